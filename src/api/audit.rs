@@ -1,0 +1,133 @@
+//! The audit trail, read-only: ministry and auditors read everything, an akimat its region.
+
+use super::page::{next_cursor, PageQuery};
+use super::AppState;
+use crate::auth::{authorize, Action, Caller, Role, Scope};
+use crate::db::audit::{self, Event};
+use crate::domain::RegionCode;
+use crate::error::{ApiError, FieldError};
+use actix_web::{get, web, HttpResponse};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+/// One recorded state change.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AuditEventView {
+    pub id: i64,
+    pub occurred_at: DateTime<Utc>,
+    /// The token subject that acted.
+    pub actor: String,
+    /// The actor's role.
+    #[schema(example = "ministry")]
+    pub role: String,
+    /// The region the change concerns.
+    pub region: Option<String>,
+    /// The employer the change concerns.
+    pub bin: Option<String>,
+    #[schema(example = "quota.set")]
+    pub action: String,
+    #[schema(example = "national_quota")]
+    pub entity_type: String,
+    #[schema(example = "2026")]
+    pub entity_id: String,
+    /// The entity before the change.
+    #[schema(value_type = Option<Object>)]
+    pub before: Option<serde_json::Value>,
+    /// The entity after the change.
+    #[schema(value_type = Option<Object>)]
+    pub after: Option<serde_json::Value>,
+    /// The article or act the change rests on.
+    #[schema(example = "Art. 7(23), 32(4)")]
+    pub legal_basis: String,
+    /// `X-Request-Id` of the request that made the change.
+    pub request_id: String,
+}
+
+impl From<Event> for AuditEventView {
+    fn from(e: Event) -> Self {
+        let json = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
+        AuditEventView {
+            id: e.id,
+            occurred_at: e.occurred_at.and_utc(),
+            actor: e.actor,
+            role: e.role,
+            region: e.region,
+            bin: e.bin,
+            action: e.action,
+            entity_type: e.entity_type,
+            entity_id: e.entity_id,
+            before: json(e.before_json),
+            after: json(e.after_json),
+            legal_basis: e.legal_basis,
+            request_id: e.request_id,
+        }
+    }
+}
+
+/// A page of audit events.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AuditEventPage {
+    pub items: Vec<AuditEventView>,
+    /// Pass as `cursor` for the next page; absent on the last page.
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AuditQuery {
+    /// Only events concerning this region (an akimat always gets its own).
+    pub region: Option<String>,
+    /// Only this kind of entity, e.g. `national_quota`.
+    pub entity_type: Option<String>,
+    /// Only this entity.
+    pub entity_id: Option<String>,
+    /// Only this action, e.g. `quota.set`.
+    pub action: Option<String>,
+    /// Only events by this token subject.
+    pub actor: Option<String>,
+}
+
+/// Audit events in the order they happened.
+#[utoipa::path(tag = "audit", security(("bearer" = [])), params(AuditQuery, PageQuery),
+    responses((status = 200, description = "A page of events.", body = AuditEventPage)))]
+#[get("/audit-events")]
+pub async fn list(
+    state: web::Data<AppState>,
+    caller: Caller,
+    q: web::Query<AuditQuery>,
+    page: web::Query<PageQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let q = q.into_inner();
+    let page = page.parse()?;
+    let region = match &q.region {
+        Some(r) => Some(r.parse::<RegionCode>().map_err(|e| ApiError::Malformed {
+            detail: format!("region {e}"),
+            errors: vec![FieldError::new("region", e.to_string())],
+        })?),
+        None => None,
+    };
+    let region = match (caller.role, region) {
+        (Role::Akimat, None) => caller.region.clone(),
+        (_, r) => r,
+    };
+    match &region {
+        Some(r) => authorize(&caller, Action::ReadAudit, Scope::Region(r))?,
+        None => authorize(&caller, Action::ReadAudit, Scope::All)?,
+    }
+    let filter = audit::Filter {
+        region: region.map(String::from),
+        entity_type: q.entity_type,
+        entity_id: q.entity_id,
+        action: q.action,
+        actor: q.actor,
+        after_id: page.after_id,
+        limit: page.limit,
+    };
+    let events = state.db(move |c| Ok(audit::list(c, &filter)?)).await?;
+    let next = next_cursor(page, events.len(), events.last().map(|e| e.id));
+    Ok(HttpResponse::Ok().json(AuditEventPage {
+        items: events.into_iter().map(AuditEventView::from).collect(),
+        next_cursor: next,
+    }))
+}

@@ -1,0 +1,217 @@
+//! Request extractors that answer every malformed input with problem+json: the JSON body
+//! (with the path of the failing field), path and query errors, the caller, the request
+//! id, `Idempotency-Key` and `If-Match`.
+
+use super::AppState;
+use crate::auth::Caller;
+use crate::error::{ApiError, FieldError};
+use actix_web::dev::Payload;
+use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
+use serde::de::DeserializeOwned;
+use sha2::{Digest, Sha256};
+use std::future::Future;
+use std::pin::Pin;
+use validator::Validate;
+
+type Boxed<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
+
+/// A JSON body parsed, checked with `validator`, and fingerprinted for idempotent replays.
+pub struct Body<T> {
+    pub value: T,
+    /// SHA-256 of method, path and body: a replayed `Idempotency-Key` must match it.
+    pub fingerprint: String,
+}
+
+impl<T: DeserializeOwned + Validate + 'static> FromRequest for Body<T> {
+    type Error = ApiError;
+    type Future = Boxed<Self>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        let json = req
+            .mime_type()
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.subtype() == "json" || m.suffix().is_some_and(|s| s == "json"));
+        let limit = req
+            .app_data::<web::Data<AppState>>()
+            .map(|s| s.max_body_bytes)
+            .unwrap_or(0);
+        let mut payload = payload.take();
+        Box::pin(async move {
+            if !json {
+                return Err(ApiError::UnsupportedMediaType);
+            }
+            let bytes = web::Bytes::from_request(&req, &mut payload)
+                .await
+                .map_err(|_| ApiError::PayloadTooLarge(limit))?;
+            if bytes.len() > limit {
+                return Err(ApiError::PayloadTooLarge(limit));
+            }
+            let de = &mut serde_json::Deserializer::from_slice(&bytes);
+            let value: T = serde_path_to_error::deserialize(de).map_err(|e| {
+                let field = e.path().to_string();
+                let field = if field == "." { String::new() } else { field };
+                let inner = e.into_inner();
+                let message = strip_position(&inner.to_string());
+                ApiError::Malformed {
+                    detail: format!("the JSON body does not match the schema: {message}"),
+                    errors: vec![FieldError::new(field, message)],
+                }
+            })?;
+            value.validate()?;
+            let mut h = Sha256::new();
+            h.update(req.method().as_str());
+            h.update(req.path());
+            h.update(&bytes);
+            Ok(Body {
+                value,
+                fingerprint: format!("{:x}", h.finalize()),
+            })
+        })
+    }
+}
+
+/// serde_json appends " at line L column C"; the field path says more to a client.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// The error handler for path parameters that do not parse.
+pub fn path_error(err: actix_web::error::PathError, _req: &HttpRequest) -> actix_web::Error {
+    ApiError::Malformed {
+        detail: "a path parameter is malformed".into(),
+        errors: vec![FieldError::new("path", strip_position(&err.to_string()))],
+    }
+    .into()
+}
+
+/// The error handler for query strings that do not parse.
+pub fn query_error(
+    err: actix_web::error::QueryPayloadError,
+    _req: &HttpRequest,
+) -> actix_web::Error {
+    let message = strip_position(&err.to_string());
+    let field = message
+        .split('`')
+        .nth(1)
+        .map(str::to_owned)
+        .unwrap_or_else(|| "query".into());
+    ApiError::Malformed {
+        detail: format!("the query string is malformed: {message}"),
+        errors: vec![FieldError::new(field, message)],
+    }
+    .into()
+}
+
+impl FromRequest for Caller {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Caller, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(caller_of(req))
+    }
+}
+
+fn caller_of(req: &HttpRequest) -> Result<Caller, ApiError> {
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .ok_or(ApiError::Internal)?;
+    let header = req
+        .headers()
+        .get(actix_web::http::header::AUTHORIZATION)
+        .ok_or_else(|| ApiError::Unauthorized("a bearer token is required".into()))?;
+    let token = header
+        .to_str()
+        .ok()
+        .and_then(|h| h.strip_prefix("Bearer "))
+        .ok_or_else(|| {
+            ApiError::Unauthorized("the Authorization header must be `Bearer <token>`".into())
+        })?;
+    state.verifier.verify(token.trim())
+}
+
+/// The request id: the client's `X-Request-Id`, or one the service made.
+#[derive(Debug, Clone)]
+pub struct RequestId(pub String);
+
+impl FromRequest for RequestId {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<RequestId, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(Ok(req
+            .extensions()
+            .get::<RequestId>()
+            .cloned()
+            .unwrap_or_else(|| RequestId(uuid::Uuid::new_v4().to_string()))))
+    }
+}
+
+/// The optional `Idempotency-Key` of a creating request (1 to 255 visible characters).
+#[derive(Debug, Clone)]
+pub struct IdempotencyKey(pub Option<String>);
+
+impl FromRequest for IdempotencyKey {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<IdempotencyKey, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let key = match req.headers().get("Idempotency-Key") {
+            None => Ok(None),
+            Some(v) => match v.to_str() {
+                Ok(s) if !s.is_empty() && s.len() <= 255 => Ok(Some(s.to_owned())),
+                _ => Err(ApiError::Malformed {
+                    detail: "Idempotency-Key must be 1 to 255 visible ASCII characters".into(),
+                    errors: vec![FieldError::new(
+                        "Idempotency-Key",
+                        "1 to 255 visible ASCII characters",
+                    )],
+                }),
+            },
+        };
+        std::future::ready(key.map(IdempotencyKey))
+    }
+}
+
+/// The version a state-changing call expects, from `If-Match: "N"` (absent: no check).
+#[derive(Debug, Clone, Copy)]
+pub struct IfMatch(pub Option<i64>);
+
+impl FromRequest for IfMatch {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<IfMatch, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let parsed = match req.headers().get(actix_web::http::header::IF_MATCH) {
+            None => Ok(None),
+            Some(v) => v
+                .to_str()
+                .ok()
+                .map(|s| s.trim().trim_start_matches("W/").trim_matches('"'))
+                .and_then(|s| s.parse::<i64>().ok())
+                .map(Some)
+                .ok_or(ApiError::Malformed {
+                    detail: "If-Match must be an ETag this service sent, e.g. \"3\"".into(),
+                    errors: vec![FieldError::new(
+                        "If-Match",
+                        "must be a quoted version number",
+                    )],
+                }),
+        };
+        std::future::ready(parsed.map(IfMatch))
+    }
+}
+
+impl IfMatch {
+    /// Refuses with 412 when the client expected another version.
+    pub fn check(self, current: i64) -> Result<(), ApiError> {
+        match self.0 {
+            Some(expected) if expected != current => Err(ApiError::PreconditionFailed { current }),
+            _ => Ok(()),
+        }
+    }
+}

@@ -1,0 +1,35 @@
+//! Liveness and readiness.
+
+use super::AppState;
+use crate::error::ApiError;
+use actix_web::{get, web, HttpResponse};
+use diesel::connection::SimpleConnection;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+#[derive(Serialize, ToSchema)]
+pub struct Health {
+    /// `ok` when the check passed.
+    #[schema(example = "ok")]
+    pub status: &'static str,
+}
+
+/// The process is up.
+#[utoipa::path(tag = "operations", responses((status = 200, description = "The process is alive.", body = Health)))]
+#[get("/health/live")]
+pub async fn live() -> HttpResponse {
+    HttpResponse::Ok().json(Health { status: "ok" })
+}
+
+/// The database answers; 503 while it does not, 200 again once it is back.
+#[utoipa::path(tag = "operations", responses((status = 200, description = "Ready to serve.", body = Health)))]
+#[get("/health/ready")]
+pub async fn ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    state
+        .db(|conn| {
+            conn.batch_execute("SELECT 1")
+                .map_err(|_| ApiError::Unavailable)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(Health { status: "ok" }))
+}

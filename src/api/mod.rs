@@ -1,0 +1,228 @@
+//! The HTTP API: one route table that is also the OpenAPI registry.
+
+pub mod audit;
+pub mod extract;
+pub mod health;
+pub mod idempotency;
+pub mod page;
+pub mod reference;
+pub mod rulesets;
+
+use crate::auth::{Caller, Verifier};
+use crate::clock::Time;
+use crate::db::{self, audit::Actor, Conn, Pool};
+use crate::error::{ApiError, FieldError, Problem};
+use actix_web::{web, HttpRequest, HttpResponse};
+use extract::RequestId;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{OpenApi as Doc, PathItem, RefOr};
+use utoipa::OpenApi;
+use utoipa_actix_web::service_config::ServiceConfig;
+use utoipa_actix_web::AppExt;
+
+/// What every handler shares.
+pub struct AppState {
+    pub pool: Pool,
+    pub time: Time,
+    pub verifier: Verifier,
+    pub max_body_bytes: usize,
+}
+
+impl AppState {
+    /// Runs diesel work on the blocking pool with a pooled connection.
+    pub async fn db<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Conn) -> Result<T, ApiError> + Send + 'static,
+    {
+        let pool = self.pool.clone();
+        web::block(move || {
+            let mut conn = pool.get()?;
+            f(&mut conn)
+        })
+        .await?
+    }
+
+    /// Runs `f` in one read-write transaction: all of it, or nothing.
+    pub async fn write<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Conn) -> Result<T, ApiError> + Send + 'static,
+    {
+        self.db(move |conn| db::write_tx(conn, f)).await
+    }
+
+    /// The audit actor of a request.
+    pub fn actor(&self, caller: &Caller, request_id: &RequestId) -> Actor {
+        Actor {
+            sub: caller.sub.clone(),
+            role: caller.role.as_str(),
+            request_id: request_id.0.clone(),
+            at: self.time.now().naive_utc(),
+        }
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Foreign-labour permit and quota service",
+        description = "Runs Kazakhstan's foreign-labour regime under Articles 32-35 of the Law \
+\"On Employment of the Population\" (No. 482-V): the yearly quota and its split among the 20 \
+regions, employers' quota demand, and the ministry's versioned rule set. Every refusal is an \
+RFC 9457 problem document; rule refusals list violations with a stable code and the article \
+they rest on. Money is a decimal string in tenge, dates are YYYY-MM-DD (Kazakhstan time), \
+timestamps RFC 3339 UTC.",
+        version = "1.0.0",
+        license(name = "Proprietary")
+    ),
+    tags(
+        (name = "operations", description = "Liveness and readiness."),
+        (name = "reference", description = "Regions, countries and OKED sections."),
+        (name = "rule sets", description = "The ministry's numbers as dated versions."),
+        (name = "audit", description = "The append-only audit trail."),
+    ),
+    components(schemas(Problem, FieldError))
+)]
+struct ApiDoc;
+
+/// The one route table.
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(health::live).service(health::ready).service(
+        utoipa_actix_web::scope("/v1")
+            .service(reference::regions)
+            .service(reference::countries)
+            .service(reference::sectors)
+            .service(rulesets::current)
+            .service(rulesets::list)
+            .service(rulesets::get)
+            .service(rulesets::publish)
+            .service(audit::list),
+    );
+}
+
+/// Builds the application's routes and the OpenAPI document they describe.
+pub fn app_parts<T>(app: actix_web::App<T>) -> (actix_web::App<T>, Doc)
+where
+    T: actix_web::dev::ServiceFactory<
+        actix_web::dev::ServiceRequest,
+        Config = (),
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+{
+    let (app, doc) = app
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .configure(routes)
+        .split_for_parts();
+    (app, finish(doc))
+}
+
+/// The OpenAPI document, as committed in `openapi/openapi.json`.
+pub fn openapi() -> Doc {
+    app_parts(actix_web::App::new()).1
+}
+
+/// Pretty JSON of the document, with a final newline.
+pub fn openapi_json() -> String {
+    openapi().to_pretty_json().unwrap_or_default() + "\n"
+}
+
+fn problem_response(description: &str) -> RefOr<utoipa::openapi::Response> {
+    utoipa::openapi::ResponseBuilder::new()
+        .description(description)
+        .content(
+            "application/problem+json",
+            utoipa::openapi::ContentBuilder::new()
+                .schema(Some(utoipa::openapi::Ref::from_schema_name("Problem")))
+                .build(),
+        )
+        .into()
+}
+
+fn operations(item: &mut PathItem) -> impl Iterator<Item = &mut utoipa::openapi::path::Operation> {
+    [
+        &mut item.get,
+        &mut item.put,
+        &mut item.post,
+        &mut item.delete,
+        &mut item.patch,
+    ]
+    .into_iter()
+    .filter_map(Option::as_mut)
+}
+
+/// Adds what every operation shares: the bearer scheme and the problem responses any
+/// request can meet (malformed input, authentication, authorization, a database outage).
+fn finish(mut doc: Doc) -> Doc {
+    let components = doc.components.get_or_insert_with(Default::default);
+    components.add_security_scheme(
+        "bearer",
+        SecurityScheme::Http(
+            HttpBuilder::new()
+                .scheme(HttpAuthScheme::Bearer)
+                .bearer_format("JWT")
+                .description(Some(
+                    "A JWT with claims sub, role (ministry, akimat, employer, auditor), region \
+                     (akimat, ISO 3166-2:KZ), bin (employer) and exp.",
+                ))
+                .build(),
+        ),
+    );
+    for item in doc.paths.paths.values_mut() {
+        for op in operations(item) {
+            let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
+            let responses = &mut op.responses.responses;
+            let mut add = |code: &str, text: &str| {
+                responses
+                    .entry(code.to_owned())
+                    .or_insert_with(|| problem_response(text));
+            };
+            add("400", "Malformed request: bad JSON, path or query parameter (problem+json with `errors`).");
+            if secured {
+                add("401", "Missing, expired or badly signed bearer token.");
+                add(
+                    "403",
+                    "The caller's role may not do this, or not in this region.",
+                );
+            }
+            add("503", "The database is unavailable; retry later.");
+        }
+    }
+    doc
+}
+
+/// Unknown paths answer 404 and known paths with another method 405, both as problem+json.
+pub async fn fallback(req: HttpRequest) -> Result<HttpResponse, ApiError> {
+    static DOC: std::sync::OnceLock<Doc> = std::sync::OnceLock::new();
+    let doc = DOC.get_or_init(openapi);
+    let segments: Vec<&str> = req.path().trim_end_matches('/').split('/').collect();
+    for (template, item) in &doc.paths.paths {
+        let t: Vec<&str> = template.trim_end_matches('/').split('/').collect();
+        let matches = t.len() == segments.len()
+            && t.iter()
+                .zip(&segments)
+                .all(|(a, b)| a == b || (a.starts_with('{') && a.ends_with('}')));
+        if matches {
+            let allow: Vec<&str> = [
+                ("GET", &item.get),
+                ("PUT", &item.put),
+                ("POST", &item.post),
+                ("DELETE", &item.delete),
+                ("PATCH", &item.patch),
+            ]
+            .into_iter()
+            .filter_map(|(name, op)| op.is_some().then_some(name))
+            .collect();
+            return Err(ApiError::MethodNotAllowed {
+                method: req.method().to_string(),
+                allow: allow.join(", "),
+            });
+        }
+    }
+    Err(ApiError::not_found(format!(
+        "no resource at {}",
+        req.path()
+    )))
+}

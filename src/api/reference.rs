@@ -1,0 +1,40 @@
+//! Reference data, read-only.
+
+use super::AppState;
+use crate::auth::{authorize, Action, Caller, Scope};
+use crate::db::reference::{self, Country, Region, Sector};
+use crate::error::ApiError;
+use actix_web::{get, web, HttpResponse};
+
+/// The 20 regions among which the quota is split (Art. 6(2), 7(23)).
+#[utoipa::path(tag = "reference", security(("bearer" = [])),
+    responses((status = 200, description = "All regions, by code.", body = [Region])))]
+#[get("/regions")]
+pub async fn regions(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
+    authorize(&caller, Action::ReadReference, Scope::All)?;
+    let rows = state.db(|c| Ok(reference::regions(c)?)).await?;
+    Ok(HttpResponse::Ok().json(rows))
+}
+
+/// Countries with their WTO, EAEU and labour-migration-treaty status.
+#[utoipa::path(tag = "reference", security(("bearer" = [])),
+    responses((status = 200, description = "All ISO 3166-1 countries, by code.", body = [Country])))]
+#[get("/countries")]
+pub async fn countries(
+    state: web::Data<AppState>,
+    caller: Caller,
+) -> Result<HttpResponse, ApiError> {
+    authorize(&caller, Action::ReadReference, Scope::All)?;
+    let rows = state.db(|c| Ok(reference::countries(c)?)).await?;
+    Ok(HttpResponse::Ok().json(rows))
+}
+
+/// OKED sections A-U.
+#[utoipa::path(tag = "reference", security(("bearer" = [])),
+    responses((status = 200, description = "All OKED sections, by letter.", body = [Sector])))]
+#[get("/sectors")]
+pub async fn sectors(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
+    authorize(&caller, Action::ReadReference, Scope::All)?;
+    let rows = state.db(|c| Ok(reference::sectors(c)?)).await?;
+    Ok(HttpResponse::Ok().json(rows))
+}

@@ -1,0 +1,188 @@
+//! The rule set: the ministry's numbers as dated versions (DESIGN principle 1).
+
+use super::extract::{Body, IdempotencyKey, RequestId};
+use super::idempotency::{create, Created};
+use super::AppState;
+use crate::auth::{authorize, Action, Caller, Scope};
+use crate::db::{audit, rulesets, rulesets::StoredRuleSet};
+use crate::domain::ruleset::RuleSet;
+use crate::error::{ApiError, FieldError};
+use actix_web::{get, post, web, HttpResponse};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+/// One version of the rule set.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RuleSetView {
+    /// Version number, one above the previous.
+    #[schema(example = 2)]
+    pub version: i64,
+    /// First day the version is in force.
+    pub effective_from: NaiveDate,
+    /// The order or decree it implements.
+    pub source: String,
+    pub created_at: DateTime<Utc>,
+    pub created_by: String,
+    pub rules: RuleSet,
+}
+
+impl From<StoredRuleSet> for RuleSetView {
+    fn from(s: StoredRuleSet) -> Self {
+        RuleSetView {
+            version: s.version,
+            effective_from: s.effective_from,
+            source: s.source,
+            created_at: s.created_at.and_utc(),
+            created_by: s.created_by,
+            rules: s.rules,
+        }
+    }
+}
+
+/// A new version of the rule set.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewRuleSetRequest {
+    /// First day in force: today or later (Kazakhstan date).
+    pub effective_from: NaiveDate,
+    /// The order or decree it implements.
+    #[validate(length(min = 1, max = 500))]
+    #[schema(example = "Order No. 279 of 30.06.2023 as amended by Order No. 12 of 10.01.2027")]
+    pub source: String,
+    pub rules: RuleSet,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct OnQuery {
+    /// The date that matters; today (Kazakhstan date) when absent.
+    pub on: Option<NaiveDate>,
+}
+
+/// The version in force on a date.
+#[utoipa::path(tag = "rule sets", security(("bearer" = [])), params(OnQuery),
+    responses(
+        (status = 200, description = "The version in force.", body = RuleSetView),
+        (status = 404, description = "No version is in force on that date.", body = crate::error::Problem, content_type = "application/problem+json"),
+    ))]
+#[get("/rule-sets/current")]
+pub async fn current(
+    state: web::Data<AppState>,
+    caller: Caller,
+    q: web::Query<OnQuery>,
+) -> Result<HttpResponse, ApiError> {
+    authorize(&caller, Action::ReadRuleSets, Scope::All)?;
+    let on = q.on.unwrap_or_else(|| state.time.today());
+    let found = state.db(move |c| Ok(rulesets::in_force(c, on)?)).await?;
+    let view = RuleSetView::from(
+        found.ok_or_else(|| ApiError::not_found(format!("no rule set is in force on {on}")))?,
+    );
+    Ok(HttpResponse::Ok().json(view))
+}
+
+/// Every version, oldest first; old versions stay readable.
+#[utoipa::path(tag = "rule sets", security(("bearer" = [])),
+    responses((status = 200, description = "All versions.", body = [RuleSetView])))]
+#[get("/rule-sets")]
+pub async fn list(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
+    authorize(&caller, Action::ReadRuleSets, Scope::All)?;
+    let all = state.db(|c| Ok(rulesets::list(c)?)).await?;
+    Ok(HttpResponse::Ok().json(all.into_iter().map(RuleSetView::from).collect::<Vec<_>>()))
+}
+
+/// One version.
+#[utoipa::path(tag = "rule sets", security(("bearer" = [])),
+    params(("version" = i64, Path, description = "Version number.")),
+    responses(
+        (status = 200, description = "The version.", body = RuleSetView),
+        (status = 404, description = "No such version.", body = crate::error::Problem, content_type = "application/problem+json"),
+    ))]
+#[get("/rule-sets/{version}")]
+pub async fn get(
+    state: web::Data<AppState>,
+    caller: Caller,
+    version: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    authorize(&caller, Action::ReadRuleSets, Scope::All)?;
+    let v = version.into_inner();
+    let found = state.db(move |c| Ok(rulesets::get(c, v)?)).await?;
+    let view = RuleSetView::from(
+        found.ok_or_else(|| ApiError::not_found(format!("no rule set version {v}")))?,
+    );
+    Ok(HttpResponse::Ok().json(view))
+}
+
+/// Publishes a new version, in force from a present or future date (ministry).
+#[utoipa::path(tag = "rule sets", security(("bearer" = [])),
+    request_body = NewRuleSetRequest,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.")),
+    responses(
+        (status = 201, description = "Published.", body = RuleSetView,
+            headers(("Location" = String, description = "The new version."))),
+        (status = 409, description = "The Idempotency-Key was used for another request.", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is too large.", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not JSON.", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A field or the rule set is invalid.", body = crate::error::Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/rule-sets")]
+pub async fn publish(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    key: IdempotencyKey,
+    body: Body<NewRuleSetRequest>,
+) -> Result<HttpResponse, ApiError> {
+    authorize(&caller, Action::PublishRuleSet, Scope::All)?;
+    let req = body.value;
+    let today = state.time.today();
+    let mut errors: Vec<FieldError> = req
+        .rules
+        .problems()
+        .into_iter()
+        .map(|p| FieldError::new(p.field, p.message))
+        .collect();
+    if req.effective_from < today {
+        errors.insert(
+            0,
+            FieldError::new(
+                "effective_from",
+                format!("must be today ({today}) or later"),
+            ),
+        );
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::Invalid(errors));
+    }
+    let actor = state.actor(&caller, &rid);
+    create(&state, &caller, key, body.fingerprint, move |conn| {
+        let new = rulesets::NewRuleSet {
+            effective_from: req.effective_from,
+            source: req.source,
+            rules: req.rules,
+        };
+        let stored = rulesets::insert(conn, &new, actor.at, &actor.sub)?;
+        let view = RuleSetView::from(stored);
+        audit::record(
+            conn,
+            &actor,
+            audit::Change {
+                action: "rule_set.published",
+                entity_type: "rule_set",
+                entity_id: view.version.to_string(),
+                region: None,
+                bin: None,
+                before: None,
+                after: serde_json::to_value(&view).ok(),
+                legal_basis: "Art. 7(20), 7(21), 7(21-1)",
+            },
+        )?;
+        Ok(Created {
+            location: format!("/v1/rule-sets/{}", view.version),
+            version: Some(view.version),
+            body: view,
+        })
+    })
+    .await
+}

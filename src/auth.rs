@@ -1,0 +1,380 @@
+//! Bearer-token verification into a [`Caller`], and [`authorize`]: the one function that
+//! decides what a caller may do, by role and by the caller's region or BIN.
+
+use crate::config::AuthSettings;
+use crate::domain::{Bin, RegionCode};
+use crate::error::ApiError;
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// The four kinds of user (DESIGN "What it is, for whom").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Ministry analyst: sets quotas and rules, reads everything.
+    Ministry,
+    /// Akimat official, bound to one region.
+    Akimat,
+    /// Employer, bound to one BIN.
+    Employer,
+    /// Auditor: reads everything, changes nothing.
+    Auditor,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Ministry, Role::Akimat, Role::Employer, Role::Auditor];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Ministry => "ministry",
+            Role::Akimat => "akimat",
+            Role::Employer => "employer",
+            Role::Auditor => "auditor",
+        }
+    }
+}
+
+/// The claims of a token.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Claims {
+    pub sub: String,
+    pub role: Role,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bin: Option<String>,
+    pub exp: i64,
+}
+
+/// A verified caller: an akimat always has its region, an employer always its BIN.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Caller {
+    pub sub: String,
+    pub role: Role,
+    pub region: Option<RegionCode>,
+    pub bin: Option<Bin>,
+}
+
+impl Caller {
+    fn from_claims(c: Claims) -> Result<Caller, String> {
+        if c.sub.trim().is_empty() {
+            return Err("the token has no subject".into());
+        }
+        let region = match (c.role, c.region) {
+            (Role::Akimat, Some(r)) => Some(
+                r.parse::<RegionCode>()
+                    .map_err(|e| format!("region claim: {e}"))?,
+            ),
+            (Role::Akimat, None) => return Err("an akimat token needs a region claim".into()),
+            _ => None,
+        };
+        let bin = match (c.role, c.bin) {
+            (Role::Employer, Some(b)) => {
+                Some(b.parse::<Bin>().map_err(|e| format!("bin claim: {e}"))?)
+            }
+            (Role::Employer, None) => return Err("an employer token needs a bin claim".into()),
+            _ => None,
+        };
+        Ok(Caller {
+            sub: c.sub,
+            role: c.role,
+            region,
+            bin,
+        })
+    }
+}
+
+/// Verifies tokens with the configured keys: HS256 (embedded default, tests) and RS256
+/// (the identity provider's public keys in production).
+pub struct Verifier {
+    hs256: Option<DecodingKey>,
+    rs256: Vec<DecodingKey>,
+    leeway: u64,
+}
+
+impl Verifier {
+    pub fn new(s: &AuthSettings) -> Result<Verifier, String> {
+        let hs256 = (!s.hs256_secret.expose().is_empty())
+            .then(|| DecodingKey::from_secret(s.hs256_secret.expose().as_bytes()));
+        let rs256 = s
+            .rs256_public_keys_pem
+            .iter()
+            .map(|pem| {
+                DecodingKey::from_rsa_pem(pem.as_bytes()).map_err(|e| format!("RS256 key: {e}"))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        if hs256.is_none() && rs256.is_empty() {
+            return Err(
+                "no token key configured: set auth.hs256_secret or auth.rs256_public_keys_pem"
+                    .into(),
+            );
+        }
+        Ok(Verifier {
+            hs256,
+            rs256,
+            leeway: s.leeway_seconds,
+        })
+    }
+
+    pub fn verify(&self, token: &str) -> Result<Caller, ApiError> {
+        let unauthorized = |m: &str| ApiError::Unauthorized(m.to_owned());
+        let header = jsonwebtoken::decode_header(token)
+            .map_err(|_| unauthorized("the token is malformed"))?;
+        let keys: Vec<&DecodingKey> = match header.alg {
+            Algorithm::HS256 => self.hs256.iter().collect(),
+            Algorithm::RS256 => self.rs256.iter().collect(),
+            _ => Vec::new(),
+        };
+        let mut validation = Validation::new(header.alg);
+        validation.leeway = self.leeway;
+        validation.set_required_spec_claims(&["exp", "sub"]);
+        let mut last = unauthorized("the token's algorithm is not accepted");
+        for key in keys {
+            match jsonwebtoken::decode::<Claims>(token, key, &validation) {
+                Ok(data) => return Caller::from_claims(data.claims).map_err(|m| unauthorized(&m)),
+                Err(e) => {
+                    last = unauthorized(match e.kind() {
+                        jsonwebtoken::errors::ErrorKind::ExpiredSignature => {
+                            "the token has expired"
+                        }
+                        jsonwebtoken::errors::ErrorKind::InvalidSignature => {
+                            "the token's signature is invalid"
+                        }
+                        _ => "the token is invalid",
+                    })
+                }
+            }
+        }
+        Err(last)
+    }
+}
+
+/// Signs an HS256 token (development tokens and tests).
+pub fn mint(secret: &str, claims: &Claims) -> Result<String, jsonwebtoken::errors::Error> {
+    jsonwebtoken::encode(
+        &Header::new(Algorithm::HS256),
+        claims,
+        &EncodingKey::from_secret(secret.as_bytes()),
+    )
+}
+
+/// Everything a caller can ask to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    ReadReference,
+    ReadRuleSets,
+    PublishRuleSet,
+    ReadAudit,
+    SetNationalQuota,
+    ReadNationalQuota,
+    AllocateRegionalQuota,
+    ReadRegionalQuota,
+    TransferQuota,
+    ReadQuotaTransfers,
+    FileQuotaDemand,
+    ReadQuotaDemands,
+    ReviewQuotaDemand,
+    ReadQuotaDemandSummary,
+}
+
+impl Action {
+    pub const ALL: [Action; 14] = [
+        Action::ReadReference,
+        Action::ReadRuleSets,
+        Action::PublishRuleSet,
+        Action::ReadAudit,
+        Action::SetNationalQuota,
+        Action::ReadNationalQuota,
+        Action::AllocateRegionalQuota,
+        Action::ReadRegionalQuota,
+        Action::TransferQuota,
+        Action::ReadQuotaTransfers,
+        Action::FileQuotaDemand,
+        Action::ReadQuotaDemands,
+        Action::ReviewQuotaDemand,
+        Action::ReadQuotaDemandSummary,
+    ];
+}
+
+/// How far a role's right to an action reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// Not at all: 403.
+    None,
+    /// Only the caller's own region (akimat) or BIN (employer).
+    Own,
+    /// Everything.
+    All,
+}
+
+/// The role × action table (DESIGN "Auth"; the tables of who does what).
+pub fn reach(role: Role, action: Action) -> Reach {
+    use Action as A;
+    use Role::*;
+    match (action, role) {
+        (A::ReadReference | A::ReadRuleSets, _) => Reach::All,
+        (A::PublishRuleSet, Ministry) => Reach::All,
+        (A::ReadAudit, Ministry | Auditor) => Reach::All,
+        (A::ReadAudit, Akimat) => Reach::Own,
+        (A::SetNationalQuota | A::AllocateRegionalQuota | A::TransferQuota, Ministry) => Reach::All,
+        (A::ReadNationalQuota | A::ReadQuotaDemandSummary, Ministry | Auditor) => Reach::All,
+        (A::ReadRegionalQuota | A::ReadQuotaTransfers, Ministry | Auditor) => Reach::All,
+        (A::ReadRegionalQuota | A::ReadQuotaTransfers, Akimat) => Reach::Own,
+        (A::FileQuotaDemand, Employer) => Reach::Own,
+        (A::ReadQuotaDemands, Ministry | Auditor) => Reach::All,
+        (A::ReadQuotaDemands, Akimat | Employer) => Reach::Own,
+        (A::ReviewQuotaDemand, Akimat) => Reach::Own,
+        _ => Reach::None,
+    }
+}
+
+/// What an action is applied to.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope<'a> {
+    /// A collection or a national figure: lists are filtered to the caller's own by the query.
+    All,
+    /// A region-level resource: another region's is refused with 403.
+    Region(&'a RegionCode),
+    /// One case of an employer in a region: another's answers 404, as if it did not exist.
+    Case {
+        region: &'a RegionCode,
+        bin: &'a Bin,
+    },
+}
+
+/// Decides whether `caller` may do `action` on `scope`.
+pub fn authorize(caller: &Caller, action: Action, scope: Scope<'_>) -> Result<(), ApiError> {
+    let forbidden =
+        || ApiError::Forbidden(format!("a {} may not do this here", caller.role.as_str()));
+    match (reach(caller.role, action), scope) {
+        (Reach::None, _) => Err(forbidden()),
+        (Reach::All, _) | (Reach::Own, Scope::All) => Ok(()),
+        (Reach::Own, Scope::Region(r)) => match caller.role {
+            Role::Akimat if caller.region.as_ref() == Some(r) => Ok(()),
+            _ => Err(forbidden()),
+        },
+        (Reach::Own, Scope::Case { region, bin }) => {
+            let own = match caller.role {
+                Role::Akimat => caller.region.as_ref() == Some(region),
+                Role::Employer => caller.bin.as_ref() == Some(bin),
+                _ => false,
+            };
+            if own {
+                Ok(())
+            } else {
+                Err(ApiError::not_found("no such case"))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn caller(role: Role) -> Caller {
+        Caller {
+            sub: "t".into(),
+            role,
+            region: (role == Role::Akimat).then(|| "KZ-75".parse().unwrap()),
+            bin: (role == Role::Employer).then(|| "061211600012".parse().unwrap()),
+        }
+    }
+
+    /// The full role × action table: every cell is stated here, so any change to who may
+    /// do what shows up as a failing row.
+    #[test]
+    fn every_role_reaches_exactly_the_actions_of_the_table() {
+        use Action as A;
+        use Reach::{All, None as No, Own};
+        let table: HashMap<Action, [Reach; 4]> = HashMap::from([
+            //                              ministry akimat employer auditor
+            (A::ReadReference, [All, All, All, All]),
+            (A::ReadRuleSets, [All, All, All, All]),
+            (A::PublishRuleSet, [All, No, No, No]),
+            (A::ReadAudit, [All, Own, No, All]),
+            (A::SetNationalQuota, [All, No, No, No]),
+            (A::ReadNationalQuota, [All, No, No, All]),
+            (A::AllocateRegionalQuota, [All, No, No, No]),
+            (A::ReadRegionalQuota, [All, Own, No, All]),
+            (A::TransferQuota, [All, No, No, No]),
+            (A::ReadQuotaTransfers, [All, Own, No, All]),
+            (A::FileQuotaDemand, [No, No, Own, No]),
+            (A::ReadQuotaDemands, [All, Own, Own, All]),
+            (A::ReviewQuotaDemand, [No, Own, No, No]),
+            (A::ReadQuotaDemandSummary, [All, No, No, All]),
+        ]);
+        assert_eq!(table.len(), Action::ALL.len());
+        for action in Action::ALL {
+            for (i, role) in Role::ALL.into_iter().enumerate() {
+                assert_eq!(
+                    reach(role, action),
+                    table[&action][i],
+                    "{role:?} × {action:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn an_akimat_is_refused_another_regions_resource() {
+        let other: RegionCode = "KZ-71".parse().unwrap();
+        let own: RegionCode = "KZ-75".parse().unwrap();
+        let a = caller(Role::Akimat);
+        assert!(authorize(&a, Action::ReadRegionalQuota, Scope::Region(&own)).is_ok());
+        assert!(matches!(
+            authorize(&a, Action::ReadRegionalQuota, Scope::Region(&other)),
+            Err(ApiError::Forbidden(_))
+        ));
+    }
+
+    #[test]
+    fn another_employers_case_is_not_found_rather_than_forbidden() {
+        let region: RegionCode = "KZ-75".parse().unwrap();
+        let other: Bin = "000000000101".parse().unwrap();
+        let e = caller(Role::Employer);
+        let own = e.bin.clone().unwrap();
+        assert!(authorize(
+            &e,
+            Action::ReadQuotaDemands,
+            Scope::Case {
+                region: &region,
+                bin: &own
+            }
+        )
+        .is_ok());
+        assert!(matches!(
+            authorize(
+                &e,
+                Action::ReadQuotaDemands,
+                Scope::Case {
+                    region: &region,
+                    bin: &other
+                }
+            ),
+            Err(ApiError::NotFound(_))
+        ));
+    }
+
+    #[test]
+    fn tokens_without_their_binding_claim_are_refused() {
+        let claims = Claims {
+            sub: "x".into(),
+            role: Role::Akimat,
+            region: None,
+            bin: None,
+            exp: 0,
+        };
+        assert!(Caller::from_claims(claims).is_err());
+        let claims = Claims {
+            sub: "x".into(),
+            role: Role::Employer,
+            region: None,
+            bin: Some("061211600013".into()),
+            exp: 0,
+        };
+        assert!(Caller::from_claims(claims).is_err());
+    }
+}

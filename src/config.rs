@@ -1,0 +1,105 @@
+//! Typed settings: `config/default.toml`, then `config/<APP_ENVIRONMENT>.toml` if present,
+//! then `APP__SECTION__KEY` environment variables.
+
+use serde::Deserialize;
+use std::fmt;
+use std::path::PathBuf;
+
+/// A value that must never reach a log line or `Debug` output.
+#[derive(Clone, Deserialize, Default)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(s: impl Into<String>) -> Self {
+        Secret(s.into())
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Settings {
+    pub server: ServerSettings,
+    pub database: DatabaseSettings,
+    pub auth: AuthSettings,
+    pub time: TimeSettings,
+    pub seed: SeedSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ServerSettings {
+    pub host: String,
+    pub port: u16,
+    pub max_body_bytes: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DatabaseSettings {
+    /// `postgres://…` selects PostgreSQL, anything else is an SQLite file path.
+    pub url: Secret,
+    pub pool_size: u32,
+    pub connect_timeout_seconds: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct AuthSettings {
+    /// HS256 secret; empty disables HS256 tokens.
+    pub hs256_secret: Secret,
+    /// RS256 public keys (PEM) of the identity provider.
+    pub rs256_public_keys_pem: Vec<String>,
+    pub leeway_seconds: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct TimeSettings {
+    /// Offset of Kazakhstan time from UTC, in hours.
+    pub utc_offset_hours: i32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct SeedSettings {
+    pub dir: PathBuf,
+}
+
+impl Settings {
+    /// Reads the layered configuration from `config/` under the working directory.
+    pub fn load() -> Result<Settings, config::ConfigError> {
+        let environment = std::env::var("APP_ENVIRONMENT").unwrap_or_else(|_| "local".into());
+        config::Config::builder()
+            .add_source(config::File::with_name("config/default"))
+            .add_source(config::File::with_name(&format!("config/{environment}")).required(false))
+            .add_source(
+                config::Environment::with_prefix("APP")
+                    .prefix_separator("__")
+                    .separator("__")
+                    .list_separator(";")
+                    .with_list_parse_key("auth.rs256_public_keys_pem")
+                    .try_parsing(true),
+            )
+            .build()?
+            .try_deserialize()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_never_show_in_debug_output() {
+        let s = DatabaseSettings {
+            url: Secret::new("postgres://u:hunter2@db/permits"),
+            pool_size: 1,
+            connect_timeout_seconds: 1,
+        };
+        assert!(!format!("{s:?}").contains("hunter2"));
+    }
+}

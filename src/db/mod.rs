@@ -1,0 +1,170 @@
+//! The database: one connection type over PostgreSQL or SQLite, the pool, the embedded
+//! migrations, and the named queries per resource.
+
+pub mod audit;
+pub mod idempotency;
+pub mod reference;
+pub mod rulesets;
+pub mod schema;
+pub mod seed;
+
+use crate::config::{DatabaseSettings, Secret};
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+use diesel::r2d2::{ManageConnection, R2D2Connection};
+use diesel::{Connection, PgConnection, SqliteConnection};
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+use std::time::Duration;
+
+/// One binary, two databases: the variant is chosen from the URL.
+#[derive(diesel::MultiConnection)]
+pub enum AnyConnection {
+    Postgresql(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+pub type Pool = diesel::r2d2::Pool<Manager>;
+pub type Conn = AnyConnection;
+
+const PG_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+
+/// How long an SQLite connection waits for another writer before giving up, in ms.
+const SQLITE_BUSY_TIMEOUT_MS: u32 = 10_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Postgres,
+    Sqlite,
+}
+
+impl Backend {
+    pub fn of_url(url: &str) -> Backend {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        }
+    }
+}
+
+/// Opens connections of the variant the URL names and surfaces the real error, which
+/// `MultiConnection::establish` would throw away.
+#[derive(Debug)]
+pub struct Manager {
+    url: Secret,
+    backend: Backend,
+}
+
+impl Manager {
+    pub fn new(url: Secret) -> Manager {
+        let backend = Backend::of_url(url.expose());
+        Manager { url, backend }
+    }
+}
+
+impl ManageConnection for Manager {
+    type Connection = AnyConnection;
+    type Error = diesel::r2d2::Error;
+
+    fn connect(&self) -> Result<AnyConnection, Self::Error> {
+        use diesel::r2d2::Error;
+        match self.backend {
+            Backend::Postgres => PgConnection::establish(self.url.expose())
+                .map(AnyConnection::Postgresql)
+                .map_err(Error::ConnectionError),
+            Backend::Sqlite => {
+                let mut c = SqliteConnection::establish(self.url.expose())
+                    .map_err(Error::ConnectionError)?;
+                // busy_timeout first: the other pragmas may already need to wait for a lock.
+                c.batch_execute(&format!(
+                    "PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}; PRAGMA journal_mode = WAL; \
+                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
+                ))
+                .map_err(Error::QueryError)?;
+                Ok(AnyConnection::Sqlite(c))
+            }
+        }
+    }
+
+    fn is_valid(&self, conn: &mut AnyConnection) -> Result<(), Self::Error> {
+        conn.ping().map_err(diesel::r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut AnyConnection) -> bool {
+        conn.is_broken()
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SetupError {
+    #[error("cannot create the SQLite directory: {0}")]
+    Directory(#[from] std::io::Error),
+    #[error("cannot connect to the database: {0}")]
+    Connect(#[from] diesel::r2d2::PoolError),
+    #[error("migrations failed: {0}")]
+    Migrate(String),
+    #[error("seeding failed: {0}")]
+    Seed(String),
+}
+
+/// Builds the pool; for SQLite creates the file's directory first.
+pub fn pool(settings: &DatabaseSettings) -> Result<Pool, SetupError> {
+    let manager = Manager::new(settings.url.clone());
+    if manager.backend == Backend::Sqlite {
+        if let Some(dir) = std::path::Path::new(settings.url.expose()).parent() {
+            if !dir.as_os_str().is_empty() {
+                std::fs::create_dir_all(dir)?;
+            }
+        }
+    }
+    Ok(diesel::r2d2::Pool::builder()
+        .max_size(settings.pool_size)
+        .min_idle(Some(1))
+        .connection_timeout(Duration::from_secs(settings.connect_timeout_seconds))
+        .build(manager)?)
+}
+
+/// Runs the embedded migrations of the connection's backend.
+pub fn migrate(conn: &mut AnyConnection) -> Result<(), SetupError> {
+    let result = match conn {
+        AnyConnection::Postgresql(c) => c.run_pending_migrations(PG_MIGRATIONS).map(drop),
+        AnyConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(drop),
+    };
+    result.map_err(|e| SetupError::Migrate(e.to_string()))
+}
+
+/// A read-write transaction. On SQLite it starts with `BEGIN IMMEDIATE`, so the write lock
+/// is taken (waiting up to the busy timeout) before anything is read: a deferred transaction
+/// that read first could not upgrade once another writer committed.
+pub fn write_tx<T, E>(
+    conn: &mut AnyConnection,
+    f: impl FnOnce(&mut AnyConnection) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    match conn {
+        AnyConnection::Sqlite(c) => {
+            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
+        }
+        AnyConnection::Postgresql(c) => AnsiTransactionManager::begin_transaction(c)?,
+    }
+    match f(conn) {
+        Ok(v) => {
+            AnyConnection::commit_transaction(conn)?;
+            Ok(v)
+        }
+        Err(e) => {
+            AnyConnection::rollback_transaction(conn)?;
+            Err(e)
+        }
+    }
+}
+
+/// Whether a diesel error is a unique-constraint violation.
+pub fn is_unique_violation(e: &diesel::result::Error) -> bool {
+    matches!(
+        e,
+        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
+    )
+}

@@ -1,0 +1,119 @@
+//! Versions of the rule set: append-only, the one in force on a date is the newest version
+//! whose `effective_from` is not after it.
+
+use super::schema::rule_sets;
+use super::AnyConnection;
+use crate::domain::ruleset::RuleSet;
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = rule_sets)]
+struct Row {
+    version: i64,
+    effective_from: NaiveDate,
+    source: String,
+    body: String,
+    created_at: NaiveDateTime,
+    created_by: String,
+}
+
+/// A rule set as the ministry files it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct NewRuleSet {
+    pub effective_from: NaiveDate,
+    pub source: String,
+    pub rules: RuleSet,
+}
+
+/// A stored version.
+#[derive(Debug, Clone)]
+pub struct StoredRuleSet {
+    pub version: i64,
+    pub effective_from: NaiveDate,
+    pub source: String,
+    pub rules: RuleSet,
+    pub created_at: NaiveDateTime,
+    pub created_by: String,
+}
+
+impl TryFrom<Row> for StoredRuleSet {
+    type Error = diesel::result::Error;
+    fn try_from(r: Row) -> Result<Self, Self::Error> {
+        let rules = serde_json::from_str(&r.body)
+            .map_err(|e| diesel::result::Error::DeserializationError(Box::new(e)))?;
+        Ok(StoredRuleSet {
+            version: r.version,
+            effective_from: r.effective_from,
+            source: r.source,
+            rules,
+            created_at: r.created_at,
+            created_by: r.created_by,
+        })
+    }
+}
+
+/// The version in force on `on`, if any.
+pub fn in_force(conn: &mut AnyConnection, on: NaiveDate) -> QueryResult<Option<StoredRuleSet>> {
+    rule_sets::table
+        .filter(rule_sets::effective_from.le(on))
+        .order((rule_sets::effective_from.desc(), rule_sets::version.desc()))
+        .select(Row::as_select())
+        .first(conn)
+        .optional()?
+        .map(StoredRuleSet::try_from)
+        .transpose()
+}
+
+pub fn list(conn: &mut AnyConnection) -> QueryResult<Vec<StoredRuleSet>> {
+    rule_sets::table
+        .order(rule_sets::version)
+        .select(Row::as_select())
+        .load(conn)?
+        .into_iter()
+        .map(StoredRuleSet::try_from)
+        .collect()
+}
+
+pub fn get(conn: &mut AnyConnection, version: i64) -> QueryResult<Option<StoredRuleSet>> {
+    rule_sets::table
+        .find(version)
+        .select(Row::as_select())
+        .first(conn)
+        .optional()?
+        .map(StoredRuleSet::try_from)
+        .transpose()
+}
+
+/// Appends a version numbered one above the last; call inside a write transaction.
+pub fn insert(
+    conn: &mut AnyConnection,
+    new: &NewRuleSet,
+    now: NaiveDateTime,
+    by: &str,
+) -> QueryResult<StoredRuleSet> {
+    let last: Option<i64> = rule_sets::table
+        .select(diesel::dsl::max(rule_sets::version))
+        .first(conn)?;
+    let row = Row {
+        version: last.unwrap_or(0) + 1,
+        effective_from: new.effective_from,
+        source: new.source.clone(),
+        body: serde_json::to_string(&new.rules)
+            .map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))?,
+        created_at: now,
+        created_by: by.to_owned(),
+    };
+    diesel::insert_into(rule_sets::table)
+        .values((
+            rule_sets::version.eq(row.version),
+            rule_sets::effective_from.eq(row.effective_from),
+            rule_sets::source.eq(&row.source),
+            rule_sets::body.eq(&row.body),
+            rule_sets::created_at.eq(row.created_at),
+            rule_sets::created_by.eq(&row.created_by),
+        ))
+        .execute(conn)?;
+    StoredRuleSet::try_from(row)
+}

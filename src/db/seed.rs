@@ -1,0 +1,59 @@
+//! First-start seeding of reference data and the first rule set from `config/seed/`.
+
+use super::reference::{Country, Region, Sector};
+use super::schema::{countries, regions, rule_sets, sectors};
+use super::{rulesets, write_tx, AnyConnection, SetupError};
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::de::DeserializeOwned;
+use std::path::Path;
+
+fn read<T: DeserializeOwned>(dir: &Path, file: &str) -> Result<T, SetupError> {
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| SetupError::Seed(format!("{}: {e}", path.display())))?;
+    serde_json::from_str(&text).map_err(|e| SetupError::Seed(format!("{}: {e}", path.display())))
+}
+
+/// Loads each seed file into its table if the table is empty; a no-op on later starts.
+pub fn run(conn: &mut AnyConnection, dir: &Path, now: NaiveDateTime) -> Result<(), SetupError> {
+    let regions: Vec<Region> = read(dir, "regions.json")?;
+    let countries: Vec<Country> = read(dir, "countries.json")?;
+    let sectors: Vec<Sector> = read(dir, "sectors.json")?;
+    let first_rules: rulesets::NewRuleSet = read(dir, "rule-set.json")?;
+    let problems = first_rules.rules.problems();
+    if let Some(p) = problems.first() {
+        return Err(SetupError::Seed(format!(
+            "rule-set.json: {}: {}",
+            p.field, p.message
+        )));
+    }
+    write_tx(conn, |conn| {
+        if regions::table.count().get_result::<i64>(conn)? == 0 {
+            for r in &regions {
+                diesel::insert_into(regions::table)
+                    .values(r)
+                    .execute(conn)?;
+            }
+        }
+        if countries::table.count().get_result::<i64>(conn)? == 0 {
+            for c in &countries {
+                diesel::insert_into(countries::table)
+                    .values(c)
+                    .execute(conn)?;
+            }
+        }
+        if sectors::table.count().get_result::<i64>(conn)? == 0 {
+            for s in &sectors {
+                diesel::insert_into(sectors::table)
+                    .values(s)
+                    .execute(conn)?;
+            }
+        }
+        if rule_sets::table.count().get_result::<i64>(conn)? == 0 {
+            rulesets::insert(conn, &first_rules, now, "seed")?;
+        }
+        Ok::<_, diesel::result::Error>(())
+    })
+    .map_err(|e| SetupError::Seed(e.to_string()))
+}

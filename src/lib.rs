@@ -1,0 +1,11 @@
+//! Foreign-labour permit and quota service: Articles 32-35 of Law 482-V "On Employment of
+//! the Population". See README.md and DESIGN.md for the architecture.
+
+pub mod api;
+pub mod auth;
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod startup;

@@ -1,0 +1,86 @@
+use clap::{Parser, Subcommand};
+use permits::auth::{mint, Claims, Role};
+use permits::clock::{Clock, SystemClock};
+use permits::config::Settings;
+use permits::startup::Application;
+use std::sync::Arc;
+
+/// Foreign-labour permit and quota service (Law 482-V, Art. 32-35).
+#[derive(Parser)]
+#[command(version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the API (the default).
+    Serve,
+    /// Print a development token signed with the configured HS256 secret.
+    Token {
+        /// ministry, akimat, employer or auditor.
+        #[arg(long)]
+        role: String,
+        /// The akimat's region, e.g. KZ-75.
+        #[arg(long)]
+        region: Option<String>,
+        /// The employer's BIN.
+        #[arg(long)]
+        bin: Option<String>,
+        /// Token subject.
+        #[arg(long, default_value = "dev")]
+        sub: String,
+        /// Lifetime in seconds.
+        #[arg(long, default_value_t = 3600)]
+        ttl: i64,
+    },
+    /// Print the OpenAPI document (the contract in openapi/openapi.json).
+    Openapi,
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let cli = Cli::parse();
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Openapi => {
+            print!("{}", permits::api::openapi_json());
+            Ok(())
+        }
+        Command::Token {
+            role,
+            region,
+            bin,
+            sub,
+            ttl,
+        } => {
+            let settings = Settings::load()?;
+            let role: Role = serde_json::from_value(serde_json::Value::String(role))
+                .map_err(|_| "role must be ministry, akimat, employer or auditor")?;
+            let claims = Claims {
+                sub,
+                role,
+                region,
+                bin,
+                exp: SystemClock.now().timestamp() + ttl,
+            };
+            println!("{}", mint(settings.auth.hs256_secret.expose(), &claims)?);
+            Ok(())
+        }
+        Command::Serve => {
+            env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info"))
+                .init();
+            let settings = Settings::load()?;
+            actix_web::rt::System::new().block_on(async move {
+                let app = Application::build(&settings, Arc::new(SystemClock))?;
+                log::info!(
+                    "serving on http://{}:{} (database: {:?})",
+                    settings.server.host,
+                    app.port(),
+                    permits::db::Backend::of_url(settings.database.url.expose())
+                );
+                app.run().await?;
+                Ok(())
+            })
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! Builds the application (shared by `main` and the tests), binds and runs it.
+
+use crate::api::{self, extract, extract::RequestId, AppState};
+use crate::auth::Verifier;
+use crate::clock::{Clock, Time};
+use crate::config::Settings;
+use crate::db;
+use actix_web::dev::{Server, Service};
+use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::{middleware, web, App, HttpMessage, HttpServer};
+use std::net::TcpListener;
+use std::sync::Arc;
+use utoipa_swagger_ui::SwaggerUi;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error(transparent)]
+    Database(#[from] db::SetupError),
+    #[error("configuration: {0}")]
+    Config(String),
+    #[error("cannot bind: {0}")]
+    Bind(#[from] std::io::Error),
+}
+
+pub struct Application {
+    server: Server,
+    port: u16,
+    pool: db::Pool,
+}
+
+const REQUEST_ID: &str = "x-request-id";
+
+impl Application {
+    /// Connects, migrates, seeds an empty database and binds; `run` serves.
+    pub fn build(settings: &Settings, clock: Arc<dyn Clock>) -> Result<Application, StartupError> {
+        let time = Time::new(clock, settings.time.utc_offset_hours)
+            .ok_or_else(|| StartupError::Config("time.utc_offset_hours is out of range".into()))?;
+        let verifier = Verifier::new(&settings.auth).map_err(StartupError::Config)?;
+        let pool = db::pool(&settings.database)?;
+        {
+            let mut conn = pool.get().map_err(db::SetupError::from)?;
+            db::migrate(&mut conn)?;
+            db::seed::run(&mut conn, &settings.seed.dir, time.now().naive_utc())?;
+        }
+        let listener = TcpListener::bind((settings.server.host.as_str(), settings.server.port))?;
+        let port = listener.local_addr()?.port();
+        let max_body = settings.server.max_body_bytes;
+        let state = web::Data::new(AppState {
+            pool: pool.clone(),
+            time,
+            verifier,
+            max_body_bytes: max_body,
+        });
+        let server = HttpServer::new(move || {
+            let (app, doc) = api::app_parts(
+                App::new()
+                    .app_data(state.clone())
+                    .app_data(web::PayloadConfig::new(max_body))
+                    .app_data(web::PathConfig::default().error_handler(extract::path_error))
+                    .app_data(web::QueryConfig::default().error_handler(extract::query_error)),
+            );
+            app.service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", doc))
+                .service(web::redirect("/docs", "/docs/"))
+                .default_service(web::to(api::fallback))
+                .wrap_fn(|req, srv| {
+                    let id = req
+                        .headers()
+                        .get(REQUEST_ID)
+                        .and_then(|v| v.to_str().ok())
+                        .filter(|v| !v.is_empty() && v.len() <= 128)
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+                    req.extensions_mut().insert(RequestId(id.clone()));
+                    let fut = srv.call(req);
+                    async move {
+                        let mut res = fut.await?;
+                        if let Ok(v) = HeaderValue::from_str(&id) {
+                            res.headers_mut()
+                                .insert(HeaderName::from_static(REQUEST_ID), v);
+                        }
+                        Ok(res)
+                    }
+                })
+                // Outermost, so that it logs the request id set above.
+                .wrap(middleware::Logger::new(
+                    "%a \"%r\" %s %b %Dms request_id=%{x-request-id}o",
+                ))
+        })
+        .listen(listener)?
+        .shutdown_timeout(30)
+        .run();
+        Ok(Application { server, port, pool })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// The connection pool, for tools that drive the database directly (tests, benchmarks).
+    pub fn pool(&self) -> db::Pool {
+        self.pool.clone()
+    }
+
+    /// Serves until SIGINT/SIGTERM, then finishes in-flight requests (graceful shutdown).
+    pub async fn run(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
