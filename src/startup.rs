@@ -56,8 +56,7 @@ impl Application {
                 App::new()
                     .app_data(state.clone())
                     .app_data(web::PayloadConfig::new(max_body))
-                    .app_data(web::PathConfig::default().error_handler(extract::path_error))
-                    .app_data(web::QueryConfig::default().error_handler(extract::query_error)),
+                    .app_data(web::PathConfig::default().error_handler(extract::path_error)),
             );
             app.service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", doc))
                 .service(web::redirect("/docs", "/docs/"))

@@ -1,5 +1,6 @@
 //! The audit trail, read-only: ministry and auditors read everything, an akimat its region.
 
+use super::extract::Query;
 use super::page::{next_cursor, PageQuery};
 use super::AppState;
 use crate::auth::{authorize, Action, Caller, Role, Scope};
@@ -95,11 +96,11 @@ pub struct AuditQuery {
 pub async fn list(
     state: web::Data<AppState>,
     caller: Caller,
-    q: web::Query<AuditQuery>,
-    page: web::Query<PageQuery>,
+    q: Query<AuditQuery>,
+    page: Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let q = q.into_inner();
-    let page = page.parse()?;
+    let Query(q) = q;
+    let page = page.0.parse()?;
     let region = match &q.region {
         Some(r) => Some(r.parse::<RegionCode>().map_err(|e| ApiError::Malformed {
             detail: format!("region {e}"),

@@ -89,22 +89,24 @@ pub fn path_error(err: actix_web::error::PathError, _req: &HttpRequest) -> actix
     .into()
 }
 
-/// The error handler for query strings that do not parse.
-pub fn query_error(
-    err: actix_web::error::QueryPayloadError,
-    _req: &HttpRequest,
-) -> actix_web::Error {
-    let message = strip_position(&err.to_string());
-    let field = message
-        .split('`')
-        .nth(1)
-        .map(str::to_owned)
-        .unwrap_or_else(|| "query".into());
-    ApiError::Malformed {
-        detail: format!("the query string is malformed: {message}"),
-        errors: vec![FieldError::new(field, message)],
+/// A query string parsed into `T`; a parameter that does not parse is named in the 400.
+pub struct Query<T>(pub T);
+
+impl<T: DeserializeOwned> FromRequest for Query<T> {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Query<T>, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(req.query_string().as_bytes()));
+        std::future::ready(serde_path_to_error::deserialize(de).map(Query).map_err(|e| {
+            let field = e.path().to_string();
+            let message = e.into_inner().to_string();
+            ApiError::Malformed {
+                detail: format!("the query string is malformed: {message}"),
+                errors: vec![FieldError::new(if field == "." { "query".into() } else { field }, message)],
+            }
+        }))
     }
-    .into()
 }
 
 impl FromRequest for Caller {

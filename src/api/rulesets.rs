@@ -1,6 +1,6 @@
 //! The rule set: the ministry's numbers as dated versions (DESIGN principle 1).
 
-use super::extract::{Body, IdempotencyKey, RequestId};
+use super::extract::{Body, IdempotencyKey, Query, RequestId};
 use super::idempotency::{create, Created};
 use super::AppState;
 use crate::auth::{authorize, Action, Caller, Scope};
@@ -71,10 +71,10 @@ pub struct OnQuery {
 pub async fn current(
     state: web::Data<AppState>,
     caller: Caller,
-    q: web::Query<OnQuery>,
+    q: Query<OnQuery>,
 ) -> Result<HttpResponse, ApiError> {
     authorize(&caller, Action::ReadRuleSets, Scope::All)?;
-    let on = q.on.unwrap_or_else(|| state.time.today());
+    let on = q.0.on.unwrap_or_else(|| state.time.today());
     let found = state.db(move |c| Ok(rulesets::in_force(c, on)?)).await?;
     let view = RuleSetView::from(
         found.ok_or_else(|| ApiError::not_found(format!("no rule set is in force on {on}")))?,

@@ -1,0 +1,241 @@
+//! `spawn_app()`: the real application on a random port over a fresh database per test —
+//! an SQLite file in a temporary directory, or a new PostgreSQL database when
+//! `TEST_DATABASE_URL` is set (dropped afterwards).
+
+use awc::http::header::HeaderMap;
+use diesel::{Connection, PgConnection, RunQueryDsl};
+use permits::auth::{mint, Claims, Role};
+use permits::clock::FixedClock;
+use permits::config::{Secret, Settings};
+use permits::db::Pool;
+use permits::startup::Application;
+use serde_json::Value;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// An employer BIN with a valid check digit.
+pub const BIN_A: &str = "061211600012";
+/// Another employer.
+pub const BIN_B: &str = "000000000101";
+
+pub struct TestApp {
+    pub address: String,
+    pub pool: Pool,
+    pub clock: FixedClock,
+    pub db: TestDb,
+    secret: String,
+    client: awc::Client,
+}
+
+pub enum TestDb {
+    Sqlite(PathBuf),
+    Postgres { admin_url: String, name: String },
+}
+
+impl TestDb {
+    pub fn is_postgres(&self) -> bool {
+        matches!(self, TestDb::Postgres { .. })
+    }
+
+    /// Runs SQL as the database owner, outside the application (PostgreSQL only).
+    pub fn admin_sql(&self, sql: &str) {
+        if let TestDb::Postgres { admin_url, .. } = self {
+            let mut c = PgConnection::establish(admin_url).expect("admin connection");
+            diesel::sql_query(sql).execute(&mut c).expect("admin sql");
+        }
+    }
+
+    pub fn name(&self) -> &str {
+        match self {
+            TestDb::Postgres { name, .. } => name,
+            TestDb::Sqlite(_) => "sqlite",
+        }
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        match self {
+            TestDb::Sqlite(dir) => {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            TestDb::Postgres { admin_url, name } => {
+                if let Ok(mut c) = PgConnection::establish(admin_url) {
+                    let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                        .execute(&mut c);
+                }
+            }
+        }
+    }
+}
+
+/// 2026-12-01T04:00:00Z, 09:00 in Kazakhstan.
+pub fn default_now() -> chrono::DateTime<chrono::Utc> {
+    "2026-12-01T04:00:00Z".parse().unwrap()
+}
+
+pub async fn spawn_app() -> TestApp {
+    let mut settings = Settings::load().expect("config/default.toml");
+    let id = uuid::Uuid::new_v4().simple().to_string();
+    let db = match std::env::var("TEST_DATABASE_URL") {
+        Ok(admin_url) if !admin_url.is_empty() => {
+            let name = format!("permits_test_{id}");
+            let mut c = PgConnection::establish(&admin_url).expect("TEST_DATABASE_URL connects");
+            diesel::sql_query(format!("CREATE DATABASE \"{name}\""))
+                .execute(&mut c)
+                .expect("create test database");
+            let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin_url);
+            settings.database.url = Secret::new(format!("{base}/{name}"));
+            TestDb::Postgres { admin_url, name }
+        }
+        _ => {
+            let dir = std::env::temp_dir().join(format!("permits-test-{id}"));
+            settings.database.url = Secret::new(dir.join("permits.db").to_string_lossy().into_owned());
+            TestDb::Sqlite(dir)
+        }
+    };
+    settings.server.port = 0;
+    settings.database.pool_size = 8;
+    settings.database.connect_timeout_seconds = 2;
+    let clock = FixedClock::new(default_now());
+    let app = Application::build(&settings, Arc::new(clock.clone())).expect("application builds");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    let pool = app.pool();
+    actix_web::rt::spawn(app.run());
+    TestApp {
+        address,
+        pool,
+        clock,
+        db,
+        secret: settings.auth.hs256_secret.expose().to_owned(),
+        client: awc::Client::builder().timeout(Duration::from_secs(120)).finish(),
+    }
+}
+
+/// A response, read whole.
+#[derive(Debug)]
+pub struct Resp {
+    pub status: u16,
+    pub headers: HeaderMap,
+    pub body: Value,
+}
+
+impl Resp {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// Asserts a problem+json answer with this status and problem slug; returns the body.
+    #[track_caller]
+    pub fn problem(&self, status: u16, slug: &str) -> &Value {
+        assert_eq!(self.status, status, "body: {}", self.body);
+        assert_eq!(self.header("content-type"), Some("application/problem+json"));
+        assert_eq!(
+            self.body["type"],
+            format!("urn:kz:permits:problem:{slug}"),
+            "body: {}",
+            self.body
+        );
+        assert_eq!(self.body["status"], status);
+        assert!(self.body["title"].is_string() && self.body["detail"].is_string());
+        &self.body
+    }
+
+    #[track_caller]
+    pub fn ok(&self, status: u16) -> &Value {
+        assert_eq!(self.status, status, "body: {}", self.body);
+        &self.body
+    }
+}
+
+pub struct Req {
+    inner: awc::ClientRequest,
+}
+
+impl Req {
+    pub fn token(mut self, token: &str) -> Self {
+        self.inner = self.inner.insert_header(("Authorization", format!("Bearer {token}")));
+        self
+    }
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.inner = self.inner.insert_header((name.to_owned(), value.to_owned()));
+        self
+    }
+    pub async fn send(self) -> Resp {
+        read(self.inner.send().await.expect("request sent")).await
+    }
+    pub async fn json(self, body: &Value) -> Resp {
+        read(self.inner.send_json(body).await.expect("request sent")).await
+    }
+    pub async fn raw(self, content_type: &str, body: impl Into<Vec<u8>>) -> Resp {
+        let body: Vec<u8> = body.into();
+        read(
+            self.inner
+                .insert_header(("Content-Type", content_type.to_owned()))
+                .send_body(body)
+                .await
+                .expect("request sent"),
+        )
+        .await
+    }
+}
+
+async fn read<S>(mut res: awc::ClientResponse<S>) -> Resp
+where
+    S: futures_core::Stream<Item = Result<actix_web::web::Bytes, awc::error::PayloadError>> + Unpin,
+{
+    let status = res.status().as_u16();
+    let headers = res.headers().clone();
+    let bytes = res.body().limit(50_000_000).await.expect("body read");
+    let body = if bytes.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_slice(&bytes).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()))
+    };
+    Resp { status, headers, body }
+}
+
+impl TestApp {
+    pub fn request(&self, method: &str, path: &str) -> Req {
+        let method = awc::http::Method::from_bytes(method.as_bytes()).expect("method");
+        Req {
+            inner: self.client.request(method, format!("{}{path}", self.address)),
+        }
+    }
+    pub fn get(&self, path: &str) -> Req {
+        self.request("GET", path)
+    }
+    pub fn post(&self, path: &str) -> Req {
+        self.request("POST", path)
+    }
+    pub fn put(&self, path: &str) -> Req {
+        self.request("PUT", path)
+    }
+
+    pub fn token_for(&self, role: Role, region: Option<&str>, bin: Option<&str>, exp_in: i64) -> String {
+        let claims = Claims {
+            sub: format!("{}-{}", role.as_str(), region.or(bin).unwrap_or("hq")),
+            role,
+            region: region.map(str::to_owned),
+            bin: bin.map(str::to_owned),
+            exp: chrono::Utc::now().timestamp() + exp_in,
+        };
+        mint(&self.secret, &claims).unwrap()
+    }
+    pub fn ministry(&self) -> String {
+        self.token_for(Role::Ministry, None, None, 3600)
+    }
+    pub fn auditor(&self) -> String {
+        self.token_for(Role::Auditor, None, None, 3600)
+    }
+    pub fn akimat(&self, region: &str) -> String {
+        self.token_for(Role::Akimat, Some(region), None, 3600)
+    }
+    pub fn employer(&self, bin: &str) -> String {
+        self.token_for(Role::Employer, None, Some(bin), 3600)
+    }
+    pub fn set_today(&self, rfc3339: &str) {
+        self.clock.set(rfc3339.parse().unwrap());
+    }
+}

@@ -1,0 +1,8 @@
+//! API tests through real HTTP against a real database: SQLite by default, PostgreSQL when
+//! `TEST_DATABASE_URL` is set. One test binary, a fresh database per test.
+
+mod access;
+mod errors;
+mod foundation;
+mod helpers;
+mod openapi;
