@@ -229,6 +229,20 @@ impl From<validator::ValidationErrors> for ApiError {
     }
 }
 
+/// A person's reading of a validator error: its message, or its code and bounds.
+fn describe(err: &validator::ValidationError) -> String {
+    if let Some(m) = &err.message {
+        return m.to_string();
+    }
+    let param = |k: &str| err.params.get(k).map(|v| v.to_string());
+    match (err.code.as_ref(), param("min"), param("max")) {
+        ("length", Some(min), Some(max)) => format!("length must be between {min} and {max}"),
+        ("range", Some(min), Some(max)) => format!("must be between {min} and {max}"),
+        ("range", Some(min), None) => format!("must be at least {min}"),
+        (code, _, _) => format!("fails the {code} check"),
+    }
+}
+
 fn flatten_validation(prefix: &str, e: &validator::ValidationErrors, out: &mut Vec<FieldError>) {
     use validator::ValidationErrorsKind as K;
     let join = |f: &str| {
@@ -242,20 +256,28 @@ fn flatten_validation(prefix: &str, e: &validator::ValidationErrors, out: &mut V
     fields.sort_by_key(|(f, _)| f.to_string());
     for (field, kind) in fields {
         match kind {
-            K::Field(errs) => out.extend(errs.iter().map(|err| {
-                let message = err
-                    .message
-                    .as_ref()
-                    .map(|m| m.to_string())
-                    .unwrap_or_else(|| err.code.to_string());
-                FieldError::new(join(field), message)
-            })),
+            K::Field(errs) => out.extend(
+                errs.iter()
+                    .map(|err| FieldError::new(join(field), describe(err))),
+            ),
             K::Struct(inner) => flatten_validation(&join(field), inner, out),
             K::List(items) => {
                 for (i, inner) in items {
                     flatten_validation(&format!("{}[{i}]", join(field)), inner, out);
                 }
             }
+        }
+    }
+}
+
+impl From<crate::db::quota::QuotaError> for ApiError {
+    fn from(e: crate::db::quota::QuotaError) -> Self {
+        use crate::db::quota::QuotaError as Q;
+        match e {
+            Q::Rule(v) => ApiError::Rule(v),
+            Q::NotFound(what) => ApiError::NotFound(what),
+            Q::Conflict(code, detail) => ApiError::Conflict { code, detail },
+            Q::Db(e) => e.into(),
         }
     }
 }

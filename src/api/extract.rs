@@ -97,15 +97,24 @@ impl<T: DeserializeOwned> FromRequest for Query<T> {
     type Future = std::future::Ready<Result<Query<T>, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(req.query_string().as_bytes()));
-        std::future::ready(serde_path_to_error::deserialize(de).map(Query).map_err(|e| {
-            let field = e.path().to_string();
-            let message = e.into_inner().to_string();
-            ApiError::Malformed {
-                detail: format!("the query string is malformed: {message}"),
-                errors: vec![FieldError::new(if field == "." { "query".into() } else { field }, message)],
-            }
-        }))
+        let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(
+            req.query_string().as_bytes(),
+        ));
+        std::future::ready(
+            serde_path_to_error::deserialize(de)
+                .map(Query)
+                .map_err(|e| {
+                    let field = e.path().to_string();
+                    let message = e.into_inner().to_string();
+                    ApiError::Malformed {
+                        detail: format!("the query string is malformed: {message}"),
+                        errors: vec![FieldError::new(
+                            if field == "." { "query".into() } else { field },
+                            message,
+                        )],
+                    }
+                }),
+        )
     }
 }
 

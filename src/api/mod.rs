@@ -5,6 +5,7 @@ pub mod extract;
 pub mod health;
 pub mod idempotency;
 pub mod page;
+pub mod quotas;
 pub mod reference;
 pub mod rulesets;
 
@@ -81,6 +82,7 @@ timestamps RFC 3339 UTC.",
         (name = "reference", description = "Regions, countries and OKED sections."),
         (name = "rule sets", description = "The ministry's numbers as dated versions."),
         (name = "audit", description = "The append-only audit trail."),
+        (name = "quotas", description = "The yearly quota, its split among regions, transfers and the ledger (Art. 32, 6(2), 7(22)-(23), 9(5))."),
     ),
     components(schemas(Problem, FieldError))
 )]
@@ -97,7 +99,16 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .service(rulesets::list)
             .service(rulesets::get)
             .service(rulesets::publish)
-            .service(audit::list),
+            .service(audit::list)
+            .service(quotas::set_national)
+            .service(quotas::get_national)
+            .service(quotas::versions)
+            .service(quotas::list_regional)
+            .service(quotas::get_regional)
+            .service(quotas::set_regional)
+            .service(quotas::transfer)
+            .service(quotas::list_transfers)
+            .service(quotas::ledger),
     );
 }
 

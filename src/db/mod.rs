@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod idempotency;
+pub mod quota;
 pub mod reference;
 pub mod rulesets;
 pub mod schema;

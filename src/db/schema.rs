@@ -69,3 +69,138 @@ diesel::table! {
         created_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    national_quotas (year) {
+        year -> Integer,
+        version -> BigInt,
+        labour_force -> BigInt,
+        labour_force_source -> Text,
+        permit_percent -> Text,
+        permit_total -> BigInt,
+        immigrant_percent -> Text,
+        immigrant_total -> BigInt,
+        order_number -> Text,
+        order_date -> Date,
+        updated_at -> Timestamp,
+        updated_by -> Text,
+    }
+}
+
+diesel::table! {
+    national_quota_versions (year, version) {
+        year -> Integer,
+        version -> BigInt,
+        body -> Text,
+        created_at -> Timestamp,
+        created_by -> Text,
+    }
+}
+
+diesel::table! {
+    national_category_quotas (year, category) {
+        year -> Integer,
+        category -> Text,
+        total -> BigInt,
+        distributed -> BigInt,
+    }
+}
+
+diesel::table! {
+    country_quotas (year, country) {
+        year -> Integer,
+        country -> Text,
+        total -> BigInt,
+        held -> BigInt,
+        used -> BigInt,
+    }
+}
+
+diesel::table! {
+    regional_quotas (year, region, category) {
+        year -> Integer,
+        region -> Text,
+        category -> Text,
+        allocated -> BigInt,
+        held -> BigInt,
+        used -> BigInt,
+    }
+}
+
+diesel::table! {
+    quota_holds (id) {
+        id -> BigInt,
+        year -> Integer,
+        region -> Text,
+        category -> Text,
+        country -> Nullable<Text>,
+        units -> BigInt,
+        case_ref -> Text,
+        state -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    quota_transfers (id) {
+        id -> BigInt,
+        year -> Integer,
+        category -> Text,
+        from_region -> Nullable<Text>,
+        to_region -> Nullable<Text>,
+        units -> BigInt,
+        reason -> Text,
+        created_at -> Timestamp,
+        created_by -> Text,
+    }
+}
+
+diesel::table! {
+    quota_ledger (id) {
+        id -> BigInt,
+        year -> Integer,
+        region -> Text,
+        category -> Text,
+        movement -> Text,
+        allocated_delta -> BigInt,
+        held_delta -> BigInt,
+        used_delta -> BigInt,
+        hold_id -> Nullable<BigInt>,
+        transfer_id -> Nullable<BigInt>,
+        note -> Text,
+        occurred_at -> Timestamp,
+        actor -> Text,
+        request_id -> Text,
+    }
+}
+
+diesel::table! {
+    quota_demands (id) {
+        id -> BigInt,
+        year -> Integer,
+        region -> Text,
+        bin -> Text,
+        category -> Text,
+        profession -> Text,
+        number -> BigInt,
+        justification -> Text,
+        status -> Text,
+        accepted_number -> Nullable<BigInt>,
+        review_reason -> Nullable<Text>,
+        reviewed_by -> Nullable<Text>,
+        reviewed_at -> Nullable<Timestamp>,
+        filed_at -> Timestamp,
+        filed_by -> Text,
+        version -> BigInt,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(
+    national_quotas,
+    national_category_quotas,
+    country_quotas,
+    regional_quotas,
+    quota_holds,
+    quota_ledger,
+);

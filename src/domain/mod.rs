@@ -6,6 +6,7 @@ pub mod category;
 pub mod dates;
 pub mod ids;
 pub mod money;
+pub mod quota;
 pub mod ruleset;
 pub mod violation;
 

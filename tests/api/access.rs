@@ -27,7 +27,12 @@ fn rows() -> Vec<Row> {
         doc["effective_from"] = json!("2027-01-01");
         doc
     };
-    let r = |method, path, body, expect| Row { method, path, body, expect };
+    let r = |method, path, body, expect| Row {
+        method,
+        path,
+        body,
+        expect,
+    };
     vec![
         r("GET", "/v1/regions", None, [Y, Y, Y, Y]),
         r("GET", "/v1/countries", None, [Y, Y, Y, Y]),
@@ -82,7 +87,12 @@ async fn every_v1_endpoint_of_the_contract_is_in_the_access_table() {
     let doc: Value = serde_json::from_str(&permits::api::openapi_json()).unwrap();
     let table: Vec<(String, String)> = rows()
         .iter()
-        .map(|r| (r.method.to_lowercase(), r.path.split('?').next().unwrap().to_owned()))
+        .map(|r| {
+            (
+                r.method.to_lowercase(),
+                r.path.split('?').next().unwrap().to_owned(),
+            )
+        })
         .collect();
     for (path, item) in doc["paths"].as_object().unwrap() {
         if !path.starts_with("/v1/") {
@@ -92,7 +102,9 @@ async fn every_v1_endpoint_of_the_contract_is_in_the_access_table() {
             let covered = table.iter().any(|(m, p)| {
                 m == method
                     && p.split('/').count() == path.split('/').count()
-                    && p.split('/').zip(path.split('/')).all(|(a, b)| a == b || b.starts_with('{'))
+                    && p.split('/')
+                        .zip(path.split('/'))
+                        .all(|(a, b)| a == b || b.starts_with('{'))
             });
             assert!(covered, "{method} {path} is not in the access table");
         }

@@ -7,7 +7,10 @@ use serde_json::{json, Value};
 async fn health_live_and_ready_answer_ok() {
     let app = spawn_app().await;
     assert_eq!(app.get("/health/live").send().await.ok(200)["status"], "ok");
-    assert_eq!(app.get("/health/ready").send().await.ok(200)["status"], "ok");
+    assert_eq!(
+        app.get("/health/ready").send().await.ok(200)["status"],
+        "ok"
+    );
 }
 
 #[actix_web::test]
@@ -18,7 +21,9 @@ async fn ready_answers_503_while_the_database_is_down_and_200_once_it_is_back() 
         return;
     }
     let name = app.db.name().to_owned();
-    app.db.admin_sql(&format!("ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS false"));
+    app.db.admin_sql(&format!(
+        "ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS false"
+    ));
     app.db.admin_sql(&format!(
         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
     ));
@@ -27,7 +32,8 @@ async fn ready_answers_503_while_the_database_is_down_and_200_once_it_is_back() 
     assert_eq!(r.header("retry-after"), Some("5"));
     let r = app.get("/v1/regions").token(&app.ministry()).send().await;
     r.problem(503, "service-unavailable");
-    app.db.admin_sql(&format!("ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS true"));
+    app.db
+        .admin_sql(&format!("ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS true"));
     app.get("/health/ready").send().await.ok(200);
 }
 
@@ -45,12 +51,21 @@ async fn reference_data_is_seeded_and_served() {
     let countries = app.get("/v1/countries").token(&t).send().await;
     let countries = countries.ok(200).as_array().unwrap().clone();
     assert!(countries.len() >= 240);
-    let by = |code: &str| countries.iter().find(|c| c["code"] == code).unwrap().clone();
+    let by = |code: &str| {
+        countries
+            .iter()
+            .find(|c| c["code"] == code)
+            .unwrap()
+            .clone()
+    };
     assert_eq!(by("KAZ")["wto_member_since"], "2015-11-30");
     assert_eq!(by("RUS")["eaeu_member"], true);
     assert_eq!(by("UZB")["labour_migration_treaty"], true);
     assert_eq!(by("UZB")["wto_member_since"], Value::Null);
-    let wto = countries.iter().filter(|c| !c["wto_member_since"].is_null()).count();
+    let wto = countries
+        .iter()
+        .filter(|c| !c["wto_member_since"].is_null())
+        .count();
     assert_eq!(wto, 165, "166 WTO members less the EU itself");
 
     let sectors = app.get("/v1/sectors").token(&t).send().await;
@@ -67,15 +82,26 @@ async fn missing_expired_and_forged_tokens_get_401() {
     r.problem(401, "unauthorized");
     assert_eq!(r.header("www-authenticate"), Some("Bearer"));
     let expired = app.token_for(Role::Ministry, None, None, -3600);
-    app.get("/v1/regions").token(&expired).send().await.problem(401, "unauthorized");
+    app.get("/v1/regions")
+        .token(&expired)
+        .send()
+        .await
+        .problem(401, "unauthorized");
     let forged = {
         let t = app.ministry();
         let (head, _) = t.rsplit_once('.').unwrap();
         format!("{head}.c2lnbmF0dXJl")
     };
     let r = app.get("/v1/regions").token(&forged).send().await;
-    assert_eq!(r.problem(401, "unauthorized")["detail"], "the token's signature is invalid");
-    app.get("/v1/regions").token("not-a-jwt").send().await.problem(401, "unauthorized");
+    assert_eq!(
+        r.problem(401, "unauthorized")["detail"],
+        "the token's signature is invalid"
+    );
+    app.get("/v1/regions")
+        .token("not-a-jwt")
+        .send()
+        .await
+        .problem(401, "unauthorized");
     app.get("/v1/regions")
         .header("Authorization", "Basic dXNlcjpwYXNz")
         .send()
@@ -83,9 +109,17 @@ async fn missing_expired_and_forged_tokens_get_401() {
         .problem(401, "unauthorized");
     // An akimat token without a valid region, an employer token with a bad BIN check digit.
     let bad = app.token_for(Role::Akimat, Some("KZ-7"), None, 3600);
-    app.get("/v1/regions").token(&bad).send().await.problem(401, "unauthorized");
+    app.get("/v1/regions")
+        .token(&bad)
+        .send()
+        .await
+        .problem(401, "unauthorized");
     let bad = app.token_for(Role::Employer, None, Some("061211600013"), 3600);
-    app.get("/v1/regions").token(&bad).send().await.problem(401, "unauthorized");
+    app.get("/v1/regions")
+        .token(&bad)
+        .send()
+        .await
+        .problem(401, "unauthorized");
 }
 
 fn next_year_rules(app: &TestApp) -> Value {
@@ -111,9 +145,17 @@ async fn the_rule_set_in_force_is_served_by_date() {
     assert_eq!(body["effective_from"], "2023-07-01");
     assert_eq!(body["rules"]["kazakh_share"]["exemption_max_employees"], 10);
     assert_eq!(body["rules"]["fees"]["seasonal"][0]["mrp"], 12);
-    let r = app.get("/v1/rule-sets/current?on=2020-01-01").token(&t).send().await;
+    let r = app
+        .get("/v1/rule-sets/current?on=2020-01-01")
+        .token(&t)
+        .send()
+        .await;
     r.problem(404, "not-found");
-    app.get("/v1/rule-sets/7").token(&t).send().await.problem(404, "not-found");
+    app.get("/v1/rule-sets/7")
+        .token(&t)
+        .send()
+        .await
+        .problem(404, "not-found");
 }
 
 #[actix_web::test]
@@ -129,11 +171,18 @@ async fn the_ministry_publishes_a_future_rule_set_and_old_versions_stay_readable
 
     let today = app.get("/v1/rule-sets/current").token(&t).send().await;
     assert_eq!(today.ok(200)["version"], 1);
-    let next = app.get("/v1/rule-sets/current?on=2027-01-01").token(&t).send().await;
+    let next = app
+        .get("/v1/rule-sets/current?on=2027-01-01")
+        .token(&t)
+        .send()
+        .await;
     assert_eq!(next.ok(200)["version"], 2);
     let all = app.get("/v1/rule-sets").token(&t).send().await;
     assert_eq!(all.ok(200).as_array().unwrap().len(), 2);
-    assert_eq!(app.get("/v1/rule-sets/1").token(&t).send().await.ok(200)["version"], 1);
+    assert_eq!(
+        app.get("/v1/rule-sets/1").token(&t).send().await.ok(200)["version"],
+        1
+    );
 
     let audit = app
         .get("/v1/audit-events?entity_type=rule_set")
@@ -218,9 +267,15 @@ async fn audit_rows_cannot_be_updated_or_deleted() {
         .await
         .ok(201);
     let mut conn = app.pool.get().unwrap();
-    assert!(conn.batch_execute("UPDATE audit_events SET actor = 'x'").is_err());
+    assert!(conn
+        .batch_execute("UPDATE audit_events SET actor = 'x'")
+        .is_err());
     assert!(conn.batch_execute("DELETE FROM audit_events").is_err());
-    let r = app.get("/v1/audit-events").token(&app.ministry()).send().await;
+    let r = app
+        .get("/v1/audit-events")
+        .token(&app.ministry())
+        .send()
+        .await;
     assert_eq!(r.ok(200)["items"][0]["actor"], "ministry-hq");
 }
 
@@ -248,7 +303,11 @@ async fn audit_events_page_with_a_cursor_and_akimats_see_only_their_region() {
     assert!(p2["items"][0]["id"].as_i64() > p1["items"][1]["id"].as_i64());
 
     // Rule-set events concern no region: an akimat sees none of them.
-    let a = app.get("/v1/audit-events").token(&app.akimat("KZ-75")).send().await;
+    let a = app
+        .get("/v1/audit-events")
+        .token(&app.akimat("KZ-75"))
+        .send()
+        .await;
     assert_eq!(a.ok(200)["items"], json!([]));
     app.get("/v1/audit-events?region=KZ-71")
         .token(&app.akimat("KZ-75"))
@@ -260,7 +319,11 @@ async fn audit_events_page_with_a_cursor_and_akimats_see_only_their_region() {
 #[actix_web::test]
 async fn every_response_carries_a_request_id() {
     let app = spawn_app().await;
-    let r = app.get("/health/live").header("X-Request-Id", "abc-123").send().await;
+    let r = app
+        .get("/health/live")
+        .header("X-Request-Id", "abc-123")
+        .send()
+        .await;
     assert_eq!(r.header("x-request-id"), Some("abc-123"));
     let r = app.get("/nowhere").send().await;
     assert!(r.header("x-request-id").unwrap().len() >= 32);

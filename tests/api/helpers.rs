@@ -21,6 +21,8 @@ pub const BIN_B: &str = "000000000101";
 
 pub struct TestApp {
     pub address: String,
+    /// The test database's URL, for tools that open their own connections.
+    pub db_url: String,
     pub pool: Pool,
     pub clock: FixedClock,
     pub db: TestDb,
@@ -62,8 +64,10 @@ impl Drop for TestDb {
             }
             TestDb::Postgres { admin_url, name } => {
                 if let Ok(mut c) = PgConnection::establish(admin_url) {
-                    let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
-                        .execute(&mut c);
+                    let _ = diesel::sql_query(format!(
+                        "DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"
+                    ))
+                    .execute(&mut c);
                 }
             }
         }
@@ -85,16 +89,21 @@ pub async fn spawn_app() -> TestApp {
             diesel::sql_query(format!("CREATE DATABASE \"{name}\""))
                 .execute(&mut c)
                 .expect("create test database");
-            let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin_url);
+            let base = admin_url
+                .rsplit_once('/')
+                .map(|(b, _)| b)
+                .unwrap_or(&admin_url);
             settings.database.url = Secret::new(format!("{base}/{name}"));
             TestDb::Postgres { admin_url, name }
         }
         _ => {
             let dir = std::env::temp_dir().join(format!("permits-test-{id}"));
-            settings.database.url = Secret::new(dir.join("permits.db").to_string_lossy().into_owned());
+            settings.database.url =
+                Secret::new(dir.join("permits.db").to_string_lossy().into_owned());
             TestDb::Sqlite(dir)
         }
     };
+    let db_url = settings.database.url.expose().to_owned();
     settings.server.port = 0;
     settings.database.pool_size = 8;
     settings.database.connect_timeout_seconds = 2;
@@ -105,11 +114,14 @@ pub async fn spawn_app() -> TestApp {
     actix_web::rt::spawn(app.run());
     TestApp {
         address,
+        db_url,
         pool,
         clock,
         db,
         secret: settings.auth.hs256_secret.expose().to_owned(),
-        client: awc::Client::builder().timeout(Duration::from_secs(120)).finish(),
+        client: awc::Client::builder()
+            .timeout(Duration::from_secs(120))
+            .finish(),
     }
 }
 
@@ -130,7 +142,10 @@ impl Resp {
     #[track_caller]
     pub fn problem(&self, status: u16, slug: &str) -> &Value {
         assert_eq!(self.status, status, "body: {}", self.body);
-        assert_eq!(self.header("content-type"), Some("application/problem+json"));
+        assert_eq!(
+            self.header("content-type"),
+            Some("application/problem+json")
+        );
         assert_eq!(
             self.body["type"],
             format!("urn:kz:permits:problem:{slug}"),
@@ -155,11 +170,15 @@ pub struct Req {
 
 impl Req {
     pub fn token(mut self, token: &str) -> Self {
-        self.inner = self.inner.insert_header(("Authorization", format!("Bearer {token}")));
+        self.inner = self
+            .inner
+            .insert_header(("Authorization", format!("Bearer {token}")));
         self
     }
     pub fn header(mut self, name: &str, value: &str) -> Self {
-        self.inner = self.inner.insert_header((name.to_owned(), value.to_owned()));
+        self.inner = self
+            .inner
+            .insert_header((name.to_owned(), value.to_owned()));
         self
     }
     pub async fn send(self) -> Resp {
@@ -191,16 +210,23 @@ where
     let body = if bytes.is_empty() {
         Value::Null
     } else {
-        serde_json::from_slice(&bytes).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()))
+        serde_json::from_slice(&bytes)
+            .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()))
     };
-    Resp { status, headers, body }
+    Resp {
+        status,
+        headers,
+        body,
+    }
 }
 
 impl TestApp {
     pub fn request(&self, method: &str, path: &str) -> Req {
         let method = awc::http::Method::from_bytes(method.as_bytes()).expect("method");
         Req {
-            inner: self.client.request(method, format!("{}{path}", self.address)),
+            inner: self
+                .client
+                .request(method, format!("{}{path}", self.address)),
         }
     }
     pub fn get(&self, path: &str) -> Req {
@@ -213,7 +239,13 @@ impl TestApp {
         self.request("PUT", path)
     }
 
-    pub fn token_for(&self, role: Role, region: Option<&str>, bin: Option<&str>, exp_in: i64) -> String {
+    pub fn token_for(
+        &self,
+        role: Role,
+        region: Option<&str>,
+        bin: Option<&str>,
+        exp_in: i64,
+    ) -> String {
         let claims = Claims {
             sub: format!("{}-{}", role.as_str(), region.or(bin).unwrap_or("hq")),
             role,

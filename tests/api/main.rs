@@ -2,7 +2,9 @@
 //! `TEST_DATABASE_URL` is set. One test binary, a fresh database per test.
 
 mod access;
+mod concurrency;
 mod errors;
 mod foundation;
 mod helpers;
 mod openapi;
+mod quotas;

@@ -33,7 +33,10 @@ fn every_operation_documents_its_problems_and_every_schema_field_is_described() 
                 assert!(op["security"].is_array(), "{method} {path} has no security");
                 assert!(responses.contains_key("401"), "{method} {path} lacks 401");
             }
-            assert!(op["summary"].is_string() || op["description"].is_string(), "{method} {path} is undescribed");
+            assert!(
+                op["summary"].is_string() || op["description"].is_string(),
+                "{method} {path} is undescribed"
+            );
         }
     }
 }

@@ -1,0 +1,11 @@
+DROP TABLE quota_demands;
+DROP TRIGGER quota_ledger_no_delete;
+DROP TRIGGER quota_ledger_no_update;
+DROP TABLE quota_ledger;
+DROP TABLE quota_transfers;
+DROP TABLE quota_holds;
+DROP TABLE regional_quotas;
+DROP TABLE country_quotas;
+DROP TABLE national_category_quotas;
+DROP TABLE national_quota_versions;
+DROP TABLE national_quotas;

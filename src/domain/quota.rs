@@ -1,0 +1,421 @@
+//! Quota arithmetic: the national quota as a share of the labour force, its split among
+//! the regions, transfers between them, and the ledger of units held and used.
+//! The database enforces the same invariants atomically; these functions decide and explain.
+
+use crate::domain::{Category, CountryCode, RegionCode, Violation};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+/// Art. 32(4): the quota is set as a percentage of the labour force; a component's number
+/// is that percentage of the labour force, rounded down to whole workers.
+pub fn share_of_labour_force(labour_force: i64, percent: Decimal) -> Option<i64> {
+    (Decimal::from(labour_force) * percent / Decimal::ONE_HUNDRED)
+        .floor()
+        .to_i64()
+}
+
+/// One region's (or the nation's) figures for one category and year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Allocation {
+    pub allocated: i64,
+    /// Held by decisions awaiting payment.
+    pub held: i64,
+    /// Used by issued permits.
+    pub used: i64,
+}
+
+impl Allocation {
+    /// What can still be held: allocated − held − used.
+    pub fn available(&self) -> i64 {
+        self.allocated - self.held - self.used
+    }
+}
+
+/// The national figures a new quota version is checked against.
+#[derive(Debug, Clone)]
+pub struct NationalQuotaPlan {
+    pub year: i32,
+    pub permit_total: i64,
+    /// (category, total for the category, already distributed to regions).
+    pub categories: Vec<(Category, i64, i64)>,
+    /// (country, number, units already held or used, treaty partner?).
+    pub countries: Vec<(CountryCode, i64, i64, bool)>,
+}
+
+/// Checks a national quota version (Art. 32(4), 7(23)):
+/// - the categories' numbers add up to at most the permit quota (Art. 32(4)(1));
+/// - no category falls below what is already distributed to the regions (Art. 7(23));
+/// - a country-of-origin quota only for a treaty partner (Art. 32(4)(2)), and never below
+///   what is already held or used under it.
+pub fn check_national_quota(plan: &NationalQuotaPlan) -> Vec<Violation> {
+    let mut out = Vec::new();
+    let sum: i64 = plan.categories.iter().map(|(_, total, _)| total).sum();
+    if sum > plan.permit_total {
+        out.push(Violation::new(
+            "category-split-exceeds-quota",
+            format!(
+                "the categories add up to {sum}, more than the permit quota of {} for {}",
+                plan.permit_total, plan.year
+            ),
+            "Art. 32(4)(1)",
+        ));
+    }
+    for (category, total, distributed) in &plan.categories {
+        if total < distributed {
+            out.push(Violation::new(
+                "quota-below-distributed",
+                format!(
+                    "category {category} cannot go down to {total}: {distributed} are already distributed to regions"
+                ),
+                "Art. 7(23)",
+            ));
+        }
+    }
+    for (country, number, taken, treaty) in &plan.countries {
+        if !treaty {
+            out.push(Violation::new(
+                "country-not-treaty-partner",
+                format!("{country} has no ratified labour-migration treaty with Kazakhstan"),
+                "Art. 32(4)(2)",
+            ));
+        } else if number < taken {
+            out.push(Violation::new(
+                "quota-below-used",
+                format!(
+                    "the quota for {country} cannot go down to {number}: {taken} are held or used"
+                ),
+                "Art. 32(4)(2)",
+            ));
+        }
+    }
+    out
+}
+
+/// Art. 7(23), 6(2): a region's allocation of a category may change only so that the
+/// regions together stay within the national figure (`reserve` is what is not distributed)
+/// and the region keeps at least what it has held and used.
+pub fn check_regional_allocation(
+    year: i32,
+    region: &RegionCode,
+    category: Category,
+    current: Allocation,
+    new_allocated: i64,
+    reserve: i64,
+) -> Vec<Violation> {
+    let mut out = Vec::new();
+    let taken = current.held + current.used;
+    if new_allocated < taken {
+        out.push(Violation::new(
+            "allocation-below-used",
+            format!(
+                "{region} cannot go down to {new_allocated} of category {category} for {year}: {taken} are held or used"
+            ),
+            "Art. 7(23)",
+        ));
+    }
+    let increase = new_allocated - current.allocated;
+    if increase > reserve {
+        out.push(Violation::new(
+            "national-quota-exceeded",
+            format!(
+                "{region} would get {increase} more of category {category} for {year}, but only {reserve} are left undistributed"
+            ),
+            "Art. 7(23), 32(4)(1)",
+        ));
+    }
+    out
+}
+
+/// Where units of a transfer come from or go to: a region, or the national reserve.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pool {
+    Region(RegionCode),
+    Reserve,
+}
+
+impl std::fmt::Display for Pool {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Pool::Region(r) => write!(f, "{r}"),
+            Pool::Reserve => f.write_str("the national reserve"),
+        }
+    }
+}
+
+/// Art. 7(23): the ministry redistributes unused quota during the year; a transfer can
+/// take only units its source has neither held nor used.
+pub fn check_transfer(
+    year: i32,
+    category: Category,
+    from: &Pool,
+    to: &Pool,
+    units: i64,
+    available_at_source: i64,
+) -> Vec<Violation> {
+    let mut out = Vec::new();
+    if from == to {
+        out.push(Violation::new(
+            "transfer-to-itself",
+            "a transfer needs two different ends",
+            "Art. 7(23)",
+        ));
+    }
+    if units > available_at_source {
+        out.push(Violation::new(
+            "transfer-exceeds-unused",
+            format!(
+                "{from} has {available_at_source} unused units of category {category} for {year}, fewer than {units}"
+            ),
+            "Art. 7(23)",
+        ));
+    }
+    out
+}
+
+/// Art. 33(2): permits are issued within the quota allocated to the region; a hold that
+/// finds too few units is refused, saying what is left.
+pub fn quota_exhausted(
+    year: i32,
+    region: &RegionCode,
+    category: Category,
+    left: Allocation,
+    wanted: i64,
+) -> Violation {
+    Violation::new(
+        "quota-exhausted",
+        format!(
+            "{region} has {} of {} units of category {category} left for {year}; {wanted} requested",
+            left.available().max(0),
+            left.allocated
+        ),
+        "Art. 33(2)",
+    )
+}
+
+/// Art. 32(4)(2): a worker of a country with a country-of-origin quota is counted
+/// against it as well.
+pub fn country_quota_exhausted(
+    year: i32,
+    country: &CountryCode,
+    left: i64,
+    wanted: i64,
+) -> Violation {
+    Violation::new(
+        "country-quota-exhausted",
+        format!(
+            "the {year} quota for citizens of {country} has {left} units left; {wanted} requested"
+        ),
+        "Art. 32(4)(2)",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::str::FromStr;
+
+    fn kz(code: &str) -> RegionCode {
+        code.parse().unwrap()
+    }
+
+    #[test]
+    fn art_32_4_the_permit_quota_is_a_share_of_the_labour_force_rounded_down() {
+        let pct = Decimal::from_str("0.25").unwrap();
+        assert_eq!(share_of_labour_force(9_800_001, pct), Some(24_500));
+        assert_eq!(share_of_labour_force(399, pct), Some(0));
+    }
+
+    #[test]
+    fn art_32_4_1_categories_may_not_add_up_to_more_than_the_permit_quota() {
+        let plan = NationalQuotaPlan {
+            year: 2026,
+            permit_total: 100,
+            categories: vec![(Category::Heads, 60, 0), (Category::Specialists, 41, 0)],
+            countries: vec![],
+        };
+        assert_eq!(
+            check_national_quota(&plan)[0].code,
+            "category-split-exceeds-quota"
+        );
+    }
+
+    #[test]
+    fn art_7_23_a_category_cannot_fall_below_what_regions_already_hold() {
+        let plan = NationalQuotaPlan {
+            year: 2026,
+            permit_total: 100,
+            categories: vec![(Category::Specialists, 30, 40)],
+            countries: vec![],
+        };
+        let v = check_national_quota(&plan);
+        assert_eq!(v[0].code, "quota-below-distributed");
+        assert_eq!(v[0].article, "Art. 7(23)");
+    }
+
+    #[test]
+    fn art_32_4_2_country_quotas_only_for_treaty_partners() {
+        let plan = NationalQuotaPlan {
+            year: 2026,
+            permit_total: 100,
+            categories: vec![],
+            countries: vec![
+                ("USA".parse().unwrap(), 5, 0, false),
+                ("UZB".parse().unwrap(), 5, 0, true),
+            ],
+        };
+        let v = check_national_quota(&plan);
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].code, "country-not-treaty-partner");
+    }
+
+    #[test]
+    fn art_7_23_a_region_keeps_at_least_what_it_has_held_and_used() {
+        let cur = Allocation {
+            allocated: 10,
+            held: 3,
+            used: 4,
+        };
+        let v = check_regional_allocation(2026, &kz("KZ-75"), Category::Specialists, cur, 6, 100);
+        assert_eq!(v[0].code, "allocation-below-used");
+        assert!(
+            check_regional_allocation(2026, &kz("KZ-75"), Category::Specialists, cur, 7, 100)
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn art_7_23_regions_together_stay_within_the_national_figure() {
+        let cur = Allocation {
+            allocated: 10,
+            held: 0,
+            used: 0,
+        };
+        let v = check_regional_allocation(2026, &kz("KZ-75"), Category::Specialists, cur, 16, 5);
+        assert_eq!(v[0].code, "national-quota-exceeded");
+        assert!(
+            check_regional_allocation(2026, &kz("KZ-75"), Category::Specialists, cur, 15, 5)
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn art_7_23_a_transfer_takes_only_unused_units() {
+        let v = check_transfer(
+            2026,
+            Category::Heads,
+            &Pool::Region(kz("KZ-75")),
+            &Pool::Reserve,
+            5,
+            4,
+        );
+        assert_eq!(v[0].code, "transfer-exceeds-unused");
+        let v = check_transfer(2026, Category::Heads, &Pool::Reserve, &Pool::Reserve, 1, 4);
+        assert_eq!(v[0].code, "transfer-to-itself");
+    }
+
+    #[test]
+    fn art_33_2_an_exhausted_quota_says_what_is_left() {
+        let left = Allocation {
+            allocated: 50,
+            held: 20,
+            used: 30,
+        };
+        let v = quota_exhausted(2026, &kz("KZ-75"), Category::Specialists, left, 1);
+        assert_eq!(v.code, "quota-exhausted");
+        assert_eq!(v.article, "Art. 33(2)");
+        assert_eq!(
+            v.message,
+            "KZ-75 has 0 of 50 units of category 3 left for 2026; 1 requested"
+        );
+    }
+
+    /// A model of one category's national figure and three regions, driven by the checks
+    /// above exactly as the service drives the database.
+    #[derive(Debug, Clone)]
+    enum Op {
+        Allocate(usize, i64),
+        Transfer(Option<usize>, Option<usize>, i64),
+        Hold(usize, i64),
+        Confirm(usize),
+        Release(usize),
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            (0..3usize, 0..60i64).prop_map(|(r, n)| Op::Allocate(r, n)),
+            (
+                proptest::option::of(0..3usize),
+                proptest::option::of(0..3usize),
+                1..20i64
+            )
+                .prop_map(|(a, b, n)| Op::Transfer(a, b, n)),
+            (0..3usize, 1..5i64).prop_map(|(r, n)| Op::Hold(r, n)),
+            (0..3usize).prop_map(Op::Confirm),
+            (0..3usize).prop_map(Op::Release),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn quota_invariants_hold_under_any_sequence_of_operations(
+            national in 0..150i64,
+            ops in proptest::collection::vec(op(), 0..80),
+        ) {
+            let regions = [kz("KZ-10"), kz("KZ-11"), kz("KZ-15")];
+            let mut alloc = [Allocation::default(); 3];
+            let mut holds: Vec<(usize, i64)> = Vec::new();
+            let c = Category::Specialists;
+            let distributed = |a: &[Allocation; 3]| a.iter().map(|x| x.allocated).sum::<i64>();
+            // The reserve is kept as its own counter, moved only by allocations and transfers.
+            let mut reserve = national;
+            for op in ops {
+                match op {
+                    Op::Allocate(r, n) => {
+                        if check_regional_allocation(2026, &regions[r], c, alloc[r], n, reserve).is_empty() {
+                            reserve -= n - alloc[r].allocated;
+                            alloc[r].allocated = n;
+                        }
+                    }
+                    Op::Transfer(from, to, n) => {
+                        let pool = |i: Option<usize>| i.map_or(Pool::Reserve, |i| Pool::Region(regions[i].clone()));
+                        let available = from.map_or(reserve, |i| alloc[i].available());
+                        if check_transfer(2026, c, &pool(from), &pool(to), n, available).is_empty() {
+                            match from { Some(i) => alloc[i].allocated -= n, None => reserve -= n }
+                            match to { Some(i) => alloc[i].allocated += n, None => reserve += n }
+                        }
+                    }
+                    Op::Hold(r, n) => {
+                        if alloc[r].available() >= n {
+                            alloc[r].held += n;
+                            holds.push((r, n));
+                        } else {
+                            prop_assert_eq!(quota_exhausted(2026, &regions[r], c, alloc[r], n).code, "quota-exhausted");
+                        }
+                    }
+                    Op::Confirm(i) => {
+                        if let Some(&(r, n)) = holds.get(i) {
+                            alloc[r].held -= n;
+                            alloc[r].used += n;
+                            holds.remove(i);
+                        }
+                    }
+                    Op::Release(i) => {
+                        if let Some(&(r, n)) = holds.get(i) {
+                            alloc[r].held -= n;
+                            holds.remove(i);
+                        }
+                    }
+                }
+                // Regions never exceed the national figure; held + used + available = allocated.
+                prop_assert!(distributed(&alloc) <= national && reserve >= 0);
+                for a in &alloc {
+                    prop_assert!(a.held >= 0 && a.used >= 0 && a.available() >= 0);
+                    prop_assert_eq!(a.held + a.used + a.available(), a.allocated);
+                }
+                // Transfers conserve the total: regions plus reserve is the national figure.
+                prop_assert_eq!(distributed(&alloc) + reserve, national);
+            }
+        }
+    }
+}

@@ -1,0 +1,617 @@
+//! Quota: national figures, the split among regions, transfers, the ledger (Art. 32,
+//! 6(2), 7(23), 9(5), 33(2)).
+
+use crate::helpers::*;
+use permits::db::audit::Actor;
+use permits::db::quota::{self, HoldRequest, QuotaError, Release};
+use permits::db::write_tx;
+use permits::domain::Category;
+use serde_json::{json, Value};
+
+pub fn national_2026() -> Value {
+    json!({
+        "labour_force": 7_300_000,
+        "labour_force_source": "Bureau of National Statistics, forecast",
+        "permit_percent": "0.25",
+        "categories": [
+            {"category": "1", "number": 726},
+            {"category": "2", "number": 3402},
+            {"category": "3", "number": 5893},
+            {"category": "4", "number": 3131},
+            {"category": "seasonal", "number": 4994}
+        ],
+        "labour_immigrant_percent": "2.9",
+        "country_quotas": [{"country": "UZB", "number": 2}],
+        "order": {"number": "Order No. 412", "date": "2025-12-15"}
+    })
+}
+
+pub async fn set_quota(app: &TestApp) {
+    app.put("/v1/quotas/2026")
+        .token(&app.ministry())
+        .json(&national_2026())
+        .await
+        .ok(201);
+}
+
+pub async fn allocate(app: &TestApp, region: &str, category: &str, n: i64) -> Resp {
+    app.put(&format!("/v1/quotas/2026/regions/{region}"))
+        .token(&app.ministry())
+        .json(&json!({"categories": [{"category": category, "allocated": n}], "reason": "Order No. 412"}))
+        .await
+}
+
+fn figures(view: &Value, category: &str) -> (i64, i64, i64, i64) {
+    let c = view["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["category"] == category)
+        .unwrap();
+    let n = |k: &str| c[k].as_i64().unwrap();
+    (n("allocated"), n("pending"), n("used"), n("available"))
+}
+
+pub fn actor() -> Actor {
+    Actor {
+        sub: "permits-test".into(),
+        role: "akimat",
+        request_id: "test".into(),
+        at: chrono::Utc::now().naive_utc(),
+    }
+}
+
+pub fn hold(
+    app: &TestApp,
+    region: &str,
+    category: Category,
+    country: Option<&str>,
+    case: &str,
+) -> Result<i64, QuotaError> {
+    let region = region.parse().unwrap();
+    let country = country.map(|c| c.parse().unwrap());
+    let req = HoldRequest {
+        year: 2026,
+        region: &region,
+        category,
+        country: country.as_ref(),
+        units: 1,
+        case_ref: case,
+    };
+    let mut conn = app.pool.get().unwrap();
+    write_tx(&mut conn, |c| quota::hold(c, &req, &actor())).map(|h| h.id)
+}
+
+#[actix_web::test]
+async fn art_32_4_the_ministry_sets_the_national_quota_as_a_share_of_the_labour_force() {
+    let app = spawn_app().await;
+    let t = app.ministry();
+    let r = app
+        .put("/v1/quotas/2026")
+        .token(&t)
+        .json(&national_2026())
+        .await;
+    let body = r.ok(201).clone();
+    assert_eq!(r.header("etag"), Some("\"1\""));
+    assert_eq!(body["permit_total"], 18_250, "0.25 % of 7,300,000");
+    assert_eq!(
+        body["labour_immigrant_total"], 211_700,
+        "2.9 % of 7,300,000"
+    );
+    assert_eq!(body["categories"][2]["category"], "3");
+    assert_eq!(body["categories"][2]["total"], 5893);
+    assert_eq!(body["categories"][2]["reserve"], 5893);
+    assert_eq!(body["country_quotas"][0]["country"], "UZB");
+    assert_eq!(body["order"]["number"], "Order No. 412");
+
+    let got = app
+        .get("/v1/quotas/2026")
+        .token(&app.auditor())
+        .send()
+        .await;
+    assert_eq!(got.ok(200), &body);
+
+    // During the year: 14,800 -> 16,500 -> 19,400 as in 2025; every version kept.
+    let mut raised = national_2026();
+    raised["permit_percent"] = json!("0.3");
+    raised["categories"][2]["number"] = json!(7000);
+    let r = app
+        .put("/v1/quotas/2026")
+        .token(&t)
+        .header("If-Match", "\"1\"")
+        .json(&raised)
+        .await;
+    assert_eq!(r.ok(200)["version"], 2);
+    assert_eq!(r.ok(200)["permit_total"], 21_900);
+    let stale = app
+        .put("/v1/quotas/2026")
+        .token(&t)
+        .header("If-Match", "\"1\"")
+        .json(&raised)
+        .await;
+    stale.problem(412, "stale-version");
+    let versions = app.get("/v1/quotas/2026/versions").token(&t).send().await;
+    let versions = versions.ok(200).as_array().unwrap().clone();
+    assert_eq!(versions.len(), 2);
+    assert_eq!(versions[0]["quota"]["permit_total"], 18_250);
+    assert_eq!(versions[1]["quota"]["categories"][2]["total"], 7000);
+
+    let audit = app
+        .get("/v1/audit-events?entity_type=national_quota")
+        .token(&t)
+        .send()
+        .await;
+    let items = audit.ok(200)["items"].as_array().unwrap().clone();
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[1]["before"]["version"], 1);
+    assert_eq!(items[1]["after"]["version"], 2);
+    assert_eq!(items[1]["legal_basis"], "Art. 7(23), 32(4)");
+    app.get("/v1/quotas/2027")
+        .token(&t)
+        .send()
+        .await
+        .problem(404, "not-found");
+}
+
+#[actix_web::test]
+async fn art_32_4_1_a_category_split_above_the_permit_quota_is_refused() {
+    let app = spawn_app().await;
+    let mut body = national_2026();
+    body["categories"][4]["number"] = json!(6000);
+    let r = app
+        .put("/v1/quotas/2026")
+        .token(&app.ministry())
+        .json(&body)
+        .await;
+    let p = r.problem(422, "category-split-exceeds-quota");
+    assert_eq!(p["violations"][0]["article"], "Art. 32(4)(1)");
+    app.get("/v1/quotas/2026")
+        .token(&app.ministry())
+        .send()
+        .await
+        .problem(404, "not-found");
+}
+
+#[actix_web::test]
+async fn art_32_4_2_country_quotas_only_for_treaty_partners() {
+    let app = spawn_app().await;
+    let mut body = national_2026();
+    body["country_quotas"] = json!([{"country": "USA", "number": 10}]);
+    let r = app
+        .put("/v1/quotas/2026")
+        .token(&app.ministry())
+        .json(&body)
+        .await;
+    assert_eq!(
+        r.problem(422, "country-not-treaty-partner")["violations"][0]["article"],
+        "Art. 32(4)(2)"
+    );
+    body["country_quotas"] = json!([{"country": "XXX", "number": 10}]);
+    app.put("/v1/quotas/2026")
+        .token(&app.ministry())
+        .json(&body)
+        .await
+        .problem(404, "not-found");
+    body["country_quotas"] = json!([{"country": "uz", "number": 10}]);
+    let r = app
+        .put("/v1/quotas/2026")
+        .token(&app.ministry())
+        .json(&body)
+        .await;
+    assert_eq!(
+        r.problem(422, "invalid-fields")["errors"][0]["field"],
+        "country_quotas[0].country"
+    );
+}
+
+#[actix_web::test]
+async fn malformed_quota_requests_name_their_fields() {
+    let app = spawn_app().await;
+    let t = app.ministry();
+    let mut body = national_2026();
+    body["permit_percent"] = json!("0");
+    body["categories"].as_array_mut().unwrap().pop();
+    let r = app.put("/v1/quotas/2026").token(&t).json(&body).await;
+    let p = r.problem(422, "invalid-fields");
+    assert_eq!(p["errors"][0]["field"], "permit_percent");
+    assert_eq!(p["errors"][1]["field"], "categories");
+    let mut body = national_2026();
+    body["categories"][0]["number"] = json!(-1);
+    let r = app.put("/v1/quotas/2026").token(&t).json(&body).await;
+    assert_eq!(
+        r.problem(422, "invalid-fields")["errors"][0]["field"],
+        "categories[0].number"
+    );
+    app.put("/v1/quotas/1999")
+        .token(&t)
+        .json(&national_2026())
+        .await
+        .problem(400, "malformed-request");
+    let r = app
+        .put("/v1/quotas/2026/regions/Almaty")
+        .token(&t)
+        .json(&json!({"categories": [{"category": "3", "allocated": 1}], "reason": "x"}))
+        .await;
+    r.problem(400, "malformed-request");
+    let r = app
+        .put("/v1/quotas/2026/regions/KZ-75")
+        .token(&t)
+        .json(&json!({"categories": [], "reason": "x"}))
+        .await;
+    let p = r.problem(422, "invalid-fields");
+    assert_eq!(p["errors"][0]["message"], "length must be between 1 and 5");
+    let r = allocate(&app, "KZ-99", "3", 1).await;
+    r.problem(404, "not-found");
+}
+
+#[actix_web::test]
+async fn art_7_23_regions_together_never_exceed_the_national_figure() {
+    let app = spawn_app().await;
+    set_quota(&app).await;
+    let r = allocate(&app, "KZ-75", "1", 700).await;
+    assert_eq!(figures(r.ok(200), "1"), (700, 0, 0, 700));
+    let r = allocate(&app, "KZ-71", "1", 27).await;
+    let p = r.problem(422, "national-quota-exceeded");
+    assert_eq!(p["violations"][0]["article"], "Art. 7(23), 32(4)(1)");
+    allocate(&app, "KZ-71", "1", 26).await.ok(200);
+
+    let national = app
+        .get("/v1/quotas/2026")
+        .token(&app.ministry())
+        .send()
+        .await;
+    let cat1 = national.ok(200)["categories"][0].clone();
+    assert_eq!(
+        (
+            cat1["total"].as_i64(),
+            cat1["distributed"].as_i64(),
+            cat1["reserve"].as_i64()
+        ),
+        (Some(726), Some(726), Some(0))
+    );
+
+    // Nor can the national figure go below what is distributed.
+    let mut lower = national_2026();
+    lower["categories"][0]["number"] = json!(700);
+    let r = app
+        .put("/v1/quotas/2026")
+        .token(&app.ministry())
+        .json(&lower)
+        .await;
+    assert_eq!(
+        r.problem(422, "quota-below-distributed")["violations"][0]["article"],
+        "Art. 7(23)"
+    );
+
+    let all = app
+        .get("/v1/quotas/2026/regions")
+        .token(&app.auditor())
+        .send()
+        .await;
+    let all = all.ok(200).as_array().unwrap().clone();
+    assert_eq!(all.len(), 20);
+    let kz71 = all.iter().find(|r| r["region"] == "KZ-71").unwrap();
+    assert_eq!(figures(kz71, "1"), (26, 0, 0, 26));
+    assert_eq!(figures(kz71, "seasonal"), (0, 0, 0, 0));
+}
+
+#[actix_web::test]
+async fn an_allocation_cannot_be_set_before_the_years_quota() {
+    let app = spawn_app().await;
+    let r = allocate(&app, "KZ-75", "3", 5).await;
+    r.problem(422, "quota-not-set");
+}
+
+#[actix_web::test]
+async fn art_7_23_transfers_move_only_unused_units_and_conserve_the_total() {
+    let app = spawn_app().await;
+    set_quota(&app).await;
+    allocate(&app, "KZ-71", "3", 20).await.ok(200);
+    allocate(&app, "KZ-75", "3", 10).await.ok(200);
+    hold(&app, "KZ-71", Category::Specialists, None, "permit:1").unwrap();
+    hold(&app, "KZ-71", Category::Specialists, None, "permit:2").unwrap();
+    let t = app.ministry();
+    let transfer = |from: Value, to: Value, units: i64| json!({"category": "3", "from_region": from, "to_region": to, "units": units, "reason": "unused in Astana"});
+
+    let r = app
+        .post("/v1/quotas/2026/transfers")
+        .token(&t)
+        .json(&transfer(json!("KZ-71"), json!("KZ-75"), 19))
+        .await;
+    let p = r.problem(422, "transfer-exceeds-unused");
+    assert_eq!(
+        p["violations"][0]["message"],
+        "KZ-71 has 18 unused units of category 3 for 2026, fewer than 19"
+    );
+    let r = app
+        .post("/v1/quotas/2026/transfers")
+        .token(&t)
+        .json(&transfer(json!("KZ-71"), json!("KZ-75"), 18))
+        .await;
+    let body = r.ok(201).clone();
+    assert_eq!(
+        (
+            body["from_region"].as_str(),
+            body["to_region"].as_str(),
+            body["units"].as_i64()
+        ),
+        (Some("KZ-71"), Some("KZ-75"), Some(18))
+    );
+
+    let r = app
+        .post("/v1/quotas/2026/transfers")
+        .token(&t)
+        .json(&transfer(json!("KZ-75"), Value::Null, 8))
+        .await;
+    assert_eq!(r.ok(201)["to_region"], Value::Null);
+    let r = app
+        .post("/v1/quotas/2026/transfers")
+        .token(&t)
+        .json(&transfer(Value::Null, json!("KZ-10"), 100))
+        .await;
+    r.ok(201);
+    let r = app
+        .post("/v1/quotas/2026/transfers")
+        .token(&t)
+        .json(&transfer(Value::Null, Value::Null, 1))
+        .await;
+    r.problem(422, "transfer-to-itself");
+
+    let regions = app.get("/v1/quotas/2026/regions").token(&t).send().await;
+    let regions = regions.ok(200).as_array().unwrap().clone();
+    let of = |code: &str| figures(regions.iter().find(|r| r["region"] == code).unwrap(), "3");
+    assert_eq!(of("KZ-71"), (2, 2, 0, 0));
+    assert_eq!(of("KZ-75"), (20, 0, 0, 20));
+    assert_eq!(of("KZ-10"), (100, 0, 0, 100));
+    let national = app.get("/v1/quotas/2026").token(&t).send().await;
+    let cat3 = national.ok(200)["categories"][2].clone();
+    assert_eq!(cat3["distributed"], 122);
+    assert_eq!(
+        cat3["reserve"].as_i64().unwrap() + cat3["distributed"].as_i64().unwrap(),
+        5893
+    );
+    assert_eq!(cat3["pending"], 2);
+
+    let listed = app
+        .get("/v1/quotas/2026/transfers")
+        .token(&app.akimat("KZ-75"))
+        .send()
+        .await;
+    assert_eq!(
+        listed.ok(200)["items"].as_array().unwrap().len(),
+        2,
+        "the two touching KZ-75"
+    );
+    let all = app.get("/v1/quotas/2026/transfers").token(&t).send().await;
+    assert_eq!(all.ok(200)["items"].as_array().unwrap().len(), 3);
+}
+
+#[actix_web::test]
+async fn every_regions_figures_are_explained_line_by_line_by_the_ledger() {
+    let app = spawn_app().await;
+    set_quota(&app).await;
+    allocate(&app, "KZ-75", "4", 5).await.ok(200);
+    let a = hold(&app, "KZ-75", Category::QualifiedWorkers, None, "permit:a").unwrap();
+    let b = hold(&app, "KZ-75", Category::QualifiedWorkers, None, "permit:b").unwrap();
+    let c = hold(&app, "KZ-75", Category::QualifiedWorkers, None, "permit:c").unwrap();
+    {
+        let mut conn = app.pool.get().unwrap();
+        write_tx(&mut conn, |conn| {
+            quota::confirm(conn, a, &actor())?;
+            quota::confirm(conn, b, &actor())?;
+            quota::release(conn, b, Release::Revoked, &actor())?;
+            quota::release(conn, c, Release::LapsedUnpaid, &actor())
+        })
+        .unwrap();
+        let again = write_tx(&mut conn, |conn| {
+            quota::release(conn, c, Release::Refused, &actor())
+        });
+        assert!(matches!(
+            again,
+            Err(QuotaError::Conflict("hold-state-changed", _))
+        ));
+        let dup = write_tx(&mut conn, |conn| {
+            quota::hold(
+                conn,
+                &HoldRequest {
+                    year: 2026,
+                    region: &"KZ-75".parse().unwrap(),
+                    category: Category::QualifiedWorkers,
+                    country: None,
+                    units: 1,
+                    case_ref: "permit:a",
+                },
+                &actor(),
+            )
+        });
+        assert!(matches!(
+            dup,
+            Err(QuotaError::Conflict("case-already-holds-quota", _))
+        ));
+    }
+    let region = app
+        .get("/v1/quotas/2026/regions/KZ-75")
+        .token(&app.akimat("KZ-75"))
+        .send()
+        .await;
+    assert_eq!(figures(region.ok(200), "4"), (5, 0, 1, 4));
+
+    let ledger = app
+        .get("/v1/quotas/2026/ledger?region=KZ-75&category=4")
+        .token(&app.akimat("KZ-75"))
+        .send()
+        .await;
+    let lines = ledger.ok(200)["items"].as_array().unwrap().clone();
+    let movements: Vec<&str> = lines
+        .iter()
+        .map(|l| l["movement"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        movements,
+        [
+            "allocation",
+            "hold",
+            "hold",
+            "hold",
+            "confirm",
+            "confirm",
+            "revoked",
+            "lapsed_unpaid"
+        ]
+    );
+    let sum = |k: &str| lines.iter().map(|l| l[k].as_i64().unwrap()).sum::<i64>();
+    assert_eq!(
+        (
+            sum("allocated_delta"),
+            sum("pending_delta"),
+            sum("used_delta")
+        ),
+        (5, 0, 1)
+    );
+
+    let mut conn = app.pool.get().unwrap();
+    use diesel::connection::SimpleConnection;
+    assert!(
+        conn.batch_execute("DELETE FROM quota_ledger").is_err(),
+        "the ledger is append-only"
+    );
+}
+
+#[actix_web::test]
+async fn art_33_2_a_hold_beyond_the_allocation_is_refused_saying_what_is_left() {
+    let app = spawn_app().await;
+    set_quota(&app).await;
+    allocate(&app, "KZ-75", "2", 1).await.ok(200);
+    hold(&app, "KZ-75", Category::DivisionHeads, None, "permit:1").unwrap();
+    match hold(&app, "KZ-75", Category::DivisionHeads, None, "permit:2") {
+        Err(QuotaError::Rule(v)) => {
+            assert_eq!(v[0].code, "quota-exhausted");
+            assert_eq!(v[0].article, "Art. 33(2)");
+            assert_eq!(
+                v[0].message,
+                "KZ-75 has 0 of 1 units of category 2 left for 2026; 1 requested"
+            );
+        }
+        other => panic!("expected quota-exhausted, got {other:?}"),
+    }
+    // A region with no allocation at all.
+    assert!(matches!(
+        hold(&app, "KZ-10", Category::DivisionHeads, None, "permit:3"),
+        Err(QuotaError::Rule(_))
+    ));
+    // Held units cannot be taken away by a lower allocation.
+    let r = allocate(&app, "KZ-75", "2", 0).await;
+    r.problem(422, "allocation-below-used");
+}
+
+#[actix_web::test]
+async fn art_32_4_2_the_country_of_origin_quota_is_held_in_the_same_transaction() {
+    let app = spawn_app().await;
+    set_quota(&app).await;
+    allocate(&app, "KZ-75", "3", 10).await.ok(200);
+    hold(
+        &app,
+        "KZ-75",
+        Category::Specialists,
+        Some("UZB"),
+        "permit:1",
+    )
+    .unwrap();
+    hold(
+        &app,
+        "KZ-75",
+        Category::Specialists,
+        Some("UZB"),
+        "permit:2",
+    )
+    .unwrap();
+    match hold(
+        &app,
+        "KZ-75",
+        Category::Specialists,
+        Some("UZB"),
+        "permit:3",
+    ) {
+        Err(QuotaError::Rule(v)) => assert_eq!(v[0].code, "country-quota-exhausted"),
+        other => panic!("expected country-quota-exhausted, got {other:?}"),
+    }
+    // A country without a quota of its own draws on the region only.
+    hold(
+        &app,
+        "KZ-75",
+        Category::Specialists,
+        Some("TUR"),
+        "permit:4",
+    )
+    .unwrap();
+    let region = app
+        .get("/v1/quotas/2026/regions/KZ-75")
+        .token(&app.ministry())
+        .send()
+        .await;
+    assert_eq!(
+        figures(region.ok(200), "3"),
+        (10, 3, 0, 7),
+        "the refused hold left nothing behind"
+    );
+    let national = app
+        .get("/v1/quotas/2026")
+        .token(&app.ministry())
+        .send()
+        .await;
+    let uzb = national.ok(200)["country_quotas"][0].clone();
+    assert_eq!(
+        (uzb["pending"].as_i64(), uzb["available"].as_i64()),
+        (Some(2), Some(0))
+    );
+    // The country quota cannot go below what is held.
+    let mut lower = national_2026();
+    lower["country_quotas"] = json!([{"country": "UZB", "number": 1}]);
+    let r = app
+        .put("/v1/quotas/2026")
+        .token(&app.ministry())
+        .json(&lower)
+        .await;
+    r.problem(422, "quota-below-used");
+}
+
+#[actix_web::test]
+async fn an_akimat_reads_its_own_region_only() {
+    let app = spawn_app().await;
+    set_quota(&app).await;
+    allocate(&app, "KZ-75", "3", 10).await.ok(200);
+    let t = app.akimat("KZ-75");
+    app.get("/v1/quotas/2026/regions/KZ-75")
+        .token(&t)
+        .send()
+        .await
+        .ok(200);
+    app.get("/v1/quotas/2026/regions/KZ-71")
+        .token(&t)
+        .send()
+        .await
+        .problem(403, "forbidden");
+    let list = app.get("/v1/quotas/2026/regions").token(&t).send().await;
+    let list = list.ok(200).as_array().unwrap().clone();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0]["region"], "KZ-75");
+    app.get("/v1/quotas/2026/ledger?region=KZ-71")
+        .token(&t)
+        .send()
+        .await
+        .problem(403, "forbidden");
+    let audit = app.get("/v1/audit-events").token(&t).send().await;
+    let items = audit.ok(200)["items"].as_array().unwrap().clone();
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0]["action"], "quota.allocated");
+    app.get("/v1/quotas/2026")
+        .token(&t)
+        .send()
+        .await
+        .problem(403, "forbidden");
+    app.get("/v1/quotas/2026/regions/KZ-75")
+        .token(&app.employer(BIN_B))
+        .send()
+        .await
+        .problem(403, "forbidden");
+}
