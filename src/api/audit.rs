@@ -93,7 +93,7 @@ pub struct AuditQuery {
 #[utoipa::path(tag = "audit", security(("bearer" = [])), params(AuditQuery, PageQuery),
     responses((status = 200, description = "A page of events.", body = AuditEventPage)))]
 #[get("/audit-events")]
-pub async fn list(
+pub async fn list_audit_events(
     state: web::Data<AppState>,
     caller: Caller,
     q: Query<AuditQuery>,

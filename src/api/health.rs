@@ -17,14 +17,14 @@ pub struct Health {
 /// The process is up.
 #[utoipa::path(tag = "operations", responses((status = 200, description = "The process is alive.", body = Health)))]
 #[get("/health/live")]
-pub async fn live() -> HttpResponse {
+pub async fn health_live() -> HttpResponse {
     HttpResponse::Ok().json(Health { status: "ok" })
 }
 
 /// The database answers; 503 while it does not, 200 again once it is back.
 #[utoipa::path(tag = "operations", responses((status = 200, description = "Ready to serve.", body = Health)))]
 #[get("/health/ready")]
-pub async fn ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+pub async fn health_ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     state
         .db(|conn| {
             conn.batch_execute("SELECT 1")

@@ -1,6 +1,7 @@
 //! The HTTP API: one route table that is also the OpenAPI registry.
 
 pub mod audit;
+pub mod demands;
 pub mod extract;
 pub mod health;
 pub mod idempotency;
@@ -82,6 +83,7 @@ timestamps RFC 3339 UTC.",
         (name = "reference", description = "Regions, countries and OKED sections."),
         (name = "rule sets", description = "The ministry's numbers as dated versions."),
         (name = "audit", description = "The append-only audit trail."),
+        (name = "quota demand", description = "Employers' demand for next year's quota and its review (Art. 32(5))."),
         (name = "quotas", description = "The yearly quota, its split among regions, transfers and the ledger (Art. 32, 6(2), 7(22)-(23), 9(5))."),
     ),
     components(schemas(Problem, FieldError))
@@ -90,26 +92,33 @@ struct ApiDoc;
 
 /// The one route table.
 pub fn routes(cfg: &mut ServiceConfig) {
-    cfg.service(health::live).service(health::ready).service(
-        utoipa_actix_web::scope("/v1")
-            .service(reference::regions)
-            .service(reference::countries)
-            .service(reference::sectors)
-            .service(rulesets::current)
-            .service(rulesets::list)
-            .service(rulesets::get)
-            .service(rulesets::publish)
-            .service(audit::list)
-            .service(quotas::set_national)
-            .service(quotas::get_national)
-            .service(quotas::versions)
-            .service(quotas::list_regional)
-            .service(quotas::get_regional)
-            .service(quotas::set_regional)
-            .service(quotas::transfer)
-            .service(quotas::list_transfers)
-            .service(quotas::ledger),
-    );
+    cfg.service(health::health_live)
+        .service(health::health_ready)
+        .service(
+            utoipa_actix_web::scope("/v1")
+                .service(reference::list_regions)
+                .service(reference::list_countries)
+                .service(reference::list_sectors)
+                .service(rulesets::current_rule_set)
+                .service(rulesets::list_rule_sets)
+                .service(rulesets::get_rule_set)
+                .service(rulesets::publish_rule_set)
+                .service(audit::list_audit_events)
+                .service(quotas::set_national_quota)
+                .service(quotas::get_national_quota)
+                .service(quotas::list_national_quota_versions)
+                .service(quotas::list_regional_quotas)
+                .service(quotas::get_regional_quota)
+                .service(quotas::set_regional_quota)
+                .service(quotas::transfer_quota)
+                .service(quotas::list_quota_transfers)
+                .service(quotas::list_quota_ledger)
+                .service(demands::quota_demand_summary)
+                .service(demands::file_quota_demand)
+                .service(demands::list_quota_demands)
+                .service(demands::get_quota_demand)
+                .service(demands::review_quota_demand),
+        );
 }
 
 /// Builds the application's routes and the OpenAPI document they describe.

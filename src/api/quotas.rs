@@ -22,7 +22,7 @@ use validator::Validate;
 /// Years the service accepts in paths.
 const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 
-fn year_of(y: i32) -> Result<i32, ApiError> {
+pub(crate) fn year_of(y: i32) -> Result<i32, ApiError> {
     if YEARS.contains(&y) {
         Ok(y)
     } else {
@@ -505,7 +505,7 @@ fn national_view(
         (status = 422, description = "Invalid fields, or a rule violation: `category-split-exceeds-quota` (Art. 32(4)(1)), `quota-below-distributed` (Art. 7(23)), `country-not-treaty-partner` (Art. 32(4)(2)), `quota-below-used`.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[put("/quotas/{year}")]
-pub async fn set_national(
+pub async fn set_national_quota(
     state: web::Data<AppState>,
     caller: Caller,
     rid: RequestId,
@@ -566,7 +566,7 @@ pub async fn set_national(
         (status = 404, description = "No quota is set for the year.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[get("/quotas/{year}")]
-pub async fn get_national(
+pub async fn get_national_quota(
     state: web::Data<AppState>,
     caller: Caller,
     year: web::Path<i32>,
@@ -590,7 +590,7 @@ pub async fn get_national(
         (status = 404, description = "No quota is set for the year.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[get("/quotas/{year}/versions")]
-pub async fn versions(
+pub async fn list_national_quota_versions(
     state: web::Data<AppState>,
     caller: Caller,
     year: web::Path<i32>,
@@ -632,7 +632,7 @@ pub async fn versions(
         (status = 422, description = "Invalid fields, or a rule violation: `quota-not-set`, `national-quota-exceeded`, `allocation-below-used` (Art. 7(23)).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[put("/quotas/{year}/regions/{region}")]
-pub async fn set_regional(
+pub async fn set_regional_quota(
     state: web::Data<AppState>,
     caller: Caller,
     rid: RequestId,
@@ -694,7 +694,7 @@ pub async fn set_regional(
         (status = 404, description = "No quota is set for the year.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[get("/quotas/{year}/regions")]
-pub async fn list_regional(
+pub async fn list_regional_quotas(
     state: web::Data<AppState>,
     caller: Caller,
     year: web::Path<i32>,
@@ -730,7 +730,7 @@ pub async fn list_regional(
         (status = 404, description = "No such region, or no quota for the year.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[get("/quotas/{year}/regions/{region}")]
-pub async fn get_regional(
+pub async fn get_regional_quota(
     state: web::Data<AppState>,
     caller: Caller,
     path: web::Path<(i32, String)>,
@@ -772,7 +772,7 @@ pub async fn get_regional(
         (status = 422, description = "Invalid fields, or a rule violation: `transfer-exceeds-unused`, `transfer-to-itself`, `quota-not-set` (Art. 7(23)).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/quotas/{year}/transfers")]
-pub async fn transfer(
+pub async fn transfer_quota(
     state: web::Data<AppState>,
     caller: Caller,
     rid: RequestId,
@@ -861,7 +861,7 @@ fn own_region_filter(
     params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100), TransferQuery, PageQuery),
     responses((status = 200, description = "A page of transfers.", body = TransferPage)))]
 #[get("/quotas/{year}/transfers")]
-pub async fn list_transfers(
+pub async fn list_quota_transfers(
     state: web::Data<AppState>,
     caller: Caller,
     year: web::Path<i32>,
@@ -903,7 +903,7 @@ pub async fn list_transfers(
     params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100), LedgerQuery, PageQuery),
     responses((status = 200, description = "A page of ledger lines.", body = LedgerPage)))]
 #[get("/quotas/{year}/ledger")]
-pub async fn ledger(
+pub async fn list_quota_ledger(
     state: web::Data<AppState>,
     caller: Caller,
     year: web::Path<i32>,

@@ -10,7 +10,10 @@ use actix_web::{get, web, HttpResponse};
 #[utoipa::path(tag = "reference", security(("bearer" = [])),
     responses((status = 200, description = "All regions, by code.", body = [Region])))]
 #[get("/regions")]
-pub async fn regions(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
+pub async fn list_regions(
+    state: web::Data<AppState>,
+    caller: Caller,
+) -> Result<HttpResponse, ApiError> {
     authorize(&caller, Action::ReadReference, Scope::All)?;
     let rows = state.db(|c| Ok(reference::regions(c)?)).await?;
     Ok(HttpResponse::Ok().json(rows))
@@ -20,7 +23,7 @@ pub async fn regions(state: web::Data<AppState>, caller: Caller) -> Result<HttpR
 #[utoipa::path(tag = "reference", security(("bearer" = [])),
     responses((status = 200, description = "All ISO 3166-1 countries, by code.", body = [Country])))]
 #[get("/countries")]
-pub async fn countries(
+pub async fn list_countries(
     state: web::Data<AppState>,
     caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
@@ -33,7 +36,10 @@ pub async fn countries(
 #[utoipa::path(tag = "reference", security(("bearer" = [])),
     responses((status = 200, description = "All OKED sections, by letter.", body = [Sector])))]
 #[get("/sectors")]
-pub async fn sectors(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
+pub async fn list_sectors(
+    state: web::Data<AppState>,
+    caller: Caller,
+) -> Result<HttpResponse, ApiError> {
     authorize(&caller, Action::ReadReference, Scope::All)?;
     let rows = state.db(|c| Ok(reference::sectors(c)?)).await?;
     Ok(HttpResponse::Ok().json(rows))

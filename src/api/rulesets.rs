@@ -68,7 +68,7 @@ pub struct OnQuery {
         (status = 404, description = "No version is in force on that date.", body = crate::error::Problem, content_type = "application/problem+json"),
     ))]
 #[get("/rule-sets/current")]
-pub async fn current(
+pub async fn current_rule_set(
     state: web::Data<AppState>,
     caller: Caller,
     q: Query<OnQuery>,
@@ -86,7 +86,10 @@ pub async fn current(
 #[utoipa::path(tag = "rule sets", security(("bearer" = [])),
     responses((status = 200, description = "All versions.", body = [RuleSetView])))]
 #[get("/rule-sets")]
-pub async fn list(state: web::Data<AppState>, caller: Caller) -> Result<HttpResponse, ApiError> {
+pub async fn list_rule_sets(
+    state: web::Data<AppState>,
+    caller: Caller,
+) -> Result<HttpResponse, ApiError> {
     authorize(&caller, Action::ReadRuleSets, Scope::All)?;
     let all = state.db(|c| Ok(rulesets::list(c)?)).await?;
     Ok(HttpResponse::Ok().json(all.into_iter().map(RuleSetView::from).collect::<Vec<_>>()))
@@ -100,7 +103,7 @@ pub async fn list(state: web::Data<AppState>, caller: Caller) -> Result<HttpResp
         (status = 404, description = "No such version.", body = crate::error::Problem, content_type = "application/problem+json"),
     ))]
 #[get("/rule-sets/{version}")]
-pub async fn get(
+pub async fn get_rule_set(
     state: web::Data<AppState>,
     caller: Caller,
     version: web::Path<i64>,
@@ -127,7 +130,7 @@ pub async fn get(
         (status = 422, description = "A field or the rule set is invalid.", body = crate::error::Problem, content_type = "application/problem+json"),
     ))]
 #[post("/rule-sets")]
-pub async fn publish(
+pub async fn publish_rule_set(
     state: web::Data<AppState>,
     caller: Caller,
     rid: RequestId,

@@ -209,6 +209,78 @@ pub fn country_quota_exhausted(
     )
 }
 
+/// An akimat's decision on an employer's quota demand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DemandDecision {
+    Accept,
+    Reduce,
+    Reject,
+}
+
+/// The outcome of a review: the demand's new status and the number it supports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DemandOutcome {
+    pub status: &'static str,
+    pub accepted_number: i64,
+}
+
+/// Art. 32(5), 9(5): the akimat reviews its region's demand before proposing it to the
+/// ministry. Accepting supports the whole number; reducing needs a smaller number and a
+/// reason; rejecting needs a reason.
+pub fn review_demand(
+    decision: DemandDecision,
+    requested: i64,
+    accepted_number: Option<i64>,
+    reason: Option<&str>,
+) -> Result<DemandOutcome, Violation> {
+    let has_reason = reason.is_some_and(|r| !r.trim().is_empty());
+    match decision {
+        DemandDecision::Accept => Ok(DemandOutcome {
+            status: "accepted",
+            accepted_number: requested,
+        }),
+        DemandDecision::Reduce => match accepted_number {
+            Some(n) if (0..requested).contains(&n) && has_reason => Ok(DemandOutcome {
+                status: "reduced",
+                accepted_number: n,
+            }),
+            _ => Err(Violation::new(
+                "reduction-invalid",
+                format!("a reduction needs a number below the {requested} requested and a reason"),
+                "Art. 32(5)",
+            )),
+        },
+        DemandDecision::Reject if has_reason => Ok(DemandOutcome {
+            status: "rejected",
+            accepted_number: 0,
+        }),
+        DemandDecision::Reject => Err(Violation::new(
+            "reason-required",
+            "a rejection needs a reason",
+            "Art. 32(5)",
+        )),
+    }
+}
+
+/// Art. 7(21-1): seasonal foreign workers only in professions on the ministry's seasonal
+/// list, so demand for seasonal quota names one of them.
+pub fn check_seasonal_profession(
+    category: Category,
+    profession: &str,
+    seasonal_list: &[String],
+) -> Option<Violation> {
+    let listed = seasonal_list
+        .iter()
+        .any(|p| p.trim().eq_ignore_ascii_case(profession.trim()));
+    (category == Category::Seasonal && !listed).then(|| {
+        Violation::new(
+            "profession-not-seasonal",
+            format!("{profession} is not on the ministry's list of seasonal professions"),
+            "Art. 7(21-1)",
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -328,6 +400,61 @@ mod tests {
             v.message,
             "KZ-75 has 0 of 50 units of category 3 left for 2026; 1 requested"
         );
+    }
+
+    #[test]
+    fn art_32_5_a_reduction_needs_a_smaller_number_and_a_reason() {
+        use DemandDecision::*;
+        assert_eq!(
+            review_demand(Accept, 10, None, None)
+                .unwrap()
+                .accepted_number,
+            10
+        );
+        assert_eq!(
+            review_demand(Reduce, 10, Some(4), Some("fewer vacancies"))
+                .unwrap()
+                .status,
+            "reduced"
+        );
+        assert_eq!(
+            review_demand(Reduce, 10, Some(10), Some("x"))
+                .unwrap_err()
+                .code,
+            "reduction-invalid"
+        );
+        assert_eq!(
+            review_demand(Reduce, 10, Some(4), Some(" "))
+                .unwrap_err()
+                .code,
+            "reduction-invalid"
+        );
+        assert_eq!(
+            review_demand(Reject, 10, None, None).unwrap_err().code,
+            "reason-required"
+        );
+        assert_eq!(
+            review_demand(Reject, 10, None, Some("no need"))
+                .unwrap()
+                .accepted_number,
+            0
+        );
+    }
+
+    #[test]
+    fn art_7_21_1_seasonal_demand_names_a_listed_profession() {
+        let list = vec!["Fruit and vegetable picker".to_owned()];
+        assert!(
+            check_seasonal_profession(Category::Seasonal, "fruit and vegetable picker", &list)
+                .is_none()
+        );
+        assert_eq!(
+            check_seasonal_profession(Category::Seasonal, "Welder", &list)
+                .unwrap()
+                .code,
+            "profession-not-seasonal"
+        );
+        assert!(check_seasonal_profession(Category::Specialists, "Welder", &list).is_none());
     }
 
     /// A model of one category's national figure and three regions, driven by the checks

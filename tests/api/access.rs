@@ -4,7 +4,8 @@
 use crate::helpers::*;
 use serde_json::{json, Value};
 
-/// Expected outcome per role: `Y` allowed (2xx or a non-access 4xx), `F` 403.
+/// Expected outcome per role: `Y` allowed (2xx or a non-access 4xx), `F` refused: 403, or
+/// 404 for a case that is not the caller's.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum E {
     Y,
@@ -27,6 +28,10 @@ fn rows() -> Vec<Row> {
         doc["effective_from"] = json!("2027-01-01");
         doc
     };
+    let alloc = json!({"categories": [{"category": "3", "allocated": 5}], "reason": "order"});
+    let transfer = json!({"category": "3", "from_region": null, "to_region": "KZ-75", "units": 1, "reason": "order"});
+    let demand = json!({"year": 2027, "region": "KZ-75", "category": "3", "profession": "Engineer",
+        "number": 1, "justification": "none locally"});
     let r = |method, path, body, expect| Row {
         method,
         path,
@@ -43,12 +48,76 @@ fn rows() -> Vec<Row> {
         r("POST", "/v1/rule-sets", Some(rules), [Y, F, F, F]),
         r("GET", "/v1/audit-events", None, [Y, Y, F, Y]),
         r("GET", "/v1/audit-events?region=KZ-71", None, [Y, F, F, Y]),
+        r(
+            "PUT",
+            "/v1/quotas/2026",
+            Some(crate::quotas::national_2026()),
+            [Y, F, F, F],
+        ),
+        r("GET", "/v1/quotas/2026", None, [Y, F, F, Y]),
+        r("GET", "/v1/quotas/2026/versions", None, [Y, F, F, Y]),
+        r("GET", "/v1/quotas/2026/regions", None, [Y, Y, F, Y]),
+        r("GET", "/v1/quotas/2026/regions/KZ-75", None, [Y, Y, F, Y]),
+        r("GET", "/v1/quotas/2026/regions/KZ-71", None, [Y, F, F, Y]),
+        r(
+            "PUT",
+            "/v1/quotas/2026/regions/KZ-75",
+            Some(alloc),
+            [Y, F, F, F],
+        ),
+        r(
+            "POST",
+            "/v1/quotas/2026/transfers",
+            Some(transfer),
+            [Y, F, F, F],
+        ),
+        r("GET", "/v1/quotas/2026/transfers", None, [Y, Y, F, Y]),
+        r("GET", "/v1/quotas/2026/ledger", None, [Y, Y, F, Y]),
+        r(
+            "GET",
+            "/v1/quotas/2026/ledger?region=KZ-71",
+            None,
+            [Y, F, F, Y],
+        ),
+        r("GET", "/v1/quotas/2027/demand-summary", None, [Y, F, F, Y]),
+        r("POST", "/v1/quota-demands", Some(demand), [F, F, Y, F]),
+        r("GET", "/v1/quota-demands", None, [Y, Y, Y, Y]),
+        r("GET", "/v1/quota-demands/1", None, [Y, Y, Y, Y]),
+        r("GET", "/v1/quota-demands/2", None, [Y, F, F, Y]),
+        r(
+            "POST",
+            "/v1/quota-demands/1/review",
+            Some(json!({"decision": "reject", "reason": "no"})),
+            [F, Y, F, F],
+        ),
     ]
 }
 
 #[actix_web::test]
 async fn every_role_against_every_endpoint() {
     let app = spawn_app().await;
+    // A quota to read, and demands 1 (BIN_A, KZ-75) and 2 (BIN_B, KZ-71), filed in the window.
+    app.put("/v1/quotas/2026")
+        .token(&app.ministry())
+        .json(&crate::quotas::national_2026())
+        .await
+        .ok(201);
+    app.set_today("2026-08-15T04:00:00Z");
+    let demand = json!({"year": 2027, "region": "KZ-75", "category": "3", "profession": "Engineer",
+        "number": 1, "justification": "none locally"});
+    app.post("/v1/quota-demands")
+        .token(&app.employer(BIN_A))
+        .json(&demand)
+        .await
+        .ok(201);
+    // Demand 2 belongs to another employer in another region.
+    let mut other = demand.clone();
+    other["region"] = json!("KZ-71");
+    app.post("/v1/quota-demands")
+        .token(&app.employer(BIN_B))
+        .json(&other)
+        .await
+        .ok(201);
     let tokens = [
         app.ministry(),
         app.akimat("KZ-75"),
@@ -65,6 +134,7 @@ async fn every_role_against_every_endpoint() {
             };
             let got = match r.status {
                 403 => F,
+                404 if row.path.starts_with("/v1/quota-demands/") => F,
                 401 | 500.. => {
                     failures.push(format!("{} {} as {i}: {}", row.method, row.path, r.status));
                     continue;

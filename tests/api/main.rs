@@ -3,6 +3,7 @@
 
 mod access;
 mod concurrency;
+mod demands;
 mod errors;
 mod foundation;
 mod helpers;

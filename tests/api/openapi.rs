@@ -17,7 +17,26 @@ async fn the_served_document_is_the_committed_one() {
     let served = app.get("/openapi.json").send().await;
     let committed: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string("openapi/openapi.json").unwrap()).unwrap();
-    assert_eq!(served.ok(200), &committed);
+    assert!(
+        served.ok(200) == &committed,
+        "the served document differs from openapi/openapi.json"
+    );
+}
+
+#[test]
+fn operation_ids_are_unique_so_generated_clients_compile() {
+    let doc: serde_json::Value = serde_json::from_str(&permits::api::openapi_json()).unwrap();
+    let mut ids: Vec<String> = doc["paths"]
+        .as_object()
+        .unwrap()
+        .values()
+        .flat_map(|item| item.as_object().unwrap().values())
+        .map(|op| op["operationId"].as_str().unwrap().to_owned())
+        .collect();
+    let n = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), n, "duplicate operationId");
 }
 
 #[test]

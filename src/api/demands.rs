@@ -1,0 +1,552 @@
+//! Quota demand (Art. 32(5)): employers file next year's need, akimats review their
+//! region's, the ministry sees it aggregated beside the labour-force arithmetic.
+
+use super::extract::{Body, IdempotencyKey, IfMatch, Query, RequestId};
+use super::idempotency::{create, etag, Created};
+use super::page::{next_cursor, PageQuery};
+use super::quotas::{category_totals, year_of};
+use super::AppState;
+use crate::auth::{authorize, Action, Caller, Role, Scope};
+use crate::db::{audit, demands, demands::DemandRow, quota as q, reference, rulesets};
+use crate::domain::quota::{self as rules, DemandDecision};
+use crate::domain::{Bin, Category, RegionCode};
+use crate::error::{ApiError, FieldError, Problem};
+use actix_web::http::header;
+use actix_web::{get, post, web, HttpResponse};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+/// An employer's demand for next year's quota.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewDemandRequest {
+    /// The quota year the demand is for (filed in the year before).
+    #[validate(range(min = 2000, max = 2100))]
+    #[schema(example = 2027)]
+    pub year: i32,
+    /// Region where the workers will work (ISO 3166-2:KZ).
+    #[schema(example = "KZ-75")]
+    pub region: String,
+    pub category: Category,
+    #[validate(length(min = 1, max = 200))]
+    #[schema(example = "Petroleum engineer")]
+    pub profession: String,
+    /// Workers needed.
+    #[validate(range(min = 1, max = 100_000))]
+    #[schema(example = 12)]
+    pub number: i64,
+    /// Why Kazakh staff cannot fill the positions.
+    #[validate(length(min = 1, max = 4000))]
+    #[schema(example = "New refinery unit; no local candidates on the Electronic Labour Exchange")]
+    pub justification: String,
+}
+
+/// A quota demand and its review.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct DemandView {
+    pub id: i64,
+    pub year: i32,
+    #[schema(example = "KZ-75")]
+    pub region: String,
+    /// The employer's BIN.
+    #[schema(example = "061211600012")]
+    pub bin: String,
+    pub category: Category,
+    pub profession: String,
+    pub number: i64,
+    pub justification: String,
+    /// filed, accepted, reduced or rejected.
+    #[schema(example = "filed")]
+    pub status: String,
+    /// The number the akimat supports, once reviewed.
+    pub accepted_number: Option<i64>,
+    pub review_reason: Option<String>,
+    pub reviewed_by: Option<String>,
+    pub reviewed_at: Option<DateTime<Utc>>,
+    pub filed_at: DateTime<Utc>,
+    pub filed_by: String,
+    /// Version; also the `ETag`.
+    pub version: i64,
+}
+
+impl TryFrom<DemandRow> for DemandView {
+    type Error = ApiError;
+    fn try_from(d: DemandRow) -> Result<Self, ApiError> {
+        Ok(DemandView {
+            id: d.id,
+            year: d.year,
+            region: d.region,
+            bin: d.bin,
+            category: Category::from_code(&d.category).ok_or(ApiError::Internal)?,
+            profession: d.profession,
+            number: d.number,
+            justification: d.justification,
+            status: d.status,
+            accepted_number: d.accepted_number,
+            review_reason: d.review_reason,
+            reviewed_by: d.reviewed_by,
+            reviewed_at: d.reviewed_at.map(|t| t.and_utc()),
+            filed_at: d.filed_at.and_utc(),
+            filed_by: d.filed_by,
+            version: d.version,
+        })
+    }
+}
+
+/// A page of demands.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DemandPage {
+    pub items: Vec<DemandView>,
+    /// Pass as `cursor` for the next page; absent on the last page.
+    pub next_cursor: Option<String>,
+}
+
+/// The akimat's decision.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    Accept,
+    Reduce,
+    Reject,
+}
+
+/// Review of a demand by the region's akimat.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewRequest {
+    pub decision: Decision,
+    /// For `reduce`: the number supported, below the number requested.
+    #[validate(range(min = 0, max = 100_000))]
+    pub accepted_number: Option<i64>,
+    /// Required for `reduce` and `reject`.
+    #[validate(length(max = 4000))]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DemandQuery {
+    /// Only demands for this quota year.
+    pub year: Option<i32>,
+    /// Only this region (an akimat always gets its own).
+    pub region: Option<String>,
+    /// filed, accepted, reduced or rejected.
+    pub status: Option<String>,
+}
+
+/// Demand for one region and category.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct DemandSummaryRow {
+    pub region: String,
+    pub category: Category,
+    /// Number of demands filed.
+    pub demands: i64,
+    /// Workers requested.
+    pub requested: i64,
+    /// Workers the akimat supports (accepted and reduced demands).
+    pub supported: i64,
+    /// Workers in demands not reviewed yet.
+    pub awaiting_review: i64,
+}
+
+/// Demand for one category nationwide, beside the quota set for it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct DemandCategoryTotal {
+    pub category: Category,
+    pub requested: i64,
+    pub supported: i64,
+    /// The national figure for the category, when the year's quota is set.
+    pub quota: Option<i64>,
+}
+
+/// The labour-force arithmetic of the year's quota, when it is set (Art. 32(4)).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct LabourForceArithmetic {
+    pub labour_force: i64,
+    #[schema(example = "0.25")]
+    pub permit_percent: String,
+    pub permit_total: i64,
+}
+
+/// A year's demand by region × category (Art. 32(5)).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct DemandSummaryView {
+    pub year: i32,
+    pub rows: Vec<DemandSummaryRow>,
+    pub by_category: Vec<DemandCategoryTotal>,
+    pub quota: Option<LabourForceArithmetic>,
+}
+
+fn summarize(
+    year: i32,
+    rows: &[DemandRow],
+    national: Option<&q::NationalQuota>,
+) -> Result<DemandSummaryView, ApiError> {
+    let mut cells: BTreeMap<(String, Category), DemandSummaryRow> = BTreeMap::new();
+    for d in rows {
+        let category = Category::from_code(&d.category).ok_or(ApiError::Internal)?;
+        let cell = cells
+            .entry((d.region.clone(), category))
+            .or_insert_with(|| DemandSummaryRow {
+                region: d.region.clone(),
+                category,
+                demands: 0,
+                requested: 0,
+                supported: 0,
+                awaiting_review: 0,
+            });
+        cell.demands += 1;
+        cell.requested += d.number;
+        cell.supported += d.accepted_number.unwrap_or(0);
+        if d.status == "filed" {
+            cell.awaiting_review += d.number;
+        }
+    }
+    let totals = national.map(category_totals).unwrap_or_default();
+    let by_category = Category::ALL
+        .into_iter()
+        .map(|category| {
+            let of = cells.values().filter(|c| c.category == category);
+            let (requested, supported) =
+                of.fold((0, 0), |(r, s), c| (r + c.requested, s + c.supported));
+            DemandCategoryTotal {
+                category,
+                requested,
+                supported,
+                quota: totals.get(&category).copied(),
+            }
+        })
+        .collect();
+    Ok(DemandSummaryView {
+        year,
+        rows: cells.into_values().collect(),
+        by_category,
+        quota: national.map(|n| LabourForceArithmetic {
+            labour_force: n.head.labour_force,
+            permit_percent: n.head.permit_percent.clone(),
+            permit_total: n.head.permit_total,
+        }),
+    })
+}
+
+fn parse_region(s: &str, field: &str) -> Result<RegionCode, ApiError> {
+    s.parse()
+        .map_err(|e: crate::domain::ids::IdError| ApiError::invalid(field, e.to_string()))
+}
+
+/// Files demand for next year's quota (employer), within the filing window of the rule
+/// set in force (Art. 32(5)).
+#[utoipa::path(tag = "quota demand", security(("bearer" = [])),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.")),
+    request_body = NewDemandRequest,
+    responses(
+        (status = 201, description = "Filed.", body = DemandView, headers(("Location" = String, description = "The demand."), ("ETag" = String, description = "The version."))),
+        (status = 404, description = "No such region.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is too large.", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not JSON.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or a rule violation: `demand-filing-closed` (Art. 32(5)), `profession-not-seasonal` (Art. 7(21-1)).", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/quota-demands")]
+pub async fn file_quota_demand(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    key: IdempotencyKey,
+    body: Body<NewDemandRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let req = body.value;
+    let region = parse_region(&req.region, "region")?;
+    let bin: Bin = caller
+        .bin
+        .clone()
+        .ok_or_else(|| ApiError::Forbidden("only an employer files quota demand".into()))?;
+    authorize(
+        &caller,
+        Action::FileQuotaDemand,
+        Scope::Case {
+            region: &region,
+            bin: &bin,
+        },
+    )?;
+    let today = state.time.today();
+    let actor = state.actor(&caller, &rid);
+    create(&state, &caller, key, body.fingerprint, move |conn| {
+        if !reference::region_exists(conn, region.as_str())? {
+            return Err(ApiError::not_found(format!("no region {region}")));
+        }
+        let rule_set = rulesets::in_force(conn, today)?
+            .ok_or_else(|| ApiError::not_found(format!("no rule set is in force on {today}")))?
+            .rules;
+        let mut violations = Vec::new();
+        if !rule_set.quota_demand_filing_open(req.year, today) {
+            let cycle = &rule_set.quota_demand;
+            violations.push(crate::domain::Violation::new(
+                "demand-filing-closed",
+                format!(
+                    "demand for {} is filed from {} to {}; today is {today}",
+                    req.year,
+                    cycle.filing_opens.in_year(req.year - 1),
+                    cycle.filing_closes.in_year(req.year - 1)
+                ),
+                "Art. 32(5)",
+            ));
+        }
+        violations.extend(rules::check_seasonal_profession(
+            req.category,
+            &req.profession,
+            &rule_set.lists.seasonal_professions,
+        ));
+        if !violations.is_empty() {
+            return Err(ApiError::Rule(violations));
+        }
+        let row = demands::file(
+            conn,
+            &demands::NewDemand {
+                year: req.year,
+                region: region.as_str(),
+                bin: bin.as_str(),
+                category: req.category,
+                profession: &req.profession,
+                number: req.number,
+                justification: &req.justification,
+            },
+            &actor,
+        )?;
+        let view = DemandView::try_from(row)?;
+        audit::record(
+            conn,
+            &actor,
+            audit::Change {
+                action: "quota_demand.filed",
+                entity_type: "quota_demand",
+                entity_id: view.id.to_string(),
+                region: Some(region.as_str()),
+                bin: Some(bin.as_str()),
+                before: None,
+                after: serde_json::to_value(&view).ok(),
+                legal_basis: "Art. 32(5)",
+            },
+        )?;
+        Ok(Created {
+            location: format!("/v1/quota-demands/{}", view.id),
+            version: Some(view.version),
+            body: view,
+        })
+    })
+    .await
+}
+
+/// Demands, oldest first: an employer sees its own, an akimat its region's, the ministry
+/// and auditors all.
+#[utoipa::path(tag = "quota demand", security(("bearer" = [])), params(DemandQuery, PageQuery),
+    responses((status = 200, description = "A page of demands.", body = DemandPage)))]
+#[get("/quota-demands")]
+pub async fn list_quota_demands(
+    state: web::Data<AppState>,
+    caller: Caller,
+    filter: Query<DemandQuery>,
+    page: Query<PageQuery>,
+) -> Result<HttpResponse, ApiError> {
+    authorize(&caller, Action::ReadQuotaDemands, Scope::All)?;
+    let page = page.0.parse()?;
+    let Query(f) = filter;
+    let asked = f
+        .region
+        .as_deref()
+        .map(|r| {
+            r.parse::<RegionCode>().map_err(|e| ApiError::Malformed {
+                detail: format!("region {e}"),
+                errors: vec![FieldError::new("region", e.to_string())],
+            })
+        })
+        .transpose()?;
+    let (region, bin) = match caller.role {
+        Role::Akimat => {
+            if asked.is_some() && asked != caller.region {
+                return Err(ApiError::Forbidden(
+                    "an akimat reads its own region's demand".into(),
+                ));
+            }
+            (caller.region.clone().map(String::from), None)
+        }
+        Role::Employer => (
+            asked.map(String::from),
+            caller.bin.clone().map(String::from),
+        ),
+        _ => (asked.map(String::from), None),
+    };
+    let filter = demands::Filter {
+        year: f.year,
+        region,
+        bin,
+        status: f.status,
+        after_id: page.after_id,
+        limit: page.limit,
+    };
+    let rows = state.db(move |c| Ok(demands::list(c, &filter)?)).await?;
+    let next = next_cursor(page, rows.len(), rows.last().map(|d| d.id));
+    let items = rows
+        .into_iter()
+        .map(DemandView::try_from)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(HttpResponse::Ok().json(DemandPage {
+        items,
+        next_cursor: next,
+    }))
+}
+
+fn load_case(
+    conn: &mut crate::db::Conn,
+    caller: &Caller,
+    id: i64,
+    action: Action,
+) -> Result<DemandRow, ApiError> {
+    let row = demands::get(conn, id)?
+        .ok_or_else(|| ApiError::not_found(format!("no quota demand {id}")))?;
+    let region: RegionCode = row.region.parse().map_err(|_| ApiError::Internal)?;
+    let bin: Bin = row.bin.parse().map_err(|_| ApiError::Internal)?;
+    authorize(
+        caller,
+        action,
+        Scope::Case {
+            region: &region,
+            bin: &bin,
+        },
+    )?;
+    Ok(row)
+}
+
+/// One demand (404 for another employer's or another region's).
+#[utoipa::path(tag = "quota demand", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Demand id.")),
+    responses(
+        (status = 200, description = "The demand.", body = DemandView, headers(("ETag" = String, description = "The version."))),
+        (status = 404, description = "No such demand, or not the caller's.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[get("/quota-demands/{id}")]
+pub async fn get_quota_demand(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let view = state
+        .db(move |c| DemandView::try_from(load_case(c, &caller, id, Action::ReadQuotaDemands)?))
+        .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ETAG, etag(view.version)))
+        .json(view))
+}
+
+/// Reviews a demand of the akimat's region: accept, reduce with a reason, or reject with
+/// a reason (Art. 32(5), 9(5)).
+#[utoipa::path(tag = "quota demand", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Demand id."),
+        ("If-Match" = Option<String>, Header, description = "The ETag last read; refused with 412 when the demand changed since.")),
+    request_body = ReviewRequest,
+    responses(
+        (status = 200, description = "Reviewed.", body = DemandView, headers(("ETag" = String, description = "The version."))),
+        (status = 404, description = "No such demand, or not the caller's region.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already reviewed.", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "If-Match does not match the current version.", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is too large.", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not JSON.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or a rule violation: `reduction-invalid`, `reason-required` (Art. 32(5)).", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/quota-demands/{id}/review")]
+pub async fn review_quota_demand(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    if_match: IfMatch,
+    id: web::Path<i64>,
+    body: Body<ReviewRequest>,
+) -> Result<HttpResponse, ApiError> {
+    authorize(&caller, Action::ReviewQuotaDemand, Scope::All)?;
+    let id = id.into_inner();
+    let req = body.value;
+    let actor = state.actor(&caller, &rid);
+    let view = state
+        .write(move |conn| {
+            let row = load_case(conn, &caller, id, Action::ReviewQuotaDemand)?;
+            if_match.check(row.version)?;
+            if row.status != "filed" {
+                return Err(ApiError::Conflict {
+                    code: "already-reviewed",
+                    detail: format!("quota demand {id} was already {}", row.status),
+                });
+            }
+            let decision = match req.decision {
+                Decision::Accept => DemandDecision::Accept,
+                Decision::Reduce => DemandDecision::Reduce,
+                Decision::Reject => DemandDecision::Reject,
+            };
+            let outcome = rules::review_demand(
+                decision,
+                row.number,
+                req.accepted_number,
+                req.reason.as_deref(),
+            )
+            .map_err(ApiError::rule)?;
+            let before = DemandView::try_from(row.clone())?;
+            let updated = demands::review(
+                conn,
+                id,
+                row.version,
+                outcome,
+                req.reason.as_deref(),
+                &actor,
+            )?
+            .ok_or_else(|| ApiError::Conflict {
+                code: "changed-concurrently",
+                detail: format!("quota demand {id} changed while it was being reviewed"),
+            })?;
+            let view = DemandView::try_from(updated)?;
+            audit::record(
+                conn,
+                &actor,
+                audit::Change {
+                    action: "quota_demand.reviewed",
+                    entity_type: "quota_demand",
+                    entity_id: id.to_string(),
+                    region: Some(&view.region),
+                    bin: Some(&view.bin),
+                    before: serde_json::to_value(&before).ok(),
+                    after: serde_json::to_value(&view).ok(),
+                    legal_basis: "Art. 32(5), 9(5)",
+                },
+            )?;
+            Ok(view)
+        })
+        .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ETAG, etag(view.version)))
+        .json(view))
+}
+
+/// A year's demand by region × category beside the labour-force arithmetic of the
+/// quota, for the ministry setting it (Art. 32(5)).
+#[utoipa::path(tag = "quota demand", security(("bearer" = [])),
+    params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100)),
+    responses((status = 200, description = "The summary.", body = DemandSummaryView)))]
+#[get("/quotas/{year}/demand-summary")]
+pub async fn quota_demand_summary(
+    state: web::Data<AppState>,
+    caller: Caller,
+    year: web::Path<i32>,
+) -> Result<HttpResponse, ApiError> {
+    authorize(&caller, Action::ReadQuotaDemandSummary, Scope::All)?;
+    let year = year_of(year.into_inner())?;
+    let view = state
+        .db(move |c| {
+            let rows = demands::of_year(c, year)?;
+            let national = q::national(c, year)?;
+            summarize(year, &rows, national.as_ref())
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(view))
+}
