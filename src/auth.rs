@@ -358,6 +358,69 @@ mod tests {
         ));
     }
 
+    fn rs256_settings(hs256_secret: &str) -> AuthSettings {
+        AuthSettings {
+            hs256_secret: crate::config::Secret::new(hs256_secret),
+            rs256_public_keys_pem: vec![
+                include_str!("../tests/fixtures/rs256-test-public.pem").to_owned()
+            ],
+            leeway_seconds: 0,
+        }
+    }
+
+    fn claims(role: Role) -> Claims {
+        Claims {
+            sub: "idp-user".into(),
+            role,
+            region: None,
+            bin: None,
+            exp: chrono::Utc::now().timestamp() + 600,
+        }
+    }
+
+    /// Production verifies RS256 tokens of the identity provider with its public keys; the
+    /// private key here exists only to sign test tokens.
+    #[test]
+    fn rs256_tokens_of_the_identity_provider_are_accepted() {
+        let key =
+            EncodingKey::from_rsa_pem(include_bytes!("../tests/fixtures/rs256-test-private.pem"))
+                .unwrap();
+        let token =
+            jsonwebtoken::encode(&Header::new(Algorithm::RS256), &claims(Role::Auditor), &key)
+                .unwrap();
+        let verifier = Verifier::new(&rs256_settings("")).unwrap();
+        assert_eq!(verifier.verify(&token).unwrap().role, Role::Auditor);
+    }
+
+    #[test]
+    fn hs256_tokens_are_refused_when_only_rs256_keys_are_configured() {
+        let token = mint("any-secret", &claims(Role::Ministry)).unwrap();
+        let verifier = Verifier::new(&rs256_settings("")).unwrap();
+        assert!(matches!(
+            verifier.verify(&token),
+            Err(ApiError::Unauthorized(_))
+        ));
+    }
+
+    #[test]
+    fn unsigned_tokens_are_refused() {
+        let verifier = Verifier::new(&rs256_settings("secret")).unwrap();
+        // {"alg":"none"} . {"sub":"x","role":"ministry","exp":9999999999} . (no signature)
+        let token =
+            "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4Iiwicm9sZSI6Im1pbmlzdHJ5IiwiZXhwIjo5OTk5OTk5OTk5fQ.";
+        assert!(matches!(
+            verifier.verify(token),
+            Err(ApiError::Unauthorized(_))
+        ));
+    }
+
+    #[test]
+    fn a_service_without_any_key_refuses_to_start() {
+        let mut s = rs256_settings("");
+        s.rs256_public_keys_pem.clear();
+        assert!(Verifier::new(&s).is_err());
+    }
+
     #[test]
     fn tokens_without_their_binding_claim_are_refused() {
         let claims = Claims {
