@@ -1,5 +1,5 @@
 //! Throughput of the quota ledger's hold under contention (the January rush), against the
-//! raw database doing the same transaction by hand. Prints ratios, asserts nothing about
+//! raw database doing the same transaction by hand, in the same order, in one round trip. Prints ratios, asserts nothing about
 //! time. `cargo bench --bench quota_hold` (SQLite in a temp dir), or with
 //! `BENCH_DATABASE_URL=postgres://…/permits_bench` on an empty PostgreSQL database.
 
@@ -126,13 +126,13 @@ fn main() {
         };
         conn.batch_execute(&format!(
             "{begin};
-             UPDATE regional_quotas SET held = held + 1
-               WHERE year = 2026 AND region = 'KZ-75' AND category = '3' AND held + used + 1 <= allocated;
              INSERT INTO quota_holds (year, region, category, units, case_ref, state, created_at, updated_at)
                VALUES (2026, 'KZ-75', '3', 1, 'raw:{i}', 'held', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);
              INSERT INTO quota_ledger (year, region, category, movement, allocated_delta, held_delta, used_delta,
                note, occurred_at, actor, request_id)
                VALUES (2026, 'KZ-75', '3', 'hold', 0, 1, 0, 'raw:{i}', CURRENT_TIMESTAMP, 'bench', 'bench');
+             UPDATE regional_quotas SET held = held + 1
+               WHERE year = 2026 AND region = 'KZ-75' AND category = '3' AND held + used + 1 <= allocated;
              COMMIT;"
         ))
         .expect("raw hold");

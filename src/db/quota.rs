@@ -778,7 +778,9 @@ pub struct HoldRow {
 
 /// Holds units for a case (Art. 33(2)): one conditional UPDATE that succeeds only while
 /// `held + used + units <= allocated`, and the same for the country-of-origin quota in the
-/// same transaction. Call inside a write transaction; on error, roll it back.
+/// same transaction. The hold and its ledger line are written first and the contended
+/// regional row last, so its lock is held only until the commit (the January rush).
+/// Call inside a write transaction; on error, roll it back.
 pub fn hold(
     conn: &mut AnyConnection,
     req: &HoldRequest<'_>,
@@ -791,6 +793,60 @@ pub fn hold(
             "a hold needs at least one unit".into(),
         ));
     }
+    let country = match req.country {
+        Some(c) => diesel::select(diesel::dsl::exists(
+            country_quotas::table.find((year, c.as_str())),
+        ))
+        .get_result::<bool>(conn)?
+        .then_some(c),
+        None => None,
+    };
+    let row: HoldRow = diesel::insert_into(quota_holds::table)
+        .values((
+            quota_holds::year.eq(year),
+            quota_holds::region.eq(region),
+            quota_holds::category.eq(category.code()),
+            quota_holds::country.eq(country.map(CountryCode::as_str)),
+            quota_holds::units.eq(units),
+            quota_holds::case_ref.eq(req.case_ref),
+            quota_holds::state.eq("held"),
+            quota_holds::created_at.eq(actor.at),
+            quota_holds::updated_at.eq(actor.at),
+        ))
+        .returning(quota_holds::all_columns)
+        .get_result(conn)
+        .map_err(|e| match e {
+            e if super::is_unique_violation(&e) => QuotaError::Conflict(
+                "case-already-holds-quota",
+                format!("{} already holds quota", req.case_ref),
+            ),
+            // The hold references the regional row: none means nothing was allocated.
+            diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::ForeignKeyViolation,
+                _,
+            ) => rule(quota::quota_exhausted(
+                year,
+                req.region,
+                category,
+                Allocation::default(),
+                units,
+            )),
+            e => QuotaError::Db(e),
+        })?;
+    ledger_line(
+        conn,
+        actor,
+        Line {
+            year,
+            region,
+            category,
+            movement: "hold",
+            deltas: (0, units, 0),
+            hold_id: Some(row.id),
+            transfer_id: None,
+            note: req.case_ref,
+        },
+    )?;
     let n = diesel::update(
         regional_quotas::table
             .find((year, region, category.code()))
@@ -809,65 +865,24 @@ pub fn hold(
             year, req.region, category, left, units,
         )));
     }
-    let mut counted_country = None;
-    if let Some(country) = req.country {
+    if let Some(country) = country {
         let n = diesel::update(country_quotas::table.find((year, country.as_str())).filter(
             (country_quotas::held + country_quotas::used + units).le(country_quotas::total),
         ))
         .set(country_quotas::held.eq(country_quotas::held + units))
         .execute(conn)?;
-        if n == 1 {
-            counted_country = Some(country.as_str());
-        } else if let Some(row) = country_quotas::table
-            .find((year, country.as_str()))
-            .select(CountryRow::as_select())
-            .first(conn)
-            .optional()?
-        {
-            let left = row.total - row.held - row.used;
+        if n == 0 {
+            let left = country_quotas::table
+                .find((year, country.as_str()))
+                .select(CountryRow::as_select())
+                .first(conn)
+                .optional()?
+                .map_or(0, |r| r.total - r.held - r.used);
             return Err(rule(quota::country_quota_exhausted(
                 year, country, left, units,
             )));
         }
     }
-    let row: HoldRow = diesel::insert_into(quota_holds::table)
-        .values((
-            quota_holds::year.eq(year),
-            quota_holds::region.eq(region),
-            quota_holds::category.eq(category.code()),
-            quota_holds::country.eq(counted_country),
-            quota_holds::units.eq(units),
-            quota_holds::case_ref.eq(req.case_ref),
-            quota_holds::state.eq("held"),
-            quota_holds::created_at.eq(actor.at),
-            quota_holds::updated_at.eq(actor.at),
-        ))
-        .returning(quota_holds::all_columns)
-        .get_result(conn)
-        .map_err(|e| {
-            if super::is_unique_violation(&e) {
-                QuotaError::Conflict(
-                    "case-already-holds-quota",
-                    format!("{} already holds quota", req.case_ref),
-                )
-            } else {
-                QuotaError::Db(e)
-            }
-        })?;
-    ledger_line(
-        conn,
-        actor,
-        Line {
-            year,
-            region,
-            category,
-            movement: "hold",
-            deltas: (0, units, 0),
-            hold_id: Some(row.id),
-            transfer_id: None,
-            note: req.case_ref,
-        },
-    )?;
     Ok(row)
 }
 
