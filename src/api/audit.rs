@@ -78,6 +78,7 @@ pub struct AuditEventPage {
 #[into_params(parameter_in = Query)]
 pub struct AuditQuery {
     /// Only events concerning this region (an akimat always gets its own).
+    #[param(pattern = "^KZ-[0-9]{2}$")]
     pub region: Option<String>,
     /// Only this kind of entity, e.g. `national_quota`.
     pub entity_type: Option<String>,

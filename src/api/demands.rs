@@ -25,22 +25,26 @@ use validator::Validate;
 pub struct NewDemandRequest {
     /// The quota year the demand is for (filed in the year before).
     #[validate(range(min = 2000, max = 2100))]
-    #[schema(example = 2027)]
+    #[schema(example = 2027, minimum = 2000, maximum = 2100)]
     pub year: i32,
     /// Region where the workers will work (ISO 3166-2:KZ).
-    #[schema(example = "KZ-75")]
+    #[schema(example = "KZ-75", pattern = "^KZ-[0-9]{2}$")]
     pub region: String,
     pub category: Category,
     #[validate(length(min = 1, max = 200))]
-    #[schema(example = "Petroleum engineer")]
+    #[schema(example = "Petroleum engineer", min_length = 1, max_length = 200)]
     pub profession: String,
     /// Workers needed.
     #[validate(range(min = 1, max = 100_000))]
-    #[schema(example = 12)]
+    #[schema(example = 12, minimum = 1, maximum = 100_000)]
     pub number: i64,
     /// Why Kazakh staff cannot fill the positions.
     #[validate(length(min = 1, max = 4000))]
-    #[schema(example = "New refinery unit; no local candidates on the Electronic Labour Exchange")]
+    #[schema(
+        example = "New refinery unit; no local candidates on the Electronic Labour Exchange",
+        min_length = 1,
+        max_length = 4000
+    )]
     pub justification: String,
 }
 
@@ -120,9 +124,11 @@ pub struct ReviewRequest {
     pub decision: Decision,
     /// For `reduce`: the number supported, below the number requested.
     #[validate(range(min = 0, max = 100_000))]
+    #[schema(minimum = 0, maximum = 100_000)]
     pub accepted_number: Option<i64>,
     /// Required for `reduce` and `reject`.
     #[validate(length(max = 4000))]
+    #[schema(max_length = 4000)]
     pub reason: Option<String>,
 }
 
@@ -132,8 +138,10 @@ pub struct DemandQuery {
     /// Only demands for this quota year.
     pub year: Option<i32>,
     /// Only this region (an akimat always gets its own).
+    #[param(pattern = "^KZ-[0-9]{2}$")]
     pub region: Option<String>,
     /// filed, accepted, reduced or rejected.
+    #[param(pattern = "^(filed|accepted|reduced|rejected)$")]
     pub status: Option<String>,
 }
 
@@ -240,7 +248,7 @@ fn parse_region(s: &str, field: &str) -> Result<RegionCode, ApiError> {
 /// Files demand for next year's quota (employer), within the filing window of the rule
 /// set in force (Art. 32(5)).
 #[utoipa::path(tag = "quota demand", security(("bearer" = [])),
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.")),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
     request_body = NewDemandRequest,
     responses(
         (status = 201, description = "Filed.", body = DemandView, headers(("Location" = String, description = "The demand."), ("ETag" = String, description = "The version."))),
@@ -446,7 +454,7 @@ pub async fn get_quota_demand(
 /// a reason (Art. 32(5), 9(5)).
 #[utoipa::path(tag = "quota demand", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Demand id."),
-        ("If-Match" = Option<String>, Header, description = "The ETag last read; refused with 412 when the demand changed since.")),
+        ("If-Match" = Option<String>, Header, description = "The ETag last read; refused with 412 when the demand changed since.", pattern = "^(W/)?\"[0-9]+\"$")),
     request_body = ReviewRequest,
     responses(
         (status = 200, description = "Reviewed.", body = DemandView, headers(("ETag" = String, description = "The version."))),

@@ -97,9 +97,14 @@ impl<T: DeserializeOwned> FromRequest for Query<T> {
     type Future = std::future::Ready<Result<Query<T>, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(
-            req.query_string().as_bytes(),
-        ));
+        // An empty parameter (`?cursor=`) means the same as an absent one.
+        let pairs = form_urlencoded::parse(req.query_string().as_bytes())
+            .filter(|(_, v)| !v.is_empty())
+            .collect::<Vec<_>>();
+        let query = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(pairs)
+            .finish();
+        let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
         std::future::ready(
             serde_path_to_error::deserialize(de)
                 .map(Query)

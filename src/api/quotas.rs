@@ -58,7 +58,7 @@ pub struct CategoryNumber {
     pub category: Category,
     /// Workers of this category, at least 0.
     #[validate(range(min = 0, max = 10_000_000))]
-    #[schema(example = 5893)]
+    #[schema(example = 5893, minimum = 0, maximum = 10_000_000)]
     pub number: i64,
 }
 
@@ -67,10 +67,10 @@ pub struct CategoryNumber {
 #[serde(deny_unknown_fields)]
 pub struct CountryNumber {
     /// ISO 3166-1 alpha-3 code of a treaty partner.
-    #[schema(example = "UZB")]
+    #[schema(example = "UZB", pattern = "^[A-Z]{3}$")]
     pub country: String,
     #[validate(range(min = 0, max = 10_000_000))]
-    #[schema(example = 1000)]
+    #[schema(example = 1000, minimum = 0, maximum = 10_000_000)]
     pub number: i64,
 }
 
@@ -79,7 +79,7 @@ pub struct CountryNumber {
 #[serde(deny_unknown_fields)]
 pub struct MinistryOrder {
     #[validate(length(min = 1, max = 100))]
-    #[schema(example = "Order No. 412")]
+    #[schema(example = "Order No. 412", min_length = 1, max_length = 100)]
     pub number: String,
     pub date: NaiveDate,
 }
@@ -90,15 +90,19 @@ pub struct MinistryOrder {
 pub struct NationalQuotaRequest {
     /// Forecast labour force (employed plus unemployed, Art. 1(11)) the quota is a share of.
     #[validate(range(min = 1, max = 100_000_000))]
-    #[schema(example = 7_300_000)]
+    #[schema(example = 7_300_000, minimum = 1, maximum = 100_000_000)]
     pub labour_force: i64,
     /// Where the labour-force figure comes from.
     #[validate(length(min = 1, max = 500))]
-    #[schema(example = "Bureau of National Statistics, forecast for 2026")]
+    #[schema(
+        example = "Bureau of National Statistics, forecast for 2026",
+        min_length = 1,
+        max_length = 500
+    )]
     pub labour_force_source: String,
     /// Percentage of the labour force for permits to employers (Art. 32(4)(1)).
     #[serde(with = "rust_decimal::serde::str")]
-    #[schema(value_type = String, example = "0.25")]
+    #[schema(value_type = String, example = "0.25", pattern = "^[0-9]{1,3}(\\.[0-9]+)?$")]
     pub permit_percent: Decimal,
     /// The permit quota by worker category; every category once. Their sum may not exceed
     /// the permit quota.
@@ -107,7 +111,7 @@ pub struct NationalQuotaRequest {
     /// Percentage of the labour force for labour immigrants (Art. 32(4)(3)), recorded for
     /// the ministry's statistics.
     #[serde(with = "rust_decimal::serde::str")]
-    #[schema(value_type = String, example = "2.9")]
+    #[schema(value_type = String, example = "2.9", pattern = "^[0-9]{1,3}(\\.[0-9]+)?$")]
     pub labour_immigrant_percent: Decimal,
     /// Country-of-origin quotas, only for treaty partners (Art. 32(4)(2)).
     #[serde(default)]
@@ -292,7 +296,7 @@ fn regional_views(
 pub struct CategoryAllocation {
     pub category: Category,
     #[validate(range(min = 0, max = 10_000_000))]
-    #[schema(example = 50)]
+    #[schema(example = 50, minimum = 0, maximum = 10_000_000)]
     pub allocated: i64,
 }
 
@@ -301,10 +305,15 @@ pub struct CategoryAllocation {
 #[serde(deny_unknown_fields)]
 pub struct RegionalAllocationRequest {
     #[validate(length(min = 1, max = 5), nested)]
+    #[schema(min_items = 1, max_items = 5)]
     pub categories: Vec<CategoryAllocation>,
     /// Why, e.g. the order's number.
     #[validate(length(min = 1, max = 1000))]
-    #[schema(example = "Distribution per Order No. 412")]
+    #[schema(
+        example = "Distribution per Order No. 412",
+        min_length = 1,
+        max_length = 1000
+    )]
     pub reason: String,
 }
 
@@ -315,17 +324,21 @@ pub struct TransferRequest {
     pub category: Category,
     /// Region giving the units; absent or null for the national reserve.
     #[serde(default)]
-    #[schema(example = "KZ-71")]
+    #[schema(example = "KZ-71", pattern = "^KZ-[0-9]{2}$")]
     pub from_region: Option<String>,
     /// Region receiving the units; absent or null for the national reserve.
     #[serde(default)]
-    #[schema(example = "KZ-75")]
+    #[schema(example = "KZ-75", pattern = "^KZ-[0-9]{2}$")]
     pub to_region: Option<String>,
     #[validate(range(min = 1, max = 10_000_000))]
-    #[schema(example = 10)]
+    #[schema(example = 10, minimum = 1, maximum = 10_000_000)]
     pub units: i64,
     #[validate(length(min = 1, max = 1000))]
-    #[schema(example = "Unused in Astana, requested by Almaty akimat")]
+    #[schema(
+        example = "Unused in Astana, requested by Almaty akimat",
+        min_length = 1,
+        max_length = 1000
+    )]
     pub reason: String,
 }
 
@@ -407,6 +420,7 @@ pub struct LedgerPage {
 #[into_params(parameter_in = Query)]
 pub struct LedgerQuery {
     /// Only this region (an akimat always gets its own).
+    #[param(pattern = "^KZ-[0-9]{2}$")]
     pub region: Option<String>,
     /// Only this category.
     pub category: Option<Category>,
@@ -416,6 +430,7 @@ pub struct LedgerQuery {
 #[into_params(parameter_in = Query)]
 pub struct TransferQuery {
     /// Only transfers from or to this region (an akimat always gets its own).
+    #[param(pattern = "^KZ-[0-9]{2}$")]
     pub region: Option<String>,
 }
 
@@ -492,7 +507,7 @@ fn national_view(
 /// distributed to regions (200). Every version is kept.
 #[utoipa::path(tag = "quotas", security(("bearer" = [])),
     params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100),
-        ("If-Match" = Option<String>, Header, description = "The ETag last read; refused with 412 when the quota changed since.")),
+        ("If-Match" = Option<String>, Header, description = "The ETag last read; refused with 412 when the quota changed since.", pattern = "^(W/)?\"[0-9]+\"$")),
     request_body = NationalQuotaRequest,
     responses(
         (status = 200, description = "A new version was set.", body = NationalQuotaView, headers(("ETag" = String, description = "The version."))),
@@ -621,7 +636,7 @@ pub async fn list_national_quota_versions(
 /// exceed the national figure; a region never goes below what it holds and uses.
 #[utoipa::path(tag = "quotas", security(("bearer" = [])),
     params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100),
-        ("region" = String, Path, description = "ISO 3166-2:KZ region code.", example = "KZ-75")),
+        ("region" = String, Path, description = "ISO 3166-2:KZ region code.", example = "KZ-75", pattern = "^KZ-[0-9]{2}$")),
     request_body = RegionalAllocationRequest,
     responses(
         (status = 200, description = "The region's figures after the change.", body = RegionalQuotaView),
@@ -724,7 +739,7 @@ pub async fn list_regional_quotas(
 /// One region's figures for the year (an akimat reads its own region only).
 #[utoipa::path(tag = "quotas", security(("bearer" = [])),
     params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100),
-        ("region" = String, Path, description = "ISO 3166-2:KZ region code.", example = "KZ-75")),
+        ("region" = String, Path, description = "ISO 3166-2:KZ region code.", example = "KZ-75", pattern = "^KZ-[0-9]{2}$")),
     responses(
         (status = 200, description = "Allocated, pending, used and available per category.", body = RegionalQuotaView),
         (status = 404, description = "No such region, or no quota for the year.", body = Problem, content_type = "application/problem+json"),
@@ -761,7 +776,7 @@ pub async fn get_regional_quota(
 /// national reserve, with a reason (ministry; Art. 7(23)).
 #[utoipa::path(tag = "quotas", security(("bearer" = [])),
     params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100),
-        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.")),
+        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
     request_body = TransferRequest,
     responses(
         (status = 201, description = "Transferred.", body = TransferView, headers(("Location" = String, description = "The year's transfers."))),

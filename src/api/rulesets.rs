@@ -49,7 +49,11 @@ pub struct NewRuleSetRequest {
     pub effective_from: NaiveDate,
     /// The order or decree it implements.
     #[validate(length(min = 1, max = 500))]
-    #[schema(example = "Order No. 279 of 30.06.2023 as amended by Order No. 12 of 10.01.2027")]
+    #[schema(
+        min_length = 1,
+        max_length = 500,
+        example = "Order No. 279 of 30.06.2023 as amended by Order No. 12 of 10.01.2027"
+    )]
     pub source: String,
     pub rules: RuleSet,
 }
@@ -120,7 +124,7 @@ pub async fn get_rule_set(
 /// Publishes a new version, in force from a present or future date (ministry).
 #[utoipa::path(tag = "rule sets", security(("bearer" = [])),
     request_body = NewRuleSetRequest,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.")),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
     responses(
         (status = 201, description = "Published.", body = RuleSetView,
             headers(("Location" = String, description = "The new version."))),

@@ -153,3 +153,14 @@ async fn unknown_paths_are_404_and_unsupported_methods_405() {
         "PATCH is not allowed here; allowed: GET, POST"
     );
 }
+
+#[actix_web::test]
+async fn an_empty_query_parameter_means_the_same_as_an_absent_one() {
+    let app = spawn_app().await;
+    let r = app
+        .get("/v1/audit-events?cursor=&region=&limit=")
+        .token(&app.ministry())
+        .send()
+        .await;
+    assert_eq!(r.ok(200)["items"], json!([]));
+}
