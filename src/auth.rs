@@ -91,6 +91,8 @@ pub struct Verifier {
     hs256: Option<DecodingKey>,
     rs256: Vec<DecodingKey>,
     leeway: u64,
+    issuer: Option<String>,
+    audience: Option<String>,
 }
 
 impl Verifier {
@@ -110,10 +112,13 @@ impl Verifier {
                     .into(),
             );
         }
+        let set = |v: &str| (!v.is_empty()).then(|| v.to_owned());
         Ok(Verifier {
             hs256,
             rs256,
             leeway: s.leeway_seconds,
+            issuer: set(&s.issuer),
+            audience: set(&s.audience),
         })
     }
 
@@ -128,7 +133,19 @@ impl Verifier {
         };
         let mut validation = Validation::new(header.alg);
         validation.leeway = self.leeway;
-        validation.set_required_spec_claims(&["exp", "sub"]);
+        let mut required = vec!["exp", "sub"];
+        if let Some(iss) = &self.issuer {
+            validation.set_issuer(&[iss]);
+            required.push("iss");
+        }
+        match &self.audience {
+            Some(aud) => {
+                validation.set_audience(&[aud]);
+                required.push("aud");
+            }
+            None => validation.validate_aud = false,
+        }
+        validation.set_required_spec_claims(&required);
         let mut last = unauthorized("the token's algorithm is not accepted");
         for key in keys {
             match jsonwebtoken::decode::<Claims>(token, key, &validation) {
@@ -364,6 +381,8 @@ mod tests {
             rs256_public_keys_pem: vec![
                 include_str!("../tests/fixtures/rs256-test-public.pem").to_owned()
             ],
+            issuer: String::new(),
+            audience: String::new(),
             leeway_seconds: 0,
         }
     }
@@ -390,6 +409,30 @@ mod tests {
                 .unwrap();
         let verifier = Verifier::new(&rs256_settings("")).unwrap();
         assert_eq!(verifier.verify(&token).unwrap().role, Role::Auditor);
+    }
+
+    #[test]
+    fn tokens_for_another_audience_or_issuer_are_refused_when_configured() {
+        let key =
+            EncodingKey::from_rsa_pem(include_bytes!("../tests/fixtures/rs256-test-private.pem"))
+                .unwrap();
+        let sign = |extra: serde_json::Value| {
+            let mut c = serde_json::to_value(claims(Role::Auditor)).unwrap();
+            c.as_object_mut()
+                .unwrap()
+                .extend(extra.as_object().unwrap().clone());
+            jsonwebtoken::encode(&Header::new(Algorithm::RS256), &c, &key).unwrap()
+        };
+        let mut s = rs256_settings("");
+        s.issuer = "https://idp.example".into();
+        s.audience = "permits".into();
+        let verifier = Verifier::new(&s).unwrap();
+        let good = sign(serde_json::json!({"iss": "https://idp.example", "aud": "permits"}));
+        assert!(verifier.verify(&good).is_ok());
+        let other_app = sign(serde_json::json!({"iss": "https://idp.example", "aud": "payroll"}));
+        assert!(verifier.verify(&other_app).is_err());
+        let no_claims = sign(serde_json::json!({}));
+        assert!(verifier.verify(&no_claims).is_err());
     }
 
     #[test]

@@ -55,6 +55,12 @@ pub struct AuthSettings {
     pub hs256_secret: Secret,
     /// RS256 public keys (PEM) of the identity provider.
     pub rs256_public_keys_pem: Vec<String>,
+    /// Required `iss` of tokens; empty: not checked.
+    #[serde(default)]
+    pub issuer: String,
+    /// Required `aud` of tokens; empty: not checked.
+    #[serde(default)]
+    pub audience: String,
     pub leeway_seconds: u64,
 }
 

@@ -200,6 +200,25 @@ impl From<diesel::result::Error> for ApiError {
                 log::error!("database connection lost: {e}");
                 ApiError::Unavailable
             }
+            E::DatabaseError(K::UniqueViolation, _) => ApiError::Conflict {
+                code: "changed-concurrently",
+                detail: "a concurrent request created the same record; read it again".into(),
+            },
+            // Contention the client can retry: a serialization failure or deadlock victim
+            // on PostgreSQL, a busy timeout on SQLite.
+            E::DatabaseError(K::SerializationFailure, _) => ApiError::Unavailable,
+            E::DatabaseError(K::Unknown, ref info)
+                if [
+                    "deadlock detected",
+                    "database is locked",
+                    "database is busy",
+                ]
+                .iter()
+                .any(|m| info.message().contains(m)) =>
+            {
+                log::warn!("database contention: {e}");
+                ApiError::Unavailable
+            }
             other => {
                 log::error!("database error: {other}");
                 ApiError::Internal
@@ -293,6 +312,32 @@ mod tests {
         assert_eq!(p.type_, "urn:kz:permits:problem:quota-exhausted");
         assert_eq!(p.status, 422);
         assert_eq!(p.detail, "none left (Art. 33(2))");
+    }
+
+    #[test]
+    fn contention_the_client_can_retry_is_a_503_and_a_duplicate_a_409() {
+        use diesel::result::{DatabaseErrorKind as K, Error as E};
+        let db = |kind, m: &str| E::DatabaseError(kind, Box::new(m.to_owned()));
+        assert!(matches!(
+            ApiError::from(db(K::Unknown, "database is locked")),
+            ApiError::Unavailable
+        ));
+        assert!(matches!(
+            ApiError::from(db(K::Unknown, "deadlock detected")),
+            ApiError::Unavailable
+        ));
+        assert!(matches!(
+            ApiError::from(db(K::SerializationFailure, "x")),
+            ApiError::Unavailable
+        ));
+        assert!(matches!(
+            ApiError::from(db(K::UniqueViolation, "dup")),
+            ApiError::Conflict { .. }
+        ));
+        assert!(matches!(
+            ApiError::from(db(K::Unknown, "syntax error")),
+            ApiError::Internal
+        ));
     }
 
     #[test]

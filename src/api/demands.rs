@@ -550,7 +550,7 @@ pub async fn quota_demand_summary(
     authorize(&caller, Action::ReadQuotaDemandSummary, Scope::All)?;
     let year = year_of(year.into_inner())?;
     let view = state
-        .db(move |c| {
+        .read(move |c| {
             let rows = demands::of_year(c, year)?;
             let national = q::national(c, year)?;
             summarize(year, &rows, national.as_ref())

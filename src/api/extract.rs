@@ -143,7 +143,9 @@ fn caller_of(req: &HttpRequest) -> Result<Caller, ApiError> {
     let token = header
         .to_str()
         .ok()
-        .and_then(|h| h.strip_prefix("Bearer "))
+        .and_then(|h| h.split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, token)| token)
         .ok_or_else(|| {
             ApiError::Unauthorized("the Authorization header must be `Bearer <token>`".into())
         })?;
@@ -193,7 +195,8 @@ impl FromRequest for IdempotencyKey {
     }
 }
 
-/// The version a state-changing call expects, from `If-Match: "N"` (absent: no check).
+/// The version a state-changing call expects, from `If-Match: "N"` (absent or `*`: no
+/// check).
 #[derive(Debug, Clone, Copy)]
 pub struct IfMatch(pub Option<i64>);
 
@@ -204,6 +207,7 @@ impl FromRequest for IfMatch {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let parsed = match req.headers().get(actix_web::http::header::IF_MATCH) {
             None => Ok(None),
+            Some(v) if v.as_bytes() == b"*" => Ok(None),
             Some(v) => v
                 .to_str()
                 .ok()

@@ -54,6 +54,15 @@ impl AppState {
         self.db(move |conn| db::write_tx(conn, f)).await
     }
 
+    /// Runs `f` in one read-only transaction: every query sees the same snapshot.
+    pub async fn read<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Conn) -> Result<T, ApiError> + Send + 'static,
+    {
+        self.db(move |conn| db::read_tx(conn, f)).await
+    }
+
     /// The audit actor of a request.
     pub fn actor(&self, caller: &Caller, request_id: &RequestId) -> Actor {
         Actor {

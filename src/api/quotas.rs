@@ -63,7 +63,7 @@ pub struct CategoryNumber {
 }
 
 /// A country-of-origin quota (Art. 32(4)(2)).
-#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CountryNumber {
     /// ISO 3166-1 alpha-3 code of a treaty partner.
@@ -115,7 +115,8 @@ pub struct NationalQuotaRequest {
     pub labour_immigrant_percent: Decimal,
     /// Country-of-origin quotas, only for treaty partners (Art. 32(4)(2)).
     #[serde(default)]
-    #[validate(nested)]
+    #[validate(length(max = 250), nested)]
+    #[schema(max_items = 250)]
     pub country_quotas: Vec<CountryNumber>,
     #[validate(nested)]
     pub order: MinistryOrder,
@@ -589,7 +590,7 @@ pub async fn get_national_quota(
     authorize(&caller, Action::ReadNationalQuota, Scope::All)?;
     let year = year_of(year.into_inner())?;
     let view = state
-        .db(move |c| national_view(c, year))
+        .read(move |c| national_view(c, year))
         .await?
         .ok_or_else(|| ApiError::not_found(format!("no quota is set for {year}")))?;
     Ok(HttpResponse::Ok()
@@ -721,7 +722,7 @@ pub async fn list_regional_quotas(
         _ => None,
     };
     let views = state
-        .db(move |c| {
+        .read(move |c| {
             if q::national(c, year)?.is_none() {
                 return Err(ApiError::not_found(format!("no quota is set for {year}")));
             }
@@ -755,7 +756,7 @@ pub async fn get_regional_quota(
     let region = region_of(&region, "region")?;
     authorize(&caller, Action::ReadRegionalQuota, Scope::Region(&region))?;
     let view = state
-        .db(move |c| {
+        .read(move |c| {
             ensure_region(c, &region)?;
             if q::national(c, year)?.is_none() {
                 return Err(ApiError::not_found(format!("no quota is set for {year}")));

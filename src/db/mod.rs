@@ -145,11 +145,38 @@ pub fn write_tx<T, E>(
 where
     E: From<diesel::result::Error>,
 {
+    transaction(conn, "BEGIN IMMEDIATE", "BEGIN", f)
+}
+
+/// A read-only transaction on one snapshot, so that figures read by several queries agree
+/// (REPEATABLE READ on PostgreSQL; an SQLite read transaction in WAL mode is one snapshot).
+pub fn read_tx<T, E>(
+    conn: &mut AnyConnection,
+    f: impl FnOnce(&mut AnyConnection) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    transaction(
+        conn,
+        "BEGIN",
+        "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+        f,
+    )
+}
+
+fn transaction<T, E>(
+    conn: &mut AnyConnection,
+    sqlite_begin: &str,
+    pg_begin: &str,
+    f: impl FnOnce(&mut AnyConnection) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
     match conn {
-        AnyConnection::Sqlite(c) => {
-            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
-        }
-        AnyConnection::Postgresql(c) => AnsiTransactionManager::begin_transaction(c)?,
+        AnyConnection::Sqlite(c) => AnsiTransactionManager::begin_transaction_sql(c, sqlite_begin)?,
+        AnyConnection::Postgresql(c) => AnsiTransactionManager::begin_transaction_sql(c, pg_begin)?,
     }
     match f(conn) {
         Ok(v) => {

@@ -151,6 +151,11 @@ pub fn set_national(
     actor: &Actor,
     snapshot: impl Fn(&NationalQuota) -> String,
 ) -> Result<NationalQuota, QuotaError> {
+    // Rows are locked in key order, as everywhere in this module.
+    let mut cmd = cmd.clone();
+    cmd.categories.sort_by_key(|(c, _)| *c);
+    cmd.countries.sort_by(|a, b| a.0.cmp(&b.0));
+    let cmd = &cmd;
     let before = national(conn, cmd.year)?;
     let permit_total = quota::share_of_labour_force(cmd.labour_force, cmd.permit_percent)
         .ok_or_else(|| {
@@ -491,19 +496,31 @@ fn add_allocation(
         .set(regional_quotas::allocated.eq(regional_quotas::allocated + units))
         .execute(conn)?;
     if n == 0 {
-        diesel::insert_into(regional_quotas::table)
-            .values((
-                regional_quotas::year.eq(year),
-                regional_quotas::region.eq(region),
-                regional_quotas::category.eq(category.code()),
-                regional_quotas::allocated.eq(units),
-                regional_quotas::held.eq(0),
-                regional_quotas::used.eq(0),
-            ))
-            .execute(conn)
-            .map_err(|e| concurrent_or(e, "the region's allocation changed concurrently"))?;
+        insert_allocation(conn, year, region, category, units)?;
     }
     Ok(())
+}
+
+/// Creates a region's row for a category; one created concurrently is a 409.
+fn insert_allocation(
+    conn: &mut AnyConnection,
+    year: i32,
+    region: &str,
+    category: Category,
+    units: i64,
+) -> Result<(), QuotaError> {
+    diesel::insert_into(regional_quotas::table)
+        .values((
+            regional_quotas::year.eq(year),
+            regional_quotas::region.eq(region),
+            regional_quotas::category.eq(category.code()),
+            regional_quotas::allocated.eq(units),
+            regional_quotas::held.eq(0),
+            regional_quotas::used.eq(0),
+        ))
+        .execute(conn)
+        .map(drop)
+        .map_err(|e| concurrent_or(e, "the region's allocation changed concurrently"))
 }
 
 /// Sets a region's allocation of each listed category (Art. 6(2), 7(23), 9(5)).
@@ -522,14 +539,16 @@ pub fn set_regional(
     let mut plan = Vec::new();
     for (category, new) in &changes {
         let national = category_row(conn, year, *category)?;
-        let current = regional_row(conn, year, region.as_str(), *category)?
-            .map(|r| r.allocation())
+        let row = regional_row(conn, year, region.as_str(), *category)?;
+        let current = row
+            .as_ref()
+            .map(RegionalRow::allocation)
             .unwrap_or_default();
         let reserve = national.total - national.distributed;
         violations.extend(quota::check_regional_allocation(
             year, region, *category, current, *new, reserve,
         ));
-        plan.push((*category, current, *new));
+        plan.push((*category, row.is_some(), current, *new));
     }
     if !violations.is_empty() {
         return Err(QuotaError::Rule(violations));
@@ -540,7 +559,7 @@ pub fn set_regional(
             "the allocation changed while it was being set; read it again".into(),
         )
     };
-    for (category, current, new) in plan {
+    for (category, existed, current, new) in plan {
         let delta = new - current.allocated;
         if delta == 0 {
             continue;
@@ -548,19 +567,21 @@ pub fn set_regional(
         if !move_distributed(conn, year, category, delta)? {
             return Err(changed_concurrently());
         }
-        let n = diesel::update(
-            regional_quotas::table
-                .find((year, region.as_str(), category.code()))
-                .filter(regional_quotas::allocated.eq(current.allocated))
-                .filter((regional_quotas::held + regional_quotas::used).le(new)),
-        )
-        .set(regional_quotas::allocated.eq(new))
-        .execute(conn)?;
-        if n == 0 {
-            if current != Allocation::default() {
+        if existed {
+            // Compare-and-set on the allocation read above: a concurrent change is a 409.
+            let n = diesel::update(
+                regional_quotas::table
+                    .find((year, region.as_str(), category.code()))
+                    .filter(regional_quotas::allocated.eq(current.allocated))
+                    .filter((regional_quotas::held + regional_quotas::used).le(new)),
+            )
+            .set(regional_quotas::allocated.eq(new))
+            .execute(conn)?;
+            if n == 0 {
                 return Err(changed_concurrently());
             }
-            add_allocation(conn, year, region.as_str(), category, new)?;
+        } else {
+            insert_allocation(conn, year, region.as_str(), category, new)?;
         }
         ledger_line(
             conn,
@@ -787,26 +808,18 @@ pub fn hold(
     actor: &Actor,
 ) -> Result<HoldRow, QuotaError> {
     let (year, region, category, units) = (req.year, req.region.as_str(), req.category, req.units);
-    if units <= 0 {
+    if !(1..=i64::from(i32::MAX)).contains(&units) {
         return Err(QuotaError::Conflict(
             "invalid-units",
-            "a hold needs at least one unit".into(),
+            "a hold needs a positive number of units".into(),
         ));
     }
-    let country = match req.country {
-        Some(c) => diesel::select(diesel::dsl::exists(
-            country_quotas::table.find((year, c.as_str())),
-        ))
-        .get_result::<bool>(conn)?
-        .then_some(c),
-        None => None,
-    };
     let row: HoldRow = diesel::insert_into(quota_holds::table)
         .values((
             quota_holds::year.eq(year),
             quota_holds::region.eq(region),
             quota_holds::category.eq(category.code()),
-            quota_holds::country.eq(country.map(CountryCode::as_str)),
+            quota_holds::country.eq(None::<&str>),
             quota_holds::units.eq(units),
             quota_holds::case_ref.eq(req.case_ref),
             quota_holds::state.eq("held"),
@@ -865,25 +878,37 @@ pub fn hold(
             year, req.region, category, left, units,
         )));
     }
-    if let Some(country) = country {
-        let n = diesel::update(country_quotas::table.find((year, country.as_str())).filter(
+    // The country-of-origin quota, if the worker's country has one, decided by the
+    // conditional UPDATE itself rather than by a read before it.
+    let Some(country) = req.country else {
+        return Ok(row);
+    };
+    let n =
+        diesel::update(country_quotas::table.find((year, country.as_str())).filter(
             (country_quotas::held + country_quotas::used + units).le(country_quotas::total),
         ))
         .set(country_quotas::held.eq(country_quotas::held + units))
         .execute(conn)?;
-        if n == 0 {
-            let left = country_quotas::table
-                .find((year, country.as_str()))
-                .select(CountryRow::as_select())
-                .first(conn)
-                .optional()?
-                .map_or(0, |r| r.total - r.held - r.used);
-            return Err(rule(quota::country_quota_exhausted(
-                year, country, left, units,
-            )));
-        }
+    if n == 0 {
+        return match country_quotas::table
+            .find((year, country.as_str()))
+            .select(CountryRow::as_select())
+            .first(conn)
+            .optional()?
+        {
+            Some(r) => Err(rule(quota::country_quota_exhausted(
+                year,
+                country,
+                r.total - r.held - r.used,
+                units,
+            ))),
+            None => Ok(row),
+        };
     }
-    Ok(row)
+    Ok(diesel::update(quota_holds::table.find(row.id))
+        .set(quota_holds::country.eq(country.as_str()))
+        .returning(quota_holds::all_columns)
+        .get_result(conn)?)
 }
 
 /// Why held or used units go back to the region.
@@ -897,6 +922,12 @@ pub enum Release {
 }
 
 impl Release {
+    /// Whether the units come back from used (an issued permit revoked or returned,
+    /// Art. 33(2)) rather than from held (a decision that never became a permit).
+    pub fn from_used(self) -> bool {
+        matches!(self, Release::Revoked | Release::Returned)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Release::Refused => "refused",
@@ -1000,13 +1031,19 @@ pub fn release(
     actor: &Actor,
 ) -> Result<HoldRow, QuotaError> {
     let h = hold_row(conn, hold_id)?;
-    let (held, used) = match h.state.as_str() {
-        "held" => (-h.units, 0),
-        "confirmed" => (0, -h.units),
-        _ => {
+    let (held, used) = match (h.state.as_str(), why.from_used()) {
+        ("held", false) => (-h.units, 0),
+        ("confirmed", true) => (0, -h.units),
+        ("released", _) => {
             return Err(QuotaError::Conflict(
                 "hold-state-changed",
                 format!("quota hold {hold_id} was already released"),
+            ))
+        }
+        (state, _) => {
+            return Err(QuotaError::Conflict(
+                "release-reason-mismatch",
+                format!("a {state} hold cannot be released as {}", why.as_str()),
             ))
         }
     };

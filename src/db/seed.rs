@@ -2,7 +2,7 @@
 
 use super::reference::{Country, Region, Sector};
 use super::schema::{countries, regions, rule_sets, sectors};
-use super::{rulesets, write_tx, AnyConnection, SetupError};
+use super::{audit, rulesets, write_tx, AnyConnection, SetupError};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::de::DeserializeOwned;
@@ -51,7 +51,31 @@ pub fn run(conn: &mut AnyConnection, dir: &Path, now: NaiveDateTime) -> Result<(
             }
         }
         if rule_sets::table.count().get_result::<i64>(conn)? == 0 {
-            rulesets::insert(conn, &first_rules, now, "seed")?;
+            let stored = rulesets::insert(conn, &first_rules, now, "seed")?;
+            let actor = audit::Actor {
+                sub: "seed".into(),
+                role: "system",
+                request_id: "start-up".into(),
+                at: now,
+            };
+            audit::record(
+                conn,
+                &actor,
+                audit::Change {
+                    action: "rule_set.published",
+                    entity_type: "rule_set",
+                    entity_id: stored.version.to_string(),
+                    region: None,
+                    bin: None,
+                    before: None,
+                    after: Some(serde_json::json!({
+                        "version": stored.version,
+                        "effective_from": stored.effective_from,
+                        "source": stored.source,
+                    })),
+                    legal_basis: "Art. 7(20), 7(21), 7(21-1)",
+                },
+            )?;
         }
         Ok::<_, diesel::result::Error>(())
     })

@@ -403,6 +403,16 @@ async fn every_regions_figures_are_explained_line_by_line_by_the_ledger() {
             quota::release(conn, c, Release::LapsedUnpaid, &actor())
         })
         .unwrap();
+        let confirmed = write_tx(&mut conn, |conn| {
+            quota::release(conn, a, Release::Refused, &actor())
+        });
+        assert!(
+            matches!(
+                confirmed,
+                Err(QuotaError::Conflict("release-reason-mismatch", _))
+            ),
+            "an issued permit's units come back only by revocation or return"
+        );
         let again = write_tx(&mut conn, |conn| {
             quota::release(conn, c, Release::Refused, &actor())
         });
