@@ -249,7 +249,8 @@ pub fn reach(role: Role, action: Action) -> Reach {
 /// What an action is applied to.
 #[derive(Debug, Clone, Copy)]
 pub enum Scope<'a> {
-    /// A collection or a national figure: lists are filtered to the caller's own by the query.
+    /// Everything at once, e.g. a national figure: only for roles that reach all of it.
+    /// Listings narrowed to the caller's own use [`visible`] instead.
     All,
     /// A region-level resource: another region's is refused with 403.
     Region(&'a RegionCode),
@@ -266,7 +267,8 @@ pub fn authorize(caller: &Caller, action: Action, scope: Scope<'_>) -> Result<()
         || ApiError::Forbidden(format!("a {} may not do this here", caller.role.as_str()));
     match (reach(caller.role, action), scope) {
         (Reach::None, _) => Err(forbidden()),
-        (Reach::All, _) | (Reach::Own, Scope::All) => Ok(()),
+        (Reach::All, _) => Ok(()),
+        (Reach::Own, Scope::All) => Err(forbidden()),
         (Reach::Own, Scope::Region(r)) => match caller.role {
             Role::Akimat if caller.region.as_ref() == Some(r) => Ok(()),
             _ => Err(forbidden()),
@@ -283,6 +285,50 @@ pub fn authorize(caller: &Caller, action: Action, scope: Scope<'_>) -> Result<()
                 Err(ApiError::not_found("no such case"))
             }
         }
+    }
+}
+
+/// What a listing must be narrowed to: the query applies both filters when present.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Visible {
+    pub region: Option<RegionCode>,
+    pub bin: Option<Bin>,
+}
+
+/// Decides whether `caller` may list for `action`, and returns the filter the listing must
+/// apply: an akimat its own region (asking for another is 403), an employer its own BIN,
+/// everyone else what they asked for. Listings take their filter from here, so none can
+/// forget to narrow to the caller's own.
+pub fn visible(
+    caller: &Caller,
+    action: Action,
+    asked: Option<RegionCode>,
+) -> Result<Visible, ApiError> {
+    match (reach(caller.role, action), caller.role) {
+        (Reach::None, _) => authorize(caller, action, Scope::All).map(|()| Visible::default()),
+        (Reach::All, _) => Ok(Visible {
+            region: asked,
+            bin: None,
+        }),
+        (Reach::Own, Role::Akimat) => {
+            let own = caller.region.clone();
+            if asked.is_some() && asked != own {
+                return Err(ApiError::Forbidden(
+                    "an akimat sees its own region only".into(),
+                ));
+            }
+            Ok(Visible {
+                region: own,
+                bin: None,
+            })
+        }
+        (Reach::Own, _) => match &caller.bin {
+            Some(bin) => Ok(Visible {
+                region: asked,
+                bin: Some(bin.clone()),
+            }),
+            None => Err(ApiError::Forbidden("no employer BIN in the token".into())),
+        },
     }
 }
 
@@ -345,6 +391,32 @@ mod tests {
             authorize(&a, Action::ReadRegionalQuota, Scope::Region(&other)),
             Err(ApiError::Forbidden(_))
         ));
+    }
+
+    #[test]
+    fn listings_are_narrowed_to_the_callers_own_region_or_bin() {
+        let kz75: RegionCode = "KZ-75".parse().unwrap();
+        let kz71: RegionCode = "KZ-71".parse().unwrap();
+        let a = caller(Role::Akimat);
+        assert_eq!(
+            visible(&a, Action::ReadAudit, None).unwrap().region,
+            Some(kz75.clone())
+        );
+        assert!(matches!(
+            visible(&a, Action::ReadAudit, Some(kz71.clone())),
+            Err(ApiError::Forbidden(_))
+        ));
+        let e = caller(Role::Employer);
+        let v = visible(&e, Action::ReadQuotaDemands, Some(kz71.clone())).unwrap();
+        assert_eq!((v.region, v.bin), (Some(kz71.clone()), e.bin.clone()));
+        let m = caller(Role::Ministry);
+        assert_eq!(
+            visible(&m, Action::ReadAudit, None).unwrap(),
+            Visible::default()
+        );
+        assert!(visible(&e, Action::ReadAudit, None).is_err());
+        // A role that reaches only its own cannot act on everything at once.
+        assert!(authorize(&a, Action::ReadAudit, Scope::All).is_err());
     }
 
     #[test]

@@ -1,12 +1,11 @@
 //! The audit trail, read-only: ministry and auditors read everything, an akimat its region.
 
-use super::extract::Query;
+use super::extract::{region_param, Query};
 use super::page::{next_cursor, PageQuery};
 use super::AppState;
-use crate::auth::{authorize, Action, Caller, Role, Scope};
+use crate::auth::{visible, Action, Caller};
 use crate::db::audit::{self, Event};
-use crate::domain::RegionCode;
-use crate::error::{ApiError, FieldError};
+use crate::error::ApiError;
 use actix_web::{get, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -102,21 +101,12 @@ pub async fn list_audit_events(
 ) -> Result<HttpResponse, ApiError> {
     let Query(q) = q;
     let page = page.0.parse()?;
-    let region = match &q.region {
-        Some(r) => Some(r.parse::<RegionCode>().map_err(|e| ApiError::Malformed {
-            detail: format!("region {e}"),
-            errors: vec![FieldError::new("region", e.to_string())],
-        })?),
-        None => None,
-    };
-    let region = match (caller.role, region) {
-        (Role::Akimat, None) => caller.region.clone(),
-        (_, r) => r,
-    };
-    match &region {
-        Some(r) => authorize(&caller, Action::ReadAudit, Scope::Region(r))?,
-        None => authorize(&caller, Action::ReadAudit, Scope::All)?,
-    }
+    let asked = q
+        .region
+        .as_deref()
+        .map(|r| region_param(r, "region"))
+        .transpose()?;
+    let region = visible(&caller, Action::ReadAudit, asked)?.region;
     let filter = audit::Filter {
         region: region.map(String::from),
         entity_type: q.entity_type,

@@ -1,16 +1,16 @@
 //! Quota demand (Art. 32(5)): employers file next year's need, akimats review their
 //! region's, the ministry sees it aggregated beside the labour-force arithmetic.
 
-use super::extract::{Body, IdempotencyKey, IfMatch, Query, RequestId};
+use super::extract::{region_param, Body, IdempotencyKey, IfMatch, Query, RequestId};
 use super::idempotency::{create, etag, Created};
 use super::page::{next_cursor, PageQuery};
 use super::quotas::{category_totals, year_of};
 use super::AppState;
-use crate::auth::{authorize, Action, Caller, Role, Scope};
+use crate::auth::{authorize, visible, Action, Caller, Scope};
 use crate::db::{audit, demands, demands::DemandRow, quota as q, reference, rulesets};
 use crate::domain::quota::{self as rules, DemandDecision};
 use crate::domain::{Bin, Category, RegionCode};
-use crate::error::{ApiError, FieldError, Problem};
+use crate::error::{ApiError, Problem};
 use actix_web::http::header;
 use actix_web::{get, post, web, HttpResponse};
 use chrono::{DateTime, Utc};
@@ -359,34 +359,15 @@ pub async fn list_quota_demands(
     filter: Query<DemandQuery>,
     page: Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    authorize(&caller, Action::ReadQuotaDemands, Scope::All)?;
     let page = page.0.parse()?;
     let Query(f) = filter;
     let asked = f
         .region
         .as_deref()
-        .map(|r| {
-            r.parse::<RegionCode>().map_err(|e| ApiError::Malformed {
-                detail: format!("region {e}"),
-                errors: vec![FieldError::new("region", e.to_string())],
-            })
-        })
+        .map(|r| region_param(r, "region"))
         .transpose()?;
-    let (region, bin) = match caller.role {
-        Role::Akimat => {
-            if asked.is_some() && asked != caller.region {
-                return Err(ApiError::Forbidden(
-                    "an akimat reads its own region's demand".into(),
-                ));
-            }
-            (caller.region.clone().map(String::from), None)
-        }
-        Role::Employer => (
-            asked.map(String::from),
-            caller.bin.clone().map(String::from),
-        ),
-        _ => (asked.map(String::from), None),
-    };
+    let scope = visible(&caller, Action::ReadQuotaDemands, asked)?;
+    let (region, bin) = (scope.region.map(String::from), scope.bin.map(String::from));
     let filter = demands::Filter {
         year: f.year,
         region,
@@ -474,7 +455,6 @@ pub async fn review_quota_demand(
     id: web::Path<i64>,
     body: Body<ReviewRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    authorize(&caller, Action::ReviewQuotaDemand, Scope::All)?;
     let id = id.into_inner();
     let req = body.value;
     let actor = state.actor(&caller, &rid);

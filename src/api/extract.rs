@@ -123,6 +123,15 @@ impl<T: DeserializeOwned> FromRequest for Query<T> {
     }
 }
 
+/// A region code from a path or query parameter: malformed is a 400 naming the parameter.
+pub fn region_param(s: &str, field: &str) -> Result<crate::domain::RegionCode, ApiError> {
+    s.parse()
+        .map_err(|e: crate::domain::ids::IdError| ApiError::Malformed {
+            detail: format!("{field} {e}"),
+            errors: vec![FieldError::new(field, e.to_string())],
+        })
+}
+
 impl FromRequest for Caller {
     type Error = ApiError;
     type Future = std::future::Ready<Result<Caller, ApiError>>;

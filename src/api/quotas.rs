@@ -1,11 +1,11 @@
 //! The yearly quota: national figures (Art. 32(4), 7(23)), the split among regions
 //! (Art. 6(2), 7(23), 9(5)), transfers during the year, and the ledger behind the figures.
 
-use super::extract::{Body, IdempotencyKey, IfMatch, Query, RequestId};
+use super::extract::{region_param, Body, IdempotencyKey, IfMatch, Query, RequestId};
 use super::idempotency::{create, etag, Created};
 use super::page::{next_cursor, PageQuery};
 use super::AppState;
-use crate::auth::{authorize, Action, Caller, Role, Scope};
+use crate::auth::{authorize, visible, Action, Caller, Scope};
 use crate::db::{audit, quota as q, reference};
 use crate::domain::quota::Pool;
 use crate::domain::{Category, CountryCode, RegionCode};
@@ -31,14 +31,6 @@ pub(crate) fn year_of(y: i32) -> Result<i32, ApiError> {
             errors: vec![FieldError::new("year", "must be between 2000 and 2100")],
         })
     }
-}
-
-fn region_of(s: &str, field: &str) -> Result<RegionCode, ApiError> {
-    s.parse()
-        .map_err(|e: crate::domain::ids::IdError| ApiError::Malformed {
-            detail: format!("{field} {e}"),
-            errors: vec![FieldError::new(field, e.to_string())],
-        })
 }
 
 fn ensure_region(conn: &mut crate::db::Conn, region: &RegionCode) -> Result<(), ApiError> {
@@ -658,7 +650,7 @@ pub async fn set_regional_quota(
     authorize(&caller, Action::AllocateRegionalQuota, Scope::All)?;
     let (year, region) = path.into_inner();
     let year = year_of(year)?;
-    let region = region_of(&region, "region")?;
+    let region = region_param(&region, "region")?;
     let req = body.value;
     let mut changes: Vec<(Category, i64)> = Vec::new();
     for c in &req.categories {
@@ -715,12 +707,8 @@ pub async fn list_regional_quotas(
     caller: Caller,
     year: web::Path<i32>,
 ) -> Result<HttpResponse, ApiError> {
-    authorize(&caller, Action::ReadRegionalQuota, Scope::All)?;
     let year = year_of(year.into_inner())?;
-    let own = match caller.role {
-        Role::Akimat => caller.region.clone(),
-        _ => None,
-    };
+    let own = visible(&caller, Action::ReadRegionalQuota, None)?.region;
     let views = state
         .read(move |c| {
             if q::national(c, year)?.is_none() {
@@ -753,7 +741,7 @@ pub async fn get_regional_quota(
 ) -> Result<HttpResponse, ApiError> {
     let (year, region) = path.into_inner();
     let year = year_of(year)?;
-    let region = region_of(&region, "region")?;
+    let region = region_param(&region, "region")?;
     authorize(&caller, Action::ReadRegionalQuota, Scope::Region(&region))?;
     let view = state
         .read(move |c| {
@@ -802,7 +790,7 @@ pub async fn transfer_quota(
     let pool = |r: &Option<String>, field: &str| -> Result<Pool, ApiError> {
         match r {
             None => Ok(Pool::Reserve),
-            Some(s) => region_of(s, field).map(Pool::Region),
+            Some(s) => region_param(s, field).map(Pool::Region),
         }
     };
     let (from, to) = (
@@ -855,23 +843,6 @@ pub async fn transfer_quota(
     .await
 }
 
-fn own_region_filter(
-    caller: &Caller,
-    asked: Option<&str>,
-    action: Action,
-) -> Result<Option<RegionCode>, ApiError> {
-    let asked = asked.map(|r| region_of(r, "region")).transpose()?;
-    let region = match (caller.role, asked) {
-        (Role::Akimat, None) => caller.region.clone(),
-        (_, r) => r,
-    };
-    match &region {
-        Some(r) => authorize(caller, action, Scope::Region(r))?,
-        None => authorize(caller, action, Scope::All)?,
-    }
-    Ok(region)
-}
-
 /// The year's transfers, oldest first (ministry, auditor; an akimat those of its region).
 #[utoipa::path(tag = "quotas", security(("bearer" = [])),
     params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100), TransferQuery, PageQuery),
@@ -886,11 +857,13 @@ pub async fn list_quota_transfers(
 ) -> Result<HttpResponse, ApiError> {
     let year = year_of(year.into_inner())?;
     let page = page.0.parse()?;
-    let region = own_region_filter(
-        &caller,
-        filter.0.region.as_deref(),
-        Action::ReadQuotaTransfers,
-    )?;
+    let asked = filter
+        .0
+        .region
+        .as_deref()
+        .map(|r| region_param(r, "region"))
+        .transpose()?;
+    let region = visible(&caller, Action::ReadQuotaTransfers, asked)?.region;
     let rows = state
         .db(move |c| {
             Ok(q::transfers(
@@ -929,7 +902,12 @@ pub async fn list_quota_ledger(
     let year = year_of(year.into_inner())?;
     let page = page.0.parse()?;
     let Query(filter) = filter;
-    let region = own_region_filter(&caller, filter.region.as_deref(), Action::ReadRegionalQuota)?;
+    let asked = filter
+        .region
+        .as_deref()
+        .map(|r| region_param(r, "region"))
+        .transpose()?;
+    let region = visible(&caller, Action::ReadRegionalQuota, asked)?.region;
     let rows = state
         .db(move |c| {
             Ok(q::ledger(
