@@ -348,3 +348,29 @@ async fn swagger_ui_and_the_openapi_document_are_served() {
     let r = app.get("/openapi.json").send().await;
     assert_eq!(r.ok(200)["openapi"], "3.1.0");
 }
+
+#[actix_web::test]
+async fn the_token_subcommand_mints_tokens_the_service_accepts() {
+    let app = spawn_app().await;
+    let mint = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_permits"))
+            .arg("token")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = mint(&["--role", "akimat", "--region", "KZ-75", "--ttl", "60"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let token = String::from_utf8(out.stdout).unwrap().trim().to_owned();
+    app.get("/v1/regions").token(&token).send().await.ok(200);
+    app.get("/v1/audit-events?region=KZ-71")
+        .token(&token)
+        .send()
+        .await
+        .problem(403, "forbidden");
+    assert!(!mint(&["--role", "king"]).status.success());
+}

@@ -7,5 +7,6 @@ mod demands;
 mod errors;
 mod foundation;
 mod helpers;
+mod invariants;
 mod openapi;
 mod quotas;
