@@ -14,7 +14,9 @@ use utoipa::{IntoParams, ToSchema};
 /// One recorded state change.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AuditEventView {
+    /// Identifier of the event; ids ascend in the order events were recorded.
     pub id: i64,
+    /// When the change was made (UTC).
     pub occurred_at: DateTime<Utc>,
     /// The token subject that acted.
     pub actor: String,
@@ -25,10 +27,13 @@ pub struct AuditEventView {
     pub region: Option<String>,
     /// The employer the change concerns.
     pub bin: Option<String>,
+    /// What was done, e.g. `quota.set`, `quota.transferred`, `quota_demand.reviewed`.
     #[schema(example = "quota.set")]
     pub action: String,
+    /// Kind of entity changed, e.g. `national_quota`, `quota_demand`, `rule_set`.
     #[schema(example = "national_quota")]
     pub entity_type: String,
+    /// Identifier of the entity changed, e.g. the quota year, a demand id or a rule-set version.
     #[schema(example = "2026")]
     pub entity_id: String,
     /// The entity before the change.
@@ -68,6 +73,7 @@ impl From<Event> for AuditEventView {
 /// A page of audit events.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AuditEventPage {
+    /// The events on this page, oldest first.
     pub items: Vec<AuditEventView>,
     /// Pass as `cursor` for the next page; absent on the last page.
     pub next_cursor: Option<String>,

@@ -30,7 +30,9 @@ pub struct NewDemandRequest {
     /// Region where the workers will work (ISO 3166-2:KZ).
     #[schema(example = "KZ-75", pattern = "^KZ-[0-9]{2}$")]
     pub region: String,
+    /// Worker category the workers are needed in.
     pub category: Category,
+    /// Profession needed; for `seasonal`, one on the ministry's seasonal list (Art. 7(21-1)).
     #[validate(length(min = 1, max = 200))]
     #[schema(example = "Petroleum engineer", min_length = 1, max_length = 200)]
     pub profession: String,
@@ -51,26 +53,38 @@ pub struct NewDemandRequest {
 /// A quota demand and its review.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct DemandView {
+    /// Identifier of the demand.
     pub id: i64,
+    /// The quota year the demand is for (filed in the year before, Art. 32(5)).
     pub year: i32,
+    /// Region where the workers will work (ISO 3166-2:KZ).
     #[schema(example = "KZ-75")]
     pub region: String,
     /// The employer's BIN.
     #[schema(example = "061211600012")]
     pub bin: String,
+    /// Worker category the workers are needed in.
     pub category: Category,
+    /// Profession the workers are needed for.
     pub profession: String,
+    /// Workers requested.
     pub number: i64,
+    /// Why Kazakh staff cannot fill the positions, as the employer filed it.
     pub justification: String,
     /// filed, accepted, reduced or rejected.
     #[schema(example = "filed")]
     pub status: String,
     /// The number the akimat supports, once reviewed.
     pub accepted_number: Option<i64>,
+    /// The akimat's reason (required to reduce or reject); null until reviewed.
     pub review_reason: Option<String>,
+    /// Token subject of the akimat user who reviewed the demand; null until reviewed.
     pub reviewed_by: Option<String>,
+    /// When the akimat reviewed the demand (UTC); null until reviewed.
     pub reviewed_at: Option<DateTime<Utc>>,
+    /// When the demand was filed (UTC).
     pub filed_at: DateTime<Utc>,
+    /// Token subject of the employer user who filed the demand.
     pub filed_by: String,
     /// Version; also the `ETag`.
     pub version: i64,
@@ -103,6 +117,7 @@ impl TryFrom<DemandRow> for DemandView {
 /// A page of demands.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct DemandPage {
+    /// The demands on this page, oldest first.
     pub items: Vec<DemandView>,
     /// Pass as `cursor` for the next page; absent on the last page.
     pub next_cursor: Option<String>,
@@ -121,6 +136,7 @@ pub enum Decision {
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReviewRequest {
+    /// `accept` the number requested, `reduce` it to `accepted_number`, or `reject` it.
     pub decision: Decision,
     /// For `reduce`: the number supported, below the number requested.
     #[validate(range(min = 0, max = 100_000))]
@@ -148,7 +164,9 @@ pub struct DemandQuery {
 /// Demand for one region and category.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct DemandSummaryRow {
+    /// Region of the row (ISO 3166-2:KZ).
     pub region: String,
+    /// Worker category of the row.
     pub category: Category,
     /// Number of demands filed.
     pub demands: i64,
@@ -163,8 +181,11 @@ pub struct DemandSummaryRow {
 /// Demand for one category nationwide, beside the quota set for it.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct DemandCategoryTotal {
+    /// Worker category of the total.
     pub category: Category,
+    /// Workers requested in the category, all regions.
     pub requested: i64,
+    /// Workers the akimats support in the category (accepted and reduced demands), all regions.
     pub supported: i64,
     /// The national figure for the category, when the year's quota is set.
     pub quota: Option<i64>,
@@ -173,18 +194,25 @@ pub struct DemandCategoryTotal {
 /// The labour-force arithmetic of the year's quota, when it is set (Art. 32(4)).
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct LabourForceArithmetic {
+    /// Forecast labour force the quota is a share of (employed plus unemployed, Art. 1(11)).
     pub labour_force: i64,
+    /// Percentage of the labour force for permits to employers, decimal (Art. 32(4)(1)).
     #[schema(example = "0.25")]
     pub permit_percent: String,
+    /// The permit quota: `permit_percent` of `labour_force`, rounded down (Art. 32(4)(1)).
     pub permit_total: i64,
 }
 
 /// A year's demand by region × category (Art. 32(5)).
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct DemandSummaryView {
+    /// The quota year summarized.
     pub year: i32,
+    /// Demand per region and worker category; only pairs with at least one demand appear.
     pub rows: Vec<DemandSummaryRow>,
+    /// Demand per worker category, all regions, beside the national figure; every category once.
     pub by_category: Vec<DemandCategoryTotal>,
+    /// The labour-force arithmetic of the year's quota (Art. 32(4)); null until it is set.
     pub quota: Option<LabourForceArithmetic>,
 }
 

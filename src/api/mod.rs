@@ -17,7 +17,7 @@ use crate::error::{ApiError, FieldError, Problem};
 use actix_web::{web, HttpRequest, HttpResponse};
 use extract::RequestId;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
-use utoipa::openapi::{OpenApi as Doc, PathItem, RefOr};
+use utoipa::openapi::{OpenApi as Doc, PathItem, RefOr, Schema};
 use utoipa::OpenApi;
 use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_actix_web::AppExt;
@@ -182,10 +182,34 @@ fn operations(item: &mut PathItem) -> impl Iterator<Item = &mut utoipa::openapi:
     .filter_map(Option::as_mut)
 }
 
+/// utoipa puts the doc comment of an `Option` field of another schema's type on the `$ref`
+/// inside the `oneOf` it generates; client generators read the property's own description,
+/// so move it there.
+fn hoist_nullable_ref_description(property: &mut RefOr<Schema>) {
+    let RefOr::T(Schema::OneOf(one_of)) = property else {
+        return;
+    };
+    if one_of.description.is_none() {
+        one_of.description = one_of.items.iter_mut().find_map(|item| match item {
+            RefOr::Ref(r) if !r.description.is_empty() => Some(std::mem::take(&mut r.description)),
+            _ => None,
+        });
+    }
+}
+
 /// Adds what every operation shares: the bearer scheme and the problem responses any
 /// request can meet (malformed input, authentication, authorization, a database outage).
+/// Also gives every nullable reference property its field's description.
 fn finish(mut doc: Doc) -> Doc {
     let components = doc.components.get_or_insert_with(Default::default);
+    for schema in components.schemas.values_mut() {
+        if let RefOr::T(Schema::Object(object)) = schema {
+            object
+                .properties
+                .values_mut()
+                .for_each(hoist_nullable_ref_description);
+        }
+    }
     components.add_security_scheme(
         "bearer",
         SecurityScheme::Http(

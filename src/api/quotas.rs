@@ -47,6 +47,7 @@ fn ensure_region(conn: &mut crate::db::Conn, region: &RegionCode) -> Result<(), 
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CategoryNumber {
+    /// Worker category the number is for.
     pub category: Category,
     /// Workers of this category, at least 0.
     #[validate(range(min = 0, max = 10_000_000))]
@@ -61,6 +62,7 @@ pub struct CountryNumber {
     /// ISO 3166-1 alpha-3 code of a treaty partner.
     #[schema(example = "UZB", pattern = "^[A-Z]{3}$")]
     pub country: String,
+    /// Workers from the country, at least 0 (Art. 32(4)(2)).
     #[validate(range(min = 0, max = 10_000_000))]
     #[schema(example = 1000, minimum = 0, maximum = 10_000_000)]
     pub number: i64,
@@ -70,9 +72,11 @@ pub struct CountryNumber {
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MinistryOrder {
+    /// Number of the order.
     #[validate(length(min = 1, max = 100))]
     #[schema(example = "Order No. 412", min_length = 1, max_length = 100)]
     pub number: String,
+    /// Date of the order.
     pub date: NaiveDate,
 }
 
@@ -110,6 +114,7 @@ pub struct NationalQuotaRequest {
     #[validate(length(max = 250), nested)]
     #[schema(max_items = 250)]
     pub country_quotas: Vec<CountryNumber>,
+    /// The ministry's order that sets or changes the quota (Art. 7(23)).
     #[validate(nested)]
     pub order: MinistryOrder,
 }
@@ -117,6 +122,7 @@ pub struct NationalQuotaRequest {
 /// A category of the national quota with its utilization across the regions.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct NationalCategoryView {
+    /// Worker category of these figures.
     pub category: Category,
     /// The national figure.
     pub total: i64,
@@ -135,35 +141,50 @@ pub struct NationalCategoryView {
 /// A country-of-origin quota and its use.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct CountryQuotaView {
+    /// ISO 3166-1 alpha-3 code of the treaty partner (Art. 32(4)(2)).
     #[schema(example = "UZB")]
     pub country: String,
+    /// The country-of-origin quota set for the year (Art. 32(4)(2)).
     pub total: i64,
+    /// Held by decisions awaiting payment.
     pub pending: i64,
+    /// Used by issued permits.
     pub used: i64,
+    /// total − pending − used.
     pub available: i64,
 }
 
 /// A year's national quota as it stands.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct NationalQuotaView {
+    /// The quota year.
     #[schema(example = 2026)]
     pub year: i32,
     /// Version of the quota; also its `ETag`.
     pub version: i64,
+    /// Forecast labour force the quota is a share of (employed plus unemployed, Art. 1(11)).
     pub labour_force: i64,
+    /// Where the labour-force figure comes from.
     pub labour_force_source: String,
+    /// Percentage of the labour force for permits to employers, decimal (Art. 32(4)(1)).
     #[schema(example = "0.25")]
     pub permit_percent: String,
     /// The permit quota: `permit_percent` of the labour force, rounded down.
     pub permit_total: i64,
+    /// Percentage of the labour force for labour immigrants, decimal (Art. 32(4)(3)).
     #[schema(example = "2.9")]
     pub labour_immigrant_percent: String,
     /// The labour-immigrant quota, rounded down.
     pub labour_immigrant_total: i64,
+    /// The ministry's order that set this version (Art. 7(23)).
     pub order: MinistryOrder,
+    /// The permit quota per worker category with its use across the regions (Art. 32(4)(1)).
     pub categories: Vec<NationalCategoryView>,
+    /// Country-of-origin quotas with their use (Art. 32(4)(2)).
     pub country_quotas: Vec<CountryQuotaView>,
+    /// When the current version was set (UTC).
     pub updated_at: DateTime<Utc>,
+    /// Token subject of the ministry user who set the current version.
     pub updated_by: String,
 }
 
@@ -221,8 +242,11 @@ impl NationalQuotaView {
 /// One stored version of a year's quota.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct NationalQuotaVersionView {
+    /// Version number: 1 for the year's first, then one above the previous.
     pub version: i64,
+    /// When this version was set (UTC).
     pub created_at: DateTime<Utc>,
+    /// Token subject of the ministry user who set this version.
     pub created_by: String,
     /// The quota as this version set it.
     #[schema(value_type = NationalQuotaView)]
@@ -232,6 +256,7 @@ pub struct NationalQuotaVersionView {
 /// A region's figures for one category.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct RegionalCategoryView {
+    /// Worker category of these figures.
     pub category: Category,
     /// Allocated to the region by the ministry.
     pub allocated: i64,
@@ -246,9 +271,12 @@ pub struct RegionalCategoryView {
 /// A region's quota for a year, every category.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct RegionalQuotaView {
+    /// The quota year.
     pub year: i32,
+    /// ISO 3166-2:KZ code of the region.
     #[schema(example = "KZ-75")]
     pub region: String,
+    /// The region's figures for every worker category.
     pub categories: Vec<RegionalCategoryView>,
 }
 
@@ -287,7 +315,9 @@ fn regional_views(
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CategoryAllocation {
+    /// Worker category whose allocation is set.
     pub category: Category,
+    /// The region's new allocation of the category, not below what it holds and uses (Art. 7(23)).
     #[validate(range(min = 0, max = 10_000_000))]
     #[schema(example = 50, minimum = 0, maximum = 10_000_000)]
     pub allocated: i64,
@@ -297,6 +327,7 @@ pub struct CategoryAllocation {
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RegionalAllocationRequest {
+    /// The categories to set, each at most once.
     #[validate(length(min = 1, max = 5), nested)]
     #[schema(min_items = 1, max_items = 5)]
     pub categories: Vec<CategoryAllocation>,
@@ -314,6 +345,7 @@ pub struct RegionalAllocationRequest {
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TransferRequest {
+    /// Worker category whose units move.
     pub category: Category,
     /// Region giving the units; absent or null for the national reserve.
     #[serde(default)]
@@ -323,9 +355,11 @@ pub struct TransferRequest {
     #[serde(default)]
     #[schema(example = "KZ-75", pattern = "^KZ-[0-9]{2}$")]
     pub to_region: Option<String>,
+    /// Unused units (workers) to move.
     #[validate(range(min = 1, max = 10_000_000))]
     #[schema(example = 10, minimum = 1, maximum = 10_000_000)]
     pub units: i64,
+    /// Why the units move, e.g. the akimat's request or the order's number.
     #[validate(length(min = 1, max = 1000))]
     #[schema(
         example = "Unused in Astana, requested by Almaty akimat",
@@ -338,16 +372,23 @@ pub struct TransferRequest {
 /// A redistribution of quota during the year.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct TransferView {
+    /// Identifier of the transfer.
     pub id: i64,
+    /// The quota year.
     pub year: i32,
+    /// Worker category whose units moved.
     pub category: Category,
     /// Null: the national reserve.
     pub from_region: Option<String>,
     /// Null: the national reserve.
     pub to_region: Option<String>,
+    /// Units (workers) moved.
     pub units: i64,
+    /// Why the units moved.
     pub reason: String,
+    /// When the transfer was made (UTC).
     pub created_at: DateTime<Utc>,
+    /// Token subject of the ministry user who made the transfer.
     pub created_by: String,
 }
 
@@ -371,6 +412,7 @@ impl TryFrom<q::TransferRow> for TransferView {
 /// A page of transfers.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TransferPage {
+    /// The transfers on this page, oldest first.
     pub items: Vec<TransferView>,
     /// Pass as `cursor` for the next page; absent on the last page.
     pub next_cursor: Option<String>,
@@ -379,31 +421,42 @@ pub struct TransferPage {
 /// One movement of units; a region's figures are the sums of its lines.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct LedgerLineView {
+    /// Identifier of the line; ids ascend in the order lines were written.
     pub id: i64,
+    /// The quota year.
     pub year: i32,
+    /// ISO 3166-2:KZ code of the region whose figures moved.
     pub region: String,
+    /// Worker category whose figures moved.
     pub category: Category,
     /// allocation, transfer_in, transfer_out, hold, confirm, refused, withdrawn,
     /// lapsed_unpaid, revoked or returned.
     #[schema(example = "hold")]
     pub movement: String,
+    /// Change of the allocated figure.
     pub allocated_delta: i64,
     /// Change of the pending (held) figure.
     pub pending_delta: i64,
+    /// Change of the used figure (issued permits).
     pub used_delta: i64,
     /// The hold (case) the line belongs to.
     pub hold_id: Option<i64>,
+    /// The transfer the line belongs to (`transfer_in`, `transfer_out`); null otherwise.
     pub transfer_id: Option<i64>,
     /// The reason or the case reference.
     pub note: String,
+    /// When the movement happened (UTC).
     pub occurred_at: DateTime<Utc>,
+    /// Token subject that caused the movement.
     pub actor: String,
+    /// `X-Request-Id` of the request that caused the movement.
     pub request_id: String,
 }
 
 /// A page of ledger lines.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct LedgerPage {
+    /// The ledger lines on this page, oldest first.
     pub items: Vec<LedgerLineView>,
     /// Pass as `cursor` for the next page; absent on the last page.
     pub next_cursor: Option<String>,

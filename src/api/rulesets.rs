@@ -23,8 +23,11 @@ pub struct RuleSetView {
     pub effective_from: NaiveDate,
     /// The order or decree it implements.
     pub source: String,
+    /// When the version was published (UTC).
     pub created_at: DateTime<Utc>,
+    /// Token subject of the ministry user who published it; `seed` for the seeded version.
     pub created_by: String,
+    /// The ministry's numbers in this version.
     pub rules: RuleSet,
 }
 
@@ -55,6 +58,7 @@ pub struct NewRuleSetRequest {
         example = "Order No. 279 of 30.06.2023 as amended by Order No. 12 of 10.01.2027"
     )]
     pub source: String,
+    /// The ministry's numbers for the new version; refused with 422 when inconsistent.
     pub rules: RuleSet,
 }
 

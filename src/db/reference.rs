@@ -18,10 +18,13 @@ pub struct Region {
     /// First two digits of the KATO (classifier of administrative-territorial objects) code.
     #[schema(example = "75")]
     pub kato_prefix: String,
+    /// Name in Kazakh.
     #[schema(example = "Алматы қаласы")]
     pub name_kk: String,
+    /// Name in Russian.
     #[schema(example = "город Алматы")]
     pub name_ru: String,
+    /// Name in English.
     #[schema(example = "Almaty")]
     pub name_en: String,
 }
@@ -34,6 +37,7 @@ pub struct Country {
     /// ISO 3166-1 alpha-3 code.
     #[schema(example = "UZB")]
     pub code: String,
+    /// Name in English.
     #[schema(example = "Uzbekistan")]
     pub name_en: String,
     /// WTO membership date; an ICT sending entity must be established in a WTO member (Art. 1(25)).
@@ -50,11 +54,15 @@ pub struct Country {
 #[diesel(table_name = sectors)]
 #[serde(deny_unknown_fields)]
 pub struct Sector {
+    /// OKED section letter, A-U.
     #[schema(example = "F")]
     pub code: String,
+    /// Name in English.
     #[schema(example = "Construction")]
     pub name_en: String,
+    /// Name in Russian.
     pub name_ru: String,
+    /// Name in Kazakh.
     pub name_kk: String,
 }
 

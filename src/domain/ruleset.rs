@@ -54,6 +54,7 @@ pub enum TermUnit {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TermChoice {
+    /// Unit of the lengths in `values`.
     pub unit: TermUnit,
     /// Allowed lengths in `unit`, ascending.
     #[schema(example = json!([12]))]
@@ -64,6 +65,7 @@ pub struct TermChoice {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CategoryTerms {
+    /// Worker category these terms apply to; every category once.
     pub category: Category,
     /// Terms a first permit may be issued for.
     pub initial: TermChoice,
@@ -83,6 +85,7 @@ pub struct ReplacementDuty {
     pub min_months: u32,
     /// Longest replacement period agreed at issue, months.
     pub max_months: u32,
+    /// The order or decree these numbers come from.
     pub source: String,
 }
 
@@ -102,6 +105,7 @@ pub struct IctRules {
     pub max_percent_of_kazakh_staff: rust_decimal::Decimal,
     /// Calendar days after entry within which the employer reports the arrival (Art. 35(3)).
     pub arrival_notice_days: u32,
+    /// The law article or order these numbers come from.
     pub source: String,
 }
 
@@ -115,6 +119,7 @@ pub struct SelfEmploymentRules {
     pub extension_max_months: u32,
     /// Months after issue within which the extension is applied for (Art. 34(3)).
     pub extension_apply_within_months: u32,
+    /// The law article or order these numbers come from.
     pub source: String,
 }
 
@@ -122,6 +127,7 @@ pub struct SelfEmploymentRules {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ShareRatio {
+    /// Worker category the ratio applies to.
     pub category: Category,
     /// Kazakh citizens as a percentage of staff, at least.
     #[schema(value_type = String, example = "70")]
@@ -133,6 +139,7 @@ pub struct ShareRatio {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KazakhShareRules {
+    /// Minimum Kazakh share per worker category (Art. 33(6)).
     pub ratios: Vec<ShareRatio>,
     /// Branches and representative offices of foreign legal entities with at most this many
     /// employees are exempt.
@@ -141,6 +148,7 @@ pub struct KazakhShareRules {
     pub eaeu_citizens_count_as_foreign: bool,
     /// Posted workers under a staffing-services contract count (Art. 33(6)).
     pub posted_workers_count: bool,
+    /// The order or decree these numbers come from.
     pub source: String,
 }
 
@@ -148,7 +156,9 @@ pub struct KazakhShareRules {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CategoryFee {
+    /// Worker category the fee is for.
     pub category: Category,
+    /// Fee per foreign worker, in MRP (Art. 33(4)).
     pub mrp: u32,
 }
 
@@ -156,10 +166,12 @@ pub struct CategoryFee {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SectorFeeGroup {
+    /// Number of the fee group.
     pub group: u32,
     /// OKED sections in this group.
     #[schema(value_type = Vec<String>, example = json!(["B", "G"]))]
     pub sectors: Vec<SectorCode>,
+    /// Fee per worker category for employers in these sections; categories 1-4 each once.
     pub fees: Vec<CategoryFee>,
 }
 
@@ -167,7 +179,9 @@ pub struct SectorFeeGroup {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SeasonalFee {
+    /// Longest permit term this fee covers, in days.
     pub max_days: u32,
+    /// Fee per seasonal foreign worker, in MRP (Art. 33(4)).
     pub mrp: u32,
 }
 
@@ -175,10 +189,13 @@ pub struct SeasonalFee {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FeeRules {
+    /// Fees by the employer's OKED sector group; each section in one group at most (Art. 33(4)).
     pub sector_groups: Vec<SectorFeeGroup>,
+    /// Seasonal permit fees by term, ascending by `max_days` (Art. 33(4)).
     pub seasonal: Vec<SeasonalFee>,
     /// ICT permits pay no fee (Art. 33(4)).
     pub ict_exempt: bool,
+    /// The decree these rates come from (Art. 33(4)).
     pub source: String,
 }
 
@@ -186,7 +203,9 @@ pub struct FeeRules {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MrpValue {
+    /// First day the value applies; it applies until the next value's date.
     pub from: NaiveDate,
+    /// One MRP, in tenge.
     pub tenge: Money,
 }
 
@@ -194,7 +213,9 @@ pub struct MrpValue {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MrpTable {
+    /// MRP values in ascending date order.
     pub values: Vec<MrpValue>,
+    /// The laws these values come from (the yearly republican budget laws).
     pub source: String,
 }
 
@@ -208,6 +229,7 @@ pub struct Deadlines {
     pub extension_decision_working_days: u32,
     /// Working days after the notice of a positive decision to pay the fee; unpaid, it lapses.
     pub fee_payment_working_days: u32,
+    /// The order or decree these deadlines come from.
     pub source: String,
 }
 
@@ -215,8 +237,11 @@ pub struct Deadlines {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExtensionWindow {
+    /// An extension may be applied for at most this many calendar days before the permit expires.
     pub earliest_days_before_expiry: u32,
+    /// An extension must be applied for at least this many calendar days before the permit expires.
     pub latest_days_before_expiry: u32,
+    /// The order or decree these numbers come from.
     pub source: String,
 }
 
@@ -226,6 +251,7 @@ pub struct ExtensionWindow {
 pub struct BusinessTripRules {
     /// Calendar days per calendar year, at most (Art. 33(3)).
     pub max_days_per_calendar_year: u32,
+    /// The act these numbers come from (Art. 33(3)).
     pub source: String,
 }
 
@@ -237,6 +263,7 @@ pub struct LabourMarketTest {
     pub applies_from: NaiveDate,
     /// Calendar days the vacancy is published before the application, at least.
     pub min_days_published: u32,
+    /// The order or decree the test comes from.
     pub source: String,
 }
 
@@ -245,10 +272,13 @@ pub struct LabourMarketTest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct QuotaDemandCycle {
+    /// First month-day (of the year before the quota year) to file demand (Art. 32(5)).
     pub filing_opens: MonthDay,
+    /// Last month-day (of the year before the quota year) to file demand (Art. 32(5)).
     pub filing_closes: MonthDay,
     /// Akimats send the regional proposals to the ministry by this month-day.
     pub regional_proposals_due: MonthDay,
+    /// The order or decree these dates come from.
     pub source: String,
 }
 
@@ -263,6 +293,7 @@ pub struct ProfessionLists {
     pub in_demand_professions: Vec<String>,
     /// Professions open to seasonal foreign workers (Art. 7(21-1)).
     pub seasonal_professions: Vec<String>,
+    /// The order or decree these lists come from.
     pub source: String,
 }
 
@@ -270,7 +301,9 @@ pub struct ProfessionLists {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HolidayCalendar {
+    /// Public holidays and transferred days off, not counted as working days.
     pub days_off: Vec<NaiveDate>,
+    /// The law and decrees that set these days off.
     pub source: String,
 }
 

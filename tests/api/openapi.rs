@@ -58,4 +58,18 @@ fn every_operation_documents_its_problems_and_every_schema_field_is_described() 
             );
         }
     }
+    let mut undescribed = Vec::new();
+    for (name, schema) in doc["components"]["schemas"].as_object().unwrap() {
+        if let Some(properties) = schema["properties"].as_object() {
+            for (property, ps) in properties {
+                if !ps["description"].is_string() {
+                    undescribed.push(format!("{name}.{property}"));
+                }
+            }
+        }
+    }
+    assert!(
+        undescribed.is_empty(),
+        "schema properties without a description: {undescribed:?}"
+    );
 }
