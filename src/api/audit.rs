@@ -1,9 +1,9 @@
 //! The audit trail, read-only: ministry and auditors read everything, an akimat its region.
 
-use super::extract::{region_param, Query};
-use super::page::{next_cursor, PageQuery};
-use super::AppState;
-use crate::auth::{visible, Action, Caller};
+use super::extract::Query;
+use super::page::{split, PageQuery};
+use super::{narrowed, AppState};
+use crate::auth::{Action, Caller};
 use crate::db::audit::{self, Event};
 use crate::error::ApiError;
 use actix_web::{get, web, HttpResponse};
@@ -107,12 +107,7 @@ pub async fn list_audit_events(
 ) -> Result<HttpResponse, ApiError> {
     let Query(q) = q;
     let page = page.0.parse()?;
-    let asked = q
-        .region
-        .as_deref()
-        .map(|r| region_param(r, "region"))
-        .transpose()?;
-    let region = visible(&caller, Action::ReadAudit, asked)?.region;
+    let region = narrowed(&caller, Action::ReadAudit, q.region.as_deref())?.region;
     let filter = audit::Filter {
         region: region.map(String::from),
         entity_type: q.entity_type,
@@ -123,9 +118,6 @@ pub async fn list_audit_events(
         limit: page.limit,
     };
     let events = state.db(move |c| Ok(audit::list(c, &filter)?)).await?;
-    let next = next_cursor(page, events.len(), events.last().map(|e| e.id));
-    Ok(HttpResponse::Ok().json(AuditEventPage {
-        items: events.into_iter().map(AuditEventView::from).collect(),
-        next_cursor: next,
-    }))
+    let (items, next_cursor) = split(page, events, |e| e.id, |e| Ok(AuditEventView::from(e)))?;
+    Ok(HttpResponse::Ok().json(AuditEventPage { items, next_cursor }))
 }

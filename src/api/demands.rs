@@ -1,12 +1,12 @@
 //! Quota demand (Art. 32(5)): employers file next year's need, akimats review their
 //! region's, the ministry sees it aggregated beside the labour-force arithmetic.
 
-use super::extract::{region_param, Body, IdempotencyKey, IfMatch, Query, RequestId};
+use super::extract::{Body, IdempotencyKey, IfMatch, Query, RequestId};
 use super::idempotency::{create, etag, Created};
-use super::page::{next_cursor, PageQuery};
+use super::page::{split, PageQuery};
 use super::quotas::{category_totals, year_of};
-use super::AppState;
-use crate::auth::{authorize, visible, Action, Caller, Scope};
+use super::{narrowed, AppState};
+use crate::auth::{authorize, Action, Caller, Scope};
 use crate::db::{audit, demands, demands::DemandRow, quota as q, reference, rulesets};
 use crate::domain::quota::{self as rules, DemandDecision};
 use crate::domain::{Bin, Category, RegionCode};
@@ -389,12 +389,7 @@ pub async fn list_quota_demands(
 ) -> Result<HttpResponse, ApiError> {
     let page = page.0.parse()?;
     let Query(f) = filter;
-    let asked = f
-        .region
-        .as_deref()
-        .map(|r| region_param(r, "region"))
-        .transpose()?;
-    let scope = visible(&caller, Action::ReadQuotaDemands, asked)?;
+    let scope = narrowed(&caller, Action::ReadQuotaDemands, f.region.as_deref())?;
     let (region, bin) = (scope.region.map(String::from), scope.bin.map(String::from));
     let filter = demands::Filter {
         year: f.year,
@@ -405,15 +400,8 @@ pub async fn list_quota_demands(
         limit: page.limit,
     };
     let rows = state.db(move |c| Ok(demands::list(c, &filter)?)).await?;
-    let next = next_cursor(page, rows.len(), rows.last().map(|d| d.id));
-    let items = rows
-        .into_iter()
-        .map(DemandView::try_from)
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(HttpResponse::Ok().json(DemandPage {
-        items,
-        next_cursor: next,
-    }))
+    let (items, next_cursor) = split(page, rows, |d| d.id, DemandView::try_from)?;
+    Ok(HttpResponse::Ok().json(DemandPage { items, next_cursor }))
 }
 
 fn load_case(

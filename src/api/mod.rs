@@ -99,6 +99,18 @@ timestamps RFC 3339 UTC.",
 )]
 struct ApiDoc;
 
+/// What a listing must be narrowed to, given the region the caller asked for in the query.
+pub(crate) fn narrowed(
+    caller: &Caller,
+    action: crate::auth::Action,
+    asked_region: Option<&str>,
+) -> Result<crate::auth::Visible, ApiError> {
+    let asked = asked_region
+        .map(|r| extract::region_param(r, "region"))
+        .transpose()?;
+    crate::auth::visible(caller, action, asked)
+}
+
 /// The one route table.
 pub fn routes(cfg: &mut ServiceConfig) {
     cfg.service(health::health_live)

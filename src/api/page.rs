@@ -56,6 +56,18 @@ fn decode(cursor: &str) -> Option<i64> {
         .ok()
 }
 
+/// A page of rows turned into views, and the cursor of the next page when this one is full.
+pub fn split<R, V>(
+    page: PageRequest,
+    rows: Vec<R>,
+    id: impl Fn(&R) -> i64,
+    view: impl FnMut(R) -> Result<V, ApiError>,
+) -> Result<(Vec<V>, Option<String>), ApiError> {
+    let next = next_cursor(page, rows.len(), rows.last().map(id));
+    let items = rows.into_iter().map(view).collect::<Result<Vec<_>, _>>()?;
+    Ok((items, next))
+}
+
 /// The cursor of the page after `last_id`, when the page was full.
 pub fn next_cursor(page: PageRequest, returned: usize, last_id: Option<i64>) -> Option<String> {
     let full = i64::try_from(returned).is_ok_and(|n| n == page.limit);

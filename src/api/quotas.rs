@@ -3,9 +3,9 @@
 
 use super::extract::{region_param, Body, IdempotencyKey, IfMatch, Query, RequestId};
 use super::idempotency::{create, etag, Created};
-use super::page::{next_cursor, PageQuery};
-use super::AppState;
-use crate::auth::{authorize, visible, Action, Caller, Scope};
+use super::page::{split, PageQuery};
+use super::{narrowed, AppState};
+use crate::auth::{authorize, Action, Caller, Scope};
 use crate::db::{audit, quota as q, reference};
 use crate::domain::quota::Pool;
 use crate::domain::{Category, CountryCode, RegionCode};
@@ -761,7 +761,7 @@ pub async fn list_regional_quotas(
     year: web::Path<i32>,
 ) -> Result<HttpResponse, ApiError> {
     let year = year_of(year.into_inner())?;
-    let own = visible(&caller, Action::ReadRegionalQuota, None)?.region;
+    let own = narrowed(&caller, Action::ReadRegionalQuota, None)?.region;
     let views = state
         .read(move |c| {
             if q::national(c, year)?.is_none() {
@@ -910,13 +910,12 @@ pub async fn list_quota_transfers(
 ) -> Result<HttpResponse, ApiError> {
     let year = year_of(year.into_inner())?;
     let page = page.0.parse()?;
-    let asked = filter
-        .0
-        .region
-        .as_deref()
-        .map(|r| region_param(r, "region"))
-        .transpose()?;
-    let region = visible(&caller, Action::ReadQuotaTransfers, asked)?.region;
+    let region = narrowed(
+        &caller,
+        Action::ReadQuotaTransfers,
+        filter.0.region.as_deref(),
+    )?
+    .region;
     let rows = state
         .db(move |c| {
             Ok(q::transfers(
@@ -928,15 +927,8 @@ pub async fn list_quota_transfers(
             )?)
         })
         .await?;
-    let next = next_cursor(page, rows.len(), rows.last().map(|t| t.id));
-    let items = rows
-        .into_iter()
-        .map(TransferView::try_from)
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(HttpResponse::Ok().json(TransferPage {
-        items,
-        next_cursor: next,
-    }))
+    let (items, next_cursor) = split(page, rows, |t| t.id, TransferView::try_from)?;
+    Ok(HttpResponse::Ok().json(TransferPage { items, next_cursor }))
 }
 
 /// The ledger behind the figures: every allocation, transfer, hold, confirmation and
@@ -955,12 +947,7 @@ pub async fn list_quota_ledger(
     let year = year_of(year.into_inner())?;
     let page = page.0.parse()?;
     let Query(filter) = filter;
-    let asked = filter
-        .region
-        .as_deref()
-        .map(|r| region_param(r, "region"))
-        .transpose()?;
-    let region = visible(&caller, Action::ReadRegionalQuota, asked)?.region;
+    let region = narrowed(&caller, Action::ReadRegionalQuota, filter.region.as_deref())?.region;
     let rows = state
         .db(move |c| {
             Ok(q::ledger(
@@ -973,10 +960,11 @@ pub async fn list_quota_ledger(
             )?)
         })
         .await?;
-    let next = next_cursor(page, rows.len(), rows.last().map(|l| l.id));
-    let items = rows
-        .into_iter()
-        .map(|l| {
+    let (items, next_cursor) = split(
+        page,
+        rows,
+        |l| l.id,
+        |l| {
             Ok(LedgerLineView {
                 id: l.id,
                 year: l.year,
@@ -993,12 +981,9 @@ pub async fn list_quota_ledger(
                 actor: l.actor,
                 request_id: l.request_id,
             })
-        })
-        .collect::<Result<Vec<_>, ApiError>>()?;
-    Ok(HttpResponse::Ok().json(LedgerPage {
-        items,
-        next_cursor: next,
-    }))
+        },
+    )?;
+    Ok(HttpResponse::Ok().json(LedgerPage { items, next_cursor }))
 }
 
 /// Categories' national numbers of a year, for the demand summary.
