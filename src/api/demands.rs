@@ -282,8 +282,6 @@ fn parse_region(s: &str, field: &str) -> Result<RegionCode, ApiError> {
         (status = 201, description = "Filed.", body = DemandView, headers(("Location" = String, description = "The demand."), ("ETag" = String, description = "The version."))),
         (status = 404, description = "No such region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "The body is too large.", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "The body is not JSON.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, or a rule violation: `demand-filing-closed` (Art. 32(5)), `profession-not-seasonal` (Art. 7(21-1)).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/quota-demands")]
@@ -458,8 +456,6 @@ pub async fn get_quota_demand(
         (status = 404, description = "No such demand, or not the caller's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already reviewed.", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "If-Match does not match the current version.", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "The body is too large.", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "The body is not JSON.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, or a rule violation: `reduction-invalid`, `reason-required` (Art. 32(5)).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/quota-demands/{id}/review")]

@@ -210,7 +210,8 @@ fn hoist_nullable_ref_description(property: &mut RefOr<Schema>) {
 }
 
 /// Adds what every operation shares: the bearer scheme and the problem responses any
-/// request can meet (malformed input, authentication, authorization, a database outage).
+/// request can meet (malformed input, authentication, authorization, a database outage,
+/// and for a body, its size and media type).
 /// Also gives every nullable reference property its field's description.
 fn finish(mut doc: Doc) -> Doc {
     let components = doc.components.get_or_insert_with(Default::default);
@@ -238,6 +239,7 @@ fn finish(mut doc: Doc) -> Doc {
     for item in doc.paths.paths.values_mut() {
         for op in operations(item) {
             let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
+            let has_body = op.request_body.is_some();
             let responses = &mut op.responses.responses;
             let mut add = |code: &str, text: &str| {
                 responses
@@ -251,6 +253,10 @@ fn finish(mut doc: Doc) -> Doc {
                     "403",
                     "The caller's role may not do this, or not in this region.",
                 );
+            }
+            if has_body {
+                add("413", "The body is larger than the service accepts.");
+                add("415", "The body is not application/json.");
             }
             add("503", "The database is unavailable; retry later.");
         }

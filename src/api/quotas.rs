@@ -561,8 +561,6 @@ fn national_view(
         (status = 404, description = "A country is not in the reference data.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Changed concurrently; read and retry.", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "If-Match does not match the current version.", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "The body is too large.", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "The body is not JSON.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, or a rule violation: `category-split-exceeds-quota` (Art. 32(4)(1)), `quota-below-distributed` (Art. 7(23)), `country-not-treaty-partner` (Art. 32(4)(2)), `quota-below-used`.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[put("/quotas/{year}")]
@@ -688,8 +686,6 @@ pub async fn list_national_quota_versions(
         (status = 200, description = "The region's figures after the change.", body = RegionalQuotaView),
         (status = 404, description = "No such region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Changed concurrently; read and retry.", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "The body is too large.", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "The body is not JSON.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, or a rule violation: `quota-not-set`, `national-quota-exceeded`, `allocation-below-used` (Art. 7(23)).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[put("/quotas/{year}/regions/{region}")]
@@ -824,8 +820,6 @@ pub async fn get_regional_quota(
         (status = 201, description = "Transferred.", body = TransferView, headers(("Location" = String, description = "The year's transfers."))),
         (status = 404, description = "No such region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "The body is too large.", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "The body is not JSON.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, or a rule violation: `transfer-exceeds-unused`, `transfer-to-itself`, `quota-not-set` (Art. 7(23)).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/quotas/{year}/transfers")]

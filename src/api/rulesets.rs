@@ -133,8 +133,6 @@ pub async fn get_rule_set(
         (status = 201, description = "Published.", body = RuleSetView,
             headers(("Location" = String, description = "The new version."))),
         (status = 409, description = "The Idempotency-Key was used for another request.", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 413, description = "The body is too large.", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 415, description = "The body is not JSON.", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 422, description = "A field or the rule set is invalid.", body = crate::error::Problem, content_type = "application/problem+json"),
     ))]
 #[post("/rule-sets")]

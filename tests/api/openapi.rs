@@ -48,6 +48,11 @@ fn every_operation_documents_its_problems_and_every_schema_field_is_described() 
             for code in ["400", "503"] {
                 assert!(responses.contains_key(code), "{method} {path} lacks {code}");
             }
+            if op.get("requestBody").is_some() {
+                for code in ["413", "415", "422"] {
+                    assert!(responses.contains_key(code), "{method} {path} lacks {code}");
+                }
+            }
             if path.starts_with("/v1/") {
                 assert!(op["security"].is_array(), "{method} {path} has no security");
                 assert!(responses.contains_key("401"), "{method} {path} lacks 401");
