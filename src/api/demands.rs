@@ -315,20 +315,10 @@ pub async fn file_quota_demand(
         let rule_set = rulesets::in_force(conn, today)?
             .ok_or_else(|| ApiError::not_found(format!("no rule set is in force on {today}")))?
             .rules;
-        let mut violations = Vec::new();
-        if !rule_set.quota_demand_filing_open(req.year, today) {
-            let cycle = &rule_set.quota_demand;
-            violations.push(crate::domain::Violation::new(
-                "demand-filing-closed",
-                format!(
-                    "demand for {} is filed from {} to {}; today is {today}",
-                    req.year,
-                    cycle.filing_opens.in_year(req.year - 1),
-                    cycle.filing_closes.in_year(req.year - 1)
-                ),
-                "Art. 32(5)",
-            ));
-        }
+        let mut violations: Vec<_> = rule_set
+            .check_demand_filing(req.year, today)
+            .into_iter()
+            .collect();
         violations.extend(rules::check_seasonal_profession(
             req.category,
             &req.profession,

@@ -158,18 +158,11 @@ pub fn set_national(
     let cmd = &cmd;
     let before = national(conn, cmd.year)?;
     let permit_total = quota::share_of_labour_force(cmd.labour_force, cmd.permit_percent)
-        .ok_or_else(|| {
-            rule(Violation::new(
-                "quota-out-of-range",
-                "the permit quota is out of range",
-                "Art. 32(4)",
-            ))
-        })?;
+        .ok_or_else(|| rule(quota::share_out_of_range("permit", "Art. 32(4)(1)")))?;
     let immigrant_total = quota::share_of_labour_force(cmd.labour_force, cmd.immigrant_percent)
         .ok_or_else(|| {
-            rule(Violation::new(
-                "quota-out-of-range",
-                "the immigrant quota is out of range",
+            rule(quota::share_out_of_range(
+                "labour-immigrant",
                 "Art. 32(4)(3)",
             ))
         })?;
@@ -277,10 +270,11 @@ pub fn set_national(
                 .as_ref()
                 .is_some_and(|b| b.categories.iter().any(|r| r.category == category.code()));
             if exists {
-                return Err(rule(Violation::new(
-                    "quota-below-distributed",
-                    format!("category {category} cannot go down to {total}: more is distributed to regions"),
-                    "Art. 7(23)",
+                let distributed = category_row(conn, cmd.year, *category)?.distributed;
+                return Err(rule(quota::below_distributed(
+                    *category,
+                    *total,
+                    distributed,
                 )));
             }
             diesel::insert_into(national_category_quotas::table)
@@ -422,13 +416,7 @@ fn category_row(
         .select(CategoryRow::as_select())
         .first(conn)
         .optional()?
-        .ok_or_else(|| {
-            rule(Violation::new(
-                "quota-not-set",
-                format!("the national quota for {year} has no category {category} yet"),
-                "Art. 7(23)",
-            ))
-        })
+        .ok_or_else(|| rule(quota::quota_not_set(year, category)))
 }
 
 /// Moves the national `distributed` counter by `delta` within `0..=total`.
@@ -617,6 +605,27 @@ pub struct TransferRow {
     pub created_by: String,
 }
 
+/// Units a transfer could take from `from`: the reserve, or a region's unused units.
+fn unused_at(
+    conn: &mut AnyConnection,
+    year: i32,
+    category: Category,
+    from: &Pool,
+) -> Result<i64, QuotaError> {
+    Ok(match from {
+        Pool::Reserve => {
+            let national = category_row(conn, year, category)?;
+            national.total - national.distributed
+        }
+        Pool::Region(r) => {
+            category_row(conn, year, category)?;
+            regional_row(conn, year, r.as_str(), category)?
+                .map(|r| r.allocation().available())
+                .unwrap_or(0)
+        }
+    })
+}
+
 /// A redistribution the ministry orders.
 #[derive(Debug, Clone)]
 pub struct Transfer<'a> {
@@ -643,23 +652,20 @@ pub fn transfer(
         units,
         reason,
     } = *t;
-    let national = category_row(conn, year, category)?;
-    let available = match from {
-        Pool::Reserve => national.total - national.distributed,
-        Pool::Region(r) => regional_row(conn, year, r.as_str(), category)?
-            .map(|r| r.allocation().available())
-            .unwrap_or(0),
-    };
+    let available = unused_at(conn, year, category, from)?;
     let violations = quota::check_transfer(year, category, from, to, units, available);
     if !violations.is_empty() {
         return Err(QuotaError::Rule(violations));
     }
-    let exceeded = || {
-        rule(Violation::new(
-            "transfer-exceeds-unused",
-            format!("{from} no longer has {units} unused units of category {category} for {year}"),
-            "Art. 7(23)",
-        ))
+    // A concurrent change took the units between the check above and the UPDATE below:
+    // refuse with what is left now.
+    let exceeded = |conn: &mut AnyConnection| -> QuotaError {
+        match unused_at(conn, year, category, from) {
+            Ok(left) => rule(quota::transfer_exceeds_unused(
+                year, category, from, units, left,
+            )),
+            Err(e) => e,
+        }
     };
     let reserve_delta = match (from, to) {
         (Pool::Reserve, _) => units,
@@ -667,7 +673,7 @@ pub fn transfer(
         _ => 0,
     };
     if reserve_delta != 0 && !move_distributed(conn, year, category, reserve_delta)? {
-        return Err(exceeded());
+        return Err(exceeded(conn));
     }
     let region_of = |p: &Pool| match p {
         Pool::Region(r) => Some(r.as_str().to_owned()),
@@ -695,7 +701,7 @@ pub fn transfer(
             .set(regional_quotas::allocated.eq(regional_quotas::allocated - units))
             .execute(conn)?;
             if n == 0 {
-                return Err(exceeded());
+                return Err(exceeded(conn));
             }
         } else {
             add_allocation(conn, year, region, category, units)?;

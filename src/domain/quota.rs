@@ -62,13 +62,7 @@ pub fn check_national_quota(plan: &NationalQuotaPlan) -> Vec<Violation> {
     }
     for (category, total, distributed) in &plan.categories {
         if total < distributed {
-            out.push(Violation::new(
-                "quota-below-distributed",
-                format!(
-                    "category {category} cannot go down to {total}: {distributed} are already distributed to regions"
-                ),
-                "Art. 7(23)",
-            ));
+            out.push(below_distributed(*category, *total, *distributed));
         }
     }
     for (country, number, taken, treaty) in &plan.countries {
@@ -89,6 +83,36 @@ pub fn check_national_quota(plan: &NationalQuotaPlan) -> Vec<Violation> {
         }
     }
     out
+}
+
+/// Art. 7(23): the national figure of a category cannot go below what the ministry has
+/// already distributed to the regions.
+pub fn below_distributed(category: Category, total: i64, distributed: i64) -> Violation {
+    Violation::new(
+        "quota-below-distributed",
+        format!("category {category} cannot go down to {total}: {distributed} are already distributed to regions"),
+        "Art. 7(23)",
+    )
+}
+
+/// Art. 7(23): regions get their allocations out of the year's national quota, so none
+/// can be set for a category the year's quota does not have yet.
+pub fn quota_not_set(year: i32, category: Category) -> Violation {
+    Violation::new(
+        "quota-not-set",
+        format!("the national quota for {year} has no category {category} yet"),
+        "Art. 7(23)",
+    )
+}
+
+/// Art. 32(4): a component of the quota is a number of workers; a share of the labour
+/// force too large to count is refused.
+pub fn share_out_of_range(component: &str, article: &str) -> Violation {
+    Violation::new(
+        "quota-out-of-range",
+        format!("the {component} quota is out of range"),
+        article,
+    )
 }
 
 /// Art. 7(23), 6(2): a region's allocation of a category may change only so that the
@@ -161,15 +185,30 @@ pub fn check_transfer(
         ));
     }
     if units > available_at_source {
-        out.push(Violation::new(
-            "transfer-exceeds-unused",
-            format!(
-                "{from} has {available_at_source} unused units of category {category} for {year}, fewer than {units}"
-            ),
-            "Art. 7(23)",
+        out.push(transfer_exceeds_unused(
+            year,
+            category,
+            from,
+            units,
+            available_at_source,
         ));
     }
     out
+}
+
+/// Art. 7(23): the units a transfer takes must be unused at its source.
+pub fn transfer_exceeds_unused(
+    year: i32,
+    category: Category,
+    from: &Pool,
+    units: i64,
+    available: i64,
+) -> Violation {
+    Violation::new(
+        "transfer-exceeds-unused",
+        format!("{from} has {available} unused units of category {category} for {year}, fewer than {units}"),
+        "Art. 7(23)",
+    )
 }
 
 /// Art. 33(2): permits are issued within the quota allocated to the region; a hold that

@@ -2,7 +2,7 @@
 //! leaves ratios, terms, fees, the MRP, deadlines and lists to secondary acts; the service
 //! keeps them here, each section with the act it comes from, and never as constants in code.
 
-use crate::domain::{Category, Money, SectorCode};
+use crate::domain::{Category, Money, SectorCode, Violation};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -497,13 +497,21 @@ impl RuleSet {
             .map(|v| v.tenge)
     }
 
-    /// Whether an employer may file quota demand for `quota_year` on `today` (Art. 32(5)):
-    /// within the filing window of the year before.
-    pub fn quota_demand_filing_open(&self, quota_year: i32, today: NaiveDate) -> bool {
+    /// Art. 32(5): employers file their demand for `quota_year` within the filing window
+    /// of the year before; outside it the demand is refused, saying when the window is.
+    pub fn check_demand_filing(&self, quota_year: i32, today: NaiveDate) -> Option<Violation> {
         let q = &self.quota_demand;
         let opens = q.filing_opens.in_year(quota_year - 1);
         let closes = q.filing_closes.in_year(quota_year - 1);
-        opens <= today && today <= closes
+        (today < opens || closes < today).then(|| {
+            Violation::new(
+                "demand-filing-closed",
+                format!(
+                    "demand for {quota_year} is filed from {opens} to {closes}; today is {today}"
+                ),
+                "Art. 32(5)",
+            )
+        })
     }
 }
 
@@ -580,10 +588,14 @@ pub(crate) mod tests {
     #[test]
     fn art_32_5_demand_is_filed_in_the_window_of_the_year_before() {
         let rules = seeded();
-        assert!(rules.quota_demand_filing_open(2027, date("2026-08-01")));
-        assert!(rules.quota_demand_filing_open(2027, date("2026-09-30")));
-        assert!(!rules.quota_demand_filing_open(2027, date("2026-10-01")));
-        assert!(!rules.quota_demand_filing_open(2026, date("2026-08-15")));
+        assert_eq!(rules.check_demand_filing(2027, date("2026-08-01")), None);
+        assert_eq!(rules.check_demand_filing(2027, date("2026-09-30")), None);
+        let late = rules.check_demand_filing(2027, date("2026-10-01")).unwrap();
+        assert_eq!(late.code, "demand-filing-closed");
+        assert_eq!(late.article, "Art. 32(5)");
+        assert!(rules
+            .check_demand_filing(2026, date("2026-08-15"))
+            .is_some());
     }
 
     #[test]
