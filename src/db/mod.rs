@@ -27,8 +27,10 @@ pub enum AnyConnection {
 pub type Pool = diesel::r2d2::Pool<Manager>;
 pub type Conn = AnyConnection;
 
-const PG_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
-const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+/// The PostgreSQL migrations, embedded in the binary.
+pub const PG_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+/// The SQLite migrations, embedded in the binary; the same versions as PostgreSQL's.
+pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 
 /// How long an SQLite connection waits for another writer before giving up, in ms.
 const SQLITE_BUSY_TIMEOUT_MS: u32 = 10_000;
