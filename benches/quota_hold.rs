@@ -4,10 +4,12 @@
 //! `BENCH_DATABASE_URL=postgres://…/permits_bench` on an empty PostgreSQL database.
 
 use diesel::connection::SimpleConnection;
+use permits::cases::ledger;
 use permits::config::{DatabaseSettings, Secret};
 use permits::db::audit::Actor;
-use permits::db::quota::{self, HoldRequest, SetNational};
+use permits::db::quota::{self, SetNational};
 use permits::db::{self, write_tx, Pool};
+use permits::domain::hold::{CaseKind, CaseRef, QuotaClaim, Units};
 use permits::domain::Category;
 use rust_decimal::Decimal;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -67,8 +69,9 @@ fn setup() -> (Pool, Option<std::path::PathBuf>) {
                 order_number: "bench".into(),
                 order_date: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
             },
+            None,
             &actor(),
-            |_| "{}".into(),
+            |_| Ok("{}".into()),
         )?;
         quota::set_regional(
             c,
@@ -106,18 +109,16 @@ fn run(pool: &Pool, f: impl Fn(&mut db::Conn, usize) + Sync) -> f64 {
 
 fn main() {
     let (pool, dir) = setup();
-    let region = "KZ-75".parse().unwrap();
+    let claim = QuotaClaim {
+        year: 2026,
+        region: "KZ-75".parse().unwrap(),
+        category: Category::Specialists,
+        country: None,
+        units: Units::new(1).unwrap(),
+    };
     let service = run(&pool, |conn, i| {
-        let case = format!("svc:{i}");
-        let req = HoldRequest {
-            year: 2026,
-            region: &region,
-            category: Category::Specialists,
-            country: None,
-            units: 1,
-            case_ref: &case,
-        };
-        write_tx(conn, |c| quota::hold(c, &req, &actor())).expect("hold");
+        let case = CaseRef::new(CaseKind::Permit, i as i64);
+        write_tx(conn, |c| ledger::hold(c, &claim, &case, &actor())).expect("hold");
     });
     let raw = run(&pool, |conn, i| {
         let begin = match conn {

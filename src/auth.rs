@@ -2,6 +2,7 @@
 //! decides what a caller may do, by role and by the caller's region or BIN.
 
 use crate::config::AuthSettings;
+use crate::domain::violation::Message;
 use crate::domain::{Bin, RegionCode};
 use crate::error::ApiError;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
@@ -57,23 +58,29 @@ pub struct Caller {
 }
 
 impl Caller {
-    fn from_claims(c: Claims) -> Result<Caller, String> {
+    fn from_claims(c: Claims) -> Result<Caller, Message> {
         if c.sub.trim().is_empty() {
-            return Err("the token has no subject".into());
+            return Err(Message::new("unauthorized-no-subject"));
         }
+        let claim = |name: &str, e: &dyn std::fmt::Display| {
+            Message::new("unauthorized-claim")
+                .text("claim", name)
+                .text("reason", e)
+        };
         let region = match (c.role, c.region) {
-            (Role::Akimat, Some(r)) => Some(
-                r.parse::<RegionCode>()
-                    .map_err(|e| format!("region claim: {e}"))?,
-            ),
-            (Role::Akimat, None) => return Err("an akimat token needs a region claim".into()),
+            (Role::Akimat, Some(r)) => {
+                Some(r.parse::<RegionCode>().map_err(|e| claim("region", &e))?)
+            }
+            (Role::Akimat, None) => {
+                return Err(Message::new("unauthorized-missing-claim").text("claim", "region"))
+            }
             _ => None,
         };
         let bin = match (c.role, c.bin) {
-            (Role::Employer, Some(b)) => {
-                Some(b.parse::<Bin>().map_err(|e| format!("bin claim: {e}"))?)
+            (Role::Employer, Some(b)) => Some(b.parse::<Bin>().map_err(|e| claim("bin", &e))?),
+            (Role::Employer, None) => {
+                return Err(Message::new("unauthorized-missing-claim").text("claim", "bin"))
             }
-            (Role::Employer, None) => return Err("an employer token needs a bin claim".into()),
             _ => None,
         };
         Ok(Caller {
@@ -123,9 +130,9 @@ impl Verifier {
     }
 
     pub fn verify(&self, token: &str) -> Result<Caller, ApiError> {
-        let unauthorized = |m: &str| ApiError::Unauthorized(m.to_owned());
+        let unauthorized = |key: &str| ApiError::Unauthorized(Message::new(key));
         let header = jsonwebtoken::decode_header(token)
-            .map_err(|_| unauthorized("the token is malformed"))?;
+            .map_err(|_| unauthorized("unauthorized-token-malformed"))?;
         let keys: Vec<&DecodingKey> = match header.alg {
             Algorithm::HS256 => self.hs256.iter().collect(),
             Algorithm::RS256 => self.rs256.iter().collect(),
@@ -146,19 +153,19 @@ impl Verifier {
             None => validation.validate_aud = false,
         }
         validation.set_required_spec_claims(&required);
-        let mut last = unauthorized("the token's algorithm is not accepted");
+        let mut last = unauthorized("unauthorized-algorithm");
         for key in keys {
             match jsonwebtoken::decode::<Claims>(token, key, &validation) {
-                Ok(data) => return Caller::from_claims(data.claims).map_err(|m| unauthorized(&m)),
+                Ok(data) => {
+                    return Caller::from_claims(data.claims).map_err(ApiError::Unauthorized)
+                }
                 Err(e) => {
                     last = unauthorized(match e.kind() {
-                        jsonwebtoken::errors::ErrorKind::ExpiredSignature => {
-                            "the token has expired"
-                        }
+                        jsonwebtoken::errors::ErrorKind::ExpiredSignature => "unauthorized-expired",
                         jsonwebtoken::errors::ErrorKind::InvalidSignature => {
-                            "the token's signature is invalid"
+                            "unauthorized-signature"
                         }
-                        _ => "the token is invalid",
+                        _ => "unauthorized-token-invalid",
                     })
                 }
             }
@@ -261,10 +268,19 @@ pub enum Scope<'a> {
     },
 }
 
+/// Decides whether `caller`'s role may do `action` at all, before anything is parsed or
+/// loaded: a role that never may is refused with 403 whatever the request names.
+pub fn authorize_role(caller: &Caller, action: Action) -> Result<(), ApiError> {
+    match reach(caller.role, action) {
+        Reach::None => authorize(caller, action, Scope::All),
+        Reach::Own | Reach::All => Ok(()),
+    }
+}
+
 /// Decides whether `caller` may do `action` on `scope`.
 pub fn authorize(caller: &Caller, action: Action, scope: Scope<'_>) -> Result<(), ApiError> {
     let forbidden =
-        || ApiError::Forbidden(format!("a {} may not do this here", caller.role.as_str()));
+        || ApiError::Forbidden(Message::new("forbidden-role").text("role", caller.role.as_str()));
     match (reach(caller.role, action), scope) {
         (Reach::None, _) => Err(forbidden()),
         (Reach::All, _) => Ok(()),
@@ -282,7 +298,7 @@ pub fn authorize(caller: &Caller, action: Action, scope: Scope<'_>) -> Result<()
             if own {
                 Ok(())
             } else {
-                Err(ApiError::not_found("no such case"))
+                Err(ApiError::not_found(Message::new("not-found-case")))
             }
         }
     }
@@ -313,9 +329,7 @@ pub fn visible(
         (Reach::Own, Role::Akimat) => {
             let own = caller.region.clone();
             if asked.is_some() && asked != own {
-                return Err(ApiError::Forbidden(
-                    "an akimat sees its own region only".into(),
-                ));
+                return Err(ApiError::Forbidden(Message::new("forbidden-other-region")));
             }
             Ok(Visible {
                 region: own,
@@ -327,7 +341,7 @@ pub fn visible(
                 region: asked,
                 bin: Some(bin.clone()),
             }),
-            None => Err(ApiError::Forbidden("no employer BIN in the token".into())),
+            None => Err(ApiError::Forbidden(Message::new("forbidden-no-bin"))),
         },
     }
 }

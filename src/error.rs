@@ -1,6 +1,9 @@
 //! One error type for the whole API, rendered as RFC 9457 `application/problem+json`.
 
-use crate::domain::Violation;
+use crate::cases::CaseError;
+use crate::domain::violation::Message;
+use crate::domain::{Refusal, Violation};
+use crate::i18n::Lang;
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
@@ -30,38 +33,65 @@ impl FieldError {
     }
 }
 
+/// A rule check that refused (or warned about) a request, as the API shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct ViolationView {
+    /// Stable, machine-readable code of the rule, e.g. `quota-exhausted`; never translated.
+    #[schema(example = "quota-exhausted")]
+    pub code: String,
+    /// What is wrong, for a person, in the language `Accept-Language` chose.
+    #[schema(example = "KZ-75 has 0 of 50 units of category 3 left for 2026; 1 requested")]
+    pub message: String,
+    /// The article of Law 482-V (or the ministry's act) the rule rests on; null for a rule
+    /// of the service itself. Never translated.
+    #[schema(example = "Art. 33(2)")]
+    pub article: Option<String>,
+}
+
+impl ViolationView {
+    /// The violation rendered in `lang`.
+    pub fn new(v: &Violation, lang: Lang) -> ViolationView {
+        ViolationView {
+            code: v.code.clone(),
+            message: lang.text(&v.message()),
+            article: v.article.clone(),
+        }
+    }
+}
+
 /// An RFC 9457 problem document.
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(example = json!({
     "type": "urn:kz:permits:problem:quota-exhausted",
     "title": "A rule of the law refuses the request",
     "status": 422,
-    "detail": "KZ-75 has 0 of 50 units of category 3 left for 2026",
-    "violations": [{"code": "quota-exhausted", "message": "KZ-75 has 0 of 50 units of category 3 left for 2026", "article": "Art. 33(2)"}]
+    "detail": "KZ-75 has 0 of 50 units of category 3 left for 2026; 1 requested (Art. 33(2))",
+    "violations": [{"code": "quota-exhausted", "message": "KZ-75 has 0 of 50 units of category 3 left for 2026; 1 requested", "article": "Art. 33(2)"}]
 }))]
 pub struct Problem {
-    /// Stable URI of the kind of problem.
+    /// Stable URI of the kind of problem; never translated.
     #[serde(rename = "type")]
     pub type_: String,
-    /// Short summary of the kind of problem.
+    /// Short summary of the kind of problem, in the language `Accept-Language` chose.
     pub title: String,
     /// The HTTP status code.
     pub status: u16,
-    /// What went wrong with this request.
+    /// What went wrong with this request, in the language `Accept-Language` chose.
     pub detail: String,
     /// Field-level errors (400, 422).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
     /// Rule checks that refused the request, each with the article it rests on (422).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub violations: Vec<Violation>,
+    pub violations: Vec<ViolationView>,
 }
 
+/// Why a request failed; rendered as a [`Problem`] in the caller's language.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
-    #[error("{detail}")]
+    #[error("{}", .detail.key)]
     Malformed {
-        detail: String,
+        detail: Message,
         errors: Vec<FieldError>,
     },
     #[error("the body must be application/json")]
@@ -72,16 +102,16 @@ pub enum ApiError {
     Invalid(Vec<FieldError>),
     #[error("a rule of the law refuses the request")]
     Rule(Vec<Violation>),
-    #[error("{0}")]
-    Unauthorized(String),
-    #[error("{0}")]
-    Forbidden(String),
-    #[error("{0}")]
-    NotFound(String),
+    #[error("{}", .0.key)]
+    Unauthorized(Message),
+    #[error("{}", .0.key)]
+    Forbidden(Message),
+    #[error("{}", .0.key)]
+    NotFound(Message),
     #[error("{method} is not allowed here; allowed: {allow}")]
     MethodNotAllowed { method: String, allow: String },
-    #[error("{detail}")]
-    Conflict { code: &'static str, detail: String },
+    #[error("{}", .detail.key)]
+    Conflict { code: &'static str, detail: Message },
     #[error("the resource changed since you read it (version {current})")]
     PreconditionFailed { current: i64 },
     #[error("the database is unavailable")]
@@ -99,47 +129,92 @@ impl ApiError {
         ApiError::Invalid(vec![FieldError::new(field, message)])
     }
 
-    pub fn not_found(what: impl Into<String>) -> ApiError {
-        ApiError::NotFound(what.into())
+    /// 404 with the catalogue message `detail`.
+    pub fn not_found(detail: Message) -> ApiError {
+        ApiError::NotFound(detail)
     }
 
+    /// 409 `code` with the catalogue message `detail`.
+    pub fn conflict(code: &'static str, detail: Message) -> ApiError {
+        ApiError::Conflict { code, detail }
+    }
+
+    /// 400 with the catalogue message `detail` and the fields at fault.
+    pub fn malformed(detail: Message, errors: Vec<FieldError>) -> ApiError {
+        ApiError::Malformed { detail, errors }
+    }
+
+    /// The problem's slug (the end of its `type`) and the catalogue key of its title.
     fn slug_and_title(&self) -> (&str, &'static str) {
         match self {
-            ApiError::Malformed { .. } => ("malformed-request", "The request is malformed"),
-            ApiError::UnsupportedMediaType => ("unsupported-media-type", "Unsupported media type"),
-            ApiError::PayloadTooLarge(_) => ("payload-too-large", "The body is too large"),
-            ApiError::Invalid(_) => ("invalid-fields", "Some fields are invalid"),
+            ApiError::Malformed { .. } => ("malformed-request", "title-malformed-request"),
+            ApiError::UnsupportedMediaType => {
+                ("unsupported-media-type", "title-unsupported-media-type")
+            }
+            ApiError::PayloadTooLarge(_) => ("payload-too-large", "title-payload-too-large"),
+            ApiError::Invalid(_) => ("invalid-fields", "title-invalid-fields"),
             ApiError::Rule(v) => (
                 match v.as_slice() {
                     [one] => one.code.as_str(),
                     _ => "rule-violation",
                 },
-                "A rule of the law refuses the request",
+                "title-rule-violation",
             ),
-            ApiError::Unauthorized(_) => ("unauthorized", "Authentication required"),
-            ApiError::Forbidden(_) => ("forbidden", "Not allowed for this caller"),
-            ApiError::NotFound(_) => ("not-found", "Not found"),
-            ApiError::MethodNotAllowed { .. } => ("method-not-allowed", "Method not allowed"),
-            ApiError::Conflict { code, .. } => (code, "Conflict with the current state"),
-            ApiError::PreconditionFailed { .. } => ("stale-version", "Precondition failed"),
-            ApiError::Unavailable => ("service-unavailable", "Service unavailable"),
-            ApiError::Internal => ("internal-error", "Internal error"),
+            ApiError::Unauthorized(_) => ("unauthorized", "title-unauthorized"),
+            ApiError::Forbidden(_) => ("forbidden", "title-forbidden"),
+            ApiError::NotFound(_) => ("not-found", "title-not-found"),
+            ApiError::MethodNotAllowed { .. } => ("method-not-allowed", "title-method-not-allowed"),
+            ApiError::Conflict { code, .. } => (code, "title-conflict"),
+            ApiError::PreconditionFailed { .. } => ("stale-version", "title-stale-version"),
+            ApiError::Unavailable => ("service-unavailable", "title-service-unavailable"),
+            ApiError::Internal => ("internal-error", "title-internal-error"),
         }
     }
 
-    pub fn problem(&self) -> Problem {
+    /// The catalogue message of the problem's `detail`.
+    fn detail(&self) -> Message {
+        match self {
+            ApiError::Malformed { detail, .. }
+            | ApiError::Unauthorized(detail)
+            | ApiError::Forbidden(detail)
+            | ApiError::NotFound(detail)
+            | ApiError::Conflict { detail, .. } => detail.clone(),
+            ApiError::UnsupportedMediaType => Message::new("detail-unsupported-media-type"),
+            ApiError::PayloadTooLarge(limit) => {
+                Message::new("detail-payload-too-large").arg("limit", *limit)
+            }
+            ApiError::Invalid(_) => Message::new("detail-invalid-fields"),
+            ApiError::Rule(_) => Message::new("title-rule-violation"),
+            ApiError::MethodNotAllowed { method, allow } => {
+                Message::new("detail-method-not-allowed")
+                    .text("method", method)
+                    .text("allow", allow)
+            }
+            ApiError::PreconditionFailed { current } => {
+                Message::new("detail-stale-version").arg("current", *current)
+            }
+            ApiError::Unavailable => Message::new("detail-service-unavailable"),
+            ApiError::Internal => Message::new("detail-internal-error"),
+        }
+    }
+
+    /// The problem document in `lang`.
+    pub fn problem(&self, lang: Lang) -> Problem {
         let (slug, title) = self.slug_and_title();
         let detail = match self {
             ApiError::Rule(v) => v
                 .iter()
-                .map(|v| format!("{} ({})", v.message, v.article))
+                .map(|v| match &v.article {
+                    Some(article) => format!("{} ({article})", lang.text(&v.message())),
+                    None => lang.text(&v.message()),
+                })
                 .collect::<Vec<_>>()
                 .join("; "),
-            other => other.to_string(),
+            other => lang.text(&other.detail()),
         };
         Problem {
             type_: format!("{PROBLEM_TYPE_PREFIX}{slug}"),
-            title: title.to_owned(),
+            title: lang.key(title),
             status: self.status_code().as_u16(),
             detail,
             errors: match self {
@@ -147,9 +222,35 @@ impl ApiError {
                 _ => Vec::new(),
             },
             violations: match self {
-                ApiError::Rule(v) => v.clone(),
+                ApiError::Rule(v) => v.iter().map(|v| ViolationView::new(v, lang)).collect(),
                 _ => Vec::new(),
             },
+        }
+    }
+
+    /// The response: status, headers and the problem document in `lang`.
+    pub fn response(&self, lang: Lang) -> HttpResponse {
+        let mut res = HttpResponse::build(self.status_code());
+        res.content_type("application/problem+json")
+            .insert_header((header::CONTENT_LANGUAGE, lang.tag()));
+        match self {
+            ApiError::Unauthorized(_) => {
+                res.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+            }
+            ApiError::MethodNotAllowed { allow, .. } => {
+                res.insert_header((header::ALLOW, allow.as_str()));
+            }
+            ApiError::Unavailable => {
+                res.insert_header((header::RETRY_AFTER, "5"));
+            }
+            _ => {}
+        }
+        match serde_json::to_string(&self.problem(lang)) {
+            Ok(body) => res.body(body),
+            Err(e) => {
+                log::error!("a problem document failed to serialize: {e}");
+                HttpResponse::InternalServerError().finish()
+            }
         }
     }
 }
@@ -172,22 +273,9 @@ impl ResponseError for ApiError {
         }
     }
 
+    /// English; the language middleware renders it again in the caller's language.
     fn error_response(&self) -> HttpResponse {
-        let mut res = HttpResponse::build(self.status_code());
-        res.content_type("application/problem+json");
-        match self {
-            ApiError::Unauthorized(_) => {
-                res.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
-            }
-            ApiError::MethodNotAllowed { allow, .. } => {
-                res.insert_header((header::ALLOW, allow.as_str()));
-            }
-            ApiError::Unavailable => {
-                res.insert_header((header::RETRY_AFTER, "5"));
-            }
-            _ => {}
-        }
-        res.body(serde_json::to_string(&self.problem()).unwrap_or_default())
+        self.response(Lang::En)
     }
 }
 
@@ -195,15 +283,15 @@ impl From<diesel::result::Error> for ApiError {
     fn from(e: diesel::result::Error) -> Self {
         use diesel::result::{DatabaseErrorKind as K, Error as E};
         match e {
-            E::NotFound => ApiError::not_found("no such resource"),
+            E::NotFound => ApiError::not_found(Message::new("not-found-resource")),
             E::DatabaseError(K::ClosedConnection | K::UnableToSendCommand, _) => {
                 log::error!("database connection lost: {e}");
                 ApiError::Unavailable
             }
-            E::DatabaseError(K::UniqueViolation, _) => ApiError::Conflict {
-                code: "changed-concurrently",
-                detail: "a concurrent request created the same record; read it again".into(),
-            },
+            E::DatabaseError(K::UniqueViolation, _) => ApiError::conflict(
+                "changed-concurrently",
+                Message::new("conflict-created-concurrently"),
+            ),
             // Contention the client can retry: a serialization failure or deadlock victim
             // on PostgreSQL, a busy timeout on SQLite.
             E::DatabaseError(K::SerializationFailure, _) => ApiError::Unavailable,
@@ -289,14 +377,26 @@ fn flatten_validation(prefix: &str, e: &validator::ValidationErrors, out: &mut V
     }
 }
 
-impl From<crate::db::quota::QuotaError> for ApiError {
-    fn from(e: crate::db::quota::QuotaError) -> Self {
-        use crate::db::quota::QuotaError as Q;
+impl From<Refusal> for ApiError {
+    fn from(r: Refusal) -> Self {
+        match r {
+            Refusal::Rule(v) => ApiError::Rule(v),
+            Refusal::NotFound(detail) => ApiError::NotFound(detail),
+            Refusal::Conflict { code, detail } => ApiError::Conflict { code, detail },
+            Refusal::Stale { current } => ApiError::PreconditionFailed { current },
+        }
+    }
+}
+
+impl From<CaseError> for ApiError {
+    fn from(e: CaseError) -> Self {
         match e {
-            Q::Rule(v) => ApiError::Rule(v),
-            Q::NotFound(what) => ApiError::NotFound(what),
-            Q::Conflict(code, detail) => ApiError::Conflict { code, detail },
-            Q::Db(e) => e.into(),
+            CaseError::Refused(r) => r.into(),
+            CaseError::Db(e) => e.into(),
+            CaseError::Encode(e) => {
+                log::error!("a value could not be encoded: {e}");
+                ApiError::Internal
+            }
         }
     }
 }
@@ -307,11 +407,11 @@ mod tests {
 
     #[test]
     fn a_single_rule_violation_names_the_problem_type_after_its_code() {
-        let e = ApiError::rule(Violation::new("quota-exhausted", "none left", "Art. 33(2)"));
-        let p = e.problem();
-        assert_eq!(p.type_, "urn:kz:permits:problem:quota-exhausted");
+        let e = ApiError::rule(Violation::new("transfer-to-itself", "Art. 7(23)"));
+        let p = e.problem(Lang::En);
+        assert_eq!(p.type_, "urn:kz:permits:problem:transfer-to-itself");
         assert_eq!(p.status, 422);
-        assert_eq!(p.detail, "none left (Art. 33(2))");
+        assert_eq!(p.detail, "a transfer needs two different ends (Art. 7(23))");
     }
 
     #[test]
@@ -343,6 +443,6 @@ mod tests {
     #[test]
     fn internal_errors_carry_no_detail_of_the_cause() {
         let e = ApiError::from(diesel::result::Error::RollbackTransaction);
-        assert_eq!(e.problem().detail, "internal error");
+        assert_eq!(e.problem(Lang::En).detail, "internal error");
     }
 }

@@ -3,9 +3,11 @@
 
 pub mod api;
 pub mod auth;
+pub mod cases;
 pub mod clock;
 pub mod config;
 pub mod db;
 pub mod domain;
 pub mod error;
+pub mod i18n;
 pub mod startup;

@@ -5,8 +5,10 @@ use crate::auth::Verifier;
 use crate::clock::{Clock, Time};
 use crate::config::Settings;
 use crate::db;
+use crate::error::ApiError;
+use crate::i18n::Lang;
 use actix_web::dev::{Server, Service};
-use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::{middleware, web, App, HttpMessage, HttpServer};
 use std::net::TcpListener;
 use std::sync::Arc;
@@ -61,6 +63,29 @@ impl Application {
             app.service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", doc))
                 .service(web::redirect("/docs", "/docs/"))
                 .default_service(web::to(api::fallback))
+                // Problems in the caller's language: an error rendered in English by its
+                // `ResponseError` is rendered again in the language `Accept-Language` chose.
+                .wrap_fn(|req, srv| {
+                    let lang = Lang::negotiate(
+                        req.headers()
+                            .get(header::ACCEPT_LANGUAGE)
+                            .and_then(|v| v.to_str().ok()),
+                    );
+                    let fut = srv.call(req);
+                    async move {
+                        let res = fut.await?;
+                        let again = res
+                            .response()
+                            .error()
+                            .and_then(|e| e.as_error::<ApiError>())
+                            .filter(|_| lang != Lang::En)
+                            .map(|e| e.response(lang));
+                        Ok(match again {
+                            Some(translated) => res.into_response(translated).map_into_boxed_body(),
+                            None => res.map_into_boxed_body(),
+                        })
+                    }
+                })
                 .wrap_fn(|req, srv| {
                     let id = req
                         .headers()

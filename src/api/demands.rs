@@ -4,12 +4,13 @@
 use super::extract::{Body, IdempotencyKey, IfMatch, Query, RequestId};
 use super::idempotency::{create, etag, Created};
 use super::page::{split, PageQuery};
-use super::quotas::{category_totals, year_of};
+use super::quotas::{category_totals, year_of, YearPath};
 use super::{narrowed, AppState};
-use crate::auth::{authorize, Action, Caller, Scope};
-use crate::db::{audit, demands, demands::DemandRow, quota as q, reference, rulesets};
-use crate::domain::quota::{self as rules, DemandDecision};
-use crate::domain::{Bin, Category, RegionCode};
+use crate::auth::{authorize, authorize_role, Action, Caller, Scope};
+use crate::cases;
+use crate::db::{demands, demands::DemandRow, quota as q};
+use crate::domain::demand::{DemandDecision, DemandState};
+use crate::domain::{Bin, Category, Message, RegionCode};
 use crate::error::{ApiError, Problem};
 use actix_web::http::header;
 use actix_web::{get, post, web, HttpResponse};
@@ -73,7 +74,7 @@ pub struct DemandView {
     pub justification: String,
     /// filed, accepted, reduced or rejected.
     #[schema(example = "filed")]
-    pub status: String,
+    pub status: DemandStatus,
     /// The number the akimat supports, once reviewed.
     pub accepted_number: Option<i64>,
     /// The akimat's reason (required to reduce or reject); null until reviewed.
@@ -90,19 +91,54 @@ pub struct DemandView {
     pub version: i64,
 }
 
-impl TryFrom<DemandRow> for DemandView {
-    type Error = ApiError;
-    fn try_from(d: DemandRow) -> Result<Self, ApiError> {
-        Ok(DemandView {
+/// Where a demand stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DemandStatus {
+    /// Filed by the employer, awaiting the akimat's review.
+    Filed,
+    /// The akimat supports the whole number.
+    Accepted,
+    /// The akimat supports a smaller number.
+    Reduced,
+    /// The akimat supports none of it.
+    Rejected,
+}
+
+impl From<DemandState> for DemandStatus {
+    fn from(s: DemandState) -> Self {
+        match s {
+            DemandState::Filed => DemandStatus::Filed,
+            DemandState::Accepted => DemandStatus::Accepted,
+            DemandState::Reduced => DemandStatus::Reduced,
+            DemandState::Rejected => DemandStatus::Rejected,
+        }
+    }
+}
+
+impl From<DemandStatus> for DemandState {
+    fn from(s: DemandStatus) -> Self {
+        match s {
+            DemandStatus::Filed => DemandState::Filed,
+            DemandStatus::Accepted => DemandState::Accepted,
+            DemandStatus::Reduced => DemandState::Reduced,
+            DemandStatus::Rejected => DemandState::Rejected,
+        }
+    }
+}
+
+impl From<DemandRow> for DemandView {
+    fn from(d: DemandRow) -> Self {
+        DemandView {
             id: d.id,
             year: d.year,
-            region: d.region,
-            bin: d.bin,
-            category: Category::from_code(&d.category).ok_or(ApiError::Internal)?,
+            region: d.region.to_string(),
+            bin: d.bin.to_string(),
+            category: d.category,
             profession: d.profession,
             number: d.number,
             justification: d.justification,
-            status: d.status,
+            status: d.status.into(),
             accepted_number: d.accepted_number,
             review_reason: d.review_reason,
             reviewed_by: d.reviewed_by,
@@ -110,7 +146,7 @@ impl TryFrom<DemandRow> for DemandView {
             filed_at: d.filed_at.and_utc(),
             filed_by: d.filed_by,
             version: d.version,
-        })
+        }
     }
 }
 
@@ -156,9 +192,8 @@ pub struct DemandQuery {
     /// Only this region (an akimat always gets its own).
     #[param(pattern = "^KZ-[0-9]{2}$")]
     pub region: Option<String>,
-    /// filed, accepted, reduced or rejected.
-    #[param(pattern = "^(filed|accepted|reduced|rejected)$")]
-    pub status: Option<String>,
+    /// Only demands in this state.
+    pub status: Option<DemandStatus>,
 }
 
 /// Demand for one region and category.
@@ -223,11 +258,11 @@ fn summarize(
 ) -> Result<DemandSummaryView, ApiError> {
     let mut cells: BTreeMap<(String, Category), DemandSummaryRow> = BTreeMap::new();
     for d in rows {
-        let category = Category::from_code(&d.category).ok_or(ApiError::Internal)?;
+        let category = d.category;
         let cell = cells
-            .entry((d.region.clone(), category))
+            .entry((d.region.to_string(), category))
             .or_insert_with(|| DemandSummaryRow {
-                region: d.region.clone(),
+                region: d.region.to_string(),
                 category,
                 demands: 0,
                 requested: 0,
@@ -237,7 +272,7 @@ fn summarize(
         cell.demands += 1;
         cell.requested += d.number;
         cell.supported += d.accepted_number.unwrap_or(0);
-        if d.status == "filed" {
+        if d.status == DemandState::Filed {
             cell.awaiting_review += d.number;
         }
     }
@@ -297,7 +332,7 @@ pub async fn file_quota_demand(
     let bin: Bin = caller
         .bin
         .clone()
-        .ok_or_else(|| ApiError::Forbidden("only an employer files quota demand".into()))?;
+        .ok_or_else(|| ApiError::Forbidden(Message::new("forbidden-no-bin")))?;
     authorize(
         &caller,
         Action::FileQuotaDemand,
@@ -308,53 +343,17 @@ pub async fn file_quota_demand(
     )?;
     let today = state.time.today();
     let actor = state.actor(&caller, &rid);
+    let cmd = cases::demands::FileDemand {
+        year: req.year,
+        region,
+        bin,
+        category: req.category,
+        profession: req.profession,
+        number: req.number,
+        justification: req.justification,
+    };
     create(&state, &caller, key, body.fingerprint, move |conn| {
-        if !reference::region_exists(conn, region.as_str())? {
-            return Err(ApiError::not_found(format!("no region {region}")));
-        }
-        let rule_set = rulesets::in_force(conn, today)?
-            .ok_or_else(|| ApiError::not_found(format!("no rule set is in force on {today}")))?
-            .rules;
-        let mut violations: Vec<_> = rule_set
-            .check_demand_filing(req.year, today)
-            .into_iter()
-            .collect();
-        violations.extend(rules::check_seasonal_profession(
-            req.category,
-            &req.profession,
-            &rule_set.lists.seasonal_professions,
-        ));
-        if !violations.is_empty() {
-            return Err(ApiError::Rule(violations));
-        }
-        let row = demands::file(
-            conn,
-            &demands::NewDemand {
-                year: req.year,
-                region: region.as_str(),
-                bin: bin.as_str(),
-                category: req.category,
-                profession: &req.profession,
-                number: req.number,
-                justification: &req.justification,
-            },
-            &actor,
-        )?;
-        let view = DemandView::try_from(row)?;
-        audit::record(
-            conn,
-            &actor,
-            audit::Change {
-                action: "quota_demand.filed",
-                entity_type: "quota_demand",
-                entity_id: view.id.to_string(),
-                region: Some(region.as_str()),
-                bin: Some(bin.as_str()),
-                before: None,
-                after: serde_json::to_value(&view).ok(),
-                legal_basis: "Art. 32(5)",
-            },
-        )?;
+        let view = DemandView::from(cases::demands::file(conn, &cmd, today, &actor)?);
         Ok(Created {
             location: format!("/v1/quota-demands/{}", view.id),
             version: Some(view.version),
@@ -378,39 +377,27 @@ pub async fn list_quota_demands(
     let page = page.0.parse()?;
     let Query(f) = filter;
     let scope = narrowed(&caller, Action::ReadQuotaDemands, f.region.as_deref())?;
-    let (region, bin) = (scope.region.map(String::from), scope.bin.map(String::from));
     let filter = demands::Filter {
-        year: f.year,
-        region,
-        bin,
-        status: f.status,
+        year: f.year.map(year_of).transpose()?,
+        region: scope.region,
+        bin: scope.bin,
+        status: f.status.map(DemandState::from),
         after_id: page.after_id,
         limit: page.limit,
     };
     let rows = state.db(move |c| Ok(demands::list(c, &filter)?)).await?;
-    let (items, next_cursor) = split(page, rows, |d| d.id, DemandView::try_from)?;
+    let (items, next_cursor) = split(page, rows, |d| d.id, |d| Ok(DemandView::from(d)))?;
     Ok(HttpResponse::Ok().json(DemandPage { items, next_cursor }))
 }
 
-fn load_case(
-    conn: &mut crate::db::Conn,
+/// The access check of one demand: the caller's role may do `action` at all (403 before
+/// anything is loaded), then the demand must be of its region or BIN (404 otherwise, as
+/// for a demand that does not exist).
+fn access(
     caller: &Caller,
-    id: i64,
     action: Action,
-) -> Result<DemandRow, ApiError> {
-    let row = demands::get(conn, id)?
-        .ok_or_else(|| ApiError::not_found(format!("no quota demand {id}")))?;
-    let region: RegionCode = row.region.parse().map_err(|_| ApiError::Internal)?;
-    let bin: Bin = row.bin.parse().map_err(|_| ApiError::Internal)?;
-    authorize(
-        caller,
-        action,
-        Scope::Case {
-            region: &region,
-            bin: &bin,
-        },
-    )?;
-    Ok(row)
+) -> impl FnOnce(&RegionCode, &Bin) -> Result<(), ApiError> + '_ {
+    move |region, bin| authorize(caller, action, Scope::Case { region, bin })
 }
 
 /// One demand (404 for another employer's or another region's).
@@ -427,8 +414,12 @@ pub async fn get_quota_demand(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
+    authorize_role(&caller, Action::ReadQuotaDemands)?;
     let view = state
-        .db(move |c| DemandView::try_from(load_case(c, &caller, id, Action::ReadQuotaDemands)?))
+        .db(move |c| {
+            cases::demands::load(c, id, access(&caller, Action::ReadQuotaDemands))
+                .map(DemandView::from)
+        })
         .await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(view.version)))
@@ -458,59 +449,24 @@ pub async fn review_quota_demand(
     body: Body<ReviewRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
+    authorize_role(&caller, Action::ReviewQuotaDemand)?;
     let req = body.value;
     let actor = state.actor(&caller, &rid);
+    let cmd = cases::demands::Review {
+        decision: match req.decision {
+            Decision::Accept => DemandDecision::Accept,
+            Decision::Reduce => DemandDecision::Reduce,
+            Decision::Reject => DemandDecision::Reject,
+        },
+        accepted_number: req.accepted_number,
+        reason: req.reason,
+        expected_version: if_match.0,
+    };
     let view = state
         .write(move |conn| {
-            let row = load_case(conn, &caller, id, Action::ReviewQuotaDemand)?;
-            if_match.check(row.version)?;
-            if row.status != "filed" {
-                return Err(ApiError::Conflict {
-                    code: "already-reviewed",
-                    detail: format!("quota demand {id} was already {}", row.status),
-                });
-            }
-            let decision = match req.decision {
-                Decision::Accept => DemandDecision::Accept,
-                Decision::Reduce => DemandDecision::Reduce,
-                Decision::Reject => DemandDecision::Reject,
-            };
-            let outcome = rules::review_demand(
-                decision,
-                row.number,
-                req.accepted_number,
-                req.reason.as_deref(),
-            )
-            .map_err(ApiError::rule)?;
-            let before = DemandView::try_from(row.clone())?;
-            let updated = demands::review(
-                conn,
-                id,
-                row.version,
-                outcome,
-                req.reason.as_deref(),
-                &actor,
-            )?
-            .ok_or_else(|| ApiError::Conflict {
-                code: "changed-concurrently",
-                detail: format!("quota demand {id} changed while it was being reviewed"),
-            })?;
-            let view = DemandView::try_from(updated)?;
-            audit::record(
-                conn,
-                &actor,
-                audit::Change {
-                    action: "quota_demand.reviewed",
-                    entity_type: "quota_demand",
-                    entity_id: id.to_string(),
-                    region: Some(&view.region),
-                    bin: Some(&view.bin),
-                    before: serde_json::to_value(&before).ok(),
-                    after: serde_json::to_value(&view).ok(),
-                    legal_basis: "Art. 32(5), 9(5)",
-                },
-            )?;
-            Ok(view)
+            let access = access(&caller, Action::ReviewQuotaDemand);
+            let (_, after) = cases::demands::review(conn, id, &cmd, access, &actor)?;
+            Ok(DemandView::from(after))
         })
         .await?;
     Ok(HttpResponse::Ok()
@@ -527,10 +483,9 @@ pub async fn review_quota_demand(
 pub async fn quota_demand_summary(
     state: web::Data<AppState>,
     caller: Caller,
-    year: web::Path<i32>,
+    YearPath(year): YearPath,
 ) -> Result<HttpResponse, ApiError> {
     authorize(&caller, Action::ReadQuotaDemandSummary, Scope::All)?;
-    let year = year_of(year.into_inner())?;
     let view = state
         .read(move |c| {
             let rows = demands::of_year(c, year)?;

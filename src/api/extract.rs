@@ -4,6 +4,7 @@
 
 use super::AppState;
 use crate::auth::Caller;
+use crate::domain::violation::Message;
 use crate::error::{ApiError, FieldError};
 use actix_web::dev::Payload;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
@@ -54,10 +55,10 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for Body<T> {
                 let field = if field == "." { String::new() } else { field };
                 let inner = e.into_inner();
                 let message = strip_position(&inner.to_string());
-                ApiError::Malformed {
-                    detail: format!("the JSON body does not match the schema: {message}"),
-                    errors: vec![FieldError::new(field, message)],
-                }
+                ApiError::malformed(
+                    Message::new("malformed-body").text("reason", &message),
+                    vec![FieldError::new(field, message)],
+                )
             })?;
             value.validate()?;
             let mut h = Sha256::new();
@@ -82,10 +83,10 @@ fn strip_position(message: &str) -> String {
 
 /// The error handler for path parameters that do not parse.
 pub fn path_error(err: actix_web::error::PathError, _req: &HttpRequest) -> actix_web::Error {
-    ApiError::Malformed {
-        detail: "a path parameter is malformed".into(),
-        errors: vec![FieldError::new("path", strip_position(&err.to_string()))],
-    }
+    ApiError::malformed(
+        Message::new("malformed-path"),
+        vec![FieldError::new("path", strip_position(&err.to_string()))],
+    )
     .into()
 }
 
@@ -111,13 +112,13 @@ impl<T: DeserializeOwned> FromRequest for Query<T> {
                 .map_err(|e| {
                     let field = e.path().to_string();
                     let message = e.into_inner().to_string();
-                    ApiError::Malformed {
-                        detail: format!("the query string is malformed: {message}"),
-                        errors: vec![FieldError::new(
+                    ApiError::malformed(
+                        Message::new("malformed-query").text("reason", &message),
+                        vec![FieldError::new(
                             if field == "." { "query".into() } else { field },
                             message,
                         )],
-                    }
+                    )
                 }),
         )
     }
@@ -125,11 +126,14 @@ impl<T: DeserializeOwned> FromRequest for Query<T> {
 
 /// A region code from a path or query parameter: malformed is a 400 naming the parameter.
 pub fn region_param(s: &str, field: &str) -> Result<crate::domain::RegionCode, ApiError> {
-    s.parse()
-        .map_err(|e: crate::domain::ids::IdError| ApiError::Malformed {
-            detail: format!("{field} {e}"),
-            errors: vec![FieldError::new(field, e.to_string())],
-        })
+    s.parse().map_err(|e: crate::domain::ids::IdError| {
+        ApiError::malformed(
+            Message::new("malformed-parameter")
+                .text("field", field)
+                .text("reason", &e),
+            vec![FieldError::new(field, e.to_string())],
+        )
+    })
 }
 
 impl FromRequest for Caller {
@@ -148,16 +152,14 @@ fn caller_of(req: &HttpRequest) -> Result<Caller, ApiError> {
     let header = req
         .headers()
         .get(actix_web::http::header::AUTHORIZATION)
-        .ok_or_else(|| ApiError::Unauthorized("a bearer token is required".into()))?;
+        .ok_or_else(|| ApiError::Unauthorized(Message::new("unauthorized-no-token")))?;
     let token = header
         .to_str()
         .ok()
         .and_then(|h| h.split_once(' '))
         .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
         .map(|(_, token)| token)
-        .ok_or_else(|| {
-            ApiError::Unauthorized("the Authorization header must be `Bearer <token>`".into())
-        })?;
+        .ok_or_else(|| ApiError::Unauthorized(Message::new("unauthorized-not-bearer")))?;
     state.verifier.verify(token.trim())
 }
 
@@ -191,13 +193,13 @@ impl FromRequest for IdempotencyKey {
             None => Ok(None),
             Some(v) => match v.to_str() {
                 Ok(s) if !s.is_empty() && s.len() <= 255 => Ok(Some(s.to_owned())),
-                _ => Err(ApiError::Malformed {
-                    detail: "Idempotency-Key must be 1 to 255 visible ASCII characters".into(),
-                    errors: vec![FieldError::new(
+                _ => Err(ApiError::malformed(
+                    Message::new("malformed-idempotency-key"),
+                    vec![FieldError::new(
                         "Idempotency-Key",
                         "1 to 255 visible ASCII characters",
                     )],
-                }),
+                )),
             },
         };
         std::future::ready(key.map(IdempotencyKey))
@@ -223,12 +225,14 @@ impl FromRequest for IfMatch {
                 .map(|s| s.trim().trim_start_matches("W/").trim_matches('"'))
                 .and_then(|s| s.parse::<i64>().ok())
                 .map(Some)
-                .ok_or(ApiError::Malformed {
-                    detail: "If-Match must be an ETag this service sent, e.g. \"3\"".into(),
-                    errors: vec![FieldError::new(
-                        "If-Match",
-                        "must be a quoted version number",
-                    )],
+                .ok_or_else(|| {
+                    ApiError::malformed(
+                        Message::new("malformed-if-match"),
+                        vec![FieldError::new(
+                            "If-Match",
+                            "must be a quoted version number",
+                        )],
+                    )
                 }),
         };
         std::future::ready(parsed.map(IfMatch))

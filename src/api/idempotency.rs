@@ -5,6 +5,7 @@ use super::extract::IdempotencyKey;
 use super::AppState;
 use crate::auth::Caller;
 use crate::db::{self, idempotency::Stored, Conn};
+use crate::domain::violation::Message;
 use crate::error::ApiError;
 use actix_web::http::{header, StatusCode};
 use actix_web::HttpResponse;
@@ -39,10 +40,10 @@ where
                     return if stored.request_hash == fingerprint {
                         Ok(Outcome::Replay(stored))
                     } else {
-                        Err(ApiError::Conflict {
-                            code: "idempotency-key-reused",
-                            detail: "this Idempotency-Key was used for a different request".into(),
-                        })
+                        Err(ApiError::conflict(
+                            "idempotency-key-reused",
+                            Message::new("conflict-idempotency-key-reused"),
+                        ))
                     };
                 }
             }
@@ -56,10 +57,10 @@ where
                 };
                 db::idempotency::store(conn, &owner, k, &stored, now).map_err(|e| {
                     if db::is_unique_violation(&e) {
-                        ApiError::Conflict {
-                            code: "idempotency-key-in-use",
-                            detail: "a request with this Idempotency-Key is being processed".into(),
-                        }
+                        ApiError::conflict(
+                            "idempotency-key-in-use",
+                            Message::new("conflict-idempotency-key-in-use"),
+                        )
                     } else {
                         e.into()
                     }

@@ -13,6 +13,7 @@ pub mod rulesets;
 use crate::auth::{Caller, Verifier};
 use crate::clock::Time;
 use crate::db::{self, audit::Actor, Conn, Pool};
+use crate::domain::violation::Message;
 use crate::error::{ApiError, FieldError, Problem};
 use actix_web::{web, HttpRequest, HttpResponse};
 use extract::RequestId;
@@ -125,15 +126,15 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(rulesets::get_rule_set)
                 .service(rulesets::publish_rule_set)
                 .service(audit::list_audit_events)
-                .service(quotas::set_national_quota)
-                .service(quotas::get_national_quota)
-                .service(quotas::list_national_quota_versions)
-                .service(quotas::list_regional_quotas)
-                .service(quotas::get_regional_quota)
-                .service(quotas::set_regional_quota)
-                .service(quotas::transfer_quota)
-                .service(quotas::list_quota_transfers)
-                .service(quotas::list_quota_ledger)
+                .service(quotas::national::set_national_quota)
+                .service(quotas::national::get_national_quota)
+                .service(quotas::national::list_national_quota_versions)
+                .service(quotas::regional::list_regional_quotas)
+                .service(quotas::regional::get_regional_quota)
+                .service(quotas::regional::set_regional_quota)
+                .service(quotas::transfers::transfer_quota)
+                .service(quotas::transfers::list_quota_transfers)
+                .service(quotas::ledger::list_quota_ledger)
                 .service(demands::quota_demand_summary)
                 .service(demands::file_quota_demand)
                 .service(demands::list_quota_demands)
@@ -292,8 +293,7 @@ pub async fn fallback(req: HttpRequest) -> Result<HttpResponse, ApiError> {
             });
         }
     }
-    Err(ApiError::not_found(format!(
-        "no resource at {}",
-        req.path()
-    )))
+    Err(ApiError::not_found(
+        Message::new("not-found-path").text("path", req.path()),
+    ))
 }

@@ -1,5 +1,6 @@
 //! Cursor pagination: `limit` (1-500, default 50) and an opaque `cursor`.
 
+use crate::domain::violation::Message;
 use crate::error::{ApiError, FieldError};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -31,16 +32,18 @@ impl PageQuery {
     pub fn parse(&self) -> Result<PageRequest, ApiError> {
         let limit = self.limit.unwrap_or(DEFAULT_LIMIT);
         if !(1..=MAX_LIMIT).contains(&limit) {
-            return Err(ApiError::Malformed {
-                detail: "limit must be between 1 and 500".into(),
-                errors: vec![FieldError::new("limit", "must be between 1 and 500")],
-            });
+            return Err(ApiError::malformed(
+                Message::new("malformed-limit"),
+                vec![FieldError::new("limit", "must be between 1 and 500")],
+            ));
         }
         let after_id = match &self.cursor {
             None => None,
-            Some(c) => Some(decode(c).ok_or_else(|| ApiError::Malformed {
-                detail: "the cursor is not one this service sent".into(),
-                errors: vec![FieldError::new("cursor", "not a cursor this service sent")],
+            Some(c) => Some(decode(c).ok_or_else(|| {
+                ApiError::malformed(
+                    Message::new("malformed-cursor"),
+                    vec![FieldError::new("cursor", "not a cursor this service sent")],
+                )
             })?),
         };
         Ok(PageRequest { after_id, limit })

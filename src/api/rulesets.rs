@@ -6,6 +6,7 @@ use super::AppState;
 use crate::auth::{authorize, Action, Caller, Scope};
 use crate::db::{audit, rulesets, rulesets::StoredRuleSet};
 use crate::domain::ruleset::RuleSet;
+use crate::domain::violation::Message;
 use crate::error::{ApiError, FieldError};
 use actix_web::{get, post, web, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -84,9 +85,9 @@ pub async fn current_rule_set(
     authorize(&caller, Action::ReadRuleSets, Scope::All)?;
     let on = q.0.on.unwrap_or_else(|| state.time.today());
     let found = state.db(move |c| Ok(rulesets::in_force(c, on)?)).await?;
-    let view = RuleSetView::from(
-        found.ok_or_else(|| ApiError::not_found(format!("no rule set is in force on {on}")))?,
-    );
+    let view = RuleSetView::from(found.ok_or_else(|| {
+        ApiError::not_found(Message::new("not-found-rule-set-on").text("date", on))
+    })?);
     Ok(HttpResponse::Ok().json(view))
 }
 
@@ -119,9 +120,9 @@ pub async fn get_rule_set(
     authorize(&caller, Action::ReadRuleSets, Scope::All)?;
     let v = version.into_inner();
     let found = state.db(move |c| Ok(rulesets::get(c, v)?)).await?;
-    let view = RuleSetView::from(
-        found.ok_or_else(|| ApiError::not_found(format!("no rule set version {v}")))?,
-    );
+    let view = RuleSetView::from(found.ok_or_else(|| {
+        ApiError::not_found(Message::new("not-found-rule-set-version").text("version", v))
+    })?);
     Ok(HttpResponse::Ok().json(view))
 }
 

@@ -50,6 +50,12 @@ pub struct Event {
     pub request_id: String,
 }
 
+/// The JSON snapshot of a value for an event's before/after; a value that cannot be
+/// encoded fails the transaction instead of leaving a hole in the trail.
+pub fn snapshot<T: serde::Serialize>(value: &T) -> Result<Value, super::Error> {
+    Ok(serde_json::to_value(value)?)
+}
+
 pub fn record(conn: &mut AnyConnection, actor: &Actor, change: Change<'_>) -> QueryResult<()> {
     let json = |v: Option<Value>| v.map(|v| v.to_string());
     diesel::insert_into(audit_events::table)

@@ -3,23 +3,30 @@
 use super::audit::Actor;
 use super::schema::quota_demands;
 use super::AnyConnection;
-use crate::domain::quota::DemandOutcome;
-use crate::domain::Category;
+use crate::domain::demand::{DemandOutcome, DemandState};
+use crate::domain::{Bin, Category, RegionCode};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-#[derive(Debug, Clone, Queryable, Selectable)]
+/// A demand as stored, typed at the edge: a stored value the domain does not know fails
+/// the query (and is logged) instead of reaching a handler.
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
 #[diesel(table_name = quota_demands)]
 pub struct DemandRow {
     pub id: i64,
     pub year: i32,
-    pub region: String,
-    pub bin: String,
-    pub category: String,
+    #[diesel(deserialize_as = String)]
+    pub region: RegionCode,
+    #[diesel(deserialize_as = String)]
+    pub bin: Bin,
+    #[diesel(deserialize_as = String)]
+    pub category: Category,
     pub profession: String,
     pub number: i64,
     pub justification: String,
-    pub status: String,
+    #[diesel(deserialize_as = String)]
+    #[serde(serialize_with = "state_str")]
+    pub status: DemandState,
     pub accepted_number: Option<i64>,
     pub review_reason: Option<String>,
     pub reviewed_by: Option<String>,
@@ -33,8 +40,8 @@ pub struct DemandRow {
 #[derive(Debug, Clone)]
 pub struct NewDemand<'a> {
     pub year: i32,
-    pub region: &'a str,
-    pub bin: &'a str,
+    pub region: &'a RegionCode,
+    pub bin: &'a Bin,
     pub category: Category,
     pub profession: &'a str,
     pub number: i64,
@@ -45,13 +52,13 @@ pub fn file(conn: &mut AnyConnection, d: &NewDemand<'_>, actor: &Actor) -> Query
     diesel::insert_into(quota_demands::table)
         .values((
             quota_demands::year.eq(d.year),
-            quota_demands::region.eq(d.region),
-            quota_demands::bin.eq(d.bin),
+            quota_demands::region.eq(d.region.as_str()),
+            quota_demands::bin.eq(d.bin.as_str()),
             quota_demands::category.eq(d.category.code()),
             quota_demands::profession.eq(d.profession),
             quota_demands::number.eq(d.number),
             quota_demands::justification.eq(d.justification),
-            quota_demands::status.eq("filed"),
+            quota_demands::status.eq(DemandState::Filed.as_str()),
             quota_demands::filed_at.eq(actor.at),
             quota_demands::filed_by.eq(&actor.sub),
             quota_demands::version.eq(1),
@@ -72,9 +79,9 @@ pub fn get(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<DemandRow>> 
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
     pub year: Option<i32>,
-    pub region: Option<String>,
-    pub bin: Option<String>,
-    pub status: Option<String>,
+    pub region: Option<RegionCode>,
+    pub bin: Option<Bin>,
+    pub status: Option<DemandState>,
     pub after_id: Option<i64>,
     pub limit: i64,
 }
@@ -89,13 +96,13 @@ pub fn list(conn: &mut AnyConnection, f: &Filter) -> QueryResult<Vec<DemandRow>>
         q = q.filter(quota_demands::year.eq(y));
     }
     if let Some(r) = &f.region {
-        q = q.filter(quota_demands::region.eq(r));
+        q = q.filter(quota_demands::region.eq(r.as_str()));
     }
     if let Some(b) = &f.bin {
-        q = q.filter(quota_demands::bin.eq(b));
+        q = q.filter(quota_demands::bin.eq(b.as_str()));
     }
     if let Some(s) = &f.status {
-        q = q.filter(quota_demands::status.eq(s));
+        q = q.filter(quota_demands::status.eq(s.as_str()));
     }
     if let Some(id) = f.after_id {
         q = q.filter(quota_demands::id.gt(id));
@@ -111,10 +118,12 @@ pub fn of_year(conn: &mut AnyConnection, year: i32) -> QueryResult<Vec<DemandRow
         .load(conn)
 }
 
-/// Records a review if the demand is still filed and at `version`; `None` when it is not.
+/// Records a review if the demand is still in the state `from` and at `version`; `None`
+/// when it is not.
 pub fn review(
     conn: &mut AnyConnection,
     id: i64,
+    from: DemandState,
     version: i64,
     outcome: DemandOutcome,
     reason: Option<&str>,
@@ -123,11 +132,11 @@ pub fn review(
     let n = diesel::update(
         quota_demands::table
             .find(id)
-            .filter(quota_demands::status.eq("filed"))
+            .filter(quota_demands::status.eq(from.as_str()))
             .filter(quota_demands::version.eq(version)),
     )
     .set((
-        quota_demands::status.eq(outcome.status),
+        quota_demands::status.eq(outcome.state.as_str()),
         quota_demands::accepted_number.eq(outcome.accepted_number),
         quota_demands::review_reason.eq(reason),
         quota_demands::reviewed_by.eq(&actor.sub),
@@ -139,4 +148,8 @@ pub fn review(
         return Ok(None);
     }
     get(conn, id)
+}
+
+fn state_str<S: serde::Serializer>(state: &DemandState, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(state.as_str())
 }

@@ -11,6 +11,7 @@ pub mod schema;
 pub mod seed;
 
 use crate::config::{DatabaseSettings, Secret};
+use crate::domain::{Message, Refusal, Violation};
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 use diesel::r2d2::{ManageConnection, R2D2Connection};
 use diesel::{Connection, PgConnection, SqliteConnection};
@@ -189,6 +190,49 @@ where
             AnyConnection::rollback_transaction(conn)?;
             Err(e)
         }
+    }
+}
+
+/// Why a command's work in the database did not happen: the domain refused it (also when a
+/// conditional write found the state moved on), or the database failed.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("refused: {0:?}")]
+    Refused(Refusal),
+    #[error(transparent)]
+    Db(#[from] diesel::result::Error),
+    /// A value could not be written as JSON (an audit snapshot, a stored document): the
+    /// transaction fails rather than store less than it should.
+    #[error("a value could not be encoded: {0}")]
+    Encode(#[from] serde_json::Error),
+}
+
+impl From<Refusal> for Error {
+    fn from(r: Refusal) -> Error {
+        Error::Refused(r)
+    }
+}
+
+impl From<Violation> for Error {
+    fn from(v: Violation) -> Error {
+        Error::Refused(Refusal::from(v))
+    }
+}
+
+impl Error {
+    /// 404: `detail` says what does not exist.
+    pub fn not_found(detail: Message) -> Error {
+        Error::Refused(Refusal::NotFound(detail))
+    }
+
+    /// 409 `code`: the state does not allow the change.
+    pub fn conflict(code: &'static str, detail: Message) -> Error {
+        Error::Refused(Refusal::Conflict { code, detail })
+    }
+
+    /// Rules refused the change.
+    pub fn rules(v: Vec<Violation>) -> Error {
+        Error::Refused(Refusal::Rule(v))
     }
 }
 

@@ -46,6 +46,18 @@ impl Category {
     }
 }
 
+impl TryFrom<String> for Category {
+    type Error = UnknownCategory;
+    fn try_from(code: String) -> Result<Category, UnknownCategory> {
+        Category::from_code(&code).ok_or(UnknownCategory(code))
+    }
+}
+
+/// A category code the service does not know.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown category {0}")]
+pub struct UnknownCategory(pub String);
+
 impl fmt::Display for Category {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())

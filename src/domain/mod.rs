@@ -4,16 +4,21 @@
 
 pub mod category;
 pub mod dates;
+pub mod demand;
+pub mod hold;
 pub mod ids;
 pub mod money;
 pub mod quota;
+pub mod refusal;
 pub mod ruleset;
+pub mod state;
 pub mod violation;
 
 pub use category::Category;
 pub use ids::{Bin, CountryCode, Iin, RegionCode, SectorCode};
 pub use money::Money;
-pub use violation::Violation;
+pub use refusal::Refusal;
+pub use violation::{Message, Violation};
 
 /// The OpenAPI schema of a value sent as a formatted string.
 pub(crate) fn string_schema(

@@ -38,48 +38,65 @@ pub struct NationalQuotaPlan {
     pub permit_total: i64,
     /// (category, total for the category, already distributed to regions).
     pub categories: Vec<(Category, i64, i64)>,
-    /// (country, number, units already held or used, treaty partner?).
-    pub countries: Vec<(CountryCode, i64, i64, bool)>,
+    pub countries: Vec<CountryPlan>,
+}
+
+/// A country-of-origin quota in a new national version, with what the reference data and
+/// the ledger say of it.
+#[derive(Debug, Clone)]
+pub struct CountryPlan {
+    pub country: CountryCode,
+    /// The number of workers the version sets.
+    pub number: i64,
+    /// Units already held or used under the country's quota.
+    pub taken: i64,
+    /// Whether Kazakhstan has a ratified labour-migration treaty with the country.
+    pub treaty: bool,
+    /// Whether the country is a member of the Eurasian Economic Union, whose citizens need
+    /// no permit (Art. 2(3)).
+    pub eaeu: bool,
 }
 
 /// Checks a national quota version (Art. 32(4), 7(23)):
 /// - the categories' numbers add up to at most the permit quota (Art. 32(4)(1));
 /// - no category falls below what is already distributed to the regions (Art. 7(23));
-/// - a country-of-origin quota only for a treaty partner (Art. 32(4)(2)), and never below
-///   what is already held or used under it.
+/// - a country-of-origin quota only for a treaty partner whose citizens need a permit
+///   (Art. 32(4)(2)): never for a member of the EAEU, whose citizens work without one
+///   (Art. 2(3)), and never below what is already held or used under it.
 pub fn check_national_quota(plan: &NationalQuotaPlan) -> Vec<Violation> {
     let mut out = Vec::new();
     let sum: i64 = plan.categories.iter().map(|(_, total, _)| total).sum();
     if sum > plan.permit_total {
-        out.push(Violation::new(
-            "category-split-exceeds-quota",
-            format!(
-                "the categories add up to {sum}, more than the permit quota of {} for {}",
-                plan.permit_total, plan.year
-            ),
-            "Art. 32(4)(1)",
-        ));
+        out.push(
+            Violation::new("category-split-exceeds-quota", "Art. 32(4)(1)")
+                .arg("sum", sum)
+                .arg("total", plan.permit_total)
+                .arg("year", plan.year),
+        );
     }
     for (category, total, distributed) in &plan.categories {
         if total < distributed {
             out.push(below_distributed(*category, *total, *distributed));
         }
     }
-    for (country, number, taken, treaty) in &plan.countries {
-        if !treaty {
-            out.push(Violation::new(
-                "country-not-treaty-partner",
-                format!("{country} has no ratified labour-migration treaty with Kazakhstan"),
-                "Art. 32(4)(2)",
-            ));
-        } else if number < taken {
-            out.push(Violation::new(
-                "quota-below-used",
-                format!(
-                    "the quota for {country} cannot go down to {number}: {taken} are held or used"
-                ),
-                "Art. 32(4)(2)",
-            ));
+    for c in &plan.countries {
+        if c.eaeu {
+            out.push(
+                Violation::new("country-quota-for-eaeu-member", "Art. 2(3), 32(4)(2)")
+                    .text("country", &c.country),
+            );
+        } else if !c.treaty {
+            out.push(
+                Violation::new("country-not-treaty-partner", "Art. 32(4)(2)")
+                    .text("country", &c.country),
+            );
+        } else if c.number < c.taken {
+            out.push(
+                Violation::new("quota-below-used", "Art. 32(4)(2)")
+                    .text("country", &c.country)
+                    .arg("number", c.number)
+                    .arg("taken", c.taken),
+            );
         }
     }
     out
@@ -88,31 +105,37 @@ pub fn check_national_quota(plan: &NationalQuotaPlan) -> Vec<Violation> {
 /// Art. 7(23): the national figure of a category cannot go below what the ministry has
 /// already distributed to the regions.
 pub fn below_distributed(category: Category, total: i64, distributed: i64) -> Violation {
-    Violation::new(
-        "quota-below-distributed",
-        format!("category {category} cannot go down to {total}: {distributed} are already distributed to regions"),
-        "Art. 7(23)",
-    )
+    Violation::new("quota-below-distributed", "Art. 7(23)")
+        .text("category", category)
+        .arg("total", total)
+        .arg("distributed", distributed)
 }
 
 /// Art. 7(23): regions get their allocations out of the year's national quota, so none
 /// can be set for a category the year's quota does not have yet.
 pub fn quota_not_set(year: i32, category: Category) -> Violation {
-    Violation::new(
-        "quota-not-set",
-        format!("the national quota for {year} has no category {category} yet"),
-        "Art. 7(23)",
-    )
+    Violation::new("quota-not-set", "Art. 7(23)")
+        .arg("year", year)
+        .text("category", category)
 }
 
 /// Art. 32(4): a component of the quota is a number of workers; a share of the labour
 /// force too large to count is refused.
-pub fn share_out_of_range(component: &str, article: &str) -> Violation {
-    Violation::new(
-        "quota-out-of-range",
-        format!("the {component} quota is out of range"),
-        article,
-    )
+pub fn share_out_of_range(component: QuotaComponent) -> Violation {
+    let (name, article) = match component {
+        QuotaComponent::Permits => ("permits", "Art. 32(4)(1)"),
+        QuotaComponent::LabourImmigrants => ("labour-immigrants", "Art. 32(4)(3)"),
+    };
+    Violation::new("quota-out-of-range", article).text("component", name)
+}
+
+/// The components of the national quota that are shares of the labour force.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuotaComponent {
+    /// Art. 32(4)(1): foreign workers engaged by employers.
+    Permits,
+    /// Art. 32(4)(3): labour immigrants.
+    LabourImmigrants,
 }
 
 /// Art. 7(23), 6(2): a region's allocation of a category may change only so that the
@@ -129,23 +152,25 @@ pub fn check_regional_allocation(
     let mut out = Vec::new();
     let taken = current.held + current.used;
     if new_allocated < taken {
-        out.push(Violation::new(
-            "allocation-below-used",
-            format!(
-                "{region} cannot go down to {new_allocated} of category {category} for {year}: {taken} are held or used"
-            ),
-            "Art. 7(23)",
-        ));
+        out.push(
+            Violation::new("allocation-below-used", "Art. 7(23)")
+                .text("region", region)
+                .arg("number", new_allocated)
+                .text("category", category)
+                .arg("year", year)
+                .arg("taken", taken),
+        );
     }
     let increase = new_allocated - current.allocated;
     if increase > reserve {
-        out.push(Violation::new(
-            "national-quota-exceeded",
-            format!(
-                "{region} would get {increase} more of category {category} for {year}, but only {reserve} are left undistributed"
-            ),
-            "Art. 7(23), 32(4)(1)",
-        ));
+        out.push(
+            Violation::new("national-quota-exceeded", "Art. 7(23), 32(4)(1)")
+                .text("region", region)
+                .arg("increase", increase)
+                .text("category", category)
+                .arg("year", year)
+                .arg("reserve", reserve),
+        );
     }
     out
 }
@@ -178,11 +203,7 @@ pub fn check_transfer(
 ) -> Vec<Violation> {
     let mut out = Vec::new();
     if from == to {
-        out.push(Violation::new(
-            "transfer-to-itself",
-            "a transfer needs two different ends",
-            "Art. 7(23)",
-        ));
+        out.push(Violation::new("transfer-to-itself", "Art. 7(23)"));
     }
     if units > available_at_source {
         out.push(transfer_exceeds_unused(
@@ -204,11 +225,12 @@ pub fn transfer_exceeds_unused(
     units: i64,
     available: i64,
 ) -> Violation {
-    Violation::new(
-        "transfer-exceeds-unused",
-        format!("{from} has {available} unused units of category {category} for {year}, fewer than {units}"),
-        "Art. 7(23)",
-    )
+    Violation::new("transfer-exceeds-unused", "Art. 7(23)")
+        .text("source", from)
+        .arg("available", available)
+        .text("category", category)
+        .arg("year", year)
+        .arg("units", units)
 }
 
 /// Art. 33(2): permits are issued within the quota allocated to the region; a hold that
@@ -220,15 +242,13 @@ pub fn quota_exhausted(
     left: Allocation,
     wanted: i64,
 ) -> Violation {
-    Violation::new(
-        "quota-exhausted",
-        format!(
-            "{region} has {} of {} units of category {category} left for {year}; {wanted} requested",
-            left.available().max(0),
-            left.allocated
-        ),
-        "Art. 33(2)",
-    )
+    Violation::new("quota-exhausted", "Art. 33(2)")
+        .text("region", region)
+        .arg("left", left.available().max(0))
+        .arg("allocated", left.allocated)
+        .text("category", category)
+        .arg("year", year)
+        .arg("wanted", wanted)
 }
 
 /// Art. 32(4)(2): a worker of a country with a country-of-origin quota is counted
@@ -239,66 +259,11 @@ pub fn country_quota_exhausted(
     left: i64,
     wanted: i64,
 ) -> Violation {
-    Violation::new(
-        "country-quota-exhausted",
-        format!(
-            "the {year} quota for citizens of {country} has {left} units left; {wanted} requested"
-        ),
-        "Art. 32(4)(2)",
-    )
-}
-
-/// An akimat's decision on an employer's quota demand.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DemandDecision {
-    Accept,
-    Reduce,
-    Reject,
-}
-
-/// The outcome of a review: the demand's new status and the number it supports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DemandOutcome {
-    pub status: &'static str,
-    pub accepted_number: i64,
-}
-
-/// Art. 32(5), 9(5): the akimat reviews its region's demand before proposing it to the
-/// ministry. Accepting supports the whole number; reducing needs a smaller number and a
-/// reason; rejecting needs a reason.
-pub fn review_demand(
-    decision: DemandDecision,
-    requested: i64,
-    accepted_number: Option<i64>,
-    reason: Option<&str>,
-) -> Result<DemandOutcome, Violation> {
-    let has_reason = reason.is_some_and(|r| !r.trim().is_empty());
-    match decision {
-        DemandDecision::Accept => Ok(DemandOutcome {
-            status: "accepted",
-            accepted_number: requested,
-        }),
-        DemandDecision::Reduce => match accepted_number {
-            Some(n) if (0..requested).contains(&n) && has_reason => Ok(DemandOutcome {
-                status: "reduced",
-                accepted_number: n,
-            }),
-            _ => Err(Violation::new(
-                "reduction-invalid",
-                format!("a reduction needs a number below the {requested} requested and a reason"),
-                "Art. 32(5)",
-            )),
-        },
-        DemandDecision::Reject if has_reason => Ok(DemandOutcome {
-            status: "rejected",
-            accepted_number: 0,
-        }),
-        DemandDecision::Reject => Err(Violation::new(
-            "reason-required",
-            "a rejection needs a reason",
-            "Art. 32(5)",
-        )),
-    }
+    Violation::new("country-quota-exhausted", "Art. 32(4)(2)")
+        .arg("year", year)
+        .text("country", country)
+        .arg("left", left)
+        .arg("wanted", wanted)
 }
 
 /// Art. 7(21-1): seasonal foreign workers only in professions on the ministry's seasonal
@@ -312,17 +277,14 @@ pub fn check_seasonal_profession(
         .iter()
         .any(|p| p.trim().eq_ignore_ascii_case(profession.trim()));
     (category == Category::Seasonal && !listed).then(|| {
-        Violation::new(
-            "profession-not-seasonal",
-            format!("{profession} is not on the ministry's list of seasonal professions"),
-            "Art. 7(21-1)",
-        )
+        Violation::new("profession-not-seasonal", "Art. 7(21-1)").text("profession", profession)
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::violation::Arg;
     use proptest::prelude::*;
     use std::str::FromStr;
 
@@ -361,7 +323,7 @@ mod tests {
         };
         let v = check_national_quota(&plan);
         assert_eq!(v[0].code, "quota-below-distributed");
-        assert_eq!(v[0].article, "Art. 7(23)");
+        assert_eq!(v[0].article.as_deref(), Some("Art. 7(23)"));
     }
 
     #[test]
@@ -370,14 +332,35 @@ mod tests {
             year: 2026,
             permit_total: 100,
             categories: vec![],
-            countries: vec![
-                ("USA".parse().unwrap(), 5, 0, false),
-                ("UZB".parse().unwrap(), 5, 0, true),
-            ],
+            countries: vec![country("USA", false, false), country("UZB", true, false)],
         };
         let v = check_national_quota(&plan);
         assert_eq!(v.len(), 1);
         assert_eq!(v[0].code, "country-not-treaty-partner");
+    }
+
+    fn country(code: &str, treaty: bool, eaeu: bool) -> CountryPlan {
+        CountryPlan {
+            country: code.parse().unwrap(),
+            number: 5,
+            taken: 0,
+            treaty,
+            eaeu,
+        }
+    }
+
+    #[test]
+    fn art_2_3_an_eaeu_member_never_draws_a_country_quota_even_with_a_treaty() {
+        let plan = NationalQuotaPlan {
+            year: 2026,
+            permit_total: 100,
+            categories: vec![],
+            countries: vec![country("KGZ", true, true)],
+        };
+        let v = check_national_quota(&plan);
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].code, "country-quota-for-eaeu-member");
+        assert_eq!(v[0].article.as_deref(), Some("Art. 2(3), 32(4)(2)"));
     }
 
     #[test]
@@ -434,50 +417,9 @@ mod tests {
         };
         let v = quota_exhausted(2026, &kz("KZ-75"), Category::Specialists, left, 1);
         assert_eq!(v.code, "quota-exhausted");
-        assert_eq!(v.article, "Art. 33(2)");
-        assert_eq!(
-            v.message,
-            "KZ-75 has 0 of 50 units of category 3 left for 2026; 1 requested"
-        );
-    }
-
-    #[test]
-    fn art_32_5_a_reduction_needs_a_smaller_number_and_a_reason() {
-        use DemandDecision::*;
-        assert_eq!(
-            review_demand(Accept, 10, None, None)
-                .unwrap()
-                .accepted_number,
-            10
-        );
-        assert_eq!(
-            review_demand(Reduce, 10, Some(4), Some("fewer vacancies"))
-                .unwrap()
-                .status,
-            "reduced"
-        );
-        assert_eq!(
-            review_demand(Reduce, 10, Some(10), Some("x"))
-                .unwrap_err()
-                .code,
-            "reduction-invalid"
-        );
-        assert_eq!(
-            review_demand(Reduce, 10, Some(4), Some(" "))
-                .unwrap_err()
-                .code,
-            "reduction-invalid"
-        );
-        assert_eq!(
-            review_demand(Reject, 10, None, None).unwrap_err().code,
-            "reason-required"
-        );
-        assert_eq!(
-            review_demand(Reject, 10, None, Some("no need"))
-                .unwrap()
-                .accepted_number,
-            0
-        );
+        assert_eq!(v.article.as_deref(), Some("Art. 33(2)"));
+        assert_eq!(v.get("left"), Some(&Arg::Number(0)));
+        assert_eq!(v.get("allocated"), Some(&Arg::Number(50)));
     }
 
     #[test]

@@ -504,13 +504,11 @@ impl RuleSet {
         let opens = q.filing_opens.in_year(quota_year - 1);
         let closes = q.filing_closes.in_year(quota_year - 1);
         (today < opens || closes < today).then(|| {
-            Violation::new(
-                "demand-filing-closed",
-                format!(
-                    "demand for {quota_year} is filed from {opens} to {closes}; today is {today}"
-                ),
-                "Art. 32(5)",
-            )
+            Violation::new("demand-filing-closed", "Art. 32(5), 6(2)")
+                .arg("year", quota_year)
+                .text("opens", opens)
+                .text("closes", closes)
+                .text("today", today)
         })
     }
 }
@@ -592,7 +590,7 @@ pub(crate) mod tests {
         assert_eq!(rules.check_demand_filing(2027, date("2026-09-30")), None);
         let late = rules.check_demand_filing(2027, date("2026-10-01")).unwrap();
         assert_eq!(late.code, "demand-filing-closed");
-        assert_eq!(late.article, "Art. 32(5)");
+        assert_eq!(late.article.as_deref(), Some("Art. 32(5), 6(2)"));
         assert!(rules
             .check_demand_filing(2026, date("2026-08-15"))
             .is_some());

@@ -1,27 +1,149 @@
-use serde::Serialize;
-use utoipa::ToSchema;
+//! What the service says to people, kept apart from the language it is said in: a
+//! [`Message`] is a catalogue key with named arguments, and a [`Violation`] is a message a
+//! rule of the law raises, with the article it rests on. The catalogue (`locales/`, kk, ru,
+//! en) turns them into text at the edge, in the caller's language; codes and articles
+//! never change with the language.
 
-/// A rule check that refused (or warned about) a request: a stable code, a human message
-/// and the article of the law it rests on. The same explanation is stored with a decision.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// One named argument of a message: text, or a whole number (which the catalogue may use
+/// to choose a plural form).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Arg {
+    Number(i64),
+    Text(String),
+}
+
+impl fmt::Display for Arg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Arg::Number(n) => write!(f, "{n}"),
+            Arg::Text(t) => f.write_str(t),
+        }
+    }
+}
+
+macro_rules! number_arg {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(n: $t) -> Arg {
+                Arg::Number(i64::from(n))
+            }
+        }
+    )*};
+}
+number_arg!(i64, i32, u32, u16);
+
+impl From<usize> for Arg {
+    fn from(n: usize) -> Arg {
+        i64::try_from(n).map_or_else(|_| Arg::Text(n.to_string()), Arg::Number)
+    }
+}
+
+impl From<String> for Arg {
+    fn from(t: String) -> Arg {
+        Arg::Text(t)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(t: &str) -> Arg {
+        Arg::Text(t.to_owned())
+    }
+}
+
+/// A message of the catalogue: its key (`locales/*/main.ftl`) and its arguments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Message {
+    /// The catalogue key, e.g. `not-found-quota-year`.
+    pub key: String,
+    /// Named arguments, in the order they were given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub args: Vec<(String, Arg)>,
+}
+
+impl Message {
+    /// A message with no arguments yet.
+    pub fn new(key: &str) -> Message {
+        Message {
+            key: key.to_owned(),
+            args: Vec::new(),
+        }
+    }
+
+    /// Adds the named argument `name`.
+    #[must_use]
+    pub fn arg(mut self, name: &str, value: impl Into<Arg>) -> Message {
+        self.args.push((name.to_owned(), value.into()));
+        self
+    }
+
+    /// Adds the named argument `name`, shown as text (codes, dates, money, regions).
+    #[must_use]
+    pub fn text(self, name: &str, value: impl fmt::Display) -> Message {
+        self.arg(name, Arg::Text(value.to_string()))
+    }
+}
+
+/// A rule check that refused (or warned about) a request: a stable code (also the key of
+/// its message), the article it rests on, and the figures it used. The same explanation is
+/// stored with a decision and rendered in the reader's language when read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Violation {
     /// Stable, machine-readable code of the rule, e.g. `quota-exhausted`.
-    #[schema(example = "quota-exhausted")]
     pub code: String,
-    /// What is wrong, for a person.
-    #[schema(example = "KZ-75 has 0 of 50 units of category 3 left for 2026")]
-    pub message: String,
-    /// The article of Law 482-V (or of the ministry's order) the rule rests on.
-    #[schema(example = "Art. 33(2)")]
-    pub article: String,
+    /// The article of Law 482-V (or the ministry's act) the rule rests on, e.g.
+    /// `Art. 33(2)`; `None` for a rule of the service itself rather than of the law.
+    pub article: Option<String>,
+    /// The figures the message shows, by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub args: Vec<(String, Arg)>,
 }
 
 impl Violation {
-    pub fn new(code: &str, message: impl Into<String>, article: &str) -> Self {
+    /// A violation of the rule `code`, resting on `article`.
+    pub fn new(code: &str, article: &str) -> Self {
         Self {
             code: code.to_owned(),
-            message: message.into(),
-            article: article.to_owned(),
+            article: Some(article.to_owned()),
+            args: Vec::new(),
+        }
+    }
+
+    /// A violation of a rule the service sets itself (no article of the law).
+    pub fn service_rule(code: &str) -> Self {
+        Self {
+            code: code.to_owned(),
+            article: None,
+            args: Vec::new(),
+        }
+    }
+
+    /// Adds the named argument `name`.
+    #[must_use]
+    pub fn arg(mut self, name: &str, value: impl Into<Arg>) -> Self {
+        self.args.push((name.to_owned(), value.into()));
+        self
+    }
+
+    /// Adds the named argument `name`, shown as text.
+    #[must_use]
+    pub fn text(self, name: &str, value: impl fmt::Display) -> Self {
+        self.arg(name, Arg::Text(value.to_string()))
+    }
+
+    /// The figure named `name`, if the rule gave one.
+    pub fn get(&self, name: &str) -> Option<&Arg> {
+        self.args.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    }
+
+    /// The message to render: the code is the catalogue key.
+    pub fn message(&self) -> Message {
+        Message {
+            key: self.code.clone(),
+            args: self.args.clone(),
         }
     }
 }

@@ -4,10 +4,12 @@
 
 use crate::helpers::*;
 use crate::quotas::{actor, allocate, set_quota};
+use permits::cases::{ledger, CaseError};
 use permits::config::{DatabaseSettings, Secret};
-use permits::db::quota::{self, HoldRequest, QuotaError};
 use permits::db::write_tx;
+use permits::domain::hold::{CaseKind, CaseRef, QuotaClaim, Units};
 use permits::domain::Category;
+use permits::domain::Refusal;
 use std::sync::{Arc, Barrier};
 
 const ATTEMPTS: usize = 240;
@@ -30,21 +32,19 @@ async fn parallel_holds_against_a_small_allocation_take_exactly_the_allocation()
             .map(|i| {
                 let (pool, barrier) = (pool.clone(), barrier.clone());
                 s.spawn(move || {
-                    let region = "KZ-75".parse().unwrap();
-                    let case = format!("permit:{i}");
-                    let req = HoldRequest {
+                    let claim = QuotaClaim {
                         year: 2026,
-                        region: &region,
+                        region: "KZ-75".parse().unwrap(),
                         category: Category::Specialists,
                         country: None,
-                        units: 1,
-                        case_ref: &case,
+                        units: Units::new(1).unwrap(),
                     };
+                    let case = CaseRef::new(CaseKind::Permit, i as i64);
                     barrier.wait();
                     let mut conn = pool.get().expect("connection");
-                    match write_tx(&mut conn, |c| quota::hold(c, &req, &actor())) {
+                    match write_tx(&mut conn, |c| ledger::hold(c, &claim, &case, &actor())) {
                         Ok(_) => Ok(()),
-                        Err(QuotaError::Rule(v)) => Err(v[0].code.clone()),
+                        Err(CaseError::Refused(Refusal::Rule(v))) => Err(v[0].code.clone()),
                         Err(other) => Err(format!("unexpected: {other:?}")),
                     }
                 })

@@ -5,9 +5,11 @@
 use crate::helpers::*;
 use crate::quotas::actor;
 use diesel::prelude::*;
-use permits::db::quota::{self, HoldRequest, QuotaError, Release, Transfer};
+use permits::cases::{ledger, CaseError};
+use permits::db::quota::{self, Transfer};
 use permits::db::schema::quota_holds;
 use permits::db::{write_tx, Conn};
+use permits::domain::hold::{CaseKind, CaseRef, QuotaClaim, Release, Units};
 use permits::domain::quota::Pool;
 use permits::domain::{Category, RegionCode};
 use serde_json::json;
@@ -60,7 +62,7 @@ fn check_invariants(conn: &mut Conn, step: usize) {
     let mut lines: HashMap<(String, String), (i64, i64, i64)> = HashMap::new();
     for l in &ledger {
         let e = lines
-            .entry((l.region.clone(), l.category.clone()))
+            .entry((l.region.clone(), l.category.code().to_owned()))
             .or_default();
         *e = (
             e.0 + l.allocated_delta,
@@ -73,7 +75,7 @@ fn check_invariants(conn: &mut Conn, step: usize) {
             r.held >= 0 && r.used >= 0 && r.held + r.used <= r.allocated,
             "step {step}: {r:?}"
         );
-        let key = (r.region.clone(), r.category.clone());
+        let key = (r.region.to_string(), r.category.code().to_owned());
         assert_eq!(
             lines.get(&key).copied().unwrap_or_default(),
             (r.allocated, r.held, r.used),
@@ -82,7 +84,7 @@ fn check_invariants(conn: &mut Conn, step: usize) {
         let of = |state: &str| -> i64 {
             holds
                 .iter()
-                .filter(|h| h.0 == r.region && h.1 == r.category && h.3 == state)
+                .filter(|h| h.0 == r.region.as_str() && h.1 == r.category.code() && h.3 == state)
                 .map(|h| h.2)
                 .sum()
         };
@@ -120,7 +122,7 @@ async fn quota_invariants_hold_in_the_database_after_every_step() {
     for step in 0..STEPS {
         let region = &regions[rng.below(3) as usize];
         let category = CATEGORIES[rng.below(2) as usize];
-        let outcome: Result<(), QuotaError> = match rng.below(5) {
+        let outcome: Result<(), CaseError> = match rng.below(5) {
             0 => write_tx(&mut conn, |c| {
                 let n = rng.below(70) as i64;
                 quota::set_regional(c, 2026, region, &[(category, n)], "test", &actor()).map(drop)
@@ -145,23 +147,21 @@ async fn quota_invariants_hold_in_the_database_after_every_step() {
                 })
             }
             2 => {
-                let case = format!("case:{step}");
-                let units = 1 + rng.below(4) as i64;
-                let req = HoldRequest {
+                let case = CaseRef::new(CaseKind::Permit, step as i64);
+                let claim = QuotaClaim {
                     year: 2026,
-                    region,
+                    region: region.clone(),
                     category,
                     country: None,
-                    units,
-                    case_ref: &case,
+                    units: Units::new(1 + rng.below(4) as u32).unwrap(),
                 };
-                write_tx(&mut conn, |c| quota::hold(c, &req, &actor()))
+                write_tx(&mut conn, |c| ledger::hold(c, &claim, &case, &actor()))
                     .map(|h| live.push((h.id, false)))
             }
             3 if !live.is_empty() => {
                 let i = rng.below(live.len() as u64) as usize;
                 let (id, confirmed) = live[i];
-                let r = write_tx(&mut conn, |c| quota::confirm(c, id, &actor()).map(drop));
+                let r = write_tx(&mut conn, |c| ledger::confirm(c, id, &actor()).map(drop));
                 if r.is_ok() {
                     live[i] = (id, true);
                 }
@@ -181,14 +181,14 @@ async fn quota_invariants_hold_in_the_database_after_every_step() {
                     Release::Withdrawn
                 };
                 write_tx(&mut conn, |c| {
-                    quota::release(c, id, why, &actor()).map(drop)
+                    ledger::release(c, id, why, &actor()).map(drop)
                 })
             }
             _ => Ok(()),
         };
         match outcome {
             Ok(()) => done += 1,
-            Err(QuotaError::Rule(_) | QuotaError::Conflict(..)) => refused += 1,
+            Err(CaseError::Refused(_)) => refused += 1,
             Err(other) => panic!("step {step}: {other:?}"),
         }
         check_invariants(&mut conn, step);

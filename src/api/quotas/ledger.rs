@@ -1,0 +1,121 @@
+//! The ledger behind a year's figures.
+
+use super::YearPath;
+use crate::api::extract::Query;
+use crate::api::page::{split, PageQuery};
+use crate::api::{narrowed, AppState};
+use crate::auth::{Action, Caller};
+use crate::db::quota as q;
+use crate::domain::{Category, RegionCode};
+use crate::error::ApiError;
+use actix_web::{get, web, HttpResponse};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct LedgerLineView {
+    /// Identifier of the line; ids ascend in the order lines were written.
+    pub id: i64,
+    /// The quota year.
+    pub year: i32,
+    /// ISO 3166-2:KZ code of the region whose figures moved.
+    pub region: String,
+    /// Worker category whose figures moved.
+    pub category: Category,
+    /// allocation, transfer_in, transfer_out, hold, confirm, refused, withdrawn,
+    /// lapsed_unpaid, revoked or returned.
+    #[schema(example = "hold")]
+    pub movement: String,
+    /// Change of the allocated figure.
+    pub allocated_delta: i64,
+    /// Change of the pending (held) figure.
+    pub pending_delta: i64,
+    /// Change of the used figure (issued permits).
+    pub used_delta: i64,
+    /// The hold (case) the line belongs to.
+    pub hold_id: Option<i64>,
+    /// The transfer the line belongs to (`transfer_in`, `transfer_out`); null otherwise.
+    pub transfer_id: Option<i64>,
+    /// The reason or the case reference.
+    pub note: String,
+    /// When the movement happened (UTC).
+    pub occurred_at: DateTime<Utc>,
+    /// Token subject that caused the movement.
+    pub actor: String,
+    /// `X-Request-Id` of the request that caused the movement.
+    pub request_id: String,
+}
+
+/// A page of ledger lines.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LedgerPage {
+    /// The ledger lines on this page, oldest first.
+    pub items: Vec<LedgerLineView>,
+    /// Pass as `cursor` for the next page; absent on the last page.
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct LedgerQuery {
+    /// Only this region (an akimat always gets its own).
+    #[param(pattern = "^KZ-[0-9]{2}$")]
+    pub region: Option<String>,
+    /// Only this category.
+    pub category: Option<Category>,
+}
+
+/// The ledger behind the figures: every allocation, transfer, hold, confirmation and
+/// release, oldest first (ministry, auditor; an akimat its own region).
+#[utoipa::path(tag = "quotas", security(("bearer" = [])),
+    params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100), LedgerQuery, PageQuery),
+    responses((status = 200, description = "A page of ledger lines.", body = LedgerPage)))]
+#[get("/quotas/{year}/ledger")]
+pub async fn list_quota_ledger(
+    state: web::Data<AppState>,
+    caller: Caller,
+    YearPath(year): YearPath,
+    filter: Query<LedgerQuery>,
+    page: Query<PageQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let page = page.0.parse()?;
+    let Query(filter) = filter;
+    let region = narrowed(&caller, Action::ReadRegionalQuota, filter.region.as_deref())?.region;
+    let rows = state
+        .db(move |c| {
+            Ok(q::ledger(
+                c,
+                year,
+                region.as_ref().map(RegionCode::as_str),
+                filter.category,
+                page.after_id,
+                page.limit,
+            )?)
+        })
+        .await?;
+    let (items, next_cursor) = split(
+        page,
+        rows,
+        |l| l.id,
+        |l| {
+            Ok(LedgerLineView {
+                id: l.id,
+                year: l.year,
+                region: l.region,
+                category: l.category,
+                movement: l.movement,
+                allocated_delta: l.allocated_delta,
+                pending_delta: l.held_delta,
+                used_delta: l.used_delta,
+                hold_id: l.hold_id,
+                transfer_id: l.transfer_id,
+                note: l.note,
+                occurred_at: l.occurred_at.and_utc(),
+                actor: l.actor,
+                request_id: l.request_id,
+            })
+        },
+    )?;
+    Ok(HttpResponse::Ok().json(LedgerPage { items, next_cursor }))
+}

@@ -1,0 +1,417 @@
+//! The year's national quota (Art. 32(4), 7(23)): versions set by the ministry.
+
+use super::YearPath;
+use crate::api::extract::{Body, IfMatch, RequestId};
+use crate::api::idempotency::etag;
+use crate::api::AppState;
+use crate::auth::{authorize, Action, Caller, Scope};
+use crate::cases;
+use crate::db::quota as q;
+use crate::domain::{Category, CountryCode, Message};
+use crate::error::{ApiError, FieldError, Problem};
+use actix_web::http::header;
+use actix_web::{get, put, web, HttpResponse};
+use chrono::{DateTime, NaiveDate, Utc};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use utoipa::ToSchema;
+use validator::Validate;
+
+/// A category's number in a quota.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryNumber {
+    /// Worker category the number is for.
+    pub category: Category,
+    /// Workers of this category, at least 0.
+    #[validate(range(min = 0, max = 10_000_000))]
+    #[schema(example = 5893, minimum = 0, maximum = 10_000_000)]
+    pub number: i64,
+}
+
+/// A country-of-origin quota (Art. 32(4)(2)).
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CountryNumber {
+    /// ISO 3166-1 alpha-3 code of a treaty partner.
+    #[schema(example = "UZB", pattern = "^[A-Z]{3}$")]
+    pub country: String,
+    /// Workers from the country, at least 0 (Art. 32(4)(2)).
+    #[validate(range(min = 0, max = 10_000_000))]
+    #[schema(example = 1000, minimum = 0, maximum = 10_000_000)]
+    pub number: i64,
+}
+
+/// The ministry's order that sets or changes the quota.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MinistryOrder {
+    /// Number of the order.
+    #[validate(length(min = 1, max = 100))]
+    #[schema(example = "Order No. 412", min_length = 1, max_length = 100)]
+    pub number: String,
+    /// Date of the order.
+    pub date: NaiveDate,
+}
+
+/// A new version of a year's national quota (Art. 32(4), 7(23)).
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NationalQuotaRequest {
+    /// Forecast labour force (employed plus unemployed, Art. 1(11)) the quota is a share of.
+    #[validate(range(min = 1, max = 100_000_000))]
+    #[schema(example = 7_300_000, minimum = 1, maximum = 100_000_000)]
+    pub labour_force: i64,
+    /// Where the labour-force figure comes from.
+    #[validate(length(min = 1, max = 500))]
+    #[schema(
+        example = "Bureau of National Statistics, forecast for 2026",
+        min_length = 1,
+        max_length = 500
+    )]
+    pub labour_force_source: String,
+    /// Percentage of the labour force for permits to employers (Art. 32(4)(1)).
+    #[serde(with = "rust_decimal::serde::str")]
+    #[schema(value_type = String, example = "0.25", pattern = "^[0-9]{1,3}(\\.[0-9]+)?$")]
+    pub permit_percent: Decimal,
+    /// The permit quota by worker category; every category once. Their sum may not exceed
+    /// the permit quota.
+    #[validate(nested)]
+    pub categories: Vec<CategoryNumber>,
+    /// Percentage of the labour force for labour immigrants (Art. 32(4)(3)), recorded for
+    /// the ministry's statistics.
+    #[serde(with = "rust_decimal::serde::str")]
+    #[schema(value_type = String, example = "2.9", pattern = "^[0-9]{1,3}(\\.[0-9]+)?$")]
+    pub labour_immigrant_percent: Decimal,
+    /// Country-of-origin quotas, only for treaty partners (Art. 32(4)(2)).
+    #[serde(default)]
+    #[validate(length(max = 250), nested)]
+    #[schema(max_items = 250)]
+    pub country_quotas: Vec<CountryNumber>,
+    /// The ministry's order that sets or changes the quota (Art. 7(23)).
+    #[validate(nested)]
+    pub order: MinistryOrder,
+}
+
+/// A category of the national quota with its utilization across the regions.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct NationalCategoryView {
+    /// Worker category of these figures.
+    pub category: Category,
+    /// The national figure.
+    pub total: i64,
+    /// Allocated to regions.
+    pub distributed: i64,
+    /// Not distributed: the national reserve.
+    pub reserve: i64,
+    /// Held by decisions awaiting payment, all regions.
+    pub pending: i64,
+    /// Used by issued permits, all regions.
+    pub used: i64,
+    /// Distributed and neither pending nor used.
+    pub available: i64,
+}
+
+/// A country-of-origin quota and its use.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct CountryQuotaView {
+    /// ISO 3166-1 alpha-3 code of the treaty partner (Art. 32(4)(2)).
+    #[schema(example = "UZB")]
+    pub country: String,
+    /// The country-of-origin quota set for the year (Art. 32(4)(2)).
+    pub total: i64,
+    /// Held by decisions awaiting payment.
+    pub pending: i64,
+    /// Used by issued permits.
+    pub used: i64,
+    /// total − pending − used.
+    pub available: i64,
+}
+
+/// A year's national quota as it stands.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct NationalQuotaView {
+    /// The quota year.
+    #[schema(example = 2026)]
+    pub year: i32,
+    /// Version of the quota; also its `ETag`.
+    pub version: i64,
+    /// Forecast labour force the quota is a share of (employed plus unemployed, Art. 1(11)).
+    pub labour_force: i64,
+    /// Where the labour-force figure comes from.
+    pub labour_force_source: String,
+    /// Percentage of the labour force for permits to employers, decimal (Art. 32(4)(1)).
+    #[schema(example = "0.25")]
+    pub permit_percent: String,
+    /// The permit quota: `permit_percent` of the labour force, rounded down.
+    pub permit_total: i64,
+    /// Percentage of the labour force for labour immigrants, decimal (Art. 32(4)(3)).
+    #[schema(example = "2.9")]
+    pub labour_immigrant_percent: String,
+    /// The labour-immigrant quota, rounded down.
+    pub labour_immigrant_total: i64,
+    /// The ministry's order that set this version (Art. 7(23)).
+    pub order: MinistryOrder,
+    /// The permit quota per worker category with its use across the regions (Art. 32(4)(1)).
+    pub categories: Vec<NationalCategoryView>,
+    /// Country-of-origin quotas with their use (Art. 32(4)(2)).
+    pub country_quotas: Vec<CountryQuotaView>,
+    /// When the current version was set (UTC).
+    pub updated_at: DateTime<Utc>,
+    /// Token subject of the ministry user who set the current version.
+    pub updated_by: String,
+}
+
+impl NationalQuotaView {
+    fn new(n: &q::NationalQuota, regions: &[q::RegionalRow]) -> Self {
+        let h = &n.head;
+        NationalQuotaView {
+            year: h.year,
+            version: h.version,
+            labour_force: h.labour_force,
+            labour_force_source: h.labour_force_source.clone(),
+            permit_percent: h.permit_percent.clone(),
+            permit_total: h.permit_total,
+            labour_immigrant_percent: h.immigrant_percent.clone(),
+            labour_immigrant_total: h.immigrant_total,
+            order: MinistryOrder {
+                number: h.order_number.clone(),
+                date: h.order_date,
+            },
+            categories: n
+                .categories
+                .iter()
+                .map(|c| {
+                    let of = regions.iter().filter(|r| r.category == c.category);
+                    let (pending, used) = of.fold((0, 0), |(p, u), r| (p + r.held, u + r.used));
+                    NationalCategoryView {
+                        category: c.category,
+                        total: c.total,
+                        distributed: c.distributed,
+                        reserve: c.total - c.distributed,
+                        pending,
+                        used,
+                        available: c.distributed - pending - used,
+                    }
+                })
+                .collect(),
+            country_quotas: n
+                .countries
+                .iter()
+                .map(|c| CountryQuotaView {
+                    country: c.country.to_string(),
+                    total: c.total,
+                    pending: c.held,
+                    used: c.used,
+                    available: c.total - c.held - c.used,
+                })
+                .collect(),
+            updated_at: h.updated_at.and_utc(),
+            updated_by: h.updated_by.clone(),
+        }
+    }
+}
+
+/// One stored version of a year's quota.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NationalQuotaVersionView {
+    /// Version number: 1 for the year's first, then one above the previous.
+    pub version: i64,
+    /// When this version was set (UTC).
+    pub created_at: DateTime<Utc>,
+    /// Token subject of the ministry user who set this version.
+    pub created_by: String,
+    /// The quota as this version set it.
+    #[schema(value_type = NationalQuotaView)]
+    pub quota: serde_json::Value,
+}
+
+impl NationalQuotaRequest {
+    /// Parses the request into the command the database layer takes.
+    fn command(self, year: i32) -> Result<q::SetNational, ApiError> {
+        let mut errors = Vec::new();
+        for (field, p) in [
+            ("permit_percent", self.permit_percent),
+            ("labour_immigrant_percent", self.labour_immigrant_percent),
+        ] {
+            if p <= Decimal::ZERO || p > Decimal::ONE_HUNDRED {
+                errors.push(FieldError::new(field, "must be above 0 and at most 100"));
+            }
+        }
+        for c in Category::ALL {
+            let n = self.categories.iter().filter(|x| x.category == c).count();
+            if n != 1 {
+                errors.push(FieldError::new(
+                    "categories",
+                    format!("category {c} must appear exactly once, found {n}"),
+                ));
+            }
+        }
+        let mut countries: Vec<(CountryCode, i64)> = Vec::new();
+        for (i, c) in self.country_quotas.iter().enumerate() {
+            match c.country.parse::<CountryCode>() {
+                Ok(code) if countries.iter().any(|(x, _)| x == &code) => errors.push(
+                    FieldError::new(format!("country_quotas[{i}].country"), "appears twice"),
+                ),
+                Ok(code) => countries.push((code, c.number)),
+                Err(e) => errors.push(FieldError::new(
+                    format!("country_quotas[{i}].country"),
+                    e.to_string(),
+                )),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(ApiError::Invalid(errors));
+        }
+        Ok(q::SetNational {
+            year,
+            labour_force: self.labour_force,
+            labour_force_source: self.labour_force_source,
+            permit_percent: self.permit_percent,
+            immigrant_percent: self.labour_immigrant_percent,
+            categories: self
+                .categories
+                .iter()
+                .map(|c| (c.category, c.number))
+                .collect(),
+            countries,
+            order_number: self.order.number,
+            order_date: self.order.date,
+        })
+    }
+}
+
+fn national_view(
+    conn: &mut crate::db::Conn,
+    year: i32,
+) -> Result<Option<NationalQuotaView>, ApiError> {
+    let Some(n) = q::national(conn, year)? else {
+        return Ok(None);
+    };
+    let regions = q::regional(conn, year, None)?;
+    Ok(Some(NationalQuotaView::new(&n, &regions)))
+}
+
+/// Sets a new version of the year's national quota (ministry). The first version creates
+/// the year (201); later ones may change it during the year, never below what is
+/// distributed to regions (200). Every version is kept.
+#[utoipa::path(tag = "quotas", security(("bearer" = [])),
+    params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100),
+        ("If-Match" = Option<String>, Header, description = "The ETag last read; refused with 412 when the quota changed since.", pattern = "^(W/)?\"[0-9]+\"$")),
+    request_body = NationalQuotaRequest,
+    responses(
+        (status = 200, description = "A new version was set.", body = NationalQuotaView, headers(("ETag" = String, description = "The version."))),
+        (status = 201, description = "The year's first version was set.", body = NationalQuotaView, headers(("ETag" = String, description = "The version."))),
+        (status = 404, description = "A country is not in the reference data.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Changed concurrently; read and retry.", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "If-Match does not match the current version.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or a rule violation: `category-split-exceeds-quota` (Art. 32(4)(1)), `quota-below-distributed` (Art. 7(23)), `country-not-treaty-partner` (Art. 32(4)(2)), `quota-below-used`.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[put("/quotas/{year}")]
+pub async fn set_national_quota(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    if_match: IfMatch,
+    YearPath(year): YearPath,
+    body: Body<NationalQuotaRequest>,
+) -> Result<HttpResponse, ApiError> {
+    authorize(&caller, Action::SetNationalQuota, Scope::All)?;
+    let cmd = body.value.command(year)?;
+    let actor = state.actor(&caller, &rid);
+    let (view, created) = state
+        .write(move |conn| {
+            let regions = q::regional(conn, year, None)?;
+            let (before, after) =
+                cases::quota::set_national(conn, &cmd, if_match.0, &actor, |n| {
+                    serde_json::to_string(&NationalQuotaView::new(n, &regions))
+                })?;
+            Ok((NationalQuotaView::new(&after, &regions), before.is_none()))
+        })
+        .await?;
+    let mut res = if created {
+        HttpResponse::Created()
+    } else {
+        HttpResponse::Ok()
+    };
+    Ok(res
+        .insert_header((header::ETAG, etag(view.version)))
+        .json(view))
+}
+
+/// The year's national quota with utilization (ministry, auditor).
+#[utoipa::path(tag = "quotas", security(("bearer" = [])),
+    params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100)),
+    responses(
+        (status = 200, description = "The current version.", body = NationalQuotaView, headers(("ETag" = String, description = "The version."))),
+        (status = 404, description = "No quota is set for the year.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[get("/quotas/{year}")]
+pub async fn get_national_quota(
+    state: web::Data<AppState>,
+    caller: Caller,
+    YearPath(year): YearPath,
+) -> Result<HttpResponse, ApiError> {
+    authorize(&caller, Action::ReadNationalQuota, Scope::All)?;
+    let view = state
+        .read(move |c| national_view(c, year))
+        .await?
+        .ok_or_else(|| no_quota(year))?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ETAG, etag(view.version)))
+        .json(view))
+}
+
+/// Every version of the year's national quota, oldest first (ministry, auditor).
+#[utoipa::path(tag = "quotas", security(("bearer" = [])),
+    params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100)),
+    responses(
+        (status = 200, description = "The versions.", body = [NationalQuotaVersionView]),
+        (status = 404, description = "No quota is set for the year.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[get("/quotas/{year}/versions")]
+pub async fn list_national_quota_versions(
+    state: web::Data<AppState>,
+    caller: Caller,
+    YearPath(year): YearPath,
+) -> Result<HttpResponse, ApiError> {
+    authorize(&caller, Action::ReadNationalQuota, Scope::All)?;
+    let rows = state
+        .db(move |c| Ok(q::national_versions(c, year)?))
+        .await?;
+    if rows.is_empty() {
+        return Err(no_quota(year));
+    }
+    // A stored version that no longer parses is logged and refused, never served as a
+    // default.
+    let views: Vec<NationalQuotaVersionView> = rows
+        .into_iter()
+        .map(|r| {
+            let quota = serde_json::from_str(&r.body).map_err(|e| {
+                log::error!(
+                    "national quota {year} version {} does not parse: {e}",
+                    r.version
+                );
+                ApiError::Internal
+            })?;
+            Ok(NationalQuotaVersionView {
+                version: r.version,
+                created_at: r.created_at.and_utc(),
+                created_by: r.created_by,
+                quota,
+            })
+        })
+        .collect::<Result<_, ApiError>>()?;
+    Ok(HttpResponse::Ok().json(views))
+}
+
+/// Categories' national numbers of a year, for the demand summary.
+pub(crate) fn category_totals(n: &q::NationalQuota) -> BTreeMap<Category, i64> {
+    n.categories.iter().map(|c| (c.category, c.total)).collect()
+}
+
+/// 404: the year has no national quota yet.
+pub(crate) fn no_quota(year: i32) -> ApiError {
+    ApiError::not_found(Message::new("not-found-quota-year").arg("year", year))
+}

@@ -1,0 +1,116 @@
+//! The ministry's quota commands: a year's national quota (Art. 32(4), 7(23)), its split
+//! among the regions (Art. 6(2), 7(23), 9(5)) and transfers during the year (Art. 7(23)
+//! with the Art. 6(2) rules). Each writes the quota's rows, their ledger lines and an audit
+//! event in the caller's transaction.
+
+use super::CaseError;
+use crate::db::audit::{self, Actor};
+use crate::db::quota::{self, NationalQuota, RegionalRow, SetNational, Transfer, TransferRow};
+use crate::db::{reference, Conn};
+use crate::domain::quota::Pool;
+use crate::domain::{Category, Message, RegionCode};
+
+/// Sets a new version of the year's national quota. `expected` is the version the caller
+/// read (`If-Match`); `snapshot` renders a version for the history. Returns the quota
+/// before (none for the year's first version) and after.
+pub fn set_national(
+    conn: &mut Conn,
+    cmd: &SetNational,
+    expected: Option<i64>,
+    actor: &Actor,
+    snapshot: impl Fn(&NationalQuota) -> Result<String, serde_json::Error>,
+) -> Result<(Option<NationalQuota>, NationalQuota), CaseError> {
+    let (before, after) = quota::set_national(conn, cmd, expected, actor, snapshot)?;
+    audit::record(
+        conn,
+        actor,
+        audit::Change {
+            action: "quota.set",
+            entity_type: "national_quota",
+            entity_id: cmd.year.to_string(),
+            region: None,
+            bin: None,
+            before: before.as_ref().map(audit::snapshot).transpose()?,
+            after: Some(audit::snapshot(&after)?),
+            legal_basis: "Art. 7(23), 32(4)",
+        },
+    )?;
+    Ok((before, after))
+}
+
+/// A region named by a command must exist in the reference data.
+pub fn ensure_region(conn: &mut Conn, region: &RegionCode) -> Result<(), CaseError> {
+    if reference::region_exists(conn, region.as_str())? {
+        Ok(())
+    } else {
+        Err(CaseError::not_found(
+            Message::new("not-found-region").text("region", region),
+        ))
+    }
+}
+
+/// Sets the region's allocation of each listed category; returns the region's rows
+/// before and after.
+pub fn set_regional(
+    conn: &mut Conn,
+    year: i32,
+    region: &RegionCode,
+    changes: &[(Category, i64)],
+    reason: &str,
+    actor: &Actor,
+) -> Result<(Vec<RegionalRow>, Vec<RegionalRow>), CaseError> {
+    ensure_region(conn, region)?;
+    let before = quota::regional(conn, year, Some(region.as_str()))?;
+    let after = quota::set_regional(conn, year, region, changes, reason, actor)?;
+    audit::record(
+        conn,
+        actor,
+        audit::Change {
+            action: "quota.allocated",
+            entity_type: "regional_quota",
+            entity_id: format!("{year}/{region}"),
+            region: Some(region.as_str()),
+            bin: None,
+            before: Some(audit::snapshot(&before)?),
+            after: Some(audit::snapshot(&after)?),
+            legal_basis: "Art. 6(2), 7(23), 9(5)",
+        },
+    )?;
+    Ok((before, after))
+}
+
+/// Moves unused units between two regions, or a region and the national reserve; each
+/// region concerned gets an audit event it can read.
+pub fn transfer(
+    conn: &mut Conn,
+    t: &Transfer<'_>,
+    actor: &Actor,
+) -> Result<TransferRow, CaseError> {
+    for p in [t.from, t.to] {
+        if let Pool::Region(r) = p {
+            ensure_region(conn, r)?;
+        }
+    }
+    let row = quota::transfer(conn, t, actor)?;
+    for p in [t.from, t.to] {
+        let region = match p {
+            Pool::Region(r) => Some(r.as_str()),
+            Pool::Reserve => None,
+        };
+        audit::record(
+            conn,
+            actor,
+            audit::Change {
+                action: "quota.transferred",
+                entity_type: "quota_transfer",
+                entity_id: row.id.to_string(),
+                region,
+                bin: None,
+                before: None,
+                after: Some(audit::snapshot(&row)?),
+                legal_basis: "Art. 7(23), 6(2)",
+            },
+        )?;
+    }
+    Ok(row)
+}

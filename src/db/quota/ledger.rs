@@ -1,0 +1,318 @@
+//! The consumption ledger: holds of cases on a region's allocation (Art. 33(2)) and the
+//! append-only lines every movement of quota writes.
+
+use super::national::CountryRow;
+use super::regional::regional_row;
+use super::Error;
+use crate::db::audit::Actor;
+use crate::db::schema::{country_quotas, quota_holds, quota_ledger, regional_quotas};
+use crate::db::AnyConnection;
+use crate::domain::hold::{self, CaseRef, HoldEvent, HoldState, QuotaClaim, Release};
+use crate::domain::quota::{self, Allocation};
+use crate::domain::{Category, Message, RegionCode};
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = quota_holds)]
+pub struct HoldRow {
+    pub id: i64,
+    pub year: i32,
+    #[diesel(deserialize_as = String)]
+    pub region: RegionCode,
+    #[diesel(deserialize_as = String)]
+    pub category: Category,
+    pub country: Option<String>,
+    pub units: i64,
+    /// The holding case and region, e.g. `permit:42/KZ-75`.
+    pub case_ref: String,
+    #[diesel(deserialize_as = String)]
+    pub state: HoldState,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// Holds units for a case (Art. 33(2)): one conditional UPDATE that succeeds only while
+/// `held + used + units <= allocated`, and the same for the country-of-origin quota in the
+/// same transaction. The hold and its ledger line are written first and the contended
+/// regional row last, so its lock is held only until the commit (the January rush).
+/// Call inside a write transaction; on error, roll it back.
+pub fn hold(
+    conn: &mut AnyConnection,
+    claim: &QuotaClaim,
+    case: &CaseRef,
+    actor: &Actor,
+) -> Result<HoldRow, Error> {
+    let (year, region, category, units) = (
+        claim.year,
+        claim.region.as_str(),
+        claim.category,
+        claim.units.get(),
+    );
+    let case_ref = case.in_region(&claim.region);
+    let row: HoldRow = diesel::insert_into(quota_holds::table)
+        .values((
+            quota_holds::year.eq(year),
+            quota_holds::region.eq(region),
+            quota_holds::category.eq(category.code()),
+            quota_holds::country.eq(None::<&str>),
+            quota_holds::units.eq(units),
+            quota_holds::case_ref.eq(&case_ref),
+            quota_holds::state.eq(HoldState::Held.as_str()),
+            quota_holds::created_at.eq(actor.at),
+            quota_holds::updated_at.eq(actor.at),
+        ))
+        .returning(quota_holds::all_columns)
+        .get_result(conn)
+        .map_err(|e| match e {
+            e if super::super::is_unique_violation(&e) => Error::conflict(
+                "case-already-holds-quota",
+                Message::new("conflict-case-already-holds-quota").text("case", &case_ref),
+            ),
+            // The hold references the regional row: none means nothing was allocated.
+            diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::ForeignKeyViolation,
+                _,
+            ) => Error::from(quota::quota_exhausted(
+                year,
+                &claim.region,
+                category,
+                Allocation::default(),
+                units,
+            )),
+            e => Error::Db(e),
+        })?;
+    ledger_line(
+        conn,
+        actor,
+        Line {
+            year,
+            region,
+            category,
+            movement: "hold",
+            deltas: (0, units, 0),
+            hold_id: Some(row.id),
+            transfer_id: None,
+            note: &case_ref,
+        },
+    )?;
+    let n = diesel::update(
+        regional_quotas::table
+            .find((year, region, category.code()))
+            .filter(
+                (regional_quotas::held + regional_quotas::used + units)
+                    .le(regional_quotas::allocated),
+            ),
+    )
+    .set(regional_quotas::held.eq(regional_quotas::held + units))
+    .execute(conn)?;
+    if n == 0 {
+        let left = regional_row(conn, year, region, category)?
+            .map(|r| r.allocation())
+            .unwrap_or_default();
+        return Err(Error::from(quota::quota_exhausted(
+            year,
+            &claim.region,
+            category,
+            left,
+            units,
+        )));
+    }
+    // The country-of-origin quota, if the worker's country has one, decided by the
+    // conditional UPDATE itself rather than by a read before it.
+    let Some(country) = &claim.country else {
+        return Ok(row);
+    };
+    let n =
+        diesel::update(country_quotas::table.find((year, country.as_str())).filter(
+            (country_quotas::held + country_quotas::used + units).le(country_quotas::total),
+        ))
+        .set(country_quotas::held.eq(country_quotas::held + units))
+        .execute(conn)?;
+    if n == 0 {
+        return match country_quotas::table
+            .find((year, country.as_str()))
+            .select(CountryRow::as_select())
+            .first(conn)
+            .optional()?
+        {
+            Some(r) => Err(Error::from(quota::country_quota_exhausted(
+                year,
+                country,
+                r.total - r.held - r.used,
+                units,
+            ))),
+            None => Ok(row),
+        };
+    }
+    Ok(diesel::update(quota_holds::table.find(row.id))
+        .set(quota_holds::country.eq(country.as_str()))
+        .returning(quota_holds::all_columns)
+        .get_result(conn)?)
+}
+
+fn hold_row(conn: &mut AnyConnection, id: i64) -> Result<HoldRow, Error> {
+    quota_holds::table
+        .find(id)
+        .select(HoldRow::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| Error::not_found(Message::new("not-found-hold").arg("id", id)))
+}
+
+/// Confirms held units as used: the permit was issued (its fee paid).
+pub fn confirm(conn: &mut AnyConnection, hold_id: i64, actor: &Actor) -> Result<HoldRow, Error> {
+    apply(conn, hold_id, HoldEvent::Confirm, actor)
+}
+
+/// Gives a hold's units back to the region: from held when the case was refused,
+/// withdrawn or lapsed unpaid; from used when the permit was revoked or returned.
+pub fn release(
+    conn: &mut AnyConnection,
+    hold_id: i64,
+    why: Release,
+    actor: &Actor,
+) -> Result<HoldRow, Error> {
+    apply(conn, hold_id, HoldEvent::Release(why), actor)
+}
+
+/// Moves a hold as its state machine allows ([`hold::transition`]): a compare-and-set on
+/// its state, the region's (and country's) figures shifted by its units, and a ledger line.
+fn apply(
+    conn: &mut AnyConnection,
+    hold_id: i64,
+    event: HoldEvent,
+    actor: &Actor,
+) -> Result<HoldRow, Error> {
+    let h = hold_row(conn, hold_id)?;
+    let mv = hold::transition(h.state, event).map_err(|t| Error::Refused(t.into()))?;
+    let n = diesel::update(
+        quota_holds::table
+            .find(h.id)
+            .filter(quota_holds::state.eq(h.state.as_str())),
+    )
+    .set((
+        quota_holds::state.eq(mv.to.as_str()),
+        quota_holds::updated_at.eq(actor.at),
+    ))
+    .execute(conn)?;
+    if n == 0 {
+        return Err(Error::conflict(
+            "hold-state-changed",
+            Message::new("conflict-hold-state-changed").arg("id", h.id),
+        ));
+    }
+    let (held, used) = (mv.held * h.units, mv.used * h.units);
+    diesel::update(regional_quotas::table.find((h.year, h.region.as_str(), h.category.code())))
+        .set((
+            regional_quotas::held.eq(regional_quotas::held + held),
+            regional_quotas::used.eq(regional_quotas::used + used),
+        ))
+        .execute(conn)?;
+    if let Some(country) = &h.country {
+        diesel::update(country_quotas::table.find((h.year, country.as_str())))
+            .set((
+                country_quotas::held.eq(country_quotas::held + held),
+                country_quotas::used.eq(country_quotas::used + used),
+            ))
+            .execute(conn)?;
+    }
+    ledger_line(
+        conn,
+        actor,
+        Line {
+            year: h.year,
+            region: h.region.as_str(),
+            category: h.category,
+            movement: match event {
+                HoldEvent::Confirm => "confirm",
+                HoldEvent::Release(r) => r.as_str(),
+            },
+            deltas: (0, held, used),
+            hold_id: Some(h.id),
+            transfer_id: None,
+            note: &h.case_ref,
+        },
+    )?;
+    hold_row(conn, hold_id)
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = quota_ledger)]
+pub struct LedgerRow {
+    pub id: i64,
+    pub year: i32,
+    pub region: String,
+    #[diesel(deserialize_as = String)]
+    pub category: Category,
+    pub movement: String,
+    pub allocated_delta: i64,
+    pub held_delta: i64,
+    pub used_delta: i64,
+    pub hold_id: Option<i64>,
+    pub transfer_id: Option<i64>,
+    pub note: String,
+    pub occurred_at: NaiveDateTime,
+    pub actor: String,
+    pub request_id: String,
+}
+
+/// Ledger lines of a year, oldest first, optionally of one region and category.
+pub fn ledger(
+    conn: &mut AnyConnection,
+    year: i32,
+    region: Option<&str>,
+    category: Option<Category>,
+    after_id: Option<i64>,
+    limit: i64,
+) -> QueryResult<Vec<LedgerRow>> {
+    let mut q = quota_ledger::table
+        .filter(quota_ledger::year.eq(year))
+        .order(quota_ledger::id)
+        .limit(limit)
+        .select(LedgerRow::as_select())
+        .into_boxed();
+    if let Some(r) = region {
+        q = q.filter(quota_ledger::region.eq(r.to_owned()));
+    }
+    if let Some(c) = category {
+        q = q.filter(quota_ledger::category.eq(c.code()));
+    }
+    if let Some(id) = after_id {
+        q = q.filter(quota_ledger::id.gt(id));
+    }
+    q.load(conn)
+}
+
+/// One line of the ledger.
+pub(super) struct Line<'a> {
+    pub(super) year: i32,
+    pub(super) region: &'a str,
+    pub(super) category: Category,
+    pub(super) movement: &'a str,
+    pub(super) deltas: (i64, i64, i64),
+    pub(super) hold_id: Option<i64>,
+    pub(super) transfer_id: Option<i64>,
+    pub(super) note: &'a str,
+}
+
+pub(super) fn ledger_line(conn: &mut AnyConnection, actor: &Actor, l: Line<'_>) -> QueryResult<()> {
+    diesel::insert_into(quota_ledger::table)
+        .values((
+            quota_ledger::year.eq(l.year),
+            quota_ledger::region.eq(l.region),
+            quota_ledger::category.eq(l.category.code()),
+            quota_ledger::movement.eq(l.movement),
+            quota_ledger::allocated_delta.eq(l.deltas.0),
+            quota_ledger::held_delta.eq(l.deltas.1),
+            quota_ledger::used_delta.eq(l.deltas.2),
+            quota_ledger::hold_id.eq(l.hold_id),
+            quota_ledger::transfer_id.eq(l.transfer_id),
+            quota_ledger::note.eq(l.note),
+            quota_ledger::occurred_at.eq(actor.at),
+            quota_ledger::actor.eq(&actor.sub),
+            quota_ledger::request_id.eq(&actor.request_id),
+        ))
+        .execute(conn)
+        .map(drop)
+}

@@ -1,0 +1,215 @@
+//! The split of a year's quota among the regions (Art. 6(2), 7(23), 9(5)).
+
+use super::ledger::{ledger_line, Line};
+use super::national::CategoryRow;
+use super::{concurrent_or, Error};
+use crate::db::audit::Actor;
+use crate::db::schema::{national_category_quotas, regional_quotas};
+use crate::db::AnyConnection;
+use crate::domain::quota::{self, Allocation};
+use crate::domain::{Category, Message, RegionCode};
+use diesel::prelude::*;
+
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = regional_quotas)]
+pub struct RegionalRow {
+    pub year: i32,
+    #[diesel(deserialize_as = String)]
+    pub region: RegionCode,
+    #[diesel(deserialize_as = String)]
+    pub category: Category,
+    pub allocated: i64,
+    pub held: i64,
+    pub used: i64,
+}
+
+impl RegionalRow {
+    pub fn allocation(&self) -> Allocation {
+        Allocation {
+            allocated: self.allocated,
+            held: self.held,
+            used: self.used,
+        }
+    }
+}
+
+/// The regions' rows of a year, optionally of one region, by region then category.
+pub fn regional(
+    conn: &mut AnyConnection,
+    year: i32,
+    region: Option<&str>,
+) -> QueryResult<Vec<RegionalRow>> {
+    let mut q = regional_quotas::table
+        .filter(regional_quotas::year.eq(year))
+        .select(RegionalRow::as_select())
+        .into_boxed();
+    if let Some(r) = region {
+        q = q.filter(regional_quotas::region.eq(r.to_owned()));
+    }
+    let mut rows: Vec<RegionalRow> = q.load(conn)?;
+    rows.sort_by(|a, b| (&a.region, a.category).cmp(&(&b.region, b.category)));
+    Ok(rows)
+}
+
+pub(super) fn regional_row(
+    conn: &mut AnyConnection,
+    year: i32,
+    region: &str,
+    category: Category,
+) -> QueryResult<Option<RegionalRow>> {
+    regional_quotas::table
+        .find((year, region, category.code()))
+        .select(RegionalRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub(super) fn category_row(
+    conn: &mut AnyConnection,
+    year: i32,
+    category: Category,
+) -> Result<CategoryRow, Error> {
+    national_category_quotas::table
+        .find((year, category.code()))
+        .select(CategoryRow::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| Error::from(quota::quota_not_set(year, category)))
+}
+
+/// Moves the national `distributed` counter by `delta` within `0..=total`.
+pub(super) fn move_distributed(
+    conn: &mut AnyConnection,
+    year: i32,
+    category: Category,
+    delta: i64,
+) -> QueryResult<bool> {
+    let n = diesel::update(
+        national_category_quotas::table
+            .find((year, category.code()))
+            .filter(
+                (national_category_quotas::distributed + delta).le(national_category_quotas::total),
+            )
+            .filter((national_category_quotas::distributed + delta).ge(0)),
+    )
+    .set(national_category_quotas::distributed.eq(national_category_quotas::distributed + delta))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Adds `units` to a region's allocation, creating its row if it has none.
+pub(super) fn add_allocation(
+    conn: &mut AnyConnection,
+    year: i32,
+    region: &str,
+    category: Category,
+    units: i64,
+) -> Result<(), Error> {
+    let n = diesel::update(regional_quotas::table.find((year, region, category.code())))
+        .set(regional_quotas::allocated.eq(regional_quotas::allocated + units))
+        .execute(conn)?;
+    if n == 0 {
+        insert_allocation(conn, year, region, category, units)?;
+    }
+    Ok(())
+}
+
+/// Creates a region's row for a category; one created concurrently is a 409.
+fn insert_allocation(
+    conn: &mut AnyConnection,
+    year: i32,
+    region: &str,
+    category: Category,
+    units: i64,
+) -> Result<(), Error> {
+    diesel::insert_into(regional_quotas::table)
+        .values((
+            regional_quotas::year.eq(year),
+            regional_quotas::region.eq(region),
+            regional_quotas::category.eq(category.code()),
+            regional_quotas::allocated.eq(units),
+            regional_quotas::held.eq(0),
+            regional_quotas::used.eq(0),
+        ))
+        .execute(conn)
+        .map(drop)
+        .map_err(|e| concurrent_or(e, Message::new("conflict-allocation-changed")))
+}
+
+/// Sets a region's allocation of each listed category (Art. 6(2), 7(23), 9(5)).
+/// Call inside a write transaction.
+pub fn set_regional(
+    conn: &mut AnyConnection,
+    year: i32,
+    region: &RegionCode,
+    changes: &[(Category, i64)],
+    note: &str,
+    actor: &Actor,
+) -> Result<Vec<RegionalRow>, Error> {
+    let mut changes = changes.to_vec();
+    changes.sort_by_key(|(c, _)| *c);
+    let mut violations = Vec::new();
+    let mut plan = Vec::new();
+    for (category, new) in &changes {
+        let national = category_row(conn, year, *category)?;
+        let row = regional_row(conn, year, region.as_str(), *category)?;
+        let current = row
+            .as_ref()
+            .map(RegionalRow::allocation)
+            .unwrap_or_default();
+        let reserve = national.total - national.distributed;
+        violations.extend(quota::check_regional_allocation(
+            year, region, *category, current, *new, reserve,
+        ));
+        plan.push((*category, row.is_some(), current, *new));
+    }
+    if !violations.is_empty() {
+        return Err(Error::rules(violations));
+    }
+    let changed_concurrently = || {
+        Error::conflict(
+            "changed-concurrently",
+            Message::new("conflict-allocation-changed"),
+        )
+    };
+    for (category, existed, current, new) in plan {
+        let delta = new - current.allocated;
+        if delta == 0 {
+            continue;
+        }
+        if !move_distributed(conn, year, category, delta)? {
+            return Err(changed_concurrently());
+        }
+        if existed {
+            // Compare-and-set on the allocation read above: a concurrent change is a 409.
+            let n = diesel::update(
+                regional_quotas::table
+                    .find((year, region.as_str(), category.code()))
+                    .filter(regional_quotas::allocated.eq(current.allocated))
+                    .filter((regional_quotas::held + regional_quotas::used).le(new)),
+            )
+            .set(regional_quotas::allocated.eq(new))
+            .execute(conn)?;
+            if n == 0 {
+                return Err(changed_concurrently());
+            }
+        } else {
+            insert_allocation(conn, year, region.as_str(), category, new)?;
+        }
+        ledger_line(
+            conn,
+            actor,
+            Line {
+                year,
+                region: region.as_str(),
+                category,
+                movement: "allocation",
+                deltas: (delta, 0, 0),
+                hold_id: None,
+                transfer_id: None,
+                note,
+            },
+        )?;
+    }
+    Ok(regional(conn, year, Some(region.as_str()))?)
+}

@@ -1,0 +1,240 @@
+//! Messages in the state language and the languages of the service's users: Kazakh (the
+//! state language), Russian and English, from one Fluent catalogue (`locales/<lang>/*.ftl`)
+//! compiled into the binary. The caller's `Accept-Language` picks the language; English
+//! when none of the three matches. Codes and articles never change with the language.
+
+use crate::domain::violation::{Arg, Message};
+use fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en",
+        // No Unicode isolation marks around arguments: the text goes into JSON and logs.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// A language the service speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// Kazakh, the state language.
+    Kk,
+    /// Russian.
+    Ru,
+    /// English, the default.
+    En,
+}
+
+static IDS: LazyLock<[LanguageIdentifier; 3]> = LazyLock::new(|| {
+    [
+        fluent_templates::langid!("kk"),
+        fluent_templates::langid!("ru"),
+        fluent_templates::langid!("en"),
+    ]
+});
+
+impl Lang {
+    /// Every language, the state language first.
+    pub const ALL: [Lang; 3] = [Lang::Kk, Lang::Ru, Lang::En];
+
+    /// The BCP 47 tag, as sent in `Content-Language`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Kk => "kk",
+            Lang::Ru => "ru",
+            Lang::En => "en",
+        }
+    }
+
+    fn id(self) -> &'static LanguageIdentifier {
+        &IDS[self as usize]
+    }
+
+    /// The language an `Accept-Language` header asks for, by its q-values: the first of
+    /// kk, ru and en it accepts (`kk-KZ` is Kazakh, `ru-RU` Russian); English when it
+    /// accepts none of them or is absent.
+    pub fn negotiate(accept_language: Option<&str>) -> Lang {
+        let Some(header) = accept_language else {
+            return Lang::En;
+        };
+        let requested = fluent_langneg::accepted_languages::parse(header);
+        let available: Vec<&LanguageIdentifier> = IDS.iter().collect();
+        let default = Lang::En.id();
+        let chosen = fluent_langneg::negotiate_languages(
+            &requested,
+            &available,
+            Some(&default),
+            fluent_langneg::NegotiationStrategy::Lookup,
+        );
+        chosen
+            .first()
+            .and_then(|id| Lang::ALL.into_iter().find(|l| l.id() == **id))
+            .unwrap_or(Lang::En)
+    }
+
+    /// The text of `message` in this language. A key missing from the catalogue renders
+    /// as the key itself (a test keeps every key present in all three languages).
+    pub fn text(self, message: &Message) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue<'_>> = message
+            .args
+            .iter()
+            .map(|(name, value)| {
+                let value = match value {
+                    Arg::Number(n) => FluentValue::from(*n),
+                    Arg::Text(t) => FluentValue::from(t.clone()),
+                };
+                (Cow::Owned(name.clone()), value)
+            })
+            .collect();
+        LOCALES
+            .try_lookup_with_args(self.id(), &message.key, &args)
+            .unwrap_or_else(|| {
+                log::error!("message {} is missing from the catalogue", message.key);
+                message.key.clone()
+            })
+    }
+
+    /// The text of the message with no arguments `key`.
+    pub fn key(self, key: &str) -> String {
+        self.text(&Message::new(key))
+    }
+
+    /// Whether `message` renders in this language from a message of its own (no fallback
+    /// to English), with every argument it needs.
+    pub fn renders(self, message: &Message) -> bool {
+        let args: HashMap<Cow<'static, str>, FluentValue<'_>> = message
+            .args
+            .iter()
+            .map(|(name, value)| {
+                (
+                    Cow::Owned(name.clone()),
+                    FluentValue::from(value.to_string()),
+                )
+            })
+            .collect();
+        LOCALES
+            .lookup_single_language(self.id(), &message.key, Some(&args))
+            .is_ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_language_picks_kazakh_russian_or_english_by_preference() {
+        assert_eq!(Lang::negotiate(Some("kk")), Lang::Kk);
+        assert_eq!(Lang::negotiate(Some("kk-KZ,ru;q=0.8")), Lang::Kk);
+        assert_eq!(Lang::negotiate(Some("ru-RU,ru;q=0.9,en;q=0.5")), Lang::Ru);
+        assert_eq!(Lang::negotiate(Some("de,ru;q=0.5")), Lang::Ru);
+        assert_eq!(Lang::negotiate(Some("de")), Lang::En);
+        assert_eq!(Lang::negotiate(Some("")), Lang::En);
+        assert_eq!(Lang::negotiate(None), Lang::En);
+    }
+
+    #[test]
+    fn arguments_are_placed_without_isolation_marks() {
+        let m = Message::new("not-found-quota-year").arg("year", 2026);
+        assert_eq!(Lang::En.text(&m), "no quota is set for 2026");
+    }
+
+    /// The keys of a catalogue file with the names of their arguments.
+    fn entries(lang: Lang) -> std::collections::BTreeMap<String, Vec<String>> {
+        let path = format!(
+            "{}/locales/{}/main.ftl",
+            env!("CARGO_MANIFEST_DIR"),
+            lang.tag()
+        );
+        let text = std::fs::read_to_string(path).unwrap();
+        text.lines()
+            .filter(|l| !l.starts_with('#') && l.contains(" = "))
+            .map(|l| {
+                let (key, value) = l.split_once(" = ").unwrap();
+                let mut args: Vec<String> = value
+                    .split("{ $")
+                    .skip(1)
+                    .map(|a| a.split(' ').next().unwrap().to_owned())
+                    .collect();
+                args.sort();
+                args.dedup();
+                (key.to_owned(), args)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_message_is_in_kazakh_russian_and_english_with_the_same_arguments() {
+        let en = entries(Lang::En);
+        for lang in [Lang::Kk, Lang::Ru] {
+            assert_eq!(entries(lang), en, "{lang:?} differs from English");
+            for (key, args) in &en {
+                let message = args.iter().fold(Message::new(key), |m, a| m.text(a, "x"));
+                assert!(lang.renders(&message), "{key} does not render in {lang:?}");
+            }
+        }
+    }
+
+    /// Every key the code names — problem titles and details, violation codes — has a
+    /// message: a code added without its message fails here.
+    #[test]
+    fn every_key_the_code_uses_is_in_the_catalogue() {
+        let en = entries(Lang::En);
+        let mut missing = Vec::new();
+        let mut stack = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
+        // Violation codes follow their constructor; the other keys carry a prefix.
+        let openers = ["Violation::new(\"", "Violation::service_rule(\""];
+        let prefixes = [
+            "title-",
+            "detail-",
+            "malformed-",
+            "unauthorized-",
+            "forbidden-",
+            "not-found-",
+            "conflict-",
+        ];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                if path.ends_with("i18n.rs") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                let mut keys: Vec<&str> = Vec::new();
+                for opener in openers {
+                    keys.extend(
+                        text.split(opener)
+                            .skip(1)
+                            .filter_map(|r| r.split('"').next()),
+                    );
+                }
+                keys.extend(
+                    text.split('"')
+                        .skip(1)
+                        .step_by(2)
+                        .filter(|lit| prefixes.iter().any(|p| lit.starts_with(p)))
+                        .filter(|lit| lit.chars().all(|c| c.is_ascii_lowercase() || c == '-')),
+                );
+                // `malformed-request` is a problem type's slug, not a message.
+                for key in keys.into_iter().filter(|k| *k != "malformed-request") {
+                    if !en.contains_key(key) {
+                        missing.push(format!("{}: {key}", path.display()));
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "keys without a message: {missing:?}");
+    }
+}
