@@ -8,6 +8,7 @@ pub mod ids;
 pub mod money;
 pub mod quota;
 pub mod ruleset;
+pub mod statute;
 pub mod violation;
 
 pub use category::Category;
