@@ -4,6 +4,7 @@
 
 pub mod category;
 pub mod dates;
+pub mod fees;
 pub mod ids;
 pub mod money;
 pub mod quota;
