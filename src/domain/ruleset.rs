@@ -731,6 +731,19 @@ impl RuleSet {
                 "filing_opens must not be after filing_closes",
             ));
         }
+        let longest_seasonal = self
+            .categories
+            .iter()
+            .filter(|t| t.category == Category::Seasonal)
+            .filter_map(|t| t.initial.values.last())
+            .max();
+        let longest_priced = self.fees.seasonal.iter().map(|s| s.max_days).max();
+        if let Some(term) = longest_seasonal.filter(|t| Some(**t) > longest_priced) {
+            out.push(problem(
+                "rules.fees.seasonal",
+                format!("has no rate for seasonal permits of up to {term} days"),
+            ));
+        }
         check_lists(&self.lists, &mut out);
         check_holidays(&self.holidays, &mut out);
         out
@@ -1092,6 +1105,18 @@ pub(crate) mod tests {
             .collect();
         assert_eq!(unconfirmed, [2023, 2024, 2027]);
         assert!(cal.years.iter().all(|y| !y.source.is_empty()));
+    }
+
+    #[test]
+    fn art_33_4_a_seasonal_term_longer_than_the_last_fee_tier_is_a_problem() {
+        let mut rules = seeded();
+        rules.fees.seasonal.pop();
+        let p = rules.problems();
+        assert_eq!(p.len(), 1);
+        assert_eq!(
+            p[0].message,
+            "has no rate for seasonal permits of up to 365 days"
+        );
     }
 
     #[test]
