@@ -93,3 +93,5 @@ reduction-invalid = a reduction needs a number below the { $requested } requeste
 reason-required = a rejection needs a reason
 profession-not-seasonal = { $profession } is not on the ministry's list of seasonal professions
 demand-filing-closed = demand for { $year } is filed from { $opens } to { $closes }; today is { $today }
+statutory-limit-exceeded = { $field } is { $value }; the law allows at most { $limit }
+ict-fee-not-allowed = { $field } must be true: ICT permits pay no fee

@@ -93,3 +93,5 @@ reduction-invalid = азайту үшін сұралған { $requested } сан
 reason-required = бас тарту үшін себеп қажет
 profession-not-seasonal = { $profession } кәсібі министрліктің маусымдық кәсіптер тізбесінде жоқ
 demand-filing-closed = { $year } жылға өтінімдер { $opens } бастап { $closes } дейін беріледі; бүгін { $today }
+statutory-limit-exceeded = { $field } мәні { $value }; заң ең көбі { $limit } рұқсат етеді
+ict-fee-not-allowed = { $field } true болуы керек: корпоративішілік ауыстыру үшін алым алынбайды

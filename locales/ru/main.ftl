@@ -93,3 +93,5 @@ reduction-invalid = для сокращения нужно число меньш
 reason-required = для отказа нужна причина
 profession-not-seasonal = профессии { $profession } нет в перечне сезонных профессий министерства
 demand-filing-closed = заявки на { $year } год подаются с { $opens } по { $closes }; сегодня { $today }
+statutory-limit-exceeded = { $field } равно { $value }; закон допускает не более { $limit }
+ict-fee-not-allowed = { $field } должно быть true: за внутрикорпоративный перевод сбор не взимается

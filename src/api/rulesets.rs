@@ -59,7 +59,8 @@ pub struct NewRuleSetRequest {
         example = "Order No. 279 of 30.06.2023 as amended by Order No. 12 of 10.01.2027"
     )]
     pub source: String,
-    /// The ministry's numbers for the new version; refused with 422 when inconsistent.
+    /// The ministry's numbers for the new version; refused with 422 when inconsistent or
+    /// beyond a limit of Law 482-V.
     pub rules: RuleSet,
 }
 
@@ -134,7 +135,7 @@ pub async fn get_rule_set(
         (status = 201, description = "Published.", body = RuleSetView,
             headers(("Location" = String, description = "The new version."))),
         (status = 409, description = "The Idempotency-Key was used for another request.", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A field or the rule set is invalid.", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A field or the rule set is inconsistent (`invalid-fields`, with `errors`), or a number goes beyond a limit of the law (`violations`): `statutory-limit-exceeded` (Art. 33(3), 34(1), 34(3), 35(1), 35(3)), `ict-fee-not-allowed` (Art. 33(4)).", body = crate::error::Problem, content_type = "application/problem+json"),
     ))]
 #[post("/rule-sets")]
 pub async fn publish_rule_set(
@@ -164,6 +165,10 @@ pub async fn publish_rule_set(
     }
     if !errors.is_empty() {
         return Err(ApiError::Invalid(errors));
+    }
+    let beyond_the_law = req.rules.statutory_violations();
+    if !beyond_the_law.is_empty() {
+        return Err(ApiError::Rule(beyond_the_law));
     }
     let actor = state.actor(&caller, &rid);
     create(&state, &caller, key, body.fingerprint, move |conn| {

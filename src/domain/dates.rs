@@ -35,20 +35,48 @@ impl DateRange {
     }
 }
 
-/// A working day is a weekday that is not a public holiday or transferred day off in the
-/// rule set's calendar (deadlines "in working days", the ministry's permit rules).
-pub fn is_working_day(d: NaiveDate, holidays: &[NaiveDate]) -> bool {
-    !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) && !holidays.contains(&d)
+/// A calendar of days off besides ordinary weekends: weekdays that are days off (holidays,
+/// holidays moved from a weekend, transferred days off) and weekend days that a Government
+/// decree made working days. The rule set's holiday calendar is one.
+pub trait WorkCalendar {
+    /// `d`, a Monday to Friday, is a day off.
+    fn is_weekday_off(&self, d: NaiveDate) -> bool;
+    /// `d`, a Saturday or Sunday, is a working day.
+    fn is_weekend_working_day(&self, d: NaiveDate) -> bool;
+}
+
+/// A plain list of weekday days off, with no working weekend days.
+impl WorkCalendar for [NaiveDate] {
+    fn is_weekday_off(&self, d: NaiveDate) -> bool {
+        self.contains(&d)
+    }
+    fn is_weekend_working_day(&self, _: NaiveDate) -> bool {
+        false
+    }
+}
+
+/// A working day is a Monday to Friday that is not a day off, or a Saturday or Sunday
+/// made a working day by a transfer of days off (deadlines "in working days" of the
+/// ministry's permit rules; Labour Code on holidays and transferred days off).
+pub fn is_working_day<C: WorkCalendar + ?Sized>(d: NaiveDate, calendar: &C) -> bool {
+    match d.weekday() {
+        Weekday::Sat | Weekday::Sun => calendar.is_weekend_working_day(d),
+        _ => !calendar.is_weekday_off(d),
+    }
 }
 
 /// The date `n` working days after `start` (`start` itself is not counted), e.g. the last day
 /// of a decision or fee-payment deadline.
-pub fn add_working_days(start: NaiveDate, n: u32, holidays: &[NaiveDate]) -> NaiveDate {
+pub fn add_working_days<C: WorkCalendar + ?Sized>(
+    start: NaiveDate,
+    n: u32,
+    calendar: &C,
+) -> NaiveDate {
     let mut d = start;
     let mut left = n;
     while left > 0 {
         d = d + Days::new(1);
-        if is_working_day(d, holidays) {
+        if is_working_day(d, calendar) {
             left -= 1;
         }
     }
@@ -58,6 +86,7 @@ pub fn add_working_days(start: NaiveDate, n: u32, holidays: &[NaiveDate]) -> Nai
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ruleset::tests::seeded;
 
     fn date(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -77,25 +106,74 @@ mod tests {
 
     #[test]
     fn working_days_skip_weekends_and_holidays() {
-        // Friday 2026-03-20; 21-23 March is Nauryz (Sat-Mon), so the next working day is Tue 24.
-        let holidays = [date("2026-03-21"), date("2026-03-22"), date("2026-03-23")];
+        // Friday 2026-03-20; Monday 23 March is Nauryz, so the next working day is Tue 24.
+        let holidays = [date("2026-03-23")];
         assert_eq!(
-            add_working_days(date("2026-03-20"), 1, &holidays),
+            add_working_days(date("2026-03-20"), 1, &holidays[..]),
             date("2026-03-24")
         );
         assert_eq!(
-            add_working_days(date("2026-03-20"), 0, &holidays),
+            add_working_days(date("2026-03-20"), 0, &holidays[..]),
             date("2026-03-20")
         );
-        assert!(!is_working_day(date("2026-03-23"), &holidays));
-        assert!(is_working_day(date("2026-03-24"), &holidays));
+        assert!(!is_working_day(date("2026-03-23"), &holidays[..]));
+        assert!(is_working_day(date("2026-03-24"), &holidays[..]));
     }
 
     #[test]
     fn seven_working_days_from_a_monday_end_on_the_next_wednesday() {
+        let none: [NaiveDate; 0] = [];
         assert_eq!(
-            add_working_days(date("2026-11-30"), 7, &[]),
+            add_working_days(date("2026-11-30"), 7, &none[..]),
             date("2026-12-09")
         );
+    }
+
+    #[test]
+    fn ten_working_days_after_2026_03_19_skip_nauryz_and_its_moved_days_and_end_on_april_7() {
+        let cal = seeded().holidays;
+        assert_eq!(
+            add_working_days(date("2026-03-19"), 10, &cal),
+            date("2026-04-07")
+        );
+    }
+
+    #[test]
+    fn ten_working_days_after_2026_08_20_end_on_september_3_as_30_august_is_no_longer_a_holiday() {
+        let cal = seeded().holidays;
+        assert!(is_working_day(date("2026-08-31"), &cal));
+        assert_eq!(
+            add_working_days(date("2026-08-20"), 10, &cal),
+            date("2026-09-03")
+        );
+    }
+
+    #[test]
+    fn a_weekend_day_made_a_working_day_by_decree_counts_as_a_working_day() {
+        let cal = seeded().holidays;
+        // Sunday 2025-01-05 was worked in exchange for Friday 2025-01-03.
+        assert!(is_working_day(date("2025-01-05"), &cal));
+        assert!(!is_working_day(date("2025-01-03"), &cal));
+        assert!(!is_working_day(date("2025-01-04"), &cal));
+        // From Tuesday 31 Dec 2024: 1-3 Jan off, Sat 4 off, Sun 5 worked.
+        assert_eq!(
+            add_working_days(date("2024-12-31"), 1, &cal),
+            date("2025-01-05")
+        );
+    }
+
+    #[test]
+    fn a_holiday_on_a_weekend_is_off_on_the_next_working_day() {
+        let cal = seeded().holidays;
+        // 8 March 2025 was a Saturday: Monday 10 March was off.
+        assert!(!is_working_day(date("2025-03-10"), &cal));
+        // 9 May 2026 is a Saturday: Monday 11 May is off.
+        assert!(!is_working_day(date("2026-05-11"), &cal));
+    }
+
+    #[test]
+    fn years_beyond_the_calendar_have_only_weekends_off() {
+        let cal = seeded().holidays;
+        assert!(is_working_day(date("2031-01-01"), &cal));
     }
 }

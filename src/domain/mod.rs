@@ -5,6 +5,7 @@
 pub mod category;
 pub mod dates;
 pub mod demand;
+pub mod fees;
 pub mod hold;
 pub mod ids;
 pub mod money;
@@ -12,6 +13,7 @@ pub mod quota;
 pub mod refusal;
 pub mod ruleset;
 pub mod state;
+pub mod statute;
 pub mod violation;
 
 pub use category::Category;

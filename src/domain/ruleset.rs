@@ -2,8 +2,8 @@
 //! leaves ratios, terms, fees, the MRP, deadlines and lists to secondary acts; the service
 //! keeps them here, each section with the act it comes from, and never as constants in code.
 
-use crate::domain::{Category, Money, SectorCode, Violation};
-use chrono::NaiveDate;
+use crate::domain::{statute, Category, Money, SectorCode, Violation};
+use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use utoipa::ToSchema;
@@ -50,15 +50,41 @@ pub enum TermUnit {
     Days,
 }
 
-/// The terms one may choose from, e.g. 12 months, or 90/180/270/365 days.
+/// The terms one may choose from: exactly one of `values` (e.g. 12 months), or, with
+/// `up_to`, any term up to the longest value, priced by the tier it falls in (seasonal
+/// permits of up to 90/180/270/365 days).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TermChoice {
     /// Unit of the lengths in `values`.
     pub unit: TermUnit,
-    /// Allowed lengths in `unit`, ascending.
+    /// Allowed lengths (or, with `up_to`, the tiers' upper bounds) in `unit`, ascending.
     #[schema(example = json!([12]))]
     pub values: Vec<u32>,
+    /// `true`: any term from 1 up to the longest value is allowed, and falls in the tier of
+    /// the first value not below it; `false`: only the listed values.
+    pub up_to: bool,
+}
+
+impl TermChoice {
+    /// Art. 7(20): the ministry's rules fix the permit terms; a term of `length` (in `unit`)
+    /// is allowed when it is one of `values`, or, for "up to" terms, between 1 and the
+    /// longest value.
+    pub fn allows(&self, length: u32) -> bool {
+        match self.up_to {
+            true => length > 0 && self.values.last().is_some_and(|max| length <= *max),
+            false => self.values.contains(&length),
+        }
+    }
+
+    /// Art. 7(20): the tier a term of `length` (in `unit`) falls in: the first value not
+    /// below it (a 100-day seasonal permit is in the "up to 180 days" tier); `None` when
+    /// the term is not allowed.
+    pub fn tier(&self, length: u32) -> Option<u32> {
+        self.allows(length)
+            .then(|| self.values.iter().copied().find(|v| *v >= length))
+            .flatten()
+    }
 }
 
 /// Terms of the permit for one worker category.
@@ -123,23 +149,48 @@ pub struct SelfEmploymentRules {
     pub source: String,
 }
 
-/// Minimum Kazakh share of staff for one worker category.
+/// Minimum Kazakh share of staff over a group of worker categories (e.g. 1 and 2 together).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ShareRatio {
-    /// Worker category the ratio applies to.
-    pub category: Category,
+    /// Worker categories counted together for this ratio; each category in one ratio at most.
+    #[schema(example = json!(["1", "2"]))]
+    pub categories: Vec<Category>,
     /// Kazakh citizens as a percentage of staff, at least.
     #[schema(value_type = String, example = "70")]
     #[serde(with = "rust_decimal::serde::str")]
     pub min_kazakh_percent: rust_decimal::Decimal,
 }
 
+impl ShareRatio {
+    /// Art. 33(6): the employer keeps the ministry's ratio of foreign workers to Kazakh
+    /// staff, counted over the ratio's categories together: `kazakh` and `foreign` are
+    /// head counts in those categories (foreign counting posted staffing-contract workers).
+    /// Met when Kazakh citizens are at least `min_kazakh_percent` of the two together;
+    /// an empty workforce meets it.
+    pub fn is_met(&self, kazakh: u32, foreign: u32) -> bool {
+        let total = u64::from(kazakh) + u64::from(foreign);
+        total == 0
+            || rust_decimal::Decimal::from(kazakh) * rust_decimal::Decimal::ONE_HUNDRED
+                >= self.min_kazakh_percent * rust_decimal::Decimal::from(total)
+    }
+}
+
+impl KazakhShareRules {
+    /// Art. 33(6): the ratio that covers `category`, `None` when none does (seasonal).
+    pub fn ratio_for(&self, category: Category) -> Option<&ShareRatio> {
+        self.ratios
+            .iter()
+            .find(|r| r.categories.contains(&category))
+    }
+}
+
 /// Kazakh-share ratio rules.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KazakhShareRules {
-    /// Minimum Kazakh share per worker category (Art. 33(6)).
+    /// Minimum Kazakh share per group of worker categories; categories 1-4 each in exactly
+    /// one group (Art. 33(6)).
     pub ratios: Vec<ShareRatio>,
     /// Branches and representative offices of foreign legal entities with at most this many
     /// employees are exempt.
@@ -152,27 +203,45 @@ pub struct KazakhShareRules {
     pub source: String,
 }
 
+/// Fee for a permit of one particular term, in MRP per foreign worker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TermFee {
+    /// Permit term this rate is for, months (category 1: 12, 24 or 36).
+    pub term_months: u32,
+    /// Fee per foreign worker for a permit of this term, in MRP (Art. 33(4)).
+    pub mrp: u32,
+}
+
 /// Fee multiple for one category, in MRP per foreign worker.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CategoryFee {
     /// Worker category the fee is for.
     pub category: Category,
-    /// Fee per foreign worker, in MRP (Art. 33(4)).
+    /// Fee per foreign worker, in MRP, for any term without its own rate in `by_term`
+    /// (Art. 33(4)).
     pub mrp: u32,
+    /// Rates that depend on the permit term (category 1: 1, 2 or 3 years), ascending by
+    /// `term_months`, each term once; empty when the fee does not depend on the term.
+    pub by_term: Vec<TermFee>,
 }
 
 /// A group of OKED sections that pays the same fee.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SectorFeeGroup {
-    /// Number of the fee group.
+    /// Number of the fee group, each group once.
     pub group: u32,
-    /// OKED sections in this group.
+    /// OKED sections in this group; each section in one group at most.
     #[schema(value_type = Vec<String>, example = json!(["B", "G"]))]
     pub sectors: Vec<SectorCode>,
     /// Fee per worker category for employers in these sections; categories 1-4 each once.
     pub fees: Vec<CategoryFee>,
+    /// Whether the rates and the sector list were checked against the decree's text.
+    pub confirmed: bool,
+    /// The decree and table these rates and sections come from, and what is unconfirmed.
+    pub source: String,
 }
 
 /// Seasonal permits pay by duration: up to `max_days` days costs `mrp` MRP.
@@ -282,6 +351,23 @@ pub struct QuotaDemandCycle {
     pub source: String,
 }
 
+/// An in-demand profession of a priority sector (Art. 7(21), 34(1)).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InDemandProfession {
+    /// Name of the profession.
+    #[schema(example = "Software developer")]
+    pub name: String,
+    /// The priority sector (OKED section letter) the profession belongs to; one of
+    /// `priority_sectors`.
+    #[schema(value_type = String, example = "J")]
+    pub sector: SectorCode,
+    /// Code of the occupation in the national classifier of occupations (NKZ, after ISCO-08):
+    /// four digits, optionally followed by `-` and more digits.
+    #[schema(example = "2512")]
+    pub occupation_code: String,
+}
+
 /// Lists the ministry keeps.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -289,22 +375,61 @@ pub struct ProfessionLists {
     /// Priority sectors for self-employment (Art. 7(21)).
     #[schema(value_type = Vec<String>)]
     pub priority_sectors: Vec<SectorCode>,
-    /// In-demand professions for self-employment (Art. 7(21)).
-    pub in_demand_professions: Vec<String>,
+    /// In-demand professions for self-employment, each in a priority sector (Art. 7(21)).
+    pub in_demand_professions: Vec<InDemandProfession>,
     /// Professions open to seasonal foreign workers (Art. 7(21-1)).
     pub seasonal_professions: Vec<String>,
+    /// Whether the lists were checked against the order's text.
+    pub confirmed: bool,
     /// The order or decree these lists come from.
     pub source: String,
 }
 
-/// Days off besides Saturdays and Sundays.
+/// One year of the working calendar: the weekdays that are days off and the weekend days
+/// that are working days. A holiday on a Saturday or Sunday moves to the next working day
+/// (except Orthodox Christmas and Kurban Ait); the moved day is listed in `days_off`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HolidayYear {
+    /// The calendar year.
+    #[schema(example = 2026)]
+    pub year: i32,
+    /// Mondays to Fridays that are not working days: public holidays, holidays moved from a
+    /// weekend, days off transferred by a Government decree. Ascending, in `year`.
+    pub days_off: Vec<NaiveDate>,
+    /// Saturdays and Sundays that a Government decree made working days (transfer of days
+    /// off). Ascending, in `year`.
+    pub working_weekend_days: Vec<NaiveDate>,
+    /// Whether this year was checked against the official calendar and decrees.
+    pub confirmed: bool,
+    /// The law, decrees and announcements this year comes from, and what is unconfirmed.
+    pub source: String,
+}
+
+/// The working calendar, by year; a year not listed has only Saturdays and Sundays off.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HolidayCalendar {
-    /// Public holidays and transferred days off, not counted as working days.
-    pub days_off: Vec<NaiveDate>,
-    /// The law and decrees that set these days off.
+    /// One entry per year, ascending.
+    pub years: Vec<HolidayYear>,
+    /// The laws that set holidays and the rule that moves them.
     pub source: String,
+}
+
+impl HolidayCalendar {
+    fn year(&self, year: i32) -> Option<&HolidayYear> {
+        self.years.iter().find(|y| y.year == year)
+    }
+}
+
+impl crate::domain::dates::WorkCalendar for HolidayCalendar {
+    fn is_weekday_off(&self, d: NaiveDate) -> bool {
+        self.year(d.year()).is_some_and(|y| y.days_off.contains(&d))
+    }
+    fn is_weekend_working_day(&self, d: NaiveDate) -> bool {
+        self.year(d.year())
+            .is_some_and(|y| y.working_weekend_days.contains(&d))
+    }
 }
 
 /// A day of the year, `MM-DD`.
@@ -377,6 +502,164 @@ fn check_terms(field: &str, t: &TermChoice, out: &mut Vec<RuleSetProblem>) {
     }
 }
 
+/// `true` when `dates` are in strictly ascending order (sorted, no repeats).
+fn strictly_ascending<T: PartialOrd>(xs: &[T]) -> bool {
+    xs.windows(2).all(|w| w[0] < w[1])
+}
+
+fn is_weekend(d: NaiveDate) -> bool {
+    matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+fn check_holidays(cal: &HolidayCalendar, out: &mut Vec<RuleSetProblem>) {
+    if !strictly_ascending(&cal.years.iter().map(|y| y.year).collect::<Vec<_>>()) {
+        out.push(problem(
+            "rules.holidays.years",
+            "must list each year once, ascending",
+        ));
+    }
+    for (i, y) in cal.years.iter().enumerate() {
+        let field = format!("rules.holidays.years[{i}]");
+        let in_year = |d: &NaiveDate| d.year() == y.year;
+        if !strictly_ascending(&y.days_off) || !y.days_off.iter().all(in_year) {
+            out.push(problem(
+                format!("{field}.days_off"),
+                format!("must list dates of {} once, ascending", y.year),
+            ));
+        }
+        if let Some(d) = y.days_off.iter().find(|d| is_weekend(**d)) {
+            out.push(problem(
+                format!("{field}.days_off"),
+                format!("{d} is a Saturday or Sunday; list only weekdays off"),
+            ));
+        }
+        if !strictly_ascending(&y.working_weekend_days)
+            || !y.working_weekend_days.iter().all(in_year)
+        {
+            out.push(problem(
+                format!("{field}.working_weekend_days"),
+                format!("must list dates of {} once, ascending", y.year),
+            ));
+        }
+        if let Some(d) = y.working_weekend_days.iter().find(|d| !is_weekend(**d)) {
+            out.push(problem(
+                format!("{field}.working_weekend_days"),
+                format!("{d} is not a Saturday or Sunday"),
+            ));
+        }
+    }
+}
+
+fn check_share_groups(rules: &KazakhShareRules, out: &mut Vec<RuleSetProblem>) {
+    for (i, ratio) in rules.ratios.iter().enumerate() {
+        if ratio.categories.is_empty() {
+            out.push(problem(
+                format!("rules.kazakh_share.ratios[{i}].categories"),
+                "must name at least one category",
+            ));
+        }
+        check_percent(
+            format!("rules.kazakh_share.ratios[{i}].min_kazakh_percent"),
+            ratio.min_kazakh_percent,
+            out,
+        );
+    }
+    for c in Category::ALL {
+        let n = rules
+            .ratios
+            .iter()
+            .flat_map(|r| &r.categories)
+            .filter(|x| **x == c)
+            .count();
+        let needed = c != Category::Seasonal;
+        if n > 1 || (needed && n == 0) {
+            out.push(problem(
+                "rules.kazakh_share.ratios",
+                format!("category {c} must be in exactly one ratio, found {n}"),
+            ));
+        }
+    }
+}
+
+fn check_fees(fees: &FeeRules, out: &mut Vec<RuleSetProblem>) {
+    let mut seen = BTreeSet::new();
+    let mut groups = BTreeSet::new();
+    for (i, g) in fees.sector_groups.iter().enumerate() {
+        if !groups.insert(g.group) {
+            out.push(problem(
+                format!("rules.fees.sector_groups[{i}].group"),
+                format!("group {} appears more than once", g.group),
+            ));
+        }
+        for s in &g.sectors {
+            if !seen.insert(s.clone()) {
+                out.push(problem(
+                    format!("rules.fees.sector_groups[{i}].sectors"),
+                    format!("sector {s} is in more than one fee group"),
+                ));
+            }
+        }
+        for c in Category::ALL
+            .into_iter()
+            .filter(|c| *c != Category::Seasonal)
+        {
+            let n = g.fees.iter().filter(|f| f.category == c).count();
+            if n != 1 {
+                out.push(problem(
+                    format!("rules.fees.sector_groups[{i}].fees"),
+                    format!("must have one fee for category {c}, found {n}"),
+                ));
+            }
+        }
+        for (j, f) in g.fees.iter().enumerate() {
+            let terms: Vec<u32> = f.by_term.iter().map(|t| t.term_months).collect();
+            if terms.contains(&0) || !strictly_ascending(&terms) {
+                out.push(problem(
+                    format!("rules.fees.sector_groups[{i}].fees[{j}].by_term"),
+                    "must list positive terms once, ascending",
+                ));
+            }
+        }
+    }
+    let days: Vec<u32> = fees.seasonal.iter().map(|s| s.max_days).collect();
+    if days.is_empty() || days.contains(&0) || !strictly_ascending(&days) {
+        out.push(problem(
+            "rules.fees.seasonal",
+            "must list durations in ascending order",
+        ));
+    }
+}
+
+/// An NKZ occupation code: four digits, then optionally `-` and digits, repeated.
+fn is_occupation_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let unit_group = parts.next().unwrap_or_default();
+    unit_group.len() == 4
+        && unit_group.bytes().all(|b| b.is_ascii_digit())
+        && parts.all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn check_lists(lists: &ProfessionLists, out: &mut Vec<RuleSetProblem>) {
+    for (i, p) in lists.in_demand_professions.iter().enumerate() {
+        let field = format!("rules.lists.in_demand_professions[{i}]");
+        if p.name.trim().is_empty() {
+            out.push(problem(format!("{field}.name"), "must not be empty"));
+        }
+        if !lists.priority_sectors.contains(&p.sector) {
+            out.push(problem(
+                format!("{field}.sector"),
+                format!("sector {} is not one of the priority sectors", p.sector),
+            ));
+        }
+        if !is_occupation_code(&p.occupation_code) {
+            out.push(problem(
+                format!("{field}.occupation_code"),
+                "must be an NKZ code: four digits, optionally followed by -digits",
+            ));
+        }
+    }
+}
+
 fn check_percent(field: String, p: rust_decimal::Decimal, out: &mut Vec<RuleSetProblem>) {
     if p < rust_decimal::Decimal::ZERO || p > rust_decimal::Decimal::ONE_HUNDRED {
         out.push(problem(field, "must be between 0 and 100"));
@@ -426,43 +709,8 @@ impl RuleSet {
             self.ict.max_percent_of_kazakh_staff,
             &mut out,
         );
-        for (i, ratio) in self.kazakh_share.ratios.iter().enumerate() {
-            check_percent(
-                format!("rules.kazakh_share.ratios[{i}].min_kazakh_percent"),
-                ratio.min_kazakh_percent,
-                &mut out,
-            );
-        }
-        let mut seen = BTreeSet::new();
-        for (i, g) in self.fees.sector_groups.iter().enumerate() {
-            for s in &g.sectors {
-                if !seen.insert(s.clone()) {
-                    out.push(problem(
-                        format!("rules.fees.sector_groups[{i}].sectors"),
-                        format!("sector {s} is in more than one fee group"),
-                    ));
-                }
-            }
-            for c in [
-                Category::Heads,
-                Category::DivisionHeads,
-                Category::Specialists,
-                Category::QualifiedWorkers,
-            ] {
-                if !g.fees.iter().any(|f| f.category == c) {
-                    out.push(problem(
-                        format!("rules.fees.sector_groups[{i}].fees"),
-                        format!("has no fee for category {c}"),
-                    ));
-                }
-            }
-        }
-        if self.fees.seasonal.is_empty() || !self.fees.seasonal.is_sorted_by_key(|s| s.max_days) {
-            out.push(problem(
-                "rules.fees.seasonal",
-                "must list durations in ascending order",
-            ));
-        }
+        check_share_groups(&self.kazakh_share, &mut out);
+        check_fees(&self.fees, &mut out);
         if self.mrp.values.is_empty() || !self.mrp.values.is_sorted_by_key(|v| v.from) {
             out.push(problem(
                 "rules.mrp.values",
@@ -483,6 +731,66 @@ impl RuleSet {
                 "filing_opens must not be after filing_closes",
             ));
         }
+        let longest_seasonal = self
+            .categories
+            .iter()
+            .filter(|t| t.category == Category::Seasonal)
+            .filter_map(|t| t.initial.values.last())
+            .max();
+        let longest_priced = self.fees.seasonal.iter().map(|s| s.max_days).max();
+        if let Some(term) = longest_seasonal.filter(|t| Some(**t) > longest_priced) {
+            out.push(problem(
+                "rules.fees.seasonal",
+                format!("has no rate for seasonal permits of up to {term} days"),
+            ));
+        }
+        check_lists(&self.lists, &mut out);
+        check_holidays(&self.holidays, &mut out);
+        out
+    }
+
+    /// Everything in this rule set that goes beyond a limit Law 482-V fixes (see
+    /// [`statute`]): each a violation with the article; empty when the numbers are within
+    /// the law. Distinct from [`RuleSet::problems`], which finds inconsistent data.
+    pub fn statutory_violations(&self) -> Vec<Violation> {
+        let ict = &self.ict;
+        let se = &self.self_employment;
+        let mut out: Vec<Violation> = [
+            statute::check_business_trip_days(
+                "rules.business_trips.max_days_per_calendar_year",
+                self.business_trips.max_days_per_calendar_year,
+            ),
+            statute::check_self_employment_initial(
+                "rules.self_employment.initial_max_months",
+                se.initial_max_months,
+            ),
+            statute::check_self_employment_extension(
+                "rules.self_employment.extension_max_months",
+                se.extension_max_months,
+            ),
+            statute::check_self_employment_apply_within(
+                "rules.self_employment.extension_apply_within_months",
+                se.extension_apply_within_months,
+            ),
+            statute::check_ict_term("rules.ict.max_term_months", ict.max_term_months),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        out.extend(statute::check_ict_extension(
+            "rules.ict.extension_months",
+            ict.extension_months,
+            "rules.ict.max_extensions",
+            ict.max_extensions,
+        ));
+        out.extend(statute::check_ict_arrival_notice(
+            "rules.ict.arrival_notice_days",
+            ict.arrival_notice_days,
+        ));
+        out.extend(statute::check_ict_fee_exempt(
+            "rules.fees.ict_exempt",
+            self.fees.ict_exempt,
+        ));
         out
     }
 
@@ -594,6 +902,240 @@ pub(crate) mod tests {
         assert!(rules
             .check_demand_filing(2026, date("2026-08-15"))
             .is_some());
+    }
+
+    #[test]
+    fn the_seeded_rule_set_is_within_the_law() {
+        assert_eq!(seeded().statutory_violations(), vec![]);
+    }
+
+    #[test]
+    fn art_33_3_a_rule_set_with_120_trip_days_is_refused() {
+        let mut rules = seeded();
+        rules.business_trips.max_days_per_calendar_year = 120;
+        let v = rules.statutory_violations();
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].code, "statutory-limit-exceeded");
+        assert_eq!(v[0].article.as_deref(), Some("Art. 33(3)"));
+        assert_eq!(
+            v[0].get("value"),
+            Some(&crate::domain::violation::Arg::Number(120))
+        );
+        assert_eq!(
+            rules.problems(),
+            vec![],
+            "a breach of the law is not a shape problem"
+        );
+    }
+
+    #[test]
+    fn art_34_1_a_rule_set_with_24_month_certificates_is_refused() {
+        let mut rules = seeded();
+        rules.self_employment.initial_max_months = 24;
+        let v = rules.statutory_violations();
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].article.as_deref(), Some("Art. 34(1)"));
+    }
+
+    #[test]
+    fn art_35_1_a_rule_set_with_120_month_ict_and_two_extensions_is_refused() {
+        let mut rules = seeded();
+        rules.ict.max_term_months = 120;
+        rules.ict.max_extensions = 2;
+        let v = rules.statutory_violations();
+        assert_eq!(v.len(), 2);
+        assert!(v.iter().all(|v| v.article.as_deref() == Some("Art. 35(1)")));
+    }
+
+    #[test]
+    fn art_35_3_a_rule_set_giving_30_days_for_the_ict_arrival_notice_is_refused() {
+        let mut rules = seeded();
+        rules.ict.arrival_notice_days = 30;
+        assert_eq!(
+            rules.statutory_violations()[0].article.as_deref(),
+            Some("Art. 35(3)")
+        );
+    }
+
+    #[test]
+    fn art_33_4_a_rule_set_charging_an_ict_fee_is_refused() {
+        let mut rules = seeded();
+        rules.fees.ict_exempt = false;
+        let v = rules.statutory_violations();
+        assert_eq!(v[0].code, "ict-fee-not-allowed");
+        assert_eq!(v[0].article.as_deref(), Some("Art. 33(4)"));
+    }
+
+    fn seasonal_terms() -> TermChoice {
+        seeded()
+            .categories
+            .into_iter()
+            .find(|c| c.category == Category::Seasonal)
+            .unwrap()
+            .initial
+    }
+
+    #[test]
+    fn art_7_20_a_seasonal_permit_may_run_any_term_up_to_365_days() {
+        let t = seasonal_terms();
+        assert!(t.up_to);
+        assert!(t.allows(1));
+        assert!(t.allows(100));
+        assert!(t.allows(365));
+        assert!(!t.allows(366));
+        assert!(!t.allows(0));
+    }
+
+    #[test]
+    fn art_7_20_a_seasonal_term_falls_in_the_first_tier_not_below_it() {
+        let t = seasonal_terms();
+        assert_eq!(t.tier(45), Some(90));
+        assert_eq!(t.tier(90), Some(90));
+        assert_eq!(t.tier(100), Some(180));
+        assert_eq!(t.tier(271), Some(365));
+        assert_eq!(t.tier(400), None);
+    }
+
+    #[test]
+    fn art_7_20_other_categories_allow_only_the_listed_terms() {
+        let rules = seeded();
+        let heads = &rules.categories[0];
+        assert_eq!(heads.category, Category::Heads);
+        assert!(!heads.initial.up_to);
+        assert!(heads.initial.allows(24));
+        assert!(!heads.initial.allows(18));
+        assert_eq!(heads.initial.tier(36), Some(36));
+    }
+
+    #[test]
+    fn art_33_6_the_kazakh_share_is_counted_over_categories_1_and_2_together() {
+        let rules = seeded();
+        let r = rules
+            .kazakh_share
+            .ratio_for(Category::DivisionHeads)
+            .unwrap();
+        assert_eq!(r.categories, vec![Category::Heads, Category::DivisionHeads]);
+        assert!(std::ptr::eq(
+            r,
+            rules.kazakh_share.ratio_for(Category::Heads).unwrap()
+        ));
+        assert!(rules.kazakh_share.ratio_for(Category::Seasonal).is_none());
+        // 70 %: 7 Kazakh and 3 foreign staff meet it, 6 and 3 do not.
+        assert!(r.is_met(7, 3));
+        assert!(!r.is_met(6, 3));
+        assert!(r.is_met(0, 0));
+    }
+
+    #[test]
+    fn art_33_6_the_kazakh_share_of_categories_3_and_4_is_90_percent() {
+        let rules = seeded();
+        let r = rules
+            .kazakh_share
+            .ratio_for(Category::QualifiedWorkers)
+            .unwrap();
+        assert!(r.is_met(90, 10));
+        assert!(!r.is_met(89, 10));
+    }
+
+    #[test]
+    fn a_category_in_two_share_ratios_or_in_none_is_a_problem() {
+        let mut rules = seeded();
+        rules.kazakh_share.ratios[1].categories = vec![Category::Heads, Category::Specialists];
+        let messages: Vec<String> = rules.problems().into_iter().map(|p| p.message).collect();
+        assert!(messages.contains(&"category 1 must be in exactly one ratio, found 2".to_owned()));
+        assert!(messages.contains(&"category 4 must be in exactly one ratio, found 0".to_owned()));
+    }
+
+    #[test]
+    fn art_7_21_an_in_demand_profession_outside_the_priority_sectors_is_a_problem() {
+        let mut rules = seeded();
+        rules.lists.in_demand_professions[0].sector = "B".parse().unwrap();
+        let p = rules.problems();
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].field, "rules.lists.in_demand_professions[0].sector");
+    }
+
+    #[test]
+    fn an_occupation_code_must_be_an_nkz_code() {
+        assert!(is_occupation_code("2512"));
+        assert!(is_occupation_code("2512-1-001"));
+        assert!(!is_occupation_code("251"));
+        assert!(!is_occupation_code("2512-"));
+        assert!(!is_occupation_code("25a2"));
+    }
+
+    #[test]
+    fn a_weekend_listed_as_a_day_off_or_a_weekday_as_a_working_weekend_day_is_a_problem() {
+        let mut rules = seeded();
+        let y = rules
+            .holidays
+            .years
+            .iter_mut()
+            .find(|y| y.year == 2026)
+            .unwrap();
+        y.days_off.push(date("2026-12-19"));
+        y.working_weekend_days.push(date("2026-12-21"));
+        let fields: Vec<String> = rules.problems().into_iter().map(|p| p.field).collect();
+        assert_eq!(
+            fields,
+            [
+                "rules.holidays.years[3].days_off",
+                "rules.holidays.years[3].working_weekend_days"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_holiday_listed_under_the_wrong_year_is_a_problem() {
+        let mut rules = seeded();
+        rules.holidays.years[0].days_off.push(date("2024-12-31"));
+        assert_eq!(
+            rules.problems()[0].field,
+            "rules.holidays.years[0].days_off"
+        );
+    }
+
+    #[test]
+    fn the_seeded_calendar_marks_the_years_it_could_not_confirm() {
+        let cal = seeded().holidays;
+        let unconfirmed: Vec<i32> = cal
+            .years
+            .iter()
+            .filter(|y| !y.confirmed)
+            .map(|y| y.year)
+            .collect();
+        assert_eq!(unconfirmed, [2023, 2024, 2027]);
+        assert!(cal.years.iter().all(|y| !y.source.is_empty()));
+    }
+
+    #[test]
+    fn art_33_4_a_seasonal_term_longer_than_the_last_fee_tier_is_a_problem() {
+        let mut rules = seeded();
+        rules.fees.seasonal.pop();
+        let p = rules.problems();
+        assert_eq!(p.len(), 1);
+        assert_eq!(
+            p[0].message,
+            "has no rate for seasonal permits of up to 365 days"
+        );
+    }
+
+    #[test]
+    fn a_fee_group_listed_twice_is_a_problem() {
+        let mut rules = seeded();
+        rules.fees.sector_groups[2].group = 1;
+        assert_eq!(
+            rules.problems()[0].field,
+            "rules.fees.sector_groups[2].group"
+        );
+    }
+
+    #[test]
+    fn unknown_fields_in_a_rule_set_are_refused() {
+        let text = include_str!("../../config/seed/rule-set.json");
+        let mut v: serde_json::Value = serde_json::from_str(text).unwrap();
+        v["rules"]["holidays"]["days_off"] = serde_json::json!([]);
+        assert!(serde_json::from_value::<RuleSet>(v["rules"].clone()).is_err());
     }
 
     #[test]

@@ -10,3 +10,4 @@ mod helpers;
 mod invariants;
 mod openapi;
 mod quotas;
+mod rulesets;

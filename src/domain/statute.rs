@@ -1,0 +1,210 @@
+//! The limits Law 482-V itself fixes. The ministry's numbers (the rule set) live within
+//! them: a rule set that goes beyond one is refused. These constants are the only numbers
+//! of the regime allowed in code; each cites its article.
+
+use crate::domain::Violation;
+
+/// Art. 33(3): business trips of a permitted worker outside the ATUs named in the permit,
+/// calendar days in total within one calendar year, at most.
+pub const MAX_BUSINESS_TRIP_DAYS_PER_YEAR: u32 = 90;
+
+/// Art. 34(1): a first self-employment certificate, months, at most.
+pub const MAX_SELF_EMPLOYMENT_INITIAL_MONTHS: u32 = 3;
+
+/// Art. 34(1),(3): the extension of a self-employment certificate, months, at most
+/// (the labour-contract term, but not more than three years).
+pub const MAX_SELF_EMPLOYMENT_EXTENSION_MONTHS: u32 = 36;
+
+/// Art. 34(3): the extension is applied for within this many months of the certificate's
+/// issue, at most.
+pub const MAX_SELF_EMPLOYMENT_APPLY_WITHIN_MONTHS: u32 = 3;
+
+/// Art. 35(1), 1(25): an ICT permit, months, at most (three years).
+pub const MAX_ICT_TERM_MONTHS: u32 = 36;
+
+/// Art. 35(1), 1(25): the one extension of an ICT permit, months, at most (one year).
+pub const MAX_ICT_EXTENSION_MONTHS: u32 = 12;
+
+/// Art. 35(1), 1(25): number of extensions of an ICT permit, at most.
+pub const MAX_ICT_EXTENSIONS: u32 = 1;
+
+/// Art. 35(3): calendar days after the foreigners enter Kazakhstan within which the
+/// employer reports an intra-corporate transfer, at most.
+pub const MAX_ICT_ARRIVAL_NOTICE_DAYS: u32 = 10;
+
+/// Code of a violation: a rule-set number goes beyond the limit the law fixes.
+pub const STATUTORY_LIMIT_EXCEEDED: &str = "statutory-limit-exceeded";
+
+/// Code of a violation: a rule set charges a fee for intra-corporate transfers.
+pub const ICT_FEE_NOT_ALLOWED: &str = "ict-fee-not-allowed";
+
+fn at_most(field: &str, value: u32, limit: u32, article: &str) -> Option<Violation> {
+    (value > limit).then(|| {
+        Violation::new(STATUTORY_LIMIT_EXCEEDED, article)
+            .text("field", field)
+            .arg("value", value)
+            .arg("limit", limit)
+    })
+}
+
+/// Art. 33(3): business trips outside the permit's ATUs total at most 90 calendar days a
+/// calendar year, so the rule set cannot allow more. `days`: calendar days a year.
+pub fn check_business_trip_days(field: &str, days: u32) -> Option<Violation> {
+    at_most(field, days, MAX_BUSINESS_TRIP_DAYS_PER_YEAR, "Art. 33(3)")
+}
+
+/// Art. 34(1): a first self-employment certificate lasts at most three months.
+/// `months`: the longest first certificate the rule set allows.
+pub fn check_self_employment_initial(field: &str, months: u32) -> Option<Violation> {
+    at_most(
+        field,
+        months,
+        MAX_SELF_EMPLOYMENT_INITIAL_MONTHS,
+        "Art. 34(1)",
+    )
+}
+
+/// Art. 34(1): a self-employment certificate is extended for at most three years.
+/// `months`: the longest extension the rule set allows.
+pub fn check_self_employment_extension(field: &str, months: u32) -> Option<Violation> {
+    at_most(
+        field,
+        months,
+        MAX_SELF_EMPLOYMENT_EXTENSION_MONTHS,
+        "Art. 34(1)",
+    )
+}
+
+/// Art. 34(3): the extension is applied for within three months of the certificate's
+/// issue. `months`: the window the rule set allows.
+pub fn check_self_employment_apply_within(field: &str, months: u32) -> Option<Violation> {
+    at_most(
+        field,
+        months,
+        MAX_SELF_EMPLOYMENT_APPLY_WITHIN_MONTHS,
+        "Art. 34(3)",
+    )
+}
+
+/// Art. 35(1): an ICT permit is issued for at most three years (also Art. 1(25)).
+/// `months`: the longest ICT permit the rule set allows.
+pub fn check_ict_term(field: &str, months: u32) -> Option<Violation> {
+    at_most(field, months, MAX_ICT_TERM_MONTHS, "Art. 35(1)")
+}
+
+/// Art. 35(1): an ICT permit is extended once, by at most one year (also Art. 1(25)).
+/// `months`: length of an extension; `count`: number of extensions the rule set allows.
+pub fn check_ict_extension(
+    months_field: &str,
+    months: u32,
+    count_field: &str,
+    count: u32,
+) -> Vec<Violation> {
+    [
+        at_most(months_field, months, MAX_ICT_EXTENSION_MONTHS, "Art. 35(1)"),
+        at_most(count_field, count, MAX_ICT_EXTENSIONS, "Art. 35(1)"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// Art. 35(3): the employer reports an ICT arrival within ten calendar days of entry, so
+/// the rule set cannot give longer. `days`: calendar days.
+pub fn check_ict_arrival_notice(field: &str, days: u32) -> Option<Violation> {
+    at_most(field, days, MAX_ICT_ARRIVAL_NOTICE_DAYS, "Art. 35(3)")
+}
+
+/// Art. 33(4): the permit fee does not apply to intra-corporate transfers, so a rule set
+/// must keep ICT permits free. `exempt`: the rule set's `ict_exempt`.
+pub fn check_ict_fee_exempt(field: &str, exempt: bool) -> Option<Violation> {
+    (!exempt).then(|| Violation::new(ICT_FEE_NOT_ALLOWED, "Art. 33(4)").text("field", field))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn art_33_3_trips_of_up_to_90_days_a_year_are_within_the_law() {
+        assert_eq!(check_business_trip_days("t", 90), None);
+        assert_eq!(check_business_trip_days("t", 30), None);
+    }
+
+    #[test]
+    fn art_33_3_trips_over_90_days_a_year_exceed_the_law() {
+        let v = check_business_trip_days("t", 91).unwrap();
+        assert_eq!(v.code, "statutory-limit-exceeded");
+        assert_eq!(v.article.as_deref(), Some("Art. 33(3)"));
+        assert_eq!(
+            v.get("limit"),
+            Some(&crate::domain::violation::Arg::Number(90))
+        );
+    }
+
+    #[test]
+    fn art_34_1_certificates_over_3_months_or_extensions_over_3_years_exceed_the_law() {
+        assert_eq!(check_self_employment_initial("f", 3), None);
+        assert_eq!(
+            check_self_employment_initial("f", 4)
+                .unwrap()
+                .article
+                .as_deref(),
+            Some("Art. 34(1)")
+        );
+        assert_eq!(check_self_employment_extension("f", 36), None);
+        assert_eq!(
+            check_self_employment_extension("f", 37)
+                .unwrap()
+                .article
+                .as_deref(),
+            Some("Art. 34(1)")
+        );
+    }
+
+    #[test]
+    fn art_34_3_an_extension_window_over_3_months_exceeds_the_law() {
+        assert_eq!(check_self_employment_apply_within("f", 3), None);
+        assert_eq!(
+            check_self_employment_apply_within("f", 6)
+                .unwrap()
+                .article
+                .as_deref(),
+            Some("Art. 34(3)")
+        );
+    }
+
+    #[test]
+    fn art_35_1_ict_over_3_years_or_more_than_one_extension_of_1_year_exceeds_the_law() {
+        assert_eq!(check_ict_term("f", 36), None);
+        assert_eq!(
+            check_ict_term("f", 120).unwrap().article.as_deref(),
+            Some("Art. 35(1)")
+        );
+        assert!(check_ict_extension("m", 12, "n", 1).is_empty());
+        let both = check_ict_extension("m", 24, "n", 2);
+        assert_eq!(both.len(), 2);
+        assert!(both.iter().all(|v| v.code == "statutory-limit-exceeded"));
+    }
+
+    #[test]
+    fn art_35_3_an_arrival_notice_later_than_10_days_exceeds_the_law() {
+        assert_eq!(check_ict_arrival_notice("f", 10), None);
+        assert_eq!(check_ict_arrival_notice("f", 5), None);
+        assert_eq!(
+            check_ict_arrival_notice("f", 11)
+                .unwrap()
+                .article
+                .as_deref(),
+            Some("Art. 35(3)")
+        );
+    }
+
+    #[test]
+    fn art_33_4_an_ict_fee_is_not_allowed() {
+        assert_eq!(check_ict_fee_exempt("f", true), None);
+        let v = check_ict_fee_exempt("f", false).unwrap();
+        assert_eq!(v.code, "ict-fee-not-allowed");
+        assert_eq!(v.article.as_deref(), Some("Art. 33(4)"));
+    }
+}

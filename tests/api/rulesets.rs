@@ -1,0 +1,200 @@
+//! Rule sets within the law: numbers the law fixes cannot be loosened by publishing a rule
+//! set (Art. 33(3), 33(4), 34(1), 35(1), 35(3)), and the calendar, fee, ratio and list data
+//! the seed carries.
+
+use crate::helpers::*;
+use serde_json::{json, Value};
+
+fn next_year_rules() -> Value {
+    let text = std::fs::read_to_string("config/seed/rule-set.json").unwrap();
+    let mut doc: Value = serde_json::from_str(&text).unwrap();
+    doc["effective_from"] = json!("2027-01-01");
+    doc["source"] = json!("Order No. 1 of 01.12.2026");
+    doc
+}
+
+async fn versions(app: &TestApp) -> usize {
+    let all = app.get("/v1/rule-sets").token(&app.ministry()).send().await;
+    all.ok(200).as_array().unwrap().len()
+}
+
+#[actix_web::test]
+async fn art_33_3_a_rule_set_with_120_trip_days_is_refused_citing_the_article() {
+    let app = spawn_app().await;
+    let mut doc = next_year_rules();
+    doc["rules"]["business_trips"]["max_days_per_calendar_year"] = json!(120);
+    let r = app
+        .post("/v1/rule-sets")
+        .token(&app.ministry())
+        .json(&doc)
+        .await;
+    let body = r.problem(422, "statutory-limit-exceeded");
+    assert_eq!(
+        body["violations"],
+        json!([{
+            "code": "statutory-limit-exceeded",
+            "message": "rules.business_trips.max_days_per_calendar_year is 120; the law allows at most 90",
+            "article": "Art. 33(3)"
+        }])
+    );
+    assert!(body.get("errors").is_none());
+    // The same refusal in the state language and in Russian: code and article unchanged.
+    for (lang, title, message) in [
+        (
+            "kk-KZ,kk;q=0.9",
+            "Сұрау заң нормасы бойынша қабылданбады",
+            "rules.business_trips.max_days_per_calendar_year мәні 120; заң ең көбі 90 рұқсат етеді",
+        ),
+        (
+            "ru",
+            "Запрос отклонён по норме закона",
+            "rules.business_trips.max_days_per_calendar_year равно 120; закон допускает не более 90",
+        ),
+    ] {
+        let r = app
+            .post("/v1/rule-sets")
+            .token(&app.ministry())
+            .header("Accept-Language", lang)
+            .json(&doc)
+            .await;
+        assert_eq!(r.header("content-language"), Some(&lang[..2]));
+        let body = r.problem(422, "statutory-limit-exceeded");
+        assert_eq!(body["title"], title);
+        assert_eq!(body["violations"][0]["message"], message);
+        assert_eq!(body["violations"][0]["code"], "statutory-limit-exceeded");
+        assert_eq!(body["violations"][0]["article"], "Art. 33(3)");
+        assert_eq!(body["detail"], format!("{message} (Art. 33(3))"));
+    }
+    assert_eq!(versions(&app).await, 1, "nothing published");
+}
+
+#[actix_web::test]
+async fn a_rule_set_beyond_several_limits_of_the_law_is_refused_with_each_article() {
+    let app = spawn_app().await;
+    let mut doc = next_year_rules();
+    let rules = &mut doc["rules"];
+    rules["business_trips"]["max_days_per_calendar_year"] = json!(365);
+    rules["self_employment"]["initial_max_months"] = json!(24);
+    rules["ict"]["max_term_months"] = json!(120);
+    rules["ict"]["arrival_notice_days"] = json!(30);
+    rules["fees"]["ict_exempt"] = json!(false);
+    let r = app
+        .post("/v1/rule-sets")
+        .token(&app.ministry())
+        .json(&doc)
+        .await;
+    let body = r.problem(422, "rule-violation");
+    let found: Vec<(&str, &str)> = body["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| (v["code"].as_str().unwrap(), v["article"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("statutory-limit-exceeded", "Art. 33(3)"),
+            ("statutory-limit-exceeded", "Art. 34(1)"),
+            ("statutory-limit-exceeded", "Art. 35(1)"),
+            ("statutory-limit-exceeded", "Art. 35(3)"),
+            ("ict-fee-not-allowed", "Art. 33(4)"),
+        ]
+    );
+    assert_eq!(versions(&app).await, 1, "nothing published");
+}
+
+#[actix_web::test]
+async fn a_rule_set_within_the_law_with_term_rates_and_a_transferred_day_off_is_published() {
+    let app = spawn_app().await;
+    let mut doc = next_year_rules();
+    let rules = &mut doc["rules"];
+    rules["business_trips"]["max_days_per_calendar_year"] = json!(60);
+    rules["fees"]["sector_groups"][0]["fees"][0]["by_term"] = json!([
+        {"term_months": 12, "mrp": 137},
+        {"term_months": 24, "mrp": 274},
+        {"term_months": 36, "mrp": 411}
+    ]);
+    let years = rules["holidays"]["years"].as_array_mut().unwrap();
+    let y2027 = years.iter_mut().find(|y| y["year"] == 2027).unwrap();
+    y2027["days_off"]
+        .as_array_mut()
+        .unwrap()
+        .insert(0, json!("2026-12-31"));
+    let r = app
+        .post("/v1/rule-sets")
+        .token(&app.ministry())
+        .json(&doc)
+        .await;
+    let body = r.problem(422, "invalid-fields");
+    assert_eq!(
+        body["errors"][0]["field"],
+        "rules.holidays.years[4].days_off"
+    );
+
+    let y2027 = doc["rules"]["holidays"]["years"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|y| y["year"] == 2027)
+        .unwrap();
+    y2027["days_off"].as_array_mut().unwrap().remove(0);
+    y2027["days_off"]
+        .as_array_mut()
+        .unwrap()
+        .insert(7, json!("2027-03-26"));
+    y2027["working_weekend_days"] = json!(["2027-03-27"]);
+    let r = app
+        .post("/v1/rule-sets")
+        .token(&app.ministry())
+        .json(&doc)
+        .await;
+    let body = r.ok(201);
+    assert_eq!(
+        body["rules"]["fees"]["sector_groups"][0]["fees"][0]["by_term"][2]["mrp"],
+        411
+    );
+    assert_eq!(
+        body["rules"]["holidays"]["years"][4]["working_weekend_days"],
+        json!(["2027-03-27"])
+    );
+}
+
+#[actix_web::test]
+async fn the_seeded_rule_set_carries_groups_of_categories_three_fee_groups_and_a_dated_calendar() {
+    let app = spawn_app().await;
+    let r = app
+        .get("/v1/rule-sets/current")
+        .token(&app.employer("061211600012"))
+        .send()
+        .await;
+    let rules = &r.ok(200)["rules"];
+    assert_eq!(
+        rules["kazakh_share"]["ratios"],
+        json!([
+            {"categories": ["1", "2"], "min_kazakh_percent": "70"},
+            {"categories": ["3", "4"], "min_kazakh_percent": "90"}
+        ])
+    );
+    let groups = rules["fees"]["sector_groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 3);
+    assert_eq!(
+        groups[2]["fees"][3],
+        json!({"category": "4", "mrp": 250, "by_term": []})
+    );
+    assert_eq!(groups[2]["confirmed"], false);
+    let seasonal = rules["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["category"] == "seasonal")
+        .unwrap();
+    assert_eq!(seasonal["initial"]["up_to"], true);
+    let y2025 = &rules["holidays"]["years"][2];
+    assert_eq!(y2025["year"], 2025);
+    assert_eq!(y2025["working_weekend_days"], json!(["2025-01-05"]));
+    assert_eq!(y2025["confirmed"], true);
+    assert_eq!(
+        rules["lists"]["in_demand_professions"][0],
+        json!({"name": "Software developer", "sector": "J", "occupation_code": "2512"})
+    );
+}
