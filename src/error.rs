@@ -200,6 +200,25 @@ impl From<diesel::result::Error> for ApiError {
                 log::error!("database connection lost: {e}");
                 ApiError::Unavailable
             }
+            // PostgreSQL ended the session (pg_terminate_backend, a restart, a fail-over)
+            // before libpq noticed the connection was closed.
+            E::DatabaseError(K::Unknown, ref info)
+                if [
+                    "terminating connection",
+                    "server closed the connection",
+                    "no connection to the server",
+                ]
+                .iter()
+                .any(|m| info.message().contains(m)) =>
+            {
+                log::error!("database connection lost: {e}");
+                ApiError::Unavailable
+            }
+            // A transaction whose connection broke: nothing was committed; retry.
+            E::BrokenTransactionManager => {
+                log::error!("database connection lost in a transaction");
+                ApiError::Unavailable
+            }
             E::DatabaseError(K::UniqueViolation, _) => ApiError::Conflict {
                 code: "changed-concurrently",
                 detail: "a concurrent request created the same record; read it again".into(),
@@ -338,6 +357,28 @@ mod tests {
             ApiError::from(db(K::Unknown, "syntax error")),
             ApiError::Internal
         ));
+    }
+
+    #[test]
+    fn a_connection_lost_mid_transaction_is_a_503() {
+        use diesel::result::{DatabaseErrorKind as K, Error as E};
+        let db = |kind, m: &str| E::DatabaseError(kind, Box::new(m.to_owned()));
+        for e in [
+            db(
+                K::Unknown,
+                "terminating connection due to administrator command",
+            ),
+            db(K::Unknown, "server closed the connection unexpectedly"),
+            db(K::ClosedConnection, "x"),
+            db(K::UnableToSendCommand, "x"),
+            E::BrokenTransactionManager,
+        ] {
+            let api = ApiError::from(e);
+            assert!(matches!(api, ApiError::Unavailable), "{api:?}");
+            let res = api.error_response();
+            assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
+            assert!(res.headers().contains_key(header::RETRY_AFTER));
+        }
     }
 
     #[test]
