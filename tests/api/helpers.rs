@@ -187,6 +187,9 @@ impl Req {
     pub async fn json(self, body: &Value) -> Resp {
         read(self.inner.send_json(body).await.expect("request sent")).await
     }
+    pub async fn json_owned(self, body: Value) -> Resp {
+        self.json(&body).await
+    }
     pub async fn raw(self, content_type: &str, body: impl Into<Vec<u8>>) -> Resp {
         let body: Vec<u8> = body.into();
         read(
@@ -254,6 +257,10 @@ impl TestApp {
             exp: chrono::Utc::now().timestamp() + exp_in,
         };
         mint(&self.secret, &claims).unwrap()
+    }
+    /// Signs these claims with the test secret.
+    pub fn mint(&self, claims: &Claims) -> String {
+        mint(&self.secret, claims).unwrap()
     }
     pub fn ministry(&self) -> String {
         self.token_for(Role::Ministry, None, None, 3600)

@@ -3,7 +3,9 @@
 //! and a database connection lost mid-transaction.
 
 use crate::helpers::*;
+use permits::auth::{Claims, Role};
 use permits::error::ApiError;
+use serde_json::{json, Value};
 
 #[actix_web::test]
 async fn a_connection_dropped_mid_transaction_is_a_503_not_the_failed_rollbacks_error() {
@@ -29,4 +31,62 @@ async fn a_connection_dropped_mid_transaction_is_a_503_not_the_failed_rollbacks_
     let res = actix_web::ResponseError::error_response(&result.unwrap_err());
     assert_eq!(res.status(), 503);
     assert_eq!(res.headers().get("retry-after").unwrap(), "5");
+}
+
+fn demand() -> Value {
+    json!({
+        "year": 2027, "region": "KZ-75", "category": "3", "profession": "Engineer",
+        "number": 5, "justification": "No local candidates after 15 days on the Labour Exchange"
+    })
+}
+
+fn employer_token(app: &TestApp, sub: &str, bin: &str) -> String {
+    app.mint(&Claims {
+        sub: sub.into(),
+        role: Role::Employer,
+        region: None,
+        bin: Some(bin.into()),
+        exp: chrono::Utc::now().timestamp() + 3600,
+    })
+}
+
+#[actix_web::test]
+async fn an_idempotency_key_is_private_to_the_whole_principal_not_the_subject() {
+    let app = spawn_app().await;
+    app.set_today("2026-08-15T04:00:00Z");
+    let file = |token: String| {
+        app.post("/v1/quota-demands")
+            .token(&token)
+            .header("Idempotency-Key", "demand-1")
+            .json_owned(demand())
+    };
+    let a = file(employer_token(&app, "dev", BIN_A)).await;
+    assert_eq!(a.ok(201)["bin"], BIN_A);
+    // Another employer whose identity provider also calls its user `dev`.
+    let b = file(employer_token(&app, "dev", BIN_B)).await;
+    assert_eq!(b.ok(201)["bin"], BIN_B, "not the other employer's demand");
+    assert_eq!(b.header("idempotent-replayed"), None);
+    assert_ne!(b.body["id"], a.body["id"]);
+}
+
+#[actix_web::test]
+async fn a_replay_carries_every_header_of_the_first_answer() {
+    let app = spawn_app().await;
+    app.set_today("2026-08-15T04:00:00Z");
+    let token = employer_token(&app, "dev", BIN_A);
+    let file = || {
+        app.post("/v1/quota-demands")
+            .token(&token)
+            .header("Idempotency-Key", "demand-1")
+            .json_owned(demand())
+    };
+    let first = file().await;
+    first.ok(201);
+    let again = file().await;
+    assert_eq!(again.ok(201), &first.body);
+    assert_eq!(again.header("idempotent-replayed"), Some("true"));
+    for name in ["location", "etag", "content-type"] {
+        assert!(first.header(name).is_some(), "{name}");
+        assert_eq!(again.header(name), first.header(name), "{name}");
+    }
 }
