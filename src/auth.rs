@@ -2,7 +2,7 @@
 //! decides what a caller may do, by role and by the caller's region or BIN.
 
 use crate::config::AuthSettings;
-use crate::domain::{Bin, RegionCode};
+use crate::domain::{EmployerId, RegionCode};
 use crate::error::ApiError;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
@@ -47,17 +47,20 @@ pub struct Claims {
     pub exp: i64,
 }
 
-/// A verified caller: an akimat always has its region, an employer always its BIN.
+/// A verified caller: an akimat always has its region, an employer always its BIN (or the
+/// IIN of an individual entrepreneur).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Caller {
     pub sub: String,
     pub role: Role,
     pub region: Option<RegionCode>,
-    pub bin: Option<Bin>,
+    pub bin: Option<EmployerId>,
 }
 
 impl Caller {
-    fn from_claims(c: Claims) -> Result<Caller, String> {
+    /// Checks the claims' shape: a subject, an akimat's well-formed region, an employer's
+    /// BIN or IIN. The signature, expiry and the region's existence are the [`Verifier`]'s.
+    pub fn from_claims(c: Claims) -> Result<Caller, String> {
         if c.sub.trim().is_empty() {
             return Err("the token has no subject".into());
         }
@@ -71,7 +74,7 @@ impl Caller {
         };
         let bin = match (c.role, c.bin) {
             (Role::Employer, Some(b)) => {
-                Some(b.parse::<Bin>().map_err(|e| format!("bin claim: {e}"))?)
+                Some(b.parse::<EmployerId>().map_err(|e| format!("bin claim: {e}"))?)
             }
             (Role::Employer, None) => return Err("an employer token needs a bin claim".into()),
             _ => None,
@@ -257,7 +260,7 @@ pub enum Scope<'a> {
     /// One case of an employer in a region: another's answers 404, as if it did not exist.
     Case {
         region: &'a RegionCode,
-        bin: &'a Bin,
+        bin: &'a EmployerId,
     },
 }
 
@@ -292,7 +295,7 @@ pub fn authorize(caller: &Caller, action: Action, scope: Scope<'_>) -> Result<()
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Visible {
     pub region: Option<RegionCode>,
-    pub bin: Option<Bin>,
+    pub bin: Option<EmployerId>,
 }
 
 /// Decides whether `caller` may list for `action`, and returns the filter the listing must
@@ -335,6 +338,7 @@ pub fn visible(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::EmployerKind;
     use std::collections::HashMap;
 
     fn caller(role: Role) -> Caller {
@@ -342,7 +346,7 @@ mod tests {
             sub: "t".into(),
             role,
             region: (role == Role::Akimat).then(|| "KZ-75".parse().unwrap()),
-            bin: (role == Role::Employer).then(|| "061211600012".parse().unwrap()),
+            bin: (role == Role::Employer).then(|| "210340000013".parse().unwrap()),
         }
     }
 
@@ -422,7 +426,7 @@ mod tests {
     #[test]
     fn another_employers_case_is_not_found_rather_than_forbidden() {
         let region: RegionCode = "KZ-75".parse().unwrap();
-        let other: Bin = "000000000101".parse().unwrap();
+        let other: EmployerId = "190540012345".parse().unwrap();
         let e = caller(Role::Employer);
         let own = e.bin.clone().unwrap();
         assert!(authorize(
@@ -554,5 +558,30 @@ mod tests {
             exp: 0,
         };
         assert!(Caller::from_claims(claims).is_err());
+    }
+
+    #[test]
+    fn an_employer_token_needs_a_real_shaped_bin_or_iin() {
+        let employer = |bin: &str| Claims {
+            sub: "x".into(),
+            role: Role::Employer,
+            region: None,
+            bin: Some(bin.into()),
+            exp: 0,
+        };
+        for bad in [
+            "000000000000",
+            "211340000006",
+            "210300000005",
+            "880230300012",
+            "880715900017",
+        ] {
+            let err = Caller::from_claims(employer(bad)).unwrap_err();
+            assert!(err.contains("neither a BIN"), "{bad}: {err}");
+        }
+        let bin = Caller::from_claims(employer("210340000013")).unwrap();
+        assert_eq!(bin.bin.unwrap().kind(), EmployerKind::HeadOffice);
+        let iin = Caller::from_claims(employer("880715300019")).unwrap();
+        assert_eq!(iin.bin.unwrap().kind(), EmployerKind::IndividualEntrepreneur);
     }
 }

@@ -9,7 +9,7 @@ use super::{narrowed, AppState};
 use crate::auth::{authorize, Action, Caller, Scope};
 use crate::db::{audit, demands, demands::DemandRow, quota as q, reference, rulesets};
 use crate::domain::quota::{self as rules, DemandDecision};
-use crate::domain::{Bin, Category, RegionCode};
+use crate::domain::{Category, EmployerId, RegionCode};
 use crate::error::{ApiError, Problem};
 use actix_web::http::header;
 use actix_web::{get, post, web, HttpResponse};
@@ -61,7 +61,7 @@ pub struct DemandView {
     #[schema(example = "KZ-75")]
     pub region: String,
     /// The employer's BIN.
-    #[schema(example = "061211600012")]
+    #[schema(example = "210340000013")]
     pub bin: String,
     /// Worker category the workers are needed in.
     pub category: Category,
@@ -294,7 +294,7 @@ pub async fn file_quota_demand(
 ) -> Result<HttpResponse, ApiError> {
     let req = body.value;
     let region = parse_region(&req.region, "region")?;
-    let bin: Bin = caller
+    let bin: EmployerId = caller
         .bin
         .clone()
         .ok_or_else(|| ApiError::Forbidden("only an employer files quota demand".into()))?;
@@ -401,7 +401,7 @@ fn load_case(
     let row = demands::get(conn, id)?
         .ok_or_else(|| ApiError::not_found(format!("no quota demand {id}")))?;
     let region: RegionCode = row.region.parse().map_err(|_| ApiError::Internal)?;
-    let bin: Bin = row.bin.parse().map_err(|_| ApiError::Internal)?;
+    let bin: EmployerId = row.bin.parse().map_err(|_| ApiError::Internal)?;
     authorize(
         caller,
         action,

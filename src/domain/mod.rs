@@ -11,7 +11,7 @@ pub mod ruleset;
 pub mod violation;
 
 pub use category::Category;
-pub use ids::{Bin, CountryCode, Iin, RegionCode, SectorCode};
+pub use ids::{Bin, CountryCode, EmployerId, EmployerKind, Iin, RegionCode, SectorCode};
 pub use money::Money;
 pub use violation::Violation;
 

@@ -14,10 +14,12 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-/// An employer BIN with a valid check digit.
-pub const BIN_A: &str = "061211600012";
-/// Another employer.
-pub const BIN_B: &str = "000000000101";
+/// An employer: the head office of a resident legal entity registered in March 2021.
+pub const BIN_A: &str = "210340000013";
+/// Another employer: a head office registered in May 2019.
+pub const BIN_B: &str = "190540012345";
+/// An individual entrepreneur, by the IIN (born 15 July 1988).
+pub const IIN_IE: &str = "880715300019";
 
 pub struct TestApp {
     pub address: String,

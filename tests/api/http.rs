@@ -90,3 +90,64 @@ async fn a_replay_carries_every_header_of_the_first_answer() {
         assert_eq!(again.header(name), first.header(name), "{name}");
     }
 }
+
+const NOT_EMPLOYERS: [&str; 5] = [
+    "000000000000", // month 00
+    "211340000006", // month 13
+    "210300000005", // 5th digit 0
+    "880230300012", // 30 February
+    "880715900017", // 7th digit 9
+];
+
+#[actix_web::test]
+async fn an_employer_token_must_name_a_real_shaped_bin_or_iin() {
+    let app = spawn_app().await;
+    for bad in NOT_EMPLOYERS {
+        let r = app.get("/v1/regions").token(&app.employer(bad)).send().await;
+        let detail = r.problem(401, "unauthorized")["detail"].as_str().unwrap();
+        assert!(detail.contains("neither a BIN"), "{bad}: {detail}");
+    }
+    app.get("/v1/regions")
+        .token(&app.employer(IIN_IE))
+        .send()
+        .await
+        .ok(200);
+    app.set_today("2026-08-15T04:00:00Z");
+    let r = app
+        .post("/v1/quota-demands")
+        .token(&app.employer(IIN_IE))
+        .json(&demand())
+        .await;
+    assert_eq!(r.ok(201)["bin"], IIN_IE, "an individual entrepreneur files too");
+}
+
+#[test]
+fn the_token_command_refuses_what_the_service_would_refuse() {
+    let mint = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_permits"))
+            .arg("token")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    for bad in NOT_EMPLOYERS {
+        let out = mint(&["--role", "employer", "--bin", bad]);
+        assert!(!out.status.success(), "{bad}");
+        assert!(out.stdout.is_empty(), "no token printed for {bad}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("neither a BIN"), "{bad}: {err}");
+    }
+    for args in [
+        &["--role", "akimat", "--region", "Almaty"][..],
+        &["--role", "akimat", "--region", "KZ-7"],
+        &["--role", "akimat"],
+        &["--role", "employer"],
+    ] {
+        let out = mint(args);
+        assert!(!out.status.success(), "{args:?}");
+        assert!(!out.stderr.is_empty(), "{args:?} says why");
+    }
+    assert!(mint(&["--role", "employer", "--bin", BIN_A])
+        .status
+        .success());
+}
