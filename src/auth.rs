@@ -6,6 +6,7 @@ use crate::domain::{EmployerId, RegionCode};
 use crate::error::ApiError;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 use utoipa::ToSchema;
 
 /// The four kinds of user (DESIGN "What it is, for whom").
@@ -64,6 +65,14 @@ impl Caller {
         if c.sub.trim().is_empty() {
             return Err("the token has no subject".into());
         }
+        if c.sub.len() > MAX_SUBJECT_BYTES {
+            return Err(format!(
+                "the token's subject is longer than {MAX_SUBJECT_BYTES} bytes"
+            ));
+        }
+        if c.sub.chars().any(char::is_control) {
+            return Err("the token's subject contains control characters".into());
+        }
         let region = match (c.role, c.region) {
             (Role::Akimat, Some(r)) => Some(
                 r.parse::<RegionCode>()
@@ -88,18 +97,33 @@ impl Caller {
     }
 }
 
+/// Longest `sub` claim accepted, in bytes: identity providers' subjects are far shorter,
+/// and the subject is stored with every audit event.
+pub const MAX_SUBJECT_BYTES: usize = 256;
+
 /// Verifies tokens with the configured keys: HS256 (embedded default, tests) and RS256
-/// (the identity provider's public keys in production).
+/// (the identity provider's public keys in production), and binds an akimat only to a
+/// region that exists.
 pub struct Verifier {
     hs256: Option<DecodingKey>,
     rs256: Vec<DecodingKey>,
     leeway: u64,
     issuer: Option<String>,
     audience: Option<String>,
+    regions: HashSet<RegionCode>,
 }
 
 impl Verifier {
-    pub fn new(s: &AuthSettings) -> Result<Verifier, String> {
+    /// A verifier with the configured keys; `regions` are the codes of the seeded regions
+    /// (reference data, loaded at start-up), the only ones an akimat token may name.
+    pub fn new(
+        s: &AuthSettings,
+        regions: impl IntoIterator<Item = RegionCode>,
+    ) -> Result<Verifier, String> {
+        let regions: HashSet<RegionCode> = regions.into_iter().collect();
+        if regions.is_empty() {
+            return Err("no regions are known: the region reference data is missing".into());
+        }
         let hs256 = (!s.hs256_secret.expose().is_empty())
             .then(|| DecodingKey::from_secret(s.hs256_secret.expose().as_bytes()));
         let rs256 = s
@@ -122,6 +146,7 @@ impl Verifier {
             leeway: s.leeway_seconds,
             issuer: set(&s.issuer),
             audience: set(&s.audience),
+            regions,
         })
     }
 
@@ -152,7 +177,15 @@ impl Verifier {
         let mut last = unauthorized("the token's algorithm is not accepted");
         for key in keys {
             match jsonwebtoken::decode::<Claims>(token, key, &validation) {
-                Ok(data) => return Caller::from_claims(data.claims).map_err(|m| unauthorized(&m)),
+                Ok(data) => {
+                    let caller = Caller::from_claims(data.claims).map_err(|m| unauthorized(&m))?;
+                    return match &caller.region {
+                        Some(r) if !self.regions.contains(r) => {
+                            Err(unauthorized(&format!("region claim: no region {r}")))
+                        }
+                        _ => Ok(caller),
+                    };
+                }
                 Err(e) => {
                     last = unauthorized(match e.kind() {
                         jsonwebtoken::errors::ErrorKind::ExpiredSignature => {
@@ -463,6 +496,38 @@ mod tests {
         }
     }
 
+    fn regions() -> Vec<RegionCode> {
+        vec!["KZ-75".parse().unwrap(), "KZ-71".parse().unwrap()]
+    }
+
+    #[test]
+    fn an_akimat_token_for_a_region_that_does_not_exist_is_refused() {
+        let verifier = Verifier::new(&rs256_settings("secret"), regions()).unwrap();
+        let akimat = |region: &str| {
+            let mut c = claims(Role::Akimat);
+            c.region = Some(region.into());
+            mint("secret", &c).unwrap()
+        };
+        assert!(verifier.verify(&akimat("KZ-75")).is_ok());
+        assert!(matches!(
+            verifier.verify(&akimat("KZ-98")),
+            Err(ApiError::Unauthorized(m)) if m.contains("no region KZ-98")
+        ));
+        assert!(Verifier::new(&rs256_settings("secret"), Vec::new()).is_err());
+    }
+
+    #[test]
+    fn a_subject_is_at_most_256_bytes_of_printable_text() {
+        let with_sub = |sub: String| {
+            let mut c = claims(Role::Auditor);
+            c.sub = sub;
+            Caller::from_claims(c)
+        };
+        assert!(with_sub("a".repeat(MAX_SUBJECT_BYTES)).is_ok());
+        assert!(with_sub("a".repeat(MAX_SUBJECT_BYTES + 1)).is_err());
+        assert!(with_sub("a\u{0}b".into()).is_err());
+    }
+
     fn claims(role: Role) -> Claims {
         Claims {
             sub: "idp-user".into(),
@@ -483,7 +548,7 @@ mod tests {
         let token =
             jsonwebtoken::encode(&Header::new(Algorithm::RS256), &claims(Role::Auditor), &key)
                 .unwrap();
-        let verifier = Verifier::new(&rs256_settings("")).unwrap();
+        let verifier = Verifier::new(&rs256_settings(""), regions()).unwrap();
         assert_eq!(verifier.verify(&token).unwrap().role, Role::Auditor);
     }
 
@@ -502,7 +567,7 @@ mod tests {
         let mut s = rs256_settings("");
         s.issuer = "https://idp.example".into();
         s.audience = "permits".into();
-        let verifier = Verifier::new(&s).unwrap();
+        let verifier = Verifier::new(&s, regions()).unwrap();
         let good = sign(serde_json::json!({"iss": "https://idp.example", "aud": "permits"}));
         assert!(verifier.verify(&good).is_ok());
         let other_app = sign(serde_json::json!({"iss": "https://idp.example", "aud": "payroll"}));
@@ -514,7 +579,7 @@ mod tests {
     #[test]
     fn hs256_tokens_are_refused_when_only_rs256_keys_are_configured() {
         let token = mint("any-secret", &claims(Role::Ministry)).unwrap();
-        let verifier = Verifier::new(&rs256_settings("")).unwrap();
+        let verifier = Verifier::new(&rs256_settings(""), regions()).unwrap();
         assert!(matches!(
             verifier.verify(&token),
             Err(ApiError::Unauthorized(_))
@@ -523,7 +588,7 @@ mod tests {
 
     #[test]
     fn unsigned_tokens_are_refused() {
-        let verifier = Verifier::new(&rs256_settings("secret")).unwrap();
+        let verifier = Verifier::new(&rs256_settings("secret"), regions()).unwrap();
         // {"alg":"none"} . {"sub":"x","role":"ministry","exp":9999999999} . (no signature)
         let token =
             "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4Iiwicm9sZSI6Im1pbmlzdHJ5IiwiZXhwIjo5OTk5OTk5OTk5fQ.";
@@ -537,7 +602,7 @@ mod tests {
     fn a_service_without_any_key_refuses_to_start() {
         let mut s = rs256_settings("");
         s.rs256_public_keys_pem.clear();
-        assert!(Verifier::new(&s).is_err());
+        assert!(Verifier::new(&s, regions()).is_err());
     }
 
     #[test]

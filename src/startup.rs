@@ -5,6 +5,7 @@ use crate::auth::Verifier;
 use crate::clock::{Clock, Time};
 use crate::config::Settings;
 use crate::db;
+use crate::domain::RegionCode;
 use actix_web::dev::{Server, Service};
 use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::{middleware, web, App, HttpMessage, HttpServer};
@@ -35,13 +36,20 @@ impl Application {
     pub fn build(settings: &Settings, clock: Arc<dyn Clock>) -> Result<Application, StartupError> {
         let time = Time::new(clock, settings.time.utc_offset_hours)
             .ok_or_else(|| StartupError::Config("time.utc_offset_hours is out of range".into()))?;
-        let verifier = Verifier::new(&settings.auth).map_err(StartupError::Config)?;
         let pool = db::pool(&settings.database)?;
-        {
+        let regions = {
             let mut conn = pool.get().map_err(db::SetupError::from)?;
             db::migrate(&mut conn)?;
             db::seed::run(&mut conn, &settings.seed.dir, time.now().naive_utc())?;
-        }
+            // Regions are reference data: an akimat token may only name one of these.
+            db::reference::regions(&mut conn)
+                .map_err(|e| db::SetupError::Seed(e.to_string()))?
+                .into_iter()
+                .map(|r| r.code.parse::<RegionCode>())
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| StartupError::Config(format!("a seeded region code {e}")))?
+        };
+        let verifier = Verifier::new(&settings.auth, regions).map_err(StartupError::Config)?;
         let listener = TcpListener::bind((settings.server.host.as_str(), settings.server.port))?;
         let port = listener.local_addr()?.port();
         let max_body = settings.server.max_body_bytes;

@@ -151,3 +151,51 @@ fn the_token_command_refuses_what_the_service_would_refuse() {
         .status
         .success());
 }
+
+#[actix_web::test]
+async fn an_akimat_token_for_a_region_that_does_not_exist_is_a_401() {
+    let app = spawn_app().await;
+    let r = app
+        .get("/v1/audit-events")
+        .token(&app.akimat("KZ-98"))
+        .send()
+        .await;
+    let detail = r.problem(401, "unauthorized")["detail"].as_str().unwrap();
+    assert!(detail.contains("KZ-98"), "{detail}");
+    app.get("/v1/audit-events")
+        .token(&app.akimat("KZ-71"))
+        .send()
+        .await
+        .ok(200);
+}
+
+#[actix_web::test]
+async fn a_token_subject_longer_than_256_bytes_or_with_control_characters_is_a_401() {
+    let app = spawn_app().await;
+    let with_sub = |sub: String| {
+        app.mint(&Claims {
+            sub,
+            role: Role::Ministry,
+            region: None,
+            bin: None,
+            exp: chrono::Utc::now().timestamp() + 3600,
+        })
+    };
+    let long = with_sub("a".repeat(257));
+    app.get("/v1/regions")
+        .token(&long)
+        .send()
+        .await
+        .problem(401, "unauthorized");
+    let nul = with_sub("a\u{0}b".into());
+    app.get("/v1/regions")
+        .token(&nul)
+        .send()
+        .await
+        .problem(401, "unauthorized");
+    app.get("/v1/regions")
+        .token(&with_sub("a".repeat(256)))
+        .send()
+        .await
+        .ok(200);
+}
