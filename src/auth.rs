@@ -82,9 +82,10 @@ impl Caller {
             _ => None,
         };
         let bin = match (c.role, c.bin) {
-            (Role::Employer, Some(b)) => {
-                Some(b.parse::<EmployerId>().map_err(|e| format!("bin claim: {e}"))?)
-            }
+            (Role::Employer, Some(b)) => Some(
+                b.parse::<EmployerId>()
+                    .map_err(|e| format!("bin claim: {e}"))?,
+            ),
             (Role::Employer, None) => return Err("an employer token needs a bin claim".into()),
             _ => None,
         };
@@ -647,6 +648,9 @@ mod tests {
         let bin = Caller::from_claims(employer("210340000013")).unwrap();
         assert_eq!(bin.bin.unwrap().kind(), EmployerKind::HeadOffice);
         let iin = Caller::from_claims(employer("880715300019")).unwrap();
-        assert_eq!(iin.bin.unwrap().kind(), EmployerKind::IndividualEntrepreneur);
+        assert_eq!(
+            iin.bin.unwrap().kind(),
+            EmployerKind::IndividualEntrepreneur
+        );
     }
 }

@@ -68,6 +68,10 @@ pub enum ApiError {
     UnsupportedMediaType,
     #[error("the body is larger than {0} bytes")]
     PayloadTooLarge(usize),
+    #[error("the body did not arrive in time")]
+    RequestTimeout,
+    #[error("a request header is larger than {0} bytes")]
+    HeaderTooLarge(usize),
     #[error("some fields are invalid")]
     Invalid(Vec<FieldError>),
     #[error("a rule of the law refuses the request")]
@@ -108,6 +112,8 @@ impl ApiError {
             ApiError::Malformed { .. } => ("malformed-request", "The request is malformed"),
             ApiError::UnsupportedMediaType => ("unsupported-media-type", "Unsupported media type"),
             ApiError::PayloadTooLarge(_) => ("payload-too-large", "The body is too large"),
+            ApiError::RequestTimeout => ("request-timeout", "Request timeout"),
+            ApiError::HeaderTooLarge(_) => ("header-too-large", "A header is too large"),
             ApiError::Invalid(_) => ("invalid-fields", "Some fields are invalid"),
             ApiError::Rule(v) => (
                 match v.as_slice() {
@@ -160,6 +166,8 @@ impl ResponseError for ApiError {
             ApiError::Malformed { .. } => StatusCode::BAD_REQUEST,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
+            ApiError::HeaderTooLarge(_) => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
             ApiError::Invalid(_) | ApiError::Rule(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
@@ -184,6 +192,10 @@ impl ResponseError for ApiError {
             }
             ApiError::Unavailable => {
                 res.insert_header((header::RETRY_AFTER, "5"));
+            }
+            // The rest of the body may still arrive: the connection cannot be reused.
+            ApiError::RequestTimeout => {
+                res.force_close();
             }
             _ => {}
         }

@@ -6,10 +6,14 @@ use crate::clock::{Clock, Time};
 use crate::config::Settings;
 use crate::db;
 use crate::domain::RegionCode;
+use crate::error::ApiError;
 use actix_web::dev::{Server, Service};
 use actix_web::http::header::{HeaderName, HeaderValue};
-use actix_web::{middleware, web, App, HttpMessage, HttpServer};
+use actix_web::http::Method;
+use actix_web::{middleware, web, App, HttpMessage, HttpServer, ResponseError};
+use std::future::Future;
 use std::net::TcpListener;
+use std::pin::Pin;
 use std::sync::Arc;
 use utoipa_swagger_ui::SwaggerUi;
 
@@ -30,6 +34,8 @@ pub struct Application {
 }
 
 const REQUEST_ID: &str = "x-request-id";
+
+type LocalBoxFuture<T> = Pin<Box<dyn Future<Output = T>>>;
 
 impl Application {
     /// Connects, migrates, seeds an empty database and binds; `run` serves.
@@ -58,7 +64,9 @@ impl Application {
             time,
             verifier,
             max_body_bytes: max_body,
+            body_timeout: std::time::Duration::from_secs(settings.server.body_timeout_seconds),
         });
+        let max_header = settings.server.max_header_bytes;
         let server = HttpServer::new(move || {
             let (app, doc) = api::app_parts(
                 App::new()
@@ -69,7 +77,7 @@ impl Application {
             app.service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", doc))
                 .service(web::redirect("/docs", "/docs/"))
                 .default_service(web::to(api::fallback))
-                .wrap_fn(|req, srv| {
+                .wrap_fn(move |mut req, srv| {
                     let id = req
                         .headers()
                         .get(REQUEST_ID)
@@ -78,7 +86,20 @@ impl Application {
                         .map(str::to_owned)
                         .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
                     req.extensions_mut().insert(RequestId(id.clone()));
-                    let fut = srv.call(req);
+                    // HEAD is GET without the body: route it as GET; the HTTP/1 codec, which
+                    // saw HEAD, sends the headers (Content-Length included) and no body.
+                    if req.method() == Method::HEAD {
+                        req.extensions_mut().insert(extract::HeadRequest);
+                        req.head_mut().method = Method::GET;
+                    }
+                    let too_large = req.headers().iter().any(|(_, v)| v.len() > max_header);
+                    let fut: LocalBoxFuture<_> = if too_large {
+                        let res = req
+                            .into_response(ApiError::HeaderTooLarge(max_header).error_response());
+                        Box::pin(async move { Ok(res) })
+                    } else {
+                        Box::pin(srv.call(req))
+                    };
                     async move {
                         let mut res = fut.await?;
                         if let Ok(v) = HeaderValue::from_str(&id) {

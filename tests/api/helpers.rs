@@ -23,6 +23,7 @@ pub const IIN_IE: &str = "880715300019";
 
 pub struct TestApp {
     pub address: String,
+    pub port: u16,
     /// The test database's URL, for tools that open their own connections.
     pub db_url: String,
     pub pool: Pool,
@@ -82,7 +83,13 @@ pub fn default_now() -> chrono::DateTime<chrono::Utc> {
 }
 
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// `spawn_app` with settings changed by `tune` first.
+pub async fn spawn_app_with(tune: impl FnOnce(&mut Settings)) -> TestApp {
     let mut settings = Settings::load().expect("config/default.toml");
+    tune(&mut settings);
     let id = uuid::Uuid::new_v4().simple().to_string();
     let db = match std::env::var("TEST_DATABASE_URL") {
         Ok(admin_url) if !admin_url.is_empty() => {
@@ -111,11 +118,13 @@ pub async fn spawn_app() -> TestApp {
     settings.database.connect_timeout_seconds = 2;
     let clock = FixedClock::new(default_now());
     let app = Application::build(&settings, Arc::new(clock.clone())).expect("application builds");
-    let address = format!("http://127.0.0.1:{}", app.port());
+    let port = app.port();
+    let address = format!("http://127.0.0.1:{port}");
     let pool = app.pool();
     actix_web::rt::spawn(app.run());
     TestApp {
         address,
+        port,
         db_url,
         pool,
         clock,

@@ -103,7 +103,11 @@ const NOT_EMPLOYERS: [&str; 5] = [
 async fn an_employer_token_must_name_a_real_shaped_bin_or_iin() {
     let app = spawn_app().await;
     for bad in NOT_EMPLOYERS {
-        let r = app.get("/v1/regions").token(&app.employer(bad)).send().await;
+        let r = app
+            .get("/v1/regions")
+            .token(&app.employer(bad))
+            .send()
+            .await;
         let detail = r.problem(401, "unauthorized")["detail"].as_str().unwrap();
         assert!(detail.contains("neither a BIN"), "{bad}: {detail}");
     }
@@ -118,7 +122,11 @@ async fn an_employer_token_must_name_a_real_shaped_bin_or_iin() {
         .token(&app.employer(IIN_IE))
         .json(&demand())
         .await;
-    assert_eq!(r.ok(201)["bin"], IIN_IE, "an individual entrepreneur files too");
+    assert_eq!(
+        r.ok(201)["bin"],
+        IIN_IE,
+        "an individual entrepreneur files too"
+    );
 }
 
 #[test]
@@ -198,4 +206,169 @@ async fn a_token_subject_longer_than_256_bytes_or_with_control_characters_is_a_4
         .send()
         .await
         .ok(200);
+}
+
+#[actix_web::test]
+async fn a_trailing_slash_is_another_path_not_a_self_contradicting_405() {
+    let app = spawn_app().await;
+    let t = app.ministry();
+    for path in ["/v1/regions/", "/v1/rule-sets/", "/v1/quota-demands/"] {
+        let r = app.get(path).token(&t).send().await;
+        let detail = r.problem(404, "not-found")["detail"].as_str().unwrap();
+        assert!(detail.contains(path), "{path}: {detail}");
+    }
+    let r = app.request("DELETE", "/v1/regions").send().await;
+    assert_eq!(
+        r.problem(405, "method-not-allowed")["detail"],
+        "DELETE is not allowed here; allowed: GET, HEAD"
+    );
+}
+
+#[actix_web::test]
+async fn head_answers_wherever_get_does_with_the_same_headers_and_no_body() {
+    let app = spawn_app().await;
+    let t = app.ministry();
+    for path in [
+        "/v1/regions",
+        "/v1/rule-sets/1",
+        "/health/live",
+        "/openapi.json",
+    ] {
+        let get = app.get(path).token(&t).send().await;
+        let head = app.request("HEAD", path).token(&t).send().await;
+        assert_eq!(head.status, 200, "{path}");
+        assert_eq!(head.body, Value::Null, "{path}: no body");
+        for name in ["content-type", "content-length", "etag"] {
+            assert_eq!(head.header(name), get.header(name), "{path}: {name}");
+        }
+    }
+    let r = app.request("HEAD", "/v1/regions").send().await;
+    assert_eq!(r.status, 401);
+    assert_eq!(r.header("content-type"), Some("application/problem+json"));
+    assert_eq!(r.body, Value::Null);
+    let r = app.request("HEAD", "/v1/nothing").send().await;
+    assert_eq!(r.status, 404);
+    let r = app.request("PUT", "/v1/regions").send().await;
+    assert_eq!(r.header("allow"), Some("GET, HEAD"));
+}
+
+#[actix_web::test]
+async fn whole_numbers_written_as_floats_are_integers_and_fractions_are_refused() {
+    let app = spawn_app().await;
+    app.set_today("2026-08-15T04:00:00Z");
+    let t = app.employer(BIN_A);
+    let mut body = demand();
+    body["number"] = json!(12.0);
+    body["year"] = json!(2027.0);
+    let r = app.post("/v1/quota-demands").token(&t).json(&body).await;
+    assert_eq!(r.ok(201)["number"], 12);
+    body["number"] = json!(12.5);
+    let r = app.post("/v1/quota-demands").token(&t).json(&body).await;
+    assert_eq!(
+        r.problem(400, "malformed-request")["errors"][0]["field"],
+        "number"
+    );
+    body["number"] = json!(1e300);
+    let r = app.post("/v1/quota-demands").token(&t).json(&body).await;
+    assert_eq!(
+        r.problem(400, "malformed-request")["errors"][0]["field"],
+        "number"
+    );
+}
+
+#[actix_web::test]
+async fn text_with_nul_is_a_field_error_on_both_databases() {
+    let app = spawn_app().await;
+    app.set_today("2026-08-15T04:00:00Z");
+    let mut body = demand();
+    body["profession"] = json!("Engi\u{0}neer");
+    let r = app
+        .post("/v1/quota-demands")
+        .token(&app.employer(BIN_A))
+        .json(&body)
+        .await;
+    let p = r.problem(422, "invalid-fields");
+    assert_eq!(p["errors"][0]["field"], "profession");
+    let text = std::fs::read_to_string("config/seed/rule-set.json").unwrap();
+    let mut doc: Value = serde_json::from_str(&text).unwrap();
+    doc["effective_from"] = json!("2027-01-01");
+    doc["source"] = json!("Order \u{0}1");
+    let r = app
+        .post("/v1/rule-sets")
+        .token(&app.ministry())
+        .json(&doc)
+        .await;
+    assert_eq!(
+        r.problem(422, "invalid-fields")["errors"][0]["field"],
+        "source"
+    );
+    for query in ["actor=a%00b", "entity_type=%00", "region=KZ-7%005"] {
+        let r = app
+            .get(&format!("/v1/audit-events?{query}"))
+            .token(&app.ministry())
+            .send()
+            .await;
+        let field = query.split('=').next().unwrap();
+        assert_eq!(
+            r.problem(400, "malformed-request")["errors"][0]["field"],
+            field,
+            "{query}"
+        );
+    }
+    let r = app
+        .get("/v1/audit-events?actor=ministry-hq")
+        .token(&app.ministry())
+        .send()
+        .await;
+    r.ok(200);
+}
+
+#[actix_web::test]
+async fn a_header_over_16_kb_is_a_431_problem() {
+    let app = spawn_app().await;
+    let t = app.ministry();
+    app.get("/v1/regions")
+        .token(&t)
+        .header("X-Filler", &"a".repeat(16 * 1024))
+        .send()
+        .await
+        .ok(200);
+    let r = app
+        .get("/v1/regions")
+        .token(&t)
+        .header("X-Filler", &"a".repeat(16 * 1024 + 1))
+        .send()
+        .await;
+    r.problem(431, "header-too-large");
+    assert!(r.header("x-request-id").is_some());
+}
+
+#[actix_web::test]
+async fn a_body_that_stalls_is_answered_408_and_the_connection_closed() {
+    use std::io::{Read, Write};
+    let app = spawn_app_with(|s| s.server.body_timeout_seconds = 1).await;
+    let token = app.ministry();
+    let port = app.port;
+    let started = std::time::Instant::now();
+    let answer = actix_web::rt::task::spawn_blocking(move || {
+        let mut conn = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        conn.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+            .unwrap();
+        write!(
+            conn,
+            "POST /v1/rule-sets HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer {token}\r\n\
+             Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{{\"source\": "
+        )
+        .unwrap();
+        let mut answer = Vec::new();
+        // Until the server closes the connection (or the read timeout fails the test).
+        let _ = conn.read_to_end(&mut answer);
+        String::from_utf8_lossy(&answer).into_owned()
+    })
+    .await
+    .unwrap();
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(answer.contains("application/problem+json"), "{answer}");
+    assert!(answer.contains("urn:kz:permits:problem:request-timeout"));
+    assert!(started.elapsed() < std::time::Duration::from_secs(8));
 }
