@@ -3,10 +3,11 @@
 
 use crate::config::AuthSettings;
 use crate::domain::violation::Message;
-use crate::domain::{Bin, RegionCode};
+use crate::domain::{EmployerId, RegionCode};
 use crate::error::ApiError;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 use utoipa::ToSchema;
 
 /// The four kinds of user (DESIGN "What it is, for whom").
@@ -48,19 +49,28 @@ pub struct Claims {
     pub exp: i64,
 }
 
-/// A verified caller: an akimat always has its region, an employer always its BIN.
+/// A verified caller: an akimat always has its region, an employer always its BIN (or the
+/// IIN of an individual entrepreneur).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Caller {
     pub sub: String,
     pub role: Role,
     pub region: Option<RegionCode>,
-    pub bin: Option<Bin>,
+    pub bin: Option<EmployerId>,
 }
 
 impl Caller {
-    fn from_claims(c: Claims) -> Result<Caller, Message> {
+    /// Checks the claims' shape: a subject, an akimat's well-formed region, an employer's
+    /// BIN or IIN. The signature, expiry and the region's existence are the [`Verifier`]'s.
+    pub fn from_claims(c: Claims) -> Result<Caller, Message> {
         if c.sub.trim().is_empty() {
             return Err(Message::new("unauthorized-no-subject"));
+        }
+        if c.sub.len() > MAX_SUBJECT_BYTES {
+            return Err(Message::new("unauthorized-subject-too-long").arg("max", MAX_SUBJECT_BYTES));
+        }
+        if c.sub.chars().any(char::is_control) {
+            return Err(Message::new("unauthorized-subject-control"));
         }
         let claim = |name: &str, e: &dyn std::fmt::Display| {
             Message::new("unauthorized-claim")
@@ -77,7 +87,9 @@ impl Caller {
             _ => None,
         };
         let bin = match (c.role, c.bin) {
-            (Role::Employer, Some(b)) => Some(b.parse::<Bin>().map_err(|e| claim("bin", &e))?),
+            (Role::Employer, Some(b)) => {
+                Some(b.parse::<EmployerId>().map_err(|e| claim("bin", &e))?)
+            }
             (Role::Employer, None) => {
                 return Err(Message::new("unauthorized-missing-claim").text("claim", "bin"))
             }
@@ -92,18 +104,33 @@ impl Caller {
     }
 }
 
+/// Longest `sub` claim accepted, in bytes: identity providers' subjects are far shorter,
+/// and the subject is stored with every audit event.
+pub const MAX_SUBJECT_BYTES: usize = 256;
+
 /// Verifies tokens with the configured keys: HS256 (embedded default, tests) and RS256
-/// (the identity provider's public keys in production).
+/// (the identity provider's public keys in production), and binds an akimat only to a
+/// region that exists.
 pub struct Verifier {
     hs256: Option<DecodingKey>,
     rs256: Vec<DecodingKey>,
     leeway: u64,
     issuer: Option<String>,
     audience: Option<String>,
+    regions: HashSet<RegionCode>,
 }
 
 impl Verifier {
-    pub fn new(s: &AuthSettings) -> Result<Verifier, String> {
+    /// A verifier with the configured keys; `regions` are the codes of the seeded regions
+    /// (reference data, loaded at start-up), the only ones an akimat token may name.
+    pub fn new(
+        s: &AuthSettings,
+        regions: impl IntoIterator<Item = RegionCode>,
+    ) -> Result<Verifier, String> {
+        let regions: HashSet<RegionCode> = regions.into_iter().collect();
+        if regions.is_empty() {
+            return Err("no regions are known: the region reference data is missing".into());
+        }
         let hs256 = (!s.hs256_secret.expose().is_empty())
             .then(|| DecodingKey::from_secret(s.hs256_secret.expose().as_bytes()));
         let rs256 = s
@@ -126,6 +153,7 @@ impl Verifier {
             leeway: s.leeway_seconds,
             issuer: set(&s.issuer),
             audience: set(&s.audience),
+            regions,
         })
     }
 
@@ -157,7 +185,14 @@ impl Verifier {
         for key in keys {
             match jsonwebtoken::decode::<Claims>(token, key, &validation) {
                 Ok(data) => {
-                    return Caller::from_claims(data.claims).map_err(ApiError::Unauthorized)
+                    let caller =
+                        Caller::from_claims(data.claims).map_err(ApiError::Unauthorized)?;
+                    return match &caller.region {
+                        Some(r) if !self.regions.contains(r) => Err(ApiError::Unauthorized(
+                            Message::new("unauthorized-no-region").text("region", r),
+                        )),
+                        _ => Ok(caller),
+                    };
                 }
                 Err(e) => {
                     last = unauthorized(match e.kind() {
@@ -264,7 +299,7 @@ pub enum Scope<'a> {
     /// One case of an employer in a region: another's answers 404, as if it did not exist.
     Case {
         region: &'a RegionCode,
-        bin: &'a Bin,
+        bin: &'a EmployerId,
     },
 }
 
@@ -308,7 +343,7 @@ pub fn authorize(caller: &Caller, action: Action, scope: Scope<'_>) -> Result<()
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Visible {
     pub region: Option<RegionCode>,
-    pub bin: Option<Bin>,
+    pub bin: Option<EmployerId>,
 }
 
 /// Decides whether `caller` may list for `action`, and returns the filter the listing must
@@ -349,6 +384,7 @@ pub fn visible(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::EmployerKind;
     use std::collections::HashMap;
 
     fn caller(role: Role) -> Caller {
@@ -356,7 +392,7 @@ mod tests {
             sub: "t".into(),
             role,
             region: (role == Role::Akimat).then(|| "KZ-75".parse().unwrap()),
-            bin: (role == Role::Employer).then(|| "061211600012".parse().unwrap()),
+            bin: (role == Role::Employer).then(|| "210340000013".parse().unwrap()),
         }
     }
 
@@ -436,7 +472,7 @@ mod tests {
     #[test]
     fn another_employers_case_is_not_found_rather_than_forbidden() {
         let region: RegionCode = "KZ-75".parse().unwrap();
-        let other: Bin = "000000000101".parse().unwrap();
+        let other: EmployerId = "190540012345".parse().unwrap();
         let e = caller(Role::Employer);
         let own = e.bin.clone().unwrap();
         assert!(authorize(
@@ -473,6 +509,39 @@ mod tests {
         }
     }
 
+    fn regions() -> Vec<RegionCode> {
+        vec!["KZ-75".parse().unwrap(), "KZ-71".parse().unwrap()]
+    }
+
+    #[test]
+    fn an_akimat_token_for_a_region_that_does_not_exist_is_refused() {
+        let verifier = Verifier::new(&rs256_settings("secret"), regions()).unwrap();
+        let akimat = |region: &str| {
+            let mut c = claims(Role::Akimat);
+            c.region = Some(region.into());
+            mint("secret", &c).unwrap()
+        };
+        assert!(verifier.verify(&akimat("KZ-75")).is_ok());
+        assert!(matches!(
+            verifier.verify(&akimat("KZ-98")),
+            Err(ApiError::Unauthorized(m))
+                if crate::i18n::Lang::En.text(&m) == "region claim: no region KZ-98"
+        ));
+        assert!(Verifier::new(&rs256_settings("secret"), Vec::new()).is_err());
+    }
+
+    #[test]
+    fn a_subject_is_at_most_256_bytes_of_printable_text() {
+        let with_sub = |sub: String| {
+            let mut c = claims(Role::Auditor);
+            c.sub = sub;
+            Caller::from_claims(c)
+        };
+        assert!(with_sub("a".repeat(MAX_SUBJECT_BYTES)).is_ok());
+        assert!(with_sub("a".repeat(MAX_SUBJECT_BYTES + 1)).is_err());
+        assert!(with_sub("a\u{0}b".into()).is_err());
+    }
+
     fn claims(role: Role) -> Claims {
         Claims {
             sub: "idp-user".into(),
@@ -493,7 +562,7 @@ mod tests {
         let token =
             jsonwebtoken::encode(&Header::new(Algorithm::RS256), &claims(Role::Auditor), &key)
                 .unwrap();
-        let verifier = Verifier::new(&rs256_settings("")).unwrap();
+        let verifier = Verifier::new(&rs256_settings(""), regions()).unwrap();
         assert_eq!(verifier.verify(&token).unwrap().role, Role::Auditor);
     }
 
@@ -512,7 +581,7 @@ mod tests {
         let mut s = rs256_settings("");
         s.issuer = "https://idp.example".into();
         s.audience = "permits".into();
-        let verifier = Verifier::new(&s).unwrap();
+        let verifier = Verifier::new(&s, regions()).unwrap();
         let good = sign(serde_json::json!({"iss": "https://idp.example", "aud": "permits"}));
         assert!(verifier.verify(&good).is_ok());
         let other_app = sign(serde_json::json!({"iss": "https://idp.example", "aud": "payroll"}));
@@ -524,7 +593,7 @@ mod tests {
     #[test]
     fn hs256_tokens_are_refused_when_only_rs256_keys_are_configured() {
         let token = mint("any-secret", &claims(Role::Ministry)).unwrap();
-        let verifier = Verifier::new(&rs256_settings("")).unwrap();
+        let verifier = Verifier::new(&rs256_settings(""), regions()).unwrap();
         assert!(matches!(
             verifier.verify(&token),
             Err(ApiError::Unauthorized(_))
@@ -533,7 +602,7 @@ mod tests {
 
     #[test]
     fn unsigned_tokens_are_refused() {
-        let verifier = Verifier::new(&rs256_settings("secret")).unwrap();
+        let verifier = Verifier::new(&rs256_settings("secret"), regions()).unwrap();
         // {"alg":"none"} . {"sub":"x","role":"ministry","exp":9999999999} . (no signature)
         let token =
             "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4Iiwicm9sZSI6Im1pbmlzdHJ5IiwiZXhwIjo5OTk5OTk5OTk5fQ.";
@@ -547,7 +616,7 @@ mod tests {
     fn a_service_without_any_key_refuses_to_start() {
         let mut s = rs256_settings("");
         s.rs256_public_keys_pem.clear();
-        assert!(Verifier::new(&s).is_err());
+        assert!(Verifier::new(&s, regions()).is_err());
     }
 
     #[test]
@@ -568,5 +637,33 @@ mod tests {
             exp: 0,
         };
         assert!(Caller::from_claims(claims).is_err());
+    }
+
+    #[test]
+    fn an_employer_token_needs_a_real_shaped_bin_or_iin() {
+        let employer = |bin: &str| Claims {
+            sub: "x".into(),
+            role: Role::Employer,
+            region: None,
+            bin: Some(bin.into()),
+            exp: 0,
+        };
+        for bad in [
+            "000000000000",
+            "211340000006",
+            "210300000005",
+            "880230300012",
+            "880715900017",
+        ] {
+            let err = crate::i18n::Lang::En.text(&Caller::from_claims(employer(bad)).unwrap_err());
+            assert!(err.contains("neither a BIN"), "{bad}: {err}");
+        }
+        let bin = Caller::from_claims(employer("210340000013")).unwrap();
+        assert_eq!(bin.bin.unwrap().kind(), EmployerKind::HeadOffice);
+        let iin = Caller::from_claims(employer("880715300019")).unwrap();
+        assert_eq!(
+            iin.bin.unwrap().kind(),
+            EmployerKind::IndividualEntrepreneur
+        );
     }
 }

@@ -39,6 +39,10 @@ pub struct ServerSettings {
     pub host: String,
     pub port: u16,
     pub max_body_bytes: usize,
+    /// Seconds a request body may take to arrive after the headers (408 after that).
+    pub body_timeout_seconds: u64,
+    /// Largest single request header value accepted, in bytes (431 above it).
+    pub max_header_bytes: usize,
 }
 
 #[derive(Debug, Clone, Deserialize)]

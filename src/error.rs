@@ -98,6 +98,10 @@ pub enum ApiError {
     UnsupportedMediaType,
     #[error("the body is larger than {0} bytes")]
     PayloadTooLarge(usize),
+    #[error("the body did not arrive in time")]
+    RequestTimeout,
+    #[error("a request header is larger than {0} bytes")]
+    HeaderTooLarge(usize),
     #[error("some fields are invalid")]
     Invalid(Vec<FieldError>),
     #[error("a rule of the law refuses the request")]
@@ -152,6 +156,8 @@ impl ApiError {
                 ("unsupported-media-type", "title-unsupported-media-type")
             }
             ApiError::PayloadTooLarge(_) => ("payload-too-large", "title-payload-too-large"),
+            ApiError::RequestTimeout => ("request-timeout", "title-request-timeout"),
+            ApiError::HeaderTooLarge(_) => ("header-too-large", "title-header-too-large"),
             ApiError::Invalid(_) => ("invalid-fields", "title-invalid-fields"),
             ApiError::Rule(v) => (
                 match v.as_slice() {
@@ -182,6 +188,10 @@ impl ApiError {
             ApiError::UnsupportedMediaType => Message::new("detail-unsupported-media-type"),
             ApiError::PayloadTooLarge(limit) => {
                 Message::new("detail-payload-too-large").arg("limit", *limit)
+            }
+            ApiError::RequestTimeout => Message::new("detail-request-timeout"),
+            ApiError::HeaderTooLarge(limit) => {
+                Message::new("detail-header-too-large").arg("limit", *limit)
             }
             ApiError::Invalid(_) => Message::new("detail-invalid-fields"),
             ApiError::Rule(_) => Message::new("title-rule-violation"),
@@ -243,6 +253,10 @@ impl ApiError {
             ApiError::Unavailable => {
                 res.insert_header((header::RETRY_AFTER, "5"));
             }
+            // The rest of the body may still arrive: the connection cannot be reused.
+            ApiError::RequestTimeout => {
+                res.force_close();
+            }
             _ => {}
         }
         match serde_json::to_string(&self.problem(lang)) {
@@ -261,6 +275,8 @@ impl ResponseError for ApiError {
             ApiError::Malformed { .. } => StatusCode::BAD_REQUEST,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
+            ApiError::HeaderTooLarge(_) => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
             ApiError::Invalid(_) | ApiError::Rule(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
@@ -286,6 +302,25 @@ impl From<diesel::result::Error> for ApiError {
             E::NotFound => ApiError::not_found(Message::new("not-found-resource")),
             E::DatabaseError(K::ClosedConnection | K::UnableToSendCommand, _) => {
                 log::error!("database connection lost: {e}");
+                ApiError::Unavailable
+            }
+            // PostgreSQL ended the session (pg_terminate_backend, a restart, a fail-over)
+            // before libpq noticed the connection was closed.
+            E::DatabaseError(K::Unknown, ref info)
+                if [
+                    "terminating connection",
+                    "server closed the connection",
+                    "no connection to the server",
+                ]
+                .iter()
+                .any(|m| info.message().contains(m)) =>
+            {
+                log::error!("database connection lost: {e}");
+                ApiError::Unavailable
+            }
+            // A transaction whose connection broke: nothing was committed; retry.
+            E::BrokenTransactionManager => {
+                log::error!("database connection lost in a transaction");
                 ApiError::Unavailable
             }
             E::DatabaseError(K::UniqueViolation, _) => ApiError::conflict(
@@ -438,6 +473,28 @@ mod tests {
             ApiError::from(db(K::Unknown, "syntax error")),
             ApiError::Internal
         ));
+    }
+
+    #[test]
+    fn a_connection_lost_mid_transaction_is_a_503() {
+        use diesel::result::{DatabaseErrorKind as K, Error as E};
+        let db = |kind, m: &str| E::DatabaseError(kind, Box::new(m.to_owned()));
+        for e in [
+            db(
+                K::Unknown,
+                "terminating connection due to administrator command",
+            ),
+            db(K::Unknown, "server closed the connection unexpectedly"),
+            db(K::ClosedConnection, "x"),
+            db(K::UnableToSendCommand, "x"),
+            E::BrokenTransactionManager,
+        ] {
+            let api = ApiError::from(e);
+            assert!(matches!(api, ApiError::Unavailable), "{api:?}");
+            let res = api.error_response();
+            assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
+            assert!(res.headers().contains_key(header::RETRY_AFTER));
+        }
     }
 
     #[test]

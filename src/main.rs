@@ -1,5 +1,5 @@
 use clap::{Parser, Subcommand};
-use permits::auth::{mint, Claims, Role};
+use permits::auth::{mint, Caller, Claims, Role};
 use permits::clock::{Clock, SystemClock};
 use permits::config::Settings;
 use permits::startup::Application;
@@ -25,7 +25,7 @@ enum Command {
         /// The akimat's region, e.g. KZ-75.
         #[arg(long)]
         region: Option<String>,
-        /// The employer's BIN.
+        /// The employer's BIN, or an individual entrepreneur's IIN.
         #[arg(long)]
         bin: Option<String>,
         /// Token subject.
@@ -63,6 +63,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 bin,
                 exp: SystemClock.now().timestamp() + ttl,
             };
+            // The service would refuse the token: say why instead of printing it.
+            if let Err(why) = Caller::from_claims(claims.clone()) {
+                eprintln!(
+                    "cannot mint this token: {}",
+                    permits::i18n::Lang::En.text(&why)
+                );
+                std::process::exit(2);
+            }
             println!("{}", mint(settings.auth.hs256_secret.expose(), &claims)?);
             Ok(())
         }

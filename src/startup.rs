@@ -5,12 +5,16 @@ use crate::auth::Verifier;
 use crate::clock::{Clock, Time};
 use crate::config::Settings;
 use crate::db;
+use crate::domain::RegionCode;
 use crate::error::ApiError;
 use crate::i18n::Lang;
 use actix_web::dev::{Server, Service};
 use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::http::Method;
 use actix_web::{middleware, web, App, HttpMessage, HttpServer};
+use std::future::Future;
 use std::net::TcpListener;
+use std::pin::Pin;
 use std::sync::Arc;
 use utoipa_swagger_ui::SwaggerUi;
 
@@ -32,18 +36,36 @@ pub struct Application {
 
 const REQUEST_ID: &str = "x-request-id";
 
+/// The language the request's `Accept-Language` chose.
+fn accept_language(req: &actix_web::dev::ServiceRequest) -> Lang {
+    Lang::negotiate(
+        req.headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    )
+}
+
+type LocalBoxFuture<T> = Pin<Box<dyn Future<Output = T>>>;
+
 impl Application {
     /// Connects, migrates, seeds an empty database and binds; `run` serves.
     pub fn build(settings: &Settings, clock: Arc<dyn Clock>) -> Result<Application, StartupError> {
         let time = Time::new(clock, settings.time.utc_offset_hours)
             .ok_or_else(|| StartupError::Config("time.utc_offset_hours is out of range".into()))?;
-        let verifier = Verifier::new(&settings.auth).map_err(StartupError::Config)?;
         let pool = db::pool(&settings.database)?;
-        {
+        let regions = {
             let mut conn = pool.get().map_err(db::SetupError::from)?;
             db::migrate(&mut conn)?;
             db::seed::run(&mut conn, &settings.seed.dir, time.now().naive_utc())?;
-        }
+            // Regions are reference data: an akimat token may only name one of these.
+            db::reference::regions(&mut conn)
+                .map_err(|e| db::SetupError::Seed(e.to_string()))?
+                .into_iter()
+                .map(|r| r.code.parse::<RegionCode>())
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| StartupError::Config(format!("a seeded region code {e}")))?
+        };
+        let verifier = Verifier::new(&settings.auth, regions).map_err(StartupError::Config)?;
         let listener = TcpListener::bind((settings.server.host.as_str(), settings.server.port))?;
         let port = listener.local_addr()?.port();
         let max_body = settings.server.max_body_bytes;
@@ -52,7 +74,9 @@ impl Application {
             time,
             verifier,
             max_body_bytes: max_body,
+            body_timeout: std::time::Duration::from_secs(settings.server.body_timeout_seconds),
         });
+        let max_header = settings.server.max_header_bytes;
         let server = HttpServer::new(move || {
             let (app, doc) = api::app_parts(
                 App::new()
@@ -66,11 +90,7 @@ impl Application {
                 // Problems in the caller's language: an error rendered in English by its
                 // `ResponseError` is rendered again in the language `Accept-Language` chose.
                 .wrap_fn(|req, srv| {
-                    let lang = Lang::negotiate(
-                        req.headers()
-                            .get(header::ACCEPT_LANGUAGE)
-                            .and_then(|v| v.to_str().ok()),
-                    );
+                    let lang = accept_language(&req);
                     let fut = srv.call(req);
                     async move {
                         let res = fut.await?;
@@ -86,7 +106,7 @@ impl Application {
                         })
                     }
                 })
-                .wrap_fn(|req, srv| {
+                .wrap_fn(move |mut req, srv| {
                     let id = req
                         .headers()
                         .get(REQUEST_ID)
@@ -95,7 +115,21 @@ impl Application {
                         .map(str::to_owned)
                         .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
                     req.extensions_mut().insert(RequestId(id.clone()));
-                    let fut = srv.call(req);
+                    // HEAD is GET without the body: route it as GET; the HTTP/1 codec, which
+                    // saw HEAD, sends the headers (Content-Length included) and no body.
+                    if req.method() == Method::HEAD {
+                        req.extensions_mut().insert(extract::HeadRequest);
+                        req.head_mut().method = Method::GET;
+                    }
+                    let too_large = req.headers().iter().any(|(_, v)| v.len() > max_header);
+                    let fut: LocalBoxFuture<_> = if too_large {
+                        let lang = accept_language(&req);
+                        let res =
+                            req.into_response(ApiError::HeaderTooLarge(max_header).response(lang));
+                        Box::pin(async move { Ok(res) })
+                    } else {
+                        Box::pin(srv.call(req))
+                    };
                     async move {
                         let mut res = fut.await?;
                         if let Ok(v) = HeaderValue::from_str(&id) {

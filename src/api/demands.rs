@@ -10,7 +10,7 @@ use crate::auth::{authorize, authorize_role, Action, Caller, Scope};
 use crate::cases;
 use crate::db::{demands, demands::DemandRow, quota as q};
 use crate::domain::demand::{DemandDecision, DemandState};
-use crate::domain::{Bin, Category, Message, RegionCode};
+use crate::domain::{Category, EmployerId, Message, RegionCode};
 use crate::error::{ApiError, Problem};
 use actix_web::http::header;
 use actix_web::{get, post, web, HttpResponse};
@@ -62,7 +62,7 @@ pub struct DemandView {
     #[schema(example = "KZ-75")]
     pub region: String,
     /// The employer's BIN.
-    #[schema(example = "061211600012")]
+    #[schema(example = "210340000013")]
     pub bin: String,
     /// Worker category the workers are needed in.
     pub category: Category,
@@ -329,7 +329,7 @@ pub async fn file_quota_demand(
 ) -> Result<HttpResponse, ApiError> {
     let req = body.value;
     let region = parse_region(&req.region, "region")?;
-    let bin: Bin = caller
+    let bin: EmployerId = caller
         .bin
         .clone()
         .ok_or_else(|| ApiError::Forbidden(Message::new("forbidden-no-bin")))?;
@@ -396,7 +396,7 @@ pub async fn list_quota_demands(
 fn access(
     caller: &Caller,
     action: Action,
-) -> impl FnOnce(&RegionCode, &Bin) -> Result<(), ApiError> + '_ {
+) -> impl FnOnce(&RegionCode, &EmployerId) -> Result<(), ApiError> + '_ {
     move |region, bin| authorize(caller, action, Scope::Case { region, bin })
 }
 

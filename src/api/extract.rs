@@ -34,31 +34,41 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for Body<T> {
             .ok()
             .flatten()
             .is_some_and(|m| m.subtype() == "json" || m.suffix().is_some_and(|s| s == "json"));
-        let limit = req
+        let (limit, timeout) = req
             .app_data::<web::Data<AppState>>()
-            .map(|s| s.max_body_bytes)
-            .unwrap_or(0);
+            .map(|s| (s.max_body_bytes, s.body_timeout))
+            .unwrap_or_default();
         let mut payload = payload.take();
         Box::pin(async move {
             if !json {
                 return Err(ApiError::UnsupportedMediaType);
             }
-            let bytes = web::Bytes::from_request(&req, &mut payload)
-                .await
-                .map_err(|_| ApiError::PayloadTooLarge(limit))?;
+            // A client that stops sending mid-body would hold a worker's connection forever.
+            let bytes =
+                actix_web::rt::time::timeout(timeout, web::Bytes::from_request(&req, &mut payload))
+                    .await
+                    .map_err(|_| ApiError::RequestTimeout)?
+                    .map_err(|_| ApiError::PayloadTooLarge(limit))?;
             if bytes.len() > limit {
                 return Err(ApiError::PayloadTooLarge(limit));
             }
-            let de = &mut serde_json::Deserializer::from_slice(&bytes);
-            let value: T = serde_path_to_error::deserialize(de).map_err(|e| {
-                let field = e.path().to_string();
-                let field = if field == "." { String::new() } else { field };
-                let inner = e.into_inner();
-                let message = strip_position(&inner.to_string());
+            let malformed = |message: String, field: String| {
                 ApiError::malformed(
                     Message::new("malformed-body").text("reason", &message),
                     vec![FieldError::new(field, message)],
                 )
+            };
+            let mut json: serde_json::Value = serde_json::from_slice(&bytes)
+                .map_err(|e| malformed(strip_position(&e.to_string()), String::new()))?;
+            let mut nul = Vec::new();
+            normalize(&mut json, &mut String::new(), &mut nul);
+            if !nul.is_empty() {
+                return Err(ApiError::Invalid(nul));
+            }
+            let value: T = serde_path_to_error::deserialize(json).map_err(|e| {
+                let field = e.path().to_string();
+                let field = if field == "." { String::new() } else { field };
+                malformed(strip_position(&e.into_inner().to_string()), field)
             })?;
             value.validate()?;
             let mut h = Sha256::new();
@@ -70,6 +80,68 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for Body<T> {
                 fingerprint: format!("{:x}", h.finalize()),
             })
         })
+    }
+}
+
+/// Why text with U+0000 is refused: PostgreSQL cannot store it (SQLite can), so both
+/// databases refuse it at the edge.
+const NUL_MESSAGE: &str = "must not contain the NUL character (U+0000)";
+
+/// Largest magnitude below which every integer is exactly a double (2^53).
+const EXACT_DOUBLE_INTEGERS: f64 = 9_007_199_254_740_992.0;
+
+/// Prepares a JSON body for typed deserialization, in one walk over every value:
+/// - a whole number written as a float (`12.0`, as Python and JavaScript clients often
+///   send) becomes the integer it is, so integer fields accept it (`12.5` stays a float
+///   and an integer field refuses it);
+/// - every string or key containing U+0000 is collected as a field error.
+fn normalize(value: &mut serde_json::Value, path: &mut String, nul: &mut Vec<FieldError>) {
+    use serde_json::{Number, Value};
+    match value {
+        Value::Number(n) => {
+            if let Some(f) = n.as_f64().filter(|_| n.is_f64()) {
+                if f.fract() == 0.0 && f.abs() < EXACT_DOUBLE_INTEGERS {
+                    // Exact: |f| < 2^53 is a whole number representable as i64 or u64.
+                    *n = if f < 0.0 {
+                        Number::from(f as i64)
+                    } else {
+                        Number::from(f as u64)
+                    };
+                }
+            }
+        }
+        Value::String(s) => {
+            if s.contains('\0') {
+                nul.push(FieldError::new(path.clone(), NUL_MESSAGE));
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                normalize(item, path, nul);
+                path.truncate(len);
+            }
+        }
+        Value::Object(fields) => {
+            for (key, item) in fields.iter_mut() {
+                let len = path.len();
+                if key.contains('\0') {
+                    nul.push(FieldError::new(
+                        path.clone(),
+                        format!("a key {NUL_MESSAGE}"),
+                    ));
+                    continue;
+                }
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+                normalize(item, path, nul);
+                path.truncate(len);
+            }
+        }
+        Value::Null | Value::Bool(_) => {}
     }
 }
 
@@ -102,6 +174,17 @@ impl<T: DeserializeOwned> FromRequest for Query<T> {
         let pairs = form_urlencoded::parse(req.query_string().as_bytes())
             .filter(|(_, v)| !v.is_empty())
             .collect::<Vec<_>>();
+        // PostgreSQL cannot store or compare text with U+0000 (SQLite can): refuse it here.
+        if let Some((k, _)) = pairs
+            .iter()
+            .find(|(k, v)| k.contains('\0') || v.contains('\0'))
+        {
+            let field = k.replace('\0', "\\0");
+            return std::future::ready(Err(ApiError::malformed(
+                Message::new("malformed-query-nul").text("field", &field),
+                vec![FieldError::new(field, NUL_MESSAGE)],
+            )));
+        }
         let query = form_urlencoded::Serializer::new(String::new())
             .extend_pairs(pairs)
             .finish();
@@ -162,6 +245,10 @@ fn caller_of(req: &HttpRequest) -> Result<Caller, ApiError> {
         .ok_or_else(|| ApiError::Unauthorized(Message::new("unauthorized-not-bearer")))?;
     state.verifier.verify(token.trim())
 }
+
+/// Marks a HEAD request, which is routed as GET (the answer is sent without its body).
+#[derive(Debug, Clone, Copy)]
+pub struct HeadRequest;
 
 /// The request id: the client's `X-Request-Id`, or one the service made.
 #[derive(Debug, Clone)]

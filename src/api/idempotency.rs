@@ -31,14 +31,14 @@ where
     T: Serialize + Send + 'static,
     F: FnOnce(&mut Conn) -> Result<Created<T>, ApiError> + Send + 'static,
 {
-    let owner = format!("{}:{}", caller.role.as_str(), caller.sub);
+    let owner = principal(caller);
     let now = state.time.now().naive_utc();
-    let outcome = state
+    let answer = state
         .write(move |conn| {
             if let Some(k) = &key.0 {
                 if let Some(stored) = db::idempotency::find(conn, &owner, k)? {
                     return if stored.request_hash == fingerprint {
-                        Ok(Outcome::Replay(stored))
+                        Answer::replay(stored)
                     } else {
                         Err(ApiError::conflict(
                             "idempotency-key-reused",
@@ -48,12 +48,14 @@ where
                 }
             }
             let created = f(conn)?;
-            let body = serde_json::to_string(&created.body).map_err(|_| ApiError::Internal)?;
+            let answer = Answer::created(created)?;
             if let Some(k) = &key.0 {
                 let stored = Stored {
                     request_hash: fingerprint,
-                    status: i32::from(StatusCode::CREATED.as_u16()),
-                    body: body.clone(),
+                    status: i32::from(answer.status.as_u16()),
+                    headers: serde_json::to_string(&answer.headers)
+                        .map_err(|_| ApiError::Internal)?,
+                    body: answer.body.clone(),
                 };
                 db::idempotency::store(conn, &owner, k, &stored, now).map_err(|e| {
                     if db::is_unique_violation(&e) {
@@ -66,44 +68,76 @@ where
                     }
                 })?;
             }
-            Ok(Outcome::Fresh {
-                body,
-                location: created.location,
-                version: created.version,
-            })
+            Ok(answer)
         })
         .await?;
-    Ok(match outcome {
-        Outcome::Replay(stored) => HttpResponse::build(
-            StatusCode::from_u16(u16::try_from(stored.status).unwrap_or(201))
-                .unwrap_or(StatusCode::CREATED),
-        )
-        .content_type("application/json")
-        .insert_header(("Idempotent-Replayed", "true"))
-        .body(stored.body),
-        Outcome::Fresh {
-            body,
-            location,
-            version,
-        } => {
-            let mut res = HttpResponse::Created();
-            res.content_type("application/json")
-                .insert_header((header::LOCATION, location));
-            if let Some(v) = version {
-                res.insert_header((header::ETAG, etag(v)));
-            }
-            res.body(body)
-        }
-    })
+    Ok(answer.into_response())
 }
 
-enum Outcome {
-    Replay(Stored),
-    Fresh {
-        body: String,
-        location: String,
-        version: Option<i64>,
-    },
+/// Whose stored answers a request may see: the whole principal (role, subject, region,
+/// BIN) as a JSON array, so two tenants whose tokens share a subject never share answers.
+pub fn principal(caller: &Caller) -> String {
+    serde_json::json!([
+        caller.role.as_str(),
+        caller.sub,
+        caller.region.as_ref().map(|r| r.as_str()),
+        caller.bin.as_ref().map(|b| b.as_str()),
+    ])
+    .to_string()
+}
+
+/// An answer as stored for replay: status, every header the handler set, and the body.
+struct Answer {
+    status: StatusCode,
+    headers: Vec<(String, String)>,
+    body: String,
+    replayed: bool,
+}
+
+impl Answer {
+    fn created<T: Serialize>(created: Created<T>) -> Result<Answer, ApiError> {
+        let mut headers = vec![
+            (
+                header::CONTENT_TYPE.as_str().to_owned(),
+                "application/json".to_owned(),
+            ),
+            (header::LOCATION.as_str().to_owned(), created.location),
+        ];
+        if let Some(v) = created.version {
+            headers.push((header::ETAG.as_str().to_owned(), etag(v)));
+        }
+        Ok(Answer {
+            status: StatusCode::CREATED,
+            headers,
+            body: serde_json::to_string(&created.body).map_err(|_| ApiError::Internal)?,
+            replayed: false,
+        })
+    }
+
+    fn replay(stored: Stored) -> Result<Answer, ApiError> {
+        let status = u16::try_from(stored.status)
+            .ok()
+            .and_then(|s| StatusCode::from_u16(s).ok())
+            .ok_or(ApiError::Internal)?;
+        let headers = serde_json::from_str(&stored.headers).map_err(|_| ApiError::Internal)?;
+        Ok(Answer {
+            status,
+            headers,
+            body: stored.body,
+            replayed: true,
+        })
+    }
+
+    fn into_response(self) -> HttpResponse {
+        let mut res = HttpResponse::build(self.status);
+        for (name, value) in self.headers {
+            res.insert_header((name, value));
+        }
+        if self.replayed {
+            res.insert_header(("Idempotent-Replayed", "true"));
+        }
+        res.body(self.body)
+    }
 }
 
 /// The `ETag` of a resource version.

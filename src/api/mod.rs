@@ -29,6 +29,8 @@ pub struct AppState {
     pub time: Time,
     pub verifier: Verifier,
     pub max_body_bytes: usize,
+    /// How long a JSON body may take to arrive once the headers have.
+    pub body_timeout: std::time::Duration,
 }
 
 impl AppState {
@@ -256,9 +258,17 @@ fn finish(mut doc: Doc) -> Doc {
                 );
             }
             if has_body {
+                add(
+                    "408",
+                    "The body did not arrive in time; the connection is closed.",
+                );
                 add("413", "The body is larger than the service accepts.");
                 add("415", "The body is not application/json.");
             }
+            add(
+                "431",
+                "A request header is larger than the service accepts.",
+            );
             add("503", "The database is unavailable; retry later.");
         }
     }
@@ -266,19 +276,29 @@ fn finish(mut doc: Doc) -> Doc {
 }
 
 /// Unknown paths answer 404 and known paths with another method 405, both as problem+json.
+/// A path with a trailing slash is another path (404), and a 405 never names the method the
+/// request used among the allowed ones.
 pub async fn fallback(req: HttpRequest) -> Result<HttpResponse, ApiError> {
+    use actix_web::HttpMessage;
     static DOC: std::sync::OnceLock<Doc> = std::sync::OnceLock::new();
     let doc = DOC.get_or_init(openapi);
-    let segments: Vec<&str> = req.path().trim_end_matches('/').split('/').collect();
+    let not_found = || ApiError::not_found(Message::new("not-found-path").text("path", req.path()));
+    let segments: Vec<&str> = req.path().split('/').collect();
+    let method = if req.extensions().get::<extract::HeadRequest>().is_some() {
+        "HEAD".to_owned()
+    } else {
+        req.method().to_string()
+    };
     for (template, item) in &doc.paths.paths {
-        let t: Vec<&str> = template.trim_end_matches('/').split('/').collect();
+        let t: Vec<&str> = template.split('/').collect();
         let matches = t.len() == segments.len()
             && t.iter()
                 .zip(&segments)
-                .all(|(a, b)| a == b || (a.starts_with('{') && a.ends_with('}')));
+                .all(|(a, b)| a == b || (a.starts_with('{') && a.ends_with('}') && !b.is_empty()));
         if matches {
             let allow: Vec<&str> = [
                 ("GET", &item.get),
+                ("HEAD", &item.get),
                 ("PUT", &item.put),
                 ("POST", &item.post),
                 ("DELETE", &item.delete),
@@ -287,13 +307,16 @@ pub async fn fallback(req: HttpRequest) -> Result<HttpResponse, ApiError> {
             .into_iter()
             .filter_map(|(name, op)| op.is_some().then_some(name))
             .collect();
+            if allow.contains(&method.as_str()) {
+                // The route exists but refused this request's shape (e.g. a path parameter
+                // its pattern does not take): there is no such resource.
+                return Err(not_found());
+            }
             return Err(ApiError::MethodNotAllowed {
-                method: req.method().to_string(),
+                method,
                 allow: allow.join(", "),
             });
         }
     }
-    Err(ApiError::not_found(
-        Message::new("not-found-path").text("path", req.path()),
-    ))
+    Err(not_found())
 }

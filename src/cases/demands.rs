@@ -6,7 +6,7 @@ use crate::db::audit::{self, Actor};
 use crate::db::demands::{self, DemandRow};
 use crate::db::{reference, rulesets, Conn};
 use crate::domain::demand::{self, DemandDecision};
-use crate::domain::{quota, Bin, Category, Message, RegionCode, Violation};
+use crate::domain::{quota, Category, EmployerId, Message, RegionCode, Violation};
 use chrono::NaiveDate;
 
 /// A demand as the employer files it.
@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 pub struct FileDemand {
     pub year: i32,
     pub region: RegionCode,
-    pub bin: Bin,
+    pub bin: EmployerId,
     pub category: Category,
     pub profession: String,
     pub number: i64,
@@ -87,7 +87,7 @@ pub fn file(
 pub fn load<E: From<CaseError>>(
     conn: &mut Conn,
     id: i64,
-    access: impl FnOnce(&RegionCode, &Bin) -> Result<(), E>,
+    access: impl FnOnce(&RegionCode, &EmployerId) -> Result<(), E>,
 ) -> Result<DemandRow, E> {
     let row = demands::get(conn, id)
         .map_err(CaseError::from)?
@@ -112,7 +112,7 @@ pub fn review<E: From<CaseError>>(
     conn: &mut Conn,
     id: i64,
     cmd: &Review,
-    access: impl FnOnce(&RegionCode, &Bin) -> Result<(), E>,
+    access: impl FnOnce(&RegionCode, &EmployerId) -> Result<(), E>,
     actor: &Actor,
 ) -> Result<(DemandRow, DemandRow), E> {
     let row = load(conn, id, access)?;

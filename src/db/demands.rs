@@ -4,7 +4,7 @@ use super::audit::Actor;
 use super::schema::quota_demands;
 use super::AnyConnection;
 use crate::domain::demand::{DemandOutcome, DemandState};
-use crate::domain::{Bin, Category, RegionCode};
+use crate::domain::{Category, EmployerId, RegionCode};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -18,7 +18,7 @@ pub struct DemandRow {
     #[diesel(deserialize_as = String)]
     pub region: RegionCode,
     #[diesel(deserialize_as = String)]
-    pub bin: Bin,
+    pub bin: EmployerId,
     #[diesel(deserialize_as = String)]
     pub category: Category,
     pub profession: String,
@@ -41,7 +41,7 @@ pub struct DemandRow {
 pub struct NewDemand<'a> {
     pub year: i32,
     pub region: &'a RegionCode,
-    pub bin: &'a Bin,
+    pub bin: &'a EmployerId,
     pub category: Category,
     pub profession: &'a str,
     pub number: i64,
@@ -80,7 +80,7 @@ pub fn get(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<DemandRow>> 
 pub struct Filter {
     pub year: Option<i32>,
     pub region: Option<RegionCode>,
-    pub bin: Option<Bin>,
+    pub bin: Option<EmployerId>,
     pub status: Option<DemandState>,
     pub after_id: Option<i64>,
     pub limit: i64,

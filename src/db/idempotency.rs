@@ -10,9 +10,12 @@ use diesel::prelude::*;
 pub struct Stored {
     pub request_hash: String,
     pub status: i32,
+    /// The first answer's headers: a JSON array of `[name, value]` pairs.
+    pub headers: String,
     pub body: String,
 }
 
+/// The answer stored for `caller` (a principal, see `api::idempotency`) and `key`.
 pub fn find(conn: &mut AnyConnection, caller: &str, key: &str) -> QueryResult<Option<Stored>> {
     idempotency_keys::table
         .find((caller, key))
@@ -35,6 +38,7 @@ pub fn store(
             idempotency_keys::key.eq(key),
             idempotency_keys::request_hash.eq(&stored.request_hash),
             idempotency_keys::status.eq(stored.status),
+            idempotency_keys::headers.eq(&stored.headers),
             idempotency_keys::body.eq(&stored.body),
             idempotency_keys::created_at.eq(at),
         ))

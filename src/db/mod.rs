@@ -187,7 +187,12 @@ where
             Ok(v)
         }
         Err(e) => {
-            AnyConnection::rollback_transaction(conn)?;
+            // A connection that broke mid-transaction cannot roll back either; the first
+            // error says what happened (e.g. the connection was lost: 503), the rollback's
+            // would hide it. The pool discards the broken connection.
+            if let Err(rollback) = AnyConnection::rollback_transaction(conn) {
+                log::warn!("rollback failed after an error: {rollback}");
+            }
             Err(e)
         }
     }

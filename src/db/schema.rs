@@ -67,6 +67,7 @@ diesel::table! {
         status -> Integer,
         body -> Text,
         created_at -> Timestamp,
+        headers -> Text,
     }
 }
 

@@ -17,7 +17,7 @@ pub mod statute;
 pub mod violation;
 
 pub use category::Category;
-pub use ids::{Bin, CountryCode, Iin, RegionCode, SectorCode};
+pub use ids::{Bin, CountryCode, EmployerId, EmployerKind, Iin, RegionCode, SectorCode};
 pub use money::Money;
 pub use refusal::Refusal;
 pub use violation::{Message, Violation};

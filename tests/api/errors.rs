@@ -146,11 +146,11 @@ async fn unknown_paths_are_404_and_unsupported_methods_405() {
         .problem(404, "not-found");
     let r = app.request("DELETE", "/v1/rule-sets/1").send().await;
     r.problem(405, "method-not-allowed");
-    assert_eq!(r.header("allow"), Some("GET"));
+    assert_eq!(r.header("allow"), Some("GET, HEAD"));
     let r = app.request("PATCH", "/v1/rule-sets").send().await;
     assert_eq!(
         r.problem(405, "method-not-allowed")["detail"],
-        "PATCH is not allowed here; allowed: GET, POST"
+        "PATCH is not allowed here; allowed: GET, HEAD, POST"
     );
 }
 

@@ -14,13 +14,16 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-/// An employer BIN with a valid check digit.
-pub const BIN_A: &str = "061211600012";
-/// Another employer.
-pub const BIN_B: &str = "000000000101";
+/// An employer: the head office of a resident legal entity registered in March 2021.
+pub const BIN_A: &str = "210340000013";
+/// Another employer: a head office registered in May 2019.
+pub const BIN_B: &str = "190540012345";
+/// An individual entrepreneur, by the IIN (born 15 July 1988).
+pub const IIN_IE: &str = "880715300019";
 
 pub struct TestApp {
     pub address: String,
+    pub port: u16,
     /// The test database's URL, for tools that open their own connections.
     pub db_url: String,
     pub pool: Pool,
@@ -80,7 +83,13 @@ pub fn default_now() -> chrono::DateTime<chrono::Utc> {
 }
 
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// `spawn_app` with settings changed by `tune` first.
+pub async fn spawn_app_with(tune: impl FnOnce(&mut Settings)) -> TestApp {
     let mut settings = Settings::load().expect("config/default.toml");
+    tune(&mut settings);
     let id = uuid::Uuid::new_v4().simple().to_string();
     let db = match std::env::var("TEST_DATABASE_URL") {
         Ok(admin_url) if !admin_url.is_empty() => {
@@ -109,11 +118,13 @@ pub async fn spawn_app() -> TestApp {
     settings.database.connect_timeout_seconds = 2;
     let clock = FixedClock::new(default_now());
     let app = Application::build(&settings, Arc::new(clock.clone())).expect("application builds");
-    let address = format!("http://127.0.0.1:{}", app.port());
+    let port = app.port();
+    let address = format!("http://127.0.0.1:{port}");
     let pool = app.pool();
     actix_web::rt::spawn(app.run());
     TestApp {
         address,
+        port,
         db_url,
         pool,
         clock,
@@ -187,6 +198,9 @@ impl Req {
     pub async fn json(self, body: &Value) -> Resp {
         read(self.inner.send_json(body).await.expect("request sent")).await
     }
+    pub async fn json_owned(self, body: Value) -> Resp {
+        self.json(&body).await
+    }
     pub async fn raw(self, content_type: &str, body: impl Into<Vec<u8>>) -> Resp {
         let body: Vec<u8> = body.into();
         read(
@@ -254,6 +268,10 @@ impl TestApp {
             exp: chrono::Utc::now().timestamp() + exp_in,
         };
         mint(&self.secret, &claims).unwrap()
+    }
+    /// Signs these claims with the test secret.
+    pub fn mint(&self, claims: &Claims) -> String {
+        mint(&self.secret, claims).unwrap()
     }
     pub fn ministry(&self) -> String {
         self.token_for(Role::Ministry, None, None, 3600)

@@ -7,6 +7,7 @@ mod demands;
 mod errors;
 mod foundation;
 mod helpers;
+mod http;
 mod invariants;
 mod openapi;
 mod quotas;
