@@ -235,10 +235,11 @@ pub enum Action {
     ReadQuotaDemands,
     ReviewQuotaDemand,
     ReadQuotaDemandSummary,
+    CheckQuotaLedger,
 }
 
 impl Action {
-    pub const ALL: [Action; 14] = [
+    pub const ALL: [Action; 15] = [
         Action::ReadReference,
         Action::ReadRuleSets,
         Action::PublishRuleSet,
@@ -253,6 +254,7 @@ impl Action {
         Action::ReadQuotaDemands,
         Action::ReviewQuotaDemand,
         Action::ReadQuotaDemandSummary,
+        Action::CheckQuotaLedger,
     ];
 }
 
@@ -276,7 +278,10 @@ pub fn reach(role: Role, action: Action) -> Reach {
         (A::PublishRuleSet, Ministry) => Reach::All,
         (A::ReadAudit, Ministry | Auditor) => Reach::All,
         (A::ReadAudit, Akimat) => Reach::Own,
-        (A::SetNationalQuota | A::AllocateRegionalQuota | A::TransferQuota, Ministry) => Reach::All,
+        (
+            A::SetNationalQuota | A::AllocateRegionalQuota | A::TransferQuota | A::CheckQuotaLedger,
+            Ministry,
+        ) => Reach::All,
         (A::ReadNationalQuota | A::ReadQuotaDemandSummary, Ministry | Auditor) => Reach::All,
         (A::ReadRegionalQuota | A::ReadQuotaTransfers, Ministry | Auditor) => Reach::All,
         (A::ReadRegionalQuota | A::ReadQuotaTransfers, Akimat) => Reach::Own,
@@ -418,6 +423,7 @@ mod tests {
             (A::ReadQuotaDemands, [All, Own, Own, All]),
             (A::ReviewQuotaDemand, [No, Own, No, No]),
             (A::ReadQuotaDemandSummary, [All, No, No, All]),
+            (A::CheckQuotaLedger, [All, No, No, No]),
         ]);
         assert_eq!(table.len(), Action::ALL.len());
         for action in Action::ALL {

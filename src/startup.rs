@@ -57,6 +57,16 @@ impl Application {
             let mut conn = pool.get().map_err(db::SetupError::from)?;
             db::migrate(&mut conn)?;
             db::seed::run(&mut conn, &settings.seed.dir, time.now().naive_utc())?;
+            // The stored figures must be the sums of the ledger: a year they are not is
+            // refused every write until the ministry's check passes.
+            let faults = db::quota::check_and_record(&mut conn, None, time.now().naive_utc())
+                .map_err(db::SetupError::Check)?;
+            for m in &faults {
+                log::error!(
+                    "quota ledger mismatch, writes to {} refused: {} category {} stored {:?}, ledger {:?}",
+                    m.year, m.region, m.category, m.stored, m.ledger
+                );
+            }
             // Regions are reference data: an akimat token may only name one of these.
             db::reference::regions(&mut conn)
                 .map_err(|e| db::SetupError::Seed(e.to_string()))?

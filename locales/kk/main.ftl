@@ -103,3 +103,4 @@ unauthorized-subject-too-long = токен субъектісі { $max } бай�
 unauthorized-subject-control = токен субъектісінде басқару таңбалары бар
 unauthorized-no-region = region мәлімдемесі: { $region } өңірі жоқ
 malformed-query-nul = { $field } сұрау параметрінде U+0000 (NUL) болмауы керек
+conflict-quota-ledger-mismatch = { $year } жылғы квота журналы оның көрсеткіштерін түсіндірмейді ({ $row }); министрліктің журнал тексерісі сәтті өткенше өзгерістерге тыйым салынады

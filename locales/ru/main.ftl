@@ -103,3 +103,4 @@ unauthorized-subject-too-long = субъект токена длиннее { $ma
 unauthorized-subject-control = субъект токена содержит управляющие символы
 unauthorized-no-region = утверждение region: региона { $region } нет
 malformed-query-nul = параметр запроса { $field } не должен содержать U+0000 (NUL)
+conflict-quota-ledger-mismatch = журнал квоты на { $year } год не объясняет её показатели ({ $row }); изменения запрещены, пока проверка журнала министерством не пройдёт успешно

@@ -3,7 +3,6 @@
 use super::AppState;
 use crate::error::ApiError;
 use actix_web::{get, web, HttpResponse};
-use diesel::connection::SimpleConnection;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -26,10 +25,7 @@ pub async fn health_live() -> HttpResponse {
 #[get("/health/ready")]
 pub async fn health_ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     state
-        .db(|conn| {
-            conn.batch_execute("SELECT 1")
-                .map_err(|_| ApiError::Unavailable)
-        })
+        .db(|conn| crate::db::ping(conn).map_err(|_| ApiError::Unavailable))
         .await?;
     Ok(HttpResponse::Ok().json(Health { status: "ok" }))
 }

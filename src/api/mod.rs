@@ -137,6 +137,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(quotas::transfers::transfer_quota)
                 .service(quotas::transfers::list_quota_transfers)
                 .service(quotas::ledger::list_quota_ledger)
+                .service(quotas::ledger::check_quota_ledger)
                 .service(demands::quota_demand_summary)
                 .service(demands::file_quota_demand)
                 .service(demands::list_quota_demands)

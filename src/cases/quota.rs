@@ -114,3 +114,28 @@ pub fn transfer(
     }
     Ok(row)
 }
+
+/// The ministry's check of a year's ledger on demand: records the outcome (a mismatch
+/// refuses the year's writes, a clean check lifts an earlier refusal) and audits it.
+pub fn check_ledger(
+    conn: &mut Conn,
+    year: i32,
+    actor: &Actor,
+) -> Result<Vec<quota::LedgerMismatch>, CaseError> {
+    let found = quota::check_and_record(conn, Some(year), actor.at)?;
+    audit::record(
+        conn,
+        actor,
+        audit::Change {
+            action: "quota.ledger_checked",
+            entity_type: "national_quota",
+            entity_id: year.to_string(),
+            region: None,
+            bin: None,
+            before: None,
+            after: Some(audit::snapshot(&found)?),
+            legal_basis: "Art. 7(23)",
+        },
+    )?;
+    Ok(found)
+}

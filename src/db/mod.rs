@@ -14,7 +14,7 @@ use crate::config::{DatabaseSettings, Secret};
 use crate::domain::{Message, Refusal, Violation};
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 use diesel::r2d2::{ManageConnection, R2D2Connection};
-use diesel::{Connection, PgConnection, SqliteConnection};
+use diesel::{Connection, PgConnection, QueryResult, SqliteConnection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 use std::time::Duration;
 
@@ -110,6 +110,8 @@ pub enum SetupError {
     Migrate(String),
     #[error("seeding failed: {0}")]
     Seed(String),
+    #[error("the ledger check failed: {0}")]
+    Check(#[from] diesel::result::Error),
 }
 
 /// Builds the pool; for SQLite creates the file's directory first.
@@ -239,6 +241,11 @@ impl Error {
     pub fn rules(v: Vec<Violation>) -> Error {
         Error::Refused(Refusal::Rule(v))
     }
+}
+
+/// Whether the database answers a trivial query (readiness).
+pub fn ping(conn: &mut AnyConnection) -> QueryResult<()> {
+    conn.batch_execute("SELECT 1")
 }
 
 /// Whether a diesel error is a unique-constraint violation.

@@ -197,6 +197,14 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    quota_year_faults (year) {
+        year -> Integer,
+        detail -> Text,
+        found_at -> Timestamp,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     national_quotas,
     national_category_quotas,

@@ -81,7 +81,7 @@ pub struct QuotaClaim {
 /// Where a hold stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum HoldState {
-    /// Counted as pending: the decision is made, the fee is not yet paid.
+    /// Counted as held: the decision is made, the fee is not yet paid.
     Held,
     /// Counted as used: the permit was issued.
     Confirmed,

@@ -73,6 +73,7 @@ fn rows() -> Vec<Row> {
         ),
         r("GET", "/v1/quotas/2026/transfers", None, [Y, Y, F, Y]),
         r("GET", "/v1/quotas/2026/ledger", None, [Y, Y, F, Y]),
+        r("POST", "/v1/quotas/2026/ledger-check", None, [Y, F, F, F]),
         r(
             "GET",
             "/v1/quotas/2026/ledger?region=KZ-71",

@@ -70,7 +70,7 @@ async fn parallel_holds_against_a_small_allocation_take_exactly_the_allocation()
         .send()
         .await;
     let cat3 = region.ok(200)["categories"][2].clone();
-    assert_eq!(cat3["pending"], ALLOCATION);
+    assert_eq!(cat3["held"], ALLOCATION);
     assert_eq!(cat3["available"], 0);
     let ledger = app
         .get("/v1/quotas/2026/ledger?region=KZ-75&category=3&limit=500")

@@ -2,6 +2,7 @@
 //! 6(2), 7(23), 9(5), 33(2)).
 
 use crate::helpers::*;
+use diesel::prelude::*;
 use permits::cases::{ledger, CaseError};
 use permits::db::audit::Actor;
 use permits::db::write_tx;
@@ -52,7 +53,7 @@ fn figures(view: &Value, category: &str) -> (i64, i64, i64, i64) {
         .find(|c| c["category"] == category)
         .unwrap();
     let n = |k: &str| c[k].as_i64().unwrap();
-    (n("allocated"), n("pending"), n("used"), n("available"))
+    (n("allocated"), n("held"), n("used"), n("available"))
 }
 
 pub fn actor() -> Actor {
@@ -381,7 +382,7 @@ async fn art_7_23_transfers_move_only_unused_units_and_conserve_the_total() {
         cat3["reserve"].as_i64().unwrap() + cat3["distributed"].as_i64().unwrap(),
         5893
     );
-    assert_eq!(cat3["pending"], 2);
+    assert_eq!(cat3["held"], 2);
 
     let listed = app
         .get("/v1/quotas/2026/transfers")
@@ -465,11 +466,7 @@ async fn every_regions_figures_are_explained_line_by_line_by_the_ledger() {
     );
     let sum = |k: &str| lines.iter().map(|l| l[k].as_i64().unwrap()).sum::<i64>();
     assert_eq!(
-        (
-            sum("allocated_delta"),
-            sum("pending_delta"),
-            sum("used_delta")
-        ),
+        (sum("allocated_delta"), sum("held_delta"), sum("used_delta")),
         (5, 0, 1)
     );
 
@@ -540,7 +537,7 @@ async fn art_32_4_2_the_country_of_origin_quota_is_held_in_the_same_transaction(
         .await;
     let uzb = national.ok(200)["country_quotas"][0].clone();
     assert_eq!(
-        (uzb["pending"].as_i64(), uzb["available"].as_i64()),
+        (uzb["held"].as_i64(), uzb["available"].as_i64()),
         (Some(2), Some(0))
     );
     // The country quota cannot go below what is held.
@@ -593,4 +590,63 @@ async fn an_akimat_reads_its_own_region_only() {
         .send()
         .await
         .problem(403, "forbidden");
+}
+
+/// Sets a stored figure behind the service's back, as a flipped bit or a hand edit would.
+fn corrupt_allocation(app: &TestApp, allocated: i64) {
+    use permits::db::schema::regional_quotas as rq;
+    let mut conn = app.pool.get().unwrap();
+    diesel::update(rq::table.find((2026, "KZ-75", "3")))
+        .set(rq::allocated.eq(allocated))
+        .execute(&mut conn)
+        .unwrap();
+}
+
+#[actix_web::test]
+async fn a_figure_the_ledger_does_not_explain_is_found_at_start_up_and_freezes_the_years_writes() {
+    let app = spawn_app().await;
+    set_quota(&app).await;
+    allocate(&app, "KZ-75", "3", 10).await.ok(200);
+    corrupt_allocation(&app, 11);
+
+    // A second instance starting on the same database checks the ledger at start-up.
+    let mut settings = permits::config::Settings::load().unwrap();
+    settings.database.url = permits::config::Secret::new(app.db_url.clone());
+    settings.server.port = 0;
+    let clock = std::sync::Arc::new(app.clock.clone());
+    permits::startup::Application::build(&settings, clock).expect("starts");
+
+    let refused = allocate(&app, "KZ-75", "3", 12).await;
+    let p = refused.problem(409, "quota-ledger-mismatch");
+    assert!(
+        p["detail"].as_str().unwrap().contains("KZ-75 category 3"),
+        "the refusal says which row: {p}"
+    );
+    assert_eq!(
+        refusal_code(hold(&app, "KZ-75", Category::Specialists, None, 1)),
+        "quota-ledger-mismatch",
+        "holds are refused too"
+    );
+
+    let check = |app: &TestApp| {
+        app.post("/v1/quotas/2026/ledger-check")
+            .token(&app.ministry())
+            .send()
+    };
+    let found = check(&app).await;
+    let found = found.ok(200);
+    assert_eq!(found["sound"], false);
+    assert_eq!(found["mismatches"][0]["region"], "KZ-75");
+    assert_eq!(found["mismatches"][0]["stored"]["allocated"], 11);
+    assert_eq!(found["mismatches"][0]["ledger"]["allocated"], 10);
+
+    // Repaired, the ministry's check lifts the refusal.
+    corrupt_allocation(&app, 10);
+    let clean = check(&app).await;
+    let clean = clean.ok(200);
+    assert_eq!(
+        (clean["sound"].clone(), clean["mismatches"].clone()),
+        (json!(true), json!([]))
+    );
+    allocate(&app, "KZ-75", "3", 12).await.ok(200);
 }

@@ -1,14 +1,15 @@
 //! The ledger behind a year's figures.
 
 use super::YearPath;
-use crate::api::extract::Query;
+use crate::api::extract::{Query, RequestId};
 use crate::api::page::{split, PageQuery};
 use crate::api::{narrowed, AppState};
-use crate::auth::{Action, Caller};
+use crate::auth::{authorize, Action, Caller, Scope};
+use crate::cases;
 use crate::db::quota as q;
 use crate::domain::{Category, RegionCode};
 use crate::error::ApiError;
-use actix_web::{get, web, HttpResponse};
+use actix_web::{get, post, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -29,8 +30,8 @@ pub struct LedgerLineView {
     pub movement: String,
     /// Change of the allocated figure.
     pub allocated_delta: i64,
-    /// Change of the pending (held) figure.
-    pub pending_delta: i64,
+    /// Change of the held figure: units held by decided cases awaiting payment.
+    pub held_delta: i64,
     /// Change of the used figure (issued permits).
     pub used_delta: i64,
     /// The hold (case) the line belongs to.
@@ -106,7 +107,7 @@ pub async fn list_quota_ledger(
                 category: l.category,
                 movement: l.movement,
                 allocated_delta: l.allocated_delta,
-                pending_delta: l.held_delta,
+                held_delta: l.held_delta,
                 used_delta: l.used_delta,
                 hold_id: l.hold_id,
                 transfer_id: l.transfer_id,
@@ -118,4 +119,85 @@ pub async fn list_quota_ledger(
         },
     )?;
     Ok(HttpResponse::Ok().json(LedgerPage { items, next_cursor }))
+}
+
+/// The figures of a regional row: allocated, held and used.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct FiguresView {
+    /// Units allocated to the region.
+    pub allocated: i64,
+    /// Units held by decided cases awaiting payment.
+    pub held: i64,
+    /// Units used by issued permits.
+    pub used: i64,
+}
+
+impl From<(i64, i64, i64)> for FiguresView {
+    fn from((allocated, held, used): (i64, i64, i64)) -> Self {
+        FiguresView {
+            allocated,
+            held,
+            used,
+        }
+    }
+}
+
+/// A regional row whose stored figures its ledger lines do not explain.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct LedgerMismatchView {
+    /// ISO 3166-2:KZ code of the region.
+    #[schema(example = "KZ-75")]
+    pub region: String,
+    /// Worker category code of the row.
+    #[schema(example = "3")]
+    pub category: String,
+    /// The figures as stored.
+    pub stored: FiguresView,
+    /// The sums of the row's ledger lines.
+    pub ledger: FiguresView,
+}
+
+/// The outcome of a ledger check.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct LedgerCheckView {
+    /// The quota year checked.
+    pub year: i32,
+    /// Whether every regional row is the sum of its ledger lines; when false, every write
+    /// to the year's quota is refused (409 `quota-ledger-mismatch`) until a check passes.
+    pub sound: bool,
+    /// The rows the ledger does not explain; empty when sound.
+    pub mismatches: Vec<LedgerMismatchView>,
+}
+
+/// Checks that every region's figures for the year are the sums of its ledger lines
+/// (ministry). A mismatch refuses the year's quota writes; a clean check lifts an earlier
+/// refusal (the same check runs at start-up).
+#[utoipa::path(tag = "quotas", security(("bearer" = [])),
+    params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100)),
+    responses((status = 200, description = "The outcome of the check.", body = LedgerCheckView)))]
+#[post("/quotas/{year}/ledger-check")]
+pub async fn check_quota_ledger(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    YearPath(year): YearPath,
+) -> Result<HttpResponse, ApiError> {
+    authorize(&caller, Action::CheckQuotaLedger, Scope::All)?;
+    let actor = state.actor(&caller, &rid);
+    let found = state
+        .write(move |conn| Ok(cases::quota::check_ledger(conn, year, &actor)?))
+        .await?;
+    Ok(HttpResponse::Ok().json(LedgerCheckView {
+        year,
+        sound: found.is_empty(),
+        mismatches: found
+            .into_iter()
+            .map(|m| LedgerMismatchView {
+                region: m.region,
+                category: m.category,
+                stored: m.stored.into(),
+                ledger: m.ledger.into(),
+            })
+            .collect(),
+    }))
 }

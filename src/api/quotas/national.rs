@@ -106,10 +106,10 @@ pub struct NationalCategoryView {
     /// Not distributed: the national reserve.
     pub reserve: i64,
     /// Held by decisions awaiting payment, all regions.
-    pub pending: i64,
+    pub held: i64,
     /// Used by issued permits, all regions.
     pub used: i64,
-    /// Distributed and neither pending nor used.
+    /// Distributed and neither held nor used.
     pub available: i64,
 }
 
@@ -122,10 +122,10 @@ pub struct CountryQuotaView {
     /// The country-of-origin quota set for the year (Art. 32(4)(2)).
     pub total: i64,
     /// Held by decisions awaiting payment.
-    pub pending: i64,
+    pub held: i64,
     /// Used by issued permits.
     pub used: i64,
-    /// total − pending − used.
+    /// total − held − used.
     pub available: i64,
 }
 
@@ -184,15 +184,15 @@ impl NationalQuotaView {
                 .iter()
                 .map(|c| {
                     let of = regions.iter().filter(|r| r.category == c.category);
-                    let (pending, used) = of.fold((0, 0), |(p, u), r| (p + r.held, u + r.used));
+                    let (held, used) = of.fold((0, 0), |(p, u), r| (p + r.held, u + r.used));
                     NationalCategoryView {
                         category: c.category,
                         total: c.total,
                         distributed: c.distributed,
                         reserve: c.total - c.distributed,
-                        pending,
+                        held,
                         used,
-                        available: c.distributed - pending - used,
+                        available: c.distributed - held - used,
                     }
                 })
                 .collect(),
@@ -202,7 +202,7 @@ impl NationalQuotaView {
                 .map(|c| CountryQuotaView {
                     country: c.country.to_string(),
                     total: c.total,
-                    pending: c.held,
+                    held: c.held,
                     used: c.used,
                     available: c.total - c.held - c.used,
                 })

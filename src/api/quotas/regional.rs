@@ -22,10 +22,10 @@ pub struct RegionalCategoryView {
     /// Allocated to the region by the ministry.
     pub allocated: i64,
     /// Held by decisions awaiting payment.
-    pub pending: i64,
+    pub held: i64,
     /// Used by issued permits.
     pub used: i64,
-    /// allocated − pending − used.
+    /// allocated − held − used.
     pub available: i64,
 }
 
@@ -68,7 +68,7 @@ fn regional_views(
                     RegionalCategoryView {
                         category,
                         allocated: a.allocated,
-                        pending: a.held,
+                        held: a.held,
                         used: a.used,
                         available: a.available(),
                     }
@@ -155,7 +155,7 @@ pub async fn set_regional_quota(
 #[utoipa::path(tag = "quotas", security(("bearer" = [])),
     params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100)),
     responses(
-        (status = 200, description = "Per region and category: allocated, pending, used, available.", body = [RegionalQuotaView]),
+        (status = 200, description = "Per region and category: allocated, held, used, available.", body = [RegionalQuotaView]),
         (status = 404, description = "No quota is set for the year.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[get("/quotas/{year}/regions")]
@@ -186,7 +186,7 @@ pub async fn list_regional_quotas(
     params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100),
         ("region" = String, Path, description = "ISO 3166-2:KZ region code.", example = "KZ-75", pattern = "^KZ-[0-9]{2}$")),
     responses(
-        (status = 200, description = "Allocated, pending, used and available per category.", body = RegionalQuotaView),
+        (status = 200, description = "Allocated, held, used and available per category.", body = RegionalQuotaView),
         (status = 404, description = "No such region, or no quota for the year.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[get("/quotas/{year}/regions/{region}")]

@@ -49,6 +49,7 @@ pub fn hold(
         claim.category,
         claim.units.get(),
     );
+    super::ensure_sound(conn, year)?;
     let case_ref = case.in_region(&claim.region);
     let row: HoldRow = diesel::insert_into(quota_holds::table)
         .values((
@@ -185,6 +186,7 @@ fn apply(
     actor: &Actor,
 ) -> Result<HoldRow, Error> {
     let h = hold_row(conn, hold_id)?;
+    super::ensure_sound(conn, h.year)?;
     let mv = hold::transition(h.state, event).map_err(|t| Error::Refused(t.into()))?;
     let n = diesel::update(
         quota_holds::table

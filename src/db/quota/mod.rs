@@ -4,11 +4,13 @@
 //! Rows are always touched in one order — national, then regions by code, then
 //! countries — so concurrent transactions on PostgreSQL cannot deadlock.
 
+mod check;
 mod ledger;
 mod national;
 mod regional;
 mod transfers;
 
+pub use check::{check_and_record, ensure_sound, mismatches, LedgerMismatch};
 pub use ledger::{confirm, hold, ledger, release, HoldRow, LedgerRow};
 pub use national::{
     national, national_versions, set_national, CategoryRow, CountryRow, NationalQuota, NationalRow,

@@ -135,6 +135,7 @@ pub fn set_national(
     cmd.categories.sort_by_key(|(c, _)| *c);
     cmd.countries.sort_by(|a, b| a.0.cmp(&b.0));
     let cmd = &cmd;
+    super::ensure_sound(conn, cmd.year)?;
     let before = national(conn, cmd.year)?;
     let current = before.as_ref().map_or(0, |b| b.head.version);
     if expected.is_some_and(|e| e != current) {

@@ -146,6 +146,7 @@ pub fn set_regional(
     note: &str,
     actor: &Actor,
 ) -> Result<Vec<RegionalRow>, Error> {
+    super::ensure_sound(conn, year)?;
     let mut changes = changes.to_vec();
     changes.sort_by_key(|(c, _)| *c);
     let mut violations = Vec::new();

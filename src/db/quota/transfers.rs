@@ -73,6 +73,7 @@ pub fn transfer(
         units,
         reason,
     } = *t;
+    super::ensure_sound(conn, year)?;
     let available = unused_at(conn, year, category, from)?;
     let violations = quota::check_transfer(year, category, from, to, units, available);
     if !violations.is_empty() {
