@@ -104,3 +104,4 @@ unauthorized-subject-control = the token's subject contains control characters
 unauthorized-no-region = region claim: no region { $region }
 malformed-query-nul = the query parameter { $field } must not contain U+0000 (NUL)
 conflict-quota-ledger-mismatch = the { $year } quota's ledger does not explain its figures ({ $row }); writes to it are refused until the ministry's ledger check passes
+malformed-query-empty = the query parameter { $field } is empty: give a value or leave it out

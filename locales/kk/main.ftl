@@ -104,3 +104,4 @@ unauthorized-subject-control = токен субъектісінде басқа�
 unauthorized-no-region = region мәлімдемесі: { $region } өңірі жоқ
 malformed-query-nul = { $field } сұрау параметрінде U+0000 (NUL) болмауы керек
 conflict-quota-ledger-mismatch = { $year } жылғы квота журналы оның көрсеткіштерін түсіндірмейді ({ $row }); министрліктің журнал тексерісі сәтті өткенше өзгерістерге тыйым салынады
+malformed-query-empty = { $field } сұрау параметрі бос: мән беріңіз немесе оны жібермеңіз

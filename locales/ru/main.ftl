@@ -104,3 +104,4 @@ unauthorized-subject-control = субъект токена содержит уп
 unauthorized-no-region = утверждение region: региона { $region } нет
 malformed-query-nul = параметр запроса { $field } не должен содержать U+0000 (NUL)
 conflict-quota-ledger-mismatch = журнал квоты на { $year } год не объясняет её показатели ({ $row }); изменения запрещены, пока проверка журнала министерством не пройдёт успешно
+malformed-query-empty = параметр запроса { $field } пуст: укажите значение или не передавайте его

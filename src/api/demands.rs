@@ -34,16 +34,28 @@ pub struct NewDemandRequest {
     /// Worker category the workers are needed in.
     pub category: Category,
     /// Profession needed; for `seasonal`, one on the ministry's seasonal list (Art. 7(21-1)).
-    #[validate(length(min = 1, max = 200))]
-    #[schema(example = "Petroleum engineer", min_length = 1, max_length = 200)]
+    #[validate(
+        length(min = 1, max = 200),
+        custom(function = "crate::api::extract::not_blank")
+    )]
+    #[schema(
+        pattern = "\\S",
+        example = "Petroleum engineer",
+        min_length = 1,
+        max_length = 200
+    )]
     pub profession: String,
     /// Workers needed.
     #[validate(range(min = 1, max = 100_000))]
     #[schema(example = 12, minimum = 1, maximum = 100_000)]
     pub number: i64,
     /// Why Kazakh staff cannot fill the positions.
-    #[validate(length(min = 1, max = 4000))]
+    #[validate(
+        length(min = 1, max = 4000),
+        custom(function = "crate::api::extract::not_blank")
+    )]
     #[schema(
+        pattern = "\\S",
         example = "New refinery unit; no local candidates on the Electronic Labour Exchange",
         min_length = 1,
         max_length = 4000
@@ -178,9 +190,12 @@ pub struct ReviewRequest {
     #[validate(range(min = 0, max = 100_000))]
     #[schema(minimum = 0, maximum = 100_000)]
     pub accepted_number: Option<i64>,
-    /// Required for `reduce` and `reject`.
-    #[validate(length(max = 4000))]
-    #[schema(max_length = 4000)]
+    /// Required for `reduce` and `reject`; when given, not blank.
+    #[validate(
+        length(min = 1, max = 4000),
+        custom(function = "crate::api::extract::not_blank")
+    )]
+    #[schema(min_length = 1, max_length = 4000, pattern = "\\S")]
     pub reason: Option<String>,
 }
 
@@ -494,4 +509,12 @@ pub async fn quota_demand_summary(
         })
         .await?;
     Ok(HttpResponse::Ok().json(view))
+}
+
+impl crate::api::extract::ActionBody for NewDemandRequest {
+    const ACTION: Action = Action::FileQuotaDemand;
+}
+
+impl crate::api::extract::ActionBody for ReviewRequest {
+    const ACTION: Action = Action::ReviewQuotaDemand;
 }

@@ -3,7 +3,7 @@
 //! id, `Idempotency-Key` and `If-Match`.
 
 use super::AppState;
-use crate::auth::Caller;
+use crate::auth::{authorize_role, Action, Caller};
 use crate::domain::violation::Message;
 use crate::error::{ApiError, FieldError};
 use actix_web::dev::Payload;
@@ -16,14 +16,23 @@ use validator::Validate;
 
 type Boxed<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
 
-/// A JSON body parsed, checked with `validator`, and fingerprinted for idempotent replays.
+/// A request body names the action it asks for, so that the caller's role is checked
+/// before the body is read: a role that may never do the action gets 403 whatever it sent
+/// (a missing or invalid token 401), and learns nothing from validation.
+pub trait ActionBody {
+    /// The action a request with this body performs.
+    const ACTION: Action;
+}
+
+/// A JSON body parsed, checked with `validator`, and fingerprinted for idempotent replays;
+/// extracted only after the caller's role may do `T::ACTION` at all.
 pub struct Body<T> {
     pub value: T,
     /// SHA-256 of method, path and body: a replayed `Idempotency-Key` must match it.
     pub fingerprint: String,
 }
 
-impl<T: DeserializeOwned + Validate + 'static> FromRequest for Body<T> {
+impl<T: DeserializeOwned + Validate + ActionBody + 'static> FromRequest for Body<T> {
     type Error = ApiError;
     type Future = Boxed<Self>;
 
@@ -40,6 +49,7 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for Body<T> {
             .unwrap_or_default();
         let mut payload = payload.take();
         Box::pin(async move {
+            authorize_role(&caller_of(&req)?, T::ACTION)?;
             if !json {
                 return Err(ApiError::UnsupportedMediaType);
             }
@@ -145,6 +155,16 @@ fn normalize(value: &mut serde_json::Value, path: &mut String, nul: &mut Vec<Fie
     }
 }
 
+/// A text field must say something: blank text (only white space) is refused like an
+/// empty one, wherever a reason, a justification, a source or a name is asked for.
+pub fn not_blank(s: &str) -> Result<(), validator::ValidationError> {
+    if s.trim().is_empty() {
+        Err(validator::ValidationError::new("blank").with_message("must not be blank".into()))
+    } else {
+        Ok(())
+    }
+}
+
 /// serde_json appends " at line L column C"; the field path says more to a client.
 fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
@@ -170,10 +190,15 @@ impl<T: DeserializeOwned> FromRequest for Query<T> {
     type Future = std::future::Ready<Result<Query<T>, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        // An empty parameter (`?cursor=`) means the same as an absent one.
-        let pairs = form_urlencoded::parse(req.query_string().as_bytes())
-            .filter(|(_, v)| !v.is_empty())
-            .collect::<Vec<_>>();
+        let pairs = form_urlencoded::parse(req.query_string().as_bytes()).collect::<Vec<_>>();
+        // An empty filter (`?status=`, `?year=`) is a mistake of the client's, not a
+        // request for everything: refuse it rather than ignore it.
+        if let Some((k, _)) = pairs.iter().find(|(_, v)| v.is_empty()) {
+            return std::future::ready(Err(ApiError::malformed(
+                Message::new("malformed-query-empty").text("field", k),
+                vec![FieldError::new(k.to_string(), "must not be empty")],
+            )));
+        }
         // PostgreSQL cannot store or compare text with U+0000 (SQLite can): refuse it here.
         if let Some((k, _)) = pairs
             .iter()

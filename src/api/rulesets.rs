@@ -52,8 +52,12 @@ pub struct NewRuleSetRequest {
     /// First day in force: today or later (Kazakhstan date).
     pub effective_from: NaiveDate,
     /// The order or decree it implements.
-    #[validate(length(min = 1, max = 500))]
+    #[validate(
+        length(min = 1, max = 500),
+        custom(function = "crate::api::extract::not_blank")
+    )]
     #[schema(
+        pattern = "\\S",
         min_length = 1,
         max_length = 500,
         example = "Order No. 279 of 30.06.2023 as amended by Order No. 12 of 10.01.2027"
@@ -200,4 +204,8 @@ pub async fn publish_rule_set(
         })
     })
     .await
+}
+
+impl crate::api::extract::ActionBody for NewRuleSetRequest {
+    const ACTION: crate::auth::Action = crate::auth::Action::PublishRuleSet;
 }

@@ -155,12 +155,130 @@ async fn unknown_paths_are_404_and_unsupported_methods_405() {
 }
 
 #[actix_web::test]
-async fn an_empty_query_parameter_means_the_same_as_an_absent_one() {
+async fn an_empty_or_unknown_filter_value_is_a_400_not_silently_ignored() {
     let app = spawn_app().await;
+    let t = app.ministry();
+    for (query, field) in [
+        ("/v1/quota-demands?status=", "status"),
+        ("/v1/quota-demands?year=", "year"),
+        ("/v1/quota-demands?limit=", "limit"),
+        ("/v1/audit-events?cursor=", "cursor"),
+        ("/v1/audit-events?actor=", "actor"),
+    ] {
+        let r = app.get(query).token(&t).send().await;
+        let p = r.problem(400, "malformed-request");
+        assert_eq!(p["errors"][0]["field"], field, "{query}");
+    }
+    // `pending` is no state of a demand (the states are filed, accepted, reduced, rejected).
     let r = app
-        .get("/v1/audit-events?cursor=&region=&limit=")
-        .token(&app.ministry())
+        .get("/v1/quota-demands?status=pending")
+        .token(&t)
         .send()
         .await;
-    assert_eq!(r.ok(200)["items"][0]["action"], "rule_set.published");
+    assert_eq!(
+        r.problem(400, "malformed-request")["errors"][0]["field"],
+        "status"
+    );
+    let r = app
+        .get("/v1/quota-demands?year=1999")
+        .token(&t)
+        .send()
+        .await;
+    r.problem(400, "malformed-request");
+}
+
+#[actix_web::test]
+async fn blank_reasons_and_justifications_are_refused_everywhere() {
+    let app = spawn_app().await;
+    crate::quotas::set_quota(&app).await;
+    let t = app.ministry();
+    let blank = "   ";
+    let r = app
+        .put("/v1/quotas/2026/regions/KZ-75")
+        .token(&t)
+        .json(&json!({"categories": [{"category": "3", "allocated": 5}], "reason": blank}))
+        .await;
+    assert_eq!(
+        r.problem(422, "invalid-fields")["errors"][0]["field"],
+        "reason"
+    );
+    let r = app
+        .post("/v1/quotas/2026/transfers")
+        .token(&t)
+        .json(&json!({"category": "3", "from_region": null, "to_region": "KZ-75", "units": 1, "reason": blank}))
+        .await;
+    assert_eq!(
+        r.problem(422, "invalid-fields")["errors"][0]["field"],
+        "reason"
+    );
+    let mut body = crate::quotas::national_2026();
+    body["labour_force_source"] = json!(" \t ");
+    let r = app.put("/v1/quotas/2026").token(&t).json(&body).await;
+    assert_eq!(
+        r.problem(422, "invalid-fields")["errors"][0]["field"],
+        "labour_force_source"
+    );
+    let demand = json!({"year": 2027, "region": "KZ-75", "category": "3",
+        "profession": "Engineer", "number": 1, "justification": blank});
+    let r = app
+        .post("/v1/quota-demands")
+        .token(&app.employer(BIN_A))
+        .json(&demand)
+        .await;
+    assert_eq!(
+        r.problem(422, "invalid-fields")["errors"][0]["field"],
+        "justification"
+    );
+}
+
+#[actix_web::test]
+async fn a_role_that_may_never_write_is_refused_before_its_body_is_read() {
+    let app = spawn_app().await;
+    let t = app.auditor();
+    for (method, path) in [
+        ("PUT", "/v1/quotas/2026"),
+        ("PUT", "/v1/quotas/2026/regions/KZ-75"),
+        ("POST", "/v1/quotas/2026/transfers"),
+        ("POST", "/v1/rule-sets"),
+        ("POST", "/v1/quota-demands"),
+        ("POST", "/v1/quota-demands/1/review"),
+    ] {
+        for (content_type, body) in [
+            ("application/json", "{not json"),
+            ("application/json", "{\"unknown\": 1}"),
+            ("text/plain", "hello"),
+        ] {
+            let r = app
+                .request(method, path)
+                .token(&t)
+                .raw(content_type, body)
+                .await;
+            r.problem(403, "forbidden");
+        }
+    }
+    // An employer reviewing another's demand and a missing one: the same answer, given
+    // before anything is loaded.
+    app.set_today("2026-08-15T04:00:00Z");
+    let demand = json!({"year": 2027, "region": "KZ-75", "category": "3",
+        "profession": "Engineer", "number": 1, "justification": "none locally"});
+    let filed = app
+        .post("/v1/quota-demands")
+        .token(&app.employer(BIN_B))
+        .json(&demand)
+        .await;
+    let id = filed.ok(201)["id"].as_i64().unwrap();
+    let e = app.employer(BIN_A);
+    let review = json!({"decision": "accept"});
+    let theirs = app
+        .post(&format!("/v1/quota-demands/{id}/review"))
+        .token(&e)
+        .json(&review)
+        .await;
+    let missing = app
+        .post(&format!("/v1/quota-demands/{}/review", id + 1000))
+        .token(&e)
+        .json(&review)
+        .await;
+    assert_eq!(theirs.status, 403);
+    assert_eq!(theirs.body, missing.body);
 }

@@ -48,8 +48,16 @@ pub struct CountryNumber {
 #[serde(deny_unknown_fields)]
 pub struct MinistryOrder {
     /// Number of the order.
-    #[validate(length(min = 1, max = 100))]
-    #[schema(example = "Order No. 412", min_length = 1, max_length = 100)]
+    #[validate(
+        length(min = 1, max = 100),
+        custom(function = "crate::api::extract::not_blank")
+    )]
+    #[schema(
+        pattern = "\\S",
+        example = "Order No. 412",
+        min_length = 1,
+        max_length = 100
+    )]
     pub number: String,
     /// Date of the order.
     pub date: NaiveDate,
@@ -64,8 +72,12 @@ pub struct NationalQuotaRequest {
     #[schema(example = 7_300_000, minimum = 1, maximum = 100_000_000)]
     pub labour_force: i64,
     /// Where the labour-force figure comes from.
-    #[validate(length(min = 1, max = 500))]
+    #[validate(
+        length(min = 1, max = 500),
+        custom(function = "crate::api::extract::not_blank")
+    )]
     #[schema(
+        pattern = "\\S",
         example = "Bureau of National Statistics, forecast for 2026",
         min_length = 1,
         max_length = 500
@@ -414,4 +426,8 @@ pub(crate) fn category_totals(n: &q::NationalQuota) -> BTreeMap<Category, i64> {
 /// 404: the year has no national quota yet.
 pub(crate) fn no_quota(year: i32) -> ApiError {
     ApiError::not_found(Message::new("not-found-quota-year").arg("year", year))
+}
+
+impl crate::api::extract::ActionBody for NationalQuotaRequest {
+    const ACTION: crate::auth::Action = crate::auth::Action::SetNationalQuota;
 }

@@ -99,8 +99,12 @@ pub struct RegionalAllocationRequest {
     #[schema(min_items = 1, max_items = 5)]
     pub categories: Vec<CategoryAllocation>,
     /// Why, e.g. the order's number.
-    #[validate(length(min = 1, max = 1000))]
+    #[validate(
+        length(min = 1, max = 1000),
+        custom(function = "crate::api::extract::not_blank")
+    )]
     #[schema(
+        pattern = "\\S",
         example = "Distribution per Order No. 412",
         min_length = 1,
         max_length = 1000
@@ -207,4 +211,8 @@ pub async fn get_regional_quota(
         })
         .await?;
     Ok(HttpResponse::Ok().json(view))
+}
+
+impl crate::api::extract::ActionBody for RegionalAllocationRequest {
+    const ACTION: crate::auth::Action = crate::auth::Action::AllocateRegionalQuota;
 }

@@ -36,8 +36,12 @@ pub struct TransferRequest {
     #[schema(example = 10, minimum = 1, maximum = 10_000_000)]
     pub units: i64,
     /// Why the units move, e.g. the akimat's request or the order's number.
-    #[validate(length(min = 1, max = 1000))]
+    #[validate(
+        length(min = 1, max = 1000),
+        custom(function = "crate::api::extract::not_blank")
+    )]
     #[schema(
+        pattern = "\\S",
         example = "Unused in Astana, requested by Almaty akimat",
         min_length = 1,
         max_length = 1000
@@ -187,4 +191,8 @@ pub async fn list_quota_transfers(
         .await?;
     let (items, next_cursor) = split(page, rows, |t| t.id, |t| Ok(TransferView::from(t)))?;
     Ok(HttpResponse::Ok().json(TransferPage { items, next_cursor }))
+}
+
+impl crate::api::extract::ActionBody for TransferRequest {
+    const ACTION: crate::auth::Action = crate::auth::Action::TransferQuota;
 }

@@ -149,55 +149,80 @@ pub fn set_regional(
     super::ensure_sound(conn, year)?;
     let mut changes = changes.to_vec();
     changes.sort_by_key(|(c, _)| *c);
+    // The national rows first, as the lock order requires; reads after them see what
+    // every allocation that held them before has committed.
+    for (category, _) in &changes {
+        lock_national(conn, year, *category)?;
+    }
     let mut violations = Vec::new();
-    let mut plan = Vec::new();
     for (category, new) in &changes {
-        let national = category_row(conn, year, *category)?;
-        let row = regional_row(conn, year, region.as_str(), *category)?;
-        let current = row
-            .as_ref()
-            .map(RegionalRow::allocation)
-            .unwrap_or_default();
-        let reserve = national.total - national.distributed;
+        let (current, reserve) = current_and_reserve(conn, year, region, *category)?;
         violations.extend(quota::check_regional_allocation(
             year, region, *category, current, *new, reserve,
         ));
-        plan.push((*category, row.is_some(), current, *new));
     }
     if !violations.is_empty() {
         return Err(Error::rules(violations));
     }
-    let changed_concurrently = || {
-        Error::conflict(
-            "changed-concurrently",
-            Message::new("conflict-allocation-changed"),
-        )
-    };
-    for (category, existed, current, new) in plan {
+    for (category, new) in changes {
+        set_one(conn, year, region, category, new, note, actor)?;
+    }
+    Ok(regional(conn, year, Some(region.as_str()))?)
+}
+
+/// How many times an allocation re-reads and tries again when a transfer between regions
+/// changed the row between its read and its compare-and-set.
+const ALLOCATION_ATTEMPTS: usize = 5;
+
+/// Sets one category's allocation to `new` (an absolute value): a compare-and-set on the
+/// allocation read, retried a bounded number of times before a 409.
+fn set_one(
+    conn: &mut AnyConnection,
+    year: i32,
+    region: &RegionCode,
+    category: Category,
+    new: i64,
+    note: &str,
+    actor: &Actor,
+) -> Result<(), Error> {
+    for _ in 0..ALLOCATION_ATTEMPTS {
+        let row = regional_row(conn, year, region.as_str(), category)?;
+        let (current, reserve) = current_and_reserve(conn, year, region, category)?;
+        let violations =
+            quota::check_regional_allocation(year, region, category, current, new, reserve);
+        if !violations.is_empty() {
+            return Err(Error::rules(violations));
+        }
         let delta = new - current.allocated;
         if delta == 0 {
-            continue;
+            return Ok(());
         }
         if !move_distributed(conn, year, category, delta)? {
-            return Err(changed_concurrently());
+            continue;
         }
-        if existed {
-            // Compare-and-set on the allocation read above: a concurrent change is a 409.
-            let n = diesel::update(
-                regional_quotas::table
-                    .find((year, region.as_str(), category.code()))
-                    .filter(regional_quotas::allocated.eq(current.allocated))
-                    .filter((regional_quotas::held + regional_quotas::used).le(new)),
-            )
-            .set(regional_quotas::allocated.eq(new))
-            .execute(conn)?;
-            if n == 0 {
-                return Err(changed_concurrently());
+        let done = match row {
+            Some(_) => {
+                diesel::update(
+                    regional_quotas::table
+                        .find((year, region.as_str(), category.code()))
+                        .filter(regional_quotas::allocated.eq(current.allocated))
+                        .filter((regional_quotas::held + regional_quotas::used).le(new)),
+                )
+                .set(regional_quotas::allocated.eq(new))
+                .execute(conn)?
+                    == 1
             }
-        } else {
-            insert_allocation(conn, year, region.as_str(), category, new)?;
+            None => {
+                insert_allocation(conn, year, region.as_str(), category, new)?;
+                true
+            }
+        };
+        if !done {
+            // Undo this attempt's move of the national counter and read again.
+            move_distributed(conn, year, category, -delta)?;
+            continue;
         }
-        ledger_line(
+        return Ok(ledger_line(
             conn,
             actor,
             Line {
@@ -210,7 +235,37 @@ pub fn set_regional(
                 transfer_id: None,
                 note,
             },
-        )?;
+        )?);
     }
-    Ok(regional(conn, year, Some(region.as_str()))?)
+    Err(Error::conflict(
+        "changed-concurrently",
+        Message::new("conflict-allocation-changed"),
+    ))
+}
+
+/// Takes the national category row's lock (a no-op UPDATE): the stand-in for
+/// `SELECT … FOR UPDATE`, which the two-database connection cannot express.
+fn lock_national(conn: &mut AnyConnection, year: i32, category: Category) -> Result<(), Error> {
+    let n = diesel::update(national_category_quotas::table.find((year, category.code())))
+        .set(national_category_quotas::distributed.eq(national_category_quotas::distributed))
+        .execute(conn)?;
+    if n == 0 {
+        return Err(Error::from(quota::quota_not_set(year, category)));
+    }
+    Ok(())
+}
+
+/// The region's figures of a category and the national reserve, read now.
+fn current_and_reserve(
+    conn: &mut AnyConnection,
+    year: i32,
+    region: &RegionCode,
+    category: Category,
+) -> Result<(Allocation, i64), Error> {
+    let national = category_row(conn, year, category)?;
+    let current = regional_row(conn, year, region.as_str(), category)?
+        .as_ref()
+        .map(RegionalRow::allocation)
+        .unwrap_or_default();
+    Ok((current, national.total - national.distributed))
 }
