@@ -49,10 +49,20 @@ pub struct AuditEventView {
     pub request_id: String,
 }
 
-impl From<Event> for AuditEventView {
-    fn from(e: Event) -> Self {
-        let json = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
-        AuditEventView {
+impl TryFrom<Event> for AuditEventView {
+    type Error = ApiError;
+    /// A stored snapshot that no longer parses is logged and refused, never shown as null.
+    fn try_from(e: Event) -> Result<Self, ApiError> {
+        let id = e.id;
+        let json = |s: Option<String>| -> Result<Option<serde_json::Value>, ApiError> {
+            s.map(|s| serde_json::from_str(&s))
+                .transpose()
+                .map_err(|err| {
+                    log::error!("audit event {id} holds a snapshot that does not parse: {err}");
+                    ApiError::Internal
+                })
+        };
+        Ok(AuditEventView {
             id: e.id,
             occurred_at: e.occurred_at.and_utc(),
             actor: e.actor,
@@ -62,11 +72,11 @@ impl From<Event> for AuditEventView {
             action: e.action,
             entity_type: e.entity_type,
             entity_id: e.entity_id,
-            before: json(e.before_json),
-            after: json(e.after_json),
+            before: json(e.before_json)?,
+            after: json(e.after_json)?,
             legal_basis: e.legal_basis,
             request_id: e.request_id,
-        }
+        })
     }
 }
 
@@ -118,6 +128,6 @@ pub async fn list_audit_events(
         limit: page.limit,
     };
     let events = state.db(move |c| Ok(audit::list(c, &filter)?)).await?;
-    let (items, next_cursor) = split(page, events, |e| e.id, |e| Ok(AuditEventView::from(e)))?;
+    let (items, next_cursor) = split(page, events, |e| e.id, AuditEventView::try_from)?;
     Ok(HttpResponse::Ok().json(AuditEventPage { items, next_cursor }))
 }

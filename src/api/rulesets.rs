@@ -4,7 +4,7 @@ use super::extract::{Body, IdempotencyKey, Query, RequestId};
 use super::idempotency::{create, Created};
 use super::AppState;
 use crate::auth::{authorize, Action, Caller, Scope};
-use crate::db::{audit, rulesets, rulesets::StoredRuleSet};
+use crate::db::{rulesets, rulesets::StoredRuleSet};
 use crate::domain::ruleset::RuleSet;
 use crate::domain::violation::Message;
 use crate::error::{ApiError, FieldError};
@@ -181,22 +181,7 @@ pub async fn publish_rule_set(
             source: req.source,
             rules: req.rules,
         };
-        let stored = rulesets::insert(conn, &new, actor.at, &actor.sub)?;
-        let view = RuleSetView::from(stored);
-        audit::record(
-            conn,
-            &actor,
-            audit::Change {
-                action: "rule_set.published",
-                entity_type: "rule_set",
-                entity_id: view.version.to_string(),
-                region: None,
-                bin: None,
-                before: None,
-                after: serde_json::to_value(&view).ok(),
-                legal_basis: "Art. 7(20), 7(21), 7(21-1)",
-            },
-        )?;
+        let view = RuleSetView::from(crate::cases::rulesets::publish(conn, &new, &actor)?);
         Ok(Created {
             location: format!("/v1/rule-sets/{}", view.version),
             version: Some(view.version),

@@ -10,5 +10,6 @@
 pub mod demands;
 pub mod ledger;
 pub mod quota;
+pub mod rulesets;
 
 pub use crate::db::Error as CaseError;

@@ -28,7 +28,7 @@ pub struct NewRuleSet {
 }
 
 /// A stored version.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct StoredRuleSet {
     pub version: i64,
     pub effective_from: NaiveDate,
