@@ -9,6 +9,7 @@ pub mod page;
 pub mod quotas;
 pub mod reference;
 pub mod rulesets;
+pub mod schemas;
 
 use crate::auth::{Caller, Verifier};
 use crate::clock::Time;

@@ -29,6 +29,7 @@ pub struct RuleSetView {
     /// Token subject of the ministry user who published it; `seed` for the seeded version.
     pub created_by: String,
     /// The ministry's numbers in this version.
+    #[schema(value_type = super::schemas::ruleset::RuleSet)]
     pub rules: RuleSet,
 }
 
@@ -61,6 +62,7 @@ pub struct NewRuleSetRequest {
     pub source: String,
     /// The ministry's numbers for the new version; refused with 422 when inconsistent or
     /// beyond a limit of Law 482-V.
+    #[schema(value_type = super::schemas::ruleset::RuleSet)]
     pub rules: RuleSet,
 }
 
