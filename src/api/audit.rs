@@ -5,7 +5,8 @@ use super::page::{split, PageQuery};
 use super::{narrowed, AppState};
 use crate::auth::{Action, Caller};
 use crate::db::audit::{self, Event};
-use crate::error::ApiError;
+use crate::domain::violation::Message;
+use crate::error::{ApiError, FieldError};
 use actix_web::{get, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -85,7 +86,7 @@ impl TryFrom<Event> for AuditEventView {
 pub struct AuditEventPage {
     /// The events on this page, oldest first.
     pub items: Vec<AuditEventView>,
-    /// Pass as `cursor` for the next page; absent on the last page.
+    /// Pass as `cursor` for the next page; null on the last page.
     pub next_cursor: Option<String>,
 }
 
@@ -96,14 +97,51 @@ pub struct AuditQuery {
     #[param(pattern = "^KZ-[0-9]{2}$")]
     pub region: Option<String>,
     /// Only this kind of entity, e.g. `national_quota`.
+    #[param(max_length = 256)]
     pub entity_type: Option<String>,
     /// Only this entity.
+    #[param(max_length = 256)]
     pub entity_id: Option<String>,
     /// Only this action, e.g. `quota.set`.
+    #[param(max_length = 256)]
     pub action: Option<String>,
     /// Only events by this token subject.
+    #[param(max_length = 256)]
     pub actor: Option<String>,
 }
+
+impl AuditQuery {
+    /// The filters' declared bound: no stored value is longer (a token subject is at most
+    /// 256 bytes), so a longer filter is a malformed request, not an empty page.
+    fn check_lengths(&self) -> Result<(), ApiError> {
+        for (field, value) in [
+            ("entity_type", &self.entity_type),
+            ("entity_id", &self.entity_id),
+            ("action", &self.action),
+            ("actor", &self.actor),
+        ] {
+            if value
+                .as_ref()
+                .is_some_and(|v| v.chars().count() > MAX_FILTER)
+            {
+                return Err(ApiError::malformed(
+                    Message::new("malformed-query").text(
+                        "reason",
+                        format!("{field} is longer than {MAX_FILTER} characters"),
+                    ),
+                    vec![FieldError::new(
+                        field,
+                        format!("must be at most {MAX_FILTER} characters"),
+                    )],
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Longest text filter of the audit listing.
+const MAX_FILTER: usize = 256;
 
 /// Audit events in the order they happened.
 #[utoipa::path(tag = "audit", security(("bearer" = [])), params(AuditQuery, PageQuery),
@@ -117,6 +155,7 @@ pub async fn list_audit_events(
 ) -> Result<HttpResponse, ApiError> {
     let Query(q) = q;
     let page = page.0.parse()?;
+    q.check_lengths()?;
     let region = narrowed(&caller, Action::ReadAudit, q.region.as_deref())?.region;
     let filter = audit::Filter {
         region: region.map(String::from),

@@ -167,7 +167,7 @@ impl From<DemandRow> for DemandView {
 pub struct DemandPage {
     /// The demands on this page, oldest first.
     pub items: Vec<DemandView>,
-    /// Pass as `cursor` for the next page; absent on the last page.
+    /// Pass as `cursor` for the next page; null on the last page.
     pub next_cursor: Option<String>,
 }
 
@@ -203,6 +203,7 @@ pub struct ReviewRequest {
 #[into_params(parameter_in = Query)]
 pub struct DemandQuery {
     /// Only demands for this quota year.
+    #[param(minimum = 2000, maximum = 2100)]
     pub year: Option<i32>,
     /// Only this region (an akimat always gets its own).
     #[param(pattern = "^KZ-[0-9]{2}$")]
@@ -417,7 +418,7 @@ fn access(
 
 /// One demand (404 for another employer's or another region's).
 #[utoipa::path(tag = "quota demand", security(("bearer" = [])),
-    params(("id" = i64, Path, description = "Demand id.")),
+    params(("id" = i64, Path, description = "Demand id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64)),
     responses(
         (status = 200, description = "The demand.", body = DemandView, headers(("ETag" = String, description = "The version."))),
         (status = 404, description = "No such demand, or not the caller's.", body = Problem, content_type = "application/problem+json"),
@@ -444,8 +445,8 @@ pub async fn get_quota_demand(
 /// Reviews a demand of the akimat's region: accept, reduce with a reason, or reject with
 /// a reason (Art. 32(5), 9(5)).
 #[utoipa::path(tag = "quota demand", security(("bearer" = [])),
-    params(("id" = i64, Path, description = "Demand id."),
-        ("If-Match" = Option<String>, Header, description = "The ETag last read; refused with 412 when the demand changed since.", pattern = "^(W/)?\"[0-9]+\"$")),
+    params(("id" = i64, Path, description = "Demand id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
+        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the demand changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
     request_body = ReviewRequest,
     responses(
         (status = 200, description = "Reviewed.", body = DemandView, headers(("ETag" = String, description = "The version."))),

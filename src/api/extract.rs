@@ -334,8 +334,7 @@ impl FromRequest for IfMatch {
             Some(v) => v
                 .to_str()
                 .ok()
-                .map(|s| s.trim().trim_start_matches("W/").trim_matches('"'))
-                .and_then(|s| s.parse::<i64>().ok())
+                .and_then(version_of_etag)
                 .map(Some)
                 .ok_or_else(|| {
                     ApiError::malformed(
@@ -351,12 +350,51 @@ impl FromRequest for IfMatch {
     }
 }
 
+/// The version in an entity tag as the contract declares it, `"N"` or `W/"N"` with 1 to
+/// 18 digits (always an `i64`); anything else, an unquoted number included, is refused.
+fn version_of_etag(tag: &str) -> Option<i64> {
+    let digits = tag
+        .trim()
+        .trim_start_matches("W/")
+        .strip_prefix('"')?
+        .strip_suffix('"')?;
+    let well_formed =
+        (1..=18).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
+    well_formed.then(|| digits.parse().ok()).flatten()
+}
+
 impl IfMatch {
     /// Refuses with 412 when the client expected another version.
     pub fn check(self, current: i64) -> Result<(), ApiError> {
         match self.0 {
             Some(expected) if expected != current => Err(ApiError::PreconditionFailed { current }),
             _ => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::version_of_etag;
+
+    #[test]
+    fn if_match_takes_exactly_the_declared_entity_tags() {
+        assert_eq!(version_of_etag("\"7\""), Some(7));
+        assert_eq!(version_of_etag("W/\"7\""), Some(7));
+        assert_eq!(
+            version_of_etag(&format!("\"{}\"", "9".repeat(18))),
+            Some(999_999_999_999_999_999)
+        );
+        for bad in [
+            "7",
+            "\"7",
+            "7\"",
+            "\"\"",
+            "\"-7\"",
+            "\"+7\"",
+            "\"1234567890123456789\"",
+        ] {
+            assert_eq!(version_of_etag(bad), None, "{bad}");
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod page;
 pub mod quotas;
 pub mod reference;
 pub mod rulesets;
+pub mod schemas;
 
 use crate::auth::{Caller, Verifier};
 use crate::clock::Time;
@@ -17,8 +18,11 @@ use crate::domain::violation::Message;
 use crate::error::{ApiError, FieldError, Problem};
 use actix_web::{web, HttpRequest, HttpResponse};
 use extract::RequestId;
+use utoipa::openapi::header::HeaderBuilder;
+use utoipa::openapi::info::LicenseBuilder;
+use utoipa::openapi::schema::{SchemaType, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
-use utoipa::openapi::{OpenApi as Doc, PathItem, RefOr, Schema};
+use utoipa::openapi::{ObjectBuilder, OpenApi as Doc, PathItem, RefOr, Schema};
 use utoipa::OpenApi;
 use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_actix_web::AppExt;
@@ -87,8 +91,7 @@ regions, employers' quota demand, and the ministry's versioned rule set. Every r
 RFC 9457 problem document; rule refusals list violations with a stable code and the article \
 they rest on. Money is a decimal string in tenge, dates are YYYY-MM-DD (Kazakhstan time), \
 timestamps RFC 3339 UTC.",
-        version = "1.0.0",
-        license(name = "Proprietary")
+        version = "1.0.0"
     ),
     tags(
         (name = "operations", description = "Liveness and readiness."),
@@ -218,13 +221,30 @@ fn hoist_nullable_ref_description(property: &mut RefOr<Schema>) {
 /// and for a body, its size and media type).
 /// Also gives every nullable reference property its field's description.
 fn finish(mut doc: Doc) -> Doc {
+    doc.info.license = Some(
+        LicenseBuilder::new()
+            .name("Proprietary")
+            .identifier(Some("LicenseRef-Proprietary"))
+            .build(),
+    );
+    let requested = request_schemas(&doc);
     let components = doc.components.get_or_insert_with(Default::default);
-    for schema in components.schemas.values_mut() {
+    for (name, schema) in components.schemas.iter_mut() {
         if let RefOr::T(Schema::Object(object)) = schema {
             object
                 .properties
                 .values_mut()
                 .for_each(hoist_nullable_ref_description);
+            name_enum_values(object);
+            // Responses send every field, null included; only a problem leaves out its
+            // empty `errors` and `violations`.
+            if !requested.contains(name) && name != "Problem" {
+                for property in object.properties.keys() {
+                    if !object.required.contains(property) {
+                        object.required.push(property.clone());
+                    }
+                }
+            }
         }
     }
     components.add_security_scheme(
@@ -243,7 +263,47 @@ fn finish(mut doc: Doc) -> Doc {
     for item in doc.paths.paths.values_mut() {
         for op in operations(item) {
             let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
+            if !secured {
+                // Explicitly open, so a global scheme a client adds never applies here.
+                op.security = Some(Vec::new());
+            }
             let has_body = op.request_body.is_some();
+            let mut idempotent = false;
+            for p in op.parameters.iter_mut().flatten() {
+                idempotent |= p.name == "Idempotency-Key";
+                // A parameter is absent or a string: "null" is no value a header or query has.
+                if let Some(RefOr::T(Schema::Object(o))) = &mut p.schema {
+                    if let SchemaType::Array(types) = &o.schema_type {
+                        let types: Vec<Type> = types
+                            .iter()
+                            .filter(|t| **t != Type::Null)
+                            .cloned()
+                            .collect();
+                        if let [one] = types.as_slice() {
+                            o.schema_type = SchemaType::Type(one.clone());
+                        }
+                    }
+                }
+            }
+            if idempotent {
+                if let Some(RefOr::T(created)) = op.responses.responses.get_mut("201") {
+                    created.headers.insert(
+                        "Idempotent-Replayed".to_owned(),
+                        HeaderBuilder::new()
+                            .schema(
+                                ObjectBuilder::new()
+                                    .schema_type(Type::String)
+                                    .enum_values(Some(["true"]))
+                                    .extensions(Some(schemas::enum_varnames(["TRUE"]).build())),
+                            )
+                            .description(Some(
+                                "`true` when this is the stored answer to an earlier request \
+                                 with the same Idempotency-Key; absent on the first answer.",
+                            ))
+                            .build(),
+                    );
+                }
+            }
             let responses = &mut op.responses.responses;
             let mut add = |code: &str, text: &str| {
                 responses
@@ -271,9 +331,70 @@ fn finish(mut doc: Doc) -> Doc {
                 "A request header is larger than the service accepts.",
             );
             add("503", "The database is unavailable; retry later.");
+            if let Some(RefOr::T(unavailable)) = responses.get_mut("503") {
+                unavailable.headers.insert(
+                    "Retry-After".to_owned(),
+                    HeaderBuilder::new()
+                        .schema(
+                            ObjectBuilder::new()
+                                .schema_type(Type::Integer)
+                                .minimum(Some(0)),
+                        )
+                        .description(Some("Seconds to wait before retrying."))
+                        .build(),
+                );
+            }
         }
     }
     doc
+}
+
+/// Gives an enum of strings `x-enum-varnames` from its values (`filed` → `FILED`) unless
+/// its schema names them itself, so generated clients name constants after what they mean.
+fn name_enum_values(object: &mut utoipa::openapi::schema::Object) {
+    let Some(values) = &object.enum_values else {
+        return;
+    };
+    let extensions = object.extensions.get_or_insert_with(Default::default);
+    if extensions.contains_key("x-enum-varnames") {
+        return;
+    }
+    let names: Vec<String> = values
+        .iter()
+        .filter_map(|v| v.as_str())
+        .map(|v| v.replace(['-', '.', ' '], "_").to_uppercase())
+        .collect();
+    extensions.insert("x-enum-varnames".to_owned(), names.into());
+}
+
+/// Names of the component schemas a request body reaches.
+fn request_schemas(doc: &Doc) -> std::collections::BTreeSet<String> {
+    let json = serde_json::to_value(doc).unwrap_or_default();
+    let mut found = std::collections::BTreeSet::new();
+    let mut todo: Vec<serde_json::Value> = json["paths"]
+        .as_object()
+        .into_iter()
+        .flat_map(|paths| paths.values())
+        .filter_map(|item| item.as_object())
+        .flat_map(|ops| ops.values())
+        .map(|op| op["requestBody"].clone())
+        .collect();
+    while let Some(v) = todo.pop() {
+        match v {
+            serde_json::Value::Object(fields) => {
+                if let Some(name) = fields.get("$ref").and_then(|r| r.as_str()) {
+                    let name = name.rsplit('/').next().unwrap_or_default().to_owned();
+                    if found.insert(name.clone()) {
+                        todo.push(json["components"]["schemas"][&name].clone());
+                    }
+                }
+                todo.extend(fields.into_values());
+            }
+            serde_json::Value::Array(items) => todo.extend(items),
+            _ => {}
+        }
+    }
+    found
 }
 
 /// Unknown paths answer 404 and known paths with another method 405, both as problem+json.

@@ -17,7 +17,7 @@ pub struct PageQuery {
     #[param(minimum = 1, maximum = 500, default = 50)]
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page.
-    #[param(pattern = "^[A-Za-z0-9_-]+$")]
+    #[param(pattern = "^[A-Za-z0-9_-]+$", max_length = 64)]
     pub cursor: Option<String>,
 }
 

@@ -29,6 +29,7 @@ pub struct RuleSetView {
     /// Token subject of the ministry user who published it; `seed` for the seeded version.
     pub created_by: String,
     /// The ministry's numbers in this version.
+    #[schema(value_type = super::schemas::ruleset::RuleSet)]
     pub rules: RuleSet,
 }
 
@@ -65,6 +66,7 @@ pub struct NewRuleSetRequest {
     pub source: String,
     /// The ministry's numbers for the new version; refused with 422 when inconsistent or
     /// beyond a limit of Law 482-V.
+    #[schema(value_type = super::schemas::ruleset::RuleSet)]
     pub rules: RuleSet,
 }
 
@@ -111,7 +113,7 @@ pub async fn list_rule_sets(
 
 /// One version.
 #[utoipa::path(tag = "rule sets", security(("bearer" = [])),
-    params(("version" = i64, Path, description = "Version number.")),
+    params(("version" = i64, Path, description = "Version number.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64)),
     responses(
         (status = 200, description = "The version.", body = RuleSetView),
         (status = 404, description = "No such version.", body = crate::error::Problem, content_type = "application/problem+json"),
@@ -137,7 +139,7 @@ pub async fn get_rule_set(
     params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
     responses(
         (status = 201, description = "Published.", body = RuleSetView,
-            headers(("Location" = String, description = "The new version."))),
+            headers(("Location" = String, description = "The new version."), ("ETag" = String, description = "The version."))),
         (status = 409, description = "The Idempotency-Key was used for another request.", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 422, description = "A field or the rule set is inconsistent (`invalid-fields`, with `errors`), or a number goes beyond a limit of the law (`violations`): `statutory-limit-exceeded` (Art. 33(3), 34(1), 34(3), 35(1), 35(3)), `ict-fee-not-allowed` (Art. 33(4)).", body = crate::error::Problem, content_type = "application/problem+json"),
     ))]

@@ -1,13 +1,10 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use utoipa::ToSchema;
 
 /// Worker category of the ministry's permit rules: `1` heads and their deputies, `2` heads of
 /// structural divisions, `3` specialists, `4` qualified workers, `seasonal` seasonal workers
 /// in professions on the seasonal list (Art. 7(21-1)).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Category {
     #[serde(rename = "1")]
     Heads,

@@ -2,10 +2,9 @@
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 
 /// An inclusive range of calendar dates, `start <= end`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateRange {
     /// First day, inclusive.
     pub start: NaiveDate,

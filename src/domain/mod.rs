@@ -21,17 +21,3 @@ pub use ids::{Bin, CountryCode, EmployerId, EmployerKind, Iin, RegionCode, Secto
 pub use money::Money;
 pub use refusal::Refusal;
 pub use violation::{Message, Violation};
-
-/// The OpenAPI schema of a value sent as a formatted string.
-pub(crate) fn string_schema(
-    description: &str,
-    pattern: &str,
-    example: &str,
-) -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-    utoipa::openapi::ObjectBuilder::new()
-        .schema_type(utoipa::openapi::schema::Type::String)
-        .description(Some(description))
-        .pattern(Some(pattern))
-        .examples([serde_json::Value::String(example.to_owned())])
-        .into()
-}

@@ -8,17 +8,6 @@ use std::fmt;
 #[serde(transparent)]
 pub struct Money(#[serde(with = "rust_decimal::serde::str")] Decimal);
 
-impl utoipa::PartialSchema for Money {
-    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-        crate::domain::string_schema(
-            "An amount in tenge, a decimal string with at most two decimals.",
-            "^-?[0-9]+(\\.[0-9]{1,2})?$",
-            "1297500.00",
-        )
-    }
-}
-impl utoipa::ToSchema for Money {}
-
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MoneyError {
     #[error("has more than two decimal places")]

@@ -6,10 +6,9 @@ use crate::domain::{statute, Category, Money, SectorCode, Violation};
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
-use utoipa::ToSchema;
 
 /// The whole rule set in force from one date.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleSet {
     /// Permit terms and extensions per worker category (Art. 7(20)).
@@ -43,7 +42,7 @@ pub struct RuleSet {
 }
 
 /// Unit of a permit term.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TermUnit {
     Months,
@@ -53,13 +52,12 @@ pub enum TermUnit {
 /// The terms one may choose from: exactly one of `values` (e.g. 12 months), or, with
 /// `up_to`, any term up to the longest value, priced by the tier it falls in (seasonal
 /// permits of up to 90/180/270/365 days).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TermChoice {
     /// Unit of the lengths in `values`.
     pub unit: TermUnit,
     /// Allowed lengths (or, with `up_to`, the tiers' upper bounds) in `unit`, ascending.
-    #[schema(example = json!([12]))]
     pub values: Vec<u32>,
     /// `true`: any term from 1 up to the longest value is allowed, and falls in the tier of
     /// the first value not below it; `false`: only the listed values.
@@ -88,7 +86,7 @@ impl TermChoice {
 }
 
 /// Terms of the permit for one worker category.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CategoryTerms {
     /// Worker category these terms apply to; every category once.
@@ -104,7 +102,7 @@ pub struct CategoryTerms {
 }
 
 /// Category-4 permits oblige the employer to replace the foreigners with Kazakh citizens.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReplacementDuty {
     /// Shortest replacement period agreed at issue, months.
@@ -116,7 +114,7 @@ pub struct ReplacementDuty {
 }
 
 /// Intra-corporate transfer rules.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IctRules {
     /// Longest ICT permit term, months (Art. 1(25), 35(1)).
@@ -126,7 +124,6 @@ pub struct IctRules {
     /// Number of extensions allowed.
     pub max_extensions: u32,
     /// ICT foreigners as a percentage of Kazakh staff in the same category, at most (Art. 35(4)).
-    #[schema(value_type = String, example = "50")]
     #[serde(with = "rust_decimal::serde::str")]
     pub max_percent_of_kazakh_staff: rust_decimal::Decimal,
     /// Calendar days after entry within which the employer reports the arrival (Art. 35(3)).
@@ -136,7 +133,7 @@ pub struct IctRules {
 }
 
 /// Self-employment certificate rules.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SelfEmploymentRules {
     /// Longest first certificate, months (Art. 34(1)).
@@ -150,14 +147,12 @@ pub struct SelfEmploymentRules {
 }
 
 /// Minimum Kazakh share of staff over a group of worker categories (e.g. 1 and 2 together).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ShareRatio {
     /// Worker categories counted together for this ratio; each category in one ratio at most.
-    #[schema(example = json!(["1", "2"]))]
     pub categories: Vec<Category>,
     /// Kazakh citizens as a percentage of staff, at least.
-    #[schema(value_type = String, example = "70")]
     #[serde(with = "rust_decimal::serde::str")]
     pub min_kazakh_percent: rust_decimal::Decimal,
 }
@@ -186,7 +181,7 @@ impl KazakhShareRules {
 }
 
 /// Kazakh-share ratio rules.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KazakhShareRules {
     /// Minimum Kazakh share per group of worker categories; categories 1-4 each in exactly
@@ -204,7 +199,7 @@ pub struct KazakhShareRules {
 }
 
 /// Fee for a permit of one particular term, in MRP per foreign worker.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TermFee {
     /// Permit term this rate is for, months (category 1: 12, 24 or 36).
@@ -214,7 +209,7 @@ pub struct TermFee {
 }
 
 /// Fee multiple for one category, in MRP per foreign worker.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CategoryFee {
     /// Worker category the fee is for.
@@ -228,13 +223,12 @@ pub struct CategoryFee {
 }
 
 /// A group of OKED sections that pays the same fee.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SectorFeeGroup {
     /// Number of the fee group, each group once.
     pub group: u32,
     /// OKED sections in this group; each section in one group at most.
-    #[schema(value_type = Vec<String>, example = json!(["B", "G"]))]
     pub sectors: Vec<SectorCode>,
     /// Fee per worker category for employers in these sections; categories 1-4 each once.
     pub fees: Vec<CategoryFee>,
@@ -245,7 +239,7 @@ pub struct SectorFeeGroup {
 }
 
 /// Seasonal permits pay by duration: up to `max_days` days costs `mrp` MRP.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SeasonalFee {
     /// Longest permit term this fee covers, in days.
@@ -255,7 +249,7 @@ pub struct SeasonalFee {
 }
 
 /// Permit fee tables.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FeeRules {
     /// Fees by the employer's OKED sector group; each section in one group at most (Art. 33(4)).
@@ -269,7 +263,7 @@ pub struct FeeRules {
 }
 
 /// One MRP value and the date it applies from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MrpValue {
     /// First day the value applies; it applies until the next value's date.
@@ -279,7 +273,7 @@ pub struct MrpValue {
 }
 
 /// The MRP by date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MrpTable {
     /// MRP values in ascending date order.
@@ -289,7 +283,7 @@ pub struct MrpTable {
 }
 
 /// Deadlines.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Deadlines {
     /// Working days to decide on a first permit.
@@ -303,7 +297,7 @@ pub struct Deadlines {
 }
 
 /// Extensions are applied for between `earliest` and `latest` calendar days before expiry.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExtensionWindow {
     /// An extension may be applied for at most this many calendar days before the permit expires.
@@ -315,7 +309,7 @@ pub struct ExtensionWindow {
 }
 
 /// Business trips of permitted workers to other ATUs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BusinessTripRules {
     /// Calendar days per calendar year, at most (Art. 33(3)).
@@ -325,7 +319,7 @@ pub struct BusinessTripRules {
 }
 
 /// The vacancy must be published on the Electronic Labour Exchange before applying.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LabourMarketTest {
     /// Applications from this date on need the test.
@@ -338,7 +332,7 @@ pub struct LabourMarketTest {
 
 /// The yearly quota-demand cycle: employers file next year's need between `filing_opens`
 /// and `filing_closes` (month-day, in the year before the quota year).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuotaDemandCycle {
     /// First month-day (of the year before the quota year) to file demand (Art. 32(5)).
@@ -352,28 +346,24 @@ pub struct QuotaDemandCycle {
 }
 
 /// An in-demand profession of a priority sector (Art. 7(21), 34(1)).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InDemandProfession {
     /// Name of the profession.
-    #[schema(example = "Software developer")]
     pub name: String,
     /// The priority sector (OKED section letter) the profession belongs to; one of
     /// `priority_sectors`.
-    #[schema(value_type = String, example = "J")]
     pub sector: SectorCode,
     /// Code of the occupation in the national classifier of occupations (NKZ, after ISCO-08):
     /// four digits, optionally followed by `-` and more digits.
-    #[schema(example = "2512")]
     pub occupation_code: String,
 }
 
 /// Lists the ministry keeps.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProfessionLists {
     /// Priority sectors for self-employment (Art. 7(21)).
-    #[schema(value_type = Vec<String>)]
     pub priority_sectors: Vec<SectorCode>,
     /// In-demand professions for self-employment, each in a priority sector (Art. 7(21)).
     pub in_demand_professions: Vec<InDemandProfession>,
@@ -388,11 +378,10 @@ pub struct ProfessionLists {
 /// One year of the working calendar: the weekdays that are days off and the weekend days
 /// that are working days. A holiday on a Saturday or Sunday moves to the next working day
 /// (except Orthodox Christmas and Kurban Ait); the moved day is listed in `days_off`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HolidayYear {
     /// The calendar year.
-    #[schema(example = 2026)]
     pub year: i32,
     /// Mondays to Fridays that are not working days: public holidays, holidays moved from a
     /// weekend, days off transferred by a Government decree. Ascending, in `year`.
@@ -407,7 +396,7 @@ pub struct HolidayYear {
 }
 
 /// The working calendar, by year; a year not listed has only Saturdays and Sundays off.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HolidayCalendar {
     /// One entry per year, ascending.
@@ -449,24 +438,14 @@ impl MonthDay {
     }
 }
 
-impl utoipa::PartialSchema for MonthDay {
-    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-        crate::domain::string_schema(
-            "A day of the year, MM-DD.",
-            "^[01][0-9]-[0-3][0-9]$",
-            "09-30",
-        )
-    }
-}
-impl utoipa::ToSchema for MonthDay {}
-
 impl TryFrom<String> for MonthDay {
     type Error = String;
     fn try_from(s: String) -> Result<Self, String> {
         let bad = || format!("`{s}` is not a month-day MM-DD");
         let (m, d) = s.split_once('-').ok_or_else(bad)?;
         let (month, day) = (m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
-        if m.len() != 2 || d.len() != 2 || NaiveDate::from_ymd_opt(2024, month, day).is_none() {
+        let two_digits = |p: &str| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit());
+        if !two_digits(m) || !two_digits(d) || NaiveDate::from_ymd_opt(2024, month, day).is_none() {
             return Err(bad());
         }
         Ok(MonthDay { month, day })
@@ -478,6 +457,9 @@ impl From<MonthDay> for String {
         format!("{:02}-{:02}", md.month, md.day)
     }
 }
+
+/// Longest `source` text of a rule-set section, in characters.
+const MAX_SOURCE: usize = 2000;
 
 /// A problem found in a rule set: the JSON path of the field and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -717,6 +699,14 @@ impl RuleSet {
                 "must list MRP values in ascending date order",
             ));
         }
+        for (i, v) in self.mrp.values.iter().enumerate() {
+            if Money::from_tenge(v.tenge.tenge()).is_err() || v.tenge.tenge().is_sign_negative() {
+                out.push(problem(
+                    format!("rules.mrp.values[{i}].tenge"),
+                    "must be a positive amount in whole tiyn that the ledger can hold",
+                ));
+            }
+        }
         let w = &self.extension_window;
         if w.earliest_days_before_expiry <= w.latest_days_before_expiry {
             out.push(problem(
@@ -746,7 +736,119 @@ impl RuleSet {
         }
         check_lists(&self.lists, &mut out);
         check_holidays(&self.holidays, &mut out);
+        self.check_sizes(&mut out);
         out
+    }
+
+    /// The sizes the contract declares for a rule set: texts and lists beyond them are
+    /// problems (the document is stored whole and served with every version).
+    fn check_sizes(&self, out: &mut Vec<RuleSetProblem>) {
+        let mut size = |field: String, len: usize, max: usize| {
+            if len > max {
+                out.push(problem(
+                    field,
+                    format!("must have at most {max} entries or characters"),
+                ));
+            }
+        };
+        let text = |s: &String| s.chars().count();
+        let r = "rules";
+        size(format!("{r}.categories"), self.categories.len(), 5);
+        for (i, c) in self.categories.iter().enumerate() {
+            let f = format!("{r}.categories[{i}]");
+            size(format!("{f}.initial.values"), c.initial.values.len(), 16);
+            if let Some(e) = &c.extension {
+                size(format!("{f}.extension.values"), e.values.len(), 16);
+            }
+            size(format!("{f}.source"), text(&c.source), MAX_SOURCE);
+        }
+        let fees = &self.fees;
+        size(
+            format!("{r}.fees.sector_groups"),
+            fees.sector_groups.len(),
+            21,
+        );
+        for (i, g) in fees.sector_groups.iter().enumerate() {
+            let f = format!("{r}.fees.sector_groups[{i}]");
+            size(format!("{f}.sectors"), g.sectors.len(), 21);
+            size(format!("{f}.fees"), g.fees.len(), 5);
+            for (j, c) in g.fees.iter().enumerate() {
+                size(format!("{f}.fees[{j}].by_term"), c.by_term.len(), 16);
+            }
+            size(format!("{f}.source"), text(&g.source), MAX_SOURCE);
+        }
+        size(format!("{r}.fees.seasonal"), fees.seasonal.len(), 16);
+        size(
+            format!("{r}.kazakh_share.ratios"),
+            self.kazakh_share.ratios.len(),
+            4,
+        );
+        for (i, ratio) in self.kazakh_share.ratios.iter().enumerate() {
+            let f = format!("{r}.kazakh_share.ratios[{i}].categories");
+            size(f, ratio.categories.len(), 5);
+        }
+        size(format!("{r}.mrp.values"), self.mrp.values.len(), 100);
+        let lists = &self.lists;
+        size(
+            format!("{r}.lists.priority_sectors"),
+            lists.priority_sectors.len(),
+            21,
+        );
+        let professions = &lists.in_demand_professions;
+        size(
+            format!("{r}.lists.in_demand_professions"),
+            professions.len(),
+            1000,
+        );
+        for (i, p) in professions.iter().enumerate() {
+            let f = format!("{r}.lists.in_demand_professions[{i}]");
+            size(format!("{f}.name"), text(&p.name), 200);
+            size(format!("{f}.occupation_code"), text(&p.occupation_code), 32);
+        }
+        let seasonal = &lists.seasonal_professions;
+        size(
+            format!("{r}.lists.seasonal_professions"),
+            seasonal.len(),
+            1000,
+        );
+        for (i, p) in seasonal.iter().enumerate() {
+            size(format!("{r}.lists.seasonal_professions[{i}]"), text(p), 200);
+        }
+        size(
+            format!("{r}.holidays.years"),
+            self.holidays.years.len(),
+            100,
+        );
+        for (i, y) in self.holidays.years.iter().enumerate() {
+            let f = format!("{r}.holidays.years[{i}]");
+            size(format!("{f}.days_off"), y.days_off.len(), 366);
+            size(
+                format!("{f}.working_weekend_days"),
+                y.working_weekend_days.len(),
+                366,
+            );
+            size(format!("{f}.source"), text(&y.source), MAX_SOURCE);
+        }
+        for (field, source) in [
+            (
+                "category_4_replacement",
+                &self.category_4_replacement.source,
+            ),
+            ("ict", &self.ict.source),
+            ("self_employment", &self.self_employment.source),
+            ("kazakh_share", &self.kazakh_share.source),
+            ("fees", &self.fees.source),
+            ("mrp", &self.mrp.source),
+            ("deadlines", &self.deadlines.source),
+            ("extension_window", &self.extension_window.source),
+            ("business_trips", &self.business_trips.source),
+            ("labour_market_test", &self.labour_market_test.source),
+            ("quota_demand", &self.quota_demand.source),
+            ("lists", &self.lists.source),
+            ("holidays", &self.holidays.source),
+        ] {
+            size(format!("{r}.{field}.source"), text(source), MAX_SOURCE);
+        }
     }
 
     /// Everything in this rule set that goes beyond a limit Law 482-V fixes (see
@@ -1143,6 +1245,7 @@ pub(crate) mod tests {
         assert!(MonthDay::try_from("02-29".to_owned()).is_ok());
         assert!(MonthDay::try_from("2-9".to_owned()).is_err());
         assert!(MonthDay::try_from("13-01".to_owned()).is_err());
+        assert!(MonthDay::try_from("+1-01".to_owned()).is_err());
         let feb29 = MonthDay::try_from("02-29".to_owned()).unwrap();
         assert_eq!(feb29.in_year(2026), date("2026-02-28"));
     }

@@ -177,6 +177,8 @@ impl Resp {
 
 pub struct Req {
     inner: awc::ClientRequest,
+    method: String,
+    path: String,
 }
 
 impl Req {
@@ -193,25 +195,80 @@ impl Req {
         self
     }
     pub async fn send(self) -> Resp {
-        read(self.inner.send().await.expect("request sent")).await
+        let (m, p) = (self.method.clone(), self.path.clone());
+        declared(
+            &m,
+            &p,
+            read(self.inner.send().await.expect("request sent")).await,
+        )
     }
     pub async fn json(self, body: &Value) -> Resp {
-        read(self.inner.send_json(body).await.expect("request sent")).await
+        let (m, p) = (self.method.clone(), self.path.clone());
+        declared(
+            &m,
+            &p,
+            read(self.inner.send_json(body).await.expect("request sent")).await,
+        )
     }
     pub async fn json_owned(self, body: Value) -> Resp {
         self.json(&body).await
     }
     pub async fn raw(self, content_type: &str, body: impl Into<Vec<u8>>) -> Resp {
         let body: Vec<u8> = body.into();
-        read(
+        let (m, p) = (self.method.clone(), self.path.clone());
+        let res = read(
             self.inner
                 .insert_header(("Content-Type", content_type.to_owned()))
                 .send_body(body)
                 .await
                 .expect("request sent"),
         )
-        .await
+        .await;
+        declared(&m, &p, res)
     }
+}
+
+/// Checks that every header of the contract's interest a response sends (`ETag`,
+/// `Location`, `Idempotent-Replayed`, `Retry-After`) is declared for that operation and
+/// status in the OpenAPI document, for every request any API test makes.
+#[track_caller]
+fn declared(method: &str, path: &str, res: Resp) -> Resp {
+    static DOC: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+    let doc = DOC.get_or_init(|| serde_json::to_value(permits::api::openapi()).unwrap());
+    let path = path.split('?').next().unwrap_or_default();
+    let segments: Vec<&str> = path.split('/').collect();
+    let method = if method == "HEAD" {
+        "get".to_owned()
+    } else {
+        method.to_lowercase()
+    };
+    let op = doc["paths"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .find_map(|(template, item)| {
+            let t: Vec<&str> = template.split('/').collect();
+            let matches = t.len() == segments.len()
+                && t.iter()
+                    .zip(&segments)
+                    .all(|(a, b)| a == b || (a.starts_with('{') && !b.is_empty()));
+            matches.then(|| &item[&method]).filter(|op| op.is_object())
+        });
+    if let Some(op) = op {
+        let response = &op["responses"][res.status.to_string()];
+        if response.is_object() {
+            for h in ["ETag", "Location", "Idempotent-Replayed", "Retry-After"] {
+                if res.headers.contains_key(h) {
+                    assert!(
+                        response["headers"][h].is_object(),
+                        "{method} {path} answered {} with {h}, which the contract does not declare",
+                        res.status
+                    );
+                }
+            }
+        }
+    }
+    res
 }
 
 async fn read<S>(mut res: awc::ClientResponse<S>) -> Resp
@@ -238,6 +295,8 @@ impl TestApp {
     pub fn request(&self, method: &str, path: &str) -> Req {
         let method = awc::http::Method::from_bytes(method.as_bytes()).expect("method");
         Req {
+            method: method.to_string(),
+            path: path.to_owned(),
             inner: self
                 .client
                 .request(method, format!("{}{path}", self.address)),

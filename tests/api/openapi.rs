@@ -78,3 +78,169 @@ fn every_operation_documents_its_problems_and_every_schema_field_is_described() 
         "schema properties without a description: {undescribed:?}"
     );
 }
+
+fn document() -> serde_json::Value {
+    serde_json::from_str(&permits::api::openapi_json()).unwrap()
+}
+
+/// A pattern anchored at both ends with no unbounded repetition bounds the string's length.
+fn bounded_pattern(p: &str) -> bool {
+    p.starts_with('^') && p.ends_with('$') && !p.contains(['+', '*']) && !p.contains(",}")
+}
+
+/// Every value a request takes is bounded in the contract: integers by minimum and
+/// maximum, strings by maxLength (or an enum, or an anchored pattern without unbounded
+/// repetition), arrays by maxItems.
+#[test]
+fn every_request_value_is_bounded() {
+    fn walk(
+        s: &serde_json::Value,
+        at: &str,
+        doc: &serde_json::Value,
+        seen: &mut Vec<String>,
+        out: &mut Vec<String>,
+    ) {
+        if let Some(r) = s["$ref"].as_str() {
+            let name = r.rsplit('/').next().unwrap().to_owned();
+            if !seen.contains(&name) {
+                seen.push(name.clone());
+                walk(&doc["components"]["schemas"][&name], &name, doc, seen, out);
+            }
+            return;
+        }
+        for x in s["oneOf"].as_array().into_iter().flatten() {
+            walk(x, at, doc, seen, out);
+        }
+        let types: Vec<&str> = match &s["type"] {
+            serde_json::Value::String(t) => vec![t.as_str()],
+            serde_json::Value::Array(ts) => ts.iter().filter_map(|t| t.as_str()).collect(),
+            _ => vec![],
+        };
+        if types.contains(&"integer") && (s["minimum"].is_null() || s["maximum"].is_null()) {
+            out.push(format!("{at}: integer without minimum and maximum"));
+        }
+        let bounded_string = s["maxLength"].is_u64()
+            || s["enum"].is_array()
+            || s["format"] == "date"
+            || s["pattern"].as_str().is_some_and(bounded_pattern);
+        if types.contains(&"string") && !bounded_string {
+            out.push(format!("{at}: string without maxLength"));
+        }
+        if types.contains(&"array") {
+            if !s["maxItems"].is_u64() {
+                out.push(format!("{at}: array without maxItems"));
+            }
+            walk(&s["items"], &format!("{at}[]"), doc, seen, out);
+        }
+        for (k, p) in s["properties"].as_object().into_iter().flatten() {
+            walk(p, &format!("{at}.{k}"), doc, seen, out);
+        }
+    }
+    let doc = document();
+    let mut out = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            for p in op["parameters"].as_array().into_iter().flatten() {
+                let at = format!("{method} {path} {}", p["name"]);
+                walk(&p["schema"], &at, &doc, &mut Vec::new(), &mut out);
+            }
+            let body = &op["requestBody"]["content"]["application/json"]["schema"];
+            if !body.is_null() {
+                walk(
+                    body,
+                    &format!("{method} {path} body"),
+                    &doc,
+                    &mut Vec::new(),
+                    &mut out,
+                );
+            }
+        }
+    }
+    assert!(
+        out.is_empty(),
+        "unbounded request values:\n{}",
+        out.join("\n")
+    );
+}
+
+/// What client generators need, checked without running one: a license they accept, enum
+/// constants with meaningful names, request parameters that are never nullable, the
+/// headers the service sends declared, and the health checks open.
+#[test]
+fn generated_clients_get_what_they_need() {
+    let doc = document();
+    let license = &doc["info"]["license"];
+    assert!(license["identifier"].is_string() || license["url"].is_string());
+    let identifier = regex::Regex::new("^[A-Z][A-Z0-9_]*$").unwrap();
+    let mut enums = 0;
+    let mut check_enum = |at: &str, s: &serde_json::Value| {
+        if let Some(values) = s["enum"].as_array() {
+            enums += 1;
+            let names = s["x-enum-varnames"]
+                .as_array()
+                .unwrap_or_else(|| panic!("{at}: enum without x-enum-varnames"));
+            assert_eq!(names.len(), values.len(), "{at}");
+            for n in names {
+                assert!(
+                    n.as_str().is_some_and(|n| identifier.is_match(n)),
+                    "{at}: {n} is no identifier"
+                );
+            }
+            let mut distinct = names.clone();
+            distinct.dedup();
+            assert_eq!(distinct.len(), names.len(), "{at}: repeated names");
+        }
+    };
+    for (name, s) in doc["components"]["schemas"].as_object().unwrap() {
+        check_enum(name, s);
+        for (p, ps) in s["properties"].as_object().into_iter().flatten() {
+            check_enum(&format!("{name}.{p}"), ps);
+        }
+    }
+    assert_eq!(
+        doc["components"]["schemas"]["Category"]["x-enum-varnames"],
+        serde_json::json!([
+            "HEADS",
+            "DIVISION_HEADS",
+            "SPECIALISTS",
+            "QUALIFIED_WORKERS",
+            "SEASONAL"
+        ])
+    );
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            for p in op["parameters"].as_array().into_iter().flatten() {
+                let t = &p["schema"]["type"];
+                assert!(
+                    !t.is_array(),
+                    "{method} {path} {}: nullable parameter",
+                    p["name"]
+                );
+            }
+            let responses = &op["responses"];
+            assert!(
+                responses["503"]["headers"]["Retry-After"].is_object(),
+                "{method} {path}: 503 without Retry-After"
+            );
+            let keyed = op["parameters"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|p| p["name"] == "Idempotency-Key");
+            if keyed {
+                let headers = &responses["201"]["headers"];
+                for h in ["Location", "Idempotent-Replayed"] {
+                    assert!(headers[h].is_object(), "{method} {path}: 201 without {h}");
+                }
+            }
+        }
+    }
+    assert!(enums >= 4, "only {enums} enums");
+    for path in ["/health/live", "/health/ready"] {
+        assert_eq!(
+            doc["paths"][path]["get"]["security"],
+            serde_json::json!([]),
+            "{path}"
+        );
+    }
+}

@@ -53,7 +53,7 @@ pub struct LedgerLineView {
 pub struct LedgerPage {
     /// The ledger lines on this page, oldest first.
     pub items: Vec<LedgerLineView>,
-    /// Pass as `cursor` for the next page; absent on the last page.
+    /// Pass as `cursor` for the next page; null on the last page.
     pub next_cursor: Option<String>,
 }
 

@@ -85,16 +85,17 @@ pub struct NationalQuotaRequest {
     pub labour_force_source: String,
     /// Percentage of the labour force for permits to employers (Art. 32(4)(1)).
     #[serde(with = "rust_decimal::serde::str")]
-    #[schema(value_type = String, example = "0.25", pattern = "^[0-9]{1,3}(\\.[0-9]+)?$")]
+    #[schema(value_type = String, example = "0.25", pattern = "^[0-9]{1,3}(\\.[0-9]{1,25})?$")]
     pub permit_percent: Decimal,
     /// The permit quota by worker category; every category once. Their sum may not exceed
     /// the permit quota.
     #[validate(nested)]
+    #[schema(max_items = 5)]
     pub categories: Vec<CategoryNumber>,
     /// Percentage of the labour force for labour immigrants (Art. 32(4)(3)), recorded for
     /// the ministry's statistics.
     #[serde(with = "rust_decimal::serde::str")]
-    #[schema(value_type = String, example = "2.9", pattern = "^[0-9]{1,3}(\\.[0-9]+)?$")]
+    #[schema(value_type = String, example = "2.9", pattern = "^[0-9]{1,3}(\\.[0-9]{1,25})?$")]
     pub labour_immigrant_percent: Decimal,
     /// Country-of-origin quotas, only for treaty partners (Art. 32(4)(2)).
     #[serde(default)]
@@ -310,7 +311,7 @@ fn national_view(
 /// distributed to regions (200). Every version is kept.
 #[utoipa::path(tag = "quotas", security(("bearer" = [])),
     params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100),
-        ("If-Match" = Option<String>, Header, description = "The ETag last read; refused with 412 when the quota changed since.", pattern = "^(W/)?\"[0-9]+\"$")),
+        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the quota changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
     request_body = NationalQuotaRequest,
     responses(
         (status = 200, description = "A new version was set.", body = NationalQuotaView, headers(("ETag" = String, description = "The version."))),

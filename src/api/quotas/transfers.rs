@@ -93,7 +93,7 @@ impl From<q::TransferRow> for TransferView {
 pub struct TransferPage {
     /// The transfers on this page, oldest first.
     pub items: Vec<TransferView>,
-    /// Pass as `cursor` for the next page; absent on the last page.
+    /// Pass as `cursor` for the next page; null on the last page.
     pub next_cursor: Option<String>,
 }
 
