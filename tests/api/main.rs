@@ -2,6 +2,7 @@
 //! `TEST_DATABASE_URL` is set. One test binary, a fresh database per test.
 
 mod access;
+mod architecture;
 mod concurrency;
 mod demands;
 mod errors;
