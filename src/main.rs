@@ -43,7 +43,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let cli = Cli::parse();
     match cli.command.unwrap_or(Command::Serve) {
         Command::Openapi => {
-            print!("{}", permits::api::openapi_json());
+            print!("{}", permits::api::openapi_json()?);
             Ok(())
         }
         Command::Token {

@@ -173,8 +173,8 @@ pub fn openapi() -> Doc {
 }
 
 /// Pretty JSON of the document, with a final newline.
-pub fn openapi_json() -> String {
-    openapi().to_pretty_json().unwrap_or_default() + "\n"
+pub fn openapi_json() -> Result<String, serde_json::Error> {
+    Ok(openapi().to_pretty_json()? + "\n")
 }
 
 fn problem_response(description: &str) -> RefOr<utoipa::openapi::Response> {
