@@ -227,6 +227,17 @@ async fn malformed_quota_requests_name_their_fields() {
     let p = r.problem(422, "invalid-fields");
     assert_eq!(p["errors"][0]["field"], "permit_percent");
     assert_eq!(p["errors"][1]["field"], "categories");
+    // A percentage longer than the contract's pattern is refused, not rounded.
+    for long in ["0.25000000000000000000000001", "1000", "0.", "+1"] {
+        let mut body = national_2026();
+        body["permit_percent"] = json!(long);
+        let r = app.put("/v1/quotas/2026").token(&t).json(&body).await;
+        assert_eq!(
+            r.problem(400, "malformed-request")["errors"][0]["field"],
+            "permit_percent",
+            "{long}"
+        );
+    }
     let mut body = national_2026();
     body["categories"][0]["number"] = json!(-1);
     let r = app.put("/v1/quotas/2026").token(&t).json(&body).await;
