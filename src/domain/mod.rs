@@ -9,6 +9,7 @@ pub mod fees;
 pub mod hold;
 pub mod ids;
 pub mod money;
+pub mod percent;
 pub mod quota;
 pub mod refusal;
 pub mod ruleset;

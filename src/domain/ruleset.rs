@@ -124,7 +124,7 @@ pub struct IctRules {
     /// Number of extensions allowed.
     pub max_extensions: u32,
     /// ICT foreigners as a percentage of Kazakh staff in the same category, at most (Art. 35(4)).
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::domain::percent")]
     pub max_percent_of_kazakh_staff: rust_decimal::Decimal,
     /// Calendar days after entry within which the employer reports the arrival (Art. 35(3)).
     pub arrival_notice_days: u32,
@@ -153,7 +153,7 @@ pub struct ShareRatio {
     /// Worker categories counted together for this ratio; each category in one ratio at most.
     pub categories: Vec<Category>,
     /// Kazakh citizens as a percentage of staff, at least.
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::domain::percent")]
     pub min_kazakh_percent: rust_decimal::Decimal,
 }
 

@@ -84,7 +84,7 @@ pub struct NationalQuotaRequest {
     )]
     pub labour_force_source: String,
     /// Percentage of the labour force for permits to employers (Art. 32(4)(1)).
-    #[serde(deserialize_with = "percent")]
+    #[serde(deserialize_with = "crate::domain::percent::deserialize")]
     #[schema(value_type = String, example = "0.25", pattern = "^[0-9]{1,3}(\\.[0-9]{1,25})?$")]
     pub permit_percent: Decimal,
     /// The permit quota by worker category; every category once. Their sum may not exceed
@@ -94,7 +94,7 @@ pub struct NationalQuotaRequest {
     pub categories: Vec<CategoryNumber>,
     /// Percentage of the labour force for labour immigrants (Art. 32(4)(3)), recorded for
     /// the ministry's statistics.
-    #[serde(deserialize_with = "percent")]
+    #[serde(deserialize_with = "crate::domain::percent::deserialize")]
     #[schema(value_type = String, example = "2.9", pattern = "^[0-9]{1,3}(\\.[0-9]{1,25})?$")]
     pub labour_immigrant_percent: Decimal,
     /// Country-of-origin quotas, only for treaty partners (Art. 32(4)(2)).
@@ -431,20 +431,4 @@ pub(crate) fn no_quota(year: i32) -> ApiError {
 
 impl crate::api::extract::ActionBody for NationalQuotaRequest {
     const ACTION: crate::auth::Action = crate::auth::Action::SetNationalQuota;
-}
-
-/// A percentage as the contract declares it — 1 to 3 digits, then at most 25 decimals —
-/// read exactly; a longer string is refused rather than rounded.
-fn percent<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-    let s = String::deserialize(d)?;
-    let (whole, fraction) = s.split_once('.').unwrap_or((&s, ""));
-    let digits =
-        |t: &str, max: usize| (1..=max).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
-    let shaped = digits(whole, 3) && (!s.contains('.') || digits(fraction, 25));
-    shaped
-        .then(|| Decimal::from_str_exact(&s).ok())
-        .flatten()
-        .ok_or_else(|| {
-            serde::de::Error::custom("must be a percentage: 1-3 digits and at most 25 decimals")
-        })
 }
