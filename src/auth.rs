@@ -236,10 +236,11 @@ pub enum Action {
     ReviewQuotaDemand,
     ReadQuotaDemandSummary,
     CheckQuotaLedger,
+    CheckEligibility,
 }
 
 impl Action {
-    pub const ALL: [Action; 15] = [
+    pub const ALL: [Action; 16] = [
         Action::ReadReference,
         Action::ReadRuleSets,
         Action::PublishRuleSet,
@@ -255,6 +256,7 @@ impl Action {
         Action::ReviewQuotaDemand,
         Action::ReadQuotaDemandSummary,
         Action::CheckQuotaLedger,
+        Action::CheckEligibility,
     ];
 }
 
@@ -275,6 +277,8 @@ pub fn reach(role: Role, action: Action) -> Reach {
     use Role::*;
     match (action, role) {
         (A::ReadReference | A::ReadRuleSets, _) => Reach::All,
+        // The route finder answers any valid token: it reveals no case.
+        (A::CheckEligibility, _) => Reach::All,
         (A::PublishRuleSet, Ministry) => Reach::All,
         (A::ReadAudit, Ministry | Auditor) => Reach::All,
         (A::ReadAudit, Akimat) => Reach::Own,
@@ -424,6 +428,7 @@ mod tests {
             (A::ReviewQuotaDemand, [No, Own, No, No]),
             (A::ReadQuotaDemandSummary, [All, No, No, All]),
             (A::CheckQuotaLedger, [All, No, No, No]),
+            (A::CheckEligibility, [All, All, All, All]),
         ]);
         assert_eq!(table.len(), Action::ALL.len());
         for action in Action::ALL {

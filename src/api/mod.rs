@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod demands;
+pub mod eligibility;
 pub mod extract;
 pub mod health;
 pub mod idempotency;
@@ -96,6 +97,7 @@ timestamps RFC 3339 UTC.",
         (name = "rule sets", description = "The ministry's numbers as dated versions."),
         (name = "audit", description = "The append-only audit trail."),
         (name = "quota demand", description = "Employers' demand for next year's quota and its review (Art. 32(5))."),
+        (name = "eligibility", description = "Which route a foreigner's engagement takes (Art. 32(2)-(3), 2(3), 33(1), 34, 35)."),
         (name = "quotas", description = "The yearly quota, its split among regions, transfers and the ledger (Art. 32, 6(2), 7(22)-(23), 9(5))."),
     ),
     components(schemas(Problem, FieldError))
@@ -142,7 +144,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(demands::file_quota_demand)
                 .service(demands::list_quota_demands)
                 .service(demands::get_quota_demand)
-                .service(demands::review_quota_demand),
+                .service(demands::review_quota_demand)
+                .service(eligibility::check_eligibility),
         );
 }
 

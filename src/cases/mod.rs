@@ -8,6 +8,7 @@
 //! before anything about the case is revealed or changed.
 
 pub mod demands;
+pub mod eligibility;
 pub mod ledger;
 pub mod quota;
 pub mod rulesets;

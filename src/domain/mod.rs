@@ -11,6 +11,7 @@ pub mod ids;
 pub mod money;
 pub mod quota;
 pub mod refusal;
+pub mod route;
 pub mod ruleset;
 pub mod state;
 pub mod statute;

@@ -91,6 +91,12 @@ fn rows() -> Vec<Row> {
             Some(json!({"decision": "reject", "reason": "no"})),
             [F, Y, F, F],
         ),
+        r(
+            "POST",
+            "/v1/eligibility",
+            Some(json!({"citizenship": "TUR", "employer_kind": "ordinary", "position": "head"})),
+            [Y, Y, Y, Y],
+        ),
     ]
 }
 

@@ -4,6 +4,7 @@
 mod access;
 mod concurrency;
 mod demands;
+mod eligibility;
 mod errors;
 mod foundation;
 mod helpers;
