@@ -237,10 +237,14 @@ pub enum Action {
     ReadQuotaDemandSummary,
     CheckQuotaLedger,
     CheckEligibility,
+    ApplySelfEmploymentCertificate,
+    DecideSelfEmploymentCertificate,
+    ReadSelfEmploymentCertificates,
+    ReportSelfEmployment,
 }
 
 impl Action {
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 20] = [
         Action::ReadReference,
         Action::ReadRuleSets,
         Action::PublishRuleSet,
@@ -257,6 +261,10 @@ impl Action {
         Action::ReadQuotaDemandSummary,
         Action::CheckQuotaLedger,
         Action::CheckEligibility,
+        Action::ApplySelfEmploymentCertificate,
+        Action::DecideSelfEmploymentCertificate,
+        Action::ReadSelfEmploymentCertificates,
+        Action::ReportSelfEmployment,
     ];
 }
 
@@ -293,6 +301,14 @@ pub fn reach(role: Role, action: Action) -> Reach {
         (A::ReadQuotaDemands, Ministry | Auditor) => Reach::All,
         (A::ReadQuotaDemands, Akimat | Employer) => Reach::Own,
         (A::ReviewQuotaDemand, Akimat) => Reach::Own,
+        // A certificate's holder is a person: the akimat of its region registers and
+        // decides it; an employer reaches only those whose holder's employment it reported.
+        (A::ApplySelfEmploymentCertificate | A::DecideSelfEmploymentCertificate, Akimat) => {
+            Reach::Own
+        }
+        (A::ReadSelfEmploymentCertificates, Ministry | Auditor) => Reach::All,
+        (A::ReadSelfEmploymentCertificates, Akimat | Employer) => Reach::Own,
+        (A::ReportSelfEmployment, Employer) => Reach::Own,
         _ => Reach::None,
     }
 }
@@ -429,6 +445,10 @@ mod tests {
             (A::ReadQuotaDemandSummary, [All, No, No, All]),
             (A::CheckQuotaLedger, [All, No, No, No]),
             (A::CheckEligibility, [All, All, All, All]),
+            (A::ApplySelfEmploymentCertificate, [No, Own, No, No]),
+            (A::DecideSelfEmploymentCertificate, [No, Own, No, No]),
+            (A::ReadSelfEmploymentCertificates, [All, Own, Own, All]),
+            (A::ReportSelfEmployment, [No, No, Own, No]),
         ]);
         assert_eq!(table.len(), Action::ALL.len());
         for action in Action::ALL {

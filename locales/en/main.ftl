@@ -148,3 +148,16 @@ route-next-self-employment = apply for a self-employment certificate through a K
 route-next-ict = the branch, subsidiary or representative office applies to the akimat for an ICT permit (up to three years, one extension of up to one year, no fee, no quota) and notifies the local body within ten calendar days after the worker enters Kazakhstan
 route-next-quota = the employer applies to the akimat of the region for a permit within the quota, category { $category }, and pays the fee after approval
 route-next-none = the foreigner needs an employer who applies for a permit, or a profession on the in-demand list
+
+# Self-employment certificates (Art. 34, 28(2)(10))
+not-found-certificate = no self-employment certificate { $id }
+conflict-certificate-changed = self-employment certificate { $id } changed concurrently; read it again
+profession-not-in-demand = occupation { $occupation } is not on the list of in-demand professions of priority sectors in force on { $date }
+qualification-education-below = { $profession } requires higher education
+qualification-experience-below = { $profession } requires { $required } years of experience; the applicant has { $years }
+certificate-term-too-long = a certificate is issued for at most { $max } months; { $months } asked
+extension-window-closed = the certificate was issued on { $issued }: an extension had to be applied for by { $deadline }, not on { $applied }
+extension-beyond-three-years = the labour contract from { $start } to { $end } runs beyond { $max } months; a certificate is never extended beyond three years
+contract-ends-before-start = the labour contract ends before it starts
+certificate-not-issued = self-employment certificate { $id } has not been issued, so it has no holder to employ
+employment-end-without-hire = the end of an employment is reported after the hire; this employer reported no hire on certificate { $id }

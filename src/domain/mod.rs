@@ -3,6 +3,7 @@
 //! every number the ministry sets comes from a [`ruleset::RuleSet`].
 
 pub mod category;
+pub mod certificate;
 pub mod dates;
 pub mod demand;
 pub mod fees;

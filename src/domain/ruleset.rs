@@ -366,6 +366,14 @@ pub struct InDemandProfession {
     /// four digits, optionally followed by `-` and more digits.
     #[schema(example = "2512")]
     pub occupation_code: String,
+    /// The profession asks for higher education (Art. 34(4)); absent in older versions: no.
+    #[serde(default)]
+    pub higher_education_required: bool,
+    /// Years of work experience in the profession the profession asks for, at least
+    /// (Art. 34(4)); absent in older versions: none.
+    #[serde(default)]
+    #[schema(example = 3)]
+    pub min_experience_years: u32,
 }
 
 /// Lists the ministry keeps.

@@ -2,6 +2,7 @@
 //! `TEST_DATABASE_URL` is set. One test binary, a fresh database per test.
 
 mod access;
+mod certificates;
 mod concurrency;
 mod demands;
 mod eligibility;
