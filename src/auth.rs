@@ -236,10 +236,15 @@ pub enum Action {
     ReviewQuotaDemand,
     ReadQuotaDemandSummary,
     CheckQuotaLedger,
+    CheckEligibility,
+    ApplySelfEmploymentCertificate,
+    DecideSelfEmploymentCertificate,
+    ReadSelfEmploymentCertificates,
+    ReportSelfEmployment,
 }
 
 impl Action {
-    pub const ALL: [Action; 15] = [
+    pub const ALL: [Action; 20] = [
         Action::ReadReference,
         Action::ReadRuleSets,
         Action::PublishRuleSet,
@@ -255,6 +260,11 @@ impl Action {
         Action::ReviewQuotaDemand,
         Action::ReadQuotaDemandSummary,
         Action::CheckQuotaLedger,
+        Action::CheckEligibility,
+        Action::ApplySelfEmploymentCertificate,
+        Action::DecideSelfEmploymentCertificate,
+        Action::ReadSelfEmploymentCertificates,
+        Action::ReportSelfEmployment,
     ];
 }
 
@@ -275,6 +285,8 @@ pub fn reach(role: Role, action: Action) -> Reach {
     use Role::*;
     match (action, role) {
         (A::ReadReference | A::ReadRuleSets, _) => Reach::All,
+        // The route finder answers any valid token: it reveals no case.
+        (A::CheckEligibility, _) => Reach::All,
         (A::PublishRuleSet, Ministry) => Reach::All,
         (A::ReadAudit, Ministry | Auditor) => Reach::All,
         (A::ReadAudit, Akimat) => Reach::Own,
@@ -289,6 +301,14 @@ pub fn reach(role: Role, action: Action) -> Reach {
         (A::ReadQuotaDemands, Ministry | Auditor) => Reach::All,
         (A::ReadQuotaDemands, Akimat | Employer) => Reach::Own,
         (A::ReviewQuotaDemand, Akimat) => Reach::Own,
+        // A certificate's holder is a person: the akimat of its region registers and
+        // decides it; an employer reaches only those whose holder's employment it reported.
+        (A::ApplySelfEmploymentCertificate | A::DecideSelfEmploymentCertificate, Akimat) => {
+            Reach::Own
+        }
+        (A::ReadSelfEmploymentCertificates, Ministry | Auditor) => Reach::All,
+        (A::ReadSelfEmploymentCertificates, Akimat | Employer) => Reach::Own,
+        (A::ReportSelfEmployment, Employer) => Reach::Own,
         _ => Reach::None,
     }
 }
@@ -424,6 +444,11 @@ mod tests {
             (A::ReviewQuotaDemand, [No, Own, No, No]),
             (A::ReadQuotaDemandSummary, [All, No, No, All]),
             (A::CheckQuotaLedger, [All, No, No, No]),
+            (A::CheckEligibility, [All, All, All, All]),
+            (A::ApplySelfEmploymentCertificate, [No, Own, No, No]),
+            (A::DecideSelfEmploymentCertificate, [No, Own, No, No]),
+            (A::ReadSelfEmploymentCertificates, [All, Own, Own, All]),
+            (A::ReportSelfEmployment, [No, No, Own, No]),
         ]);
         assert_eq!(table.len(), Action::ALL.len());
         for action in Action::ALL {

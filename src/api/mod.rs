@@ -1,7 +1,9 @@
 //! The HTTP API: one route table that is also the OpenAPI registry.
 
 pub mod audit;
+pub mod certificates;
 pub mod demands;
+pub mod eligibility;
 pub mod extract;
 pub mod health;
 pub mod idempotency;
@@ -99,6 +101,8 @@ timestamps RFC 3339 UTC.",
         (name = "rule sets", description = "The ministry's numbers as dated versions."),
         (name = "audit", description = "The append-only audit trail."),
         (name = "quota demand", description = "Employers' demand for next year's quota and its review (Art. 32(5))."),
+        (name = "eligibility", description = "Which route a foreigner's engagement takes (Art. 32(2)-(3), 2(3), 33(1), 34, 35)."),
+        (name = "self-employment", description = "Self-employment certificates and employers' reports of their holders' employment (Art. 34, 1(30), 32(2)(8), 28(2)(10))."),
         (name = "quotas", description = "The yearly quota, its split among regions, transfers and the ledger (Art. 32, 6(2), 7(22)-(23), 9(5))."),
     ),
     components(schemas(Problem, FieldError))
@@ -145,7 +149,14 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(demands::file_quota_demand)
                 .service(demands::list_quota_demands)
                 .service(demands::get_quota_demand)
-                .service(demands::review_quota_demand),
+                .service(demands::review_quota_demand)
+                .service(eligibility::check_eligibility)
+                .service(certificates::apply_certificate)
+                .service(certificates::list_certificates)
+                .service(certificates::get_certificate)
+                .service(certificates::decide_certificate)
+                .service(certificates::extend_certificate)
+                .service(certificates::report_employment),
         );
 }
 

@@ -7,7 +7,9 @@
 //! (its region, its employer): commands that load a case take an `access` check, called
 //! before anything about the case is revealed or changed.
 
+pub mod certificates;
 pub mod demands;
+pub mod eligibility;
 pub mod ledger;
 pub mod quota;
 pub mod rulesets;

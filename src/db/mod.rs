@@ -2,6 +2,7 @@
 //! migrations, and the named queries per resource.
 
 pub mod audit;
+pub mod certificates;
 pub mod demands;
 pub mod idempotency;
 pub mod quota;

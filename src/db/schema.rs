@@ -205,6 +205,55 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    self_employment_certificates (id) {
+        id -> BigInt,
+        region -> Text,
+        channel -> Text,
+        mission_country -> Nullable<Text>,
+        full_name -> Text,
+        passport_number -> Text,
+        citizenship -> Text,
+        iin -> Nullable<Text>,
+        occupation_code -> Text,
+        profession -> Text,
+        higher_education -> Bool,
+        experience_years -> Integer,
+        applied_on -> Date,
+        rule_set_version -> BigInt,
+        status -> Text,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
+    self_employment_decisions (certificate_id) {
+        certificate_id -> BigInt,
+        issued_on -> Nullable<Date>,
+        valid_until -> Nullable<Date>,
+        refusal_reason -> Nullable<Text>,
+        decided_at -> Timestamp,
+        decided_by -> Text,
+        contract_bin -> Nullable<Text>,
+        contract_start -> Nullable<Date>,
+        contract_end -> Nullable<Date>,
+        extended_on -> Nullable<Date>,
+    }
+}
+
+diesel::table! {
+    self_employment_reports (id) {
+        id -> BigInt,
+        certificate_id -> BigInt,
+        bin -> Text,
+        kind -> Text,
+        on_date -> Date,
+        past_validity -> Bool,
+        reported_at -> Timestamp,
+        reported_by -> Text,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     national_quotas,
     national_category_quotas,

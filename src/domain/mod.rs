@@ -3,6 +3,7 @@
 //! every number the ministry sets comes from a [`ruleset::RuleSet`].
 
 pub mod category;
+pub mod certificate;
 pub mod dates;
 pub mod demand;
 pub mod fees;
@@ -12,6 +13,7 @@ pub mod money;
 pub mod percent;
 pub mod quota;
 pub mod refusal;
+pub mod route;
 pub mod ruleset;
 pub mod state;
 pub mod statute;

@@ -357,6 +357,13 @@ pub struct InDemandProfession {
     /// Code of the occupation in the national classifier of occupations (NKZ, after ISCO-08):
     /// four digits, optionally followed by `-` and more digits.
     pub occupation_code: String,
+    /// The profession asks for higher education (Art. 34(4)); absent in older versions: no.
+    #[serde(default)]
+    pub higher_education_required: bool,
+    /// Years of work experience in the profession the profession asks for, at least
+    /// (Art. 34(4)); absent in older versions: none.
+    #[serde(default)]
+    pub min_experience_years: u32,
 }
 
 /// Lists the ministry keeps.

@@ -32,6 +32,15 @@ pub const MAX_ICT_EXTENSIONS: u32 = 1;
 /// employer reports an intra-corporate transfer, at most.
 pub const MAX_ICT_ARRIVAL_NOTICE_DAYS: u32 = 10;
 
+/// Art. 32(2)(7): a special-economic-zone participant's foreign staff are outside the quota
+/// only when its project costs more than this many MRP (one million).
+pub const MIN_SEZ_PROJECT_VALUE_MRP: u64 = 1_000_000;
+
+/// Art. 32(2)(3),(7): a contractor of a priority investment project or of a
+/// special-economic-zone participant engages foreign staff outside the quota only until
+/// this many months (one year) after the object is commissioned.
+pub const CONTRACTOR_EXEMPTION_MONTHS: u32 = 12;
+
 /// Code of a violation: a rule-set number goes beyond the limit the law fixes.
 pub const STATUTORY_LIMIT_EXCEEDED: &str = "statutory-limit-exceeded";
 

@@ -91,6 +91,50 @@ fn rows() -> Vec<Row> {
             Some(json!({"decision": "reject", "reason": "no"})),
             [F, Y, F, F],
         ),
+        r(
+            "POST",
+            "/v1/eligibility",
+            Some(json!({"citizenship": "TUR", "employer_kind": "ordinary", "position": "head"})),
+            [Y, Y, Y, Y],
+        ),
+        r(
+            "POST",
+            "/v1/self-employment-certificates",
+            Some(crate::certificates::application("KZ-75")),
+            [F, Y, F, F],
+        ),
+        r(
+            "GET",
+            "/v1/self-employment-certificates",
+            None,
+            [Y, Y, Y, Y],
+        ),
+        r(
+            "GET",
+            "/v1/self-employment-certificates/1",
+            None,
+            [Y, Y, F, Y],
+        ),
+        r(
+            "POST",
+            "/v1/self-employment-certificates/1/decision",
+            Some(json!({"decision": "refuse", "reason": "documents unreliable"})),
+            [F, Y, F, F],
+        ),
+        r(
+            "POST",
+            "/v1/self-employment-certificates/1/extension",
+            Some(
+                json!({"employer_bin": BIN_A, "contract_start": "2026-09-01", "contract_end": "2027-08-31"}),
+            ),
+            [F, Y, F, F],
+        ),
+        r(
+            "POST",
+            "/v1/self-employment-certificates/1/employment-reports",
+            Some(json!({"kind": "hire", "date": "2026-09-01"})),
+            [F, F, Y, F],
+        ),
     ]
 }
 
@@ -119,6 +163,12 @@ async fn every_role_against_every_endpoint() {
         .json(&other)
         .await
         .ok(201);
+    // Certificate 1, applied for in KZ-75; no employer reported its holder's employment.
+    app.post("/v1/self-employment-certificates")
+        .token(&app.akimat("KZ-75"))
+        .json(&crate::certificates::application("KZ-75"))
+        .await
+        .ok(201);
     let tokens = [
         app.ministry(),
         app.akimat("KZ-75"),
@@ -135,7 +185,11 @@ async fn every_role_against_every_endpoint() {
             };
             let got = match r.status {
                 403 => F,
-                404 if row.path.starts_with("/v1/quota-demands/") => F,
+                404 if row.path.starts_with("/v1/quota-demands/")
+                    || row.path.starts_with("/v1/self-employment-certificates/") =>
+                {
+                    F
+                }
                 401 | 500.. => {
                     failures.push(format!("{} {} as {i}: {}", row.method, row.path, r.status));
                     continue;

@@ -3,8 +3,10 @@
 
 mod access;
 mod architecture;
+mod certificates;
 mod concurrency;
 mod demands;
+mod eligibility;
 mod errors;
 mod foundation;
 mod helpers;

@@ -195,6 +195,7 @@ async fn the_seeded_rule_set_carries_groups_of_categories_three_fee_groups_and_a
     assert_eq!(y2025["confirmed"], true);
     assert_eq!(
         rules["lists"]["in_demand_professions"][0],
-        json!({"name": "Software developer", "sector": "J", "occupation_code": "2512"})
+        json!({"name": "Software developer", "sector": "J", "occupation_code": "2512",
+            "higher_education_required": true, "min_experience_years": 2})
     );
 }

@@ -422,6 +422,14 @@ pub struct InDemandProfession {
     /// four digits, optionally followed by `-` and more digits.
     #[schema(example = "2512", max_length = 32, pattern = "^[0-9]{4}(-[0-9]+)*$")]
     pub occupation_code: String,
+    /// The profession asks for higher education (Art. 34(4)); absent in older versions: no.
+    #[serde(default)]
+    pub higher_education_required: bool,
+    /// Years of work experience in the profession the profession asks for, at least
+    /// (Art. 34(4)); absent in older versions: none.
+    #[serde(default)]
+    #[schema(example = 3, maximum = 4_294_967_295_u32)]
+    pub min_experience_years: u32,
 }
 
 /// Lists the ministry keeps.

@@ -1,0 +1,632 @@
+//! Self-employment certificates (Art. 34, 1(30), 32(2)(8)) and employers' reports of their
+//! holders' employment (Art. 28(2)(10)). The holder is a person, not an employer: the akimat
+//! that decides a certificate, the ministry and auditors see it; an employer only one whose
+//! holder's employment it reported.
+
+use super::extract::{Body, IdempotencyKey, IfMatch, Query, RequestId};
+use super::idempotency::{create, etag, Created};
+use super::page::{split, PageQuery};
+use super::AppState;
+use crate::auth::{authorize, authorize_role, reach, visible, Action, Caller, Reach, Role, Scope};
+use crate::cases::certificates::{self as cmd, Channel, Decide, ReportKind};
+use crate::db::certificates::{self as db, CertificateRow, ReportRow};
+use crate::domain::{CountryCode, EmployerId, Message, RegionCode};
+use crate::error::{ApiError, Problem};
+use actix_web::http::header;
+use actix_web::{get, post, web, HttpResponse};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use validator::Validate;
+
+/// How the application arrived (Art. 34(3)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ChannelParam {
+    /// Through a Kazakh foreign mission, forwarded to the akimat named in the application.
+    ForeignMission,
+    /// Directly to the akimat, the foreigner being in Kazakhstan.
+    Akimat,
+}
+
+/// An application for a self-employment certificate, as the akimat registers it.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewCertificateRequest {
+    /// The akimat's region that decides (ISO 3166-2:KZ): the caller's own.
+    #[schema(example = "KZ-75", pattern = "^KZ-[0-9]{2}$")]
+    pub region: String,
+    /// How the application arrived.
+    pub channel: ChannelParam,
+    /// For `foreign_mission`: the country of the mission (ISO 3166-1 alpha-3).
+    #[schema(example = "IND", pattern = "^[A-Z]{3}$")]
+    pub mission_country: Option<String>,
+    /// The foreigner's full name as in the passport.
+    #[validate(
+        length(min = 1, max = 300),
+        custom(function = "crate::api::extract::not_blank")
+    )]
+    #[schema(
+        example = "Arjun Mehta",
+        min_length = 1,
+        max_length = 300,
+        pattern = "\\S"
+    )]
+    pub full_name: String,
+    /// The passport number.
+    #[validate(
+        length(min = 1, max = 40),
+        custom(function = "crate::api::extract::not_blank")
+    )]
+    #[schema(example = "Z1234567", min_length = 1, max_length = 40, pattern = "\\S")]
+    pub passport_number: String,
+    /// Citizenship (ISO 3166-1 alpha-3).
+    #[schema(example = "IND", pattern = "^[A-Z]{3}$")]
+    pub citizenship: String,
+    /// The foreigner's IIN, where they have one.
+    #[schema(example = "880715300019", pattern = "^[0-9]{12}$")]
+    pub iin: Option<String>,
+    /// The profession's occupation code, on the in-demand list in force today.
+    #[validate(length(min = 1, max = 20))]
+    #[schema(example = "2512", min_length = 1, max_length = 20)]
+    pub occupation_code: String,
+    /// The foreigner has higher education.
+    pub higher_education: bool,
+    /// Years of work experience in the profession.
+    #[validate(range(min = 0, max = 70))]
+    #[schema(example = 4, minimum = 0, maximum = 70)]
+    pub experience_years: u32,
+}
+
+/// The akimat's decision.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CertificateDecisionParam {
+    Issue,
+    Refuse,
+}
+
+/// The akimat's decision on an application (Art. 34(1)).
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CertificateDecisionRequest {
+    /// `issue` for `months`, or `refuse` with a `reason`.
+    pub decision: CertificateDecisionParam,
+    /// For `issue`: months of validity, at most three (Art. 34(1)).
+    #[validate(range(min = 1, max = 120))]
+    #[schema(example = 3, minimum = 1, maximum = 120)]
+    pub months: Option<u32>,
+    /// For `refuse`: why.
+    #[validate(
+        length(min = 1, max = 4000),
+        custom(function = "crate::api::extract::not_blank")
+    )]
+    #[schema(min_length = 1, max_length = 4000, pattern = "\\S")]
+    pub reason: Option<String>,
+}
+
+/// The holder's labour contract, to extend the certificate for its term (Art. 34(1),(3)).
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CertificateExtensionRequest {
+    /// The employer's BIN (or an individual entrepreneur's IIN).
+    #[schema(example = "210340000013", pattern = "^[0-9]{12}$")]
+    pub employer_bin: String,
+    /// First day of the contract.
+    pub contract_start: NaiveDate,
+    /// Last day of the contract: the certificate's new last day, at most three years on.
+    pub contract_end: NaiveDate,
+}
+
+/// What the employer reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportKindParam {
+    /// It hired the holder.
+    Hire,
+    /// The employment ended.
+    End,
+}
+
+/// An employer's report of a holder's employment (Art. 28(2)(10)).
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EmploymentReportRequest {
+    /// `hire` or `end`.
+    pub kind: ReportKindParam,
+    /// The day of hiring or of the end of the employment.
+    pub date: NaiveDate,
+}
+
+impl crate::api::extract::ActionBody for NewCertificateRequest {
+    const ACTION: Action = Action::ApplySelfEmploymentCertificate;
+}
+impl crate::api::extract::ActionBody for CertificateDecisionRequest {
+    const ACTION: Action = Action::DecideSelfEmploymentCertificate;
+}
+impl crate::api::extract::ActionBody for CertificateExtensionRequest {
+    const ACTION: Action = Action::DecideSelfEmploymentCertificate;
+}
+impl crate::api::extract::ActionBody for EmploymentReportRequest {
+    const ACTION: Action = Action::ReportSelfEmployment;
+}
+
+/// One employer's report.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct EmploymentReportView {
+    /// Identifier of the report.
+    pub id: i64,
+    /// The reporting employer's BIN or IIN.
+    #[schema(example = "210340000013")]
+    pub bin: String,
+    /// `hire` or `end`.
+    pub kind: ReportKindParam,
+    /// The day of hiring or of the end.
+    pub date: NaiveDate,
+    /// The day fell outside the certificate's validity.
+    pub past_validity: bool,
+    /// When it was reported (UTC).
+    pub reported_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl From<ReportRow> for EmploymentReportView {
+    fn from(r: ReportRow) -> Self {
+        EmploymentReportView {
+            id: r.id,
+            bin: r.bin.to_string(),
+            kind: if r.kind == "hire" {
+                ReportKindParam::Hire
+            } else {
+                ReportKindParam::End
+            },
+            date: r.on_date,
+            past_validity: r.past_validity,
+            reported_at: r.reported_at.and_utc(),
+        }
+    }
+}
+
+/// A self-employment certificate and its employment history.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CertificateView {
+    /// Identifier (the certificate's number).
+    pub id: i64,
+    /// The deciding akimat's region.
+    #[schema(example = "KZ-75")]
+    pub region: String,
+    /// How the application arrived.
+    pub channel: ChannelParam,
+    /// For `foreign_mission`: the mission's country.
+    pub mission_country: Option<String>,
+    /// The holder's full name.
+    pub full_name: String,
+    /// The holder's passport number.
+    pub passport_number: String,
+    /// The holder's citizenship.
+    pub citizenship: String,
+    /// The holder's IIN, where they have one.
+    pub iin: Option<String>,
+    /// The profession's occupation code.
+    pub occupation_code: String,
+    /// The profession, as the list names it.
+    pub profession: String,
+    /// The holder has higher education.
+    pub higher_education: bool,
+    /// Years of experience in the profession.
+    pub experience_years: i32,
+    /// The application date; the list in force that day was applied.
+    pub applied_on: NaiveDate,
+    /// The rule-set version (with the in-demand list) the application was checked against.
+    pub rule_set_version: i64,
+    /// applied, issued, refused or extended.
+    #[schema(example = "issued")]
+    pub status: String,
+    /// The day it was issued.
+    pub issued_on: Option<NaiveDate>,
+    /// Its last day of validity.
+    pub valid_until: Option<NaiveDate>,
+    /// Why it was refused.
+    pub refusal_reason: Option<String>,
+    /// The contract's employer, once extended.
+    pub contract_bin: Option<String>,
+    /// The contract's first day, once extended.
+    pub contract_start: Option<NaiveDate>,
+    /// The contract's last day, once extended.
+    pub contract_end: Option<NaiveDate>,
+    /// The day of the extension.
+    pub extended_on: Option<NaiveDate>,
+    /// Hiring and end reports, oldest first (Art. 28(2)(10)).
+    pub employment: Vec<EmploymentReportView>,
+    /// Version; also the `ETag`.
+    pub version: i64,
+}
+
+impl CertificateView {
+    fn new(c: CertificateRow, reports: Vec<ReportRow>) -> CertificateView {
+        let d = c.decision;
+        CertificateView {
+            id: c.id,
+            region: c.region.to_string(),
+            channel: if c.channel == "foreign_mission" {
+                ChannelParam::ForeignMission
+            } else {
+                ChannelParam::Akimat
+            },
+            mission_country: c.mission_country,
+            full_name: c.full_name,
+            passport_number: c.passport_number,
+            citizenship: c.citizenship,
+            iin: c.iin,
+            occupation_code: c.occupation_code,
+            profession: c.profession,
+            higher_education: c.higher_education,
+            experience_years: c.experience_years,
+            applied_on: c.applied_on,
+            rule_set_version: c.rule_set_version,
+            status: c.status.as_str().to_owned(),
+            issued_on: d.as_ref().and_then(|d| d.issued_on),
+            valid_until: d.as_ref().and_then(|d| d.valid_until),
+            refusal_reason: d.as_ref().and_then(|d| d.refusal_reason.clone()),
+            contract_bin: d.as_ref().and_then(|d| d.contract_bin.clone()),
+            contract_start: d.as_ref().and_then(|d| d.contract_start),
+            contract_end: d.as_ref().and_then(|d| d.contract_end),
+            extended_on: d.as_ref().and_then(|d| d.extended_on),
+            employment: reports.into_iter().map(Into::into).collect(),
+            version: c.version,
+        }
+    }
+}
+
+/// A page of certificates.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CertificatePage {
+    /// The certificates on this page, oldest first.
+    pub items: Vec<CertificateView>,
+    /// Pass as `cursor` for the next page; absent on the last page.
+    pub next_cursor: Option<String>,
+}
+
+fn country(code: &str, field: &str) -> Result<CountryCode, ApiError> {
+    code.parse()
+        .map_err(|e: crate::domain::ids::IdError| ApiError::invalid(field, e.to_string()))
+}
+
+/// Who may act on a certificate: roles reaching all of them; the akimat of its region;
+/// an employer that reported its holder's employment. Anyone else gets 404, as for a
+/// certificate that does not exist (the role itself was checked before loading).
+fn access(
+    caller: &Caller,
+    action: Action,
+) -> impl FnOnce(&RegionCode, &[EmployerId]) -> Result<(), ApiError> + '_ {
+    move |region, reporters| {
+        let own = match (reach(caller.role, action), caller.role) {
+            (Reach::All, _) => true,
+            (Reach::Own, Role::Akimat) => caller.region.as_ref() == Some(region),
+            (Reach::Own, Role::Employer) => {
+                caller.bin.as_ref().is_some_and(|b| reporters.contains(b))
+            }
+            _ => return authorize(caller, action, Scope::All),
+        };
+        if own {
+            Ok(())
+        } else {
+            Err(ApiError::not_found(Message::new("not-found-case")))
+        }
+    }
+}
+
+/// Registers an application for a self-employment certificate (akimat, its own region),
+/// made through a foreign mission or directly, for a profession on the in-demand list in
+/// force today whose education and experience requirements are met (Art. 34(1)-(4)).
+#[utoipa::path(tag = "self-employment", security(("bearer" = [])),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+    request_body = NewCertificateRequest,
+    responses(
+        (status = 201, description = "Registered.", body = CertificateView, headers(("Location" = String, description = "The certificate."), ("ETag" = String, description = "The version."))),
+        (status = 404, description = "No such region or country, or no rule set in force.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or a rule violation: `profession-not-in-demand` (Art. 34(1)), `qualification-education-below`, `qualification-experience-below` (Art. 34(4)).", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/self-employment-certificates")]
+pub async fn apply_certificate(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    key: IdempotencyKey,
+    body: Body<NewCertificateRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let req = body.value;
+    let region: RegionCode = req
+        .region
+        .parse()
+        .map_err(|e: crate::domain::ids::IdError| ApiError::invalid("region", e.to_string()))?;
+    authorize(
+        &caller,
+        Action::ApplySelfEmploymentCertificate,
+        Scope::Region(&region),
+    )?;
+    let channel = match (req.channel, &req.mission_country) {
+        (ChannelParam::ForeignMission, Some(c)) => {
+            Channel::ForeignMission(country(c, "mission_country")?)
+        }
+        (ChannelParam::ForeignMission, None) => {
+            return Err(ApiError::invalid(
+                "mission_country",
+                "is required for a foreign mission",
+            ))
+        }
+        (ChannelParam::Akimat, None) => Channel::Akimat,
+        (ChannelParam::Akimat, Some(_)) => {
+            return Err(ApiError::invalid(
+                "mission_country",
+                "is given only for a foreign mission",
+            ))
+        }
+    };
+    if let Some(iin) = &req.iin {
+        iin.parse::<crate::domain::Iin>()
+            .map_err(|e| ApiError::invalid("iin", e.to_string()))?;
+    }
+    let command = cmd::Apply {
+        region,
+        channel,
+        full_name: req.full_name,
+        passport_number: req.passport_number,
+        citizenship: country(&req.citizenship, "citizenship")?,
+        iin: req.iin,
+        occupation_code: req.occupation_code,
+        higher_education: req.higher_education,
+        experience_years: req.experience_years,
+    };
+    let today = state.time.today();
+    let actor = state.actor(&caller, &rid);
+    create(&state, &caller, key, body.fingerprint, move |conn| {
+        let view = CertificateView::new(cmd::apply(conn, &command, today, &actor)?, Vec::new());
+        Ok(Created {
+            location: format!("/v1/self-employment-certificates/{}", view.id),
+            version: Some(view.version),
+            body: view,
+        })
+    })
+    .await
+}
+
+/// Certificates, oldest first: an akimat sees its region's, an employer those whose
+/// holder's employment it reported, the ministry and auditors all.
+#[utoipa::path(tag = "self-employment", security(("bearer" = [])), params(PageQuery),
+    responses((status = 200, description = "A page of certificates.", body = CertificatePage)))]
+#[get("/self-employment-certificates")]
+pub async fn list_certificates(
+    state: web::Data<AppState>,
+    caller: Caller,
+    page: Query<PageQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let page = page.0.parse()?;
+    let scope = visible(&caller, Action::ReadSelfEmploymentCertificates, None)?;
+    let rows = state
+        .read(move |c| {
+            let rows = db::list(
+                c,
+                scope.region.as_ref(),
+                scope.bin.as_ref(),
+                page.after_id,
+                page.limit,
+            )?;
+            rows.into_iter()
+                .map(|r| {
+                    let reports = db::reports(c, r.id)?;
+                    Ok((r, reports))
+                })
+                .collect::<Result<Vec<_>, ApiError>>()
+        })
+        .await?;
+    let (items, next_cursor) = split(
+        page,
+        rows,
+        |(r, _)| r.id,
+        |(r, reports)| Ok(CertificateView::new(r, reports)),
+    )?;
+    Ok(HttpResponse::Ok().json(CertificatePage { items, next_cursor }))
+}
+
+/// One certificate with its employment history (404 when not the caller's to see).
+#[utoipa::path(tag = "self-employment", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Certificate id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64)),
+    responses(
+        (status = 200, description = "The certificate.", body = CertificateView, headers(("ETag" = String, description = "The version."))),
+        (status = 404, description = "No such certificate, or not the caller's to see.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[get("/self-employment-certificates/{id}")]
+pub async fn get_certificate(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    authorize_role(&caller, Action::ReadSelfEmploymentCertificates)?;
+    let view = state
+        .db(move |c| {
+            let (row, reports) = cmd::load(
+                c,
+                id,
+                access(&caller, Action::ReadSelfEmploymentCertificates),
+            )?;
+            Ok(CertificateView::new(row, reports))
+        })
+        .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ETAG, etag(view.version)))
+        .json(view))
+}
+
+async fn reload(
+    state: &AppState,
+    id: i64,
+    row: CertificateRow,
+) -> Result<CertificateView, ApiError> {
+    let reports = state.db(move |c| Ok(db::reports(c, id)?)).await?;
+    Ok(CertificateView::new(row, reports))
+}
+
+/// Decides an application of the akimat's region: issue for at most three months, or
+/// refuse with a reason (Art. 34(1)).
+#[utoipa::path(tag = "self-employment", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Certificate id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
+        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the certificate changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+    request_body = CertificateDecisionRequest,
+    responses(
+        (status = 200, description = "Decided.", body = CertificateView, headers(("ETag" = String, description = "The version."))),
+        (status = 404, description = "No such certificate, or not the caller's region.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already decided.", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "If-Match does not match the current version.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or `certificate-term-too-long` (Art. 34(1)).", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/self-employment-certificates/{id}/decision")]
+pub async fn decide_certificate(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    if_match: IfMatch,
+    id: web::Path<i64>,
+    body: Body<CertificateDecisionRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    authorize_role(&caller, Action::DecideSelfEmploymentCertificate)?;
+    let req = body.value;
+    let decision = match (req.decision, req.months, req.reason) {
+        (CertificateDecisionParam::Issue, Some(months), None) => Decide::Issue { months },
+        (CertificateDecisionParam::Issue, _, _) => {
+            return Err(ApiError::invalid(
+                "months",
+                "is required to issue, and a reason is not given",
+            ))
+        }
+        (CertificateDecisionParam::Refuse, None, Some(reason)) => Decide::Refuse { reason },
+        (CertificateDecisionParam::Refuse, _, _) => {
+            return Err(ApiError::invalid(
+                "reason",
+                "is required to refuse, and months are not given",
+            ))
+        }
+    };
+    let today = state.time.today();
+    let actor = state.actor(&caller, &rid);
+    let row = state
+        .write(move |conn| {
+            cmd::decide(
+                conn,
+                id,
+                &decision,
+                if_match.0,
+                today,
+                access(&caller, Action::DecideSelfEmploymentCertificate),
+                &actor,
+            )
+        })
+        .await?;
+    let view = reload(&state, id, row).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ETAG, etag(view.version)))
+        .json(view))
+}
+
+/// Extends an issued certificate of the akimat's region for the holder's labour contract:
+/// applied for within three months of issue, for the contract's term, never beyond three
+/// years (Art. 34(1),(3)).
+#[utoipa::path(tag = "self-employment", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Certificate id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
+        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the certificate changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+    request_body = CertificateExtensionRequest,
+    responses(
+        (status = 200, description = "Extended.", body = CertificateView, headers(("ETag" = String, description = "The version."))),
+        (status = 404, description = "No such certificate, or not the caller's region.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not issued, or already extended.", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "If-Match does not match the current version.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or `extension-window-closed` (Art. 34(3)), `extension-beyond-three-years` (Art. 34(1)).", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/self-employment-certificates/{id}/extension")]
+pub async fn extend_certificate(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    if_match: IfMatch,
+    id: web::Path<i64>,
+    body: Body<CertificateExtensionRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    authorize_role(&caller, Action::DecideSelfEmploymentCertificate)?;
+    let req = body.value;
+    let command = cmd::Extend {
+        employer: req
+            .employer_bin
+            .parse()
+            .map_err(|e: crate::domain::ids::IdError| {
+                ApiError::invalid("employer_bin", e.to_string())
+            })?,
+        contract_start: req.contract_start,
+        contract_end: req.contract_end,
+    };
+    let today = state.time.today();
+    let actor = state.actor(&caller, &rid);
+    let row = state
+        .write(move |conn| {
+            cmd::extend(
+                conn,
+                id,
+                &command,
+                if_match.0,
+                today,
+                access(&caller, Action::DecideSelfEmploymentCertificate),
+                &actor,
+            )
+        })
+        .await?;
+    let view = reload(&state, id, row).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ETAG, etag(view.version)))
+        .json(view))
+}
+
+/// An employer reports that it hired the holder of an issued certificate, or that the
+/// employment ended (Art. 28(2)(10)); a day outside the certificate's validity is accepted
+/// and flagged.
+#[utoipa::path(tag = "self-employment", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Certificate id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
+        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+    request_body = EmploymentReportRequest,
+    responses(
+        (status = 201, description = "Reported.", body = EmploymentReportView, headers(("Location" = String, description = "The certificate."))),
+        (status = 404, description = "No such certificate.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or `certificate-not-issued` (Art. 28(2)(10)), `employment-end-without-hire`.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/self-employment-certificates/{id}/employment-reports")]
+pub async fn report_employment(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    key: IdempotencyKey,
+    id: web::Path<i64>,
+    body: Body<EmploymentReportRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let bin = caller
+        .bin
+        .clone()
+        .ok_or_else(|| ApiError::Forbidden(Message::new("forbidden-no-bin")))?;
+    let req = body.value;
+    let kind = match req.kind {
+        ReportKindParam::Hire => ReportKind::Hire,
+        ReportKindParam::End => ReportKind::End,
+    };
+    let actor = state.actor(&caller, &rid);
+    create(&state, &caller, key, body.fingerprint, move |conn| {
+        let view = EmploymentReportView::from(cmd::report(conn, id, &bin, kind, req.date, &actor)?);
+        Ok(Created {
+            location: format!("/v1/self-employment-certificates/{id}"),
+            version: None,
+            body: view,
+        })
+    })
+    .await
+}

@@ -1,0 +1,360 @@
+//! Self-employment certificates (Art. 34, 1(30), 32(2)(8)): the akimat registers an
+//! application (made through a foreign mission or directly), decides it, extends an issued
+//! certificate once the holder is employed; employers report hiring and ending the
+//! employment (Art. 28(2)(10)). None of these commands calls `cases::ledger`: a
+//! certificate is outside the quota and pays no permit fee.
+
+use super::CaseError;
+use crate::db::audit::{self, Actor};
+use crate::db::certificates::{self as db, CertificateRow, ReportRow};
+use crate::db::{reference, rulesets, Conn};
+use crate::domain::certificate::{self, CertificateEvent, CertificateState};
+use crate::domain::{CountryCode, EmployerId, Message, Refusal, RegionCode, Violation};
+use chrono::NaiveDate;
+
+/// How the application arrived (Art. 34(3)).
+#[derive(Debug, Clone)]
+pub enum Channel {
+    /// Through Kazakhstan's mission in this country, forwarded to the akimat it names.
+    ForeignMission(CountryCode),
+    /// Directly to the akimat, the foreigner being in Kazakhstan.
+    Akimat,
+}
+
+/// An application for a certificate.
+#[derive(Debug, Clone)]
+pub struct Apply {
+    pub region: RegionCode,
+    pub channel: Channel,
+    pub full_name: String,
+    pub passport_number: String,
+    pub citizenship: CountryCode,
+    pub iin: Option<String>,
+    pub occupation_code: String,
+    pub higher_education: bool,
+    pub experience_years: u32,
+}
+
+fn country_exists(conn: &mut Conn, code: &CountryCode) -> Result<(), CaseError> {
+    match reference::country(conn, code.as_str())? {
+        Some(_) => Ok(()),
+        None => Err(CaseError::not_found(
+            Message::new("not-found-country").text("country", code),
+        )),
+    }
+}
+
+/// Registers an application of `today`, checked against the list of in-demand professions
+/// and its requirements in the rule set in force that day (Art. 34(1),(2),(4)).
+pub fn apply(
+    conn: &mut Conn,
+    cmd: &Apply,
+    today: NaiveDate,
+    actor: &Actor,
+) -> Result<CertificateRow, CaseError> {
+    if !reference::region_exists(conn, cmd.region.as_str())? {
+        return Err(CaseError::not_found(
+            Message::new("not-found-region").text("region", &cmd.region),
+        ));
+    }
+    country_exists(conn, &cmd.citizenship)?;
+    if let Channel::ForeignMission(c) = &cmd.channel {
+        country_exists(conn, c)?;
+    }
+    let stored = rulesets::in_force(conn, today)?.ok_or_else(|| {
+        CaseError::not_found(Message::new("not-found-rule-set-on").text("date", today))
+    })?;
+    let profession = certificate::check_application(
+        &stored.rules.lists,
+        &cmd.occupation_code,
+        cmd.higher_education,
+        cmd.experience_years,
+        today,
+    )
+    .map_err(CaseError::rules)?;
+    let (channel, mission) = match &cmd.channel {
+        Channel::ForeignMission(c) => ("foreign_mission", Some(c.as_str())),
+        Channel::Akimat => ("akimat", None),
+    };
+    let row = db::apply(
+        conn,
+        &db::NewCertificate {
+            region: &cmd.region,
+            channel,
+            mission_country: mission,
+            full_name: &cmd.full_name,
+            passport_number: &cmd.passport_number,
+            citizenship: cmd.citizenship.as_str(),
+            iin: cmd.iin.as_deref(),
+            occupation_code: &cmd.occupation_code,
+            profession: &profession.name,
+            higher_education: cmd.higher_education,
+            experience_years: i32::try_from(cmd.experience_years).unwrap_or(i32::MAX),
+            applied_on: today,
+            rule_set_version: stored.version,
+        },
+    )?;
+    record(
+        conn,
+        actor,
+        "self_employment_certificate.applied",
+        None,
+        &row,
+        "Art. 34(3)",
+    )?;
+    Ok(row)
+}
+
+fn record(
+    conn: &mut Conn,
+    actor: &Actor,
+    action: &str,
+    before: Option<&CertificateRow>,
+    after: &CertificateRow,
+    basis: &str,
+) -> Result<(), CaseError> {
+    audit::record(
+        conn,
+        actor,
+        audit::Change {
+            action,
+            entity_type: "self_employment_certificate",
+            entity_id: after.id.to_string(),
+            region: Some(after.region.as_str()),
+            bin: None,
+            before: before.map(audit::snapshot).transpose()?,
+            after: Some(audit::snapshot(after)?),
+            legal_basis: basis,
+        },
+    )?;
+    Ok(())
+}
+
+/// Loads a certificate with its employment history and lets `access` decide on its region
+/// and the employers that reported its holder's employment before anything is revealed.
+pub fn load<E: From<CaseError>>(
+    conn: &mut Conn,
+    id: i64,
+    access: impl FnOnce(&RegionCode, &[EmployerId]) -> Result<(), E>,
+) -> Result<(CertificateRow, Vec<ReportRow>), E> {
+    let row = db::get(conn, id)
+        .map_err(CaseError::from)?
+        .ok_or_else(|| CaseError::not_found(Message::new("not-found-certificate").arg("id", id)))?;
+    let reports = db::reports(conn, id).map_err(CaseError::from)?;
+    let bins: Vec<EmployerId> = reports.iter().map(|r| r.bin.clone()).collect();
+    access(&row.region, &bins)?;
+    Ok((row, reports))
+}
+
+fn stale(row: &CertificateRow, expected: Option<i64>) -> Result<(), CaseError> {
+    match expected {
+        Some(v) if v != row.version => Err(CaseError::Refused(Refusal::Stale {
+            current: row.version,
+        })),
+        _ => Ok(()),
+    }
+}
+
+fn changed(id: i64) -> CaseError {
+    CaseError::conflict(
+        "changed-concurrently",
+        Message::new("conflict-certificate-changed").arg("id", id),
+    )
+}
+
+/// The akimat's decision on an application.
+#[derive(Debug, Clone)]
+pub enum Decide {
+    /// Issue for this many months (at most three).
+    Issue { months: u32 },
+    /// Refuse, with the reason.
+    Refuse { reason: String },
+}
+
+/// Decides an application once (Art. 34(1),(3)): issued for at most three months from
+/// `today`, or refused with a reason.
+pub fn decide<E: From<CaseError>>(
+    conn: &mut Conn,
+    id: i64,
+    cmd: &Decide,
+    expected_version: Option<i64>,
+    today: NaiveDate,
+    access: impl FnOnce(&RegionCode, &[EmployerId]) -> Result<(), E>,
+    actor: &Actor,
+) -> Result<CertificateRow, E> {
+    let (row, _) = load(conn, id, access)?;
+    stale(&row, expected_version)?;
+    let event = match cmd {
+        Decide::Issue { .. } => CertificateEvent::Issue,
+        Decide::Refuse { .. } => CertificateEvent::Refuse,
+    };
+    let to =
+        certificate::transition(row.status, event).map_err(|t| CaseError::Refused(t.into()))?;
+    let decision = match cmd {
+        Decide::Issue { months } => {
+            let rules = rulesets::in_force(conn, today)
+                .map_err(CaseError::from)?
+                .ok_or_else(|| {
+                    CaseError::not_found(Message::new("not-found-rule-set-on").text("date", today))
+                })?
+                .rules;
+            let until = certificate::issue(&rules.self_employment, today, *months)
+                .map_err(CaseError::from)?;
+            db::Decision {
+                to,
+                issued_on: Some(today),
+                valid_until: Some(until),
+                refusal_reason: None,
+            }
+        }
+        Decide::Refuse { reason } => db::Decision {
+            to,
+            issued_on: None,
+            valid_until: None,
+            refusal_reason: Some(reason),
+        },
+    };
+    let after = db::decide(conn, id, row.status, row.version, &decision, actor)
+        .map_err(CaseError::from)?
+        .ok_or_else(|| changed(id))?;
+    let action = match to {
+        CertificateState::Issued => "self_employment_certificate.issued",
+        _ => "self_employment_certificate.refused",
+    };
+    record(conn, actor, action, Some(&row), &after, "Art. 34(1)")?;
+    Ok(after)
+}
+
+/// An extension for the labour contract.
+#[derive(Debug, Clone)]
+pub struct Extend {
+    pub employer: EmployerId,
+    pub contract_start: NaiveDate,
+    pub contract_end: NaiveDate,
+}
+
+/// Extends an issued certificate applied for `today`, within three months of issue, for
+/// the labour contract's term, never beyond three years (Art. 34(1),(3)).
+pub fn extend<E: From<CaseError>>(
+    conn: &mut Conn,
+    id: i64,
+    cmd: &Extend,
+    expected_version: Option<i64>,
+    today: NaiveDate,
+    access: impl FnOnce(&RegionCode, &[EmployerId]) -> Result<(), E>,
+    actor: &Actor,
+) -> Result<CertificateRow, E> {
+    let (row, _) = load(conn, id, access)?;
+    stale(&row, expected_version)?;
+    certificate::transition(row.status, CertificateEvent::Extend)
+        .map_err(|t| CaseError::Refused(t.into()))?;
+    let issued_on = row.issued_on().ok_or_else(|| changed(id))?;
+    let rules = rulesets::in_force(conn, today)
+        .map_err(CaseError::from)?
+        .ok_or_else(|| {
+            CaseError::not_found(Message::new("not-found-rule-set-on").text("date", today))
+        })?
+        .rules;
+    let until = certificate::extend(
+        &rules.self_employment,
+        issued_on,
+        today,
+        cmd.contract_start,
+        cmd.contract_end,
+    )
+    .map_err(CaseError::rules)?;
+    let after = db::extend(
+        conn,
+        id,
+        row.version,
+        &db::Extension {
+            contract_bin: &cmd.employer,
+            contract_start: cmd.contract_start,
+            contract_end: cmd.contract_end,
+            extended_on: today,
+            valid_until: until,
+        },
+    )
+    .map_err(CaseError::from)?
+    .ok_or_else(|| changed(id))?;
+    record(
+        conn,
+        actor,
+        "self_employment_certificate.extended",
+        Some(&row),
+        &after,
+        "Art. 34(1),(3)",
+    )?;
+    Ok(after)
+}
+
+/// What an employer reports (Art. 28(2)(10)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportKind {
+    Hire,
+    End,
+}
+
+/// An employer reports that it hired the holder of an issued or extended certificate, or
+/// that the employment ended; an employment outside the certificate's validity is
+/// accepted and flagged (Art. 28(2)(10)). The employer's own earlier report of a hire is
+/// needed before an end.
+pub fn report(
+    conn: &mut Conn,
+    id: i64,
+    employer: &EmployerId,
+    kind: ReportKind,
+    on: NaiveDate,
+    actor: &Actor,
+) -> Result<ReportRow, CaseError> {
+    // Any employer may report the holder it hired: the certificate number is on the
+    // holder's document. A refused or undecided application has no holder.
+    let (row, reports) = load(conn, id, |_, _| Ok::<(), CaseError>(()))?;
+    let (Some(issued), Some(until)) = (row.issued_on(), row.valid_until()) else {
+        return Err(CaseError::rules(vec![Violation::new(
+            "certificate-not-issued",
+            "Art. 28(2)(10)",
+        )
+        .arg("id", id)]));
+    };
+    if kind == ReportKind::End
+        && !reports
+            .iter()
+            .any(|r| &r.bin == employer && r.kind == "hire")
+    {
+        return Err(CaseError::rules(vec![Violation::service_rule(
+            "employment-end-without-hire",
+        )
+        .arg("id", id)]));
+    }
+    let past_validity = certificate::past_validity(on, issued, until);
+    let report = db::report(
+        conn,
+        &db::NewReport {
+            certificate_id: id,
+            bin: employer,
+            kind: match kind {
+                ReportKind::Hire => "hire",
+                ReportKind::End => "end",
+            },
+            on_date: on,
+            past_validity,
+        },
+        actor,
+    )?;
+    audit::record(
+        conn,
+        actor,
+        audit::Change {
+            action: "self_employment_certificate.employment_reported",
+            entity_type: "self_employment_certificate",
+            entity_id: id.to_string(),
+            region: Some(row.region.as_str()),
+            bin: Some(employer.as_str()),
+            before: None,
+            after: Some(audit::snapshot(&report)?),
+            legal_basis: "Art. 28(2)(10)",
+        },
+    )?;
+    Ok(report)
+}

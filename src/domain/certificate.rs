@@ -1,0 +1,360 @@
+//! Self-employment certificates (Art. 34, 1(30), 32(2)(8)): a certificate of qualification
+//! compliance the akimat gives a foreigner who comes to work on their own in an in-demand
+//! profession of a priority sector; at most three months, extended once employed — applied
+//! for within three months of issue — for the labour contract's term, never beyond three
+//! years. No quota and no permit fee touch it. Employers report hiring and ending the
+//! employment of a holder (Art. 28(2)(10)).
+
+use super::ruleset::{InDemandProfession, ProfessionLists, SelfEmploymentRules};
+use super::state::IllegalTransition;
+use super::statute::{
+    MAX_SELF_EMPLOYMENT_APPLY_WITHIN_MONTHS, MAX_SELF_EMPLOYMENT_EXTENSION_MONTHS,
+    MAX_SELF_EMPLOYMENT_INITIAL_MONTHS,
+};
+use super::Violation;
+use chrono::{Days, Months, NaiveDate};
+
+/// Where a certificate stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CertificateState {
+    /// Applied for, awaiting the akimat's decision.
+    Applied,
+    /// Issued for at most three months.
+    Issued,
+    /// Refused by the akimat.
+    Refused,
+    /// Extended for the labour contract's term.
+    Extended,
+}
+
+impl CertificateState {
+    pub const ALL: [CertificateState; 4] = [
+        CertificateState::Applied,
+        CertificateState::Issued,
+        CertificateState::Refused,
+        CertificateState::Extended,
+    ];
+
+    /// The stored and wire form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CertificateState::Applied => "applied",
+            CertificateState::Issued => "issued",
+            CertificateState::Refused => "refused",
+            CertificateState::Extended => "extended",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<CertificateState> {
+        CertificateState::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+impl TryFrom<String> for CertificateState {
+    type Error = super::demand::UnknownState;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        CertificateState::parse(&s).ok_or(super::demand::UnknownState(s))
+    }
+}
+
+/// What can happen to a certificate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CertificateEvent {
+    Issue,
+    Refuse,
+    Extend,
+}
+
+impl CertificateEvent {
+    pub const ALL: [CertificateEvent; 3] = [
+        CertificateEvent::Issue,
+        CertificateEvent::Refuse,
+        CertificateEvent::Extend,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            CertificateEvent::Issue => "issue",
+            CertificateEvent::Refuse => "refuse",
+            CertificateEvent::Extend => "extend",
+        }
+    }
+}
+
+/// Art. 34(1),(3): the akimat decides an application once (issue or refuse); an issued
+/// certificate is extended once, for the labour contract's term; nothing follows a
+/// refusal or an extension.
+pub fn transition(
+    state: CertificateState,
+    event: CertificateEvent,
+) -> Result<CertificateState, IllegalTransition> {
+    use CertificateEvent as E;
+    use CertificateState as S;
+    match (state, event) {
+        (S::Applied, E::Issue) => Ok(S::Issued),
+        (S::Applied, E::Refuse) => Ok(S::Refused),
+        (S::Issued, E::Extend) => Ok(S::Extended),
+        _ => Err(IllegalTransition {
+            code: match event {
+                E::Extend => "certificate-not-extendable",
+                _ => "already-decided",
+            },
+            machine: "self-employment certificate",
+            state: state.as_str(),
+            event: event.name(),
+        }),
+    }
+}
+
+/// Art. 34(1),(2),(4): the profession must be on the ministry's list of in-demand
+/// professions of priority sectors in force on the application date, and the foreigner's
+/// education and experience must meet its requirements. Returns the profession listed.
+pub fn check_application<'a>(
+    lists: &'a ProfessionLists,
+    occupation_code: &str,
+    higher_education: bool,
+    experience_years: u32,
+    applied_on: NaiveDate,
+) -> Result<&'a InDemandProfession, Vec<Violation>> {
+    let Some(p) = lists
+        .in_demand_professions
+        .iter()
+        .find(|p| p.occupation_code == occupation_code)
+    else {
+        return Err(vec![Violation::new(
+            "profession-not-in-demand",
+            "Art. 34(1)",
+        )
+        .text("occupation", occupation_code)
+        .text("date", applied_on)]);
+    };
+    let mut out = Vec::new();
+    if p.higher_education_required && !higher_education {
+        out.push(
+            Violation::new("qualification-education-below", "Art. 34(4)")
+                .text("profession", &p.name),
+        );
+    }
+    if experience_years < p.min_experience_years {
+        out.push(
+            Violation::new("qualification-experience-below", "Art. 34(4)")
+                .text("profession", &p.name)
+                .arg("years", experience_years)
+                .arg("required", p.min_experience_years),
+        );
+    }
+    if out.is_empty() {
+        Ok(p)
+    } else {
+        Err(out)
+    }
+}
+
+/// The last day of a term of `months` starting on `start` (both ends counted).
+pub fn last_day(start: NaiveDate, months: u32) -> Option<NaiveDate> {
+    start
+        .checked_add_months(Months::new(months))?
+        .checked_sub_days(Days::new(1))
+}
+
+/// Art. 34(1): a certificate is issued for at most three months (the rule set's
+/// `initial_max_months`, itself within the law). Returns the last day of validity.
+pub fn issue(
+    rules: &SelfEmploymentRules,
+    issued_on: NaiveDate,
+    months: u32,
+) -> Result<NaiveDate, Violation> {
+    let max = rules
+        .initial_max_months
+        .min(MAX_SELF_EMPLOYMENT_INITIAL_MONTHS);
+    if months == 0 || months > max {
+        return Err(Violation::new("certificate-term-too-long", "Art. 34(1)")
+            .arg("months", months)
+            .arg("max", max));
+    }
+    last_day(issued_on, months).ok_or_else(|| {
+        Violation::new("certificate-term-too-long", "Art. 34(1)")
+            .arg("months", months)
+            .arg("max", max)
+    })
+}
+
+/// Art. 34(1),(3): once employed, the holder applies **within three months of the
+/// certificate's issue** to extend it for the labour contract's term, **but not more than
+/// three years**. Returns the new last day of validity: the contract's end.
+pub fn extend(
+    rules: &SelfEmploymentRules,
+    issued_on: NaiveDate,
+    applied_on: NaiveDate,
+    contract_start: NaiveDate,
+    contract_end: NaiveDate,
+) -> Result<NaiveDate, Vec<Violation>> {
+    let mut out = Vec::new();
+    let within = rules
+        .extension_apply_within_months
+        .min(MAX_SELF_EMPLOYMENT_APPLY_WITHIN_MONTHS);
+    match issued_on.checked_add_months(Months::new(within)) {
+        Some(deadline) if applied_on < deadline => {}
+        deadline => out.push(
+            Violation::new("extension-window-closed", "Art. 34(3)")
+                .text("issued", issued_on)
+                .text(
+                    "deadline",
+                    deadline.and_then(|d| d.pred_opt()).unwrap_or(issued_on),
+                )
+                .text("applied", applied_on),
+        ),
+    }
+    let max = rules
+        .extension_max_months
+        .min(MAX_SELF_EMPLOYMENT_EXTENSION_MONTHS);
+    if contract_end < contract_start {
+        out.push(Violation::service_rule("contract-ends-before-start"));
+    } else if last_day(contract_start, max).is_none_or(|last| contract_end > last) {
+        out.push(
+            Violation::new("extension-beyond-three-years", "Art. 34(1)")
+                .text("start", contract_start)
+                .text("end", contract_end)
+                .arg("max", max),
+        );
+    }
+    if out.is_empty() {
+        Ok(contract_end)
+    } else {
+        Err(out)
+    }
+}
+
+/// Art. 28(2)(10): an employment a holder's employer reports on a day the certificate no
+/// longer covered — after its last day of validity, or before it was issued — is flagged.
+pub fn past_validity(on: NaiveDate, issued_on: NaiveDate, valid_until: NaiveDate) -> bool {
+    on < issued_on || on > valid_until
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ruleset::tests::seeded;
+    use CertificateEvent as E;
+    use CertificateState as S;
+
+    fn date(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn art_34_a_certificate_is_decided_once_and_extended_once_every_state_and_event() {
+        for state in S::ALL {
+            for event in E::ALL {
+                let expected = match (state, event) {
+                    (S::Applied, E::Issue) => Some(S::Issued),
+                    (S::Applied, E::Refuse) => Some(S::Refused),
+                    (S::Issued, E::Extend) => Some(S::Extended),
+                    _ => None,
+                };
+                assert_eq!(
+                    transition(state, event).ok(),
+                    expected,
+                    "{state:?} × {event:?}"
+                );
+            }
+        }
+        assert_eq!(
+            transition(S::Extended, E::Extend).unwrap_err().code,
+            "certificate-not-extendable"
+        );
+    }
+
+    #[test]
+    fn art_34_1_a_certificate_lasts_at_most_three_months() {
+        let rules = seeded().self_employment;
+        assert_eq!(
+            issue(&rules, date("2027-01-15"), 3).unwrap(),
+            date("2027-04-14")
+        );
+        let v = issue(&rules, date("2027-01-15"), 4).unwrap_err();
+        assert_eq!(
+            (v.code.as_str(), v.article.as_deref()),
+            ("certificate-term-too-long", Some("Art. 34(1)"))
+        );
+    }
+
+    #[test]
+    fn art_34_3_an_extension_is_applied_for_within_three_months_of_issue() {
+        let rules = seeded().self_employment;
+        let issued = date("2027-01-15");
+        let ok = extend(
+            &rules,
+            issued,
+            date("2027-04-14"),
+            date("2027-02-01"),
+            date("2029-01-31"),
+        );
+        assert_eq!(ok.unwrap(), date("2029-01-31"));
+        let late = extend(
+            &rules,
+            issued,
+            date("2027-04-15"),
+            date("2027-02-01"),
+            date("2028-01-31"),
+        )
+        .unwrap_err();
+        assert_eq!(late[0].code, "extension-window-closed");
+        assert_eq!(late[0].article.as_deref(), Some("Art. 34(3)"));
+    }
+
+    #[test]
+    fn art_34_1_an_extension_never_goes_beyond_three_years() {
+        let rules = seeded().self_employment;
+        let issued = date("2027-01-15");
+        assert!(extend(
+            &rules,
+            issued,
+            date("2027-02-01"),
+            date("2027-02-01"),
+            date("2030-01-31")
+        )
+        .is_ok());
+        let four_years = extend(
+            &rules,
+            issued,
+            date("2027-02-01"),
+            date("2027-02-01"),
+            date("2031-01-31"),
+        )
+        .unwrap_err();
+        assert_eq!(four_years[0].code, "extension-beyond-three-years");
+        assert_eq!(four_years[0].article.as_deref(), Some("Art. 34(1)"));
+    }
+
+    #[test]
+    fn art_34_4_the_profession_must_be_listed_and_its_requirements_met() {
+        let lists = seeded().lists;
+        let on = date("2027-01-15");
+        assert_eq!(
+            check_application(&lists, "2512", true, 5, on)
+                .unwrap()
+                .occupation_code,
+            "2512"
+        );
+        let v = check_application(&lists, "9629", true, 5, on).unwrap_err();
+        assert_eq!(v[0].code, "profession-not-in-demand");
+        let v = check_application(&lists, "2512", false, 0, on).unwrap_err();
+        let codes: Vec<&str> = v.iter().map(|v| v.code.as_str()).collect();
+        assert_eq!(
+            codes,
+            [
+                "qualification-education-below",
+                "qualification-experience-below"
+            ]
+        );
+    }
+
+    #[test]
+    fn art_28_2_10_an_employment_outside_the_validity_is_flagged() {
+        let (issued, until) = (date("2027-01-15"), date("2027-04-14"));
+        assert!(!past_validity(date("2027-04-14"), issued, until));
+        assert!(past_validity(date("2027-04-15"), issued, until));
+        assert!(past_validity(date("2027-01-14"), issued, until));
+    }
+}

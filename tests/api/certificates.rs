@@ -1,0 +1,224 @@
+//! Self-employment certificates over HTTP (Art. 34, 28(2)(10)): applied for, issued for at
+//! most three months, extended inside the three-month window and refused outside it or
+//! beyond three years; employers report a hire and its end; no quota is touched.
+
+use crate::helpers::*;
+use serde_json::{json, Value};
+
+/// A direct application to the akimat of `region` for a software developer (2512) with
+/// higher education and four years of experience.
+pub fn application(region: &str) -> Value {
+    json!({"region": region, "channel": "akimat", "full_name": "Arjun Mehta",
+        "passport_number": "Z1234567", "citizenship": "IND", "occupation_code": "2512",
+        "higher_education": true, "experience_years": 4})
+}
+
+const BASE: &str = "/v1/self-employment-certificates";
+
+/// Applies and issues a certificate today for three months; returns its id.
+async fn issued(app: &TestApp) -> i64 {
+    let akimat = app.akimat("KZ-75");
+    let c = app
+        .post(BASE)
+        .token(&akimat)
+        .json(&application("KZ-75"))
+        .await;
+    let id = c.ok(201)["id"].as_i64().unwrap();
+    assert_eq!(c.body["status"], "applied");
+    let d = app
+        .post(&format!("{BASE}/{id}/decision"))
+        .token(&akimat)
+        .json(&json!({"decision": "issue", "months": 3}))
+        .await;
+    assert_eq!(d.ok(200)["status"], "issued");
+    id
+}
+
+async fn ledger(app: &TestApp) -> Value {
+    app.get("/v1/quotas/2026/ledger")
+        .token(&app.ministry())
+        .send()
+        .await
+        .ok(200)
+        .clone()
+}
+
+#[actix_web::test]
+async fn certificate_is_issued_for_three_months_and_extended_inside_its_window_without_quota() {
+    let app = spawn_app().await;
+    app.put("/v1/quotas/2026")
+        .token(&app.ministry())
+        .json(&crate::quotas::national_2026())
+        .await
+        .ok(201);
+    let before = ledger(&app).await;
+    let akimat = app.akimat("KZ-75");
+    // Today is 2026-12-01: valid until 2027-02-28.
+    let id = issued(&app).await;
+    let c = app.get(&format!("{BASE}/{id}")).token(&akimat).send().await;
+    assert_eq!(c.ok(200)["issued_on"], "2026-12-01");
+    assert_eq!(c.body["valid_until"], "2027-02-28");
+    assert_eq!(c.body["profession"], "Software developer");
+    // More than three months is refused (Art. 34(1)).
+    let other = app
+        .post(BASE)
+        .token(&akimat)
+        .json(&application("KZ-75"))
+        .await;
+    let other = other.ok(201)["id"].as_i64().unwrap();
+    let r = app
+        .post(&format!("{BASE}/{other}/decision"))
+        .token(&akimat)
+        .json(&json!({"decision": "issue", "months": 4}))
+        .await;
+    assert_eq!(
+        r.problem(422, "certificate-term-too-long")["violations"][0]["article"],
+        "Art. 34(1)"
+    );
+    // Extended inside the window, for a two-year contract.
+    app.set_today("2027-02-20T04:00:00Z");
+    let e = app
+        .post(&format!("{BASE}/{id}/extension"))
+        .token(&akimat)
+        .json(&json!({"employer_bin": BIN_A, "contract_start": "2027-03-01", "contract_end": "2029-02-28"}))
+        .await;
+    assert_eq!(e.ok(200)["status"], "extended");
+    assert_eq!(e.body["valid_until"], "2029-02-28");
+    // Only once.
+    app.post(&format!("{BASE}/{id}/extension"))
+        .token(&akimat)
+        .json(&json!({"employer_bin": BIN_A, "contract_start": "2027-03-01", "contract_end": "2029-02-28"}))
+        .await
+        .problem(409, "certificate-not-extendable");
+    // No quota moved: the ledger is as it was.
+    assert_eq!(ledger(&app).await, before);
+}
+
+#[actix_web::test]
+async fn certificate_extension_is_refused_outside_its_window_and_beyond_three_years() {
+    let app = spawn_app().await;
+    let akimat = app.akimat("KZ-75");
+    let id = issued(&app).await;
+    // A four-year contract is beyond three years (Art. 34(1)).
+    app.set_today("2027-01-10T04:00:00Z");
+    let r = app
+        .post(&format!("{BASE}/{id}/extension"))
+        .token(&akimat)
+        .json(&json!({"employer_bin": BIN_A, "contract_start": "2027-01-15", "contract_end": "2031-01-14"}))
+        .await;
+    assert_eq!(
+        r.problem(422, "extension-beyond-three-years")["violations"][0]["article"],
+        "Art. 34(1)"
+    );
+    // Three months after issue the window is closed (Art. 34(3)).
+    app.set_today("2027-03-01T04:00:00Z");
+    let r = app
+        .post(&format!("{BASE}/{id}/extension"))
+        .token(&akimat)
+        .json(&json!({"employer_bin": BIN_A, "contract_start": "2027-03-02", "contract_end": "2028-03-01"}))
+        .await;
+    assert_eq!(
+        r.problem(422, "extension-window-closed")["violations"][0]["article"],
+        "Art. 34(3)"
+    );
+    // Another region's akimat does not see it.
+    app.post(&format!("{BASE}/{id}/extension"))
+        .token(&app.akimat("KZ-71"))
+        .json(&json!({"employer_bin": BIN_A, "contract_start": "2027-03-02", "contract_end": "2028-03-01"}))
+        .await
+        .problem(404, "not-found");
+}
+
+#[actix_web::test]
+async fn certificate_application_is_refused_for_a_profession_not_in_demand_or_below_its_requirements(
+) {
+    let app = spawn_app().await;
+    let akimat = app.akimat("KZ-75");
+    let mut a = application("KZ-75");
+    a["occupation_code"] = json!("9629");
+    let r = app.post(BASE).token(&akimat).json(&a).await;
+    assert_eq!(
+        r.problem(422, "profession-not-in-demand")["violations"][0]["article"],
+        "Art. 34(1)"
+    );
+    let mut a = application("KZ-75");
+    a["higher_education"] = json!(false);
+    a["experience_years"] = json!(1);
+    let r = app.post(BASE).token(&akimat).json(&a).await;
+    assert_eq!(
+        r.problem(422, "rule-violation")["violations"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    // Through a foreign mission, with its country; routed to the akimat named.
+    let mut a = application("KZ-71");
+    a["channel"] = json!("foreign_mission");
+    a["mission_country"] = json!("IND");
+    let c = app.post(BASE).token(&app.akimat("KZ-71")).json(&a).await;
+    assert_eq!(c.ok(201)["mission_country"], "IND");
+    assert_eq!(c.body["region"], "KZ-71");
+    // An akimat registers only for its own region.
+    app.post(BASE)
+        .token(&akimat)
+        .json(&a)
+        .await
+        .problem(403, "forbidden");
+}
+
+#[actix_web::test]
+async fn certificate_employer_reports_a_hire_and_its_end_and_sees_only_what_it_reported() {
+    let app = spawn_app().await;
+    let id = issued(&app).await;
+    let employer = app.employer(BIN_A);
+    // Before reporting, the employer does not see the certificate.
+    app.get(&format!("{BASE}/{id}"))
+        .token(&employer)
+        .send()
+        .await
+        .problem(404, "not-found");
+    let hire = app
+        .post(&format!("{BASE}/{id}/employment-reports"))
+        .token(&employer)
+        .json(&json!({"kind": "hire", "date": "2026-12-10"}))
+        .await;
+    assert_eq!(hire.ok(201)["past_validity"], false);
+    // The end, after the certificate's last day: accepted and flagged.
+    let end = app
+        .post(&format!("{BASE}/{id}/employment-reports"))
+        .token(&employer)
+        .json(&json!({"kind": "end", "date": "2027-03-15"}))
+        .await;
+    assert_eq!(end.ok(201)["past_validity"], true);
+    // Another employer cannot end an employment it never reported.
+    app.post(&format!("{BASE}/{id}/employment-reports"))
+        .token(&app.employer(BIN_B))
+        .json(&json!({"kind": "end", "date": "2027-01-15"}))
+        .await
+        .problem(422, "employment-end-without-hire");
+    // The ministry sees the history; the employer now sees the certificate, BIN_B does not.
+    let c = app
+        .get(&format!("{BASE}/{id}"))
+        .token(&app.ministry())
+        .send()
+        .await;
+    let history = c.ok(200)["employment"].as_array().unwrap().clone();
+    assert_eq!(history.len(), 2);
+    assert_eq!(history[0]["kind"], "hire");
+    assert_eq!(history[1]["kind"], "end");
+    app.get(&format!("{BASE}/{id}"))
+        .token(&employer)
+        .send()
+        .await
+        .ok(200);
+    app.get(&format!("{BASE}/{id}"))
+        .token(&app.employer(BIN_B))
+        .send()
+        .await
+        .problem(404, "not-found");
+    let mine = app.get(BASE).token(&employer).send().await;
+    assert_eq!(mine.ok(200)["items"].as_array().unwrap().len(), 1);
+    let theirs = app.get(BASE).token(&app.employer(BIN_B)).send().await;
+    assert_eq!(theirs.ok(200)["items"].as_array().unwrap().len(), 0);
+}
