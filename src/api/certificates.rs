@@ -134,6 +134,19 @@ pub enum ReportKindParam {
 pub struct EmploymentReportRequest {
     /// `hire` or `end`.
     pub kind: ReportKindParam,
+    /// The holder's passport number, as on the passport the employer saw; a certificate
+    /// whose holder has another passport answers 404.
+    #[validate(
+        length(min = 1, max = 50),
+        custom(function = "crate::api::extract::not_blank")
+    )]
+    #[schema(
+        example = "N12345678",
+        min_length = 1,
+        max_length = 50,
+        pattern = "\\S"
+    )]
+    pub passport_number: String,
     /// The day of hiring or of the end of the employment.
     pub date: NaiveDate,
 }
@@ -621,7 +634,15 @@ pub async fn report_employment(
     };
     let actor = state.actor(&caller, &rid);
     create(&state, &caller, key, body.fingerprint, move |conn| {
-        let view = EmploymentReportView::from(cmd::report(conn, id, &bin, kind, req.date, &actor)?);
+        let view = EmploymentReportView::from(cmd::report(
+            conn,
+            id,
+            &bin,
+            &req.passport_number,
+            kind,
+            req.date,
+            &actor,
+        )?);
         Ok(Created {
             location: format!("/v1/self-employment-certificates/{id}"),
             version: None,

@@ -303,13 +303,25 @@ pub fn report(
     conn: &mut Conn,
     id: i64,
     employer: &EmployerId,
+    passport_number: &str,
     kind: ReportKind,
     on: NaiveDate,
     actor: &Actor,
 ) -> Result<ReportRow, CaseError> {
-    // Any employer may report the holder it hired: the certificate number is on the
-    // holder's document. A refused or undecided application has no holder.
+    // Any employer may report the holder it hired, naming the certificate and the holder's
+    // passport, both of which it has seen on the holder's documents. A certificate whose
+    // holder has another passport answers as one that does not exist, so a number alone
+    // neither proves an employment nor reveals that a certificate exists.
     let (row, reports) = load(conn, id, |_, _| Ok::<(), CaseError>(()))?;
+    let same = |a: &str, b: &str| {
+        let norm = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        norm(a).eq_ignore_ascii_case(&norm(b))
+    };
+    if !same(&row.passport_number, passport_number) {
+        return Err(CaseError::not_found(
+            Message::new("not-found-certificate").arg("id", id),
+        ));
+    }
     let (Some(issued), Some(until)) = (row.issued_on(), row.valid_until()) else {
         return Err(CaseError::rules(vec![Violation::new(
             "certificate-not-issued",

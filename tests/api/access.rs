@@ -132,7 +132,7 @@ fn rows() -> Vec<Row> {
         r(
             "POST",
             "/v1/self-employment-certificates/1/employment-reports",
-            Some(json!({"kind": "hire", "date": "2026-09-01"})),
+            Some(json!({"kind": "hire", "date": "2026-09-01", "passport_number": "Z1234567"})),
             [F, F, Y, F],
         ),
     ]

@@ -172,6 +172,20 @@ async fn certificate_employer_reports_a_hire_and_its_end_and_sees_only_what_it_r
     let app = spawn_app().await;
     let id = issued(&app).await;
     let employer = app.employer(BIN_A);
+    // A number without the holder's passport proves nothing and reveals nothing: the
+    // same 404 as a certificate that does not exist.
+    let guessed = app
+        .post(&format!("{BASE}/{id}/employment-reports"))
+        .token(&app.employer(BIN_B))
+        .json(&json!({"kind": "hire", "date": "2026-12-10", "passport_number": "X0000000"}))
+        .await;
+    let missing = app
+        .post(&format!("{BASE}/{}/employment-reports", id + 1000))
+        .token(&app.employer(BIN_B))
+        .json(&json!({"kind": "hire", "date": "2026-12-10", "passport_number": "X0000000"}))
+        .await;
+    assert_eq!(guessed.status, 404);
+    assert_eq!(guessed.body["type"], missing.body["type"]);
     // Before reporting, the employer does not see the certificate.
     app.get(&format!("{BASE}/{id}"))
         .token(&employer)
@@ -181,20 +195,20 @@ async fn certificate_employer_reports_a_hire_and_its_end_and_sees_only_what_it_r
     let hire = app
         .post(&format!("{BASE}/{id}/employment-reports"))
         .token(&employer)
-        .json(&json!({"kind": "hire", "date": "2026-12-10"}))
+        .json(&json!({"kind": "hire", "date": "2026-12-10", "passport_number": "Z1234567"}))
         .await;
     assert_eq!(hire.ok(201)["past_validity"], false);
     // The end, after the certificate's last day: accepted and flagged.
     let end = app
         .post(&format!("{BASE}/{id}/employment-reports"))
         .token(&employer)
-        .json(&json!({"kind": "end", "date": "2027-03-15"}))
+        .json(&json!({"kind": "end", "date": "2027-03-15", "passport_number": "z 1234567"}))
         .await;
     assert_eq!(end.ok(201)["past_validity"], true);
     // Another employer cannot end an employment it never reported.
     app.post(&format!("{BASE}/{id}/employment-reports"))
         .token(&app.employer(BIN_B))
-        .json(&json!({"kind": "end", "date": "2027-01-15"}))
+        .json(&json!({"kind": "end", "date": "2027-01-15", "passport_number": "Z1234567"}))
         .await
         .problem(422, "employment-end-without-hire");
     // The ministry sees the history; the employer now sees the certificate, BIN_B does not.
