@@ -241,10 +241,15 @@ pub enum Action {
     DecideSelfEmploymentCertificate,
     ReadSelfEmploymentCertificates,
     ReportSelfEmployment,
+    ApplyIctPermit,
+    DecideIctPermit,
+    ReadIctPermits,
+    NotifyIct,
+    ReadIctRegister,
 }
 
 impl Action {
-    pub const ALL: [Action; 20] = [
+    pub const ALL: [Action; 25] = [
         Action::ReadReference,
         Action::ReadRuleSets,
         Action::PublishRuleSet,
@@ -265,6 +270,11 @@ impl Action {
         Action::DecideSelfEmploymentCertificate,
         Action::ReadSelfEmploymentCertificates,
         Action::ReportSelfEmployment,
+        Action::ApplyIctPermit,
+        Action::DecideIctPermit,
+        Action::ReadIctPermits,
+        Action::NotifyIct,
+        Action::ReadIctRegister,
     ];
 }
 
@@ -309,6 +319,16 @@ pub fn reach(role: Role, action: Action) -> Reach {
         (A::ReadSelfEmploymentCertificates, Ministry | Auditor) => Reach::All,
         (A::ReadSelfEmploymentCertificates, Akimat | Employer) => Reach::Own,
         (A::ReportSelfEmployment, Employer) => Reach::Own,
+        // An ICT permit is the case of the Kazakh branch, subsidiary or representative
+        // office (its BIN) in the region of the akimat that decides it (Art. 35(1)); the
+        // employer notifies arrivals and records departures (Art. 35(3), 28(2)(8)); the
+        // register is kept by the akimats and read by the ministry (Art. 35(5)).
+        (A::ApplyIctPermit | A::NotifyIct, Employer) => Reach::Own,
+        (A::DecideIctPermit, Akimat) => Reach::Own,
+        (A::ReadIctPermits, Ministry | Auditor) => Reach::All,
+        (A::ReadIctPermits, Akimat | Employer) => Reach::Own,
+        (A::ReadIctRegister, Ministry | Auditor) => Reach::All,
+        (A::ReadIctRegister, Akimat) => Reach::Own,
         _ => Reach::None,
     }
 }
@@ -449,6 +469,11 @@ mod tests {
             (A::DecideSelfEmploymentCertificate, [No, Own, No, No]),
             (A::ReadSelfEmploymentCertificates, [All, Own, Own, All]),
             (A::ReportSelfEmployment, [No, No, Own, No]),
+            (A::ApplyIctPermit, [No, No, Own, No]),
+            (A::DecideIctPermit, [No, Own, No, No]),
+            (A::ReadIctPermits, [All, Own, Own, All]),
+            (A::NotifyIct, [No, No, Own, No]),
+            (A::ReadIctRegister, [All, Own, No, All]),
         ]);
         assert_eq!(table.len(), Action::ALL.len());
         for action in Action::ALL {

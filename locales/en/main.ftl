@@ -161,3 +161,22 @@ extension-beyond-three-years = the labour contract from { $start } to { $end } r
 contract-ends-before-start = the labour contract ends before it starts
 certificate-not-issued = self-employment certificate { $id } has not been issued, so it has no holder to employ
 employment-end-without-hire = the end of an employment is reported after the hire; this employer reported no hire on certificate { $id }
+
+# Intra-corporate transfers (Art. 35, 1(25), 28(2)(8))
+conflict-ict-changed = ICT permit { $id } changed concurrently; read it again
+conflict-ict-departure-recorded = the departure of worker { $worker } is already recorded
+ict-employer-form = a BIN of a { $kind } cannot receive a transfer as a { $form }: a branch or representative office applies with its own BIN, a subsidiary with a head office's
+ict-sender-not-wto = the sending entity's country, { $country }, is not a WTO member on { $date }
+ict-term-too-long = the labour contract from { $start } to { $end } runs beyond { $max } months; an ICT permit is issued for at most three years
+ict-not-employed-by-sender = { $worker } has not worked for the sending entity; only its own heads, managers and specialists are transferred
+ict-ratio-exceeded = { $foreigners } transferred { $position } workers against { $kazakh } Kazakh staff in that position exceed { $max } per cent
+ict-worker-route-other = { $worker } takes another route ({ $route }), not an ICT permit
+ict-contract-ended = the labour contract ended on { $end }; there is nothing left to issue the permit for
+ict-extension-limit = an ICT permit is extended at most { $max } time(s); it was extended { $extensions } time(s)
+ict-extension-too-long = an ICT permit is extended by at most { $max } months; { $months } asked
+ict-permit-not-issued = ICT permit { $id } has not been issued
+ict-entry-in-future = the entry date { $entry } is in the future
+ict-arrival-sender-mismatch = the workers come from { $country }, but the permit's sender is in { $sender }
+ict-worker-not-on-permit = worker { $worker } is not on ICT permit { $id }
+ict-worker-already-notified = the arrival of worker { $worker } was already notified
+ict-departure-in-future = the departure date { $date } is in the future

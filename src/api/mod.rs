@@ -6,6 +6,7 @@ pub mod demands;
 pub mod eligibility;
 pub mod extract;
 pub mod health;
+pub mod ict;
 pub mod idempotency;
 pub mod page;
 pub mod quotas;
@@ -103,6 +104,7 @@ timestamps RFC 3339 UTC.",
         (name = "quota demand", description = "Employers' demand for next year's quota and its review (Art. 32(5))."),
         (name = "eligibility", description = "Which route a foreigner's engagement takes (Art. 32(2)-(3), 2(3), 33(1), 34, 35)."),
         (name = "self-employment", description = "Self-employment certificates and employers' reports of their holders' employment (Art. 34, 1(30), 32(2)(8), 28(2)(10))."),
+        (name = "ict", description = "Intra-corporate transfers: ICT permits outside the quota and without a fee, arrival notifications, departures and the regional register (Art. 35, 1(25), 32(3), 33(4), 28(2)(8))."),
         (name = "quotas", description = "The yearly quota, its split among regions, transfers and the ledger (Art. 32, 6(2), 7(22)-(23), 9(5))."),
     ),
     components(schemas(Problem, FieldError))
@@ -156,7 +158,16 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(certificates::get_certificate)
                 .service(certificates::decide_certificate)
                 .service(certificates::extend_certificate)
-                .service(certificates::report_employment),
+                .service(certificates::report_employment)
+                .service(ict::apply_ict_permit)
+                .service(ict::list_ict_permits)
+                .service(ict::get_ict_permit)
+                .service(ict::decide_ict_permit)
+                .service(ict::extend_ict_permit)
+                .service(ict::ict_permit_measure)
+                .service(ict::notify_ict_arrival)
+                .service(ict::record_ict_departure)
+                .service(ict::ict_register),
         );
 }
 

@@ -10,6 +10,7 @@
 pub mod certificates;
 pub mod demands;
 pub mod eligibility;
+pub mod ict;
 pub mod ledger;
 pub mod quota;
 pub mod rulesets;

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod certificates;
 pub mod demands;
+pub mod ict;
 pub mod idempotency;
 pub mod quota;
 pub mod reference;

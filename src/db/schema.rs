@@ -254,6 +254,75 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    ict_permits (id) {
+        id -> BigInt,
+        region -> Text,
+        bin -> Text,
+        employer_form -> Text,
+        sender_name -> Text,
+        sender_country -> Text,
+        special_condition -> Text,
+        kazakh_managers -> Integer,
+        kazakh_specialists -> Integer,
+        contract_start -> Date,
+        contract_end -> Date,
+        applied_on -> Date,
+        rule_set_version -> BigInt,
+        status -> Text,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
+    ict_decisions (permit_id) {
+        permit_id -> BigInt,
+        issued_on -> Nullable<Date>,
+        valid_until -> Nullable<Date>,
+        refusal_reason -> Nullable<Text>,
+        decided_at -> Timestamp,
+        decided_by -> Text,
+        extensions -> Integer,
+        extended_on -> Nullable<Date>,
+        measure_reason -> Nullable<Text>,
+        measure_on -> Nullable<Date>,
+    }
+}
+
+diesel::table! {
+    ict_arrivals (id) {
+        id -> BigInt,
+        permit_id -> BigInt,
+        entry_date -> Date,
+        notified_on -> Date,
+        deadline -> Date,
+        late -> Bool,
+        sending_country -> Text,
+        sending_organisation -> Text,
+        workers -> Text,
+        term_from -> Date,
+        term_to -> Date,
+        notified_at -> Timestamp,
+        notified_by -> Text,
+    }
+}
+
+diesel::table! {
+    ict_workers (id) {
+        id -> BigInt,
+        permit_id -> BigInt,
+        full_name -> Text,
+        passport_number -> Text,
+        citizenship -> Text,
+        position -> Text,
+        higher_education -> Bool,
+        prior_employment_months -> Integer,
+        arrival_id -> Nullable<BigInt>,
+        departed_on -> Nullable<Date>,
+        departure_recorded_by -> Nullable<Text>,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     national_quotas,
     national_category_quotas,

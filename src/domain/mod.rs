@@ -8,6 +8,7 @@ pub mod dates;
 pub mod demand;
 pub mod fees;
 pub mod hold;
+pub mod ict;
 pub mod ids;
 pub mod money;
 pub mod percent;

@@ -1,0 +1,1155 @@
+//! Intra-corporate transfers (Art. 35, 1(25), 32(3), 33(4)): ICT permits applied for by the
+//! Kazakh branch, subsidiary or representative office and decided, extended once,
+//! suspended, resumed or revoked by the akimat of the region; arrival notifications
+//! (Art. 35(3)); departures (Art. 28(2)(8)); the regional register of ICT foreigners
+//! (Art. 35(5)). No quota and no fee: nothing here reaches the ledger.
+
+use super::extract::{Body, IdempotencyKey, IfMatch, Query, RequestId};
+use super::idempotency::{create, etag, Created};
+use super::page::{next_cursor, split, PageQuery};
+use super::AppState;
+use crate::auth::{authorize, authorize_role, visible, Action, Caller, Scope};
+use crate::cases::ict::{self as cmd, ArrivingWorker, Decide, Measure, Notify, WorkerIn};
+use crate::db::ict::{self as db, ArrivalRow, PermitRow, RegisterLine, WorkerRow};
+use crate::db::rulesets;
+use crate::domain::ict::{self, EmployerForm, IctPosition, IctState, SpecialCondition};
+use crate::domain::{CountryCode, EmployerId, Message, RegionCode};
+use crate::error::{ApiError, Problem};
+use actix_web::http::header;
+use actix_web::{get, post, web, HttpResponse};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+/// How the Kazakh employer stands to the sending entity (Art. 1(25)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum IctEmployerForm {
+    /// A branch: the BIN's 6th digit is 1.
+    Branch,
+    /// A subsidiary: a Kazakh legal entity, the BIN of a head office (6th digit 0).
+    Subsidiary,
+    /// A representative office: the BIN's 6th digit is 2.
+    RepresentativeOffice,
+}
+
+/// A transferred worker's position (Art. 1(25)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum IctPositionParam {
+    Head,
+    Manager,
+    Specialist,
+}
+
+/// The special condition the employer takes on (Art. 35(2)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum IctSpecialCondition {
+    /// Training, retraining or upskilling Kazakh staff.
+    TrainKazakhStaff,
+    /// Creating extra jobs for Kazakh citizens.
+    CreateJobs,
+}
+
+/// A worker to transfer.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IctWorkerRequest {
+    /// Full name as in the passport.
+    #[validate(
+        length(min = 1, max = 300),
+        custom(function = "crate::api::extract::not_blank")
+    )]
+    #[schema(
+        example = "Hans Müller",
+        min_length = 1,
+        max_length = 300,
+        pattern = "\\S"
+    )]
+    pub full_name: String,
+    /// Passport number.
+    #[validate(
+        length(min = 1, max = 40),
+        custom(function = "crate::api::extract::not_blank")
+    )]
+    #[schema(
+        example = "C01X00T47",
+        min_length = 1,
+        max_length = 40,
+        pattern = "\\S"
+    )]
+    pub passport_number: String,
+    /// Citizenship (ISO 3166-1 alpha-3).
+    #[schema(example = "DEU", pattern = "^[A-Z]{3}$")]
+    pub citizenship: String,
+    /// head, manager or specialist.
+    pub position: IctPositionParam,
+    /// The worker has higher education.
+    pub higher_education: bool,
+    /// Months of employment with the sending entity before the transfer (at least one).
+    #[validate(range(min = 0, max = 600))]
+    #[schema(example = 24, minimum = 0, maximum = 600)]
+    pub prior_employment_months: u32,
+}
+
+/// An application for an ICT permit, filed by the employer for its own BIN.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewIctPermitRequest {
+    /// The region whose akimat decides (ISO 3166-2:KZ).
+    #[schema(example = "KZ-75", pattern = "^KZ-[0-9]{2}$")]
+    pub region: String,
+    /// branch, subsidiary or representative_office; checked against the BIN's 6th digit.
+    pub employer_form: IctEmployerForm,
+    /// The sending legal entity's name.
+    #[validate(
+        length(min = 1, max = 300),
+        custom(function = "crate::api::extract::not_blank")
+    )]
+    #[schema(
+        example = "Muster GmbH",
+        min_length = 1,
+        max_length = 300,
+        pattern = "\\S"
+    )]
+    pub sender_name: String,
+    /// The country where the sending entity is established (ISO 3166-1 alpha-3): a WTO
+    /// member on the application date (Art. 1(25)).
+    #[schema(example = "DEU", pattern = "^[A-Z]{3}$")]
+    pub sender_country: String,
+    /// The special condition chosen.
+    pub special_condition: IctSpecialCondition,
+    /// Kazakh staff employed as managers, for the ratio of Art. 35(4).
+    #[validate(range(min = 0, max = 1_000_000))]
+    #[schema(example = 4, minimum = 0, maximum = 1_000_000)]
+    pub kazakh_managers: u32,
+    /// Kazakh staff employed as specialists, for the ratio of Art. 35(4).
+    #[validate(range(min = 0, max = 1_000_000))]
+    #[schema(example = 10, minimum = 0, maximum = 1_000_000)]
+    pub kazakh_specialists: u32,
+    /// First day of the labour contract.
+    pub contract_start: NaiveDate,
+    /// Last day of the labour contract: at most three years on (Art. 35(1)).
+    pub contract_end: NaiveDate,
+    /// The workers transferred.
+    #[validate(length(min = 1, max = 100), nested)]
+    #[schema(min_items = 1, max_items = 100)]
+    pub workers: Vec<IctWorkerRequest>,
+}
+
+/// The akimat's decision.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum IctDecisionParam {
+    Issue,
+    Refuse,
+}
+
+/// The akimat's decision on an application (Art. 35(1)).
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IctDecisionRequest {
+    /// `issue` (for the contract's term) or `refuse` with the grounds.
+    pub decision: IctDecisionParam,
+    /// For `refuse`: the grounds.
+    #[validate(
+        length(min = 1, max = 4000),
+        custom(function = "crate::api::extract::not_blank")
+    )]
+    #[schema(min_length = 1, max_length = 4000, pattern = "\\S")]
+    pub reason: Option<String>,
+}
+
+/// The one extension (Art. 35(1)).
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IctExtensionRequest {
+    /// Months to extend by, at most twelve (Art. 35(1)).
+    #[validate(range(min = 1, max = 120))]
+    #[schema(example = 12, minimum = 1, maximum = 120)]
+    pub months: u32,
+}
+
+/// A measure of the akimat.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum IctMeasureParam {
+    Suspend,
+    Resume,
+    Revoke,
+}
+
+/// Suspension, resumption or revocation, with the grounds.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IctMeasureRequest {
+    pub measure: IctMeasureParam,
+    /// The grounds.
+    #[validate(
+        length(min = 1, max = 4000),
+        custom(function = "crate::api::extract::not_blank")
+    )]
+    #[schema(min_length = 1, max_length = 4000, pattern = "\\S")]
+    pub reason: String,
+}
+
+/// One arriving worker, as Art. 35(3)(2) asks.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ArrivingWorkerRequest {
+    /// The worker of the permit (its `workers[].id`).
+    #[validate(range(min = 1))]
+    #[schema(minimum = 1, maximum = 9_223_372_036_854_775_807_i64)]
+    pub worker_id: i64,
+    /// Surname, name and patronymic (where the identity document shows it).
+    #[validate(
+        length(min = 1, max = 300),
+        custom(function = "crate::api::extract::not_blank")
+    )]
+    #[schema(min_length = 1, max_length = 300, pattern = "\\S")]
+    pub full_name: String,
+    /// Level of education.
+    #[validate(
+        length(min = 1, max = 300),
+        custom(function = "crate::api::extract::not_blank")
+    )]
+    #[schema(example = "higher", min_length = 1, max_length = 300, pattern = "\\S")]
+    pub education: String,
+    /// Qualification.
+    #[validate(
+        length(min = 1, max = 300),
+        custom(function = "crate::api::extract::not_blank")
+    )]
+    #[schema(
+        example = "engineer",
+        min_length = 1,
+        max_length = 300,
+        pattern = "\\S"
+    )]
+    pub qualification: String,
+    /// Speciality.
+    #[validate(
+        length(min = 1, max = 300),
+        custom(function = "crate::api::extract::not_blank")
+    )]
+    #[schema(
+        example = "petroleum engineering",
+        min_length = 1,
+        max_length = 300,
+        pattern = "\\S"
+    )]
+    pub speciality: String,
+    /// Years of work experience.
+    #[validate(range(min = 0, max = 70))]
+    #[schema(example = 8, minimum = 0, maximum = 70)]
+    pub experience_years: u32,
+}
+
+/// An arrival notification (Art. 35(3)): sent within ten calendar days after entry; a later
+/// one is accepted and marked late.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ArrivalNotificationRequest {
+    /// The day the workers entered Kazakhstan.
+    pub entry_date: NaiveDate,
+    /// The country they come from (ISO 3166-1 alpha-3): the sender's.
+    #[schema(example = "DEU", pattern = "^[A-Z]{3}$")]
+    pub sending_country: String,
+    /// The organisation they come from.
+    #[validate(
+        length(min = 1, max = 300),
+        custom(function = "crate::api::extract::not_blank")
+    )]
+    #[schema(
+        example = "Muster GmbH",
+        min_length = 1,
+        max_length = 300,
+        pattern = "\\S"
+    )]
+    pub sending_organisation: String,
+    /// Each worker who arrived.
+    #[validate(length(min = 1, max = 100), nested)]
+    #[schema(min_items = 1, max_items = 100)]
+    pub workers: Vec<ArrivingWorkerRequest>,
+    /// First day of their work.
+    pub term_from: NaiveDate,
+    /// Last day of their work.
+    pub term_to: NaiveDate,
+}
+
+/// A worker's departure from Kazakhstan (Art. 28(2)(8)).
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IctDepartureRequest {
+    /// The worker of the permit.
+    #[validate(range(min = 1))]
+    #[schema(minimum = 1, maximum = 9_223_372_036_854_775_807_i64)]
+    pub worker_id: i64,
+    /// The day they left.
+    pub date: NaiveDate,
+}
+
+impl crate::api::extract::ActionBody for NewIctPermitRequest {
+    const ACTION: Action = Action::ApplyIctPermit;
+}
+impl crate::api::extract::ActionBody for IctDecisionRequest {
+    const ACTION: Action = Action::DecideIctPermit;
+}
+impl crate::api::extract::ActionBody for IctExtensionRequest {
+    const ACTION: Action = Action::DecideIctPermit;
+}
+impl crate::api::extract::ActionBody for IctMeasureRequest {
+    const ACTION: Action = Action::DecideIctPermit;
+}
+impl crate::api::extract::ActionBody for ArrivalNotificationRequest {
+    const ACTION: Action = Action::NotifyIct;
+}
+impl crate::api::extract::ActionBody for IctDepartureRequest {
+    const ACTION: Action = Action::NotifyIct;
+}
+
+/// A worker of a permit.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct IctWorkerView {
+    pub id: i64,
+    pub full_name: String,
+    pub passport_number: String,
+    pub citizenship: String,
+    /// head, manager or specialist.
+    pub position: String,
+    pub higher_education: bool,
+    /// Months with the sending entity before the transfer.
+    pub prior_employment_months: i32,
+    /// The notification that reported the arrival.
+    pub arrival_id: Option<i64>,
+    /// The day the worker left Kazakhstan, once recorded.
+    pub departed_on: Option<NaiveDate>,
+}
+
+impl From<WorkerRow> for IctWorkerView {
+    fn from(w: WorkerRow) -> Self {
+        IctWorkerView {
+            id: w.id,
+            full_name: w.full_name,
+            passport_number: w.passport_number,
+            citizenship: w.citizenship,
+            position: w.position,
+            higher_education: w.higher_education,
+            prior_employment_months: w.prior_employment_months,
+            arrival_id: w.arrival_id,
+            departed_on: w.departed_on,
+        }
+    }
+}
+
+/// One arriving worker as notified.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ArrivingWorkerView {
+    pub worker_id: i64,
+    pub full_name: String,
+    pub education: String,
+    pub qualification: String,
+    pub speciality: String,
+    pub experience_years: u32,
+}
+
+/// An arrival notification (Art. 35(3)).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ArrivalView {
+    pub id: i64,
+    /// The permit.
+    pub permit_id: i64,
+    pub entry_date: NaiveDate,
+    /// The day it was received.
+    pub notified_on: NaiveDate,
+    /// The last day it was due.
+    pub deadline: NaiveDate,
+    /// Received after the deadline; accepted all the same.
+    pub late: bool,
+    pub sending_country: String,
+    pub sending_organisation: String,
+    pub workers: Vec<ArrivingWorkerView>,
+    pub term_from: NaiveDate,
+    pub term_to: NaiveDate,
+    /// When it was received (UTC).
+    pub notified_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl TryFrom<ArrivalRow> for ArrivalView {
+    type Error = ApiError;
+    fn try_from(a: ArrivalRow) -> Result<Self, ApiError> {
+        let workers: Vec<ArrivingWorker> =
+            serde_json::from_str(&a.workers).map_err(crate::db::Error::from)?;
+        Ok(ArrivalView {
+            id: a.id,
+            permit_id: a.permit_id,
+            entry_date: a.entry_date,
+            notified_on: a.notified_on,
+            deadline: a.deadline,
+            late: a.late,
+            sending_country: a.sending_country,
+            sending_organisation: a.sending_organisation,
+            workers: workers
+                .into_iter()
+                .map(|w| ArrivingWorkerView {
+                    worker_id: w.worker_id,
+                    full_name: w.full_name,
+                    education: w.education,
+                    qualification: w.qualification,
+                    speciality: w.speciality,
+                    experience_years: w.experience_years,
+                })
+                .collect(),
+            term_from: a.term_from,
+            term_to: a.term_to,
+            notified_at: a.notified_at.and_utc(),
+        })
+    }
+}
+
+/// An ICT permit with its workers and arrival notifications.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct IctPermitView {
+    pub id: i64,
+    /// The deciding akimat's region.
+    #[schema(example = "KZ-75")]
+    pub region: String,
+    /// The employer's BIN.
+    #[schema(example = "210341000011")]
+    pub bin: String,
+    pub employer_form: IctEmployerForm,
+    pub sender_name: String,
+    pub sender_country: String,
+    pub special_condition: IctSpecialCondition,
+    pub kazakh_managers: i32,
+    pub kazakh_specialists: i32,
+    pub contract_start: NaiveDate,
+    pub contract_end: NaiveDate,
+    pub applied_on: NaiveDate,
+    /// The rule-set version (with the ICT ratio and terms) the application was checked against.
+    pub rule_set_version: i64,
+    /// applied, issued, refused, suspended or revoked.
+    #[schema(example = "issued")]
+    pub status: String,
+    pub issued_on: Option<NaiveDate>,
+    /// The last day of validity (moved by the extension).
+    pub valid_until: Option<NaiveDate>,
+    pub refusal_reason: Option<String>,
+    /// Extensions granted: at most one (Art. 35(1)).
+    pub extensions: i32,
+    pub extended_on: Option<NaiveDate>,
+    /// The grounds of the last suspension, resumption or revocation.
+    pub measure_reason: Option<String>,
+    pub measure_on: Option<NaiveDate>,
+    /// Always `false`: an ICT permit is outside the annual quota (Art. 32(3)).
+    pub counts_against_quota: bool,
+    /// Always `false`: no permit fee for ICT (Art. 33(4)).
+    pub fee_due: bool,
+    pub workers: Vec<IctWorkerView>,
+    pub arrivals: Vec<ArrivalView>,
+    /// Version; also the `ETag`.
+    pub version: i64,
+}
+
+fn form(s: &str) -> IctEmployerForm {
+    match EmployerForm::parse(s) {
+        Some(EmployerForm::Branch) => IctEmployerForm::Branch,
+        Some(EmployerForm::RepresentativeOffice) => IctEmployerForm::RepresentativeOffice,
+        _ => IctEmployerForm::Subsidiary,
+    }
+}
+
+fn condition(s: &str) -> IctSpecialCondition {
+    match SpecialCondition::parse(s) {
+        Some(SpecialCondition::CreateJobs) => IctSpecialCondition::CreateJobs,
+        _ => IctSpecialCondition::TrainKazakhStaff,
+    }
+}
+
+impl IctPermitView {
+    fn new(
+        p: PermitRow,
+        workers: Vec<WorkerRow>,
+        arrivals: Vec<ArrivalRow>,
+    ) -> Result<IctPermitView, ApiError> {
+        let d = p.decision;
+        Ok(IctPermitView {
+            id: p.id,
+            region: p.region.to_string(),
+            bin: p.bin.to_string(),
+            employer_form: form(&p.employer_form),
+            sender_name: p.sender_name,
+            sender_country: p.sender_country,
+            special_condition: condition(&p.special_condition),
+            kazakh_managers: p.kazakh_managers,
+            kazakh_specialists: p.kazakh_specialists,
+            contract_start: p.contract_start,
+            contract_end: p.contract_end,
+            applied_on: p.applied_on,
+            rule_set_version: p.rule_set_version,
+            status: p.status.as_str().to_owned(),
+            issued_on: d.as_ref().and_then(|d| d.issued_on),
+            valid_until: d.as_ref().and_then(|d| d.valid_until),
+            refusal_reason: d.as_ref().and_then(|d| d.refusal_reason.clone()),
+            extensions: d.as_ref().map_or(0, |d| d.extensions),
+            extended_on: d.as_ref().and_then(|d| d.extended_on),
+            measure_reason: d.as_ref().and_then(|d| d.measure_reason.clone()),
+            measure_on: d.as_ref().and_then(|d| d.measure_on),
+            counts_against_quota: false,
+            fee_due: false,
+            workers: workers.into_iter().map(Into::into).collect(),
+            arrivals: arrivals
+                .into_iter()
+                .map(ArrivalView::try_from)
+                .collect::<Result<_, _>>()?,
+            version: p.version,
+        })
+    }
+
+    fn of(l: cmd::Loaded) -> Result<IctPermitView, ApiError> {
+        IctPermitView::new(l.permit, l.workers, l.arrivals)
+    }
+}
+
+/// A page of ICT permits.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct IctPermitPage {
+    pub items: Vec<IctPermitView>,
+    /// Pass as `cursor` for the next page; absent on the last page.
+    pub next_cursor: Option<String>,
+}
+
+fn country(code: &str, field: &str) -> Result<CountryCode, ApiError> {
+    code.parse()
+        .map_err(|e: crate::domain::ids::IdError| ApiError::invalid(field, e.to_string()))
+}
+
+/// Who may act on a permit: roles reaching all; the akimat of its region; the employer of
+/// its BIN. Anyone else gets the same 404 as for a permit that does not exist.
+fn access(
+    caller: &Caller,
+    action: Action,
+) -> impl FnOnce(&RegionCode, &EmployerId) -> Result<(), ApiError> + '_ {
+    move |region, bin| authorize(caller, action, Scope::Case { region, bin })
+}
+
+/// Files an ICT permit application for the caller's own BIN (Art. 35(1), 1(25)): the BIN
+/// agrees with the declared form; the sender is in a WTO member today; the contract runs at
+/// most three years; each worker works for the sender and takes the ICT route (the route
+/// finder); managers and specialists keep the rule set's ratio (Art. 35(4)). No quota, no fee.
+#[utoipa::path(tag = "ict", security(("bearer" = [])),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+    request_body = NewIctPermitRequest,
+    responses(
+        (status = 201, description = "Filed.", body = IctPermitView, headers(("Location" = String, description = "The permit."), ("ETag" = String, description = "The version."))),
+        (status = 404, description = "No such region or country, or no rule set in force.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or a rule violation: `ict-employer-form`, `ict-sender-not-wto`, `ict-not-employed-by-sender` (Art. 1(25)), `ict-term-too-long` (Art. 35(1)), `ict-ratio-exceeded` (Art. 35(4)), `ict-worker-route-other` (the worker's own route's articles).", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/ict-permits")]
+pub async fn apply_ict_permit(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    key: IdempotencyKey,
+    body: Body<NewIctPermitRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let req = body.value;
+    let region: RegionCode = req
+        .region
+        .parse()
+        .map_err(|e: crate::domain::ids::IdError| ApiError::invalid("region", e.to_string()))?;
+    let bin = caller
+        .bin
+        .clone()
+        .ok_or_else(|| ApiError::Forbidden(Message::new("forbidden-no-bin")))?;
+    authorize(
+        &caller,
+        Action::ApplyIctPermit,
+        Scope::Case {
+            region: &region,
+            bin: &bin,
+        },
+    )?;
+    let mut workers = Vec::with_capacity(req.workers.len());
+    for (i, w) in req.workers.into_iter().enumerate() {
+        workers.push(WorkerIn {
+            citizenship: country(&w.citizenship, &format!("workers[{i}].citizenship"))?,
+            full_name: w.full_name,
+            passport_number: w.passport_number,
+            position: match w.position {
+                IctPositionParam::Head => IctPosition::Head,
+                IctPositionParam::Manager => IctPosition::Manager,
+                IctPositionParam::Specialist => IctPosition::Specialist,
+            },
+            higher_education: w.higher_education,
+            prior_employment_months: w.prior_employment_months,
+        });
+    }
+    let command = cmd::Apply {
+        region,
+        bin,
+        form: match req.employer_form {
+            IctEmployerForm::Branch => EmployerForm::Branch,
+            IctEmployerForm::Subsidiary => EmployerForm::Subsidiary,
+            IctEmployerForm::RepresentativeOffice => EmployerForm::RepresentativeOffice,
+        },
+        sender_name: req.sender_name,
+        sender_country: country(&req.sender_country, "sender_country")?,
+        special_condition: match req.special_condition {
+            IctSpecialCondition::TrainKazakhStaff => SpecialCondition::TrainKazakhStaff,
+            IctSpecialCondition::CreateJobs => SpecialCondition::CreateJobs,
+        },
+        kazakh_managers: req.kazakh_managers,
+        kazakh_specialists: req.kazakh_specialists,
+        contract_start: req.contract_start,
+        contract_end: req.contract_end,
+        workers,
+    };
+    let today = state.time.today();
+    let actor = state.actor(&caller, &rid);
+    create(&state, &caller, key, body.fingerprint, move |conn| {
+        let row = cmd::apply(conn, &command, today, &actor)?;
+        let workers = db::workers(conn, row.id)?;
+        let view = IctPermitView::new(row, workers, Vec::new())?;
+        Ok(Created {
+            location: format!("/v1/ict-permits/{}", view.id),
+            version: Some(view.version),
+            body: view,
+        })
+    })
+    .await
+}
+
+/// ICT permits, oldest first: an akimat sees its region's, an employer its own, the
+/// ministry and auditors all.
+#[utoipa::path(tag = "ict", security(("bearer" = [])), params(PageQuery),
+    responses((status = 200, description = "A page of ICT permits.", body = IctPermitPage)))]
+#[get("/ict-permits")]
+pub async fn list_ict_permits(
+    state: web::Data<AppState>,
+    caller: Caller,
+    page: Query<PageQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let page = page.0.parse()?;
+    let scope = visible(&caller, Action::ReadIctPermits, None)?;
+    let rows = state
+        .read(move |c| {
+            let rows = db::list(
+                c,
+                scope.region.as_ref(),
+                scope.bin.as_ref(),
+                page.after_id,
+                page.limit,
+            )?;
+            rows.into_iter()
+                .map(|r| {
+                    let workers = db::workers(c, r.id)?;
+                    let arrivals = db::arrivals(c, r.id)?;
+                    Ok((r, workers, arrivals))
+                })
+                .collect::<Result<Vec<_>, ApiError>>()
+        })
+        .await?;
+    let (items, next_cursor) = split(
+        page,
+        rows,
+        |(r, _, _)| r.id,
+        |(r, w, a)| IctPermitView::new(r, w, a),
+    )?;
+    Ok(HttpResponse::Ok().json(IctPermitPage { items, next_cursor }))
+}
+
+/// One ICT permit with its workers and notifications (404 when not the caller's to see).
+#[utoipa::path(tag = "ict", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64)),
+    responses(
+        (status = 200, description = "The permit.", body = IctPermitView, headers(("ETag" = String, description = "The version."))),
+        (status = 404, description = "No such permit, or not the caller's to see.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[get("/ict-permits/{id}")]
+pub async fn get_ict_permit(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    authorize_role(&caller, Action::ReadIctPermits)?;
+    let view = state
+        .db(move |c| IctPermitView::of(cmd::load(c, id, access(&caller, Action::ReadIctPermits))?))
+        .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ETAG, etag(view.version)))
+        .json(view))
+}
+
+async fn reload(state: &AppState, row: PermitRow) -> Result<IctPermitView, ApiError> {
+    let id = row.id;
+    let (w, a) = state
+        .db(move |c| Ok((db::workers(c, id)?, db::arrivals(c, id)?)))
+        .await?;
+    IctPermitView::new(row, w, a)
+}
+
+fn answer(view: IctPermitView) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::ETAG, etag(view.version)))
+        .json(view)
+}
+
+/// Decides an application of the akimat's region: issue for the contract's term, or refuse
+/// with the grounds (Art. 35(1)). No quota is held, no fee assessed (Art. 32(3), 33(4)).
+#[utoipa::path(tag = "ict", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
+        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the permit changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+    request_body = IctDecisionRequest,
+    responses(
+        (status = 200, description = "Decided.", body = IctPermitView, headers(("ETag" = String, description = "The version."))),
+        (status = 404, description = "No such permit, or not the caller's region.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already decided.", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "If-Match does not match the current version.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or `ict-contract-ended` (Art. 35(1)).", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/ict-permits/{id}/decision")]
+pub async fn decide_ict_permit(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    if_match: IfMatch,
+    id: web::Path<i64>,
+    body: Body<IctDecisionRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    authorize_role(&caller, Action::DecideIctPermit)?;
+    let decision = match (body.value.decision, body.value.reason) {
+        (IctDecisionParam::Issue, None) => Decide::Issue,
+        (IctDecisionParam::Issue, Some(_)) => {
+            return Err(ApiError::invalid("reason", "is given only to refuse"))
+        }
+        (IctDecisionParam::Refuse, Some(reason)) => Decide::Refuse { reason },
+        (IctDecisionParam::Refuse, None) => {
+            return Err(ApiError::invalid("reason", "is required to refuse"))
+        }
+    };
+    let today = state.time.today();
+    let actor = state.actor(&caller, &rid);
+    let row = state
+        .write(move |conn| {
+            cmd::decide(
+                conn,
+                id,
+                &decision,
+                if_match.0,
+                today,
+                access(&caller, Action::DecideIctPermit),
+                &actor,
+            )
+        })
+        .await?;
+    Ok(answer(reload(&state, row).await?))
+}
+
+/// Extends an issued permit of the akimat's region once, by at most a year (Art. 35(1)); a
+/// second extension is refused with the article.
+#[utoipa::path(tag = "ict", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
+        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the permit changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+    request_body = IctExtensionRequest,
+    responses(
+        (status = 200, description = "Extended.", body = IctPermitView, headers(("ETag" = String, description = "The version."))),
+        (status = 404, description = "No such permit, or not the caller's region.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not issued, or suspended.", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "If-Match does not match the current version.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or `ict-extension-limit`, `ict-extension-too-long` (Art. 35(1)).", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/ict-permits/{id}/extension")]
+pub async fn extend_ict_permit(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    if_match: IfMatch,
+    id: web::Path<i64>,
+    body: Body<IctExtensionRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    authorize_role(&caller, Action::DecideIctPermit)?;
+    let months = body.value.months;
+    let today = state.time.today();
+    let actor = state.actor(&caller, &rid);
+    let row = state
+        .write(move |conn| {
+            cmd::extend(
+                conn,
+                id,
+                months,
+                if_match.0,
+                today,
+                access(&caller, Action::DecideIctPermit),
+                &actor,
+            )
+        })
+        .await?;
+    Ok(answer(reload(&state, row).await?))
+}
+
+/// Suspends, resumes or revokes a permit of the akimat's region, with the grounds.
+#[utoipa::path(tag = "ict", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
+        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the permit changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+    request_body = IctMeasureRequest,
+    responses(
+        (status = 200, description = "Done.", body = IctPermitView, headers(("ETag" = String, description = "The version."))),
+        (status = 404, description = "No such permit, or not the caller's region.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not allowed in the permit's state (`ict-measure-not-allowed`).", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "If-Match does not match the current version.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/ict-permits/{id}/measures")]
+pub async fn ict_permit_measure(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    if_match: IfMatch,
+    id: web::Path<i64>,
+    body: Body<IctMeasureRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    authorize_role(&caller, Action::DecideIctPermit)?;
+    let req = body.value;
+    let measure = match req.measure {
+        IctMeasureParam::Suspend => Measure::Suspend,
+        IctMeasureParam::Resume => Measure::Resume,
+        IctMeasureParam::Revoke => Measure::Revoke,
+    };
+    let today = state.time.today();
+    let actor = state.actor(&caller, &rid);
+    let row = state
+        .write(move |conn| {
+            cmd::measure(
+                conn,
+                id,
+                measure,
+                &req.reason,
+                if_match.0,
+                today,
+                access(&caller, Action::DecideIctPermit),
+                &actor,
+            )
+        })
+        .await?;
+    Ok(answer(reload(&state, row).await?))
+}
+
+/// The employer notifies the arrival of workers of its issued permit (Art. 35(3)): the
+/// sending country and organisation, each worker's full name, education, qualification,
+/// speciality and experience, and the term of work. Due within ten calendar days after
+/// entry; a later notice is accepted and marked `late`.
+#[utoipa::path(tag = "ict", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
+        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+    request_body = ArrivalNotificationRequest,
+    responses(
+        (status = 201, description = "Received.", body = ArrivalView, headers(("Location" = String, description = "The permit."))),
+        (status = 404, description = "No such permit, or not the caller's.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The Idempotency-Key was used for another request, or a worker was notified concurrently.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or `ict-permit-not-issued` (Art. 35(3)), `ict-worker-not-on-permit`, `ict-worker-already-notified`, `ict-arrival-sender-mismatch`, `ict-entry-in-future`.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/ict-permits/{id}/arrivals")]
+pub async fn notify_ict_arrival(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    key: IdempotencyKey,
+    id: web::Path<i64>,
+    body: Body<ArrivalNotificationRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    authorize_role(&caller, Action::NotifyIct)?;
+    let req = body.value;
+    let command = Notify {
+        entry_date: req.entry_date,
+        sending_country: country(&req.sending_country, "sending_country")?,
+        sending_organisation: req.sending_organisation,
+        workers: req
+            .workers
+            .into_iter()
+            .map(|w| ArrivingWorker {
+                worker_id: w.worker_id,
+                full_name: w.full_name,
+                education: w.education,
+                qualification: w.qualification,
+                speciality: w.speciality,
+                experience_years: w.experience_years,
+            })
+            .collect(),
+        term_from: req.term_from,
+        term_to: req.term_to,
+    };
+    let today = state.time.today();
+    let actor = state.actor(&caller, &rid);
+    let who = caller.clone();
+    create(&state, &caller, key, body.fingerprint, move |conn| {
+        let (_, arrival) = cmd::notify_arrival(
+            conn,
+            id,
+            &command,
+            today,
+            access(&who, Action::NotifyIct),
+            &actor,
+        )?;
+        Ok(Created {
+            location: format!("/v1/ict-permits/{id}"),
+            version: None,
+            body: ArrivalView::try_from(arrival)?,
+        })
+    })
+    .await
+}
+
+/// The employer records that a worker of its permit left Kazakhstan (Art. 28(2)(8)).
+#[utoipa::path(tag = "ict", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
+        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+    request_body = IctDepartureRequest,
+    responses(
+        (status = 201, description = "Recorded.", body = IctWorkerView, headers(("Location" = String, description = "The permit."))),
+        (status = 404, description = "No such permit, or not the caller's.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The departure was already recorded, or the Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or `ict-permit-not-issued` (Art. 28(2)(8)), `ict-worker-not-on-permit`, `ict-departure-in-future`.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/ict-permits/{id}/departures")]
+pub async fn record_ict_departure(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    key: IdempotencyKey,
+    id: web::Path<i64>,
+    body: Body<IctDepartureRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    authorize_role(&caller, Action::NotifyIct)?;
+    let req = body.value;
+    let today = state.time.today();
+    let actor = state.actor(&caller, &rid);
+    let who = caller.clone();
+    create(&state, &caller, key, body.fingerprint, move |conn| {
+        let worker = cmd::record_departure(
+            conn,
+            id,
+            req.worker_id,
+            req.date,
+            today,
+            access(&who, Action::NotifyIct),
+            &actor,
+        )?;
+        Ok(Created {
+            location: format!("/v1/ict-permits/{id}"),
+            version: None,
+            body: IctWorkerView::from(worker),
+        })
+    })
+    .await
+}
+
+/// What needs an official's attention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum IctAttention {
+    /// No arrival notification, and its deadline has passed (Art. 35(3)).
+    MissingNotification,
+    /// Notified after the deadline (Art. 35(3)).
+    LateNotification,
+    /// The permit ended and no departure is recorded (Art. 28(2)(8)).
+    DepartureOverdue,
+}
+
+/// The state of a worker's arrival notification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum IctNotificationState {
+    /// Notified within ten calendar days after entry.
+    OnTime,
+    /// Notified later; accepted.
+    Late,
+    /// Not notified, and the deadline counted from the earliest possible entry has passed.
+    Missing,
+    /// Not notified yet, and not yet due.
+    Pending,
+}
+
+/// Narrows the register.
+#[derive(Debug, Clone, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterQuery {
+    /// Only this region (an akimat always gets its own).
+    #[param(pattern = "^KZ-[0-9]{2}$")]
+    pub region: Option<String>,
+    /// Only the lines that need this attention.
+    pub attention: Option<IctAttention>,
+    /// Items per page.
+    #[param(minimum = 1, maximum = 500, default = 50)]
+    pub limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    #[param(pattern = "^[A-Za-z0-9_-]+$", max_length = 64)]
+    pub cursor: Option<String>,
+}
+
+/// One ICT foreigner of the register (Art. 35(5)): the worker, the permit, the arrival
+/// notification and the departure.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct IctRegisterLine {
+    pub worker_id: i64,
+    pub full_name: String,
+    pub passport_number: String,
+    pub citizenship: String,
+    /// head, manager or specialist.
+    pub position: String,
+    pub permit_id: i64,
+    #[schema(example = "KZ-75")]
+    pub region: String,
+    /// The employer's BIN.
+    pub bin: String,
+    pub sender_name: String,
+    pub sender_country: String,
+    /// The permit's status.
+    pub permit_status: String,
+    pub issued_on: Option<NaiveDate>,
+    pub valid_until: Option<NaiveDate>,
+    pub notification: IctNotificationState,
+    pub arrival_id: Option<i64>,
+    pub entry_date: Option<NaiveDate>,
+    pub notified_on: Option<NaiveDate>,
+    pub departed_on: Option<NaiveDate>,
+    /// The permit ended and no departure is recorded (Art. 28(2)(8)).
+    pub departure_overdue: bool,
+}
+
+/// A page of the register.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct IctRegisterPage {
+    pub items: Vec<IctRegisterLine>,
+    /// Pass as `cursor` for the next page; absent on the last page.
+    pub next_cursor: Option<String>,
+}
+
+fn register_line(
+    l: RegisterLine,
+    rules: Option<&crate::domain::ruleset::IctRules>,
+    today: NaiveDate,
+) -> IctRegisterLine {
+    let p = l.permit;
+    let issued_on = p.issued_on();
+    let valid_until = p.valid_until();
+    let notification = match (&l.arrival, rules, issued_on) {
+        (Some(a), _, _) if a.late => IctNotificationState::Late,
+        (Some(_), _, _) => IctNotificationState::OnTime,
+        (None, Some(r), Some(issued))
+            if ict::notice_missing(r, issued, p.contract_start, today) =>
+        {
+            IctNotificationState::Missing
+        }
+        (None, _, _) => IctNotificationState::Pending,
+    };
+    let departure_overdue = valid_until.is_some_and(|until| {
+        ict::departure_overdue(
+            until,
+            p.status == IctState::Revoked,
+            l.worker.departed_on.is_some(),
+            today,
+        )
+    });
+    IctRegisterLine {
+        worker_id: l.worker.id,
+        full_name: l.worker.full_name,
+        passport_number: l.worker.passport_number,
+        citizenship: l.worker.citizenship,
+        position: l.worker.position,
+        permit_id: p.id,
+        region: p.region.to_string(),
+        bin: p.bin.to_string(),
+        sender_name: p.sender_name,
+        sender_country: p.sender_country,
+        permit_status: p.status.as_str().to_owned(),
+        issued_on,
+        valid_until,
+        notification,
+        arrival_id: l.arrival.as_ref().map(|a| a.id),
+        entry_date: l.arrival.as_ref().map(|a| a.entry_date),
+        notified_on: l.arrival.as_ref().map(|a| a.notified_on),
+        departed_on: l.worker.departed_on,
+        departure_overdue,
+    }
+}
+
+fn needs(line: &IctRegisterLine, attention: Option<IctAttention>) -> bool {
+    match attention {
+        None => true,
+        Some(IctAttention::MissingNotification) => {
+            line.notification == IctNotificationState::Missing
+        }
+        Some(IctAttention::LateNotification) => line.notification == IctNotificationState::Late,
+        Some(IctAttention::DepartureOverdue) => line.departure_overdue,
+    }
+}
+
+/// The register of ICT foreigners (Art. 35(5)), by worker: every worker of a permit ever
+/// issued, with the permit, the arrival notification and the departure. `attention`
+/// lists the missing and late notifications (Art. 35(3)) and the overdue departures
+/// (Art. 28(2)(8)). An akimat reads its region's; the ministry and auditors all.
+#[utoipa::path(tag = "ict", security(("bearer" = [])), params(RegisterQuery),
+    responses(
+        (status = 200, description = "A page of the register.", body = IctRegisterPage),
+        (status = 403, description = "Not a role that reads the register, or another region.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[get("/ict-register")]
+pub async fn ict_register(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: Query<RegisterQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let q = query.0;
+    let page = PageQuery {
+        limit: q.limit,
+        cursor: q.cursor,
+    }
+    .parse()?;
+    let scope = super::narrowed(&caller, Action::ReadIctRegister, q.region.as_deref())?;
+    let attention = q.attention;
+    let today = state.time.today();
+    let (items, last) = state
+        .read(move |c| {
+            let rules = rulesets::in_force(c, today)?.map(|s| s.rules.ict);
+            let mut items = Vec::new();
+            let mut after = page.after_id;
+            loop {
+                let batch = db::register(c, scope.region.as_ref(), after, page.limit)?;
+                let full = i64::try_from(batch.len()).is_ok_and(|n| n == page.limit);
+                for l in batch {
+                    let id = l.worker.id;
+                    after = Some(id);
+                    let line = register_line(l, rules.as_ref(), today);
+                    if needs(&line, attention) {
+                        items.push(line);
+                        if i64::try_from(items.len()).is_ok_and(|n| n == page.limit) {
+                            return Ok((items, Some(id)));
+                        }
+                    }
+                }
+                if !full {
+                    return Ok((items, None::<i64>));
+                }
+            }
+        })
+        .await?;
+    let next = match last {
+        Some(id) => next_cursor(page, items.len(), Some(id)),
+        None => None,
+    };
+    Ok(HttpResponse::Ok().json(IctRegisterPage {
+        items,
+        next_cursor: next,
+    }))
+}

@@ -1,0 +1,576 @@
+//! Intra-corporate transfers (Art. 35, 1(25), 32(3), 33(4)): the branch, subsidiary or
+//! representative office applies; the akimat of the region decides, extends once, suspends,
+//! resumes and revokes; the employer notifies arrivals (Art. 35(3)) and records departures
+//! (Art. 28(2)(8)). None of these commands calls `cases::ledger` or assesses a fee: ICT is
+//! outside the annual quota (Art. 32(3)) and pays no fee (Art. 33(4)).
+
+use super::CaseError;
+use crate::db::audit::{self, Actor};
+use crate::db::ict::{self as db, ArrivalRow, PermitRow, WorkerRow};
+use crate::db::{reference, rulesets, Conn};
+use crate::domain::ict::{self, EmployerForm, IctEvent, IctPosition, IctState, SpecialCondition};
+use crate::domain::route::{self, EmployerType, Engagement, Facts, Position, Route, Transfer};
+use crate::domain::ruleset::RuleSet;
+use crate::domain::{CountryCode, EmployerId, Message, Refusal, RegionCode, Violation};
+use chrono::NaiveDate;
+
+/// A worker of an application.
+#[derive(Debug, Clone)]
+pub struct WorkerIn {
+    pub full_name: String,
+    pub passport_number: String,
+    pub citizenship: CountryCode,
+    pub position: IctPosition,
+    pub higher_education: bool,
+    pub prior_employment_months: u32,
+}
+
+/// An application for an ICT permit.
+#[derive(Debug, Clone)]
+pub struct Apply {
+    pub region: RegionCode,
+    pub bin: EmployerId,
+    pub form: EmployerForm,
+    pub sender_name: String,
+    pub sender_country: CountryCode,
+    pub special_condition: SpecialCondition,
+    pub kazakh_managers: u32,
+    pub kazakh_specialists: u32,
+    pub contract_start: NaiveDate,
+    pub contract_end: NaiveDate,
+    pub workers: Vec<WorkerIn>,
+}
+
+fn country(conn: &mut Conn, code: &CountryCode) -> Result<reference::Country, CaseError> {
+    reference::country(conn, code.as_str())?.ok_or_else(|| {
+        CaseError::not_found(Message::new("not-found-country").text("country", code))
+    })
+}
+
+fn rules_on(conn: &mut Conn, on: NaiveDate) -> Result<(i64, RuleSet), CaseError> {
+    let stored = rulesets::in_force(conn, on)?.ok_or_else(|| {
+        CaseError::not_found(Message::new("not-found-rule-set-on").text("date", on))
+    })?;
+    Ok((stored.version, stored.rules))
+}
+
+fn position(p: IctPosition) -> Position {
+    match p {
+        IctPosition::Head => Position::Head,
+        IctPosition::Manager => Position::Manager,
+        IctPosition::Specialist => Position::Specialist,
+    }
+}
+
+/// Art. 32(2)-(3), 2(3), 35: the route finder for each worker; one whose route is another
+/// (an EAEU citizen, an exempt person) is refused with that route's articles.
+fn worker_routes(
+    conn: &mut Conn,
+    cmd: &Apply,
+    sender: &reference::Country,
+    on: NaiveDate,
+) -> Result<Vec<Violation>, CaseError> {
+    let employer = match cmd.form {
+        EmployerForm::Subsidiary => EmployerType::ForeignSubsidiary,
+        EmployerForm::Branch | EmployerForm::RepresentativeOffice => EmployerType::ForeignBranch,
+    };
+    let mut out = Vec::new();
+    for w in &cmd.workers {
+        let citizen_of = country(conn, &w.citizenship)?;
+        let facts = Facts {
+            citizenship: citizen_of.code.clone(),
+            citizen_of_eaeu: citizen_of.eaeu_member,
+            permanent_resident: false,
+            on,
+            engagement: Some(Engagement {
+                employer,
+                position: position(w.position),
+                higher_education: w.higher_education,
+                first_head: false,
+                seasonal: false,
+                transfer: Some(Transfer {
+                    sender_country: sender.code.clone(),
+                    sender_wto_member: sender.wto_member_since.is_some_and(|d| d <= on),
+                }),
+            }),
+            profession: None,
+        };
+        let answer = route::route(&facts);
+        if answer.route != Route::IctPermit {
+            let kind = answer.route.kind().map_or("none", |k| k.as_str());
+            out.push(
+                Violation::new("ict-worker-route-other", &answer.articles.join(", "))
+                    .text("worker", &w.full_name)
+                    .text("route", kind),
+            );
+        }
+    }
+    Ok(out)
+}
+
+/// Files an application of `today` (Art. 1(25), 35(1),(4)): the BIN agrees with the form
+/// declared, the sender is in a WTO member today, the contract runs at most three years,
+/// every worker works for the sender and takes the ICT route, and managers and specialists
+/// keep the rule set's ratio to Kazakh staff.
+pub fn apply(
+    conn: &mut Conn,
+    cmd: &Apply,
+    today: NaiveDate,
+    actor: &Actor,
+) -> Result<PermitRow, CaseError> {
+    if !reference::region_exists(conn, cmd.region.as_str())? {
+        return Err(CaseError::not_found(
+            Message::new("not-found-region").text("region", &cmd.region),
+        ));
+    }
+    let sender = country(conn, &cmd.sender_country)?;
+    let (version, rules) = rules_on(conn, today)?;
+    let mut violations: Vec<Violation> = ict::check_employer(cmd.bin.kind(), cmd.form)
+        .into_iter()
+        .collect();
+    let workers: Vec<ict::Worker<'_>> = cmd
+        .workers
+        .iter()
+        .map(|w| ict::Worker {
+            full_name: &w.full_name,
+            position: w.position,
+            prior_employment_months: w.prior_employment_months,
+        })
+        .collect();
+    let checked = ict::check_application(
+        &rules.ict,
+        &ict::Application {
+            sender_country: &sender.code,
+            sender_wto_since: sender.wto_member_since,
+            applied_on: today,
+            contract_start: cmd.contract_start,
+            contract_end: cmd.contract_end,
+            workers: &workers,
+            kazakh_managers: cmd.kazakh_managers,
+            kazakh_specialists: cmd.kazakh_specialists,
+        },
+    );
+    let sender_refused = checked.iter().any(|v| v.code == "ict-sender-not-wto");
+    violations.extend(checked);
+    // A sender outside the WTO is the reason; the route finder would only repeat it.
+    if !sender_refused {
+        violations.extend(worker_routes(conn, cmd, &sender, today)?);
+    }
+    if !violations.is_empty() {
+        return Err(CaseError::rules(violations));
+    }
+    let clamp = |n: u32| i32::try_from(n).unwrap_or(i32::MAX);
+    let new_workers: Vec<db::NewWorker<'_>> = cmd
+        .workers
+        .iter()
+        .map(|w| db::NewWorker {
+            full_name: &w.full_name,
+            passport_number: &w.passport_number,
+            citizenship: w.citizenship.as_str(),
+            position: w.position.as_str(),
+            higher_education: w.higher_education,
+            prior_employment_months: clamp(w.prior_employment_months),
+        })
+        .collect();
+    let row = db::apply(
+        conn,
+        &db::NewPermit {
+            region: &cmd.region,
+            bin: &cmd.bin,
+            employer_form: cmd.form.as_str(),
+            sender_name: &cmd.sender_name,
+            sender_country: cmd.sender_country.as_str(),
+            special_condition: cmd.special_condition.as_str(),
+            kazakh_managers: clamp(cmd.kazakh_managers),
+            kazakh_specialists: clamp(cmd.kazakh_specialists),
+            contract_start: cmd.contract_start,
+            contract_end: cmd.contract_end,
+            applied_on: today,
+            rule_set_version: version,
+        },
+        &new_workers,
+    )?;
+    record(conn, actor, "ict_permit.applied", None, &row, "Art. 35(1)")?;
+    Ok(row)
+}
+
+fn record(
+    conn: &mut Conn,
+    actor: &Actor,
+    action: &str,
+    before: Option<&PermitRow>,
+    after: &PermitRow,
+    basis: &str,
+) -> Result<(), CaseError> {
+    audit::record(
+        conn,
+        actor,
+        audit::Change {
+            action,
+            entity_type: "ict_permit",
+            entity_id: after.id.to_string(),
+            region: Some(after.region.as_str()),
+            bin: Some(after.bin.as_str()),
+            before: before.map(audit::snapshot).transpose()?,
+            after: Some(audit::snapshot(after)?),
+            legal_basis: basis,
+        },
+    )?;
+    Ok(())
+}
+
+/// A permit with its workers and arrival notifications.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub permit: PermitRow,
+    pub workers: Vec<WorkerRow>,
+    pub arrivals: Vec<ArrivalRow>,
+}
+
+fn not_found() -> CaseError {
+    CaseError::not_found(Message::new("not-found-case"))
+}
+
+/// Loads a permit and lets `access` decide on its region and BIN before anything is
+/// revealed: a missing permit and another's answer the same `not-found-case`.
+pub fn load<E: From<CaseError>>(
+    conn: &mut Conn,
+    id: i64,
+    access: impl FnOnce(&RegionCode, &EmployerId) -> Result<(), E>,
+) -> Result<Loaded, E> {
+    let permit = db::get(conn, id)
+        .map_err(CaseError::from)?
+        .ok_or_else(not_found)?;
+    access(&permit.region, &permit.bin)?;
+    let workers = db::workers(conn, id).map_err(CaseError::from)?;
+    let arrivals = db::arrivals(conn, id).map_err(CaseError::from)?;
+    Ok(Loaded {
+        permit,
+        workers,
+        arrivals,
+    })
+}
+
+fn stale(row: &PermitRow, expected: Option<i64>) -> Result<(), CaseError> {
+    match expected {
+        Some(v) if v != row.version => Err(CaseError::Refused(Refusal::Stale {
+            current: row.version,
+        })),
+        _ => Ok(()),
+    }
+}
+
+fn changed(id: i64) -> CaseError {
+    CaseError::conflict(
+        "changed-concurrently",
+        Message::new("conflict-ict-changed").arg("id", id),
+    )
+}
+
+fn illegal(t: crate::domain::state::IllegalTransition) -> CaseError {
+    CaseError::Refused(t.into())
+}
+
+/// The akimat's decision on an application.
+#[derive(Debug, Clone)]
+pub enum Decide {
+    /// Issue for the contract's term (at most three years, checked on application).
+    Issue,
+    /// Refuse, with the grounds.
+    Refuse { reason: String },
+}
+
+/// Decides an application once (Art. 35(1)): issued from `today` to the contract's end, or
+/// refused with its grounds. No quota is held and no fee assessed (Art. 32(3), 33(4)).
+pub fn decide<E: From<CaseError>>(
+    conn: &mut Conn,
+    id: i64,
+    cmd: &Decide,
+    expected_version: Option<i64>,
+    today: NaiveDate,
+    access: impl FnOnce(&RegionCode, &EmployerId) -> Result<(), E>,
+    actor: &Actor,
+) -> Result<PermitRow, E> {
+    let row = load(conn, id, access)?.permit;
+    stale(&row, expected_version)?;
+    let event = match cmd {
+        Decide::Issue => IctEvent::Issue,
+        Decide::Refuse { .. } => IctEvent::Refuse,
+    };
+    let to = ict::transition(row.status, event).map_err(illegal)?;
+    let decision = match cmd {
+        Decide::Issue => {
+            if row.contract_end < today {
+                return Err(CaseError::rules(vec![Violation::new(
+                    "ict-contract-ended",
+                    "Art. 35(1)",
+                )
+                .text("end", row.contract_end)])
+                .into());
+            }
+            db::Decision {
+                to,
+                issued_on: Some(today),
+                valid_until: Some(row.contract_end),
+                refusal_reason: None,
+            }
+        }
+        Decide::Refuse { reason } => db::Decision {
+            to,
+            issued_on: None,
+            valid_until: None,
+            refusal_reason: Some(reason),
+        },
+    };
+    let after = db::decide(conn, id, row.status, row.version, &decision, actor)
+        .map_err(CaseError::from)?
+        .ok_or_else(|| changed(id))?;
+    let action = match to {
+        IctState::Issued => "ict_permit.issued",
+        _ => "ict_permit.refused",
+    };
+    record(conn, actor, action, Some(&row), &after, "Art. 35(1)")?;
+    Ok(after)
+}
+
+/// Extends an issued permit once, by at most a year from its last day (Art. 35(1)); a
+/// second extension is refused with the article.
+pub fn extend<E: From<CaseError>>(
+    conn: &mut Conn,
+    id: i64,
+    months: u32,
+    expected_version: Option<i64>,
+    today: NaiveDate,
+    access: impl FnOnce(&RegionCode, &EmployerId) -> Result<(), E>,
+    actor: &Actor,
+) -> Result<PermitRow, E> {
+    let row = load(conn, id, access)?.permit;
+    stale(&row, expected_version)?;
+    ict::transition(row.status, IctEvent::Extend).map_err(illegal)?;
+    let until = row.valid_until().ok_or_else(|| changed(id))?;
+    let (_, rules) = rules_on(conn, today)?;
+    let new_until =
+        ict::extend(&rules.ict, until, row.extensions(), months).map_err(CaseError::rules)?;
+    let done = i32::try_from(row.extensions()).unwrap_or(i32::MAX);
+    let after = db::extend(conn, id, row.version, done, today, new_until)
+        .map_err(CaseError::from)?
+        .ok_or_else(|| changed(id))?;
+    record(
+        conn,
+        actor,
+        "ict_permit.extended",
+        Some(&row),
+        &after,
+        "Art. 35(1)",
+    )?;
+    Ok(after)
+}
+
+/// A measure of the akimat of the region on an issued permit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    Suspend,
+    Resume,
+    Revoke,
+}
+
+/// Suspends, resumes or revokes a permit, with the grounds (Art. 35(2): the conditions and
+/// procedure the ministry sets, as for permits).
+#[allow(clippy::too_many_arguments)]
+pub fn measure<E: From<CaseError>>(
+    conn: &mut Conn,
+    id: i64,
+    measure: Measure,
+    reason: &str,
+    expected_version: Option<i64>,
+    today: NaiveDate,
+    access: impl FnOnce(&RegionCode, &EmployerId) -> Result<(), E>,
+    actor: &Actor,
+) -> Result<PermitRow, E> {
+    let row = load(conn, id, access)?.permit;
+    stale(&row, expected_version)?;
+    let (event, action) = match measure {
+        Measure::Suspend => (IctEvent::Suspend, "ict_permit.suspended"),
+        Measure::Resume => (IctEvent::Resume, "ict_permit.resumed"),
+        Measure::Revoke => (IctEvent::Revoke, "ict_permit.revoked"),
+    };
+    let to = ict::transition(row.status, event).map_err(illegal)?;
+    let after = db::measure(conn, id, row.status, to, row.version, reason, today)
+        .map_err(CaseError::from)?
+        .ok_or_else(|| changed(id))?;
+    record(conn, actor, action, Some(&row), &after, "Art. 35(2)")?;
+    Ok(after)
+}
+
+/// One worker as the arrival notification describes them (Art. 35(3)(2)).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct ArrivingWorker {
+    pub worker_id: i64,
+    pub full_name: String,
+    pub education: String,
+    pub qualification: String,
+    pub speciality: String,
+    pub experience_years: u32,
+}
+
+/// An arrival notification (Art. 35(3)).
+#[derive(Debug, Clone)]
+pub struct Notify {
+    pub entry_date: NaiveDate,
+    pub sending_country: CountryCode,
+    pub sending_organisation: String,
+    pub workers: Vec<ArrivingWorker>,
+    pub term_from: NaiveDate,
+    pub term_to: NaiveDate,
+}
+
+/// The employer notifies the arrival of workers of an issued permit on `today`; after ten
+/// calendar days from entry it is accepted and marked late (Art. 35(3)).
+pub fn notify_arrival<E: From<CaseError>>(
+    conn: &mut Conn,
+    id: i64,
+    cmd: &Notify,
+    today: NaiveDate,
+    access: impl FnOnce(&RegionCode, &EmployerId) -> Result<(), E>,
+    actor: &Actor,
+) -> Result<(PermitRow, ArrivalRow), E> {
+    let loaded = load(conn, id, access)?;
+    let permit = &loaded.permit;
+    if !permit.status.was_issued() {
+        return Err(CaseError::rules(vec![
+            Violation::new("ict-permit-not-issued", "Art. 35(3)").arg("id", id)
+        ])
+        .into());
+    }
+    let mut out = Vec::new();
+    if cmd.entry_date > today {
+        out.push(Violation::service_rule("ict-entry-in-future").text("entry", cmd.entry_date));
+    }
+    if cmd.term_to < cmd.term_from {
+        out.push(Violation::service_rule("contract-ends-before-start"));
+    }
+    if cmd.sending_country.as_str() != permit.sender_country {
+        out.push(
+            Violation::service_rule("ict-arrival-sender-mismatch")
+                .text("country", &cmd.sending_country)
+                .text("sender", &permit.sender_country),
+        );
+    }
+    let mut ids: Vec<i64> = Vec::new();
+    for w in &cmd.workers {
+        match loaded.workers.iter().find(|x| x.id == w.worker_id) {
+            None => out.push(
+                Violation::service_rule("ict-worker-not-on-permit")
+                    .arg("worker", w.worker_id)
+                    .arg("id", id),
+            ),
+            Some(x) if x.arrival_id.is_some() || ids.contains(&x.id) => {
+                out.push(Violation::service_rule("ict-worker-already-notified").arg("worker", x.id))
+            }
+            Some(x) => ids.push(x.id),
+        }
+    }
+    if !out.is_empty() {
+        return Err(CaseError::rules(out).into());
+    }
+    let (_, rules) = rules_on(conn, today)?;
+    let deadline = ict::arrival_deadline(&rules.ict, cmd.entry_date);
+    let late = ict::arrival_late(&rules.ict, cmd.entry_date, today);
+    let workers = serde_json::to_string(&cmd.workers).map_err(CaseError::from)?;
+    let arrival = db::notify_arrival(
+        conn,
+        &db::NewArrival {
+            permit_id: id,
+            entry_date: cmd.entry_date,
+            notified_on: today,
+            deadline,
+            late,
+            sending_country: cmd.sending_country.as_str(),
+            sending_organisation: &cmd.sending_organisation,
+            workers: &workers,
+            term_from: cmd.term_from,
+            term_to: cmd.term_to,
+        },
+        &ids,
+        actor,
+    )
+    .map_err(CaseError::from)?
+    .ok_or_else(|| changed(id))?;
+    audit::record(
+        conn,
+        actor,
+        audit::Change {
+            action: "ict_permit.arrival_notified",
+            entity_type: "ict_permit",
+            entity_id: id.to_string(),
+            region: Some(permit.region.as_str()),
+            bin: Some(permit.bin.as_str()),
+            before: None,
+            after: Some(audit::snapshot(&arrival).map_err(CaseError::from)?),
+            legal_basis: "Art. 35(3)",
+        },
+    )
+    .map_err(CaseError::from)?;
+    Ok((loaded.permit, arrival))
+}
+
+/// The employer records that a worker of an issued permit left Kazakhstan (Art. 28(2)(8)).
+pub fn record_departure<E: From<CaseError>>(
+    conn: &mut Conn,
+    id: i64,
+    worker_id: i64,
+    on: NaiveDate,
+    today: NaiveDate,
+    access: impl FnOnce(&RegionCode, &EmployerId) -> Result<(), E>,
+    actor: &Actor,
+) -> Result<WorkerRow, E> {
+    let loaded = load(conn, id, access)?;
+    if !loaded.permit.status.was_issued() {
+        return Err(CaseError::rules(vec![Violation::new(
+            "ict-permit-not-issued",
+            "Art. 28(2)(8)",
+        )
+        .arg("id", id)])
+        .into());
+    }
+    let Some(worker) = loaded.workers.iter().find(|w| w.id == worker_id) else {
+        return Err(
+            CaseError::rules(vec![Violation::service_rule("ict-worker-not-on-permit")
+                .arg("worker", worker_id)
+                .arg("id", id)])
+            .into(),
+        );
+    };
+    if on > today {
+        return Err(CaseError::rules(vec![
+            Violation::service_rule("ict-departure-in-future").text("date", on)
+        ])
+        .into());
+    }
+    if !db::depart(conn, id, worker_id, on, actor).map_err(CaseError::from)? {
+        return Err(CaseError::conflict(
+            "ict-departure-recorded",
+            Message::new("conflict-ict-departure-recorded").arg("worker", worker_id),
+        )
+        .into());
+    }
+    let mut after = worker.clone();
+    after.departed_on = Some(on);
+    after.departure_recorded_by = Some(actor.sub.clone());
+    audit::record(
+        conn,
+        actor,
+        audit::Change {
+            action: "ict_permit.departure_recorded",
+            entity_type: "ict_permit",
+            entity_id: id.to_string(),
+            region: Some(loaded.permit.region.as_str()),
+            bin: Some(loaded.permit.bin.as_str()),
+            before: Some(audit::snapshot(worker).map_err(CaseError::from)?),
+            after: Some(audit::snapshot(&after).map_err(CaseError::from)?),
+            legal_basis: "Art. 28(2)(8)",
+        },
+    )
+    .map_err(CaseError::from)?;
+    Ok(after)
+}
