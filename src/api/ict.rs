@@ -68,6 +68,7 @@ pub struct IctWorkerRequest {
         max_length = 300,
         pattern = "\\S"
     )]
+    /// Full name.
     pub full_name: String,
     /// Passport number.
     #[validate(
@@ -80,6 +81,7 @@ pub struct IctWorkerRequest {
         max_length = 40,
         pattern = "\\S"
     )]
+    /// Passport number.
     pub passport_number: String,
     /// Citizenship (ISO 3166-1 alpha-3).
     #[schema(example = "DEU", pattern = "^[A-Z]{3}$")]
@@ -114,6 +116,7 @@ pub struct NewIctPermitRequest {
         max_length = 300,
         pattern = "\\S"
     )]
+    /// The sending legal entity.
     pub sender_name: String,
     /// The country where the sending entity is established (ISO 3166-1 alpha-3): a WTO
     /// member on the application date (Art. 1(25)).
@@ -185,6 +188,7 @@ pub enum IctMeasureParam {
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IctMeasureRequest {
+    /// suspend, resume or revoke.
     pub measure: IctMeasureParam,
     /// The grounds.
     #[validate(
@@ -208,6 +212,7 @@ pub struct ArrivingWorkerRequest {
         length(min = 1, max = 300),
         custom(function = "crate::api::extract::not_blank")
     )]
+    /// Full name.
     #[schema(min_length = 1, max_length = 300, pattern = "\\S")]
     pub full_name: String,
     /// Level of education.
@@ -215,6 +220,7 @@ pub struct ArrivingWorkerRequest {
         length(min = 1, max = 300),
         custom(function = "crate::api::extract::not_blank")
     )]
+    /// Level of education.
     #[schema(example = "higher", min_length = 1, max_length = 300, pattern = "\\S")]
     pub education: String,
     /// Qualification.
@@ -228,6 +234,7 @@ pub struct ArrivingWorkerRequest {
         max_length = 300,
         pattern = "\\S"
     )]
+    /// Qualification.
     pub qualification: String,
     /// Speciality.
     #[validate(
@@ -240,6 +247,7 @@ pub struct ArrivingWorkerRequest {
         max_length = 300,
         pattern = "\\S"
     )]
+    /// Speciality.
     pub speciality: String,
     /// Years of work experience.
     #[validate(range(min = 0, max = 70))]
@@ -268,6 +276,7 @@ pub struct ArrivalNotificationRequest {
         max_length = 300,
         pattern = "\\S"
     )]
+    /// The organisation they come from.
     pub sending_organisation: String,
     /// Each worker who arrived.
     #[validate(length(min = 1, max = 100), nested)]
@@ -313,12 +322,17 @@ impl crate::api::extract::ActionBody for IctDepartureRequest {
 /// A worker of a permit.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct IctWorkerView {
+    /// Identifier.
     pub id: i64,
+    /// Full name.
     pub full_name: String,
+    /// Passport number.
     pub passport_number: String,
+    /// Citizenship (ISO 3166-1 alpha-3).
     pub citizenship: String,
     /// head, manager or specialist.
     pub position: String,
+    /// The worker has higher education.
     pub higher_education: bool,
     /// Months with the sending entity before the transfer.
     pub prior_employment_months: i32,
@@ -347,20 +361,28 @@ impl From<WorkerRow> for IctWorkerView {
 /// One arriving worker as notified.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ArrivingWorkerView {
+    /// The worker of the permit.
     pub worker_id: i64,
+    /// Full name.
     pub full_name: String,
+    /// Level of education.
     pub education: String,
+    /// Qualification.
     pub qualification: String,
+    /// Speciality.
     pub speciality: String,
+    /// Years of work experience.
     pub experience_years: u32,
 }
 
 /// An arrival notification (Art. 35(3)).
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ArrivalView {
+    /// Identifier.
     pub id: i64,
     /// The permit.
     pub permit_id: i64,
+    /// The day the workers entered Kazakhstan.
     pub entry_date: NaiveDate,
     /// The day it was received.
     pub notified_on: NaiveDate,
@@ -368,10 +390,15 @@ pub struct ArrivalView {
     pub deadline: NaiveDate,
     /// Received after the deadline; accepted all the same.
     pub late: bool,
+    /// The country they come from (ISO 3166-1 alpha-3).
     pub sending_country: String,
+    /// The organisation they come from.
     pub sending_organisation: String,
+    /// The workers.
     pub workers: Vec<ArrivingWorkerView>,
+    /// First day of their work.
     pub term_from: NaiveDate,
+    /// Last day of their work.
     pub term_to: NaiveDate,
     /// When it was received (UTC).
     pub notified_at: chrono::DateTime<chrono::Utc>,
@@ -412,6 +439,7 @@ impl TryFrom<ArrivalRow> for ArrivalView {
 /// An ICT permit with its workers and arrival notifications.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct IctPermitView {
+    /// Identifier.
     pub id: i64,
     /// The deciding akimat's region.
     #[schema(example = "KZ-75")]
@@ -419,35 +447,50 @@ pub struct IctPermitView {
     /// The employer's BIN.
     #[schema(example = "210341000011")]
     pub bin: String,
+    /// branch, subsidiary or representative_office.
     pub employer_form: IctEmployerForm,
+    /// The sending legal entity.
     pub sender_name: String,
+    /// The sending entity's country (ISO 3166-1 alpha-3).
     pub sender_country: String,
+    /// The special condition chosen.
     pub special_condition: IctSpecialCondition,
+    /// Kazakh staff employed as managers (Art. 35(4)).
     pub kazakh_managers: i32,
+    /// Kazakh staff employed as specialists (Art. 35(4)).
     pub kazakh_specialists: i32,
+    /// First day of the labour contract.
     pub contract_start: NaiveDate,
+    /// Last day of the labour contract.
     pub contract_end: NaiveDate,
+    /// The application date; the rule set in force that day was applied.
     pub applied_on: NaiveDate,
     /// The rule-set version (with the ICT ratio and terms) the application was checked against.
     pub rule_set_version: i64,
     /// applied, issued, refused, suspended or revoked.
     #[schema(example = "issued")]
     pub status: String,
+    /// The day the permit was issued.
     pub issued_on: Option<NaiveDate>,
     /// The last day of validity (moved by the extension).
     pub valid_until: Option<NaiveDate>,
+    /// The grounds of a refusal.
     pub refusal_reason: Option<String>,
     /// Extensions granted: at most one (Art. 35(1)).
     pub extensions: i32,
+    /// The day of the extension.
     pub extended_on: Option<NaiveDate>,
     /// The grounds of the last suspension, resumption or revocation.
     pub measure_reason: Option<String>,
+    /// The day of the last suspension, resumption or revocation.
     pub measure_on: Option<NaiveDate>,
     /// Always `false`: an ICT permit is outside the annual quota (Art. 32(3)).
     pub counts_against_quota: bool,
     /// Always `false`: no permit fee for ICT (Art. 33(4)).
     pub fee_due: bool,
+    /// The workers.
     pub workers: Vec<IctWorkerView>,
+    /// Arrival notifications, oldest first (Art. 35(3)).
     pub arrivals: Vec<ArrivalView>,
     /// Version; also the `ETag`.
     pub version: i64,
@@ -516,6 +559,7 @@ impl IctPermitView {
 /// A page of ICT permits.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct IctPermitPage {
+    /// The items on this page, oldest first.
     pub items: Vec<IctPermitView>,
     /// Pass as `cursor` for the next page; absent on the last page.
     pub next_cursor: Option<String>,
@@ -1001,27 +1045,42 @@ pub struct RegisterQuery {
 /// notification and the departure.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct IctRegisterLine {
+    /// The worker of the permit.
     pub worker_id: i64,
+    /// Full name.
     pub full_name: String,
+    /// Passport number.
     pub passport_number: String,
+    /// Citizenship (ISO 3166-1 alpha-3).
     pub citizenship: String,
     /// head, manager or specialist.
     pub position: String,
+    /// The ICT permit.
     pub permit_id: i64,
+    /// The deciding akimat's region.
     #[schema(example = "KZ-75")]
     pub region: String,
     /// The employer's BIN.
     pub bin: String,
+    /// The sending legal entity.
     pub sender_name: String,
+    /// The sending entity's country (ISO 3166-1 alpha-3).
     pub sender_country: String,
     /// The permit's status.
     pub permit_status: String,
+    /// The day the permit was issued.
     pub issued_on: Option<NaiveDate>,
+    /// The permit's last day of validity.
     pub valid_until: Option<NaiveDate>,
+    /// on_time, late, missing or pending (Art. 35(3)).
     pub notification: IctNotificationState,
+    /// The notification that reported the arrival.
     pub arrival_id: Option<i64>,
+    /// The day the workers entered Kazakhstan.
     pub entry_date: Option<NaiveDate>,
+    /// The day the arrival was notified.
     pub notified_on: Option<NaiveDate>,
+    /// The day the worker left Kazakhstan, once recorded.
     pub departed_on: Option<NaiveDate>,
     /// The permit ended and no departure is recorded (Art. 28(2)(8)).
     pub departure_overdue: bool,
@@ -1030,6 +1089,7 @@ pub struct IctRegisterLine {
 /// A page of the register.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct IctRegisterPage {
+    /// The items on this page, oldest first.
     pub items: Vec<IctRegisterLine>,
     /// Pass as `cursor` for the next page; absent on the last page.
     pub next_cursor: Option<String>,

@@ -506,7 +506,7 @@ pub fn notify_arrival<E: From<CaseError>>(
             region: Some(permit.region.as_str()),
             bin: Some(permit.bin.as_str()),
             before: None,
-            after: Some(audit::snapshot(&arrival).map_err(CaseError::from)?),
+            after: Some(audit::snapshot(&arrival)?),
             legal_basis: "Art. 35(3)",
         },
     )
@@ -566,8 +566,8 @@ pub fn record_departure<E: From<CaseError>>(
             entity_id: id.to_string(),
             region: Some(loaded.permit.region.as_str()),
             bin: Some(loaded.permit.bin.as_str()),
-            before: Some(audit::snapshot(worker).map_err(CaseError::from)?),
-            after: Some(audit::snapshot(&after).map_err(CaseError::from)?),
+            before: Some(audit::snapshot(worker)?),
+            after: Some(audit::snapshot(&after)?),
             legal_basis: "Art. 28(2)(8)",
         },
     )

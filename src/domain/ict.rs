@@ -294,7 +294,7 @@ pub fn check_sender(
     wto_since: Option<NaiveDate>,
     on: NaiveDate,
 ) -> Option<Violation> {
-    (!wto_since.is_some_and(|d| d <= on)).then(|| {
+    wto_since.is_none_or(|d| d > on).then(|| {
         Violation::new("ict-sender-not-wto", "Art. 1(25)")
             .text("country", country)
             .text("date", on)

@@ -135,6 +135,51 @@ fn rows() -> Vec<Row> {
             Some(json!({"kind": "hire", "date": "2026-09-01", "passport_number": "Z1234567"})),
             [F, F, Y, F],
         ),
+        r(
+            "POST",
+            "/v1/ict-permits",
+            Some(crate::ict::application()),
+            [F, F, Y, F],
+        ),
+        r("GET", "/v1/ict-permits", None, [Y, Y, Y, Y]),
+        r("GET", "/v1/ict-permits/1", None, [Y, Y, F, Y]),
+        r(
+            "POST",
+            "/v1/ict-permits/1/decision",
+            Some(json!({"decision": "refuse", "reason": "documents unreliable"})),
+            [F, Y, F, F],
+        ),
+        r(
+            "POST",
+            "/v1/ict-permits/1/extension",
+            Some(json!({"months": 12})),
+            [F, Y, F, F],
+        ),
+        r(
+            "POST",
+            "/v1/ict-permits/1/measures",
+            Some(json!({"measure": "suspend", "reason": "inspection"})),
+            [F, Y, F, F],
+        ),
+        r(
+            "POST",
+            "/v1/ict-permits/1/arrivals",
+            Some(
+                json!({"entry_date": "2026-08-10", "sending_country": "DEU", "sending_organisation": "Muster GmbH",
+                    "workers": [{"worker_id": 1, "full_name": "Hans Müller", "education": "higher",
+                        "qualification": "engineer", "speciality": "drilling", "experience_years": 8}],
+                    "term_from": "2027-01-01", "term_to": "2029-12-31"}),
+            ),
+            [F, F, F, F],
+        ),
+        r(
+            "POST",
+            "/v1/ict-permits/1/departures",
+            Some(json!({"worker_id": 1, "date": "2026-08-10"})),
+            [F, F, F, F],
+        ),
+        r("GET", "/v1/ict-register", None, [Y, Y, F, Y]),
+        r("GET", "/v1/ict-register?region=KZ-71", None, [Y, F, F, Y]),
     ]
 }
 
@@ -169,6 +214,13 @@ async fn every_role_against_every_endpoint() {
         .json(&crate::certificates::application("KZ-75"))
         .await
         .ok(201);
+    // ICT permit 1, of a branch in KZ-75: BIN_A is another employer, so its arrivals and
+    // departures on it answer 404 like a missing permit (the branch's own are in ict.rs).
+    app.post("/v1/ict-permits")
+        .token(&app.employer(crate::ict::BIN_BRANCH))
+        .json(&crate::ict::application())
+        .await
+        .ok(201);
     let tokens = [
         app.ministry(),
         app.akimat("KZ-75"),
@@ -186,7 +238,8 @@ async fn every_role_against_every_endpoint() {
             let got = match r.status {
                 403 => F,
                 404 if row.path.starts_with("/v1/quota-demands/")
-                    || row.path.starts_with("/v1/self-employment-certificates/") =>
+                    || row.path.starts_with("/v1/self-employment-certificates/")
+                    || row.path.starts_with("/v1/ict-permits/") =>
                 {
                     F
                 }

@@ -11,6 +11,7 @@ mod errors;
 mod foundation;
 mod helpers;
 mod http;
+mod ict;
 mod invariants;
 mod openapi;
 mod quotas;
