@@ -574,3 +574,33 @@ pub fn record_departure<E: From<CaseError>>(
     .map_err(CaseError::from)?;
     Ok(after)
 }
+
+#[cfg(test)]
+mod tests {
+    /// Art. 32(3), 33(4): ICT is outside the annual quota and pays no fee, so no ICT code
+    /// may reach the quota ledger, the quota tables or the fee rules. The API tests show the
+    /// ledger unchanged after an issue and an extension; this shows no path exists.
+    #[test]
+    fn art_32_3_33_4_no_ict_code_reaches_the_ledger_the_quota_or_fees() {
+        let sources = [
+            ("cases/ict.rs", include_str!("ict.rs")),
+            ("db/ict.rs", include_str!("../db/ict.rs")),
+            ("api/ict.rs", include_str!("../api/ict.rs")),
+            ("domain/ict.rs", include_str!("../domain/ict.rs")),
+        ];
+        let forbidden = [
+            ["ledger", "::"].concat(),
+            ["fees", "::"].concat(),
+            ["quota", "::"].concat(),
+            ["quota_", "holds"].concat(),
+            ["quota_", "ledger"].concat(),
+            ["regional_", "quotas"].concat(),
+            ["Quota", "Claim"].concat(),
+        ];
+        for (file, text) in sources {
+            for f in &forbidden {
+                assert!(!text.contains(f.as_str()), "{file} names {f}");
+            }
+        }
+    }
+}
