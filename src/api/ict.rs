@@ -445,7 +445,7 @@ pub struct IctPermitView {
     #[schema(example = "KZ-75")]
     pub region: String,
     /// The employer's BIN.
-    #[schema(example = "210341000011")]
+    #[schema(example = "210341000019")]
     pub bin: String,
     /// branch, subsidiary or representative_office.
     pub employer_form: IctEmployerForm,

@@ -142,7 +142,8 @@ fn rows() -> Vec<Row> {
             [F, F, Y, F],
         ),
         r("GET", "/v1/ict-permits", None, [Y, Y, Y, Y]),
-        r("GET", "/v1/ict-permits/1", None, [Y, Y, F, Y]),
+        r("GET", "/v1/ict-permits/1", None, [Y, Y, Y, Y]),
+        r("GET", "/v1/ict-permits/2", None, [Y, F, F, Y]),
         r(
             "POST",
             "/v1/ict-permits/1/decision",
@@ -170,13 +171,13 @@ fn rows() -> Vec<Row> {
                         "qualification": "engineer", "speciality": "drilling", "experience_years": 8}],
                     "term_from": "2027-01-01", "term_to": "2029-12-31"}),
             ),
-            [F, F, F, F],
+            [F, F, Y, F],
         ),
         r(
             "POST",
             "/v1/ict-permits/1/departures",
             Some(json!({"worker_id": 1, "date": "2026-08-10"})),
-            [F, F, F, F],
+            [F, F, Y, F],
         ),
         r("GET", "/v1/ict-register", None, [Y, Y, F, Y]),
         r("GET", "/v1/ict-register?region=KZ-71", None, [Y, F, F, Y]),
@@ -214,11 +215,21 @@ async fn every_role_against_every_endpoint() {
         .json(&crate::certificates::application("KZ-75"))
         .await
         .ok(201);
-    // ICT permit 1, of a branch in KZ-75: BIN_A is another employer, so its arrivals and
-    // departures on it answer 404 like a missing permit (the branch's own are in ict.rs).
+    // ICT permit 1, of BIN_A as a subsidiary in KZ-75 (applied for, not issued: its arrivals
+    // and departures are refused by rule, 422, which shows the employer got through).
+    let mut ict = crate::ict::application();
+    ict["employer_form"] = json!("subsidiary");
+    app.post("/v1/ict-permits")
+        .token(&app.employer(BIN_A))
+        .json(&ict)
+        .await
+        .ok(201);
+    // ICT permit 2 belongs to a branch in KZ-71: another employer's, another region's.
+    let mut ict = crate::ict::application();
+    ict["region"] = json!("KZ-71");
     app.post("/v1/ict-permits")
         .token(&app.employer(crate::ict::BIN_BRANCH))
-        .json(&crate::ict::application())
+        .json(&ict)
         .await
         .ok(201);
     let tokens = [

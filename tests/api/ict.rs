@@ -425,3 +425,60 @@ async fn ict_suspension_revocation_and_overdue_departures() {
         .await;
     assert_eq!(overdue.ok(200)["items"].as_array().unwrap().len(), 2);
 }
+
+#[actix_web::test]
+async fn ict_application_replays_its_idempotency_key_and_a_stale_decision_is_refused() {
+    let app = spawn_app().await;
+    let branch = app.employer(BIN_BRANCH);
+    let first = app
+        .post(BASE)
+        .token(&branch)
+        .header("Idempotency-Key", "ict-1")
+        .json(&application())
+        .await;
+    let id = first.ok(201)["id"].as_i64().unwrap();
+    let again = app
+        .post(BASE)
+        .token(&branch)
+        .header("Idempotency-Key", "ict-1")
+        .json(&application())
+        .await;
+    assert_eq!(again.ok(201)["id"], id);
+    assert_eq!(again.header("idempotent-replayed"), Some("true"));
+    let list = app.get(BASE).token(&app.ministry()).send().await;
+    assert_eq!(list.ok(200)["items"].as_array().unwrap().len(), 1);
+    // A decision on a version no longer current is 412; on the current one it is taken.
+    app.post(&format!("{BASE}/{id}/decision"))
+        .token(&app.akimat("KZ-75"))
+        .header("If-Match", "\"7\"")
+        .json(&json!({"decision": "refuse", "reason": "documents unreliable"}))
+        .await
+        .problem(412, "stale-version");
+    let d = app
+        .post(&format!("{BASE}/{id}/decision"))
+        .token(&app.akimat("KZ-75"))
+        .header("If-Match", "\"1\"")
+        .json(&json!({"decision": "refuse", "reason": "documents unreliable"}))
+        .await;
+    assert_eq!(d.ok(200)["status"], "refused");
+    assert_eq!(d.body["refusal_reason"], "documents unreliable");
+    // Decided once.
+    app.post(&format!("{BASE}/{id}/decision"))
+        .token(&app.akimat("KZ-75"))
+        .json(&json!({"decision": "issue"}))
+        .await
+        .problem(409, "already-decided");
+    // A refused permit takes no arrival notification (Art. 35(3)).
+    let permit = app
+        .get(&format!("{BASE}/{id}"))
+        .token(&branch)
+        .send()
+        .await
+        .ok(200)
+        .clone();
+    app.post(&format!("{BASE}/{id}/arrivals"))
+        .token(&branch)
+        .json(&arrival(&permit, "2026-11-30"))
+        .await
+        .problem(422, "ict-permit-not-issued");
+}
