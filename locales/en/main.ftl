@@ -47,15 +47,14 @@ unauthorized-claim = the token's { $claim } claim is invalid: { $reason }
 unauthorized-missing-claim = the token needs a { $claim } claim for its role
 
 # 403
-forbidden-role = a { $role } may not do this here
+forbidden-role = the role { $role } may not do this here
 forbidden-other-region = an akimat sees its own region only
 forbidden-no-bin = no employer BIN in the token
 
 # 404
 not-found-resource = no such resource
 not-found-path = no resource at { $path }
-not-found-case = no such case
-not-found-demand = no quota demand { $id }
+not-found-case = no such case, or not one of yours
 not-found-hold = no quota hold { $id }
 not-found-region = no region { $region }
 not-found-country = no country { $country } in the reference data
@@ -150,7 +149,6 @@ route-next-quota = the employer applies to the akimat of the region for a permit
 route-next-none = the foreigner needs an employer who applies for a permit, or a profession on the in-demand list
 
 # Self-employment certificates (Art. 34, 28(2)(10))
-not-found-certificate = no self-employment certificate { $id }
 conflict-certificate-changed = self-employment certificate { $id } changed concurrently; read it again
 profession-not-in-demand = occupation { $occupation } is not on the list of in-demand professions of priority sectors in force on { $date }
 qualification-education-below = { $profession } requires higher education

@@ -55,7 +55,6 @@ forbidden-no-bin = токенде жұмыс берушінің БСН-і жоқ
 not-found-resource = мұндай ресурс жоқ
 not-found-path = { $path } мекенжайында ресурс жоқ
 not-found-case = мұндай іс жоқ
-not-found-demand = { $id } квотаға өтінімі жоқ
 not-found-hold = { $id } квота резерві жоқ
 not-found-region = { $region } өңірі жоқ
 not-found-country = анықтамалықта { $country } елі жоқ
@@ -150,7 +149,6 @@ route-next-quota = жұмыс беруші өңір әкімдігіне кво�
 route-next-none = шетелдікке рұқсат алатын жұмыс беруші немесе сұранысқа ие кәсіптер тізбесіндегі кәсіп қажет
 
 # Self-employment certificates (Art. 34, 28(2)(10))
-not-found-certificate = өз бетінше жұмысқа орналасу туралы { $id } анықтама жоқ
 conflict-certificate-changed = өз бетінше жұмысқа орналасу туралы { $id } анықтама бір мезгілде өзгерді; оны қайта оқыңыз
 profession-not-in-demand = { $occupation } кәсібі { $date } күні қолданыстағы басым салалардағы сұранысқа ие кәсіптер тізбесінде жоқ
 qualification-education-below = { $profession } кәсібіне жоғары білім талап етіледі

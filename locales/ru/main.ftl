@@ -55,7 +55,6 @@ forbidden-no-bin = в токене нет БИН работодателя
 not-found-resource = такого ресурса нет
 not-found-path = по адресу { $path } ресурса нет
 not-found-case = такого дела нет
-not-found-demand = заявки на квоту { $id } нет
 not-found-hold = резерва квоты { $id } нет
 not-found-region = региона { $region } нет
 not-found-country = страны { $country } нет в справочнике
@@ -150,7 +149,6 @@ route-next-quota = работодатель подаёт в акимат рег�
 route-next-none = иностранцу нужен работодатель, который получит разрешение, или профессия из перечня востребованных
 
 # Self-employment certificates (Art. 34, 28(2)(10))
-not-found-certificate = справки о самостоятельном трудоустройстве { $id } нет
 conflict-certificate-changed = справка о самостоятельном трудоустройстве { $id } изменилась одновременно; прочитайте её снова
 profession-not-in-demand = занятия { $occupation } нет в перечне востребованных профессий приоритетных отраслей, действующем на { $date }
 qualification-education-below = для профессии { $profession } требуется высшее образование
