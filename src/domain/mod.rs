@@ -9,6 +9,7 @@ pub mod fees;
 pub mod hold;
 pub mod ids;
 pub mod money;
+pub mod permit;
 pub mod quota;
 pub mod refusal;
 pub mod ruleset;
