@@ -32,6 +32,37 @@ pub struct Application {
     server: Server,
     port: u16,
     pool: db::Pool,
+    time: Time,
+}
+
+/// How often the service lapses permits whose fee is overdue (Art. 33(4)). Reading or
+/// paying a permit lapses it too, so this only bounds how long an unpaid permit's quota
+/// stays held; an operational setting, not a number of the regime.
+const LAPSE_JOB_EVERY: std::time::Duration = std::time::Duration::from_secs(300);
+
+/// The scheduled job: every [`LAPSE_JOB_EVERY`], lapses the permits whose fee is past due
+/// through the same command an official's read would run, in one transaction.
+async fn lapse_job(pool: db::Pool, time: Time) {
+    let mut tick = actix_web::rt::time::interval(LAPSE_JOB_EVERY);
+    loop {
+        tick.tick().await;
+        let (pool, time) = (pool.clone(), time.clone());
+        let done = web::block(move || -> Result<Vec<i64>, String> {
+            let mut conn = pool.get().map_err(|e| e.to_string())?;
+            let actor = crate::cases::permits::system_actor(time.now().naive_utc());
+            db::write_tx(&mut conn, |c| {
+                crate::cases::permits::lapse_overdue(c, time.today(), &actor)
+            })
+            .map_err(|e| e.to_string())
+        })
+        .await;
+        match done {
+            Ok(Ok(ids)) if !ids.is_empty() => log::info!("lapsed unpaid permits {ids:?}"),
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => log::warn!("the lapse job failed: {e}"),
+            Err(e) => log::warn!("the lapse job could not run: {e}"),
+        }
+    }
 }
 
 const REQUEST_ID: &str = "x-request-id";
@@ -69,6 +100,7 @@ impl Application {
         let listener = TcpListener::bind((settings.server.host.as_str(), settings.server.port))?;
         let port = listener.local_addr()?.port();
         let max_body = settings.server.max_body_bytes;
+        let job_time = time.clone();
         let state = web::Data::new(AppState {
             pool: pool.clone(),
             time,
@@ -147,7 +179,12 @@ impl Application {
         .listen(listener)?
         .shutdown_timeout(30)
         .run();
-        Ok(Application { server, port, pool })
+        Ok(Application {
+            server,
+            port,
+            pool,
+            time: job_time,
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -160,7 +197,11 @@ impl Application {
     }
 
     /// Serves until SIGINT/SIGTERM, then finishes in-flight requests (graceful shutdown).
+    /// The scheduled lapse job runs beside the server.
     pub async fn run(self) -> std::io::Result<()> {
-        self.server.await
+        let job = actix_web::rt::spawn(lapse_job(self.pool.clone(), self.time.clone()));
+        let served = self.server.await;
+        job.abort();
+        served
     }
 }

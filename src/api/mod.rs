@@ -2,10 +2,12 @@
 
 pub mod audit;
 pub mod demands;
+pub mod employers;
 pub mod extract;
 pub mod health;
 pub mod idempotency;
 pub mod page;
+pub mod permits;
 pub mod quotas;
 pub mod reference;
 pub mod rulesets;
@@ -97,6 +99,7 @@ timestamps RFC 3339 UTC.",
         (name = "audit", description = "The append-only audit trail."),
         (name = "quota demand", description = "Employers' demand for next year's quota and its review (Art. 32(5))."),
         (name = "quotas", description = "The yearly quota, its split among regions, transfers and the ledger (Art. 32, 6(2), 7(22)-(23), 9(5))."),
+        (name = "permits", description = "Employers' profiles and permits from application to departure (Art. 33, 9(5), 28(2)(8))."),
     ),
     components(schemas(Problem, FieldError))
 )]
@@ -141,7 +144,24 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(demands::file_quota_demand)
                 .service(demands::list_quota_demands)
                 .service(demands::get_quota_demand)
-                .service(demands::review_quota_demand),
+                .service(demands::review_quota_demand)
+                .service(employers::put_employer_profile)
+                .service(employers::get_employer_profile)
+                .service(permits::file_permit_application)
+                .service(permits::list_permit_applications)
+                .service(permits::list_permits)
+                .service(permits::get_permit)
+                .service(permits::decide_permit)
+                .service(permits::withdraw_permit)
+                .service(permits::pay_permit_fee)
+                .service(permits::extend_permit)
+                .service(permits::suspend_permit)
+                .service(permits::resume_permit)
+                .service(permits::revoke_permit)
+                .service(permits::return_permit)
+                .service(permits::report_trip)
+                .service(permits::record_departure)
+                .service(permits::list_overdue_departures),
         );
 }
 

@@ -8,7 +8,9 @@
 //! before anything about the case is revealed or changed.
 
 pub mod demands;
+pub mod employers;
 pub mod ledger;
+pub mod permits;
 pub mod quota;
 
 pub use crate::db::Error as CaseError;

@@ -297,22 +297,27 @@ pub fn advance(
         .find(id)
         .filter(permits::status.eq(from.as_str()))
         .filter(permits::version.eq(version));
-    let n = diesel::update(target)
-        .set((
-            permits::status.eq(to.as_str()),
-            permits::version.eq(version + 1),
-        ))
-        .execute(conn)?;
-    if n == 0 {
-        return Ok(None);
-    }
-    if let Some(d) = m.ended_on {
-        diesel::update(permits::table.find(id))
+    // An ended permit gets its end date in the same statement (a CHECK requires it).
+    let n = match m.ended_on {
+        Some(d) => diesel::update(target)
             .set((
+                permits::status.eq(to.as_str()),
+                permits::version.eq(version + 1),
                 permits::ended_on.eq(d),
                 permits::end_ground.eq(m.end_ground),
             ))
-            .execute(conn)?;
+            .execute(conn)?,
+        None => diesel::update(target)
+            .set((
+                permits::status.eq(to.as_str()),
+                permits::version.eq(version + 1),
+            ))
+            .execute(conn)?,
+    };
+    if n == 0 {
+        return Ok(None);
+    }
+    if m.ended_on.is_some() {
         diesel::update(permit_details::table.find(id))
             .set(permit_details::end_note.eq(m.end_note))
             .execute(conn)?;
@@ -741,6 +746,8 @@ pub struct Filter {
     /// Only applications whose decision in `region` is still pending.
     pub pending_in_region: bool,
     pub after_id: Option<i64>,
+    /// For the deadline order: continue after this (deadline, id).
+    pub after_due: Option<(NaiveDate, i64)>,
     pub limit: i64,
 }
 
@@ -791,6 +798,13 @@ pub fn list(
     }
     if let Some(id) = f.after_id {
         q = q.filter(permits::id.gt(id));
+    }
+    if let Some((due, id)) = f.after_due {
+        q = q.filter(
+            permits::decision_due
+                .gt(due)
+                .or(permits::decision_due.eq(due).and(permits::id.gt(id))),
+        );
     }
     q.load(conn)
 }

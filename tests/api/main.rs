@@ -10,5 +10,6 @@ mod helpers;
 mod http;
 mod invariants;
 mod openapi;
+mod permits;
 mod quotas;
 mod rulesets;

@@ -6,7 +6,7 @@
 //! in force.
 
 use crate::domain::ruleset::{
-    CategoryTerms, FeeRules, KazakhShareRules, LabourMarketTest, ReplacementDuty, TermUnit,
+    FeeRules, KazakhShareRules, LabourMarketTest, ReplacementDuty, TermChoice, TermUnit,
 };
 use crate::domain::{fees, Category, CountryCode, Money, RegionCode, SectorCode, Violation};
 use chrono::{Days, Months, NaiveDate};
@@ -116,13 +116,13 @@ pub struct Staff {
 pub fn kazakh_share(
     rules: &KazakhShareRules,
     category: Category,
-    staff: &[(Category, Staff)],
+    staff: &[StaffLine],
     adding: u32,
     foreign_division: bool,
 ) -> Check {
     let employees: u32 = staff
         .iter()
-        .map(|(_, s)| s.kazakh + s.foreign + s.eaeu + s.posted)
+        .map(|l| l.staff.kazakh + l.staff.foreign + l.staff.eaeu + l.staff.posted)
         .sum();
     if foreign_division && employees <= rules.exemption_max_employees {
         return Check::judged(
@@ -139,7 +139,11 @@ pub fn kazakh_share(
         );
     };
     let (mut kazakh, mut foreign) = (0u32, adding);
-    for (_, s) in staff.iter().filter(|(c, _)| ratio.categories.contains(c)) {
+    for s in staff
+        .iter()
+        .filter(|l| ratio.categories.contains(&l.category))
+        .map(|l| &l.staff)
+    {
         kazakh += s.kazakh;
         foreign += s.foreign;
         if rules.posted_workers_count {
@@ -160,6 +164,23 @@ pub fn kazakh_share(
             .arg("foreign", foreign)
             .text("min", ratio.min_kazakh_percent),
     )
+}
+
+/// Art. 33(6): without the employer's workforce on `date` the share cannot be judged, so
+/// the check fails until the employer states its profile.
+pub fn profile_missing(date: NaiveDate) -> Check {
+    Check::judged(
+        false,
+        Violation::new("employer-profile-required", "Art. 33(6)").text("date", date),
+    )
+}
+
+/// One line of an employer's workforce: its staff in one worker category.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffLine {
+    pub category: Category,
+    #[serde(flatten)]
+    pub staff: Staff,
 }
 
 /// What a worker's qualification is described by (Art. 33(7)).
@@ -199,17 +220,17 @@ pub fn qualification(q: &Qualification<'_>, category: Category) -> Check {
     )
 }
 
-/// Art. 7(20): the ministry's rules fix the terms a permit of each category may run: the
-/// requested term is one the category allows, in its unit.
-pub fn term_allowed(terms: &CategoryTerms, unit: TermUnit, length: u32) -> Check {
+/// Art. 7(20): the ministry's rules fix the terms a permit of each category may run, and
+/// those an extension may add: the requested term is one of `choice`, in its unit.
+pub fn term_allowed(category: Category, choice: &TermChoice, unit: TermUnit, length: u32) -> Check {
     let unit_name = match unit {
         TermUnit::Months => "months",
         TermUnit::Days => "days",
     };
     Check::judged(
-        terms.initial.unit == unit && terms.initial.allows(length),
+        choice.unit == unit && choice.allows(length),
         Violation::new("term-allowed", "Art. 7(20)")
-            .text("category", terms.category)
+            .text("category", category)
             .arg("length", length)
             .text("unit", unit_name),
     )
@@ -390,12 +411,15 @@ mod tests {
     fn tenge(n: i64) -> Money {
         Money::from_tenge(Decimal::from(n)).unwrap()
     }
-    fn staff(k: u32, f: u32, e: u32, p: u32) -> Staff {
-        Staff {
-            kazakh: k,
-            foreign: f,
-            eaeu: e,
-            posted: p,
+    fn line(category: Category, k: u32, f: u32, e: u32, p: u32) -> StaffLine {
+        StaffLine {
+            category,
+            staff: Staff {
+                kazakh: k,
+                foreign: f,
+                eaeu: e,
+                posted: p,
+            },
         }
     }
 
@@ -404,8 +428,8 @@ mod tests {
         let rules = seeded().kazakh_share;
         // Categories 3+4 need 90 %: 90 Kazakh, 8 foreign, 1 posted, +1 new = 90/100.
         let s = [
-            (Category::Specialists, staff(60, 5, 0, 1)),
-            (Category::QualifiedWorkers, staff(30, 3, 0, 0)),
+            line(Category::Specialists, 60, 5, 0, 1),
+            line(Category::QualifiedWorkers, 30, 3, 0, 0),
         ];
         let c = kazakh_share(&rules, Category::Specialists, &s, 1, false);
         assert_eq!(c.outcome, Outcome::Pass, "{c:?}");
@@ -417,7 +441,7 @@ mod tests {
     #[test]
     fn art_2_3_eaeu_citizens_do_not_count_as_foreign_for_the_share() {
         let rules = seeded().kazakh_share;
-        let s = [(Category::Heads, staff(5, 3, 2, 0))];
+        let s = [line(Category::Heads, 5, 3, 2, 0)];
         // 70 %: 5 Kazakh + 2 EAEU = 7 against 3 foreign.
         assert_eq!(
             kazakh_share(&rules, Category::Heads, &s, 0, false).outcome,
@@ -432,13 +456,13 @@ mod tests {
     #[test]
     fn art_33_6_a_small_branch_of_a_foreign_entity_is_exempt() {
         let rules = seeded().kazakh_share;
-        let s = [(Category::Heads, staff(2, 8, 0, 0))];
+        let s = [line(Category::Heads, 2, 8, 0, 0)];
         let c = kazakh_share(&rules, Category::Heads, &s, 1, true);
         assert_eq!(
             (c.outcome, c.finding.code.as_str()),
             (Outcome::Pass, "kazakh-share-exempt")
         );
-        let s = [(Category::Heads, staff(3, 8, 0, 0))];
+        let s = [line(Category::Heads, 3, 8, 0, 0)];
         assert_eq!(
             kazakh_share(&rules, Category::Heads, &s, 1, true).outcome,
             Outcome::Fail
@@ -497,17 +521,18 @@ mod tests {
     #[test]
     fn art_7_20_a_term_the_category_does_not_allow_fails() {
         let rules = seeded();
-        let cat3 = &rules.categories[2];
+        let cat3 = &rules.categories[2].initial;
+        let c = Category::Specialists;
         assert_eq!(
-            term_allowed(cat3, TermUnit::Months, 12).outcome,
+            term_allowed(c, cat3, TermUnit::Months, 12).outcome,
             Outcome::Pass
         );
         assert_eq!(
-            term_allowed(cat3, TermUnit::Months, 24).outcome,
+            term_allowed(c, cat3, TermUnit::Months, 24).outcome,
             Outcome::Fail
         );
         assert_eq!(
-            term_allowed(cat3, TermUnit::Days, 12).outcome,
+            term_allowed(c, cat3, TermUnit::Days, 12).outcome,
             Outcome::Fail
         );
     }
