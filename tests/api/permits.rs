@@ -683,3 +683,352 @@ async fn two_hundred_concurrent_approvals_against_fifty_units_approve_exactly_fi
     assert_eq!((approved, refused), (50, 150));
     assert_eq!(regional(&app, "KZ-23", "3").await, (50, 50, 0));
 }
+
+/// A branch of a foreign legal entity (6th digit of the BIN: 1), registered in March 2021.
+const BRANCH: &str = "210341000019";
+
+#[actix_web::test]
+async fn art_33_6_a_small_foreign_branch_is_exempt_and_only_a_branch_may_say_it_is_one() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-75", "1", 5)]).await;
+    let body = |foreign_division: bool| {
+        json!({"as_of": "2025-12-01", "name": "Anatolia Engineering Almaty Branch", "legal_form": "branch",
+            "foreign_division": foreign_division, "sector": "M", "region": "KZ-75",
+            "workforce": [{"category": "1", "kazakh": 2, "foreign": 3}]})
+    };
+    // A head office cannot be a division of a foreign legal entity.
+    let r = app
+        .put(&format!("/v1/employers/{BIN_A}"))
+        .token(&app.employer(BIN_A))
+        .json(&body(true))
+        .await;
+    assert_eq!(
+        r.problem(422, "foreign-division-mismatch")["violations"][0]["article"],
+        "Art. 33(6)"
+    );
+    let r = app
+        .put(&format!("/v1/employers/{BRANCH}"))
+        .token(&app.employer(BRANCH))
+        .json(&body(true))
+        .await;
+    let v = r.ok(201).clone();
+    assert_eq!(
+        (v["fee_group"].as_i64(), r.header("etag")),
+        (Some(1), Some("\"1\""))
+    );
+    // Writing the same date again replaces it (200) and keeps the history by date.
+    let mut later = body(true);
+    later["as_of"] = json!("2025-12-10");
+    app.put(&format!("/v1/employers/{BRANCH}"))
+        .token(&app.employer(BRANCH))
+        .json(&later)
+        .await
+        .ok(201);
+    app.put(&format!("/v1/employers/{BRANCH}"))
+        .token(&app.employer(BRANCH))
+        .header("If-Match", "\"1\"")
+        .json(&later)
+        .await
+        .ok(200);
+    let e = app
+        .get(&format!("/v1/employers/{BRANCH}"))
+        .token(&app.akimat("KZ-71"))
+        .send()
+        .await
+        .ok(200)
+        .clone();
+    assert_eq!(e["kind"], "branch");
+    assert_eq!(e["history"].as_array().unwrap().len(), 2);
+    assert_eq!(e["current"]["as_of"], "2025-12-10");
+    app.get(&format!("/v1/employers/{BRANCH}"))
+        .token(&app.employer(BIN_A))
+        .send()
+        .await
+        .problem(404, "not-found");
+
+    // 5 employees with 3 foreign heads: far below 70 %, but exempt as a branch of at most 10.
+    let mut a = application(&["KZ-75"], vec![worker("YILMAZ AYSE", "TUR", "U9")]);
+    a["category"] = json!("1");
+    let p = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BRANCH))
+        .json(&a)
+        .await
+        .ok(201)
+        .clone();
+    assert_eq!(check(&p, "kazakh-share-exempt")["outcome"], "pass");
+    // The same workforce in a head office fails the share, and an approval is refused.
+    app.put(&format!("/v1/employers/{BIN_A}"))
+        .token(&app.employer(BIN_A))
+        .json(&body(false))
+        .await
+        .ok(201);
+    let mut a = application(&["KZ-75"], vec![worker("KAYA MEHMET", "TUR", "U1")]);
+    a["category"] = json!("1");
+    let p = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .json(&a)
+        .await
+        .ok(201)
+        .clone();
+    let share = check(&p, "kazakh-share");
+    assert_eq!(
+        (
+            share["outcome"].as_str(),
+            share["figures"]["foreign"].as_i64()
+        ),
+        (Some("fail"), Some(4))
+    );
+    let r = app
+        .post(&format!("/v1/permits/{}/decisions", p["id"]))
+        .token(&app.akimat("KZ-75"))
+        .header("Accept-Language", "ru")
+        .json(&json!({"decision": "approve"}))
+        .await;
+    let v = &r.problem(422, "kazakh-share")["violations"][0];
+    assert_eq!(v["article"], "Art. 33(6)");
+    assert_eq!(
+        v["message"],
+        "категории 1+2: 2 казахстанских работников против 4 иностранных с этим разрешением; казахстанских должно быть не менее 70 %"
+    );
+}
+
+/// Files, approves and pays a one-worker category-3 permit of BIN_A in KZ-23; its id.
+async fn active_permit(app: &TestApp, passport: &str) -> Value {
+    let id = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .json(&application(
+            &["KZ-23"],
+            vec![worker("KAYA MEHMET", "TUR", passport)],
+        ))
+        .await
+        .ok(201)["id"]
+        .clone();
+    decide(app, &id, "KZ-23", json!({"decision": "approve"}))
+        .await
+        .ok(200);
+    pay(app, &id, "KZ-23", "100000000.00", "2025-12-15", "en")
+        .await
+        .ok(201);
+    id
+}
+
+#[actix_web::test]
+async fn art_33_2_a_revocation_for_unlawful_engagement_bars_the_employer_for_12_months() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 5)]).await;
+    profile(&app, BIN_A).await;
+    let id = active_permit(&app, "U1").await;
+    // The same worker on a second application: already on a live permit (Art. 33(3)).
+    let p = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .json(&application(
+            &["KZ-23"],
+            vec![worker("KAYA MEHMET", "TUR", "U1")],
+        ))
+        .await
+        .ok(201)
+        .clone();
+    let c = check(&p, "worker-on-live-permit");
+    assert_eq!(
+        (c["outcome"].as_str(), c["figures"]["permit"].clone()),
+        (Some("fail"), id.clone())
+    );
+    app.post(&format!("/v1/permits/{}/withdrawal", p["id"]))
+        .token(&app.employer(BIN_A))
+        .send()
+        .await
+        .ok(200);
+
+    app.set_today("2026-03-10T04:00:00Z");
+    let r = app
+        .post(&format!("/v1/permits/{id}/revocation"))
+        .token(&app.akimat("KZ-23"))
+        .json(&json!({"ground": "unlawful-engagement"}))
+        .await;
+    assert_eq!(r.ok(200)["end_ground"]["article"], "Art. 33(3)");
+    assert_eq!(regional(&app, "KZ-23", "3").await, (5, 0, 0));
+    let mut a = application(&["KZ-23"], vec![worker("DEMIR ALI", "TUR", "U2")]);
+    a["start_date"] = json!("2026-04-01");
+    a["vacancy_published_on"] = json!("2026-02-01");
+    let p = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .header("Accept-Language", "kk")
+        .json(&a)
+        .await
+        .ok(201)
+        .clone();
+    let c = check(&p, "employer-barred");
+    assert_eq!(
+        (c["outcome"].as_str(), c["figures"]["until"].as_str()),
+        (Some("fail"), Some("2027-03-10"))
+    );
+    assert_eq!(
+        c["message"],
+        "шетелдік жұмыс күшін заңсыз тартқаны үшін рұқсаттың кері қайтарылуы жұмыс берушіге 2027-03-10 дейін жаңа рұқсат бермейді"
+    );
+    decide(&app, &p["id"], "KZ-23", json!({"decision": "approve"}))
+        .await
+        .problem(422, "employer-barred");
+}
+
+#[actix_web::test]
+async fn withdrawal_and_return_give_the_quota_back_and_illegal_moves_change_nothing() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 5)]).await;
+    profile(&app, BIN_A).await;
+    let id = active_permit(&app, "U1").await;
+    assert_eq!(regional(&app, "KZ-23", "3").await, (5, 0, 1));
+    let before = app
+        .get(&format!("/v1/permits/{id}"))
+        .token(&app.employer(BIN_A))
+        .send()
+        .await
+        .ok(200)
+        .clone();
+    for (path, token) in [
+        ("withdrawal", app.employer(BIN_A)),
+        ("resumption", app.akimat("KZ-23")),
+    ] {
+        app.post(&format!("/v1/permits/{id}/{path}"))
+            .token(&token)
+            .send()
+            .await
+            .problem(409, "illegal-transition");
+    }
+    app.post(&format!("/v1/permits/{id}/departures"))
+        .token(&app.employer(BIN_A))
+        .json(&json!({"worker_id": before["workers"][0]["id"], "date": "2026-01-01", "evidence": "x"}))
+        .await
+        .problem(409, "illegal-transition");
+    let after = app
+        .get(&format!("/v1/permits/{id}"))
+        .token(&app.employer(BIN_A))
+        .send()
+        .await
+        .ok(200)
+        .clone();
+    assert_eq!(before["version"], after["version"]);
+    // A stale If-Match is refused.
+    app.post(&format!("/v1/permits/{id}/return"))
+        .token(&app.employer(BIN_A))
+        .header("If-Match", "\"1\"")
+        .json(&json!({"reason": "project ended"}))
+        .await
+        .problem(412, "stale-version");
+    let r = app
+        .post(&format!("/v1/permits/{id}/return"))
+        .token(&app.employer(BIN_A))
+        .json(&json!({"reason": "project ended"}))
+        .await;
+    assert_eq!(r.ok(200)["status"], "returned");
+    assert_eq!(regional(&app, "KZ-23", "3").await, (5, 0, 0));
+    // A category-4 permit cannot be extended (Art. 7(20)).
+    let mut a = application(&["KZ-23"], vec![worker("DEMIR ALI", "TUR", "U2")]);
+    a["category"] = json!("4");
+    let r = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .json(&a)
+        .await;
+    assert_eq!(
+        r.problem(422, "replacement-commitment")["violations"][0]["article"],
+        "Art. 33(2)"
+    );
+}
+
+#[actix_web::test]
+async fn an_extension_is_decided_like_an_application_on_the_quota_of_the_year_it_starts() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 5)]).await;
+    profile(&app, BIN_A).await;
+    let id = active_permit(&app, "U1").await;
+    // Too early: the window opens 60 days before the end (14 January 2027).
+    app.set_today("2026-10-01T04:00:00Z");
+    let ext = json!({"term": {"unit": "months", "length": 12}});
+    let r = app
+        .post(&format!("/v1/permits/{id}/extensions"))
+        .token(&app.employer(BIN_A))
+        .json(&ext)
+        .await;
+    assert_eq!(
+        r.problem(422, "extension-window")["violations"][0]["message"],
+        "an extension of a permit ending on 2027-01-14 is applied for from 2026-11-15 to 2026-12-15; today is 2026-10-01"
+    );
+    app.set_today("2026-12-01T04:00:00Z");
+    let e = app
+        .post(&format!("/v1/permits/{id}/extensions"))
+        .token(&app.employer(BIN_A))
+        .header("Idempotency-Key", "ext-1")
+        .json(&ext)
+        .await
+        .ok(201)
+        .clone();
+    // 3 working days to decide an extension.
+    assert_eq!(e["decision_due"], "2026-12-04");
+    // No 2027 quota yet: the extension's own check fails and its approval is refused.
+    assert_eq!(check(&e, "quota-available")["outcome"], "fail");
+    decide(&app, &e["id"], "KZ-23", json!({"decision": "approve"}))
+        .await
+        .problem(422, "quota-available");
+    let mut q27 = national_2026();
+    q27["order"] = json!({"number": "Order No. 2027", "date": "2026-12-01"});
+    app.put("/v1/quotas/2027")
+        .token(&app.ministry())
+        .json(&q27)
+        .await
+        .ok(201);
+    app.put("/v1/quotas/2027/regions/KZ-23")
+        .token(&app.ministry())
+        .json(&json!({"categories": [{"category": "3", "allocated": 3}], "reason": "order"}))
+        .await
+        .ok(200);
+    let p = decide(&app, &e["id"], "KZ-23", json!({"decision": "approve"}))
+        .await
+        .ok(200)
+        .clone();
+    assert_eq!(p["status"], "awaiting_payment");
+    // A new fee: 202 MRP × 4,325 × 1 worker.
+    let r = pay(&app, &e["id"], "KZ-23", "873649.99", "2026-12-01", "en").await;
+    r.problem(422, "fee-underpaid");
+    let p = pay(&app, &e["id"], "KZ-23", "873650.00", "2026-12-01", "en")
+        .await
+        .ok(201)
+        .clone();
+    assert_eq!(
+        (p["status"].as_str(), p["start_date"].as_str()),
+        (Some("active"), Some("2027-01-15"))
+    );
+    let y27 = app
+        .get("/v1/quotas/2027/regions/KZ-23")
+        .token(&app.ministry())
+        .send()
+        .await;
+    let c = y27.ok(200)["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["category"] == "3")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (c["allocated"].as_i64(), c["used"].as_i64()),
+        (Some(3), Some(1))
+    );
+    // The original stays active to its end and then reads as expired.
+    app.set_today("2027-01-20T04:00:00Z");
+    let p = app
+        .get(&format!("/v1/permits/{id}"))
+        .token(&app.employer(BIN_A))
+        .send()
+        .await;
+    assert_eq!(p.ok(200)["status"], "expired");
+}
