@@ -78,36 +78,46 @@ fn accept_language(req: &actix_web::dev::ServiceRequest) -> Lang {
 
 type LocalBoxFuture<T> = Pin<Box<dyn Future<Output = T>>>;
 
+/// Connects, migrates and seeds an empty database, and builds the state every handler
+/// shares (also used by the `demo` subcommand, which drives the handlers in-process).
+pub fn state(
+    settings: &Settings,
+    clock: Arc<dyn Clock>,
+) -> Result<web::Data<AppState>, StartupError> {
+    let time = Time::new(clock, settings.time.utc_offset_hours)
+        .ok_or_else(|| StartupError::Config("time.utc_offset_hours is out of range".into()))?;
+    let pool = db::pool(&settings.database)?;
+    let regions = {
+        let mut conn = pool.get().map_err(db::SetupError::from)?;
+        db::migrate(&mut conn)?;
+        db::seed::run(&mut conn, &settings.seed.dir, time.now().naive_utc())?;
+        // Regions are reference data: an akimat token may only name one of these.
+        db::reference::regions(&mut conn)
+            .map_err(|e| db::SetupError::Seed(e.to_string()))?
+            .into_iter()
+            .map(|r| r.code.parse::<RegionCode>())
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| StartupError::Config(format!("a seeded region code {e}")))?
+    };
+    let verifier = Verifier::new(&settings.auth, regions).map_err(StartupError::Config)?;
+    Ok(web::Data::new(AppState {
+        pool,
+        time,
+        verifier,
+        max_body_bytes: settings.server.max_body_bytes,
+        body_timeout: std::time::Duration::from_secs(settings.server.body_timeout_seconds),
+    }))
+}
+
 impl Application {
     /// Connects, migrates, seeds an empty database and binds; `run` serves.
     pub fn build(settings: &Settings, clock: Arc<dyn Clock>) -> Result<Application, StartupError> {
-        let time = Time::new(clock, settings.time.utc_offset_hours)
-            .ok_or_else(|| StartupError::Config("time.utc_offset_hours is out of range".into()))?;
-        let pool = db::pool(&settings.database)?;
-        let regions = {
-            let mut conn = pool.get().map_err(db::SetupError::from)?;
-            db::migrate(&mut conn)?;
-            db::seed::run(&mut conn, &settings.seed.dir, time.now().naive_utc())?;
-            // Regions are reference data: an akimat token may only name one of these.
-            db::reference::regions(&mut conn)
-                .map_err(|e| db::SetupError::Seed(e.to_string()))?
-                .into_iter()
-                .map(|r| r.code.parse::<RegionCode>())
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| StartupError::Config(format!("a seeded region code {e}")))?
-        };
-        let verifier = Verifier::new(&settings.auth, regions).map_err(StartupError::Config)?;
+        let state = state(settings, clock)?;
+        let pool = state.pool.clone();
+        let job_time = state.time.clone();
         let listener = TcpListener::bind((settings.server.host.as_str(), settings.server.port))?;
         let port = listener.local_addr()?.port();
         let max_body = settings.server.max_body_bytes;
-        let job_time = time.clone();
-        let state = web::Data::new(AppState {
-            pool: pool.clone(),
-            time,
-            verifier,
-            max_body_bytes: max_body,
-            body_timeout: std::time::Duration::from_secs(settings.server.body_timeout_seconds),
-        });
         let max_header = settings.server.max_header_bytes;
         let server = HttpServer::new(move || {
             let (app, doc) = api::app_parts(
