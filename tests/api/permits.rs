@@ -1049,3 +1049,172 @@ fn the_demo_runs_on_a_fresh_sqlite_file() {
     assert_eq!(result, Ok(()));
     assert!(again.unwrap_err().contains("exists"));
 }
+
+#[actix_web::test]
+async fn quota_invariants_hold_after_a_random_sequence_of_permit_moves() {
+    use crate::invariants::{check_invariants, Rng};
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 30), ("KZ-47", "3", 20)]).await;
+    app.put(&format!("/v1/employers/{BIN_A}"))
+        .token(&app.employer(BIN_A))
+        .json(
+            &json!({"as_of": "2025-11-01", "name": "Big LLP", "legal_form": "LLP",
+            "foreign_division": false, "sector": "F", "region": "KZ-23",
+            "workforce": [{"category": "3", "kazakh": 100000, "foreign": 0}]}),
+        )
+        .await
+        .ok(201);
+    let mut conn = app.pool.get().unwrap();
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    let mut ids: Vec<Value> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut actives: Vec<Value> = Vec::new();
+    let region_sets: [&[&str]; 3] = [&["KZ-23"], &["KZ-47"], &["KZ-23", "KZ-47"]];
+    for step in 0..200 {
+        let op = if ids.is_empty() { 0 } else { rng.below(9) };
+        let id = if ids.is_empty() {
+            Value::Null
+        } else {
+            ids[rng.below(ids.len() as u64) as usize].clone()
+        };
+        let region = ["KZ-23", "KZ-47"][rng.below(2) as usize];
+        // Revocations and returns go mostly to permits seen active, so both happen.
+        let id = match (op, actives.is_empty()) {
+            (6 | 8, false) => actives[rng.below(actives.len() as u64) as usize].clone(),
+            _ => id,
+        };
+        let r = match op {
+            0 | 1 => {
+                let workers = (0..1 + rng.below(2))
+                    .map(|w| worker(&format!("W {step} {w}"), "TUR", &format!("P{step}-{w}")))
+                    .collect();
+                let regions = region_sets[rng.below(3) as usize];
+                let r = app
+                    .post("/v1/permit-applications")
+                    .token(&app.employer(BIN_A))
+                    .json(&application(regions, workers))
+                    .await;
+                ids.push(r.ok(201)["id"].clone());
+                r
+            }
+            2 | 3 => decide(&app, &id, region, json!({"decision": "approve"})).await,
+            4 => {
+                decide(
+                    &app,
+                    &id,
+                    region,
+                    json!({"decision": "refuse", "grounds": ["unreliable-documents"]}),
+                )
+                .await
+            }
+            5 => {
+                let p = app
+                    .get(&format!("/v1/permits/{id}"))
+                    .token(&app.employer(BIN_A))
+                    .send()
+                    .await;
+                let p = p.ok(200).clone();
+                let mut last = p.clone();
+                for r in p["regions"].as_array().unwrap() {
+                    if let Some(due) = r["fee"]["due_today"]
+                        .as_str()
+                        .filter(|_| r["fee"]["paid"].is_null())
+                    {
+                        let resp = pay(
+                            &app,
+                            &id,
+                            r["region"].as_str().unwrap(),
+                            due,
+                            "2025-12-15",
+                            "en",
+                        )
+                        .await;
+                        assert!(resp.status < 500, "{}", resp.body);
+                        last = resp.body.clone();
+                    }
+                }
+                Resp {
+                    status: 200,
+                    headers: Default::default(),
+                    body: last,
+                }
+            }
+            6 => {
+                app.post(&format!("/v1/permits/{id}/revocation"))
+                    .token(&app.akimat(region))
+                    .json(&json!({"ground": "employer-liquidated"}))
+                    .await
+            }
+            _ => {
+                let path = if op == 7 { "withdrawal" } else { "return" };
+                let req = app
+                    .post(&format!("/v1/permits/{id}/{path}"))
+                    .token(&app.employer(BIN_A));
+                if path == "return" {
+                    req.json(&json!({})).await
+                } else {
+                    req.send().await
+                }
+            }
+        };
+        assert!(r.status < 500, "step {step}: {}", r.body);
+        if let Some(s) = r.body["status"].as_str().filter(|_| r.status == 200) {
+            seen.insert(s.to_owned());
+            match s {
+                "active" => actives.push(r.body["id"].clone()),
+                "revoked" | "returned" => actives.retain(|a| *a != r.body["id"]),
+                _ => {}
+            }
+        }
+        check_invariants(&mut conn, step);
+    }
+    // Past every due date: reading lapses the unpaid ones and gives their quota back.
+    app.set_today("2026-03-01T04:00:00Z");
+    let mut expected: std::collections::BTreeMap<&str, (i64, i64)> = Default::default();
+    for id in &ids {
+        let p = app
+            .get(&format!("/v1/permits/{id}"))
+            .token(&app.employer(BIN_A))
+            .send()
+            .await;
+        let p = p.ok(200).clone();
+        seen.insert(p["status"].as_str().unwrap().to_owned());
+        let units = p["workers"].as_array().unwrap().len() as i64;
+        for r in p["regions"].as_array().unwrap() {
+            let e = expected
+                .entry(if r["region"] == "KZ-23" {
+                    "KZ-23"
+                } else {
+                    "KZ-47"
+                })
+                .or_default();
+            match (
+                p["status"].as_str().unwrap(),
+                r["decision"].as_str().unwrap(),
+            ) {
+                ("applied" | "awaiting_payment", "approved") => e.0 += units,
+                ("active" | "suspended" | "expired", _) => e.1 += units,
+                _ => {}
+            }
+        }
+    }
+    check_invariants(&mut conn, 1000);
+    // The sequence reached every state a permit can come to.
+    for status in [
+        "active",
+        "refused",
+        "withdrawn",
+        "revoked",
+        "returned",
+        "lapsed",
+    ] {
+        assert!(seen.contains(status), "{status} never reached: {seen:?}");
+    }
+    for region in ["KZ-23", "KZ-47"] {
+        let (allocated, held, used) = regional(&app, region, "3").await;
+        let e = expected.get(region).copied().unwrap_or_default();
+        assert_eq!((held, used), e, "{region}: the permits explain the figures");
+        assert!(held + used <= allocated);
+    }
+}
