@@ -466,6 +466,29 @@ fn record(
     before: Option<&Loaded>,
     legal_basis: &str,
 ) -> Result<(), CaseError> {
+    let region = after.first_region().map(str::to_owned);
+    record_in(
+        conn,
+        actor,
+        after,
+        action,
+        before,
+        legal_basis,
+        region.as_deref(),
+    )
+}
+
+/// Records the event under `region`, so that the akimat of that region reads it in the
+/// audit trail (a decision is filed under the deciding region).
+fn record_in(
+    conn: &mut Conn,
+    actor: &Actor,
+    after: &Loaded,
+    action: &str,
+    before: Option<&Loaded>,
+    legal_basis: &str,
+    region: Option<&str>,
+) -> Result<(), CaseError> {
     let snap = |l: &Loaded| -> Result<serde_json::Value, CaseError> {
         audit::snapshot(&serde_json::json!({
             "permit": l.permit, "regions": l.regions,
@@ -478,7 +501,7 @@ fn record(
             action,
             entity_type: "permit",
             entity_id: after.permit.id.to_string(),
-            region: after.first_region(),
+            region,
             bin: Some(after.permit.bin.as_str()),
             before: before.map(snap).transpose()?,
             after: Some(snap(after)?),
@@ -703,13 +726,14 @@ fn decide_loaded(
                 return Err(changed(l.permit.id));
             }
             let after = load_full(conn, l.permit.id)?;
-            record(
+            record_in(
                 conn,
                 actor,
                 &after,
                 "permit.approved",
                 Some(&l),
                 "Art. 33(2), 9(5)",
+                Some(region.as_str()),
             )?;
             Ok(after)
         }
@@ -743,7 +767,15 @@ fn decide_loaded(
             articles.sort();
             articles.dedup();
             let basis = format!("Art. 33(2), 9(5); {}", articles.join(", "));
-            record(conn, actor, &after, "permit.refused", Some(&l), &basis)?;
+            record_in(
+                conn,
+                actor,
+                &after,
+                "permit.refused",
+                Some(&l),
+                &basis,
+                Some(region.as_str()),
+            )?;
             Ok(after)
         }
     }

@@ -212,6 +212,15 @@ async fn a_permit_runs_from_application_to_departure() {
     // 10 working days: 1, 2 and 7 January are holidays.
     assert_eq!(fee["payment_due"], "2026-01-12");
     assert_eq!(regional(&app, "KZ-23", "3").await, (10, 2, 0));
+    // Each region's akimat reads its own decision in the audit trail.
+    let trail = app
+        .get("/v1/audit-events?entity_type=permit&action=permit.approved")
+        .token(&app.akimat("KZ-47"))
+        .send()
+        .await;
+    let items = trail.ok(200)["items"].as_array().unwrap().clone();
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0]["legal_basis"], "Art. 33(2), 9(5)");
 
     // December payment at the 2025 MRP: 202 × 3,932 × 2 = 1,588,528.
     let r = pay(&app, &id, "KZ-23", "1000000.00", "2025-12-26", "en").await;
