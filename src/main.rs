@@ -37,11 +37,23 @@ enum Command {
     },
     /// Print the OpenAPI document (the contract in openapi/openapi.json).
     Openapi,
+    /// Load the 2026 quota into a fresh SQLite file and run a dozen employers' permit
+    /// cases through the API, printing each step.
+    Demo {
+        /// The SQLite file to create; it must not exist.
+        #[arg(long, default_value = "data/demo.db")]
+        database: std::path::PathBuf,
+    },
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let cli = Cli::parse();
     match cli.command.unwrap_or(Command::Serve) {
+        Command::Demo { database } => {
+            let settings = Settings::load()?;
+            permits::demo::run(settings, &database)?;
+            Ok(())
+        }
         Command::Openapi => {
             print!("{}", permits::api::openapi_json()?);
             Ok(())

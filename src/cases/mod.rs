@@ -10,7 +10,9 @@
 pub mod certificates;
 pub mod demands;
 pub mod eligibility;
+pub mod employers;
 pub mod ledger;
+pub mod permits;
 pub mod quota;
 pub mod rulesets;
 

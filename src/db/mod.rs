@@ -5,6 +5,7 @@ pub mod audit;
 pub mod certificates;
 pub mod demands;
 pub mod idempotency;
+pub mod permits;
 pub mod quota;
 pub mod reference;
 pub mod rulesets;

@@ -11,6 +11,7 @@ pub mod hold;
 pub mod ids;
 pub mod money;
 pub mod percent;
+pub mod permit;
 pub mod quota;
 pub mod refusal;
 pub mod route;

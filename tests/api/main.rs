@@ -13,5 +13,6 @@ mod helpers;
 mod http;
 mod invariants;
 mod openapi;
+mod permits;
 mod quotas;
 mod rulesets;
