@@ -312,3 +312,39 @@ async fn another_callers_case_and_a_missing_one_answer_byte_for_byte_alike() {
         assert_eq!(theirs.body, missing.body, "{lang}");
     }
 }
+
+#[actix_web::test]
+async fn a_body_must_be_one_object_with_each_key_once_and_a_missing_field_is_named() {
+    let app = spawn_app().await;
+    let t = app.ministry();
+    let put = |body: &'static str| {
+        app.put("/v1/quotas/2026/regions/KZ-75")
+            .token(&t)
+            .raw("application/json", body)
+    };
+    let r = put(r#"[[{"category":"3","allocated":11}],"array"]"#).await;
+    assert_eq!(
+        r.problem(400, "malformed-request")["errors"][0]["message"],
+        "must be a JSON object"
+    );
+    let r =
+        put(r#"{"categories":[{"category":"3","allocated":1}],"reason":"a","reason":"b"}"#).await;
+    let p = r.problem(400, "malformed-request");
+    assert!(
+        p["detail"]
+            .as_str()
+            .unwrap()
+            .contains("duplicate key `reason`"),
+        "{p}"
+    );
+    let r = put(r#"{"categories":[{"category":"3"}],"reason":"a"}"#).await;
+    assert_eq!(
+        r.problem(400, "malformed-request")["errors"][0]["field"],
+        "categories[0].allocated"
+    );
+    let r = put(r#"{"categories":[]}"#).await;
+    assert_eq!(
+        r.problem(400, "malformed-request")["errors"][0]["field"],
+        "reason"
+    );
+}

@@ -227,6 +227,11 @@ async fn malformed_quota_requests_name_their_fields() {
     let p = r.problem(422, "invalid-fields");
     assert_eq!(p["errors"][0]["field"], "permit_percent");
     assert_eq!(p["errors"][1]["field"], "categories");
+    // A labour-immigrant share of 0 % is lawful (Art. 32(4)(3)).
+    let mut none = national_2026();
+    none["labour_immigrant_percent"] = json!("0");
+    let r = app.put("/v1/quotas/2026").token(&t).json(&none).await;
+    assert_eq!(r.ok(201)["labour_immigrant_total"], 0);
     // A percentage longer than the contract's pattern is refused, not rounded.
     for long in ["0.25000000000000000000000001", "1000", "0.", "+1"] {
         let mut body = national_2026();
