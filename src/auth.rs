@@ -241,15 +241,46 @@ pub enum Action {
     DecideSelfEmploymentCertificate,
     ReadSelfEmploymentCertificates,
     ReportSelfEmployment,
+    /// State the employer's profile and workforce (Art. 33(6)).
+    PutEmployerProfile,
+    /// Read an employer's profile and its history.
+    ReadEmployerProfile,
+    /// File a permit application (Art. 33(1)).
+    FilePermit,
+    /// Read permits and applications.
+    ReadPermits,
+    /// Approve or refuse a permit for the caller's region (Art. 33(2), 9(5)).
+    DecidePermit,
+    /// Withdraw an application before a decision.
+    WithdrawPermit,
+    /// Record a fee payment to a region's budget (Art. 33(4)).
+    PayPermitFee,
+    /// Apply for an extension.
+    ExtendPermit,
+    /// Suspend, resume or revoke a permit (Art. 9(5)).
+    SupervisePermit,
+    /// Return a permit voluntarily.
+    ReturnPermit,
+    /// Report a business trip (Art. 33(3)).
+    ReportTrip,
+    /// Record a worker's departure (Art. 28(2)(8)).
+    RecordDeparture,
+    /// List workers whose departure is overdue.
+    ReadDepartures,
+    /// Apply for an ICT permit (Art. 35(1)).
     ApplyIctPermit,
+    /// Decide, extend, suspend, resume or revoke an ICT permit (Art. 35(1)).
     DecideIctPermit,
+    /// Read ICT permits.
     ReadIctPermits,
+    /// Notify ICT arrivals and record departures (Art. 35(3), 28(2)(8)).
     NotifyIct,
+    /// Read the register of ICT foreigners (Art. 35(5)).
     ReadIctRegister,
 }
 
 impl Action {
-    pub const ALL: [Action; 25] = [
+    pub const ALL: [Action; 38] = [
         Action::ReadReference,
         Action::ReadRuleSets,
         Action::PublishRuleSet,
@@ -270,6 +301,19 @@ impl Action {
         Action::DecideSelfEmploymentCertificate,
         Action::ReadSelfEmploymentCertificates,
         Action::ReportSelfEmployment,
+        Action::PutEmployerProfile,
+        Action::ReadEmployerProfile,
+        Action::FilePermit,
+        Action::ReadPermits,
+        Action::DecidePermit,
+        Action::WithdrawPermit,
+        Action::PayPermitFee,
+        Action::ExtendPermit,
+        Action::SupervisePermit,
+        Action::ReturnPermit,
+        Action::ReportTrip,
+        Action::RecordDeparture,
+        Action::ReadDepartures,
         Action::ApplyIctPermit,
         Action::DecideIctPermit,
         Action::ReadIctPermits,
@@ -319,6 +363,22 @@ pub fn reach(role: Role, action: Action) -> Reach {
         (A::ReadSelfEmploymentCertificates, Ministry | Auditor) => Reach::All,
         (A::ReadSelfEmploymentCertificates, Akimat | Employer) => Reach::Own,
         (A::ReportSelfEmployment, Employer) => Reach::Own,
+        (A::ReadEmployerProfile, Ministry | Auditor | Akimat) => Reach::All,
+        (
+            A::PutEmployerProfile
+            | A::ReadEmployerProfile
+            | A::FilePermit
+            | A::WithdrawPermit
+            | A::PayPermitFee
+            | A::ExtendPermit
+            | A::ReturnPermit
+            | A::ReportTrip
+            | A::RecordDeparture,
+            Employer,
+        ) => Reach::Own,
+        (A::ReadPermits | A::ReadDepartures, Ministry | Auditor) => Reach::All,
+        (A::ReadPermits, Akimat | Employer) => Reach::Own,
+        (A::ReadDepartures | A::DecidePermit | A::SupervisePermit, Akimat) => Reach::Own,
         // An ICT permit is the case of the Kazakh branch, subsidiary or representative
         // office (its BIN) in the region of the akimat that decides it (Art. 35(1)); the
         // employer notifies arrivals and records departures (Art. 35(3), 28(2)(8)); the
@@ -469,6 +529,19 @@ mod tests {
             (A::DecideSelfEmploymentCertificate, [No, Own, No, No]),
             (A::ReadSelfEmploymentCertificates, [All, Own, Own, All]),
             (A::ReportSelfEmployment, [No, No, Own, No]),
+            (A::PutEmployerProfile, [No, No, Own, No]),
+            (A::ReadEmployerProfile, [All, All, Own, All]),
+            (A::FilePermit, [No, No, Own, No]),
+            (A::ReadPermits, [All, Own, Own, All]),
+            (A::DecidePermit, [No, Own, No, No]),
+            (A::WithdrawPermit, [No, No, Own, No]),
+            (A::PayPermitFee, [No, No, Own, No]),
+            (A::ExtendPermit, [No, No, Own, No]),
+            (A::SupervisePermit, [No, Own, No, No]),
+            (A::ReturnPermit, [No, No, Own, No]),
+            (A::ReportTrip, [No, No, Own, No]),
+            (A::RecordDeparture, [No, No, Own, No]),
+            (A::ReadDepartures, [All, Own, No, All]),
             (A::ApplyIctPermit, [No, No, Own, No]),
             (A::DecideIctPermit, [No, Own, No, No]),
             (A::ReadIctPermits, [All, Own, Own, All]),

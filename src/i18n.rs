@@ -62,7 +62,22 @@ impl Lang {
         let Some(header) = accept_language else {
             return Lang::En;
         };
-        let requested = fluent_langneg::accepted_languages::parse(header);
+        // Ranges by their q-value, highest first (the header's order among equals); a
+        // range with q=0 is not acceptable at all.
+        let mut ranges: Vec<(f32, &str)> = header
+            .split(',')
+            .filter_map(|item| {
+                let mut parts = item.split(';').map(str::trim);
+                let tag = parts.next().filter(|t| !t.is_empty())?;
+                let q = parts
+                    .find_map(|p| p.strip_prefix("q="))
+                    .map_or(Some(1.0), |q| q.parse::<f32>().ok())?;
+                (q > 0.0).then_some((q, tag))
+            })
+            .collect();
+        ranges.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let tags: Vec<&str> = ranges.into_iter().map(|(_, tag)| tag).collect();
+        let requested = fluent_langneg::convert_vec_str_to_langids_lossy(tags);
         let available: Vec<&LanguageIdentifier> = IDS.iter().collect();
         let default = Lang::En.id();
         let chosen = fluent_langneg::negotiate_languages(
@@ -84,9 +99,11 @@ impl Lang {
             .args
             .iter()
             .map(|(name, value)| {
+                // Fluent numbers are doubles: a number beyond 2^53 (a large id) is shown as
+                // its digits, exactly.
                 let value = match value {
-                    Arg::Number(n) => FluentValue::from(*n),
-                    Arg::Text(t) => FluentValue::from(t.clone()),
+                    Arg::Number(n) if n.unsigned_abs() < 1 << 53 => FluentValue::from(*n),
+                    other => FluentValue::from(other.to_string()),
                 };
                 (Cow::Owned(name.clone()), value)
             })
@@ -134,8 +151,20 @@ mod tests {
         assert_eq!(Lang::negotiate(Some("ru-RU,ru;q=0.9,en;q=0.5")), Lang::Ru);
         assert_eq!(Lang::negotiate(Some("de,ru;q=0.5")), Lang::Ru);
         assert_eq!(Lang::negotiate(Some("de")), Lang::En);
+        assert_eq!(Lang::negotiate(Some("kk;q=0.1, ru;q=0.9")), Lang::Ru);
+        assert_eq!(Lang::negotiate(Some("ru;q=0, kk;q=0.5")), Lang::Kk);
+        assert_eq!(Lang::negotiate(Some("en;q=0.2, ru")), Lang::Ru);
         assert_eq!(Lang::negotiate(Some("")), Lang::En);
         assert_eq!(Lang::negotiate(None), Lang::En);
+    }
+
+    #[test]
+    fn large_numbers_are_shown_exactly() {
+        let m = Message::new("conflict-hold-state-changed").arg("id", i64::MAX);
+        assert_eq!(
+            Lang::En.text(&m),
+            "quota hold 9223372036854775807 changed concurrently"
+        );
     }
 
     #[test]

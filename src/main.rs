@@ -37,11 +37,23 @@ enum Command {
     },
     /// Print the OpenAPI document (the contract in openapi/openapi.json).
     Openapi,
+    /// Load the 2026 quota into a fresh SQLite file and run a dozen employers' permit
+    /// cases through the API, printing each step.
+    Demo {
+        /// The SQLite file to create; it must not exist.
+        #[arg(long, default_value = "data/demo.db")]
+        database: std::path::PathBuf,
+    },
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let cli = Cli::parse();
     match cli.command.unwrap_or(Command::Serve) {
+        Command::Demo { database } => {
+            let settings = Settings::load()?;
+            permits::demo::run(settings, &database)?;
+            Ok(())
+        }
         Command::Openapi => {
             print!("{}", permits::api::openapi_json()?);
             Ok(())
@@ -56,6 +68,31 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let settings = Settings::load()?;
             let role: Role = serde_json::from_value(serde_json::Value::String(role))
                 .map_err(|_| "role must be ministry, akimat, employer or auditor")?;
+            // A claim the role does not carry would be ignored by the service: say so.
+            let misplaced = match role {
+                Role::Akimat => bin.is_some().then_some("--bin"),
+                Role::Employer => region.is_some().then_some("--region"),
+                Role::Ministry | Role::Auditor => {
+                    (bin.is_some() || region.is_some()).then_some("--bin and --region")
+                }
+            };
+            if let Some(flag) = misplaced {
+                eprintln!(
+                    "cannot mint this token: {flag} is not for the {} role",
+                    role.as_str()
+                );
+                std::process::exit(2);
+            }
+            // An akimat's region must be one the service seeds, as the verifier requires.
+            if let Some(r) = region.as_deref().filter(|_| role == Role::Akimat) {
+                let text = std::fs::read_to_string(settings.seed.dir.join("regions.json"))?;
+                let regions: Vec<serde_json::Value> = serde_json::from_str(&text)?;
+                let known = regions.iter().any(|x| x["code"] == r);
+                if !known && r.parse::<permits::domain::RegionCode>().is_ok() {
+                    eprintln!("cannot mint this token: no region {r} in the reference data");
+                    std::process::exit(2);
+                }
+            }
             let claims = Claims {
                 sub,
                 role,

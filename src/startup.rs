@@ -32,6 +32,37 @@ pub struct Application {
     server: Server,
     port: u16,
     pool: db::Pool,
+    time: Time,
+}
+
+/// How often the service lapses permits whose fee is overdue (Art. 33(4)). Reading or
+/// paying a permit lapses it too, so this only bounds how long an unpaid permit's quota
+/// stays held; an operational setting, not a number of the regime.
+const LAPSE_JOB_EVERY: std::time::Duration = std::time::Duration::from_secs(300);
+
+/// The scheduled job: every [`LAPSE_JOB_EVERY`], lapses the permits whose fee is past due
+/// through the same command an official's read would run, in one transaction.
+async fn lapse_job(pool: db::Pool, time: Time) {
+    let mut tick = actix_web::rt::time::interval(LAPSE_JOB_EVERY);
+    loop {
+        tick.tick().await;
+        let (pool, time) = (pool.clone(), time.clone());
+        let done = web::block(move || -> Result<Vec<i64>, String> {
+            let mut conn = pool.get().map_err(|e| e.to_string())?;
+            let actor = crate::cases::permits::system_actor(time.now().naive_utc());
+            db::write_tx(&mut conn, |c| {
+                crate::cases::permits::lapse_overdue(c, time.today(), &actor)
+            })
+            .map_err(|e| e.to_string())
+        })
+        .await;
+        match done {
+            Ok(Ok(ids)) if !ids.is_empty() => log::info!("lapsed unpaid permits {ids:?}"),
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => log::warn!("the lapse job failed: {e}"),
+            Err(e) => log::warn!("the lapse job could not run: {e}"),
+        }
+    }
 }
 
 const REQUEST_ID: &str = "x-request-id";
@@ -47,45 +78,56 @@ fn accept_language(req: &actix_web::dev::ServiceRequest) -> Lang {
 
 type LocalBoxFuture<T> = Pin<Box<dyn Future<Output = T>>>;
 
+/// Connects, migrates and seeds an empty database, and builds the state every handler
+/// shares (also used by the `demo` subcommand, which drives the handlers in-process).
+pub fn state(
+    settings: &Settings,
+    clock: Arc<dyn Clock>,
+) -> Result<web::Data<AppState>, StartupError> {
+    let time = Time::new(clock, settings.time.utc_offset_hours)
+        .ok_or_else(|| StartupError::Config("time.utc_offset_hours is out of range".into()))?;
+    let pool = db::pool(&settings.database)?;
+    let regions = {
+        let mut conn = pool.get().map_err(db::SetupError::from)?;
+        db::migrate(&mut conn)?;
+        db::seed::run(&mut conn, &settings.seed.dir, time.now().naive_utc())?;
+        // The stored figures must be the sums of the ledger: a year they are not is
+        // refused every write until the ministry's check passes.
+        let faults = db::quota::check_and_record(&mut conn, None, time.now().naive_utc())
+            .map_err(db::SetupError::Check)?;
+        for m in &faults {
+            log::error!(
+                "quota ledger mismatch, writes to {} refused: {} category {} stored {:?}, ledger {:?}",
+                m.year, m.region, m.category, m.stored, m.ledger
+            );
+        }
+        // Regions are reference data: an akimat token may only name one of these.
+        db::reference::regions(&mut conn)
+            .map_err(|e| db::SetupError::Seed(e.to_string()))?
+            .into_iter()
+            .map(|r| r.code.parse::<RegionCode>())
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| StartupError::Config(format!("a seeded region code {e}")))?
+    };
+    let verifier = Verifier::new(&settings.auth, regions).map_err(StartupError::Config)?;
+    Ok(web::Data::new(AppState {
+        pool,
+        time,
+        verifier,
+        max_body_bytes: settings.server.max_body_bytes,
+        body_timeout: std::time::Duration::from_secs(settings.server.body_timeout_seconds),
+    }))
+}
+
 impl Application {
     /// Connects, migrates, seeds an empty database and binds; `run` serves.
     pub fn build(settings: &Settings, clock: Arc<dyn Clock>) -> Result<Application, StartupError> {
-        let time = Time::new(clock, settings.time.utc_offset_hours)
-            .ok_or_else(|| StartupError::Config("time.utc_offset_hours is out of range".into()))?;
-        let pool = db::pool(&settings.database)?;
-        let regions = {
-            let mut conn = pool.get().map_err(db::SetupError::from)?;
-            db::migrate(&mut conn)?;
-            db::seed::run(&mut conn, &settings.seed.dir, time.now().naive_utc())?;
-            // The stored figures must be the sums of the ledger: a year they are not is
-            // refused every write until the ministry's check passes.
-            let faults = db::quota::check_and_record(&mut conn, None, time.now().naive_utc())
-                .map_err(db::SetupError::Check)?;
-            for m in &faults {
-                log::error!(
-                    "quota ledger mismatch, writes to {} refused: {} category {} stored {:?}, ledger {:?}",
-                    m.year, m.region, m.category, m.stored, m.ledger
-                );
-            }
-            // Regions are reference data: an akimat token may only name one of these.
-            db::reference::regions(&mut conn)
-                .map_err(|e| db::SetupError::Seed(e.to_string()))?
-                .into_iter()
-                .map(|r| r.code.parse::<RegionCode>())
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| StartupError::Config(format!("a seeded region code {e}")))?
-        };
-        let verifier = Verifier::new(&settings.auth, regions).map_err(StartupError::Config)?;
+        let state = state(settings, clock)?;
+        let pool = state.pool.clone();
+        let job_time = state.time.clone();
         let listener = TcpListener::bind((settings.server.host.as_str(), settings.server.port))?;
         let port = listener.local_addr()?.port();
         let max_body = settings.server.max_body_bytes;
-        let state = web::Data::new(AppState {
-            pool: pool.clone(),
-            time,
-            verifier,
-            max_body_bytes: max_body,
-            body_timeout: std::time::Duration::from_secs(settings.server.body_timeout_seconds),
-        });
         let max_header = settings.server.max_header_bytes;
         let server = HttpServer::new(move || {
             let (app, doc) = api::app_parts(
@@ -157,7 +199,12 @@ impl Application {
         .listen(listener)?
         .shutdown_timeout(30)
         .run();
-        Ok(Application { server, port, pool })
+        Ok(Application {
+            server,
+            port,
+            pool,
+            time: job_time,
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -170,7 +217,11 @@ impl Application {
     }
 
     /// Serves until SIGINT/SIGTERM, then finishes in-flight requests (graceful shutdown).
+    /// The scheduled lapse job runs beside the server.
     pub async fn run(self) -> std::io::Result<()> {
-        self.server.await
+        let job = actix_web::rt::spawn(lapse_job(self.pool.clone(), self.time.clone()));
+        let served = self.server.await;
+        job.abort();
+        served
     }
 }

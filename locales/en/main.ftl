@@ -47,15 +47,14 @@ unauthorized-claim = the token's { $claim } claim is invalid: { $reason }
 unauthorized-missing-claim = the token needs a { $claim } claim for its role
 
 # 403
-forbidden-role = a { $role } may not do this here
+forbidden-role = the role { $role } may not do this here
 forbidden-other-region = an akimat sees its own region only
 forbidden-no-bin = no employer BIN in the token
 
 # 404
 not-found-resource = no such resource
 not-found-path = no resource at { $path }
-not-found-case = no such case
-not-found-demand = no quota demand { $id }
+not-found-case = no such case, or not one of yours
 not-found-hold = no quota hold { $id }
 not-found-region = no region { $region }
 not-found-country = no country { $country } in the reference data
@@ -150,7 +149,6 @@ route-next-quota = the employer applies to the akimat of the region for a permit
 route-next-none = the foreigner needs an employer who applies for a permit, or a profession on the in-demand list
 
 # Self-employment certificates (Art. 34, 28(2)(10))
-not-found-certificate = no self-employment certificate { $id }
 conflict-certificate-changed = self-employment certificate { $id } changed concurrently; read it again
 profession-not-in-demand = occupation { $occupation } is not on the list of in-demand professions of priority sectors in force on { $date }
 qualification-education-below = { $profession } requires higher education
@@ -161,6 +159,44 @@ extension-beyond-three-years = the labour contract from { $start } to { $end } r
 contract-ends-before-start = the labour contract ends before it starts
 certificate-not-issued = self-employment certificate { $id } has not been issued, so it has no holder to employ
 employment-end-without-hire = the end of an employment is reported after the hire; this employer reported no hire on certificate { $id }
+
+# Permits (Art. 33): checks of an application (code = key), stored and rendered when read
+quota-available = { $region } has { $left } units of category { $category } left for { $year }; { $wanted } needed
+country-quota-available = the { $year } quota for citizens of { $country } has { $left } units left; { $wanted } needed
+kazakh-share = categories { $categories }: { $kazakh } Kazakh staff against { $foreign } foreign workers with this permit; at least { $min } % must be Kazakh
+kazakh-share-exempt = a branch or representative office of a foreign legal entity with { $employees } employees (at most { $max }) keeps no Kazakh share
+kazakh-share-not-applicable = no Kazakh-share ratio covers category { $category }
+employer-profile-required = the employer has no profile in force on { $date }: its workforce is needed to judge the Kazakh share
+qualification-data = { $worker }: occupation { $occupation }, { $years } years of experience; education, an NKZ occupation code and a qualification reference are required
+term-allowed = category { $category } with a term of { $length } { $unit }
+labour-market-test = the vacancy was published on the Electronic Labour Exchange { $days } days before the application; at least { $min } are required, with its code
+employer-barred = a revocation for unlawful engagement of foreign labour bars the employer until { $until }
+replacement-commitment = category 4 commits to replacing the foreigners with Kazakh citizens within { $min } to { $max } months
+worker-on-live-permit = { $worker } is named on live permit { $permit }
+passport-expires = the passport of { $worker } expires on { $expiry }, before the permit ends on { $end }
+worker-needs-no-permit = { $worker } is a citizen of { $country }, an EAEU member state, and needs no permit: refused for this worker, drawing no quota
+no-worker-needs-permit = every worker named is an EAEU citizen and needs no permit
+fee-rate-missing = the rule set has no fee rate for category { $category } in sector { $sector }
+fee-underpaid = { $paid } tenge were paid to { $region }; the fee due is { $due } tenge at the MRP of { $mrp } tenge on the payment date
+trip-region-in-permit = { $region } is named in the permit: the permit itself is valid there, no business trip is needed
+trip-outside-validity = the trip from { $from } to { $to } is outside the permit's validity from { $start } to { $end }
+trip-days-exceeded = in { $year } the worker has { $used } business-trip days; { $wanted } more would exceed { $max }
+unknown-ground = { $ground } is not a ground on the ministry's list
+grounds-required = a refusal names at least one ground from the ministry's list
+foreign-division-mismatch = { $bin } is a { $kind }: only a branch or representative office can be a division of a foreign legal entity
+extension-not-allowed = category { $category } permits cannot be extended
+extension-limit-reached = a category { $category } permit can be extended at most { $max } times
+extension-window = an extension of a permit ending on { $end } is applied for from { $opens } to { $closes }; today is { $today }
+payment-date-invalid = the payment date { $date } is before the decision ({ $decided }) or after today ({ $today })
+start-date-past = the permit cannot start on { $start }, before today ({ $today })
+region-not-in-permit = { $region } is not named in the permit
+unknown-sector = { $sector } is not an OKED section
+not-found-permit = no permit { $id }
+not-found-employer-profile = no profile of employer { $bin }
+not-found-worker = no worker { $id } on this permit
+conflict-permit-changed = permit { $id } changed concurrently; read it again
+conflict-profile-changed = the profile of { $bin } for { $date } changed concurrently; read it again
+conflict-departure-recorded = the departure of worker { $id } is already recorded
 
 # Intra-corporate transfers (Art. 35, 1(25), 28(2)(8))
 conflict-ict-changed = ICT permit { $id } changed concurrently; read it again

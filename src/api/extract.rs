@@ -68,17 +68,22 @@ impl<T: DeserializeOwned + Validate + ActionBody + 'static> FromRequest for Body
                     vec![FieldError::new(field, message)],
                 )
             };
-            let mut json: serde_json::Value = serde_json::from_slice(&bytes)
+            let Strict(mut json) = serde_json::from_slice(&bytes)
                 .map_err(|e| malformed(strip_position(&e.to_string()), String::new()))?;
+            // Every request body is an object; serde would also read a struct from an
+            // array by field position, which no client means.
+            if !json.is_object() {
+                return Err(malformed("must be a JSON object".into(), String::new()));
+            }
             let mut nul = Vec::new();
             normalize(&mut json, &mut String::new(), &mut nul);
             if !nul.is_empty() {
                 return Err(ApiError::Invalid(nul));
             }
             let value: T = serde_path_to_error::deserialize(json).map_err(|e| {
-                let field = e.path().to_string();
-                let field = if field == "." { String::new() } else { field };
-                malformed(strip_position(&e.into_inner().to_string()), field)
+                let path = e.path().to_string();
+                let message = strip_position(&e.into_inner().to_string());
+                malformed(message.clone(), field_of(&path, &message))
             })?;
             value.validate()?;
             let mut h = Sha256::new();
@@ -162,6 +167,78 @@ pub fn not_blank(s: &str) -> Result<(), validator::ValidationError> {
         Err(validator::ValidationError::new("blank").with_message("must not be blank".into()))
     } else {
         Ok(())
+    }
+}
+
+/// The field a deserialization error is about: its path, with the name of a missing field
+/// appended (serde reports it in the message, at the path of the object that lacks it).
+fn field_of(path: &str, message: &str) -> String {
+    let missing = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next());
+    match (path, missing) {
+        (".", Some(name)) => name.to_owned(),
+        (".", None) => String::new(),
+        (p, Some(name)) => format!("{p}.{name}"),
+        (p, None) => p.to_owned(),
+    }
+}
+
+/// A JSON document read like `serde_json::Value`, except that an object with the same key
+/// twice is refused instead of keeping the last one silently.
+struct Strict(serde_json::Value);
+
+impl<'de> serde::Deserialize<'de> for Strict {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(StrictVisitor).map(Strict)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> serde::de::Visitor<'de> for StrictVisitor {
+    type Value = serde_json::Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(serde_json::Value::Null, Into::into))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(serde_json::Value::Null)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(Strict(v)) = seq.next_element()? {
+            items.push(v);
+        }
+        Ok(items.into())
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut object = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let Strict(value) = map.next_value()?;
+            if object.insert(key.clone(), value).is_some() {
+                return Err(serde::de::Error::custom(format!("duplicate key `{key}`")));
+            }
+        }
+        Ok(object.into())
     }
 }
 

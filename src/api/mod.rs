@@ -4,11 +4,13 @@ pub mod audit;
 pub mod certificates;
 pub mod demands;
 pub mod eligibility;
+pub mod employers;
 pub mod extract;
 pub mod health;
 pub mod ict;
 pub mod idempotency;
 pub mod page;
+pub mod permits;
 pub mod quotas;
 pub mod reference;
 pub mod rulesets;
@@ -106,6 +108,7 @@ timestamps RFC 3339 UTC.",
         (name = "self-employment", description = "Self-employment certificates and employers' reports of their holders' employment (Art. 34, 1(30), 32(2)(8), 28(2)(10))."),
         (name = "ict", description = "Intra-corporate transfers: ICT permits outside the quota and without a fee, arrival notifications, departures and the regional register (Art. 35, 1(25), 32(3), 33(4), 28(2)(8))."),
         (name = "quotas", description = "The yearly quota, its split among regions, transfers and the ledger (Art. 32, 6(2), 7(22)-(23), 9(5))."),
+        (name = "permits", description = "Employers' profiles and permits from application to departure (Art. 33, 9(5), 28(2)(8))."),
     ),
     components(schemas(Problem, FieldError))
 )]
@@ -159,6 +162,23 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(certificates::decide_certificate)
                 .service(certificates::extend_certificate)
                 .service(certificates::report_employment)
+                .service(employers::put_employer_profile)
+                .service(employers::get_employer_profile)
+                .service(permits::file_permit_application)
+                .service(permits::list_permit_applications)
+                .service(permits::list_permits)
+                .service(permits::get_permit)
+                .service(permits::decide_permit)
+                .service(permits::withdraw_permit)
+                .service(permits::pay_permit_fee)
+                .service(permits::extend_permit)
+                .service(permits::suspend_permit)
+                .service(permits::resume_permit)
+                .service(permits::revoke_permit)
+                .service(permits::return_permit)
+                .service(permits::report_trip)
+                .service(permits::record_departure)
+                .service(permits::list_overdue_departures)
                 .service(ict::apply_ict_permit)
                 .service(ict::list_ict_permits)
                 .service(ict::get_ict_permit)

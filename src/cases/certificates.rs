@@ -139,7 +139,7 @@ pub fn load<E: From<CaseError>>(
 ) -> Result<(CertificateRow, Vec<ReportRow>), E> {
     let row = db::get(conn, id)
         .map_err(CaseError::from)?
-        .ok_or_else(|| CaseError::not_found(Message::new("not-found-certificate").arg("id", id)))?;
+        .ok_or_else(|| CaseError::not_found(Message::new("not-found-case")))?;
     let reports = db::reports(conn, id).map_err(CaseError::from)?;
     let bins: Vec<EmployerId> = reports.iter().map(|r| r.bin.clone()).collect();
     access(&row.region, &bins)?;
@@ -318,9 +318,7 @@ pub fn report(
         norm(a).eq_ignore_ascii_case(&norm(b))
     };
     if !same(&row.passport_number, passport_number) {
-        return Err(CaseError::not_found(
-            Message::new("not-found-certificate").arg("id", id),
-        ));
+        return Err(CaseError::not_found(Message::new("not-found-case")));
     }
     let (Some(issued), Some(until)) = (row.issued_on(), row.valid_until()) else {
         return Err(CaseError::rules(vec![Violation::new(

@@ -91,7 +91,7 @@ pub fn load<E: From<CaseError>>(
 ) -> Result<DemandRow, E> {
     let row = demands::get(conn, id)
         .map_err(CaseError::from)?
-        .ok_or_else(|| CaseError::not_found(Message::new("not-found-demand").arg("id", id)))?;
+        .ok_or_else(|| CaseError::not_found(Message::new("not-found-case")))?;
     access(&row.region, &row.bin)?;
     Ok(row)
 }

@@ -10,8 +10,10 @@
 pub mod certificates;
 pub mod demands;
 pub mod eligibility;
+pub mod employers;
 pub mod ict;
 pub mod ledger;
+pub mod permits;
 pub mod quota;
 pub mod rulesets;
 

@@ -71,8 +71,10 @@ pub fn set_regional(
             entity_id: format!("{year}/{region}"),
             region: Some(region.as_str()),
             bin: None,
-            before: Some(audit::snapshot(&before)?),
-            after: Some(audit::snapshot(&after)?),
+            before: Some(audit::snapshot(&RegionSnapshot::new(
+                year, region, &before,
+            ))?),
+            after: Some(audit::snapshot(&RegionSnapshot::new(year, region, &after))?),
             legal_basis: "Art. 6(2), 7(23), 9(5)",
         },
     )?;
@@ -133,9 +135,31 @@ pub fn check_ledger(
             region: None,
             bin: None,
             before: None,
-            after: Some(audit::snapshot(&found)?),
+            after: Some(audit::snapshot(&serde_json::json!({
+                "year": year,
+                "sound": found.is_empty(),
+                "mismatches": found,
+            }))?),
             legal_basis: "Art. 7(23)",
         },
     )?;
     Ok(found)
+}
+
+/// A region's rows of a year as one audited object (the audit trail holds objects).
+#[derive(serde::Serialize)]
+struct RegionSnapshot<'a> {
+    year: i32,
+    region: &'a RegionCode,
+    categories: &'a [RegionalRow],
+}
+
+impl<'a> RegionSnapshot<'a> {
+    fn new(year: i32, region: &'a RegionCode, categories: &'a [RegionalRow]) -> Self {
+        RegionSnapshot {
+            year,
+            region,
+            categories,
+        }
+    }
 }

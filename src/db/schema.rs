@@ -255,6 +255,122 @@ diesel::table! {
 }
 
 diesel::table! {
+    employer_profiles (bin, effective_from) {
+        bin -> Text,
+        effective_from -> Date,
+        name -> Text,
+        legal_form -> Text,
+        foreign_division -> Bool,
+        sector -> Text,
+        region -> Text,
+        workforce -> Text,
+        version -> BigInt,
+        updated_at -> Timestamp,
+        updated_by -> Text,
+    }
+}
+
+diesel::table! {
+    permits (id) {
+        id -> BigInt,
+        kind -> Text,
+        parent_id -> Nullable<BigInt>,
+        bin -> Text,
+        category -> Text,
+        start_date -> Date,
+        end_date -> Date,
+        quota_year -> Integer,
+        status -> Text,
+        decision_due -> Date,
+        ended_on -> Nullable<Date>,
+        end_ground -> Nullable<Text>,
+        filed_on -> Date,
+        filed_at -> Timestamp,
+        filed_by -> Text,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
+    permit_details (permit_id) {
+        permit_id -> BigInt,
+        profession -> Text,
+        term_unit -> Text,
+        term_length -> Integer,
+        vacancy_code -> Nullable<Text>,
+        vacancy_published_on -> Nullable<Date>,
+        replacement_months -> Nullable<Integer>,
+        checks -> Text,
+        end_note -> Nullable<Text>,
+        suspension_reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    permit_regions (permit_id, region) {
+        permit_id -> BigInt,
+        region -> Text,
+        decision -> Text,
+        grounds -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        decided_by -> Nullable<Text>,
+        hold_id -> Nullable<BigInt>,
+        fee_rate_mrp -> Nullable<Integer>,
+        payment_due -> Nullable<Date>,
+        paid_tiyn -> Nullable<BigInt>,
+        mrp_tiyn -> Nullable<BigInt>,
+        paid_on -> Nullable<Date>,
+        payment_reference -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    permit_workers (id) {
+        id -> BigInt,
+        permit_id -> BigInt,
+        full_name_latin -> Text,
+        full_name_cyrillic -> Nullable<Text>,
+        citizenship -> Text,
+        passport_number -> Text,
+        passport_expiry -> Date,
+        birth_date -> Date,
+        education -> Text,
+        profession -> Text,
+        occupation_code -> Text,
+        experience_years -> Integer,
+        qualification_ref -> Nullable<Text>,
+        needs_permit -> Bool,
+        departed_on -> Nullable<Date>,
+        departure_evidence -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    permit_trips (id) {
+        id -> BigInt,
+        permit_id -> BigInt,
+        worker_id -> BigInt,
+        bin -> Text,
+        passport_number -> Text,
+        host_region -> Text,
+        host_organisation -> Text,
+        from_date -> Date,
+        to_date -> Date,
+        created_at -> Timestamp,
+        created_by -> Text,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(
+    national_quotas,
+    national_category_quotas,
+    country_quotas,
+    regional_quotas,
+    quota_holds,
+    quota_ledger,
+);
+
+diesel::table! {
     ict_permits (id) {
         id -> BigInt,
         region -> Text,
@@ -323,11 +439,16 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(permit_regions -> permits (permit_id));
+
+diesel::joinable!(permit_workers -> permits (permit_id));
+
+diesel::joinable!(permit_details -> permits (permit_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
-    national_quotas,
-    national_category_quotas,
-    country_quotas,
-    regional_quotas,
-    quota_holds,
-    quota_ledger,
+    permits,
+    permit_details,
+    permit_regions,
+    permit_workers,
+    permit_trips,
 );

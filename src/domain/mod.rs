@@ -12,6 +12,7 @@ pub mod ict;
 pub mod ids;
 pub mod money;
 pub mod percent;
+pub mod permit;
 pub mod quota;
 pub mod refusal;
 pub mod route;

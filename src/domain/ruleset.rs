@@ -39,6 +39,57 @@ pub struct RuleSet {
     pub lists: ProfessionLists,
     /// Public holidays and transferred days off, for working-day deadlines.
     pub holidays: HolidayCalendar,
+    /// Grounds on which a permit is refused or revoked, and the bar that follows a
+    /// revocation for unlawful engagement (Art. 33(2), 9(5)).
+    pub permit_grounds: PermitGrounds,
+}
+
+/// One ground an akimat refuses or revokes a permit on, from the ministry's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PermitGround {
+    /// Stable code, e.g. `kazakh-share-unmet`; each code once per list.
+    pub code: String,
+    /// The article the ground rests on, e.g. `Art. 33(6)`.
+    pub article: String,
+    /// The ground in Kazakh, the state language.
+    pub name_kk: String,
+    /// The ground in Russian.
+    pub name_ru: String,
+    /// The ground in English.
+    pub name_en: String,
+    /// A revocation on this ground bars the employer from new permits for
+    /// `unlawful_engagement_bar_months` months.
+    pub bars_employer: bool,
+}
+
+/// The ministry's lists of refusal and revocation grounds (Art. 33(2), 9(5)).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PermitGrounds {
+    /// Grounds to refuse an application or an extension (Art. 33(2)).
+    pub refusal: Vec<PermitGround>,
+    /// Grounds to revoke a permit (Art. 9(5), 33(2)).
+    pub revocation: Vec<PermitGround>,
+    /// Months an employer is refused new permits after a revocation on a ground that
+    /// `bars_employer` (unlawful engagement of foreign labour).
+    pub unlawful_engagement_bar_months: u32,
+    /// Whether the lists were checked against the order's text.
+    pub confirmed: bool,
+    /// The order the grounds come from.
+    pub source: String,
+}
+
+impl PermitGrounds {
+    /// Art. 33(2): the refusal ground with `code`, if the list has it.
+    pub fn refusal_ground(&self, code: &str) -> Option<&PermitGround> {
+        self.refusal.iter().find(|g| g.code == code)
+    }
+
+    /// Art. 9(5), 33(2): the revocation ground with `code`, if the list has it.
+    pub fn revocation_ground(&self, code: &str) -> Option<&PermitGround> {
+        self.revocation.iter().find(|g| g.code == code)
+    }
 }
 
 /// Unit of a permit term.
@@ -649,6 +700,28 @@ fn check_lists(lists: &ProfessionLists, out: &mut Vec<RuleSetProblem>) {
     }
 }
 
+fn check_grounds(g: &PermitGrounds, out: &mut Vec<RuleSetProblem>) {
+    for (name, list) in [("refusal", &g.refusal), ("revocation", &g.revocation)] {
+        let codes: BTreeSet<&str> = list.iter().map(|x| x.code.as_str()).collect();
+        if list.is_empty() || codes.len() != list.len() {
+            out.push(problem(
+                format!("rules.permit_grounds.{name}"),
+                "must list at least one ground, each code once",
+            ));
+        }
+        if list.iter().any(|x| {
+            [&x.code, &x.article, &x.name_kk, &x.name_ru, &x.name_en]
+                .iter()
+                .any(|t| t.trim().is_empty())
+        }) {
+            out.push(problem(
+                format!("rules.permit_grounds.{name}"),
+                "every ground needs a code, an article and a name in kk, ru and en",
+            ));
+        }
+    }
+}
+
 fn check_percent(field: String, p: rust_decimal::Decimal, out: &mut Vec<RuleSetProblem>) {
     if p < rust_decimal::Decimal::ZERO || p > rust_decimal::Decimal::ONE_HUNDRED {
         out.push(problem(field, "must be between 0 and 100"));
@@ -744,6 +817,7 @@ impl RuleSet {
         check_lists(&self.lists, &mut out);
         check_holidays(&self.holidays, &mut out);
         self.check_sizes(&mut out);
+        check_grounds(&self.permit_grounds, &mut out);
         out
     }
 
@@ -760,6 +834,26 @@ impl RuleSet {
         };
         let text = |s: &String| s.chars().count();
         let r = "rules";
+        let grounds = &self.permit_grounds;
+        for (name, list) in [
+            ("refusal", &grounds.refusal),
+            ("revocation", &grounds.revocation),
+        ] {
+            let f = format!("{r}.permit_grounds.{name}");
+            size(f.clone(), list.len(), 100);
+            for (i, g) in list.iter().enumerate() {
+                size(format!("{f}[{i}].code"), text(&g.code), 64);
+                size(format!("{f}[{i}].article"), text(&g.article), 64);
+                for (lang, t) in [("kk", &g.name_kk), ("ru", &g.name_ru), ("en", &g.name_en)] {
+                    size(format!("{f}[{i}].name_{lang}"), text(t), 500);
+                }
+            }
+        }
+        size(
+            format!("{r}.permit_grounds.source"),
+            text(&grounds.source),
+            MAX_SOURCE,
+        );
         size(format!("{r}.categories"), self.categories.len(), 5);
         for (i, c) in self.categories.iter().enumerate() {
             let f = format!("{r}.categories[{i}]");

@@ -32,6 +32,10 @@ fn rows() -> Vec<Row> {
     let transfer = json!({"category": "3", "from_region": null, "to_region": "KZ-75", "units": 1, "reason": "order"});
     let demand = json!({"year": 2027, "region": "KZ-75", "category": "3", "profession": "Engineer",
         "number": 1, "justification": "none locally"});
+    let profile = json!({"name": "Test LLP", "legal_form": "LLP", "foreign_division": false,
+        "sector": "F", "region": "KZ-75", "workforce": [{"category": "3", "kazakh": 100, "foreign": 1}]});
+    let application =
+        crate::permits::application(&["KZ-75"], vec![crate::permits::worker("A B", "TUR", "X1")]);
     let r = |method, path, body, expect| Row {
         method,
         path,
@@ -136,6 +140,91 @@ fn rows() -> Vec<Row> {
             [F, F, Y, F],
         ),
         r(
+            "PUT",
+            "/v1/employers/210340000013",
+            Some(profile),
+            [F, F, Y, F],
+        ),
+        r("GET", "/v1/employers/210340000013", None, [Y, Y, Y, Y]),
+        r("GET", "/v1/employers/190540012345", None, [Y, Y, F, Y]),
+        r(
+            "POST",
+            "/v1/permit-applications",
+            Some(application),
+            [F, F, Y, F],
+        ),
+        r("GET", "/v1/permit-applications", None, [Y, Y, Y, Y]),
+        r("GET", "/v1/permits", None, [Y, Y, Y, Y]),
+        r("GET", "/v1/permits/1", None, [Y, Y, Y, Y]),
+        r("GET", "/v1/permits/2", None, [Y, F, F, Y]),
+        r(
+            "POST",
+            "/v1/permits/2/decisions",
+            Some(json!({"decision": "approve"})),
+            [F, F, F, F],
+        ),
+        r(
+            "POST",
+            "/v1/permits/1/decisions",
+            Some(json!({"decision": "refuse", "grounds": ["unreliable-documents"]})),
+            [F, Y, F, F],
+        ),
+        r("POST", "/v1/permits/1/withdrawal", None, [F, F, Y, F]),
+        r(
+            "POST",
+            "/v1/permits/1/payments",
+            Some(
+                json!({"region": "KZ-75", "amount": "1.00", "paid_on": "2026-08-15", "reference": "x"}),
+            ),
+            [F, F, Y, F],
+        ),
+        r(
+            "POST",
+            "/v1/permits/1/extensions",
+            Some(json!({"term": {"unit": "months", "length": 12}})),
+            [F, F, Y, F],
+        ),
+        r(
+            "POST",
+            "/v1/permits/1/suspension",
+            Some(json!({"reason": "x"})),
+            [F, Y, F, F],
+        ),
+        r("POST", "/v1/permits/1/resumption", None, [F, Y, F, F]),
+        r(
+            "POST",
+            "/v1/permits/1/revocation",
+            Some(json!({"ground": "employer-liquidated"})),
+            [F, Y, F, F],
+        ),
+        r(
+            "POST",
+            "/v1/permits/1/return",
+            Some(json!({})),
+            [F, F, Y, F],
+        ),
+        r(
+            "POST",
+            "/v1/permits/1/trips",
+            Some(
+                json!({"worker_id": 1, "host_region": "KZ-35", "host_organisation": "x", "from": "2026-09-02", "to": "2026-09-03"}),
+            ),
+            [F, F, Y, F],
+        ),
+        r(
+            "POST",
+            "/v1/permits/1/departures",
+            Some(json!({"worker_id": 1, "date": "2026-09-02", "evidence": "x"})),
+            [F, F, Y, F],
+        ),
+        r("GET", "/v1/departures/overdue", None, [Y, Y, F, Y]),
+        r(
+            "GET",
+            "/v1/departures/overdue?region=KZ-71",
+            None,
+            [Y, F, F, Y],
+        ),
+        r(
             "POST",
             "/v1/ict-permits",
             Some(crate::ict::application()),
@@ -215,6 +304,24 @@ async fn every_role_against_every_endpoint() {
         .json(&crate::certificates::application("KZ-75"))
         .await
         .ok(201);
+    // Permit 1 (BIN_A, KZ-75) and permit 2 (BIN_B, KZ-71), each employer with a profile.
+    for (bin, region) in [(BIN_A, "KZ-75"), (BIN_B, "KZ-71")] {
+        app.put(&format!("/v1/employers/{bin}"))
+            .token(&app.employer(bin))
+            .json(&json!({"name": "Test LLP", "legal_form": "LLP", "foreign_division": false,
+                "sector": "F", "region": region, "workforce": [{"category": "3", "kazakh": 100, "foreign": 1}]}))
+            .await
+            .ok(201);
+        let mut body =
+            crate::permits::application(&[region], vec![crate::permits::worker("A B", "TUR", bin)]);
+        body["start_date"] = json!("2026-09-01");
+        body["vacancy_published_on"] = json!("2026-07-01");
+        app.post("/v1/permit-applications")
+            .token(&app.employer(bin))
+            .json(&body)
+            .await
+            .ok(201);
+    }
     // ICT permit 1, of BIN_A as a subsidiary in KZ-75 (applied for, not issued: its arrivals
     // and departures are refused by rule, 422, which shows the employer got through).
     let mut ict = crate::ict::application();
@@ -248,9 +355,15 @@ async fn every_role_against_every_endpoint() {
             };
             let got = match r.status {
                 403 => F,
-                404 if row.path.starts_with("/v1/quota-demands/")
-                    || row.path.starts_with("/v1/self-employment-certificates/")
-                    || row.path.starts_with("/v1/ict-permits/") =>
+                404 if [
+                    "/v1/quota-demands/",
+                    "/v1/permits/",
+                    "/v1/employers/",
+                    "/v1/self-employment-certificates/",
+                    "/v1/ict-permits/",
+                ]
+                .iter()
+                .any(|p| row.path.starts_with(p)) =>
                 {
                     F
                 }

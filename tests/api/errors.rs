@@ -282,3 +282,69 @@ async fn a_role_that_may_never_write_is_refused_before_its_body_is_read() {
     assert_eq!(theirs.status, 403);
     assert_eq!(theirs.body, missing.body);
 }
+
+#[actix_web::test]
+async fn another_callers_case_and_a_missing_one_answer_byte_for_byte_alike() {
+    let app = spawn_app().await;
+    app.set_today("2026-08-15T04:00:00Z");
+    let demand = json!({"year": 2027, "region": "KZ-75", "category": "3",
+        "profession": "Engineer", "number": 1, "justification": "none locally"});
+    let filed = app
+        .post("/v1/quota-demands")
+        .token(&app.employer(BIN_A))
+        .json(&demand)
+        .await;
+    let id = filed.ok(201)["id"].as_i64().unwrap();
+    for (token, lang) in [
+        (app.employer(BIN_B), "en"),
+        (app.akimat("KZ-11"), "kk"),
+        (app.akimat("KZ-11"), "ru"),
+    ] {
+        let get = |id: i64| {
+            app.get(&format!("/v1/quota-demands/{id}"))
+                .token(&token)
+                .header("Accept-Language", lang)
+                .send()
+        };
+        let theirs = get(id).await;
+        let missing = get(id + 1000).await;
+        assert_eq!(theirs.status, 404);
+        assert_eq!(theirs.body, missing.body, "{lang}");
+    }
+}
+
+#[actix_web::test]
+async fn a_body_must_be_one_object_with_each_key_once_and_a_missing_field_is_named() {
+    let app = spawn_app().await;
+    let t = app.ministry();
+    let put = |body: &'static str| {
+        app.put("/v1/quotas/2026/regions/KZ-75")
+            .token(&t)
+            .raw("application/json", body)
+    };
+    let r = put(r#"[[{"category":"3","allocated":11}],"array"]"#).await;
+    assert_eq!(
+        r.problem(400, "malformed-request")["errors"][0]["message"],
+        "must be a JSON object"
+    );
+    let r =
+        put(r#"{"categories":[{"category":"3","allocated":1}],"reason":"a","reason":"b"}"#).await;
+    let p = r.problem(400, "malformed-request");
+    assert!(
+        p["detail"]
+            .as_str()
+            .unwrap()
+            .contains("duplicate key `reason`"),
+        "{p}"
+    );
+    let r = put(r#"{"categories":[{"category":"3"}],"reason":"a"}"#).await;
+    assert_eq!(
+        r.problem(400, "malformed-request")["errors"][0]["field"],
+        "categories[0].allocated"
+    );
+    let r = put(r#"{"categories":[]}"#).await;
+    assert_eq!(
+        r.problem(400, "malformed-request")["errors"][0]["field"],
+        "reason"
+    );
+}

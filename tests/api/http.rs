@@ -150,6 +150,9 @@ fn the_token_command_refuses_what_the_service_would_refuse() {
         &["--role", "akimat", "--region", "KZ-7"],
         &["--role", "akimat"],
         &["--role", "employer"],
+        &["--role", "akimat", "--region", "KZ-99"],
+        &["--role", "ministry", "--bin", BIN_A],
+        &["--role", "employer", "--bin", BIN_A, "--region", "KZ-75"],
     ] {
         let out = mint(args);
         assert!(!out.status.success(), "{args:?}");

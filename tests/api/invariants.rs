@@ -16,10 +16,10 @@ use serde_json::json;
 use std::collections::HashMap;
 
 /// xorshift64*: a small deterministic generator, so a failure replays exactly.
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
+    pub(crate) fn below(&mut self, n: u64) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
@@ -31,7 +31,7 @@ const STEPS: usize = 400;
 const REGIONS: [&str; 3] = ["KZ-10", "KZ-11", "KZ-15"];
 const CATEGORIES: [Category; 2] = [Category::Specialists, Category::QualifiedWorkers];
 
-fn check_invariants(conn: &mut Conn, step: usize) {
+pub(crate) fn check_invariants(conn: &mut Conn, step: usize) {
     let national = quota::national(conn, 2026).unwrap().unwrap();
     let regions = quota::regional(conn, 2026, None).unwrap();
     let ledger = quota::ledger(conn, 2026, None, None, None, 1_000_000).unwrap();

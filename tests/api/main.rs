@@ -14,5 +14,6 @@ mod http;
 mod ict;
 mod invariants;
 mod openapi;
+mod permits;
 mod quotas;
 mod rulesets;

@@ -157,6 +157,19 @@ async fn art_32_4_the_ministry_sets_the_national_quota_as_a_share_of_the_labour_
     assert_eq!(items[1]["before"]["version"], 1);
     assert_eq!(items[1]["after"]["version"], 2);
     assert_eq!(items[1]["legal_basis"], "Art. 7(23), 32(4)");
+    // Every snapshot in the trail is an object, as the contract says.
+    allocate(&app, "KZ-75", "3", 10).await.ok(200);
+    let allocated = app
+        .get("/v1/audit-events?action=quota.allocated")
+        .token(&t)
+        .send()
+        .await;
+    let event = allocated.ok(200)["items"][0].clone();
+    assert!(
+        event["before"].is_object() && event["after"].is_object(),
+        "{event}"
+    );
+    assert_eq!(event["after"]["categories"][0]["allocated"], 10);
     app.get("/v1/quotas/2027")
         .token(&t)
         .send()
@@ -227,6 +240,11 @@ async fn malformed_quota_requests_name_their_fields() {
     let p = r.problem(422, "invalid-fields");
     assert_eq!(p["errors"][0]["field"], "permit_percent");
     assert_eq!(p["errors"][1]["field"], "categories");
+    // A labour-immigrant share of 0 % is lawful (Art. 32(4)(3)).
+    let mut none = national_2026();
+    none["labour_immigrant_percent"] = json!("0");
+    let r = app.put("/v1/quotas/2026").token(&t).json(&none).await;
+    assert_eq!(r.ok(201)["labour_immigrant_total"], 0);
     // A percentage longer than the contract's pattern is refused, not rounded.
     for long in ["0.25000000000000000000000001", "1000", "0.", "+1"] {
         let mut body = national_2026();

@@ -244,13 +244,20 @@ impl NationalQuotaRequest {
     /// Parses the request into the command the database layer takes.
     fn command(self, year: i32) -> Result<q::SetNational, ApiError> {
         let mut errors = Vec::new();
-        for (field, p) in [
-            ("permit_percent", self.permit_percent),
-            ("labour_immigrant_percent", self.labour_immigrant_percent),
-        ] {
-            if p <= Decimal::ZERO || p > Decimal::ONE_HUNDRED {
-                errors.push(FieldError::new(field, "must be above 0 and at most 100"));
-            }
+        // The permit quota must allow someone; a labour-immigrant share of 0 % is lawful
+        // (the Government may set none, Art. 32(4)(3)).
+        if self.permit_percent <= Decimal::ZERO || self.permit_percent > Decimal::ONE_HUNDRED {
+            errors.push(FieldError::new(
+                "permit_percent",
+                "must be above 0 and at most 100",
+            ));
+        }
+        let immigrant = self.labour_immigrant_percent;
+        if immigrant < Decimal::ZERO || immigrant > Decimal::ONE_HUNDRED {
+            errors.push(FieldError::new(
+                "labour_immigrant_percent",
+                "must be from 0 to 100",
+            ));
         }
         for c in Category::ALL {
             let n = self.categories.iter().filter(|x| x.category == c).count();

@@ -6,14 +6,14 @@
 pub mod ruleset;
 
 use crate::domain::ruleset::MonthDay;
-use crate::domain::{Category, Money, SectorCode};
+use crate::domain::{Category, Money, RegionCode, SectorCode};
 use utoipa::openapi::extensions::ExtensionsBuilder;
 use utoipa::openapi::schema::{Schema, Type};
 use utoipa::openapi::{ObjectBuilder, RefOr};
 use utoipa::{PartialSchema, ToSchema};
 
 /// The schema of a value sent as a formatted string of at most `max_length` characters.
-fn string_schema(
+pub(crate) fn string_schema(
     description: &str,
     pattern: &str,
     max_length: usize,
@@ -94,6 +94,18 @@ impl PartialSchema for SectorCode {
     }
 }
 impl ToSchema for SectorCode {}
+
+impl PartialSchema for RegionCode {
+    fn schema() -> RefOr<Schema> {
+        string_schema(
+            "A region by its ISO 3166-2:KZ code.",
+            "^KZ-[0-9]{2}$",
+            5,
+            "KZ-75",
+        )
+    }
+}
+impl ToSchema for RegionCode {}
 
 #[cfg(test)]
 mod tests {

@@ -77,6 +77,56 @@ pub struct RuleSet {
     pub lists: ProfessionLists,
     /// Public holidays and transferred days off, for working-day deadlines.
     pub holidays: HolidayCalendar,
+    /// Grounds on which a permit is refused or revoked, and the bar that follows a
+    /// revocation for unlawful engagement (Art. 33(2), 9(5)).
+    pub permit_grounds: PermitGrounds,
+}
+
+/// One ground an akimat refuses or revokes a permit on, from the ministry's list.
+#[derive(ToSchema)]
+#[cfg_attr(test, derive(Deserialize))]
+#[serde(deny_unknown_fields)]
+pub struct PermitGround {
+    /// Stable code, e.g. `kazakh-share-unmet`; each code once per list.
+    #[schema(example = "kazakh-share-unmet", max_length = 64)]
+    pub code: String,
+    /// The article the ground rests on, e.g. `Art. 33(6)`.
+    #[schema(example = "Art. 33(6)", max_length = 64)]
+    pub article: String,
+    /// The ground in Kazakh, the state language.
+    #[schema(max_length = 500)]
+    pub name_kk: String,
+    /// The ground in Russian.
+    #[schema(max_length = 500)]
+    pub name_ru: String,
+    /// The ground in English.
+    #[schema(max_length = 500)]
+    pub name_en: String,
+    /// A revocation on this ground bars the employer from new permits for
+    /// `unlawful_engagement_bar_months` months.
+    pub bars_employer: bool,
+}
+
+/// The ministry's lists of refusal and revocation grounds (Art. 33(2), 9(5)).
+#[derive(ToSchema)]
+#[cfg_attr(test, derive(Deserialize))]
+#[serde(deny_unknown_fields)]
+pub struct PermitGrounds {
+    /// Grounds to refuse an application or an extension (Art. 33(2)).
+    #[schema(max_items = 100)]
+    pub refusal: Vec<PermitGround>,
+    /// Grounds to revoke a permit (Art. 9(5), 33(2)).
+    #[schema(max_items = 100)]
+    pub revocation: Vec<PermitGround>,
+    /// Months an employer is refused new permits after a revocation on a ground that
+    /// `bars_employer` (unlawful engagement of foreign labour).
+    #[schema(maximum = 4_294_967_295_u32)]
+    pub unlawful_engagement_bar_months: u32,
+    /// Whether the lists were checked against the order's text.
+    pub confirmed: bool,
+    /// The order the grounds come from.
+    #[schema(max_length = 2000)]
+    pub source: String,
 }
 
 /// Unit of a permit term.

@@ -1,0 +1,305 @@
+//! Employers' profiles (Art. 33(6)): the employer states its sector, region and workforce
+//! by date; officials read them; other employers cannot.
+
+use super::extract::{Body, IfMatch, RequestId};
+use super::idempotency::etag;
+use super::AppState;
+use crate::auth::{authorize, authorize_role, Action, Caller, Scope};
+use crate::cases;
+use crate::db::permits::ProfileRow;
+use crate::db::rulesets;
+use crate::domain::permit::checks::{Staff, StaffLine};
+use crate::domain::ruleset::RuleSet;
+use crate::domain::{Category, EmployerId, EmployerKind, Message, RegionCode, SectorCode};
+use crate::error::{ApiError, Problem};
+use actix_web::http::header;
+use actix_web::{get, put, web, HttpResponse};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use validator::Validate;
+
+/// The employer's staff in one worker category (head counts).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StaffView {
+    /// Worker category of this line; each category once.
+    pub category: Category,
+    /// Kazakh citizens on staff.
+    #[schema(maximum = 4_294_967_295_u32)]
+    pub kazakh: u32,
+    /// Foreign workers who are not EAEU citizens (counted as foreign, Art. 33(6)).
+    #[schema(maximum = 4_294_967_295_u32)]
+    pub foreign: u32,
+    /// Citizens of other EAEU states (not foreign for the ratio, Art. 2(3)).
+    #[serde(default)]
+    #[schema(maximum = 4_294_967_295_u32)]
+    pub eaeu: u32,
+    /// Foreign workers posted under staffing-services contracts (counted as foreign, Art. 33(6)).
+    #[serde(default)]
+    #[schema(maximum = 4_294_967_295_u32)]
+    pub posted: u32,
+}
+
+impl From<StaffView> for StaffLine {
+    fn from(v: StaffView) -> StaffLine {
+        StaffLine {
+            category: v.category,
+            staff: Staff {
+                kazakh: v.kazakh,
+                foreign: v.foreign,
+                eaeu: v.eaeu,
+                posted: v.posted,
+            },
+        }
+    }
+}
+
+impl From<StaffLine> for StaffView {
+    fn from(l: StaffLine) -> StaffView {
+        StaffView {
+            category: l.category,
+            kazakh: l.staff.kazakh,
+            foreign: l.staff.foreign,
+            eaeu: l.staff.eaeu,
+            posted: l.staff.posted,
+        }
+    }
+}
+
+/// An employer's profile from a date.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileRequest {
+    /// The date the profile is in force from (default: today); earlier dates stay as history.
+    pub as_of: Option<NaiveDate>,
+    /// Registered name.
+    #[validate(length(min = 1, max = 500))]
+    #[schema(example = "KazMunaiService LLP", min_length = 1, max_length = 500)]
+    pub name: String,
+    /// Legal form, e.g. LLP, JSC, branch, IE.
+    #[validate(length(min = 1, max = 100))]
+    #[schema(example = "LLP", min_length = 1, max_length = 100)]
+    pub legal_form: String,
+    /// A branch or representative office of a foreign legal entity; must agree with the
+    /// BIN's division digit (Art. 33(6) small-branch exemption).
+    pub foreign_division: bool,
+    /// OKED section letter; picks the fee group (Art. 33(4)).
+    #[validate(length(min = 1, max = 1))]
+    #[schema(example = "B", pattern = "^[A-U]$", min_length = 1, max_length = 1)]
+    pub sector: String,
+    /// Region of registration (ISO 3166-2:KZ).
+    #[schema(example = "KZ-23", pattern = "^KZ-[0-9]{2}$")]
+    pub region: String,
+    /// Staff per worker category on `as_of`; each category at most once.
+    #[validate(length(max = 5))]
+    #[schema(max_items = 5)]
+    pub workforce: Vec<StaffView>,
+}
+
+/// An employer's profile as it stands from one date.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ProfileView {
+    /// The employer's BIN (or an individual entrepreneur's IIN).
+    #[schema(example = "210340000013")]
+    pub bin: String,
+    /// The date the profile is in force from.
+    pub as_of: NaiveDate,
+    /// Registered name.
+    pub name: String,
+    /// Legal form.
+    pub legal_form: String,
+    /// A branch or representative office of a foreign legal entity.
+    pub foreign_division: bool,
+    /// OKED section letter.
+    pub sector: String,
+    /// The fee group the sector falls in under the rule set in force today (Art. 33(4)).
+    pub fee_group: Option<u32>,
+    /// Region of registration.
+    pub region: String,
+    /// Staff per worker category.
+    pub workforce: Vec<StaffView>,
+    /// Version of this dated profile; also the `ETag`.
+    pub version: i64,
+    /// When it was last written (UTC).
+    pub updated_at: DateTime<Utc>,
+}
+
+/// An employer: the kind its identifier names, the profile in force today, and every
+/// dated profile.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct EmployerView {
+    /// The employer's BIN or IIN.
+    pub bin: String,
+    /// head_office, branch, representative_office, peasant_farm or individual_entrepreneur.
+    #[schema(value_type = String, example = "head_office")]
+    pub kind: EmployerKind,
+    /// The profile in force today (the earliest one when all start later).
+    pub current: ProfileView,
+    /// Every dated profile, oldest first.
+    pub history: Vec<ProfileView>,
+}
+
+fn view(row: ProfileRow, rules: Option<&RuleSet>) -> Result<ProfileView, ApiError> {
+    let workforce = cases::employers::workforce(&row)?
+        .into_iter()
+        .map(StaffView::from)
+        .collect();
+    let fee_group = row
+        .sector
+        .parse::<SectorCode>()
+        .ok()
+        .and_then(|s| rules.and_then(|r| r.fees.group_of(&s)).map(|g| g.group));
+    Ok(ProfileView {
+        bin: row.bin,
+        as_of: row.effective_from,
+        name: row.name,
+        legal_form: row.legal_form,
+        foreign_division: row.foreign_division,
+        sector: row.sector,
+        fee_group,
+        region: row.region,
+        workforce,
+        version: row.version,
+        updated_at: row.updated_at.and_utc(),
+    })
+}
+
+fn employer_param(s: &str) -> Result<EmployerId, ApiError> {
+    s.parse().map_err(|e: crate::domain::ids::IdError| {
+        ApiError::malformed(
+            Message::new("malformed-parameter")
+                .text("field", "bin")
+                .text("reason", &e),
+            vec![crate::error::FieldError::new("bin", e.to_string())],
+        )
+    })
+}
+
+/// States the employer's profile from a date (employer, its own BIN): name, legal form,
+/// whether it is a division of a foreign legal entity (checked against the BIN), OKED
+/// section, region and workforce (Art. 33(6)).
+#[utoipa::path(tag = "permits", security(("bearer" = [])),
+    params(("bin" = String, Path, description = "The employer's BIN or IIN.", pattern = "^[0-9]{12}$"),
+        ("If-Match" = Option<String>, Header, description = "The ETag of that date's profile (`*`: any version); refused with 412 when it changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+    request_body = ProfileRequest,
+    responses(
+        (status = 200, description = "That date's profile replaced.", body = ProfileView, headers(("ETag" = String, description = "The version."))),
+        (status = 201, description = "A new dated profile.", body = ProfileView, headers(("ETag" = String, description = "The version."))),
+        (status = 404, description = "Another employer's profile, or no such region.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Changed concurrently.", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "If-Match does not match.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, `foreign-division-mismatch` (Art. 33(6)) or `unknown-sector`.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[put("/employers/{bin}")]
+pub async fn put_employer_profile(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    if_match: IfMatch,
+    bin: web::Path<String>,
+    body: Body<ProfileRequest>,
+) -> Result<HttpResponse, ApiError> {
+    authorize_role(&caller, Action::PutEmployerProfile)?;
+    let bin = employer_param(&bin)?;
+    let req = body.value;
+    let region: RegionCode = super::extract::region_param(&req.region, "region")
+        .map_err(|_| ApiError::invalid("region", "must be a region code KZ-NN"))?;
+    authorize(
+        &caller,
+        Action::PutEmployerProfile,
+        Scope::Case {
+            region: &region,
+            bin: &bin,
+        },
+    )?;
+    let sector: SectorCode = req
+        .sector
+        .parse()
+        .map_err(|_| ApiError::invalid("sector", "must be an OKED section letter A-U"))?;
+    let mut seen = std::collections::BTreeSet::new();
+    if !req.workforce.iter().all(|l| seen.insert(l.category)) {
+        return Err(ApiError::invalid("workforce", "each category at most once"));
+    }
+    let today = state.time.today();
+    let actor = state.actor(&caller, &rid);
+    let cmd = cases::employers::PutProfile {
+        bin,
+        as_of: req.as_of.unwrap_or(today),
+        name: req.name,
+        legal_form: req.legal_form,
+        foreign_division: req.foreign_division,
+        sector,
+        region,
+        workforce: req.workforce.into_iter().map(StaffLine::from).collect(),
+        expected_version: if_match.0,
+    };
+    let (v, created) = state
+        .write(move |c| {
+            let (row, created) = cases::employers::put(c, &cmd, &actor)?;
+            let rules = rulesets::in_force(c, today)?.map(|r| r.rules);
+            Ok((view(row, rules.as_ref())?, created))
+        })
+        .await?;
+    let mut res = if created {
+        HttpResponse::Created()
+    } else {
+        HttpResponse::Ok()
+    };
+    Ok(res.insert_header((header::ETAG, etag(v.version))).json(v))
+}
+
+/// An employer's profile in force today and its history: the employer itself and
+/// officials; another employer gets 404.
+#[utoipa::path(tag = "permits", security(("bearer" = [])),
+    params(("bin" = String, Path, description = "The employer's BIN or IIN.", pattern = "^[0-9]{12}$")),
+    responses(
+        (status = 200, description = "The employer.", body = EmployerView),
+        (status = 404, description = "No profile, or another employer's.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[get("/employers/{bin}")]
+pub async fn get_employer_profile(
+    state: web::Data<AppState>,
+    caller: Caller,
+    bin: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    authorize_role(&caller, Action::ReadEmployerProfile)?;
+    let bin = employer_param(&bin)?;
+    let today = state.time.today();
+    let v = state
+        .read(move |c| {
+            let rows = cases::employers::history(c, &bin)?;
+            let latest = rows
+                .iter()
+                .rev()
+                .find(|r| r.effective_from <= today)
+                .or(rows.first())
+                .cloned()
+                .ok_or(ApiError::Internal)?;
+            let region: RegionCode = latest.region.parse().map_err(|_| ApiError::Internal)?;
+            authorize(
+                &caller,
+                Action::ReadEmployerProfile,
+                Scope::Case {
+                    region: &region,
+                    bin: &bin,
+                },
+            )?;
+            let rules = rulesets::in_force(c, today)?.map(|r| r.rules);
+            Ok(EmployerView {
+                kind: bin.kind(),
+                bin: bin.to_string(),
+                current: view(latest, rules.as_ref())?,
+                history: rows
+                    .into_iter()
+                    .map(|r| view(r, rules.as_ref()))
+                    .collect::<Result<_, _>>()?,
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(v))
+}
+
+impl crate::api::extract::ActionBody for ProfileRequest {
+    const ACTION: Action = Action::PutEmployerProfile;
+}

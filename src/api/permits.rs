@@ -1,0 +1,1689 @@
+//! Permits to attract foreign labour (Art. 33, 9(5), 28(2)(8)): employers apply, pay,
+//! extend, report trips and departures and return permits; akimats decide, suspend,
+//! resume and revoke for their region; everyone reads what they may see.
+
+use super::extract::{Body, IdempotencyKey, IfMatch, Query, RequestId};
+use super::idempotency::{create, etag, Created};
+use super::page::{split, PageQuery};
+use super::{narrowed, AppState};
+use crate::auth::{authorize, authorize_role, Action, Caller, Scope};
+use crate::cases;
+use crate::cases::permits::{Loaded, Supervision};
+use crate::db::audit as db_audit;
+use crate::db::permits::{self as db, PermitRow};
+use crate::db::rulesets;
+use crate::domain::permit::checks::{Check, Outcome};
+use crate::domain::permit::PermitState;
+use crate::domain::ruleset::{RuleSet, TermUnit};
+use crate::domain::violation::Arg;
+use crate::domain::{Category, CountryCode, EmployerId, Message, Money, RegionCode};
+use crate::error::{ApiError, FieldError, Problem};
+use crate::i18n::Lang;
+use actix_web::http::header;
+use actix_web::{get, post, web, FromRequest, HttpRequest, HttpResponse};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+/// The language the reader asked for (`Accept-Language`), for messages stored as codes.
+pub struct ReaderLang(pub Lang);
+
+impl FromRequest for ReaderLang {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<ReaderLang, ApiError>>;
+    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        let header = req
+            .headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok());
+        std::future::ready(Ok(ReaderLang(Lang::negotiate(header))))
+    }
+}
+
+/// A foreign worker named in an application.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkerRequest {
+    /// Full name in Latin letters, as in the passport.
+    #[validate(length(min = 1, max = 300))]
+    #[schema(example = "IVANOV PETR", min_length = 1, max_length = 300)]
+    pub full_name_latin: String,
+    /// Full name in Cyrillic, where given.
+    #[validate(length(min = 1, max = 300))]
+    #[schema(min_length = 1, max_length = 300)]
+    pub full_name_cyrillic: Option<String>,
+    /// Citizenship, ISO 3166-1 alpha-3.
+    #[schema(example = "TUR", pattern = "^[A-Z]{3}$")]
+    pub citizenship: String,
+    /// Passport number.
+    #[validate(length(min = 1, max = 50))]
+    #[schema(example = "U12345678", min_length = 1, max_length = 50)]
+    pub passport_number: String,
+    /// Passport expiry date.
+    pub passport_expiry: NaiveDate,
+    /// Date of birth.
+    pub birth_date: NaiveDate,
+    /// Education level, e.g. higher, vocational.
+    #[validate(length(min = 1, max = 100))]
+    #[schema(example = "higher", min_length = 1, max_length = 100)]
+    pub education: String,
+    /// Profession.
+    #[validate(length(min = 1, max = 200))]
+    #[schema(example = "Drilling engineer", min_length = 1, max_length = 200)]
+    pub profession: String,
+    /// Occupation code of the national classifier (NKZ): four digits, optionally -digits.
+    #[validate(length(min = 4, max = 30))]
+    #[schema(example = "2146", min_length = 4, max_length = 30)]
+    pub occupation_code: String,
+    /// Years of work experience in the profession.
+    #[validate(range(max = 80))]
+    #[schema(maximum = 80)]
+    pub experience_years: u32,
+    /// The professional standard or qualification reference book the qualification is
+    /// judged by (Art. 33(7)); required except for seasonal workers.
+    #[validate(length(min = 1, max = 300))]
+    #[schema(min_length = 1, max_length = 300)]
+    pub qualification_ref: Option<String>,
+}
+
+/// A permit's term: months for categories 1-4, days for seasonal workers (Art. 7(20)).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TermView {
+    /// `months` or `days`.
+    #[schema(value_type = String, example = "months", pattern = "^(months|days)$", max_length = 6)]
+    pub unit: TermUnit,
+    /// Length in `unit`.
+    #[validate(range(min = 1, max = 1000))]
+    #[schema(example = 12, minimum = 1, maximum = 1000)]
+    pub length: u32,
+}
+
+/// An employer's application for a permit (Art. 33(1), (5)).
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ApplicationRequest {
+    /// Worker category; `seasonal` with a profession on the seasonal list (Art. 7(21-1)).
+    pub category: Category,
+    /// The position's profession; for `seasonal`, one on the ministry's list.
+    #[validate(length(min = 1, max = 200))]
+    #[schema(example = "Drilling engineer", min_length = 1, max_length = 200)]
+    pub profession: String,
+    /// Regions where the workers will work (ISO 3166-2:KZ), each once; each must approve
+    /// and is paid its fee (Art. 33(3), (4)).
+    #[validate(length(min = 1, max = 20))]
+    #[schema(value_type = Vec<RegionCode>, example = json!(["KZ-23", "KZ-47"]), min_items = 1, max_items = 20)]
+    pub regions: Vec<String>,
+    /// The foreign workers.
+    #[validate(length(min = 1, max = 500), nested)]
+    #[schema(max_items = 500)]
+    pub workers: Vec<WorkerRequest>,
+    /// The requested term.
+    #[validate(nested)]
+    pub term: TermView,
+    /// First day of the permit; the quota year is its year.
+    pub start_date: NaiveDate,
+    /// Publication code of the vacancy on the Electronic Labour Exchange.
+    #[validate(length(min = 1, max = 100))]
+    #[schema(min_length = 1, max_length = 100)]
+    pub vacancy_code: Option<String>,
+    /// Date the vacancy was published.
+    pub vacancy_published_on: Option<NaiveDate>,
+    /// Category 4: months within which the foreigners are replaced by Kazakh citizens.
+    #[validate(range(min = 1, max = 120))]
+    #[schema(minimum = 1, maximum = 120)]
+    pub replacement_months: Option<u32>,
+}
+
+/// One automatic check (Art. 33): its code, outcome, article, message in the reader's
+/// language, and the figures it used.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CheckView {
+    /// Stable code of the check, e.g. `kazakh-share`.
+    #[schema(example = "kazakh-share")]
+    pub code: String,
+    /// pass, fail or warning.
+    #[schema(example = "pass")]
+    pub outcome: String,
+    /// The article it rests on; null for a check of the service.
+    #[schema(example = "Art. 33(6)")]
+    pub article: Option<String>,
+    /// What was found, in the language `Accept-Language` chose.
+    pub message: String,
+    /// The figures used, by name.
+    #[schema(value_type = Object)]
+    pub figures: BTreeMap<String, serde_json::Value>,
+}
+
+/// A ground of a refusal or revocation, from the rule set's list.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct GroundView {
+    /// Stable code of the ground.
+    pub code: String,
+    /// The article it rests on.
+    pub article: Option<String>,
+    /// The ground in the reader's language.
+    pub name: String,
+}
+
+/// The fee due to one region's budget and its payment (Art. 33(4)), money in tenge.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct FeeView {
+    /// Rate per worker, in MRP.
+    pub rate_mrp: i32,
+    /// Workers the fee is for.
+    pub workers: u32,
+    /// Last day to pay; unpaid after it the permit lapses.
+    pub payment_due: Option<NaiveDate>,
+    /// One MRP today, tenge.
+    pub mrp_today: Option<Money>,
+    /// The fee if paid today: rate × MRP today × workers, tenge.
+    pub due_today: Option<Money>,
+    /// Amount paid, tenge.
+    pub paid: Option<Money>,
+    /// The MRP in force on the payment date, tenge.
+    pub mrp_paid: Option<Money>,
+    /// Payment date.
+    pub paid_on: Option<NaiveDate>,
+    /// Payment reference.
+    pub reference: Option<String>,
+}
+
+/// A region named in the permit: its decision and fee.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RegionView {
+    /// Region (ISO 3166-2:KZ).
+    pub region: String,
+    /// pending, approved or refused.
+    pub decision: String,
+    /// Grounds of a refusal.
+    pub grounds: Vec<GroundView>,
+    /// When the region decided (UTC).
+    pub decided_at: Option<DateTime<Utc>>,
+    /// Who decided.
+    pub decided_by: Option<String>,
+    /// The fee once approved.
+    pub fee: Option<FeeView>,
+}
+
+/// A worker named in the permit.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct WorkerView {
+    /// Identifier of the worker on this permit (for trips and departures).
+    pub id: i64,
+    /// Full name in Latin letters, as in the passport.
+    pub full_name_latin: String,
+    /// Full name in Cyrillic, where given.
+    pub full_name_cyrillic: Option<String>,
+    /// Citizenship, ISO 3166-1 alpha-3.
+    pub citizenship: String,
+    /// Passport number.
+    pub passport_number: String,
+    /// Passport expiry date.
+    pub passport_expiry: NaiveDate,
+    /// Date of birth.
+    pub birth_date: NaiveDate,
+    /// Education level.
+    pub education: String,
+    /// Profession.
+    pub profession: String,
+    /// NKZ occupation code.
+    pub occupation_code: String,
+    /// Years of experience.
+    pub experience_years: i32,
+    /// The professional standard or qualification reference book relied on (Art. 33(7)).
+    pub qualification_ref: Option<String>,
+    /// False for EAEU citizens, who need no permit (Art. 2(3)) and draw no quota.
+    pub needs_permit: bool,
+    /// Departure date, once recorded (Art. 28(2)(8)).
+    pub departed_on: Option<NaiveDate>,
+    /// Border point or evidence of the departure.
+    pub departure_evidence: Option<String>,
+}
+
+/// A business trip (Art. 33(3)).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TripView {
+    /// Identifier of the trip.
+    pub id: i64,
+    /// The worker on the trip.
+    pub worker_id: i64,
+    /// Host region (ISO 3166-2:KZ), not named in the permit.
+    pub host_region: String,
+    /// Host organisation.
+    pub host_organisation: String,
+    /// First day, inclusive.
+    pub from: NaiveDate,
+    /// Last day, inclusive.
+    pub to: NaiveDate,
+}
+
+/// One change of the permit, from the audit trail.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct HistoryView {
+    /// When (UTC).
+    pub at: DateTime<Utc>,
+    /// What, e.g. `permit.approved`.
+    pub action: String,
+    /// Who (token subject) and in which role.
+    pub actor: String,
+    /// The actor's role: ministry, akimat, employer or system.
+    pub role: String,
+    /// The article the change rests on.
+    pub legal_basis: String,
+}
+
+/// A permit case: an application, a permit, or an extension (its own case).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PermitView {
+    /// Identifier of the permit case.
+    pub id: i64,
+    /// `permit` or `extension`.
+    pub kind: String,
+    /// The permit an extension extends.
+    pub parent_id: Option<i64>,
+    /// The employer; never changes (Art. 33(3)).
+    pub bin: String,
+    /// Worker category.
+    pub category: Category,
+    /// The position's profession.
+    pub profession: String,
+    /// applied, refused, withdrawn, awaiting_payment, active, suspended, revoked,
+    /// returned, lapsed or expired (derived from the end date when read).
+    #[schema(example = "active")]
+    pub status: String,
+    /// The term, months (categories 1-4) or days (seasonal).
+    pub term: TermView,
+    /// First and last day of validity.
+    pub start_date: NaiveDate,
+    /// Last day of validity.
+    pub end_date: NaiveDate,
+    /// The quota year it draws on (the year it starts).
+    pub quota_year: i32,
+    /// Publication code of the vacancy on the Electronic Labour Exchange.
+    pub vacancy_code: Option<String>,
+    /// Date the vacancy was published.
+    pub vacancy_published_on: Option<NaiveDate>,
+    /// Category 4: months within which the foreigners are replaced by Kazakh citizens.
+    pub replacement_months: Option<i32>,
+    /// Decision deadline (working days from filing).
+    pub decision_due: NaiveDate,
+    /// Undecided past its deadline.
+    pub decision_overdue: bool,
+    /// The regions named, with decisions and fees.
+    pub regions: Vec<RegionView>,
+    /// The foreign workers named.
+    pub workers: Vec<WorkerView>,
+    /// The automatic checks, as last run (at filing or at the last approval).
+    pub checks: Vec<CheckView>,
+    /// Business trips reported (Art. 33(3)).
+    pub trips: Vec<TripView>,
+    /// When it ended (revoked, returned, lapsed).
+    pub ended_on: Option<NaiveDate>,
+    /// Why it ended: a revocation ground, `returned` or `unpaid-fee`.
+    pub end_ground: Option<GroundView>,
+    /// The official's or employer's note on the end.
+    pub end_note: Option<String>,
+    /// Why it is suspended, while it is.
+    pub suspension_reason: Option<String>,
+    /// When it was filed (UTC).
+    pub filed_at: DateTime<Utc>,
+    /// Token subject of the employer user who filed it.
+    pub filed_by: String,
+    /// Every state change, oldest first (only in a single permit's view).
+    pub history: Vec<HistoryView>,
+    /// Version; also the `ETag`.
+    pub version: i64,
+}
+
+fn check_view(c: &Check, lang: Lang) -> CheckView {
+    CheckView {
+        code: c.finding.code.clone(),
+        outcome: match c.outcome {
+            Outcome::Pass => "pass",
+            Outcome::Fail => "fail",
+            Outcome::Warning => "warning",
+        }
+        .to_owned(),
+        article: c.finding.article.clone(),
+        message: lang.text(&c.finding.message()),
+        figures: c
+            .finding
+            .args
+            .iter()
+            .map(|(k, v)| {
+                let v = match v {
+                    Arg::Number(n) => serde_json::json!(n),
+                    Arg::Text(t) => serde_json::json!(t),
+                };
+                (k.clone(), v)
+            })
+            .collect(),
+    }
+}
+
+fn ground_view(code: &str, rules: Option<&RuleSet>, lang: Lang, revocation: bool) -> GroundView {
+    let g = rules.and_then(|r| {
+        let list = &r.permit_grounds;
+        if revocation {
+            list.revocation_ground(code)
+        } else {
+            list.refusal_ground(code)
+        }
+    });
+    GroundView {
+        code: code.to_owned(),
+        article: g.map(|g| g.article.clone()),
+        name: g
+            .map(|g| match lang {
+                Lang::Kk => g.name_kk.clone(),
+                Lang::Ru => g.name_ru.clone(),
+                Lang::En => g.name_en.clone(),
+            })
+            .unwrap_or_else(|| code.to_owned()),
+    }
+}
+
+fn permit_view(
+    l: Loaded,
+    rules: Option<&RuleSet>,
+    history: Vec<db_audit::Event>,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<PermitView, ApiError> {
+    let checks = l.checks()?.iter().map(|c| check_view(c, lang)).collect();
+    let units = l.units();
+    let status = l.state_on(today);
+    let mrp_today = rules.and_then(|r| r.mrp_on(today));
+    let regions = l
+        .regions
+        .iter()
+        .map(|r| {
+            let grounds: Vec<String> = r
+                .grounds
+                .as_deref()
+                .map(serde_json::from_str)
+                .transpose()
+                .map_err(|_| ApiError::Internal)?
+                .unwrap_or_default();
+            Ok(RegionView {
+                region: r.region.to_string(),
+                decision: r.decision.clone(),
+                grounds: grounds
+                    .iter()
+                    .map(|g| ground_view(g, rules, lang, false))
+                    .collect(),
+                decided_at: r.decided_at.map(|t| t.and_utc()),
+                decided_by: r.decided_by.clone(),
+                fee: r.fee_rate_mrp.map(|rate| FeeView {
+                    rate_mrp: rate,
+                    workers: units,
+                    payment_due: r.payment_due,
+                    mrp_today,
+                    due_today: mrp_today.map(|m| {
+                        crate::domain::permit::checks::fee_due(
+                            u32::try_from(rate).unwrap_or(0),
+                            m,
+                            units,
+                        )
+                    }),
+                    paid: r.paid_tiyn.map(Money::from_tiyn),
+                    mrp_paid: r.mrp_tiyn.map(Money::from_tiyn),
+                    paid_on: r.paid_on,
+                    reference: r.payment_reference.clone(),
+                }),
+            })
+        })
+        .collect::<Result<Vec<_>, ApiError>>()?;
+    let p = l.permit;
+    let d = l.detail;
+    let revoked = p.status == PermitState::Revoked;
+    Ok(PermitView {
+        id: p.id,
+        kind: p.kind,
+        parent_id: p.parent_id,
+        bin: p.bin.to_string(),
+        category: p.category,
+        profession: d.profession,
+        status: status.as_str().to_owned(),
+        term: TermView {
+            unit: if d.term_unit == "days" {
+                TermUnit::Days
+            } else {
+                TermUnit::Months
+            },
+            length: u32::try_from(d.term_length).unwrap_or(0),
+        },
+        start_date: p.start_date,
+        end_date: p.end_date,
+        quota_year: p.quota_year,
+        vacancy_code: d.vacancy_code,
+        vacancy_published_on: d.vacancy_published_on,
+        replacement_months: d.replacement_months,
+        decision_due: p.decision_due,
+        decision_overdue: p.status == PermitState::Applied && p.decision_due < today,
+        regions,
+        workers: l
+            .workers
+            .into_iter()
+            .map(|w| WorkerView {
+                id: w.id,
+                full_name_latin: w.full_name_latin,
+                full_name_cyrillic: w.full_name_cyrillic,
+                citizenship: w.citizenship,
+                passport_number: w.passport_number,
+                passport_expiry: w.passport_expiry,
+                birth_date: w.birth_date,
+                education: w.education,
+                profession: w.profession,
+                occupation_code: w.occupation_code,
+                experience_years: w.experience_years,
+                qualification_ref: w.qualification_ref,
+                needs_permit: w.needs_permit,
+                departed_on: w.departed_on,
+                departure_evidence: w.departure_evidence,
+            })
+            .collect(),
+        checks,
+        trips: l.trips.into_iter().map(trip_view).collect(),
+        ended_on: p.ended_on,
+        end_ground: p
+            .end_ground
+            .as_deref()
+            .map(|g| ground_view(g, rules, lang, revoked)),
+        end_note: d.end_note,
+        suspension_reason: d.suspension_reason,
+        filed_at: p.filed_at.and_utc(),
+        filed_by: p.filed_by,
+        history: history
+            .into_iter()
+            .map(|e| HistoryView {
+                at: e.occurred_at.and_utc(),
+                action: e.action,
+                actor: e.actor,
+                role: e.role,
+                legal_basis: e.legal_basis,
+            })
+            .collect(),
+        version: p.version,
+    })
+}
+
+fn trip_view(t: db::TripRow) -> TripView {
+    TripView {
+        id: t.id,
+        worker_id: t.worker_id,
+        host_region: t.host_region,
+        host_organisation: t.host_organisation,
+        from: t.from_date,
+        to: t.to_date,
+    }
+}
+
+/// Renders a permit as a reader sees it, in one read of the database.
+fn render(
+    conn: &mut crate::db::Conn,
+    l: Loaded,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<PermitView, ApiError> {
+    let rules = rulesets::in_force(conn, today)?.map(|r| r.rules);
+    let history = db_audit::list(
+        conn,
+        &db_audit::Filter {
+            entity_type: Some("permit".into()),
+            entity_id: Some(l.permit.id.to_string()),
+            limit: 1000,
+            ..db_audit::Filter::default()
+        },
+    )?;
+    permit_view(l, rules.as_ref(), history, lang, today)
+}
+
+/// The access check of one permit: the caller's role may do `action` at all (checked
+/// before anything is loaded), then the permit must name the akimat's region or be the
+/// employer's own (404 otherwise, as for a permit that does not exist).
+fn access(
+    caller: &Caller,
+    action: Action,
+) -> impl FnOnce(&[RegionCode], &EmployerId) -> Result<(), ApiError> + '_ {
+    move |regions, bin| {
+        let region = caller
+            .region
+            .as_ref()
+            .filter(|r| regions.contains(r))
+            .or(regions.first());
+        match region {
+            Some(region) => authorize(caller, action, Scope::Case { region, bin }),
+            None => Err(ApiError::not_found(Message::new("not-found-case"))),
+        }
+    }
+}
+
+fn own_bin(caller: &Caller) -> Result<EmployerId, ApiError> {
+    caller
+        .bin
+        .clone()
+        .ok_or_else(|| ApiError::Forbidden(Message::new("forbidden-no-bin")))
+}
+
+fn respond(view: PermitView) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::ETAG, etag(view.version)))
+        .json(view)
+}
+
+/// Files an application (employer): the checks run at once and are stored with it; an
+/// application nothing of which could be permitted is refused with its articles.
+#[utoipa::path(tag = "permits", security(("bearer" = [])),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+    request_body = ApplicationRequest,
+    responses(
+        (status = 201, description = "Filed, with its checks.", body = PermitView, headers(("Location" = String, description = "The permit."), ("ETag" = String, description = "The version."))),
+        (status = 404, description = "No such region or rule set.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or `no-worker-needs-permit` (Art. 2(3)), `term-allowed` (Art. 7(20)), `profession-not-seasonal` (Art. 7(21-1)), `replacement-commitment` (Art. 33(2)), `start-date-past`, `unknown-country`.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/permit-applications")]
+pub async fn file_permit_application(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    key: IdempotencyKey,
+    lang: ReaderLang,
+    body: Body<ApplicationRequest>,
+) -> Result<HttpResponse, ApiError> {
+    authorize_role(&caller, Action::FilePermit)?;
+    let req = body.value;
+    let bin = own_bin(&caller)?;
+    let mut regions: Vec<RegionCode> = Vec::new();
+    for (i, r) in req.regions.iter().enumerate() {
+        let code: RegionCode = r.parse().map_err(|_| {
+            ApiError::invalid(format!("regions[{i}]"), "must be a region code KZ-NN")
+        })?;
+        if regions.contains(&code) {
+            return Err(ApiError::invalid(format!("regions[{i}]"), "named twice"));
+        }
+        regions.push(code);
+    }
+    for region in &regions {
+        authorize(
+            &caller,
+            Action::FilePermit,
+            Scope::Case { region, bin: &bin },
+        )?;
+    }
+    let mut workers = Vec::new();
+    let mut errors = Vec::new();
+    for (i, w) in req.workers.into_iter().enumerate() {
+        match w.citizenship.parse::<CountryCode>() {
+            Ok(citizenship) => workers.push(cases::permits::WorkerInput {
+                full_name_latin: w.full_name_latin,
+                full_name_cyrillic: w.full_name_cyrillic,
+                citizenship,
+                passport_number: w.passport_number,
+                passport_expiry: w.passport_expiry,
+                birth_date: w.birth_date,
+                education: w.education,
+                profession: w.profession,
+                occupation_code: w.occupation_code,
+                experience_years: w.experience_years,
+                qualification_ref: w.qualification_ref,
+            }),
+            Err(e) => errors.push(FieldError::new(
+                format!("workers[{i}].citizenship"),
+                e.to_string(),
+            )),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::Invalid(errors));
+    }
+    let today = state.time.today();
+    let actor = state.actor(&caller, &rid);
+    let cmd = cases::permits::Apply {
+        bin,
+        category: req.category,
+        profession: req.profession,
+        regions,
+        workers,
+        term_unit: req.term.unit,
+        term_length: req.term.length,
+        start_date: req.start_date,
+        vacancy_code: req.vacancy_code,
+        vacancy_published_on: req.vacancy_published_on,
+        replacement_months: req.replacement_months,
+    };
+    let lang = lang.0;
+    create(&state, &caller, key, body.fingerprint, move |conn| {
+        let loaded = cases::permits::apply(conn, &cmd, today, &actor)?;
+        let view = render(conn, loaded, lang, today)?;
+        Ok(Created {
+            location: format!("/v1/permits/{}", view.id),
+            version: Some(view.version),
+            body: view,
+        })
+    })
+    .await
+}
+
+/// Filters of the permit listings.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PermitQuery {
+    /// Only permits naming this region (an akimat always gets its own).
+    #[param(pattern = "^KZ-[0-9]{2}$")]
+    pub region: Option<String>,
+    /// Only this status (stored; `expired` is derived when read, filter on `active`).
+    #[param(
+        max_length = 16,
+        pattern = "^(applied|refused|withdrawn|awaiting_payment|active|suspended|revoked|returned|lapsed)$"
+    )]
+    pub status: Option<String>,
+    /// Only this worker category.
+    pub category: Option<Category>,
+    /// Only this employer (officials; an employer always gets its own).
+    #[param(pattern = "^[0-9]{12}$")]
+    pub bin: Option<String>,
+    /// Filed on or after this date.
+    pub filed_from: Option<NaiveDate>,
+    /// Filed on or before this date.
+    pub filed_to: Option<NaiveDate>,
+    /// Decision deadline on or before this date.
+    pub due_by: Option<NaiveDate>,
+}
+
+/// A page of permits.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PermitPage {
+    /// The permits on this page.
+    pub items: Vec<PermitSummary>,
+    /// Pass as `cursor` for the next page; absent on the last page.
+    pub next_cursor: Option<String>,
+}
+
+/// A permit in a listing.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PermitSummary {
+    /// Identifier of the permit case.
+    pub id: i64,
+    /// `permit` or `extension`.
+    pub kind: String,
+    /// The employer's BIN or IIN.
+    pub bin: String,
+    /// Worker category.
+    pub category: Category,
+    /// The status as of today (`expired` derived).
+    pub status: String,
+    /// First day of validity.
+    pub start_date: NaiveDate,
+    /// Last day of validity.
+    pub end_date: NaiveDate,
+    /// The quota year it draws on (the year it starts).
+    pub quota_year: i32,
+    /// Decision deadline.
+    pub decision_due: NaiveDate,
+    /// Undecided past its deadline.
+    pub decision_overdue: bool,
+    /// Date filed (Kazakhstan time).
+    pub filed_on: NaiveDate,
+    /// Version; also the `ETag` of the permit.
+    pub version: i64,
+}
+
+fn summary(p: PermitRow, today: NaiveDate) -> PermitSummary {
+    PermitSummary {
+        id: p.id,
+        kind: p.kind,
+        bin: p.bin.to_string(),
+        category: p.category,
+        status: p.status.at(p.end_date, today).as_str().to_owned(),
+        start_date: p.start_date,
+        end_date: p.end_date,
+        quota_year: p.quota_year,
+        decision_overdue: p.status == PermitState::Applied && p.decision_due < today,
+        decision_due: p.decision_due,
+        filed_on: p.filed_on,
+        version: p.version,
+    }
+}
+
+fn filter_of(
+    caller: &Caller,
+    q: &PermitQuery,
+    page: &super::page::PageRequest,
+) -> Result<db::Filter, ApiError> {
+    let scope = narrowed(caller, Action::ReadPermits, q.region.as_deref())?;
+    let asked_bin = q
+        .bin
+        .as_deref()
+        .map(|b| {
+            b.parse::<EmployerId>().map_err(|e| {
+                ApiError::malformed(
+                    Message::new("malformed-parameter")
+                        .text("field", "bin")
+                        .text("reason", &e),
+                    vec![FieldError::new("bin", e.to_string())],
+                )
+            })
+        })
+        .transpose()?;
+    let statuses = match q.status.as_deref() {
+        None => None,
+        Some(s) => {
+            let st = PermitState::parse(s)
+                .filter(|s| *s != PermitState::Expired)
+                .ok_or_else(|| {
+                    ApiError::malformed(
+                        Message::new("malformed-parameter")
+                            .text("field", "status")
+                            .text("reason", "is not a stored permit status"),
+                        vec![FieldError::new("status", "not a stored permit status")],
+                    )
+                })?;
+            Some(vec![st.as_str()])
+        }
+    };
+    Ok(db::Filter {
+        region: scope.region,
+        bin: scope.bin.or(asked_bin),
+        statuses,
+        category: q.category,
+        filed_from: q.filed_from,
+        filed_to: q.filed_to,
+        due_by: q.due_by,
+        pending_in_region: false,
+        after_id: page.after_id,
+        after_due: None,
+        limit: page.limit,
+    })
+}
+
+/// Permits and applications, oldest first, with filters: an employer sees its own, an
+/// akimat those naming its region, the ministry and auditors all.
+#[utoipa::path(tag = "permits", security(("bearer" = [])), params(PermitQuery, PageQuery),
+    responses((status = 200, description = "A page of permits.", body = PermitPage)))]
+#[get("/permits")]
+pub async fn list_permits(
+    state: web::Data<AppState>,
+    caller: Caller,
+    filter: Query<PermitQuery>,
+    page: Query<PageQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let page = page.0.parse()?;
+    let f = filter_of(&caller, &filter.0, &page)?;
+    let today = state.time.today();
+    let rows = state.db(move |c| Ok(db::list(c, &f, false)?)).await?;
+    let (items, next_cursor) = split(page, rows, |p| p.id, |p| Ok(summary(p, today)))?;
+    Ok(HttpResponse::Ok().json(PermitPage { items, next_cursor }))
+}
+
+/// Applications awaiting a decision, by decision deadline, overdue first: an akimat sees
+/// those still pending in its region, an employer its own, the ministry and auditors all.
+/// The cursor continues after the last (deadline, id) of the page.
+#[utoipa::path(tag = "permits", security(("bearer" = [])), params(PermitQuery, PageQuery),
+    responses((status = 200, description = "A page of applications.", body = PermitPage)))]
+#[get("/permit-applications")]
+pub async fn list_permit_applications(
+    state: web::Data<AppState>,
+    caller: Caller,
+    filter: Query<PermitQuery>,
+    page: Query<PageQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let cursor = page.0.cursor.clone();
+    let page = PageQuery {
+        limit: page.0.limit,
+        cursor: None,
+    }
+    .parse()?;
+    let mut f = filter_of(&caller, &filter.0, &page)?;
+    f.statuses = Some(vec![PermitState::Applied.as_str()]);
+    f.pending_in_region = f.region.is_some();
+    f.after_due = cursor.as_deref().map(decode_due_cursor).transpose()?;
+    let today = state.time.today();
+    let rows = state.db(move |c| Ok(db::list(c, &f, true)?)).await?;
+    let full = i64::try_from(rows.len()).is_ok_and(|n| n == page.limit);
+    let next_cursor = rows
+        .last()
+        .filter(|_| full)
+        .map(|p| encode_due_cursor(p.decision_due, p.id));
+    let items = rows.into_iter().map(|p| summary(p, today)).collect();
+    Ok(HttpResponse::Ok().json(PermitPage { items, next_cursor }))
+}
+
+fn encode_due_cursor(due: NaiveDate, id: i64) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!("due:{due}:{id}"))
+}
+
+fn decode_due_cursor(c: &str) -> Result<(NaiveDate, i64), ApiError> {
+    use base64::Engine;
+    let bad = || {
+        ApiError::malformed(
+            Message::new("malformed-cursor"),
+            vec![FieldError::new("cursor", "not a cursor this service sent")],
+        )
+    };
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(c)
+        .map_err(|_| bad())?;
+    let text = String::from_utf8(bytes).map_err(|_| bad())?;
+    let rest = text.strip_prefix("due:").ok_or_else(bad)?;
+    let (date, id) = rest.rsplit_once(':').ok_or_else(bad)?;
+    Ok((
+        date.parse().map_err(|_| bad())?,
+        id.parse().map_err(|_| bad())?,
+    ))
+}
+
+/// One permit with its workers, checks (in the reader's language), fee per region with
+/// payments, trips and history. A permit whose fee is overdue lapses first (the same
+/// command the scheduled job runs); an active one past its end reads as expired.
+#[utoipa::path(tag = "permits", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64)),
+    responses(
+        (status = 200, description = "The permit.", body = PermitView, headers(("ETag" = String, description = "The version."))),
+        (status = 404, description = "No such permit, or not the caller's.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[get("/permits/{id}")]
+pub async fn get_permit(
+    state: web::Data<AppState>,
+    caller: Caller,
+    lang: ReaderLang,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    authorize_role(&caller, Action::ReadPermits)?;
+    let today = state.time.today();
+    lapse_first(&state, id, today).await?;
+    let lang = lang.0;
+    let view = state
+        .read(move |c| {
+            let l = cases::permits::load(c, id, access(&caller, Action::ReadPermits))?;
+            render(c, l, lang, today)
+        })
+        .await?;
+    Ok(respond(view))
+}
+
+/// Lapses the permit when its fee is overdue (idempotent; nothing for other permits).
+async fn lapse_first(state: &AppState, id: i64, today: NaiveDate) -> Result<(), ApiError> {
+    let actor = cases::permits::system_actor(state.time.now().naive_utc());
+    state
+        .write(move |c| {
+            match cases::permits::lapse_if_due(c, id, today, &actor) {
+                Ok(_) => Ok(()),
+                // A permit that does not exist is the read's to report, as a 404.
+                Err(crate::db::Error::Refused(crate::domain::Refusal::NotFound(_))) => Ok(()),
+                Err(e) => Err(e.into()),
+            }
+        })
+        .await
+}
+
+/// An akimat's decision for its region.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionRequest {
+    /// `approve` or `refuse`.
+    #[schema(example = "approve")]
+    pub decision: DecisionKind,
+    /// For `refuse`: codes of grounds from the rule set's list.
+    #[serde(default)]
+    #[validate(length(max = 10))]
+    #[schema(max_items = 10)]
+    pub grounds: Vec<GroundCode>,
+}
+
+/// approve or refuse.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DecisionKind {
+    Approve,
+    Refuse,
+}
+
+/// Approves or refuses the permit for the akimat's region (Art. 33(2), 9(5)). An approval
+/// re-runs the checks, holds the region's quota and prices its fee; a refusal refuses the
+/// whole permit and gives back quota other regions hold for it.
+#[utoipa::path(tag = "permits", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
+        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the permit changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+    request_body = DecisionRequest,
+    responses(
+        (status = 200, description = "Decided.", body = PermitView, headers(("ETag" = String, description = "The version."))),
+        (status = 404, description = "No such permit, or it does not name the akimat's region.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not awaiting a decision, or the region already decided.", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "If-Match does not match.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A check fails at decision time (its code and article), `quota-exhausted` (Art. 33(2)), `unknown-ground`, `grounds-required`.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/permits/{id}/decisions")]
+pub async fn decide_permit(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    if_match: IfMatch,
+    lang: ReaderLang,
+    id: web::Path<i64>,
+    body: Body<DecisionRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    authorize_role(&caller, Action::DecidePermit)?;
+    let region = caller
+        .region
+        .clone()
+        .ok_or_else(|| ApiError::Forbidden(Message::new("forbidden-other-region")))?;
+    let cmd = cases::permits::Decide {
+        region,
+        decision: match body.value.decision {
+            DecisionKind::Approve => cases::permits::Decision::Approve,
+            DecisionKind::Refuse => cases::permits::Decision::Refuse {
+                grounds: body.value.grounds.into_iter().map(String::from).collect(),
+            },
+        },
+        expected_version: if_match.0,
+    };
+    let today = state.time.today();
+    let actor = state.actor(&caller, &rid);
+    let lang = lang.0;
+    let view = state
+        .write(move |c| {
+            let l = cases::permits::decide(
+                c,
+                id,
+                &cmd,
+                today,
+                access(&caller, Action::DecidePermit),
+                &actor,
+            )?;
+            render(c, l, lang, today)
+        })
+        .await?;
+    Ok(respond(view))
+}
+
+/// Withdraws an application before a decision (employer); quota held for it comes back.
+#[utoipa::path(tag = "permits", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
+        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the permit changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+    responses(
+        (status = 200, description = "Withdrawn.", body = PermitView, headers(("ETag" = String, description = "The permit's version."))),
+        (status = 404, description = "No such permit, or not the caller's.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already decided.", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "If-Match does not match.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/permits/{id}/withdrawal")]
+pub async fn withdraw_permit(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    if_match: IfMatch,
+    lang: ReaderLang,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    authorize_role(&caller, Action::WithdrawPermit)?;
+    let today = state.time.today();
+    let actor = state.actor(&caller, &rid);
+    let lang = lang.0;
+    let view = state
+        .write(move |c| {
+            let l = cases::permits::withdraw(
+                c,
+                id,
+                if_match.0,
+                access(&caller, Action::WithdrawPermit),
+                &actor,
+            )?;
+            render(c, l, lang, today)
+        })
+        .await?;
+    Ok(respond(view))
+}
+
+/// A fee payment to one region's budget (Art. 33(4)).
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PaymentRequest {
+    /// The region whose budget was paid (ISO 3166-2:KZ).
+    #[schema(example = "KZ-23", pattern = "^KZ-[0-9]{2}$")]
+    pub region: String,
+    /// Amount paid, tenge.
+    #[schema(example = "1548350.00")]
+    pub amount: Money,
+    /// Payment date; the MRP in force that day prices the fee.
+    pub paid_on: NaiveDate,
+    /// Payment reference (the payment order's number).
+    #[validate(length(min = 1, max = 100))]
+    #[schema(example = "PP-000123", min_length = 1, max_length = 100)]
+    pub reference: String,
+}
+
+/// Records the fee paid to one named region's budget (employer, Art. 33(4)): the fee due is
+/// rate × the MRP in force on the payment date × workers; an underpayment is refused with
+/// the amount due. Once every region is paid the permit is active from its start date.
+#[utoipa::path(tag = "permits", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
+        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+    request_body = PaymentRequest,
+    responses(
+        (status = 201, description = "Recorded.", body = PermitView, headers(("Location" = String, description = "The permit."), ("ETag" = String, description = "The permit's version."))),
+        (status = 404, description = "No such permit, or not the caller's.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not awaiting payment (e.g. lapsed), or that region is paid.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`fee-underpaid` (Art. 33(4)) with the amount due, `region-not-in-permit`, `payment-date-invalid`.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/permits/{id}/payments")]
+pub async fn pay_permit_fee(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    key: IdempotencyKey,
+    lang: ReaderLang,
+    id: web::Path<i64>,
+    body: Body<PaymentRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    authorize_role(&caller, Action::PayPermitFee)?;
+    let req = body.value;
+    let region = super::extract::region_param(&req.region, "region")
+        .map_err(|_| ApiError::invalid("region", "must be a region code KZ-NN"))?;
+    let amount = Money::from_tenge(req.amount.tenge())
+        .ok()
+        .filter(|m| m.tenge() > rust_decimal::Decimal::ZERO)
+        .ok_or_else(|| {
+            ApiError::invalid(
+                "amount",
+                "must be a positive amount in tenge with at most two decimals",
+            )
+        })?;
+    let today = state.time.today();
+    lapse_first(&state, id, today).await?;
+    let actor = state.actor(&caller, &rid);
+    let cmd = cases::permits::Pay {
+        region,
+        amount,
+        paid_on: req.paid_on,
+        reference: req.reference,
+    };
+    let lang = lang.0;
+    create(&state, &caller.clone(), key, body.fingerprint, move |c| {
+        let l = cases::permits::pay(
+            c,
+            id,
+            &cmd,
+            today,
+            access(&caller, Action::PayPermitFee),
+            &actor,
+        )?;
+        let view = render(c, l, lang, today)?;
+        Ok(Created {
+            location: format!("/v1/permits/{id}"),
+            version: Some(view.version),
+            body: view,
+        })
+    })
+    .await
+}
+
+/// An extension asked for.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExtensionRequest {
+    /// The term to add, from the category's extension terms.
+    #[validate(nested)]
+    pub term: TermView,
+}
+
+/// Applies for an extension (employer): a case of its own, decided like an application,
+/// drawing quota of the year it starts in and paying a new fee (Art. 33(2), 7(20)).
+#[utoipa::path(tag = "permits", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The permit to extend.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
+        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+    request_body = ExtensionRequest,
+    responses(
+        (status = 201, description = "The extension case, with its checks.", body = PermitView, headers(("ETag" = String, description = "The permit's version."), ("Location" = String, description = "The extension."))),
+        (status = 404, description = "No such permit, or not the caller's.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The permit is not active, or an extension is already filed.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`extension-not-allowed`, `extension-limit-reached`, `extension-window`, `term-allowed` (Art. 7(20)).", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/permits/{id}/extensions")]
+pub async fn extend_permit(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    key: IdempotencyKey,
+    lang: ReaderLang,
+    id: web::Path<i64>,
+    body: Body<ExtensionRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    authorize_role(&caller, Action::ExtendPermit)?;
+    let cmd = cases::permits::Extend {
+        term_unit: body.value.term.unit,
+        term_length: body.value.term.length,
+    };
+    let today = state.time.today();
+    let actor = state.actor(&caller, &rid);
+    let lang = lang.0;
+    create(&state, &caller.clone(), key, body.fingerprint, move |c| {
+        let l = cases::permits::extend(
+            c,
+            id,
+            &cmd,
+            today,
+            access(&caller, Action::ExtendPermit),
+            &actor,
+        )?;
+        let view = render(c, l, lang, today)?;
+        Ok(Created {
+            location: format!("/v1/permits/{}", view.id),
+            version: Some(view.version),
+            body: view,
+        })
+    })
+    .await
+}
+
+/// Suspension with its reason.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SuspensionRequest {
+    /// Why the permit is suspended.
+    #[validate(length(min = 1, max = 2000))]
+    #[schema(min_length = 1, max_length = 2000)]
+    pub reason: String,
+}
+
+/// Revocation with a ground from the list.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RevocationRequest {
+    /// Code of a revocation ground from the rule set's list.
+    #[validate(length(min = 1, max = 100))]
+    #[schema(example = "unlawful-engagement", min_length = 1, max_length = 100)]
+    pub ground: String,
+    /// The official's note.
+    #[validate(length(max = 2000))]
+    #[schema(max_length = 2000)]
+    pub note: Option<String>,
+}
+
+/// A voluntary return, or a resumption.
+#[derive(Debug, Clone, Default, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NoteRequest {
+    /// Why, in the caller's words.
+    #[validate(length(max = 2000))]
+    #[schema(max_length = 2000)]
+    pub reason: Option<String>,
+}
+
+/// One supervision of a permit by the caller, with the version it read and its language.
+struct Supervise {
+    action: Action,
+    cmd: Supervision,
+    if_match: IfMatch,
+    lang: Lang,
+}
+
+async fn supervise(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    id: i64,
+    s: Supervise,
+) -> Result<HttpResponse, ApiError> {
+    let Supervise {
+        action,
+        cmd,
+        if_match,
+        lang,
+    } = s;
+    authorize_role(&caller, action)?;
+    let today = state.time.today();
+    let actor = state.actor(&caller, &rid);
+    let view = state
+        .write(move |c| {
+            let l = cases::permits::supervise(
+                c,
+                id,
+                &cmd,
+                today,
+                if_match.0,
+                access(&caller, action),
+                &actor,
+            )?;
+            render(c, l, lang, today)
+        })
+        .await?;
+    Ok(respond(view))
+}
+
+/// Suspends an active permit (akimat of a named region, Art. 9(5), 33(2)).
+#[utoipa::path(tag = "permits", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
+        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the permit changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+    request_body = SuspensionRequest,
+    responses(
+        (status = 200, description = "Suspended.", body = PermitView, headers(("ETag" = String, description = "The permit's version."))),
+        (status = 404, description = "No such permit, or not naming the akimat's region.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not active.", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "If-Match does not match.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/permits/{id}/suspension")]
+pub async fn suspend_permit(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    if_match: IfMatch,
+    lang: ReaderLang,
+    id: web::Path<i64>,
+    body: Body<SuspensionRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let cmd = Supervision::Suspend {
+        reason: body.value.reason,
+    };
+    supervise(
+        state,
+        caller,
+        rid,
+        id.into_inner(),
+        Supervise {
+            action: Action::SupervisePermit,
+            cmd,
+            if_match,
+            lang: lang.0,
+        },
+    )
+    .await
+}
+
+/// Lifts a suspension (akimat of a named region, Art. 9(5)).
+#[utoipa::path(tag = "permits", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
+        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the permit changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+    responses(
+        (status = 200, description = "Active again.", body = PermitView, headers(("ETag" = String, description = "The permit's version."))),
+        (status = 404, description = "No such permit, or not naming the akimat's region.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not suspended.", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "If-Match does not match.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/permits/{id}/resumption")]
+pub async fn resume_permit(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    if_match: IfMatch,
+    lang: ReaderLang,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    supervise(
+        state,
+        caller,
+        rid,
+        id.into_inner(),
+        Supervise {
+            action: Action::SupervisePermit,
+            cmd: Supervision::Resume,
+            if_match,
+            lang: lang.0,
+        },
+    )
+    .await
+}
+
+/// Revokes a permit on a ground from the list (akimat of a named region, Art. 9(5),
+/// 33(2)); its quota comes back; a ground that bars keeps the employer from new permits.
+#[utoipa::path(tag = "permits", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
+        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the permit changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+    request_body = RevocationRequest,
+    responses(
+        (status = 200, description = "Revoked.", body = PermitView, headers(("ETag" = String, description = "The permit's version."))),
+        (status = 404, description = "No such permit, or not naming the akimat's region.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not active or suspended.", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "If-Match does not match.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`unknown-ground`.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/permits/{id}/revocation")]
+pub async fn revoke_permit(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    if_match: IfMatch,
+    lang: ReaderLang,
+    id: web::Path<i64>,
+    body: Body<RevocationRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let cmd = Supervision::Revoke {
+        ground: body.value.ground,
+        note: body.value.note,
+    };
+    supervise(
+        state,
+        caller,
+        rid,
+        id.into_inner(),
+        Supervise {
+            action: Action::SupervisePermit,
+            cmd,
+            if_match,
+            lang: lang.0,
+        },
+    )
+    .await
+}
+
+/// Returns an active permit voluntarily (employer); its quota comes back.
+#[utoipa::path(tag = "permits", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
+        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the permit changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+    request_body = NoteRequest,
+    responses(
+        (status = 200, description = "Returned.", body = PermitView, headers(("ETag" = String, description = "The permit's version."))),
+        (status = 404, description = "No such permit, or not the caller's.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not active.", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "If-Match does not match.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/permits/{id}/return")]
+pub async fn return_permit(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    if_match: IfMatch,
+    lang: ReaderLang,
+    id: web::Path<i64>,
+    body: Body<NoteRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let cmd = Supervision::Return {
+        reason: body.value.reason,
+    };
+    supervise(
+        state,
+        caller,
+        rid,
+        id.into_inner(),
+        Supervise {
+            action: Action::ReturnPermit,
+            cmd,
+            if_match,
+            lang: lang.0,
+        },
+    )
+    .await
+}
+
+/// A business trip as the employer reports it (Art. 33(3)).
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TripRequest {
+    /// The worker (`workers[].id` of the permit).
+    #[validate(range(min = 1))]
+    #[schema(minimum = 1, maximum = 9_223_372_036_854_775_807_i64)]
+    pub worker_id: i64,
+    /// Host region (ISO 3166-2:KZ), not one named in the permit.
+    #[schema(example = "KZ-35", pattern = "^KZ-[0-9]{2}$")]
+    pub host_region: String,
+    /// Host organisation.
+    #[validate(length(min = 1, max = 500))]
+    #[schema(example = "Karaganda Steel JSC", min_length = 1, max_length = 500)]
+    pub host_organisation: String,
+    /// First day, inclusive.
+    pub from: NaiveDate,
+    /// Last day, inclusive.
+    pub to: NaiveDate,
+}
+
+/// Reports a business trip of a worker on an active permit (employer, Art. 33(3)).
+#[utoipa::path(tag = "permits", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
+        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+    request_body = TripRequest,
+    responses(
+        (status = 201, description = "Recorded.", body = TripView, headers(("Location" = String, description = "The permit."))),
+        (status = 404, description = "No such permit or worker, or not the caller's.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The permit is not active.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`trip-days-exceeded`, `trip-region-in-permit`, `trip-outside-validity` (Art. 33(3)).", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/permits/{id}/trips")]
+pub async fn report_trip(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    key: IdempotencyKey,
+    id: web::Path<i64>,
+    body: Body<TripRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    authorize_role(&caller, Action::ReportTrip)?;
+    let req = body.value;
+    let host = super::extract::region_param(&req.host_region, "host_region")
+        .map_err(|_| ApiError::invalid("host_region", "must be a region code KZ-NN"))?;
+    let cmd = cases::permits::Trip {
+        worker_id: req.worker_id,
+        host_region: host,
+        host_organisation: req.host_organisation,
+        from: req.from,
+        to: req.to,
+    };
+    let today = state.time.today();
+    let actor = state.actor(&caller, &rid);
+    create(&state, &caller.clone(), key, body.fingerprint, move |c| {
+        let (_, trip) = cases::permits::report_trip(
+            c,
+            id,
+            &cmd,
+            today,
+            access(&caller, Action::ReportTrip),
+            &actor,
+        )?;
+        Ok(Created {
+            location: format!("/v1/permits/{id}"),
+            version: None,
+            body: trip_view(trip),
+        })
+    })
+    .await
+}
+
+/// A worker's departure (Art. 28(2)(8)).
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DepartureRequest {
+    /// The worker (`workers[].id` of the permit).
+    #[validate(range(min = 1))]
+    #[schema(minimum = 1, maximum = 9_223_372_036_854_775_807_i64)]
+    pub worker_id: i64,
+    /// Date the worker left Kazakhstan.
+    pub date: NaiveDate,
+    /// Border point or other evidence.
+    #[validate(length(min = 1, max = 500))]
+    #[schema(example = "Khorgos border crossing", min_length = 1, max_length = 500)]
+    pub evidence: String,
+}
+
+/// Records a worker's departure once the permit has ended (employer, Art. 28(2)(8)).
+#[utoipa::path(tag = "permits", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64)),
+    request_body = DepartureRequest,
+    responses(
+        (status = 200, description = "Recorded.", body = PermitView, headers(("ETag" = String, description = "The permit's version."))),
+        (status = 404, description = "No such permit or worker, or not the caller's.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The permit has not ended, or the departure is recorded.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/permits/{id}/departures")]
+pub async fn record_departure(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    lang: ReaderLang,
+    id: web::Path<i64>,
+    body: Body<DepartureRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    authorize_role(&caller, Action::RecordDeparture)?;
+    let req = body.value;
+    let cmd = cases::permits::Departure {
+        worker_id: req.worker_id,
+        on: req.date,
+        evidence: req.evidence,
+    };
+    let today = state.time.today();
+    let actor = state.actor(&caller, &rid);
+    let lang = lang.0;
+    let view = state
+        .write(move |c| {
+            let l = cases::permits::record_departure(
+                c,
+                id,
+                &cmd,
+                today,
+                access(&caller, Action::RecordDeparture),
+                &actor,
+            )?;
+            render(c, l, lang, today)
+        })
+        .await?;
+    Ok(respond(view))
+}
+
+/// A worker whose departure is owed and not recorded (Art. 28(2)(8)).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct OverdueDeparture {
+    /// The ended permit.
+    pub permit_id: i64,
+    /// The worker on that permit.
+    pub worker_id: i64,
+    /// The employer's BIN or IIN.
+    pub bin: String,
+    /// Full name in Latin letters.
+    pub full_name_latin: String,
+    /// Citizenship, ISO 3166-1 alpha-3.
+    pub citizenship: String,
+    /// Passport number.
+    pub passport_number: String,
+    /// The permit's status today.
+    pub permit_status: String,
+    /// The day the permit ended; the departure is owed from then.
+    pub ended_on: NaiveDate,
+}
+
+/// Overdue departures.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DeparturePage {
+    /// Workers whose departure is owed and not recorded, oldest first.
+    pub items: Vec<OverdueDeparture>,
+}
+
+/// Query of the overdue departures.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DepartureQuery {
+    /// Only this region (an akimat always gets its own).
+    #[param(pattern = "^KZ-[0-9]{2}$")]
+    pub region: Option<String>,
+}
+
+/// Workers of ended permits (expired, revoked, returned, lapsed) whose departure is not
+/// recorded (Art. 28(2)(8)): an akimat sees its region's, the ministry and auditors all.
+#[utoipa::path(tag = "permits", security(("bearer" = [])), params(DepartureQuery),
+    responses((status = 200, description = "Overdue departures.", body = DeparturePage)))]
+#[get("/departures/overdue")]
+pub async fn list_overdue_departures(
+    state: web::Data<AppState>,
+    caller: Caller,
+    q: Query<DepartureQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let scope = narrowed(&caller, Action::ReadDepartures, q.0.region.as_deref())?;
+    let today = state.time.today();
+    let rows = state
+        .db(move |c| Ok(db::departures_owed(c, scope.region.as_ref(), today)?))
+        .await?;
+    let items = rows
+        .into_iter()
+        .map(|(w, p)| OverdueDeparture {
+            permit_id: p.id,
+            worker_id: w.id,
+            bin: p.bin.to_string(),
+            full_name_latin: w.full_name_latin,
+            citizenship: w.citizenship,
+            passport_number: w.passport_number,
+            permit_status: p.status.at(p.end_date, today).as_str().to_owned(),
+            ended_on: p
+                .ended_on
+                .unwrap_or_else(|| p.end_date.succ_opt().unwrap_or(p.end_date)),
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(DeparturePage { items }))
+}
+
+impl crate::api::extract::ActionBody for ApplicationRequest {
+    const ACTION: Action = Action::FilePermit;
+}
+impl crate::api::extract::ActionBody for DecisionRequest {
+    const ACTION: Action = Action::DecidePermit;
+}
+impl crate::api::extract::ActionBody for PaymentRequest {
+    const ACTION: Action = Action::PayPermitFee;
+}
+impl crate::api::extract::ActionBody for ExtensionRequest {
+    const ACTION: Action = Action::ExtendPermit;
+}
+impl crate::api::extract::ActionBody for SuspensionRequest {
+    const ACTION: Action = Action::SupervisePermit;
+}
+impl crate::api::extract::ActionBody for RevocationRequest {
+    const ACTION: Action = Action::SupervisePermit;
+}
+impl crate::api::extract::ActionBody for NoteRequest {
+    const ACTION: Action = Action::ReturnPermit;
+}
+impl crate::api::extract::ActionBody for TripRequest {
+    const ACTION: Action = Action::ReportTrip;
+}
+impl crate::api::extract::ActionBody for DepartureRequest {
+    const ACTION: Action = Action::RecordDeparture;
+}
+
+/// The code of a ground in the rule set's lists (`unreliable-documents`): 1 to 64 small
+/// letters, digits and hyphens.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct GroundCode(String);
+
+impl From<GroundCode> for String {
+    fn from(g: GroundCode) -> String {
+        g.0
+    }
+}
+
+impl TryFrom<String> for GroundCode {
+    type Error = &'static str;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        let ok = (1..=64).contains(&s.len())
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if ok {
+            Ok(GroundCode(s))
+        } else {
+            Err("must be a ground code: 1 to 64 small letters, digits and hyphens")
+        }
+    }
+}
+
+impl utoipa::PartialSchema for GroundCode {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        crate::api::schemas::string_schema(
+            "The code of a ground in the rule set's lists.",
+            "^[a-z0-9-]{1,64}$",
+            64,
+            "unreliable-documents",
+        )
+    }
+}
+impl ToSchema for GroundCode {}

@@ -1,0 +1,149 @@
+//! Employers' profiles (Art. 33(6)): the employer states its sector, region, whether it is
+//! a division of a foreign legal entity, and its workforce on a date; earlier dates are
+//! kept, since the Kazakh share is judged on the workforce in force on the decision date.
+
+use super::CaseError;
+use crate::db::audit::{self, Actor};
+use crate::db::permits::{self as db, NewProfile, ProfileRow};
+use crate::db::{reference, Conn};
+use crate::domain::permit::checks::StaffLine;
+use crate::domain::{EmployerId, EmployerKind, Message, RegionCode, SectorCode, Violation};
+use chrono::NaiveDate;
+
+/// A profile as the employer states it.
+#[derive(Debug, Clone)]
+pub struct PutProfile {
+    pub bin: EmployerId,
+    /// The date the profile is in force from.
+    pub as_of: NaiveDate,
+    pub name: String,
+    pub legal_form: String,
+    /// A branch or representative office of a foreign legal entity (Art. 33(6) exemption).
+    pub foreign_division: bool,
+    pub sector: SectorCode,
+    pub region: RegionCode,
+    pub workforce: Vec<StaffLine>,
+    /// The version the caller read (`If-Match`), if it sent one.
+    pub expected_version: Option<i64>,
+}
+
+/// Art. 33(6): only a branch or a representative office — the BIN's division digit says
+/// which — can be the division of a foreign legal entity the small-branch exemption is for.
+pub fn check_division(bin: &EmployerId, foreign_division: bool) -> Option<Violation> {
+    let kind = bin.kind();
+    let can = matches!(
+        kind,
+        EmployerKind::Branch | EmployerKind::RepresentativeOffice
+    );
+    (foreign_division && !can).then(|| {
+        let kind = match kind {
+            EmployerKind::HeadOffice => "head office",
+            EmployerKind::PeasantFarm => "peasant farm",
+            EmployerKind::IndividualEntrepreneur => "individual entrepreneur",
+            EmployerKind::Branch => "branch",
+            EmployerKind::RepresentativeOffice => "representative office",
+        };
+        Violation::new("foreign-division-mismatch", "Art. 33(6)")
+            .text("bin", bin)
+            .text("kind", kind)
+    })
+}
+
+/// Writes the profile in force from `as_of`: a new dated row, or that date's row again.
+/// Returns the row and whether it was created.
+pub fn put(
+    conn: &mut Conn,
+    cmd: &PutProfile,
+    actor: &Actor,
+) -> Result<(ProfileRow, bool), CaseError> {
+    if !reference::region_exists(conn, cmd.region.as_str())? {
+        return Err(CaseError::not_found(
+            Message::new("not-found-region").text("region", &cmd.region),
+        ));
+    }
+    let sectors = reference::sectors(conn)?;
+    if !sectors.iter().any(|s| s.code == cmd.sector.as_str()) {
+        return Err(Violation::service_rule("unknown-sector")
+            .text("sector", &cmd.sector)
+            .into());
+    }
+    if let Some(v) = check_division(&cmd.bin, cmd.foreign_division) {
+        return Err(v.into());
+    }
+    let before = db::profile_of_date(conn, cmd.bin.as_str(), cmd.as_of)?;
+    if let (Some(expected), Some(b)) = (cmd.expected_version, &before) {
+        if expected != b.version {
+            return Err(CaseError::Refused(crate::domain::Refusal::Stale {
+                current: b.version,
+            }));
+        }
+    }
+    let workforce = serde_json::to_string(&cmd.workforce)?;
+    let row = db::put_profile(
+        conn,
+        &NewProfile {
+            bin: &cmd.bin,
+            effective_from: cmd.as_of,
+            name: &cmd.name,
+            legal_form: &cmd.legal_form,
+            foreign_division: cmd.foreign_division,
+            sector: cmd.sector.as_str(),
+            region: cmd.region.as_str(),
+            workforce: &workforce,
+        },
+        before.as_ref().map(|b| b.version),
+        actor,
+    )?
+    .ok_or_else(|| {
+        CaseError::conflict(
+            "changed-concurrently",
+            Message::new("conflict-profile-changed")
+                .text("bin", &cmd.bin)
+                .text("date", cmd.as_of),
+        )
+    })?;
+    audit::record(
+        conn,
+        actor,
+        audit::Change {
+            action: "employer_profile.put",
+            entity_type: "employer_profile",
+            entity_id: cmd.bin.to_string(),
+            region: Some(cmd.region.as_str()),
+            bin: Some(cmd.bin.as_str()),
+            before: before.as_ref().map(audit::snapshot).transpose()?,
+            after: Some(audit::snapshot(&row)?),
+            legal_basis: "Art. 33(6)",
+        },
+    )?;
+    Ok((row, before.is_none()))
+}
+
+/// An employer's profiles, oldest first; 404 when it has none.
+pub fn history(conn: &mut Conn, bin: &EmployerId) -> Result<Vec<ProfileRow>, CaseError> {
+    let rows = db::profile_history(conn, bin.as_str())?;
+    if rows.is_empty() {
+        return Err(CaseError::not_found(
+            Message::new("not-found-employer-profile").text("bin", bin),
+        ));
+    }
+    Ok(rows)
+}
+
+/// The workforce of a stored profile.
+pub fn workforce(row: &ProfileRow) -> Result<Vec<StaffLine>, CaseError> {
+    Ok(serde_json::from_str(&row.workforce)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn art_33_6_only_a_branch_or_representative_office_is_a_foreign_division() {
+        let head: EmployerId = "210340000013".parse().unwrap();
+        let v = check_division(&head, true).unwrap();
+        assert_eq!(v.code, "foreign-division-mismatch");
+        assert_eq!(check_division(&head, false), None);
+    }
+}

@@ -1,0 +1,1454 @@
+//! Permits to attract foreign labour (Art. 33, 9(5), 28(2)(8)): one command per move of a
+//! permit's state machine ([`crate::domain::permit::transition`]). Each loads the case,
+//! lets `access` decide on its regions and employer, applies the pure rule, writes with a
+//! compare-and-set on the case's state and version, moves quota only through the typed
+//! ledger, and records an audit event with its legal basis.
+
+use super::{ledger, CaseError};
+use crate::db::audit::{self, Actor};
+use crate::db::permits::{
+    self as db, DetailRow, Move, NewPermit, NewWorker, PermitRow, RegionRow, TripRow, WorkerRow,
+};
+use crate::db::{reference, rulesets, Conn};
+use crate::domain::dates::{add_working_days, DateRange};
+use crate::domain::hold::{CaseKind, CaseRef, QuotaClaim, Release, Units};
+use crate::domain::permit::checks::{self, Check, Qualification};
+use crate::domain::permit::trips::{self, TripRequest};
+use crate::domain::permit::{transition, PermitEvent, PermitState};
+use crate::domain::ruleset::{RuleSet, TermChoice, TermUnit};
+use crate::domain::{
+    quota, Category, CountryCode, EmployerId, Message, Money, Refusal, RegionCode, SectorCode,
+    Violation,
+};
+use chrono::{Datelike, Days, NaiveDate};
+use std::collections::BTreeMap;
+
+/// The access check of a loaded permit: its regions and its employer.
+pub trait Access<E>: FnOnce(&[RegionCode], &EmployerId) -> Result<(), E> {}
+impl<E, F: FnOnce(&[RegionCode], &EmployerId) -> Result<(), E>> Access<E> for F {}
+
+/// A permit with everything it names.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub permit: PermitRow,
+    pub detail: DetailRow,
+    pub regions: Vec<RegionRow>,
+    pub workers: Vec<WorkerRow>,
+    pub trips: Vec<TripRow>,
+}
+
+impl Loaded {
+    /// The regions named in the permit.
+    pub fn region_codes(&self) -> Vec<RegionCode> {
+        self.regions.iter().map(|r| r.region.clone()).collect()
+    }
+
+    /// The checks last run, as stored.
+    pub fn checks(&self) -> Result<Vec<Check>, CaseError> {
+        Ok(serde_json::from_str(&self.detail.checks)?)
+    }
+
+    /// The workers who draw quota (EAEU citizens need no permit, Art. 2(3)).
+    pub fn units(&self) -> u32 {
+        let n = self.workers.iter().filter(|w| w.needs_permit).count();
+        u32::try_from(n).unwrap_or(u32::MAX)
+    }
+
+    /// The state as of `today`: an active or suspended permit past its end is expired.
+    pub fn state_on(&self, today: NaiveDate) -> PermitState {
+        self.permit.status.at(self.permit.end_date, today)
+    }
+
+    fn case_ref(&self) -> CaseRef {
+        let kind = match self.permit.kind.as_str() {
+            "extension" => CaseKind::PermitExtension,
+            _ => CaseKind::Permit,
+        };
+        CaseRef::new(kind, self.permit.id)
+    }
+
+    fn first_region(&self) -> Option<&str> {
+        self.regions.first().map(|r| r.region.as_str())
+    }
+}
+
+/// The actor of the service itself: the scheduled lapse job and lapses on read.
+pub fn system_actor(at: chrono::NaiveDateTime) -> Actor {
+    Actor {
+        sub: "system".into(),
+        role: "system",
+        request_id: uuid::Uuid::new_v4().to_string(),
+        at,
+    }
+}
+
+fn not_found(id: i64) -> CaseError {
+    CaseError::not_found(Message::new("not-found-permit").arg("id", id))
+}
+
+fn changed(id: i64) -> CaseError {
+    CaseError::conflict(
+        "changed-concurrently",
+        Message::new("conflict-permit-changed").arg("id", id),
+    )
+}
+
+/// Loads everything a permit names.
+pub fn load_full(conn: &mut Conn, id: i64) -> Result<Loaded, CaseError> {
+    let permit = db::get(conn, id)?.ok_or_else(|| not_found(id))?;
+    Ok(Loaded {
+        detail: db::details(conn, id)?,
+        regions: db::regions_of(conn, id)?,
+        workers: db::workers_of(conn, id)?,
+        trips: db::trips_of(conn, id)?,
+        permit,
+    })
+}
+
+/// Loads a permit and lets `access` decide on its regions and employer before anything of
+/// it is revealed: a missing permit and another's answer alike.
+pub fn load<E: From<CaseError>>(
+    conn: &mut Conn,
+    id: i64,
+    access: impl Access<E>,
+) -> Result<Loaded, E> {
+    let loaded = load_full(conn, id)?;
+    access(&loaded.region_codes(), &loaded.permit.bin)?;
+    Ok(loaded)
+}
+
+fn rules_on(conn: &mut Conn, date: NaiveDate) -> Result<RuleSet, CaseError> {
+    Ok(rulesets::in_force(conn, date)?
+        .ok_or_else(|| {
+            CaseError::not_found(Message::new("not-found-rule-set-on").text("date", date))
+        })?
+        .rules)
+}
+
+fn illegal(t: crate::domain::state::IllegalTransition) -> CaseError {
+    CaseError::Refused(t.into())
+}
+
+fn unit_name(unit: TermUnit) -> &'static str {
+    match unit {
+        TermUnit::Months => "months",
+        TermUnit::Days => "days",
+    }
+}
+
+fn parse_unit(s: &str) -> TermUnit {
+    match s {
+        "days" => TermUnit::Days,
+        _ => TermUnit::Months,
+    }
+}
+
+/// A foreign worker as the application names them.
+#[derive(Debug, Clone)]
+pub struct WorkerInput {
+    pub full_name_latin: String,
+    pub full_name_cyrillic: Option<String>,
+    pub citizenship: CountryCode,
+    pub passport_number: String,
+    pub passport_expiry: NaiveDate,
+    pub birth_date: NaiveDate,
+    pub education: String,
+    pub profession: String,
+    pub occupation_code: String,
+    pub experience_years: u32,
+    pub qualification_ref: Option<String>,
+}
+
+/// An employer's application (Art. 33(1), (5)).
+#[derive(Debug, Clone)]
+pub struct Apply {
+    pub bin: EmployerId,
+    pub category: Category,
+    pub profession: String,
+    pub regions: Vec<RegionCode>,
+    pub workers: Vec<WorkerInput>,
+    pub term_unit: TermUnit,
+    pub term_length: u32,
+    pub start_date: NaiveDate,
+    pub vacancy_code: Option<String>,
+    pub vacancy_published_on: Option<NaiveDate>,
+    pub replacement_months: Option<u32>,
+}
+
+/// What the checks are run on.
+struct Subject<'a> {
+    bin: &'a EmployerId,
+    category: Category,
+    year: i32,
+    end_date: NaiveDate,
+    term_choice: Option<&'a TermChoice>,
+    term_unit: TermUnit,
+    term_length: u32,
+    /// Regions still to decide (their quota is checked).
+    pending: Vec<&'a RegionCode>,
+    workers: Vec<&'a NewWorker>,
+    /// Permits whose workers are these same workers (itself, the permit it extends).
+    except: Vec<i64>,
+    labour_market: Option<(NaiveDate, Option<&'a str>, Option<NaiveDate>)>,
+    replacement_months: Option<u32>,
+}
+
+/// Runs every automatic check (Art. 33(2), (3), (6), (7), 2(3), 7(20)) under `rules`.
+fn run_checks(
+    conn: &mut Conn,
+    s: &Subject<'_>,
+    rules: &RuleSet,
+    today: NaiveDate,
+) -> Result<Vec<Check>, CaseError> {
+    let mut out = Vec::new();
+    let permitted: Vec<&NewWorker> = s
+        .workers
+        .iter()
+        .copied()
+        .filter(|w| w.needs_permit)
+        .collect();
+    let units = i64::try_from(permitted.len()).unwrap_or(i64::MAX);
+    for region in &s.pending {
+        let left = db::regional_left(conn, s.year, region, s.category)?;
+        out.push(checks::quota_available(
+            region, s.year, s.category, left, units,
+        ));
+    }
+    let mut by_country: BTreeMap<&str, i64> = BTreeMap::new();
+    for w in &permitted {
+        *by_country.entry(w.citizenship.as_str()).or_default() += 1;
+    }
+    for (country, n) in by_country {
+        if let Some(left) = db::country_left(conn, s.year, country)? {
+            if let Ok(code) = country.parse::<CountryCode>() {
+                out.push(checks::country_quota_available(&code, s.year, left, n));
+            }
+        }
+    }
+    match db::profile_on(conn, s.bin.as_str(), today)? {
+        Some(p) => {
+            let staff = super::employers::workforce(&p)?;
+            let adding = u32::try_from(permitted.len()).unwrap_or(u32::MAX);
+            out.push(checks::kazakh_share(
+                &rules.kazakh_share,
+                s.category,
+                &staff,
+                adding,
+                p.foreign_division,
+            ));
+        }
+        None => out.push(checks::profile_missing(today)),
+    }
+    if let Some(choice) = s.term_choice {
+        out.push(checks::term_allowed(
+            s.category,
+            choice,
+            s.term_unit,
+            s.term_length,
+        ));
+    }
+    if let Some((filed, code, published)) = s.labour_market {
+        out.push(checks::labour_market_test(
+            &rules.labour_market_test,
+            filed,
+            code,
+            published,
+        ));
+    }
+    out.push(checks::employer_not_barred(
+        barred_until(conn, s.bin, rules)?,
+        today,
+    ));
+    out.push(checks::replacement_commitment(
+        &rules.category_4_replacement,
+        s.category,
+        s.replacement_months,
+    ));
+    for w in &s.workers {
+        let name = w.full_name_latin.as_str();
+        if !w.needs_permit {
+            if let Ok(code) = w.citizenship.parse::<CountryCode>() {
+                out.push(checks::needs_no_permit(name, &code));
+            }
+            continue;
+        }
+        out.push(checks::qualification(
+            &Qualification {
+                worker: name,
+                education: &w.education,
+                occupation_code: &w.occupation_code,
+                experience_years: u32::try_from(w.experience_years).unwrap_or(0),
+                reference: w.qualification_ref.as_deref(),
+            },
+            s.category,
+        ));
+        let other = db::live_permit_of_worker(
+            conn,
+            &w.passport_number,
+            name,
+            w.birth_date,
+            &s.except,
+            today,
+        )?;
+        out.push(checks::worker_free(name, other));
+        out.push(checks::passport_valid(name, w.passport_expiry, s.end_date));
+    }
+    Ok(out)
+}
+
+/// Art. 33(2): the last day an employer is barred after a revocation on a ground that bars.
+fn barred_until(
+    conn: &mut Conn,
+    bin: &EmployerId,
+    rules: &RuleSet,
+) -> Result<Option<NaiveDate>, CaseError> {
+    let g = &rules.permit_grounds;
+    let barring: Vec<String> = g
+        .revocation
+        .iter()
+        .filter(|x| x.bars_employer)
+        .map(|x| x.code.clone())
+        .collect();
+    Ok(db::last_revocation_on(conn, bin.as_str(), &barring)?
+        .and_then(|d| checks::bar_until(d, g.unlawful_engagement_bar_months)))
+}
+
+fn workers_of_input(conn: &mut Conn, input: &[WorkerInput]) -> Result<Vec<NewWorker>, CaseError> {
+    let mut out = Vec::with_capacity(input.len());
+    for w in input {
+        let country = reference::country(conn, w.citizenship.as_str())?.ok_or_else(|| {
+            CaseError::from(
+                Violation::new("unknown-country", "Art. 32(4)(2)").text("country", &w.citizenship),
+            )
+        })?;
+        out.push(NewWorker {
+            full_name_latin: w.full_name_latin.clone(),
+            full_name_cyrillic: w.full_name_cyrillic.clone(),
+            citizenship: country.code,
+            passport_number: w.passport_number.clone(),
+            passport_expiry: w.passport_expiry,
+            birth_date: w.birth_date,
+            education: w.education.clone(),
+            profession: w.profession.clone(),
+            occupation_code: w.occupation_code.clone(),
+            experience_years: i32::try_from(w.experience_years).unwrap_or(i32::MAX),
+            qualification_ref: w.qualification_ref.clone(),
+            needs_permit: !country.eaeu_member,
+        });
+    }
+    Ok(out)
+}
+
+/// Files an application (Art. 33(1), (5)): refused outright when nothing in it could be
+/// permitted (every worker an EAEU citizen, Art. 2(3)), its term is one the category does
+/// not allow (Art. 7(20)), a seasonal profession is not on the list (Art. 7(21-1)) or a
+/// category-4 commitment is missing (Art. 33(2)); otherwise filed with every check stored.
+pub fn apply(
+    conn: &mut Conn,
+    cmd: &Apply,
+    today: NaiveDate,
+    actor: &Actor,
+) -> Result<Loaded, CaseError> {
+    for r in &cmd.regions {
+        if !reference::region_exists(conn, r.as_str())? {
+            return Err(CaseError::not_found(
+                Message::new("not-found-region").text("region", r),
+            ));
+        }
+    }
+    let rules = rules_on(conn, today)?;
+    let workers = workers_of_input(conn, &cmd.workers)?;
+    let mut refusals = Vec::new();
+    if !workers.iter().any(|w| w.needs_permit) {
+        refusals.push(checks::nothing_to_permit());
+    }
+    if cmd.start_date < today {
+        refusals.push(
+            Violation::service_rule("start-date-past")
+                .text("start", cmd.start_date)
+                .text("today", today),
+        );
+    }
+    refusals.extend(quota::check_seasonal_profession(
+        cmd.category,
+        &cmd.profession,
+        &rules.lists.seasonal_professions,
+    ));
+    let choice = rules
+        .categories
+        .iter()
+        .find(|t| t.category == cmd.category)
+        .map(|t| t.initial.clone());
+    let hard = [
+        choice
+            .as_ref()
+            .map(|c| checks::term_allowed(cmd.category, c, cmd.term_unit, cmd.term_length)),
+        Some(checks::replacement_commitment(
+            &rules.category_4_replacement,
+            cmd.category,
+            cmd.replacement_months,
+        )),
+    ];
+    refusals.extend(checks::failures(
+        &hard.into_iter().flatten().collect::<Vec<_>>(),
+    ));
+    let end_date = checks::end_date(cmd.start_date, cmd.term_unit, cmd.term_length);
+    let Some(end_date) = end_date.filter(|_| refusals.is_empty()) else {
+        return Err(CaseError::rules(refusals));
+    };
+    let subject = Subject {
+        bin: &cmd.bin,
+        category: cmd.category,
+        year: cmd.start_date.year(),
+        end_date,
+        term_choice: choice.as_ref(),
+        term_unit: cmd.term_unit,
+        term_length: cmd.term_length,
+        pending: cmd.regions.iter().collect(),
+        workers: workers.iter().collect(),
+        except: Vec::new(),
+        labour_market: Some((today, cmd.vacancy_code.as_deref(), cmd.vacancy_published_on)),
+        replacement_months: cmd.replacement_months,
+    };
+    let found = run_checks(conn, &subject, &rules, today)?;
+    let due = add_working_days(
+        today,
+        rules.deadlines.issue_decision_working_days,
+        &rules.holidays,
+    );
+    let permit = db::insert_permit(
+        conn,
+        &NewPermit {
+            kind: "permit",
+            parent_id: None,
+            bin: &cmd.bin,
+            category: cmd.category,
+            profession: &cmd.profession,
+            term_unit: unit_name(cmd.term_unit),
+            term_length: i32::try_from(cmd.term_length).unwrap_or(i32::MAX),
+            start_date: cmd.start_date,
+            end_date,
+            quota_year: cmd.start_date.year(),
+            vacancy_code: cmd.vacancy_code.as_deref(),
+            vacancy_published_on: cmd.vacancy_published_on,
+            replacement_months: cmd
+                .replacement_months
+                .map(|m| i32::try_from(m).unwrap_or(i32::MAX)),
+            checks: &serde_json::to_string(&found)?,
+            decision_due: due,
+            filed_on: today,
+        },
+        actor,
+    )?;
+    for r in &cmd.regions {
+        db::insert_region(conn, permit.id, r)?;
+    }
+    for w in &workers {
+        db::insert_worker(conn, permit.id, w)?;
+    }
+    let loaded = load_full(conn, permit.id)?;
+    record(
+        conn,
+        actor,
+        &loaded,
+        "permit.applied",
+        None,
+        "Art. 33(1), 33(5)",
+    )?;
+    Ok(loaded)
+}
+
+fn record(
+    conn: &mut Conn,
+    actor: &Actor,
+    after: &Loaded,
+    action: &str,
+    before: Option<&Loaded>,
+    legal_basis: &str,
+) -> Result<(), CaseError> {
+    let region = after.first_region().map(str::to_owned);
+    record_in(
+        conn,
+        actor,
+        after,
+        action,
+        before,
+        legal_basis,
+        region.as_deref(),
+    )
+}
+
+/// Records the event under `region`, so that the akimat of that region reads it in the
+/// audit trail (a decision is filed under the deciding region).
+fn record_in(
+    conn: &mut Conn,
+    actor: &Actor,
+    after: &Loaded,
+    action: &str,
+    before: Option<&Loaded>,
+    legal_basis: &str,
+    region: Option<&str>,
+) -> Result<(), CaseError> {
+    let snap = |l: &Loaded| -> Result<serde_json::Value, CaseError> {
+        audit::snapshot(&serde_json::json!({
+            "permit": l.permit, "regions": l.regions,
+        }))
+    };
+    audit::record(
+        conn,
+        actor,
+        audit::Change {
+            action,
+            entity_type: "permit",
+            entity_id: after.permit.id.to_string(),
+            region,
+            bin: Some(after.permit.bin.as_str()),
+            before: before.map(snap).transpose()?,
+            after: Some(snap(after)?),
+            legal_basis,
+        },
+    )?;
+    Ok(())
+}
+
+/// Moves the permit's stored state with a compare-and-set on state and version.
+fn advance(conn: &mut Conn, l: &Loaded, to: PermitState, m: &Move<'_>) -> Result<(), CaseError> {
+    db::advance(conn, l.permit.id, l.permit.status, l.permit.version, to, m)?
+        .map(drop)
+        .ok_or_else(|| changed(l.permit.id))
+}
+
+fn check_version(l: &Loaded, expected: Option<i64>) -> Result<(), CaseError> {
+    match expected {
+        Some(v) if v != l.permit.version => Err(CaseError::Refused(Refusal::Stale {
+            current: l.permit.version,
+        })),
+        _ => Ok(()),
+    }
+}
+
+/// An akimat's decision for its region, and the version it read.
+#[derive(Debug, Clone)]
+pub struct Decide {
+    /// The deciding akimat's region; one of those the permit names.
+    pub region: RegionCode,
+    pub decision: Decision,
+    /// The version the official read (`If-Match`), if sent.
+    pub expected_version: Option<i64>,
+}
+
+/// What an akimat decides.
+#[derive(Debug, Clone)]
+pub enum Decision {
+    Approve,
+    /// Refuse on grounds from the rule set's list (Art. 33(2)).
+    Refuse {
+        grounds: Vec<String>,
+    },
+}
+
+/// The subject of a permit already filed, for its checks at decision time.
+fn recheck(
+    conn: &mut Conn,
+    l: &Loaded,
+    rules: &RuleSet,
+    today: NaiveDate,
+) -> Result<Vec<Check>, CaseError> {
+    let workers: Vec<NewWorker> = l
+        .workers
+        .iter()
+        .map(|w| NewWorker {
+            full_name_latin: w.full_name_latin.clone(),
+            full_name_cyrillic: w.full_name_cyrillic.clone(),
+            citizenship: w.citizenship.clone(),
+            passport_number: w.passport_number.clone(),
+            passport_expiry: w.passport_expiry,
+            birth_date: w.birth_date,
+            education: w.education.clone(),
+            profession: w.profession.clone(),
+            occupation_code: w.occupation_code.clone(),
+            experience_years: w.experience_years,
+            qualification_ref: w.qualification_ref.clone(),
+            needs_permit: w.needs_permit,
+        })
+        .collect();
+    let terms = rules
+        .categories
+        .iter()
+        .find(|t| t.category == l.permit.category);
+    let extension = l.permit.kind == "extension";
+    let choice = terms.and_then(|t| {
+        if extension {
+            t.extension.as_ref()
+        } else {
+            Some(&t.initial)
+        }
+    });
+    let mut except = vec![l.permit.id];
+    except.extend(db::chain_of(conn, l.permit.id)?.iter().map(|p| p.id));
+    let pending: Vec<&RegionCode> = l
+        .regions
+        .iter()
+        .filter(|r| r.decision == "pending")
+        .map(|r| &r.region)
+        .collect();
+    let subject = Subject {
+        bin: &l.permit.bin,
+        category: l.permit.category,
+        year: l.permit.quota_year,
+        end_date: l.permit.end_date,
+        term_choice: choice,
+        term_unit: parse_unit(&l.detail.term_unit),
+        term_length: u32::try_from(l.detail.term_length).unwrap_or(0),
+        pending,
+        workers: workers.iter().collect(),
+        except,
+        labour_market: (!extension).then_some((
+            l.permit.filed_on,
+            l.detail.vacancy_code.as_deref(),
+            l.detail.vacancy_published_on,
+        )),
+        replacement_months: l
+            .detail
+            .replacement_months
+            .and_then(|m| u32::try_from(m).ok()),
+    };
+    run_checks(conn, &subject, rules, today)
+}
+
+/// The worker's citizenship that draws on a country quota: the permit's workers' one
+/// citizenship when they share it (a hold names one country, Art. 32(4)(2)).
+fn claim_country(l: &Loaded) -> Option<CountryCode> {
+    let mut it = l
+        .workers
+        .iter()
+        .filter(|w| w.needs_permit)
+        .map(|w| w.citizenship.as_str());
+    let first = it.next()?;
+    it.all(|c| c == first).then(|| first.parse().ok()).flatten()
+}
+
+/// Art. 33(2), 9(5): the akimat of `region`, one of those named, approves or refuses its
+/// part. An approval re-runs the checks under the rule set in force today (any failure
+/// refuses the approval with its articles), holds the region's quota through the ledger,
+/// prices the fee for the region and sets its payment due date in working days; the last
+/// approval makes the fee due. A refusal names grounds from the list, refuses the whole
+/// permit and gives back the quota other regions hold for it.
+pub fn decide<E: From<CaseError>>(
+    conn: &mut Conn,
+    id: i64,
+    cmd: &Decide,
+    today: NaiveDate,
+    access: impl Access<E>,
+    actor: &Actor,
+) -> Result<Loaded, E> {
+    let l = load(conn, id, access)?;
+    Ok(decide_loaded(conn, l, cmd, today, actor)?)
+}
+
+fn decide_loaded(
+    conn: &mut Conn,
+    l: Loaded,
+    cmd: &Decide,
+    today: NaiveDate,
+    actor: &Actor,
+) -> Result<Loaded, CaseError> {
+    let (region, decision) = (&cmd.region, &cmd.decision);
+    check_version(&l, cmd.expected_version)?;
+    let Some(mine) = l.regions.iter().find(|r| &r.region == region) else {
+        return Err(not_found(l.permit.id));
+    };
+    let others_pending = l
+        .regions
+        .iter()
+        .filter(|r| &r.region != region && r.decision == "pending")
+        .count();
+    let event = match decision {
+        Decision::Approve if others_pending == 0 => PermitEvent::ApproveLast,
+        Decision::Approve => PermitEvent::Approve,
+        Decision::Refuse { .. } => PermitEvent::Refuse,
+    };
+    let to = transition(l.permit.status, event).map_err(illegal)?;
+    if mine.decision != "pending" {
+        return Err(CaseError::conflict(
+            "already-decided",
+            Message::new("conflict-illegal-transition")
+                .text("machine", "permit region")
+                .text("state", &mine.decision)
+                .text("event", event.name()),
+        ));
+    }
+    let rules = rules_on(conn, today)?;
+    match decision {
+        Decision::Approve => {
+            let found = recheck(conn, &l, &rules, today)?;
+            let failed = checks::failures(&found);
+            if !failed.is_empty() {
+                return Err(CaseError::rules(failed));
+            }
+            let units = Units::new(l.units())
+                .ok_or_else(|| CaseError::rules(vec![checks::nothing_to_permit()]))?;
+            let claim = QuotaClaim {
+                year: l.permit.quota_year,
+                region: region.clone(),
+                category: l.permit.category,
+                country: claim_country(&l),
+                units,
+            };
+            let rate = fee_rate_of(conn, &l, &rules, today)?;
+            let due = add_working_days(
+                today,
+                rules.deadlines.fee_payment_working_days,
+                &rules.holidays,
+            );
+            advance(
+                conn,
+                &l,
+                to,
+                &Move {
+                    checks: Some(&serde_json::to_string(&found)?),
+                    ..Move::default()
+                },
+            )?;
+            let hold = ledger::hold(conn, &claim, &l.case_ref(), actor)?;
+            let n = db::approve_region(
+                conn,
+                l.permit.id,
+                region,
+                &db::Approval {
+                    hold_id: hold.id,
+                    fee_rate_mrp: i32::try_from(rate).unwrap_or(i32::MAX),
+                    payment_due: due,
+                    actor,
+                },
+            )?;
+            if n == 0 {
+                return Err(changed(l.permit.id));
+            }
+            let after = load_full(conn, l.permit.id)?;
+            record_in(
+                conn,
+                actor,
+                &after,
+                "permit.approved",
+                Some(&l),
+                "Art. 33(2), 9(5)",
+                Some(region.as_str()),
+            )?;
+            Ok(after)
+        }
+        Decision::Refuse { grounds } => {
+            let list = &rules.permit_grounds;
+            if grounds.is_empty() {
+                return Err(Violation::service_rule("grounds-required").into());
+            }
+            let mut articles = Vec::new();
+            for g in grounds {
+                let ground = list.refusal_ground(g).ok_or_else(|| {
+                    CaseError::from(
+                        Violation::new("unknown-ground", "Art. 33(2)").text("ground", g),
+                    )
+                })?;
+                articles.push(ground.article.clone());
+            }
+            advance(conn, &l, to, &Move::default())?;
+            let n = db::refuse_region(
+                conn,
+                l.permit.id,
+                region,
+                &serde_json::to_string(grounds)?,
+                actor,
+            )?;
+            if n == 0 {
+                return Err(changed(l.permit.id));
+            }
+            release_all(conn, &l, Release::Refused, actor)?;
+            let after = load_full(conn, l.permit.id)?;
+            articles.sort();
+            articles.dedup();
+            let basis = format!("Art. 33(2), 9(5); {}", articles.join(", "));
+            record_in(
+                conn,
+                actor,
+                &after,
+                "permit.refused",
+                Some(&l),
+                &basis,
+                Some(region.as_str()),
+            )?;
+            Ok(after)
+        }
+    }
+}
+
+/// Art. 33(4): the fee rate per worker in MRP for this permit's employer, by its sector in
+/// the profile in force `today`.
+fn fee_rate_of(
+    conn: &mut Conn,
+    l: &Loaded,
+    rules: &RuleSet,
+    today: NaiveDate,
+) -> Result<u32, CaseError> {
+    let profile = db::profile_on(conn, l.permit.bin.as_str(), today)?
+        .ok_or_else(|| CaseError::rules(vec![checks::profile_missing(today).finding]))?;
+    let sector: SectorCode = profile.sector.parse().map_err(|_| {
+        CaseError::from(Violation::service_rule("unknown-sector").text("sector", &profile.sector))
+    })?;
+    let days = u32::try_from((l.permit.end_date - l.permit.start_date).num_days() + 1).unwrap_or(0);
+    Ok(checks::fee_rate(
+        &rules.fees,
+        l.permit.category,
+        parse_unit(&l.detail.term_unit),
+        u32::try_from(l.detail.term_length).unwrap_or(0),
+        &sector,
+        days,
+    )?)
+}
+
+/// Gives back every hold the permit has, for `why` (held or used, as the hold's state
+/// machine allows).
+fn release_all(conn: &mut Conn, l: &Loaded, why: Release, actor: &Actor) -> Result<(), CaseError> {
+    for r in &l.regions {
+        if let Some(h) = r.hold_id {
+            ledger::release(conn, h, why, actor)?;
+        }
+    }
+    Ok(())
+}
+
+/// The employer withdraws its application before a decision (Art. 33(5)); quota any
+/// region already holds for it comes back.
+pub fn withdraw<E: From<CaseError>>(
+    conn: &mut Conn,
+    id: i64,
+    expected_version: Option<i64>,
+    access: impl Access<E>,
+    actor: &Actor,
+) -> Result<Loaded, E> {
+    let l = load(conn, id, access)?;
+    check_version(&l, expected_version)?;
+    let to = transition(l.permit.status, PermitEvent::Withdraw).map_err(illegal)?;
+    advance(conn, &l, to, &Move::default())?;
+    release_all(conn, &l, Release::Withdrawn, actor)?;
+    let after = load_full(conn, id)?;
+    record(
+        conn,
+        actor,
+        &after,
+        "permit.withdrawn",
+        Some(&l),
+        "Art. 33(5)",
+    )?;
+    Ok(after)
+}
+
+/// A fee payment to one region's budget (Art. 33(4)).
+#[derive(Debug, Clone)]
+pub struct Pay {
+    pub region: RegionCode,
+    pub amount: Money,
+    pub paid_on: NaiveDate,
+    pub reference: String,
+}
+
+/// Art. 33(4): records the fee paid to one named region's budget. The fee due is the
+/// region's rate × the MRP in force on the **payment date** × workers: a permit approved in
+/// December and paid in January pays the new year's MRP; an underpayment is refused with
+/// the amount due. Once every region is paid the quota held becomes used and the permit is
+/// active from its start date.
+pub fn pay<E: From<CaseError>>(
+    conn: &mut Conn,
+    id: i64,
+    cmd: &Pay,
+    today: NaiveDate,
+    access: impl Access<E>,
+    actor: &Actor,
+) -> Result<Loaded, E> {
+    let l = load(conn, id, access)?;
+    Ok(pay_loaded(conn, l, cmd, today, actor)?)
+}
+
+fn pay_loaded(
+    conn: &mut Conn,
+    l: Loaded,
+    cmd: &Pay,
+    today: NaiveDate,
+    actor: &Actor,
+) -> Result<Loaded, CaseError> {
+    let Some(region) = l.regions.iter().find(|r| r.region == cmd.region) else {
+        return Err(Violation::service_rule("region-not-in-permit")
+            .text("region", &cmd.region)
+            .into());
+    };
+    let unpaid_others = l
+        .regions
+        .iter()
+        .filter(|r| r.region != cmd.region && r.paid_tiyn.is_none())
+        .count();
+    let event = if unpaid_others == 0 {
+        PermitEvent::PayLast
+    } else {
+        PermitEvent::Pay
+    };
+    let to = transition(l.permit.status, event).map_err(illegal)?;
+    if region.paid_tiyn.is_some() {
+        return Err(CaseError::conflict(
+            "already-paid",
+            Message::new("conflict-illegal-transition")
+                .text("machine", "permit region")
+                .text("state", "paid")
+                .text("event", "pay"),
+        ));
+    }
+    let decided = region
+        .decided_at
+        .map(|t| t.date())
+        .unwrap_or(l.permit.filed_on);
+    if cmd.paid_on > today || cmd.paid_on < decided {
+        return Err(Violation::service_rule("payment-date-invalid")
+            .text("date", cmd.paid_on)
+            .text("decided", decided)
+            .text("today", today)
+            .into());
+    }
+    let rules = rules_on(conn, today)?;
+    let mrp = rules.mrp_on(cmd.paid_on).ok_or_else(|| {
+        CaseError::not_found(Message::new("not-found-rule-set-on").text("date", cmd.paid_on))
+    })?;
+    let rate = region
+        .fee_rate_mrp
+        .and_then(|r| u32::try_from(r).ok())
+        .unwrap_or(0);
+    let due = checks::fee_due(rate, mrp, l.units());
+    if let Some(v) = checks::check_payment(cmd.amount, due, mrp, &cmd.region) {
+        return Err(v.into());
+    }
+    let tiyn = |m: Money| {
+        m.tiyn()
+            .map_err(|_| CaseError::from(Violation::service_rule("fee-underpaid")))
+    };
+    advance(conn, &l, to, &Move::default())?;
+    let n = db::pay_region(
+        conn,
+        l.permit.id,
+        &cmd.region,
+        &db::Payment {
+            paid_tiyn: tiyn(cmd.amount)?,
+            mrp_tiyn: tiyn(mrp)?,
+            paid_on: cmd.paid_on,
+            reference: &cmd.reference,
+        },
+    )?;
+    if n == 0 {
+        return Err(changed(l.permit.id));
+    }
+    if to == PermitState::Active {
+        for r in &l.regions {
+            if let Some(h) = r.hold_id {
+                ledger::confirm(conn, h, actor)?;
+            }
+        }
+    }
+    let after = load_full(conn, l.permit.id)?;
+    record(
+        conn,
+        actor,
+        &after,
+        "permit.fee_paid",
+        Some(&l),
+        "Art. 33(4)",
+    )?;
+    Ok(after)
+}
+
+/// Art. 33(4): a permit whose fee is unpaid past a region's due date lapses and its quota
+/// comes back. Called by the scheduled job, before a payment, and when a permit is read;
+/// does nothing (and returns `None`) for a permit that is not overdue, so it is idempotent.
+pub fn lapse_if_due(
+    conn: &mut Conn,
+    id: i64,
+    today: NaiveDate,
+    actor: &Actor,
+) -> Result<Option<Loaded>, CaseError> {
+    let l = load_full(conn, id)?;
+    let overdue = l.permit.status == PermitState::AwaitingPayment
+        && l.regions
+            .iter()
+            .any(|r| r.paid_tiyn.is_none() && r.payment_due.is_some_and(|d| d < today));
+    if !overdue {
+        return Ok(None);
+    }
+    let to = transition(l.permit.status, PermitEvent::Lapse).map_err(illegal)?;
+    advance(
+        conn,
+        &l,
+        to,
+        &Move {
+            ended_on: Some(today),
+            end_ground: Some("unpaid-fee"),
+            ..Move::default()
+        },
+    )?;
+    release_all(conn, &l, Release::LapsedUnpaid, actor)?;
+    let after = load_full(conn, id)?;
+    record(conn, actor, &after, "permit.lapsed", Some(&l), "Art. 33(4)")?;
+    Ok(Some(after))
+}
+
+/// Art. 33(4): lapses every permit whose fee is overdue on `today`; the ids lapsed.
+pub fn lapse_overdue(
+    conn: &mut Conn,
+    today: NaiveDate,
+    actor: &Actor,
+) -> Result<Vec<i64>, CaseError> {
+    let mut out = Vec::new();
+    for id in db::overdue_unpaid(conn, today)? {
+        if lapse_if_due(conn, id, today, actor)?.is_some() {
+            out.push(id);
+        }
+    }
+    Ok(out)
+}
+
+/// What an official or the employer does to an issued permit.
+#[derive(Debug, Clone)]
+pub enum Supervision {
+    /// Suspend, with the reason (Art. 9(5), 33(2)).
+    Suspend { reason: String },
+    /// Lift the suspension.
+    Resume,
+    /// Revoke on a ground from the list (Art. 9(5), 33(2)); its quota comes back.
+    Revoke {
+        ground: String,
+        note: Option<String>,
+    },
+    /// The employer gives the permit back; its quota comes back.
+    Return { reason: Option<String> },
+}
+
+/// Art. 9(5), 33(2): suspension, resumption, revocation (quota back; a ground that bars
+/// keeps the employer from new permits for the rule set's months) and voluntary return
+/// (quota back), each a move of the permit's state machine judged on its state today, so
+/// an expired permit is neither suspended nor revoked.
+pub fn supervise<E: From<CaseError>>(
+    conn: &mut Conn,
+    id: i64,
+    cmd: &Supervision,
+    today: NaiveDate,
+    expected_version: Option<i64>,
+    access: impl Access<E>,
+    actor: &Actor,
+) -> Result<Loaded, E> {
+    let l = load(conn, id, access)?;
+    Ok(supervise_loaded(
+        conn,
+        l,
+        cmd,
+        today,
+        expected_version,
+        actor,
+    )?)
+}
+
+fn supervise_loaded(
+    conn: &mut Conn,
+    l: Loaded,
+    cmd: &Supervision,
+    today: NaiveDate,
+    expected_version: Option<i64>,
+    actor: &Actor,
+) -> Result<Loaded, CaseError> {
+    check_version(&l, expected_version)?;
+    let event = match cmd {
+        Supervision::Suspend { .. } => PermitEvent::Suspend,
+        Supervision::Resume => PermitEvent::Resume,
+        Supervision::Revoke { .. } => PermitEvent::Revoke,
+        Supervision::Return { .. } => PermitEvent::Return,
+    };
+    let to = transition(l.state_on(today), event).map_err(illegal)?;
+    let (action, basis, release, m) = match cmd {
+        Supervision::Suspend { reason } => (
+            "permit.suspended",
+            "Art. 9(5), 33(2)".to_owned(),
+            None,
+            Move {
+                suspension_reason: Some(Some(reason.as_str())),
+                ..Move::default()
+            },
+        ),
+        Supervision::Resume => (
+            "permit.resumed",
+            "Art. 9(5), 33(2)".to_owned(),
+            None,
+            Move {
+                suspension_reason: Some(None),
+                ..Move::default()
+            },
+        ),
+        Supervision::Revoke { ground, note } => {
+            let rules = rules_on(conn, today)?;
+            let g = rules
+                .permit_grounds
+                .revocation_ground(ground)
+                .ok_or_else(|| {
+                    CaseError::from(
+                        Violation::new("unknown-ground", "Art. 9(5)").text("ground", ground),
+                    )
+                })?;
+            (
+                "permit.revoked",
+                format!("Art. 9(5), 33(2); {}", g.article),
+                Some(Release::Revoked),
+                Move {
+                    ended_on: Some(today),
+                    end_ground: Some(ground.as_str()),
+                    end_note: note.as_deref(),
+                    ..Move::default()
+                },
+            )
+        }
+        Supervision::Return { reason } => (
+            "permit.returned",
+            "Art. 33(2)".to_owned(),
+            Some(Release::Returned),
+            Move {
+                ended_on: Some(today),
+                end_ground: Some("returned"),
+                end_note: reason.as_deref(),
+                ..Move::default()
+            },
+        ),
+    };
+    advance(conn, &l, to, &m)?;
+    if let Some(why) = release {
+        release_all(conn, &l, why, actor)?;
+    }
+    let after = load_full(conn, l.permit.id)?;
+    record(conn, actor, &after, action, Some(&l), &basis)?;
+    Ok(after)
+}
+
+/// An extension asked for.
+#[derive(Debug, Clone)]
+pub struct Extend {
+    pub term_unit: TermUnit,
+    pub term_length: u32,
+}
+
+/// Art. 33(2), 7(20): an extension is a case of its own, decided like an application: only
+/// for a category that allows it, within the extension window before the permit ends,
+/// within the number of extensions allowed. It starts the day after the permit ends, names
+/// the same regions and the workers still there, draws quota of the year it starts in and
+/// pays a new fee.
+pub fn extend<E: From<CaseError>>(
+    conn: &mut Conn,
+    id: i64,
+    cmd: &Extend,
+    today: NaiveDate,
+    access: impl Access<E>,
+    actor: &Actor,
+) -> Result<Loaded, E> {
+    let parent = load(conn, id, access)?;
+    Ok(extend_loaded(conn, parent, cmd, today, actor)?)
+}
+
+fn extend_loaded(
+    conn: &mut Conn,
+    parent: Loaded,
+    cmd: &Extend,
+    today: NaiveDate,
+    actor: &Actor,
+) -> Result<Loaded, CaseError> {
+    transition(parent.state_on(today), PermitEvent::Extend).map_err(illegal)?;
+    let rules = rules_on(conn, today)?;
+    let category = parent.permit.category;
+    let terms = rules.categories.iter().find(|t| t.category == category);
+    let Some(choice) = terms.and_then(|t| t.extension.clone()) else {
+        return Err(Violation::new("extension-not-allowed", "Art. 7(20)")
+            .text("category", category)
+            .into());
+    };
+    let done = db::chain_of(conn, parent.permit.id)?
+        .iter()
+        .filter(|p| p.kind == "extension")
+        .count();
+    if let Some(max) = terms.and_then(|t| t.max_extensions) {
+        if u32::try_from(done).unwrap_or(u32::MAX) >= max {
+            return Err(Violation::new("extension-limit-reached", "Art. 7(20)")
+                .text("category", category)
+                .arg("max", max)
+                .into());
+        }
+    }
+    let w = &rules.extension_window;
+    let end = parent.permit.end_date;
+    let opens = end - Days::new(u64::from(w.earliest_days_before_expiry));
+    let closes = end - Days::new(u64::from(w.latest_days_before_expiry));
+    if today < opens || today > closes {
+        return Err(Violation::new("extension-window", "Art. 7(20)")
+            .text("end", end)
+            .text("opens", opens)
+            .text("closes", closes)
+            .text("today", today)
+            .into());
+    }
+    if !db::open_extensions(conn, parent.permit.id)?.is_empty() {
+        return Err(CaseError::conflict(
+            "extension-exists",
+            Message::new("conflict-illegal-transition")
+                .text("machine", "permit")
+                .text("state", "extension filed")
+                .text("event", "extend"),
+        ));
+    }
+    let term = checks::term_allowed(category, &choice, cmd.term_unit, cmd.term_length);
+    let start = end.succ_opt().unwrap_or(end);
+    let new_end = checks::end_date(start, cmd.term_unit, cmd.term_length);
+    let Some(new_end) = new_end.filter(|_| term.outcome != checks::Outcome::Fail) else {
+        return Err(CaseError::rules(vec![term.finding]));
+    };
+    let workers: Vec<NewWorker> = parent
+        .workers
+        .iter()
+        .filter(|w| w.needs_permit && w.departed_on.is_none())
+        .map(|w| NewWorker {
+            full_name_latin: w.full_name_latin.clone(),
+            full_name_cyrillic: w.full_name_cyrillic.clone(),
+            citizenship: w.citizenship.clone(),
+            passport_number: w.passport_number.clone(),
+            passport_expiry: w.passport_expiry,
+            birth_date: w.birth_date,
+            education: w.education.clone(),
+            profession: w.profession.clone(),
+            occupation_code: w.occupation_code.clone(),
+            experience_years: w.experience_years,
+            qualification_ref: w.qualification_ref.clone(),
+            needs_permit: true,
+        })
+        .collect();
+    let regions = parent.region_codes();
+    let mut except = vec![parent.permit.id];
+    except.extend(db::chain_of(conn, parent.permit.id)?.iter().map(|p| p.id));
+    let subject = Subject {
+        bin: &parent.permit.bin,
+        category,
+        year: start.year(),
+        end_date: new_end,
+        term_choice: Some(&choice),
+        term_unit: cmd.term_unit,
+        term_length: cmd.term_length,
+        pending: regions.iter().collect(),
+        workers: workers.iter().collect(),
+        except,
+        labour_market: None,
+        replacement_months: parent
+            .detail
+            .replacement_months
+            .and_then(|m| u32::try_from(m).ok()),
+    };
+    let found = run_checks(conn, &subject, &rules, today)?;
+    let due = add_working_days(
+        today,
+        rules.deadlines.extension_decision_working_days,
+        &rules.holidays,
+    );
+    let row = db::insert_permit(
+        conn,
+        &NewPermit {
+            kind: "extension",
+            parent_id: Some(parent.permit.id),
+            bin: &parent.permit.bin,
+            category,
+            profession: &parent.detail.profession,
+            term_unit: unit_name(cmd.term_unit),
+            term_length: i32::try_from(cmd.term_length).unwrap_or(i32::MAX),
+            start_date: start,
+            end_date: new_end,
+            quota_year: start.year(),
+            vacancy_code: None,
+            vacancy_published_on: None,
+            replacement_months: parent.detail.replacement_months,
+            checks: &serde_json::to_string(&found)?,
+            decision_due: due,
+            filed_on: today,
+        },
+        actor,
+    )?;
+    for r in &regions {
+        db::insert_region(conn, row.id, r)?;
+    }
+    for w in &workers {
+        db::insert_worker(conn, row.id, w)?;
+    }
+    let after = load_full(conn, row.id)?;
+    record(
+        conn,
+        actor,
+        &after,
+        "permit.extension_applied",
+        None,
+        "Art. 33(2), 7(20)",
+    )?;
+    Ok(after)
+}
+
+/// A business trip as the employer reports it (Art. 33(3)).
+#[derive(Debug, Clone)]
+pub struct Trip {
+    pub worker_id: i64,
+    pub host_region: RegionCode,
+    pub host_organisation: String,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+/// Art. 33(3): a business trip of a permitted worker on an active permit, to a region the
+/// permit does not name, within its validity, keeping the worker's trip days within the
+/// rule set's limit in every calendar year the trip touches.
+pub fn report_trip<E: From<CaseError>>(
+    conn: &mut Conn,
+    id: i64,
+    cmd: &Trip,
+    today: NaiveDate,
+    access: impl Access<E>,
+    actor: &Actor,
+) -> Result<(Loaded, TripRow), E> {
+    let l = load(conn, id, access)?;
+    Ok(trip_loaded(conn, l, cmd, today, actor)?)
+}
+
+fn trip_loaded(
+    conn: &mut Conn,
+    l: Loaded,
+    cmd: &Trip,
+    today: NaiveDate,
+    actor: &Actor,
+) -> Result<(Loaded, TripRow), CaseError> {
+    let to = transition(l.state_on(today), PermitEvent::Trip).map_err(illegal)?;
+    let worker = l
+        .workers
+        .iter()
+        .find(|w| w.id == cmd.worker_id && w.needs_permit)
+        .ok_or_else(|| {
+            CaseError::not_found(Message::new("not-found-worker").arg("id", cmd.worker_id))
+        })?;
+    if !reference::region_exists(conn, cmd.host_region.as_str())? {
+        return Err(CaseError::not_found(
+            Message::new("not-found-region").text("region", &cmd.host_region),
+        ));
+    }
+    let rules = rules_on(conn, today)?;
+    let days = DateRange::new(cmd.from, cmd.to).map_err(|_| {
+        CaseError::from(
+            Violation::new("trip-outside-validity", "Art. 33(3)")
+                .text("from", cmd.from)
+                .text("to", cmd.to)
+                .text("start", l.permit.start_date)
+                .text("end", l.permit.end_date),
+        )
+    })?;
+    let validity =
+        DateRange::new(l.permit.start_date, l.permit.end_date).map_err(|_| changed(l.permit.id))?;
+    let earlier: Vec<DateRange> =
+        db::trips_of_worker(conn, l.permit.bin.as_str(), &worker.passport_number)?
+            .into_iter()
+            .filter_map(|(a, b)| DateRange::new(a, b).ok())
+            .collect();
+    let regions = l.region_codes();
+    let v = trips::check_trip(&TripRequest {
+        days,
+        host_region: &cmd.host_region,
+        permit_regions: &regions,
+        validity,
+        earlier: &earlier,
+        max_days_per_year: rules.business_trips.max_days_per_calendar_year,
+    });
+    if !v.is_empty() {
+        return Err(CaseError::rules(v));
+    }
+    // The version moves, so two trips of the same permit reported at once cannot both be
+    // judged on the days before either.
+    advance(conn, &l, to, &Move::default())?;
+    let trip = db::insert_trip(
+        conn,
+        &db::NewTrip {
+            permit_id: l.permit.id,
+            worker_id: worker.id,
+            bin: l.permit.bin.as_str(),
+            passport_number: &worker.passport_number,
+            host_region: cmd.host_region.as_str(),
+            host_organisation: &cmd.host_organisation,
+            from_date: cmd.from,
+            to_date: cmd.to,
+        },
+        actor,
+    )?;
+    let after = load_full(conn, l.permit.id)?;
+    record(
+        conn,
+        actor,
+        &after,
+        "permit.trip_reported",
+        Some(&l),
+        "Art. 33(3)",
+    )?;
+    Ok((after, trip))
+}
+
+/// A worker's departure as the employer records it (Art. 28(2)(8)).
+#[derive(Debug, Clone)]
+pub struct Departure {
+    pub worker_id: i64,
+    pub on: NaiveDate,
+    pub evidence: String,
+}
+
+/// Art. 28(2)(8): once a permit has ended (expired, revoked, returned, lapsed) the
+/// employer ensures each worker leaves and records the departure, once.
+pub fn record_departure<E: From<CaseError>>(
+    conn: &mut Conn,
+    id: i64,
+    cmd: &Departure,
+    today: NaiveDate,
+    access: impl Access<E>,
+    actor: &Actor,
+) -> Result<Loaded, E> {
+    let l = load(conn, id, access)?;
+    Ok(depart_loaded(conn, l, cmd, today, actor)?)
+}
+
+fn depart_loaded(
+    conn: &mut Conn,
+    l: Loaded,
+    cmd: &Departure,
+    today: NaiveDate,
+    actor: &Actor,
+) -> Result<Loaded, CaseError> {
+    transition(l.state_on(today), PermitEvent::Depart).map_err(illegal)?;
+    let worker = l
+        .workers
+        .iter()
+        .find(|w| w.id == cmd.worker_id && w.needs_permit)
+        .ok_or_else(|| {
+            CaseError::not_found(Message::new("not-found-worker").arg("id", cmd.worker_id))
+        })?;
+    if worker.departed_on.is_some() {
+        return Err(CaseError::conflict(
+            "departure-recorded",
+            Message::new("conflict-departure-recorded").arg("id", worker.id),
+        ));
+    }
+    if db::record_departure(conn, l.permit.id, worker.id, cmd.on, &cmd.evidence)? == 0 {
+        return Err(changed(l.permit.id));
+    }
+    let after = load_full(conn, l.permit.id)?;
+    record(
+        conn,
+        actor,
+        &after,
+        "permit.departure_recorded",
+        Some(&l),
+        "Art. 28(2)(8)",
+    )?;
+    Ok(after)
+}

@@ -1,0 +1,861 @@
+//! Employers' profiles and permit cases (Art. 33): one function per query. Every state
+//! change is a conditional UPDATE on the row's state (and version) whose affected-row count
+//! the caller checks.
+
+use super::audit::Actor;
+use super::schema::{
+    country_quotas, employer_profiles, permit_details, permit_regions, permit_trips,
+    permit_workers, permits, regional_quotas,
+};
+use super::AnyConnection;
+use crate::domain::permit::PermitState;
+use crate::domain::{Category, EmployerId, RegionCode};
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+
+/// An employer's profile in force from `effective_from` (Art. 33(6)).
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = employer_profiles)]
+pub struct ProfileRow {
+    pub bin: String,
+    pub effective_from: NaiveDate,
+    pub name: String,
+    pub legal_form: String,
+    pub foreign_division: bool,
+    pub sector: String,
+    pub region: String,
+    /// JSON of the staff per category.
+    pub workforce: String,
+    pub version: i64,
+    pub updated_at: NaiveDateTime,
+    pub updated_by: String,
+}
+
+/// A profile as the employer states it.
+#[derive(Debug, Clone)]
+pub struct NewProfile<'a> {
+    pub bin: &'a EmployerId,
+    pub effective_from: NaiveDate,
+    pub name: &'a str,
+    pub legal_form: &'a str,
+    pub foreign_division: bool,
+    pub sector: &'a str,
+    pub region: &'a str,
+    pub workforce: &'a str,
+}
+
+/// The profile in force on `date`: the newest with `effective_from <= date`.
+pub fn profile_on(
+    conn: &mut AnyConnection,
+    bin: &str,
+    date: NaiveDate,
+) -> QueryResult<Option<ProfileRow>> {
+    employer_profiles::table
+        .filter(employer_profiles::bin.eq(bin))
+        .filter(employer_profiles::effective_from.le(date))
+        .order(employer_profiles::effective_from.desc())
+        .select(ProfileRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Every profile of an employer, oldest first.
+pub fn profile_history(conn: &mut AnyConnection, bin: &str) -> QueryResult<Vec<ProfileRow>> {
+    employer_profiles::table
+        .filter(employer_profiles::bin.eq(bin))
+        .order(employer_profiles::effective_from.asc())
+        .select(ProfileRow::as_select())
+        .load(conn)
+}
+
+/// Writes the profile of a date: a new row, or the same date's row replaced when it is
+/// still at `version` (`None`: no row of that date is expected). Returns the row, or
+/// `None` when the row moved on (or appeared) concurrently.
+pub fn put_profile(
+    conn: &mut AnyConnection,
+    p: &NewProfile<'_>,
+    version: Option<i64>,
+    actor: &Actor,
+) -> QueryResult<Option<ProfileRow>> {
+    let key = (p.bin.as_str(), p.effective_from);
+    let n = match version {
+        None => diesel::insert_into(employer_profiles::table)
+            .values((
+                employer_profiles::bin.eq(key.0),
+                employer_profiles::effective_from.eq(key.1),
+                employer_profiles::name.eq(p.name),
+                employer_profiles::legal_form.eq(p.legal_form),
+                employer_profiles::foreign_division.eq(p.foreign_division),
+                employer_profiles::sector.eq(p.sector),
+                employer_profiles::region.eq(p.region),
+                employer_profiles::workforce.eq(p.workforce),
+                employer_profiles::version.eq(1),
+                employer_profiles::updated_at.eq(actor.at),
+                employer_profiles::updated_by.eq(&actor.sub),
+            ))
+            .execute(conn)
+            .or_else(|e| {
+                if super::is_unique_violation(&e) {
+                    Ok(0)
+                } else {
+                    Err(e)
+                }
+            })?,
+        Some(v) => diesel::update(
+            employer_profiles::table
+                .find(key)
+                .filter(employer_profiles::version.eq(v)),
+        )
+        .set((
+            employer_profiles::name.eq(p.name),
+            employer_profiles::legal_form.eq(p.legal_form),
+            employer_profiles::foreign_division.eq(p.foreign_division),
+            employer_profiles::sector.eq(p.sector),
+            employer_profiles::region.eq(p.region),
+            employer_profiles::workforce.eq(p.workforce),
+            employer_profiles::version.eq(v + 1),
+            employer_profiles::updated_at.eq(actor.at),
+            employer_profiles::updated_by.eq(&actor.sub),
+        ))
+        .execute(conn)?,
+    };
+    if n == 0 {
+        return Ok(None);
+    }
+    employer_profiles::table
+        .find(key)
+        .select(ProfileRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The profile of exactly `date`, if one was written.
+pub fn profile_of_date(
+    conn: &mut AnyConnection,
+    bin: &str,
+    date: NaiveDate,
+) -> QueryResult<Option<ProfileRow>> {
+    employer_profiles::table
+        .find((bin, date))
+        .select(ProfileRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// A permit case as stored.
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = permits)]
+pub struct PermitRow {
+    pub id: i64,
+    pub kind: String,
+    pub parent_id: Option<i64>,
+    #[diesel(deserialize_as = String)]
+    pub bin: EmployerId,
+    #[diesel(deserialize_as = String)]
+    pub category: Category,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    pub quota_year: i32,
+    #[diesel(deserialize_as = String)]
+    #[serde(serialize_with = "state_str")]
+    pub status: PermitState,
+    pub decision_due: NaiveDate,
+    pub ended_on: Option<NaiveDate>,
+    pub end_ground: Option<String>,
+    pub filed_on: NaiveDate,
+    pub filed_at: NaiveDateTime,
+    pub filed_by: String,
+    pub version: i64,
+}
+
+/// What the employer asked for, and the checks last run, beside the case.
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = permit_details)]
+pub struct DetailRow {
+    pub permit_id: i64,
+    pub profession: String,
+    pub term_unit: String,
+    pub term_length: i32,
+    pub vacancy_code: Option<String>,
+    pub vacancy_published_on: Option<NaiveDate>,
+    pub replacement_months: Option<i32>,
+    /// JSON of the automatic checks, last run.
+    #[serde(skip)]
+    pub checks: String,
+    pub end_note: Option<String>,
+    pub suspension_reason: Option<String>,
+}
+
+fn state_str<S: serde::Serializer>(state: &PermitState, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(state.as_str())
+}
+
+/// A permit case as filed.
+#[derive(Debug, Clone)]
+pub struct NewPermit<'a> {
+    pub kind: &'a str,
+    pub parent_id: Option<i64>,
+    pub bin: &'a EmployerId,
+    pub category: Category,
+    pub profession: &'a str,
+    pub term_unit: &'a str,
+    pub term_length: i32,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    pub quota_year: i32,
+    pub vacancy_code: Option<&'a str>,
+    pub vacancy_published_on: Option<NaiveDate>,
+    pub replacement_months: Option<i32>,
+    pub checks: &'a str,
+    pub decision_due: NaiveDate,
+    pub filed_on: NaiveDate,
+}
+
+pub fn insert_permit(
+    conn: &mut AnyConnection,
+    p: &NewPermit<'_>,
+    actor: &Actor,
+) -> QueryResult<PermitRow> {
+    let row: PermitRow = diesel::insert_into(permits::table)
+        .values((
+            permits::kind.eq(p.kind),
+            permits::parent_id.eq(p.parent_id),
+            permits::bin.eq(p.bin.as_str()),
+            permits::category.eq(p.category.code()),
+            permits::start_date.eq(p.start_date),
+            permits::end_date.eq(p.end_date),
+            permits::quota_year.eq(p.quota_year),
+            permits::status.eq(PermitState::Applied.as_str()),
+            permits::decision_due.eq(p.decision_due),
+            permits::filed_on.eq(p.filed_on),
+            permits::filed_at.eq(actor.at),
+            permits::filed_by.eq(&actor.sub),
+            permits::version.eq(1),
+        ))
+        .returning(permits::all_columns)
+        .get_result(conn)?;
+    diesel::insert_into(permit_details::table)
+        .values((
+            permit_details::permit_id.eq(row.id),
+            permit_details::profession.eq(p.profession),
+            permit_details::term_unit.eq(p.term_unit),
+            permit_details::term_length.eq(p.term_length),
+            permit_details::vacancy_code.eq(p.vacancy_code),
+            permit_details::vacancy_published_on.eq(p.vacancy_published_on),
+            permit_details::replacement_months.eq(p.replacement_months),
+            permit_details::checks.eq(p.checks),
+        ))
+        .execute(conn)?;
+    Ok(row)
+}
+
+pub fn get(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<PermitRow>> {
+    permits::table
+        .find(id)
+        .select(PermitRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn details(conn: &mut AnyConnection, id: i64) -> QueryResult<DetailRow> {
+    permit_details::table
+        .find(id)
+        .select(DetailRow::as_select())
+        .first(conn)
+}
+
+/// Stores the checks last run on a permit.
+pub fn set_checks(conn: &mut AnyConnection, id: i64, checks: &str) -> QueryResult<()> {
+    diesel::update(permit_details::table.find(id))
+        .set(permit_details::checks.eq(checks))
+        .execute(conn)
+        .map(drop)
+}
+
+/// What a move of a permit writes besides its state.
+#[derive(Debug, Clone, Default)]
+pub struct Move<'a> {
+    pub ended_on: Option<NaiveDate>,
+    pub end_ground: Option<&'a str>,
+    pub end_note: Option<&'a str>,
+    /// `Some(None)` clears the suspension reason.
+    pub suspension_reason: Option<Option<&'a str>>,
+    pub checks: Option<&'a str>,
+}
+
+/// Moves a permit from `from` at `version` to `to`, bumping its version; `None` when it is
+/// no longer in that state and version (it moved on concurrently).
+pub fn advance(
+    conn: &mut AnyConnection,
+    id: i64,
+    from: PermitState,
+    version: i64,
+    to: PermitState,
+    m: &Move<'_>,
+) -> QueryResult<Option<PermitRow>> {
+    let target = permits::table
+        .find(id)
+        .filter(permits::status.eq(from.as_str()))
+        .filter(permits::version.eq(version));
+    // An ended permit gets its end date in the same statement (a CHECK requires it).
+    let n = match m.ended_on {
+        Some(d) => diesel::update(target)
+            .set((
+                permits::status.eq(to.as_str()),
+                permits::version.eq(version + 1),
+                permits::ended_on.eq(d),
+                permits::end_ground.eq(m.end_ground),
+            ))
+            .execute(conn)?,
+        None => diesel::update(target)
+            .set((
+                permits::status.eq(to.as_str()),
+                permits::version.eq(version + 1),
+            ))
+            .execute(conn)?,
+    };
+    if n == 0 {
+        return Ok(None);
+    }
+    if m.ended_on.is_some() {
+        diesel::update(permit_details::table.find(id))
+            .set(permit_details::end_note.eq(m.end_note))
+            .execute(conn)?;
+    }
+    if let Some(reason) = m.suspension_reason {
+        diesel::update(permit_details::table.find(id))
+            .set(permit_details::suspension_reason.eq(reason))
+            .execute(conn)?;
+    }
+    if let Some(checks) = m.checks {
+        set_checks(conn, id, checks)?;
+    }
+    get(conn, id)
+}
+
+/// A region named in a permit: its decision, hold and fee.
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = permit_regions)]
+pub struct RegionRow {
+    pub permit_id: i64,
+    #[diesel(deserialize_as = String)]
+    pub region: RegionCode,
+    pub decision: String,
+    pub grounds: Option<String>,
+    pub decided_at: Option<NaiveDateTime>,
+    pub decided_by: Option<String>,
+    pub hold_id: Option<i64>,
+    pub fee_rate_mrp: Option<i32>,
+    pub payment_due: Option<NaiveDate>,
+    pub paid_tiyn: Option<i64>,
+    pub mrp_tiyn: Option<i64>,
+    pub paid_on: Option<NaiveDate>,
+    pub payment_reference: Option<String>,
+}
+
+pub fn insert_region(
+    conn: &mut AnyConnection,
+    permit_id: i64,
+    region: &RegionCode,
+) -> QueryResult<()> {
+    diesel::insert_into(permit_regions::table)
+        .values((
+            permit_regions::permit_id.eq(permit_id),
+            permit_regions::region.eq(region.as_str()),
+            permit_regions::decision.eq("pending"),
+        ))
+        .execute(conn)
+        .map(drop)
+}
+
+pub fn regions_of(conn: &mut AnyConnection, permit_id: i64) -> QueryResult<Vec<RegionRow>> {
+    permit_regions::table
+        .filter(permit_regions::permit_id.eq(permit_id))
+        .order(permit_regions::region)
+        .select(RegionRow::as_select())
+        .load(conn)
+}
+
+/// A region's approval: its hold, fee rate and payment due date; only while pending.
+pub struct Approval<'a> {
+    pub hold_id: i64,
+    pub fee_rate_mrp: i32,
+    pub payment_due: NaiveDate,
+    pub actor: &'a Actor,
+}
+
+pub fn approve_region(
+    conn: &mut AnyConnection,
+    permit_id: i64,
+    region: &RegionCode,
+    a: &Approval<'_>,
+) -> QueryResult<usize> {
+    diesel::update(
+        permit_regions::table
+            .find((permit_id, region.as_str()))
+            .filter(permit_regions::decision.eq("pending")),
+    )
+    .set((
+        permit_regions::decision.eq("approved"),
+        permit_regions::decided_at.eq(a.actor.at),
+        permit_regions::decided_by.eq(&a.actor.sub),
+        permit_regions::hold_id.eq(a.hold_id),
+        permit_regions::fee_rate_mrp.eq(a.fee_rate_mrp),
+        permit_regions::payment_due.eq(a.payment_due),
+    ))
+    .execute(conn)
+}
+
+pub fn refuse_region(
+    conn: &mut AnyConnection,
+    permit_id: i64,
+    region: &RegionCode,
+    grounds: &str,
+    actor: &Actor,
+) -> QueryResult<usize> {
+    diesel::update(
+        permit_regions::table
+            .find((permit_id, region.as_str()))
+            .filter(permit_regions::decision.eq("pending")),
+    )
+    .set((
+        permit_regions::decision.eq("refused"),
+        permit_regions::grounds.eq(grounds),
+        permit_regions::decided_at.eq(actor.at),
+        permit_regions::decided_by.eq(&actor.sub),
+    ))
+    .execute(conn)
+}
+
+/// A fee payment to one region's budget (Art. 33(4)); only while unpaid.
+pub struct Payment<'a> {
+    pub paid_tiyn: i64,
+    pub mrp_tiyn: i64,
+    pub paid_on: NaiveDate,
+    pub reference: &'a str,
+}
+
+pub fn pay_region(
+    conn: &mut AnyConnection,
+    permit_id: i64,
+    region: &RegionCode,
+    p: &Payment<'_>,
+) -> QueryResult<usize> {
+    diesel::update(
+        permit_regions::table
+            .find((permit_id, region.as_str()))
+            .filter(permit_regions::decision.eq("approved"))
+            .filter(permit_regions::paid_tiyn.is_null()),
+    )
+    .set((
+        permit_regions::paid_tiyn.eq(p.paid_tiyn),
+        permit_regions::mrp_tiyn.eq(p.mrp_tiyn),
+        permit_regions::paid_on.eq(p.paid_on),
+        permit_regions::payment_reference.eq(p.reference),
+    ))
+    .execute(conn)
+}
+
+/// A worker named in a permit.
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = permit_workers)]
+pub struct WorkerRow {
+    pub id: i64,
+    pub permit_id: i64,
+    pub full_name_latin: String,
+    pub full_name_cyrillic: Option<String>,
+    pub citizenship: String,
+    pub passport_number: String,
+    pub passport_expiry: NaiveDate,
+    pub birth_date: NaiveDate,
+    pub education: String,
+    pub profession: String,
+    pub occupation_code: String,
+    pub experience_years: i32,
+    pub qualification_ref: Option<String>,
+    pub needs_permit: bool,
+    pub departed_on: Option<NaiveDate>,
+    pub departure_evidence: Option<String>,
+}
+
+/// A worker as the application names them.
+#[derive(Debug, Clone)]
+pub struct NewWorker {
+    pub full_name_latin: String,
+    pub full_name_cyrillic: Option<String>,
+    pub citizenship: String,
+    pub passport_number: String,
+    pub passport_expiry: NaiveDate,
+    pub birth_date: NaiveDate,
+    pub education: String,
+    pub profession: String,
+    pub occupation_code: String,
+    pub experience_years: i32,
+    pub qualification_ref: Option<String>,
+    pub needs_permit: bool,
+}
+
+pub fn insert_worker(conn: &mut AnyConnection, permit_id: i64, w: &NewWorker) -> QueryResult<()> {
+    diesel::insert_into(permit_workers::table)
+        .values((
+            permit_workers::permit_id.eq(permit_id),
+            permit_workers::full_name_latin.eq(&w.full_name_latin),
+            permit_workers::full_name_cyrillic.eq(&w.full_name_cyrillic),
+            permit_workers::citizenship.eq(&w.citizenship),
+            permit_workers::passport_number.eq(&w.passport_number),
+            permit_workers::passport_expiry.eq(w.passport_expiry),
+            permit_workers::birth_date.eq(w.birth_date),
+            permit_workers::education.eq(&w.education),
+            permit_workers::profession.eq(&w.profession),
+            permit_workers::occupation_code.eq(&w.occupation_code),
+            permit_workers::experience_years.eq(w.experience_years),
+            permit_workers::qualification_ref.eq(&w.qualification_ref),
+            permit_workers::needs_permit.eq(w.needs_permit),
+        ))
+        .execute(conn)
+        .map(drop)
+}
+
+pub fn workers_of(conn: &mut AnyConnection, permit_id: i64) -> QueryResult<Vec<WorkerRow>> {
+    permit_workers::table
+        .filter(permit_workers::permit_id.eq(permit_id))
+        .order(permit_workers::id)
+        .select(WorkerRow::as_select())
+        .load(conn)
+}
+
+/// Records a worker's departure once (Art. 28(2)(8)).
+pub fn record_departure(
+    conn: &mut AnyConnection,
+    permit_id: i64,
+    worker_id: i64,
+    on: NaiveDate,
+    evidence: &str,
+) -> QueryResult<usize> {
+    diesel::update(
+        permit_workers::table
+            .find(worker_id)
+            .filter(permit_workers::permit_id.eq(permit_id))
+            .filter(permit_workers::departed_on.is_null()),
+    )
+    .set((
+        permit_workers::departed_on.eq(on),
+        permit_workers::departure_evidence.eq(evidence),
+    ))
+    .execute(conn)
+}
+
+/// The id of another live permit (not `except`) that names a worker with this passport,
+/// or this name and date of birth, and has not ended by `today`.
+pub fn live_permit_of_worker(
+    conn: &mut AnyConnection,
+    passport: &str,
+    name: &str,
+    birth: NaiveDate,
+    except: &[i64],
+    today: NaiveDate,
+) -> QueryResult<Option<i64>> {
+    let live: Vec<&str> = crate::domain::permit::PermitState::ALL
+        .into_iter()
+        .filter(|s| s.is_live())
+        .map(|s| s.as_str())
+        .collect();
+    permit_workers::table
+        .inner_join(permits::table)
+        .filter(
+            permit_workers::passport_number
+                .eq(passport)
+                .or(permit_workers::full_name_latin
+                    .eq(name)
+                    .and(permit_workers::birth_date.eq(birth))),
+        )
+        .filter(permit_workers::needs_permit.eq(true))
+        .filter(permits::status.eq_any(live))
+        .filter(permits::end_date.ge(today))
+        .filter(permits::id.ne_all(except.to_vec()))
+        .select(permits::id)
+        .first(conn)
+        .optional()
+}
+
+/// The latest revocation of `bin`'s permits on one of `grounds`, if any.
+pub fn last_revocation_on(
+    conn: &mut AnyConnection,
+    bin: &str,
+    grounds: &[String],
+) -> QueryResult<Option<NaiveDate>> {
+    permits::table
+        .filter(permits::bin.eq(bin))
+        .filter(permits::status.eq(PermitState::Revoked.as_str()))
+        .filter(permits::end_ground.eq_any(grounds.to_vec()))
+        .select(permits::ended_on)
+        .order(permits::ended_on.desc())
+        .first::<Option<NaiveDate>>(conn)
+        .optional()
+        .map(Option::flatten)
+}
+
+/// The extensions before this case in its chain: how many ancestors it has.
+pub fn chain_of(conn: &mut AnyConnection, id: i64) -> QueryResult<Vec<PermitRow>> {
+    let mut out = Vec::new();
+    let mut next = Some(id);
+    while let Some(i) = next {
+        match get(conn, i)? {
+            Some(row) => {
+                next = row.parent_id;
+                out.push(row);
+            }
+            None => break,
+        }
+    }
+    Ok(out)
+}
+
+/// Extensions filed on a permit that are not refused or withdrawn.
+pub fn open_extensions(conn: &mut AnyConnection, parent: i64) -> QueryResult<Vec<i64>> {
+    permits::table
+        .filter(permits::parent_id.eq(parent))
+        .filter(permits::status.ne_all(vec![
+            PermitState::Refused.as_str(),
+            PermitState::Withdrawn.as_str(),
+            PermitState::Lapsed.as_str(),
+        ]))
+        .select(permits::id)
+        .load(conn)
+}
+
+/// A business trip (Art. 33(3)).
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = permit_trips)]
+pub struct TripRow {
+    pub id: i64,
+    pub permit_id: i64,
+    pub worker_id: i64,
+    pub bin: String,
+    pub passport_number: String,
+    pub host_region: String,
+    pub host_organisation: String,
+    pub from_date: NaiveDate,
+    pub to_date: NaiveDate,
+    pub created_at: NaiveDateTime,
+    pub created_by: String,
+}
+
+/// A trip as the employer reports it.
+pub struct NewTrip<'a> {
+    pub permit_id: i64,
+    pub worker_id: i64,
+    pub bin: &'a str,
+    pub passport_number: &'a str,
+    pub host_region: &'a str,
+    pub host_organisation: &'a str,
+    pub from_date: NaiveDate,
+    pub to_date: NaiveDate,
+}
+
+pub fn insert_trip(
+    conn: &mut AnyConnection,
+    t: &NewTrip<'_>,
+    actor: &Actor,
+) -> QueryResult<TripRow> {
+    diesel::insert_into(permit_trips::table)
+        .values((
+            permit_trips::permit_id.eq(t.permit_id),
+            permit_trips::worker_id.eq(t.worker_id),
+            permit_trips::bin.eq(t.bin),
+            permit_trips::passport_number.eq(t.passport_number),
+            permit_trips::host_region.eq(t.host_region),
+            permit_trips::host_organisation.eq(t.host_organisation),
+            permit_trips::from_date.eq(t.from_date),
+            permit_trips::to_date.eq(t.to_date),
+            permit_trips::created_at.eq(actor.at),
+            permit_trips::created_by.eq(&actor.sub),
+        ))
+        .returning(permit_trips::all_columns)
+        .get_result(conn)
+}
+
+pub fn trips_of(conn: &mut AnyConnection, permit_id: i64) -> QueryResult<Vec<TripRow>> {
+    permit_trips::table
+        .filter(permit_trips::permit_id.eq(permit_id))
+        .order(permit_trips::id)
+        .select(TripRow::as_select())
+        .load(conn)
+}
+
+/// A worker's trips with one employer, any permit.
+pub fn trips_of_worker(
+    conn: &mut AnyConnection,
+    bin: &str,
+    passport: &str,
+) -> QueryResult<Vec<(NaiveDate, NaiveDate)>> {
+    permit_trips::table
+        .filter(permit_trips::bin.eq(bin))
+        .filter(permit_trips::passport_number.eq(passport))
+        .select((permit_trips::from_date, permit_trips::to_date))
+        .load(conn)
+}
+
+/// Units of a region's allocation left for a category and year (0 without a row).
+pub fn regional_left(
+    conn: &mut AnyConnection,
+    year: i32,
+    region: &RegionCode,
+    category: Category,
+) -> QueryResult<i64> {
+    let row: Option<(i64, i64, i64)> = regional_quotas::table
+        .find((year, region.as_str(), category.code()))
+        .select((
+            regional_quotas::allocated,
+            regional_quotas::held,
+            regional_quotas::used,
+        ))
+        .first(conn)
+        .optional()?;
+    Ok(row.map_or(0, |(a, h, u)| a - h - u))
+}
+
+/// Units of a country-of-origin quota left for a year; `None` when the country has none.
+pub fn country_left(
+    conn: &mut AnyConnection,
+    year: i32,
+    country: &str,
+) -> QueryResult<Option<i64>> {
+    let row: Option<(i64, i64, i64)> = country_quotas::table
+        .find((year, country))
+        .select((
+            country_quotas::total,
+            country_quotas::held,
+            country_quotas::used,
+        ))
+        .first(conn)
+        .optional()?;
+    Ok(row.map(|(t, h, u)| t - h - u))
+}
+
+/// Filters of the permit listing; `region` and `bin` also carry the caller's own scope.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub region: Option<RegionCode>,
+    pub bin: Option<EmployerId>,
+    pub statuses: Option<Vec<&'static str>>,
+    pub category: Option<Category>,
+    pub filed_from: Option<NaiveDate>,
+    pub filed_to: Option<NaiveDate>,
+    pub due_by: Option<NaiveDate>,
+    /// Only applications whose decision in `region` is still pending.
+    pub pending_in_region: bool,
+    pub after_id: Option<i64>,
+    /// For the deadline order: continue after this (deadline, id).
+    pub after_due: Option<(NaiveDate, i64)>,
+    pub limit: i64,
+}
+
+/// Permits by id, or (for officials' queues) by decision deadline, overdue first.
+pub fn list(
+    conn: &mut AnyConnection,
+    f: &Filter,
+    by_deadline: bool,
+) -> QueryResult<Vec<PermitRow>> {
+    let mut q = permits::table
+        .select(PermitRow::as_select())
+        .limit(f.limit)
+        .into_boxed();
+    q = if by_deadline {
+        q.order((permits::decision_due, permits::id))
+    } else {
+        q.order(permits::id)
+    };
+    if let Some(r) = &f.region {
+        let decisions = if f.pending_in_region {
+            vec!["pending"]
+        } else {
+            vec!["pending", "approved", "refused"]
+        };
+        let sub = permit_regions::table
+            .filter(permit_regions::region.eq(r.as_str().to_owned()))
+            .filter(permit_regions::decision.eq_any(decisions))
+            .select(permit_regions::permit_id);
+        q = q.filter(permits::id.eq_any(sub));
+    }
+    if let Some(b) = &f.bin {
+        q = q.filter(permits::bin.eq(b.as_str().to_owned()));
+    }
+    if let Some(s) = &f.statuses {
+        q = q.filter(permits::status.eq_any(s.clone()));
+    }
+    if let Some(c) = f.category {
+        q = q.filter(permits::category.eq(c.code()));
+    }
+    if let Some(d) = f.filed_from {
+        q = q.filter(permits::filed_on.ge(d));
+    }
+    if let Some(d) = f.filed_to {
+        q = q.filter(permits::filed_on.le(d));
+    }
+    if let Some(d) = f.due_by {
+        q = q.filter(permits::decision_due.le(d));
+    }
+    if let Some(id) = f.after_id {
+        q = q.filter(permits::id.gt(id));
+    }
+    if let Some((due, id)) = f.after_due {
+        q = q.filter(
+            permits::decision_due
+                .gt(due)
+                .or(permits::decision_due.eq(due).and(permits::id.gt(id))),
+        );
+    }
+    q.load(conn)
+}
+
+/// Permits awaiting payment with a region whose fee is past due on `today`.
+pub fn overdue_unpaid(conn: &mut AnyConnection, today: NaiveDate) -> QueryResult<Vec<i64>> {
+    let sub = permit_regions::table
+        .filter(permit_regions::decision.eq("approved"))
+        .filter(permit_regions::paid_tiyn.is_null())
+        .filter(permit_regions::payment_due.lt(today))
+        .select(permit_regions::permit_id);
+    permits::table
+        .filter(permits::status.eq(PermitState::AwaitingPayment.as_str()))
+        .filter(permits::id.eq_any(sub))
+        .select(permits::id)
+        .order(permits::id)
+        .load(conn)
+}
+
+/// A worker whose departure is owed and not recorded (Art. 28(2)(8)), with the permit.
+pub fn departures_owed(
+    conn: &mut AnyConnection,
+    region: Option<&RegionCode>,
+    today: NaiveDate,
+) -> QueryResult<Vec<(WorkerRow, PermitRow)>> {
+    let ended = vec![
+        PermitState::Revoked.as_str(),
+        PermitState::Returned.as_str(),
+        PermitState::Lapsed.as_str(),
+    ];
+    let running = vec![
+        PermitState::Active.as_str(),
+        PermitState::Suspended.as_str(),
+    ];
+    let mut q = permit_workers::table
+        .inner_join(permits::table)
+        .filter(permit_workers::needs_permit.eq(true))
+        .filter(permit_workers::departed_on.is_null())
+        .filter(
+            permits::status.eq_any(ended).or(permits::status
+                .eq_any(running)
+                .and(permits::end_date.lt(today))),
+        )
+        .select((WorkerRow::as_select(), PermitRow::as_select()))
+        .order(permit_workers::id)
+        .into_boxed();
+    if let Some(r) = region {
+        let sub = permit_regions::table
+            .filter(permit_regions::region.eq(r.as_str().to_owned()))
+            .select(permit_regions::permit_id);
+        q = q.filter(permits::id.eq_any(sub));
+    }
+    q.load(conn)
+}

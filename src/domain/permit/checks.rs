@@ -1,0 +1,626 @@
+//! The automatic checks of a permit application (Art. 33(2), (3), (6), (7), 2(3), 7(20)),
+//! each a pure function of the figures it is given. A check passes, fails or warns; its
+//! finding carries the code (also the catalogue key of its message), the article and the
+//! figures, so that it can be stored with the application and rendered in the reader's
+//! language when read. The same checks run again at decision time under the rule set then
+//! in force.
+
+use crate::domain::ruleset::{
+    FeeRules, KazakhShareRules, LabourMarketTest, ReplacementDuty, TermChoice, TermUnit,
+};
+use crate::domain::{fees, Category, CountryCode, Money, RegionCode, SectorCode, Violation};
+use chrono::{Days, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// How a check came out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// The rule is met.
+    Pass,
+    /// The rule is not met: the permit cannot be approved as it stands.
+    Fail,
+    /// Worth the official's attention; does not stop an approval.
+    Warning,
+}
+
+/// One check's result: its outcome and its finding (code, article, figures).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Check {
+    pub outcome: Outcome,
+    pub finding: Violation,
+}
+
+impl Check {
+    fn judged(ok: bool, finding: Violation) -> Check {
+        Check {
+            outcome: if ok { Outcome::Pass } else { Outcome::Fail },
+            finding,
+        }
+    }
+
+    fn warn_if(warn: bool, finding: Violation) -> Check {
+        Check {
+            outcome: if warn {
+                Outcome::Warning
+            } else {
+                Outcome::Pass
+            },
+            finding,
+        }
+    }
+}
+
+/// The findings of the checks that failed, as violations to refuse with.
+pub fn failures(checks: &[Check]) -> Vec<Violation> {
+    checks
+        .iter()
+        .filter(|c| c.outcome == Outcome::Fail)
+        .map(|c| c.finding.clone())
+        .collect()
+}
+
+/// Art. 33(2): the akimat issues permits within the quota the ministry allocated to its
+/// region: `left` units of the category remain for `year`, `wanted` are needed.
+pub fn quota_available(
+    region: &RegionCode,
+    year: i32,
+    category: Category,
+    left: i64,
+    wanted: i64,
+) -> Check {
+    Check::judged(
+        left >= wanted,
+        Violation::new("quota-available", "Art. 33(2)")
+            .text("region", region)
+            .arg("year", year)
+            .text("category", category)
+            .arg("left", left)
+            .arg("wanted", wanted),
+    )
+}
+
+/// Art. 32(4)(2): citizens of a country with a country-of-origin quota draw on it too.
+pub fn country_quota_available(country: &CountryCode, year: i32, left: i64, wanted: i64) -> Check {
+    Check::judged(
+        left >= wanted,
+        Violation::new("country-quota-available", "Art. 32(4)(2)")
+            .text("country", country)
+            .arg("year", year)
+            .arg("left", left)
+            .arg("wanted", wanted),
+    )
+}
+
+/// The employer's staff in one worker category on a date (Art. 33(6)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Staff {
+    /// Kazakh citizens, head count.
+    pub kazakh: u32,
+    /// Foreign workers who are not EAEU citizens, head count.
+    pub foreign: u32,
+    /// Citizens of other EAEU states, head count (Art. 2(3): not foreign for the ratio
+    /// unless the rule set says so).
+    pub eaeu: u32,
+    /// Workers posted to the employer under staffing-services contracts who are foreign,
+    /// head count (Art. 33(6): counted as foreign).
+    pub posted: u32,
+}
+
+/// Art. 33(6): the Kazakh share over the ratio's category group, after adding `adding`
+/// foreign workers of `category`: foreign counts posted staffing workers (when the rule
+/// set says they count) and EAEU citizens only when the rule set counts them as foreign
+/// (otherwise they count with the Kazakh staff, Art. 2(3)). A branch or representative
+/// office of a foreign legal entity with at most the rule set's number of employees is
+/// exempt; categories in no ratio (seasonal) are not judged.
+pub fn kazakh_share(
+    rules: &KazakhShareRules,
+    category: Category,
+    staff: &[StaffLine],
+    adding: u32,
+    foreign_division: bool,
+) -> Check {
+    let employees: u32 = staff
+        .iter()
+        .map(|l| l.staff.kazakh + l.staff.foreign + l.staff.eaeu + l.staff.posted)
+        .sum();
+    if foreign_division && employees <= rules.exemption_max_employees {
+        return Check::judged(
+            true,
+            Violation::new("kazakh-share-exempt", "Art. 33(6)")
+                .arg("employees", employees)
+                .arg("max", rules.exemption_max_employees),
+        );
+    }
+    let Some(ratio) = rules.ratio_for(category) else {
+        return Check::judged(
+            true,
+            Violation::new("kazakh-share-not-applicable", "Art. 33(6)").text("category", category),
+        );
+    };
+    let (mut kazakh, mut foreign) = (0u32, adding);
+    for s in staff
+        .iter()
+        .filter(|l| ratio.categories.contains(&l.category))
+        .map(|l| &l.staff)
+    {
+        kazakh += s.kazakh;
+        foreign += s.foreign;
+        if rules.posted_workers_count {
+            foreign += s.posted;
+        }
+        if rules.eaeu_citizens_count_as_foreign {
+            foreign += s.eaeu;
+        } else {
+            kazakh += s.eaeu;
+        }
+    }
+    let categories: Vec<&str> = ratio.categories.iter().map(|c| c.code()).collect();
+    Check::judged(
+        ratio.is_met(kazakh, foreign),
+        Violation::new("kazakh-share", "Art. 33(6)")
+            .text("categories", categories.join("+"))
+            .arg("kazakh", kazakh)
+            .arg("foreign", foreign)
+            .text("min", ratio.min_kazakh_percent),
+    )
+}
+
+/// Art. 33(6): without the employer's workforce on `date` the share cannot be judged, so
+/// the check fails until the employer states its profile.
+pub fn profile_missing(date: NaiveDate) -> Check {
+    Check::judged(
+        false,
+        Violation::new("employer-profile-required", "Art. 33(6)").text("date", date),
+    )
+}
+
+/// One line of an employer's workforce: its staff in one worker category.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffLine {
+    pub category: Category,
+    #[serde(flatten)]
+    pub staff: Staff,
+}
+
+/// What a worker's qualification is described by (Art. 33(7)).
+#[derive(Debug, Clone, Copy)]
+pub struct Qualification<'a> {
+    pub worker: &'a str,
+    pub education: &'a str,
+    pub occupation_code: &'a str,
+    pub experience_years: u32,
+    pub reference: Option<&'a str>,
+}
+
+/// An NKZ occupation code: four digits, then optionally `-` and digits, repeated.
+pub fn is_occupation_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let unit_group = parts.next().unwrap_or_default();
+    unit_group.len() == 4
+        && unit_group.bytes().all(|b| b.is_ascii_digit())
+        && parts.all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Art. 33(7): a foreign worker's education and experience must meet the qualification
+/// requirements of professional standards and reference books; the application states the
+/// education level, an NKZ occupation code and the qualification reference it relies on.
+/// Seasonal workers need no qualification reference.
+pub fn qualification(q: &Qualification<'_>, category: Category) -> Check {
+    let reference_needed = category != Category::Seasonal;
+    let ok = !q.education.trim().is_empty()
+        && is_occupation_code(q.occupation_code)
+        && (!reference_needed || q.reference.is_some_and(|r| !r.trim().is_empty()));
+    Check::judged(
+        ok,
+        Violation::new("qualification-data", "Art. 33(7)")
+            .text("worker", q.worker)
+            .text("occupation", q.occupation_code)
+            .arg("years", q.experience_years),
+    )
+}
+
+/// Art. 7(20): the ministry's rules fix the terms a permit of each category may run, and
+/// those an extension may add: the requested term is one of `choice`, in its unit.
+pub fn term_allowed(category: Category, choice: &TermChoice, unit: TermUnit, length: u32) -> Check {
+    let unit_name = match unit {
+        TermUnit::Months => "months",
+        TermUnit::Days => "days",
+    };
+    Check::judged(
+        choice.unit == unit && choice.allows(length),
+        Violation::new("term-allowed", "Art. 7(20)")
+            .text("category", category)
+            .arg("length", length)
+            .text("unit", unit_name),
+    )
+}
+
+/// Art. 7(20) with the ministry's labour-market test: from its start date, the vacancy is
+/// published on the Electronic Labour Exchange, with its code quoted, at least the rule
+/// set's number of calendar days before the application.
+pub fn labour_market_test(
+    test: &LabourMarketTest,
+    filed_on: NaiveDate,
+    code: Option<&str>,
+    published_on: Option<NaiveDate>,
+) -> Check {
+    let days = published_on.map_or(0, |p| (filed_on - p).num_days());
+    let needed = filed_on >= test.applies_from;
+    let ok = !needed
+        || (code.is_some_and(|c| !c.trim().is_empty())
+            && published_on.is_some()
+            && days >= i64::from(test.min_days_published));
+    Check::judged(
+        ok,
+        Violation::new("labour-market-test", "Art. 7(20)")
+            .arg("days", days)
+            .arg("min", test.min_days_published),
+    )
+}
+
+/// Art. 33(2) with the ministry's refusal grounds: an employer whose permit was revoked for
+/// engaging foreign labour unlawfully is refused until `barred_until` (inclusive).
+pub fn employer_not_barred(barred_until: Option<NaiveDate>, today: NaiveDate) -> Check {
+    let until = barred_until.filter(|u| *u >= today);
+    let finding = Violation::new("employer-barred", "Art. 33(2)");
+    Check::judged(
+        until.is_none(),
+        match until {
+            Some(u) => finding.text("until", u),
+            None => finding.text("until", "-"),
+        },
+    )
+}
+
+/// The last day of the bar that follows a revocation for unlawful engagement on `revoked_on`,
+/// `months` long (the rule set's number).
+pub fn bar_until(revoked_on: NaiveDate, months: u32) -> Option<NaiveDate> {
+    revoked_on.checked_add_months(Months::new(months))
+}
+
+/// Art. 33(2) with the ministry's category-4 duty: a category-4 application commits to
+/// replacing the foreigners with Kazakh citizens within a period the rule set bounds.
+pub fn replacement_commitment(
+    duty: &ReplacementDuty,
+    category: Category,
+    months: Option<u32>,
+) -> Check {
+    let needed = category == Category::QualifiedWorkers;
+    let ok = !needed || months.is_some_and(|m| (duty.min_months..=duty.max_months).contains(&m));
+    Check::judged(
+        ok,
+        Violation::new("replacement-commitment", "Art. 33(2)")
+            .arg("min", duty.min_months)
+            .arg("max", duty.max_months),
+    )
+}
+
+/// Art. 33(3): a permit is its employer's alone; a worker already named on another live
+/// permit (same passport, or same name and date of birth) cannot be named again.
+pub fn worker_free(worker: &str, other_permit: Option<i64>) -> Check {
+    let finding = Violation::new("worker-on-live-permit", "Art. 33(3)").text("worker", worker);
+    Check::judged(
+        other_permit.is_none(),
+        match other_permit {
+            Some(id) => finding.arg("permit", id),
+            None => finding.text("permit", "-"),
+        },
+    )
+}
+
+/// A passport that expires before the permit ends is flagged for the official (a warning
+/// of the service, no article).
+pub fn passport_valid(worker: &str, expiry: NaiveDate, permit_end: NaiveDate) -> Check {
+    Check::warn_if(
+        expiry < permit_end,
+        Violation::service_rule("passport-expires")
+            .text("worker", worker)
+            .text("expiry", expiry)
+            .text("end", permit_end),
+    )
+}
+
+/// Art. 2(3) with the EAEU Treaty: citizens of other EAEU states work without a permit, so
+/// such a worker is refused for the permit (never drawing quota) and the rest go on.
+pub fn needs_no_permit(worker: &str, country: &CountryCode) -> Check {
+    Check::warn_if(
+        true,
+        Violation::new("worker-needs-no-permit", "Art. 2(3)")
+            .text("worker", worker)
+            .text("country", country),
+    )
+}
+
+/// Art. 2(3): an application whose workers all need no permit has nothing to permit.
+pub fn nothing_to_permit() -> Violation {
+    Violation::new("no-worker-needs-permit", "Art. 2(3)")
+}
+
+/// Art. 7(20): the last day of a permit of `length` `unit` starting on `start`.
+pub fn end_date(start: NaiveDate, unit: TermUnit, length: u32) -> Option<NaiveDate> {
+    let after = match unit {
+        TermUnit::Months => start.checked_add_months(Months::new(length))?,
+        TermUnit::Days => start.checked_add_days(Days::new(u64::from(length)))?,
+    };
+    after.pred_opt()
+}
+
+/// Art. 33(4): the fee rate in MRP per worker for one region: seasonal permits by their
+/// duration in days, others by category, term and the employer's sector group.
+/// `fee-rate-missing` when the rule set cannot price it.
+pub fn fee_rate(
+    fees_table: &FeeRules,
+    category: Category,
+    unit: TermUnit,
+    length: u32,
+    sector: &SectorCode,
+    days: u32,
+) -> Result<u32, Violation> {
+    let rate = match category {
+        Category::Seasonal => fees::seasonal_rate_mrp(fees_table, days),
+        c => {
+            let months = match unit {
+                TermUnit::Months => length,
+                TermUnit::Days => 0,
+            };
+            fees_table
+                .group_of(sector)
+                .and_then(|g| fees::permit_rate_mrp(fees_table, c, months, g.group))
+        }
+    };
+    rate.ok_or_else(|| {
+        Violation::new("fee-rate-missing", "Art. 33(4)")
+            .text("category", category)
+            .text("sector", sector)
+    })
+}
+
+/// Art. 33(4): the fee due to one region's budget: rate × the MRP in force on the payment
+/// date × workers, in tenge.
+pub fn fee_due(rate_mrp: u32, mrp: Money, workers: u32) -> Money {
+    mrp.times(rate_mrp).times(workers)
+}
+
+/// Art. 33(4): a payment below the fee due (at the MRP of its date) is refused, saying the
+/// amount due.
+pub fn check_payment(
+    paid: Money,
+    due: Money,
+    mrp: Money,
+    region: &RegionCode,
+) -> Option<Violation> {
+    (paid < due).then(|| {
+        Violation::new("fee-underpaid", "Art. 33(4)")
+            .text("region", region)
+            .text("paid", paid)
+            .text("due", due)
+            .text("mrp", mrp)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ruleset::tests::seeded;
+    use rust_decimal::Decimal;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+    fn tenge(n: i64) -> Money {
+        Money::from_tenge(Decimal::from(n)).unwrap()
+    }
+    fn line(category: Category, k: u32, f: u32, e: u32, p: u32) -> StaffLine {
+        StaffLine {
+            category,
+            staff: Staff {
+                kazakh: k,
+                foreign: f,
+                eaeu: e,
+                posted: p,
+            },
+        }
+    }
+
+    #[test]
+    fn art_33_6_the_share_counts_the_new_workers_and_posted_staff_as_foreign() {
+        let rules = seeded().kazakh_share;
+        // Categories 3+4 need 90 %: 90 Kazakh, 8 foreign, 1 posted, +1 new = 90/100.
+        let s = [
+            line(Category::Specialists, 60, 5, 0, 1),
+            line(Category::QualifiedWorkers, 30, 3, 0, 0),
+        ];
+        let c = kazakh_share(&rules, Category::Specialists, &s, 1, false);
+        assert_eq!(c.outcome, Outcome::Pass, "{c:?}");
+        let c = kazakh_share(&rules, Category::Specialists, &s, 2, false);
+        assert_eq!(c.outcome, Outcome::Fail);
+        assert_eq!(c.finding.article.as_deref(), Some("Art. 33(6)"));
+    }
+
+    #[test]
+    fn art_2_3_eaeu_citizens_do_not_count_as_foreign_for_the_share() {
+        let rules = seeded().kazakh_share;
+        let s = [line(Category::Heads, 5, 3, 2, 0)];
+        // 70 %: 5 Kazakh + 2 EAEU = 7 against 3 foreign.
+        assert_eq!(
+            kazakh_share(&rules, Category::Heads, &s, 0, false).outcome,
+            Outcome::Pass
+        );
+        assert_eq!(
+            kazakh_share(&rules, Category::Heads, &s, 1, false).outcome,
+            Outcome::Fail
+        );
+    }
+
+    #[test]
+    fn art_33_6_a_small_branch_of_a_foreign_entity_is_exempt() {
+        let rules = seeded().kazakh_share;
+        let s = [line(Category::Heads, 2, 8, 0, 0)];
+        let c = kazakh_share(&rules, Category::Heads, &s, 1, true);
+        assert_eq!(
+            (c.outcome, c.finding.code.as_str()),
+            (Outcome::Pass, "kazakh-share-exempt")
+        );
+        let s = [line(Category::Heads, 3, 8, 0, 0)];
+        assert_eq!(
+            kazakh_share(&rules, Category::Heads, &s, 1, true).outcome,
+            Outcome::Fail
+        );
+    }
+
+    #[test]
+    fn art_33_7_qualification_data_must_be_present() {
+        let q = Qualification {
+            worker: "A",
+            education: "higher",
+            occupation_code: "2146",
+            experience_years: 5,
+            reference: Some("ETKS 2146"),
+        };
+        assert_eq!(
+            qualification(&q, Category::Specialists).outcome,
+            Outcome::Pass
+        );
+        let bad = Qualification {
+            reference: None,
+            ..q
+        };
+        assert_eq!(
+            qualification(&bad, Category::Specialists).outcome,
+            Outcome::Fail
+        );
+        assert_eq!(
+            qualification(&bad, Category::Seasonal).outcome,
+            Outcome::Pass
+        );
+        let bad = Qualification {
+            occupation_code: "21",
+            ..q
+        };
+        assert_eq!(
+            qualification(&bad, Category::Specialists).outcome,
+            Outcome::Fail
+        );
+    }
+
+    #[test]
+    fn art_7_20_the_labour_market_test_needs_15_days_of_publication() {
+        let t = seeded().labour_market_test;
+        let filed = d("2025-12-10");
+        let ok = labour_market_test(&t, filed, Some("ELX-1"), Some(d("2025-11-25")));
+        assert_eq!(ok.outcome, Outcome::Pass);
+        let short = labour_market_test(&t, filed, Some("ELX-1"), Some(d("2025-11-26")));
+        assert_eq!(short.outcome, Outcome::Fail);
+        let none = labour_market_test(&t, filed, None, None);
+        assert_eq!(none.outcome, Outcome::Fail);
+        let before = labour_market_test(&t, d("2025-08-01"), None, None);
+        assert_eq!(before.outcome, Outcome::Pass);
+    }
+
+    #[test]
+    fn art_7_20_a_term_the_category_does_not_allow_fails() {
+        let rules = seeded();
+        let cat3 = &rules.categories[2].initial;
+        let c = Category::Specialists;
+        assert_eq!(
+            term_allowed(c, cat3, TermUnit::Months, 12).outcome,
+            Outcome::Pass
+        );
+        assert_eq!(
+            term_allowed(c, cat3, TermUnit::Months, 24).outcome,
+            Outcome::Fail
+        );
+        assert_eq!(
+            term_allowed(c, cat3, TermUnit::Days, 12).outcome,
+            Outcome::Fail
+        );
+    }
+
+    #[test]
+    fn art_33_2_a_revocation_for_unlawful_engagement_bars_the_employer_for_its_months() {
+        let until = bar_until(d("2026-03-10"), 12);
+        assert_eq!(until, Some(d("2027-03-10")));
+        assert_eq!(
+            employer_not_barred(until, d("2027-03-10")).outcome,
+            Outcome::Fail
+        );
+        assert_eq!(
+            employer_not_barred(until, d("2027-03-11")).outcome,
+            Outcome::Pass
+        );
+        assert_eq!(
+            employer_not_barred(None, d("2027-03-11")).outcome,
+            Outcome::Pass
+        );
+    }
+
+    #[test]
+    fn art_33_2_category_4_needs_a_replacement_commitment_within_the_bounds() {
+        let duty = seeded().category_4_replacement;
+        let c4 = Category::QualifiedWorkers;
+        assert_eq!(
+            replacement_commitment(&duty, c4, Some(6)).outcome,
+            Outcome::Pass
+        );
+        assert_eq!(
+            replacement_commitment(&duty, c4, Some(13)).outcome,
+            Outcome::Fail
+        );
+        assert_eq!(
+            replacement_commitment(&duty, c4, None).outcome,
+            Outcome::Fail
+        );
+        assert_eq!(
+            replacement_commitment(&duty, Category::Specialists, None).outcome,
+            Outcome::Pass
+        );
+    }
+
+    #[test]
+    fn a_passport_expiring_before_the_permit_ends_is_a_warning() {
+        let c = passport_valid("A", d("2026-06-01"), d("2027-01-14"));
+        assert_eq!(c.outcome, Outcome::Warning);
+        assert_eq!(
+            passport_valid("A", d("2028-06-01"), d("2027-01-14")).outcome,
+            Outcome::Pass
+        );
+    }
+
+    #[test]
+    fn art_7_20_a_twelve_month_permit_ends_the_day_before_its_anniversary() {
+        assert_eq!(
+            end_date(d("2026-01-15"), TermUnit::Months, 12),
+            Some(d("2027-01-14"))
+        );
+        assert_eq!(
+            end_date(d("2026-04-01"), TermUnit::Days, 90),
+            Some(d("2026-06-29"))
+        );
+    }
+
+    #[test]
+    fn art_33_4_the_fee_is_rate_times_mrp_times_workers_and_an_underpayment_is_refused() {
+        let rules = seeded();
+        let j: SectorCode = "J".parse().unwrap();
+        let rate = fee_rate(
+            &rules.fees,
+            Category::Specialists,
+            TermUnit::Months,
+            12,
+            &j,
+            365,
+        );
+        assert_eq!(rate, Ok(179));
+        // 179 MRP × 4,325 tenge × 2 workers = 1,548,350 tenge.
+        let due = fee_due(179, tenge(4325), 2);
+        assert_eq!(due, tenge(1_548_350));
+        let region: RegionCode = "KZ-75".parse().unwrap();
+        let v = check_payment(tenge(1_407_656), due, tenge(4325), &region).unwrap();
+        assert_eq!(
+            (v.code.as_str(), v.article.as_deref()),
+            ("fee-underpaid", Some("Art. 33(4)"))
+        );
+        assert_eq!(check_payment(due, due, tenge(4325), &region), None);
+    }
+}

@@ -1,0 +1,306 @@
+//! The life of a permit to attract foreign labour (Art. 33, 9(5)): applied for by the
+//! employer, decided by the akimat of every region it names, paid to each region's budget,
+//! active until it ends by expiry, revocation, return or an unpaid fee.
+
+pub mod checks;
+pub mod trips;
+
+use super::state::IllegalTransition;
+use chrono::NaiveDate;
+
+/// Where a permit stands, as stored. `expired` is never stored: it is derived from the
+/// clock when read ([`PermitState::at`]), so no missed job leaves an expired permit active.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PermitState {
+    /// Filed; awaiting the decision of every named region.
+    Applied,
+    /// Refused by a named region (one refusal refuses it all, Art. 33(2)).
+    Refused,
+    /// Withdrawn by the employer before a decision.
+    Withdrawn,
+    /// Approved by every named region; the fee is due to each (Art. 33(4)).
+    AwaitingPayment,
+    /// Paid to every region: valid from its start date to its end date.
+    Active,
+    /// Suspended by the akimat of a named region (Art. 9(5), 33(2)).
+    Suspended,
+    /// Revoked by the akimat of a named region (Art. 9(5), 33(2)).
+    Revoked,
+    /// Given back by the employer.
+    Returned,
+    /// The fee was not paid by its due date (Art. 33(4)).
+    Lapsed,
+    /// Past its end date (derived, never stored).
+    Expired,
+}
+
+impl PermitState {
+    pub const ALL: [PermitState; 10] = [
+        PermitState::Applied,
+        PermitState::Refused,
+        PermitState::Withdrawn,
+        PermitState::AwaitingPayment,
+        PermitState::Active,
+        PermitState::Suspended,
+        PermitState::Revoked,
+        PermitState::Returned,
+        PermitState::Lapsed,
+        PermitState::Expired,
+    ];
+
+    /// The stored and wire form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PermitState::Applied => "applied",
+            PermitState::Refused => "refused",
+            PermitState::Withdrawn => "withdrawn",
+            PermitState::AwaitingPayment => "awaiting_payment",
+            PermitState::Active => "active",
+            PermitState::Suspended => "suspended",
+            PermitState::Revoked => "revoked",
+            PermitState::Returned => "returned",
+            PermitState::Lapsed => "lapsed",
+            PermitState::Expired => "expired",
+        }
+    }
+
+    /// Parses the stored and wire form.
+    pub fn parse(s: &str) -> Option<PermitState> {
+        PermitState::ALL.into_iter().find(|p| p.as_str() == s)
+    }
+
+    /// Art. 33(1): a permit is valid until its end date; an active or suspended permit
+    /// whose `end` is before `today` is expired, whatever is stored.
+    pub fn at(self, end: NaiveDate, today: NaiveDate) -> PermitState {
+        match self {
+            PermitState::Active | PermitState::Suspended if end < today => PermitState::Expired,
+            s => s,
+        }
+    }
+
+    /// Still holds (or may still hold) quota and names its workers: a worker on such a
+    /// permit cannot be on another (Art. 33(3): a permit is the employer's alone).
+    pub fn is_live(self) -> bool {
+        matches!(
+            self,
+            PermitState::Applied
+                | PermitState::AwaitingPayment
+                | PermitState::Active
+                | PermitState::Suspended
+        )
+    }
+
+    /// Ended after its workers may have come: each owes a departure (Art. 28(2)(8)).
+    pub fn owes_departure(self) -> bool {
+        matches!(
+            self,
+            PermitState::Revoked
+                | PermitState::Returned
+                | PermitState::Lapsed
+                | PermitState::Expired
+        )
+    }
+}
+
+impl TryFrom<String> for PermitState {
+    type Error = super::demand::UnknownState;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        PermitState::parse(&s).ok_or(super::demand::UnknownState(s))
+    }
+}
+
+/// What happens to a permit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PermitEvent {
+    /// A named region approves, and others are still to decide.
+    Approve,
+    /// The last named region approves.
+    ApproveLast,
+    /// A named region refuses.
+    Refuse,
+    /// The employer withdraws the application.
+    Withdraw,
+    /// The fee is paid to a region, and others are still unpaid.
+    Pay,
+    /// The fee is paid to the last region.
+    PayLast,
+    /// The fee was not paid by its due date.
+    Lapse,
+    /// An akimat suspends the permit.
+    Suspend,
+    /// An akimat lifts the suspension.
+    Resume,
+    /// An akimat revokes the permit.
+    Revoke,
+    /// The employer returns the permit.
+    Return,
+    /// The employer applies for an extension (a case of its own).
+    Extend,
+    /// The employer sends a worker on a business trip (Art. 33(3)).
+    Trip,
+    /// The employer records a worker's departure (Art. 28(2)(8)).
+    Depart,
+}
+
+impl PermitEvent {
+    pub const ALL: [PermitEvent; 14] = [
+        PermitEvent::Approve,
+        PermitEvent::ApproveLast,
+        PermitEvent::Refuse,
+        PermitEvent::Withdraw,
+        PermitEvent::Pay,
+        PermitEvent::PayLast,
+        PermitEvent::Lapse,
+        PermitEvent::Suspend,
+        PermitEvent::Resume,
+        PermitEvent::Revoke,
+        PermitEvent::Return,
+        PermitEvent::Extend,
+        PermitEvent::Trip,
+        PermitEvent::Depart,
+    ];
+
+    /// The event's name in a refusal.
+    pub fn name(self) -> &'static str {
+        match self {
+            PermitEvent::Approve | PermitEvent::ApproveLast => "approve",
+            PermitEvent::Refuse => "refuse",
+            PermitEvent::Withdraw => "withdraw",
+            PermitEvent::Pay | PermitEvent::PayLast => "pay",
+            PermitEvent::Lapse => "lapse",
+            PermitEvent::Suspend => "suspend",
+            PermitEvent::Resume => "resume",
+            PermitEvent::Revoke => "revoke",
+            PermitEvent::Return => "return",
+            PermitEvent::Extend => "extend",
+            PermitEvent::Trip => "trip",
+            PermitEvent::Depart => "depart",
+        }
+    }
+
+    /// The article the move rests on, for the audit trail.
+    pub fn legal_basis(self) -> &'static str {
+        match self {
+            PermitEvent::Approve | PermitEvent::ApproveLast | PermitEvent::Refuse => {
+                "Art. 33(2), 9(5)"
+            }
+            PermitEvent::Withdraw => "Art. 33(5)",
+            PermitEvent::Pay | PermitEvent::PayLast | PermitEvent::Lapse => "Art. 33(4)",
+            PermitEvent::Suspend | PermitEvent::Resume | PermitEvent::Revoke => "Art. 33(2), 9(5)",
+            PermitEvent::Return => "Art. 33(2)",
+            PermitEvent::Extend => "Art. 33(2), 7(20)",
+            PermitEvent::Trip => "Art. 33(3)",
+            PermitEvent::Depart => "Art. 28(2)(8)",
+        }
+    }
+}
+
+/// Art. 33(2), (4), 9(5): the permit's state machine. Every named region decides; one
+/// refusal refuses the permit, the last approval makes the fee due; the last payment makes
+/// it active; an unpaid fee lapses it. Only an active permit is suspended, returned,
+/// extended or used for business trips; an active or suspended one is revoked; a
+/// departure is recorded once it has ended. Everything else is refused and changes nothing.
+pub fn transition(
+    state: PermitState,
+    event: PermitEvent,
+) -> Result<PermitState, IllegalTransition> {
+    use PermitEvent as E;
+    use PermitState as S;
+    let next = match (state, event) {
+        (S::Applied, E::Approve) => Some(S::Applied),
+        (S::Applied, E::ApproveLast) => Some(S::AwaitingPayment),
+        (S::Applied, E::Refuse) => Some(S::Refused),
+        (S::Applied, E::Withdraw) => Some(S::Withdrawn),
+        (S::AwaitingPayment, E::Pay) => Some(S::AwaitingPayment),
+        (S::AwaitingPayment, E::PayLast) => Some(S::Active),
+        (S::AwaitingPayment, E::Lapse) => Some(S::Lapsed),
+        (S::Active, E::Suspend) => Some(S::Suspended),
+        (S::Suspended, E::Resume) => Some(S::Active),
+        (S::Active | S::Suspended, E::Revoke) => Some(S::Revoked),
+        (S::Active, E::Return) => Some(S::Returned),
+        (S::Active, E::Extend | E::Trip) => Some(S::Active),
+        (s, E::Depart) if s.owes_departure() => Some(s),
+        _ => None,
+    };
+    next.ok_or(IllegalTransition {
+        code: "illegal-transition",
+        machine: "permit",
+        state: state.as_str(),
+        event: event.name(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use PermitEvent as E;
+    use PermitState as S;
+
+    fn date(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn art_33_every_permit_state_and_event_moves_as_the_table_says() {
+        let table: &[(S, E, S)] = &[
+            (S::Applied, E::Approve, S::Applied),
+            (S::Applied, E::ApproveLast, S::AwaitingPayment),
+            (S::Applied, E::Refuse, S::Refused),
+            (S::Applied, E::Withdraw, S::Withdrawn),
+            (S::AwaitingPayment, E::Pay, S::AwaitingPayment),
+            (S::AwaitingPayment, E::PayLast, S::Active),
+            (S::AwaitingPayment, E::Lapse, S::Lapsed),
+            (S::Active, E::Suspend, S::Suspended),
+            (S::Suspended, E::Resume, S::Active),
+            (S::Active, E::Revoke, S::Revoked),
+            (S::Suspended, E::Revoke, S::Revoked),
+            (S::Active, E::Return, S::Returned),
+            (S::Active, E::Extend, S::Active),
+            (S::Active, E::Trip, S::Active),
+            (S::Revoked, E::Depart, S::Revoked),
+            (S::Returned, E::Depart, S::Returned),
+            (S::Lapsed, E::Depart, S::Lapsed),
+            (S::Expired, E::Depart, S::Expired),
+        ];
+        for state in PermitState::ALL {
+            for event in PermitEvent::ALL {
+                let expected = table
+                    .iter()
+                    .find(|(s, e, _)| *s == state && *e == event)
+                    .map(|(_, _, to)| *to);
+                assert_eq!(
+                    transition(state, event).ok(),
+                    expected,
+                    "{state:?} × {event:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn an_illegal_move_names_the_machine_state_and_event() {
+        let t = transition(S::Refused, E::Pay).unwrap_err();
+        assert_eq!(
+            (t.code, t.machine, t.state, t.event),
+            ("illegal-transition", "permit", "refused", "pay")
+        );
+    }
+
+    #[test]
+    fn art_33_1_an_active_permit_past_its_end_date_reads_as_expired() {
+        let end = date("2026-12-31");
+        assert_eq!(S::Active.at(end, date("2026-12-31")), S::Active);
+        assert_eq!(S::Active.at(end, date("2027-01-01")), S::Expired);
+        assert_eq!(S::Suspended.at(end, date("2027-01-01")), S::Expired);
+        assert_eq!(S::Revoked.at(end, date("2027-01-01")), S::Revoked);
+        assert_eq!(S::Applied.at(end, date("2027-01-01")), S::Applied);
+    }
+
+    #[test]
+    fn stored_states_round_trip() {
+        for s in PermitState::ALL {
+            assert_eq!(PermitState::parse(s.as_str()), Some(s));
+        }
+        assert_eq!(PermitState::parse("pending"), None);
+    }
+}

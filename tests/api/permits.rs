@@ -1,0 +1,1229 @@
+//! Permits (Art. 33, 9(5), 28(2)(8)) through HTTP on the configured database: the whole
+//! life of a permit, fees hand-computed at the MRP of the payment date, refusals with
+//! their articles in kk, ru and en, access, idempotency and the January rush.
+
+use crate::helpers::*;
+use crate::quotas::national_2026;
+use serde_json::{json, Value};
+
+/// Sets the 2026 quota and gives `region` `n` units of category `category`.
+pub async fn quota(app: &TestApp, allocations: &[(&str, &str, i64)]) {
+    app.put("/v1/quotas/2026")
+        .token(&app.ministry())
+        .json(&national_2026())
+        .await
+        .ok(201);
+    for (region, category, n) in allocations {
+        app.put(&format!("/v1/quotas/2026/regions/{region}"))
+            .token(&app.ministry())
+            .json(&json!({"categories": [{"category": category, "allocated": n}], "reason": "Order No. 397 of 12.12.2025"}))
+            .await
+            .ok(200);
+    }
+}
+
+/// A mining employer (OKED B: fee group 2) in Atyrau with 150 Kazakh staff in categories
+/// 3-4, 5 foreign and 2 posted.
+pub async fn profile(app: &TestApp, bin: &str) {
+    app.put(&format!("/v1/employers/{bin}"))
+        .token(&app.employer(bin))
+        .json(&json!({
+            "as_of": "2025-11-01", "name": "Caspian Drilling LLP", "legal_form": "LLP",
+            "foreign_division": false, "sector": "B", "region": "KZ-23",
+            "workforce": [
+                {"category": "3", "kazakh": 100, "foreign": 5, "posted": 2},
+                {"category": "4", "kazakh": 50, "foreign": 0}
+            ]
+        }))
+        .await
+        .ok(201);
+}
+
+pub fn worker(name: &str, country: &str, passport: &str) -> Value {
+    json!({
+        "full_name_latin": name, "full_name_cyrillic": null, "citizenship": country,
+        "passport_number": passport, "passport_expiry": "2030-01-01", "birth_date": "1985-04-12",
+        "education": "higher", "profession": "Drilling engineer", "occupation_code": "2146",
+        "experience_years": 8, "qualification_ref": "Professional standard 'Drilling', level 6"
+    })
+}
+
+pub fn application(regions: &[&str], workers: Vec<Value>) -> Value {
+    json!({
+        "category": "3", "profession": "Drilling engineer", "regions": regions,
+        "workers": workers, "term": {"unit": "months", "length": 12},
+        "start_date": "2026-01-15", "vacancy_code": "ELX-2025-000123",
+        "vacancy_published_on": "2025-11-20"
+    })
+}
+
+fn check<'a>(permit: &'a Value, code: &str) -> &'a Value {
+    permit["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["code"] == code)
+        .unwrap_or_else(|| panic!("no check {code}: {permit}"))
+}
+
+fn region<'a>(permit: &'a Value, code: &str) -> &'a Value {
+    permit["regions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["region"] == code)
+        .unwrap()
+}
+
+async fn regional(app: &TestApp, region: &str, category: &str) -> (i64, i64, i64) {
+    let r = app
+        .get(&format!("/v1/quotas/2026/regions/{region}"))
+        .token(&app.ministry())
+        .send()
+        .await;
+    let c = r.ok(200)["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["category"] == category)
+        .unwrap()
+        .clone();
+    (
+        c["allocated"].as_i64().unwrap(),
+        c["held"].as_i64().unwrap(),
+        c["used"].as_i64().unwrap(),
+    )
+}
+
+async fn decide(app: &TestApp, id: &Value, region: &str, body: Value) -> Resp {
+    app.post(&format!("/v1/permits/{id}/decisions"))
+        .token(&app.akimat(region))
+        .json(&body)
+        .await
+}
+
+async fn pay(app: &TestApp, id: &Value, region: &str, amount: &str, on: &str, lang: &str) -> Resp {
+    app.post(&format!("/v1/permits/{id}/payments"))
+        .token(&app.employer(BIN_A))
+        .header("Accept-Language", lang)
+        .json(&json!({"region": region, "amount": amount, "paid_on": on, "reference": "PP-1"}))
+        .await
+}
+
+#[actix_web::test]
+async fn a_permit_runs_from_application_to_departure() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 10), ("KZ-47", "3", 10)]).await;
+    profile(&app, BIN_A).await;
+
+    // Application: two Turkish engineers and one Russian (EAEU: needs no permit, Art. 2(3)).
+    let body = application(
+        &["KZ-23", "KZ-47"],
+        vec![
+            worker("KAYA MEHMET", "TUR", "U1000001"),
+            worker("DEMIR ALI", "TUR", "U1000002"),
+            worker("IVANOV PETR", "RUS", "75 1234567"),
+        ],
+    );
+    let r = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .header("Idempotency-Key", "app-1")
+        .json(&body)
+        .await;
+    let p = r.ok(201).clone();
+    let id = p["id"].clone();
+    assert_eq!(
+        r.header("location"),
+        Some(format!("/v1/permits/{id}").as_str())
+    );
+    assert_eq!(p["status"], "applied");
+    assert_eq!(p["quota_year"], 2026);
+    assert_eq!(p["end_date"], "2027-01-14");
+    // 7 working days; 16 December is Independence Day.
+    assert_eq!(p["decision_due"], "2025-12-25");
+    assert_eq!(check(&p, "quota-available")["outcome"], "pass");
+    let share = check(&p, "kazakh-share");
+    assert_eq!(share["outcome"], "pass");
+    // 150 Kazakh against 5 foreign + 2 posted + 2 new; the Russian counts as neither.
+    assert_eq!(share["figures"]["kazakh"], 150);
+    assert_eq!(share["figures"]["foreign"], 9);
+    assert_eq!(share["article"], "Art. 33(6)");
+    assert_eq!(check(&p, "labour-market-test")["outcome"], "pass");
+    let eaeu = check(&p, "worker-needs-no-permit");
+    assert_eq!(
+        (eaeu["outcome"].as_str(), eaeu["article"].as_str()),
+        (Some("warning"), Some("Art. 2(3)"))
+    );
+    // A replay answers the first response and files nothing new.
+    let again = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .header("Idempotency-Key", "app-1")
+        .json(&body)
+        .await;
+    assert_eq!(again.ok(201)["id"], id);
+    assert_eq!(again.header("idempotent-replayed"), Some("true"));
+    let list = app
+        .get("/v1/permits")
+        .token(&app.employer(BIN_A))
+        .send()
+        .await;
+    assert_eq!(list.ok(200)["items"].as_array().unwrap().len(), 1);
+
+    // Another employer and another region see nothing and touch nothing.
+    for token in [app.employer(BIN_B), app.akimat("KZ-75")] {
+        app.get(&format!("/v1/permits/{id}"))
+            .token(&token)
+            .send()
+            .await
+            .problem(404, "not-found");
+    }
+    decide(&app, &id, "KZ-75", json!({"decision": "approve"}))
+        .await
+        .problem(404, "not-found");
+    app.post(&format!("/v1/permits/{id}/withdrawal"))
+        .token(&app.employer(BIN_B))
+        .send()
+        .await
+        .problem(404, "not-found");
+    let queue = app
+        .get("/v1/permit-applications")
+        .token(&app.akimat("KZ-47"))
+        .send()
+        .await;
+    assert_eq!(queue.ok(200)["items"][0]["id"], id);
+
+    // Approvals by both regions on 24 December: quota held, fee priced per region.
+    app.set_today("2025-12-24T04:00:00Z");
+    let a = decide(&app, &id, "KZ-23", json!({"decision": "approve"})).await;
+    assert_eq!(a.ok(200)["status"], "applied");
+    decide(&app, &id, "KZ-23", json!({"decision": "approve"}))
+        .await
+        .problem(409, "already-decided");
+    let a = decide(&app, &id, "KZ-47", json!({"decision": "approve"})).await;
+    let p = a.ok(200).clone();
+    assert_eq!(p["status"], "awaiting_payment");
+    let fee = &region(&p, "KZ-23")["fee"];
+    // Group 2 (mining), category 3: 202 MRP per worker, 2 workers.
+    assert_eq!(fee["rate_mrp"], 202);
+    assert_eq!(fee["workers"], 2);
+    // 10 working days: 1, 2 and 7 January are holidays.
+    assert_eq!(fee["payment_due"], "2026-01-12");
+    assert_eq!(regional(&app, "KZ-23", "3").await, (10, 2, 0));
+    // Each region's akimat reads its own decision in the audit trail.
+    let trail = app
+        .get("/v1/audit-events?entity_type=permit&action=permit.approved")
+        .token(&app.akimat("KZ-47"))
+        .send()
+        .await;
+    let items = trail.ok(200)["items"].as_array().unwrap().clone();
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0]["legal_basis"], "Art. 33(2), 9(5)");
+
+    // December payment at the 2025 MRP: 202 × 3,932 × 2 = 1,588,528.
+    let r = pay(&app, &id, "KZ-23", "1000000.00", "2025-12-26", "en").await;
+    app.set_today("2025-12-26T04:00:00Z");
+    let r2 = pay(&app, &id, "KZ-23", "1000000.00", "2025-12-26", "en").await;
+    assert_eq!(r.status, 422, "{}", r.body); // paid_on after today on the 24th
+    let v = &r2.problem(422, "fee-underpaid")["violations"][0];
+    assert_eq!(v["article"], "Art. 33(4)");
+    assert_eq!(
+        v["message"],
+        "1000000.00 tenge were paid to KZ-23; the fee due is 1588528.00 tenge at the MRP of 3932.00 tenge on the payment date"
+    );
+    for (lang, text) in [
+        ("ru", "в бюджет KZ-23 уплачено 1000000.00 тенге; сбор составляет 1588528.00 тенге по МРП 3932.00 тенге на дату оплаты"),
+        ("kk", "KZ-23 бюджетіне 1000000.00 теңге төленді; төлем күнгі 3932.00 теңгелік АЕК бойынша алым 1588528.00 теңге"),
+    ] {
+        let r = pay(&app, &id, "KZ-23", "1000000.00", "2025-12-26", lang).await;
+        let v = &r.problem(422, "fee-underpaid")["violations"][0];
+        assert_eq!((v["message"].as_str(), v["article"].as_str()), (Some(text), Some("Art. 33(4)")));
+    }
+    let p = pay(&app, &id, "KZ-23", "1588528.00", "2025-12-26", "en")
+        .await
+        .ok(201)
+        .clone();
+    assert_eq!(p["status"], "awaiting_payment");
+    assert_eq!(region(&p, "KZ-23")["fee"]["mrp_paid"], "3932.00");
+
+    // January payment at the 2026 MRP: 202 × 4,325 × 2 = 1,747,300; the old amount is short.
+    app.set_today("2026-01-05T04:00:00Z");
+    let r = pay(&app, &id, "KZ-47", "1588528.00", "2026-01-05", "en").await;
+    assert!(r.problem(422, "fee-underpaid")["violations"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("the fee due is 1747300.00 tenge at the MRP of 4325.00"));
+    let p = pay(&app, &id, "KZ-47", "1747300.00", "2026-01-05", "en")
+        .await
+        .ok(201)
+        .clone();
+    assert_eq!(p["status"], "active");
+    assert_eq!(regional(&app, "KZ-23", "3").await, (10, 0, 2));
+    assert_eq!(regional(&app, "KZ-47", "3").await, (10, 0, 2));
+
+    // A business trip outside the permit's regions (Art. 33(3)).
+    app.set_today("2026-02-01T04:00:00Z");
+    let worker_id = p["workers"][0]["id"].clone();
+    let trip = |host: &str, from: &str, to: &str| json!({"worker_id": worker_id, "host_region": host, "host_organisation": "Karaganda Steel JSC", "from": from, "to": to});
+    let r = app
+        .post(&format!("/v1/permits/{id}/trips"))
+        .token(&app.employer(BIN_A))
+        .json(&trip("KZ-35", "2026-02-10", "2026-03-11"))
+        .await;
+    assert_eq!(r.ok(201)["host_region"], "KZ-35");
+    let r = app
+        .post(&format!("/v1/permits/{id}/trips"))
+        .token(&app.employer(BIN_A))
+        .header("Accept-Language", "kk")
+        .json(&trip("KZ-23", "2026-04-01", "2026-04-05"))
+        .await;
+    assert_eq!(
+        r.problem(422, "trip-region-in-permit")["violations"][0]["article"],
+        "Art. 33(3)"
+    );
+
+    // An extension: its own case, filed in the window 60 to 30 days before the end.
+    app.set_today("2026-11-20T04:00:00Z");
+    let r = app
+        .post(&format!("/v1/permits/{id}/extensions"))
+        .token(&app.employer(BIN_A))
+        .json(&json!({"term": {"unit": "months", "length": 12}}))
+        .await;
+    let ext = r.ok(201).clone();
+    assert_eq!(
+        (
+            ext["kind"].as_str(),
+            ext["parent_id"].clone(),
+            ext["quota_year"].as_i64()
+        ),
+        (Some("extension"), id.clone(), Some(2027))
+    );
+    assert_eq!(ext["start_date"], "2027-01-15");
+    assert_eq!(ext["workers"].as_array().unwrap().len(), 2);
+    app.post(&format!("/v1/permits/{id}/extensions"))
+        .token(&app.employer(BIN_A))
+        .json(&json!({"term": {"unit": "months", "length": 12}}))
+        .await
+        .problem(409, "extension-exists");
+
+    // Suspension and resumption by a named region's akimat.
+    let r = app
+        .post(&format!("/v1/permits/{id}/suspension"))
+        .token(&app.akimat("KZ-47"))
+        .json(&json!({"reason": "inspection of the Kazakh share"}))
+        .await;
+    assert_eq!(r.ok(200)["status"], "suspended");
+    app.post(&format!("/v1/permits/{id}/trips"))
+        .token(&app.employer(BIN_A))
+        .json(&trip("KZ-35", "2026-12-01", "2026-12-02"))
+        .await
+        .problem(409, "illegal-transition");
+    let r = app
+        .post(&format!("/v1/permits/{id}/resumption"))
+        .token(&app.akimat("KZ-47"))
+        .send()
+        .await;
+    assert_eq!(r.ok(200)["status"], "active");
+
+    // Revocation: the quota comes back.
+    let r = app
+        .post(&format!("/v1/permits/{id}/revocation"))
+        .token(&app.akimat("KZ-23"))
+        .header("Accept-Language", "ru")
+        .json(&json!({"ground": "kazakh-share-breached", "note": "share fell to 85 %"}))
+        .await;
+    let p = r.ok(200).clone();
+    assert_eq!(p["status"], "revoked");
+    assert_eq!(p["end_ground"]["article"], "Art. 33(6)");
+    assert_eq!(
+        p["end_ground"]["name"],
+        "Нарушено соотношение казахстанских кадров"
+    );
+    assert_eq!(regional(&app, "KZ-23", "3").await, (10, 0, 0));
+    app.post(&format!("/v1/permits/{id}/revocation"))
+        .token(&app.akimat("KZ-23"))
+        .json(&json!({"ground": "kazakh-share-breached"}))
+        .await
+        .problem(409, "illegal-transition");
+
+    // Departures (Art. 28(2)(8)): owed by both permitted workers, recorded by the employer.
+    let overdue = app
+        .get("/v1/departures/overdue")
+        .token(&app.akimat("KZ-23"))
+        .send()
+        .await;
+    assert_eq!(overdue.ok(200)["items"].as_array().unwrap().len(), 2);
+    let r = app
+        .post(&format!("/v1/permits/{id}/departures"))
+        .token(&app.employer(BIN_A))
+        .json(&json!({"worker_id": worker_id, "date": "2026-11-25", "evidence": "Almaty airport"}))
+        .await;
+    assert_eq!(r.ok(200)["workers"][0]["departed_on"], "2026-11-25");
+    let overdue = app
+        .get("/v1/departures/overdue")
+        .token(&app.akimat("KZ-47"))
+        .send()
+        .await;
+    assert_eq!(overdue.ok(200)["items"].as_array().unwrap().len(), 1);
+
+    // The history tells the whole story, each step with its legal basis.
+    let p = app
+        .get(&format!("/v1/permits/{id}"))
+        .token(&app.auditor())
+        .send()
+        .await
+        .ok(200)
+        .clone();
+    let actions: Vec<&str> = p["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "permit.applied",
+            "permit.approved",
+            "permit.approved",
+            "permit.fee_paid",
+            "permit.fee_paid",
+            "permit.trip_reported",
+            "permit.suspended",
+            "permit.resumed",
+            "permit.revoked",
+            "permit.departure_recorded"
+        ]
+    );
+    assert_eq!(
+        p["history"][8]["legal_basis"],
+        "Art. 9(5), 33(2); Art. 33(6)"
+    );
+}
+
+#[actix_web::test]
+async fn one_refusal_refuses_a_multi_region_permit_and_gives_back_the_quota() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 5), ("KZ-47", "3", 5)]).await;
+    profile(&app, BIN_A).await;
+    let p = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .json(&application(
+            &["KZ-23", "KZ-47"],
+            vec![worker("KAYA MEHMET", "TUR", "U1")],
+        ))
+        .await
+        .ok(201)
+        .clone();
+    let id = p["id"].clone();
+    decide(&app, &id, "KZ-23", json!({"decision": "approve"}))
+        .await
+        .ok(200);
+    assert_eq!(regional(&app, "KZ-23", "3").await, (5, 1, 0));
+    let r = decide(
+        &app,
+        &id,
+        "KZ-47",
+        json!({"decision": "refuse", "grounds": ["no-such-ground"]}),
+    )
+    .await;
+    r.problem(422, "unknown-ground");
+    let r = decide(&app, &id, "KZ-47", json!({"decision": "refuse"})).await;
+    r.problem(422, "grounds-required");
+    let r = app
+        .post(&format!("/v1/permits/{id}/decisions"))
+        .token(&app.akimat("KZ-47"))
+        .header("Accept-Language", "kk")
+        .json(&json!({"decision": "refuse", "grounds": ["qualification-unmet"]}))
+        .await;
+    let p = r.ok(200).clone();
+    assert_eq!(p["status"], "refused");
+    let g = &region(&p, "KZ-47")["grounds"][0];
+    assert_eq!(g["article"], "Art. 33(7)");
+    assert_eq!(
+        g["name"],
+        "Білімі немесе жұмыс тәжірибесі біліктілік талаптарына сәйкес келмейді"
+    );
+    assert_eq!(regional(&app, "KZ-23", "3").await, (5, 0, 0));
+    // Nothing more happens to a refused permit.
+    pay(&app, &id, "KZ-23", "1.00", "2025-12-15", "en")
+        .await
+        .problem(409, "illegal-transition");
+    app.post(&format!("/v1/permits/{id}/withdrawal"))
+        .token(&app.employer(BIN_A))
+        .send()
+        .await
+        .problem(409, "illegal-transition");
+}
+
+#[actix_web::test]
+async fn an_unpaid_permit_lapses_on_read_and_its_quota_comes_back() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 5)]).await;
+    profile(&app, BIN_A).await;
+    let id = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .json(&application(
+            &["KZ-23"],
+            vec![worker("KAYA MEHMET", "TUR", "U1")],
+        ))
+        .await
+        .ok(201)["id"]
+        .clone();
+    let p = decide(&app, &id, "KZ-23", json!({"decision": "approve"}))
+        .await
+        .ok(200)
+        .clone();
+    assert_eq!(p["status"], "awaiting_payment");
+    assert_eq!(regional(&app, "KZ-23", "3").await, (5, 1, 0));
+    let due = p["regions"][0]["fee"]["payment_due"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    app.set_today(&format!("{due}T04:00:00Z"));
+    assert_eq!(
+        app.get(&format!("/v1/permits/{id}"))
+            .token(&app.employer(BIN_A))
+            .send()
+            .await
+            .ok(200)["status"],
+        "awaiting_payment"
+    );
+    app.set_today("2026-01-20T04:00:00Z");
+    let p = app
+        .get(&format!("/v1/permits/{id}"))
+        .token(&app.employer(BIN_A))
+        .send()
+        .await
+        .ok(200)
+        .clone();
+    assert_eq!(p["status"], "lapsed");
+    assert_eq!(regional(&app, "KZ-23", "3").await, (5, 0, 0));
+    // Reading again changes nothing; paying is too late.
+    app.get(&format!("/v1/permits/{id}"))
+        .token(&app.employer(BIN_A))
+        .send()
+        .await
+        .ok(200);
+    pay(&app, &id, "KZ-23", "999999.00", "2026-01-20", "en")
+        .await
+        .problem(409, "illegal-transition");
+    assert_eq!(regional(&app, "KZ-23", "3").await, (5, 0, 0));
+}
+
+#[actix_web::test]
+async fn art_33_3_trip_days_are_counted_per_calendar_year_up_to_90() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 5)]).await;
+    profile(&app, BIN_A).await;
+    let mut body = application(&["KZ-23"], vec![worker("KAYA MEHMET", "TUR", "U1")]);
+    body["start_date"] = json!("2026-01-15");
+    let id = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .json(&body)
+        .await
+        .ok(201)["id"]
+        .clone();
+    app.set_today("2025-12-24T04:00:00Z");
+    let p = decide(&app, &id, "KZ-23", json!({"decision": "approve"}))
+        .await
+        .ok(200)
+        .clone();
+    pay(&app, &id, "KZ-23", "1000000000.00", "2025-12-24", "en")
+        .await
+        .ok(201);
+    let w = p["workers"][0]["id"].clone();
+    let trip = |from: &str, to: &str| json!({"worker_id": w, "host_region": "KZ-35", "host_organisation": "Host LLP", "from": from, "to": to});
+    let post = |body: Value| {
+        app.post(&format!("/v1/permits/{id}/trips"))
+            .token(&app.employer(BIN_A))
+            .json_owned(body)
+    };
+    // Outside the validity (before 15 January 2026).
+    post(trip("2026-01-10", "2026-01-20"))
+        .await
+        .problem(422, "trip-outside-validity");
+    // 60 + 30 = exactly 90 days in 2026.
+    post(trip("2026-02-01", "2026-04-01")).await.ok(201);
+    post(trip("2026-05-01", "2026-05-30")).await.ok(201);
+    // The 91st day is refused.
+    let r = post(trip("2026-06-01", "2026-06-01")).await;
+    let v = &r.problem(422, "trip-days-exceeded")["violations"][0];
+    assert_eq!(
+        v["message"],
+        "in 2026 the worker has 90 business-trip days; 1 more would exceed 90"
+    );
+    // Across New Year: counted in 2026 (already full) and 2027.
+    post(trip("2026-12-30", "2027-01-02"))
+        .await
+        .problem(422, "trip-days-exceeded");
+}
+
+#[actix_web::test]
+async fn art_2_3_an_application_of_eaeu_citizens_only_is_refused_with_the_article() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 5)]).await;
+    for (lang, text) in [
+        (
+            "en",
+            "every worker named is an EAEU citizen and needs no permit",
+        ),
+        (
+            "ru",
+            "все указанные работники — граждане ЕАЭС и не нуждаются в разрешении",
+        ),
+        (
+            "kk",
+            "көрсетілген барлық қызметкер ЕАЭО азаматтары, оларға рұқсат қажет емес",
+        ),
+    ] {
+        let r = app
+            .post("/v1/permit-applications")
+            .token(&app.employer(BIN_A))
+            .header("Accept-Language", lang)
+            .json(&application(
+                &["KZ-23"],
+                vec![worker("IVANOV PETR", "RUS", "75 1")],
+            ))
+            .await;
+        let v = &r.problem(422, "no-worker-needs-permit")["violations"][0];
+        assert_eq!(
+            (v["article"].as_str(), v["message"].as_str()),
+            (Some("Art. 2(3)"), Some(text))
+        );
+    }
+    // Category 3 permits run 12 months: 24 is refused (Art. 7(20)).
+    let mut body = application(&["KZ-23"], vec![worker("KAYA MEHMET", "TUR", "U1")]);
+    body["term"] = json!({"unit": "months", "length": 24});
+    let r = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .json(&body)
+        .await;
+    assert_eq!(
+        r.problem(422, "term-allowed")["violations"][0]["article"],
+        "Art. 7(20)"
+    );
+    // Without a profile the share cannot be judged: filed, but an approval is refused.
+    let id = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .json(&application(
+            &["KZ-23"],
+            vec![worker("KAYA MEHMET", "TUR", "U1")],
+        ))
+        .await
+        .ok(201)["id"]
+        .clone();
+    let r = decide(&app, &id, "KZ-23", json!({"decision": "approve"})).await;
+    r.problem(422, "employer-profile-required");
+    assert_eq!(regional(&app, "KZ-23", "3").await, (5, 0, 0));
+}
+
+#[actix_web::test]
+async fn two_hundred_concurrent_approvals_against_fifty_units_approve_exactly_fifty() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 50)]).await;
+    app.put(&format!("/v1/employers/{BIN_A}"))
+        .token(&app.employer(BIN_A))
+        .json(&json!({
+            "as_of": "2025-11-01", "name": "Big Builder LLP", "legal_form": "LLP",
+            "foreign_division": false, "sector": "F", "region": "KZ-23",
+            "workforce": [{"category": "3", "kazakh": 100000, "foreign": 0}]
+        }))
+        .await
+        .ok(201);
+    let mut ids = Vec::new();
+    for i in 0..200 {
+        let body = application(
+            &["KZ-23"],
+            vec![worker(&format!("WORKER {i}"), "TUR", &format!("P{i}"))],
+        );
+        let r = app
+            .post("/v1/permit-applications")
+            .token(&app.employer(BIN_A))
+            .json(&body)
+            .await;
+        ids.push(r.ok(201)["id"].clone());
+    }
+    let token = app.akimat("KZ-23");
+    let handles: Vec<_> = ids
+        .iter()
+        .map(|id| {
+            let req = app
+                .post(&format!("/v1/permits/{id}/decisions"))
+                .token(&token);
+            actix_web::rt::spawn(
+                async move { req.json_owned(json!({"decision": "approve"})).await },
+            )
+        })
+        .collect();
+    let mut approved = 0;
+    let mut refused = 0;
+    for h in handles {
+        let r = h.await.unwrap();
+        match r.status {
+            200 => approved += 1,
+            422 => {
+                let code = r.body["violations"][0]["code"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned();
+                assert!(
+                    ["quota-available", "quota-exhausted"].contains(&code.as_str()),
+                    "{}",
+                    r.body
+                );
+                refused += 1;
+            }
+            other => panic!("unexpected {other}: {}", r.body),
+        }
+    }
+    assert_eq!((approved, refused), (50, 150));
+    assert_eq!(regional(&app, "KZ-23", "3").await, (50, 50, 0));
+}
+
+/// A branch of a foreign legal entity (6th digit of the BIN: 1), registered in March 2021.
+const BRANCH: &str = "210341000019";
+
+#[actix_web::test]
+async fn art_33_6_a_small_foreign_branch_is_exempt_and_only_a_branch_may_say_it_is_one() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-75", "1", 5)]).await;
+    let body = |foreign_division: bool| {
+        json!({"as_of": "2025-12-01", "name": "Anatolia Engineering Almaty Branch", "legal_form": "branch",
+            "foreign_division": foreign_division, "sector": "M", "region": "KZ-75",
+            "workforce": [{"category": "1", "kazakh": 2, "foreign": 3}]})
+    };
+    // A head office cannot be a division of a foreign legal entity.
+    let r = app
+        .put(&format!("/v1/employers/{BIN_A}"))
+        .token(&app.employer(BIN_A))
+        .json(&body(true))
+        .await;
+    assert_eq!(
+        r.problem(422, "foreign-division-mismatch")["violations"][0]["article"],
+        "Art. 33(6)"
+    );
+    let r = app
+        .put(&format!("/v1/employers/{BRANCH}"))
+        .token(&app.employer(BRANCH))
+        .json(&body(true))
+        .await;
+    let v = r.ok(201).clone();
+    assert_eq!(
+        (v["fee_group"].as_i64(), r.header("etag")),
+        (Some(1), Some("\"1\""))
+    );
+    // Writing the same date again replaces it (200) and keeps the history by date.
+    let mut later = body(true);
+    later["as_of"] = json!("2025-12-10");
+    app.put(&format!("/v1/employers/{BRANCH}"))
+        .token(&app.employer(BRANCH))
+        .json(&later)
+        .await
+        .ok(201);
+    app.put(&format!("/v1/employers/{BRANCH}"))
+        .token(&app.employer(BRANCH))
+        .header("If-Match", "\"1\"")
+        .json(&later)
+        .await
+        .ok(200);
+    let e = app
+        .get(&format!("/v1/employers/{BRANCH}"))
+        .token(&app.akimat("KZ-71"))
+        .send()
+        .await
+        .ok(200)
+        .clone();
+    assert_eq!(e["kind"], "branch");
+    assert_eq!(e["history"].as_array().unwrap().len(), 2);
+    assert_eq!(e["current"]["as_of"], "2025-12-10");
+    app.get(&format!("/v1/employers/{BRANCH}"))
+        .token(&app.employer(BIN_A))
+        .send()
+        .await
+        .problem(404, "not-found");
+
+    // 5 employees with 3 foreign heads: far below 70 %, but exempt as a branch of at most 10.
+    let mut a = application(&["KZ-75"], vec![worker("YILMAZ AYSE", "TUR", "U9")]);
+    a["category"] = json!("1");
+    let p = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BRANCH))
+        .json(&a)
+        .await
+        .ok(201)
+        .clone();
+    assert_eq!(check(&p, "kazakh-share-exempt")["outcome"], "pass");
+    // The same workforce in a head office fails the share, and an approval is refused.
+    app.put(&format!("/v1/employers/{BIN_A}"))
+        .token(&app.employer(BIN_A))
+        .json(&body(false))
+        .await
+        .ok(201);
+    let mut a = application(&["KZ-75"], vec![worker("KAYA MEHMET", "TUR", "U1")]);
+    a["category"] = json!("1");
+    let p = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .json(&a)
+        .await
+        .ok(201)
+        .clone();
+    let share = check(&p, "kazakh-share");
+    assert_eq!(
+        (
+            share["outcome"].as_str(),
+            share["figures"]["foreign"].as_i64()
+        ),
+        (Some("fail"), Some(4))
+    );
+    let r = app
+        .post(&format!("/v1/permits/{}/decisions", p["id"]))
+        .token(&app.akimat("KZ-75"))
+        .header("Accept-Language", "ru")
+        .json(&json!({"decision": "approve"}))
+        .await;
+    let v = &r.problem(422, "kazakh-share")["violations"][0];
+    assert_eq!(v["article"], "Art. 33(6)");
+    assert_eq!(
+        v["message"],
+        "категории 1+2: 2 казахстанских работников против 4 иностранных с этим разрешением; казахстанских должно быть не менее 70 %"
+    );
+}
+
+/// Files, approves and pays a one-worker category-3 permit of BIN_A in KZ-23; its id.
+async fn active_permit(app: &TestApp, passport: &str) -> Value {
+    let id = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .json(&application(
+            &["KZ-23"],
+            vec![worker("KAYA MEHMET", "TUR", passport)],
+        ))
+        .await
+        .ok(201)["id"]
+        .clone();
+    decide(app, &id, "KZ-23", json!({"decision": "approve"}))
+        .await
+        .ok(200);
+    pay(app, &id, "KZ-23", "100000000.00", "2025-12-15", "en")
+        .await
+        .ok(201);
+    id
+}
+
+#[actix_web::test]
+async fn art_33_2_a_revocation_for_unlawful_engagement_bars_the_employer_for_12_months() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 5)]).await;
+    profile(&app, BIN_A).await;
+    let id = active_permit(&app, "U1").await;
+    // The same worker on a second application: already on a live permit (Art. 33(3)).
+    let p = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .json(&application(
+            &["KZ-23"],
+            vec![worker("KAYA MEHMET", "TUR", "U1")],
+        ))
+        .await
+        .ok(201)
+        .clone();
+    let c = check(&p, "worker-on-live-permit");
+    assert_eq!(
+        (c["outcome"].as_str(), c["figures"]["permit"].clone()),
+        (Some("fail"), id.clone())
+    );
+    app.post(&format!("/v1/permits/{}/withdrawal", p["id"]))
+        .token(&app.employer(BIN_A))
+        .send()
+        .await
+        .ok(200);
+
+    app.set_today("2026-03-10T04:00:00Z");
+    let r = app
+        .post(&format!("/v1/permits/{id}/revocation"))
+        .token(&app.akimat("KZ-23"))
+        .json(&json!({"ground": "unlawful-engagement"}))
+        .await;
+    assert_eq!(r.ok(200)["end_ground"]["article"], "Art. 33(3)");
+    assert_eq!(regional(&app, "KZ-23", "3").await, (5, 0, 0));
+    let mut a = application(&["KZ-23"], vec![worker("DEMIR ALI", "TUR", "U2")]);
+    a["start_date"] = json!("2026-04-01");
+    a["vacancy_published_on"] = json!("2026-02-01");
+    let p = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .header("Accept-Language", "kk")
+        .json(&a)
+        .await
+        .ok(201)
+        .clone();
+    let c = check(&p, "employer-barred");
+    assert_eq!(
+        (c["outcome"].as_str(), c["figures"]["until"].as_str()),
+        (Some("fail"), Some("2027-03-10"))
+    );
+    assert_eq!(
+        c["message"],
+        "шетелдік жұмыс күшін заңсыз тартқаны үшін рұқсаттың кері қайтарылуы жұмыс берушіге 2027-03-10 дейін жаңа рұқсат бермейді"
+    );
+    decide(&app, &p["id"], "KZ-23", json!({"decision": "approve"}))
+        .await
+        .problem(422, "employer-barred");
+}
+
+#[actix_web::test]
+async fn withdrawal_and_return_give_the_quota_back_and_illegal_moves_change_nothing() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 5)]).await;
+    profile(&app, BIN_A).await;
+    let id = active_permit(&app, "U1").await;
+    assert_eq!(regional(&app, "KZ-23", "3").await, (5, 0, 1));
+    let before = app
+        .get(&format!("/v1/permits/{id}"))
+        .token(&app.employer(BIN_A))
+        .send()
+        .await
+        .ok(200)
+        .clone();
+    for (path, token) in [
+        ("withdrawal", app.employer(BIN_A)),
+        ("resumption", app.akimat("KZ-23")),
+    ] {
+        app.post(&format!("/v1/permits/{id}/{path}"))
+            .token(&token)
+            .send()
+            .await
+            .problem(409, "illegal-transition");
+    }
+    app.post(&format!("/v1/permits/{id}/departures"))
+        .token(&app.employer(BIN_A))
+        .json(&json!({"worker_id": before["workers"][0]["id"], "date": "2026-01-01", "evidence": "x"}))
+        .await
+        .problem(409, "illegal-transition");
+    let after = app
+        .get(&format!("/v1/permits/{id}"))
+        .token(&app.employer(BIN_A))
+        .send()
+        .await
+        .ok(200)
+        .clone();
+    assert_eq!(before["version"], after["version"]);
+    // A stale If-Match is refused.
+    app.post(&format!("/v1/permits/{id}/return"))
+        .token(&app.employer(BIN_A))
+        .header("If-Match", "\"1\"")
+        .json(&json!({"reason": "project ended"}))
+        .await
+        .problem(412, "stale-version");
+    let r = app
+        .post(&format!("/v1/permits/{id}/return"))
+        .token(&app.employer(BIN_A))
+        .json(&json!({"reason": "project ended"}))
+        .await;
+    assert_eq!(r.ok(200)["status"], "returned");
+    assert_eq!(regional(&app, "KZ-23", "3").await, (5, 0, 0));
+    // A category-4 permit cannot be extended (Art. 7(20)).
+    let mut a = application(&["KZ-23"], vec![worker("DEMIR ALI", "TUR", "U2")]);
+    a["category"] = json!("4");
+    let r = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .json(&a)
+        .await;
+    assert_eq!(
+        r.problem(422, "replacement-commitment")["violations"][0]["article"],
+        "Art. 33(2)"
+    );
+}
+
+#[actix_web::test]
+async fn an_extension_is_decided_like_an_application_on_the_quota_of_the_year_it_starts() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 5)]).await;
+    profile(&app, BIN_A).await;
+    let id = active_permit(&app, "U1").await;
+    // Too early: the window opens 60 days before the end (14 January 2027).
+    app.set_today("2026-10-01T04:00:00Z");
+    let ext = json!({"term": {"unit": "months", "length": 12}});
+    let r = app
+        .post(&format!("/v1/permits/{id}/extensions"))
+        .token(&app.employer(BIN_A))
+        .json(&ext)
+        .await;
+    assert_eq!(
+        r.problem(422, "extension-window")["violations"][0]["message"],
+        "an extension of a permit ending on 2027-01-14 is applied for from 2026-11-15 to 2026-12-15; today is 2026-10-01"
+    );
+    app.set_today("2026-12-01T04:00:00Z");
+    let e = app
+        .post(&format!("/v1/permits/{id}/extensions"))
+        .token(&app.employer(BIN_A))
+        .header("Idempotency-Key", "ext-1")
+        .json(&ext)
+        .await
+        .ok(201)
+        .clone();
+    // 3 working days to decide an extension.
+    assert_eq!(e["decision_due"], "2026-12-04");
+    // No 2027 quota yet: the extension's own check fails and its approval is refused.
+    assert_eq!(check(&e, "quota-available")["outcome"], "fail");
+    decide(&app, &e["id"], "KZ-23", json!({"decision": "approve"}))
+        .await
+        .problem(422, "quota-available");
+    let mut q27 = national_2026();
+    q27["order"] = json!({"number": "Order No. 2027", "date": "2026-12-01"});
+    app.put("/v1/quotas/2027")
+        .token(&app.ministry())
+        .json(&q27)
+        .await
+        .ok(201);
+    app.put("/v1/quotas/2027/regions/KZ-23")
+        .token(&app.ministry())
+        .json(&json!({"categories": [{"category": "3", "allocated": 3}], "reason": "order"}))
+        .await
+        .ok(200);
+    let p = decide(&app, &e["id"], "KZ-23", json!({"decision": "approve"}))
+        .await
+        .ok(200)
+        .clone();
+    assert_eq!(p["status"], "awaiting_payment");
+    // A new fee: 202 MRP × 4,325 × 1 worker.
+    let r = pay(&app, &e["id"], "KZ-23", "873649.99", "2026-12-01", "en").await;
+    r.problem(422, "fee-underpaid");
+    let p = pay(&app, &e["id"], "KZ-23", "873650.00", "2026-12-01", "en")
+        .await
+        .ok(201)
+        .clone();
+    assert_eq!(
+        (p["status"].as_str(), p["start_date"].as_str()),
+        (Some("active"), Some("2027-01-15"))
+    );
+    let y27 = app
+        .get("/v1/quotas/2027/regions/KZ-23")
+        .token(&app.ministry())
+        .send()
+        .await;
+    let c = y27.ok(200)["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["category"] == "3")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (c["allocated"].as_i64(), c["used"].as_i64()),
+        (Some(3), Some(1))
+    );
+    // The original stays active to its end and then reads as expired.
+    app.set_today("2027-01-20T04:00:00Z");
+    let p = app
+        .get(&format!("/v1/permits/{id}"))
+        .token(&app.employer(BIN_A))
+        .send()
+        .await;
+    assert_eq!(p.ok(200)["status"], "expired");
+}
+
+/// `permits demo` runs on a fresh SQLite file (it drives the handlers in-process on its own
+/// runtime, so this is a plain test).
+#[test]
+fn the_demo_runs_on_a_fresh_sqlite_file() {
+    let dir = std::env::temp_dir().join(format!("permits-demo-{}", uuid::Uuid::new_v4().simple()));
+    let path = dir.join("demo.db");
+    let settings = permits::config::Settings::load().expect("config/default.toml");
+    let result = permits::demo::run(settings, &path);
+    let again = permits::demo::run(
+        permits::config::Settings::load().expect("config/default.toml"),
+        &path,
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(result, Ok(()));
+    assert!(again.unwrap_err().contains("exists"));
+}
+
+#[actix_web::test]
+async fn quota_invariants_hold_after_a_random_sequence_of_permit_moves() {
+    use crate::invariants::{check_invariants, Rng};
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 30), ("KZ-47", "3", 20)]).await;
+    app.put(&format!("/v1/employers/{BIN_A}"))
+        .token(&app.employer(BIN_A))
+        .json(
+            &json!({"as_of": "2025-11-01", "name": "Big LLP", "legal_form": "LLP",
+            "foreign_division": false, "sector": "F", "region": "KZ-23",
+            "workforce": [{"category": "3", "kazakh": 100000, "foreign": 0}]}),
+        )
+        .await
+        .ok(201);
+    let mut conn = app.pool.get().unwrap();
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    let mut ids: Vec<Value> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut actives: Vec<Value> = Vec::new();
+    let region_sets: [&[&str]; 3] = [&["KZ-23"], &["KZ-47"], &["KZ-23", "KZ-47"]];
+    for step in 0..200 {
+        let op = if ids.is_empty() { 0 } else { rng.below(9) };
+        let id = if ids.is_empty() {
+            Value::Null
+        } else {
+            ids[rng.below(ids.len() as u64) as usize].clone()
+        };
+        let region = ["KZ-23", "KZ-47"][rng.below(2) as usize];
+        // Revocations and returns go mostly to permits seen active, so both happen.
+        let id = match (op, actives.is_empty()) {
+            (6 | 8, false) => actives[rng.below(actives.len() as u64) as usize].clone(),
+            _ => id,
+        };
+        let r = match op {
+            0 | 1 => {
+                let workers = (0..1 + rng.below(2))
+                    .map(|w| worker(&format!("W {step} {w}"), "TUR", &format!("P{step}-{w}")))
+                    .collect();
+                let regions = region_sets[rng.below(3) as usize];
+                let r = app
+                    .post("/v1/permit-applications")
+                    .token(&app.employer(BIN_A))
+                    .json(&application(regions, workers))
+                    .await;
+                ids.push(r.ok(201)["id"].clone());
+                r
+            }
+            2 | 3 => decide(&app, &id, region, json!({"decision": "approve"})).await,
+            4 => {
+                decide(
+                    &app,
+                    &id,
+                    region,
+                    json!({"decision": "refuse", "grounds": ["unreliable-documents"]}),
+                )
+                .await
+            }
+            5 => {
+                let p = app
+                    .get(&format!("/v1/permits/{id}"))
+                    .token(&app.employer(BIN_A))
+                    .send()
+                    .await;
+                let p = p.ok(200).clone();
+                let mut last = p.clone();
+                for r in p["regions"].as_array().unwrap() {
+                    if let Some(due) = r["fee"]["due_today"]
+                        .as_str()
+                        .filter(|_| r["fee"]["paid"].is_null())
+                    {
+                        let resp = pay(
+                            &app,
+                            &id,
+                            r["region"].as_str().unwrap(),
+                            due,
+                            "2025-12-15",
+                            "en",
+                        )
+                        .await;
+                        assert!(resp.status < 500, "{}", resp.body);
+                        last = resp.body.clone();
+                    }
+                }
+                Resp {
+                    status: 200,
+                    headers: Default::default(),
+                    body: last,
+                }
+            }
+            6 => {
+                app.post(&format!("/v1/permits/{id}/revocation"))
+                    .token(&app.akimat(region))
+                    .json(&json!({"ground": "employer-liquidated"}))
+                    .await
+            }
+            _ => {
+                let path = if op == 7 { "withdrawal" } else { "return" };
+                let req = app
+                    .post(&format!("/v1/permits/{id}/{path}"))
+                    .token(&app.employer(BIN_A));
+                if path == "return" {
+                    req.json(&json!({})).await
+                } else {
+                    req.send().await
+                }
+            }
+        };
+        assert!(r.status < 500, "step {step}: {}", r.body);
+        if let Some(s) = r.body["status"].as_str().filter(|_| r.status == 200) {
+            seen.insert(s.to_owned());
+            match s {
+                "active" => actives.push(r.body["id"].clone()),
+                "revoked" | "returned" => actives.retain(|a| *a != r.body["id"]),
+                _ => {}
+            }
+        }
+        check_invariants(&mut conn, step);
+    }
+    // Past every due date: reading lapses the unpaid ones and gives their quota back.
+    app.set_today("2026-03-01T04:00:00Z");
+    let mut expected: std::collections::BTreeMap<&str, (i64, i64)> = Default::default();
+    for id in &ids {
+        let p = app
+            .get(&format!("/v1/permits/{id}"))
+            .token(&app.employer(BIN_A))
+            .send()
+            .await;
+        let p = p.ok(200).clone();
+        seen.insert(p["status"].as_str().unwrap().to_owned());
+        let units = p["workers"].as_array().unwrap().len() as i64;
+        for r in p["regions"].as_array().unwrap() {
+            let e = expected
+                .entry(if r["region"] == "KZ-23" {
+                    "KZ-23"
+                } else {
+                    "KZ-47"
+                })
+                .or_default();
+            match (
+                p["status"].as_str().unwrap(),
+                r["decision"].as_str().unwrap(),
+            ) {
+                ("applied" | "awaiting_payment", "approved") => e.0 += units,
+                ("active" | "suspended" | "expired", _) => e.1 += units,
+                _ => {}
+            }
+        }
+    }
+    check_invariants(&mut conn, 1000);
+    // The sequence reached every state a permit can come to.
+    for status in [
+        "active",
+        "refused",
+        "withdrawn",
+        "revoked",
+        "returned",
+        "lapsed",
+    ] {
+        assert!(seen.contains(status), "{status} never reached: {seen:?}");
+    }
+    for region in ["KZ-23", "KZ-47"] {
+        let (allocated, held, used) = regional(&app, region, "3").await;
+        let e = expected.get(region).copied().unwrap_or_default();
+        assert_eq!((held, used), e, "{region}: the permits explain the figures");
+        assert!(held + used <= allocated);
+    }
+}
