@@ -200,6 +200,7 @@ conflict-departure-recorded = the departure of worker { $id } is already recorde
 
 # Intra-corporate transfers (Art. 35, 1(25), 28(2)(8))
 conflict-ict-changed = ICT permit { $id } changed concurrently; read it again
+conflict-ict-permit-not-ended = ICT permit { $id } runs until { $until }; a departure is recorded once it has ended
 conflict-ict-departure-recorded = the departure of worker { $worker } is already recorded
 ict-employer-form = a BIN of a { $kind } cannot receive a transfer as a { $form }: a branch or representative office applies with its own BIN, a subsidiary with a head office's
 ict-sender-not-wto = the sending entity's country, { $country }, is not a WTO member on { $date }

@@ -298,6 +298,18 @@ pub struct IctDepartureRequest {
     pub worker_id: i64,
     /// The day they left.
     pub date: NaiveDate,
+    /// Border point or other evidence.
+    #[validate(
+        length(min = 1, max = 500),
+        custom(function = "crate::api::extract::not_blank")
+    )]
+    #[schema(
+        example = "Khorgos border crossing",
+        min_length = 1,
+        max_length = 500,
+        pattern = "\\S"
+    )]
+    pub evidence: String,
 }
 
 impl crate::api::extract::ActionBody for NewIctPermitRequest {
@@ -340,6 +352,8 @@ pub struct IctWorkerView {
     pub arrival_id: Option<i64>,
     /// The day the worker left Kazakhstan, once recorded.
     pub departed_on: Option<NaiveDate>,
+    /// The evidence of the departure.
+    pub departure_evidence: Option<String>,
 }
 
 impl From<WorkerRow> for IctWorkerView {
@@ -354,6 +368,7 @@ impl From<WorkerRow> for IctWorkerView {
             prior_employment_months: w.prior_employment_months,
             arrival_id: w.arrival_id,
             departed_on: w.departed_on,
+            departure_evidence: w.departure_evidence,
         }
     }
 }
@@ -952,7 +967,8 @@ pub async fn notify_ict_arrival(
     .await
 }
 
-/// The employer records that a worker of its permit left Kazakhstan (Art. 28(2)(8)).
+/// The employer records that a worker of its permit left Kazakhstan once the permit has
+/// ended — its last day passed, or it was revoked (Art. 28(2)(8)), as for permits.
 #[utoipa::path(tag = "ict", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
         ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
@@ -960,7 +976,7 @@ pub async fn notify_ict_arrival(
     responses(
         (status = 201, description = "Recorded.", body = IctWorkerView, headers(("Location" = String, description = "The permit."))),
         (status = 404, description = "No such permit, or not the caller's.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The departure was already recorded, or the Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The permit has not ended (`ict-permit-not-ended`), the departure was already recorded (`ict-departure-recorded`), or the Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, or `ict-permit-not-issued` (Art. 28(2)(8)), `ict-worker-not-on-permit`, `ict-departure-in-future`.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/ict-permits/{id}/departures")]
@@ -984,6 +1000,7 @@ pub async fn record_ict_departure(
             id,
             req.worker_id,
             req.date,
+            &req.evidence,
             today,
             access(&who, Action::NotifyIct),
             &actor,

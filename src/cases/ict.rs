@@ -514,12 +514,15 @@ pub fn notify_arrival<E: From<CaseError>>(
     Ok((loaded.permit, arrival))
 }
 
-/// The employer records that a worker of an issued permit left Kazakhstan (Art. 28(2)(8)).
+/// The employer records that a worker left Kazakhstan once the permit has ended — its last
+/// day passed, or it was revoked — as for permits (Art. 28(2)(8)).
+#[allow(clippy::too_many_arguments)]
 pub fn record_departure<E: From<CaseError>>(
     conn: &mut Conn,
     id: i64,
     worker_id: i64,
     on: NaiveDate,
+    evidence: &str,
     today: NaiveDate,
     access: impl FnOnce(&RegionCode, &EmployerId) -> Result<(), E>,
     actor: &Actor,
@@ -541,13 +544,23 @@ pub fn record_departure<E: From<CaseError>>(
             .into(),
         );
     };
+    let until = loaded.permit.valid_until().ok_or_else(|| changed(id))?;
+    if !ict::departure_owed(until, loaded.permit.status == IctState::Revoked, today) {
+        return Err(CaseError::conflict(
+            "ict-permit-not-ended",
+            Message::new("conflict-ict-permit-not-ended")
+                .arg("id", id)
+                .text("until", until),
+        )
+        .into());
+    }
     if on > today {
         return Err(CaseError::rules(vec![
             Violation::service_rule("ict-departure-in-future").text("date", on)
         ])
         .into());
     }
-    if !db::depart(conn, id, worker_id, on, actor).map_err(CaseError::from)? {
+    if !db::depart(conn, id, worker_id, on, evidence, actor).map_err(CaseError::from)? {
         return Err(CaseError::conflict(
             "ict-departure-recorded",
             Message::new("conflict-ict-departure-recorded").arg("worker", worker_id),
@@ -556,6 +569,7 @@ pub fn record_departure<E: From<CaseError>>(
     }
     let mut after = worker.clone();
     after.departed_on = Some(on);
+    after.departure_evidence = Some(evidence.to_owned());
     after.departure_recorded_by = Some(actor.sub.clone());
     audit::record(
         conn,

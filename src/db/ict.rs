@@ -125,6 +125,7 @@ pub struct WorkerRow {
     pub prior_employment_months: i32,
     pub arrival_id: Option<i64>,
     pub departed_on: Option<NaiveDate>,
+    pub departure_evidence: Option<String>,
     pub departure_recorded_by: Option<String>,
 }
 
@@ -407,6 +408,7 @@ pub fn depart(
     permit_id: i64,
     worker_id: i64,
     on: NaiveDate,
+    evidence: &str,
     actor: &Actor,
 ) -> QueryResult<bool> {
     let n = diesel::update(
@@ -417,6 +419,7 @@ pub fn depart(
     )
     .set((
         w::departed_on.eq(on),
+        w::departure_evidence.eq(evidence),
         w::departure_recorded_by.eq(&actor.sub),
     ))
     .execute(conn)?;

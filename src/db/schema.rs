@@ -435,6 +435,7 @@ diesel::table! {
         prior_employment_months -> Integer,
         arrival_id -> Nullable<BigInt>,
         departed_on -> Nullable<Date>,
+        departure_evidence -> Nullable<Text>,
         departure_recorded_by -> Nullable<Text>,
     }
 }

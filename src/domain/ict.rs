@@ -421,15 +421,20 @@ pub fn notice_missing(
     today > arrival_deadline(rules, issued_on.max(contract_start))
 }
 
-/// Art. 28(2)(8): when the permit ends — its last day passed, or revoked — the employer
-/// ensures the worker leaves; a worker without a recorded departure is overdue.
+/// Art. 28(2)(8): the permit has ended — its last day passed, or it was revoked — so the
+/// employer owes each worker's departure (as for permits).
+pub fn departure_owed(valid_until: NaiveDate, revoked: bool, today: NaiveDate) -> bool {
+    revoked || today > valid_until
+}
+
+/// Art. 28(2)(8): a worker whose departure is owed and not recorded is overdue.
 pub fn departure_overdue(
     valid_until: NaiveDate,
     revoked: bool,
     departed: bool,
     today: NaiveDate,
 ) -> bool {
-    !departed && (revoked || today > valid_until)
+    !departed && departure_owed(valid_until, revoked, today)
 }
 
 #[cfg(test)]

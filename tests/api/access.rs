@@ -265,7 +265,7 @@ fn rows() -> Vec<Row> {
         r(
             "POST",
             "/v1/ict-permits/1/departures",
-            Some(json!({"worker_id": 1, "date": "2026-08-10"})),
+            Some(json!({"worker_id": 1, "date": "2026-08-10", "evidence": "Khorgos"})),
             [F, F, Y, F],
         ),
         r("GET", "/v1/ict-register", None, [Y, Y, F, Y]),

@@ -371,6 +371,13 @@ async fn ict_suspension_revocation_and_overdue_departures() {
     let permit = issued(&app).await;
     let id = permit["id"].as_i64().unwrap();
     let measure = |m: &str| json!({"measure": m, "reason": "inspection found breaches"});
+    // While the permit runs, no departure is owed yet (Art. 28(2)(8)).
+    let first = permit["workers"][0]["id"].as_i64().unwrap();
+    app.post(&format!("{BASE}/{id}/departures"))
+        .token(&branch)
+        .json(&json!({"worker_id": first, "date": "2026-12-01", "evidence": "Khorgos"}))
+        .await
+        .problem(409, "ict-permit-not-ended");
     let s = app
         .post(&format!("{BASE}/{id}/measures"))
         .token(&akimat)
@@ -412,12 +419,12 @@ async fn ict_suspension_revocation_and_overdue_departures() {
     let d = app
         .post(&format!("{BASE}/{id}/departures"))
         .token(&branch)
-        .json(&json!({"worker_id": worker, "date": "2026-12-01"}))
+        .json(&json!({"worker_id": worker, "date": "2026-12-01", "evidence": "Khorgos"}))
         .await;
     assert_eq!(d.ok(201)["departed_on"], "2026-12-01");
     app.post(&format!("{BASE}/{id}/departures"))
         .token(&branch)
-        .json(&json!({"worker_id": worker, "date": "2026-12-01"}))
+        .json(&json!({"worker_id": worker, "date": "2026-12-01", "evidence": "Khorgos"}))
         .await
         .problem(409, "ict-departure-recorded");
     let overdue = app

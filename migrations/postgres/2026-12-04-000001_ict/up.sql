@@ -76,7 +76,9 @@ CREATE TABLE ict_workers (
     prior_employment_months INTEGER NOT NULL CHECK (prior_employment_months > 0),
     arrival_id              BIGINT REFERENCES ict_arrivals (id),
     departed_on             DATE,
+    departure_evidence      TEXT,
     departure_recorded_by   TEXT,
-    CHECK ((departed_on IS NULL) = (departure_recorded_by IS NULL))
+    CHECK ((departed_on IS NULL) = (departure_recorded_by IS NULL)),
+    CHECK ((departed_on IS NULL) = (departure_evidence IS NULL))
 );
 CREATE INDEX ict_workers_permit ON ict_workers (permit_id, id);
