@@ -197,6 +197,11 @@ pub struct IctMeasureRequest {
     )]
     #[schema(min_length = 1, max_length = 4000, pattern = "\\S")]
     pub reason: String,
+    /// For `revoke` only: the code of a revocation ground from the rule set's list, as for
+    /// permits (Art. 9(5)).
+    #[validate(length(min = 1, max = 100))]
+    #[schema(example = "unlawful-engagement", min_length = 1, max_length = 100)]
+    pub ground: Option<String>,
 }
 
 /// One arriving worker, as Art. 35(3)(2) asks.
@@ -495,8 +500,10 @@ pub struct IctPermitView {
     pub extensions: i32,
     /// The day of the extension.
     pub extended_on: Option<NaiveDate>,
-    /// The grounds of the last suspension, resumption or revocation.
+    /// The reason of the last suspension, resumption or revocation.
     pub measure_reason: Option<String>,
+    /// The revocation's ground (a code of the rule set's list).
+    pub measure_ground: Option<String>,
     /// The day of the last suspension, resumption or revocation.
     pub measure_on: Option<NaiveDate>,
     /// Always `false`: an ICT permit is outside the annual quota (Art. 32(3)).
@@ -554,6 +561,7 @@ impl IctPermitView {
             extensions: d.as_ref().map_or(0, |d| d.extensions),
             extended_on: d.as_ref().and_then(|d| d.extended_on),
             measure_reason: d.as_ref().and_then(|d| d.measure_reason.clone()),
+            measure_ground: d.as_ref().and_then(|d| d.measure_ground.clone()),
             measure_on: d.as_ref().and_then(|d| d.measure_on),
             counts_against_quota: false,
             fee_due: false,
@@ -863,7 +871,7 @@ pub async fn extend_ict_permit(
         (status = 404, description = "No such permit, or not the caller's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not allowed in the permit's state (`ict-measure-not-allowed`).", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "If-Match does not match the current version.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or `unknown-ground` (Art. 9(5)).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/ict-permits/{id}/measures")]
 pub async fn ict_permit_measure(
@@ -877,10 +885,14 @@ pub async fn ict_permit_measure(
     let id = id.into_inner();
     authorize_role(&caller, Action::DecideIctPermit)?;
     let req = body.value;
-    let measure = match req.measure {
-        IctMeasureParam::Suspend => Measure::Suspend,
-        IctMeasureParam::Resume => Measure::Resume,
-        IctMeasureParam::Revoke => Measure::Revoke,
+    let measure = match (req.measure, req.ground) {
+        (IctMeasureParam::Revoke, Some(ground)) => Measure::Revoke { ground },
+        (IctMeasureParam::Revoke, None) => {
+            return Err(ApiError::invalid("ground", "is required to revoke"))
+        }
+        (_, Some(_)) => return Err(ApiError::invalid("ground", "is given only to revoke")),
+        (IctMeasureParam::Suspend, None) => Measure::Suspend,
+        (IctMeasureParam::Resume, None) => Measure::Resume,
     };
     let today = state.time.today();
     let actor = state.actor(&caller, &rid);
@@ -889,7 +901,7 @@ pub async fn ict_permit_measure(
             cmd::measure(
                 conn,
                 id,
-                measure,
+                &measure,
                 &req.reason,
                 if_match.0,
                 today,

@@ -367,20 +367,23 @@ pub fn extend<E: From<CaseError>>(
 }
 
 /// A measure of the akimat of the region on an issued permit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Measure {
     Suspend,
     Resume,
-    Revoke,
+    /// With the code of a revocation ground from the rule set's list, as for permits.
+    Revoke {
+        ground: String,
+    },
 }
 
-/// Suspends, resumes or revokes a permit, with the grounds (Art. 35(2): the conditions and
-/// procedure the ministry sets, as for permits).
+/// Suspends, resumes or revokes a permit, with the reason; a revocation names a ground of
+/// the rule set's list, as for permits (Art. 35(2), 9(5)).
 #[allow(clippy::too_many_arguments)]
 pub fn measure<E: From<CaseError>>(
     conn: &mut Conn,
     id: i64,
-    measure: Measure,
+    measure: &Measure,
     reason: &str,
     expected_version: Option<i64>,
     today: NaiveDate,
@@ -392,13 +395,31 @@ pub fn measure<E: From<CaseError>>(
     let (event, action) = match measure {
         Measure::Suspend => (IctEvent::Suspend, "ict_permit.suspended"),
         Measure::Resume => (IctEvent::Resume, "ict_permit.resumed"),
-        Measure::Revoke => (IctEvent::Revoke, "ict_permit.revoked"),
+        Measure::Revoke { .. } => (IctEvent::Revoke, "ict_permit.revoked"),
     };
     let to = ict::transition(row.status, event).map_err(illegal)?;
-    let after = db::measure(conn, id, row.status, to, row.version, reason, today)
+    let (ground, basis) = match measure {
+        Measure::Revoke { ground } => {
+            let (_, rules) = rules_on(conn, today)?;
+            let g = rules
+                .permit_grounds
+                .revocation_ground(ground)
+                .ok_or_else(|| {
+                    CaseError::from(
+                        Violation::new("unknown-ground", "Art. 9(5)").text("ground", ground),
+                    )
+                })?;
+            (
+                Some(ground.as_str()),
+                format!("Art. 35(2), 9(5); {}", g.article),
+            )
+        }
+        _ => (None, "Art. 35(2)".to_owned()),
+    };
+    let after = db::measure(conn, id, row.status, to, row.version, reason, ground, today)
         .map_err(CaseError::from)?
         .ok_or_else(|| changed(id))?;
-    record(conn, actor, action, Some(&row), &after, "Art. 35(2)")?;
+    record(conn, actor, action, Some(&row), &after, &basis)?;
     Ok(after)
 }
 

@@ -49,6 +49,7 @@ pub struct DecisionRow {
     pub extensions: i32,
     pub extended_on: Option<NaiveDate>,
     pub measure_reason: Option<String>,
+    pub measure_ground: Option<String>,
     pub measure_on: Option<NaiveDate>,
 }
 
@@ -333,6 +334,7 @@ pub fn extend(
 
 /// Records a suspension, resumption or revocation if the permit is still in `from` at
 /// `version`; `None` if not.
+#[allow(clippy::too_many_arguments)]
 pub fn measure(
     conn: &mut AnyConnection,
     id: i64,
@@ -340,13 +342,18 @@ pub fn measure(
     to: IctState,
     version: i64,
     reason: &str,
+    ground: Option<&str>,
     on: NaiveDate,
 ) -> QueryResult<Option<PermitRow>> {
     if !advance(conn, id, from, to, version)? {
         return Ok(None);
     }
     diesel::update(d::table.find(id))
-        .set((d::measure_reason.eq(reason), d::measure_on.eq(on)))
+        .set((
+            d::measure_reason.eq(reason),
+            d::measure_ground.eq(ground),
+            d::measure_on.eq(on),
+        ))
         .execute(conn)?;
     get(conn, id)
 }

@@ -401,6 +401,7 @@ diesel::table! {
         extensions -> Integer,
         extended_on -> Nullable<Date>,
         measure_reason -> Nullable<Text>,
+        measure_ground -> Nullable<Text>,
         measure_on -> Nullable<Date>,
     }
 }

@@ -395,12 +395,26 @@ async fn ict_suspension_revocation_and_overdue_departures() {
         .json(&measure("resume"))
         .await
         .ok(200);
+    // A revocation names a ground of the rule set's list, as for permits (Art. 9(5)).
+    let mut revoke = measure("revoke");
+    revoke["ground"] = json!("no-such-ground");
     let r = app
         .post(&format!("{BASE}/{id}/measures"))
         .token(&akimat)
-        .json(&measure("revoke"))
+        .json(&revoke)
+        .await;
+    assert_eq!(
+        r.problem(422, "unknown-ground")["violations"][0]["article"],
+        "Art. 9(5)"
+    );
+    revoke["ground"] = json!("unlawful-engagement");
+    let r = app
+        .post(&format!("{BASE}/{id}/measures"))
+        .token(&akimat)
+        .json(&revoke)
         .await;
     assert_eq!(r.ok(200)["status"], "revoked");
+    assert_eq!(r.body["measure_ground"], "unlawful-engagement");
     assert_eq!(r.body["measure_reason"], "inspection found breaches");
     app.post(&format!("{BASE}/{id}/measures"))
         .token(&akimat)

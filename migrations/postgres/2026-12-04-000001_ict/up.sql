@@ -37,6 +37,8 @@ CREATE TABLE ict_decisions (
     extensions     INTEGER NOT NULL DEFAULT 0 CHECK (extensions BETWEEN 0 AND 1),
     extended_on    DATE,
     measure_reason TEXT,
+    -- A revocation's ground, from the rule set's list (as for permits, Art. 9(5)).
+    measure_ground TEXT,
     measure_on     DATE,
     CHECK ((issued_on IS NULL) = (valid_until IS NULL)),
     CHECK ((issued_on IS NULL) <> (refusal_reason IS NULL))
