@@ -341,9 +341,9 @@ pub struct PermitView {
     pub filed_at: DateTime<Utc>,
     /// Token subject of the employer user who filed it.
     pub filed_by: String,
-    /// Every state change, oldest first (only in a single permit's view).
     /// The category-4 replacement report, once made (Art. 33(2)).
     pub replacement: Option<ReplacementView>,
+    /// Every state change, oldest first (only in a single permit's view).
     pub history: Vec<HistoryView>,
     /// Version; also the `ETag`.
     pub version: i64,
