@@ -267,10 +267,12 @@ pub enum Action {
     RecordDeparture,
     /// List workers whose departure is overdue.
     ReadDepartures,
+    /// Report a category-4 permit's replacement commitment met (Art. 33(2)).
+    ReportReplacement,
 }
 
 impl Action {
-    pub const ALL: [Action; 33] = [
+    pub const ALL: [Action; 34] = [
         Action::ReadReference,
         Action::ReadRuleSets,
         Action::PublishRuleSet,
@@ -304,6 +306,7 @@ impl Action {
         Action::ReportTrip,
         Action::RecordDeparture,
         Action::ReadDepartures,
+        Action::ReportReplacement,
     ];
 }
 
@@ -358,7 +361,8 @@ pub fn reach(role: Role, action: Action) -> Reach {
             | A::ExtendPermit
             | A::ReturnPermit
             | A::ReportTrip
-            | A::RecordDeparture,
+            | A::RecordDeparture
+            | A::ReportReplacement,
             Employer,
         ) => Reach::Own,
         (A::ReadPermits | A::ReadDepartures, Ministry | Auditor) => Reach::All,
@@ -517,6 +521,7 @@ mod tests {
             (A::ReportTrip, [No, No, Own, No]),
             (A::RecordDeparture, [No, No, Own, No]),
             (A::ReadDepartures, [All, Own, No, All]),
+            (A::ReportReplacement, [No, No, Own, No]),
         ]);
         assert_eq!(table.len(), Action::ALL.len());
         for action in Action::ALL {

@@ -176,6 +176,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(permits::return_permit)
                 .service(permits::report_trip)
                 .service(permits::record_departure)
+                .service(permits::report_replacement)
                 .service(permits::list_overdue_departures),
         );
 }

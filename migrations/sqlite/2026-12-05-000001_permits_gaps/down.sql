@@ -1,0 +1,2 @@
+DROP TABLE region_labour_force;
+DROP TABLE permit_replacements;
