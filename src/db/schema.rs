@@ -373,15 +373,6 @@ diesel::table! {
     }
 }
 
-diesel::table! {
-    region_labour_force (region) {
-        region -> Text,
-        year -> Integer,
-        thousands -> Integer,
-        confirmed -> Bool,
-        source -> Text,
-    }
-}
 
 diesel::allow_tables_to_appear_in_same_query!(
     national_quotas,
@@ -406,5 +397,4 @@ diesel::allow_tables_to_appear_in_same_query!(
     permit_workers,
     permit_trips,
     permit_replacements,
-    region_labour_force,
 );

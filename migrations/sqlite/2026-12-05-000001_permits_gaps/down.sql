@@ -1,2 +1,1 @@
-DROP TABLE region_labour_force;
 DROP TABLE permit_replacements;

@@ -1,5 +1,4 @@
--- Issue 8 gaps: the report that a category-4 permit's replacement commitment was met
--- (Art. 33(2)), and the regions' labour force the quota is split by (reference data).
+-- The report that a category-4 permit's replacement commitment was met (Art. 33(2)).
 CREATE TABLE permit_replacements (
     permit_id     BIGINT PRIMARY KEY REFERENCES permits (id),
     bin           TEXT NOT NULL,
@@ -9,12 +8,4 @@ CREATE TABLE permit_replacements (
     hired         INTEGER NOT NULL CHECK (hired >= 1),
     created_at    TIMESTAMP NOT NULL,
     created_by    TEXT NOT NULL
-);
-
-CREATE TABLE region_labour_force (
-    region        TEXT PRIMARY KEY REFERENCES regions (code),
-    year          INTEGER NOT NULL,
-    thousands     INTEGER NOT NULL CHECK (thousands > 0),
-    confirmed     BOOLEAN NOT NULL,
-    source        TEXT NOT NULL
 );
