@@ -267,6 +267,8 @@ pub enum Action {
     RecordDeparture,
     /// List workers whose departure is overdue.
     ReadDepartures,
+    /// Report a category-4 permit's replacement commitment met (Art. 33(2)).
+    ReportReplacement,
     /// Apply for an ICT permit (Art. 35(1)).
     ApplyIctPermit,
     /// Decide, extend, suspend, resume or revoke an ICT permit (Art. 35(1)).
@@ -280,7 +282,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 38] = [
+    pub const ALL: [Action; 39] = [
         Action::ReadReference,
         Action::ReadRuleSets,
         Action::PublishRuleSet,
@@ -314,6 +316,7 @@ impl Action {
         Action::ReportTrip,
         Action::RecordDeparture,
         Action::ReadDepartures,
+        Action::ReportReplacement,
         Action::ApplyIctPermit,
         Action::DecideIctPermit,
         Action::ReadIctPermits,
@@ -373,7 +376,8 @@ pub fn reach(role: Role, action: Action) -> Reach {
             | A::ExtendPermit
             | A::ReturnPermit
             | A::ReportTrip
-            | A::RecordDeparture,
+            | A::RecordDeparture
+            | A::ReportReplacement,
             Employer,
         ) => Reach::Own,
         (A::ReadPermits | A::ReadDepartures, Ministry | Auditor) => Reach::All,
@@ -542,6 +546,7 @@ mod tests {
             (A::ReportTrip, [No, No, Own, No]),
             (A::RecordDeparture, [No, No, Own, No]),
             (A::ReadDepartures, [All, Own, No, All]),
+            (A::ReportReplacement, [No, No, Own, No]),
             (A::ApplyIctPermit, [No, No, Own, No]),
             (A::DecideIctPermit, [No, Own, No, No]),
             (A::ReadIctPermits, [All, Own, Own, All]),

@@ -173,6 +173,10 @@ labour-market-test = the vacancy was published on the Electronic Labour Exchange
 employer-barred = a revocation for unlawful engagement of foreign labour bars the employer until { $until }
 replacement-commitment = category 4 commits to replacing the foreigners with Kazakh citizens within { $min } to { $max } months
 worker-on-live-permit = { $worker } is named on live permit { $permit }
+replacement-obligation-met = earlier category-4 permits whose replacement period has passed without the replacement reported: { $count } ({ $permits })
+replacement-report-short = the report names { $hired } Kazakh citizens hired by today; the permit had { $foreign } foreign workers to replace
+replacement-not-category-4 = only a category-4 permit carries a replacement commitment; this one is category { $category }
+country-quota-mixed = citizens of { $country } draw on their country quota, so they are applied for on a permit of their own, not with workers of { $countries } citizenships
 passport-expires = the passport of { $worker } expires on { $expiry }, before the permit ends on { $end }
 worker-needs-no-permit = { $worker } is a citizen of { $country }, an EAEU member state, and needs no permit: refused for this worker, drawing no quota
 no-worker-needs-permit = every worker named is an EAEU citizen and needs no permit
@@ -197,6 +201,7 @@ not-found-worker = no worker { $id } on this permit
 conflict-permit-changed = permit { $id } changed concurrently; read it again
 conflict-profile-changed = the profile of { $bin } for { $date } changed concurrently; read it again
 conflict-departure-recorded = the departure of worker { $id } is already recorded
+conflict-replacement-reported = the replacement for permit { $id } is already reported
 
 # Intra-corporate transfers (Art. 35, 1(25), 28(2)(8))
 conflict-ict-changed = ICT permit { $id } changed concurrently; read it again

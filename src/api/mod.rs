@@ -178,6 +178,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(permits::return_permit)
                 .service(permits::report_trip)
                 .service(permits::record_departure)
+                .service(permits::report_replacement)
                 .service(permits::list_overdue_departures)
                 .service(ict::apply_ict_permit)
                 .service(ict::list_ict_permits)

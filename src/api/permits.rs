@@ -260,6 +260,15 @@ pub struct TripView {
     pub to: NaiveDate,
 }
 
+/// A category-4 permit's replacement report (Art. 33(2)).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ReplacementView {
+    /// The day the employer reported the commitment met.
+    pub reported_on: NaiveDate,
+    /// Kazakh citizens hired to replace the foreign workers.
+    pub hired: i32,
+}
+
 /// One change of the permit, from the audit trail.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct HistoryView {
@@ -332,6 +341,8 @@ pub struct PermitView {
     pub filed_at: DateTime<Utc>,
     /// Token subject of the employer user who filed it.
     pub filed_by: String,
+    /// The category-4 replacement report, once made (Art. 33(2)).
+    pub replacement: Option<ReplacementView>,
     /// Every state change, oldest first (only in a single permit's view).
     pub history: Vec<HistoryView>,
     /// Version; also the `ETag`.
@@ -497,16 +508,25 @@ fn permit_view(
         suspension_reason: d.suspension_reason,
         filed_at: p.filed_at.and_utc(),
         filed_by: p.filed_by,
-        history: history
-            .into_iter()
-            .map(|e| HistoryView {
-                at: e.occurred_at.and_utc(),
-                action: e.action,
-                actor: e.actor,
-                role: e.role,
-                legal_basis: e.legal_basis,
-            })
-            .collect(),
+        replacement: l.replacement.map(|r| ReplacementView {
+            reported_on: r.reported_on,
+            hired: r.hired,
+        }),
+        history: {
+            // A move filed under each named region reads once in the permit's history.
+            let mut h: Vec<HistoryView> = history
+                .into_iter()
+                .map(|e| HistoryView {
+                    at: e.occurred_at.and_utc(),
+                    action: e.action,
+                    actor: e.actor,
+                    role: e.role,
+                    legal_basis: e.legal_basis,
+                })
+                .collect();
+            h.dedup_by(|a, b| a.at == b.at && a.action == b.action && a.actor == b.actor);
+            h
+        },
         version: p.version,
     })
 }
@@ -1552,6 +1572,101 @@ pub async fn record_departure(
     Ok(respond(view))
 }
 
+/// A Kazakh citizen hired to replace a category-4 foreign worker (Art. 33(2)).
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HiredCitizenRequest {
+    /// The citizen's IIN: 12 digits.
+    #[validate(custom(function = "twelve_digits"))]
+    #[schema(
+        example = "850412300123",
+        pattern = "^[0-9]{12}$",
+        min_length = 12,
+        max_length = 12
+    )]
+    pub iin: String,
+    /// Full name.
+    #[validate(
+        length(min = 1, max = 200),
+        custom(function = "crate::api::extract::not_blank")
+    )]
+    #[schema(example = "Abenov Nurlan", min_length = 1, max_length = 200)]
+    pub full_name: String,
+    /// The day the citizen was hired.
+    pub hired_on: NaiveDate,
+}
+
+fn twelve_digits(s: &str) -> Result<(), validator::ValidationError> {
+    if s.len() == 12 && s.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(())
+    } else {
+        Err(validator::ValidationError::new("iin").with_message("must be 12 digits".into()))
+    }
+}
+
+/// The report that a category-4 permit's replacement commitment was met (Art. 33(2)).
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReplacementReportRequest {
+    /// The Kazakh citizens hired: at least as many as the permit's foreign workers.
+    #[validate(length(min = 1, max = 1000), nested)]
+    #[schema(min_items = 1, max_items = 1000)]
+    pub citizens: Vec<HiredCitizenRequest>,
+}
+
+/// Reports, once, that an issued category-4 permit's commitment to replace its foreign
+/// workers with Kazakh citizens was met (employer, Art. 33(2)). Until it is reported, a
+/// permit whose replacement period has passed fails `replacement-obligation-met` on the
+/// employer's new applications and decisions.
+#[utoipa::path(tag = "permits", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64)),
+    request_body = ReplacementReportRequest,
+    responses(
+        (status = 200, description = "Reported.", body = PermitView, headers(("ETag" = String, description = "The permit's version."))),
+        (status = 404, description = "No such permit, or not the caller's.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The permit was never issued, or the replacement is reported.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, `replacement-not-category-4` or `replacement-report-short` (Art. 33(2)).", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/permits/{id}/replacement-report")]
+pub async fn report_replacement(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    lang: ReaderLang,
+    id: web::Path<i64>,
+    body: Body<ReplacementReportRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    authorize_role(&caller, Action::ReportReplacement)?;
+    let citizens: Vec<cases::permits::HiredCitizen> = body
+        .value
+        .citizens
+        .into_iter()
+        .map(|c| cases::permits::HiredCitizen {
+            iin: c.iin,
+            full_name: c.full_name,
+            hired_on: c.hired_on,
+        })
+        .collect();
+    let today = state.time.today();
+    let actor = state.actor(&caller, &rid);
+    let lang = lang.0;
+    let view = state
+        .write(move |c| {
+            let l = cases::permits::report_replacement(
+                c,
+                id,
+                &citizens,
+                today,
+                access(&caller, Action::ReportReplacement),
+                &actor,
+            )?;
+            render(c, l, lang, today)
+        })
+        .await?;
+    Ok(respond(view))
+}
+
 /// A worker whose departure is owed and not recorded (Art. 28(2)(8)).
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct OverdueDeparture {
@@ -1648,6 +1763,9 @@ impl crate::api::extract::ActionBody for TripRequest {
 }
 impl crate::api::extract::ActionBody for DepartureRequest {
     const ACTION: Action = Action::RecordDeparture;
+}
+impl crate::api::extract::ActionBody for ReplacementReportRequest {
+    const ACTION: Action = Action::ReportReplacement;
 }
 
 /// The code of a ground in the rule set's lists (`unreliable-documents`): 1 to 64 small

@@ -12,7 +12,7 @@ use crate::db::permits::{
 use crate::db::{reference, rulesets, Conn};
 use crate::domain::dates::{add_working_days, DateRange};
 use crate::domain::hold::{CaseKind, CaseRef, QuotaClaim, Release, Units};
-use crate::domain::permit::checks::{self, Check, Qualification};
+use crate::domain::permit::checks::{self, Check, Commitment, Qualification};
 use crate::domain::permit::trips::{self, TripRequest};
 use crate::domain::permit::{transition, PermitEvent, PermitState};
 use crate::domain::ruleset::{RuleSet, TermChoice, TermUnit};
@@ -35,6 +35,8 @@ pub struct Loaded {
     pub regions: Vec<RegionRow>,
     pub workers: Vec<WorkerRow>,
     pub trips: Vec<TripRow>,
+    /// The category-4 replacement report, once made (Art. 33(2)).
+    pub replacement: Option<db::ReplacementRow>,
 }
 
 impl Loaded {
@@ -101,6 +103,7 @@ pub fn load_full(conn: &mut Conn, id: i64) -> Result<Loaded, CaseError> {
         regions: db::regions_of(conn, id)?,
         workers: db::workers_of(conn, id)?,
         trips: db::trips_of(conn, id)?,
+        replacement: db::replacement_of(conn, id)?,
         permit,
     })
 }
@@ -218,12 +221,18 @@ fn run_checks(
     for w in &permitted {
         *by_country.entry(w.citizenship.as_str()).or_default() += 1;
     }
+    let countries = by_country.len();
+    let mut treaty = None;
     for (country, n) in by_country {
         if let Some(left) = db::country_left(conn, s.year, country)? {
             if let Ok(code) = country.parse::<CountryCode>() {
                 out.push(checks::country_quota_available(&code, s.year, left, n));
+                treaty.get_or_insert(code);
             }
         }
+    }
+    if treaty.is_some() {
+        out.push(checks::country_quota_not_mixed(treaty.as_ref(), countries));
     }
     match db::profile_on(conn, s.bin.as_str(), today)? {
         Some(p) => {
@@ -264,6 +273,16 @@ fn run_checks(
         s.category,
         s.replacement_months,
     ));
+    let unreported: Vec<Commitment> = db::unreported_replacements(conn, s.bin.as_str())?
+        .into_iter()
+        .filter(|(id, _, _)| !s.except.contains(id))
+        .map(|(permit, start, months)| Commitment {
+            permit,
+            start,
+            months: months.and_then(|m| u32::try_from(m).ok()).unwrap_or(0),
+        })
+        .collect();
+    out.push(checks::replacements_met(&unreported, today));
     for w in &s.workers {
         let name = w.full_name_latin.as_str();
         if !w.needs_permit {
@@ -411,6 +430,14 @@ pub fn apply(
         replacement_months: cmd.replacement_months,
     };
     let found = run_checks(conn, &subject, &rules, today)?;
+    let mixed: Vec<Check> = found
+        .iter()
+        .filter(|c| c.finding.code == "country-quota-mixed")
+        .cloned()
+        .collect();
+    if !checks::failures(&mixed).is_empty() {
+        return Err(CaseError::rules(checks::failures(&mixed)));
+    }
     let due = add_working_days(
         today,
         rules.deadlines.issue_decision_working_days,
@@ -1124,7 +1151,19 @@ fn supervise_loaded(
         release_all(conn, &l, why, actor)?;
     }
     let after = load_full(conn, l.permit.id)?;
-    record(conn, actor, &after, action, Some(&l), &basis)?;
+    // Every named region's akimat answers for the permit on its territory, so a
+    // suspension, resumption, revocation or return is filed under each of them.
+    for r in &after.regions {
+        record_in(
+            conn,
+            actor,
+            &after,
+            action,
+            Some(&l),
+            &basis,
+            Some(r.region.as_str()),
+        )?;
+    }
     Ok(after)
 }
 
@@ -1449,6 +1488,76 @@ fn depart_loaded(
         "permit.departure_recorded",
         Some(&l),
         "Art. 28(2)(8)",
+    )?;
+    Ok(after)
+}
+
+/// A Kazakh citizen hired to replace a category-4 foreign worker.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct HiredCitizen {
+    pub iin: String,
+    pub full_name: String,
+    pub hired_on: NaiveDate,
+}
+
+/// Art. 33(2) with the ministry's category-4 duty: the employer reports, once, the Kazakh
+/// citizens it hired to replace the foreigners of an issued category-4 permit — at least
+/// as many as the permit's foreign workers, each hired by today. Until it does, a
+/// permit whose replacement period has passed refuses the employer's new applications.
+pub fn report_replacement<E: From<CaseError>>(
+    conn: &mut Conn,
+    id: i64,
+    citizens: &[HiredCitizen],
+    today: NaiveDate,
+    access: impl Access<E>,
+    actor: &Actor,
+) -> Result<Loaded, E> {
+    let l = load(conn, id, access)?;
+    Ok(replacement_loaded(conn, l, citizens, today, actor)?)
+}
+
+fn replacement_loaded(
+    conn: &mut Conn,
+    l: Loaded,
+    citizens: &[HiredCitizen],
+    today: NaiveDate,
+    actor: &Actor,
+) -> Result<Loaded, CaseError> {
+    transition(l.state_on(today), PermitEvent::ReportReplacement).map_err(illegal)?;
+    if l.permit.category != Category::QualifiedWorkers || l.permit.kind != "permit" {
+        return Err(Violation::new("replacement-not-category-4", "Art. 33(2)")
+            .text("category", l.permit.category)
+            .into());
+    }
+    if l.replacement.is_some() {
+        return Err(CaseError::conflict(
+            "replacement-reported",
+            Message::new("conflict-replacement-reported").arg("id", l.permit.id),
+        ));
+    }
+    let hired: Vec<NaiveDate> = citizens.iter().map(|c| c.hired_on).collect();
+    let foreign = l.workers.iter().filter(|w| w.needs_permit).count();
+    checks::replacement_report(&hired, foreign, today)?;
+    let row = db::ReplacementRow {
+        permit_id: l.permit.id,
+        bin: l.permit.bin.as_str().to_owned(),
+        reported_on: today,
+        citizens: serde_json::to_string(citizens)?,
+        hired: i32::try_from(citizens.len()).unwrap_or(i32::MAX),
+        created_at: actor.at,
+        created_by: actor.sub.clone(),
+    };
+    if db::insert_replacement(conn, &row)? == 0 {
+        return Err(changed(l.permit.id));
+    }
+    let after = load_full(conn, l.permit.id)?;
+    record(
+        conn,
+        actor,
+        &after,
+        "permit.replacement_reported",
+        Some(&l),
+        "Art. 33(2)",
     )?;
     Ok(after)
 }

@@ -4,8 +4,8 @@
 
 use super::audit::Actor;
 use super::schema::{
-    country_quotas, employer_profiles, permit_details, permit_regions, permit_trips,
-    permit_workers, permits, regional_quotas,
+    country_quotas, employer_profiles, permit_details, permit_regions, permit_replacements,
+    permit_trips, permit_workers, permits, regional_quotas,
 };
 use super::AnyConnection;
 use crate::domain::permit::PermitState;
@@ -858,4 +858,64 @@ pub fn departures_owed(
         q = q.filter(permits::id.eq_any(sub));
     }
     q.load(conn)
+}
+
+/// The employer's category-4 permits that were issued (Art. 33(2)) and whose replacement
+/// commitment is not reported met: id, start date, replacement months.
+pub fn unreported_replacements(
+    conn: &mut AnyConnection,
+    bin: &str,
+) -> QueryResult<Vec<(i64, NaiveDate, Option<i32>)>> {
+    let issued: Vec<&str> = PermitState::ALL
+        .into_iter()
+        .filter(|s| s.was_issued())
+        .map(|s| s.as_str())
+        .collect();
+    permits::table
+        .inner_join(permit_details::table)
+        .left_join(permit_replacements::table)
+        .filter(permits::bin.eq(bin))
+        .filter(permits::kind.eq("permit"))
+        .filter(permits::category.eq(Category::QualifiedWorkers.code()))
+        .filter(permits::status.eq_any(issued))
+        .filter(permit_replacements::permit_id.is_null())
+        .select((
+            permits::id,
+            permits::start_date,
+            permit_details::replacement_months,
+        ))
+        .order(permits::id)
+        .load(conn)
+}
+
+/// A category-4 permit's replacement report (Art. 33(2)).
+#[derive(Debug, Clone, Queryable, Insertable)]
+#[diesel(table_name = permit_replacements)]
+pub struct ReplacementRow {
+    pub permit_id: i64,
+    pub bin: String,
+    pub reported_on: NaiveDate,
+    pub citizens: String,
+    pub hired: i32,
+    pub created_at: NaiveDateTime,
+    pub created_by: String,
+}
+
+/// Stores the report once: 0 rows when the permit already has one.
+pub fn insert_replacement(conn: &mut AnyConnection, row: &ReplacementRow) -> QueryResult<usize> {
+    let exists = permit_replacements::table
+        .find(row.permit_id)
+        .count()
+        .get_result::<i64>(conn)?;
+    if exists > 0 {
+        return Ok(0);
+    }
+    diesel::insert_into(permit_replacements::table)
+        .values(row)
+        .execute(conn)
+}
+
+/// The permit's replacement report, if any.
+pub fn replacement_of(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<ReplacementRow>> {
+    permit_replacements::table.find(id).first(conn).optional()
 }

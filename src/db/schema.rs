@@ -361,6 +361,18 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    permit_replacements (permit_id) {
+        permit_id -> BigInt,
+        bin -> Text,
+        reported_on -> Date,
+        citizens -> Text,
+        hired -> Integer,
+        created_at -> Timestamp,
+        created_by -> Text,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     national_quotas,
     national_category_quotas,
@@ -446,6 +458,7 @@ diesel::joinable!(permit_regions -> permits (permit_id));
 diesel::joinable!(permit_workers -> permits (permit_id));
 
 diesel::joinable!(permit_details -> permits (permit_id));
+diesel::joinable!(permit_replacements -> permits (permit_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     permits,
@@ -453,4 +466,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     permit_regions,
     permit_workers,
     permit_trips,
+    permit_replacements,
 );

@@ -217,6 +217,14 @@ fn rows() -> Vec<Row> {
             Some(json!({"worker_id": 1, "date": "2026-09-02", "evidence": "x"})),
             [F, F, Y, F],
         ),
+        r(
+            "POST",
+            "/v1/permits/1/replacement-report",
+            Some(
+                json!({"citizens": [{"iin": "850412300123", "full_name": "x", "hired_on": "2026-09-02"}]}),
+            ),
+            [F, F, Y, F],
+        ),
         r("GET", "/v1/departures/overdue", None, [Y, Y, F, Y]),
         r(
             "GET",

@@ -347,6 +347,22 @@ async fn a_permit_runs_from_application_to_departure() {
         .json(&json!({"ground": "kazakh-share-breached"}))
         .await
         .problem(409, "illegal-transition");
+    // Every named region's akimat reads the suspension and the revocation in its trail,
+    // though only one of them made each.
+    for region in ["KZ-23", "KZ-47"] {
+        for action in ["permit.suspended", "permit.resumed", "permit.revoked"] {
+            let trail = app
+                .get(&format!(
+                    "/v1/audit-events?entity_type=permit&action={action}"
+                ))
+                .token(&app.akimat(region))
+                .send()
+                .await;
+            let items = trail.ok(200)["items"].as_array().unwrap().clone();
+            assert_eq!(items.len(), 1, "{region} {action}");
+            assert_eq!(items[0]["entity_id"], id.to_string(), "{region} {action}");
+        }
+    }
 
     // Departures (Art. 28(2)(8)): owed by both permitted workers, recorded by the employer.
     let overdue = app
@@ -1226,4 +1242,171 @@ async fn quota_invariants_hold_after_a_random_sequence_of_permit_moves() {
         assert_eq!((held, used), e, "{region}: the permits explain the figures");
         assert!(held + used <= allocated);
     }
+}
+
+#[actix_web::test]
+async fn art_33_2_an_unreported_category_4_replacement_refuses_new_permits_until_reported() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 5), ("KZ-23", "4", 5)]).await;
+    profile(&app, BIN_A).await;
+    let mut a = application(
+        &["KZ-23"],
+        vec![
+            worker("KAYA MEHMET", "TUR", "Q1"),
+            worker("DEMIR ALI", "TUR", "Q2"),
+        ],
+    );
+    a["category"] = json!("4");
+    a["profession"] = json!("Welder");
+    a["replacement_months"] = json!(6);
+    let id = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .json(&a)
+        .await
+        .ok(201)["id"]
+        .clone();
+    decide(&app, &id, "KZ-23", json!({"decision": "approve"}))
+        .await
+        .ok(200);
+    // Not issued yet: nothing to report.
+    let report = |n: usize, hired_on: &str| {
+        let citizens: Vec<Value> = (0..n)
+            .map(|i| json!({"iin": format!("85041230012{i}"), "full_name": "Abenov Nurlan", "hired_on": hired_on}))
+            .collect();
+        json!({ "citizens": citizens })
+    };
+    app.post(&format!("/v1/permits/{id}/replacement-report"))
+        .token(&app.employer(BIN_A))
+        .json(&report(2, "2025-12-01"))
+        .await
+        .problem(409, "illegal-transition");
+    pay(&app, &id, "KZ-23", "100000000.00", "2025-12-15", "en")
+        .await
+        .ok(201);
+
+    // Started 15 January with 6 months to replace: due 15 July. On 20 July, unreported.
+    app.set_today("2026-07-20T04:00:00Z");
+    let mut b = application(&["KZ-23"], vec![worker("YILMAZ CAN", "TUR", "Q3")]);
+    b["start_date"] = json!("2026-08-01");
+    b["vacancy_published_on"] = json!("2026-06-01");
+    let p = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .header("Accept-Language", "ru")
+        .json(&b)
+        .await
+        .ok(201)
+        .clone();
+    let c = check(&p, "replacement-obligation-met");
+    assert_eq!(
+        (
+            c["outcome"].as_str(),
+            c["article"].as_str(),
+            c["figures"]["count"].as_i64(),
+            c["figures"]["permits"].clone()
+        ),
+        (
+            Some("fail"),
+            Some("Art. 33(2)"),
+            Some(1),
+            json!(id.to_string())
+        )
+    );
+    assert!(c["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("прежние разрешения 4-й категории"));
+    let new_id = p["id"].clone();
+    decide(&app, &new_id, "KZ-23", json!({"decision": "approve"}))
+        .await
+        .problem(422, "replacement-obligation-met");
+
+    // The report names at least as many citizens as there were foreigners, hired by today.
+    app.post(&format!("/v1/permits/{id}/replacement-report"))
+        .token(&app.employer(BIN_A))
+        .json(&json!({"citizens": []}))
+        .await
+        .problem(422, "invalid-fields");
+    app.post(&format!("/v1/permits/{id}/replacement-report"))
+        .token(&app.employer(BIN_A))
+        .json(&report(1, "2026-07-01"))
+        .await
+        .problem(422, "replacement-report-short");
+    app.post(&format!("/v1/permits/{id}/replacement-report"))
+        .token(&app.employer(BIN_B))
+        .json(&report(2, "2026-07-01"))
+        .await
+        .problem(404, "not-found");
+    app.post(&format!("/v1/permits/{new_id}/replacement-report"))
+        .token(&app.employer(BIN_A))
+        .json(&report(2, "2026-07-01"))
+        .await
+        .problem(409, "illegal-transition");
+    let r = app
+        .post(&format!("/v1/permits/{id}/replacement-report"))
+        .token(&app.employer(BIN_A))
+        .json(&report(2, "2026-07-01"))
+        .await;
+    assert_eq!(
+        r.ok(200)["replacement"],
+        json!({"reported_on": "2026-07-20", "hired": 2})
+    );
+    app.post(&format!("/v1/permits/{id}/replacement-report"))
+        .token(&app.employer(BIN_A))
+        .json(&report(2, "2026-07-01"))
+        .await
+        .problem(409, "replacement-reported");
+    // Reported: the decision re-runs the check and approves.
+    let d = decide(&app, &new_id, "KZ-23", json!({"decision": "approve"})).await;
+    assert_eq!(
+        check(d.ok(200), "replacement-obligation-met")["outcome"],
+        "pass"
+    );
+}
+
+#[actix_web::test]
+async fn art_32_4_2_citizens_of_a_treaty_country_are_not_mixed_with_others_on_one_permit() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 5)]).await;
+    profile(&app, BIN_A).await;
+    let r = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .header("Accept-Language", "kk")
+        .json(&application(
+            &["KZ-23"],
+            vec![
+                worker("KARIMOV AZIZ", "UZB", "M1"),
+                worker("KAYA MEHMET", "TUR", "M2"),
+            ],
+        ))
+        .await;
+    let v = &r.problem(422, "country-quota-mixed")["violations"][0];
+    assert_eq!(v["article"], "Art. 32(4)(2)");
+    assert_eq!(
+        v["message"],
+        "UZB азаматтары өз елінің квотасын пайдаланады, сондықтан оларға 2 азаматтықтағы қызметкерлермен бірге емес, жеке рұқсат сұралады"
+    );
+    // Alone, the Uzbek citizens draw on their country quota (2 units in 2026).
+    let p = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .json(&application(
+            &["KZ-23"],
+            vec![
+                worker("KARIMOV AZIZ", "UZB", "M1"),
+                worker("TOSHEV BOBUR", "UZB", "M3"),
+            ],
+        ))
+        .await
+        .ok(201)
+        .clone();
+    assert_eq!(check(&p, "country-quota-available")["outcome"], "pass");
+    assert_eq!(check(&p, "country-quota-mixed")["outcome"], "pass");
+    decide(&app, &p["id"], "KZ-23", json!({"decision": "approve"}))
+        .await
+        .ok(200);
 }

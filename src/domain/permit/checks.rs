@@ -92,6 +92,23 @@ pub fn country_quota_available(country: &CountryCode, year: i32, left: i64, want
     )
 }
 
+/// Art. 32(4)(2): a permit draws one hold per region, and a hold names one country, so
+/// the citizens of a country with a country-of-origin quota are applied for on a permit of
+/// their own: an application mixing them with workers of other countries fails (each
+/// country's share could not be held against its quota). `treaty` is the first such
+/// country among the workers, `countries` how many citizenships need a permit.
+pub fn country_quota_not_mixed(treaty: Option<&CountryCode>, countries: usize) -> Check {
+    let finding =
+        Violation::new("country-quota-mixed", "Art. 32(4)(2)").arg("countries", countries);
+    Check::judged(
+        treaty.is_none() || countries <= 1,
+        match treaty {
+            Some(c) => finding.text("country", c),
+            None => finding.text("country", "-"),
+        },
+    )
+}
+
 /// The employer's staff in one worker category on a date (Art. 33(6)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Staff {
@@ -294,6 +311,63 @@ pub fn replacement_commitment(
             .arg("min", duty.min_months)
             .arg("max", duty.max_months),
     )
+}
+
+/// The last day of a category-4 permit's replacement period: `months` after its start.
+pub fn replacement_due(start: NaiveDate, months: u32) -> Option<NaiveDate> {
+    start.checked_add_months(Months::new(months))
+}
+
+/// An earlier category-4 permit of the employer: its id, its start and its replacement
+/// period in months, as agreed at issue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Commitment {
+    pub permit: i64,
+    pub start: NaiveDate,
+    pub months: u32,
+}
+
+/// Art. 33(2) with the ministry's category-4 duty (the rule set lists
+/// `replacement-obligation-unmet` among the refusal grounds, so an unmet commitment fails,
+/// it does not merely warn): every earlier category-4 permit whose replacement period ended
+/// before `today` must have been reported met, naming the Kazakh citizens hired.
+/// `unreported` are the employer's issued category-4 permits with no report.
+pub fn replacements_met(unreported: &[Commitment], today: NaiveDate) -> Check {
+    let overdue: Vec<String> = unreported
+        .iter()
+        .filter(|c| replacement_due(c.start, c.months).is_some_and(|due| due < today))
+        .map(|c| c.permit.to_string())
+        .collect();
+    Check::judged(
+        overdue.is_empty(),
+        Violation::new("replacement-obligation-met", "Art. 33(2)")
+            .arg("count", overdue.len())
+            .text(
+                "permits",
+                if overdue.is_empty() {
+                    "-".to_owned()
+                } else {
+                    overdue.join(", ")
+                },
+            ),
+    )
+}
+
+/// Art. 33(2): a replacement report names at least as many Kazakh citizens hired as the
+/// permit had foreign workers to replace, each hired no later than `today`.
+pub fn replacement_report(
+    hired: &[NaiveDate],
+    foreign_workers: usize,
+    today: NaiveDate,
+) -> Result<(), Violation> {
+    let in_time = hired.iter().all(|d| *d <= today);
+    if hired.len() >= foreign_workers && in_time {
+        Ok(())
+    } else {
+        Err(Violation::new("replacement-report-short", "Art. 33(2)")
+            .arg("hired", hired.len())
+            .arg("foreign", foreign_workers))
+    }
 }
 
 /// Art. 33(3): a permit is its employer's alone; a worker already named on another live
@@ -622,5 +696,56 @@ mod tests {
             ("fee-underpaid", Some("Art. 33(4)"))
         );
         assert_eq!(check_payment(due, due, tenge(4325), &region), None);
+    }
+
+    #[test]
+    fn art_33_2_a_category_4_commitment_unreported_after_its_period_fails() {
+        let c = Commitment {
+            permit: 7,
+            start: d("2026-01-15"),
+            months: 6,
+        };
+        assert_eq!(replacement_due(c.start, 6), Some(d("2026-07-15")));
+        // The period runs to its last day inclusive.
+        assert_eq!(
+            replacements_met(&[c], d("2026-07-15")).outcome,
+            Outcome::Pass
+        );
+        let late = replacements_met(&[c], d("2026-07-16"));
+        assert_eq!(late.outcome, Outcome::Fail);
+        assert_eq!(late.finding.code, "replacement-obligation-met");
+        assert_eq!(late.finding.article.as_deref(), Some("Art. 33(2)"));
+        assert_eq!(
+            replacements_met(&[], d("2030-01-01")).outcome,
+            Outcome::Pass
+        );
+    }
+
+    #[test]
+    fn art_33_2_a_replacement_report_names_as_many_citizens_as_foreigners_hired_by_today() {
+        let today = d("2026-08-01");
+        assert!(replacement_report(&[d("2026-07-01"), d("2026-07-02")], 2, today).is_ok());
+        assert_eq!(
+            replacement_report(&[d("2026-07-01")], 2, today)
+                .unwrap_err()
+                .code,
+            "replacement-report-short"
+        );
+        assert!(replacement_report(&[d("2026-07-01"), d("2026-08-02")], 2, today).is_err());
+    }
+
+    #[test]
+    fn art_32_4_2_a_treaty_country_is_not_mixed_with_others_on_one_permit() {
+        let uzb: CountryCode = "UZB".parse().unwrap();
+        assert_eq!(
+            country_quota_not_mixed(Some(&uzb), 1).outcome,
+            Outcome::Pass
+        );
+        assert_eq!(country_quota_not_mixed(None, 3).outcome, Outcome::Pass);
+        let mixed = country_quota_not_mixed(Some(&uzb), 2);
+        assert_eq!(
+            (mixed.outcome, mixed.finding.code.as_str()),
+            (Outcome::Fail, "country-quota-mixed")
+        );
     }
 }

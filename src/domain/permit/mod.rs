@@ -90,6 +90,19 @@ impl PermitState {
         )
     }
 
+    /// Was issued (paid to every region), whatever came of it since: its category-4
+    /// replacement commitment runs (Art. 33(2)) and can be reported met.
+    pub fn was_issued(self) -> bool {
+        matches!(
+            self,
+            PermitState::Active
+                | PermitState::Suspended
+                | PermitState::Revoked
+                | PermitState::Returned
+                | PermitState::Expired
+        )
+    }
+
     /// Ended after its workers may have come: each owes a departure (Art. 28(2)(8)).
     pub fn owes_departure(self) -> bool {
         matches!(
@@ -140,10 +153,12 @@ pub enum PermitEvent {
     Trip,
     /// The employer records a worker's departure (Art. 28(2)(8)).
     Depart,
+    /// The employer reports the category-4 replacement commitment met (Art. 33(2)).
+    ReportReplacement,
 }
 
 impl PermitEvent {
-    pub const ALL: [PermitEvent; 14] = [
+    pub const ALL: [PermitEvent; 15] = [
         PermitEvent::Approve,
         PermitEvent::ApproveLast,
         PermitEvent::Refuse,
@@ -158,6 +173,7 @@ impl PermitEvent {
         PermitEvent::Extend,
         PermitEvent::Trip,
         PermitEvent::Depart,
+        PermitEvent::ReportReplacement,
     ];
 
     /// The event's name in a refusal.
@@ -175,6 +191,7 @@ impl PermitEvent {
             PermitEvent::Extend => "extend",
             PermitEvent::Trip => "trip",
             PermitEvent::Depart => "depart",
+            PermitEvent::ReportReplacement => "report-replacement",
         }
     }
 
@@ -191,6 +208,7 @@ impl PermitEvent {
             PermitEvent::Extend => "Art. 33(2), 7(20)",
             PermitEvent::Trip => "Art. 33(3)",
             PermitEvent::Depart => "Art. 28(2)(8)",
+            PermitEvent::ReportReplacement => "Art. 33(2)",
         }
     }
 }
@@ -199,7 +217,8 @@ impl PermitEvent {
 /// refusal refuses the permit, the last approval makes the fee due; the last payment makes
 /// it active; an unpaid fee lapses it. Only an active permit is suspended, returned,
 /// extended or used for business trips; an active or suspended one is revoked; a
-/// departure is recorded once it has ended. Everything else is refused and changes nothing.
+/// departure is recorded once it has ended; a category-4 replacement is reported on one
+/// that was issued. Everything else is refused and changes nothing.
 pub fn transition(
     state: PermitState,
     event: PermitEvent,
@@ -220,6 +239,7 @@ pub fn transition(
         (S::Active, E::Return) => Some(S::Returned),
         (S::Active, E::Extend | E::Trip) => Some(S::Active),
         (s, E::Depart) if s.owes_departure() => Some(s),
+        (s, E::ReportReplacement) if s.was_issued() => Some(s),
         _ => None,
     };
     next.ok_or(IllegalTransition {
@@ -261,6 +281,11 @@ mod tests {
             (S::Returned, E::Depart, S::Returned),
             (S::Lapsed, E::Depart, S::Lapsed),
             (S::Expired, E::Depart, S::Expired),
+            (S::Active, E::ReportReplacement, S::Active),
+            (S::Suspended, E::ReportReplacement, S::Suspended),
+            (S::Revoked, E::ReportReplacement, S::Revoked),
+            (S::Returned, E::ReportReplacement, S::Returned),
+            (S::Expired, E::ReportReplacement, S::Expired),
         ];
         for state in PermitState::ALL {
             for event in PermitEvent::ALL {
