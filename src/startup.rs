@@ -9,7 +9,7 @@ use crate::domain::RegionCode;
 use crate::error::ApiError;
 use crate::i18n::Lang;
 use actix_web::dev::{Server, Service};
-use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::http::Method;
 use actix_web::{middleware, web, App, HttpMessage, HttpServer};
 use std::future::Future;
@@ -69,11 +69,7 @@ const REQUEST_ID: &str = "x-request-id";
 
 /// The language the request's `Accept-Language` chose.
 fn accept_language(req: &actix_web::dev::ServiceRequest) -> Lang {
-    Lang::negotiate(
-        req.headers()
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok()),
-    )
+    extract::accept_language(req.headers())
 }
 
 type LocalBoxFuture<T> = Pin<Box<dyn Future<Output = T>>>;

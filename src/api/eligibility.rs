@@ -2,7 +2,7 @@
 //! foreigner takes (Art. 32(2)-(3), 2(3), 33(1), 34, 35), with every citation, why the
 //! other routes do not apply, and the next step, in the caller's language.
 
-use super::extract::Body;
+use super::extract::{AcceptLanguage, Body};
 use super::AppState;
 use crate::auth::{Action, Caller};
 use crate::cases::eligibility::{self, EngagementQuestion, Question};
@@ -11,7 +11,7 @@ use crate::domain::{Category, CountryCode};
 use crate::error::{ApiError, Problem};
 use crate::i18n::Lang;
 use actix_web::http::header;
-use actix_web::{post, web, HttpRequest, HttpResponse};
+use actix_web::{post, web, HttpResponse};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -307,15 +307,10 @@ fn question(r: EligibilityRequest, today: NaiveDate) -> Result<Question, ApiErro
 #[post("/eligibility")]
 pub async fn check_eligibility(
     state: web::Data<AppState>,
-    req: HttpRequest,
+    AcceptLanguage(lang): AcceptLanguage,
     _caller: Caller,
     body: Body<EligibilityRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let lang = Lang::negotiate(
-        req.headers()
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok()),
-    );
     let q = question(body.value, state.time.today())?;
     let on = q.on;
     let answer = state.read(move |c| Ok(eligibility::assess(c, &q)?)).await?;

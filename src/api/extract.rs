@@ -6,6 +6,7 @@ use super::AppState;
 use crate::auth::{authorize_role, Action, Caller};
 use crate::domain::violation::Message;
 use crate::error::{ApiError, FieldError};
+use crate::i18n::Lang;
 use actix_web::dev::Payload;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 use serde::de::DeserializeOwned;
@@ -366,6 +367,28 @@ impl FromRequest for RequestId {
             .get::<RequestId>()
             .cloned()
             .unwrap_or_else(|| RequestId(uuid::Uuid::new_v4().to_string()))))
+    }
+}
+
+/// The language a request's `Accept-Language` asks for (English when it names none of
+/// kk, ru, en): the one place the header is read.
+pub fn accept_language(headers: &actix_web::http::header::HeaderMap) -> Lang {
+    Lang::negotiate(
+        headers
+            .get(actix_web::http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    )
+}
+
+/// The reader's language, for messages stored as codes and rendered when read.
+pub struct AcceptLanguage(pub Lang);
+
+impl FromRequest for AcceptLanguage {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<AcceptLanguage, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(Ok(AcceptLanguage(accept_language(req.headers()))))
     }
 }
 

@@ -6,6 +6,7 @@ use super::extract::{Body, IdempotencyKey, IfMatch, Query, RequestId};
 use super::idempotency::{create, etag, Created};
 use super::page::{split, PageQuery};
 use super::{narrowed, AppState};
+use crate::api::extract::AcceptLanguage;
 use crate::auth::{authorize, authorize_role, Action, Caller, Scope};
 use crate::cases;
 use crate::cases::permits::{Loaded, Supervision};
@@ -20,27 +21,12 @@ use crate::domain::{Category, CountryCode, EmployerId, Message, Money, RegionCod
 use crate::error::{ApiError, FieldError, Problem};
 use crate::i18n::Lang;
 use actix_web::http::header;
-use actix_web::{get, post, web, FromRequest, HttpRequest, HttpResponse};
+use actix_web::{get, post, web, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
-
-/// The language the reader asked for (`Accept-Language`), for messages stored as codes.
-pub struct ReaderLang(pub Lang);
-
-impl FromRequest for ReaderLang {
-    type Error = ApiError;
-    type Future = std::future::Ready<Result<ReaderLang, ApiError>>;
-    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
-        let header = req
-            .headers()
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok());
-        std::future::ready(Ok(ReaderLang(Lang::negotiate(header))))
-    }
-}
 
 /// A foreign worker named in an application.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
@@ -612,7 +598,7 @@ pub async fn file_permit_application(
     caller: Caller,
     rid: RequestId,
     key: IdempotencyKey,
-    lang: ReaderLang,
+    lang: AcceptLanguage,
     body: Body<ApplicationRequest>,
 ) -> Result<HttpResponse, ApiError> {
     authorize_role(&caller, Action::FilePermit)?;
@@ -911,7 +897,7 @@ fn decode_due_cursor(c: &str) -> Result<(NaiveDate, i64), ApiError> {
 pub async fn get_permit(
     state: web::Data<AppState>,
     caller: Caller,
-    lang: ReaderLang,
+    lang: AcceptLanguage,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
@@ -985,7 +971,7 @@ pub async fn decide_permit(
     caller: Caller,
     rid: RequestId,
     if_match: IfMatch,
-    lang: ReaderLang,
+    lang: AcceptLanguage,
     id: web::Path<i64>,
     body: Body<DecisionRequest>,
 ) -> Result<HttpResponse, ApiError> {
@@ -1040,7 +1026,7 @@ pub async fn withdraw_permit(
     caller: Caller,
     rid: RequestId,
     if_match: IfMatch,
-    lang: ReaderLang,
+    lang: AcceptLanguage,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
@@ -1100,7 +1086,7 @@ pub async fn pay_permit_fee(
     caller: Caller,
     rid: RequestId,
     key: IdempotencyKey,
-    lang: ReaderLang,
+    lang: AcceptLanguage,
     id: web::Path<i64>,
     body: Body<PaymentRequest>,
 ) -> Result<HttpResponse, ApiError> {
@@ -1109,15 +1095,14 @@ pub async fn pay_permit_fee(
     let req = body.value;
     let region = super::extract::region_param(&req.region, "region")
         .map_err(|_| ApiError::invalid("region", "must be a region code KZ-NN"))?;
-    let amount = Money::from_tenge(req.amount.tenge())
-        .ok()
-        .filter(|m| m.tenge() > rust_decimal::Decimal::ZERO)
-        .ok_or_else(|| {
-            ApiError::invalid(
-                "amount",
-                "must be a positive amount in tenge with at most two decimals",
-            )
-        })?;
+    // The amount was read exactly (at most two decimals) by `Money`; it must be positive.
+    let amount = req.amount;
+    if amount.tenge() <= rust_decimal::Decimal::ZERO {
+        return Err(ApiError::invalid(
+            "amount",
+            "must be a positive amount in tenge",
+        ));
+    }
     let today = state.time.today();
     lapse_first(&state, id, today).await?;
     let actor = state.actor(&caller, &rid);
@@ -1174,7 +1159,7 @@ pub async fn extend_permit(
     caller: Caller,
     rid: RequestId,
     key: IdempotencyKey,
-    lang: ReaderLang,
+    lang: AcceptLanguage,
     id: web::Path<i64>,
     body: Body<ExtensionRequest>,
 ) -> Result<HttpResponse, ApiError> {
@@ -1299,7 +1284,7 @@ pub async fn suspend_permit(
     caller: Caller,
     rid: RequestId,
     if_match: IfMatch,
-    lang: ReaderLang,
+    lang: AcceptLanguage,
     id: web::Path<i64>,
     body: Body<SuspensionRequest>,
 ) -> Result<HttpResponse, ApiError> {
@@ -1337,7 +1322,7 @@ pub async fn resume_permit(
     caller: Caller,
     rid: RequestId,
     if_match: IfMatch,
-    lang: ReaderLang,
+    lang: AcceptLanguage,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     supervise(
@@ -1374,7 +1359,7 @@ pub async fn revoke_permit(
     caller: Caller,
     rid: RequestId,
     if_match: IfMatch,
-    lang: ReaderLang,
+    lang: AcceptLanguage,
     id: web::Path<i64>,
     body: Body<RevocationRequest>,
 ) -> Result<HttpResponse, ApiError> {
@@ -1415,7 +1400,7 @@ pub async fn return_permit(
     caller: Caller,
     rid: RequestId,
     if_match: IfMatch,
-    lang: ReaderLang,
+    lang: AcceptLanguage,
     id: web::Path<i64>,
     body: Body<NoteRequest>,
 ) -> Result<HttpResponse, ApiError> {
@@ -1541,7 +1526,7 @@ pub async fn record_departure(
     state: web::Data<AppState>,
     caller: Caller,
     rid: RequestId,
-    lang: ReaderLang,
+    lang: AcceptLanguage,
     id: web::Path<i64>,
     body: Body<DepartureRequest>,
 ) -> Result<HttpResponse, ApiError> {
@@ -1632,7 +1617,7 @@ pub async fn report_replacement(
     state: web::Data<AppState>,
     caller: Caller,
     rid: RequestId,
-    lang: ReaderLang,
+    lang: AcceptLanguage,
     id: web::Path<i64>,
     body: Body<ReplacementReportRequest>,
 ) -> Result<HttpResponse, ApiError> {
