@@ -325,6 +325,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    permit_reissues (replaced_id) {
+        replaced_id -> BigInt,
+        newcomer_id -> BigInt,
+        permit_id -> BigInt,
+        reissued_on -> Date,
+        created_at -> Timestamp,
+        created_by -> Text,
+    }
+}
+
+diesel::table! {
     permit_workers (id) {
         id -> BigInt,
         permit_id -> BigInt,
@@ -456,6 +467,7 @@ diesel::table! {
 diesel::joinable!(permit_regions -> permits (permit_id));
 
 diesel::joinable!(permit_workers -> permits (permit_id));
+diesel::joinable!(permit_reissues -> permits (permit_id));
 
 diesel::joinable!(permit_details -> permits (permit_id));
 diesel::joinable!(permit_replacements -> permits (permit_id));
@@ -467,4 +479,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     permit_workers,
     permit_trips,
     permit_replacements,
+    permit_reissues,
 );
