@@ -183,6 +183,7 @@ replacement-not-category-4 = only a category-4 permit carries a replacement comm
 country-quota-mixed = citizens of { $country } draw on their country quota, so they are applied for on a permit of their own, not with workers of { $countries } citizenships
 passport-expires = the passport of { $worker } expires on { $expiry }, before the permit ends on { $end }
 worker-needs-no-permit = { $worker } is a citizen of { $country }, an EAEU member state, and needs no permit: refused for this worker, drawing no quota
+worker-route-other = { $worker } takes another route ({ $route }): refused for this permit, drawing no quota
 no-worker-needs-permit = every worker named is an EAEU citizen and needs no permit
 fee-rate-missing = the rule set has no fee rate for category { $category } in sector { $sector }
 fee-underpaid = { $paid } tenge were paid to { $region }; the fee due is { $due } tenge at the MRP of { $mrp } tenge on the payment date

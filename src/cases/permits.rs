@@ -15,6 +15,7 @@ use crate::domain::hold::{CaseKind, CaseRef, QuotaClaim, Release, Units};
 use crate::domain::permit::checks::{self, Check, Commitment, Qualification};
 use crate::domain::permit::trips::{self, TripRequest};
 use crate::domain::permit::{departure_owed, transition, PermitEvent, PermitState};
+use crate::domain::route::{self, EmployerType, Engagement, Facts, Position};
 use crate::domain::ruleset::{RuleSet, TermChoice, TermUnit};
 use crate::domain::{
     quota, Category, CountryCode, EmployerId, Message, Money, Refusal, RegionCode, SectorCode,
@@ -203,6 +204,8 @@ struct Subject<'a> {
     bin: &'a EmployerId,
     category: Category,
     year: i32,
+    /// The first day of work: the route finder judges the workers on it.
+    start_date: NaiveDate,
     end_date: NaiveDate,
     term_choice: Option<&'a TermChoice>,
     term_unit: TermUnit,
@@ -303,11 +306,20 @@ fn run_checks(
         })
         .collect();
     out.push(checks::replacements_met(&unreported, today));
+    let engager = Engager::of(conn, s.bin, s.category, s.start_date)?;
     for w in &s.workers {
         let name = w.full_name_latin.as_str();
+        let country = citizen_of(conn, &w.citizenship)?;
+        out.extend(checks::worker_route(
+            name,
+            &engager.route(&country, &w.education),
+            w.needs_permit,
+        ));
         if !w.needs_permit {
             if let Ok(code) = w.citizenship.parse::<CountryCode>() {
-                out.push(checks::needs_no_permit(name, &code));
+                if country.eaeu_member {
+                    out.push(checks::needs_no_permit(name, &code));
+                }
             }
             continue;
         }
@@ -352,14 +364,74 @@ fn barred_until(
         .and_then(|d| checks::bar_until(d, g.unlawful_engagement_bar_months)))
 }
 
-fn workers_of_input(conn: &mut Conn, input: &[WorkerInput]) -> Result<Vec<NewWorker>, CaseError> {
+/// Who engages the workers of a permit, for the route finder (Art. 32(2)-(3)).
+#[derive(Debug, Clone, Copy)]
+struct Engager {
+    employer: EmployerType,
+    category: Category,
+    on: NaiveDate,
+}
+
+impl Engager {
+    /// The employer's type from its profile in force on `on` (ordinary without one).
+    fn of(
+        conn: &mut Conn,
+        bin: &EmployerId,
+        category: Category,
+        on: NaiveDate,
+    ) -> Result<Engager, CaseError> {
+        let employer = match db::profile_on(conn, bin.as_str(), on)? {
+            Some(p) => super::employers::employer_type(&p)?,
+            None => EmployerType::Ordinary,
+        };
+        Ok(Engager {
+            employer,
+            category,
+            on,
+        })
+    }
+
+    /// Art. 2(3), 32(2)-(3), 33(1): the route of a worker of the permit.
+    fn route(&self, citizen_of: &reference::Country, education: &str) -> route::RouteAnswer {
+        let (position, seasonal) = Position::of_category(self.category);
+        route::route(&Facts {
+            citizenship: citizen_of.code.clone(),
+            citizen_of_eaeu: citizen_of.eaeu_member,
+            permanent_resident: false,
+            on: self.on,
+            engagement: Some(Engagement {
+                employer: self.employer,
+                position,
+                higher_education: checks::higher_education(education),
+                first_head: false,
+                seasonal,
+                transfer: None,
+            }),
+            profession: None,
+        })
+    }
+}
+
+fn citizen_of(conn: &mut Conn, code: &str) -> Result<reference::Country, CaseError> {
+    reference::country(conn, code)?.ok_or_else(|| {
+        CaseError::from(Violation::new("unknown-country", "Art. 32(4)(2)").text("country", code))
+    })
+}
+
+/// The workers as filed: each needs a permit when the route finder says a permit within
+/// the quota (an EAEU citizen or an exempt person does not, Art. 2(3), 32(2)).
+fn workers_of_input(
+    conn: &mut Conn,
+    input: &[WorkerInput],
+    engager: &Engager,
+) -> Result<Vec<NewWorker>, CaseError> {
     let mut out = Vec::with_capacity(input.len());
     for w in input {
-        let country = reference::country(conn, w.citizenship.as_str())?.ok_or_else(|| {
-            CaseError::from(
-                Violation::new("unknown-country", "Art. 32(4)(2)").text("country", &w.citizenship),
-            )
-        })?;
+        let country = citizen_of(conn, w.citizenship.as_str())?;
+        let needs_permit = matches!(
+            engager.route(&country, &w.education).route,
+            route::Route::QuotaPermit(_)
+        );
         out.push(NewWorker {
             full_name_latin: w.full_name_latin.clone(),
             full_name_cyrillic: w.full_name_cyrillic.clone(),
@@ -372,7 +444,7 @@ fn workers_of_input(conn: &mut Conn, input: &[WorkerInput]) -> Result<Vec<NewWor
             occupation_code: w.occupation_code.clone(),
             experience_years: i32::try_from(w.experience_years).unwrap_or(i32::MAX),
             qualification_ref: w.qualification_ref.clone(),
-            needs_permit: !country.eaeu_member,
+            needs_permit,
         });
     }
     Ok(out)
@@ -396,7 +468,8 @@ pub fn apply(
         }
     }
     let rules = rules_on(conn, today)?;
-    let workers = workers_of_input(conn, &cmd.workers)?;
+    let engager = Engager::of(conn, &cmd.bin, cmd.category, cmd.start_date)?;
+    let workers = workers_of_input(conn, &cmd.workers, &engager)?;
     let mut refusals = Vec::new();
     if !workers.iter().any(|w| w.needs_permit) {
         refusals.push(checks::nothing_to_permit());
@@ -439,6 +512,7 @@ pub fn apply(
         bin: &cmd.bin,
         category: cmd.category,
         year: cmd.start_date.year(),
+        start_date: cmd.start_date,
         end_date,
         term_choice: choice.as_ref(),
         term_unit: cmd.term_unit,
@@ -643,6 +717,7 @@ fn recheck(
         bin: &l.permit.bin,
         category: l.permit.category,
         year: l.permit.quota_year,
+        start_date: l.permit.start_date,
         end_date: l.permit.end_date,
         term_choice: choice,
         term_unit: parse_unit(&l.detail.term_unit),
@@ -1287,6 +1362,7 @@ fn extend_loaded(
         bin: &parent.permit.bin,
         category,
         year: start.year(),
+        start_date: start,
         end_date: new_end,
         term_choice: Some(&choice),
         term_unit: cmd.term_unit,
@@ -1561,9 +1637,11 @@ fn reissue_loaded(
             CaseError::not_found(Message::new("not-found-worker").arg("id", cmd.worker_id))
         })?;
     let rules = rules_on(conn, today)?;
-    let newcomer = workers_of_input(conn, std::slice::from_ref(&cmd.newcomer))?
+    let engager = Engager::of(conn, &l.permit.bin, l.permit.category, today)?;
+    let newcomer = workers_of_input(conn, std::slice::from_ref(&cmd.newcomer), &engager)?
         .pop()
         .ok_or_else(|| changed(l.permit.id))?;
+    let newcomer_of = citizen_of(conn, &newcomer.citizenship)?;
     let country = cmd.newcomer.citizenship.clone();
     let year = l.permit.quota_year;
     let held = claim_country(&l)
@@ -1577,7 +1655,7 @@ fn reissue_loaded(
             leaving_occupation: &leaving.occupation_code,
             newcomer_occupation: &newcomer.occupation_code,
             newcomer_country: &country,
-            newcomer_eaeu: !newcomer.needs_permit,
+            newcomer_eaeu: newcomer_of.eaeu_member,
             held_country: held.as_ref(),
             newcomer_quota_country: newcomer_quota.as_ref(),
         },
@@ -1607,6 +1685,10 @@ fn reissue_loaded(
         checks::worker_free(name, other),
     ];
     refusals.extend(checks::failures(&found));
+    if !newcomer.needs_permit && !newcomer_of.eaeu_member {
+        let answer = engager.route(&newcomer_of, &newcomer.education);
+        refusals.extend(checks::worker_route(name, &answer, true).map(|c| c.finding));
+    }
     if !refusals.is_empty() {
         return Err(CaseError::rules(refusals));
     }

@@ -29,6 +29,8 @@ pub struct ProfileRow {
     pub version: i64,
     pub updated_at: NaiveDateTime,
     pub updated_by: String,
+    /// JSON of the employer's type (Art. 32(2)); `None` for an ordinary employer.
+    pub employer_type: Option<String>,
 }
 
 /// A profile as the employer states it.
@@ -42,6 +44,7 @@ pub struct NewProfile<'a> {
     pub sector: &'a str,
     pub region: &'a str,
     pub workforce: &'a str,
+    pub employer_type: Option<&'a str>,
 }
 
 /// The profile in force on `date`: the newest with `effective_from <= date`.
@@ -89,6 +92,7 @@ pub fn put_profile(
                 employer_profiles::sector.eq(p.sector),
                 employer_profiles::region.eq(p.region),
                 employer_profiles::workforce.eq(p.workforce),
+                employer_profiles::employer_type.eq(p.employer_type),
                 employer_profiles::version.eq(1),
                 employer_profiles::updated_at.eq(actor.at),
                 employer_profiles::updated_by.eq(&actor.sub),
@@ -113,6 +117,7 @@ pub fn put_profile(
             employer_profiles::sector.eq(p.sector),
             employer_profiles::region.eq(p.region),
             employer_profiles::workforce.eq(p.workforce),
+            employer_profiles::employer_type.eq(p.employer_type),
             employer_profiles::version.eq(v + 1),
             employer_profiles::updated_at.eq(actor.at),
             employer_profiles::updated_by.eq(&actor.sub),

@@ -267,6 +267,7 @@ diesel::table! {
         version -> BigInt,
         updated_at -> Timestamp,
         updated_by -> Text,
+        employer_type -> Nullable<Text>,
     }
 }
 

@@ -5,6 +5,7 @@
 //! language when read. The same checks run again at decision time under the rule set then
 //! in force.
 
+use crate::domain::route::{Route, RouteAnswer};
 use crate::domain::ruleset::{
     FeeRules, KazakhShareRules, LabourMarketTest, ReissueRules, ReplacementDuty, TermChoice,
     TermUnit,
@@ -458,6 +459,35 @@ pub fn reissue(rules: &ReissueRules, r: &Reissue<'_>) -> Vec<Violation> {
     out
 }
 
+/// Art. 32(2)(1), (3), (12): the education levels that are higher education (an
+/// application states the level as `higher` or `postgraduate`, in any case).
+pub fn higher_education(level: &str) -> bool {
+    let level = level.trim();
+    level.eq_ignore_ascii_case("higher") || level.eq_ignore_ascii_case("postgraduate")
+}
+
+/// Art. 32(2)-(3), 33(1): the route finder's answer for a worker of a permit application.
+/// A worker whose route is not a permit within the quota — an exempt person (Art. 32(2))
+/// — was refused for the permit at filing (`needs_permit` false), drawing no quota: a
+/// warning with that route's articles. A worker filed as needing a permit whose route is
+/// now another (the employer's type changed), or the reverse, fails: the application no
+/// longer names its workers rightly. EAEU citizens are [`needs_no_permit`]'s.
+pub fn worker_route(worker: &str, answer: &RouteAnswer, needs_permit: bool) -> Option<Check> {
+    let quota = matches!(answer.route, Route::QuotaPermit(_));
+    if answer.route == Route::EaeuCitizen || (quota && needs_permit) {
+        return None;
+    }
+    let route = answer.route.kind().map_or("none", |k| k.as_str());
+    let finding = Violation::new("worker-route-other", &answer.articles.join(", "))
+        .text("worker", worker)
+        .text("route", route);
+    Some(if !needs_permit && !quota {
+        Check::warn_if(true, finding)
+    } else {
+        Check::judged(false, finding)
+    })
+}
+
 /// Art. 2(3): an application whose workers all need no permit has nothing to permit.
 pub fn nothing_to_permit() -> Violation {
     Violation::new("no-worker-needs-permit", "Art. 2(3)")
@@ -551,6 +581,48 @@ mod tests {
 
     fn codes(v: &[Violation]) -> Vec<&str> {
         v.iter().map(|x| x.code.as_str()).collect()
+    }
+
+    fn answer(route: Route) -> RouteAnswer {
+        RouteAnswer {
+            route,
+            articles: vec!["Art. 32(2)(12)".into()],
+            reason: crate::domain::Message::new("x"),
+            next_step: crate::domain::Message::new("x"),
+            others: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn art_32_2_an_exempt_worker_is_refused_for_the_permit_and_a_changed_route_fails() {
+        use crate::domain::route::Exemption;
+        let exempt = answer(Route::Exempt(Exemption::AstanaHub));
+        let quota = answer(Route::QuotaPermit(Category::Specialists));
+        assert_eq!(worker_route("A", &quota, true), None);
+        assert_eq!(worker_route("A", &answer(Route::EaeuCitizen), false), None);
+        let filed_exempt = worker_route("A", &exempt, false).unwrap();
+        assert_eq!(filed_exempt.outcome, Outcome::Warning);
+        assert_eq!(filed_exempt.finding.code, "worker-route-other");
+        assert_eq!(
+            filed_exempt.finding.article.as_deref(),
+            Some("Art. 32(2)(12)")
+        );
+        assert_eq!(
+            worker_route("A", &exempt, true).unwrap().outcome,
+            Outcome::Fail
+        );
+        assert_eq!(
+            worker_route("A", &quota, false).unwrap().outcome,
+            Outcome::Fail
+        );
+    }
+
+    #[test]
+    fn art_32_2_higher_education_is_the_higher_or_postgraduate_level() {
+        assert!(higher_education("higher"));
+        assert!(higher_education(" Postgraduate "));
+        assert!(!higher_education("vocational"));
+        assert!(!higher_education("secondary"));
     }
 
     #[test]
