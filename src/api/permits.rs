@@ -551,7 +551,7 @@ fn render(
 /// The access check of one permit: the caller's role may do `action` at all (checked
 /// before anything is loaded), then the permit must name the akimat's region or be the
 /// employer's own (404 otherwise, as for a permit that does not exist).
-fn access(
+pub(super) fn access(
     caller: &Caller,
     action: Action,
 ) -> impl FnOnce(&[RegionCode], &EmployerId) -> Result<(), ApiError> + '_ {

@@ -975,6 +975,8 @@ fn pay_loaded(
                 ledger::confirm(conn, h, actor)?;
             }
         }
+        // Issued on payment (Art. 33(4)): the permit gets its number now.
+        super::documents::issue(conn, &l, today, actor)?;
     }
     let after = load_full(conn, l.permit.id)?;
     record(

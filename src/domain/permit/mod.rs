@@ -3,6 +3,7 @@
 //! active until it ends by expiry, revocation, return or an unpaid fee.
 
 pub mod checks;
+pub mod number;
 pub mod trips;
 
 use super::state::IllegalTransition;
@@ -120,6 +121,13 @@ impl TryFrom<String> for PermitState {
     fn try_from(s: String) -> Result<Self, Self::Error> {
         PermitState::parse(&s).ok_or(super::demand::UnknownState(s))
     }
+}
+
+/// Art. 33(1), (4): a permit is valid on `today` when it was issued (its fees paid), is
+/// neither suspended nor ended, and `today` falls within its term, first and last day
+/// included. `state` is the stored state; expiry is derived here from `end`.
+pub fn valid_on(state: PermitState, start: NaiveDate, end: NaiveDate, today: NaiveDate) -> bool {
+    state.at(end, today) == PermitState::Active && start <= today && today <= end
 }
 
 /// What happens to a permit.
@@ -319,6 +327,20 @@ mod tests {
         assert_eq!(S::Suspended.at(end, date("2027-01-01")), S::Expired);
         assert_eq!(S::Revoked.at(end, date("2027-01-01")), S::Revoked);
         assert_eq!(S::Applied.at(end, date("2027-01-01")), S::Applied);
+    }
+
+    #[test]
+    fn art_33_a_permit_is_valid_only_while_active_and_within_its_term() {
+        let (start, end) = (date("2026-09-01"), date("2026-12-31"));
+        assert!(valid_on(S::Active, start, end, date("2026-09-01")));
+        assert!(valid_on(S::Active, start, end, date("2026-12-31")));
+        assert!(!valid_on(S::Active, start, end, date("2026-08-31")));
+        assert!(!valid_on(S::Active, start, end, date("2027-01-01")));
+        for s in PermitState::ALL {
+            if s != S::Active {
+                assert!(!valid_on(s, start, end, date("2026-10-01")), "{s:?}");
+            }
+        }
     }
 
     #[test]
