@@ -821,7 +821,7 @@ async fn art_33_6_a_small_foreign_branch_is_exempt_and_only_a_branch_may_say_it_
 }
 
 /// Files, approves and pays a one-worker category-3 permit of BIN_A in KZ-23; its id.
-async fn active_permit(app: &TestApp, passport: &str) -> Value {
+pub async fn active_permit(app: &TestApp, passport: &str) -> Value {
     let id = app
         .post("/v1/permit-applications")
         .token(&app.employer(BIN_A))
