@@ -1,7 +1,11 @@
 //! The electronic permit as a PDF (Art. 33(5)): A4, labels in Kazakh and Russian from the
-//! catalogue, text in DejaVu Sans (embedded, subset; it has every Kazakh and Russian
-//! letter), and a QR code, drawn as vector squares, of the public verification page's
-//! address. The same data as `cases::documents::PermitDocument`, nothing more.
+//! catalogue, text in DejaVu Sans (it has every Kazakh and Russian letter), and a QR code,
+//! drawn as vector squares, of the public verification page's address, also a link. The
+//! same data as `cases::documents::PermitDocument`, nothing more.
+//!
+//! printpdf subsets fonts only with its `text_layout` feature, which brings azul's whole
+//! layout engine; without it the font is embedded whole and compressed, so a document is
+//! about 390 kB whatever its length. Worth revisiting if documents are mailed in bulk.
 
 use crate::cases::documents::PermitDocument;
 use crate::domain::permit::number::PermitNumber;
@@ -9,8 +13,8 @@ use crate::domain::permit::PermitState;
 use crate::domain::Message;
 use crate::i18n::Lang;
 use printpdf::{
-    Actions, Color, FontId, LinkAnnotation, Mm, Op, PaintMode, ParsedFont, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
+    Actions, BorderArray, Color, FontId, LinkAnnotation, Mm, Op, PaintMode, ParsedFont,
+    PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
 };
 use qrcode::{EcLevel, QrCode};
 use std::sync::OnceLock;
@@ -184,8 +188,12 @@ impl Layout {
 
     /// A label line above its value, indented.
     fn field(&mut self, key: &str, value: &str) {
+        self.labelled(&label(key), value);
+    }
+
+    fn labelled(&mut self, label: &str, value: &str) {
         self.gap(1.5);
-        self.line(8.0, 0.0, &label(key));
+        self.line(8.0, 0.0, label);
         self.line(11.0, 4.0, value);
     }
 
@@ -226,7 +234,8 @@ impl Layout {
                     Mm(QR_SIDE).into(),
                 ),
                 Actions::Uri(payload.to_owned()),
-                None,
+                // No frame around the link: the code itself is what is seen.
+                Some(BorderArray::Solid([0.0, 0.0, 0.0])),
                 None,
                 None,
             ),
@@ -278,12 +287,9 @@ pub fn render(doc: &PermitDocument, verify_url: &str) -> Result<Vec<u8>, Documen
         "document-term",
         &format!("{} — {}", doc.valid_from, doc.valid_to),
     );
-    l.field("document-status", &label(status_key(doc)));
-    l.gap(1.5);
-    l.line(
-        8.0,
-        0.0,
+    l.labelled(
         &both(&Message::new("document-status").text("date", doc.printed_on)),
+        &label(status_key(doc)),
     );
     l.gap(3.0);
     l.line(11.0, 0.0, &label("document-workers"));
@@ -351,6 +357,54 @@ mod tests {
                 "no glyph for {c}"
             );
         }
+    }
+
+    fn sample() -> PermitDocument {
+        use crate::cases::documents::{DocumentWorker, RegionName};
+        let date = |s: &str| s.parse().unwrap();
+        PermitDocument {
+            id: 1,
+            number: PermitNumber::parse("KZ-2026-ABCD-EFGH-JKMN").unwrap(),
+            issued_on: date("2026-01-10"),
+            kind: "permit".into(),
+            employer_bin: "210340000013".into(),
+            employer_name: Some("«Қазақ Өңірі» ЖШС".into()),
+            category: crate::domain::Category::Specialists,
+            profession: "Инженер-бұрғылаушы".into(),
+            regions: vec![RegionName {
+                code: "KZ-75".into(),
+                name_kk: "Алматы қаласы".into(),
+                name_ru: "город Алматы".into(),
+                name_en: "Almaty".into(),
+            }],
+            valid_from: date("2026-01-15"),
+            valid_to: date("2027-01-14"),
+            status: PermitState::Active,
+            valid_today: true,
+            workers: (0..60)
+                .map(|i| DocumentWorker {
+                    full_name_latin: format!("WORKER {i}"),
+                    full_name_cyrillic: Some("ҒАЛЫМ ҮСЕНОВ".into()),
+                    citizenship: "UZB".into(),
+                    passport_number: format!("FA{i:07}"),
+                })
+                .collect(),
+            printed_on: date("2026-02-01"),
+        }
+    }
+
+    #[test]
+    fn a_long_document_runs_over_pages() {
+        let pdf = render(
+            &sample(),
+            "https://example.kz/console/verify/KZ-2026-ABCD-EFGH-JKMN",
+        )
+        .unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+        let parsed = PdfDocument::parse(&pdf, &Default::default(), &mut Vec::new()).unwrap();
+        assert!(parsed.pages.len() >= 2, "{} pages", parsed.pages.len());
+        // The whole font, compressed, and little else (see the module comment).
+        assert!(pdf.len() < 600_000, "{} bytes", pdf.len());
     }
 
     #[test]
