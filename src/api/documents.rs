@@ -22,7 +22,7 @@ use utoipa::ToSchema;
 #[utoipa::path(tag = "permits", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64)),
     responses(
-        (status = 200, description = "The PDF.", content_type = "application/pdf", body = Vec<u8>,
+        (status = 200, description = "The PDF.", content_type = "application/pdf", body = PdfFile,
             headers(("Content-Disposition" = String, description = "`inline` with the file name `<number>.pdf`."))),
         (status = 404, description = "No such permit, or not the caller's.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "`permit-not-issued`: the permit has no number yet (Art. 33(4): issued on payment of every region's fee).", body = Problem, content_type = "application/problem+json"),
@@ -61,6 +61,11 @@ pub async fn permit_document(
         ))
         .body(pdf))
 }
+
+/// A PDF file, in the contract: a binary string.
+#[derive(ToSchema)]
+#[schema(value_type = String, format = Binary)]
+pub struct PdfFile(pub Vec<u8>);
 
 /// A region named in a permit.
 #[derive(Debug, Clone, Serialize, ToSchema)]

@@ -406,6 +406,7 @@ async fn a_permit_runs_from_application_to_departure() {
             "permit.approved",
             "permit.fee_paid",
             "permit.fee_paid",
+            "permit.issued",
             "permit.trip_reported",
             "permit.suspended",
             "permit.resumed",
@@ -414,7 +415,7 @@ async fn a_permit_runs_from_application_to_departure() {
         ]
     );
     assert_eq!(
-        p["history"][8]["legal_basis"],
+        p["history"][9]["legal_basis"],
         "Art. 9(5), 33(2); Art. 33(6)"
     );
 }
