@@ -32,6 +32,8 @@ pub struct Settings {
     pub auth: AuthSettings,
     pub time: TimeSettings,
     pub seed: SeedSettings,
+    #[serde(default)]
+    pub public: PublicSettings,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -77,6 +79,26 @@ pub struct TimeSettings {
 #[derive(Debug, Clone, Deserialize)]
 pub struct SeedSettings {
     pub dir: PathBuf,
+}
+
+/// What the service shows to people who are not signed in: the verification of a permit.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct PublicSettings {
+    /// Where the public reaches the service; a permit's QR code points at
+    /// `{base_url}/console/verify/{number}`.
+    pub base_url: String,
+    /// Verifications one client address may ask for per minute (429 beyond).
+    pub verify_per_minute: u32,
+}
+
+impl Default for PublicSettings {
+    fn default() -> Self {
+        PublicSettings {
+            base_url: "http://127.0.0.1:8080".into(),
+            verify_per_minute: 30,
+        }
+    }
 }
 
 impl Settings {

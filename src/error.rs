@@ -118,6 +118,8 @@ pub enum ApiError {
     Conflict { code: &'static str, detail: Message },
     #[error("the resource changed since you read it (version {current})")]
     PreconditionFailed { current: i64 },
+    #[error("too many requests; retry in {0} s")]
+    TooManyRequests(u64),
     #[error("the database is unavailable")]
     Unavailable,
     #[error("internal error")]
@@ -172,6 +174,7 @@ impl ApiError {
             ApiError::MethodNotAllowed { .. } => ("method-not-allowed", "title-method-not-allowed"),
             ApiError::Conflict { code, .. } => (code, "title-conflict"),
             ApiError::PreconditionFailed { .. } => ("stale-version", "title-stale-version"),
+            ApiError::TooManyRequests(_) => ("too-many-requests", "title-too-many-requests"),
             ApiError::Unavailable => ("service-unavailable", "title-service-unavailable"),
             ApiError::Internal => ("internal-error", "title-internal-error"),
         }
@@ -202,6 +205,9 @@ impl ApiError {
             }
             ApiError::PreconditionFailed { current } => {
                 Message::new("detail-stale-version").arg("current", *current)
+            }
+            ApiError::TooManyRequests(seconds) => {
+                Message::new("detail-too-many-requests").text("seconds", seconds)
             }
             ApiError::Unavailable => Message::new("detail-service-unavailable"),
             ApiError::Internal => Message::new("detail-internal-error"),
@@ -253,6 +259,9 @@ impl ApiError {
             ApiError::Unavailable => {
                 res.insert_header((header::RETRY_AFTER, "5"));
             }
+            ApiError::TooManyRequests(seconds) => {
+                res.insert_header((header::RETRY_AFTER, seconds.to_string()));
+            }
             // The rest of the body may still arrive: the connection cannot be reused.
             ApiError::RequestTimeout => {
                 res.force_close();
@@ -284,6 +293,7 @@ impl ResponseError for ApiError {
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
             ApiError::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
+            ApiError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }

@@ -8,6 +8,7 @@ pub mod clock;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod document;
 pub mod domain;
 pub mod error;
 pub mod i18n;

@@ -112,6 +112,8 @@ pub fn state(
         verifier,
         max_body_bytes: settings.server.max_body_bytes,
         body_timeout: std::time::Duration::from_secs(settings.server.body_timeout_seconds),
+        public_base_url: settings.public.base_url.clone(),
+        verify_limit: api::limit::ClientLimiter::per_minute(settings.public.verify_per_minute),
     }))
 }
 

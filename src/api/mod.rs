@@ -3,12 +3,14 @@
 pub mod audit;
 pub mod certificates;
 pub mod demands;
+pub mod documents;
 pub mod eligibility;
 pub mod employers;
 pub mod extract;
 pub mod health;
 pub mod ict;
 pub mod idempotency;
+pub mod limit;
 pub mod page;
 pub mod permits;
 pub mod quotas;
@@ -40,6 +42,10 @@ pub struct AppState {
     pub max_body_bytes: usize,
     /// How long a JSON body may take to arrive once the headers have.
     pub body_timeout: std::time::Duration,
+    /// Where the public reaches the service (`public.base_url`), for permits' QR codes.
+    pub public_base_url: String,
+    /// The per-address limit of public permit verifications (`public.verify_per_minute`).
+    pub verify_limit: limit::ClientLimiter,
 }
 
 impl AppState {
@@ -73,6 +79,14 @@ impl AppState {
         F: FnOnce(&mut Conn) -> Result<T, ApiError> + Send + 'static,
     {
         self.db(move |conn| db::read_tx(conn, f)).await
+    }
+
+    /// Counts one public verification by the client at `peer` (429 over its limit).
+    pub fn limit_verification(&self, peer: Option<std::net::SocketAddr>) -> Result<(), ApiError> {
+        let ip = peer.map_or(std::net::IpAddr::from([0, 0, 0, 0]), |p| p.ip());
+        self.verify_limit
+            .check(ip)
+            .map_err(ApiError::TooManyRequests)
     }
 
     /// The audit actor of a request.
@@ -109,6 +123,7 @@ timestamps RFC 3339 UTC.",
         (name = "ict", description = "Intra-corporate transfers: ICT permits outside the quota and without a fee, arrival notifications, departures and the regional register (Art. 35, 1(25), 32(3), 33(4), 28(2)(8))."),
         (name = "quotas", description = "The yearly quota, its split among regions, transfers and the ledger (Art. 32, 6(2), 7(22)-(23), 9(5))."),
         (name = "permits", description = "Employers' profiles and permits from application to departure (Art. 33, 9(5), 28(2)(8))."),
+        (name = "public", description = "What anyone may ask without signing in: whether a permit number is valid (Art. 33(5)). Rate-limited per client address."),
     ),
     components(schemas(Problem, FieldError))
 )]
@@ -189,7 +204,9 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(ict::ict_permit_measure)
                 .service(ict::notify_ict_arrival)
                 .service(ict::record_ict_departure)
-                .service(ict::ict_register),
+                .service(ict::ict_register)
+                .service(documents::permit_document)
+                .service(documents::verify_permit),
         );
 }
 

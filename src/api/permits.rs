@@ -360,6 +360,12 @@ pub struct PermitView {
     pub replacement: Option<ReplacementView>,
     /// Every state change, oldest first (only in a single permit's view).
     pub history: Vec<HistoryView>,
+    /// The permit's number, given when it is issued (its last fee paid, Art. 33(4)-(5));
+    /// its document is at `/v1/permits/{id}/document`.
+    #[schema(example = "KZ-2026-7HQX-M4RB-2C9D")]
+    pub number: Option<String>,
+    /// The day it was issued.
+    pub issued_on: Option<NaiveDate>,
     /// Version; also the `ETag`.
     pub version: i64,
 }
@@ -527,6 +533,8 @@ fn permit_view(
             .end_ground
             .as_deref()
             .map(|g| ground_view(g, rules, lang, revoked)),
+        number: d.number,
+        issued_on: d.issued_on,
         end_note: d.end_note,
         suspension_reason: d.suspension_reason,
         filed_at: p.filed_at.and_utc(),
@@ -588,7 +596,7 @@ fn render(
 /// The access check of one permit: the caller's role may do `action` at all (checked
 /// before anything is loaded), then the permit must name the akimat's region or be the
 /// employer's own (404 otherwise, as for a permit that does not exist).
-fn access(
+pub(super) fn access(
     caller: &Caller,
     action: Action,
 ) -> impl FnOnce(&[RegionCode], &EmployerId) -> Result<(), ApiError> + '_ {

@@ -9,6 +9,7 @@
 
 pub mod certificates;
 pub mod demands;
+pub mod documents;
 pub mod eligibility;
 pub mod employers;
 pub mod ict;

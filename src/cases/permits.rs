@@ -1076,7 +1076,12 @@ fn pay_loaded(
         Some(&l),
         "Art. 33(4)",
     )?;
-    Ok(after)
+    if to != PermitState::Active {
+        return Ok(after);
+    }
+    // Issued on payment (Art. 33(4)): the permit gets its number now.
+    super::documents::issue(conn, &after, today, actor)?;
+    load_full(conn, l.permit.id)
 }
 
 /// Art. 33(4): a permit whose fee is unpaid past a region's due date lapses and its quota

@@ -189,6 +189,10 @@ pub struct DetailRow {
     pub checks: String,
     pub end_note: Option<String>,
     pub suspension_reason: Option<String>,
+    /// The permit's number, once issued (Art. 33(4)-(5)).
+    pub number: Option<String>,
+    /// The day it was issued: the day the last region's fee was paid.
+    pub issued_on: Option<NaiveDate>,
 }
 
 fn state_str<S: serde::Serializer>(state: &PermitState, s: S) -> Result<S::Ok, S::Error> {
@@ -976,4 +980,41 @@ pub fn insert_replacement(conn: &mut AnyConnection, row: &ReplacementRow) -> Que
 /// The permit's replacement report, if any.
 pub fn replacement_of(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<ReplacementRow>> {
     permit_replacements::table.find(id).first(conn).optional()
+}
+
+/// Gives a permit its number and day of issue, once: 0 rows when it already has one.
+pub fn set_number(
+    conn: &mut AnyConnection,
+    id: i64,
+    number: &str,
+    issued_on: NaiveDate,
+) -> QueryResult<usize> {
+    diesel::update(
+        permit_details::table
+            .find(id)
+            .filter(permit_details::number.is_null()),
+    )
+    .set((
+        permit_details::number.eq(number),
+        permit_details::issued_on.eq(issued_on),
+    ))
+    .execute(conn)
+}
+
+/// Whether a number is already given (numbers are random: a draw may repeat one).
+pub fn number_taken(conn: &mut AnyConnection, number: &str) -> QueryResult<bool> {
+    let n = permit_details::table
+        .filter(permit_details::number.eq(number))
+        .count()
+        .get_result::<i64>(conn)?;
+    Ok(n > 0)
+}
+
+/// The permit that carries `number`, if any.
+pub fn id_by_number(conn: &mut AnyConnection, number: &str) -> QueryResult<Option<i64>> {
+    permit_details::table
+        .filter(permit_details::number.eq(number))
+        .select(permit_details::permit_id)
+        .first(conn)
+        .optional()
 }

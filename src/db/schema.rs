@@ -304,6 +304,8 @@ diesel::table! {
         checks -> Text,
         end_note -> Nullable<Text>,
         suspension_reason -> Nullable<Text>,
+        number -> Nullable<Text>,
+        issued_on -> Nullable<Date>,
     }
 }
 

@@ -288,6 +288,16 @@ fn rows() -> Vec<Row> {
         ),
         r("GET", "/v1/ict-register", None, [Y, Y, F, Y]),
         r("GET", "/v1/ict-register?region=KZ-71", None, [Y, F, F, Y]),
+        // Permit 1 is not issued (409 for those who may read it); permit 2 is another's.
+        r("GET", "/v1/permits/1/document", None, [Y, Y, Y, Y]),
+        r("GET", "/v1/permits/2/document", None, [Y, F, F, Y]),
+        // Public: every role (and no token, below) gets the same 404 for an unknown number.
+        r(
+            "GET",
+            "/v1/public/permits/KZ-2026-0000-0000-0000",
+            None,
+            [Y, Y, Y, Y],
+        ),
     ]
 }
 
@@ -397,6 +407,21 @@ async fn every_role_against_every_endpoint() {
                     row.method, row.path, row.expect[i], r.status, r.body
                 ));
             }
+        }
+    }
+    // Public endpoints answer without a token exactly as they answer any role.
+    for row in rows().iter().filter(|r| r.path.starts_with("/v1/public/")) {
+        let anonymous = app.request(row.method, row.path).send().await;
+        let signed = app
+            .request(row.method, row.path)
+            .token(&tokens[0])
+            .send()
+            .await;
+        if (anonymous.status, &anonymous.body) != (signed.status, &signed.body) {
+            failures.push(format!(
+                "{} {} without a token differs",
+                row.method, row.path
+            ));
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");

@@ -6,6 +6,7 @@ mod architecture;
 mod certificates;
 mod concurrency;
 mod demands;
+mod documents;
 mod eligibility;
 mod errors;
 mod foundation;

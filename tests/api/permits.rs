@@ -406,6 +406,7 @@ async fn a_permit_runs_from_application_to_departure() {
             "permit.approved",
             "permit.fee_paid",
             "permit.fee_paid",
+            "permit.issued",
             "permit.trip_reported",
             "permit.suspended",
             "permit.resumed",
@@ -414,7 +415,7 @@ async fn a_permit_runs_from_application_to_departure() {
         ]
     );
     assert_eq!(
-        p["history"][8]["legal_basis"],
+        p["history"][9]["legal_basis"],
         "Art. 9(5), 33(2); Art. 33(6)"
     );
 }
@@ -823,7 +824,7 @@ async fn art_33_6_a_small_foreign_branch_is_exempt_and_only_a_branch_may_say_it_
 }
 
 /// Files, approves and pays a one-worker category-3 permit of BIN_A in KZ-23; its id.
-async fn active_permit(app: &TestApp, passport: &str) -> Value {
+pub async fn active_permit(app: &TestApp, passport: &str) -> Value {
     let id = app
         .post("/v1/permit-applications")
         .token(&app.employer(BIN_A))

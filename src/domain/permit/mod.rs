@@ -3,6 +3,7 @@
 //! active until it ends by expiry, revocation, return or an unpaid fee.
 
 pub mod checks;
+pub mod number;
 pub mod trips;
 
 use super::state::IllegalTransition;
@@ -126,6 +127,13 @@ impl TryFrom<String> for PermitState {
 /// were replaced on it by another foreigner (re-issue), whatever the permit's state.
 pub fn departure_owed(permit: PermitState, worker_replaced: bool) -> bool {
     worker_replaced || permit.owes_departure()
+}
+
+/// Art. 33(1), (4): a permit is valid on `today` when it was issued (its fees paid), is
+/// neither suspended nor ended, and `today` falls within its term, first and last day
+/// included. `state` is the stored state; expiry is derived here from `end`.
+pub fn valid_on(state: PermitState, start: NaiveDate, end: NaiveDate, today: NaiveDate) -> bool {
+    state.at(end, today) == PermitState::Active && start <= today && today <= end
 }
 
 /// What happens to a permit.
@@ -340,6 +348,20 @@ mod tests {
         assert!(!departure_owed(S::Active, false));
         assert!(departure_owed(S::Revoked, false));
         assert!(!departure_owed(S::AwaitingPayment, false));
+    }
+
+    #[test]
+    fn art_33_a_permit_is_valid_only_while_active_and_within_its_term() {
+        let (start, end) = (date("2026-09-01"), date("2026-12-31"));
+        assert!(valid_on(S::Active, start, end, date("2026-09-01")));
+        assert!(valid_on(S::Active, start, end, date("2026-12-31")));
+        assert!(!valid_on(S::Active, start, end, date("2026-08-31")));
+        assert!(!valid_on(S::Active, start, end, date("2027-01-01")));
+        for s in PermitState::ALL {
+            if s != S::Active {
+                assert!(!valid_on(s, start, end, date("2026-10-01")), "{s:?}");
+            }
+        }
     }
 
     #[test]
