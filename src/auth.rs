@@ -273,6 +273,8 @@ pub enum Action {
     ReportReplacement,
     /// Apply for an ICT permit (Art. 35(1)).
     ApplyIctPermit,
+    /// Apply for an ICT permit's extension (Art. 35(1)).
+    ApplyIctExtension,
     /// Decide, extend, suspend, resume or revoke an ICT permit (Art. 35(1)).
     DecideIctPermit,
     /// Read ICT permits.
@@ -284,7 +286,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 40] = [
+    pub const ALL: [Action; 41] = [
         Action::ReadReference,
         Action::ReadRuleSets,
         Action::PublishRuleSet,
@@ -321,6 +323,7 @@ impl Action {
         Action::ReadDepartures,
         Action::ReportReplacement,
         Action::ApplyIctPermit,
+        Action::ApplyIctExtension,
         Action::DecideIctPermit,
         Action::ReadIctPermits,
         Action::NotifyIct,
@@ -391,7 +394,7 @@ pub fn reach(role: Role, action: Action) -> Reach {
         // office (its BIN) in the region of the akimat that decides it (Art. 35(1)); the
         // employer notifies arrivals and records departures (Art. 35(3), 28(2)(8)); the
         // register is kept by the akimats and read by the ministry (Art. 35(5)).
-        (A::ApplyIctPermit | A::NotifyIct, Employer) => Reach::Own,
+        (A::ApplyIctPermit | A::ApplyIctExtension | A::NotifyIct, Employer) => Reach::Own,
         (A::DecideIctPermit, Akimat) => Reach::Own,
         (A::ReadIctPermits, Ministry | Auditor) => Reach::All,
         (A::ReadIctPermits, Akimat | Employer) => Reach::Own,
@@ -553,6 +556,7 @@ mod tests {
             (A::ReadDepartures, [All, Own, No, All]),
             (A::ReportReplacement, [No, No, Own, No]),
             (A::ApplyIctPermit, [No, No, Own, No]),
+            (A::ApplyIctExtension, [No, No, Own, No]),
             (A::DecideIctPermit, [No, Own, No, No]),
             (A::ReadIctPermits, [All, Own, Own, All]),
             (A::NotifyIct, [No, No, Own, No]),

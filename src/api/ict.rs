@@ -165,7 +165,7 @@ pub struct IctDecisionRequest {
     pub reason: Option<String>,
 }
 
-/// The one extension (Art. 35(1)).
+/// The employer's application for the one extension (Art. 35(1)).
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IctExtensionRequest {
@@ -173,6 +173,33 @@ pub struct IctExtensionRequest {
     #[validate(range(min = 1, max = 120))]
     #[schema(example = 12, minimum = 1, maximum = 120)]
     pub months: u32,
+}
+
+/// What the akimat decides on an extension applied for.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum IctExtensionDecisionParam {
+    Extend,
+    Refuse,
+}
+
+/// The akimat's decision on the employer's extension application (Art. 35(1)).
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IctExtensionDecisionRequest {
+    /// `extend` (by `months`, at most what was applied for) or `refuse` with the reason.
+    pub decision: IctExtensionDecisionParam,
+    /// For `extend`: months; the months applied for when absent.
+    #[validate(range(min = 1, max = 120))]
+    #[schema(example = 12, minimum = 1, maximum = 120)]
+    pub months: Option<u32>,
+    /// For `refuse`: the reason.
+    #[validate(
+        length(min = 1, max = 4000),
+        custom(function = "crate::api::extract::not_blank")
+    )]
+    #[schema(min_length = 1, max_length = 4000, pattern = "\\S")]
+    pub reason: Option<String>,
 }
 
 /// A measure of the akimat.
@@ -324,6 +351,9 @@ impl crate::api::extract::ActionBody for IctDecisionRequest {
     const ACTION: Action = Action::DecideIctPermit;
 }
 impl crate::api::extract::ActionBody for IctExtensionRequest {
+    const ACTION: Action = Action::ApplyIctExtension;
+}
+impl crate::api::extract::ActionBody for IctExtensionDecisionRequest {
     const ACTION: Action = Action::DecideIctPermit;
 }
 impl crate::api::extract::ActionBody for IctMeasureRequest {
@@ -500,6 +530,10 @@ pub struct IctPermitView {
     pub extensions: i32,
     /// The day of the extension.
     pub extended_on: Option<NaiveDate>,
+    /// The employer's pending extension application: the day it was filed.
+    pub extension_applied_on: Option<NaiveDate>,
+    /// The employer's pending extension application: the months applied for.
+    pub extension_applied_months: Option<i32>,
     /// The reason of the last suspension, resumption or revocation.
     pub measure_reason: Option<String>,
     /// The revocation's ground (a code of the rule set's list).
@@ -560,6 +594,8 @@ impl IctPermitView {
             refusal_reason: d.as_ref().and_then(|d| d.refusal_reason.clone()),
             extensions: d.as_ref().map_or(0, |d| d.extensions),
             extended_on: d.as_ref().and_then(|d| d.extended_on),
+            extension_applied_on: d.as_ref().and_then(|d| d.extension_requested_on),
+            extension_applied_months: d.as_ref().and_then(|d| d.extension_requested_months),
             measure_reason: d.as_ref().and_then(|d| d.measure_reason.clone()),
             measure_ground: d.as_ref().and_then(|d| d.measure_ground.clone()),
             measure_on: d.as_ref().and_then(|d| d.measure_on),
@@ -818,21 +854,22 @@ pub async fn decide_ict_permit(
     Ok(answer(reload(&state, row).await?))
 }
 
-/// Extends an issued permit of the akimat's region once, by at most a year (Art. 35(1)); a
-/// second extension is refused with the article.
+/// Applies for the one extension of an issued permit, of at most a year (employer,
+/// Art. 35(1)): a second extension or one too long is refused at once with the article;
+/// otherwise the application waits for the akimat.
 #[utoipa::path(tag = "ict", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
         ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the permit changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
     request_body = IctExtensionRequest,
     responses(
-        (status = 200, description = "Extended.", body = IctPermitView, headers(("ETag" = String, description = "The version."))),
-        (status = 404, description = "No such permit, or not the caller's region.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Not issued, or suspended.", body = Problem, content_type = "application/problem+json"),
+        (status = 200, description = "Applied for: the permit with its pending application.", body = IctPermitView, headers(("ETag" = String, description = "The version."))),
+        (status = 404, description = "No such permit, or not the caller's.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not issued, suspended, or an application is pending (`ict-extension-pending`).", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "If-Match does not match the current version.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, or `ict-extension-limit`, `ict-extension-too-long` (Art. 35(1)).", body = Problem, content_type = "application/problem+json"),
     ))]
-#[post("/ict-permits/{id}/extension")]
-pub async fn extend_ict_permit(
+#[post("/ict-permits/{id}/extension-applications")]
+pub async fn apply_ict_extension(
     state: web::Data<AppState>,
     caller: Caller,
     rid: RequestId,
@@ -841,8 +878,66 @@ pub async fn extend_ict_permit(
     body: Body<IctExtensionRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    authorize_role(&caller, Action::DecideIctPermit)?;
+    authorize_role(&caller, Action::ApplyIctExtension)?;
     let months = body.value.months;
+    let today = state.time.today();
+    let actor = state.actor(&caller, &rid);
+    let row = state
+        .write(move |conn| {
+            cmd::apply_extension(
+                conn,
+                id,
+                months,
+                if_match.0,
+                today,
+                access(&caller, Action::ApplyIctExtension),
+                &actor,
+            )
+        })
+        .await?;
+    Ok(answer(reload(&state, row).await?))
+}
+
+/// Decides the employer's extension application for a permit of the akimat's region
+/// (Art. 35(1)): extends it once, by at most a year and at most what was applied for, or
+/// refuses with the reason.
+#[utoipa::path(tag = "ict", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
+        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the permit changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+    request_body = IctExtensionDecisionRequest,
+    responses(
+        (status = 200, description = "Extended, or the application refused.", body = IctPermitView, headers(("ETag" = String, description = "The version."))),
+        (status = 404, description = "No such permit, or not the caller's region.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not issued, suspended, or no extension applied for (`ict-extension-not-applied`).", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "If-Match does not match the current version.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or `ict-extension-limit`, `ict-extension-too-long` (Art. 35(1)), `ict-extension-beyond-application`.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/ict-permits/{id}/extension")]
+pub async fn extend_ict_permit(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    if_match: IfMatch,
+    id: web::Path<i64>,
+    body: Body<IctExtensionDecisionRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    authorize_role(&caller, Action::DecideIctPermit)?;
+    let req = body.value;
+    let decision = match (req.decision, req.reason) {
+        (IctExtensionDecisionParam::Refuse, Some(reason)) => {
+            cmd::ExtensionDecision::Refuse { reason }
+        }
+        (IctExtensionDecisionParam::Refuse, None) => {
+            return Err(ApiError::invalid("reason", "is required to refuse"))
+        }
+        (IctExtensionDecisionParam::Extend, Some(_)) => {
+            return Err(ApiError::invalid("reason", "is given only to refuse"))
+        }
+        (IctExtensionDecisionParam::Extend, None) => {
+            cmd::ExtensionDecision::Extend { months: req.months }
+        }
+    };
     let today = state.time.today();
     let actor = state.actor(&caller, &rid);
     let row = state
@@ -850,7 +945,7 @@ pub async fn extend_ict_permit(
             cmd::extend(
                 conn,
                 id,
-                months,
+                &decision,
                 if_match.0,
                 today,
                 access(&caller, Action::DecideIctPermit),

@@ -197,6 +197,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(permits::report_replacement)
                 .service(permits::list_overdue_departures)
                 .service(ict::apply_ict_permit)
+                .service(ict::apply_ict_extension)
                 .service(ict::list_ict_permits)
                 .service(ict::get_ict_permit)
                 .service(ict::decide_ict_permit)

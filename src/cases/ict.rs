@@ -333,9 +333,10 @@ pub fn decide<E: From<CaseError>>(
     Ok(after)
 }
 
-/// Extends an issued permit once, by at most a year from its last day (Art. 35(1)); a
-/// second extension is refused with the article.
-pub fn extend<E: From<CaseError>>(
+/// Art. 35(1): the employer applies for the one extension of an issued permit, of at most
+/// a year: judged at once ([`ict::extend`]: a second extension, or one too long, is refused
+/// with the article), then left for the akimat to decide. One application at a time.
+pub fn apply_extension<E: From<CaseError>>(
     conn: &mut Conn,
     id: i64,
     months: u32,
@@ -346,23 +347,126 @@ pub fn extend<E: From<CaseError>>(
 ) -> Result<PermitRow, E> {
     let row = load(conn, id, access)?.permit;
     stale(&row, expected_version)?;
-    ict::transition(row.status, IctEvent::Extend).map_err(illegal)?;
+    ict::transition(row.status, IctEvent::ApplyExtension).map_err(illegal)?;
+    if pending_extension(&row).is_some() {
+        return Err(CaseError::conflict(
+            "ict-extension-pending",
+            Message::new("conflict-ict-extension-pending").arg("id", id),
+        )
+        .into());
+    }
     let until = row.valid_until().ok_or_else(|| changed(id))?;
     let (_, rules) = rules_on(conn, today)?;
-    let new_until =
-        ict::extend(&rules.ict, until, row.extensions(), months).map_err(CaseError::rules)?;
-    let done = i32::try_from(row.extensions()).unwrap_or(i32::MAX);
-    let after = db::extend(conn, id, row.version, done, today, new_until)
+    ict::extend(&rules.ict, until, row.extensions(), months).map_err(CaseError::rules)?;
+    let asked = i32::try_from(months).unwrap_or(i32::MAX);
+    let after = db::extension_request(conn, id, row.version, Some((today, asked)))
         .map_err(CaseError::from)?
         .ok_or_else(|| changed(id))?;
     record(
         conn,
         actor,
-        "ict_permit.extended",
+        "ict_permit.extension_applied",
         Some(&row),
         &after,
         "Art. 35(1)",
     )?;
+    Ok(after)
+}
+
+fn pending_extension(row: &PermitRow) -> Option<u32> {
+    row.decision
+        .as_ref()
+        .and_then(|d| d.extension_requested_months)
+        .and_then(|m| u32::try_from(m).ok())
+}
+
+/// The akimat's decision on an extension applied for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExtensionDecision {
+    /// Extend by `months` (the months applied for when `None`), at most what the employer
+    /// applied for.
+    Extend { months: Option<u32> },
+    /// Refuse, with the reason.
+    Refuse { reason: String },
+}
+
+/// Art. 35(1): the akimat extends an issued permit once, by at most a year from its last
+/// day and at most what the employer applied for — a second extension is refused with the
+/// article — or refuses the application. Without an application there is nothing to decide.
+pub fn extend<E: From<CaseError>>(
+    conn: &mut Conn,
+    id: i64,
+    decision: &ExtensionDecision,
+    expected_version: Option<i64>,
+    today: NaiveDate,
+    access: impl FnOnce(&RegionCode, &EmployerId) -> Result<(), E>,
+    actor: &Actor,
+) -> Result<PermitRow, E> {
+    let row = load(conn, id, access)?.permit;
+    stale(&row, expected_version)?;
+    let event = match decision {
+        ExtensionDecision::Extend { .. } => IctEvent::Extend,
+        ExtensionDecision::Refuse { .. } => IctEvent::RefuseExtension,
+    };
+    ict::transition(row.status, event).map_err(illegal)?;
+    let Some(asked) = pending_extension(&row) else {
+        return Err(CaseError::conflict(
+            "ict-extension-not-applied",
+            Message::new("conflict-ict-extension-not-applied").arg("id", id),
+        )
+        .into());
+    };
+    let after = match decision {
+        ExtensionDecision::Refuse { .. } => db::extension_request(conn, id, row.version, None)
+            .map_err(CaseError::from)?
+            .ok_or_else(|| changed(id))?,
+        ExtensionDecision::Extend { months } => {
+            let months = months.unwrap_or(asked);
+            if months > asked {
+                return Err(CaseError::rules(vec![Violation::service_rule(
+                    "ict-extension-beyond-application",
+                )
+                .arg("months", months)
+                .arg("asked", asked)])
+                .into());
+            }
+            let until = row.valid_until().ok_or_else(|| changed(id))?;
+            let (_, rules) = rules_on(conn, today)?;
+            let new_until = ict::extend(&rules.ict, until, row.extensions(), months)
+                .map_err(CaseError::rules)?;
+            let done = i32::try_from(row.extensions()).unwrap_or(i32::MAX);
+            db::extend(conn, id, row.version, done, today, new_until)
+                .map_err(CaseError::from)?
+                .ok_or_else(|| changed(id))?
+        }
+    };
+    match decision {
+        ExtensionDecision::Extend { .. } => record(
+            conn,
+            actor,
+            "ict_permit.extended",
+            Some(&row),
+            &after,
+            "Art. 35(1)",
+        )?,
+        ExtensionDecision::Refuse { reason } => audit::record(
+            conn,
+            actor,
+            audit::Change {
+                action: "ict_permit.extension_refused",
+                entity_type: "ict_permit",
+                entity_id: after.id.to_string(),
+                region: Some(after.region.as_str()),
+                bin: Some(after.bin.as_str()),
+                before: Some(audit::snapshot(&row)?),
+                after: Some(audit::snapshot(&serde_json::json!({
+                    "permit": after, "extension_refused": {"months": asked, "reason": reason},
+                }))?),
+                legal_basis: "Art. 35(1)",
+            },
+        )
+        .map_err(CaseError::from)?,
+    }
     Ok(after)
 }
 

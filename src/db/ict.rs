@@ -51,6 +51,9 @@ pub struct DecisionRow {
     pub measure_reason: Option<String>,
     pub measure_ground: Option<String>,
     pub measure_on: Option<NaiveDate>,
+    /// The employer's pending extension application: its day and months (Art. 35(1)).
+    pub extension_requested_on: Option<NaiveDate>,
+    pub extension_requested_months: Option<i32>,
 }
 
 /// An ICT permit: the application and, once decided, the decision.
@@ -324,11 +327,33 @@ pub fn extend(
             d::extensions.eq(extensions + 1),
             d::extended_on.eq(extended_on),
             d::valid_until.eq(valid_until),
+            d::extension_requested_on.eq(None::<NaiveDate>),
+            d::extension_requested_months.eq(None::<i32>),
         ))
         .execute(conn)?;
     if n != 1 {
         return Ok(None);
     }
+    get(conn, id)
+}
+
+/// Records (`Some`) or clears (`None`, a refusal) the employer's extension application if
+/// the issued permit is still at `version`; `None` if it moved on.
+pub fn extension_request(
+    conn: &mut AnyConnection,
+    id: i64,
+    version: i64,
+    request: Option<(NaiveDate, i32)>,
+) -> QueryResult<Option<PermitRow>> {
+    if !advance(conn, id, IctState::Issued, IctState::Issued, version)? {
+        return Ok(None);
+    }
+    diesel::update(d::table.find(id))
+        .set((
+            d::extension_requested_on.eq(request.map(|r| r.0)),
+            d::extension_requested_months.eq(request.map(|r| r.1)),
+        ))
+        .execute(conn)?;
     get(conn, id)
 }
 

@@ -429,6 +429,8 @@ diesel::table! {
         measure_reason -> Nullable<Text>,
         measure_ground -> Nullable<Text>,
         measure_on -> Nullable<Date>,
+        extension_requested_on -> Nullable<Date>,
+        extension_requested_months -> Nullable<Integer>,
     }
 }
 

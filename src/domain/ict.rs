@@ -90,6 +90,10 @@ impl TryFrom<String> for IctState {
 pub enum IctEvent {
     Issue,
     Refuse,
+    /// The employer applies for the extension (Art. 35(1)).
+    ApplyExtension,
+    /// The akimat refuses the extension applied for.
+    RefuseExtension,
     Extend,
     Suspend,
     Resume,
@@ -97,9 +101,11 @@ pub enum IctEvent {
 }
 
 impl IctEvent {
-    pub const ALL: [IctEvent; 6] = [
+    pub const ALL: [IctEvent; 8] = [
         IctEvent::Issue,
         IctEvent::Refuse,
+        IctEvent::ApplyExtension,
+        IctEvent::RefuseExtension,
         IctEvent::Extend,
         IctEvent::Suspend,
         IctEvent::Resume,
@@ -110,6 +116,8 @@ impl IctEvent {
         match self {
             IctEvent::Issue => "issue",
             IctEvent::Refuse => "refuse",
+            IctEvent::ApplyExtension => "apply-extension",
+            IctEvent::RefuseExtension => "refuse-extension",
             IctEvent::Extend => "extend",
             IctEvent::Suspend => "suspend",
             IctEvent::Resume => "resume",
@@ -118,7 +126,8 @@ impl IctEvent {
     }
 }
 
-/// Art. 35(1),(2): the akimat decides an application once; an issued permit is extended
+/// Art. 35(1),(2): the akimat decides an application once; the employer applies for the
+/// extension of an issued permit, which the akimat grants or refuses; an issued permit is extended
 /// (how many times is [`extend`]'s to say, with its article), suspended and resumed, or
 /// revoked, suspended or not; nothing follows a refusal or a revocation.
 pub fn transition(state: IctState, event: IctEvent) -> Result<IctState, IllegalTransition> {
@@ -127,14 +136,14 @@ pub fn transition(state: IctState, event: IctEvent) -> Result<IctState, IllegalT
     match (state, event) {
         (S::Applied, E::Issue) => Ok(S::Issued),
         (S::Applied, E::Refuse) => Ok(S::Refused),
-        (S::Issued, E::Extend) => Ok(S::Issued),
+        (S::Issued, E::ApplyExtension | E::RefuseExtension | E::Extend) => Ok(S::Issued),
         (S::Issued, E::Suspend) => Ok(S::Suspended),
         (S::Suspended, E::Resume) => Ok(S::Issued),
         (S::Issued | S::Suspended, E::Revoke) => Ok(S::Revoked),
         _ => Err(IllegalTransition {
             code: match event {
                 E::Issue | E::Refuse => "already-decided",
-                E::Extend => "ict-not-extendable",
+                E::ApplyExtension | E::RefuseExtension | E::Extend => "ict-not-extendable",
                 E::Suspend | E::Resume | E::Revoke => "ict-measure-not-allowed",
             },
             machine: "ICT permit",
@@ -480,7 +489,9 @@ mod tests {
                 let expected = match (state, event) {
                     (S::Applied, E::Issue) => Some(S::Issued),
                     (S::Applied, E::Refuse) => Some(S::Refused),
-                    (S::Issued, E::Extend) => Some(S::Issued),
+                    (S::Issued, E::ApplyExtension | E::RefuseExtension | E::Extend) => {
+                        Some(S::Issued)
+                    }
                     (S::Issued, E::Suspend) => Some(S::Suspended),
                     (S::Suspended, E::Resume) => Some(S::Issued),
                     (S::Issued | S::Suspended, E::Revoke) => Some(S::Revoked),

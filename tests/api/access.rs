@@ -260,8 +260,14 @@ fn rows() -> Vec<Row> {
         r(
             "POST",
             "/v1/ict-permits/1/extension",
-            Some(json!({"months": 12})),
+            Some(json!({"decision": "extend"})),
             [F, Y, F, F],
+        ),
+        r(
+            "POST",
+            "/v1/ict-permits/1/extension-applications",
+            Some(json!({"months": 12})),
+            [F, F, Y, F],
         ),
         r(
             "POST",

@@ -112,28 +112,64 @@ async fn ict_refused_for_a_non_wto_sender_issued_for_a_wto_one_without_quota_or_
     // No quota moved and no fee was assessed: the ledger and the region are as they were.
     assert_eq!(ledger(&app).await, ledger_before);
     assert_eq!(regional(&app).await, regional_before);
-    // More than a year is refused (Art. 35(1)).
+    // The employer applies for the extension; more than a year is refused at once
+    // (Art. 35(1)), and the akimat has nothing to decide before an application.
+    let apply = format!("{BASE}/{id}/extension-applications");
     let r = app
-        .post(&format!("{BASE}/{id}/extension"))
-        .token(&akimat)
+        .post(&apply)
+        .token(&app.employer(BIN_BRANCH))
         .json(&json!({"months": 13}))
         .await;
     assert_eq!(
         r.problem(422, "ict-extension-too-long")["violations"][0]["article"],
         "Art. 35(1)"
     );
-    // Extended once by a year from its last day.
+    app.post(&format!("{BASE}/{id}/extension"))
+        .token(&akimat)
+        .json(&json!({"decision": "extend"}))
+        .await
+        .problem(409, "ict-extension-not-applied");
+    // Applied for, refused by the akimat with its reason, applied for again.
+    let a = app
+        .post(&apply)
+        .token(&app.employer(BIN_BRANCH))
+        .json(&json!({"months": 12}))
+        .await;
+    assert_eq!(a.ok(200)["extension_applied_months"], 12);
+    app.post(&apply)
+        .token(&app.employer(BIN_BRANCH))
+        .json(&json!({"months": 12}))
+        .await
+        .problem(409, "ict-extension-pending");
+    let refused = app
+        .post(&format!("{BASE}/{id}/extension"))
+        .token(&akimat)
+        .json(&json!({"decision": "refuse", "reason": "the training plan was not kept"}))
+        .await;
+    assert_eq!(refused.ok(200)["extension_applied_months"], Value::Null);
+    assert_eq!(refused.body["extensions"], 0);
+    app.post(&apply)
+        .token(&app.employer(BIN_BRANCH))
+        .json(&json!({"months": 12}))
+        .await
+        .ok(200);
+    // The akimat grants no more than was applied for; then extends once by a year.
+    app.post(&format!("{BASE}/{id}/extension"))
+        .token(&akimat)
+        .json(&json!({"decision": "extend", "months": 13}))
+        .await
+        .problem(422, "ict-extension-beyond-application");
     let e = app
         .post(&format!("{BASE}/{id}/extension"))
         .token(&akimat)
-        .json(&json!({"months": 12}))
+        .json(&json!({"decision": "extend"}))
         .await;
     assert_eq!(e.ok(200)["valid_until"], "2030-12-31");
     assert_eq!(e.body["extensions"], 1);
-    // A second extension is refused with the article.
+    // A second extension is refused with the article when applied for.
     let r = app
-        .post(&format!("{BASE}/{id}/extension"))
-        .token(&akimat)
+        .post(&apply)
+        .token(&app.employer(BIN_BRANCH))
         .json(&json!({"months": 6}))
         .await;
     assert_eq!(
@@ -159,6 +195,9 @@ async fn ict_refused_for_a_non_wto_sender_issued_for_a_wto_one_without_quota_or_
         [
             "ict_permit.applied",
             "ict_permit.issued",
+            "ict_permit.extension_applied",
+            "ict_permit.extension_refused",
+            "ict_permit.extension_applied",
             "ict_permit.extended"
         ]
     );
@@ -396,9 +435,9 @@ async fn ict_suspension_revocation_and_overdue_departures() {
         .json(&measure("suspend"))
         .await;
     assert_eq!(s.ok(200)["status"], "suspended");
-    // A suspended permit is not extended.
-    app.post(&format!("{BASE}/{id}/extension"))
-        .token(&akimat)
+    // A suspended permit is not extended: no application is taken.
+    app.post(&format!("{BASE}/{id}/extension-applications"))
+        .token(&app.employer(BIN_BRANCH))
         .json(&json!({"months": 12}))
         .await
         .problem(409, "ict-not-extendable");
