@@ -32,6 +32,7 @@ pub struct Settings {
     pub auth: AuthSettings,
     pub time: TimeSettings,
     pub seed: SeedSettings,
+    pub console: ConsoleSettings,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -77,6 +78,18 @@ pub struct TimeSettings {
 #[derive(Debug, Clone, Deserialize)]
 pub struct SeedSettings {
     pub dir: PathBuf,
+}
+
+/// The officials' console (`/console/`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct ConsoleSettings {
+    /// Whether the console signs in with a development token (the embedded default; off
+    /// in production, where the identity provider signs officials in).
+    pub dev_sign_in: bool,
+    /// Key that signs and encrypts the session cookie: at least 64 bytes.
+    pub session_key: Secret,
+    /// Minutes a console session lasts at most (never beyond the token's own expiry).
+    pub session_minutes: i64,
 }
 
 impl Settings {
