@@ -125,7 +125,8 @@ impl Application {
         let port = listener.local_addr()?.port();
         let max_body = settings.server.max_body_bytes;
         let max_header = settings.server.max_header_bytes;
-        let console = crate::console::Mount::new(&settings.console).map_err(StartupError::Config)?;
+        let console =
+            crate::console::Mount::new(&settings.console).map_err(StartupError::Config)?;
         let server = HttpServer::new(move || {
             let (app, doc) = api::app_parts(
                 App::new()

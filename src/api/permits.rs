@@ -921,7 +921,9 @@ pub async fn get_permit(
     lang: AcceptLanguage,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(respond(read(&state, caller, id.into_inner(), lang.0).await?))
+    Ok(respond(
+        read(&state, caller, id.into_inner(), lang.0).await?,
+    ))
 }
 
 /// One permit as `caller` may read it (the API's and the console's case page).
@@ -1003,7 +1005,16 @@ pub async fn decide_permit(
     id: web::Path<i64>,
     body: Body<DecisionRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let view = decide(&state, caller, &rid, id.into_inner(), body.value, if_match, lang.0).await?;
+    let view = decide(
+        &state,
+        caller,
+        &rid,
+        id.into_inner(),
+        body.value,
+        if_match,
+        lang.0,
+    )
+    .await?;
     Ok(respond(view))
 }
 

@@ -62,7 +62,11 @@ pub fn bars(bars: &[Bar], legend: [String; 3]) -> String {
             escape(&b.label)
         ));
         let mut x = LABEL_WIDTH;
-        for (n, class) in [(b.used, "used"), (b.held, "held"), (b.available, "available")] {
+        for (n, class) in [
+            (b.used, "used"),
+            (b.held, "held"),
+            (b.available, "available"),
+        ] {
             let w = width(n, max);
             if w > 0 {
                 svg.push_str(&format!(
@@ -70,11 +74,13 @@ pub fn bars(bars: &[Bar], legend: [String; 3]) -> String {
                      <title>{} {}: {n}</title></rect>",
                     ROW - 6,
                     escape(&b.label),
-                    escape(&legend[match class {
-                        "used" => 0,
-                        "held" => 1,
-                        _ => 2,
-                    }])
+                    escape(
+                        &legend[match class {
+                            "used" => 0,
+                            "held" => 1,
+                            _ => 2,
+                        }]
+                    )
                 ));
             }
             x += w;

@@ -111,11 +111,27 @@ impl Frame {
 /// caller sees it (the page itself checks the same action again).
 const PAGES: [(&str, &str, Action); 7] = [
     ("/console/queue", "console-nav-queue", Action::DecidePermit),
-    ("/console/overdue", "console-nav-overdue", Action::ReadDepartures),
+    (
+        "/console/overdue",
+        "console-nav-overdue",
+        Action::ReadDepartures,
+    ),
     ("/console/ict", "console-nav-ict", Action::ReadIctRegister),
-    ("/console/quota", "console-nav-quota", Action::ReadNationalQuota),
-    ("/console/transfers", "console-nav-transfers", Action::ReadQuotaTransfers),
-    ("/console/demand", "console-nav-demand", Action::ReadQuotaDemandSummary),
+    (
+        "/console/quota",
+        "console-nav-quota",
+        Action::ReadNationalQuota,
+    ),
+    (
+        "/console/transfers",
+        "console-nav-transfers",
+        Action::ReadQuotaTransfers,
+    ),
+    (
+        "/console/demand",
+        "console-nav-demand",
+        Action::ReadQuotaDemandSummary,
+    ),
     ("/console/rules", "console-nav-rules", Action::ReadRuleSets),
 ];
 
@@ -283,7 +299,7 @@ impl Ctx {
     /// A rendered page.
     pub fn page(&self, page: Result<impl Template, Fail>) -> HttpResponse {
         match page.map(|p| p.render()) {
-            Ok(Ok(html)) => html_response(StatusCode::OK, html),
+            Ok(Ok(html)) => self.html(StatusCode::OK, html),
             Ok(Err(e)) => {
                 log::error!("a console template failed: {e}");
                 self.fail(Fail::Api(ApiError::Internal))
@@ -323,10 +339,7 @@ impl Ctx {
     pub fn fail(&self, f: Fail) -> HttpResponse {
         let (status, text) = match f {
             Fail::SignIn => return self.see_other("/console/sign-in"),
-            Fail::Csrf => (
-                StatusCode::FORBIDDEN,
-                self.lang.key("console-csrf-refused"),
-            ),
+            Fail::Csrf => (StatusCode::FORBIDDEN, self.lang.key("console-csrf-refused")),
             Fail::Api(e) => {
                 if let ApiError::Internal = e {
                     log::error!("console request {} failed", self.rid.0);
@@ -337,13 +350,15 @@ impl Ctx {
             }
         };
         let caller = self.caller().ok();
-        let page = self.frame("console-error-title", caller.as_ref()).map(|frame| ErrorPage {
-            f: frame,
-            status: status.as_u16(),
-            text,
-        });
+        let page = self
+            .frame("console-error-title", caller.as_ref())
+            .map(|frame| ErrorPage {
+                f: frame,
+                status: status.as_u16(),
+                text,
+            });
         match page.map(|p| p.render()) {
-            Ok(Ok(html)) => html_response(status, html),
+            Ok(Ok(html)) => self.html(status, html),
             _ => HttpResponse::build(status)
                 .content_type("text/plain; charset=utf-8")
                 .body(status.canonical_reason().unwrap_or("error")),
@@ -351,20 +366,31 @@ impl Ctx {
     }
 }
 
-/// An HTML answer with the console's headers: no caching of officials' pages, no framing,
-/// nothing loaded from anywhere but the service itself, no script at all.
-pub fn html_response(status: StatusCode, html: String) -> HttpResponse {
-    HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .insert_header((
-            header::CONTENT_SECURITY_POLICY,
-            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
-             frame-ancestors 'none'; base-uri 'none'",
-        ))
-        .insert_header((header::X_FRAME_OPTIONS, "DENY"))
-        .insert_header((header::REFERRER_POLICY, "same-origin"))
-        .body(html)
+impl Ctx {
+    /// An HTML answer with the console's headers: no caching of officials' pages, no
+    /// framing, nothing loaded from anywhere but the service itself, no script at all;
+    /// forms post to the console, whose sign-in may redirect to the identity provider.
+    fn html(&self, status: StatusCode, html: String) -> HttpResponse {
+        let provider = self
+            .console
+            .oidc
+            .as_ref()
+            .map(|o| format!(" {}", o.origin))
+            .unwrap_or_default();
+        HttpResponse::build(status)
+            .content_type("text/html; charset=utf-8")
+            .insert_header((header::CACHE_CONTROL, "no-store"))
+            .insert_header((
+                header::CONTENT_SECURITY_POLICY,
+                format!(
+                    "default-src 'none'; style-src 'self'; img-src 'self'; \
+                     form-action 'self'{provider}; frame-ancestors 'none'; base-uri 'none'"
+                ),
+            ))
+            .insert_header((header::X_FRAME_OPTIONS, "DENY"))
+            .insert_header((header::REFERRER_POLICY, "same-origin"))
+            .body(html)
+    }
 }
 
 /// The fields of a posted form.
@@ -400,7 +426,7 @@ fn new_token() -> String {
 }
 
 /// Compares two tokens in time that does not depend on where they differ.
-fn same(a: &[u8], b: &[u8]) -> bool {
+pub(super) fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 

@@ -34,8 +34,7 @@ impl YearQuery {
 
 /// Parses the query string of a ministry page.
 fn query(q: &str) -> Result<YearQuery, Fail> {
-    serde_urlencoded::from_str(q)
-        .map_err(|e| Fail::Api(ApiError::invalid("query", e.to_string())))
+    serde_urlencoded::from_str(q).map_err(|e| Fail::Api(ApiError::invalid("query", e.to_string())))
 }
 
 /// One region's row of the quota table, for the chosen category or all together.

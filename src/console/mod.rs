@@ -11,9 +11,10 @@ mod chart;
 mod frame;
 mod ministry;
 mod official;
+mod oidc;
 mod session;
 
-use crate::config::ConsoleSettings;
+use crate::config::{ConsoleSettings, Secret};
 use actix_session::config::{CookieContentSecurity, PersistentSession};
 use actix_session::storage::CookieSessionStore;
 use actix_session::SessionMiddleware;
@@ -33,6 +34,20 @@ pub const LANG_COOKIE: &str = "permits-lang";
 pub struct Console {
     pub dev_sign_in: bool,
     pub session_minutes: i64,
+    pub oidc: Option<Oidc>,
+}
+
+/// The identity provider the console signs officials in at.
+#[derive(Debug, Clone)]
+pub struct Oidc {
+    pub issuer_url: String,
+    pub client_id: String,
+    pub client_secret: Secret,
+    pub redirect_url: String,
+    pub scopes: String,
+    /// The provider's origin, which the sign-in form's redirect goes to (the pages'
+    /// `form-action` allows it).
+    pub origin: String,
 }
 
 /// What `startup` needs to mount the console: its settings and the session cookie's key.
@@ -51,10 +66,33 @@ impl Mount {
         if s.session_minutes < 1 {
             return Err("console.session_minutes must be at least 1".into());
         }
+        let oidc = match s.oidc_issuer_url.as_str() {
+            "" => None,
+            issuer => Some(Oidc {
+                issuer_url: issuer.to_owned(),
+                client_id: s.oidc_client_id.clone(),
+                client_secret: s.oidc_client_secret.clone(),
+                redirect_url: s.oidc_redirect_url.clone(),
+                scopes: s.oidc_scopes.clone(),
+                origin: openidconnect::url::Url::parse(issuer)
+                    .map_err(|e| format!("console.oidc_issuer_url: {e}"))?
+                    .origin()
+                    .ascii_serialization(),
+            }),
+        };
+        if oidc
+            .as_ref()
+            .is_some_and(|o| o.client_id.is_empty() || o.redirect_url.is_empty())
+        {
+            return Err(
+                "console.oidc_issuer_url needs oidc_client_id and oidc_redirect_url too".into(),
+            );
+        }
         Ok(Mount {
             console: Console {
                 dev_sign_in: s.dev_sign_in,
                 session_minutes: s.session_minutes,
+                oidc,
             },
             key,
         })
@@ -82,11 +120,16 @@ impl Mount {
             .route("/sign-in", web::get().to(session::sign_in_page))
             .route("/sign-in", web::post().to(session::sign_in))
             .route("/sign-out", web::post().to(session::sign_out))
+            .route("/oidc/start", web::post().to(oidc::start))
+            .route("/oidc/callback", web::get().to(oidc::callback))
             .route("/language", web::post().to(session::language))
             .route("/queue", web::get().to(official::queue))
             .route("/permits/{id}", web::get().to(official::case))
             .route("/permits/{id}/decision", web::post().to(official::decide))
-            .route("/permits/{id}/suspension", web::post().to(official::suspend))
+            .route(
+                "/permits/{id}/suspension",
+                web::post().to(official::suspend),
+            )
             .route("/permits/{id}/resumption", web::post().to(official::resume))
             .route("/permits/{id}/revocation", web::post().to(official::revoke))
             .route("/overdue", web::get().to(official::overdue))

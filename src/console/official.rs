@@ -151,14 +151,13 @@ pub async fn case(ctx: Ctx, id: web::Path<i64>) -> HttpResponse {
 /// The quota left for the permit's category in each region it names that the caller may
 /// read (the API's `GET /v1/quotas/{year}/regions`); none when no quota is set that year.
 async fn quota_left(ctx: &Ctx, c: &Caller, p: &PermitView) -> Result<Vec<QuotaLeft>, Fail> {
-    let views =
-        match crate::api::quotas::regional::regions(&ctx.state, c, p.quota_year).await {
-            Ok(v) => v,
-            // No quota for the year, or a role that does not read regional quota: the
-            // page shows none, as the API would.
-            Err(ApiError::NotFound(_) | ApiError::Forbidden(_)) => return Ok(Vec::new()),
-            Err(e) => return Err(e.into()),
-        };
+    let views = match crate::api::quotas::regional::regions(&ctx.state, c, p.quota_year).await {
+        Ok(v) => v,
+        // No quota for the year, or a role that does not read regional quota: the
+        // page shows none, as the API would.
+        Err(ApiError::NotFound(_) | ApiError::Forbidden(_)) => return Ok(Vec::new()),
+        Err(e) => return Err(e.into()),
+    };
     Ok(views
         .into_iter()
         .filter(|v| p.regions.iter().any(|r| r.region == v.region))
@@ -174,7 +173,9 @@ async fn quota_left(ctx: &Ctx, c: &Caller, p: &PermitView) -> Result<Vec<QuotaLe
 
 /// The rule set's refusal and revocation grounds in the reader's language.
 async fn grounds(ctx: &Ctx, c: &Caller) -> Result<(Vec<GroundChoice>, Vec<GroundChoice>), Fail> {
-    let rules = crate::api::rulesets::current(&ctx.state, c, None).await?.rules;
+    let rules = crate::api::rulesets::current(&ctx.state, c, None)
+        .await?
+        .rules;
     let choice = |g: &crate::domain::ruleset::PermitGround| GroundChoice {
         code: g.code.clone(),
         name: match ctx.lang {
@@ -230,9 +231,7 @@ pub async fn decide(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpRespo
         let grounds = form
             .all("ground")
             .into_iter()
-            .map(|g| {
-                GroundCode::try_from(g).map_err(|e| Fail::Api(ApiError::invalid("ground", e)))
-            })
+            .map(|g| GroundCode::try_from(g).map_err(|e| Fail::Api(ApiError::invalid("ground", e))))
             .collect::<Result<Vec<_>, _>>()?;
         let req = DecisionRequest { decision, grounds };
         Ok(permits::decide(&ctx.state, c, &ctx.rid, id, req, version(&form)?, ctx.lang).await?)

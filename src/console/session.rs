@@ -14,6 +14,7 @@ use askama::Template;
 struct SignInPage {
     f: Frame,
     dev_sign_in: bool,
+    oidc: bool,
 }
 
 /// The sign-in page; a signed-in official goes on to the console.
@@ -21,10 +22,13 @@ pub async fn sign_in_page(ctx: Ctx) -> HttpResponse {
     if ctx.caller().is_ok() {
         return ctx.see_other("/console/");
     }
-    let page = ctx.frame("console-sign-in-title", None).map(|f| SignInPage {
-        f,
-        dev_sign_in: ctx.console.dev_sign_in,
-    });
+    let page = ctx
+        .frame("console-sign-in-title", None)
+        .map(|f| SignInPage {
+            f,
+            dev_sign_in: ctx.console.dev_sign_in,
+            oidc: ctx.console.oidc.is_some(),
+        });
     ctx.page(page)
 }
 

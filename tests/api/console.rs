@@ -32,7 +32,12 @@ fn set_cookie(res: &awc::ClientResponse<impl Sized>) -> Option<(String, String)>
         .get_all("set-cookie")
         .filter_map(|v| v.to_str().ok())
         .find(|v| v.starts_with("permits-console="))
-        .map(|v| (v.split(';').next().unwrap_or_default().to_owned(), v.to_owned()))
+        .map(|v| {
+            (
+                v.split(';').next().unwrap_or_default().to_owned(),
+                v.to_owned(),
+            )
+        })
 }
 
 fn csrf_of(html: &str) -> String {
@@ -62,7 +67,12 @@ async fn open(app: &TestApp) -> (Session, String) {
     )
 }
 
-async fn post_form(app: &TestApp, s: &Session, path: &str, form: &str) -> (u16, String, Option<String>) {
+async fn post_form(
+    app: &TestApp,
+    s: &Session,
+    path: &str,
+    form: &str,
+) -> (u16, String, Option<String>) {
     let mut res = http()
         .post(format!("{}{path}", app.address))
         .insert_header(("Cookie", s.cookie.clone()))
@@ -143,10 +153,22 @@ async fn the_session_cookie_is_httponly_secure_samesite_and_every_form_needs_its
     assert_eq!((status, location.as_str()), (303, "/console/sign-in"));
     // Signed in, a decision without the token is refused before anything is read.
     let akimat = sign_in(&app, &token).await;
-    let (status, _, _) = post_form(&app, &akimat, "/console/permits/1/decision", "decision=approve").await;
+    let (status, _, _) = post_form(
+        &app,
+        &akimat,
+        "/console/permits/1/decision",
+        "decision=approve",
+    )
+    .await;
     assert_eq!(status, 403);
     // Signing out ends the session: the old cookie no longer signs anyone in.
-    let (status, _, _) = post_form(&app, &akimat, "/console/sign-out", &format!("csrf={}", akimat.csrf)).await;
+    let (status, _, _) = post_form(
+        &app,
+        &akimat,
+        "/console/sign-out",
+        &format!("csrf={}", akimat.csrf),
+    )
+    .await;
     assert_eq!(status, 303);
     // Nobody signed in: every page sends the browser to the sign-in page.
     let nobody = Session {
@@ -182,10 +204,26 @@ async fn every_role_sees_exactly_the_console_pages_its_api_calls_allow() {
     ];
     //                 queue overdue ict quota transfers demand rules
     let table: [(&str, String, [u16; 7]); 4] = [
-        ("ministry", app.ministry(), [403, 200, 200, 200, 200, 200, 200]),
-        ("akimat", app.akimat("KZ-75"), [200, 200, 200, 403, 200, 403, 200]),
-        ("employer", app.employer(BIN_A), [403, 403, 403, 403, 403, 403, 200]),
-        ("auditor", app.auditor(), [403, 200, 200, 200, 200, 200, 200]),
+        (
+            "ministry",
+            app.ministry(),
+            [403, 200, 200, 200, 200, 200, 200],
+        ),
+        (
+            "akimat",
+            app.akimat("KZ-75"),
+            [200, 200, 200, 403, 200, 403, 200],
+        ),
+        (
+            "employer",
+            app.employer(BIN_A),
+            [403, 403, 403, 403, 403, 403, 200],
+        ),
+        (
+            "auditor",
+            app.auditor(),
+            [403, 200, 200, 200, 200, 200, 200],
+        ),
     ];
     for (role, token, expected) in table {
         let s = sign_in(&app, &token).await;
@@ -233,9 +271,8 @@ async fn every_role_sees_exactly_the_console_pages_its_api_calls_allow() {
 /// Chromium and chromedriver, or `None` (with a loud message) when they are missing and
 /// `CI_REQUIRE_BROWSER` is not set; `.ci/run` sets it, so CI fails instead of skipping.
 fn browser() -> Option<(PathBuf, PathBuf)> {
-    let chromium = PathBuf::from(
-        std::env::var("CHROMIUM_BIN").unwrap_or_else(|_| "/usr/bin/chromium".into()),
-    );
+    let chromium =
+        PathBuf::from(std::env::var("CHROMIUM_BIN").unwrap_or_else(|_| "/usr/bin/chromium".into()));
     let driver = PathBuf::from(
         std::env::var("CHROMEDRIVER_BIN").unwrap_or_else(|_| "/usr/bin/chromedriver".into()),
     );
@@ -324,7 +361,11 @@ async fn chromium(d: &Driver, binary: &Path, n: u32) -> Client {
 async fn shot(c: &Client, app: &TestApp, name: &str) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
     std::fs::create_dir_all(&dir).unwrap();
-    let db = if app.db.is_postgres() { "postgres" } else { "sqlite" };
+    let db = if app.db.is_postgres() {
+        "postgres"
+    } else {
+        "sqlite"
+    };
     let png = c.screenshot().await.expect("a screenshot");
     std::fs::write(dir.join(format!("{db}-{name}.png")), png).unwrap();
 }
@@ -419,7 +460,9 @@ async fn console_journeys_in_headless_chromium() {
     assert!(text(&c, "#checks").await.contains("Art. 33"));
     assert!(text(&c, "#quota-left").await.contains("KZ-23"));
     shot(&c, &app, "04-case").await;
-    c.goto(&format!("{}/console/queue", app.address)).await.unwrap();
+    c.goto(&format!("{}/console/queue", app.address))
+        .await
+        .unwrap();
     shot(&c, &app, "03-queue").await;
     c.goto(&format!("{}/console/permits/{id}", app.address))
         .await
@@ -498,4 +541,149 @@ async fn console_journeys_in_headless_chromium() {
     assert!(text(&c, "#regions").await.contains("KZ-23"));
     c.find(Locator::Css("#chart svg")).await.unwrap();
     c.close().await.unwrap();
+}
+
+/// The OpenID provider's directory with its packages installed (`npm ci` on first use),
+/// or `None` (with a loud message) when Node.js is missing and `CI_REQUIRE_BROWSER` is not
+/// set.
+fn oidc_provider() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/oidc");
+    let node = Command::new("node").arg("--version").output();
+    if node.is_err() {
+        let why = "node (Node.js) is missing";
+        if std::env::var_os("CI_REQUIRE_BROWSER").is_some() {
+            panic!("the OpenID Connect test is required: {why}");
+        }
+        eprintln!("\n!!!!!!!! OPENID CONNECT TEST SKIPPED: {why} !!!!!!!!\n");
+        return None;
+    }
+    // One installer at a time: tests on both databases may start together.
+    static NPM: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _one = NPM.lock().unwrap_or_else(|e| e.into_inner());
+    if !dir.join("node_modules/oidc-provider").exists() {
+        let ok = Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&dir)
+            .status()
+            .expect("npm runs");
+        assert!(ok.success(), "npm ci in tests/oidc failed");
+    }
+    Some(dir)
+}
+
+/// The provider, stopped when dropped.
+struct Provider(Child);
+
+impl Drop for Provider {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Signs in at the provider through the browser: the console's button, the provider's
+/// login form (any password) and its consent form, back to the console.
+async fn oidc_sign_in(c: &Client, app: &TestApp, login: &str) {
+    c.goto(&format!("{}/console/sign-in", app.address))
+        .await
+        .unwrap();
+    click(c, "#oidc").await;
+    let field = c
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("input[name=login]"))
+        .await;
+    let Ok(field) = field else {
+        let url = c.current_url().await.unwrap();
+        let page = c.source().await.unwrap();
+        panic!("no login form of the provider at {url}: {page}");
+    };
+    field.send_keys(login).await.unwrap();
+    c.find(Locator::Css("input[name=password]"))
+        .await
+        .unwrap()
+        .send_keys("any password")
+        .await
+        .unwrap();
+    click(c, "button.login-submit").await;
+    // The consent form, then back to the console.
+    click(c, "button.login-submit").await;
+}
+
+#[actix_web::test]
+async fn openid_connect_sign_in_at_a_real_provider_makes_the_same_caller_as_a_token() {
+    let Some((chromium_bin, driver_bin)) = browser() else {
+        return;
+    };
+    let Some(dir) = oidc_provider() else {
+        return;
+    };
+    let idp_port = free_port();
+    let app = spawn_app_with(|s| {
+        s.console.oidc_issuer_url = format!("http://127.0.0.1:{idp_port}");
+        s.console.oidc_client_id = "permits-console".into();
+        s.console.oidc_client_secret = permits::config::Secret::new("permits-console-test-secret");
+        s.console.oidc_redirect_url = "/console/oidc/callback".into();
+        s.console.oidc_scopes = "permits".into();
+    })
+    .await;
+    let provider = Provider(
+        Command::new("node")
+            .arg("provider.mjs")
+            .arg(idp_port.to_string())
+            .arg(format!("{}/console/oidc/callback", app.address))
+            .current_dir(&dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the OpenID provider starts"),
+    );
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", idp_port)).is_ok() {
+            break;
+        }
+        actix_web::rt::time::sleep(Duration::from_millis(100)).await;
+    }
+    let d = driver(&driver_bin).await;
+
+    // An akimat official of Atyrau region: the ID token's claims make the caller.
+    let c = chromium(&d, &chromium_bin, 1).await;
+    oidc_sign_in(&c, &app, "akimat-kz23").await;
+    let who = text(&c, "#user").await;
+    assert!(
+        who.contains("KZ-23") && who.contains("akimat-kz23"),
+        "{who}"
+    );
+    c.goto(&format!("{}/console/queue", app.address))
+        .await
+        .unwrap();
+    text(&c, "#queue-empty").await;
+    shot(&c, &app, "20-oidc-akimat-queue").await;
+    c.close().await.unwrap();
+
+    // An employer from the provider is refused the officials' pages like a token's.
+    let c = chromium(&d, &chromium_bin, 2).await;
+    oidc_sign_in(&c, &app, "employer-a").await;
+    text(&c, "#not-official").await;
+    c.goto(&format!("{}/console/queue", app.address))
+        .await
+        .unwrap();
+    assert_eq!(attr(&c, "#error", "data-status").await, "403");
+    c.close().await.unwrap();
+
+    // A region the service does not know is refused, as in a bearer token.
+    let c = chromium(&d, &chromium_bin, 3).await;
+    oidc_sign_in(&c, &app, "akimat-nowhere").await;
+    assert_eq!(attr(&c, "#error", "data-status").await, "401");
+    shot(&c, &app, "21-oidc-unknown-region").await;
+    c.close().await.unwrap();
+    drop(provider);
 }
