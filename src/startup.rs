@@ -137,7 +137,6 @@ impl Application {
             app.service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", doc))
                 .service(web::redirect("/docs", "/docs/"))
                 .service(console.scope())
-                .service(web::redirect("/console", "/console/"))
                 .default_service(web::to(api::fallback))
                 // Problems in the caller's language: an error rendered in English by its
                 // `ResponseError` is rendered again in the language `Accept-Language` chose.

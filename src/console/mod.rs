@@ -115,6 +115,10 @@ impl Mount {
             .build();
         web::scope("/console")
             .app_data(web::Data::new(self.console.clone()))
+            .route(
+                "",
+                web::get().to(|| async { web::Redirect::to("/console/") }),
+            )
             .route("/", web::get().to(official::home))
             .route("/static/console.css", web::get().to(stylesheet))
             .route("/sign-in", web::get().to(session::sign_in_page))

@@ -187,6 +187,16 @@ async fn the_session_cookie_is_httponly_secure_samesite_and_every_form_needs_its
     );
     let (status, _) = page(&app, &nobody, "/console/no-such-page").await;
     assert_eq!(status, 404);
+    let res = http()
+        .get(format!("{}/console", app.address))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 307);
+    assert_eq!(
+        res.headers().get("location").unwrap().to_str().unwrap(),
+        "/console/"
+    );
 }
 
 #[actix_web::test]
@@ -382,6 +392,24 @@ async fn attr(c: &Client, css: &str, name: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Waits until `css`'s attribute `name` is `expected` (the page after a form's redirect
+/// may take a moment to replace the one the form was on).
+async fn attr_becomes(c: &Client, css: &str, name: &str, expected: &str) {
+    let mut last = None;
+    for _ in 0..100 {
+        if let Ok(e) = c.find(Locator::Css(css)).await {
+            if let Ok(v) = e.attr(name).await {
+                if v.as_deref() == Some(expected) {
+                    return;
+                }
+                last = v;
+            }
+        }
+        actix_web::rt::time::sleep(Duration::from_millis(200)).await;
+    }
+    panic!("{css} {name} stayed {last:?}, not {expected}");
+}
+
 async fn text(c: &Client, css: &str) -> String {
     c.wait()
         .at_most(Duration::from_secs(20))
@@ -424,6 +452,7 @@ async fn console_journeys_in_headless_chromium() {
     let Some((chromium_bin, driver_bin)) = browser() else {
         return;
     };
+    let _turn = heavy().await;
     let app = spawn_app().await;
     app.set_today("2025-12-15T04:00:00Z");
     quota(&app, &[("KZ-23", "3", 10)]).await;
@@ -468,7 +497,7 @@ async fn console_journeys_in_headless_chromium() {
         .await
         .unwrap();
     click(&c, "#approve").await;
-    assert_eq!(attr(&c, "#status", "data-status").await, "awaiting_payment");
+    attr_becomes(&c, "#status", "data-status", "awaiting_payment").await;
     assert!(attr(&c, "#flash", "class").await.contains("ok"));
     shot(&c, &app, "05-approved").await;
 
@@ -488,14 +517,15 @@ async fn console_journeys_in_headless_chromium() {
         .await
         .ok(201);
     c.refresh().await.unwrap();
-    assert_eq!(attr(&c, "#status", "data-status").await, "active");
+    attr_becomes(&c, "#status", "data-status", "active").await;
     shot(&c, &app, "06-active").await;
     // In Kazakh, chosen by the official.
     click(&c, "#lang-kk").await;
-    assert_eq!(attr(&c, "html", "lang").await, "kk");
+    attr_becomes(&c, "html", "lang", "kk").await;
     assert_eq!(attr(&c, "#status", "data-status").await, "active");
     shot(&c, &app, "07-active-kk").await;
     click(&c, "#lang-en").await;
+    attr_becomes(&c, "html", "lang", "en").await;
     for (path, name) in [("overdue", "08-overdue"), ("ict", "09-ict")] {
         c.goto(&format!("{}/console/{path}", app.address))
             .await
@@ -515,7 +545,7 @@ async fn console_journeys_in_headless_chromium() {
         c.goto(&format!("{}/console/{path}", app.address))
             .await
             .unwrap();
-        assert_eq!(attr(&c, "#error", "data-status").await, "403", "{path}");
+        attr_becomes(&c, "#error", "data-status", "403").await;
     }
     shot(&c, &app, "10-employer-refused").await;
     c.close().await.unwrap();
@@ -615,6 +645,7 @@ async fn oidc_sign_in(c: &Client, app: &TestApp, login: &str) {
         .unwrap();
     click(c, "button.login-submit").await;
     // The consent form, then back to the console.
+    attr_becomes(c, "input[name=prompt]", "value", "consent").await;
     click(c, "button.login-submit").await;
 }
 
@@ -626,6 +657,7 @@ async fn openid_connect_sign_in_at_a_real_provider_makes_the_same_caller_as_a_to
     let Some(dir) = oidc_provider() else {
         return;
     };
+    let _turn = heavy().await;
     let idp_port = free_port();
     let app = spawn_app_with(|s| {
         s.console.oidc_issuer_url = format!("http://127.0.0.1:{idp_port}");
@@ -676,13 +708,13 @@ async fn openid_connect_sign_in_at_a_real_provider_makes_the_same_caller_as_a_to
     c.goto(&format!("{}/console/queue", app.address))
         .await
         .unwrap();
-    assert_eq!(attr(&c, "#error", "data-status").await, "403");
+    attr_becomes(&c, "#error", "data-status", "403").await;
     c.close().await.unwrap();
 
     // A region the service does not know is refused, as in a bearer token.
     let c = chromium(&d, &chromium_bin, 3).await;
     oidc_sign_in(&c, &app, "akimat-nowhere").await;
-    assert_eq!(attr(&c, "#error", "data-status").await, "401");
+    attr_becomes(&c, "#error", "data-status", "401").await;
     shot(&c, &app, "21-oidc-unknown-region").await;
     c.close().await.unwrap();
     drop(provider);

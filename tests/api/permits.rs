@@ -647,6 +647,7 @@ async fn art_2_3_an_application_of_eaeu_citizens_only_is_refused_with_the_articl
 
 #[actix_web::test]
 async fn two_hundred_concurrent_approvals_against_fifty_units_approve_exactly_fifty() {
+    let _turn = heavy().await;
     let app = spawn_app().await;
     app.set_today("2025-12-15T04:00:00Z");
     quota(&app, &[("KZ-23", "3", 50)]).await;
