@@ -442,6 +442,28 @@ struct ErrorPage {
 mod tests {
     use super::*;
 
+    /// The codes a page shows through `Frame::tk` (statuses, kinds, outcomes, decisions)
+    /// and the roles each have a message in every language.
+    #[test]
+    fn every_code_a_page_names_has_a_message_in_kazakh_russian_and_english() {
+        use crate::auth::Role;
+        use crate::domain::permit::PermitState;
+        use crate::domain::Message;
+        let mut keys: Vec<String> = PermitState::ALL
+            .iter()
+            .map(|s| format!("console-status-{}", s.as_str()))
+            .collect();
+        keys.extend(["permit", "extension"].map(|k| format!("console-kind-{k}")));
+        keys.extend(["pass", "fail", "warning"].map(|k| format!("console-outcome-{k}")));
+        keys.extend(["pending", "approved", "refused"].map(|k| format!("console-decision-{k}")));
+        keys.extend(Role::ALL.map(|r| format!("console-role-{}", r.as_str())));
+        for lang in Lang::ALL {
+            for k in &keys {
+                assert!(lang.renders(&Message::new(k)), "{k} in {lang:?}");
+            }
+        }
+    }
+
     #[test]
     fn tokens_compare_equal_only_when_identical() {
         assert!(same(b"abc", b"abc"));
