@@ -108,14 +108,21 @@ async fn sign_in(app: &TestApp, token: &str) -> Session {
 }
 
 async fn page(app: &TestApp, s: &Session, path: &str) -> (u16, String) {
+    let (status, html, _) = page_and_cookie(app, s, path).await;
+    (status, html)
+}
+
+/// A page, and the session cookie it sets when the session changed (a note shown once).
+async fn page_and_cookie(app: &TestApp, s: &Session, path: &str) -> (u16, String, Option<String>) {
     let mut res = http()
         .get(format!("{}{path}", app.address))
         .insert_header(("Cookie", s.cookie.clone()))
         .send()
         .await
         .unwrap();
+    let cookie = set_cookie(&res).map(|(c, _)| c);
     let html = String::from_utf8(res.body().await.unwrap().to_vec()).unwrap();
-    (res.status().as_u16(), html)
+    (res.status().as_u16(), html, cookie)
 }
 
 #[actix_web::test]
@@ -718,4 +725,149 @@ async fn openid_connect_sign_in_at_a_real_provider_makes_the_same_caller_as_a_to
     shot(&c, &app, "21-oidc-unknown-region").await;
     c.close().await.unwrap();
     drop(provider);
+}
+
+/// The permit as the API shows it to the employer.
+async fn permit(app: &TestApp, id: i64) -> Value {
+    app.get(&format!("/v1/permits/{id}"))
+        .token(&app.employer(BIN_A))
+        .send()
+        .await
+        .ok(200)
+        .clone()
+}
+
+/// Posts one of the case page's forms with the version the API shows, and returns the
+/// note the case page then shows.
+async fn act(app: &TestApp, s: &mut Session, id: i64, action: &str, fields: &str) -> String {
+    let version = permit(app, id).await["version"].as_i64().unwrap();
+    let form = format!("csrf={}&version={version}&{fields}", s.csrf);
+    let path = format!("/console/permits/{id}/{action}");
+    let (status, location, cookie) = post_form(app, s, &path, &form).await;
+    assert_eq!((status, location), (303, format!("/console/permits/{id}")));
+    // The session lives in the cookie: the browser keeps the latest one it was sent.
+    s.cookie = cookie.expect("the note is kept in the session");
+    let (status, html, cookie) = page_and_cookie(app, s, &format!("/console/permits/{id}")).await;
+    if let Some(c) = cookie {
+        s.cookie = c;
+    }
+    assert_eq!(status, 200);
+    regex::Regex::new(r#"<p id="flash" class="(ok|refused)">([^<]*)</p>"#)
+        .unwrap()
+        .captures(&html)
+        .map(|c| format!("{}: {}", &c[1], &c[2]))
+        .unwrap_or_else(|| panic!("no note on the case page: {html}"))
+}
+
+#[actix_web::test]
+async fn an_official_refuses_approves_suspends_resumes_and_revokes_through_the_forms() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 10)]).await;
+    profile(&app, BIN_A).await;
+    let mut ids = Vec::new();
+    for passport in ["U20000001", "U20000002"] {
+        let r = app
+            .post("/v1/permit-applications")
+            .token(&app.employer(BIN_A))
+            .json(&application(
+                &["KZ-23"],
+                vec![worker("YILMAZ AHMET", "TUR", passport)],
+            ))
+            .await;
+        ids.push(r.ok(201)["id"].as_i64().unwrap());
+    }
+    let rules = app
+        .get("/v1/rule-sets/current")
+        .token(&app.ministry())
+        .send()
+        .await;
+    let grounds = &rules.ok(200)["rules"]["permit_grounds"];
+    let refusal = grounds["refusal"][0]["code"].as_str().unwrap().to_owned();
+    let revocation = grounds["revocation"][0]["code"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let mut s = sign_in(&app, &app.akimat("KZ-23")).await;
+
+    // A refusal names its grounds; a refusal without one is refused with the API's reason.
+    let note = act(&app, &mut s, ids[1], "decision", "decision=refuse").await;
+    assert!(note.starts_with("refused: "), "{note}");
+    assert_eq!(permit(&app, ids[1]).await["status"], "applied");
+    let note = act(
+        &app,
+        &mut s,
+        ids[1],
+        "decision",
+        &format!("decision=refuse&ground={refusal}"),
+    )
+    .await;
+    assert!(note.starts_with("ok: "), "{note}");
+    let p = permit(&app, ids[1]).await;
+    assert_eq!(p["status"], "refused");
+    assert_eq!(p["regions"][0]["grounds"][0]["code"], refusal.as_str());
+
+    // A page read before a change does not decide blind: 412, nothing changes.
+    let form = format!("csrf={}&version=99&decision=approve", s.csrf);
+    let path = format!("/console/permits/{}/decision", ids[0]);
+    let (_, _, cookie) = post_form(&app, &s, &path, &form).await;
+    s.cookie = cookie.expect("the note is kept in the session");
+    let (_, html, cookie) =
+        page_and_cookie(&app, &s, &format!("/console/permits/{}", ids[0])).await;
+    s.cookie = cookie.expect("the note is shown once");
+    assert!(
+        html.contains(r#"<p id="flash" class="refused">412 "#)
+            || html.contains(r#"<p id="flash" class="refused">"#),
+        "{html}"
+    );
+    assert_eq!(permit(&app, ids[0]).await["status"], "applied");
+
+    // Approve; the employer pays; suspend, resume, revoke, each through the API's command.
+    let note = act(&app, &mut s, ids[0], "decision", "decision=approve").await;
+    assert!(note.starts_with("ok: "), "{note}");
+    let due = permit(&app, ids[0]).await["regions"][0]["fee"]["due_today"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    app.post(&format!("/v1/permits/{}/payments", ids[0]))
+        .token(&app.employer(BIN_A))
+        .json(&json!({"region": "KZ-23", "amount": due, "paid_on": "2025-12-15", "reference": "PP-2"}))
+        .await
+        .ok(201);
+    act(
+        &app,
+        &mut s,
+        ids[0],
+        "suspension",
+        "reason=inspection+pending",
+    )
+    .await;
+    let p = permit(&app, ids[0]).await;
+    assert_eq!(
+        (p["status"].as_str(), p["suspension_reason"].as_str()),
+        (Some("suspended"), Some("inspection pending"))
+    );
+    act(&app, &mut s, ids[0], "resumption", "").await;
+    assert_eq!(permit(&app, ids[0]).await["status"], "active");
+    act(
+        &app,
+        &mut s,
+        ids[0],
+        "revocation",
+        &format!("ground={revocation}&note=found"),
+    )
+    .await;
+    let p = permit(&app, ids[0]).await;
+    assert_eq!(p["status"], "revoked");
+    assert_eq!(p["end_ground"]["code"], revocation.as_str());
+    // The history the case page shows is the API's.
+    let (_, html) = page(&app, &s, &format!("/console/permits/{}", ids[0])).await;
+    for action in [
+        "permit.approved",
+        "permit.suspended",
+        "permit.resumed",
+        "permit.revoked",
+    ] {
+        assert!(html.contains(action), "{action} missing from the history");
+    }
 }
