@@ -278,6 +278,8 @@ pub enum Action {
     ReturnPermit,
     /// Report a business trip (Art. 33(3)).
     ReportTrip,
+    /// Re-issue a permit for another foreigner (Order No. 279, Art. 33(3)).
+    ReissuePermit,
     /// Record a worker's departure (Art. 28(2)(8)).
     RecordDeparture,
     /// List workers whose departure is overdue.
@@ -297,7 +299,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 39] = [
+    pub const ALL: [Action; 40] = [
         Action::ReadReference,
         Action::ReadRuleSets,
         Action::PublishRuleSet,
@@ -329,6 +331,7 @@ impl Action {
         Action::SupervisePermit,
         Action::ReturnPermit,
         Action::ReportTrip,
+        Action::ReissuePermit,
         Action::RecordDeparture,
         Action::ReadDepartures,
         Action::ReportReplacement,
@@ -391,6 +394,7 @@ pub fn reach(role: Role, action: Action) -> Reach {
             | A::ExtendPermit
             | A::ReturnPermit
             | A::ReportTrip
+            | A::ReissuePermit
             | A::RecordDeparture
             | A::ReportReplacement,
             Employer,
@@ -559,6 +563,7 @@ mod tests {
             (A::SupervisePermit, [No, Own, No, No]),
             (A::ReturnPermit, [No, No, Own, No]),
             (A::ReportTrip, [No, No, Own, No]),
+            (A::ReissuePermit, [No, No, Own, No]),
             (A::RecordDeparture, [No, No, Own, No]),
             (A::ReadDepartures, [All, Own, No, All]),
             (A::ReportReplacement, [No, No, Own, No]),

@@ -41,6 +41,98 @@ pub enum EmployerKindParam {
     ForeignSubsidiary,
 }
 
+/// The employer's type, as far as the exemptions of Art. 32(2) and ICT (Art. 35) turn on it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EmployerTypeRequest {
+    /// The kind of employer.
+    pub kind: EmployerKindParam,
+    /// For a special economic zone or a priority investment project: the employer is a
+    /// contractor, not the participant or project company itself.
+    #[serde(default)]
+    pub contractor: bool,
+    /// For a special economic zone: the project's value in MRP (Art. 32(2)(7)); required
+    /// there, absent otherwise.
+    #[validate(range(min = 0, max = 1_000_000_000_000_i64))]
+    #[schema(minimum = 0, maximum = 1_000_000_000_000_i64, example = 2_500_000)]
+    pub project_value_mrp: Option<i64>,
+    /// For a special economic zone or a priority investment project: when the object was
+    /// commissioned; absent while it is not.
+    pub commissioned_on: Option<NaiveDate>,
+}
+
+impl EmployerTypeRequest {
+    /// The domain's employer type; `at` prefixes the field named in an error.
+    pub fn to_domain(&self, at: &str) -> Result<EmployerType, ApiError> {
+        Ok(match self.kind {
+            EmployerKindParam::Ordinary => EmployerType::Ordinary,
+            EmployerKindParam::StateBody => EmployerType::StateBody,
+            EmployerKindParam::AutonomousEducation => EmployerType::AutonomousEducation,
+            EmployerKindParam::AstanaHub => EmployerType::AstanaHub,
+            EmployerKindParam::SpecialEconomicZone => EmployerType::SpecialEconomicZone {
+                project_value_mrp: self
+                    .project_value_mrp
+                    .and_then(|v| u64::try_from(v).ok())
+                    .ok_or_else(|| {
+                        ApiError::invalid(
+                            format!("{at}project_value_mrp"),
+                            "is required for a special economic zone",
+                        )
+                    })?,
+                contractor: self.contractor,
+                commissioned_on: self.commissioned_on,
+            },
+            EmployerKindParam::PriorityInvestmentProject => {
+                EmployerType::PriorityInvestmentProject {
+                    contractor: self.contractor,
+                    commissioned_on: self.commissioned_on,
+                }
+            }
+            EmployerKindParam::ForeignBranch | EmployerKindParam::ForeignRepresentativeOffice => {
+                EmployerType::ForeignBranch
+            }
+            EmployerKindParam::ForeignSubsidiary => EmployerType::ForeignSubsidiary,
+        })
+    }
+
+    /// The request that states `t` (a representative office reads as a branch).
+    pub fn from_domain(t: EmployerType) -> EmployerTypeRequest {
+        let plain = |kind| EmployerTypeRequest {
+            kind,
+            contractor: false,
+            project_value_mrp: None,
+            commissioned_on: None,
+        };
+        match t {
+            EmployerType::Ordinary => plain(EmployerKindParam::Ordinary),
+            EmployerType::StateBody => plain(EmployerKindParam::StateBody),
+            EmployerType::AutonomousEducation => plain(EmployerKindParam::AutonomousEducation),
+            EmployerType::AstanaHub => plain(EmployerKindParam::AstanaHub),
+            EmployerType::SpecialEconomicZone {
+                project_value_mrp,
+                contractor,
+                commissioned_on,
+            } => EmployerTypeRequest {
+                kind: EmployerKindParam::SpecialEconomicZone,
+                contractor,
+                project_value_mrp: i64::try_from(project_value_mrp).ok(),
+                commissioned_on,
+            },
+            EmployerType::PriorityInvestmentProject {
+                contractor,
+                commissioned_on,
+            } => EmployerTypeRequest {
+                kind: EmployerKindParam::PriorityInvestmentProject,
+                contractor,
+                project_value_mrp: None,
+                commissioned_on,
+            },
+            EmployerType::ForeignBranch => plain(EmployerKindParam::ForeignBranch),
+            EmployerType::ForeignSubsidiary => plain(EmployerKindParam::ForeignSubsidiary),
+        }
+    }
+}
+
 /// The position the foreigner is engaged in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -223,34 +315,13 @@ fn question(r: EligibilityRequest, today: NaiveDate) -> Result<Question, ApiErro
                 PositionParam::Specialist => Position::Specialist,
                 PositionParam::QualifiedWorker => Position::QualifiedWorker,
             };
-            let employer = match kind {
-                EmployerKindParam::Ordinary => EmployerType::Ordinary,
-                EmployerKindParam::StateBody => EmployerType::StateBody,
-                EmployerKindParam::AutonomousEducation => EmployerType::AutonomousEducation,
-                EmployerKindParam::AstanaHub => EmployerType::AstanaHub,
-                EmployerKindParam::SpecialEconomicZone => EmployerType::SpecialEconomicZone {
-                    project_value_mrp: r
-                        .project_value_mrp
-                        .and_then(|v| u64::try_from(v).ok())
-                        .ok_or_else(|| {
-                            ApiError::invalid(
-                                "project_value_mrp",
-                                "is required for a special economic zone",
-                            )
-                        })?,
-                    contractor: r.contractor,
-                    commissioned_on: r.commissioned_on,
-                },
-                EmployerKindParam::PriorityInvestmentProject => {
-                    EmployerType::PriorityInvestmentProject {
-                        contractor: r.contractor,
-                        commissioned_on: r.commissioned_on,
-                    }
-                }
-                EmployerKindParam::ForeignBranch
-                | EmployerKindParam::ForeignRepresentativeOffice => EmployerType::ForeignBranch,
-                EmployerKindParam::ForeignSubsidiary => EmployerType::ForeignSubsidiary,
-            };
+            let employer = EmployerTypeRequest {
+                kind,
+                contractor: r.contractor,
+                project_value_mrp: r.project_value_mrp,
+                commissioned_on: r.commissioned_on,
+            }
+            .to_domain("")?;
             let sender_country = match (r.intra_corporate_transfer, &r.sender_country) {
                 (true, Some(c)) => Some(country(c, "sender_country")?),
                 (true, None) => {

@@ -1,6 +1,7 @@
 //! Employers' profiles (Art. 33(6)): the employer states its sector, region and workforce
 //! by date; officials read them; other employers cannot.
 
+use super::eligibility::EmployerTypeRequest;
 use super::extract::{Body, IfMatch, RequestId};
 use super::idempotency::etag;
 use super::AppState;
@@ -95,6 +96,12 @@ pub struct ProfileRequest {
     #[validate(length(max = 5))]
     #[schema(max_items = 5)]
     pub workforce: Vec<StaffView>,
+    /// The employer's type, as far as the exemptions of Art. 32(2) turn on it; an ordinary
+    /// employer when absent. Permit applications run the route finder on it for every
+    /// worker (Art. 32(2)-(3)). A foreign branch must have a branch's or representative
+    /// office's BIN.
+    #[validate(nested)]
+    pub employer_type: Option<EmployerTypeRequest>,
 }
 
 /// An employer's profile as it stands from one date.
@@ -119,6 +126,8 @@ pub struct ProfileView {
     pub region: String,
     /// Staff per worker category.
     pub workforce: Vec<StaffView>,
+    /// The employer's type (Art. 32(2)).
+    pub employer_type: EmployerTypeRequest,
     /// Version of this dated profile; also the `ETag`.
     pub version: i64,
     /// When it was last written (UTC).
@@ -150,7 +159,9 @@ fn view(row: ProfileRow, rules: Option<&RuleSet>) -> Result<ProfileView, ApiErro
         .parse::<SectorCode>()
         .ok()
         .and_then(|s| rules.and_then(|r| r.fees.group_of(&s)).map(|g| g.group));
+    let employer_type = EmployerTypeRequest::from_domain(cases::employers::employer_type(&row)?);
     Ok(ProfileView {
+        employer_type,
         bin: row.bin,
         as_of: row.effective_from,
         name: row.name,
@@ -232,6 +243,10 @@ pub async fn put_employer_profile(
         sector,
         region,
         workforce: req.workforce.into_iter().map(StaffLine::from).collect(),
+        employer_type: match &req.employer_type {
+            Some(t) => t.to_domain("employer_type.")?,
+            None => crate::domain::route::EmployerType::Ordinary,
+        },
         expected_version: if_match.0,
     };
     let (v, created) = state

@@ -177,6 +177,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(permits::revoke_permit)
                 .service(permits::return_permit)
                 .service(permits::report_trip)
+                .service(permits::reissue)
                 .service(permits::record_departure)
                 .service(permits::report_replacement)
                 .service(permits::list_overdue_departures)

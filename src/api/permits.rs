@@ -74,6 +74,30 @@ pub struct WorkerRequest {
     pub qualification_ref: Option<String>,
 }
 
+impl WorkerRequest {
+    /// The worker as the cases take them; a citizenship that is no country code is an
+    /// error on `{at}.citizenship`.
+    fn into_input(self, at: &str) -> Result<cases::permits::WorkerInput, FieldError> {
+        let citizenship = self
+            .citizenship
+            .parse::<CountryCode>()
+            .map_err(|e| FieldError::new(format!("{at}.citizenship"), e.to_string()))?;
+        Ok(cases::permits::WorkerInput {
+            full_name_latin: self.full_name_latin,
+            full_name_cyrillic: self.full_name_cyrillic,
+            citizenship,
+            passport_number: self.passport_number,
+            passport_expiry: self.passport_expiry,
+            birth_date: self.birth_date,
+            education: self.education,
+            profession: self.profession,
+            occupation_code: self.occupation_code,
+            experience_years: self.experience_years,
+            qualification_ref: self.qualification_ref,
+        })
+    }
+}
+
 /// A permit's term: months for categories 1-4, days for seasonal workers (Art. 7(20)).
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -227,6 +251,11 @@ pub struct WorkerView {
     pub departed_on: Option<NaiveDate>,
     /// Border point or evidence of the departure.
     pub departure_evidence: Option<String>,
+    /// The day another foreigner took this worker's place (re-issue); from then the
+    /// worker holds no unit of the permit and owes a departure (Art. 28(2)(8)).
+    pub replaced_on: Option<NaiveDate>,
+    /// The worker whose place this one took (re-issue), if any.
+    pub replaces_worker_id: Option<i64>,
 }
 
 /// A business trip (Art. 33(3)).
@@ -434,6 +463,34 @@ fn permit_view(
             })
         })
         .collect::<Result<Vec<_>, ApiError>>()?;
+    let workers = l
+        .workers
+        .iter()
+        .cloned()
+        .map(|w| WorkerView {
+            replaced_on: l.replaced_on(w.id),
+            replaces_worker_id: l
+                .reissues
+                .iter()
+                .find(|r| r.newcomer_id == w.id)
+                .map(|r| r.replaced_id),
+            id: w.id,
+            full_name_latin: w.full_name_latin,
+            full_name_cyrillic: w.full_name_cyrillic,
+            citizenship: w.citizenship,
+            passport_number: w.passport_number,
+            passport_expiry: w.passport_expiry,
+            birth_date: w.birth_date,
+            education: w.education,
+            profession: w.profession,
+            occupation_code: w.occupation_code,
+            experience_years: w.experience_years,
+            qualification_ref: w.qualification_ref,
+            needs_permit: w.needs_permit,
+            departed_on: w.departed_on,
+            departure_evidence: w.departure_evidence,
+        })
+        .collect();
     let p = l.permit;
     let d = l.detail;
     let revoked = p.status == PermitState::Revoked;
@@ -462,27 +519,7 @@ fn permit_view(
         decision_due: p.decision_due,
         decision_overdue: p.status == PermitState::Applied && p.decision_due < today,
         regions,
-        workers: l
-            .workers
-            .into_iter()
-            .map(|w| WorkerView {
-                id: w.id,
-                full_name_latin: w.full_name_latin,
-                full_name_cyrillic: w.full_name_cyrillic,
-                citizenship: w.citizenship,
-                passport_number: w.passport_number,
-                passport_expiry: w.passport_expiry,
-                birth_date: w.birth_date,
-                education: w.education,
-                profession: w.profession,
-                occupation_code: w.occupation_code,
-                experience_years: w.experience_years,
-                qualification_ref: w.qualification_ref,
-                needs_permit: w.needs_permit,
-                departed_on: w.departed_on,
-                departure_evidence: w.departure_evidence,
-            })
-            .collect(),
+        workers,
         checks,
         trips: l.trips.into_iter().map(trip_view).collect(),
         ended_on: p.ended_on,
@@ -624,24 +661,9 @@ pub async fn file_permit_application(
     let mut workers = Vec::new();
     let mut errors = Vec::new();
     for (i, w) in req.workers.into_iter().enumerate() {
-        match w.citizenship.parse::<CountryCode>() {
-            Ok(citizenship) => workers.push(cases::permits::WorkerInput {
-                full_name_latin: w.full_name_latin,
-                full_name_cyrillic: w.full_name_cyrillic,
-                citizenship,
-                passport_number: w.passport_number,
-                passport_expiry: w.passport_expiry,
-                birth_date: w.birth_date,
-                education: w.education,
-                profession: w.profession,
-                occupation_code: w.occupation_code,
-                experience_years: w.experience_years,
-                qualification_ref: w.qualification_ref,
-            }),
-            Err(e) => errors.push(FieldError::new(
-                format!("workers[{i}].citizenship"),
-                e.to_string(),
-            )),
+        match w.into_input(&format!("workers[{i}]")) {
+            Ok(input) => workers.push(input),
+            Err(e) => errors.push(e),
         }
     }
     if !errors.is_empty() {
@@ -1555,6 +1577,80 @@ pub async fn report_trip(
     .await
 }
 
+/// A re-issue of the permit for another foreigner in place of one of its workers.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReissueRequest {
+    /// The worker who leaves (`workers[].id` of the permit): neither replaced nor departed.
+    #[validate(range(min = 1))]
+    #[schema(minimum = 1, maximum = 9_223_372_036_854_775_807_i64)]
+    pub worker_id: i64,
+    /// The foreigner who takes their place, checked as an applicant's worker is.
+    #[validate(nested)]
+    pub newcomer: WorkerRequest,
+}
+
+/// Re-issues an active permit for another foreigner in place of one of its workers
+/// (employer; Order No. 279 under Art. 7(20), Art. 33(3)). The permit keeps its employer,
+/// regions, term and units of quota; no fee is assessed; the worker replaced owes a
+/// departure (Art. 28(2)(8)).
+#[utoipa::path(tag = "permits", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
+        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255),
+        ("If-Match" = Option<String>, Header, description = "The permit's version the caller read (its ETag).", max_length = 40)),
+    request_body = ReissueRequest,
+    responses(
+        (status = 201, description = "Re-issued: the permit with the newcomer in the worker's place.", body = PermitView, headers(("Location" = String, description = "The permit."), ("ETag" = String, description = "The permit's version."))),
+        (status = 404, description = "No such permit or worker (or the worker was already replaced), or not the caller's.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The permit is not active, or changed concurrently.", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "`If-Match` names another version.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`reissue-not-allowed`, `reissue-occupation-differs` (Art. 7(20)), `reissue-needs-no-permit` (Art. 2(3)), `reissue-country-quota` (Art. 32(4)(2)), `qualification-data` (Art. 33(7)), `worker-on-live-permit` (Art. 33(3)), or field errors.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/permits/{id}/reissues")]
+#[allow(clippy::too_many_arguments)]
+pub async fn reissue(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    key: IdempotencyKey,
+    if_match: IfMatch,
+    lang: AcceptLanguage,
+    id: web::Path<i64>,
+    body: Body<ReissueRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    authorize_role(&caller, Action::ReissuePermit)?;
+    let req = body.value;
+    let cmd = cases::permits::Reissue {
+        worker_id: req.worker_id,
+        newcomer: req
+            .newcomer
+            .into_input("newcomer")
+            .map_err(|e| ApiError::Invalid(vec![e]))?,
+        expected_version: if_match.0,
+    };
+    let today = state.time.today();
+    let actor = state.actor(&caller, &rid);
+    let lang = lang.0;
+    create(&state, &caller.clone(), key, body.fingerprint, move |c| {
+        let l = cases::permits::reissue(
+            c,
+            id,
+            &cmd,
+            today,
+            access(&caller, Action::ReissuePermit),
+            &actor,
+        )?;
+        let view = render(c, l, lang, today)?;
+        Ok(Created {
+            location: format!("/v1/permits/{id}"),
+            version: Some(view.version),
+            body: view,
+        })
+    })
+    .await
+}
+
 /// A worker's departure (Art. 28(2)(8)).
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -1715,6 +1811,10 @@ pub async fn report_replacement(
 /// A worker whose departure is owed and not recorded (Art. 28(2)(8)).
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct OverdueDeparture {
+    /// Which kind of permit ended: `permit` (Art. 33, under `/v1/permits`) or `ict_permit`
+    /// (Art. 35, under `/v1/ict-permits`).
+    #[schema(example = "permit")]
+    pub permit_kind: String,
     /// The ended permit.
     pub permit_id: i64,
     /// The worker on that permit.
@@ -1749,8 +1849,10 @@ pub struct DepartureQuery {
     pub region: Option<String>,
 }
 
-/// Workers of ended permits (expired, revoked, returned, lapsed) whose departure is not
-/// recorded (Art. 28(2)(8)): an akimat sees its region's, the ministry and auditors all.
+/// Workers of ended permits (expired, revoked, returned, lapsed), workers replaced on a
+/// permit by another foreigner, and workers of ended ICT permits (Art. 35), whose
+/// departure is not recorded (Art. 28(2)(8)), by the day it became owed: an akimat sees
+/// its region's, the ministry and auditors all.
 #[utoipa::path(tag = "permits", security(("bearer" = [])), params(DepartureQuery),
     responses((status = 200, description = "Overdue departures.", body = DeparturePage)))]
 #[get("/departures/overdue")]
@@ -1770,12 +1872,19 @@ pub(crate) async fn overdue_departures(
 ) -> Result<DeparturePage, ApiError> {
     let scope = narrowed(caller, Action::ReadDepartures, q.region.as_deref())?;
     let today = state.time.today();
-    let rows = state
-        .db(move |c| Ok(db::departures_owed(c, scope.region.as_ref(), today)?))
+    let (rows, ict_rows) = state
+        .db(move |c| {
+            let region = scope.region.as_ref();
+            Ok((
+                db::departures_owed(c, region, today)?,
+                crate::db::ict::departures_owed(c, region, today)?,
+            ))
+        })
         .await?;
-    let items = rows
+    let mut items: Vec<OverdueDeparture> = rows
         .into_iter()
         .map(|(w, p)| OverdueDeparture {
+            permit_kind: "permit".to_owned(),
             permit_id: p.id,
             worker_id: w.id,
             bin: p.bin.to_string(),
@@ -1788,6 +1897,26 @@ pub(crate) async fn overdue_departures(
                 .unwrap_or_else(|| p.end_date.succ_opt().unwrap_or(p.end_date)),
         })
         .collect();
+    items.extend(ict_rows.into_iter().map(|(w, p)| {
+        let until = p.valid_until().unwrap_or(today);
+        OverdueDeparture {
+            permit_kind: "ict_permit".to_owned(),
+            permit_id: p.id,
+            worker_id: w.id,
+            bin: p.bin.to_string(),
+            full_name_latin: w.full_name,
+            citizenship: w.citizenship,
+            passport_number: w.passport_number,
+            permit_status: p.status.as_str().to_owned(),
+            ended_on: p
+                .decision
+                .as_ref()
+                .and_then(|d| d.measure_on)
+                .filter(|_| p.status == crate::domain::ict::IctState::Revoked)
+                .unwrap_or_else(|| until.succ_opt().unwrap_or(until)),
+        }
+    }));
+    items.sort_by_key(|d| d.ended_on);
     Ok(DeparturePage { items })
 }
 
@@ -1811,6 +1940,9 @@ impl crate::api::extract::ActionBody for RevocationRequest {
 }
 impl crate::api::extract::ActionBody for NoteRequest {
     const ACTION: Action = Action::ReturnPermit;
+}
+impl crate::api::extract::ActionBody for ReissueRequest {
+    const ACTION: Action = Action::ReissuePermit;
 }
 impl crate::api::extract::ActionBody for TripRequest {
     const ACTION: Action = Action::ReportTrip;

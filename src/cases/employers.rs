@@ -7,6 +7,7 @@ use crate::db::audit::{self, Actor};
 use crate::db::permits::{self as db, NewProfile, ProfileRow};
 use crate::db::{reference, Conn};
 use crate::domain::permit::checks::StaffLine;
+use crate::domain::route::EmployerType;
 use crate::domain::{EmployerId, EmployerKind, Message, RegionCode, SectorCode, Violation};
 use chrono::NaiveDate;
 
@@ -23,6 +24,8 @@ pub struct PutProfile {
     pub sector: SectorCode,
     pub region: RegionCode,
     pub workforce: Vec<StaffLine>,
+    /// The employer's type, as far as the exemptions of Art. 32(2) turn on it.
+    pub employer_type: EmployerType,
     /// The version the caller read (`If-Match`), if it sent one.
     pub expected_version: Option<i64>,
 }
@@ -67,7 +70,8 @@ pub fn put(
             .text("sector", &cmd.sector)
             .into());
     }
-    if let Some(v) = check_division(&cmd.bin, cmd.foreign_division) {
+    let division = cmd.foreign_division || cmd.employer_type == EmployerType::ForeignBranch;
+    if let Some(v) = check_division(&cmd.bin, division) {
         return Err(v.into());
     }
     let before = db::profile_of_date(conn, cmd.bin.as_str(), cmd.as_of)?;
@@ -79,6 +83,10 @@ pub fn put(
         }
     }
     let workforce = serde_json::to_string(&cmd.workforce)?;
+    let employer_type = match cmd.employer_type {
+        EmployerType::Ordinary => None,
+        t => Some(serde_json::to_string(&t)?),
+    };
     let row = db::put_profile(
         conn,
         &NewProfile {
@@ -90,6 +98,7 @@ pub fn put(
             sector: cmd.sector.as_str(),
             region: cmd.region.as_str(),
             workforce: &workforce,
+            employer_type: employer_type.as_deref(),
         },
         before.as_ref().map(|b| b.version),
         actor,
@@ -133,6 +142,17 @@ pub fn history(conn: &mut Conn, bin: &EmployerId) -> Result<Vec<ProfileRow>, Cas
 /// The workforce of a stored profile.
 pub fn workforce(row: &ProfileRow) -> Result<Vec<StaffLine>, CaseError> {
     Ok(serde_json::from_str(&row.workforce)?)
+}
+
+/// The employer's type as stored with the profile (Art. 32(2)); an ordinary employer when
+/// none was stated. A branch or representative office stated as a foreign division is a
+/// foreign branch for the route finder.
+pub fn employer_type(row: &ProfileRow) -> Result<EmployerType, CaseError> {
+    match &row.employer_type {
+        Some(json) => Ok(serde_json::from_str(json)?),
+        None if row.foreign_division => Ok(EmployerType::ForeignBranch),
+        None => Ok(EmployerType::Ordinary),
+    }
 }
 
 #[cfg(test)]

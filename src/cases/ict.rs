@@ -470,6 +470,16 @@ pub fn notify_arrival<E: From<CaseError>>(
     if cmd.term_to < cmd.term_from {
         out.push(Violation::service_rule("contract-ends-before-start"));
     }
+    if let Some(until) = permit.valid_until() {
+        let from = permit
+            .contract_start
+            .max(permit.issued_on().unwrap_or(until));
+        out.extend(ict::arrival_term_within(
+            (cmd.term_from, cmd.term_to),
+            from.min(until),
+            until,
+        ));
+    }
     if cmd.sending_country.as_str() != permit.sender_country {
         out.push(
             Violation::service_rule("ict-arrival-sender-mismatch")

@@ -14,7 +14,8 @@ use crate::domain::dates::{add_working_days, DateRange};
 use crate::domain::hold::{CaseKind, CaseRef, QuotaClaim, Release, Units};
 use crate::domain::permit::checks::{self, Check, Commitment, Qualification};
 use crate::domain::permit::trips::{self, TripRequest};
-use crate::domain::permit::{transition, PermitEvent, PermitState};
+use crate::domain::permit::{departure_owed, transition, PermitEvent, PermitState};
+use crate::domain::route::{self, EmployerType, Engagement, Facts, Position};
 use crate::domain::ruleset::{RuleSet, TermChoice, TermUnit};
 use crate::domain::{
     quota, Category, CountryCode, EmployerId, Message, Money, Refusal, RegionCode, SectorCode,
@@ -37,6 +38,8 @@ pub struct Loaded {
     pub trips: Vec<TripRow>,
     /// The category-4 replacement report, once made (Art. 33(2)).
     pub replacement: Option<db::ReplacementRow>,
+    /// Re-issues for other foreigners, oldest first.
+    pub reissues: Vec<db::ReissueRow>,
 }
 
 impl Loaded {
@@ -50,10 +53,27 @@ impl Loaded {
         Ok(serde_json::from_str(&self.detail.checks)?)
     }
 
-    /// The workers who draw quota (EAEU citizens need no permit, Art. 2(3)).
+    /// The workers who draw quota (EAEU citizens need no permit, Art. 2(3)); a worker
+    /// replaced by another foreigner gave their unit to the newcomer.
     pub fn units(&self) -> u32 {
-        let n = self.workers.iter().filter(|w| w.needs_permit).count();
+        let n = self.holding_workers().count();
         u32::try_from(n).unwrap_or(u32::MAX)
+    }
+
+    /// The workers who hold the permit's units now: those who need a permit and were not
+    /// replaced by another foreigner.
+    pub fn holding_workers(&self) -> impl Iterator<Item = &WorkerRow> {
+        self.workers
+            .iter()
+            .filter(|w| w.needs_permit && self.replaced_on(w.id).is_none())
+    }
+
+    /// The day the worker was replaced by another foreigner, if they were.
+    pub fn replaced_on(&self, worker_id: i64) -> Option<NaiveDate> {
+        self.reissues
+            .iter()
+            .find(|r| r.replaced_id == worker_id)
+            .map(|r| r.reissued_on)
     }
 
     /// The state as of `today`: an active or suspended permit past its end is expired.
@@ -104,6 +124,7 @@ pub fn load_full(conn: &mut Conn, id: i64) -> Result<Loaded, CaseError> {
         workers: db::workers_of(conn, id)?,
         trips: db::trips_of(conn, id)?,
         replacement: db::replacement_of(conn, id)?,
+        reissues: db::reissues_of(conn, id)?,
         permit,
     })
 }
@@ -183,6 +204,8 @@ struct Subject<'a> {
     bin: &'a EmployerId,
     category: Category,
     year: i32,
+    /// The first day of work: the route finder judges the workers on it.
+    start_date: NaiveDate,
     end_date: NaiveDate,
     term_choice: Option<&'a TermChoice>,
     term_unit: TermUnit,
@@ -283,11 +306,20 @@ fn run_checks(
         })
         .collect();
     out.push(checks::replacements_met(&unreported, today));
+    let engager = Engager::of(conn, s.bin, s.category, s.start_date)?;
     for w in &s.workers {
         let name = w.full_name_latin.as_str();
+        let country = citizen_of(conn, &w.citizenship)?;
+        out.extend(checks::worker_route(
+            name,
+            &engager.route(&country, &w.education),
+            w.needs_permit,
+        ));
         if !w.needs_permit {
             if let Ok(code) = w.citizenship.parse::<CountryCode>() {
-                out.push(checks::needs_no_permit(name, &code));
+                if country.eaeu_member {
+                    out.push(checks::needs_no_permit(name, &code));
+                }
             }
             continue;
         }
@@ -332,14 +364,74 @@ fn barred_until(
         .and_then(|d| checks::bar_until(d, g.unlawful_engagement_bar_months)))
 }
 
-fn workers_of_input(conn: &mut Conn, input: &[WorkerInput]) -> Result<Vec<NewWorker>, CaseError> {
+/// Who engages the workers of a permit, for the route finder (Art. 32(2)-(3)).
+#[derive(Debug, Clone, Copy)]
+struct Engager {
+    employer: EmployerType,
+    category: Category,
+    on: NaiveDate,
+}
+
+impl Engager {
+    /// The employer's type from its profile in force on `on` (ordinary without one).
+    fn of(
+        conn: &mut Conn,
+        bin: &EmployerId,
+        category: Category,
+        on: NaiveDate,
+    ) -> Result<Engager, CaseError> {
+        let employer = match db::profile_on(conn, bin.as_str(), on)? {
+            Some(p) => super::employers::employer_type(&p)?,
+            None => EmployerType::Ordinary,
+        };
+        Ok(Engager {
+            employer,
+            category,
+            on,
+        })
+    }
+
+    /// Art. 2(3), 32(2)-(3), 33(1): the route of a worker of the permit.
+    fn route(&self, citizen_of: &reference::Country, education: &str) -> route::RouteAnswer {
+        let (position, seasonal) = Position::of_category(self.category);
+        route::route(&Facts {
+            citizenship: citizen_of.code.clone(),
+            citizen_of_eaeu: citizen_of.eaeu_member,
+            permanent_resident: false,
+            on: self.on,
+            engagement: Some(Engagement {
+                employer: self.employer,
+                position,
+                higher_education: checks::higher_education(education),
+                first_head: false,
+                seasonal,
+                transfer: None,
+            }),
+            profession: None,
+        })
+    }
+}
+
+fn citizen_of(conn: &mut Conn, code: &str) -> Result<reference::Country, CaseError> {
+    reference::country(conn, code)?.ok_or_else(|| {
+        CaseError::from(Violation::new("unknown-country", "Art. 32(4)(2)").text("country", code))
+    })
+}
+
+/// The workers as filed: each needs a permit when the route finder says a permit within
+/// the quota (an EAEU citizen or an exempt person does not, Art. 2(3), 32(2)).
+fn workers_of_input(
+    conn: &mut Conn,
+    input: &[WorkerInput],
+    engager: &Engager,
+) -> Result<Vec<NewWorker>, CaseError> {
     let mut out = Vec::with_capacity(input.len());
     for w in input {
-        let country = reference::country(conn, w.citizenship.as_str())?.ok_or_else(|| {
-            CaseError::from(
-                Violation::new("unknown-country", "Art. 32(4)(2)").text("country", &w.citizenship),
-            )
-        })?;
+        let country = citizen_of(conn, w.citizenship.as_str())?;
+        let needs_permit = matches!(
+            engager.route(&country, &w.education).route,
+            route::Route::QuotaPermit(_)
+        );
         out.push(NewWorker {
             full_name_latin: w.full_name_latin.clone(),
             full_name_cyrillic: w.full_name_cyrillic.clone(),
@@ -352,7 +444,7 @@ fn workers_of_input(conn: &mut Conn, input: &[WorkerInput]) -> Result<Vec<NewWor
             occupation_code: w.occupation_code.clone(),
             experience_years: i32::try_from(w.experience_years).unwrap_or(i32::MAX),
             qualification_ref: w.qualification_ref.clone(),
-            needs_permit: !country.eaeu_member,
+            needs_permit,
         });
     }
     Ok(out)
@@ -376,7 +468,8 @@ pub fn apply(
         }
     }
     let rules = rules_on(conn, today)?;
-    let workers = workers_of_input(conn, &cmd.workers)?;
+    let engager = Engager::of(conn, &cmd.bin, cmd.category, cmd.start_date)?;
+    let workers = workers_of_input(conn, &cmd.workers, &engager)?;
     let mut refusals = Vec::new();
     if !workers.iter().any(|w| w.needs_permit) {
         refusals.push(checks::nothing_to_permit());
@@ -419,6 +512,7 @@ pub fn apply(
         bin: &cmd.bin,
         category: cmd.category,
         year: cmd.start_date.year(),
+        start_date: cmd.start_date,
         end_date,
         term_choice: choice.as_ref(),
         term_unit: cmd.term_unit,
@@ -623,6 +717,7 @@ fn recheck(
         bin: &l.permit.bin,
         category: l.permit.category,
         year: l.permit.quota_year,
+        start_date: l.permit.start_date,
         end_date: l.permit.end_date,
         term_choice: choice,
         term_unit: parse_unit(&l.detail.term_unit),
@@ -646,11 +741,7 @@ fn recheck(
 /// The worker's citizenship that draws on a country quota: the permit's workers' one
 /// citizenship when they share it (a hold names one country, Art. 32(4)(2)).
 fn claim_country(l: &Loaded) -> Option<CountryCode> {
-    let mut it = l
-        .workers
-        .iter()
-        .filter(|w| w.needs_permit)
-        .map(|w| w.citizenship.as_str());
+    let mut it = l.holding_workers().map(|w| w.citizenship.as_str());
     let first = it.next()?;
     it.all(|c| c == first).then(|| first.parse().ok()).flatten()
 }
@@ -1247,9 +1338,8 @@ fn extend_loaded(
         return Err(CaseError::rules(vec![term.finding]));
     };
     let workers: Vec<NewWorker> = parent
-        .workers
-        .iter()
-        .filter(|w| w.needs_permit && w.departed_on.is_none())
+        .holding_workers()
+        .filter(|w| w.departed_on.is_none())
         .map(|w| NewWorker {
             full_name_latin: w.full_name_latin.clone(),
             full_name_cyrillic: w.full_name_cyrillic.clone(),
@@ -1272,6 +1362,7 @@ fn extend_loaded(
         bin: &parent.permit.bin,
         category,
         year: start.year(),
+        start_date: start,
         end_date: new_end,
         term_choice: Some(&choice),
         term_unit: cmd.term_unit,
@@ -1365,9 +1456,8 @@ fn trip_loaded(
 ) -> Result<(Loaded, TripRow), CaseError> {
     let to = transition(l.state_on(today), PermitEvent::Trip).map_err(illegal)?;
     let worker = l
-        .workers
-        .iter()
-        .find(|w| w.id == cmd.worker_id && w.needs_permit)
+        .holding_workers()
+        .find(|w| w.id == cmd.worker_id)
         .ok_or_else(|| {
             CaseError::not_found(Message::new("not-found-worker").arg("id", cmd.worker_id))
         })?;
@@ -1442,8 +1532,9 @@ pub struct Departure {
     pub evidence: String,
 }
 
-/// Art. 28(2)(8): once a permit has ended (expired, revoked, returned, lapsed) the
-/// employer ensures each worker leaves and records the departure, once.
+/// Art. 28(2)(8): once a permit has ended (expired, revoked, returned, lapsed), or once a
+/// worker was replaced on it by another foreigner, the employer ensures the worker leaves
+/// and records the departure, once.
 pub fn record_departure<E: From<CaseError>>(
     conn: &mut Conn,
     id: i64,
@@ -1463,7 +1554,6 @@ fn depart_loaded(
     today: NaiveDate,
     actor: &Actor,
 ) -> Result<Loaded, CaseError> {
-    transition(l.state_on(today), PermitEvent::Depart).map_err(illegal)?;
     let worker = l
         .workers
         .iter()
@@ -1471,6 +1561,16 @@ fn depart_loaded(
         .ok_or_else(|| {
             CaseError::not_found(Message::new("not-found-worker").arg("id", cmd.worker_id))
         })?;
+    let state = l.state_on(today);
+    if !departure_owed(state, l.replaced_on(worker.id).is_some()) {
+        transition(state, PermitEvent::Depart).map_err(illegal)?;
+    }
+    if cmd.on > today {
+        return Err(Violation::service_rule("departure-date-future")
+            .text("date", cmd.on)
+            .text("today", today)
+            .into());
+    }
     if worker.departed_on.is_some() {
         return Err(CaseError::conflict(
             "departure-recorded",
@@ -1488,6 +1588,120 @@ fn depart_loaded(
         "permit.departure_recorded",
         Some(&l),
         "Art. 28(2)(8)",
+    )?;
+    Ok(after)
+}
+
+/// A re-issue of a permit for another foreigner, as the employer asks it.
+#[derive(Debug, Clone)]
+pub struct Reissue {
+    /// The worker who leaves (`workers[].id` of the permit).
+    pub worker_id: i64,
+    /// The foreigner who takes their place.
+    pub newcomer: WorkerInput,
+    /// The version the employer read (`If-Match`), if sent.
+    pub expected_version: Option<i64>,
+}
+
+/// Re-issue for another foreigner (Order No. 279 under Art. 7(20); Art. 33(3)): on an
+/// active permit, where the rule set allows, a worker who has neither left nor been
+/// replaced gives way to a newcomer checked as an applicant's worker is (Art. 2(3),
+/// 33(3), 33(7)), in the same occupation and country quota. The permit keeps its
+/// employer, regions, term and units: nothing is held or released, no fee is assessed.
+/// The worker replaced owes a departure (Art. 28(2)(8)).
+pub fn reissue<E: From<CaseError>>(
+    conn: &mut Conn,
+    id: i64,
+    cmd: &Reissue,
+    today: NaiveDate,
+    access: impl Access<E>,
+    actor: &Actor,
+) -> Result<Loaded, E> {
+    let l = load(conn, id, access)?;
+    Ok(reissue_loaded(conn, l, cmd, today, actor)?)
+}
+
+fn reissue_loaded(
+    conn: &mut Conn,
+    l: Loaded,
+    cmd: &Reissue,
+    today: NaiveDate,
+    actor: &Actor,
+) -> Result<Loaded, CaseError> {
+    let to = transition(l.state_on(today), PermitEvent::Reissue).map_err(illegal)?;
+    check_version(&l, cmd.expected_version)?;
+    let leaving = l
+        .holding_workers()
+        .find(|w| w.id == cmd.worker_id)
+        .ok_or_else(|| {
+            CaseError::not_found(Message::new("not-found-worker").arg("id", cmd.worker_id))
+        })?;
+    let rules = rules_on(conn, today)?;
+    let engager = Engager::of(conn, &l.permit.bin, l.permit.category, today)?;
+    let newcomer = workers_of_input(conn, std::slice::from_ref(&cmd.newcomer), &engager)?
+        .pop()
+        .ok_or_else(|| changed(l.permit.id))?;
+    let newcomer_of = citizen_of(conn, &newcomer.citizenship)?;
+    let country = cmd.newcomer.citizenship.clone();
+    let year = l.permit.quota_year;
+    let held = claim_country(&l)
+        .map(|c| db::country_left(conn, year, c.as_str()).map(|left| left.map(|_| c)))
+        .transpose()?
+        .flatten();
+    let newcomer_quota = db::country_left(conn, year, country.as_str())?.map(|_| country.clone());
+    let mut refusals = checks::reissue(
+        &rules.permit_grounds.reissue,
+        &checks::Reissue {
+            leaving_occupation: &leaving.occupation_code,
+            newcomer_occupation: &newcomer.occupation_code,
+            newcomer_country: &country,
+            newcomer_eaeu: newcomer_of.eaeu_member,
+            held_country: held.as_ref(),
+            newcomer_quota_country: newcomer_quota.as_ref(),
+        },
+    );
+    let name = newcomer.full_name_latin.as_str();
+    let mut except = vec![l.permit.id];
+    except.extend(db::chain_of(conn, l.permit.id)?.iter().map(|p| p.id));
+    let other = db::live_permit_of_worker(
+        conn,
+        &newcomer.passport_number,
+        name,
+        newcomer.birth_date,
+        &except,
+        today,
+    )?;
+    let found = vec![
+        checks::qualification(
+            &Qualification {
+                worker: name,
+                education: &newcomer.education,
+                occupation_code: &newcomer.occupation_code,
+                experience_years: u32::try_from(newcomer.experience_years).unwrap_or(0),
+                reference: newcomer.qualification_ref.as_deref(),
+            },
+            l.permit.category,
+        ),
+        checks::worker_free(name, other),
+    ];
+    refusals.extend(checks::failures(&found));
+    if !newcomer.needs_permit && !newcomer_of.eaeu_member {
+        let answer = engager.route(&newcomer_of, &newcomer.education);
+        refusals.extend(checks::worker_route(name, &answer, true).map(|c| c.finding));
+    }
+    if !refusals.is_empty() {
+        return Err(CaseError::rules(refusals));
+    }
+    advance(conn, &l, to, &Move::default())?;
+    db::replace_worker(conn, l.permit.id, leaving.id, today, &newcomer, actor)?;
+    let after = load_full(conn, l.permit.id)?;
+    record(
+        conn,
+        actor,
+        &after,
+        "permit.reissued",
+        Some(&l),
+        PermitEvent::Reissue.legal_basis(),
     )?;
     Ok(after)
 }
@@ -1536,7 +1750,7 @@ fn replacement_loaded(
         ));
     }
     let hired: Vec<NaiveDate> = citizens.iter().map(|c| c.hired_on).collect();
-    let foreign = l.workers.iter().filter(|w| w.needs_permit).count();
+    let foreign = l.holding_workers().count();
     checks::replacement_report(&hired, foreign, today)?;
     let row = db::ReplacementRow {
         permit_id: l.permit.id,

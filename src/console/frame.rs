@@ -453,7 +453,10 @@ mod tests {
             .iter()
             .map(|s| format!("console-status-{}", s.as_str()))
             .collect();
-        keys.extend(["permit", "extension"].map(|k| format!("console-kind-{k}")));
+        keys.extend(
+            crate::domain::ict::IctState::ALL.map(|s| format!("console-status-{}", s.as_str())),
+        );
+        keys.extend(["permit", "extension", "ict_permit"].map(|k| format!("console-kind-{k}")));
         keys.extend(["pass", "fail", "warning"].map(|k| format!("console-outcome-{k}")));
         keys.extend(["pending", "approved", "refused"].map(|k| format!("console-decision-{k}")));
         keys.extend(Role::ALL.map(|r| format!("console-role-{}", r.as_str())));

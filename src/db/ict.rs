@@ -549,6 +549,50 @@ pub fn register(
         .collect())
 }
 
+/// Workers of ICT permits that ended — their last day passed, or they were revoked — whose
+/// departure is not recorded (Art. 28(2)(8)), by worker id; `region` carries the caller's
+/// scope.
+pub fn departures_owed(
+    conn: &mut AnyConnection,
+    region: Option<&RegionCode>,
+    today: NaiveDate,
+) -> QueryResult<Vec<(WorkerRow, PermitRow)>> {
+    let ended_by_date: Vec<i64> = d::table
+        .filter(d::valid_until.lt(today))
+        .select(d::permit_id)
+        .load(conn)?;
+    let mut ended = p::table
+        .filter(
+            p::status
+                .eq(IctState::Revoked.as_str())
+                .or(p::id.eq_any(ended_by_date)),
+        )
+        .select(Applied::as_select())
+        .into_boxed();
+    if let Some(region) = region {
+        ended = ended.filter(p::region.eq(region.as_str()));
+    }
+    let ended: Vec<Applied> = ended.load(conn)?;
+    let permits: HashMap<i64, PermitRow> = with_decisions(conn, ended)?
+        .into_iter()
+        .map(|x| (x.id, x))
+        .collect();
+    let ids: Vec<i64> = permits.keys().copied().collect();
+    let workers: Vec<WorkerRow> = w::table
+        .filter(w::permit_id.eq_any(&ids))
+        .filter(w::departed_on.is_null())
+        .order(w::id)
+        .select(WorkerRow::as_select())
+        .load(conn)?;
+    Ok(workers
+        .into_iter()
+        .filter_map(|worker| {
+            let permit = permits.get(&worker.permit_id)?.clone();
+            Some((worker, permit))
+        })
+        .collect())
+}
+
 fn state_str<S: serde::Serializer>(state: &IctState, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(state.as_str())
 }

@@ -120,6 +120,13 @@ pub enum SetupError {
 /// Builds the pool; for SQLite creates the file's directory first.
 pub fn pool(settings: &DatabaseSettings) -> Result<Pool, SetupError> {
     let manager = Manager::new(settings.url.clone());
+    if manager.backend == Backend::Postgres {
+        // libpq initialises the bundled OpenSSL, which then frees itself in an `atexit`
+        // handler while pooled connections may still use it: "double free or corruption"
+        // when a process with open connections exits (diesel-rs/diesel#3441). Initialising
+        // it first, with OPENSSL_INIT_NO_ATEXIT, leaves the cleanup to the OS.
+        openssl_sys::init();
+    }
     if manager.backend == Backend::Sqlite {
         if let Some(dir) = std::path::Path::new(settings.url.expose()).parent() {
             if !dir.as_os_str().is_empty() {

@@ -4,8 +4,8 @@
 
 use super::audit::Actor;
 use super::schema::{
-    country_quotas, employer_profiles, permit_details, permit_regions, permit_replacements,
-    permit_trips, permit_workers, permits, regional_quotas,
+    country_quotas, employer_profiles, permit_details, permit_regions, permit_reissues,
+    permit_replacements, permit_trips, permit_workers, permits, regional_quotas,
 };
 use super::AnyConnection;
 use crate::domain::permit::PermitState;
@@ -29,6 +29,8 @@ pub struct ProfileRow {
     pub version: i64,
     pub updated_at: NaiveDateTime,
     pub updated_by: String,
+    /// JSON of the employer's type (Art. 32(2)); `None` for an ordinary employer.
+    pub employer_type: Option<String>,
 }
 
 /// A profile as the employer states it.
@@ -42,6 +44,7 @@ pub struct NewProfile<'a> {
     pub sector: &'a str,
     pub region: &'a str,
     pub workforce: &'a str,
+    pub employer_type: Option<&'a str>,
 }
 
 /// The profile in force on `date`: the newest with `effective_from <= date`.
@@ -89,6 +92,7 @@ pub fn put_profile(
                 employer_profiles::sector.eq(p.sector),
                 employer_profiles::region.eq(p.region),
                 employer_profiles::workforce.eq(p.workforce),
+                employer_profiles::employer_type.eq(p.employer_type),
                 employer_profiles::version.eq(1),
                 employer_profiles::updated_at.eq(actor.at),
                 employer_profiles::updated_by.eq(&actor.sub),
@@ -113,6 +117,7 @@ pub fn put_profile(
             employer_profiles::sector.eq(p.sector),
             employer_profiles::region.eq(p.region),
             employer_profiles::workforce.eq(p.workforce),
+            employer_profiles::employer_type.eq(p.employer_type),
             employer_profiles::version.eq(v + 1),
             employer_profiles::updated_at.eq(actor.at),
             employer_profiles::updated_by.eq(&actor.sub),
@@ -495,7 +500,7 @@ pub struct NewWorker {
     pub needs_permit: bool,
 }
 
-pub fn insert_worker(conn: &mut AnyConnection, permit_id: i64, w: &NewWorker) -> QueryResult<()> {
+pub fn insert_worker(conn: &mut AnyConnection, permit_id: i64, w: &NewWorker) -> QueryResult<i64> {
     diesel::insert_into(permit_workers::table)
         .values((
             permit_workers::permit_id.eq(permit_id),
@@ -512,8 +517,54 @@ pub fn insert_worker(conn: &mut AnyConnection, permit_id: i64, w: &NewWorker) ->
             permit_workers::qualification_ref.eq(&w.qualification_ref),
             permit_workers::needs_permit.eq(w.needs_permit),
         ))
-        .execute(conn)
-        .map(drop)
+        .returning(permit_workers::id)
+        .get_result(conn)
+}
+
+/// A re-issue: the worker replaced, the newcomer in their place, the day.
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = permit_reissues)]
+pub struct ReissueRow {
+    pub replaced_id: i64,
+    pub newcomer_id: i64,
+    pub permit_id: i64,
+    pub reissued_on: NaiveDate,
+    pub created_at: NaiveDateTime,
+    pub created_by: String,
+}
+
+/// Re-issue: names `newcomer` in place of `leaving` on `on`. The replaced worker's key
+/// refuses a second replacement of the same worker (a unique violation, which the
+/// caller's compare-and-set on the permit's version comes before).
+pub fn replace_worker(
+    conn: &mut AnyConnection,
+    permit_id: i64,
+    leaving: i64,
+    on: NaiveDate,
+    newcomer: &NewWorker,
+    actor: &Actor,
+) -> QueryResult<i64> {
+    let newcomer_id = insert_worker(conn, permit_id, newcomer)?;
+    diesel::insert_into(permit_reissues::table)
+        .values((
+            permit_reissues::replaced_id.eq(leaving),
+            permit_reissues::newcomer_id.eq(newcomer_id),
+            permit_reissues::permit_id.eq(permit_id),
+            permit_reissues::reissued_on.eq(on),
+            permit_reissues::created_at.eq(actor.at),
+            permit_reissues::created_by.eq(&actor.sub),
+        ))
+        .execute(conn)?;
+    Ok(newcomer_id)
+}
+
+/// The permit's re-issues, oldest first.
+pub fn reissues_of(conn: &mut AnyConnection, permit_id: i64) -> QueryResult<Vec<ReissueRow>> {
+    permit_reissues::table
+        .filter(permit_reissues::permit_id.eq(permit_id))
+        .order(permit_reissues::created_at)
+        .select(ReissueRow::as_select())
+        .load(conn)
 }
 
 pub fn workers_of(conn: &mut AnyConnection, permit_id: i64) -> QueryResult<Vec<WorkerRow>> {
@@ -570,6 +621,9 @@ pub fn live_permit_of_worker(
                     .and(permit_workers::birth_date.eq(birth))),
         )
         .filter(permit_workers::needs_permit.eq(true))
+        .filter(diesel::dsl::not(permit_workers::id.eq_any(
+            permit_reissues::table.select(permit_reissues::replaced_id),
+        )))
         .filter(permits::status.eq_any(live))
         .filter(permits::end_date.ge(today))
         .filter(permits::id.ne_all(except.to_vec()))
@@ -844,9 +898,13 @@ pub fn departures_owed(
         .filter(permit_workers::needs_permit.eq(true))
         .filter(permit_workers::departed_on.is_null())
         .filter(
-            permits::status.eq_any(ended).or(permits::status
-                .eq_any(running)
-                .and(permits::end_date.lt(today))),
+            permits::status
+                .eq_any(ended)
+                .or(permits::status
+                    .eq_any(running)
+                    .and(permits::end_date.lt(today)))
+                .or(permit_workers::id
+                    .eq_any(permit_reissues::table.select(permit_reissues::replaced_id))),
         )
         .select((WorkerRow::as_select(), PermitRow::as_select()))
         .order(permit_workers::id)

@@ -267,6 +267,7 @@ diesel::table! {
         version -> BigInt,
         updated_at -> Timestamp,
         updated_by -> Text,
+        employer_type -> Nullable<Text>,
     }
 }
 
@@ -321,6 +322,17 @@ diesel::table! {
         mrp_tiyn -> Nullable<BigInt>,
         paid_on -> Nullable<Date>,
         payment_reference -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    permit_reissues (replaced_id) {
+        replaced_id -> BigInt,
+        newcomer_id -> BigInt,
+        permit_id -> BigInt,
+        reissued_on -> Date,
+        created_at -> Timestamp,
+        created_by -> Text,
     }
 }
 
@@ -456,6 +468,7 @@ diesel::table! {
 diesel::joinable!(permit_regions -> permits (permit_id));
 
 diesel::joinable!(permit_workers -> permits (permit_id));
+diesel::joinable!(permit_reissues -> permits (permit_id));
 
 diesel::joinable!(permit_details -> permits (permit_id));
 diesel::joinable!(permit_replacements -> permits (permit_id));
@@ -467,4 +480,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     permit_workers,
     permit_trips,
     permit_replacements,
+    permit_reissues,
 );

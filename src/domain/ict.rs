@@ -421,6 +421,22 @@ pub fn notice_missing(
     today > arrival_deadline(rules, issued_on.max(contract_start))
 }
 
+/// Art. 35(1), (3): the term of work an arrival notification states lies within the ICT
+/// permit's validity (`valid_from`..=`valid_until`): the permit is what allows the work.
+pub fn arrival_term_within(
+    term: (NaiveDate, NaiveDate),
+    valid_from: NaiveDate,
+    valid_until: NaiveDate,
+) -> Option<Violation> {
+    (term.0 < valid_from || term.1 > valid_until).then(|| {
+        Violation::new("ict-arrival-term-outside-permit", "Art. 35(1)")
+            .text("from", term.0)
+            .text("to", term.1)
+            .text("valid_from", valid_from)
+            .text("valid_until", valid_until)
+    })
+}
+
 /// Art. 28(2)(8): the permit has ended — its last day passed, or it was revoked — so the
 /// employer owes each worker's departure (as for permits).
 pub fn departure_owed(valid_until: NaiveDate, revoked: bool, today: NaiveDate) -> bool {
@@ -446,6 +462,15 @@ mod tests {
 
     fn date(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn art_35_1_an_arrival_term_must_lie_within_the_permits_validity() {
+        let (from, until) = (date("2026-02-01"), date("2027-01-31"));
+        assert!(arrival_term_within((from, until), from, until).is_none());
+        let v = arrival_term_within((date("2026-01-31"), until), from, until).unwrap();
+        assert_eq!(v.code, "ict-arrival-term-outside-permit");
+        assert!(arrival_term_within((from, date("2027-02-01")), from, until).is_some());
     }
 
     #[test]

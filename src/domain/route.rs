@@ -46,6 +46,18 @@ impl Position {
         matches!(self, Position::Head | Position::Manager)
     }
 
+    /// The position a permit of `category` engages (categories 1-4), and whether it is
+    /// seasonal work (a qualified worker's, Art. 7(21-1)).
+    pub fn of_category(category: Category) -> (Position, bool) {
+        match category {
+            Category::Heads => (Position::Head, false),
+            Category::DivisionHeads => (Position::Manager, false),
+            Category::Specialists => (Position::Specialist, false),
+            Category::QualifiedWorkers => (Position::QualifiedWorker, false),
+            Category::Seasonal => (Position::QualifiedWorker, true),
+        }
+    }
+
     /// The permit category of the position (the ministry's categories 1-4).
     pub fn category(self) -> Category {
         match self {
@@ -58,9 +70,12 @@ impl Position {
 }
 
 /// What kind of employer engages the foreigner, as far as Art. 32(2) and 35 turn on it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Stored with an employer's profile as JSON tagged by `kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum EmployerType {
     /// Any other employer.
+    #[default]
     Ordinary,
     /// A state body (Art. 32(2)(2)).
     StateBody,

@@ -78,6 +78,38 @@ pub struct PermitGrounds {
     pub confirmed: bool,
     /// The order the grounds come from.
     pub source: String,
+    /// Re-issue of a permit for another foreigner, one of the grounds a worker's permit
+    /// ends on. A rule set published before this section existed allows none.
+    #[serde(default)]
+    pub reissue: ReissueRules,
+}
+
+/// Re-issue of a permit for another foreigner in place of a worker who left (Order No. 279,
+/// under Art. 7(20)): the permit, its employer, regions, term and quota stay; one worker
+/// gives way to another.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReissueRules {
+    /// Whether a permit may be re-issued for another foreigner at all.
+    pub allowed: bool,
+    /// Whether the newcomer must take the same occupation (NKZ code) as the worker replaced.
+    pub same_occupation: bool,
+    /// Whether the rule was checked against the order's text.
+    pub confirmed: bool,
+    /// The act the rule comes from.
+    pub source: String,
+}
+
+impl Default for ReissueRules {
+    /// A rule set that says nothing of re-issue allows none.
+    fn default() -> ReissueRules {
+        ReissueRules {
+            allowed: false,
+            same_occupation: true,
+            confirmed: false,
+            source: "Not in this rule set: re-issue for another foreigner is not allowed".into(),
+        }
+    }
 }
 
 impl PermitGrounds {
@@ -701,6 +733,12 @@ fn check_lists(lists: &ProfessionLists, out: &mut Vec<RuleSetProblem>) {
 }
 
 fn check_grounds(g: &PermitGrounds, out: &mut Vec<RuleSetProblem>) {
+    if g.reissue.source.trim().is_empty() {
+        out.push(problem(
+            "rules.permit_grounds.reissue.source".to_owned(),
+            "must name the act the rule comes from",
+        ));
+    }
     for (name, list) in [("refusal", &g.refusal), ("revocation", &g.revocation)] {
         let codes: BTreeSet<&str> = list.iter().map(|x| x.code.as_str()).collect();
         if list.is_empty() || codes.len() != list.len() {
@@ -852,6 +890,11 @@ impl RuleSet {
         size(
             format!("{r}.permit_grounds.source"),
             text(&grounds.source),
+            MAX_SOURCE,
+        );
+        size(
+            format!("{r}.permit_grounds.reissue.source"),
+            text(&grounds.reissue.source),
             MAX_SOURCE,
         );
         size(format!("{r}.categories"), self.categories.len(), 5);

@@ -213,6 +213,16 @@ fn rows() -> Vec<Row> {
         ),
         r(
             "POST",
+            "/v1/permits/1/reissues",
+            Some(json!({"worker_id": 1, "newcomer": {
+                "full_name_latin": "x", "citizenship": "IND", "passport_number": "x",
+                "passport_expiry": "2030-01-01", "birth_date": "1990-01-01",
+                "education": "higher", "profession": "x", "occupation_code": "2142",
+                "experience_years": 5, "qualification_ref": "x"}})),
+            [F, F, Y, F],
+        ),
+        r(
+            "POST",
             "/v1/permits/1/departures",
             Some(json!({"worker_id": 1, "date": "2026-09-02", "evidence": "x"})),
             [F, F, Y, F],

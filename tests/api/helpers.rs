@@ -96,6 +96,9 @@ pub async fn spawn_app() -> TestApp {
 /// `spawn_app` with settings changed by `tune` first.
 pub async fn spawn_app_with(tune: impl FnOnce(&mut Settings)) -> TestApp {
     let mut settings = Settings::load().expect("config/default.toml");
+    settings.server.port = 0;
+    settings.database.pool_size = 8;
+    settings.database.connect_timeout_seconds = 2;
     tune(&mut settings);
     let id = uuid::Uuid::new_v4().simple().to_string();
     let db = match std::env::var("TEST_DATABASE_URL") {
@@ -120,9 +123,6 @@ pub async fn spawn_app_with(tune: impl FnOnce(&mut Settings)) -> TestApp {
         }
     };
     let db_url = settings.database.url.expose().to_owned();
-    settings.server.port = 0;
-    settings.database.pool_size = 8;
-    settings.database.connect_timeout_seconds = 2;
     let clock = FixedClock::new(default_now());
     let app = Application::build(&settings, Arc::new(clock.clone())).expect("application builds");
     let port = app.port();

@@ -183,6 +183,18 @@ async fn ict_arrival_on_day_11_is_late_and_officials_list_missing_and_late_notif
         .ok(200);
     // Entered on 2027-01-05; notified on 2027-01-16, the eleventh day after entry.
     app.set_today("2027-01-16T04:00:00Z");
+    // A term of work beyond the permit's validity is refused (Art. 35(1)).
+    let mut beyond = arrival(&permit, "2027-01-05");
+    beyond["term_to"] = json!("2031-01-01");
+    let r = app
+        .post(&format!("{BASE}/{id}/arrivals"))
+        .token(&branch)
+        .json(&beyond)
+        .await;
+    assert_eq!(
+        r.problem(422, "ict-arrival-term-outside-permit")["violations"][0]["article"],
+        "Art. 35(1)"
+    );
     let n = app
         .post(&format!("{BASE}/{id}/arrivals"))
         .token(&branch)
@@ -447,6 +459,18 @@ async fn ict_suspension_revocation_and_overdue_departures() {
         .send()
         .await;
     assert_eq!(overdue.ok(200)["items"].as_array().unwrap().len(), 2);
+    // The same two in the officials' list of overdue departures, beside permits' workers.
+    let listed = app
+        .get("/v1/departures/overdue")
+        .token(&akimat)
+        .send()
+        .await;
+    let items = listed.ok(200)["items"].as_array().unwrap().clone();
+    assert_eq!(items.len(), 2, "{items:?}");
+    assert!(items
+        .iter()
+        .all(|i| i["permit_kind"] == "ict_permit" && i["permit_id"] == id));
+    assert!(items.iter().all(|i| i["worker_id"] != worker));
 }
 
 #[actix_web::test]

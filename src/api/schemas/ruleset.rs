@@ -127,6 +127,28 @@ pub struct PermitGrounds {
     /// The order the grounds come from.
     #[schema(max_length = 2000)]
     pub source: String,
+    /// Re-issue of a permit for another foreigner. A rule set published without this
+    /// section allows none.
+    #[cfg_attr(test, serde(default))]
+    pub reissue: ReissueRules,
+}
+
+/// Re-issue of a permit for another foreigner in place of a worker who left (Order No. 279,
+/// under Art. 7(20)): the permit, its employer, regions, term and quota stay; one worker
+/// gives way to another.
+#[derive(ToSchema)]
+#[cfg_attr(test, derive(Deserialize, Default))]
+#[serde(deny_unknown_fields)]
+pub struct ReissueRules {
+    /// Whether a permit may be re-issued for another foreigner at all.
+    pub allowed: bool,
+    /// Whether the newcomer must take the same occupation (NKZ code) as the worker replaced.
+    pub same_occupation: bool,
+    /// Whether the rule was checked against the order's text.
+    pub confirmed: bool,
+    /// The act the rule comes from.
+    #[schema(max_length = 2000)]
+    pub source: String,
 }
 
 /// Unit of a permit term.

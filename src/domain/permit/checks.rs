@@ -5,8 +5,10 @@
 //! language when read. The same checks run again at decision time under the rule set then
 //! in force.
 
+use crate::domain::route::{Route, RouteAnswer};
 use crate::domain::ruleset::{
-    FeeRules, KazakhShareRules, LabourMarketTest, ReplacementDuty, TermChoice, TermUnit,
+    FeeRules, KazakhShareRules, LabourMarketTest, ReissueRules, ReplacementDuty, TermChoice,
+    TermUnit,
 };
 use crate::domain::{fees, Category, CountryCode, Money, RegionCode, SectorCode, Violation};
 use chrono::{Days, Months, NaiveDate};
@@ -406,6 +408,86 @@ pub fn needs_no_permit(worker: &str, country: &CountryCode) -> Check {
     )
 }
 
+/// What a re-issue of a permit for another foreigner is judged on.
+#[derive(Debug, Clone, Copy)]
+pub struct Reissue<'a> {
+    /// The worker who gives way: their NKZ occupation code.
+    pub leaving_occupation: &'a str,
+    /// The newcomer's NKZ occupation code.
+    pub newcomer_occupation: &'a str,
+    /// The newcomer's citizenship.
+    pub newcomer_country: &'a CountryCode,
+    /// Whether the newcomer is a citizen of another EAEU state (Art. 2(3)).
+    pub newcomer_eaeu: bool,
+    /// The country quota the permit's units are held in (Art. 32(4)(2)), if any.
+    pub held_country: Option<&'a CountryCode>,
+    /// The country quota the newcomer would draw on, if their country has one.
+    pub newcomer_quota_country: Option<&'a CountryCode>,
+}
+
+/// Order No. 279 under Art. 7(20), with Art. 2(3), 32(4)(2) and 33(3): a permit is re-issued
+/// for another foreigner only where the rule set allows it; the newcomer takes the same
+/// occupation where the rule set says so; a citizen of another EAEU state needs no permit;
+/// and the permit's units stay in the quota they were held in, so the newcomer must draw on
+/// the same country quota (or on none, as the worker replaced did). The permit's employer,
+/// regions and term do not change (Art. 33(3)).
+pub fn reissue(rules: &ReissueRules, r: &Reissue<'_>) -> Vec<Violation> {
+    let mut out = Vec::new();
+    if !rules.allowed {
+        out.push(Violation::new("reissue-not-allowed", "Art. 7(20)"));
+    }
+    if rules.same_occupation && r.leaving_occupation != r.newcomer_occupation {
+        out.push(
+            Violation::new("reissue-occupation-differs", "Art. 7(20)")
+                .text("occupation", r.leaving_occupation)
+                .text("newcomer", r.newcomer_occupation),
+        );
+    }
+    if r.newcomer_eaeu {
+        out.push(
+            Violation::new("reissue-needs-no-permit", "Art. 2(3)")
+                .text("country", r.newcomer_country),
+        );
+    } else if r.held_country != r.newcomer_quota_country {
+        let held = r.held_country.map_or("-", |c| c.as_str());
+        out.push(
+            Violation::new("reissue-country-quota", "Art. 32(4)(2)")
+                .text("country", r.newcomer_country)
+                .text("held", held),
+        );
+    }
+    out
+}
+
+/// Art. 32(2)(1), (3), (12): the education levels that are higher education (an
+/// application states the level as `higher` or `postgraduate`, in any case).
+pub fn higher_education(level: &str) -> bool {
+    let level = level.trim();
+    level.eq_ignore_ascii_case("higher") || level.eq_ignore_ascii_case("postgraduate")
+}
+
+/// Art. 32(2)-(3), 33(1): the route finder's answer for a worker of a permit application.
+/// A worker whose route is not a permit within the quota — an exempt person (Art. 32(2))
+/// — was refused for the permit at filing (`needs_permit` false), drawing no quota: a
+/// warning with that route's articles. A worker filed as needing a permit whose route is
+/// now another (the employer's type changed), or the reverse, fails: the application no
+/// longer names its workers rightly. EAEU citizens are [`needs_no_permit`]'s.
+pub fn worker_route(worker: &str, answer: &RouteAnswer, needs_permit: bool) -> Option<Check> {
+    let quota = matches!(answer.route, Route::QuotaPermit(_));
+    if answer.route == Route::EaeuCitizen || (quota && needs_permit) {
+        return None;
+    }
+    let route = answer.route.kind().map_or("none", |k| k.as_str());
+    let finding = Violation::new("worker-route-other", &answer.articles.join(", "))
+        .text("worker", worker)
+        .text("route", route);
+    Some(if !needs_permit && !quota {
+        Check::warn_if(true, finding)
+    } else {
+        Check::judged(false, finding)
+    })
+}
+
 /// Art. 2(3): an application whose workers all need no permit has nothing to permit.
 pub fn nothing_to_permit() -> Violation {
     Violation::new("no-worker-needs-permit", "Art. 2(3)")
@@ -495,6 +577,111 @@ mod tests {
                 posted: p,
             },
         }
+    }
+
+    fn codes(v: &[Violation]) -> Vec<&str> {
+        v.iter().map(|x| x.code.as_str()).collect()
+    }
+
+    fn answer(route: Route) -> RouteAnswer {
+        RouteAnswer {
+            route,
+            articles: vec!["Art. 32(2)(12)".into()],
+            reason: crate::domain::Message::new("x"),
+            next_step: crate::domain::Message::new("x"),
+            others: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn art_32_2_an_exempt_worker_is_refused_for_the_permit_and_a_changed_route_fails() {
+        use crate::domain::route::Exemption;
+        let exempt = answer(Route::Exempt(Exemption::AstanaHub));
+        let quota = answer(Route::QuotaPermit(Category::Specialists));
+        assert_eq!(worker_route("A", &quota, true), None);
+        assert_eq!(worker_route("A", &answer(Route::EaeuCitizen), false), None);
+        let filed_exempt = worker_route("A", &exempt, false).unwrap();
+        assert_eq!(filed_exempt.outcome, Outcome::Warning);
+        assert_eq!(filed_exempt.finding.code, "worker-route-other");
+        assert_eq!(
+            filed_exempt.finding.article.as_deref(),
+            Some("Art. 32(2)(12)")
+        );
+        assert_eq!(
+            worker_route("A", &exempt, true).unwrap().outcome,
+            Outcome::Fail
+        );
+        assert_eq!(
+            worker_route("A", &quota, false).unwrap().outcome,
+            Outcome::Fail
+        );
+    }
+
+    #[test]
+    fn art_32_2_higher_education_is_the_higher_or_postgraduate_level() {
+        assert!(higher_education("higher"));
+        assert!(higher_education(" Postgraduate "));
+        assert!(!higher_education("vocational"));
+        assert!(!higher_education("secondary"));
+    }
+
+    #[test]
+    fn order_279_a_permit_is_reissued_for_a_newcomer_of_the_same_occupation_and_quota() {
+        let rules = seeded().permit_grounds.reissue;
+        let ind: CountryCode = "IND".parse().unwrap();
+        let tur: CountryCode = "TUR".parse().unwrap();
+        let rus: CountryCode = "RUS".parse().unwrap();
+        let base = Reissue {
+            leaving_occupation: "2142",
+            newcomer_occupation: "2142",
+            newcomer_country: &ind,
+            newcomer_eaeu: false,
+            held_country: None,
+            newcomer_quota_country: None,
+        };
+        assert!(reissue(&rules, &base).is_empty());
+        let other_job = Reissue {
+            newcomer_occupation: "7212",
+            ..base
+        };
+        assert_eq!(
+            codes(&reissue(&rules, &other_job)),
+            ["reissue-occupation-differs"]
+        );
+        let eaeu = Reissue {
+            newcomer_country: &rus,
+            newcomer_eaeu: true,
+            ..base
+        };
+        assert_eq!(codes(&reissue(&rules, &eaeu)), ["reissue-needs-no-permit"]);
+        let treaty = Reissue {
+            newcomer_country: &tur,
+            newcomer_quota_country: Some(&tur),
+            ..base
+        };
+        assert_eq!(codes(&reissue(&rules, &treaty)), ["reissue-country-quota"]);
+        let same_treaty = Reissue {
+            held_country: Some(&tur),
+            ..treaty
+        };
+        assert!(reissue(&rules, &same_treaty).is_empty());
+    }
+
+    #[test]
+    fn order_279_a_rule_set_that_allows_no_reissue_refuses_it() {
+        let rules = ReissueRules::default();
+        let ind: CountryCode = "IND".parse().unwrap();
+        let r = Reissue {
+            leaving_occupation: "2142",
+            newcomer_occupation: "2142",
+            newcomer_country: &ind,
+            newcomer_eaeu: false,
+            held_country: None,
+            newcomer_quota_country: None,
+        };
+        let v = reissue(&rules, &r);
+        assert_eq!(codes(&v), ["reissue-not-allowed"]);
+        assert_eq!(v[0].article.as_deref(), Some("Art. 7(20)"));
     }
 
     #[test]

@@ -122,6 +122,12 @@ impl TryFrom<String> for PermitState {
     }
 }
 
+/// Art. 28(2)(8): a worker owes a departure once their permit has ended, or once they
+/// were replaced on it by another foreigner (re-issue), whatever the permit's state.
+pub fn departure_owed(permit: PermitState, worker_replaced: bool) -> bool {
+    worker_replaced || permit.owes_departure()
+}
+
 /// What happens to a permit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PermitEvent {
@@ -155,10 +161,12 @@ pub enum PermitEvent {
     Depart,
     /// The employer reports the category-4 replacement commitment met (Art. 33(2)).
     ReportReplacement,
+    /// The permit is re-issued for another foreigner in place of a worker who left.
+    Reissue,
 }
 
 impl PermitEvent {
-    pub const ALL: [PermitEvent; 15] = [
+    pub const ALL: [PermitEvent; 16] = [
         PermitEvent::Approve,
         PermitEvent::ApproveLast,
         PermitEvent::Refuse,
@@ -174,6 +182,7 @@ impl PermitEvent {
         PermitEvent::Trip,
         PermitEvent::Depart,
         PermitEvent::ReportReplacement,
+        PermitEvent::Reissue,
     ];
 
     /// The event's name in a refusal.
@@ -192,6 +201,7 @@ impl PermitEvent {
             PermitEvent::Trip => "trip",
             PermitEvent::Depart => "depart",
             PermitEvent::ReportReplacement => "report-replacement",
+            PermitEvent::Reissue => "reissue",
         }
     }
 
@@ -209,6 +219,7 @@ impl PermitEvent {
             PermitEvent::Trip => "Art. 33(3)",
             PermitEvent::Depart => "Art. 28(2)(8)",
             PermitEvent::ReportReplacement => "Art. 33(2)",
+            PermitEvent::Reissue => "Art. 7(20), 33(3)",
         }
     }
 }
@@ -216,7 +227,8 @@ impl PermitEvent {
 /// Art. 33(2), (4), 9(5): the permit's state machine. Every named region decides; one
 /// refusal refuses the permit, the last approval makes the fee due; the last payment makes
 /// it active; an unpaid fee lapses it. Only an active permit is suspended, returned,
-/// extended or used for business trips; an active or suspended one is revoked; a
+/// extended, re-issued for another foreigner or used for business trips; an active or
+/// suspended one is revoked; a
 /// departure is recorded once it has ended; a category-4 replacement is reported on one
 /// that was issued. Everything else is refused and changes nothing.
 pub fn transition(
@@ -237,7 +249,7 @@ pub fn transition(
         (S::Suspended, E::Resume) => Some(S::Active),
         (S::Active | S::Suspended, E::Revoke) => Some(S::Revoked),
         (S::Active, E::Return) => Some(S::Returned),
-        (S::Active, E::Extend | E::Trip) => Some(S::Active),
+        (S::Active, E::Extend | E::Trip | E::Reissue) => Some(S::Active),
         (s, E::Depart) if s.owes_departure() => Some(s),
         (s, E::ReportReplacement) if s.was_issued() => Some(s),
         _ => None,
@@ -277,6 +289,7 @@ mod tests {
             (S::Active, E::Return, S::Returned),
             (S::Active, E::Extend, S::Active),
             (S::Active, E::Trip, S::Active),
+            (S::Active, E::Reissue, S::Active),
             (S::Revoked, E::Depart, S::Revoked),
             (S::Returned, E::Depart, S::Returned),
             (S::Lapsed, E::Depart, S::Lapsed),
@@ -319,6 +332,14 @@ mod tests {
         assert_eq!(S::Suspended.at(end, date("2027-01-01")), S::Expired);
         assert_eq!(S::Revoked.at(end, date("2027-01-01")), S::Revoked);
         assert_eq!(S::Applied.at(end, date("2027-01-01")), S::Applied);
+    }
+
+    #[test]
+    fn art_28_2_8_a_replaced_worker_owes_a_departure_while_the_permit_runs() {
+        assert!(departure_owed(S::Active, true));
+        assert!(!departure_owed(S::Active, false));
+        assert!(departure_owed(S::Revoked, false));
+        assert!(!departure_owed(S::AwaitingPayment, false));
     }
 
     #[test]
