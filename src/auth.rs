@@ -158,6 +158,12 @@ impl Verifier {
     }
 
     pub fn verify(&self, token: &str) -> Result<Caller, ApiError> {
+        self.verify_until(token).map(|(caller, _)| caller)
+    }
+
+    /// [`Verifier::verify`], with the token's expiry (seconds since the epoch): a console
+    /// session begun with the token ends when it does.
+    pub fn verify_until(&self, token: &str) -> Result<(Caller, i64), ApiError> {
         let unauthorized = |key: &str| ApiError::Unauthorized(Message::new(key));
         let header = jsonwebtoken::decode_header(token)
             .map_err(|_| unauthorized("unauthorized-token-malformed"))?;
@@ -185,14 +191,10 @@ impl Verifier {
         for key in keys {
             match jsonwebtoken::decode::<Claims>(token, key, &validation) {
                 Ok(data) => {
+                    let exp = data.claims.exp;
                     let caller =
                         Caller::from_claims(data.claims).map_err(ApiError::Unauthorized)?;
-                    return match &caller.region {
-                        Some(r) if !self.regions.contains(r) => Err(ApiError::Unauthorized(
-                            Message::new("unauthorized-no-region").text("region", r),
-                        )),
-                        _ => Ok(caller),
-                    };
+                    return self.known(caller).map(|c| (c, exp));
                 }
                 Err(e) => {
                     last = unauthorized(match e.kind() {
@@ -206,6 +208,19 @@ impl Verifier {
             }
         }
         Err(last)
+    }
+}
+
+impl Verifier {
+    /// The caller, when its region (if any) is one of the seeded regions: claims from the
+    /// identity provider's ID token are bound by the same rule as a bearer token's.
+    pub fn known(&self, caller: Caller) -> Result<Caller, ApiError> {
+        match &caller.region {
+            Some(r) if !self.regions.contains(r) => Err(ApiError::Unauthorized(
+                Message::new("unauthorized-no-region").text("region", r),
+            )),
+            _ => Ok(caller),
+        }
     }
 }
 

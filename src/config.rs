@@ -34,6 +34,7 @@ pub struct Settings {
     pub seed: SeedSettings,
     #[serde(default)]
     pub public: PublicSettings,
+    pub console: ConsoleSettings,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -99,6 +100,34 @@ impl Default for PublicSettings {
             verify_per_minute: 30,
         }
     }
+}
+
+/// The officials' console (`/console/`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct ConsoleSettings {
+    /// Whether the console signs in with a development token (the embedded default; off
+    /// in production, where the identity provider signs officials in).
+    pub dev_sign_in: bool,
+    /// Key that signs and encrypts the session cookie: at least 64 bytes.
+    pub session_key: Secret,
+    /// Minutes a console session lasts at most (never beyond the token's own expiry).
+    pub session_minutes: i64,
+    /// The identity provider's issuer URL for OpenID Connect sign-in; empty: none.
+    #[serde(default)]
+    pub oidc_issuer_url: String,
+    /// This console's client id at the provider.
+    #[serde(default)]
+    pub oidc_client_id: String,
+    /// This console's client secret at the provider.
+    #[serde(default)]
+    pub oidc_client_secret: Secret,
+    /// Where the provider sends the browser back: `<public origin>/console/oidc/callback`.
+    #[serde(default)]
+    pub oidc_redirect_url: String,
+    /// Scopes asked for besides `openid`, separated by spaces (those carrying the role,
+    /// region and BIN claims).
+    #[serde(default)]
+    pub oidc_scopes: String,
 }
 
 impl Settings {

@@ -229,7 +229,13 @@ mod tests {
             "forbidden-",
             "not-found-",
             "conflict-",
+            "console-",
         ];
+        // The console's pages name their keys in templates.
+        stack.push(std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/templates"
+        )));
         while let Some(dir) = stack.pop() {
             for entry in std::fs::read_dir(dir).unwrap() {
                 let path = entry.unwrap().path();
@@ -254,7 +260,9 @@ mod tests {
                         .skip(1)
                         .step_by(2)
                         .filter(|lit| prefixes.iter().any(|p| lit.starts_with(p)))
-                        .filter(|lit| lit.chars().all(|c| c.is_ascii_lowercase() || c == '-')),
+                        .filter(|lit| lit.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+                        // A prefix the page completes with a code (`console-status-`).
+                        .filter(|lit| !lit.ends_with('-')),
                 );
                 // `malformed-request` is a problem type's slug, not a message.
                 for key in keys.into_iter().filter(|k| *k != "malformed-request") {

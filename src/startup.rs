@@ -127,6 +127,8 @@ impl Application {
         let port = listener.local_addr()?.port();
         let max_body = settings.server.max_body_bytes;
         let max_header = settings.server.max_header_bytes;
+        let console =
+            crate::console::Mount::new(&settings.console).map_err(StartupError::Config)?;
         let server = HttpServer::new(move || {
             let (app, doc) = api::app_parts(
                 App::new()
@@ -136,6 +138,7 @@ impl Application {
             );
             app.service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", doc))
                 .service(web::redirect("/docs", "/docs/"))
+                .service(console.scope())
                 .default_service(web::to(api::fallback))
                 // Problems in the caller's language: an error rendered in English by its
                 // `ResponseError` is rendered again in the language `Accept-Language` chose.

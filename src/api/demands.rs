@@ -501,15 +501,23 @@ pub async fn quota_demand_summary(
     caller: Caller,
     YearPath(year): YearPath,
 ) -> Result<HttpResponse, ApiError> {
-    authorize(&caller, Action::ReadQuotaDemandSummary, Scope::All)?;
-    let view = state
+    Ok(HttpResponse::Ok().json(summary(&state, &caller, year).await?))
+}
+
+/// The year's demand summary as `caller` may read it (the API's and the console's).
+pub(crate) async fn summary(
+    state: &AppState,
+    caller: &Caller,
+    year: i32,
+) -> Result<DemandSummaryView, ApiError> {
+    authorize(caller, Action::ReadQuotaDemandSummary, Scope::All)?;
+    state
         .read(move |c| {
             let rows = demands::of_year(c, year)?;
             let national = q::national(c, year)?;
             summarize(year, &rows, national.as_ref())
         })
-        .await?;
-    Ok(HttpResponse::Ok().json(view))
+        .await
 }
 
 impl crate::api::extract::ActionBody for NewDemandRequest {

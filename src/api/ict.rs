@@ -1148,7 +1148,7 @@ pub enum IctNotificationState {
 }
 
 /// Narrows the register.
-#[derive(Debug, Clone, Deserialize, IntoParams)]
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct RegisterQuery {
@@ -1294,13 +1294,21 @@ pub async fn ict_register(
     caller: Caller,
     query: Query<RegisterQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let q = query.0;
+    Ok(HttpResponse::Ok().json(register(&state, &caller, query.0).await?))
+}
+
+/// The register `caller` may read (the API's and the console's).
+pub(crate) async fn register(
+    state: &AppState,
+    caller: &Caller,
+    q: RegisterQuery,
+) -> Result<IctRegisterPage, ApiError> {
     let page = PageQuery {
         limit: q.limit,
         cursor: q.cursor,
     }
     .parse()?;
-    let scope = super::narrowed(&caller, Action::ReadIctRegister, q.region.as_deref())?;
+    let scope = super::narrowed(caller, Action::ReadIctRegister, q.region.as_deref())?;
     let attention = q.attention;
     let today = state.time.today();
     let (items, last) = state
@@ -1332,8 +1340,8 @@ pub async fn ict_register(
         Some(id) => next_cursor(page, items.len(), Some(id)),
         None => None,
     };
-    Ok(HttpResponse::Ok().json(IctRegisterPage {
+    Ok(IctRegisterPage {
         items,
         next_cursor: next,
-    }))
+    })
 }

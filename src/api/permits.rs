@@ -706,7 +706,7 @@ pub async fn file_permit_application(
 }
 
 /// Filters of the permit listings.
-#[derive(Debug, Deserialize, IntoParams)]
+#[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct PermitQuery {
     /// Only permits naming this region (an akimat always gets its own).
@@ -848,12 +848,22 @@ pub async fn list_permits(
     filter: Query<PermitQuery>,
     page: Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let page = page.0.parse()?;
-    let f = filter_of(&caller, &filter.0, &page)?;
+    Ok(HttpResponse::Ok().json(permits(&state, &caller, &filter.0, &page.0).await?))
+}
+
+/// The permits `caller` may list with these filters (the API's listing and the console's).
+pub(crate) async fn permits(
+    state: &AppState,
+    caller: &Caller,
+    filter: &PermitQuery,
+    page: &PageQuery,
+) -> Result<PermitPage, ApiError> {
+    let page = page.parse()?;
+    let f = filter_of(caller, filter, &page)?;
     let today = state.time.today();
     let rows = state.db(move |c| Ok(db::list(c, &f, false)?)).await?;
     let (items, next_cursor) = split(page, rows, |p| p.id, |p| Ok(summary(p, today)))?;
-    Ok(HttpResponse::Ok().json(PermitPage { items, next_cursor }))
+    Ok(PermitPage { items, next_cursor })
 }
 
 /// Applications awaiting a decision, by decision deadline, overdue first: an akimat sees
@@ -868,13 +878,24 @@ pub async fn list_permit_applications(
     filter: Query<PermitQuery>,
     page: Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let cursor = page.0.cursor.clone();
+    Ok(HttpResponse::Ok().json(applications(&state, &caller, &filter.0, &page.0).await?))
+}
+
+/// The applications awaiting `caller`'s decision, by deadline, overdue first (the API's
+/// listing and the console's work queue).
+pub(crate) async fn applications(
+    state: &AppState,
+    caller: &Caller,
+    filter: &PermitQuery,
+    page: &PageQuery,
+) -> Result<PermitPage, ApiError> {
+    let cursor = page.cursor.clone();
     let page = PageQuery {
-        limit: page.0.limit,
+        limit: page.limit,
         cursor: None,
     }
     .parse()?;
-    let mut f = filter_of(&caller, &filter.0, &page)?;
+    let mut f = filter_of(caller, filter, &page)?;
     f.statuses = Some(vec![PermitState::Applied.as_str()]);
     f.pending_in_region = f.region.is_some();
     f.after_due = cursor.as_deref().map(decode_due_cursor).transpose()?;
@@ -886,7 +907,7 @@ pub async fn list_permit_applications(
         .filter(|_| full)
         .map(|p| encode_due_cursor(p.decision_due, p.id));
     let items = rows.into_iter().map(|p| summary(p, today)).collect();
-    Ok(HttpResponse::Ok().json(PermitPage { items, next_cursor }))
+    Ok(PermitPage { items, next_cursor })
 }
 
 fn encode_due_cursor(due: NaiveDate, id: i64) -> String {
@@ -930,18 +951,27 @@ pub async fn get_permit(
     lang: AcceptLanguage,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.into_inner();
+    Ok(respond(
+        read(&state, caller, id.into_inner(), lang.0).await?,
+    ))
+}
+
+/// One permit as `caller` may read it (the API's and the console's case page).
+pub(crate) async fn read(
+    state: &AppState,
+    caller: Caller,
+    id: i64,
+    lang: Lang,
+) -> Result<PermitView, ApiError> {
     authorize_role(&caller, Action::ReadPermits)?;
     let today = state.time.today();
-    lapse_first(&state, id, today).await?;
-    let lang = lang.0;
-    let view = state
+    lapse_first(state, id, today).await?;
+    state
         .read(move |c| {
             let l = cases::permits::load(c, id, access(&caller, Action::ReadPermits))?;
             render(c, l, lang, today)
         })
-        .await?;
-    Ok(respond(view))
+        .await
 }
 
 /// Lapses the permit when its fee is overdue (idempotent; nothing for other permits).
@@ -1005,7 +1035,29 @@ pub async fn decide_permit(
     id: web::Path<i64>,
     body: Body<DecisionRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.into_inner();
+    let view = decide(
+        &state,
+        caller,
+        &rid,
+        id.into_inner(),
+        body.value,
+        if_match,
+        lang.0,
+    )
+    .await?;
+    Ok(respond(view))
+}
+
+/// The akimat's decision for its region (the API's and the console's).
+pub(crate) async fn decide(
+    state: &AppState,
+    caller: Caller,
+    rid: &RequestId,
+    id: i64,
+    body: DecisionRequest,
+    if_match: IfMatch,
+    lang: Lang,
+) -> Result<PermitView, ApiError> {
     authorize_role(&caller, Action::DecidePermit)?;
     let region = caller
         .region
@@ -1013,18 +1065,17 @@ pub async fn decide_permit(
         .ok_or_else(|| ApiError::Forbidden(Message::new("forbidden-other-region")))?;
     let cmd = cases::permits::Decide {
         region,
-        decision: match body.value.decision {
+        decision: match body.decision {
             DecisionKind::Approve => cases::permits::Decision::Approve,
             DecisionKind::Refuse => cases::permits::Decision::Refuse {
-                grounds: body.value.grounds.into_iter().map(String::from).collect(),
+                grounds: body.grounds.into_iter().map(String::from).collect(),
             },
         },
         expected_version: if_match.0,
     };
     let today = state.time.today();
-    let actor = state.actor(&caller, &rid);
-    let lang = lang.0;
-    let view = state
+    let actor = state.actor(&caller, rid);
+    state
         .write(move |c| {
             let l = cases::permits::decide(
                 c,
@@ -1036,8 +1087,7 @@ pub async fn decide_permit(
             )?;
             render(c, l, lang, today)
         })
-        .await?;
-    Ok(respond(view))
+        .await
 }
 
 /// Withdraws an application before a decision (employer); quota held for it comes back.
@@ -1256,11 +1306,11 @@ pub struct NoteRequest {
 }
 
 /// One supervision of a permit by the caller, with the version it read and its language.
-struct Supervise {
-    action: Action,
-    cmd: Supervision,
-    if_match: IfMatch,
-    lang: Lang,
+pub(crate) struct Supervise {
+    pub action: Action,
+    pub cmd: Supervision,
+    pub if_match: IfMatch,
+    pub lang: Lang,
 }
 
 async fn supervise(
@@ -1270,6 +1320,17 @@ async fn supervise(
     id: i64,
     s: Supervise,
 ) -> Result<HttpResponse, ApiError> {
+    Ok(respond(supervision(&state, caller, &rid, id, s).await?))
+}
+
+/// Suspends, resumes, revokes or returns a permit (the API's and the console's).
+pub(crate) async fn supervision(
+    state: &AppState,
+    caller: Caller,
+    rid: &RequestId,
+    id: i64,
+    s: Supervise,
+) -> Result<PermitView, ApiError> {
     let Supervise {
         action,
         cmd,
@@ -1278,8 +1339,8 @@ async fn supervise(
     } = s;
     authorize_role(&caller, action)?;
     let today = state.time.today();
-    let actor = state.actor(&caller, &rid);
-    let view = state
+    let actor = state.actor(&caller, rid);
+    state
         .write(move |c| {
             let l = cases::permits::supervise(
                 c,
@@ -1292,8 +1353,7 @@ async fn supervise(
             )?;
             render(c, l, lang, today)
         })
-        .await?;
-    Ok(respond(view))
+        .await
 }
 
 /// Suspends an active permit (akimat of a named region, Art. 9(5), 33(2)).
@@ -1789,7 +1849,7 @@ pub struct DeparturePage {
 }
 
 /// Query of the overdue departures.
-#[derive(Debug, Deserialize, IntoParams)]
+#[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct DepartureQuery {
     /// Only this region (an akimat always gets its own).
@@ -1809,7 +1869,16 @@ pub async fn list_overdue_departures(
     caller: Caller,
     q: Query<DepartureQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let scope = narrowed(&caller, Action::ReadDepartures, q.0.region.as_deref())?;
+    Ok(HttpResponse::Ok().json(overdue_departures(&state, &caller, &q.0).await?))
+}
+
+/// The overdue departures `caller` may read (the API's and the console's).
+pub(crate) async fn overdue_departures(
+    state: &AppState,
+    caller: &Caller,
+    q: &DepartureQuery,
+) -> Result<DeparturePage, ApiError> {
+    let scope = narrowed(caller, Action::ReadDepartures, q.region.as_deref())?;
     let today = state.time.today();
     let (rows, ict_rows) = state
         .db(move |c| {
@@ -1856,7 +1925,7 @@ pub async fn list_overdue_departures(
         }
     }));
     items.sort_by_key(|d| d.ended_on);
-    Ok(HttpResponse::Ok().json(DeparturePage { items }))
+    Ok(DeparturePage { items })
 }
 
 impl crate::api::extract::ActionBody for ApplicationRequest {

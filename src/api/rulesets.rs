@@ -89,13 +89,21 @@ pub async fn current_rule_set(
     caller: Caller,
     q: Query<OnQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    authorize(&caller, Action::ReadRuleSets, Scope::All)?;
-    let on = q.0.on.unwrap_or_else(|| state.time.today());
+    Ok(HttpResponse::Ok().json(current(&state, &caller, q.0.on).await?))
+}
+
+/// The version in force on `on` (today when `None`): the API's and the console's.
+pub(crate) async fn current(
+    state: &AppState,
+    caller: &Caller,
+    on: Option<NaiveDate>,
+) -> Result<RuleSetView, ApiError> {
+    authorize(caller, Action::ReadRuleSets, Scope::All)?;
+    let on = on.unwrap_or_else(|| state.time.today());
     let found = state.db(move |c| Ok(rulesets::in_force(c, on)?)).await?;
-    let view = RuleSetView::from(found.ok_or_else(|| {
+    Ok(RuleSetView::from(found.ok_or_else(|| {
         ApiError::not_found(Message::new("not-found-rule-set-on").text("date", on))
-    })?);
-    Ok(HttpResponse::Ok().json(view))
+    })?))
 }
 
 /// Every version, oldest first; old versions stay readable.
@@ -106,9 +114,14 @@ pub async fn list_rule_sets(
     state: web::Data<AppState>,
     caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
-    authorize(&caller, Action::ReadRuleSets, Scope::All)?;
+    Ok(HttpResponse::Ok().json(all(&state, &caller).await?))
+}
+
+/// Every version, oldest first (the API's and the console's).
+pub(crate) async fn all(state: &AppState, caller: &Caller) -> Result<Vec<RuleSetView>, ApiError> {
+    authorize(caller, Action::ReadRuleSets, Scope::All)?;
     let all = state.db(|c| Ok(rulesets::list(c)?)).await?;
-    Ok(HttpResponse::Ok().json(all.into_iter().map(RuleSetView::from).collect::<Vec<_>>()))
+    Ok(all.into_iter().map(RuleSetView::from).collect())
 }
 
 /// One version.

@@ -92,3 +92,25 @@ fn commands_do_not_reach_back_into_the_edges() {
         "commands return CaseError, not HTTP: {found:#?}"
     );
 }
+
+#[test]
+fn the_console_holds_no_sql_and_reads_only_through_the_api() {
+    let found = offences(
+        "console",
+        &[
+            "diesel",
+            "crate::db",
+            "db::schema",
+            "sql_query",
+            "batch_execute",
+            "SELECT ",
+            "INSERT INTO",
+            "DELETE FROM",
+            "UPDATE ",
+        ],
+    );
+    assert!(
+        found.is_empty(),
+        "the console reads and acts through the API's functions, which go through cases: {found:#?}"
+    );
+}

@@ -18,6 +18,7 @@ const ALLOCATION: i64 = 50;
 
 #[actix_web::test]
 async fn parallel_holds_against_a_small_allocation_take_exactly_the_allocation() {
+    let _turn = heavy().await;
     let app = spawn_app().await;
     set_quota(&app).await;
     allocate(&app, "KZ-75", "3", ALLOCATION).await.ok(200);

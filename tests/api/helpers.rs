@@ -82,6 +82,13 @@ pub fn default_now() -> chrono::DateTime<chrono::Utc> {
     "2026-12-01T04:00:00Z".parse().unwrap()
 }
 
+/// Tests that load the machine — hundreds of parallel requests, a browser — take this in
+/// turn, so that one's load does not push another's pool waits past their timeout.
+pub async fn heavy() -> futures_util::lock::MutexGuard<'static, ()> {
+    static HEAVY: futures_util::lock::Mutex<()> = futures_util::lock::Mutex::new(());
+    HEAVY.lock().await
+}
+
 pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}).await
 }

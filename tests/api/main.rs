@@ -5,6 +5,7 @@ mod access;
 mod architecture;
 mod certificates;
 mod concurrency;
+mod console;
 mod demands;
 mod documents;
 mod eligibility;

@@ -648,6 +648,7 @@ async fn art_2_3_an_application_of_eaeu_citizens_only_is_refused_with_the_articl
 
 #[actix_web::test]
 async fn two_hundred_concurrent_approvals_against_fifty_units_approve_exactly_fifty() {
+    let _turn = heavy().await;
     // The 200 requests queue for 8 connections: on a loaded 2-core machine the last ones
     // wait longer than the tests' usual 2 s; this test proves the count, not the latency.
     let app = spawn_app_with(|s| s.database.connect_timeout_seconds = 60).await;

@@ -373,11 +373,7 @@ pub async fn get_national_quota(
     caller: Caller,
     YearPath(year): YearPath,
 ) -> Result<HttpResponse, ApiError> {
-    authorize(&caller, Action::ReadNationalQuota, Scope::All)?;
-    let view = state
-        .read(move |c| national_view(c, year))
-        .await?
-        .ok_or_else(|| no_quota(year))?;
+    let view = national(&state, &caller, year).await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(view.version)))
         .json(view))
@@ -424,6 +420,19 @@ pub async fn list_national_quota_versions(
         })
         .collect::<Result<_, ApiError>>()?;
     Ok(HttpResponse::Ok().json(views))
+}
+
+/// The year's national quota as `caller` may read it (the API's and the console's).
+pub(crate) async fn national(
+    state: &AppState,
+    caller: &Caller,
+    year: i32,
+) -> Result<NationalQuotaView, ApiError> {
+    authorize(caller, Action::ReadNationalQuota, Scope::All)?;
+    state
+        .read(move |c| national_view(c, year))
+        .await?
+        .ok_or_else(|| no_quota(year))
 }
 
 /// Categories' national numbers of a year, for the demand summary.

@@ -168,8 +168,17 @@ pub async fn list_regional_quotas(
     caller: Caller,
     YearPath(year): YearPath,
 ) -> Result<HttpResponse, ApiError> {
-    let own = narrowed(&caller, Action::ReadRegionalQuota, None)?.region;
-    let views = state
+    Ok(HttpResponse::Ok().json(regions(&state, &caller, year).await?))
+}
+
+/// Every region's figures `caller` may read (the API's and the console's).
+pub(crate) async fn regions(
+    state: &AppState,
+    caller: &Caller,
+    year: i32,
+) -> Result<Vec<RegionalQuotaView>, ApiError> {
+    let own = narrowed(caller, Action::ReadRegionalQuota, None)?.region;
+    state
         .read(move |c| {
             if q::national(c, year)?.is_none() {
                 return Err(no_quota(year));
@@ -181,8 +190,7 @@ pub async fn list_regional_quotas(
             let rows = q::regional(c, year, own.as_ref().map(RegionCode::as_str))?;
             Ok(regional_views(year, &codes, &rows))
         })
-        .await?;
-    Ok(HttpResponse::Ok().json(views))
+        .await
 }
 
 /// One region's figures for the year (an akimat reads its own region only).

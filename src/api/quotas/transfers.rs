@@ -98,7 +98,7 @@ pub struct TransferPage {
 }
 
 /// One movement of units; a region's figures are the sums of its lines.
-#[derive(Debug, Deserialize, IntoParams)]
+#[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct TransferQuery {
     /// Only transfers from or to this region (an akimat always gets its own).
@@ -171,13 +171,19 @@ pub async fn list_quota_transfers(
     filter: Query<TransferQuery>,
     page: Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let page = page.0.parse()?;
-    let region = narrowed(
-        &caller,
-        Action::ReadQuotaTransfers,
-        filter.0.region.as_deref(),
-    )?
-    .region;
+    Ok(HttpResponse::Ok().json(transfers(&state, &caller, year, &filter.0, &page.0).await?))
+}
+
+/// The year's transfers `caller` may read (the API's and the console's).
+pub(crate) async fn transfers(
+    state: &AppState,
+    caller: &Caller,
+    year: i32,
+    filter: &TransferQuery,
+    page: &PageQuery,
+) -> Result<TransferPage, ApiError> {
+    let page = page.parse()?;
+    let region = narrowed(caller, Action::ReadQuotaTransfers, filter.region.as_deref())?.region;
     let rows = state
         .db(move |c| {
             Ok(q::transfers(
@@ -190,7 +196,7 @@ pub async fn list_quota_transfers(
         })
         .await?;
     let (items, next_cursor) = split(page, rows, |t| t.id, |t| Ok(TransferView::from(t)))?;
-    Ok(HttpResponse::Ok().json(TransferPage { items, next_cursor }))
+    Ok(TransferPage { items, next_cursor })
 }
 
 impl crate::api::extract::ActionBody for TransferRequest {

@@ -1,0 +1,489 @@
+//! What every console request knows ([`Ctx`]: the state, the session, the reader's
+//! language, the signed-in caller, the CSRF token) and how a page is answered: rendered in
+//! the common frame, or an error page in the reader's language.
+
+use super::{Console, LANG_COOKIE};
+use crate::api::extract::{accept_language, RequestId};
+use crate::api::AppState;
+use crate::auth::{reach, Action, Caller, Claims, Reach};
+use crate::error::ApiError;
+use crate::i18n::Lang;
+use actix_session::{Session, SessionExt};
+use actix_web::dev::Payload;
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, FromRequest, HttpMessage, HttpRequest, HttpResponse};
+use askama::Template;
+use serde::{Deserialize, Serialize};
+use std::future::{ready, Ready};
+
+/// Session keys.
+const CLAIMS: &str = "claims";
+const CSRF: &str = "csrf";
+const FLASH: &str = "flash";
+
+/// One console request.
+pub struct Ctx {
+    pub state: web::Data<AppState>,
+    pub console: web::Data<Console>,
+    pub session: Session,
+    pub lang: Lang,
+    pub rid: RequestId,
+    /// The path asked for (for the language switch to come back to).
+    pub path: String,
+}
+
+impl FromRequest for Ctx {
+    type Error = actix_web::Error;
+    type Future = Ready<Result<Ctx, actix_web::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(Ctx::of(req))
+    }
+}
+
+/// Why a page is not shown: no session (to the sign-in page), a refusal of the API's
+/// (its status and message), or a form without the session's CSRF token.
+#[derive(Debug)]
+pub enum Fail {
+    SignIn,
+    Api(ApiError),
+    Csrf,
+}
+
+impl From<ApiError> for Fail {
+    fn from(e: ApiError) -> Fail {
+        Fail::Api(e)
+    }
+}
+
+/// A note shown once on the next page, after a form's redirect.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Flash {
+    pub ok: bool,
+    pub text: String,
+}
+
+/// A link of the navigation.
+pub struct NavLink {
+    pub href: &'static str,
+    pub label: String,
+    pub current: bool,
+}
+
+/// The frame every page is drawn in: language, who is signed in, navigation, CSRF token.
+pub struct Frame {
+    pub lang: Lang,
+    pub title: String,
+    pub csrf: String,
+    pub path: String,
+    pub user: Option<String>,
+    pub nav: Vec<NavLink>,
+    pub flash: Option<Flash>,
+}
+
+impl Frame {
+    /// The catalogue's text for `key` in the reader's language.
+    pub fn t(&self, key: &str) -> String {
+        self.lang.key(key)
+    }
+
+    /// The catalogue's text for `prefix` + `value` (a status, kind or outcome code).
+    pub fn tk(&self, prefix: &str, value: &str) -> String {
+        self.lang.key(&format!("{prefix}{value}"))
+    }
+
+    /// The BCP 47 tag of the page's language.
+    pub fn tag(&self) -> &'static str {
+        self.lang.tag()
+    }
+
+    /// Languages to switch to, with their names in themselves.
+    pub fn languages(&self) -> [(&'static str, &'static str, bool); 3] {
+        [
+            ("kk", "Қазақша", self.lang == Lang::Kk),
+            ("ru", "Русский", self.lang == Lang::Ru),
+            ("en", "English", self.lang == Lang::En),
+        ]
+    }
+}
+
+/// The pages of the navigation, each with the action whose reach decides whether the
+/// caller sees it (the page itself checks the same action again).
+const PAGES: [(&str, &str, Action); 7] = [
+    ("/console/queue", "console-nav-queue", Action::DecidePermit),
+    (
+        "/console/overdue",
+        "console-nav-overdue",
+        Action::ReadDepartures,
+    ),
+    ("/console/ict", "console-nav-ict", Action::ReadIctRegister),
+    (
+        "/console/quota",
+        "console-nav-quota",
+        Action::ReadNationalQuota,
+    ),
+    (
+        "/console/transfers",
+        "console-nav-transfers",
+        Action::ReadQuotaTransfers,
+    ),
+    (
+        "/console/demand",
+        "console-nav-demand",
+        Action::ReadQuotaDemandSummary,
+    ),
+    ("/console/rules", "console-nav-rules", Action::ReadRuleSets),
+];
+
+impl Ctx {
+    fn of(req: &HttpRequest) -> Result<Ctx, actix_web::Error> {
+        let internal = || actix_web::error::ErrorInternalServerError("console state missing");
+        let state = req
+            .app_data::<web::Data<AppState>>()
+            .cloned()
+            .ok_or_else(internal)?;
+        let console = req
+            .app_data::<web::Data<Console>>()
+            .cloned()
+            .ok_or_else(internal)?;
+        let lang = req
+            .cookie(LANG_COOKIE)
+            .and_then(|c| Lang::ALL.into_iter().find(|l| l.tag() == c.value()))
+            .unwrap_or_else(|| accept_language(req.headers()));
+        let rid = req
+            .extensions()
+            .get::<RequestId>()
+            .cloned()
+            .unwrap_or_else(|| RequestId(uuid::Uuid::new_v4().to_string()));
+        Ok(Ctx {
+            state,
+            console,
+            session: req.get_session(),
+            lang,
+            rid,
+            path: req.path().to_owned(),
+        })
+    }
+
+    /// The signed-in caller, checked again on every request: the claims kept in the
+    /// encrypted session must still make a caller, and the session ends with the token.
+    pub fn caller(&self) -> Result<Caller, Fail> {
+        let claims = self
+            .session
+            .get::<Claims>(CLAIMS)
+            .map_err(|_| Fail::SignIn)?
+            .ok_or(Fail::SignIn)?;
+        let now = i64::try_from(jsonwebtoken::get_current_timestamp()).unwrap_or(i64::MAX);
+        if claims.exp <= now {
+            self.session.purge();
+            return Err(Fail::SignIn);
+        }
+        let caller = Caller::from_claims(claims).map_err(|_| Fail::SignIn)?;
+        self.state.verifier.known(caller).map_err(|_| Fail::SignIn)
+    }
+
+    /// Starts a session for `caller` until `exp` (a fresh session id and CSRF token: no
+    /// fixation).
+    pub fn begin(&self, caller: &Caller, exp: i64) -> Result<(), Fail> {
+        let session_end = i64::try_from(jsonwebtoken::get_current_timestamp())
+            .unwrap_or(i64::MAX)
+            .saturating_add(self.console.session_minutes.saturating_mul(60));
+        let claims = Claims {
+            sub: caller.sub.clone(),
+            role: caller.role,
+            region: caller.region.as_ref().map(ToString::to_string),
+            bin: caller.bin.as_ref().map(ToString::to_string),
+            exp: exp.min(session_end),
+        };
+        self.session.renew();
+        self.session
+            .insert(CLAIMS, claims)
+            .and_then(|()| self.session.insert(CSRF, new_token()))
+            .map_err(|_| Fail::Api(ApiError::Internal))
+    }
+
+    /// Ends the session.
+    pub fn end(&self) {
+        self.session.purge();
+    }
+
+    /// The session's CSRF token, made on first use.
+    pub fn csrf(&self) -> Result<String, Fail> {
+        if let Some(t) = self
+            .session
+            .get::<String>(CSRF)
+            .map_err(|_| Fail::Api(ApiError::Internal))?
+        {
+            return Ok(t);
+        }
+        let t = new_token();
+        self.session
+            .insert(CSRF, &t)
+            .map_err(|_| Fail::Api(ApiError::Internal))?;
+        Ok(t)
+    }
+
+    /// The fields of a posted form, once its `csrf` field matches the session's token.
+    pub fn form(&self, body: &[u8]) -> Result<Form, Fail> {
+        let fields: Vec<(String, String)> = form_urlencoded::parse(body)
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        let expected = self
+            .session
+            .get::<String>(CSRF)
+            .map_err(|_| Fail::Csrf)?
+            .ok_or(Fail::Csrf)?;
+        let sent = fields
+            .iter()
+            .find(|(k, _)| k == "csrf")
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_default();
+        if !same(sent.as_bytes(), expected.as_bytes()) {
+            return Err(Fail::Csrf);
+        }
+        Ok(Form(fields))
+    }
+
+    /// Keeps a note for the next page.
+    pub fn flash(&self, ok: bool, text: String) -> Result<(), Fail> {
+        self.session
+            .insert(FLASH, Flash { ok, text })
+            .map_err(|_| Fail::Api(ApiError::Internal))
+    }
+
+    /// The frame of a page titled by the catalogue key `title`.
+    pub fn frame(&self, title: &str, caller: Option<&Caller>) -> Result<Frame, Fail> {
+        let flash = self
+            .session
+            .remove_as::<Flash>(FLASH)
+            .transpose()
+            .map_err(|_| Fail::Api(ApiError::Internal))?;
+        let nav = caller
+            .map(|c| {
+                PAGES
+                    .iter()
+                    .filter(|(_, _, action)| reach(c.role, *action) != Reach::None)
+                    .map(|(href, key, _)| NavLink {
+                        href,
+                        label: self.lang.key(key),
+                        current: self.path == *href,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Ok(Frame {
+            lang: self.lang,
+            title: self.lang.key(title),
+            csrf: self.csrf()?,
+            path: self.path.clone(),
+            user: caller.map(|c| self.who(c)),
+            nav,
+            flash,
+        })
+    }
+
+    /// Who is signed in, for the frame: role, region or BIN, subject.
+    fn who(&self, c: &Caller) -> String {
+        let role = self.lang.key(&format!("console-role-{}", c.role.as_str()));
+        let bound = c
+            .region
+            .as_ref()
+            .map(ToString::to_string)
+            .or_else(|| c.bin.as_ref().map(ToString::to_string));
+        match bound {
+            Some(b) => format!("{role} · {b} · {}", c.sub),
+            None => format!("{role} · {}", c.sub),
+        }
+    }
+
+    /// A rendered page.
+    pub fn page(&self, page: Result<impl Template, Fail>) -> HttpResponse {
+        match page.map(|p| p.render()) {
+            Ok(Ok(html)) => self.html(StatusCode::OK, html),
+            Ok(Err(e)) => {
+                log::error!("a console template failed: {e}");
+                self.fail(Fail::Api(ApiError::Internal))
+            }
+            Err(f) => self.fail(f),
+        }
+    }
+
+    /// A redirect after a form (303: the browser GETs the page).
+    pub fn see_other(&self, to: &str) -> HttpResponse {
+        HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, to.to_owned()))
+            .finish()
+    }
+
+    /// The text of an API refusal in the reader's language: title, detail and each
+    /// violation with its article.
+    pub fn problem_text(&self, e: &ApiError) -> String {
+        let p = e.problem(self.lang);
+        let mut parts = vec![p.title];
+        if !p.detail.is_empty() {
+            parts.push(p.detail);
+        }
+        for v in p.violations {
+            match v.article {
+                Some(a) => parts.push(format!("{} ({a})", v.message)),
+                None => parts.push(v.message),
+            }
+        }
+        for f in p.errors {
+            parts.push(format!("{}: {}", f.field, f.message));
+        }
+        parts.join(" — ")
+    }
+
+    /// The answer to a page that cannot be shown.
+    pub fn fail(&self, f: Fail) -> HttpResponse {
+        let (status, text) = match f {
+            Fail::SignIn => return self.see_other("/console/sign-in"),
+            Fail::Csrf => (StatusCode::FORBIDDEN, self.lang.key("console-csrf-refused")),
+            Fail::Api(e) => {
+                if let ApiError::Internal = e {
+                    log::error!("console request {} failed", self.rid.0);
+                }
+                let status = StatusCode::from_u16(e.problem(self.lang).status)
+                    .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+                (status, self.problem_text(&e))
+            }
+        };
+        let caller = self.caller().ok();
+        let page = self
+            .frame("console-error-title", caller.as_ref())
+            .map(|frame| ErrorPage {
+                f: frame,
+                status: status.as_u16(),
+                text,
+            });
+        match page.map(|p| p.render()) {
+            Ok(Ok(html)) => self.html(status, html),
+            _ => HttpResponse::build(status)
+                .content_type("text/plain; charset=utf-8")
+                .body(status.canonical_reason().unwrap_or("error")),
+        }
+    }
+}
+
+impl Ctx {
+    /// An HTML answer with the console's headers: no caching of officials' pages, no
+    /// framing, nothing loaded from anywhere but the service itself, no script at all;
+    /// forms post to the console, whose sign-in may redirect to the identity provider.
+    fn html(&self, status: StatusCode, html: String) -> HttpResponse {
+        let provider = self
+            .console
+            .oidc
+            .as_ref()
+            .map(|o| format!(" {}", o.origin))
+            .unwrap_or_default();
+        HttpResponse::build(status)
+            .content_type("text/html; charset=utf-8")
+            .insert_header((header::CACHE_CONTROL, "no-store"))
+            .insert_header((
+                header::CONTENT_SECURITY_POLICY,
+                format!(
+                    "default-src 'none'; style-src 'self'; img-src 'self'; \
+                     form-action 'self'{provider}; frame-ancestors 'none'; base-uri 'none'"
+                ),
+            ))
+            .insert_header((header::X_FRAME_OPTIONS, "DENY"))
+            .insert_header((header::REFERRER_POLICY, "same-origin"))
+            .body(html)
+    }
+}
+
+/// The fields of a posted form.
+pub struct Form(Vec<(String, String)>);
+
+impl Form {
+    /// The first value of `name`, trimmed; empty when absent.
+    pub fn get(&self, name: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.trim())
+            .unwrap_or_default()
+    }
+
+    /// Every value of `name` (checkboxes).
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+}
+
+/// A fresh random token (two v4 UUIDs: 244 random bits).
+fn new_token() -> String {
+    format!(
+        "{}{}",
+        uuid::Uuid::new_v4().simple(),
+        uuid::Uuid::new_v4().simple()
+    )
+}
+
+/// Compares two tokens in time that does not depend on where they differ.
+pub(super) fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    f: Frame,
+    status: u16,
+    text: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The codes a page shows through `Frame::tk` (statuses, kinds, outcomes, decisions)
+    /// and the roles each have a message in every language.
+    #[test]
+    fn every_code_a_page_names_has_a_message_in_kazakh_russian_and_english() {
+        use crate::auth::Role;
+        use crate::domain::permit::PermitState;
+        use crate::domain::Message;
+        let mut keys: Vec<String> = PermitState::ALL
+            .iter()
+            .map(|s| format!("console-status-{}", s.as_str()))
+            .collect();
+        keys.extend(
+            crate::domain::ict::IctState::ALL.map(|s| format!("console-status-{}", s.as_str())),
+        );
+        keys.extend(["permit", "extension", "ict_permit"].map(|k| format!("console-kind-{k}")));
+        keys.extend(["pass", "fail", "warning"].map(|k| format!("console-outcome-{k}")));
+        keys.extend(["pending", "approved", "refused"].map(|k| format!("console-decision-{k}")));
+        keys.extend(Role::ALL.map(|r| format!("console-role-{}", r.as_str())));
+        for lang in Lang::ALL {
+            for k in &keys {
+                assert!(lang.renders(&Message::new(k)), "{k} in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn tokens_compare_equal_only_when_identical() {
+        assert!(same(b"abc", b"abc"));
+        assert!(!same(b"abc", b"abd"));
+        assert!(!same(b"abc", b"abcd"));
+        assert!(!same(b"", b"a"));
+    }
+
+    #[test]
+    fn a_form_keeps_repeated_fields_and_trims_single_ones() {
+        let f = Form(vec![
+            ("ground".into(), "a".into()),
+            ("ground".into(), "b".into()),
+            ("reason".into(), "  why ".into()),
+        ]);
+        assert_eq!(f.all("ground"), vec!["a", "b"]);
+        assert_eq!(f.get("reason"), "why");
+        assert_eq!(f.get("absent"), "");
+    }
+}
