@@ -33,20 +33,17 @@ struct Quota {
     rows: Vec<RegionalRow>,
 }
 
-fn failed(e: impl std::fmt::Display) -> actix_web::Error {
-    actix_web::error::ErrorInternalServerError(e.to_string())
-}
-
 async fn on_pool<T: Send + 'static>(
     pool: &web::Data<Pool>,
     f: impl FnOnce(&mut db::Conn) -> diesel::QueryResult<T> + Send + 'static,
 ) -> actix_web::Result<T> {
     let pool = pool.clone();
     web::block(move || {
-        let mut conn = pool.get().map_err(failed)?;
-        f(&mut conn).map_err(failed)
+        let mut conn = pool.get().map_err(|e| e.to_string())?;
+        f(&mut conn).map_err(|e| e.to_string())
     })
     .await?
+    .map_err(actix_web::error::ErrorInternalServerError)
 }
 
 #[get("/permits/{id}")]

@@ -13,18 +13,19 @@
 #
 # Usage: benches/load.sh            (from the repository root or anywhere in it)
 # Environment: PG_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres, a role
-# that may create databases), ALLOCATED (approvals per P1 run, default 2000), DURATION
-# (seconds per P2 run, default 10), CLIENTS (default 50), SKIP_BUILD=1, ONLY=sqlite|postgres|scale.
+# that may create databases), ALLOCATED (approvals per P1 run, default 1000), DURATION
+# (seconds per P2 run, default 10), CLIENTS (default 50), SKIP_BUILD=1 (use the built binaries),
+# PERMITS_BIN (another service binary, e.g. to compare builds), ONLY=sqlite|postgres|scale.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 PG_ADMIN_URL=${PG_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}
-ALLOCATED=${ALLOCATED:-2000}
+ALLOCATED=${ALLOCATED:-1000}
 EXTRA=${EXTRA:-100}
 DURATION=${DURATION:-10}
 CLIENTS=${CLIENTS:-50}
-P1_MAX_SECONDS=${P1_MAX_SECONDS:-25}
+P1_MAX_SECONDS=${P1_MAX_SECONDS:-30}
 WRK_THREADS=2
 BASE_PORT=${BASE_PORT:-18080}
 WORK=$(mktemp -d /tmp/permits-load.XXXXXX)
@@ -37,7 +38,7 @@ cleanup() {
     for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
     for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
     for d in "${DBS[@]}"; do psql -q "$PG_ADMIN_URL" -c "DROP DATABASE IF EXISTS $d" >/dev/null 2>&1 || true; done
-    rm -rf "$WORK"
+    [ -n "${KEEP_WORK:-}" ] && log "kept $WORK" || rm -rf "$WORK"
 }
 trap cleanup EXIT
 
@@ -60,9 +61,9 @@ if [ -z "${SKIP_BUILD:-}" ]; then
     cargo build --release --bin permits -q
     cargo bench --no-run --bench bare_reads --bench raw_approve -q 2>/dev/null
 fi
-BIN=$ROOT/target/release/permits
+BIN=${PERMITS_BIN:-$ROOT/target/release/permits}
 bench_exe() { # the newest executable cargo built for bench $1
-    ls -t "$ROOT"/target/release/deps/"$1"-* 2>/dev/null | grep -v '\.d$' | head -1
+    ls -t "$ROOT"/target/release/deps/"$1"-* 2>/dev/null | grep -v '\.d$' | head -1 || true
 }
 BARE=$(bench_exe bare_reads)
 RAW=$(bench_exe raw_approve)
@@ -86,10 +87,11 @@ start_service() { # start_service <url> <port> <log>: starts in the background, 
     SVC_PID=$!
     PIDS+=("$SVC_PID")
 }
-wait_ready() { # wait_ready <port>
-    for _ in $(seq 1 3000); do
-        curl -sf "http://127.0.0.1:$1/v1/health/ready" >/dev/null 2>&1 && return 0
-        sleep 0.01
+wait_ready() { # wait_ready <port>: up to 60 s
+    local until=$((SECONDS + 60))
+    while [ $SECONDS -lt $until ]; do
+        curl -sf "http://127.0.0.1:$1/health/ready" >/dev/null 2>&1 && return 0
+        sleep 0.005
     done
     log "not ready on port $1"; return 1
 }
@@ -170,14 +172,22 @@ approval_rate() { # approval_rate <url> <region>
 # Over-allocation check: the row's held+used against allocated and the approvals counted,
 # and the ministry's ledger check. Prints "ok" or what is wrong.
 check_allocation() { # check_allocation <url> <base url> <region>
-    local row approved
-    row=$(dbq "$1" "SELECT allocated || ' ' || held || ' ' || used FROM regional_quotas WHERE year = $YEAR AND region = '$3' AND category = '3'")
-    approved=$(dbq "$1" "SELECT count(*) FROM permit_regions WHERE region = '$3' AND decision = 'approved'")
-    read -r alloc held used <<<"$row"
+    # wrk's last requests may still be in the service: wait until the approvals stop moving.
+    local before=-1 now
+    while now=$(dbq "$1" "SELECT count(*) FROM permit_regions WHERE region = '$3' AND decision = 'approved'") && [ "$now" != "$before" ]; do
+        before=$now; sleep 1
+    done
+    # One statement, one snapshot: the row and the approvals counted together.
+    local row
+    row=$(dbq "$1" "SELECT allocated || ' ' || held || ' ' || used || ' ' || (SELECT count(*) FROM permit_regions
+        WHERE region = '$3' AND decision = 'approved') FROM regional_quotas WHERE year = $YEAR AND region = '$3' AND category = '3'")
+    read -r alloc held used approved <<<"$row"
     local sound; call POST "$2/v1/quotas/$YEAR/ledger-check" "$MINISTRY" >/dev/null
     sound=$(jq -r .sound "$WORK/body")
     if [ $((held + used)) -le "$alloc" ] && [ "$approved" = $((held + used)) ] && [ "$sound" = true ]; then
-        echo "ok (allocated $alloc, held+used $((held + used)), approved $approved, ledger sound)"
+        local left=$((alloc - held - used)) note="exhausted"
+        [ "$left" = 0 ] || note="NOT exhausted within ${P1_MAX_SECONDS}s: $left left"
+        echo "ok (allocated $alloc, held+used $((held + used)) = approved, ledger sound; $note)"
     else
         echo "OVER-ALLOCATION: allocated $alloc, held+used $((held + used)), approved $approved, ledger sound=$sound"
     fi

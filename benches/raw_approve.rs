@@ -1,7 +1,8 @@
 //! The P1 baseline of `benches/load.sh` on SQLite: the statements of the service's
 //! hold-and-approve transaction (`benches/sql/approve.sql`, the same file pgbench runs on
 //! PostgreSQL), sent through the SQLite library from 50 threads, one connection each, with
-//! the service's pragmas and `BEGIN IMMEDIATE`; no HTTP, no JSON, no Rust model around them.
+//! the service's pragmas and `BEGIN IMMEDIATE`, writers queued on an in-process lock; no
+//! HTTP, no JSON, no Rust model around them.
 //!
 //! `raw_approve <sqlite file> <approve.sql> <clients> <first id> <count> [name=value ...]`:
 //! approves permits `first id ..first id + count`, each in one transaction, and prints
@@ -155,6 +156,7 @@ fn main() {
         .map(|(k, v)| (k.to_owned(), v.to_owned()))
         .collect();
     let next = AtomicI64::new(first);
+    let gate = Mutex::new(());
     let latencies = Mutex::new(Vec::with_capacity(usize::try_from(count).unwrap_or(0)));
     let start = Instant::now();
     std::thread::scope(|s| {
@@ -175,7 +177,11 @@ fn main() {
                     let mut v = vars.clone();
                     v.insert("id".into(), id.to_string());
                     let t = Instant::now();
+                    // One writer at a time, queued in the process: SQLite's busy handler
+                    // would poll with sleeps of up to 100 ms instead.
+                    let turn = gate.lock().expect("gate");
                     run_one(&mut c, &script, v);
+                    drop(turn);
                     mine.push(t.elapsed().as_secs_f64() * 1000.0);
                 }
                 latencies.lock().expect("lock").extend(mine);
