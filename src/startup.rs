@@ -112,6 +112,8 @@ pub fn state(
         verifier,
         max_body_bytes: settings.server.max_body_bytes,
         body_timeout: std::time::Duration::from_secs(settings.server.body_timeout_seconds),
+        write_gate: (db::Backend::of_url(settings.database.url.expose()) == db::Backend::Sqlite)
+            .then(Default::default),
     }))
 }
 
