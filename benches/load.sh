@@ -205,7 +205,7 @@ p1_service() { # p1_service <url> <base url> <region>: prints "rate p50 p99 chec
 }
 
 p1_raw() { # p1_raw <url> <region>: the same statements sent raw; prints "rate p50 p99"
-    local first; first=$(ids_of "$1" "$2" | head -1)
+    local first; first=$(dbq "$1" "SELECT min(permit_id) FROM permit_regions WHERE region = '$2'")
     local vars=(year="$YEAR" region="$2" today="$TODAY" bin="$EMPLOYER")
     case $1 in
         postgres*)
@@ -214,7 +214,7 @@ p1_raw() { # p1_raw <url> <region>: the same statements sent raw; prints "rate p
             local dargs=(); for v in "${vars[@]}"; do dargs+=(-D "$v"); done
             (cd "$WORK" && pgbench -n -M prepared -c "$CLIENTS" -j 2 -t $((ALLOCATED / CLIENTS)) -l --log-prefix=raw \
                 "${dargs[@]}" -f approve.pgbench "$1" >pgbench.out 2>&1) || { cat "$WORK/pgbench.out" >&2; exit 1; }
-            local tps; tps=$(awk '/^tps/ {print $3; exit}' "$WORK/pgbench.out")
+            local tps; tps=$(awk '/^tps/ {printf "%.1f", $3; exit}' "$WORK/pgbench.out")
             cat "$WORK"/raw.* | awk '{print $3 / 1000}' | sort -n >"$WORK/lat"
             local n; n=$(wc -l <"$WORK/lat")
             echo "$tps $(sed -n "$((n / 2 + 1))p" "$WORK/lat") $(sed -n "$((n * 99 / 100 + 1))p" "$WORK/lat")"
@@ -276,7 +276,7 @@ one_database() { # one_database sqlite|postgres
     local raw_check; raw_check=$(check_allocation "$url" "$base" KZ-71)
 
     # P2: the service and the bare handler on the same rows.
-    local some; some=$(ids_of "$url" KZ-75 | head -200)
+    local some; some=$(dbq "$url" "SELECT permit_id FROM permit_regions WHERE region = 'KZ-75' AND decision = 'approved' ORDER BY permit_id LIMIT 200")
     sed 's|^|/v1/permits/|' <<<"$some" >"$WORK/p-permit"
     sed 's|^|/permits/|' <<<"$some" >"$WORK/b-permit"
     echo "/v1/permits" >"$WORK/p-list"

@@ -63,7 +63,9 @@ fn parse(text: &str) -> Vec<Command> {
         let body = cur.trim_end().to_owned();
         if let Some(q) = body.strip_suffix("\\gset") {
             let q = q.trim_end();
-            let at = q.rfind(" AS ").expect("a \\gset query names its column AS var");
+            let at = q
+                .rfind(" AS ")
+                .expect("a \\gset query names its column AS var");
             out.push(Command {
                 sql: to_sqlite(&format!("{} AS v", &q[..at])),
                 gset: Some(q[at + 4..].trim().to_owned()),
