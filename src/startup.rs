@@ -114,6 +114,8 @@ pub fn state(
         body_timeout: std::time::Duration::from_secs(settings.server.body_timeout_seconds),
         public_base_url: settings.public.base_url.clone(),
         verify_limit: api::limit::ClientLimiter::per_minute(settings.public.verify_per_minute),
+        write_gate: (db::Backend::of_url(settings.database.url.expose()) == db::Backend::Sqlite)
+            .then(Default::default),
     }))
 }
 

@@ -46,6 +46,8 @@ pub struct AppState {
     pub public_base_url: String,
     /// The per-address limit of public permit verifications (`public.verify_per_minute`).
     pub verify_limit: limit::ClientLimiter,
+    /// SQLite's writers' queue (see [`AppState::write`]); none on PostgreSQL.
+    pub write_gate: Option<std::sync::Arc<std::sync::Mutex<()>>>,
 }
 
 impl AppState {
@@ -63,13 +65,25 @@ impl AppState {
         .await?
     }
 
-    /// Runs `f` in one read-write transaction: all of it, or nothing.
+    /// Runs `f` in one read-write transaction: all of it, or nothing. On SQLite, which has
+    /// one writer at a time, writers queue on the process's gate before taking a
+    /// connection: the next writer starts the moment the last commits, where SQLite's
+    /// busy handler would poll with sleeps of up to 100 ms, and waiting writers hold no
+    /// connection that a read could use.
     pub async fn write<T, F>(&self, f: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce(&mut Conn) -> Result<T, ApiError> + Send + 'static,
     {
-        self.db(move |conn| db::write_tx(conn, f)).await
+        let (pool, gate) = (self.pool.clone(), self.write_gate.clone());
+        web::block(move || {
+            let _turn = gate
+                .as_ref()
+                .map(|g| g.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+            let mut conn = pool.get()?;
+            db::write_tx(&mut conn, f)
+        })
+        .await?
     }
 
     /// Runs `f` in one read-only transaction: every query sees the same snapshot.

@@ -965,13 +965,22 @@ pub(crate) async fn read(
 ) -> Result<PermitView, ApiError> {
     authorize_role(&caller, Action::ReadPermits)?;
     let today = state.time.today();
-    lapse_first(state, id, today).await?;
-    state
-        .read(move |c| {
+    let read = |caller: Caller| {
+        state.read(move |c| {
             let l = cases::permits::load(c, id, access(&caller, Action::ReadPermits))?;
-            render(c, l, lang, today)
+            if cases::permits::lapse_due(&l, today) {
+                return Ok(None);
+            }
+            render(c, l, lang, today).map(Some)
         })
-        .await
+    };
+    // A read is a read: only a permit found overdue takes the write lock, to lapse it
+    // first, and is read again.
+    if let Some(view) = read(caller.clone()).await? {
+        return Ok(view);
+    }
+    lapse_first(state, id, today).await?;
+    read(caller).await?.ok_or(ApiError::Internal)
 }
 
 /// Lapses the permit when its fee is overdue (idempotent; nothing for other permits).

@@ -1084,6 +1084,15 @@ fn pay_loaded(
     load_full(conn, l.permit.id)
 }
 
+/// Art. 33(4): whether the permit awaits a fee some region's due date for which passed
+/// before `today` unpaid, so that it lapses.
+pub fn lapse_due(l: &Loaded, today: NaiveDate) -> bool {
+    l.permit.status == PermitState::AwaitingPayment
+        && l.regions
+            .iter()
+            .any(|r| r.paid_tiyn.is_none() && r.payment_due.is_some_and(|d| d < today))
+}
+
 /// Art. 33(4): a permit whose fee is unpaid past a region's due date lapses and its quota
 /// comes back. Called by the scheduled job, before a payment, and when a permit is read;
 /// does nothing (and returns `None`) for a permit that is not overdue, so it is idempotent.
@@ -1094,11 +1103,7 @@ pub fn lapse_if_due(
     actor: &Actor,
 ) -> Result<Option<Loaded>, CaseError> {
     let l = load_full(conn, id)?;
-    let overdue = l.permit.status == PermitState::AwaitingPayment
-        && l.regions
-            .iter()
-            .any(|r| r.paid_tiyn.is_none() && r.payment_due.is_some_and(|d| d < today));
-    if !overdue {
+    if !lapse_due(&l, today) {
         return Ok(None);
     }
     let to = transition(l.permit.status, PermitEvent::Lapse).map_err(illegal)?;

@@ -7,6 +7,7 @@ use crate::domain::ruleset::RuleSet;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Deserialize;
+use std::sync::{Mutex, PoisonError};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = rule_sets)]
@@ -38,11 +39,39 @@ pub struct StoredRuleSet {
     pub created_by: String,
 }
 
+/// How many distinct stored rule sets the process keeps parsed.
+const PARSED_KEPT: usize = 8;
+
+/// Rule sets already parsed, by their stored text. The rule set is read on every decision
+/// and every permit read, and parsing its ~20 KB of JSON cost more than the rest of a read;
+/// keyed by the text itself (not the version), so a cache can never answer for another
+/// database or a changed row, and there is nothing to invalidate.
+static PARSED: Mutex<Vec<(String, RuleSet)>> = Mutex::new(Vec::new());
+
+fn parse(body: &str) -> Result<RuleSet, serde_json::Error> {
+    let found = PARSED
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .iter()
+        .find(|(text, _)| text == body)
+        .map(|(_, rules)| rules.clone());
+    if let Some(rules) = found {
+        return Ok(rules);
+    }
+    let rules: RuleSet = serde_json::from_str(body)?;
+    let mut kept = PARSED.lock().unwrap_or_else(PoisonError::into_inner);
+    if kept.len() >= PARSED_KEPT {
+        kept.remove(0);
+    }
+    kept.push((body.to_owned(), rules.clone()));
+    Ok(rules)
+}
+
 impl TryFrom<Row> for StoredRuleSet {
     type Error = diesel::result::Error;
     fn try_from(r: Row) -> Result<Self, Self::Error> {
-        let rules = serde_json::from_str(&r.body)
-            .map_err(|e| diesel::result::Error::DeserializationError(Box::new(e)))?;
+        let rules =
+            parse(&r.body).map_err(|e| diesel::result::Error::DeserializationError(Box::new(e)))?;
         Ok(StoredRuleSet {
             version: r.version,
             effective_from: r.effective_from,

@@ -1,0 +1,1 @@
+DROP INDEX permit_workers_name_birth;
