@@ -160,11 +160,20 @@ pub async fn verify_permit(
     req: HttpRequest,
     number: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    state.limit_verification(req.peer_addr())?;
-    let number = number.into_inner();
+    Ok(HttpResponse::Ok().json(verify(&state, req.peer_addr(), number.into_inner()).await?))
+}
+
+/// What anyone may learn of the permit numbered `number` today, counted against `peer`'s
+/// per-address limit (the API's and the console's verification).
+pub(crate) async fn verify(
+    state: &AppState,
+    peer: Option<std::net::SocketAddr>,
+    number: String,
+) -> Result<PublicPermitView, ApiError> {
+    state.limit_verification(peer)?;
     let today = state.time.today();
     let found = state
         .read(move |c| Ok(cases::documents::verify_public(c, &number, today)?))
         .await?;
-    Ok(HttpResponse::Ok().json(PublicPermitView::new(found, today)))
+    Ok(PublicPermitView::new(found, today))
 }

@@ -127,6 +127,8 @@ impl Mount {
             .route("/oidc/start", web::post().to(oidc::start))
             .route("/oidc/callback", web::get().to(oidc::callback))
             .route("/language", web::post().to(session::language))
+            .route("/verify", web::get().to(official::verify))
+            .route("/verify/{number}", web::get().to(official::verify))
             .route("/queue", web::get().to(official::queue))
             .route("/permits/{id}", web::get().to(official::case))
             .route("/permits/{id}/decision", web::post().to(official::decide))

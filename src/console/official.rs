@@ -3,6 +3,7 @@
 //! the API's read functions and acts through the API's command functions.
 
 use super::frame::{Ctx, Fail, Form, Frame};
+use crate::api::documents::{self, PublicPermitView, PublicRegionView};
 use crate::api::extract::IfMatch;
 use crate::api::ict::{self, IctAttention, IctRegisterLine, RegisterQuery};
 use crate::api::page::PageQuery;
@@ -16,8 +17,9 @@ use crate::cases::permits::Supervision;
 use crate::domain::Message;
 use crate::error::ApiError;
 use crate::i18n::Lang;
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
+use serde::Deserialize;
 
 /// The most rows a console list shows (the API's largest page).
 const ROWS: i64 = 500;
@@ -369,6 +371,64 @@ pub async fn ict(ctx: Ctx) -> HttpResponse {
             f: ctx.frame("console-ict-title", Some(&c))?,
             missing,
             register,
+        })
+    }
+    .await;
+    ctx.page(page)
+}
+
+#[derive(Template)]
+#[template(path = "verify.html")]
+struct VerifyPage {
+    f: Frame,
+    asked: String,
+    permit: Option<PublicPermitView>,
+}
+
+impl VerifyPage {
+    /// The region's name in the page's language.
+    fn region_name(&self, r: &PublicRegionView) -> String {
+        match self.f.lang {
+            Lang::Kk => r.name_kk.clone(),
+            Lang::Ru => r.name_ru.clone(),
+            Lang::En => r.name_en.clone(),
+        }
+    }
+}
+
+/// The number asked for on the verification page's form.
+#[derive(Debug, Deserialize)]
+pub struct VerifyQuery {
+    number: Option<String>,
+}
+
+/// Public verification of a permit (Art. 33(5)), with no sign-in: the page the permit's QR
+/// code points at (`/console/verify/{number}`), and a form to type a number
+/// (`/console/verify?number=`). It shows what `GET /v1/public/permits/{number}` answers —
+/// whether the permit is valid today, the employer's name, category, regions and term, no
+/// worker — under the same per-address limit; a wrong number is the same 404 as there.
+pub async fn verify(
+    ctx: Ctx,
+    req: HttpRequest,
+    path: Option<web::Path<String>>,
+    query: web::Query<VerifyQuery>,
+) -> HttpResponse {
+    let asked = path
+        .map(web::Path::into_inner)
+        .or_else(|| query.into_inner().number)
+        .map(|n| n.trim().to_owned())
+        .filter(|n| !n.is_empty());
+    let page = async {
+        let permit = match &asked {
+            None => None,
+            Some(number) => {
+                Some(documents::verify(&ctx.state, req.peer_addr(), number.clone()).await?)
+            }
+        };
+        Ok(VerifyPage {
+            f: ctx.frame("console-verify-title", None)?,
+            asked: asked.clone().unwrap_or_default(),
+            permit,
         })
     }
     .await;

@@ -579,6 +579,48 @@ async fn console_journeys_in_headless_chromium() {
     assert!(text(&c, "#regions").await.contains("KZ-23"));
     c.find(Locator::Css("#chart svg")).await.unwrap();
     c.close().await.unwrap();
+
+    // Anyone, signed in or not, verifies the permit at the address its QR code carries.
+    let number = app
+        .get(&format!("/v1/permits/{id}"))
+        .token(&app.employer(BIN_A))
+        .send()
+        .await
+        .ok(200)["number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let c = chromium(&d, &chromium_bin, 4).await;
+    c.goto(&format!("{}/console/verify/{number}", app.address))
+        .await
+        .unwrap();
+    // Before its first day (2026-01-15) it is issued but not yet valid.
+    assert_eq!(attr(&c, "#verdict", "data-valid").await, "false");
+    app.set_today("2026-02-01T04:00:00Z");
+    c.goto(&format!("{}/console/verify/{number}", app.address))
+        .await
+        .unwrap();
+    assert_eq!(attr(&c, "#verdict", "data-valid").await, "true");
+    assert_eq!(text(&c, "#permit-number").await, number);
+    assert!(!c.source().await.unwrap().contains("YILMAZ"));
+    shot(&c, &app, "15-verified").await;
+    // A wrong number typed into the form: not found, as for any unknown number.
+    c.find(Locator::Css("#number"))
+        .await
+        .unwrap()
+        .clear()
+        .await
+        .unwrap();
+    c.find(Locator::Css("#number"))
+        .await
+        .unwrap()
+        .send_keys("KZ-2026-0000-0000-0000")
+        .await
+        .unwrap();
+    click(&c, "#verify").await;
+    attr_becomes(&c, "#error", "data-status", "404").await;
+    shot(&c, &app, "16-verify-unknown").await;
+    c.close().await.unwrap();
 }
 
 /// The OpenID provider's directory with its packages installed (`npm ci` on first use),
