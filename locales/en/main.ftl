@@ -222,3 +222,7 @@ ict-arrival-sender-mismatch = the workers come from { $country }, but the permit
 ict-worker-not-on-permit = worker { $worker } is not on ICT permit { $id }
 ict-worker-already-notified = the arrival of worker { $worker } was already notified
 ict-departure-in-future = the departure date { $date } is in the future
+statistical-report-period-open = quarter { $quarter } of { $year } is not over: its statistical data can be reported from { $from }
+conflict-statistical-report-exists = quarter { $quarter } of { $year } was already reported
+replacement-permit-unknown = permit { $id } is not a category-4 permit of this employer
+quarter-invalid = the quarter must be 1 to 4

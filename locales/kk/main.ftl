@@ -222,3 +222,7 @@ ict-arrival-sender-mismatch = қызметкерлер { $country } елінен
 ict-worker-not-on-permit = { $worker } қызметкер корпоративішілік ауыстыруға { $id } рұқсатта жоқ
 ict-worker-already-notified = { $worker } қызметкердің келгені туралы бұрын хабарланған
 ict-departure-in-future = { $date } шығу күні әлі келмеген
+statistical-report-period-open = { $year } жылдың { $quarter }-тоқсаны аяқталған жоқ: оның статистикалық деректері { $from } бастап беріледі
+conflict-statistical-report-exists = { $year } жылдың { $quarter }-тоқсанының деректері бұрын берілген
+replacement-permit-unknown = { $id } рұқсаты осы жұмыс берушінің 4-санаттағы рұқсаты емес
+quarter-invalid = тоқсан 1-ден 4-ке дейін болуы керек

@@ -222,3 +222,7 @@ ict-arrival-sender-mismatch = работники прибыли из { $country 
 ict-worker-not-on-permit = работника { $worker } нет в разрешении на внутрикорпоративный перевод { $id }
 ict-worker-already-notified = о прибытии работника { $worker } уже уведомлено
 ict-departure-in-future = дата выезда { $date } ещё не наступила
+statistical-report-period-open = { $quarter }-й квартал { $year } года не закончился: статистические данные за него подаются с { $from }
+conflict-statistical-report-exists = данные за { $quarter }-й квартал { $year } года уже поданы
+replacement-permit-unknown = разрешение { $id } не является разрешением этого работодателя по 4-й категории
+quarter-invalid = квартал должен быть от 1 до 4

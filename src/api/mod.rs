@@ -15,6 +15,8 @@ pub mod quotas;
 pub mod reference;
 pub mod rulesets;
 pub mod schemas;
+pub mod statistical_reports;
+pub mod statistics;
 
 use crate::auth::{Caller, Verifier};
 use crate::clock::Time;
@@ -109,6 +111,7 @@ timestamps RFC 3339 UTC.",
         (name = "ict", description = "Intra-corporate transfers: ICT permits outside the quota and without a fee, arrival notifications, departures and the regional register (Art. 35, 1(25), 32(3), 33(4), 28(2)(8))."),
         (name = "quotas", description = "The yearly quota, its split among regions, transfers and the ledger (Art. 32, 6(2), 7(22)-(23), 9(5))."),
         (name = "permits", description = "Employers' profiles and permits from application to departure (Art. 33, 9(5), 28(2)(8))."),
+        (name = "statistics", description = "The ministry's figures, read from counters kept with every change: quota utilization, permits, decision times, fees (JSON, CSV or XLSX by `Accept`); employers' statistical reports; the quota calculator (Art. 32(4)-(5), 36, 37)."),
     ),
     components(schemas(Problem, FieldError))
 )]
@@ -188,7 +191,16 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(ict::ict_permit_measure)
                 .service(ict::notify_ict_arrival)
                 .service(ict::record_ict_departure)
-                .service(ict::ict_register),
+                .service(ict::ict_register)
+                .service(statistics::quota_utilization)
+                .service(statistics::quota_use_by_month)
+                .service(statistics::permit_statistics)
+                .service(statistics::decision_times)
+                .service(statistics::fee_statistics)
+                .service(statistical_reports::calculate_quota)
+                .service(statistical_reports::file_statistical_report)
+                .service(statistical_reports::list_statistical_reports)
+                .service(statistical_reports::missing_statistical_reports),
         );
 }
 

@@ -303,6 +303,7 @@ diesel::table! {
         checks -> Text,
         end_note -> Nullable<Text>,
         suspension_reason -> Nullable<Text>,
+        sector -> Text,
     }
 }
 
@@ -468,3 +469,35 @@ diesel::allow_tables_to_appear_in_same_query!(
     permit_trips,
     permit_replacements,
 );
+
+diesel::table! {
+    permit_stats (id) {
+        id -> BigInt,
+        year -> Integer,
+        month -> Text,
+        region -> Text,
+        category -> Text,
+        sector -> Text,
+        country -> Text,
+        measure -> Text,
+        ground -> Text,
+        permits -> BigInt,
+        workers -> BigInt,
+        amount -> BigInt,
+    }
+}
+
+diesel::table! {
+    statistical_reports (id) {
+        id -> BigInt,
+        bin -> Text,
+        region -> Text,
+        year -> Integer,
+        quarter -> Integer,
+        body -> Text,
+        foreign_employed -> BigInt,
+        kazakh_staff -> BigInt,
+        filed_at -> Timestamp,
+        filed_by -> Text,
+    }
+}
