@@ -26,9 +26,9 @@ use validator::Validate;
 pub struct EmployedLine {
     /// Worker category.
     pub category: Category,
-    /// Citizenship, ISO 3166-1 alpha-2.
-    #[schema(example = "TR", pattern = "^[A-Z]{2}$")]
-    #[validate(length(equal = 2))]
+    /// Citizenship, ISO 3166-1 alpha-3.
+    #[schema(example = "TUR", pattern = "^[A-Z]{3}$")]
+    #[validate(length(equal = 3))]
     pub country: String,
     /// OKED section of the work.
     #[schema(example = "F", pattern = "^[A-U]$")]

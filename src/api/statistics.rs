@@ -468,9 +468,9 @@ pub struct PermitStatsRow {
     /// The employer's OKED section when it applied (empty: no profile).
     #[schema(example = "F")]
     pub sector: String,
-    /// The workers' citizenship (ISO 3166-1 alpha-2); a permit with workers of two
+    /// The workers' citizenship (ISO 3166-1 alpha-3); a permit with workers of two
     /// countries counts once in each.
-    #[schema(example = "TR")]
+    #[schema(example = "TUR")]
     pub country: String,
     /// Permits.
     #[schema(example = 3)]

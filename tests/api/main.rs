@@ -17,3 +17,4 @@ mod openapi;
 mod permits;
 mod quotas;
 mod rulesets;
+mod statistics;
