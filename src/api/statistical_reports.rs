@@ -525,6 +525,7 @@ pub struct CalculationView {
     responses(
         (status = 200, description = "The proposal and its arithmetic.", body = CalculationView),
         (status = 403, description = "Only the ministry calculates the quota.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields: an unknown or repeated region, a percentage that is not one.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/quotas/{year}/calculation")]
 pub async fn calculate_quota(

@@ -345,7 +345,7 @@ pub async fn quota_use_by_month(
             .entry((m.region, m.category, m.month))
             .or_default();
         match m.measure.as_str() {
-            "issued" | "extended" => e.0 += m.figures.workers,
+            "quota_used" => e.0 += m.figures.workers,
             _ => e.1 += m.figures.workers,
         }
     }

@@ -33,6 +33,8 @@ pub fn contribution(l: &Loaded) -> Result<BTreeMap<Key, Figures>, CaseError> {
     let units: i64 = countries.values().sum();
     let extension = p.kind == "extension";
     let mut out: BTreeMap<Key, Figures> = BTreeMap::new();
+    // Keys by country carry the sector; the coarse ones (quota use, fees, decisions) have
+    // neither, so that their reports read few rows.
     let mut put = |measure: &str, region: &str, m: String, country: &str, ground: &str, f| {
         let key = Key {
             year: p.quota_year,
@@ -40,7 +42,11 @@ pub fn contribution(l: &Loaded) -> Result<BTreeMap<Key, Figures>, CaseError> {
             region: region.to_owned(),
             category: p.category.code().to_owned(),
             month: m,
-            sector: l.detail.sector.clone(),
+            sector: if country.is_empty() {
+                String::new()
+            } else {
+                l.detail.sector.clone()
+            },
             country: country.to_owned(),
             ground: ground.to_owned(),
         };
@@ -63,16 +69,20 @@ pub fn contribution(l: &Loaded) -> Result<BTreeMap<Key, Figures>, CaseError> {
     let paid_in_full = l.regions.iter().filter_map(|r| r.paid_on).max();
     for r in &l.regions {
         let region = r.region.as_str();
-        let mut per_country = |measure: &str, m: &str, ground: &str| {
-            for (c, n) in &countries {
-                put(measure, region, m.to_owned(), c, ground, one(*n, 0));
-            }
-        };
+        // One key per country of the workers.
+        macro_rules! per_country {
+            ($measure:expr, $m:expr, $ground:expr) => {
+                for (c, n) in &countries {
+                    put($measure, region, $m.to_owned(), c, $ground, one(*n, 0));
+                }
+            };
+        }
         let applied = if extension { "extension_applied" } else { "applied" };
-        per_country(applied, &month(p.filed_on), "");
+        per_country!(applied, &month(p.filed_on), "");
         if let (true, Some(paid)) = (issued, paid_in_full) {
             let measure = if extension { "extended" } else { "issued" };
-            per_country(measure, &month(paid), "");
+            per_country!(measure, &month(paid), "");
+            put("quota_used", region, month(paid), "", "", one(units, 0));
         }
         if let (
             PermitState::Revoked | PermitState::Returned | PermitState::Lapsed,
@@ -83,17 +93,20 @@ pub fn contribution(l: &Loaded) -> Result<BTreeMap<Key, Figures>, CaseError> {
                 PermitState::Revoked => p.end_ground.as_deref().unwrap_or(""),
                 _ => "",
             };
-            per_country(p.status.as_str(), &month(ended), ground);
+            per_country!(p.status.as_str(), &month(ended), ground);
+            if p.status != PermitState::Lapsed {
+                put("quota_released", region, month(ended), "", "", one(units, 0));
+            }
         }
         let decided = r.decided_at.map(|t| t.date());
         if let (Some(d), "refused") = (decided, r.decision.as_str()) {
-            per_country("refused", &month(d), "");
+            per_country!("refused", &month(d), "");
             let grounds: Vec<String> = match &r.grounds {
                 Some(g) => serde_json::from_str(g)?,
                 None => Vec::new(),
             };
             for g in &grounds {
-                per_country("refused_ground", &month(d), g);
+                per_country!("refused_ground", &month(d), g);
             }
         }
         if let (Some(d), Some(rate), true) = (decided, r.fee_rate_mrp, fee_due) {

@@ -250,6 +250,17 @@ pub fn recount_sql(backend: Backend) -> String {
              FROM b JOIN permit_regions r ON r.permit_id = b.id JOIN w ON w.permit_id = b.id \
              WHERE b.status IN ('revoked', 'returned', 'lapsed') \
          UNION ALL \
+         SELECT b.year, 'quota_used', r.region, b.category, {m_paid}, '', '', '', 1, \
+             COALESCE(u.n, 0), 0 \
+             FROM b JOIN pd ON pd.permit_id = b.id JOIN permit_regions r ON r.permit_id = b.id \
+             LEFT JOIN u ON u.permit_id = b.id \
+             WHERE b.status IN ('active', 'suspended', 'revoked', 'returned') \
+         UNION ALL \
+         SELECT b.year, 'quota_released', r.region, b.category, {m_ended}, '', '', '', 1, \
+             COALESCE(u.n, 0), 0 \
+             FROM b JOIN permit_regions r ON r.permit_id = b.id LEFT JOIN u ON u.permit_id = b.id \
+             WHERE b.status IN ('revoked', 'returned') \
+         UNION ALL \
          SELECT b.year, 'refused', r.region, b.category, {m_decided}, b.sector, w.country, '', \
              1, w.n, 0 \
              FROM b JOIN permit_regions r ON r.permit_id = b.id JOIN w ON w.permit_id = b.id \
@@ -260,23 +271,23 @@ pub fn recount_sql(backend: Backend) -> String {
              FROM b JOIN permit_regions r ON r.permit_id = b.id JOIN w ON w.permit_id = b.id \
              {grounds} WHERE r.decision = 'refused' \
          UNION ALL \
-         SELECT b.year, 'fee_assessed', r.region, b.category, {m_decided}, b.sector, '', '', 1, \
+         SELECT b.year, 'fee_assessed', r.region, b.category, {m_decided}, '', '', '', 1, \
              COALESCE(u.n, 0), r.fee_rate_mrp * COALESCE(u.n, 0) \
              FROM b JOIN permit_regions r ON r.permit_id = b.id LEFT JOIN u ON u.permit_id = b.id \
              WHERE r.fee_rate_mrp IS NOT NULL \
              AND b.status NOT IN ('applied', 'refused', 'withdrawn') \
          UNION ALL \
-         SELECT b.year, 'fee_paid', r.region, b.category, {m_paid_on}, b.sector, '', '', 1, \
+         SELECT b.year, 'fee_paid', r.region, b.category, {m_paid_on}, '', '', '', 1, \
              COALESCE(u.n, 0), r.paid_tiyn \
              FROM b JOIN permit_regions r ON r.permit_id = b.id LEFT JOIN u ON u.permit_id = b.id \
              WHERE r.paid_tiyn IS NOT NULL \
          UNION ALL \
-         SELECT b.year, 'decided', r.region, b.category, {m_decided}, b.sector, '', {days}, 1, \
+         SELECT b.year, 'decided', r.region, b.category, {m_decided}, '', '', {days}, 1, \
              COALESCE(u.n, 0), 0 \
              FROM b JOIN permit_regions r ON r.permit_id = b.id LEFT JOIN u ON u.permit_id = b.id \
              WHERE r.decided_at IS NOT NULL \
          UNION ALL \
-         SELECT b.year, 'decided_late', r.region, b.category, {m_decided}, b.sector, '', '', 1, \
+         SELECT b.year, 'decided_late', r.region, b.category, {m_decided}, '', '', '', 1, \
              COALESCE(u.n, 0), 0 \
              FROM b JOIN permit_regions r ON r.permit_id = b.id LEFT JOIN u ON u.permit_id = b.id \
              WHERE r.decided_at IS NOT NULL AND {decided_day} > b.decision_due \
@@ -388,8 +399,9 @@ pub fn summed(
         .collect())
 }
 
-/// The movements of the year's quota use by region, category and month (Art. 36): the
-/// workers of permits and extensions issued, and of issued permits revoked or returned.
+/// The movements of the year's quota use by region, category and month (Art. 36):
+/// `quota_used`, the workers of permits and extensions issued, and `quota_released`, those
+/// of issued permits revoked or returned — coarse counters, a few rows per region.
 pub fn monthly_use(
     conn: &mut AnyConnection,
     year: i32,
@@ -398,7 +410,7 @@ pub fn monthly_use(
     summed(
         conn,
         year,
-        &["issued", "extended", "revoked", "returned"],
+        &["quota_used", "quota_released"],
         region,
         true,
         false,

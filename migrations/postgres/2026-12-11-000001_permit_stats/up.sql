@@ -6,9 +6,11 @@
 -- (db::statistics::recount, proved by a test after random moves).
 --   year     the quota year the permit draws on
 --   month    'YYYY-MM' of the event (filed, issued = fully paid, decided, ended, paid)
---   sector   the employer's OKED section when it applied (permit_details.sector)
+--   sector   the employer's OKED section when it applied (permit_details.sector); '' on
+--            the coarse rows (quota use, fees, decisions), which have no country either
 --   country  the workers' citizenship; '' for measures of the permit as a whole
 --   measure  applied, extension_applied, issued, extended, refused, refused_ground,
+--            quota_used, quota_released,
 --            revoked, returned, lapsed, fee_assessed, fee_paid, decided, decided_late
 --   ground   the refusal or revocation ground; for 'decided' the days taken; else ''
 --   permits, workers (foreigners who need a permit), amount (fee: MRP assessed, tiyn paid)
