@@ -197,6 +197,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(statistics::permit_statistics)
                 .service(statistics::decision_times)
                 .service(statistics::fee_statistics)
+                .service(statistics::certificate_and_ict_statistics)
                 .service(statistical_reports::calculate_quota)
                 .service(statistical_reports::file_statistical_report)
                 .service(statistical_reports::list_statistical_reports)

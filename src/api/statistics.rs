@@ -809,3 +809,121 @@ pub async fn fee_statistics(
             .collect(),
     })
 }
+
+/// Certificates or ICT permits of one region, sector, country and state.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct OtherStatsRow {
+    /// The year the cases were applied for in.
+    #[schema(example = 2026)]
+    pub year: i32,
+    /// `certificate` (self-employment, Art. 34) or `ict` (intra-corporate transfer, Art. 35).
+    #[schema(example = "ict", max_length = 11)]
+    pub kind: String,
+    /// ISO 3166-2:KZ code of the region.
+    #[schema(example = "KZ-75")]
+    pub region: String,
+    /// The ICT employer's OKED section on the application date; empty for certificates.
+    #[schema(example = "B")]
+    pub sector: String,
+    /// The holder's or the worker's citizenship (ISO 3166-1 alpha-3).
+    #[schema(example = "TUR")]
+    pub country: String,
+    /// The case's state as stored (e.g. `issued`, `refused`).
+    #[schema(example = "issued")]
+    pub status: String,
+    /// Certificates, or ICT permits with workers of the country.
+    #[schema(example = 2)]
+    pub cases: i64,
+    /// Holders, or ICT workers of the country.
+    #[schema(example = 5)]
+    pub workers: i64,
+    /// ICT arrival notices given after the ten days (Art. 35(3)).
+    #[schema(example = 1)]
+    pub late_notices: i64,
+    /// ICT workers whose arrival notice is missing past the ten days (Art. 35(3)).
+    #[schema(example = 0)]
+    pub missing_notices: i64,
+}
+
+/// Certificates and ICT permits of a year.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct OtherStatsReport {
+    /// The year of application.
+    #[schema(example = 2026)]
+    pub year: i32,
+    /// By kind, region, sector, country and state.
+    pub rows: Vec<OtherStatsRow>,
+}
+
+/// Self-employment certificates and ICT permits applied for in a year by region, sector and
+/// country, with late and missing ICT arrival notifications (Art. 34, 35(3), 36; ministry,
+/// auditor; an akimat its own region). JSON, CSV or XLSX by `Accept`.
+#[utoipa::path(tag = "statistics", security(("bearer" = [])),
+    params(("year" = i32, Path, description = "Year of application.", minimum = 2000, maximum = 2100), RegionQuery),
+    responses(
+        (status = 200, description = "The counts. CSV and XLSX columns: `year,kind,region,sector,country,status,cases,workers,late_notices,missing_notices`.",
+            content((OtherStatsReport = "application/json"), (CsvDocument = "text/csv"), (XlsxDocument = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
+        (status = 403, description = "The role reads no statistics, or an akimat asked for another region.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[get("/statistics/{year}/certificates-and-ict")]
+pub async fn certificate_and_ict_statistics(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    caller: Caller,
+    YearPath(year): YearPath,
+    q: super::extract::Query<RegionQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let region = narrowed(&caller, Action::ReadStatistics, q.0.region.as_deref())?.region;
+    let today = state.time.today();
+    let found = state
+        .read(move |c| {
+            Ok(crate::cases::statistics::certificates_and_ict(
+                c,
+                year,
+                region.as_ref(),
+                today,
+            )?)
+        })
+        .await?;
+    let rows = found
+        .into_iter()
+        .map(|((kind, region, sector, country, status), f)| OtherStatsRow {
+            year,
+            kind: kind.to_owned(),
+            region,
+            sector,
+            country,
+            status: status.to_owned(),
+            cases: f.cases,
+            workers: f.workers,
+            late_notices: f.late_notices,
+            missing_notices: f.missing_notices,
+        })
+        .collect();
+    let report = OtherStatsReport { year, rows };
+    render(&req, &report, || Table {
+        sheet: "certificates and ict",
+        columns: &[
+            "year", "kind", "region", "sector", "country", "status", "cases", "workers",
+            "late_notices", "missing_notices",
+        ],
+        rows: report
+            .rows
+            .iter()
+            .map(|r| {
+                vec![
+                    Cell::Int(i64::from(r.year)),
+                    text(&r.kind),
+                    text(&r.region),
+                    text(&r.sector),
+                    text(&r.country),
+                    text(&r.status),
+                    Cell::Int(r.cases),
+                    Cell::Int(r.workers),
+                    Cell::Int(r.late_notices),
+                    Cell::Int(r.missing_notices),
+                ]
+            })
+            .collect(),
+    })
+}

@@ -275,3 +275,89 @@ pub fn missing_reports(
     out.sort_by(|a, b| (&a.region, &a.bin).cmp(&(&b.region, &b.bin)));
     Ok(out)
 }
+
+/// Certificates (Art. 34) or ICT permits (Art. 35) of one region, sector, country and state.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OtherFigures {
+    /// Certificates, or ICT permits with workers of the country.
+    pub cases: i64,
+    /// Holders, or ICT workers of the country.
+    pub workers: i64,
+    /// ICT arrival notices given after the deadline (Art. 35(3)).
+    pub late_notices: i64,
+    /// ICT workers whose notice is missing past the deadline (Art. 35(3)).
+    pub missing_notices: i64,
+}
+
+/// (kind, region, sector, country, state).
+pub type OtherKey = (&'static str, String, String, String, &'static str);
+
+/// Art. 36: certificates and ICT permits applied for in `year`, by region, sector (an ICT
+/// employer's OKED section on the application date; none for a certificate holder),
+/// country of origin (the holder's or the worker's citizenship) and state, with the ICT
+/// arrival notices late and missing as of `today`. Read from the cases themselves: their
+/// volume is small beside the permits' (no quota, no fee) — see docs/ARCHITECTURE.md.
+pub fn certificates_and_ict(
+    conn: &mut Conn,
+    year: i32,
+    region: Option<&crate::domain::RegionCode>,
+    today: NaiveDate,
+) -> Result<BTreeMap<OtherKey, OtherFigures>, CaseError> {
+    use crate::db::{certificates, ict, rulesets};
+    use chrono::Datelike;
+    let mut out: BTreeMap<OtherKey, OtherFigures> = BTreeMap::new();
+    for c in certificates::list(conn, region, None, None, i64::MAX)? {
+        if c.applied_on.year() != year {
+            continue;
+        }
+        let key = (
+            "certificate",
+            c.region.to_string(),
+            String::new(),
+            c.citizenship.clone(),
+            c.status.as_str(),
+        );
+        let e = out.entry(key).or_default();
+        e.cases += 1;
+        e.workers += 1;
+    }
+    let rules = rulesets::in_force(conn, today)?.map(|s| s.rules.ict);
+    for p in ict::list(conn, region, None, None, i64::MAX)? {
+        if p.applied_on.year() != year {
+            continue;
+        }
+        let sector = permits_db::profile_on(conn, p.bin.as_str(), p.applied_on)?
+            .map(|x| x.sector)
+            .unwrap_or_default();
+        let arrivals = ict::arrivals(conn, p.id)?;
+        let mut countries = std::collections::BTreeSet::new();
+        for w in ict::workers(conn, p.id)? {
+            let key = (
+                "ict",
+                p.region.to_string(),
+                sector.clone(),
+                w.citizenship.clone(),
+                p.status.as_str(),
+            );
+            let e = out.entry(key).or_default();
+            if countries.insert(w.citizenship.clone()) {
+                e.cases += 1;
+            }
+            e.workers += 1;
+            let arrival = w
+                .arrival_id
+                .and_then(|id| arrivals.iter().find(|a| a.id == id));
+            match (arrival, rules.as_ref(), p.issued_on()) {
+                (Some(a), _, _) if a.late => e.late_notices += 1,
+                (None, Some(r), Some(issued))
+                    if p.status.was_issued()
+                        && crate::domain::ict::notice_missing(r, issued, p.contract_start, today) =>
+                {
+                    e.missing_notices += 1;
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(out)
+}

@@ -285,6 +285,7 @@ fn rows() -> Vec<Row> {
         r("GET", "/v1/statistics/2026/permits?region=KZ-71", None, [Y, F, F, Y]),
         r("GET", "/v1/statistics/2026/decision-times", None, [Y, Y, F, Y]),
         r("GET", "/v1/statistics/2026/fees", None, [Y, Y, F, Y]),
+        r("GET", "/v1/statistics/2026/certificates-and-ict", None, [Y, Y, F, Y]),
         r(
             "POST",
             "/v1/quotas/2027/calculation",

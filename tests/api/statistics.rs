@@ -659,3 +659,63 @@ async fn art_32_4_the_calculator_reproduces_the_published_2026_quota_and_splits_
         .await
         .problem(403, "forbidden");
 }
+
+#[actix_web::test]
+async fn certificates_and_ict_permits_are_counted_by_region_and_country() {
+    let app = spawn_app().await;
+    app.set_today("2026-08-15T04:00:00Z");
+    app.post("/v1/self-employment-certificates")
+        .token(&app.akimat("KZ-75"))
+        .json(&crate::certificates::application("KZ-75"))
+        .await
+        .ok(201);
+    app.post("/v1/ict-permits")
+        .token(&app.employer(crate::ict::BIN_BRANCH))
+        .json(&crate::ict::application())
+        .await
+        .ok(201);
+    let r = app
+        .get("/v1/statistics/2026/certificates-and-ict")
+        .token(&app.ministry())
+        .send()
+        .await;
+    let got: Vec<String> = rows(&r)
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {} {} {}/{} {}/{}",
+                r["kind"].as_str().unwrap(),
+                r["region"].as_str().unwrap(),
+                r["country"].as_str().unwrap(),
+                r["status"].as_str().unwrap(),
+                r["cases"],
+                r["workers"],
+                r["late_notices"],
+                r["missing_notices"]
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "certificate KZ-75 IND applied 1/1 0/0",
+            "ict KZ-75 DEU applied 1/2 0/0",
+            "ict KZ-75 POL applied 1/1 0/0",
+        ]
+    );
+    let other = app
+        .get("/v1/statistics/2026/certificates-and-ict")
+        .token(&app.akimat("KZ-71"))
+        .send()
+        .await;
+    assert_eq!(rows(&other).len(), 0);
+    let csv = app
+        .get("/v1/statistics/2026/certificates-and-ict")
+        .token(&app.auditor())
+        .header("Accept", "text/csv")
+        .send()
+        .await;
+    assert!(csv.body.as_str().unwrap().starts_with(
+        "year,kind,region,sector,country,status,cases,workers,late_notices,missing_notices\n"
+    ));
+}
