@@ -143,13 +143,21 @@ fn report(conn: &mut AnyConnection) -> Figures {
             let a = r.allocation();
             for (m, v) in [("held", a.held), ("used", a.used)] {
                 out.insert(
-                    (r.region.to_string(), r.category.code().into(), String::new(), m.into()),
+                    (
+                        r.region.to_string(),
+                        r.category.code().into(),
+                        String::new(),
+                        m.into(),
+                    ),
                     v,
                 );
             }
         }
         for m in months {
-            out.insert((m.region, m.category, m.month, m.measure), m.figures.workers);
+            out.insert(
+                (m.region, m.category, m.month, m.measure),
+                m.figures.workers,
+            );
         }
         Ok::<_, diesel::result::Error>(out)
     })
@@ -215,7 +223,9 @@ fn main() {
     timed("permits, details, regions, workers", || {
         conn.batch_execute(&load_sql(n)).expect("load")
     });
-    timed("analyze", || conn.batch_execute("ANALYZE").expect("analyze"));
+    timed("analyze", || {
+        conn.batch_execute("ANALYZE").expect("analyze")
+    });
     // The counters the commands would have kept: the recount, written once.
     timed("counters (the recount)", || {
         conn.batch_execute(&format!(
@@ -278,7 +288,10 @@ fn main() {
     from_counters.retain(|_, v| *v != 0);
     let same = from_scan == from_counters;
     let ratio = scan.as_secs_f64() / counters.as_secs_f64();
-    println!("quota utilization report, {n} permits, {} figures:", from_counters.len());
+    println!(
+        "quota utilization report, {n} permits, {} figures:",
+        from_counters.len()
+    );
     println!(
         "  from the counters (median of 21): {:>10.2} ms",
         counters.as_secs_f64() * 1e3

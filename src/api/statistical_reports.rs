@@ -246,10 +246,7 @@ pub async fn list_statistical_reports(
             )?)
         })
         .await?;
-    let views = rows
-        .into_iter()
-        .map(view)
-        .collect::<Result<Vec<_>, _>>()?;
+    let views = rows.into_iter().map(view).collect::<Result<Vec<_>, _>>()?;
     Ok(HttpResponse::Ok().json(views))
 }
 
@@ -404,9 +401,7 @@ mod optional_percent {
         match Option::<String>::deserialize(d)? {
             None => Ok(None),
             Some(s) => crate::domain::percent::parse(&s).map(Some).ok_or_else(|| {
-                serde::de::Error::custom(
-                    "must be a percentage: 1-3 digits and at most 25 decimals",
-                )
+                serde::de::Error::custom("must be a percentage: 1-3 digits and at most 25 decimals")
             }),
         }
     }
@@ -568,9 +563,11 @@ pub async fn calculate_quota(
         p.permit_exact.normalize(),
         p.permit_total
     )];
-    if let (Some(pct), Some(exact), Some(total)) =
-        (req.labour_immigrant_percent, p.immigrant_exact, p.immigrant_total)
-    {
+    if let (Some(pct), Some(exact), Some(total)) = (
+        req.labour_immigrant_percent,
+        p.immigrant_exact,
+        p.immigrant_total,
+    ) {
         steps.push(format!(
             "labour immigrants = ⌊{} × {} / 100⌋ = ⌊{}⌋ = {total}",
             req.labour_force,

@@ -293,7 +293,15 @@ pub async fn quota_utilization(
     };
     render(&req, &report, || Table {
         sheet: "quota utilization",
-        columns: &["year", "region", "category", "allocated", "pending", "used", "available"],
+        columns: &[
+            "year",
+            "region",
+            "category",
+            "allocated",
+            "pending",
+            "used",
+            "available",
+        ],
         rows: report
             .rows
             .iter()
@@ -341,9 +349,7 @@ pub async fn quota_use_by_month(
         .await?;
     let mut cells: BTreeMap<(String, String, String), (i64, i64)> = BTreeMap::new();
     for m in months {
-        let e = cells
-            .entry((m.region, m.category, m.month))
-            .or_default();
+        let e = cells.entry((m.region, m.category, m.month)).or_default();
         match m.measure.as_str() {
             "quota_used" => e.0 += m.figures.workers,
             _ => e.1 += m.figures.workers,
@@ -352,7 +358,9 @@ pub async fn quota_use_by_month(
     let mut rows = Vec::new();
     let mut running: BTreeMap<(String, String), i64> = BTreeMap::new();
     for ((region, category, month), (issued, released)) in cells {
-        let r = running.entry((region.clone(), category.clone())).or_default();
+        let r = running
+            .entry((region.clone(), category.clone()))
+            .or_default();
         *r += issued - released;
         rows.push(MonthlyUseRow {
             year,
@@ -367,7 +375,15 @@ pub async fn quota_use_by_month(
     let report = MonthlyUseReport { year, rows };
     render(&req, &report, || Table {
         sheet: "quota use by month",
-        columns: &["year", "region", "category", "month", "issued", "released", "used_to_date"],
+        columns: &[
+            "year",
+            "region",
+            "category",
+            "month",
+            "issued",
+            "released",
+            "used_to_date",
+        ],
         rows: report
             .rows
             .iter()
@@ -674,7 +690,14 @@ pub async fn decision_times(
     let opt = |v: Option<i64>| v.map_or(text(""), Cell::Int);
     render(&req, &report, || Table {
         sheet: "decision times",
-        columns: &["year", "region", "decisions", "median_days", "p90_days", "overdue"],
+        columns: &[
+            "year",
+            "region",
+            "decisions",
+            "median_days",
+            "p90_days",
+            "overdue",
+        ],
         rows: report
             .rows
             .iter()
@@ -760,10 +783,14 @@ pub async fn fee_statistics(
         .await?;
     let mut cells: BTreeMap<(String, i32), [i64; 4]> = BTreeMap::new();
     for r in found {
-        let budget_year: i32 = r.month.get(..4).and_then(|y| y.parse().ok()).ok_or_else(|| {
-            log::error!("month {} of the counters is not YYYY-MM", r.month);
-            ApiError::Internal
-        })?;
+        let budget_year: i32 = r
+            .month
+            .get(..4)
+            .and_then(|y| y.parse().ok())
+            .ok_or_else(|| {
+                log::error!("month {} of the counters is not YYYY-MM", r.month);
+                ApiError::Internal
+            })?;
         let e = cells.entry((r.region, budget_year)).or_default();
         if r.measure == "fee_assessed" {
             e[0] += r.figures.permits;
@@ -789,7 +816,12 @@ pub async fn fee_statistics(
     render(&req, &report, || Table {
         sheet: "fees",
         columns: &[
-            "year", "region", "budget_year", "permits_assessed", "assessed_mrp", "payments",
+            "year",
+            "region",
+            "budget_year",
+            "permits_assessed",
+            "assessed_mrp",
+            "payments",
             "paid_tiyn",
         ],
         rows: report
@@ -887,25 +919,35 @@ pub async fn certificate_and_ict_statistics(
         .await?;
     let rows = found
         .into_iter()
-        .map(|((kind, region, sector, country, status), f)| OtherStatsRow {
-            year,
-            kind: kind.to_owned(),
-            region,
-            sector,
-            country,
-            status: status.to_owned(),
-            cases: f.cases,
-            workers: f.workers,
-            late_notices: f.late_notices,
-            missing_notices: f.missing_notices,
-        })
+        .map(
+            |((kind, region, sector, country, status), f)| OtherStatsRow {
+                year,
+                kind: kind.to_owned(),
+                region,
+                sector,
+                country,
+                status: status.to_owned(),
+                cases: f.cases,
+                workers: f.workers,
+                late_notices: f.late_notices,
+                missing_notices: f.missing_notices,
+            },
+        )
         .collect();
     let report = OtherStatsReport { year, rows };
     render(&req, &report, || Table {
         sheet: "certificates and ict",
         columns: &[
-            "year", "kind", "region", "sector", "country", "status", "cases", "workers",
-            "late_notices", "missing_notices",
+            "year",
+            "kind",
+            "region",
+            "sector",
+            "country",
+            "status",
+            "cases",
+            "workers",
+            "late_notices",
+            "missing_notices",
         ],
         rows: report
             .rows

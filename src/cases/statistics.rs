@@ -77,17 +77,19 @@ pub fn contribution(l: &Loaded) -> Result<BTreeMap<Key, Figures>, CaseError> {
                 }
             };
         }
-        let applied = if extension { "extension_applied" } else { "applied" };
+        let applied = if extension {
+            "extension_applied"
+        } else {
+            "applied"
+        };
         per_country!(applied, &month(p.filed_on), "");
         if let (true, Some(paid)) = (issued, paid_in_full) {
             let measure = if extension { "extended" } else { "issued" };
             per_country!(measure, &month(paid), "");
             put("quota_used", region, month(paid), "", "", one(units, 0));
         }
-        if let (
-            PermitState::Revoked | PermitState::Returned | PermitState::Lapsed,
-            Some(ended),
-        ) = (p.status, p.ended_on)
+        if let (PermitState::Revoked | PermitState::Returned | PermitState::Lapsed, Some(ended)) =
+            (p.status, p.ended_on)
         {
             let ground = match p.status {
                 PermitState::Revoked => p.end_ground.as_deref().unwrap_or(""),
@@ -95,7 +97,14 @@ pub fn contribution(l: &Loaded) -> Result<BTreeMap<Key, Figures>, CaseError> {
             };
             per_country!(p.status.as_str(), &month(ended), ground);
             if p.status != PermitState::Lapsed {
-                put("quota_released", region, month(ended), "", "", one(units, 0));
+                put(
+                    "quota_released",
+                    region,
+                    month(ended),
+                    "",
+                    "",
+                    one(units, 0),
+                );
             }
         }
         let decided = r.decided_at.map(|t| t.date());
@@ -351,7 +360,12 @@ pub fn certificates_and_ict(
                 (Some(a), _, _) if a.late => e.late_notices += 1,
                 (None, Some(r), Some(issued))
                     if p.status.was_issued()
-                        && crate::domain::ict::notice_missing(r, issued, p.contract_start, today) =>
+                        && crate::domain::ict::notice_missing(
+                            r,
+                            issued,
+                            p.contract_start,
+                            today,
+                        ) =>
                 {
                     e.missing_notices += 1;
                 }

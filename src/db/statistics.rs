@@ -125,7 +125,19 @@ pub fn add(conn: &mut AnyConnection, deltas: &BTreeMap<Key, Figures>) -> QueryRe
 
 /// Every counter with a non-zero figure, by key.
 pub fn counters(conn: &mut AnyConnection) -> QueryResult<BTreeMap<Key, Figures>> {
-    type Row = (i32, String, String, String, String, String, String, String, i64, i64, i64);
+    type Row = (
+        i32,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        i64,
+        i64,
+        i64,
+    );
     let rows: Vec<Row> = permit_stats::table
         .select((
             permit_stats::year,
@@ -145,7 +157,19 @@ pub fn counters(conn: &mut AnyConnection) -> QueryResult<BTreeMap<Key, Figures>>
 }
 
 fn keyed(
-    rows: Vec<(i32, String, String, String, String, String, String, String, i64, i64, i64)>,
+    rows: Vec<(
+        i32,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        i64,
+        i64,
+        i64,
+    )>,
 ) -> BTreeMap<Key, Figures> {
     rows.into_iter()
         .map(|r| {
@@ -366,12 +390,27 @@ pub fn summed(
     if let Some(r) = region {
         q = q.filter(permit_stats::region.eq(r.to_owned()));
     }
-    type Row = (String, String, String, String, String, String, String, i64, i64, i64);
+    type Row = (
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        i64,
+        i64,
+        i64,
+    );
     let rows: Vec<Row> = q.load(conn)?;
     let mut out: BTreeMap<(String, String, String, String, String, String, String), Figures> =
         BTreeMap::new();
     for r in rows {
-        let (sector, country) = if by_detail { (r.4, r.5) } else { (String::new(), String::new()) };
+        let (sector, country) = if by_detail {
+            (r.4, r.5)
+        } else {
+            (String::new(), String::new())
+        };
         let month = if by_month { r.6 } else { String::new() };
         let f = Figures {
             permits: r.7,
@@ -486,11 +525,7 @@ pub fn employers_with_permits(
         .filter(permits::status.eq_any(["active", "suspended", "revoked", "returned"]))
         .filter(permits::start_date.le(to))
         .filter(permits::end_date.ge(from))
-        .filter(
-            permits::ended_on
-                .is_null()
-                .or(permits::ended_on.ge(from)),
-        )
+        .filter(permits::ended_on.is_null().or(permits::ended_on.ge(from)))
         .select(permits::bin)
         .distinct()
         .order(permits::bin)

@@ -58,7 +58,12 @@ pub fn largest_remainder(whole: i64, weights: &[i64]) -> Vec<Share> {
         .collect();
     let given: i64 = shares.iter().map(|s| s.floor).sum();
     let mut order: Vec<usize> = (0..shares.len()).collect();
-    order.sort_by(|a, b| shares[*b].remainder.cmp(&shares[*a].remainder).then(a.cmp(b)));
+    order.sort_by(|a, b| {
+        shares[*b]
+            .remainder
+            .cmp(&shares[*a].remainder)
+            .then(a.cmp(b))
+    });
     let left = usize::try_from(whole - given).unwrap_or(0);
     for i in order.into_iter().take(left) {
         shares[i].extra = 1;
@@ -149,7 +154,8 @@ fn of(list: &[(Category, i64)], c: Category) -> i64 {
 /// year's use plus accepted demand — by labour force for a category nobody used or asked
 /// for, equally when that is unknown too. Every split adds up exactly.
 pub fn propose(input: &CalculationInput) -> Option<Proposal> {
-    let permit_exact = Decimal::from(input.labour_force) * input.permit_percent / Decimal::ONE_HUNDRED;
+    let permit_exact =
+        Decimal::from(input.labour_force) * input.permit_percent / Decimal::ONE_HUNDRED;
     let permit_total = share_of_labour_force(input.labour_force, input.permit_percent)?;
     let immigrant_exact = input
         .immigrant_percent
@@ -224,10 +230,16 @@ mod tests {
     #[test]
     fn the_largest_remainder_split_adds_up_to_the_whole_exactly() {
         let s = largest_remainder(10, &[1, 1, 1]);
-        assert_eq!(s.iter().map(|x| x.number).collect::<Vec<_>>(), vec![4, 3, 3]);
+        assert_eq!(
+            s.iter().map(|x| x.number).collect::<Vec<_>>(),
+            vec![4, 3, 3]
+        );
         let s = largest_remainder(7, &[5, 3, 2]);
         assert_eq!(s.iter().map(|x| x.number).sum::<i64>(), 7);
-        assert_eq!(s.iter().map(|x| x.number).collect::<Vec<_>>(), vec![4, 2, 1]);
+        assert_eq!(
+            s.iter().map(|x| x.number).collect::<Vec<_>>(),
+            vec![4, 2, 1]
+        );
         for whole in [0, 1, 17, 18_146] {
             for w in [vec![3, 0, 9, 1], vec![0, 0], vec![1_000_000, 1, 1]] {
                 let total: i64 = largest_remainder(whole, &w).iter().map(|x| x.number).sum();

@@ -77,8 +77,8 @@ async fn the_counters_equal_a_recount_after_a_random_sequence_of_permit_moves() 
     for step in 0..160 {
         // Time moves on by 0-2 days, so decisions take different times and months change.
         day += rng.below(3);
-        let date = chrono::NaiveDate::from_ymd_opt(2025, 12, 1).unwrap()
-            + chrono::Days::new(day.min(40));
+        let date =
+            chrono::NaiveDate::from_ymd_opt(2025, 12, 1).unwrap() + chrono::Days::new(day.min(40));
         app.set_today(&format!("{date}T04:00:00Z"));
         let op = if ids.is_empty() { 0 } else { rng.below(10) };
         let id = if ids.is_empty() {
@@ -185,7 +185,14 @@ async fn the_counters_equal_a_recount_after_a_random_sequence_of_permit_moves() 
     }
     let mut conn = app.pool.get().unwrap();
     let kept = counters(&mut conn).unwrap();
-    for m in ["applied", "issued", "refused_ground", "revoked", "fee_paid", "decided"] {
+    for m in [
+        "applied",
+        "issued",
+        "refused_ground",
+        "revoked",
+        "fee_paid",
+        "decided",
+    ] {
         assert!(
             kept.keys().any(|k| k.measure == m),
             "no counter of {m}: {kept:?}"
@@ -284,11 +291,19 @@ async fn the_reports_match_figures_computed_by_hand_on_a_fixed_data_set() {
     };
     let kz23 = line("KZ-23");
     assert_eq!(
-        (kz23["allocated"].as_i64(), kz23["pending"].as_i64(), kz23["used"].as_i64(), kz23["available"].as_i64()),
+        (
+            kz23["allocated"].as_i64(),
+            kz23["pending"].as_i64(),
+            kz23["used"].as_i64(),
+            kz23["available"].as_i64()
+        ),
         (Some(10), Some(0), Some(2), Some(8))
     );
     let kz47 = line("KZ-47");
-    assert_eq!((kz47["used"].as_i64(), kz47["available"].as_i64()), (Some(0), Some(5)));
+    assert_eq!(
+        (kz47["used"].as_i64(), kz47["available"].as_i64()),
+        (Some(0), Some(5))
+    );
 
     // By month: December issues 3 workers in KZ-23 (P1's 2, P3's 1) and 1 in KZ-47;
     // February gives P3's back in both.
@@ -425,17 +440,27 @@ async fn the_csv_has_a_header_row_of_stable_names_and_the_xlsx_is_a_workbook() {
     let header: Vec<String> = csv.headers().unwrap().iter().map(str::to_owned).collect();
     assert_eq!(
         header,
-        ["year", "measure", "ground", "region", "category", "sector", "country", "permits", "workers"]
+        [
+            "year", "measure", "ground", "region", "category", "sector", "country", "permits",
+            "workers"
+        ]
     );
     let records: Vec<csv::StringRecord> = csv.records().map(Result::unwrap).collect();
     assert_eq!(records.len(), 12);
-    let refused = records
-        .iter()
-        .find(|r| &r[1] == "refused_ground")
-        .unwrap();
+    let refused = records.iter().find(|r| &r[1] == "refused_ground").unwrap();
     assert_eq!(
         refused.iter().collect::<Vec<_>>(),
-        ["2026", "refused_ground", "unreliable-documents", "KZ-23", "3", "B", "TUR", "1", "1"]
+        [
+            "2026",
+            "refused_ground",
+            "unreliable-documents",
+            "KZ-23",
+            "3",
+            "B",
+            "TUR",
+            "1",
+            "1"
+        ]
     );
 
     let u = app
@@ -448,14 +473,25 @@ async fn the_csv_has_a_header_row_of_stable_names_and_the_xlsx_is_a_workbook() {
     let mut csv = csv::Reader::from_reader(text.as_bytes());
     assert_eq!(
         csv.headers().unwrap().iter().collect::<Vec<_>>(),
-        ["year", "region", "category", "allocated", "pending", "used", "available"]
+        [
+            "year",
+            "region",
+            "category",
+            "allocated",
+            "pending",
+            "used",
+            "available"
+        ]
     );
     let kz23 = csv
         .records()
         .map(Result::unwrap)
         .find(|r| &r[1] == "KZ-23")
         .unwrap();
-    assert_eq!(kz23.iter().collect::<Vec<_>>(), ["2026", "KZ-23", "3", "10", "0", "2", "8"]);
+    assert_eq!(
+        kz23.iter().collect::<Vec<_>>(),
+        ["2026", "KZ-23", "3", "10", "0", "2", "8"]
+    );
 
     let x = app
         .get("/v1/statistics/2026/decision-times")
@@ -527,7 +563,11 @@ async fn art_37_employers_report_quarterly_to_their_region_and_the_missing_are_l
         .header("Accept", "text/csv")
         .send()
         .await;
-    assert!(csv.body.as_str().unwrap().starts_with("year,quarter,region,bin,name\n"));
+    assert!(csv
+        .body
+        .as_str()
+        .unwrap()
+        .starts_with("year,quarter,region,bin,name\n"));
 
     let r = app
         .post(&path)
@@ -591,20 +631,20 @@ async fn art_37_employers_report_quarterly_to_their_region_and_the_missing_are_l
 async fn art_32_4_the_calculator_reproduces_the_published_2026_quota_and_splits_it_exactly() {
     let app = spawn_app().await;
     let body = json!({
-        "labour_force": 7258400, "permit_percent": "0.25", "labour_immigrant_percent": "2.9",
-        "category_weights": [
-            {"category": "1", "number": 726}, {"category": "2", "number": 3402},
-            {"category": "3", "number": 5893}, {"category": "4", "number": 3131},
-            {"category": "seasonal", "number": 4994}],
-        "regions": [
-            {"region": "KZ-75", "labour_force": 1200000,
-             "last_year_used": [{"category": "3", "number": 900}],
-             "accepted_demand": [{"category": "3", "number": 300}, {"category": "seasonal", "number": 10}]},
-            {"region": "KZ-71", "labour_force": 700000,
-             "last_year_used": [{"category": "3", "number": 400}], "accepted_demand": []},
-            {"region": "KZ-23", "labour_force": null, "last_year_used": [],
-             "accepted_demand": [{"category": "3", "number": 100}]}
-        ]});
+    "labour_force": 7258400, "permit_percent": "0.25", "labour_immigrant_percent": "2.9",
+    "category_weights": [
+        {"category": "1", "number": 726}, {"category": "2", "number": 3402},
+        {"category": "3", "number": 5893}, {"category": "4", "number": 3131},
+        {"category": "seasonal", "number": 4994}],
+    "regions": [
+        {"region": "KZ-75", "labour_force": 1200000,
+         "last_year_used": [{"category": "3", "number": 900}],
+         "accepted_demand": [{"category": "3", "number": 300}, {"category": "seasonal", "number": 10}]},
+        {"region": "KZ-71", "labour_force": 700000,
+         "last_year_used": [{"category": "3", "number": 400}], "accepted_demand": []},
+        {"region": "KZ-23", "labour_force": null, "last_year_used": [],
+         "accepted_demand": [{"category": "3", "number": 100}]}
+    ]});
     let r = app
         .post("/v1/quotas/2026/calculation")
         .token(&app.ministry())
@@ -613,7 +653,10 @@ async fn art_32_4_the_calculator_reproduces_the_published_2026_quota_and_splits_
     let v = r.ok(200).clone();
     assert_eq!(v["permit_total"], 18146);
     assert_eq!(v["labour_immigrant_total"], 210_493);
-    assert_eq!(v["steps"][0], "permit quota = ⌊7258400 × 0.25 / 100⌋ = ⌊18146⌋ = 18146");
+    assert_eq!(
+        v["steps"][0],
+        "permit quota = ⌊7258400 × 0.25 / 100⌋ = ⌊18146⌋ = 18146"
+    );
     let cats: Vec<i64> = v["categories"]
         .as_array()
         .unwrap()
