@@ -188,6 +188,9 @@ fn main() {
     let url = format!("{base}/{name}");
     println!("statistics benchmark: {n} permits in {name}");
     let mut conn = AnyConnection::Postgresql(PgConnection::establish(&url).expect("connect"));
+    // Memory for the loading aggregates and the GROUP BY alike (the counters need none).
+    conn.batch_execute("SET work_mem = '256MB'")
+        .expect("work_mem");
     db::migrate(&mut conn).expect("migrations");
     db::seed::run(&mut conn, std::path::Path::new("config/seed"), actor().at).expect("seed");
     write_tx(&mut conn, |c| {
@@ -199,7 +202,7 @@ fn main() {
                 labour_force_source: "bench".into(),
                 permit_percent: Decimal::ONE,
                 immigrant_percent: Decimal::ONE,
-                categories: Category::ALL.iter().map(|c| (*c, 1_000_000_000)).collect(),
+                categories: Category::ALL.iter().map(|c| (*c, 200_000_000)).collect(),
                 countries: vec![],
                 order_number: "bench".into(),
                 order_date: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("date"),
@@ -274,10 +277,10 @@ fn main() {
     }
     times.sort();
     let counters = times[times.len() / 2];
-    // The GROUP BY over the permits: the best of 3.
+    // The GROUP BY over the permits: the best of 2.
     let mut scans: Vec<Duration> = Vec::new();
     let mut from_scan = Figures::new();
-    for _ in 0..3 {
+    for _ in 0..2 {
         let start = Instant::now();
         from_scan = group_by(&mut conn);
         scans.push(start.elapsed());
@@ -297,7 +300,7 @@ fn main() {
         counters.as_secs_f64() * 1e3
     );
     println!(
-        "  GROUP BY over the permits (best of 3): {:>10.2} ms",
+        "  GROUP BY over the permits (best of 2): {:>10.2} ms",
         scan.as_secs_f64() * 1e3
     );
     println!("  ratio: {ratio:.0}x");
