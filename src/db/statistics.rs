@@ -123,22 +123,27 @@ pub fn add(conn: &mut AnyConnection, deltas: &BTreeMap<Key, Figures>) -> QueryRe
     Ok(())
 }
 
+/// A counter row as read: the key's fields, then permits, workers, amount.
+type CounterRow = (
+    i32,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    i64,
+    i64,
+);
+
+/// A summed row's dimensions: measure, ground, region, category, sector, country, month.
+type Dims = (String, String, String, String, String, String, String);
+
 /// Every counter with a non-zero figure, by key.
 pub fn counters(conn: &mut AnyConnection) -> QueryResult<BTreeMap<Key, Figures>> {
-    type Row = (
-        i32,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-        i64,
-        i64,
-        i64,
-    );
-    let rows: Vec<Row> = permit_stats::table
+    let rows: Vec<CounterRow> = permit_stats::table
         .select((
             permit_stats::year,
             permit_stats::measure,
@@ -156,21 +161,7 @@ pub fn counters(conn: &mut AnyConnection) -> QueryResult<BTreeMap<Key, Figures>>
     Ok(keyed(rows))
 }
 
-fn keyed(
-    rows: Vec<(
-        i32,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-        i64,
-        i64,
-        i64,
-    )>,
-) -> BTreeMap<Key, Figures> {
+fn keyed(rows: Vec<CounterRow>) -> BTreeMap<Key, Figures> {
     rows.into_iter()
         .map(|r| {
             (
@@ -403,8 +394,7 @@ pub fn summed(
         i64,
     );
     let rows: Vec<Row> = q.load(conn)?;
-    let mut out: BTreeMap<(String, String, String, String, String, String, String), Figures> =
-        BTreeMap::new();
+    let mut out: BTreeMap<Dims, Figures> = BTreeMap::new();
     for r in rows {
         let (sector, country) = if by_detail {
             (r.4, r.5)
