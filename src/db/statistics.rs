@@ -310,6 +310,29 @@ pub fn recount_sql(backend: Backend) -> String {
     )
 }
 
+/// Counts the permits filed before the counters existed: when there are permits and no
+/// counter at all, writes the recount once (at start-up, after the migrations). Returns
+/// the counter rows written.
+pub fn backfill(conn: &mut AnyConnection) -> QueryResult<usize> {
+    use super::schema::permits;
+    let counters: i64 = permit_stats::table.count().get_result(conn)?;
+    let filed: i64 = permits::table.count().get_result(conn)?;
+    if counters > 0 || filed == 0 {
+        return Ok(0);
+    }
+    let backend = match conn {
+        AnyConnection::Postgresql(_) => Backend::Postgres,
+        AnyConnection::Sqlite(_) => Backend::Sqlite,
+    };
+    diesel::sql_query(format!(
+        "INSERT INTO permit_stats (year, measure, region, category, month, sector, country, \
+         ground, permits, workers, amount) SELECT year, measure, region, category, month, \
+         sector, country, ground, permits, workers, amount FROM ({}) x",
+        recount_sql(backend)
+    ))
+    .execute(conn)
+}
+
 /// What the counters must hold, recounted from the permits (non-zero keys only).
 pub fn recount(conn: &mut AnyConnection) -> QueryResult<BTreeMap<Key, Figures>> {
     let backend = match conn {

@@ -762,3 +762,18 @@ async fn certificates_and_ict_permits_are_counted_by_region_and_country() {
         "year,kind,region,sector,country,status,cases,workers,late_notices,missing_notices\n"
     ));
 }
+
+#[actix_web::test]
+async fn permits_filed_before_the_counters_existed_are_counted_once_at_start_up() {
+    use diesel::RunQueryDsl;
+    let app = spawn_app().await;
+    fixed_data_set(&app).await;
+    let mut conn = app.pool.get().unwrap();
+    let kept = counters(&mut conn).unwrap();
+    diesel::sql_query("DELETE FROM permit_stats")
+        .execute(&mut conn)
+        .unwrap();
+    assert!(permits::db::statistics::backfill(&mut conn).unwrap() > 0);
+    assert_eq!(counters(&mut conn).unwrap(), kept);
+    assert_eq!(permits::db::statistics::backfill(&mut conn).unwrap(), 0);
+}
