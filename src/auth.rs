@@ -298,10 +298,18 @@ pub enum Action {
     NotifyIct,
     /// Read the register of ICT foreigners (Art. 35(5)).
     ReadIctRegister,
+    /// Read the ministry's statistics (Art. 36, 37(4)).
+    ReadStatistics,
+    /// Run the quota calculator (Art. 32(4)-(5)).
+    CalculateQuota,
+    /// File the employer's primary statistical data (Art. 37(2)).
+    FileStatisticalReport,
+    /// Read employers' statistical reports (Art. 37(1), (4)).
+    ReadStatisticalReports,
 }
 
 impl Action {
-    pub const ALL: [Action; 41] = [
+    pub const ALL: [Action; 45] = [
         Action::ReadReference,
         Action::ReadRuleSets,
         Action::PublishRuleSet,
@@ -343,6 +351,10 @@ impl Action {
         Action::ReadIctPermits,
         Action::NotifyIct,
         Action::ReadIctRegister,
+        Action::ReadStatistics,
+        Action::CalculateQuota,
+        Action::FileStatisticalReport,
+        Action::ReadStatisticalReports,
     ];
 }
 
@@ -415,6 +427,13 @@ pub fn reach(role: Role, action: Action) -> Reach {
         (A::ReadIctPermits, Akimat | Employer) => Reach::Own,
         (A::ReadIctRegister, Ministry | Auditor) => Reach::All,
         (A::ReadIctRegister, Akimat) => Reach::Own,
+        // Statistics (Art. 36, 37): the ministry and auditors read all, an akimat its region;
+        // employers report their own data and read their own reports (Art. 37(2)).
+        (A::ReadStatistics | A::ReadStatisticalReports, Ministry | Auditor) => Reach::All,
+        (A::ReadStatistics, Akimat) => Reach::Own,
+        (A::ReadStatisticalReports, Akimat | Employer) => Reach::Own,
+        (A::CalculateQuota, Ministry) => Reach::All,
+        (A::FileStatisticalReport, Employer) => Reach::Own,
         _ => Reach::None,
     }
 }
@@ -576,6 +595,10 @@ mod tests {
             (A::ReadIctPermits, [All, Own, Own, All]),
             (A::NotifyIct, [No, No, Own, No]),
             (A::ReadIctRegister, [All, Own, No, All]),
+            (A::ReadStatistics, [All, Own, No, All]),
+            (A::CalculateQuota, [All, No, No, No]),
+            (A::FileStatisticalReport, [No, No, Own, No]),
+            (A::ReadStatisticalReports, [All, Own, Own, All]),
         ]);
         assert_eq!(table.len(), Action::ALL.len());
         for action in Action::ALL {

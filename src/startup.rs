@@ -87,6 +87,12 @@ pub fn state(
         let mut conn = pool.get().map_err(db::SetupError::from)?;
         db::migrate(&mut conn)?;
         db::seed::run(&mut conn, &settings.seed.dir, time.now().naive_utc())?;
+        // Permits filed before the counters existed are counted once, by the recount.
+        let counted =
+            db::write_tx(&mut conn, db::statistics::backfill).map_err(db::SetupError::Check)?;
+        if counted > 0 {
+            log::info!("statistics: {counted} counters recounted from the permits");
+        }
         // The stored figures must be the sums of the ledger: a year they are not is
         // refused every write until the ministry's check passes.
         let faults = db::quota::check_and_record(&mut conn, None, time.now().naive_utc())

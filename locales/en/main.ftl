@@ -426,3 +426,7 @@ unauthorized-oidc = the identity provider's sign-in failed at: { $step }
 console-sign-in-oidc = Sign in with the identity provider
 console-status-issued = issued
 console-kind-ict_permit = ICT permit
+statistical-report-period-open = quarter { $quarter } of { $year } is not over: its statistical data can be reported from { $from }
+conflict-statistical-report-exists = quarter { $quarter } of { $year } was already reported
+replacement-permit-unknown = permit { $id } is not a category-4 permit of this employer
+quarter-invalid = the quarter must be 1 to 4

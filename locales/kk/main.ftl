@@ -426,3 +426,7 @@ unauthorized-oidc = сәйкестендіру провайдері арқылы
 console-sign-in-oidc = Сәйкестендіру провайдері арқылы кіру
 console-status-issued = берілді
 console-kind-ict_permit = корпоративішілік ауыстыруға рұқсат
+statistical-report-period-open = { $year } жылдың { $quarter }-тоқсаны аяқталған жоқ: оның статистикалық деректері { $from } бастап беріледі
+conflict-statistical-report-exists = { $year } жылдың { $quarter }-тоқсанының деректері бұрын берілген
+replacement-permit-unknown = { $id } рұқсаты осы жұмыс берушінің 4-санаттағы рұқсаты емес
+quarter-invalid = тоқсан 1-ден 4-ке дейін болуы керек

@@ -426,3 +426,7 @@ unauthorized-oidc = вход через поставщика удостовер�
 console-sign-in-oidc = Войти через поставщика удостоверений
 console-status-issued = выдано
 console-kind-ict_permit = разрешение на внутрикорпоративный перевод
+statistical-report-period-open = { $quarter }-й квартал { $year } года не закончился: статистические данные за него подаются с { $from }
+conflict-statistical-report-exists = данные за { $quarter }-й квартал { $year } года уже поданы
+replacement-permit-unknown = разрешение { $id } не является разрешением этого работодателя по 4-й категории
+quarter-invalid = квартал должен быть от 1 до 4

@@ -176,7 +176,7 @@ fn view(row: ProfileRow, rules: Option<&RuleSet>) -> Result<ProfileView, ApiErro
     })
 }
 
-fn employer_param(s: &str) -> Result<EmployerId, ApiError> {
+pub(crate) fn employer_param(s: &str) -> Result<EmployerId, ApiError> {
     s.parse().map_err(|e: crate::domain::ids::IdError| {
         ApiError::malformed(
             Message::new("malformed-parameter")

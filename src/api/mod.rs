@@ -17,6 +17,8 @@ pub mod quotas;
 pub mod reference;
 pub mod rulesets;
 pub mod schemas;
+pub mod statistical_reports;
+pub mod statistics;
 
 use crate::auth::{Caller, Verifier};
 use crate::clock::Time;
@@ -138,6 +140,7 @@ timestamps RFC 3339 UTC.",
         (name = "quotas", description = "The yearly quota, its split among regions, transfers and the ledger (Art. 32, 6(2), 7(22)-(23), 9(5))."),
         (name = "permits", description = "Employers' profiles and permits from application to departure (Art. 33, 9(5), 28(2)(8))."),
         (name = "public", description = "What anyone may ask without signing in: whether a permit number is valid (Art. 33(5)). Rate-limited per client address."),
+        (name = "statistics", description = "The ministry's figures, read from counters kept with every change: quota utilization, permits, decision times, fees (JSON, CSV or XLSX by `Accept`); employers' statistical reports; the quota calculator (Art. 32(4)-(5), 36, 37)."),
     ),
     components(schemas(Problem, FieldError))
 )]
@@ -221,7 +224,17 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(ict::record_ict_departure)
                 .service(ict::ict_register)
                 .service(documents::permit_document)
-                .service(documents::verify_permit),
+                .service(documents::verify_permit)
+                .service(statistics::quota_utilization)
+                .service(statistics::quota_use_by_month)
+                .service(statistics::permit_statistics)
+                .service(statistics::decision_times)
+                .service(statistics::fee_statistics)
+                .service(statistics::certificate_and_ict_statistics)
+                .service(statistical_reports::calculate_quota)
+                .service(statistical_reports::file_statistical_report)
+                .service(statistical_reports::list_statistical_reports)
+                .service(statistical_reports::missing_statistical_reports),
         );
 }
 

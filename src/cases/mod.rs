@@ -17,5 +17,6 @@ pub mod ledger;
 pub mod permits;
 pub mod quota;
 pub mod rulesets;
+pub mod statistics;
 
 pub use crate::db::Error as CaseError;

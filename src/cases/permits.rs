@@ -4,7 +4,7 @@
 //! compare-and-set on the case's state and version, moves quota only through the typed
 //! ledger, and records an audit event with its legal basis.
 
-use super::{ledger, CaseError};
+use super::{ledger, statistics, CaseError};
 use crate::db::audit::{self, Actor};
 use crate::db::permits::{
     self as db, DetailRow, Move, NewPermit, NewWorker, PermitRow, RegionRow, TripRow, WorkerRow,
@@ -537,6 +537,9 @@ pub fn apply(
         rules.deadlines.issue_decision_working_days,
         &rules.holidays,
     );
+    let sector = db::profile_on(conn, cmd.bin.as_str(), today)?
+        .map(|p| p.sector)
+        .unwrap_or_default();
     let permit = db::insert_permit(
         conn,
         &NewPermit {
@@ -558,6 +561,7 @@ pub fn apply(
             checks: &serde_json::to_string(&found)?,
             decision_due: due,
             filed_on: today,
+            sector: &sector,
         },
         actor,
     )?;
@@ -599,9 +603,25 @@ fn record(
     )
 }
 
-/// Records the event under `region`, so that the akimat of that region reads it in the
-/// audit trail (a decision is filed under the deciding region).
+/// Every move of a permit ends here: the counters move by the difference the move made
+/// to what the permit contributes ([`statistics::track`]), and the event is recorded under
+/// `region`, so that the akimat of that region reads it in the audit trail (a decision is
+/// filed under the deciding region); both in the caller's transaction.
 fn record_in(
+    conn: &mut Conn,
+    actor: &Actor,
+    after: &Loaded,
+    action: &str,
+    before: Option<&Loaded>,
+    legal_basis: &str,
+    region: Option<&str>,
+) -> Result<(), CaseError> {
+    statistics::track(conn, before, after)?;
+    audit_in(conn, actor, after, action, before, legal_basis, region)
+}
+
+/// The audit event of a move, under `region`.
+fn audit_in(
     conn: &mut Conn,
     actor: &Actor,
     after: &Loaded,
@@ -1252,10 +1272,11 @@ fn supervise_loaded(
         release_all(conn, &l, why, actor)?;
     }
     let after = load_full(conn, l.permit.id)?;
+    statistics::track(conn, Some(&l), &after)?;
     // Every named region's akimat answers for the permit on its territory, so a
     // suspension, resumption, revocation or return is filed under each of them.
     for r in &after.regions {
-        record_in(
+        audit_in(
             conn,
             actor,
             &after,
@@ -1411,6 +1432,7 @@ fn extend_loaded(
             checks: &serde_json::to_string(&found)?,
             decision_due: due,
             filed_on: today,
+            sector: &parent.detail.sector,
         },
         actor,
     )?;

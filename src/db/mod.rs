@@ -12,6 +12,7 @@ pub mod reference;
 pub mod rulesets;
 pub mod schema;
 pub mod seed;
+pub mod statistics;
 
 use crate::config::{DatabaseSettings, Secret};
 use crate::domain::{Message, Refusal, Violation};

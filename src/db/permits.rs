@@ -193,6 +193,8 @@ pub struct DetailRow {
     pub number: Option<String>,
     /// The day it was issued: the day the last region's fee was paid.
     pub issued_on: Option<NaiveDate>,
+    /// The employer's OKED section when it applied (counted in the statistics by it).
+    pub sector: String,
 }
 
 fn state_str<S: serde::Serializer>(state: &PermitState, s: S) -> Result<S::Ok, S::Error> {
@@ -218,6 +220,8 @@ pub struct NewPermit<'a> {
     pub checks: &'a str,
     pub decision_due: NaiveDate,
     pub filed_on: NaiveDate,
+    /// The employer's OKED section when it applied; empty without a profile.
+    pub sector: &'a str,
 }
 
 pub fn insert_permit(
@@ -253,6 +257,7 @@ pub fn insert_permit(
             permit_details::vacancy_published_on.eq(p.vacancy_published_on),
             permit_details::replacement_months.eq(p.replacement_months),
             permit_details::checks.eq(p.checks),
+            permit_details::sector.eq(p.sector),
         ))
         .execute(conn)?;
     Ok(row)

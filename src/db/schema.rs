@@ -306,6 +306,7 @@ diesel::table! {
         suspension_reason -> Nullable<Text>,
         number -> Nullable<Text>,
         issued_on -> Nullable<Date>,
+        sector -> Text,
     }
 }
 
@@ -486,3 +487,35 @@ diesel::allow_tables_to_appear_in_same_query!(
     permit_replacements,
     permit_reissues,
 );
+
+diesel::table! {
+    permit_stats (id) {
+        id -> BigInt,
+        year -> Integer,
+        month -> Text,
+        region -> Text,
+        category -> Text,
+        sector -> Text,
+        country -> Text,
+        measure -> Text,
+        ground -> Text,
+        permits -> BigInt,
+        workers -> BigInt,
+        amount -> BigInt,
+    }
+}
+
+diesel::table! {
+    statistical_reports (id) {
+        id -> BigInt,
+        bin -> Text,
+        region -> Text,
+        year -> Integer,
+        quarter -> Integer,
+        body -> Text,
+        foreign_employed -> BigInt,
+        kazakh_staff -> BigInt,
+        filed_at -> Timestamp,
+        filed_by -> Text,
+    }
+}

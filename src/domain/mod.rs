@@ -2,6 +2,7 @@
 //! Every rule cites the article of Law 482-V "On Employment of the Population" it rests on;
 //! every number the ministry sets comes from a [`ruleset::RuleSet`].
 
+pub mod calculation;
 pub mod category;
 pub mod certificate;
 pub mod dates;
@@ -18,6 +19,7 @@ pub mod refusal;
 pub mod route;
 pub mod ruleset;
 pub mod state;
+pub mod statistics;
 pub mod statute;
 pub mod violation;
 

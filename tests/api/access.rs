@@ -304,6 +304,88 @@ fn rows() -> Vec<Row> {
             None,
             [Y, Y, Y, Y],
         ),
+        r(
+            "GET",
+            "/v1/statistics/2026/quota-utilization",
+            None,
+            [Y, Y, F, Y],
+        ),
+        r(
+            "GET",
+            "/v1/statistics/2026/quota-utilization?region=KZ-71",
+            None,
+            [Y, F, F, Y],
+        ),
+        r(
+            "GET",
+            "/v1/statistics/2026/quota-utilization/monthly",
+            None,
+            [Y, Y, F, Y],
+        ),
+        r("GET", "/v1/statistics/2026/permits", None, [Y, Y, F, Y]),
+        r(
+            "GET",
+            "/v1/statistics/2026/permits?region=KZ-71",
+            None,
+            [Y, F, F, Y],
+        ),
+        r(
+            "GET",
+            "/v1/statistics/2026/decision-times",
+            None,
+            [Y, Y, F, Y],
+        ),
+        r("GET", "/v1/statistics/2026/fees", None, [Y, Y, F, Y]),
+        r(
+            "GET",
+            "/v1/statistics/2026/certificates-and-ict",
+            None,
+            [Y, Y, F, Y],
+        ),
+        r(
+            "POST",
+            "/v1/quotas/2027/calculation",
+            Some(json!({"labour_force": 7258400, "permit_percent": "0.25",
+                "category_weights": [], "regions": [{"region": "KZ-75", "labour_force": null,
+                "last_year_used": [], "accepted_demand": []}]})),
+            [Y, F, F, F],
+        ),
+        r(
+            "POST",
+            "/v1/employers/210340000013/statistical-reports",
+            Some(
+                json!({"year": 2026, "quarter": 1, "employed": [], "hired": 0, "left": 0,
+                "kazakh_staff": 100, "replacement": []}),
+            ),
+            [F, F, Y, F],
+        ),
+        r(
+            "POST",
+            "/v1/employers/190540012345/statistical-reports",
+            Some(
+                json!({"year": 2026, "quarter": 1, "employed": [], "hired": 0, "left": 0,
+                "kazakh_staff": 100, "replacement": []}),
+            ),
+            [F, F, F, F],
+        ),
+        r(
+            "GET",
+            "/v1/statistical-reports?year=2026",
+            None,
+            [Y, Y, Y, Y],
+        ),
+        r(
+            "GET",
+            "/v1/statistical-reports?year=2026&region=KZ-71",
+            None,
+            [Y, F, Y, Y],
+        ),
+        r(
+            "GET",
+            "/v1/statistical-reports/missing?year=2026&quarter=1",
+            None,
+            [Y, Y, Y, Y],
+        ),
     ]
 }
 

@@ -19,3 +19,4 @@ mod openapi;
 mod permits;
 mod quotas;
 mod rulesets;
+mod statistics;
