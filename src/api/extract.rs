@@ -103,6 +103,23 @@ impl<T: DeserializeOwned + Validate + ActionBody + 'static> FromRequest for Body
 /// databases refuse it at the edge.
 const NUL_MESSAGE: &str = "must not contain the NUL character (U+0000)";
 
+/// The years a date in a request may fall in. Stored dates are compared as text on SQLite
+/// and rendered as `YYYY-MM-DD` in the contract, so a five-digit or signed year would sort
+/// wrongly and break the contract; no case of this service reaches beyond them.
+const DATE_YEARS: std::ops::RangeInclusive<i64> = 1900..=2100;
+const DATE_MESSAGE: &str = "a date must lie between 1900-01-01 and 2100-12-31";
+
+/// The year of a string written as a date (`[+-]YYYY…-MM-DD`), if it is one.
+fn date_year(s: &str) -> Option<i64> {
+    let (head, day) = s.rsplit_once('-')?;
+    let (year, month) = head.rsplit_once('-')?;
+    let digits = |t: &str, n: usize| t.len() == n && t.bytes().all(|b| b.is_ascii_digit());
+    let unsigned = year.strip_prefix(['+', '-']).unwrap_or(year);
+    (digits(day, 2) && digits(month, 2) && unsigned.len() >= 4 && digits(unsigned, unsigned.len()))
+        .then(|| year.parse().ok())
+        .flatten()
+}
+
 /// Largest magnitude below which every integer is exactly a double (2^53).
 const EXACT_DOUBLE_INTEGERS: f64 = 9_007_199_254_740_992.0;
 
@@ -110,7 +127,8 @@ const EXACT_DOUBLE_INTEGERS: f64 = 9_007_199_254_740_992.0;
 /// - a whole number written as a float (`12.0`, as Python and JavaScript clients often
 ///   send) becomes the integer it is, so integer fields accept it (`12.5` stays a float
 ///   and an integer field refuses it);
-/// - every string or key containing U+0000 is collected as a field error.
+/// - every string or key containing U+0000 is collected as a field error, and so is every
+///   date outside [`DATE_YEARS`].
 fn normalize(value: &mut serde_json::Value, path: &mut String, nul: &mut Vec<FieldError>) {
     use serde_json::{Number, Value};
     match value {
@@ -129,6 +147,9 @@ fn normalize(value: &mut serde_json::Value, path: &mut String, nul: &mut Vec<Fie
         Value::String(s) => {
             if s.contains('\0') {
                 nul.push(FieldError::new(path.clone(), NUL_MESSAGE));
+            }
+            if date_year(s).is_some_and(|y| !DATE_YEARS.contains(&y)) {
+                nul.push(FieldError::new(path.clone(), DATE_MESSAGE));
             }
         }
         Value::Array(items) => {
@@ -475,7 +496,24 @@ impl IfMatch {
 
 #[cfg(test)]
 mod tests {
-    use super::version_of_etag;
+    use super::{date_year, version_of_etag};
+
+    #[test]
+    fn a_string_written_as_a_date_gives_its_year_whatever_its_digits() {
+        assert_eq!(date_year("2026-01-15"), Some(2026));
+        assert_eq!(date_year("9999-12-31"), Some(9999));
+        assert_eq!(date_year("+10000-12-31"), Some(10000));
+        assert_eq!(date_year("-0001-01-01"), Some(-1));
+        for not_a_date in [
+            "KZ-75",
+            "2026-1-15",
+            "ELX-2025-000123",
+            "U12345678",
+            "20-01-15",
+        ] {
+            assert_eq!(date_year(not_a_date), None, "{not_a_date}");
+        }
+    }
 
     #[test]
     fn if_match_takes_exactly_the_declared_entity_tags() {

@@ -1156,6 +1156,7 @@ pub struct RegisterQuery {
     #[param(pattern = "^KZ-[0-9]{2}$")]
     pub region: Option<String>,
     /// Only the lines that need this attention.
+    #[param(inline)]
     pub attention: Option<IctAttention>,
     /// Items per page.
     #[param(minimum = 1, maximum = 500, default = 50)]

@@ -104,8 +104,10 @@ pub fn system_actor(at: chrono::NaiveDateTime) -> Actor {
     }
 }
 
-fn not_found(id: i64) -> CaseError {
-    CaseError::not_found(Message::new("not-found-permit").arg("id", id))
+/// A missing permit answers as another's does (`api::permits::access`): nothing tells a
+/// caller whether a permit it may not see exists.
+fn not_found(_id: i64) -> CaseError {
+    CaseError::not_found(Message::new("not-found-case"))
 }
 
 fn changed(id: i64) -> CaseError {
@@ -1693,6 +1695,14 @@ fn reissue_loaded(
         },
     );
     let name = newcomer.full_name_latin.as_str();
+    let named_here = l.workers.iter().any(|w| {
+        w.passport_number == newcomer.passport_number
+            || (w.full_name_latin == newcomer.full_name_latin
+                && w.birth_date == newcomer.birth_date)
+    });
+    if named_here {
+        refusals.push(checks::worker_free(name, Some(l.permit.id)).finding);
+    }
     let mut except = vec![l.permit.id];
     except.extend(db::chain_of(conn, l.permit.id)?.iter().map(|p| p.id));
     let other = db::live_permit_of_worker(

@@ -27,7 +27,8 @@ fn month(d: NaiveDate) -> String {
 pub fn contribution(l: &Loaded) -> Result<BTreeMap<Key, Figures>, CaseError> {
     let p = &l.permit;
     let mut countries: BTreeMap<&str, i64> = BTreeMap::new();
-    for w in l.workers.iter().filter(|w| w.needs_permit) {
+    // The workers who hold the permit's units: a re-issue moves a unit, it adds none.
+    for w in l.holding_workers() {
         *countries.entry(w.citizenship.as_str()).or_default() += 1;
     }
     let units: i64 = countries.values().sum();

@@ -239,9 +239,10 @@ pub fn recount_sql(backend: Backend) -> String {
     let m_paid_on = m("r.paid_on");
     format!(
         "WITH w AS (SELECT permit_id, citizenship AS country, COUNT(*) AS n FROM permit_workers \
-             WHERE needs_permit GROUP BY permit_id, citizenship), \
+             WHERE needs_permit AND id NOT IN (SELECT replaced_id FROM permit_reissues) \
+             GROUP BY permit_id, citizenship), \
          u AS (SELECT permit_id, COUNT(*) AS n FROM permit_workers WHERE needs_permit \
-             GROUP BY permit_id), \
+             AND id NOT IN (SELECT replaced_id FROM permit_reissues) GROUP BY permit_id), \
          pd AS (SELECT permit_id, MAX(paid_on) AS paid FROM permit_regions GROUP BY permit_id), \
          b AS (SELECT p.id, p.kind, p.status, p.quota_year AS year, p.category, p.filed_on, \
              p.ended_on, p.end_ground, p.decision_due, COALESCE(d.sector, '') AS sector \

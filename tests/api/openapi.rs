@@ -24,6 +24,21 @@ async fn the_served_document_is_the_committed_one() {
 }
 
 #[test]
+fn every_schema_reference_resolves() {
+    let text = std::fs::read_to_string("openapi/openapi.json").unwrap();
+    let doc = document();
+    let schemas = doc["components"]["schemas"].as_object().unwrap();
+    let re = regex::Regex::new("\"#/components/schemas/([^\"]+)\"").unwrap();
+    for r in re.captures_iter(&text) {
+        assert!(
+            schemas.contains_key(&r[1]),
+            "unresolved reference to {}",
+            &r[1]
+        );
+    }
+}
+
+#[test]
 fn operation_ids_are_unique_so_generated_clients_compile() {
     let doc: serde_json::Value =
         serde_json::from_str(&permits::api::openapi_json().unwrap()).unwrap();

@@ -1456,12 +1456,32 @@ async fn order_279_a_permit_is_reissued_for_another_foreigner_without_new_quota(
     let v = &r.problem(422, "reissue-needs-no-permit")["violations"][0];
     assert_eq!(v["article"], "Art. 2(3)");
     assert!(v["message"].as_str().unwrap().contains("ЕАЭО"), "{v}");
-    // Another employer cannot see the permit to re-issue it.
-    app.post(&path)
+    // Another employer cannot see the permit to re-issue it, and cannot tell it from one
+    // that does not exist.
+    let others = app
+        .post(&path)
         .token(&app.employer(BIN_B))
         .json(&body(worker("DEMIR ALI", "TUR", "U8")))
-        .await
-        .problem(404, "not-found");
+        .await;
+    let missing = app
+        .post("/v1/permits/999999/reissues")
+        .token(&app.employer(BIN_B))
+        .json(&body(worker("DEMIR ALI", "TUR", "U8")))
+        .await;
+    assert_eq!(
+        others.problem(404, "not-found"),
+        missing.problem(404, "not-found")
+    );
+    // The worker leaving cannot come back as the newcomer.
+    let r = app
+        .post(&path)
+        .token(&app.employer(BIN_A))
+        .json(&body(worker("KAYA MEHMET", "TUR", "U1")))
+        .await;
+    assert_eq!(
+        r.problem(422, "worker-on-live-permit")["violations"][0]["article"],
+        "Art. 33(3)"
+    );
 
     // The re-issue: same unit of quota, no new hold, the newcomer in the worker's place.
     let r = app
@@ -1550,6 +1570,18 @@ async fn art_32_2_an_astana_hub_participants_specialist_with_higher_education_ne
     let app = spawn_app().await;
     app.set_today("2025-12-15T04:00:00Z");
     quota(&app, &[("KZ-23", "3", 5)]).await;
+    // A date beyond the years any case reaches is a field error, never a 500.
+    let mut far = application(&["KZ-23"], vec![worker("KAYA MEHMET", "TUR", "U1")]);
+    far["start_date"] = json!("9999-12-31");
+    let r = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .json(&far)
+        .await;
+    assert_eq!(
+        r.problem(422, "invalid-fields")["errors"][0]["field"],
+        "start_date"
+    );
     let r = app
         .put(&format!("/v1/employers/{BIN_A}"))
         .token(&app.employer(BIN_A))
