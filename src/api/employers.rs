@@ -75,12 +75,23 @@ pub struct ProfileRequest {
     /// The date the profile is in force from (default: today); earlier dates stay as history.
     pub as_of: Option<NaiveDate>,
     /// Registered name.
-    #[validate(length(min = 1, max = 500))]
-    #[schema(example = "KazMunaiService LLP", min_length = 1, max_length = 500)]
+    #[validate(
+        length(min = 1, max = 500),
+        custom(function = "crate::api::extract::not_blank")
+    )]
+    #[schema(
+        example = "KazMunaiService LLP",
+        min_length = 1,
+        pattern = "\\S",
+        max_length = 500
+    )]
     pub name: String,
     /// Legal form, e.g. LLP, JSC, branch, IE.
-    #[validate(length(min = 1, max = 100))]
-    #[schema(example = "LLP", min_length = 1, max_length = 100)]
+    #[validate(
+        length(min = 1, max = 100),
+        custom(function = "crate::api::extract::not_blank")
+    )]
+    #[schema(example = "LLP", min_length = 1, pattern = "\\S", max_length = 100)]
     pub legal_form: String,
     /// A branch or representative office of a foreign legal entity; must agree with the
     /// BIN's division digit (Art. 33(6) small-branch exemption).

@@ -1533,8 +1533,16 @@ pub struct TripRequest {
     #[schema(example = "KZ-35", pattern = "^KZ-[0-9]{2}$")]
     pub host_region: String,
     /// Host organisation.
-    #[validate(length(min = 1, max = 500))]
-    #[schema(example = "Karaganda Steel JSC", min_length = 1, max_length = 500)]
+    #[validate(
+        length(min = 1, max = 500),
+        custom(function = "crate::api::extract::not_blank")
+    )]
+    #[schema(
+        example = "Karaganda Steel JSC",
+        min_length = 1,
+        pattern = "\\S",
+        max_length = 500
+    )]
     pub host_organisation: String,
     /// First day, inclusive.
     pub from: NaiveDate,
@@ -1679,8 +1687,16 @@ pub struct DepartureRequest {
     /// Date the worker left Kazakhstan.
     pub date: NaiveDate,
     /// Border point or other evidence.
-    #[validate(length(min = 1, max = 500))]
-    #[schema(example = "Khorgos border crossing", min_length = 1, max_length = 500)]
+    #[validate(
+        length(min = 1, max = 500),
+        custom(function = "crate::api::extract::not_blank")
+    )]
+    #[schema(
+        example = "Khorgos border crossing",
+        min_length = 1,
+        pattern = "\\S",
+        max_length = 500
+    )]
     pub evidence: String,
 }
 

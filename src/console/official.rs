@@ -120,6 +120,12 @@ pub async fn case(ctx: Ctx, id: web::Path<i64>) -> HttpResponse {
     let id = id.into_inner();
     let page = async {
         let c = ctx.caller()?;
+        // The console is the officials'; an employer reads its permits through the API.
+        if c.role == Role::Employer {
+            return Err(Fail::Api(ApiError::Forbidden(
+                Message::new("forbidden-role").text("role", c.role.as_str()),
+            )));
+        }
         let p = permits::read(&ctx.state, c.clone(), id, ctx.lang).await?;
         let quota = quota_left(&ctx, &c, &p).await?;
         let own_region = c.region.as_ref().map(ToString::to_string);

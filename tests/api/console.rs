@@ -831,6 +831,14 @@ async fn an_official_refuses_approves_suspends_resumes_and_revokes_through_the_f
         .as_str()
         .unwrap()
         .to_owned();
+    // The employer's own case is not shown in the officials' console.
+    let e = sign_in(&app, &app.employer(BIN_A)).await;
+    assert_eq!(
+        page(&app, &e, &format!("/console/permits/{}", ids[0]))
+            .await
+            .0,
+        403
+    );
     let mut s = sign_in(&app, &app.akimat("KZ-23")).await;
 
     // A refusal names its grounds; a refusal without one is refused with the API's reason.

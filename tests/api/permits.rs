@@ -1535,6 +1535,11 @@ async fn order_279_a_permit_is_reissued_for_another_foreigner_without_new_quota(
         .problem(422, "departure-date-future");
     app.post(&format!("/v1/permits/{id}/departures"))
         .token(&app.employer(BIN_A))
+        .json(&json!({"worker_id": leaving, "date": "2025-12-15", "evidence": "   "}))
+        .await
+        .problem(422, "invalid-fields");
+    app.post(&format!("/v1/permits/{id}/departures"))
+        .token(&app.employer(BIN_A))
         .json(&json!({"worker_id": leaving, "date": "2025-12-15", "evidence": "Khorgos"}))
         .await
         .ok(200);
