@@ -516,6 +516,33 @@ fn measure_of(s: &str) -> Result<PermitMeasure, ApiError> {
         })
 }
 
+/// The counters of `measures` for `year`, summed by month and by detail (ground, region,
+/// category, sector, country) as asked, in the region the caller may read: every region
+/// for the ministry and auditors, an akimat's own (403 for another).
+async fn counters(
+    state: &AppState,
+    caller: &Caller,
+    year: i32,
+    region: Option<&str>,
+    measures: Vec<&'static str>,
+    by_month: bool,
+    by_detail: bool,
+) -> Result<Vec<StatRow>, ApiError> {
+    let region = narrowed(caller, Action::ReadStatistics, region)?.region;
+    state
+        .read(move |c| {
+            Ok(stats::summed(
+                c,
+                year,
+                &measures,
+                region.as_ref().map(|r| r.as_str()),
+                by_month,
+                by_detail,
+            )?)
+        })
+        .await
+}
+
 /// Permits applied for, issued, extended, refused (by ground), revoked (by ground),
 /// returned and lapsed, by region, category, sector (OKED) and country of origin
 /// (ministry, auditor; an akimat its own region). JSON, CSV or XLSX by `Accept`.
@@ -535,23 +562,20 @@ pub async fn permit_statistics(
     q: super::extract::Query<PermitStatsQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = q.0;
-    let region = narrowed(&caller, Action::ReadStatistics, q.region.as_deref())?.region;
     let measures: Vec<&'static str> = match q.measure {
         Some(m) => vec![m.as_str()],
         None => PermitMeasure::ALL.map(PermitMeasure::as_str).to_vec(),
     };
-    let found: Vec<StatRow> = state
-        .read(move |c| {
-            Ok(stats::summed(
-                c,
-                year,
-                &measures,
-                region.as_ref().map(|r| r.as_str()),
-                false,
-                true,
-            )?)
-        })
-        .await?;
+    let found = counters(
+        &state,
+        &caller,
+        year,
+        q.region.as_deref(),
+        measures,
+        false,
+        true,
+    )
+    .await?;
     let rows = found
         .into_iter()
         .map(|r| {
@@ -645,19 +669,9 @@ pub async fn decision_times(
     YearPath(year): YearPath,
     q: super::extract::Query<RegionQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let region = narrowed(&caller, Action::ReadStatistics, q.0.region.as_deref())?.region;
-    let found = state
-        .read(move |c| {
-            Ok(stats::summed(
-                c,
-                year,
-                &["decided", "decided_late"],
-                region.as_ref().map(|r| r.as_str()),
-                false,
-                false,
-            )?)
-        })
-        .await?;
+    let measures = vec!["decided", "decided_late"];
+    let region = q.0.region.as_deref();
+    let found = counters(&state, &caller, year, region, measures, false, false).await?;
     // Summed over categories: (histogram of days, overdue) per region.
     let mut by_region: BTreeMap<String, (BTreeMap<i64, i64>, i64)> = BTreeMap::new();
     for r in found {
@@ -768,19 +782,9 @@ pub async fn fee_statistics(
     YearPath(year): YearPath,
     q: super::extract::Query<RegionQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let region = narrowed(&caller, Action::ReadStatistics, q.0.region.as_deref())?.region;
-    let found = state
-        .read(move |c| {
-            Ok(stats::summed(
-                c,
-                year,
-                &["fee_assessed", "fee_paid"],
-                region.as_ref().map(|r| r.as_str()),
-                true,
-                false,
-            )?)
-        })
-        .await?;
+    let measures = vec!["fee_assessed", "fee_paid"];
+    let region = q.0.region.as_deref();
+    let found = counters(&state, &caller, year, region, measures, true, false).await?;
     let mut cells: BTreeMap<(String, i32), [i64; 4]> = BTreeMap::new();
     for r in found {
         let budget_year: i32 = r
