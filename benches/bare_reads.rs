@@ -1,6 +1,7 @@
 //! The P2 baseline of `benches/load.sh`: a bare actix-web + diesel server reading the same
-//! rows as the service's three hot reads, through the service's own queries, with none of
-//! its layers (no token, no authorization, no read transaction, no lapse-on-read, no
+//! rows as the service's three hot reads, through the service's own queries (for a permit:
+//! the permit, its details, regions, workers, trips, replacement report and re-issues, the
+//! number of the rule set in force and the permit's history lines), with none of its layers (no token, no authorization, no read transaction, no lapse-on-read, no
 //! request id, no access log, no problem+json, no OpenAPI). What the service serves is
 //! compared with what this serves on the same database, machine and load.
 //!
@@ -9,16 +10,27 @@
 
 use actix_web::{get, web, App, HttpResponse, HttpServer};
 use permits::config::{DatabaseSettings, Secret};
-use permits::db::permits::{self as q, Filter, PermitRow, RegionRow, WorkerRow};
+use permits::db::audit::{self, HistoryLine};
+use permits::db::permits::{
+    self as q, DetailRow, Filter, PermitRow, RegionRow, ReissueRow, ReplacementRow, TripRow,
+    WorkerRow,
+};
 use permits::db::quota::RegionalRow;
+use permits::db::rulesets;
 use permits::db::{self, Pool};
 use serde::Serialize;
 
 #[derive(Serialize)]
 struct Permit {
     permit: PermitRow,
+    detail: DetailRow,
     regions: Vec<RegionRow>,
     workers: Vec<WorkerRow>,
+    trips: Vec<TripRow>,
+    replacement: Option<ReplacementRow>,
+    reissues: Vec<ReissueRow>,
+    rule_set: Option<i64>,
+    history: Vec<HistoryLine>,
 }
 
 #[derive(Serialize)]
@@ -55,8 +67,14 @@ async fn permit(pool: web::Data<Pool>, id: web::Path<i64>) -> actix_web::Result<
         };
         Ok(Some(Permit {
             permit,
+            detail: q::details(c, id)?,
             regions: q::regions_of(c, id)?,
             workers: q::workers_of(c, id)?,
+            trips: q::trips_of(c, id)?,
+            replacement: q::replacement_of(c, id)?,
+            reissues: q::reissues_of(c, id)?,
+            rule_set: rulesets::version_in_force(c, chrono::Utc::now().date_naive())?,
+            history: audit::history(c, "permit", &id.to_string(), 1000)?,
         }))
     })
     .await?;
@@ -91,7 +109,7 @@ async fn regional(
 ) -> actix_web::Result<HttpResponse> {
     let (year, region) = path.into_inner();
     let r = region.clone();
-    let rows = on_pool(&pool, move |c| db::quota::regional(c, year, Some(&r))).await?;
+    let rows = on_pool(&pool, move |c| db::quota::regional_of(c, year, &r)).await?;
     Ok(HttpResponse::Ok().json(Quota { year, region, rows }))
 }
 

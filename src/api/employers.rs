@@ -264,7 +264,7 @@ pub async fn put_employer_profile(
         .write(move |c| {
             let (row, created) = cases::employers::put(c, &cmd, &actor)?;
             let rules = rulesets::in_force(c, today)?.map(|r| r.rules);
-            Ok((view(row, rules.as_ref())?, created))
+            Ok((view(row, rules.as_deref())?, created))
         })
         .await?;
     let mut res = if created {
@@ -315,10 +315,10 @@ pub async fn get_employer_profile(
             Ok(EmployerView {
                 kind: bin.kind(),
                 bin: bin.to_string(),
-                current: view(latest, rules.as_ref())?,
+                current: view(latest, rules.as_deref())?,
                 history: rows
                     .into_iter()
-                    .map(|r| view(r, rules.as_ref()))
+                    .map(|r| view(r, rules.as_deref()))
                     .collect::<Result<_, _>>()?,
             })
         })

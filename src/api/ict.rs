@@ -1314,7 +1314,7 @@ pub(crate) async fn register(
     let today = state.time.today();
     let (items, last) = state
         .read(move |c| {
-            let rules = rulesets::in_force(c, today)?.map(|s| s.rules.ict);
+            let rules = rulesets::in_force(c, today)?.map(|s| s.rules.ict.clone());
             let mut items = Vec::new();
             let mut after = page.after_id;
             loop {

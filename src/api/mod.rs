@@ -50,6 +50,8 @@ pub struct AppState {
     pub verify_limit: limit::ClientLimiter,
     /// SQLite's writers' queue (see [`AppState::write`]); none on PostgreSQL.
     pub write_gate: Option<std::sync::Arc<std::sync::Mutex<()>>>,
+    /// This database's rule sets, parsed once per version.
+    pub rule_sets: std::sync::Arc<db::rulesets::Parsed>,
 }
 
 impl AppState {

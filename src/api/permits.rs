@@ -421,7 +421,7 @@ fn ground_view(code: &str, rules: Option<&RuleSet>, lang: Lang, revocation: bool
 fn permit_view(
     l: Loaded,
     rules: Option<&RuleSet>,
-    history: Vec<db_audit::Event>,
+    history: Vec<db_audit::HistoryLine>,
     lang: Lang,
     today: NaiveDate,
 ) -> Result<PermitView, ApiError> {
@@ -573,24 +573,20 @@ fn trip_view(t: db::TripRow) -> TripView {
     }
 }
 
+/// The most lines of history a permit's view shows (a permit's whole life is a few dozen).
+const HISTORY_LINES: i64 = 1000;
+
 /// Renders a permit as a reader sees it, in one read of the database.
 fn render(
     conn: &mut crate::db::Conn,
+    rule_sets: &rulesets::Parsed,
     l: Loaded,
     lang: Lang,
     today: NaiveDate,
 ) -> Result<PermitView, ApiError> {
-    let rules = rulesets::in_force(conn, today)?.map(|r| r.rules);
-    let history = db_audit::list(
-        conn,
-        &db_audit::Filter {
-            entity_type: Some("permit".into()),
-            entity_id: Some(l.permit.id.to_string()),
-            limit: 1000,
-            ..db_audit::Filter::default()
-        },
-    )?;
-    permit_view(l, rules.as_ref(), history, lang, today)
+    let rules = rule_sets.in_force(conn, today)?;
+    let history = db_audit::history(conn, "permit", &l.permit.id.to_string(), HISTORY_LINES)?;
+    permit_view(l, rules.as_deref(), history, lang, today)
 }
 
 /// The access check of one permit: the caller's role may do `action` at all (checked
@@ -678,6 +674,7 @@ pub async fn file_permit_application(
         return Err(ApiError::Invalid(errors));
     }
     let today = state.time.today();
+    let rule_sets = state.rule_sets.clone();
     let actor = state.actor(&caller, &rid);
     let cmd = cases::permits::Apply {
         bin,
@@ -695,7 +692,7 @@ pub async fn file_permit_application(
     let lang = lang.0;
     create(&state, &caller, key, body.fingerprint, move |conn| {
         let loaded = cases::permits::apply(conn, &cmd, today, &actor)?;
-        let view = render(conn, loaded, lang, today)?;
+        let view = render(conn, &rule_sets, loaded, lang, today)?;
         Ok(Created {
             location: format!("/v1/permits/{}", view.id),
             version: Some(view.version),
@@ -965,13 +962,15 @@ pub(crate) async fn read(
 ) -> Result<PermitView, ApiError> {
     authorize_role(&caller, Action::ReadPermits)?;
     let today = state.time.today();
+    let rule_sets = state.rule_sets.clone();
     let read = |caller: Caller| {
+        let rule_sets = rule_sets.clone();
         state.read(move |c| {
             let l = cases::permits::load(c, id, access(&caller, Action::ReadPermits))?;
             if cases::permits::lapse_due(&l, today) {
                 return Ok(None);
             }
-            render(c, l, lang, today).map(Some)
+            render(c, &rule_sets, l, lang, today).map(Some)
         })
     };
     // A read is a read: only a permit found overdue takes the write lock, to lapse it
@@ -1083,6 +1082,7 @@ pub(crate) async fn decide(
         expected_version: if_match.0,
     };
     let today = state.time.today();
+    let rule_sets = state.rule_sets.clone();
     let actor = state.actor(&caller, rid);
     state
         .write(move |c| {
@@ -1094,7 +1094,7 @@ pub(crate) async fn decide(
                 access(&caller, Action::DecidePermit),
                 &actor,
             )?;
-            render(c, l, lang, today)
+            render(c, &rule_sets, l, lang, today)
         })
         .await
 }
@@ -1121,6 +1121,7 @@ pub async fn withdraw_permit(
     let id = id.into_inner();
     authorize_role(&caller, Action::WithdrawPermit)?;
     let today = state.time.today();
+    let rule_sets = state.rule_sets.clone();
     let actor = state.actor(&caller, &rid);
     let lang = lang.0;
     let view = state
@@ -1132,7 +1133,7 @@ pub async fn withdraw_permit(
                 access(&caller, Action::WithdrawPermit),
                 &actor,
             )?;
-            render(c, l, lang, today)
+            render(c, &rule_sets, l, lang, today)
         })
         .await?;
     Ok(respond(view))
@@ -1193,6 +1194,7 @@ pub async fn pay_permit_fee(
         ));
     }
     let today = state.time.today();
+    let rule_sets = state.rule_sets.clone();
     lapse_first(&state, id, today).await?;
     let actor = state.actor(&caller, &rid);
     let cmd = cases::permits::Pay {
@@ -1211,7 +1213,7 @@ pub async fn pay_permit_fee(
             access(&caller, Action::PayPermitFee),
             &actor,
         )?;
-        let view = render(c, l, lang, today)?;
+        let view = render(c, &rule_sets, l, lang, today)?;
         Ok(Created {
             location: format!("/v1/permits/{id}"),
             version: Some(view.version),
@@ -1259,6 +1261,7 @@ pub async fn extend_permit(
         term_length: body.value.term.length,
     };
     let today = state.time.today();
+    let rule_sets = state.rule_sets.clone();
     let actor = state.actor(&caller, &rid);
     let lang = lang.0;
     create(&state, &caller.clone(), key, body.fingerprint, move |c| {
@@ -1270,7 +1273,7 @@ pub async fn extend_permit(
             access(&caller, Action::ExtendPermit),
             &actor,
         )?;
-        let view = render(c, l, lang, today)?;
+        let view = render(c, &rule_sets, l, lang, today)?;
         Ok(Created {
             location: format!("/v1/permits/{}", view.id),
             version: Some(view.version),
@@ -1348,6 +1351,7 @@ pub(crate) async fn supervision(
     } = s;
     authorize_role(&caller, action)?;
     let today = state.time.today();
+    let rule_sets = state.rule_sets.clone();
     let actor = state.actor(&caller, rid);
     state
         .write(move |c| {
@@ -1360,7 +1364,7 @@ pub(crate) async fn supervision(
                 access(&caller, action),
                 &actor,
             )?;
-            render(c, l, lang, today)
+            render(c, &rule_sets, l, lang, today)
         })
         .await
 }
@@ -1655,6 +1659,7 @@ pub async fn reissue(
         expected_version: if_match.0,
     };
     let today = state.time.today();
+    let rule_sets = state.rule_sets.clone();
     let actor = state.actor(&caller, &rid);
     let lang = lang.0;
     create(&state, &caller.clone(), key, body.fingerprint, move |c| {
@@ -1666,7 +1671,7 @@ pub async fn reissue(
             access(&caller, Action::ReissuePermit),
             &actor,
         )?;
-        let view = render(c, l, lang, today)?;
+        let view = render(c, &rule_sets, l, lang, today)?;
         Ok(Created {
             location: format!("/v1/permits/{id}"),
             version: Some(view.version),
@@ -1728,6 +1733,7 @@ pub async fn record_departure(
         evidence: req.evidence,
     };
     let today = state.time.today();
+    let rule_sets = state.rule_sets.clone();
     let actor = state.actor(&caller, &rid);
     let lang = lang.0;
     let view = state
@@ -1740,7 +1746,7 @@ pub async fn record_departure(
                 access(&caller, Action::RecordDeparture),
                 &actor,
             )?;
-            render(c, l, lang, today)
+            render(c, &rule_sets, l, lang, today)
         })
         .await?;
     Ok(respond(view))
@@ -1823,6 +1829,7 @@ pub async fn report_replacement(
         })
         .collect();
     let today = state.time.today();
+    let rule_sets = state.rule_sets.clone();
     let actor = state.actor(&caller, &rid);
     let lang = lang.0;
     let view = state
@@ -1835,7 +1842,7 @@ pub async fn report_replacement(
                 access(&caller, Action::ReportReplacement),
                 &actor,
             )?;
-            render(c, l, lang, today)
+            render(c, &rule_sets, l, lang, today)
         })
         .await?;
     Ok(respond(view))

@@ -41,7 +41,7 @@ impl From<StoredRuleSet> for RuleSetView {
             source: s.source,
             created_at: s.created_at.and_utc(),
             created_by: s.created_by,
-            rules: s.rules,
+            rules: std::sync::Arc::unwrap_or_clone(s.rules),
         }
     }
 }

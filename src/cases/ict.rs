@@ -13,6 +13,7 @@ use crate::domain::route::{self, EmployerType, Engagement, Facts, Position, Rout
 use crate::domain::ruleset::RuleSet;
 use crate::domain::{CountryCode, EmployerId, Message, Refusal, RegionCode, Violation};
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 /// A worker of an application.
 #[derive(Debug, Clone)]
@@ -47,7 +48,7 @@ fn country(conn: &mut Conn, code: &CountryCode) -> Result<reference::Country, Ca
     })
 }
 
-fn rules_on(conn: &mut Conn, on: NaiveDate) -> Result<(i64, RuleSet), CaseError> {
+fn rules_on(conn: &mut Conn, on: NaiveDate) -> Result<(i64, Arc<RuleSet>), CaseError> {
     let stored = rulesets::in_force(conn, on)?.ok_or_else(|| {
         CaseError::not_found(Message::new("not-found-rule-set-on").text("date", on))
     })?;

@@ -23,6 +23,7 @@ use crate::domain::{
 };
 use chrono::{Datelike, Days, NaiveDate};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// The access check of a loaded permit: its regions and its employer.
 pub trait Access<E>: FnOnce(&[RegionCode], &EmployerId) -> Result<(), E> {}
@@ -143,7 +144,7 @@ pub fn load<E: From<CaseError>>(
     Ok(loaded)
 }
 
-fn rules_on(conn: &mut Conn, date: NaiveDate) -> Result<RuleSet, CaseError> {
+fn rules_on(conn: &mut Conn, date: NaiveDate) -> Result<Arc<RuleSet>, CaseError> {
     Ok(rulesets::in_force(conn, date)?
         .ok_or_else(|| {
             CaseError::not_found(Message::new("not-found-rule-set-on").text("date", date))

@@ -331,7 +331,7 @@ pub fn certificates_and_ict(
         e.cases += 1;
         e.workers += 1;
     }
-    let rules = rulesets::in_force(conn, today)?.map(|s| s.rules.ict);
+    let rules = rulesets::in_force(conn, today)?.map(|s| s.rules.ict.clone());
     for p in ict::list(conn, region, None, None, i64::MAX)? {
         if p.applied_on.year() != year {
             continue;

@@ -50,6 +50,35 @@ pub struct Event {
     pub request_id: String,
 }
 
+/// One line of an entity's history: the columns a case's view shows.
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = audit_events)]
+pub struct HistoryLine {
+    pub occurred_at: NaiveDateTime,
+    pub action: String,
+    pub actor: String,
+    pub role: String,
+    pub legal_basis: String,
+}
+
+/// An entity's history, oldest first, at most `limit` lines: one statement of a fixed shape
+/// (kept prepared) on the `(entity_type, entity_id)` index, without the before/after
+/// snapshots the view does not show.
+pub fn history(
+    conn: &mut AnyConnection,
+    entity_type: &str,
+    entity_id: &str,
+    limit: i64,
+) -> QueryResult<Vec<HistoryLine>> {
+    audit_events::table
+        .filter(audit_events::entity_type.eq(entity_type))
+        .filter(audit_events::entity_id.eq(entity_id))
+        .order(audit_events::id)
+        .limit(limit)
+        .select(HistoryLine::as_select())
+        .load(conn)
+}
+
 /// The JSON snapshot of a value for an event's before/after; a value that cannot be
 /// encoded fails the transaction instead of leaving a hole in the trail.
 pub fn snapshot<T: serde::Serialize>(value: &T) -> Result<Value, super::Error> {

@@ -956,7 +956,7 @@ pub fn unreported_replacements(
 }
 
 /// A category-4 permit's replacement report (Art. 33(2)).
-#[derive(Debug, Clone, Queryable, Insertable)]
+#[derive(Debug, Clone, Queryable, Insertable, serde::Serialize)]
 #[diesel(table_name = permit_replacements)]
 pub struct ReplacementRow {
     pub permit_id: i64,

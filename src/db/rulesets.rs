@@ -7,7 +7,7 @@ use crate::domain::ruleset::RuleSet;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Deserialize;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = rule_sets)]
@@ -28,13 +28,13 @@ pub struct NewRuleSet {
     pub rules: RuleSet,
 }
 
-/// A stored version.
+/// A stored version; its rules are shared, not copied, by every reader of the version.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct StoredRuleSet {
     pub version: i64,
     pub effective_from: NaiveDate,
     pub source: String,
-    pub rules: RuleSet,
+    pub rules: Arc<RuleSet>,
     pub created_at: NaiveDateTime,
     pub created_by: String,
 }
@@ -45,10 +45,11 @@ const PARSED_KEPT: usize = 8;
 /// Rule sets already parsed, by their stored text. The rule set is read on every decision
 /// and every permit read, and parsing its ~20 KB of JSON cost more than the rest of a read;
 /// keyed by the text itself (not the version), so a cache can never answer for another
-/// database or a changed row, and there is nothing to invalidate.
-static PARSED: Mutex<Vec<(String, RuleSet)>> = Mutex::new(Vec::new());
+/// database or a changed row, and there is nothing to invalidate. Readers share one parsed
+/// copy (a deep copy of the rules cost a few hundred allocations per decision).
+static PARSED: Mutex<Vec<(String, Arc<RuleSet>)>> = Mutex::new(Vec::new());
 
-fn parse(body: &str) -> Result<RuleSet, serde_json::Error> {
+fn parse(body: &str) -> Result<Arc<RuleSet>, serde_json::Error> {
     let found = PARSED
         .lock()
         .unwrap_or_else(PoisonError::into_inner)
@@ -58,7 +59,7 @@ fn parse(body: &str) -> Result<RuleSet, serde_json::Error> {
     if let Some(rules) = found {
         return Ok(rules);
     }
-    let rules: RuleSet = serde_json::from_str(body)?;
+    let rules: Arc<RuleSet> = Arc::new(serde_json::from_str(body)?);
     let mut kept = PARSED.lock().unwrap_or_else(PoisonError::into_inner);
     if kept.len() >= PARSED_KEPT {
         kept.remove(0);
@@ -80,6 +81,56 @@ impl TryFrom<Row> for StoredRuleSet {
             created_at: r.created_at,
             created_by: r.created_by,
         })
+    }
+}
+
+/// The number of the version in force on `on`, if any: one small indexed read.
+pub fn version_in_force(conn: &mut AnyConnection, on: NaiveDate) -> QueryResult<Option<i64>> {
+    rule_sets::table
+        .filter(rule_sets::effective_from.le(on))
+        .order((rule_sets::effective_from.desc(), rule_sets::version.desc()))
+        .select(rule_sets::version)
+        .first(conn)
+        .optional()
+}
+
+/// One database's rule sets, parsed, by version: a stored version never changes (the table
+/// is append-only), so an entry never goes stale. A permit read asks which version is in
+/// force (a few bytes) instead of fetching, comparing and deep-copying its ~20 KB of rules.
+/// Each [`crate::api::AppState`] holds its own, as version numbers are per database.
+#[derive(Debug, Default)]
+pub struct Parsed(Mutex<Vec<(i64, Arc<RuleSet>)>>);
+
+impl Parsed {
+    /// The rules in force on `on`, if any.
+    pub fn in_force(
+        &self,
+        conn: &mut AnyConnection,
+        on: NaiveDate,
+    ) -> QueryResult<Option<Arc<RuleSet>>> {
+        let Some(version) = version_in_force(conn, on)? else {
+            return Ok(None);
+        };
+        let kept = |p: &Self| {
+            p.0.lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .iter()
+                .find(|(v, _)| *v == version)
+                .map(|(_, r)| r.clone())
+        };
+        if let Some(rules) = kept(self) {
+            return Ok(Some(rules));
+        }
+        let Some(stored) = get(conn, version)? else {
+            return Ok(None);
+        };
+        let rules = stored.rules;
+        let mut all = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if all.len() >= PARSED_KEPT {
+            all.remove(0);
+        }
+        all.push((version, rules.clone()));
+        Ok(Some(rules))
     }
 }
 

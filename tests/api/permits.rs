@@ -1634,3 +1634,58 @@ async fn art_32_2_an_astana_hub_participants_specialist_with_higher_education_ne
         .ok(200);
     assert_eq!(regional(&app, "KZ-23", "3").await, (5, 1, 0));
 }
+
+/// A permit's view prices the fee due at the MRP of the rule set in force on the day it is
+/// read: a version published later takes over from its first day in the process that served
+/// the earlier one, and the earlier day still reads the earlier version.
+#[actix_web::test]
+async fn a_permits_view_prices_the_fee_by_the_rule_set_in_force_on_the_day_it_is_read() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 5)]).await;
+    profile(&app, BIN_A).await;
+    let id = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .json(&application(
+            &["KZ-23"],
+            vec![worker("KAYA MEHMET", "TUR", "R1")],
+        ))
+        .await
+        .ok(201)["id"]
+        .clone();
+    decide(&app, &id, "KZ-23", json!({"decision": "approve"}))
+        .await
+        .ok(200);
+    assert_eq!(mrp_today(&app, &id).await, "3932.00");
+
+    let text = std::fs::read_to_string("config/seed/rule-set.json").unwrap();
+    let mut doc: Value = serde_json::from_str(&text).unwrap();
+    doc["effective_from"] = json!("2025-12-20");
+    doc["source"] = json!("Order No. 2 of 16.12.2025");
+    let values = doc["rules"]["mrp"]["values"].as_array_mut().unwrap();
+    let at = values
+        .iter()
+        .position(|v| v["from"].as_str().unwrap() > "2025-12-20")
+        .unwrap_or(values.len());
+    values.insert(at, json!({"from": "2025-12-20", "tenge": "4000.00"}));
+    app.post("/v1/rule-sets")
+        .token(&app.ministry())
+        .json(&doc)
+        .await
+        .ok(201);
+    assert_eq!(mrp_today(&app, &id).await, "3932.00");
+    app.set_today("2025-12-22T04:00:00Z");
+    assert_eq!(mrp_today(&app, &id).await, "4000.00");
+    app.set_today("2025-12-16T04:00:00Z");
+    assert_eq!(mrp_today(&app, &id).await, "3932.00");
+}
+
+async fn mrp_today(app: &TestApp, id: &Value) -> Value {
+    let r = app
+        .get(&format!("/v1/permits/{id}"))
+        .token(&app.employer(BIN_A))
+        .send()
+        .await;
+    region(r.ok(200), "KZ-23")["fee"]["mrp_today"].clone()
+}

@@ -679,3 +679,57 @@ async fn a_figure_the_ledger_does_not_explain_is_found_at_start_up_and_freezes_t
     );
     allocate(&app, "KZ-75", "3", 12).await.ok(200);
 }
+
+/// One region's read answers from its rows alone when it has some; a region without rows
+/// still tells an unknown region and a year without a quota (404) from a region not yet
+/// allocated anything (zeros).
+#[actix_web::test]
+async fn one_regions_read_tells_unallocated_from_unknown_and_from_a_year_without_quota() {
+    let app = spawn_app().await;
+    let t = app.ministry();
+    app.get("/v1/quotas/2026/regions/KZ-75")
+        .token(&t)
+        .send()
+        .await
+        .problem(404, "not-found");
+    set_quota(&app).await;
+    allocate(&app, "KZ-75", "3", 10).await.ok(200);
+    let read = app
+        .get("/v1/quotas/2026/regions/KZ-75")
+        .token(&t)
+        .send()
+        .await;
+    let body = read.ok(200);
+    let cat3 = body["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["category"] == "3")
+        .unwrap()
+        .clone();
+    assert_eq!(cat3["allocated"], 10);
+    assert_eq!(cat3["available"], 10);
+    let none = app
+        .get("/v1/quotas/2026/regions/KZ-71")
+        .token(&t)
+        .send()
+        .await;
+    let none = none.ok(200);
+    assert_eq!(none["region"], "KZ-71");
+    assert_eq!(none["categories"].as_array().unwrap().len(), 5);
+    assert!(none["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|c| c["allocated"] == 0 && c["available"] == 0));
+    app.get("/v1/quotas/2026/regions/KZ-98")
+        .token(&t)
+        .send()
+        .await
+        .problem(404, "not-found");
+    app.get("/v1/quotas/2027/regions/KZ-75")
+        .token(&t)
+        .send()
+        .await
+        .problem(404, "not-found");
+}

@@ -6,7 +6,7 @@ use crate::api::extract::{Body, RequestId};
 use crate::api::{narrowed, AppState};
 use crate::auth::{authorize, Action, Caller, Scope};
 use crate::cases;
-use crate::db::{quota as q, reference};
+use crate::db::{self, quota as q, reference};
 use crate::domain::{Category, RegionCode};
 use crate::error::{ApiError, Problem};
 use actix_web::{get, put, web, HttpResponse};
@@ -209,13 +209,23 @@ pub async fn get_regional_quota(
 ) -> Result<HttpResponse, ApiError> {
     authorize(&caller, Action::ReadRegionalQuota, Scope::Region(&region))?;
     let view = state
-        .read(move |c| {
-            cases::quota::ensure_region(c, &region)?;
-            if q::national(c, year)?.is_none() {
-                return Err(no_quota(year));
+        .db(move |c| {
+            // One statement, outside a transaction, in the common case: the schema's foreign
+            // keys make a region's rows proof that the region and the year's national quota
+            // exist. Only a region without rows needs the checks that tell a missing region
+            // or year (404) from a region not yet allocated anything (zeros).
+            let rows = q::regional_of(c, year, region.as_str())?;
+            if !rows.is_empty() {
+                return Ok(regional_view(year, &region, &rows));
             }
-            let rows = q::regional(c, year, Some(region.as_str()))?;
-            Ok(regional_view(year, &region, &rows))
+            db::read_tx(c, |c| {
+                cases::quota::ensure_region(c, &region)?;
+                if q::national(c, year)?.is_none() {
+                    return Err(no_quota(year));
+                }
+                let rows = q::regional_of(c, year, region.as_str())?;
+                Ok(regional_view(year, &region, &rows))
+            })
         })
         .await?;
     Ok(HttpResponse::Ok().json(view))

@@ -16,7 +16,7 @@ pub use national::{
     national, national_versions, set_national, CategoryRow, CountryRow, NationalQuota, NationalRow,
     SetNational, VersionRow,
 };
-pub use regional::{regional, set_regional, RegionalRow};
+pub use regional::{regional, regional_of, set_regional, RegionalRow};
 pub use transfers::{transfer, transfers, Transfer, TransferRow};
 
 use super::Error;

@@ -39,15 +39,30 @@ pub fn regional(
     year: i32,
     region: Option<&str>,
 ) -> QueryResult<Vec<RegionalRow>> {
-    let mut q = regional_quotas::table
-        .filter(regional_quotas::year.eq(year))
-        .select(RegionalRow::as_select())
-        .into_boxed();
-    if let Some(r) = region {
-        q = q.filter(regional_quotas::region.eq(r.to_owned()));
-    }
-    let mut rows: Vec<RegionalRow> = q.load(conn)?;
+    let mut rows: Vec<RegionalRow> = match region {
+        Some(r) => return regional_of(conn, year, r),
+        None => regional_quotas::table
+            .filter(regional_quotas::year.eq(year))
+            .select(RegionalRow::as_select())
+            .load(conn)?,
+    };
     rows.sort_by(|a, b| (&a.region, a.category).cmp(&(&b.region, b.category)));
+    Ok(rows)
+}
+
+/// One region's rows of a year, by category: one statement whose shape never changes, so
+/// both backends keep it prepared (a boxed query is prepared anew on every call).
+pub fn regional_of(
+    conn: &mut AnyConnection,
+    year: i32,
+    region: &str,
+) -> QueryResult<Vec<RegionalRow>> {
+    let mut rows: Vec<RegionalRow> = regional_quotas::table
+        .filter(regional_quotas::year.eq(year))
+        .filter(regional_quotas::region.eq(region))
+        .select(RegionalRow::as_select())
+        .load(conn)?;
+    rows.sort_by_key(|r| r.category);
     Ok(rows)
 }
 
