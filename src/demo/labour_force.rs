@@ -13,10 +13,10 @@
 //! ```
 //!
 //! `region` is the ISO 3166-2:KZ code, `labour_force` a number of persons in digits only.
-//! A field may stand in double quotes, as spreadsheets export it; other lines starting
-//! with `#`, and blank lines, are ignored. The source is one line for the whole table (not
-//! a column repeated, and possibly differing, on every row): it goes into the reason of
-//! every regional allocation the demo makes.
+//! The rest is CSV as RFC 4180 defines it (read by the `csv` crate): a field may stand in
+//! double quotes, as spreadsheets export it; other lines starting with `#`, and blank lines,
+//! are ignored. The source is one line for the whole table (not a column repeated, and
+//! possibly differing, on every row): it goes into the reason of every regional allocation.
 
 use crate::db::reference::Region;
 use crate::domain::calculation::largest_remainder;
@@ -76,18 +76,30 @@ impl LabourForce {
         if let Err(p) = &source {
             problems.push(format!("line 1: {p}"));
         }
+        // The source line is a comment to the reader, as is any later line starting with `#`.
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .trim(csv::Trim::All)
+            .flexible(true)
+            .comment(Some(b'#'))
+            .from_reader(text.as_bytes());
+        let mut record = csv::StringRecord::new();
         let mut header_seen = false;
         // Each known region on its first line, with its number when that is one.
         let mut found: BTreeMap<String, (usize, Option<i64>)> = BTreeMap::new();
-        let mut last_line = 0;
-        for (i, raw) in text.lines().enumerate() {
-            let line = i + 1;
-            last_line = line;
-            let row = raw.trim();
-            if row.is_empty() || row.starts_with('#') {
-                continue;
+        while reader
+            .read_record(&mut record)
+            .map_err(|e| vec![e.to_string()])?
+        {
+            // The line where the reader stopped: a record's `position()` is where it began
+            // looking, before skipped lines and a line early after CRLF (rust-csv #208, #395).
+            let line = text
+                .get(..reader.position().byte() as usize)
+                .map_or(0, |read| read.lines().count());
+            let fields: Vec<&str> = record.iter().collect();
+            if fields == [""] {
+                continue; // a line of blanks
             }
-            let fields: Vec<&str> = row.split(',').map(field).collect();
             if !header_seen {
                 header_seen = true;
                 if fields != ["region", "labour_force"] {
@@ -133,7 +145,7 @@ impl LabourForce {
         if !header_seen {
             problems.push(format!(
                 "line {}: no header `region,labour_force` and no rows",
-                last_line + 1
+                text.lines().count() + 1
             ));
             return Err(problems);
         }
@@ -254,14 +266,6 @@ fn source_of(first_line: &str) -> Result<String, String> {
     Ok(text.to_owned())
 }
 
-/// A field without the blanks and the double quotes around it (as spreadsheets export).
-fn field(raw: &str) -> &str {
-    let f = raw.trim();
-    f.strip_prefix('"')
-        .and_then(|x| x.strip_suffix('"'))
-        .map_or(f, str::trim)
-}
-
 /// A number of persons: digits only.
 fn persons(field: &str) -> Option<i64> {
     if field.is_empty() || !field.bytes().all(|b| b.is_ascii_digit()) {
@@ -309,6 +313,19 @@ mod tests {
         assert_eq!(
             LabourForce::parse(&text, &known()).unwrap(),
             LabourForce::parse(GOOD, &known()).unwrap()
+        );
+    }
+
+    #[test]
+    fn fields_are_read_as_csv_and_lines_counted_past_blank_and_comment_lines() {
+        let text = "# source: x\r\n\r\nregion,labour_force\r\n# c\r\n\"KZ-10\",\"1,200\"\r\n  \r\nKZ-11,1,2";
+        assert_eq!(
+            LabourForce::parse(text, &known()).unwrap_err(),
+            vec![
+                "line 5: labour_force `1,200` is not a number of persons (digits only, no sign, separators or decimals)",
+                "line 7: 3 fields where `region,labour_force` has 2 (write numbers without separators)",
+                "end of file: no row for KZ-75 (Region KZ-75); the file must list each of the 3 regions once",
+            ]
         );
     }
 
