@@ -43,15 +43,29 @@ enum Command {
         /// The SQLite file to create; it must not exist.
         #[arg(long, default_value = "data/demo.db")]
         database: std::path::PathBuf,
+        /// The regions' labour force (e.g. the Bureau of National Statistics' table) as CSV:
+        /// a first line `# source: <where the figures come from>`, the header
+        /// `region,labour_force`, then each of the 20 regions once (KZ-75,1234567). The
+        /// quota is then split among all 20 regions in proportion to it; without it, the
+        /// ten regions the cases use get demo allocations.
+        #[arg(long, value_name = "FILE")]
+        labour_force: Option<std::path::PathBuf>,
     },
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let cli = Cli::parse();
     match cli.command.unwrap_or(Command::Serve) {
-        Command::Demo { database } => {
+        Command::Demo {
+            database,
+            labour_force,
+        } => {
             let settings = Settings::load()?;
-            permits::demo::run(settings, &database)?;
+            // A refusal may list several problems, one a line: print it as text.
+            if let Err(why) = permits::demo::run(settings, &database, labour_force.as_deref()) {
+                eprintln!("{why}");
+                std::process::exit(1);
+            }
             Ok(())
         }
         Command::Openapi => {

@@ -15,9 +15,14 @@ fn read<T: DeserializeOwned>(dir: &Path, file: &str) -> Result<T, SetupError> {
     serde_json::from_str(&text).map_err(|e| SetupError::Seed(format!("{}: {e}", path.display())))
 }
 
+/// The regions of the reference data, as `regions.json` in `dir` seeds them.
+pub fn regions(dir: &Path) -> Result<Vec<Region>, SetupError> {
+    read(dir, "regions.json")
+}
+
 /// Loads each seed file into its table if the table is empty; a no-op on later starts.
 pub fn run(conn: &mut AnyConnection, dir: &Path, now: NaiveDateTime) -> Result<(), SetupError> {
-    let regions: Vec<Region> = read(dir, "regions.json")?;
+    let regions = regions(dir)?;
     let countries: Vec<Country> = read(dir, "countries.json")?;
     let sectors: Vec<Sector> = read(dir, "sectors.json")?;
     let first_rules: rulesets::NewRuleSet = read(dir, "rule-set.json")?;

@@ -7,6 +7,7 @@ mod certificates;
 mod concurrency;
 mod console;
 mod demands;
+mod demo;
 mod documents;
 mod eligibility;
 mod errors;

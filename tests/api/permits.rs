@@ -1062,23 +1062,6 @@ async fn an_extension_is_decided_like_an_application_on_the_quota_of_the_year_it
     assert_eq!(p.ok(200)["status"], "expired");
 }
 
-/// `permits demo` runs on a fresh SQLite file (it drives the handlers in-process on its own
-/// runtime, so this is a plain test).
-#[test]
-fn the_demo_runs_on_a_fresh_sqlite_file() {
-    let dir = std::env::temp_dir().join(format!("permits-demo-{}", uuid::Uuid::new_v4().simple()));
-    let path = dir.join("demo.db");
-    let settings = permits::config::Settings::load().expect("config/default.toml");
-    let result = permits::demo::run(settings, &path);
-    let again = permits::demo::run(
-        permits::config::Settings::load().expect("config/default.toml"),
-        &path,
-    );
-    let _ = std::fs::remove_dir_all(&dir);
-    assert_eq!(result, Ok(()));
-    assert!(again.unwrap_err().contains("exists"));
-}
-
 #[actix_web::test]
 async fn quota_invariants_hold_after_a_random_sequence_of_permit_moves() {
     use crate::invariants::{check_invariants, Rng};

@@ -4,6 +4,15 @@
 //! A newcomer sees the whole life of a permit: checks, decisions by several regions, fees
 //! at the MRP of the payment date, lapse, trips, extension, suspension, revocation, return
 //! and departure.
+//!
+//! The quota goes to the regions in one of two ways. Given the regions' labour force
+//! (`--labour-force FILE`, see [`labour_force`]), each category is split among all 20
+//! regions in proportion to it by the largest remainder, with the file's source as the
+//! allocations' reason. Without it, the ten regions the cases use get small demo
+//! allocations, with a reason that says so: the project holds no regional labour-force
+//! table.
+
+pub mod labour_force;
 
 use crate::api::{self, extract};
 use crate::auth::{mint, Claims, Role};
@@ -11,6 +20,7 @@ use crate::clock::FixedClock;
 use crate::config::{Secret, Settings};
 use crate::domain::EmployerId;
 use actix_web::{test, web, App};
+use labour_force::LabourForce;
 use serde_json::{json, Value};
 use std::path::Path;
 use std::sync::Arc;
@@ -43,19 +53,28 @@ fn at(date: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
         .map_err(|e| format!("{date}: {e}"))
 }
 
-/// Runs the demo on a fresh SQLite file at `path`; refuses an existing file.
-pub fn run(mut settings: Settings, path: &Path) -> Result<(), String> {
+/// Runs the demo on a fresh SQLite file at `path`, splitting the quota among the 20
+/// regions by the labour force in `labour_force` when given. Refuses an existing file, and
+/// a labour-force file with any problem, before anything is written.
+pub fn run(mut settings: Settings, path: &Path, labour_force: Option<&Path>) -> Result<(), String> {
     if path.exists() {
         return Err(format!(
             "{} exists: the demo runs on a fresh file; remove it or name another",
             path.display()
         ));
     }
+    let labour_force = match labour_force {
+        Some(file) => {
+            let known = crate::db::seed::regions(&settings.seed.dir).map_err(|e| e.to_string())?;
+            Some(LabourForce::read(file, &known)?)
+        }
+        None => None,
+    };
     settings.database.url = Secret::new(path.to_string_lossy().into_owned());
-    actix_web::rt::System::new().block_on(script(settings))
+    actix_web::rt::System::new().block_on(script(settings, labour_force))
 }
 
-async fn script(settings: Settings) -> Result<(), String> {
+async fn script(settings: Settings, labour_force: Option<LabourForce>) -> Result<(), String> {
     let clock = FixedClock::new(at("2025-12-15")?);
     let state =
         crate::startup::state(&settings, Arc::new(clock.clone())).map_err(|e| e.to_string())?;
@@ -132,29 +151,97 @@ async fn script(settings: Settings) -> Result<(), String> {
         201,
         "national quota"
     );
-    let regions = [
-        "KZ-15", "KZ-19", "KZ-23", "KZ-35", "KZ-39", "KZ-47", "KZ-55", "KZ-71", "KZ-75", "KZ-79",
-    ];
-    for r in regions {
-        expect!(
-            call!(
-                put,
-                format!("/v1/quotas/2026/regions/{r}"),
-                ministry,
-                Some(json!({
-                    "categories": [
-                        {"category": "1", "allocated": 10}, {"category": "2", "allocated": 10},
-                        {"category": "3", "allocated": 20}, {"category": "4", "allocated": 10},
-                        {"category": "seasonal", "allocated": 20}
-                    ],
-                    "reason": "Demo allocation under Order No. 397; not the official split by regional labour force, which the project does not hold"
-                }))
-            ),
-            200,
-            format!("allocation {r}")
-        );
+    match &labour_force {
+        Some(lf) => {
+            let numbers: Vec<i64> = QUOTA_2026.iter().map(|(_, n)| *n).collect();
+            let split = lf.split(&numbers);
+            let reason = format!(
+                "Order No. 397 of 12.12.2025 split among the {} regions in proportion to labour force by the largest remainder; labour force: {}",
+                lf.regions.len(),
+                lf.source
+            );
+            println!(
+                "== split among the {} regions by labour force, largest remainder (Art. 32(4)-(5))",
+                lf.regions.len()
+            );
+            println!("   labour force: {}", lf.source);
+            println!(
+                "   the file's labour force totals {}; Order No. 397's figures are 0.25 % of 7258400",
+                lf.total()
+            );
+            let columns = |cells: &mut dyn Iterator<Item = String>| -> String {
+                cells.map(|c| format!(" {c:>8}")).collect()
+            };
+            println!(
+                "   {:<6} {:<24} {:>12} {:>8}{}",
+                "region",
+                "name",
+                "labour force",
+                "share",
+                columns(&mut QUOTA_2026.iter().map(|(c, _)| (*c).to_owned()))
+            );
+            for (r, units) in lf.regions.iter().zip(&split) {
+                let categories: Vec<Value> = QUOTA_2026
+                    .iter()
+                    .zip(units)
+                    .map(|((c, _), n)| json!({"category": c, "allocated": n}))
+                    .collect();
+                expect!(
+                    call!(
+                        put,
+                        format!("/v1/quotas/2026/regions/{}", r.code),
+                        ministry,
+                        Some(json!({"categories": categories, "reason": reason}))
+                    ),
+                    200,
+                    format!("allocation {}", r.code)
+                );
+                println!(
+                    "   {:<6} {:<24} {:>12} {:>6} %{}",
+                    r.code,
+                    r.name,
+                    r.labour_force,
+                    lf.percent(r),
+                    columns(&mut units.iter().map(i64::to_string))
+                );
+            }
+            println!(
+                "   {:<6} {:<24} {:>12} {:>6} %{}",
+                "total",
+                "",
+                lf.total(),
+                "100.00",
+                columns(&mut numbers.iter().map(i64::to_string))
+            );
+        }
+        None => {
+            let regions = [
+                "KZ-15", "KZ-19", "KZ-23", "KZ-35", "KZ-39", "KZ-47", "KZ-55", "KZ-71", "KZ-75",
+                "KZ-79",
+            ];
+            for r in regions {
+                expect!(
+                    call!(
+                        put,
+                        format!("/v1/quotas/2026/regions/{r}"),
+                        ministry,
+                        Some(json!({
+                            "categories": [
+                                {"category": "1", "allocated": 10}, {"category": "2", "allocated": 10},
+                                {"category": "3", "allocated": 20}, {"category": "4", "allocated": 10},
+                                {"category": "seasonal", "allocated": 20}
+                            ],
+                            "reason": "Demo allocation under Order No. 397; not the official split by regional labour force, which the project does not hold"
+                        }))
+                    ),
+                    200,
+                    format!("allocation {r}")
+                );
+            }
+            println!("   categories 1-4 and seasonal: 726 / 3,402 / 5,893 / 3,131 / 4,994; demo allocations to {} regions", regions.len());
+            println!("   (not a split by labour force: `permits demo --labour-force FILE` splits the quota among all 20 regions by the regions' labour force)");
+        }
     }
-    println!("   categories 1-4 and seasonal: 726 / 3,402 / 5,893 / 3,131 / 4,994; demo allocations to {} regions", regions.len());
 
     // Twelve employers: (first 11 digits, name, OKED section, region, foreign branch,
     // Kazakh staff per category 1-4, foreign staff in category 3).
@@ -631,6 +718,9 @@ async fn script(settings: Settings) -> Result<(), String> {
         200,
         "read"
     );
+    // The worker leaves three days after the revocation; a departure is recorded once it
+    // has happened.
+    clock.set(at("2026-03-05")?);
     let (s, _) = call!(
         post,
         format!("/v1/permits/{}/departures", ids[9]),
@@ -669,8 +759,8 @@ async fn script(settings: Settings) -> Result<(), String> {
         .and_then(|cs| cs.iter().find(|c| c["category"] == "3").cloned())
         .unwrap_or_default();
     println!(
-        "   KZ-23 category 3 in 2026: allocated {}, pending {}, used {}",
-        c3["allocated"], c3["pending"], c3["used"]
+        "   KZ-23 category 3 in 2026: allocated {}, held {}, used {}",
+        c3["allocated"], c3["held"], c3["used"]
     );
     println!(
         "== done: the database is {}",
