@@ -355,3 +355,13 @@ impl TestApp {
         self.clock.set(rfc3339.parse().unwrap());
     }
 }
+
+/// The element of the JSON array `items` whose `key` is `value` (panics if none).
+pub fn by_key<'a>(items: &'a Value, key: &str, value: &str) -> &'a Value {
+    items
+        .as_array()
+        .unwrap_or_else(|| panic!("not an array: {items}"))
+        .iter()
+        .find(|i| i[key] == value)
+        .unwrap_or_else(|| panic!("no {key} = {value} in {items}"))
+}

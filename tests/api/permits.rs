@@ -81,13 +81,7 @@ async fn regional(app: &TestApp, region: &str, category: &str) -> (i64, i64, i64
         .token(&app.ministry())
         .send()
         .await;
-    let c = r.ok(200)["categories"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["category"] == category)
-        .unwrap()
-        .clone();
+    let c = by_key(&r.ok(200)["categories"], "category", category).clone();
     (
         c["allocated"].as_i64().unwrap(),
         c["held"].as_i64().unwrap(),
@@ -825,7 +819,8 @@ async fn art_33_6_a_small_foreign_branch_is_exempt_and_only_a_branch_may_say_it_
 }
 
 /// Files, approves and pays a one-worker category-3 permit of BIN_A in KZ-23; its id.
-pub async fn active_permit(app: &TestApp, passport: &str) -> Value {
+/// BIN_A's one-worker application for KZ-23, approved (awaiting payment): its id.
+pub async fn approved_permit(app: &TestApp, passport: &str) -> Value {
     let id = app
         .post("/v1/permit-applications")
         .token(&app.employer(BIN_A))
@@ -839,6 +834,11 @@ pub async fn active_permit(app: &TestApp, passport: &str) -> Value {
     decide(app, &id, "KZ-23", json!({"decision": "approve"}))
         .await
         .ok(200);
+    id
+}
+
+pub async fn active_permit(app: &TestApp, passport: &str) -> Value {
+    let id = approved_permit(app, passport).await;
     pay(app, &id, "KZ-23", "100000000.00", "2025-12-15", "en")
         .await
         .ok(201);
@@ -1627,19 +1627,7 @@ async fn a_permits_view_prices_the_fee_by_the_rule_set_in_force_on_the_day_it_is
     app.set_today("2025-12-15T04:00:00Z");
     quota(&app, &[("KZ-23", "3", 5)]).await;
     profile(&app, BIN_A).await;
-    let id = app
-        .post("/v1/permit-applications")
-        .token(&app.employer(BIN_A))
-        .json(&application(
-            &["KZ-23"],
-            vec![worker("KAYA MEHMET", "TUR", "R1")],
-        ))
-        .await
-        .ok(201)["id"]
-        .clone();
-    decide(&app, &id, "KZ-23", json!({"decision": "approve"}))
-        .await
-        .ok(200);
+    let id = approved_permit(&app, "R1").await;
     assert_eq!(mrp_today(&app, &id).await, "3932.00");
 
     let text = std::fs::read_to_string("config/seed/rule-set.json").unwrap();

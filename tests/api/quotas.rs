@@ -699,14 +699,7 @@ async fn one_regions_read_tells_unallocated_from_unknown_and_from_a_year_without
         .token(&t)
         .send()
         .await;
-    let body = read.ok(200);
-    let cat3 = body["categories"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["category"] == "3")
-        .unwrap()
-        .clone();
+    let cat3 = by_key(&read.ok(200)["categories"], "category", "3").clone();
     assert_eq!(cat3["allocated"], 10);
     assert_eq!(cat3["available"], 10);
     let none = app
