@@ -3,6 +3,7 @@
 
 mod access;
 mod architecture;
+mod bodies;
 mod certificates;
 mod concurrency;
 mod console;
