@@ -33,6 +33,7 @@ malformed-limit = limit must be between 1 and 500
 malformed-cursor = the cursor is not one this service sent
 malformed-year = year { $year } is outside 2000-2100
 malformed-year-text = year { $year } is not a whole number
+unknown-region = { $region } is none of the regions of Kazakhstan
 
 # 401
 unauthorized-no-token = a bearer token is required

@@ -33,6 +33,7 @@ malformed-limit = limit 1 мен 500 аралығында болуы керек
 malformed-cursor = курсорды бұл қызмет берген жоқ
 malformed-year = { $year } жылы 2000–2100 аралығынан тыс
 malformed-year-text = { $year } жылы бүтін сан емес
+unknown-region = { $region } Қазақстан өңірлерінің қатарына кірмейді
 
 # 401
 unauthorized-no-token = Bearer токені қажет

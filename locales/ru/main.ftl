@@ -33,6 +33,7 @@ malformed-limit = limit должен быть от 1 до 500
 malformed-cursor = курсор выдан не этим сервисом
 malformed-year = год { $year } вне диапазона 2000–2100
 malformed-year-text = год { $year } не является целым числом
+unknown-region = { $region } не относится к регионам Казахстана
 
 # 401
 unauthorized-no-token = требуется токен Bearer

@@ -59,11 +59,7 @@ pub fn put(
     cmd: &PutProfile,
     actor: &Actor,
 ) -> Result<(ProfileRow, bool), CaseError> {
-    if !reference::region_exists(conn, cmd.region.as_str())? {
-        return Err(CaseError::not_found(
-            Message::new("not-found-region").text("region", &cmd.region),
-        ));
-    }
+    super::known_regions(conn, [("region".to_owned(), &cmd.region)])?;
     let sectors = reference::sectors(conn)?;
     if !sectors.iter().any(|s| s.code == cmd.sector.as_str()) {
         return Err(Violation::service_rule("unknown-sector")
