@@ -173,7 +173,8 @@ mod tests {
         assert_eq!(Lang::En.text(&m), "no quota is set for 2026");
     }
 
-    /// The keys of a catalogue file with the names of their arguments.
+    /// The keys of a catalogue file with the names of their arguments, also those a
+    /// message spread over several lines (its selectors' variants) uses.
     fn entries(lang: Lang) -> std::collections::BTreeMap<String, Vec<String>> {
         let path = format!(
             "{}/locales/{}/main.ftl",
@@ -181,10 +182,19 @@ mod tests {
             lang.tag()
         );
         let text = std::fs::read_to_string(path).unwrap();
-        text.lines()
-            .filter(|l| !l.starts_with('#') && l.contains(" = "))
-            .map(|l| {
-                let (key, value) = l.split_once(" = ").unwrap();
+        let mut messages: Vec<(String, String)> = Vec::new();
+        for line in text.lines() {
+            if line.starts_with(' ') {
+                messages.last_mut().unwrap().1.push_str(line);
+            } else if let Some((key, value)) =
+                line.split_once(" =").filter(|_| !line.starts_with('#'))
+            {
+                messages.push((key.to_owned(), value.to_owned()));
+            }
+        }
+        messages
+            .into_iter()
+            .map(|(key, value)| {
                 let mut args: Vec<String> = value
                     .split("{ $")
                     .skip(1)
@@ -192,9 +202,106 @@ mod tests {
                     .collect();
                 args.sort();
                 args.dedup();
-                (key.to_owned(), args)
+                (key, args)
             })
             .collect()
+    }
+
+    /// A check that passed reads as passed: its own message, in every language, with the
+    /// figures it found; never the wording of its failure.
+    #[test]
+    fn every_check_that_passes_reads_as_passed_in_kazakh_russian_and_english() {
+        use crate::domain::permit::checks::{self, Outcome, Qualification, StaffLine};
+        use crate::domain::ruleset::{TermChoice, TermUnit};
+        use crate::domain::{Category, CountryCode, RegionCode};
+        let rules = crate::domain::ruleset::tests::seeded();
+        let day = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+        let region: RegionCode = "KZ-75".parse().unwrap();
+        let country: CountryCode = "TUR".parse().unwrap();
+        let staff = |category| StaffLine {
+            category,
+            staff: checks::Staff {
+                kazakh: 100,
+                foreign: 2,
+                ..checks::Staff::default()
+            },
+        };
+        let months = TermChoice {
+            unit: TermUnit::Months,
+            values: vec![12],
+            up_to: false,
+        };
+        let days = TermChoice {
+            unit: TermUnit::Days,
+            values: vec![90],
+            up_to: true,
+        };
+        let qualification = Qualification {
+            worker: "KAYA MEHMET",
+            education: "higher",
+            occupation_code: "2146",
+            experience_years: 8,
+            reference: Some("Professional standard 'Drilling', level 6"),
+        };
+        let passed = [
+            checks::quota_available(&region, 2026, Category::Specialists, 5, 1),
+            checks::country_quota_available(&country, 2026, 5, 1),
+            checks::country_quota_not_mixed(None, 2),
+            checks::kazakh_share(
+                &rules.kazakh_share,
+                Category::Specialists,
+                &[staff(Category::Specialists)],
+                1,
+                false,
+            ),
+            checks::kazakh_share(&rules.kazakh_share, Category::Heads, &[], 1, true),
+            checks::kazakh_share(&rules.kazakh_share, Category::Seasonal, &[], 1, false),
+            checks::qualification(&qualification, Category::Specialists),
+            checks::term_allowed(Category::Specialists, &months, TermUnit::Months, 12),
+            checks::term_allowed(Category::Seasonal, &days, TermUnit::Days, 61),
+            checks::labour_market_test(
+                &rules.labour_market_test,
+                day("2026-03-01"),
+                Some("ELX-1"),
+                Some(day("2026-01-01")),
+            ),
+            checks::employer_not_barred(None, day("2026-03-01")),
+            checks::replacement_commitment(
+                &rules.category_4_replacement,
+                Category::QualifiedWorkers,
+                Some(rules.category_4_replacement.min_months),
+            ),
+            checks::replacements_met(&[], day("2026-03-01")),
+            checks::worker_free("KAYA MEHMET", None),
+            checks::passport_valid("KAYA MEHMET", day("2030-01-01"), day("2027-01-14")),
+        ];
+        let mut codes: Vec<&str> = Vec::new();
+        for c in &passed {
+            assert_eq!(c.outcome, Outcome::Pass, "{c:?}");
+            let message = c.message();
+            assert_eq!(message.key, format!("{}-pass", c.finding.code));
+            for lang in Lang::ALL {
+                assert!(lang.renders(&message), "{} in {lang:?}", message.key);
+                assert_ne!(lang.text(&message), lang.text(&c.finding.message()));
+            }
+            codes.push(&c.finding.code);
+        }
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), 14, "{codes:?}");
+        let free = checks::worker_free("KAYA MEHMET", None).message();
+        assert_eq!(
+            Lang::En.text(&free),
+            "KAYA MEHMET is named on no other live permit"
+        );
+        assert_eq!(
+            Lang::Ru.text(&free),
+            "KAYA MEHMET не указан ни в одном другом действующем разрешении"
+        );
+        assert_eq!(
+            Lang::Kk.text(&free),
+            "KAYA MEHMET басқа ешбір қолданыстағы рұқсатта көрсетілмеген"
+        );
     }
 
     #[test]

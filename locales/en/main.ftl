@@ -183,6 +183,39 @@ replacement-report-short = the report names { $hired } Kazakh citizens hired by 
 replacement-not-category-4 = only a category-4 permit carries a replacement commitment; this one is category { $category }
 country-quota-mixed = citizens of { $country } draw on their country quota, so they are applied for on a permit of their own, not with workers of { $countries } citizenships
 passport-expires = the passport of { $worker } expires on { $expiry }, before the permit ends on { $end }
+quota-available-pass =
+    { $region } has { $left } { $left ->
+        [one] unit
+       *[other] units
+    } of category { $category } left for { $year }, enough for the { $wanted } needed
+country-quota-available-pass =
+    the { $year } quota for citizens of { $country } has { $left } { $left ->
+        [one] unit
+       *[other] units
+    } left, enough for the { $wanted } needed
+country-quota-mixed-pass = no citizen of a country with a country-of-origin quota is applied for together with workers of other citizenships
+kazakh-share-pass = categories { $categories }: { $kazakh } Kazakh staff against { $foreign } foreign workers with this permit keep the Kazakh share of at least { $min } %
+kazakh-share-exempt-pass = exempt from the Kazakh share: a branch or representative office of a foreign legal entity with { $employees } employees (at most { $max })
+kazakh-share-not-applicable-pass = no Kazakh-share ratio covers category { $category }, so no share is required
+qualification-data-pass = { $worker }: occupation { $occupation }, { $years } years of experience; the education, NKZ occupation code and qualification reference are given
+term-allowed-pass =
+    category { $category } allows a term of { $length } { $unit ->
+        [days] { $length ->
+            [one] day
+           *[other] days
+        }
+        [months] { $length ->
+            [one] month
+           *[other] months
+        }
+       *[other] units
+    }
+labour-market-test-pass = the labour-market test is met or does not apply yet (the vacancy published on the Electronic Labour Exchange, with its code, at least { $min } days before the application)
+employer-barred-pass = no revocation for unlawful engagement of foreign labour bars the employer
+replacement-commitment-pass = the category-4 commitment to replace the foreigners with Kazakh citizens within { $min } to { $max } months is given, or the category needs none
+replacement-obligation-met-pass = no earlier category-4 permit of the employer is past its replacement period without the replacement reported
+worker-on-live-permit-pass = { $worker } is named on no other live permit
+passport-expires-pass = the passport of { $worker } is valid until { $expiry }, not before the permit ends on { $end }
 worker-needs-no-permit = { $worker } is a citizen of { $country }, an EAEU member state, and needs no permit: refused for this worker, drawing no quota
 worker-route-other = { $worker } takes another route ({ $route }): refused for this permit, drawing no quota
 no-worker-needs-permit = every worker named is an EAEU citizen and needs no permit

@@ -160,7 +160,8 @@ pub struct CheckView {
     /// The article it rests on; null for a check of the service.
     #[schema(example = "Art. 33(6)")]
     pub article: Option<String>,
-    /// What was found, in the language `Accept-Language` chose.
+    /// What was found, worded for the outcome (a check that passed says what is in
+    /// order), in the language `Accept-Language` chose.
     pub message: String,
     /// The figures used, by name.
     #[schema(value_type = Object)]
@@ -380,7 +381,7 @@ fn check_view(c: &Check, lang: Lang) -> CheckView {
         }
         .to_owned(),
         article: c.finding.article.clone(),
-        message: lang.text(&c.finding.message()),
+        message: lang.text(&c.message()),
         figures: c
             .finding
             .args

@@ -21,3 +21,4 @@ mod permits;
 mod quotas;
 mod rulesets;
 mod statistics;
+mod wording;
