@@ -207,6 +207,234 @@ mod tests {
             .collect()
     }
 
+    /// Whether `message` reads `value` of its argument `name` in words of its own in
+    /// `lang`: not as it reads a value the catalogue does not know, and, in Kazakh and
+    /// Russian, without the identifier itself.
+    fn reads_in_own_words(lang: Lang, message: &Message, name: &str, value: &str) -> bool {
+        let with = |v: &str| {
+            let mut m = message.clone();
+            for (n, a) in &mut m.args {
+                if n == name {
+                    *a = Arg::Text(v.to_owned());
+                }
+            }
+            lang.text(&m)
+        };
+        let text = with(value);
+        text != with("no-such-value") && (lang == Lang::En || !text.contains(value))
+    }
+
+    #[track_caller]
+    fn assert_own_words(message: &Message, names: &[&str]) {
+        for lang in Lang::ALL {
+            for name in names {
+                let value = message.args.iter().find(|(n, _)| n == name).unwrap();
+                let value = value.1.to_string();
+                assert!(
+                    reads_in_own_words(lang, message, name, &value),
+                    "{} in {lang:?} has no words of its own for {name} {value}: {}",
+                    message.key,
+                    lang.text(message)
+                );
+            }
+        }
+    }
+
+    /// Every refused move of every case's state machine names the case, its state and the
+    /// event in the reader's words, never as the identifiers the code uses.
+    #[test]
+    fn an_illegal_move_reads_the_case_its_state_and_the_event_in_every_language() {
+        use crate::domain::state::IllegalTransition;
+        use crate::domain::{certificate, demand, hold, ict, permit, Refusal};
+        let mut refused: Vec<IllegalTransition> = Vec::new();
+        for s in permit::PermitState::ALL {
+            for e in permit::PermitEvent::ALL {
+                refused.extend(permit::transition(s, e).err());
+            }
+        }
+        let hold_events = hold::Release::ALL
+            .map(hold::HoldEvent::Release)
+            .into_iter()
+            .chain([hold::HoldEvent::Confirm]);
+        for e in hold_events {
+            for s in hold::HoldState::ALL {
+                refused.extend(hold::transition(s, e).err());
+            }
+        }
+        for s in demand::DemandState::ALL {
+            for d in demand::DemandDecision::ALL {
+                refused.extend(demand::transition(s, d).err());
+            }
+        }
+        for s in ict::IctState::ALL {
+            for e in ict::IctEvent::ALL {
+                refused.extend(ict::transition(s, e).err());
+            }
+        }
+        for s in certificate::CertificateState::ALL {
+            for e in certificate::CertificateEvent::ALL {
+                refused.extend(certificate::transition(s, e).err());
+            }
+        }
+        let mut messages: Vec<Message> = refused
+            .into_iter()
+            .map(|t| match Refusal::from(t) {
+                Refusal::Conflict { detail, .. } => detail,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        // The moves the permit cases refuse outside the machine (cases/permits.rs).
+        for (machine, state, event) in [
+            ("permit-region", "approved", "approve"),
+            ("permit-region", "refused", "refuse"),
+            ("permit-region", "paid", "pay"),
+            ("permit", "extension-filed", "extend"),
+        ] {
+            messages.push(
+                Message::new("conflict-illegal-transition")
+                    .text("machine", machine)
+                    .text("state", state)
+                    .text("event", event),
+            );
+        }
+        for m in &messages {
+            assert_own_words(m, &["machine", "state", "event"]);
+        }
+        let resume = Message::new("conflict-illegal-transition")
+            .text("machine", "permit")
+            .text("state", "active")
+            .text("event", "resume");
+        assert_eq!(
+            Lang::Ru.text(&resume),
+            "разрешение в статусе «действует» нельзя возобновить"
+        );
+        assert_eq!(
+            Lang::En.text(&resume),
+            "a permit that is active cannot be resumed"
+        );
+        assert_eq!(
+            Lang::Kk.text(&resume),
+            "рұқсат «жарамды» мәртебесінде, сондықтан оның қолданылуын қайта жаңарту мүмкін емес"
+        );
+    }
+
+    /// Roles, routes, kinds of employer, positions, statuses, quota components, term units,
+    /// sign-in steps and kinds of case a message names read in the reader's words.
+    #[test]
+    fn every_internal_name_a_message_shows_reads_in_every_language() {
+        use crate::domain::ict::{EmployerForm, IctPosition};
+        use crate::domain::permit::PermitState;
+        use crate::domain::route::RouteKind;
+        use crate::domain::EmployerKind;
+        let mut checks: Vec<(Message, &str)> = Vec::new();
+        for r in crate::auth::Role::ALL {
+            checks.push((
+                Message::new("forbidden-role").text("role", r.as_str()),
+                "role",
+            ));
+        }
+        let routes = RouteKind::ALL.map(RouteKind::as_str);
+        for route in routes.into_iter().chain(["none"]) {
+            for key in ["worker-route-other", "ict-worker-route-other"] {
+                let m = Message::new(key).text("worker", "A").text("route", route);
+                checks.push((m, "route"));
+            }
+        }
+        let kinds = [
+            EmployerKind::HeadOffice,
+            EmployerKind::Branch,
+            EmployerKind::RepresentativeOffice,
+            EmployerKind::PeasantFarm,
+            EmployerKind::IndividualEntrepreneur,
+        ];
+        for kind in kinds {
+            let m = Message::new("foreign-division-mismatch")
+                .text("bin", "210340000013")
+                .text("kind", kind.as_str());
+            checks.push((m, "kind"));
+            for form in EmployerForm::ALL {
+                let m = Message::new("ict-employer-form")
+                    .text("kind", kind.as_str())
+                    .text("form", form.as_str());
+                checks.push((m.clone(), "kind"));
+                checks.push((m, "form"));
+            }
+        }
+        for p in IctPosition::ALL {
+            let m = Message::new("ict-ratio-exceeded")
+                .text("position", p.as_str())
+                .arg("foreigners", 3)
+                .arg("kazakh", 2)
+                .text("max", 50);
+            checks.push((m, "position"));
+        }
+        for s in PermitState::ALL {
+            let m = Message::new("conflict-permit-not-issued")
+                .arg("id", 7)
+                .text("status", s.as_str());
+            checks.push((m, "status"));
+        }
+        for c in [
+            crate::domain::quota::QuotaComponent::Permits,
+            crate::domain::quota::QuotaComponent::LabourImmigrants,
+        ] {
+            checks.push((
+                crate::domain::quota::share_out_of_range(c).message(),
+                "component",
+            ));
+        }
+        for key in ["term-allowed", "term-allowed-pass"] {
+            for unit in ["months", "days"] {
+                let m = Message::new(key)
+                    .text("category", "3")
+                    .arg("length", 12)
+                    .text("unit", unit);
+                checks.push((m, "unit"));
+            }
+        }
+        for step in [
+            "http-client",
+            "issuer",
+            "discovery",
+            "redirect-url",
+            "state",
+            "authorization",
+            "code",
+            "token-endpoint",
+            "code-exchange",
+            "id-token",
+        ] {
+            checks.push((Message::new("unauthorized-oidc").text("step", step), "step"));
+        }
+        for kind in [
+            crate::domain::hold::CaseKind::Permit,
+            crate::domain::hold::CaseKind::PermitExtension,
+        ] {
+            let m = Message::new("conflict-case-already-holds-quota")
+                .text("kind", kind.as_str())
+                .arg("id", 42)
+                .text("region", "KZ-75");
+            checks.push((m, "kind"));
+        }
+        for (m, name) in &checks {
+            assert_own_words(m, &[name]);
+        }
+        let term = |length: i64| {
+            Message::new("term-allowed")
+                .text("category", "3")
+                .arg("length", length)
+                .text("unit", "months")
+        };
+        assert_eq!(
+            Lang::Ru.text(&term(24)),
+            "для категории 3 срок 24 месяца не допускается"
+        );
+        assert_eq!(
+            Lang::En.text(&term(1)),
+            "category 3 allows no term of 1 month"
+        );
+    }
+
     /// A check that passed reads as passed: its own message, in every language, with the
     /// figures it found; never the wording of its failure.
     #[test]

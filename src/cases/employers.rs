@@ -39,16 +39,9 @@ pub fn check_division(bin: &EmployerId, foreign_division: bool) -> Option<Violat
         EmployerKind::Branch | EmployerKind::RepresentativeOffice
     );
     (foreign_division && !can).then(|| {
-        let kind = match kind {
-            EmployerKind::HeadOffice => "head office",
-            EmployerKind::PeasantFarm => "peasant farm",
-            EmployerKind::IndividualEntrepreneur => "individual entrepreneur",
-            EmployerKind::Branch => "branch",
-            EmployerKind::RepresentativeOffice => "representative office",
-        };
         Violation::new("foreign-division-mismatch", "Art. 33(6)")
             .text("bin", bin)
-            .text("kind", kind)
+            .text("kind", kind.as_str())
     })
 }
 

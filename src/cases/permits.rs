@@ -813,7 +813,7 @@ fn decide_loaded(
         return Err(CaseError::conflict(
             "already-decided",
             Message::new("conflict-illegal-transition")
-                .text("machine", "permit region")
+                .text("machine", "permit-region")
                 .text("state", &mine.decision)
                 .text("event", event.name()),
         ));
@@ -1036,7 +1036,7 @@ fn pay_loaded(
         return Err(CaseError::conflict(
             "already-paid",
             Message::new("conflict-illegal-transition")
-                .text("machine", "permit region")
+                .text("machine", "permit-region")
                 .text("state", "paid")
                 .text("event", "pay"),
         ));
@@ -1361,7 +1361,7 @@ fn extend_loaded(
             "extension-exists",
             Message::new("conflict-illegal-transition")
                 .text("machine", "permit")
-                .text("state", "extension filed")
+                .text("state", "extension-filed")
                 .text("event", "extend"),
         ));
     }

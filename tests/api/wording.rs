@@ -1,5 +1,6 @@
 //! What the service says reads right for the reader: a check that passed says so in words
-//! of its own, in Kazakh, Russian or English. Codes never change.
+//! of its own, and states, events, roles and kinds of employer read in Kazakh, Russian or
+//! English, never as the identifiers the code uses. Codes never change.
 
 use crate::helpers::*;
 use crate::permits::{active_permit, application, profile, quota, worker};
@@ -117,5 +118,81 @@ async fn a_passing_check_reads_as_passed_and_a_failing_one_as_failed_in_kk_ru_an
             message(&p, "worker-on-live-permit"),
             ("fail", text.as_str())
         );
+    }
+}
+
+/// A move a case's state does not allow names the case, its state and the move in the
+/// reader's words; the stable code stays `illegal-transition`.
+#[actix_web::test]
+async fn an_illegal_move_reads_in_the_readers_words_not_in_state_and_event_names() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 5)]).await;
+    profile(&app, BIN_A).await;
+    let id = active_permit(&app, "U1").await;
+    for (lang, detail) in [
+        ("en", "a permit that is active cannot be resumed"),
+        ("ru", "разрешение в статусе «действует» нельзя возобновить"),
+        (
+            "kk",
+            "рұқсат «жарамды» мәртебесінде, сондықтан оның қолданылуын қайта жаңарту мүмкін емес",
+        ),
+    ] {
+        let r = app
+            .post(&format!("/v1/permits/{id}/resumption"))
+            .token(&app.akimat("KZ-23"))
+            .header("Accept-Language", lang)
+            .send()
+            .await;
+        assert_eq!(r.problem(409, "illegal-transition")["detail"], detail);
+    }
+    let r = app
+        .post(&format!("/v1/permits/{id}/withdrawal"))
+        .token(&app.employer(BIN_A))
+        .header("Accept-Language", "ru")
+        .send()
+        .await;
+    assert_eq!(
+        r.problem(409, "illegal-transition")["detail"],
+        "разрешение в статусе «действует» нельзя снять с рассмотрения"
+    );
+}
+
+/// A role refused and a kind of employer that cannot be a foreign division read in the
+/// reader's words too.
+#[actix_web::test]
+async fn roles_and_kinds_of_employer_read_in_the_readers_words() {
+    let app = spawn_app().await;
+    for (lang, detail) in [
+        ("en", "an auditor may not do this here"),
+        ("ru", "аудитор не может выполнить здесь это действие"),
+        ("kk", "аудитор мұнда бұл әрекетті орындай алмайды"),
+    ] {
+        let r = app
+            .post("/v1/rule-sets")
+            .token(&app.auditor())
+            .header("Accept-Language", lang)
+            .json(&json!({}))
+            .await;
+        assert_eq!(r.problem(403, "forbidden")["detail"], detail);
+    }
+    let profile = json!({
+        "as_of": "2025-11-01", "name": "Caspian Drilling LLP", "legal_form": "LLP",
+        "foreign_division": true, "sector": "B", "region": "KZ-23",
+        "workforce": [{"category": "3", "kazakh": 10, "foreign": 1}]
+    });
+    for (lang, text) in [
+        ("en", "210340000013 is a legal entity: only a branch or representative office can be a division of a foreign legal entity"),
+        ("ru", "210340000013 — это юридическое лицо: подразделением иностранного юридического лица может быть только филиал или представительство"),
+        ("kk", "210340000013 — заңды тұлға: шетелдік заңды тұлғаның бөлімшесі тек филиал немесе өкілдік бола алады"),
+    ] {
+        let r = app
+            .put(&format!("/v1/employers/{BIN_A}"))
+            .token(&app.employer(BIN_A))
+            .header("Accept-Language", lang)
+            .json(&profile)
+            .await;
+        let body = r.problem(422, "foreign-division-mismatch");
+        assert_eq!(body["violations"][0]["message"], text);
     }
 }
