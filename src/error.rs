@@ -104,6 +104,11 @@ pub enum ApiError {
     HeaderTooLarge(usize),
     #[error("some fields are invalid")]
     Invalid(Vec<FieldError>),
+    /// Fields whose values name nothing that exists (a region code that is none of the
+    /// regions): a 422 like [`ApiError::Invalid`], each field's message in the caller's
+    /// language.
+    #[error("some fields name nothing that exists")]
+    UnknownValues(Vec<(String, Message)>),
     #[error("a rule of the law refuses the request")]
     Rule(Vec<Violation>),
     #[error("{}", .0.key)]
@@ -160,7 +165,9 @@ impl ApiError {
             ApiError::PayloadTooLarge(_) => ("payload-too-large", "title-payload-too-large"),
             ApiError::RequestTimeout => ("request-timeout", "title-request-timeout"),
             ApiError::HeaderTooLarge(_) => ("header-too-large", "title-header-too-large"),
-            ApiError::Invalid(_) => ("invalid-fields", "title-invalid-fields"),
+            ApiError::Invalid(_) | ApiError::UnknownValues(_) => {
+                ("invalid-fields", "title-invalid-fields")
+            }
             ApiError::Rule(v) => (
                 match v.as_slice() {
                     [one] => one.code.as_str(),
@@ -196,7 +203,9 @@ impl ApiError {
             ApiError::HeaderTooLarge(limit) => {
                 Message::new("detail-header-too-large").arg("limit", *limit)
             }
-            ApiError::Invalid(_) => Message::new("detail-invalid-fields"),
+            ApiError::Invalid(_) | ApiError::UnknownValues(_) => {
+                Message::new("detail-invalid-fields")
+            }
             ApiError::Rule(_) => Message::new("title-rule-violation"),
             ApiError::MethodNotAllowed { method, allow } => {
                 Message::new("detail-method-not-allowed")
@@ -235,6 +244,10 @@ impl ApiError {
             detail,
             errors: match self {
                 ApiError::Malformed { errors, .. } | ApiError::Invalid(errors) => errors.clone(),
+                ApiError::UnknownValues(fields) => fields
+                    .iter()
+                    .map(|(field, message)| FieldError::new(field, lang.text(message)))
+                    .collect(),
                 _ => Vec::new(),
             },
             violations: match self {
@@ -286,7 +299,9 @@ impl ResponseError for ApiError {
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             ApiError::HeaderTooLarge(_) => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
-            ApiError::Invalid(_) | ApiError::Rule(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::Invalid(_) | ApiError::UnknownValues(_) | ApiError::Rule(_) => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
@@ -426,6 +441,7 @@ impl From<Refusal> for ApiError {
     fn from(r: Refusal) -> Self {
         match r {
             Refusal::Rule(v) => ApiError::Rule(v),
+            Refusal::UnknownValues(fields) => ApiError::UnknownValues(fields),
             Refusal::NotFound(detail) => ApiError::NotFound(detail),
             Refusal::Conflict { code, detail } => ApiError::Conflict { code, detail },
             Refusal::Stale { current } => ApiError::PreconditionFailed { current },

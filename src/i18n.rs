@@ -173,7 +173,8 @@ mod tests {
         assert_eq!(Lang::En.text(&m), "no quota is set for 2026");
     }
 
-    /// The keys of a catalogue file with the names of their arguments.
+    /// The keys of a catalogue file with the names of their arguments, also those a
+    /// message spread over several lines (its selectors' variants) uses.
     fn entries(lang: Lang) -> std::collections::BTreeMap<String, Vec<String>> {
         let path = format!(
             "{}/locales/{}/main.ftl",
@@ -181,10 +182,19 @@ mod tests {
             lang.tag()
         );
         let text = std::fs::read_to_string(path).unwrap();
-        text.lines()
-            .filter(|l| !l.starts_with('#') && l.contains(" = "))
-            .map(|l| {
-                let (key, value) = l.split_once(" = ").unwrap();
+        let mut messages: Vec<(String, String)> = Vec::new();
+        for line in text.lines() {
+            if line.starts_with(' ') {
+                messages.last_mut().unwrap().1.push_str(line);
+            } else if let Some((key, value)) =
+                line.split_once(" =").filter(|_| !line.starts_with('#'))
+            {
+                messages.push((key.to_owned(), value.to_owned()));
+            }
+        }
+        messages
+            .into_iter()
+            .map(|(key, value)| {
                 let mut args: Vec<String> = value
                     .split("{ $")
                     .skip(1)
@@ -192,9 +202,334 @@ mod tests {
                     .collect();
                 args.sort();
                 args.dedup();
-                (key.to_owned(), args)
+                (key, args)
             })
             .collect()
+    }
+
+    /// Whether `message` reads `value` of its argument `name` in words of its own in
+    /// `lang`: not as it reads a value the catalogue does not know, and, in Kazakh and
+    /// Russian, without the identifier itself.
+    fn reads_in_own_words(lang: Lang, message: &Message, name: &str, value: &str) -> bool {
+        let with = |v: &str| {
+            let mut m = message.clone();
+            for (n, a) in &mut m.args {
+                if n == name {
+                    *a = Arg::Text(v.to_owned());
+                }
+            }
+            lang.text(&m)
+        };
+        let text = with(value);
+        text != with("no-such-value") && (lang == Lang::En || !text.contains(value))
+    }
+
+    #[track_caller]
+    fn assert_own_words(message: &Message, names: &[&str]) {
+        for lang in Lang::ALL {
+            for name in names {
+                let value = message.args.iter().find(|(n, _)| n == name).unwrap();
+                let value = value.1.to_string();
+                assert!(
+                    reads_in_own_words(lang, message, name, &value),
+                    "{} in {lang:?} has no words of its own for {name} {value}: {}",
+                    message.key,
+                    lang.text(message)
+                );
+            }
+        }
+    }
+
+    /// Every refused move of every case's state machine names the case, its state and the
+    /// event in the reader's words, never as the identifiers the code uses.
+    #[test]
+    fn an_illegal_move_reads_the_case_its_state_and_the_event_in_every_language() {
+        use crate::domain::state::IllegalTransition;
+        use crate::domain::{certificate, demand, hold, ict, permit, Refusal};
+        let mut refused: Vec<IllegalTransition> = Vec::new();
+        for s in permit::PermitState::ALL {
+            for e in permit::PermitEvent::ALL {
+                refused.extend(permit::transition(s, e).err());
+            }
+        }
+        let hold_events = hold::Release::ALL
+            .map(hold::HoldEvent::Release)
+            .into_iter()
+            .chain([hold::HoldEvent::Confirm]);
+        for e in hold_events {
+            for s in hold::HoldState::ALL {
+                refused.extend(hold::transition(s, e).err());
+            }
+        }
+        for s in demand::DemandState::ALL {
+            for d in demand::DemandDecision::ALL {
+                refused.extend(demand::transition(s, d).err());
+            }
+        }
+        for s in ict::IctState::ALL {
+            for e in ict::IctEvent::ALL {
+                refused.extend(ict::transition(s, e).err());
+            }
+        }
+        for s in certificate::CertificateState::ALL {
+            for e in certificate::CertificateEvent::ALL {
+                refused.extend(certificate::transition(s, e).err());
+            }
+        }
+        let mut messages: Vec<Message> = refused
+            .into_iter()
+            .map(|t| match Refusal::from(t) {
+                Refusal::Conflict { detail, .. } => detail,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        // The moves the permit cases refuse outside the machine (cases/permits.rs).
+        for (machine, state, event) in [
+            ("permit-region", "approved", "approve"),
+            ("permit-region", "refused", "refuse"),
+            ("permit-region", "paid", "pay"),
+            ("permit", "extension-filed", "extend"),
+        ] {
+            messages.push(
+                Message::new("conflict-illegal-transition")
+                    .text("machine", machine)
+                    .text("state", state)
+                    .text("event", event),
+            );
+        }
+        for m in &messages {
+            assert_own_words(m, &["machine", "state", "event"]);
+        }
+        let resume = Message::new("conflict-illegal-transition")
+            .text("machine", "permit")
+            .text("state", "active")
+            .text("event", "resume");
+        assert_eq!(
+            Lang::Ru.text(&resume),
+            "разрешение в статусе «действует» нельзя возобновить"
+        );
+        assert_eq!(
+            Lang::En.text(&resume),
+            "a permit that is active cannot be resumed"
+        );
+        assert_eq!(
+            Lang::Kk.text(&resume),
+            "рұқсат «жарамды» мәртебесінде, сондықтан оның қолданылуын қайта жаңарту мүмкін емес"
+        );
+    }
+
+    /// Roles, routes, kinds of employer, positions, statuses, quota components, term units,
+    /// sign-in steps and kinds of case a message names read in the reader's words.
+    #[test]
+    fn every_internal_name_a_message_shows_reads_in_every_language() {
+        use crate::domain::ict::{EmployerForm, IctPosition};
+        use crate::domain::permit::PermitState;
+        use crate::domain::route::RouteKind;
+        use crate::domain::EmployerKind;
+        let mut checks: Vec<(Message, &str)> = Vec::new();
+        for r in crate::auth::Role::ALL {
+            checks.push((
+                Message::new("forbidden-role").text("role", r.as_str()),
+                "role",
+            ));
+        }
+        let routes = RouteKind::ALL.map(RouteKind::as_str);
+        for route in routes.into_iter().chain(["none"]) {
+            for key in ["worker-route-other", "ict-worker-route-other"] {
+                let m = Message::new(key).text("worker", "A").text("route", route);
+                checks.push((m, "route"));
+            }
+        }
+        let kinds = [
+            EmployerKind::HeadOffice,
+            EmployerKind::Branch,
+            EmployerKind::RepresentativeOffice,
+            EmployerKind::PeasantFarm,
+            EmployerKind::IndividualEntrepreneur,
+        ];
+        for kind in kinds {
+            let m = Message::new("foreign-division-mismatch")
+                .text("bin", "210340000013")
+                .text("kind", kind.as_str());
+            checks.push((m, "kind"));
+            for form in EmployerForm::ALL {
+                let m = Message::new("ict-employer-form")
+                    .text("kind", kind.as_str())
+                    .text("form", form.as_str());
+                checks.push((m.clone(), "kind"));
+                checks.push((m, "form"));
+            }
+        }
+        for p in IctPosition::ALL {
+            let m = Message::new("ict-ratio-exceeded")
+                .text("position", p.as_str())
+                .arg("foreigners", 3)
+                .arg("kazakh", 2)
+                .text("max", 50);
+            checks.push((m, "position"));
+        }
+        for s in PermitState::ALL {
+            let m = Message::new("conflict-permit-not-issued")
+                .arg("id", 7)
+                .text("status", s.as_str());
+            checks.push((m, "status"));
+        }
+        for c in [
+            crate::domain::quota::QuotaComponent::Permits,
+            crate::domain::quota::QuotaComponent::LabourImmigrants,
+        ] {
+            checks.push((
+                crate::domain::quota::share_out_of_range(c).message(),
+                "component",
+            ));
+        }
+        for key in ["term-allowed", "term-allowed-pass"] {
+            for unit in ["months", "days"] {
+                let m = Message::new(key)
+                    .text("category", "3")
+                    .arg("length", 12)
+                    .text("unit", unit);
+                checks.push((m, "unit"));
+            }
+        }
+        for step in [
+            "http-client",
+            "issuer",
+            "discovery",
+            "redirect-url",
+            "state",
+            "authorization",
+            "code",
+            "token-endpoint",
+            "code-exchange",
+            "id-token",
+        ] {
+            checks.push((Message::new("unauthorized-oidc").text("step", step), "step"));
+        }
+        for kind in [
+            crate::domain::hold::CaseKind::Permit,
+            crate::domain::hold::CaseKind::PermitExtension,
+        ] {
+            let m = Message::new("conflict-case-already-holds-quota")
+                .text("kind", kind.as_str())
+                .arg("id", 42)
+                .text("region", "KZ-75");
+            checks.push((m, "kind"));
+        }
+        for (m, name) in &checks {
+            assert_own_words(m, &[name]);
+        }
+        let term = |length: i64| {
+            Message::new("term-allowed")
+                .text("category", "3")
+                .arg("length", length)
+                .text("unit", "months")
+        };
+        assert_eq!(
+            Lang::Ru.text(&term(24)),
+            "для категории 3 срок 24 месяца не допускается"
+        );
+        assert_eq!(
+            Lang::En.text(&term(1)),
+            "category 3 allows no term of 1 month"
+        );
+    }
+
+    /// A check that passed reads as passed: its own message, in every language, with the
+    /// figures it found; never the wording of its failure.
+    #[test]
+    fn every_check_that_passes_reads_as_passed_in_kazakh_russian_and_english() {
+        use crate::domain::permit::checks::{self, Outcome, Qualification, StaffLine};
+        use crate::domain::ruleset::{TermChoice, TermUnit};
+        use crate::domain::{Category, CountryCode, RegionCode};
+        let rules = crate::domain::ruleset::tests::seeded();
+        let day = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+        let region: RegionCode = "KZ-75".parse().unwrap();
+        let country: CountryCode = "TUR".parse().unwrap();
+        let staff = |category| StaffLine {
+            category,
+            staff: checks::Staff {
+                kazakh: 100,
+                foreign: 2,
+                ..checks::Staff::default()
+            },
+        };
+        let months = TermChoice {
+            unit: TermUnit::Months,
+            values: vec![12],
+            up_to: false,
+        };
+        let days = TermChoice {
+            unit: TermUnit::Days,
+            values: vec![90],
+            up_to: true,
+        };
+        let qualification = Qualification {
+            worker: "KAYA MEHMET",
+            education: "higher",
+            occupation_code: "2146",
+            experience_years: 8,
+            reference: Some("Professional standard 'Drilling', level 6"),
+        };
+        let passed = [
+            checks::quota_available(&region, 2026, Category::Specialists, 5, 1),
+            checks::country_quota_available(&country, 2026, 5, 1),
+            checks::country_quota_not_mixed(None, 2),
+            checks::kazakh_share(
+                &rules.kazakh_share,
+                Category::Specialists,
+                &[staff(Category::Specialists)],
+                1,
+                false,
+            ),
+            checks::kazakh_share(&rules.kazakh_share, Category::Heads, &[], 1, true),
+            checks::kazakh_share(&rules.kazakh_share, Category::Seasonal, &[], 1, false),
+            checks::qualification(&qualification, Category::Specialists),
+            checks::term_allowed(Category::Specialists, &months, TermUnit::Months, 12),
+            checks::term_allowed(Category::Seasonal, &days, TermUnit::Days, 61),
+            checks::labour_market_test(
+                &rules.labour_market_test,
+                day("2026-03-01"),
+                Some("ELX-1"),
+                Some(day("2026-01-01")),
+            ),
+            checks::employer_not_barred(None, day("2026-03-01")),
+            checks::replacement_commitment(
+                &rules.category_4_replacement,
+                Category::QualifiedWorkers,
+                Some(rules.category_4_replacement.min_months),
+            ),
+            checks::replacements_met(&[], day("2026-03-01")),
+            checks::worker_free("KAYA MEHMET", None),
+            checks::passport_valid("KAYA MEHMET", day("2030-01-01"), day("2027-01-14")),
+        ];
+        let mut codes: Vec<&str> = Vec::new();
+        for c in &passed {
+            assert_eq!(c.outcome, Outcome::Pass, "{c:?}");
+            let message = c.message();
+            assert_eq!(message.key, format!("{}-pass", c.finding.code));
+            for lang in Lang::ALL {
+                assert!(lang.renders(&message), "{} in {lang:?}", message.key);
+                assert_ne!(lang.text(&message), lang.text(&c.finding.message()));
+            }
+            codes.push(&c.finding.code);
+        }
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), 14, "{codes:?}");
+        let free = checks::worker_free("KAYA MEHMET", None).message();
+        assert_eq!(
+            Lang::En.text(&free),
+            "KAYA MEHMET is named on no other live permit"
+        );
+        assert_eq!(
+            Lang::Ru.text(&free),
+            "KAYA MEHMET не указан ни в одном другом действующем разрешении"
+        );
+        assert_eq!(
+            Lang::Kk.text(&free),
+            "KAYA MEHMET басқа ешбір қолданыстағы рұқсатта көрсетілмеген"
+        );
     }
 
     #[test]

@@ -33,6 +33,7 @@ malformed-limit = limit must be between 1 and 500
 malformed-cursor = the cursor is not one this service sent
 malformed-year = year { $year } is outside 2000-2100
 malformed-year-text = year { $year } is not a whole number
+unknown-region = { $region } is none of the regions of Kazakhstan
 
 # 401
 unauthorized-no-token = a bearer token is required
@@ -47,7 +48,14 @@ unauthorized-claim = the token's { $claim } claim is invalid: { $reason }
 unauthorized-missing-claim = the token needs a { $claim } claim for its role
 
 # 403
-forbidden-role = the role { $role } may not do this here
+forbidden-role =
+    { $role ->
+        [ministry] a ministry analyst
+        [akimat] an akimat official
+        [employer] an employer
+        [auditor] an auditor
+       *[other] this caller
+    } may not do this here
 forbidden-other-region = an akimat sees its own region only
 forbidden-no-bin = no employer BIN in the token
 
@@ -69,16 +77,84 @@ conflict-idempotency-key-in-use = a request with this Idempotency-Key is being p
 conflict-quota-set-concurrently = the year's quota changed while this version was being set; read it again
 conflict-country-quota-taken = units of the { $country } quota were taken concurrently
 conflict-allocation-changed = the allocation changed while it was being set; read it again
-conflict-case-already-holds-quota = { $case } already holds quota
+conflict-case-already-holds-quota =
+    { $kind ->
+        [permit-extension] the extension { $id }
+        [permit] permit { $id }
+       *[other] case { $id }
+    } already holds quota in { $region }
 conflict-hold-state-changed = quota hold { $id } changed concurrently
 conflict-demand-changed = quota demand { $id } changed while it was being reviewed
-conflict-illegal-transition = a { $machine } that is { $state } cannot take the event { $event }
+conflict-illegal-transition =
+    { $machine ->
+        [permit] a permit
+        [permit-region] a permit in this region
+        [quota-hold] a quota hold
+        [quota-demand] a quota demand
+        [ict-permit] an ICT permit
+        [certificate] a self-employment certificate
+       *[other] a case
+    } that is { $state ->
+        [applied] awaiting a decision
+        [refused] refused
+        [withdrawn] withdrawn by the employer
+        [awaiting_payment] awaiting payment of the fee
+        [active] active
+        [suspended] suspended
+        [revoked] revoked
+        [returned] returned
+        [lapsed] lapsed for an unpaid fee
+        [expired] expired
+        [issued] issued
+        [extended] extended
+        [extension-filed] awaiting a decision on its extension
+        [filed] awaiting review
+        [accepted] accepted
+        [reduced] reduced
+        [rejected] rejected
+        [held] held
+        [confirmed] used by an issued permit
+        [released] released
+        [pending] awaiting a decision
+        [approved] approved
+        [paid] paid
+       *[other] in its current state
+    } cannot { $event ->
+        [approve] be approved
+        [refuse] be refused
+        [withdraw] be withdrawn
+        [pay] be paid for
+        [lapse] lapse for an unpaid fee
+        [suspend] be suspended
+        [resume] be resumed
+        [revoke] be revoked
+        [return] be returned
+        [extend] be extended
+        [trip] be used for a business trip
+        [depart] have a worker's departure recorded
+        [report-replacement] have its category-4 replacement reported
+        [reissue] be re-issued for another foreigner
+        [issue] be issued
+        [apply-extension] be applied for an extension
+        [refuse-extension] have its extension refused
+        [accept] be accepted
+        [reduce] be reduced
+        [reject] be rejected
+        [confirm] be confirmed
+        [release] be released
+       *[other] be changed this way
+    }
 
 # Rule violations (code = key)
 category-split-exceeds-quota = the categories add up to { $sum }, more than the permit quota of { $total } for { $year }
 quota-below-distributed = category { $category } cannot go down to { $total }: { $distributed } are already distributed to regions
 quota-not-set = the national quota for { $year } has no category { $category } yet
-quota-out-of-range = the { $component } quota is out of range
+quota-out-of-range =
+    { $component ->
+        [permits] the permit quota
+        [labour-immigrants] the labour immigrants' quota
+       *[other] the quota
+    } is out of range
 country-not-treaty-partner = { $country } has no ratified labour-migration treaty with Kazakhstan
 country-quota-for-eaeu-member = { $country } is a member of the Eurasian Economic Union: its citizens work without a permit, so it can have no country-of-origin quota
 quota-below-used = the quota for { $country } cannot go down to { $number }: { $taken } are held or used
@@ -168,7 +244,18 @@ kazakh-share-exempt = a branch or representative office of a foreign legal entit
 kazakh-share-not-applicable = no Kazakh-share ratio covers category { $category }
 employer-profile-required = the employer has no profile in force on { $date }: its workforce is needed to judge the Kazakh share
 qualification-data = { $worker }: occupation { $occupation }, { $years } years of experience; education, an NKZ occupation code and a qualification reference are required
-term-allowed = category { $category } with a term of { $length } { $unit }
+term-allowed =
+    category { $category } allows no term of { $length } { $unit ->
+        [days] { $length ->
+            [one] day
+           *[other] days
+        }
+        [months] { $length ->
+            [one] month
+           *[other] months
+        }
+       *[other] units
+    }
 labour-market-test = the vacancy was published on the Electronic Labour Exchange { $days } days before the application; at least { $min } are required, with its code
 employer-barred = a revocation for unlawful engagement of foreign labour bars the employer until { $until }
 replacement-commitment = category 4 commits to replacing the foreigners with Kazakh citizens within { $min } to { $max } months
@@ -182,8 +269,50 @@ replacement-report-short = the report names { $hired } Kazakh citizens hired by 
 replacement-not-category-4 = only a category-4 permit carries a replacement commitment; this one is category { $category }
 country-quota-mixed = citizens of { $country } draw on their country quota, so they are applied for on a permit of their own, not with workers of { $countries } citizenships
 passport-expires = the passport of { $worker } expires on { $expiry }, before the permit ends on { $end }
+quota-available-pass =
+    { $region } has { $left } { $left ->
+        [one] unit
+       *[other] units
+    } of category { $category } left for { $year }, enough for the { $wanted } needed
+country-quota-available-pass =
+    the { $year } quota for citizens of { $country } has { $left } { $left ->
+        [one] unit
+       *[other] units
+    } left, enough for the { $wanted } needed
+country-quota-mixed-pass = no citizen of a country with a country-of-origin quota is applied for together with workers of other citizenships
+kazakh-share-pass = categories { $categories }: { $kazakh } Kazakh staff against { $foreign } foreign workers with this permit keep the Kazakh share of at least { $min } %
+kazakh-share-exempt-pass = exempt from the Kazakh share: a branch or representative office of a foreign legal entity with { $employees } employees (at most { $max })
+kazakh-share-not-applicable-pass = no Kazakh-share ratio covers category { $category }, so no share is required
+qualification-data-pass = { $worker }: occupation { $occupation }, { $years } years of experience; the education, NKZ occupation code and qualification reference are given
+term-allowed-pass =
+    category { $category } allows a term of { $length } { $unit ->
+        [days] { $length ->
+            [one] day
+           *[other] days
+        }
+        [months] { $length ->
+            [one] month
+           *[other] months
+        }
+       *[other] units
+    }
+labour-market-test-pass = the labour-market test is met or does not apply yet (the vacancy published on the Electronic Labour Exchange, with its code, at least { $min } days before the application)
+employer-barred-pass = no revocation for unlawful engagement of foreign labour bars the employer
+replacement-commitment-pass = the category-4 commitment to replace the foreigners with Kazakh citizens within { $min } to { $max } months is given, or the category needs none
+replacement-obligation-met-pass = no earlier category-4 permit of the employer is past its replacement period without the replacement reported
+worker-on-live-permit-pass = { $worker } is named on no other live permit
+passport-expires-pass = the passport of { $worker } is valid until { $expiry }, not before the permit ends on { $end }
 worker-needs-no-permit = { $worker } is a citizen of { $country }, an EAEU member state, and needs no permit: refused for this worker, drawing no quota
-worker-route-other = { $worker } takes another route ({ $route }): refused for this permit, drawing no quota
+worker-route-other =
+    { $worker } takes another route ({ $route ->
+        [eaeu_citizen] work as an EAEU citizen, without a permit
+        [exempt] an exemption from the permit and the quota
+        [self_employment_certificate] a self-employment certificate
+        [ict_permit] an intra-corporate transfer permit
+        [quota_permit] a permit within the quota
+        [none] no route applies
+       *[other] another route
+    }): refused for this permit, drawing no quota
 no-worker-needs-permit = every worker named is an EAEU citizen and needs no permit
 fee-rate-missing = the rule set has no fee rate for category { $category } in sector { $sector }
 fee-underpaid = { $paid } tenge were paid to { $region }; the fee due is { $due } tenge at the MRP of { $mrp } tenge on the payment date
@@ -192,7 +321,15 @@ trip-outside-validity = the trip from { $from } to { $to } is outside the permit
 trip-days-exceeded = in { $year } the worker has { $used } business-trip days; { $wanted } more would exceed { $max }
 unknown-ground = { $ground } is not a ground on the ministry's list
 grounds-required = a refusal names at least one ground from the ministry's list
-foreign-division-mismatch = { $bin } is a { $kind }: only a branch or representative office can be a division of a foreign legal entity
+foreign-division-mismatch =
+    { $bin } is { $kind ->
+        [head_office] a legal entity
+        [branch] a branch
+        [representative_office] a representative office
+        [peasant_farm] a peasant farm
+        [individual_entrepreneur] an individual entrepreneur
+       *[other] another kind of employer
+    }: only a branch or representative office can be a division of a foreign legal entity
 extension-not-allowed = category { $category } permits cannot be extended
 extension-limit-reached = a category { $category } permit can be extended at most { $max } times
 extension-window = an extension of a permit ending on { $end } is applied for from { $opens } to { $closes }; today is { $today }
@@ -213,12 +350,40 @@ conflict-replacement-reported = the replacement for permit { $id } is already re
 conflict-ict-changed = ICT permit { $id } changed concurrently; read it again
 conflict-ict-permit-not-ended = ICT permit { $id } runs until { $until }; a departure is recorded once it has ended
 conflict-ict-departure-recorded = the departure of worker { $worker } is already recorded
-ict-employer-form = a BIN of a { $kind } cannot receive a transfer as a { $form }: a branch or representative office applies with its own BIN, a subsidiary with a head office's
+ict-employer-form =
+    a BIN of { $kind ->
+        [head_office] a legal entity
+        [branch] a branch
+        [representative_office] a representative office
+        [peasant_farm] a peasant farm
+        [individual_entrepreneur] an individual entrepreneur
+       *[other] another kind of employer
+    } cannot receive a transfer as { $form ->
+        [branch] a branch
+        [subsidiary] a subsidiary
+        [representative_office] a representative office
+       *[other] another form
+    }: a branch or representative office applies with its own BIN, a subsidiary with a head office's
 ict-sender-not-wto = the sending entity's country, { $country }, is not a WTO member on { $date }
 ict-term-too-long = the labour contract from { $start } to { $end } runs beyond { $max } months; an ICT permit is issued for at most three years
 ict-not-employed-by-sender = { $worker } has not worked for the sending entity; only its own heads, managers and specialists are transferred
-ict-ratio-exceeded = { $foreigners } transferred { $position } workers against { $kazakh } Kazakh staff in that position exceed { $max } per cent
-ict-worker-route-other = { $worker } takes another route ({ $route }), not an ICT permit
+ict-ratio-exceeded =
+    { $foreigners } transferred { $position ->
+        [head] heads
+        [manager] managers
+        [specialist] specialists
+       *[other] workers
+    } against { $kazakh } Kazakh staff in that position exceed { $max } per cent
+ict-worker-route-other =
+    { $worker } takes another route ({ $route ->
+        [eaeu_citizen] work as an EAEU citizen, without a permit
+        [exempt] an exemption from the permit and the quota
+        [self_employment_certificate] a self-employment certificate
+        [ict_permit] an intra-corporate transfer permit
+        [quota_permit] a permit within the quota
+        [none] no route applies
+       *[other] another route
+    }), not an ICT permit
 ict-contract-ended = the labour contract ended on { $end }; there is nothing left to issue the permit for
 ict-extension-limit = an ICT permit is extended at most { $max } time(s); it was extended { $extensions } time(s)
 ict-extension-too-long = an ICT permit is extended by at most { $max } months; { $months } asked
@@ -235,7 +400,33 @@ ict-departure-in-future = the departure date { $date } is in the future
 
 # The electronic permit and its public verification (Art. 33(4)-(5))
 not-found-permit-number = no issued permit carries this number
-conflict-permit-not-issued = permit { $id } is { $status }: it has no number and no document until its fees are paid and it is issued
+conflict-permit-not-issued =
+    permit { $id } is { $status ->
+        [applied] awaiting a decision
+        [refused] refused
+        [withdrawn] withdrawn by the employer
+        [awaiting_payment] awaiting payment of the fee
+        [active] active
+        [suspended] suspended
+        [revoked] revoked
+        [returned] returned
+        [lapsed] lapsed for an unpaid fee
+        [expired] expired
+        [issued] issued
+        [extended] extended
+        [extension-filed] awaiting a decision on its extension
+        [filed] awaiting review
+        [accepted] accepted
+        [reduced] reduced
+        [rejected] rejected
+        [held] held
+        [confirmed] used by an issued permit
+        [released] released
+        [pending] awaiting a decision
+        [approved] approved
+        [paid] paid
+       *[other] in its current state
+    }: it has no number and no document until its fees are paid and it is issued
 title-too-many-requests = Too many requests
 detail-too-many-requests = too many requests from this address; retry in { $seconds } seconds
 document-title = Permit to attract foreign labour
@@ -422,7 +613,20 @@ console-rules-from = in force from
 console-rules-source = Source
 console-rules-numbers = Every number of the version
 console-rules-history = History
-unauthorized-oidc = the identity provider's sign-in failed at: { $step }
+unauthorized-oidc =
+    the identity provider's sign-in failed at: { $step ->
+        [http-client] setting up the connection to the provider
+        [issuer] the provider's address
+        [discovery] reading the provider's configuration
+        [redirect-url] the return address of the sign-in
+        [state] matching the answer to the sign-in started here
+        [authorization] the provider's answer to the sign-in
+        [code] the authorization code
+        [token-endpoint] the provider's token service
+        [code-exchange] exchanging the authorization code for tokens
+        [id-token] checking the identity token
+       *[other] an unnamed step
+    }
 console-sign-in-oidc = Sign in with the identity provider
 console-status-issued = issued
 console-kind-ict_permit = ICT permit

@@ -336,9 +336,9 @@ fn access(
     request_body = NewCertificateRequest,
     responses(
         (status = 201, description = "Registered.", body = CertificateView, headers(("Location" = String, description = "The certificate."), ("ETag" = String, description = "The version."))),
-        (status = 404, description = "No such region or country, or no rule set in force.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such country, or no rule set in force.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, or a rule violation: `profession-not-in-demand` (Art. 34(1)), `qualification-education-below`, `qualification-experience-below` (Art. 34(4)).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields (also a `region` that is none of the 20 regions), or a rule violation: `profession-not-in-demand` (Art. 34(1)), `qualification-education-below`, `qualification-experience-below` (Art. 34(4)).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/self-employment-certificates")]
 pub async fn apply_certificate(

@@ -331,9 +331,9 @@ fn parse_region(s: &str, field: &str) -> Result<RegionCode, ApiError> {
     request_body = NewDemandRequest,
     responses(
         (status = 201, description = "Filed.", body = DemandView, headers(("Location" = String, description = "The demand."), ("ETag" = String, description = "The version."))),
-        (status = 404, description = "No such region.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No rule set in force.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, or a rule violation: `demand-filing-closed` (Art. 32(5)), `profession-not-seasonal` (Art. 7(21-1)).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields (also a `region` that is none of the 20 regions), or a rule violation: `demand-filing-closed` (Art. 32(5)), `profession-not-seasonal` (Art. 7(21-1)).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/quota-demands")]
 pub async fn file_quota_demand(

@@ -208,10 +208,10 @@ pub(crate) fn employer_param(s: &str) -> Result<EmployerId, ApiError> {
     responses(
         (status = 200, description = "That date's profile replaced.", body = ProfileView, headers(("ETag" = String, description = "The version."))),
         (status = 201, description = "A new dated profile.", body = ProfileView, headers(("ETag" = String, description = "The version."))),
-        (status = 404, description = "Another employer's profile, or no such region.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Another employer's profile.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Changed concurrently.", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "If-Match does not match.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, `foreign-division-mismatch` (Art. 33(6)) or `unknown-sector`.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields (also a `region` that is none of the 20 regions), `foreign-division-mismatch` (Art. 33(6)) or `unknown-sector`.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[put("/employers/{bin}")]
 pub async fn put_employer_profile(

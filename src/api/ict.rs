@@ -647,9 +647,9 @@ fn access(
     request_body = NewIctPermitRequest,
     responses(
         (status = 201, description = "Filed.", body = IctPermitView, headers(("Location" = String, description = "The permit."), ("ETag" = String, description = "The version."))),
-        (status = 404, description = "No such region or country, or no rule set in force.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such country, or no rule set in force.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, or a rule violation: `ict-employer-form`, `ict-sender-not-wto`, `ict-not-employed-by-sender` (Art. 1(25)), `ict-term-too-long` (Art. 35(1)), `ict-ratio-exceeded` (Art. 35(4)), `ict-worker-route-other` (the worker's own route's articles).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields (also a `region` that is none of the 20 regions), or a rule violation: `ict-employer-form`, `ict-sender-not-wto`, `ict-not-employed-by-sender` (Art. 1(25)), `ict-term-too-long` (Art. 35(1)), `ict-ratio-exceeded` (Art. 35(4)), `ict-worker-route-other` (the worker's own route's articles).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/ict-permits")]
 pub async fn apply_ict_permit(

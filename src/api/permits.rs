@@ -160,7 +160,8 @@ pub struct CheckView {
     /// The article it rests on; null for a check of the service.
     #[schema(example = "Art. 33(6)")]
     pub article: Option<String>,
-    /// What was found, in the language `Accept-Language` chose.
+    /// What was found, worded for the outcome (a check that passed says what is in
+    /// order), in the language `Accept-Language` chose.
     pub message: String,
     /// The figures used, by name.
     #[schema(value_type = Object)]
@@ -380,7 +381,7 @@ fn check_view(c: &Check, lang: Lang) -> CheckView {
         }
         .to_owned(),
         article: c.finding.article.clone(),
-        message: lang.text(&c.finding.message()),
+        message: lang.text(&c.message()),
         figures: c
             .finding
             .args
@@ -629,9 +630,9 @@ fn respond(view: PermitView) -> HttpResponse {
     request_body = ApplicationRequest,
     responses(
         (status = 201, description = "Filed, with its checks.", body = PermitView, headers(("Location" = String, description = "The permit."), ("ETag" = String, description = "The version."))),
-        (status = 404, description = "No such region or rule set.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No rule set in force.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, or `no-worker-needs-permit` (Art. 2(3)), `term-allowed` (Art. 7(20)), `profession-not-seasonal` (Art. 7(21-1)), `replacement-commitment` (Art. 33(2)), `start-date-past`, `unknown-country`.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields (also a region of `regions` that is none of the 20 regions, e.g. `regions[0]`), or `no-worker-needs-permit` (Art. 2(3)), `term-allowed` (Art. 7(20)), `profession-not-seasonal` (Art. 7(21-1)), `replacement-commitment` (Art. 33(2)), `start-date-past`, `unknown-country`.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/permit-applications")]
 pub async fn file_permit_application(
@@ -1168,7 +1169,7 @@ pub struct PaymentRequest {
         (status = 201, description = "Recorded.", body = PermitView, headers(("Location" = String, description = "The permit."), ("ETag" = String, description = "The permit's version."))),
         (status = 404, description = "No such permit, or not the caller's.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not awaiting payment (e.g. lapsed), or that region is paid.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`fee-underpaid` (Art. 33(4)) with the amount due, `region-not-in-permit`, `payment-date-invalid`.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields (also a `region` that is none of the 20 regions), `fee-underpaid` (Art. 33(4)) with the amount due, `region-not-in-permit`, `payment-date-invalid`.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/permits/{id}/payments")]
 pub async fn pay_permit_fee(
@@ -1563,7 +1564,7 @@ pub struct TripRequest {
         (status = 201, description = "Recorded.", body = TripView, headers(("Location" = String, description = "The permit."))),
         (status = 404, description = "No such permit or worker, or not the caller's.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The permit is not active.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`trip-days-exceeded`, `trip-region-in-permit`, `trip-outside-validity` (Art. 33(3)).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields (also a `host_region` that is none of the 20 regions), `trip-days-exceeded`, `trip-region-in-permit`, `trip-outside-validity` (Art. 33(3)).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/permits/{id}/trips")]
 pub async fn report_trip(

@@ -520,10 +520,11 @@ pub struct CalculationView {
     responses(
         (status = 200, description = "The proposal and its arithmetic.", body = CalculationView),
         (status = 403, description = "Only the ministry calculates the quota.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields: an unknown or repeated region, a percentage that is not one.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields: a repeated region, one that is none of the 20 regions (`regions[0].region`), a percentage that is not one.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/quotas/{year}/calculation")]
 pub async fn calculate_quota(
+    state: web::Data<AppState>,
     caller: Caller,
     YearPath(year): YearPath,
     body: Body<CalculationRequest>,
@@ -531,12 +532,20 @@ pub async fn calculate_quota(
     authorize(&caller, Action::CalculateQuota, Scope::All)?;
     let req = body.value;
     let mut seen = std::collections::BTreeSet::new();
-    for r in &req.regions {
-        super::extract::region_param(&r.region, "regions")?;
+    let mut named = Vec::new();
+    for (i, r) in req.regions.iter().enumerate() {
+        let code = super::extract::region_param(&r.region, "regions")?;
         if !seen.insert(r.region.clone()) {
             return Err(ApiError::invalid("regions", "each region at most once"));
         }
+        named.push((format!("regions[{i}].region"), code));
     }
+    state
+        .db(move |c| {
+            let named = named.iter().map(|(field, code)| (field.clone(), code));
+            Ok(cases::known_regions(c, named)?)
+        })
+        .await?;
     let pairs = |l: &[CategoryNumber]| l.iter().map(|c| (c.category, c.number)).collect();
     let input = CalculationInput {
         labour_force: req.labour_force,

@@ -52,11 +52,7 @@ pub fn apply(
     today: NaiveDate,
     actor: &Actor,
 ) -> Result<CertificateRow, CaseError> {
-    if !reference::region_exists(conn, cmd.region.as_str())? {
-        return Err(CaseError::not_found(
-            Message::new("not-found-region").text("region", &cmd.region),
-        ));
-    }
+    super::known_regions(conn, [("region".to_owned(), &cmd.region)])?;
     country_exists(conn, &cmd.citizenship)?;
     if let Channel::ForeignMission(c) = &cmd.channel {
         country_exists(conn, c)?;

@@ -4,7 +4,7 @@
 use super::CaseError;
 use crate::db::audit::{self, Actor};
 use crate::db::demands::{self, DemandRow};
-use crate::db::{reference, rulesets, Conn};
+use crate::db::{rulesets, Conn};
 use crate::domain::demand::{self, DemandDecision};
 use crate::domain::{quota, Category, EmployerId, Message, RegionCode, Violation};
 use chrono::NaiveDate;
@@ -30,11 +30,7 @@ pub fn file(
     today: NaiveDate,
     actor: &Actor,
 ) -> Result<DemandRow, CaseError> {
-    if !reference::region_exists(conn, cmd.region.as_str())? {
-        return Err(CaseError::not_found(
-            Message::new("not-found-region").text("region", &cmd.region),
-        ));
-    }
+    super::known_regions(conn, [("region".to_owned(), &cmd.region)])?;
     let rule_set = rulesets::in_force(conn, today)?
         .ok_or_else(|| {
             CaseError::not_found(Message::new("not-found-rule-set-on").text("date", today))

@@ -39,16 +39,9 @@ pub fn check_division(bin: &EmployerId, foreign_division: bool) -> Option<Violat
         EmployerKind::Branch | EmployerKind::RepresentativeOffice
     );
     (foreign_division && !can).then(|| {
-        let kind = match kind {
-            EmployerKind::HeadOffice => "head office",
-            EmployerKind::PeasantFarm => "peasant farm",
-            EmployerKind::IndividualEntrepreneur => "individual entrepreneur",
-            EmployerKind::Branch => "branch",
-            EmployerKind::RepresentativeOffice => "representative office",
-        };
         Violation::new("foreign-division-mismatch", "Art. 33(6)")
             .text("bin", bin)
-            .text("kind", kind)
+            .text("kind", kind.as_str())
     })
 }
 
@@ -59,11 +52,7 @@ pub fn put(
     cmd: &PutProfile,
     actor: &Actor,
 ) -> Result<(ProfileRow, bool), CaseError> {
-    if !reference::region_exists(conn, cmd.region.as_str())? {
-        return Err(CaseError::not_found(
-            Message::new("not-found-region").text("region", &cmd.region),
-        ));
-    }
+    super::known_regions(conn, [("region".to_owned(), &cmd.region)])?;
     let sectors = reference::sectors(conn)?;
     if !sectors.iter().any(|s| s.code == cmd.sector.as_str()) {
         return Err(Violation::service_rule("unknown-sector")

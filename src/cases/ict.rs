@@ -119,11 +119,7 @@ pub fn apply(
     today: NaiveDate,
     actor: &Actor,
 ) -> Result<PermitRow, CaseError> {
-    if !reference::region_exists(conn, cmd.region.as_str())? {
-        return Err(CaseError::not_found(
-            Message::new("not-found-region").text("region", &cmd.region),
-        ));
-    }
+    super::known_regions(conn, [("region".to_owned(), &cmd.region)])?;
     let sender = country(conn, &cmd.sender_country)?;
     let (version, rules) = rules_on(conn, today)?;
     let mut violations: Vec<Violation> = ict::check_employer(cmd.bin.kind(), cmd.form)

@@ -20,3 +20,28 @@ pub mod rulesets;
 pub mod statistics;
 
 pub use crate::db::Error as CaseError;
+
+use crate::db::{reference, Conn};
+use crate::domain::violation::Message;
+use crate::domain::{Refusal, RegionCode};
+
+/// The regions a request names (by the path to each in it, e.g. `regions[1]`) must be
+/// regions of the reference data: the unknown ones are refused together, each a bad value
+/// of its field (422). A path that names a missing region is a missing resource instead
+/// (404, [`quota::ensure_region`]).
+pub fn known_regions<'a>(
+    conn: &mut Conn,
+    named: impl IntoIterator<Item = (String, &'a RegionCode)>,
+) -> Result<(), CaseError> {
+    let mut unknown = Vec::new();
+    for (field, region) in named {
+        if !reference::region_exists(conn, region.as_str())? {
+            unknown.push((field, Message::new("unknown-region").text("region", region)));
+        }
+    }
+    if unknown.is_empty() {
+        Ok(())
+    } else {
+        Err(CaseError::Refused(Refusal::UnknownValues(unknown)))
+    }
+}

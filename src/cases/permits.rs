@@ -463,13 +463,13 @@ pub fn apply(
     today: NaiveDate,
     actor: &Actor,
 ) -> Result<Loaded, CaseError> {
-    for r in &cmd.regions {
-        if !reference::region_exists(conn, r.as_str())? {
-            return Err(CaseError::not_found(
-                Message::new("not-found-region").text("region", r),
-            ));
-        }
-    }
+    super::known_regions(
+        conn,
+        cmd.regions
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (format!("regions[{i}]"), r)),
+    )?;
     let rules = rules_on(conn, today)?;
     let engager = Engager::of(conn, &cmd.bin, cmd.category, cmd.start_date)?;
     let workers = workers_of_input(conn, &cmd.workers, &engager)?;
@@ -814,7 +814,7 @@ fn decide_loaded(
         return Err(CaseError::conflict(
             "already-decided",
             Message::new("conflict-illegal-transition")
-                .text("machine", "permit region")
+                .text("machine", "permit-region")
                 .text("state", &mine.decision)
                 .text("event", event.name()),
         ));
@@ -1017,6 +1017,7 @@ fn pay_loaded(
     actor: &Actor,
 ) -> Result<Loaded, CaseError> {
     let Some(region) = l.regions.iter().find(|r| r.region == cmd.region) else {
+        super::known_regions(conn, [("region".to_owned(), &cmd.region)])?;
         return Err(Violation::service_rule("region-not-in-permit")
             .text("region", &cmd.region)
             .into());
@@ -1036,7 +1037,7 @@ fn pay_loaded(
         return Err(CaseError::conflict(
             "already-paid",
             Message::new("conflict-illegal-transition")
-                .text("machine", "permit region")
+                .text("machine", "permit-region")
                 .text("state", "paid")
                 .text("event", "pay"),
         ));
@@ -1361,7 +1362,7 @@ fn extend_loaded(
             "extension-exists",
             Message::new("conflict-illegal-transition")
                 .text("machine", "permit")
-                .text("state", "extension filed")
+                .text("state", "extension-filed")
                 .text("event", "extend"),
         ));
     }
@@ -1496,11 +1497,7 @@ fn trip_loaded(
         .ok_or_else(|| {
             CaseError::not_found(Message::new("not-found-worker").arg("id", cmd.worker_id))
         })?;
-    if !reference::region_exists(conn, cmd.host_region.as_str())? {
-        return Err(CaseError::not_found(
-            Message::new("not-found-region").text("region", &cmd.host_region),
-        ));
-    }
+    super::known_regions(conn, [("host_region".to_owned(), &cmd.host_region)])?;
     let rules = rules_on(conn, today)?;
     let days = DateRange::new(cmd.from, cmd.to).map_err(|_| {
         CaseError::from(

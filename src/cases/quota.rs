@@ -88,11 +88,14 @@ pub fn transfer(
     t: &Transfer<'_>,
     actor: &Actor,
 ) -> Result<TransferRow, CaseError> {
-    for p in [t.from, t.to] {
-        if let Pool::Region(r) = p {
-            ensure_region(conn, r)?;
-        }
-    }
+    let ends = [("from_region", t.from), ("to_region", t.to)];
+    super::known_regions(
+        conn,
+        ends.into_iter().filter_map(|(field, p)| match p {
+            Pool::Region(r) => Some((field.to_owned(), r)),
+            Pool::Reserve => None,
+        }),
+    )?;
     let row = quota::transfer(conn, t, actor)?;
     for p in [t.from, t.to] {
         let region = match p {

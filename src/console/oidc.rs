@@ -94,7 +94,7 @@ fn http() -> Result<openidconnect::reqwest::Client, Fail> {
         .redirect(openidconnect::reqwest::redirect::Policy::none())
         .timeout(std::time::Duration::from_secs(10))
         .build()
-        .map_err(|e| refused("http client", e))
+        .map_err(|e| refused("http-client", e))
 }
 
 /// The redirect URL: as configured, or, when configured as a path (`/console/oidc/callback`),
@@ -118,7 +118,7 @@ async fn client(
     let metadata = CoreProviderMetadata::discover_async(issuer, http)
         .await
         .map_err(|e| refused("discovery", e))?;
-    let redirect = RedirectUrl::new(redirect).map_err(|e| refused("redirect url", e))?;
+    let redirect = RedirectUrl::new(redirect).map_err(|e| refused("redirect-url", e))?;
     Ok(PermitsClient::from_provider_metadata(
         metadata,
         ClientId::new(oidc.client_id.clone()),
@@ -205,17 +205,17 @@ pub async fn callback(ctx: Ctx, req: actix_web::HttpRequest) -> HttpResponse {
         let client = client(&oidc, &http, redirect_of(&oidc, &req)).await?;
         let tokens = client
             .exchange_code(AuthorizationCode::new(code))
-            .map_err(|e| refused("token endpoint", e))?
+            .map_err(|e| refused("token-endpoint", e))?
             .set_pkce_verifier(PkceCodeVerifier::new(pending.pkce_verifier))
             .request_async(&http)
             .await
-            .map_err(|e| refused("code exchange", e))?;
+            .map_err(|e| refused("code-exchange", e))?;
         let id_token = tokens
             .id_token()
-            .ok_or_else(|| refused("id token", "missing"))?;
+            .ok_or_else(|| refused("id-token", "missing"))?;
         let claims = id_token
             .claims(&client.id_token_verifier(), &Nonce::new(pending.nonce))
-            .map_err(|e| refused("id token", e))?;
+            .map_err(|e| refused("id-token", e))?;
         let extra = claims.additional_claims();
         let exp = claims.expiration().timestamp();
         let caller = Caller::from_claims(Claims {

@@ -99,7 +99,7 @@ pub fn transition(
                 E::Extend => "certificate-not-extendable",
                 _ => "already-decided",
             },
-            machine: "self-employment certificate",
+            machine: "certificate",
             state: state.as_str(),
             event: event.name(),
         }),

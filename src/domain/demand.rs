@@ -89,7 +89,7 @@ pub fn transition(
         (DemandState::Filed, DemandDecision::Reject) => Ok(DemandState::Rejected),
         _ => Err(IllegalTransition {
             code: "already-reviewed",
-            machine: "quota demand",
+            machine: "quota-demand",
             state: state.as_str(),
             event: decision.name(),
         }),

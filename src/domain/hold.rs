@@ -16,7 +16,8 @@ pub enum CaseKind {
 }
 
 impl CaseKind {
-    fn as_str(self) -> &'static str {
+    /// The stable name, e.g. `permit-extension`, as stored in a hold's case reference.
+    pub fn as_str(self) -> &'static str {
         match self {
             CaseKind::Permit => "permit",
             CaseKind::PermitExtension => "permit-extension",
@@ -163,7 +164,7 @@ impl HoldEvent {
     fn name(self) -> &'static str {
         match self {
             HoldEvent::Confirm => "confirm",
-            HoldEvent::Release(r) => r.as_str(),
+            HoldEvent::Release(_) => "release",
         }
     }
 }
@@ -196,7 +197,7 @@ pub fn transition(state: HoldState, event: HoldEvent) -> Result<HoldMove, Illega
         }
         _ => Err(IllegalTransition {
             code: "illegal-transition",
-            machine: "quota hold",
+            machine: "quota-hold",
             state: state.as_str(),
             event: event.name(),
         }),

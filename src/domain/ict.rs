@@ -146,7 +146,7 @@ pub fn transition(state: IctState, event: IctEvent) -> Result<IctState, IllegalT
                 E::ApplyExtension | E::RefuseExtension | E::Extend => "ict-not-extendable",
                 E::Suspend | E::Resume | E::Revoke => "ict-measure-not-allowed",
             },
-            machine: "ICT permit",
+            machine: "ict-permit",
             state: state.as_str(),
             event: event.name(),
         }),
@@ -181,16 +181,6 @@ impl EmployerForm {
     }
 }
 
-fn kind_str(kind: EmployerKind) -> &'static str {
-    match kind {
-        EmployerKind::HeadOffice => "head_office",
-        EmployerKind::Branch => "branch",
-        EmployerKind::RepresentativeOffice => "representative_office",
-        EmployerKind::PeasantFarm => "peasant_farm",
-        EmployerKind::IndividualEntrepreneur => "individual_entrepreneur",
-    }
-}
-
 /// Art. 1(25): the BIN's division digit must agree with the form declared: a branch's or
 /// representative office's BIN says so; a subsidiary is a legal entity, a head office.
 pub fn check_employer(kind: EmployerKind, form: EmployerForm) -> Option<Violation> {
@@ -205,7 +195,7 @@ pub fn check_employer(kind: EmployerKind, form: EmployerForm) -> Option<Violatio
     );
     (!fits).then(|| {
         Violation::new("ict-employer-form", "Art. 1(25)")
-            .text("kind", kind_str(kind))
+            .text("kind", kind.as_str())
             .text("form", form.as_str())
     })
 }

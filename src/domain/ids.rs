@@ -109,6 +109,19 @@ pub enum EmployerKind {
     IndividualEntrepreneur,
 }
 
+impl EmployerKind {
+    /// The stable name, e.g. `head_office` (messages select the reader's words by it).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EmployerKind::HeadOffice => "head_office",
+            EmployerKind::Branch => "branch",
+            EmployerKind::RepresentativeOffice => "representative_office",
+            EmployerKind::PeasantFarm => "peasant_farm",
+            EmployerKind::IndividualEntrepreneur => "individual_entrepreneur",
+        }
+    }
+}
+
 impl Bin {
     /// The division the BIN names, from its 6th digit.
     pub fn kind(&self) -> EmployerKind {

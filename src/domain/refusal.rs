@@ -1,6 +1,7 @@
 //! Why a command of the service did not happen, in the domain's words: a rule of the law
-//! refused it, what it names does not exist, or the state it acts on has moved on. The
-//! edge turns a refusal into a problem document (422, 404, 409).
+//! refused it, a value it was given names nothing, what it acts on does not exist, or the
+//! state it acts on has moved on. The edge turns a refusal into a problem document (422,
+//! 404, 409).
 
 use super::violation::Message;
 use super::Violation;
@@ -10,6 +11,10 @@ use super::Violation;
 pub enum Refusal {
     /// Rules refused it; each violation names its article (422).
     Rule(Vec<Violation>),
+    /// Values the request gave name nothing that exists, e.g. a well-formed region code
+    /// that is none of the regions (422): each with the request's path to it
+    /// (`regions[1]`) and what is wrong with it.
+    UnknownValues(Vec<(String, Message)>),
     /// What it names does not exist, or is not the caller's to see (404).
     NotFound(Message),
     /// The state it acts on does not allow it, or moved on concurrently (409); `code` is

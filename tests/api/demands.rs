@@ -54,8 +54,12 @@ async fn art_7_21_1_seasonal_demand_must_name_a_seasonal_profession() {
     )
     .await;
     r.ok(201);
+    // A region code that is none of the regions is a bad value of the field.
     let r = file(&app, BIN_A, &demand("KZ-99", "3", "Engineer", 1)).await;
-    r.problem(404, "not-found");
+    assert_eq!(
+        r.problem(422, "invalid-fields")["errors"][0]["field"],
+        "region"
+    );
     let r = file(&app, BIN_A, &demand("KZ-19", "3", "Engineer", 0)).await;
     assert_eq!(
         r.problem(422, "invalid-fields")["errors"][0]["field"],

@@ -233,6 +233,13 @@ impl Req {
         .await;
         declared(&m, &p, res)
     }
+    /// Sends `body` with no `Content-Type` at all.
+    pub async fn untyped(self, body: impl Into<Vec<u8>>) -> Resp {
+        let body: Vec<u8> = body.into();
+        let (m, p) = (self.method.clone(), self.path.clone());
+        let res = read(self.inner.send_body(body).await.expect("request sent")).await;
+        declared(&m, &p, res)
+    }
 }
 
 /// Checks that every header of the contract's interest a response sends (`ETag`,

@@ -3,6 +3,7 @@
 
 mod access;
 mod architecture;
+mod bodies;
 mod certificates;
 mod concurrency;
 mod console;
@@ -21,3 +22,4 @@ mod permits;
 mod quotas;
 mod rulesets;
 mod statistics;
+mod wording;

@@ -114,9 +114,8 @@ pub struct TransferQuery {
     request_body = TransferRequest,
     responses(
         (status = 201, description = "Transferred.", body = TransferView, headers(("Location" = String, description = "The year's transfers."))),
-        (status = 404, description = "No such region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, or a rule violation: `transfer-exceeds-unused`, `transfer-to-itself`, `quota-not-set` (Art. 7(23)).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields (also a `from_region` or `to_region` that is none of the 20 regions), or a rule violation: `transfer-exceeds-unused`, `transfer-to-itself`, `quota-not-set` (Art. 7(23)).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/quotas/{year}/transfers")]
 pub async fn transfer_quota(

@@ -68,7 +68,10 @@ pub fn hold(
         .map_err(|e| match e {
             e if super::super::is_unique_violation(&e) => Error::conflict(
                 "case-already-holds-quota",
-                Message::new("conflict-case-already-holds-quota").text("case", &case_ref),
+                Message::new("conflict-case-already-holds-quota")
+                    .text("kind", case.kind.as_str())
+                    .arg("id", case.id)
+                    .text("region", &claim.region),
             ),
             // The hold references the regional row: none means nothing was allocated.
             diesel::result::Error::DatabaseError(

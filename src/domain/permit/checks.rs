@@ -10,7 +10,9 @@ use crate::domain::ruleset::{
     FeeRules, KazakhShareRules, LabourMarketTest, ReissueRules, ReplacementDuty, TermChoice,
     TermUnit,
 };
-use crate::domain::{fees, Category, CountryCode, Money, RegionCode, SectorCode, Violation};
+use crate::domain::{
+    fees, Category, CountryCode, Message, Money, RegionCode, SectorCode, Violation,
+};
 use chrono::{Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -34,6 +36,20 @@ pub struct Check {
 }
 
 impl Check {
+    /// What the check found, for its outcome: a check that failed or warns reads its
+    /// finding's message (the code is the catalogue key, as when it refuses); one that
+    /// passed reads `<code>-pass`, worded for a rule that is met, with the same figures.
+    pub fn message(&self) -> Message {
+        let found = self.finding.message();
+        match self.outcome {
+            Outcome::Pass => Message {
+                key: format!("{}-pass", found.key),
+                args: found.args,
+            },
+            Outcome::Fail | Outcome::Warning => found,
+        }
+    }
+
     fn judged(ok: bool, finding: Violation) -> Check {
         Check {
             outcome: if ok { Outcome::Pass } else { Outcome::Fail },
