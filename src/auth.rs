@@ -114,10 +114,31 @@ pub const MAX_SUBJECT_BYTES: usize = 256;
 pub struct Verifier {
     hs256: Option<DecodingKey>,
     rs256: Vec<DecodingKey>,
-    leeway: u64,
-    issuer: Option<String>,
-    audience: Option<String>,
+    /// What an HS256 and an RS256 token must carry, built once (a few sets each) rather
+    /// than on every request.
+    hs256_rules: Validation,
+    rs256_rules: Validation,
     regions: HashSet<RegionCode>,
+}
+
+/// What a token signed with `alg` must carry: `exp` and `sub`, and `iss` and `aud` when
+/// configured, with `leeway` seconds of clock skew.
+fn validation(alg: Algorithm, leeway: u64, issuer: &str, audience: &str) -> Validation {
+    let mut validation = Validation::new(alg);
+    validation.leeway = leeway;
+    let mut required = vec!["exp", "sub"];
+    if !issuer.is_empty() {
+        validation.set_issuer(&[issuer]);
+        required.push("iss");
+    }
+    if audience.is_empty() {
+        validation.validate_aud = false;
+    } else {
+        validation.set_audience(&[audience]);
+        required.push("aud");
+    }
+    validation.set_required_spec_claims(&required);
+    validation
 }
 
 impl Verifier {
@@ -146,13 +167,12 @@ impl Verifier {
                     .into(),
             );
         }
-        let set = |v: &str| (!v.is_empty()).then(|| v.to_owned());
+        let rules = |alg| validation(alg, s.leeway_seconds, &s.issuer, &s.audience);
         Ok(Verifier {
             hs256,
             rs256,
-            leeway: s.leeway_seconds,
-            issuer: set(&s.issuer),
-            audience: set(&s.audience),
+            hs256_rules: rules(Algorithm::HS256),
+            rs256_rules: rules(Algorithm::RS256),
             regions,
         })
     }
@@ -167,29 +187,14 @@ impl Verifier {
         let unauthorized = |key: &str| ApiError::Unauthorized(Message::new(key));
         let header = jsonwebtoken::decode_header(token)
             .map_err(|_| unauthorized("unauthorized-token-malformed"))?;
-        let keys: Vec<&DecodingKey> = match header.alg {
-            Algorithm::HS256 => self.hs256.iter().collect(),
-            Algorithm::RS256 => self.rs256.iter().collect(),
-            _ => Vec::new(),
+        let (keys, validation): (Vec<&DecodingKey>, _) = match header.alg {
+            Algorithm::HS256 => (self.hs256.iter().collect(), &self.hs256_rules),
+            Algorithm::RS256 => (self.rs256.iter().collect(), &self.rs256_rules),
+            _ => return Err(unauthorized("unauthorized-algorithm")),
         };
-        let mut validation = Validation::new(header.alg);
-        validation.leeway = self.leeway;
-        let mut required = vec!["exp", "sub"];
-        if let Some(iss) = &self.issuer {
-            validation.set_issuer(&[iss]);
-            required.push("iss");
-        }
-        match &self.audience {
-            Some(aud) => {
-                validation.set_audience(&[aud]);
-                required.push("aud");
-            }
-            None => validation.validate_aud = false,
-        }
-        validation.set_required_spec_claims(&required);
         let mut last = unauthorized("unauthorized-algorithm");
         for key in keys {
-            match jsonwebtoken::decode::<Claims>(token, key, &validation) {
+            match jsonwebtoken::decode::<Claims>(token, key, validation) {
                 Ok(data) => {
                     let exp = data.claims.exp;
                     let caller =

@@ -166,6 +166,12 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(health::health_ready)
         .service(
             utoipa_actix_web::scope("/v1")
+                // The reads clients poll all day come first: actix tries a scope's routes in
+                // order, each with a path pattern to match, and none of these three patterns
+                // matches another route's path.
+                .service(quotas::regional::get_regional_quota)
+                .service(permits::get_permit)
+                .service(permits::list_permits)
                 .service(reference::list_regions)
                 .service(reference::list_countries)
                 .service(reference::list_sectors)
@@ -178,7 +184,6 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(quotas::national::get_national_quota)
                 .service(quotas::national::list_national_quota_versions)
                 .service(quotas::regional::list_regional_quotas)
-                .service(quotas::regional::get_regional_quota)
                 .service(quotas::regional::set_regional_quota)
                 .service(quotas::transfers::transfer_quota)
                 .service(quotas::transfers::list_quota_transfers)
@@ -200,8 +205,6 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(employers::get_employer_profile)
                 .service(permits::file_permit_application)
                 .service(permits::list_permit_applications)
-                .service(permits::list_permits)
-                .service(permits::get_permit)
                 .service(permits::decide_permit)
                 .service(permits::withdraw_permit)
                 .service(permits::pay_permit_fee)
