@@ -5,7 +5,7 @@ use super::eligibility::EmployerTypeRequest;
 use super::extract::{Body, IfMatch, RequestId};
 use super::idempotency::etag;
 use super::AppState;
-use crate::auth::{authorize, authorize_role, Action, Caller, Scope};
+use crate::auth::{authorize, authorize_role, Action, Caller, Role, Scope};
 use crate::cases;
 use crate::db::permits::ProfileRow;
 use crate::db::rulesets;
@@ -292,6 +292,11 @@ pub async fn get_employer_profile(
     authorize_role(&caller, Action::ReadEmployerProfile)?;
     let bin = employer_param(&bin)?;
     let today = state.time.today();
+    // An employer learns nothing of another's profile, not even whether one exists: it
+    // answers as a missing case does (officials and auditors read every profile).
+    if caller.role == Role::Employer && caller.bin.as_ref() != Some(&bin) {
+        return Err(ApiError::not_found(Message::new("not-found-case")));
+    }
     let v = state
         .read(move |c| {
             let rows = cases::employers::history(c, &bin)?;

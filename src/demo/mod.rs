@@ -66,12 +66,73 @@ pub fn run(mut settings: Settings, path: &Path, labour_force: Option<&Path>) -> 
     let labour_force = match labour_force {
         Some(file) => {
             let known = crate::db::seed::regions(&settings.seed.dir).map_err(|e| e.to_string())?;
-            Some(LabourForce::read(file, &known)?)
+            let lf = LabourForce::read(file, &known)?;
+            enough_for_the_cases(&lf).map_err(|why| {
+                format!("{} is refused (nothing was written): {why}", file.display())
+            })?;
+            Some(lf)
         }
         None => None,
     };
     settings.database.url = Secret::new(path.to_string_lossy().into_owned());
     actix_web::rt::System::new().block_on(script(settings, labour_force))
+}
+
+/// The regions the demo's cases are filed in, and the units of each category (in the order
+/// of [`QUOTA_2026`]) the demo allocates to each when no labour-force table is given.
+const CASE_REGIONS: [&str; 10] = [
+    "KZ-15", "KZ-19", "KZ-23", "KZ-35", "KZ-39", "KZ-47", "KZ-55", "KZ-71", "KZ-75", "KZ-79",
+];
+const CASE_UNITS: [i64; 5] = [10, 10, 20, 10, 20];
+
+/// The units the demo's applications draw in 2026, by region and category: the workers
+/// they name there (the applications in [`script`]).
+const CASE_NEEDS: [(&str, &str, i64); 11] = [
+    ("KZ-23", "3", 5),
+    ("KZ-47", "3", 4),
+    ("KZ-75", "1", 1),
+    ("KZ-75", "3", 1),
+    ("KZ-79", "4", 2),
+    ("KZ-19", "seasonal", 3),
+    ("KZ-71", "2", 1),
+    ("KZ-35", "3", 1),
+    ("KZ-55", "3", 1),
+    ("KZ-15", "3", 1),
+    ("KZ-39", "3", 1),
+];
+
+/// A split by `lf` must give each region what the demo's cases draw there ([`CASE_NEEDS`]),
+/// or the demo would stop halfway with a half-written database; says which fall short.
+fn enough_for_the_cases(lf: &LabourForce) -> Result<(), String> {
+    let numbers: Vec<i64> = QUOTA_2026.iter().map(|(_, n)| *n).collect();
+    let split = lf.split(&numbers);
+    let got = |region: &str, category: &str| -> i64 {
+        let column = QUOTA_2026.iter().position(|(c, _)| *c == category);
+        lf.regions
+            .iter()
+            .zip(&split)
+            .find(|(r, _)| r.code == region)
+            .and_then(|(_, units)| column.and_then(|i| units.get(i).copied()))
+            .unwrap_or(0)
+    };
+    let short: Vec<String> = CASE_NEEDS
+        .iter()
+        .filter(|(r, c, need)| got(r, c) < *need)
+        .map(|(r, c, need)| {
+            format!(
+                "{r} gets {} of category {c} where its cases need {need}",
+                got(r, c)
+            )
+        })
+        .collect();
+    if short.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "the split leaves the demo's cases without quota: {}; check the file's figures",
+            short.join(", ")
+        ))
+    }
 }
 
 async fn script(settings: Settings, labour_force: Option<LabourForce>) -> Result<(), String> {
@@ -215,22 +276,16 @@ async fn script(settings: Settings, labour_force: Option<LabourForce>) -> Result
             );
         }
         None => {
-            let regions = [
-                "KZ-15", "KZ-19", "KZ-23", "KZ-35", "KZ-39", "KZ-47", "KZ-55", "KZ-71", "KZ-75",
-                "KZ-79",
-            ];
-            for r in regions {
+            for r in CASE_REGIONS {
                 expect!(
                     call!(
                         put,
                         format!("/v1/quotas/2026/regions/{r}"),
                         ministry,
                         Some(json!({
-                            "categories": [
-                                {"category": "1", "allocated": 10}, {"category": "2", "allocated": 10},
-                                {"category": "3", "allocated": 20}, {"category": "4", "allocated": 10},
-                                {"category": "seasonal", "allocated": 20}
-                            ],
+                            "categories": QUOTA_2026.iter().zip(CASE_UNITS)
+                                .map(|((c, _), n)| json!({"category": c, "allocated": n}))
+                                .collect::<Vec<Value>>(),
                             "reason": "Demo allocation under Order No. 397; not the official split by regional labour force, which the project does not hold"
                         }))
                     ),
@@ -238,7 +293,7 @@ async fn script(settings: Settings, labour_force: Option<LabourForce>) -> Result
                     format!("allocation {r}")
                 );
             }
-            println!("   categories 1-4 and seasonal: 726 / 3,402 / 5,893 / 3,131 / 4,994; demo allocations to {} regions", regions.len());
+            println!("   categories 1-4 and seasonal: 726 / 3,402 / 5,893 / 3,131 / 4,994; demo allocations to {} regions", CASE_REGIONS.len());
             println!("   (not a split by labour force: `permits demo --labour-force FILE` splits the quota among all 20 regions by the regions' labour force)");
         }
     }

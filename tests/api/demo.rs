@@ -210,3 +210,16 @@ fn a_labour_force_file_with_a_bad_number_or_an_unknown_code_is_refused() {
         "{why}"
     );
 }
+
+#[test]
+fn a_labour_force_file_that_leaves_the_demos_cases_without_quota_is_refused_before_writing() {
+    let figures = fixture_figures();
+    let kz75 = format!("KZ-75,{}", figures["KZ-75"]);
+    let why = refused(&fixture().replace(&kz75, "KZ-75,0"));
+    assert!(
+        why.contains("KZ-75 gets 0 of category 3 where its cases need 1"),
+        "{why}"
+    );
+    let huge = refused(&fixture().replace(&kz75, "KZ-75,4000000000"));
+    assert!(huge.contains("where its cases need"), "{huge}");
+}

@@ -1660,3 +1660,27 @@ async fn mrp_today(app: &TestApp, id: &Value) -> Value {
         .await;
     region(r.ok(200), "KZ-23")["fee"]["mrp_today"].clone()
 }
+
+/// An employer learns nothing of another's profile: before the profile exists and after,
+/// it gets the one answer a missing case gets; officials read it.
+#[actix_web::test]
+async fn another_employers_profile_answers_alike_before_and_after_it_exists() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    let path = format!("/v1/employers/{BIN_A}");
+    let before = app.get(&path).token(&app.employer(BIN_B)).send().await;
+    app.get(&path)
+        .token(&app.employer(BIN_A))
+        .send()
+        .await
+        .problem(404, "not-found");
+    profile(&app, BIN_A).await;
+    let after = app.get(&path).token(&app.employer(BIN_B)).send().await;
+    assert_eq!((before.status, &before.body), (404, &after.body));
+    assert_eq!(after.status, 404);
+    app.get(&path)
+        .token(&app.akimat("KZ-75"))
+        .send()
+        .await
+        .ok(200);
+}
