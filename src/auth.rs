@@ -217,6 +217,11 @@ impl Verifier {
 }
 
 impl Verifier {
+    /// Whether `region` is one of the seeded regions.
+    pub fn knows(&self, region: &RegionCode) -> bool {
+        self.regions.contains(region)
+    }
+
     /// The caller, when its region (if any) is one of the seeded regions: claims from the
     /// identity provider's ID token are bound by the same rule as a bearer token's.
     pub fn known(&self, caller: Caller) -> Result<Caller, ApiError> {

@@ -156,7 +156,7 @@ pub async fn list_audit_events(
     let Query(q) = q;
     let page = page.0.parse()?;
     q.check_lengths()?;
-    let region = narrowed(&caller, Action::ReadAudit, q.region.as_deref())?.region;
+    let region = narrowed(&state, &caller, Action::ReadAudit, q.region.as_deref())?.region;
     let filter = audit::Filter {
         region: region.map(String::from),
         entity_type: q.entity_type,

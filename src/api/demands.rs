@@ -392,7 +392,12 @@ pub async fn list_quota_demands(
 ) -> Result<HttpResponse, ApiError> {
     let page = page.0.parse()?;
     let Query(f) = filter;
-    let scope = narrowed(&caller, Action::ReadQuotaDemands, f.region.as_deref())?;
+    let scope = narrowed(
+        &state,
+        &caller,
+        Action::ReadQuotaDemands,
+        f.region.as_deref(),
+    )?;
     let filter = demands::Filter {
         year: f.year.map(year_of).transpose()?,
         region: scope.region,

@@ -1309,7 +1309,7 @@ pub(crate) async fn register(
         cursor: q.cursor,
     }
     .parse()?;
-    let scope = super::narrowed(caller, Action::ReadIctRegister, q.region.as_deref())?;
+    let scope = super::narrowed(state, caller, Action::ReadIctRegister, q.region.as_deref())?;
     let attention = q.attention;
     let today = state.time.today();
     let (items, last) = state

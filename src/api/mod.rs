@@ -150,6 +150,7 @@ struct ApiDoc;
 
 /// What a listing must be narrowed to, given the region the caller asked for in the query.
 pub(crate) fn narrowed(
+    state: &AppState,
     caller: &Caller,
     action: crate::auth::Action,
     asked_region: Option<&str>,
@@ -157,6 +158,14 @@ pub(crate) fn narrowed(
     let asked = asked_region
         .map(|r| extract::region_param(r, "region"))
         .transpose()?;
+    // A filter by a region that is none of the 20 would answer an empty list, and a typo
+    // would read as "nothing here": it is a bad value of the parameter, as in a body.
+    if let Some(r) = asked.as_ref().filter(|r| !state.verifier.knows(r)) {
+        return Err(ApiError::UnknownValues(vec![(
+            "region".to_owned(),
+            Message::new("unknown-region").text("region", r),
+        )]));
+    }
     crate::auth::visible(caller, action, asked)
 }
 
@@ -363,8 +372,11 @@ fn finish(mut doc: Doc) -> Doc {
             }
             let has_body = op.request_body.is_some();
             let mut idempotent = false;
+            let mut region_filter = false;
             for p in op.parameters.iter_mut().flatten() {
                 idempotent |= p.name == "Idempotency-Key";
+                region_filter |= p.name == "region"
+                    && p.parameter_in == utoipa::openapi::path::ParameterIn::Query;
                 // A parameter is absent or a string: "null" is no value a header or query has.
                 if let Some(RefOr::T(Schema::Object(o))) = &mut p.schema {
                     if let SchemaType::Array(types) = &o.schema_type {
@@ -419,6 +431,12 @@ fn finish(mut doc: Doc) -> Doc {
                 );
                 add("413", "The body is larger than the service accepts.");
                 add("415", "The body is not application/json.");
+            }
+            if region_filter {
+                add(
+                    "422",
+                    "The `region` filter names none of the 20 regions (`errors` names `region`).",
+                );
             }
             add(
                 "431",

@@ -785,11 +785,12 @@ fn summary(p: PermitRow, today: NaiveDate) -> PermitSummary {
 }
 
 fn filter_of(
+    state: &AppState,
     caller: &Caller,
     q: &PermitQuery,
     page: &super::page::PageRequest,
 ) -> Result<db::Filter, ApiError> {
-    let scope = narrowed(caller, Action::ReadPermits, q.region.as_deref())?;
+    let scope = narrowed(state, caller, Action::ReadPermits, q.region.as_deref())?;
     let asked_bin = q
         .bin
         .as_deref()
@@ -857,7 +858,7 @@ pub(crate) async fn permits(
     page: &PageQuery,
 ) -> Result<PermitPage, ApiError> {
     let page = page.parse()?;
-    let f = filter_of(caller, filter, &page)?;
+    let f = filter_of(state, caller, filter, &page)?;
     let today = state.time.today();
     let rows = state.db(move |c| Ok(db::list(c, &f, false)?)).await?;
     let (items, next_cursor) = split(page, rows, |p| p.id, |p| Ok(summary(p, today)))?;
@@ -893,7 +894,7 @@ pub(crate) async fn applications(
         cursor: None,
     }
     .parse()?;
-    let mut f = filter_of(caller, filter, &page)?;
+    let mut f = filter_of(state, caller, filter, &page)?;
     f.statuses = Some(vec![PermitState::Applied.as_str()]);
     f.pending_in_region = f.region.is_some();
     f.after_due = cursor.as_deref().map(decode_due_cursor).transpose()?;
@@ -1911,7 +1912,7 @@ pub(crate) async fn overdue_departures(
     caller: &Caller,
     q: &DepartureQuery,
 ) -> Result<DeparturePage, ApiError> {
-    let scope = narrowed(caller, Action::ReadDepartures, q.region.as_deref())?;
+    let scope = narrowed(state, caller, Action::ReadDepartures, q.region.as_deref())?;
     let today = state.time.today();
     let (rows, ict_rows) = state
         .db(move |c| {

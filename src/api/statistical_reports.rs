@@ -233,7 +233,12 @@ pub async fn list_statistical_reports(
     q: Query<ReportQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = q.0;
-    let vis = narrowed(&caller, Action::ReadStatisticalReports, q.region.as_deref())?;
+    let vis = narrowed(
+        &state,
+        &caller,
+        Action::ReadStatisticalReports,
+        q.region.as_deref(),
+    )?;
     let quarter = q.quarter.map(|x| i32::try_from(x).unwrap_or(0));
     let rows = state
         .read(move |c| {
@@ -288,7 +293,12 @@ pub async fn missing_statistical_reports(
     q: Query<ReportQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = q.0;
-    let vis = narrowed(&caller, Action::ReadStatisticalReports, q.region.as_deref())?;
+    let vis = narrowed(
+        &state,
+        &caller,
+        Action::ReadStatisticalReports,
+        q.region.as_deref(),
+    )?;
     let Some(quarter) = q.quarter else {
         return Err(ApiError::invalid("quarter", "the quarter is required"));
     };

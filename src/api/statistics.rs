@@ -263,7 +263,13 @@ pub async fn quota_utilization(
     YearPath(year): YearPath,
     q: super::extract::Query<RegionQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let region = narrowed(&caller, Action::ReadStatistics, q.0.region.as_deref())?.region;
+    let region = narrowed(
+        &state,
+        &caller,
+        Action::ReadStatistics,
+        q.0.region.as_deref(),
+    )?
+    .region;
     let rows = state
         .read(move |c| {
             Ok(crate::db::quota::regional(
@@ -337,7 +343,13 @@ pub async fn quota_use_by_month(
     YearPath(year): YearPath,
     q: super::extract::Query<RegionQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let region = narrowed(&caller, Action::ReadStatistics, q.0.region.as_deref())?.region;
+    let region = narrowed(
+        &state,
+        &caller,
+        Action::ReadStatistics,
+        q.0.region.as_deref(),
+    )?
+    .region;
     let months = state
         .read(move |c| {
             Ok(stats::monthly_use(
@@ -528,7 +540,7 @@ async fn counters(
     by_month: bool,
     by_detail: bool,
 ) -> Result<Vec<StatRow>, ApiError> {
-    let region = narrowed(caller, Action::ReadStatistics, region)?.region;
+    let region = narrowed(state, caller, Action::ReadStatistics, region)?.region;
     state
         .read(move |c| {
             Ok(stats::summed(
@@ -909,7 +921,13 @@ pub async fn certificate_and_ict_statistics(
     YearPath(year): YearPath,
     q: super::extract::Query<RegionQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let region = narrowed(&caller, Action::ReadStatistics, q.0.region.as_deref())?.region;
+    let region = narrowed(
+        &state,
+        &caller,
+        Action::ReadStatistics,
+        q.0.region.as_deref(),
+    )?
+    .region;
     let today = state.time.today();
     let found = state
         .read(move |c| {

@@ -251,3 +251,38 @@ async fn region_units(app: &TestApp, region: &str) -> (i64, i64, i64) {
         c["used"].as_i64().unwrap(),
     )
 }
+
+/// A list or report filtered by a region that is none of the 20 answers 422 naming the
+/// `region` parameter, not an empty list that would read as "nothing here".
+#[actix_web::test]
+async fn a_filter_by_no_region_is_a_422_naming_the_parameter() {
+    let app = spawn_app().await;
+    let t = app.ministry();
+    for path in [
+        "/v1/permits?region=KZ-99",
+        "/v1/permit-applications?region=KZ-99",
+        "/v1/departures/overdue?region=KZ-99",
+        "/v1/audit-events?region=KZ-99",
+        "/v1/ict-register?region=KZ-99",
+        "/v1/quota-demands?region=KZ-99",
+        "/v1/quotas/2026/ledger?region=KZ-99",
+        "/v1/quotas/2026/transfers?region=KZ-99",
+        "/v1/statistics/2026/quota-utilization?region=KZ-99",
+        "/v1/statistics/2026/permits?region=KZ-99",
+        "/v1/statistics/2026/quota-utilization/monthly?region=KZ-99",
+        "/v1/statistics/2026/decision-times?region=KZ-99",
+        "/v1/statistics/2026/fees?region=KZ-99",
+        "/v1/statistics/2026/certificates-and-ict?region=KZ-99",
+        "/v1/statistical-reports?year=2026&region=KZ-99",
+    ] {
+        let r = app.get(path).token(&t).send().await;
+        assert_eq!(r.status, 422, "{path}: {}", r.body);
+        assert_eq!(
+            r.body["errors"],
+            json!([{"field": "region", "message": "KZ-99 is none of the regions of Kazakhstan"}]),
+            "{path}"
+        );
+    }
+    let r = app.get("/v1/permits?region=KZ-75").token(&t).send().await;
+    r.ok(200);
+}

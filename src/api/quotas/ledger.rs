@@ -82,7 +82,13 @@ pub async fn list_quota_ledger(
 ) -> Result<HttpResponse, ApiError> {
     let page = page.0.parse()?;
     let Query(filter) = filter;
-    let region = narrowed(&caller, Action::ReadRegionalQuota, filter.region.as_deref())?.region;
+    let region = narrowed(
+        &state,
+        &caller,
+        Action::ReadRegionalQuota,
+        filter.region.as_deref(),
+    )?
+    .region;
     let rows = state
         .db(move |c| {
             Ok(q::ledger(

@@ -177,7 +177,7 @@ pub(crate) async fn regions(
     caller: &Caller,
     year: i32,
 ) -> Result<Vec<RegionalQuotaView>, ApiError> {
-    let own = narrowed(caller, Action::ReadRegionalQuota, None)?.region;
+    let own = narrowed(state, caller, Action::ReadRegionalQuota, None)?.region;
     state
         .read(move |c| {
             if q::national(c, year)?.is_none() {

@@ -182,7 +182,13 @@ pub(crate) async fn transfers(
     page: &PageQuery,
 ) -> Result<TransferPage, ApiError> {
     let page = page.parse()?;
-    let region = narrowed(caller, Action::ReadQuotaTransfers, filter.region.as_deref())?.region;
+    let region = narrowed(
+        state,
+        caller,
+        Action::ReadQuotaTransfers,
+        filter.region.as_deref(),
+    )?
+    .region;
     let rows = state
         .db(move |c| {
             Ok(q::transfers(
