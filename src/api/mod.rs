@@ -99,6 +99,24 @@ impl AppState {
         self.db(move |conn| db::read_tx(conn, f)).await
     }
 
+    /// 422 naming each field whose region code is none of the seeded regions (the set the
+    /// token verifier holds: no query), as the case layer's check of a body does.
+    pub(crate) fn known_regions<'a>(
+        &self,
+        named: impl IntoIterator<Item = (String, &'a crate::domain::RegionCode)>,
+    ) -> Result<(), ApiError> {
+        let unknown: Vec<(String, Message)> = named
+            .into_iter()
+            .filter(|(_, r)| !self.verifier.knows(r))
+            .map(|(field, r)| (field, Message::new("unknown-region").text("region", r)))
+            .collect();
+        if unknown.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::UnknownValues(unknown))
+        }
+    }
+
     /// Counts one public verification by the client at `peer` (429 over its limit).
     pub fn limit_verification(&self, peer: Option<std::net::SocketAddr>) -> Result<(), ApiError> {
         let ip = peer.map_or(std::net::IpAddr::from([0, 0, 0, 0]), |p| p.ip());
@@ -160,11 +178,8 @@ pub(crate) fn narrowed(
         .transpose()?;
     // A filter by a region that is none of the 20 would answer an empty list, and a typo
     // would read as "nothing here": it is a bad value of the parameter, as in a body.
-    if let Some(r) = asked.as_ref().filter(|r| !state.verifier.knows(r)) {
-        return Err(ApiError::UnknownValues(vec![(
-            "region".to_owned(),
-            Message::new("unknown-region").text("region", r),
-        )]));
+    if let Some(r) = &asked {
+        state.known_regions([("region".to_owned(), r)])?;
     }
     crate::auth::visible(caller, action, asked)
 }

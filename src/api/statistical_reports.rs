@@ -550,12 +550,7 @@ pub async fn calculate_quota(
         }
         named.push((format!("regions[{i}].region"), code));
     }
-    state
-        .db(move |c| {
-            let named = named.iter().map(|(field, code)| (field.clone(), code));
-            Ok(cases::known_regions(c, named)?)
-        })
-        .await?;
+    state.known_regions(named.iter().map(|(field, code)| (field.clone(), code)))?;
     let pairs = |l: &[CategoryNumber]| l.iter().map(|c| (c.category, c.number)).collect();
     let input = CalculationInput {
         labour_force: req.labour_force,
