@@ -219,6 +219,25 @@ pub struct ReportQuery {
     pub region: Option<String>,
 }
 
+impl ReportQuery {
+    /// The year (400 outside 2000–2100, as in a path) and the quarter, if any (422 outside
+    /// 1–4): a date far outside them broke PostgreSQL's date range (a 500) and answered
+    /// other years with an empty list.
+    fn period(&self) -> Result<(i32, Option<u8>), ApiError> {
+        let year = super::quotas::year_of(self.year)?;
+        let quarter = self
+            .quarter
+            .map(|x| {
+                u8::try_from(x)
+                    .ok()
+                    .filter(|x| (1..=4).contains(x))
+                    .ok_or_else(|| ApiError::invalid("quarter", "the quarter is 1 to 4"))
+            })
+            .transpose()?;
+        Ok((year, quarter))
+    }
+}
+
 /// Statistical reports of a year (or quarter): the ministry and auditors all, an akimat its
 /// region's (Art. 37(1), (4)), an employer its own.
 #[utoipa::path(tag = "statistics", security(("bearer" = [])), params(ReportQuery),
@@ -239,13 +258,13 @@ pub async fn list_statistical_reports(
         Action::ReadStatisticalReports,
         q.region.as_deref(),
     )?;
-    let quarter = q.quarter.map(|x| i32::try_from(x).unwrap_or(0));
+    let (year, quarter) = q.period()?;
     let rows = state
         .read(move |c| {
             Ok(crate::db::statistics::reports(
                 c,
-                q.year,
-                quarter,
+                year,
+                quarter.map(i32::from),
                 vis.region.as_ref().map(|r| r.as_str()),
                 vis.bin.as_ref().map(EmployerId::as_str),
             )?)
@@ -299,10 +318,10 @@ pub async fn missing_statistical_reports(
         Action::ReadStatisticalReports,
         q.region.as_deref(),
     )?;
-    let Some(quarter) = q.quarter else {
+    let (year, quarter) = q.period()?;
+    let Some(quarter) = quarter.map(u32::from) else {
         return Err(ApiError::invalid("quarter", "the quarter is required"));
     };
-    let year = q.year;
     let missing = state
         .read(move |c| {
             Ok(cases::statistics::missing_reports(

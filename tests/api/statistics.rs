@@ -777,3 +777,36 @@ async fn permits_filed_before_the_counters_existed_are_counted_once_at_start_up(
     assert_eq!(counters(&mut conn).unwrap(), kept);
     assert_eq!(permits::db::statistics::backfill(&mut conn).unwrap(), 0);
 }
+
+/// The period of the statistical-report listings is checked as the contract says: a year
+/// outside 2000–2100 is 400 (on PostgreSQL a year before -4713 was a 500), a quarter
+/// outside 1–4 is 422, on both listings alike.
+#[actix_web::test]
+async fn statistical_report_listings_refuse_a_year_or_quarter_outside_the_contract() {
+    let app = spawn_app().await;
+    let t = app.ministry();
+    for path in [
+        "/v1/statistical-reports?year=-12906",
+        "/v1/statistical-reports?year=1999",
+        "/v1/statistical-reports/missing?year=-12906&quarter=1",
+        "/v1/statistical-reports/missing?year=262143&quarter=1",
+    ] {
+        let r = app.get(path).token(&t).send().await;
+        assert_eq!(r.status, 400, "{path}: {}", r.body);
+        assert_eq!(r.body["errors"][0]["field"], "year", "{path}");
+    }
+    for path in [
+        "/v1/statistical-reports?year=2026&quarter=0",
+        "/v1/statistical-reports?year=2026&quarter=310819",
+        "/v1/statistical-reports/missing?year=2026&quarter=5",
+    ] {
+        let r = app.get(path).token(&t).send().await;
+        assert_eq!(r.status, 422, "{path}: {}", r.body);
+        assert_eq!(r.body["errors"][0]["field"], "quarter", "{path}");
+    }
+    app.get("/v1/statistical-reports?year=2026&quarter=4")
+        .token(&t)
+        .send()
+        .await
+        .ok(200);
+}
