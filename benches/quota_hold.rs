@@ -118,7 +118,7 @@ fn main() {
     };
     let service = run(&pool, |conn, i| {
         let case = CaseRef::new(CaseKind::Permit, i as i64);
-        write_tx(conn, |c| ledger::hold(c, &claim, &case, &actor())).expect("hold");
+        write_tx(conn, |c| ledger::hold(c, &claim, &case, &actor())?.take(c)).expect("hold");
     });
     let raw = run(&pool, |conn, i| {
         let begin = match conn {

@@ -3,9 +3,10 @@
 //! A case claims units with a [`QuotaClaim`] built in the domain (year, region, category,
 //! country of origin, a non-zero number of units) under its [`CaseRef`], keeps the hold
 //! id it gets back, and later confirms or releases that hold. Call order inside the case's
-//! write transaction: write the case's own rows first, then `hold` (which writes the hold
-//! and its ledger line and touches the contended regional row last), so the region's row
-//! is locked only until the commit. A case holds at most once per region: a released
+//! write transaction: `hold` writes the hold and its ledger line, the case writes its own
+//! rows naming the hold and its audit event, and [`Hold::take`] counts the units against
+//! the contended regional row as the case's last write, so that row is locked only until
+//! the commit. A case holds at most once per region: a released
 //! hold is never taken again, and an extension or a new application is a case of its own
 //! (`CaseKind::PermitExtension`) holding quota of the year it starts in.
 
@@ -15,17 +16,18 @@ use crate::db::quota;
 use crate::db::Conn;
 use crate::domain::hold::{CaseRef, QuotaClaim, Release};
 
-pub use crate::db::quota::HoldRow;
+pub use crate::db::quota::{Hold, HoldRow};
 
-/// Holds the claim's units for `case`; `quota-exhausted` (Art. 33(2)) or
-/// `country-quota-exhausted` (Art. 32(4)(2)) when too few are left. On an error the caller
-/// must roll its transaction back (the hold row is written before the capacity check).
+/// Writes a hold of the claim's units for `case`; its units count once [`Hold::take`]
+/// runs, which answers `quota-exhausted` (Art. 33(2)) or `country-quota-exhausted`
+/// (Art. 32(4)(2)) when too few are left. On an error from either the caller must roll
+/// its transaction back.
 pub fn hold(
     conn: &mut Conn,
     claim: &QuotaClaim,
     case: &CaseRef,
     actor: &Actor,
-) -> Result<HoldRow, CaseError> {
+) -> Result<Hold, CaseError> {
     quota::hold(conn, claim, case, actor)
 }
 

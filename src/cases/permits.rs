@@ -857,7 +857,7 @@ fn decide_loaded(
                 l.permit.id,
                 region,
                 &db::Approval {
-                    hold_id: hold.id,
+                    hold_id: hold.id(),
                     fee_rate_mrp: i32::try_from(rate).unwrap_or(i32::MAX),
                     payment_due: due,
                     actor,
@@ -876,6 +876,7 @@ fn decide_loaded(
                 "Art. 33(2), 9(5)",
                 Some(region.as_str()),
             )?;
+            hold.take(conn)?;
             Ok(after)
         }
         Decision::Refuse { grounds } => {

@@ -44,7 +44,9 @@ async fn parallel_holds_against_a_small_allocation_take_exactly_the_allocation()
                     let case = CaseRef::new(CaseKind::Permit, i as i64);
                     barrier.wait();
                     let mut conn = pool.get().expect("connection");
-                    match write_tx(&mut conn, |c| ledger::hold(c, &claim, &case, &actor())) {
+                    match write_tx(&mut conn, |c| {
+                        ledger::hold(c, &claim, &case, &actor())?.take(c)
+                    }) {
                         Ok(_) => Ok(()),
                         Err(CaseError::Refused(Refusal::Rule(v))) => Err(v[0].code.clone()),
                         Err(other) => Err(format!("unexpected: {other:?}")),

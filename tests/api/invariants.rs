@@ -155,8 +155,10 @@ async fn quota_invariants_hold_in_the_database_after_every_step() {
                     country: None,
                     units: Units::new(1 + rng.below(4) as u32).unwrap(),
                 };
-                write_tx(&mut conn, |c| ledger::hold(c, &claim, &case, &actor()))
-                    .map(|h| live.push((h.id, false)))
+                write_tx(&mut conn, |c| {
+                    ledger::hold(c, &claim, &case, &actor())?.take(c)
+                })
+                .map(|h| live.push((h.id, false)))
             }
             3 if !live.is_empty() => {
                 let i = rng.below(live.len() as u64) as usize;

@@ -81,7 +81,10 @@ pub fn hold(
     };
     let case = CaseRef::new(CaseKind::Permit, case);
     let mut conn = app.pool.get().unwrap();
-    write_tx(&mut conn, |c| ledger::hold(c, &claim, &case, &actor())).map(|h| h.id)
+    write_tx(&mut conn, |c| {
+        ledger::hold(c, &claim, &case, &actor())?.take(c)
+    })
+    .map(|h| h.id)
 }
 
 /// The code of a refusal, or a description of what else it was.
@@ -678,6 +681,38 @@ async fn a_figure_the_ledger_does_not_explain_is_found_at_start_up_and_freezes_t
         (json!(true), json!([]))
     );
     allocate(&app, "KZ-75", "3", 12).await.ok(200);
+}
+
+/// A hold whose units were never taken (a case that dropped its `Hold` and committed) is a
+/// ledger line the region's figures do not show: the ministry's check finds it.
+#[actix_web::test]
+async fn a_hold_committed_without_taking_its_units_is_found_by_the_ledger_check() {
+    let app = spawn_app().await;
+    set_quota(&app).await;
+    allocate(&app, "KZ-75", "3", 5).await.ok(200);
+    let claim = QuotaClaim {
+        year: 2026,
+        region: "KZ-75".parse().unwrap(),
+        category: Category::Specialists,
+        country: None,
+        units: Units::new(2).unwrap(),
+    };
+    {
+        let mut conn = app.pool.get().unwrap();
+        write_tx(&mut conn, |c| {
+            ledger::hold(c, &claim, &CaseRef::new(CaseKind::Permit, 7), &actor()).map(|h| h.id())
+        })
+        .unwrap();
+    }
+    let found = app
+        .post("/v1/quotas/2026/ledger-check")
+        .token(&app.ministry())
+        .send()
+        .await;
+    let found = found.ok(200);
+    assert_eq!(found["sound"], false);
+    assert_eq!(found["mismatches"][0]["stored"]["held"], 0);
+    assert_eq!(found["mismatches"][0]["ledger"]["held"], 2);
 }
 
 /// One region's read answers from its rows alone when it has some; a region without rows

@@ -9,7 +9,7 @@ use crate::db::schema::{country_quotas, quota_holds, quota_ledger, regional_quot
 use crate::db::AnyConnection;
 use crate::domain::hold::{self, CaseRef, HoldEvent, HoldState, QuotaClaim, Release};
 use crate::domain::quota::{self, Allocation};
-use crate::domain::{Category, Message, RegionCode};
+use crate::domain::{Category, CountryCode, Message, RegionCode};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -32,17 +32,98 @@ pub struct HoldRow {
     pub updated_at: NaiveDateTime,
 }
 
-/// Holds units for a case (Art. 33(2)): one conditional UPDATE that succeeds only while
-/// `held + used + units <= allocated`, and the same for the country-of-origin quota in the
-/// same transaction. The hold and its ledger line are written first and the contended
-/// regional row last, so its lock is held only until the commit (the January rush).
-/// Call inside a write transaction; on error, roll it back.
+/// A hold written with its ledger line whose units are not yet counted against the
+/// allocation: what [`hold`] returns. [`Hold::take`] counts them and must be the case's
+/// last write before its transaction commits; a hold dropped untaken leaves a ledger line
+/// the region's figures do not show, which the ledger check reports and which blocks the
+/// year (Art. 33(2)), so the type insists it is used.
+#[must_use = "a hold counts against the allocation only once `take` runs"]
+#[derive(Debug)]
+pub struct Hold {
+    row: HoldRow,
+    /// The country-of-origin quota the hold draws on, when it names one.
+    country: Option<CountryCode>,
+}
+
+impl Hold {
+    /// The hold's id, for the case's rows that name it.
+    pub fn id(&self) -> i64 {
+        self.row.id
+    }
+
+    /// Takes the hold's units (Art. 33(2)): one conditional UPDATE of the region's row
+    /// that succeeds only while `held + used + units <= allocated`, then the same of the
+    /// country-of-origin quota (Art. 32(4)(2)) when the hold names one. These rows are the
+    /// ones every approval in the region writes; taken last, their locks are held only
+    /// until the commit, so the January rush queues on one UPDATE and a WAL flush, not on
+    /// the whole decision. Errors: `quota-exhausted` (422, Art. 33(2)),
+    /// `country-quota-exhausted` (422, Art. 32(4)(2)); roll the transaction back on either.
+    pub fn take(self, conn: &mut AnyConnection) -> Result<HoldRow, Error> {
+        let h = self.row;
+        let (year, region, category, units) = (h.year, h.region.as_str(), h.category, h.units);
+        let n = diesel::update(
+            regional_quotas::table
+                .find((year, region, category.code()))
+                .filter(
+                    (regional_quotas::held + regional_quotas::used + units)
+                        .le(regional_quotas::allocated),
+                ),
+        )
+        .set(regional_quotas::held.eq(regional_quotas::held + units))
+        .execute(conn)?;
+        if n == 0 {
+            let left = regional_row(conn, year, region, category)?
+                .map(|r| r.allocation())
+                .unwrap_or_default();
+            return Err(Error::from(quota::quota_exhausted(
+                year, &h.region, category, left, units,
+            )));
+        }
+        // The country-of-origin quota, decided by the conditional UPDATE itself rather than
+        // by the read that named it on the hold.
+        let Some(country) = &self.country else {
+            return Ok(h);
+        };
+        let n = diesel::update(country_quotas::table.find((year, country.as_str())).filter(
+            (country_quotas::held + country_quotas::used + units).le(country_quotas::total),
+        ))
+        .set(country_quotas::held.eq(country_quotas::held + units))
+        .execute(conn)?;
+        if n == 1 {
+            return Ok(h);
+        }
+        match country_quotas::table
+            .find((year, country.as_str()))
+            .select(CountryRow::as_select())
+            .first(conn)
+            .optional()?
+        {
+            Some(r) => Err(Error::from(quota::country_quota_exhausted(
+                year,
+                country,
+                r.total - r.held - r.used,
+                units,
+            ))),
+            // The ministry removed the unused country quota since the hold was written.
+            None => Ok(diesel::update(quota_holds::table.find(h.id))
+                .set(quota_holds::country.eq(None::<&str>))
+                .returning(quota_holds::all_columns)
+                .get_result(conn)?),
+        }
+    }
+}
+
+/// Writes a hold of the claim's units for a case (Art. 33(2)) and its ledger line, naming
+/// the worker's country when it has a country-of-origin quota (Art. 32(4)(2)); the units
+/// count once [`Hold::take`] runs. Errors: `case-already-holds-quota` (409) when the case
+/// already holds in the region, `quota-exhausted` (422) when the region has no allocation
+/// of the category. Call inside a write transaction; on error, roll it back.
 pub fn hold(
     conn: &mut AnyConnection,
     claim: &QuotaClaim,
     case: &CaseRef,
     actor: &Actor,
-) -> Result<HoldRow, Error> {
+) -> Result<Hold, Error> {
     let (year, region, category, units) = (
         claim.year,
         claim.region.as_str(),
@@ -50,13 +131,22 @@ pub fn hold(
         claim.units.get(),
     );
     super::ensure_sound(conn, year)?;
+    let country = match &claim.country {
+        Some(c) => country_quotas::table
+            .find((year, c.as_str()))
+            .select(country_quotas::year)
+            .first::<i32>(conn)
+            .optional()?
+            .map(|_| c.clone()),
+        None => None,
+    };
     let case_ref = case.in_region(&claim.region);
     let row: HoldRow = diesel::insert_into(quota_holds::table)
         .values((
             quota_holds::year.eq(year),
             quota_holds::region.eq(region),
             quota_holds::category.eq(category.code()),
-            quota_holds::country.eq(None::<&str>),
+            quota_holds::country.eq(country.as_ref().map(CountryCode::as_str)),
             quota_holds::units.eq(units),
             quota_holds::case_ref.eq(&case_ref),
             quota_holds::state.eq(HoldState::Held.as_str()),
@@ -100,59 +190,7 @@ pub fn hold(
             note: &case_ref,
         },
     )?;
-    let n = diesel::update(
-        regional_quotas::table
-            .find((year, region, category.code()))
-            .filter(
-                (regional_quotas::held + regional_quotas::used + units)
-                    .le(regional_quotas::allocated),
-            ),
-    )
-    .set(regional_quotas::held.eq(regional_quotas::held + units))
-    .execute(conn)?;
-    if n == 0 {
-        let left = regional_row(conn, year, region, category)?
-            .map(|r| r.allocation())
-            .unwrap_or_default();
-        return Err(Error::from(quota::quota_exhausted(
-            year,
-            &claim.region,
-            category,
-            left,
-            units,
-        )));
-    }
-    // The country-of-origin quota, if the worker's country has one, decided by the
-    // conditional UPDATE itself rather than by a read before it.
-    let Some(country) = &claim.country else {
-        return Ok(row);
-    };
-    let n =
-        diesel::update(country_quotas::table.find((year, country.as_str())).filter(
-            (country_quotas::held + country_quotas::used + units).le(country_quotas::total),
-        ))
-        .set(country_quotas::held.eq(country_quotas::held + units))
-        .execute(conn)?;
-    if n == 0 {
-        return match country_quotas::table
-            .find((year, country.as_str()))
-            .select(CountryRow::as_select())
-            .first(conn)
-            .optional()?
-        {
-            Some(r) => Err(Error::from(quota::country_quota_exhausted(
-                year,
-                country,
-                r.total - r.held - r.used,
-                units,
-            ))),
-            None => Ok(row),
-        };
-    }
-    Ok(diesel::update(quota_holds::table.find(row.id))
-        .set(quota_holds::country.eq(country.as_str()))
-        .returning(quota_holds::all_columns)
-        .get_result(conn)?)
+    Ok(Hold { row, country })
 }
 
 fn hold_row(conn: &mut AnyConnection, id: i64) -> Result<HoldRow, Error> {

@@ -11,7 +11,7 @@ mod regional;
 mod transfers;
 
 pub use check::{check_and_record, ensure_sound, mismatches, LedgerMismatch};
-pub use ledger::{confirm, hold, ledger, release, HoldRow, LedgerRow};
+pub use ledger::{confirm, hold, ledger, release, Hold, HoldRow, LedgerRow};
 pub use national::{
     national, national_versions, set_national, CategoryRow, CountryRow, NationalQuota, NationalRow,
     SetNational, VersionRow,
