@@ -1088,7 +1088,7 @@ pub(crate) async fn decide(
     let actor = state.actor(&caller, rid);
     state
         .write(move |c| {
-            let l = cases::permits::decide(
+            let (l, last) = cases::permits::decide(
                 c,
                 id,
                 &cmd,
@@ -1096,7 +1096,9 @@ pub(crate) async fn decide(
                 access(&caller, Action::DecidePermit),
                 &actor,
             )?;
-            render(c, &rule_sets, l, lang, today)
+            let view = render(c, &rule_sets, l, lang, today)?;
+            last.write(c)?;
+            Ok(view)
         })
         .await
 }

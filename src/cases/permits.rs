@@ -775,6 +775,9 @@ fn claim_country(l: &Loaded) -> Option<CountryCode> {
 /// prices the fee for the region and sets its payment due date in working days; the last
 /// approval makes the fee due. A refusal names grounds from the list, refuses the whole
 /// permit and gives back the quota other regions hold for it.
+///
+/// Returns the decided permit and the decision's [`LastWrites`], which the caller writes
+/// after reading what its answer needs, as the transaction's last statements.
 pub fn decide<E: From<CaseError>>(
     conn: &mut Conn,
     id: i64,
@@ -782,9 +785,35 @@ pub fn decide<E: From<CaseError>>(
     today: NaiveDate,
     access: impl Access<E>,
     actor: &Actor,
-) -> Result<Loaded, E> {
+) -> Result<(Loaded, LastWrites), E> {
     let l = load(conn, id, access)?;
     Ok(decide_loaded(conn, l, cmd, today, actor)?)
+}
+
+/// The writes a decision leaves for last: the quota units an approval takes (Art. 33(2))
+/// and the statistics counters (Art. 36). Every decision in a region writes the same
+/// regional row and counter rows, and a row written stays locked until the commit; written
+/// last, after the caller has read its answer, they are locked for a few statements, not
+/// for the whole decision (the January rush). Regional row first, then counters, as every
+/// other command orders them. Dropping them unwritten would leave the case's hold and
+/// audit event without their figures, so the type insists they are written.
+#[must_use = "a decision's quota units and counters are written only by `write`"]
+#[derive(Debug)]
+pub struct LastWrites {
+    hold: Option<ledger::Hold>,
+    counters: BTreeMap<crate::db::statistics::Key, crate::db::statistics::Figures>,
+}
+
+impl LastWrites {
+    /// Takes the approval's units, then moves the counters. Errors: `quota-exhausted`
+    /// (422, Art. 33(2)), `country-quota-exhausted` (422, Art. 32(4)(2)); roll back on any.
+    pub fn write(self, conn: &mut Conn) -> Result<(), CaseError> {
+        if let Some(hold) = self.hold {
+            hold.take(conn)?;
+        }
+        crate::db::statistics::add(conn, &self.counters)?;
+        Ok(())
+    }
 }
 
 fn decide_loaded(
@@ -793,7 +822,7 @@ fn decide_loaded(
     cmd: &Decide,
     today: NaiveDate,
     actor: &Actor,
-) -> Result<Loaded, CaseError> {
+) -> Result<(Loaded, LastWrites), CaseError> {
     let (region, decision) = (&cmd.region, &cmd.decision);
     check_version(&l, cmd.expected_version)?;
     let Some(mine) = l.regions.iter().find(|r| &r.region == region) else {
@@ -867,7 +896,7 @@ fn decide_loaded(
                 return Err(changed(l.permit.id));
             }
             let after = load_full(conn, l.permit.id)?;
-            record_in(
+            audit_in(
                 conn,
                 actor,
                 &after,
@@ -876,8 +905,11 @@ fn decide_loaded(
                 "Art. 33(2), 9(5)",
                 Some(region.as_str()),
             )?;
-            hold.take(conn)?;
-            Ok(after)
+            let last = LastWrites {
+                hold: Some(hold),
+                counters: statistics::delta(Some(&l), &after)?,
+            };
+            Ok((after, last))
         }
         Decision::Refuse { grounds } => {
             let list = &rules.permit_grounds;
@@ -909,7 +941,7 @@ fn decide_loaded(
             articles.sort();
             articles.dedup();
             let basis = format!("Art. 33(2), 9(5); {}", articles.join(", "));
-            record_in(
+            audit_in(
                 conn,
                 actor,
                 &after,
@@ -918,7 +950,11 @@ fn decide_loaded(
                 &basis,
                 Some(region.as_str()),
             )?;
-            Ok(after)
+            let last = LastWrites {
+                hold: None,
+                counters: statistics::delta(Some(&l), &after)?,
+            };
+            Ok((after, last))
         }
     }
 }

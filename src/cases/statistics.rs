@@ -146,6 +146,13 @@ pub fn contribution(l: &Loaded) -> Result<BTreeMap<Key, Figures>, CaseError> {
 /// Adds to the counters what the move from `before` (`None`: the permit is new) to
 /// `after` changed, in the caller's transaction.
 pub fn track(conn: &mut Conn, before: Option<&Loaded>, after: &Loaded) -> Result<(), CaseError> {
+    db::add(conn, &delta(before, after)?)?;
+    Ok(())
+}
+
+/// What the move from `before` (`None`: the permit is new) to `after` changes in the
+/// counters, by key; [`db::add`] writes it.
+pub fn delta(before: Option<&Loaded>, after: &Loaded) -> Result<BTreeMap<Key, Figures>, CaseError> {
     let mut delta = contribution(after)?;
     if let Some(b) = before {
         for (k, f) in contribution(b)? {
@@ -153,8 +160,7 @@ pub fn track(conn: &mut Conn, before: Option<&Loaded>, after: &Loaded) -> Result
             *e = e.minus(f);
         }
     }
-    db::add(conn, &delta)?;
-    Ok(())
+    Ok(delta)
 }
 
 /// An employer's primary statistical data for a quarter (Art. 37(2)).
