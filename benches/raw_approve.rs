@@ -18,9 +18,12 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 /// The PostgreSQL-only spellings of the script as diesel spells them for SQLite:
-/// `= ANY('{a,b}')` and `!= ALL('{a,b}')` become `IN`/`NOT IN` lists, `'t'` becomes 1.
+/// `= ANY('{a,b}')` and `!= ALL('{a,b}')` become `IN`/`NOT IN` lists, `= ANY(SELECT …)`
+/// becomes `IN (SELECT …)`, `'t'` becomes 1.
 fn to_sqlite(sql: &str) -> String {
-    let mut out = sql.replace("= 't'", "= 1");
+    let mut out = sql
+        .replace("= 't'", "= 1")
+        .replace(" = ANY(SELECT ", " IN (SELECT ");
     for (pg, lite) in [(" = ANY('{", " IN ("), (" != ALL('{", " NOT IN (")] {
         while let Some(at) = out.find(pg) {
             let rest = &out[at + pg.len()..];
