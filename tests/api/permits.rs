@@ -705,6 +705,38 @@ async fn two_hundred_concurrent_approvals_against_fifty_units_approve_exactly_fi
     }
     assert_eq!((approved, refused), (50, 150));
     assert_eq!(regional(&app, "KZ-23", "3").await, (50, 50, 0));
+    // A refused approval had written its hold, its permit's rows and its audit event before
+    // taking the units; the rollback leaves none of them, and the counters moved only for
+    // the fifty.
+    use diesel::prelude::*;
+    use permits::db::schema::{audit_events, permits as permit_rows, quota_holds};
+    let mut conn = app.pool.get().unwrap();
+    let count_status = |conn: &mut permits::db::Conn, s: &str| -> i64 {
+        permit_rows::table
+            .filter(permit_rows::status.eq(s))
+            .count()
+            .get_result(conn)
+            .unwrap()
+    };
+    assert_eq!(
+        (
+            count_status(&mut conn, "awaiting_payment"),
+            count_status(&mut conn, "applied")
+        ),
+        (50, 150)
+    );
+    let approvals: i64 = audit_events::table
+        .filter(audit_events::action.eq("permit.approved"))
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    let holds: i64 = quota_holds::table.count().get_result(&mut conn).unwrap();
+    assert_eq!((approvals, holds), (50, 50));
+    assert_eq!(
+        permits::db::statistics::counters(&mut conn).unwrap(),
+        permits::db::statistics::recount(&mut conn).unwrap(),
+        "the counters equal a recount"
+    );
 }
 
 /// A branch of a foreign legal entity (6th digit of the BIN: 1), registered in March 2021.
