@@ -208,7 +208,7 @@ async fn a_body_naming_no_region_is_a_422_naming_the_field_and_a_path_a_404() {
         .json(&calculation)
         .await;
     unknown_region(&r, "regions[1].region");
-    let (_, _, used) = region_units(&app, "KZ-23").await;
+    let (_, _, used) = region_units(&app, "KZ-23", "3").await;
     assert_eq!(used, 1, "nothing moved");
 
     // A path naming no region is a missing resource.
@@ -229,27 +229,6 @@ async fn a_body_naming_no_region_is_a_422_naming_the_field_and_a_path_a_404() {
             r.body
         );
     }
-}
-
-/// Allocated, held and used units of category 3 in `region` for 2026.
-async fn region_units(app: &TestApp, region: &str) -> (i64, i64, i64) {
-    let r = app
-        .get(&format!("/v1/quotas/2026/regions/{region}"))
-        .token(&app.ministry())
-        .send()
-        .await;
-    let c = r.ok(200)["categories"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["category"] == "3")
-        .unwrap()
-        .clone();
-    (
-        c["allocated"].as_i64().unwrap(),
-        c["held"].as_i64().unwrap(),
-        c["used"].as_i64().unwrap(),
-    )
 }
 
 /// A list or report filtered by a region that is none of the 20 answers 422 naming the

@@ -372,3 +372,19 @@ pub fn by_key<'a>(items: &'a Value, key: &str, value: &str) -> &'a Value {
         .find(|i| i[key] == value)
         .unwrap_or_else(|| panic!("no {key} = {value} in {items}"))
 }
+
+/// Allocated, held and used units of `category` in `region` for 2026, as the ministry reads
+/// them.
+pub async fn region_units(app: &TestApp, region: &str, category: &str) -> (i64, i64, i64) {
+    let r = app
+        .get(&format!("/v1/quotas/2026/regions/{region}"))
+        .token(&app.ministry())
+        .send()
+        .await;
+    let c = by_key(&r.ok(200)["categories"], "category", category).clone();
+    (
+        c["allocated"].as_i64().unwrap(),
+        c["held"].as_i64().unwrap(),
+        c["used"].as_i64().unwrap(),
+    )
+}

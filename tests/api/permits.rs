@@ -75,20 +75,6 @@ fn region<'a>(permit: &'a Value, code: &str) -> &'a Value {
         .unwrap()
 }
 
-async fn regional(app: &TestApp, region: &str, category: &str) -> (i64, i64, i64) {
-    let r = app
-        .get(&format!("/v1/quotas/2026/regions/{region}"))
-        .token(&app.ministry())
-        .send()
-        .await;
-    let c = by_key(&r.ok(200)["categories"], "category", category).clone();
-    (
-        c["allocated"].as_i64().unwrap(),
-        c["held"].as_i64().unwrap(),
-        c["used"].as_i64().unwrap(),
-    )
-}
-
 async fn decide(app: &TestApp, id: &Value, region: &str, body: Value) -> Resp {
     app.post(&format!("/v1/permits/{id}/decisions"))
         .token(&app.akimat(region))
@@ -205,7 +191,7 @@ async fn a_permit_runs_from_application_to_departure() {
     assert_eq!(fee["workers"], 2);
     // 10 working days: 1, 2 and 7 January are holidays.
     assert_eq!(fee["payment_due"], "2026-01-12");
-    assert_eq!(regional(&app, "KZ-23", "3").await, (10, 2, 0));
+    assert_eq!(region_units(&app, "KZ-23", "3").await, (10, 2, 0));
     // Each region's akimat reads its own decision in the audit trail.
     let trail = app
         .get("/v1/audit-events?entity_type=permit&action=permit.approved")
@@ -254,8 +240,8 @@ async fn a_permit_runs_from_application_to_departure() {
         .ok(201)
         .clone();
     assert_eq!(p["status"], "active");
-    assert_eq!(regional(&app, "KZ-23", "3").await, (10, 0, 2));
-    assert_eq!(regional(&app, "KZ-47", "3").await, (10, 0, 2));
+    assert_eq!(region_units(&app, "KZ-23", "3").await, (10, 0, 2));
+    assert_eq!(region_units(&app, "KZ-47", "3").await, (10, 0, 2));
 
     // A business trip outside the permit's regions (Art. 33(3)).
     app.set_today("2026-02-01T04:00:00Z");
@@ -335,7 +321,7 @@ async fn a_permit_runs_from_application_to_departure() {
         p["end_ground"]["name"],
         "Нарушено соотношение казахстанских кадров"
     );
-    assert_eq!(regional(&app, "KZ-23", "3").await, (10, 0, 0));
+    assert_eq!(region_units(&app, "KZ-23", "3").await, (10, 0, 0));
     app.post(&format!("/v1/permits/{id}/revocation"))
         .token(&app.akimat("KZ-23"))
         .json(&json!({"ground": "kazakh-share-breached"}))
@@ -434,7 +420,7 @@ async fn one_refusal_refuses_a_multi_region_permit_and_gives_back_the_quota() {
     decide(&app, &id, "KZ-23", json!({"decision": "approve"}))
         .await
         .ok(200);
-    assert_eq!(regional(&app, "KZ-23", "3").await, (5, 1, 0));
+    assert_eq!(region_units(&app, "KZ-23", "3").await, (5, 1, 0));
     let r = decide(
         &app,
         &id,
@@ -459,7 +445,7 @@ async fn one_refusal_refuses_a_multi_region_permit_and_gives_back_the_quota() {
         g["name"],
         "Білімі немесе жұмыс тәжірибесі біліктілік талаптарына сәйкес келмейді"
     );
-    assert_eq!(regional(&app, "KZ-23", "3").await, (5, 0, 0));
+    assert_eq!(region_units(&app, "KZ-23", "3").await, (5, 0, 0));
     // Nothing more happens to a refused permit.
     pay(&app, &id, "KZ-23", "1.00", "2025-12-15", "en")
         .await
@@ -492,7 +478,7 @@ async fn an_unpaid_permit_lapses_on_read_and_its_quota_comes_back() {
         .ok(200)
         .clone();
     assert_eq!(p["status"], "awaiting_payment");
-    assert_eq!(regional(&app, "KZ-23", "3").await, (5, 1, 0));
+    assert_eq!(region_units(&app, "KZ-23", "3").await, (5, 1, 0));
     let due = p["regions"][0]["fee"]["payment_due"]
         .as_str()
         .unwrap()
@@ -515,7 +501,7 @@ async fn an_unpaid_permit_lapses_on_read_and_its_quota_comes_back() {
         .ok(200)
         .clone();
     assert_eq!(p["status"], "lapsed");
-    assert_eq!(regional(&app, "KZ-23", "3").await, (5, 0, 0));
+    assert_eq!(region_units(&app, "KZ-23", "3").await, (5, 0, 0));
     // Reading again changes nothing; paying is too late.
     app.get(&format!("/v1/permits/{id}"))
         .token(&app.employer(BIN_A))
@@ -525,7 +511,7 @@ async fn an_unpaid_permit_lapses_on_read_and_its_quota_comes_back() {
     pay(&app, &id, "KZ-23", "999999.00", "2026-01-20", "en")
         .await
         .problem(409, "illegal-transition");
-    assert_eq!(regional(&app, "KZ-23", "3").await, (5, 0, 0));
+    assert_eq!(region_units(&app, "KZ-23", "3").await, (5, 0, 0));
 }
 
 #[actix_web::test]
@@ -637,7 +623,7 @@ async fn art_2_3_an_application_of_eaeu_citizens_only_is_refused_with_the_articl
         .clone();
     let r = decide(&app, &id, "KZ-23", json!({"decision": "approve"})).await;
     r.problem(422, "employer-profile-required");
-    assert_eq!(regional(&app, "KZ-23", "3").await, (5, 0, 0));
+    assert_eq!(region_units(&app, "KZ-23", "3").await, (5, 0, 0));
 }
 
 #[actix_web::test]
@@ -704,7 +690,7 @@ async fn two_hundred_concurrent_approvals_against_fifty_units_approve_exactly_fi
         }
     }
     assert_eq!((approved, refused), (50, 150));
-    assert_eq!(regional(&app, "KZ-23", "3").await, (50, 50, 0));
+    assert_eq!(region_units(&app, "KZ-23", "3").await, (50, 50, 0));
     // A refused approval had written its hold, its permit's rows and its audit event before
     // taking the units; the rollback leaves none of them, and the counters moved only for
     // the fifty.
@@ -913,7 +899,7 @@ async fn art_33_2_a_revocation_for_unlawful_engagement_bars_the_employer_for_12_
         .json(&json!({"ground": "unlawful-engagement"}))
         .await;
     assert_eq!(r.ok(200)["end_ground"]["article"], "Art. 33(3)");
-    assert_eq!(regional(&app, "KZ-23", "3").await, (5, 0, 0));
+    assert_eq!(region_units(&app, "KZ-23", "3").await, (5, 0, 0));
     let mut a = application(&["KZ-23"], vec![worker("DEMIR ALI", "TUR", "U2")]);
     a["start_date"] = json!("2026-04-01");
     a["vacancy_published_on"] = json!("2026-02-01");
@@ -946,7 +932,7 @@ async fn withdrawal_and_return_give_the_quota_back_and_illegal_moves_change_noth
     quota(&app, &[("KZ-23", "3", 5)]).await;
     profile(&app, BIN_A).await;
     let id = active_permit(&app, "U1").await;
-    assert_eq!(regional(&app, "KZ-23", "3").await, (5, 0, 1));
+    assert_eq!(region_units(&app, "KZ-23", "3").await, (5, 0, 1));
     let before = app
         .get(&format!("/v1/permits/{id}"))
         .token(&app.employer(BIN_A))
@@ -990,7 +976,7 @@ async fn withdrawal_and_return_give_the_quota_back_and_illegal_moves_change_noth
         .json(&json!({"reason": "project ended"}))
         .await;
     assert_eq!(r.ok(200)["status"], "returned");
-    assert_eq!(regional(&app, "KZ-23", "3").await, (5, 0, 0));
+    assert_eq!(region_units(&app, "KZ-23", "3").await, (5, 0, 0));
     // A category-4 permit cannot be extended (Art. 7(20)).
     let mut a = application(&["KZ-23"], vec![worker("DEMIR ALI", "TUR", "U2")]);
     a["category"] = json!("4");
@@ -1256,7 +1242,7 @@ async fn quota_invariants_hold_after_a_random_sequence_of_permit_moves() {
         assert!(seen.contains(status), "{status} never reached: {seen:?}");
     }
     for region in ["KZ-23", "KZ-47"] {
-        let (allocated, held, used) = regional(&app, region, "3").await;
+        let (allocated, held, used) = region_units(&app, region, "3").await;
         let e = expected.get(region).copied().unwrap_or_default();
         assert_eq!((held, used), e, "{region}: the permits explain the figures");
         assert!(held + used <= allocated);
@@ -1437,7 +1423,7 @@ async fn order_279_a_permit_is_reissued_for_another_foreigner_without_new_quota(
     quota(&app, &[("KZ-23", "3", 5)]).await;
     profile(&app, BIN_A).await;
     let id = active_permit(&app, "U1").await;
-    assert_eq!(regional(&app, "KZ-23", "3").await, (5, 0, 1));
+    assert_eq!(region_units(&app, "KZ-23", "3").await, (5, 0, 1));
     let permit = app
         .get(&format!("/v1/permits/{id}"))
         .token(&app.employer(BIN_A))
@@ -1507,7 +1493,7 @@ async fn order_279_a_permit_is_reissued_for_another_foreigner_without_new_quota(
         .await;
     let after = r.ok(201).clone();
     assert_eq!(after["status"], "active");
-    assert_eq!(regional(&app, "KZ-23", "3").await, (5, 0, 1));
+    assert_eq!(region_units(&app, "KZ-23", "3").await, (5, 0, 1));
     let workers = after["workers"].as_array().unwrap();
     assert_eq!(workers.len(), 2);
     assert_eq!(workers[0]["replaced_on"], "2025-12-15");
@@ -1647,7 +1633,7 @@ async fn art_32_2_an_astana_hub_participants_specialist_with_higher_education_ne
     decide(&app, &id, "KZ-23", json!({"decision": "approve"}))
         .await
         .ok(200);
-    assert_eq!(regional(&app, "KZ-23", "3").await, (5, 1, 0));
+    assert_eq!(region_units(&app, "KZ-23", "3").await, (5, 1, 0));
 }
 
 /// A permit's view prices the fee due at the MRP of the rule set in force on the day it is
