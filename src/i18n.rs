@@ -304,17 +304,20 @@ mod tests {
             .text("machine", "permit")
             .text("state", "active")
             .text("event", "resume");
-        assert_eq!(
-            Lang::Ru.text(&resume),
-            "разрешение в статусе «действует» нельзя возобновить"
+        assert_reads(
+            &resume,
+            "рұқсат «жарамды» мәртебесінде, сондықтан оның қолданылуын қайта жаңарту мүмкін емес",
+            "разрешение в статусе «действует» нельзя возобновить",
+            "a permit that is active cannot be resumed",
         );
+    }
+
+    /// `m` reads as `kk`, `ru` and `en` in Kazakh, Russian and English.
+    #[track_caller]
+    fn assert_reads(m: &Message, kk: &str, ru: &str, en: &str) {
         assert_eq!(
-            Lang::En.text(&resume),
-            "a permit that is active cannot be resumed"
-        );
-        assert_eq!(
-            Lang::Kk.text(&resume),
-            "рұқсат «жарамды» мәртебесінде, сондықтан оның қолданылуын қайта жаңарту мүмкін емес"
+            [Lang::Kk.text(m), Lang::Ru.text(m), Lang::En.text(m)],
+            [kk, ru, en]
         );
     }
 
@@ -518,17 +521,11 @@ mod tests {
         codes.dedup();
         assert_eq!(codes.len(), 14, "{codes:?}");
         let free = checks::worker_free("KAYA MEHMET", None).message();
-        assert_eq!(
-            Lang::En.text(&free),
-            "KAYA MEHMET is named on no other live permit"
-        );
-        assert_eq!(
-            Lang::Ru.text(&free),
-            "KAYA MEHMET не указан ни в одном другом действующем разрешении"
-        );
-        assert_eq!(
-            Lang::Kk.text(&free),
-            "KAYA MEHMET басқа ешбір қолданыстағы рұқсатта көрсетілмеген"
+        assert_reads(
+            &free,
+            "KAYA MEHMET басқа ешбір қолданыстағы рұқсатта көрсетілмеген",
+            "KAYA MEHMET не указан ни в одном другом действующем разрешении",
+            "KAYA MEHMET is named on no other live permit",
         );
     }
 
