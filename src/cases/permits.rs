@@ -9,6 +9,7 @@ use crate::db::audit::{self, Actor};
 use crate::db::permits::{
     self as db, DetailRow, Move, NewPermit, NewWorker, PermitRow, RegionRow, TripRow, WorkerRow,
 };
+use crate::db::statistics::{self as counters, Figures, Key};
 use crate::db::{reference, rulesets, Conn};
 use crate::domain::dates::{add_working_days, DateRange};
 use crate::domain::hold::{CaseKind, CaseRef, QuotaClaim, Release, Units};
@@ -801,7 +802,7 @@ pub fn decide<E: From<CaseError>>(
 #[derive(Debug)]
 pub struct LastWrites {
     hold: Option<ledger::Hold>,
-    counters: BTreeMap<crate::db::statistics::Key, crate::db::statistics::Figures>,
+    counters: BTreeMap<Key, Figures>,
 }
 
 impl LastWrites {
@@ -811,7 +812,7 @@ impl LastWrites {
         if let Some(hold) = self.hold {
             hold.take(conn)?;
         }
-        crate::db::statistics::add(conn, &self.counters)?;
+        counters::add(conn, &self.counters)?;
         Ok(())
     }
 }
