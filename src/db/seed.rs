@@ -20,6 +20,22 @@ pub fn regions(dir: &Path) -> Result<Vec<Region>, SetupError> {
     read(dir, "regions.json")
 }
 
+/// One statutory violation of the seed for the start-up log: its field, value, code and
+/// article, e.g. `rules.business_trips.max_days_per_calendar_year = 120
+/// (statutory-limit-exceeded, Art. 33(3))`.
+fn statutory_line(v: &crate::domain::Violation) -> String {
+    let figure = |name: &str| v.get(name).map(ToString::to_string).unwrap_or_default();
+    format!(
+        "{} = {} ({}, {})",
+        figure("field"),
+        v.get("value")
+            .map(ToString::to_string)
+            .unwrap_or_else(|| format!("not {}", figure("required"))),
+        v.code,
+        v.article.as_deref().unwrap_or("the service's own rule"),
+    )
+}
+
 /// Loads each seed file into its table if the table is empty; a no-op on later starts.
 pub fn run(conn: &mut AnyConnection, dir: &Path, now: NaiveDateTime) -> Result<(), SetupError> {
     let regions = regions(dir)?;
@@ -31,6 +47,15 @@ pub fn run(conn: &mut AnyConnection, dir: &Path, now: NaiveDateTime) -> Result<(
         return Err(SetupError::Seed(format!(
             "rule-set.json: {}: {}",
             p.field, p.message
+        )));
+    }
+    // The seed is a rule set like any published one: beyond the law it does not load.
+    let beyond_the_law = first_rules.rules.statutory_violations();
+    if !beyond_the_law.is_empty() {
+        let each: Vec<String> = beyond_the_law.iter().map(statutory_line).collect();
+        return Err(SetupError::Seed(format!(
+            "rule-set.json is not within Law 482-V: {}",
+            each.join("; ")
         )));
     }
     write_tx(conn, |conn| {

@@ -995,9 +995,10 @@ impl RuleSet {
         }
     }
 
-    /// Everything in this rule set that goes beyond a limit Law 482-V fixes (see
-    /// [`statute`]): each a violation with the article; empty when the numbers are within
-    /// the law. Distinct from [`RuleSet::problems`], which finds inconsistent data.
+    /// Everything in this rule set that goes beyond a limit Law 482-V fixes, falls short
+    /// of what it gives, or turns a switch it fixes the other way (see [`statute`]): each a
+    /// violation with the article; empty when the rule set is within the law. Run on every
+    /// publication and on the seed at start-up. Distinct from [`RuleSet::problems`], which finds inconsistent data.
     pub fn statutory_violations(&self) -> Vec<Violation> {
         let ict = &self.ict;
         let se = &self.self_employment;
@@ -1036,6 +1037,14 @@ impl RuleSet {
         out.extend(statute::check_ict_fee_exempt(
             "rules.fees.ict_exempt",
             self.fees.ict_exempt,
+        ));
+        out.extend(statute::check_posted_workers_count(
+            "rules.kazakh_share.posted_workers_count",
+            self.kazakh_share.posted_workers_count,
+        ));
+        out.extend(statute::check_eaeu_citizens_not_foreign(
+            "rules.kazakh_share.eaeu_citizens_count_as_foreign",
+            self.kazakh_share.eaeu_citizens_count_as_foreign,
         ));
         out
     }

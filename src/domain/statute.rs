@@ -44,65 +44,116 @@ pub const CONTRACTOR_EXEMPTION_MONTHS: u32 = 12;
 /// Code of a violation: a rule-set number goes beyond the limit the law fixes.
 pub const STATUTORY_LIMIT_EXCEEDED: &str = "statutory-limit-exceeded";
 
+/// Code of a violation: a rule-set number falls short of what the law gives (a term or a
+/// deadline the law grants the employer or the foreigner cannot be cut below it).
+pub const STATUTORY_MINIMUM_NOT_MET: &str = "statutory-minimum-not-met";
+
+/// Code of a violation: a rule-set switch says the opposite of what the law fixes.
+pub const STATUTORY_RULE_FIXED: &str = "statutory-rule-fixed";
+
 /// Code of a violation: a rule set charges a fee for intra-corporate transfers.
 pub const ICT_FEE_NOT_ALLOWED: &str = "ict-fee-not-allowed";
 
-fn at_most(field: &str, value: u32, limit: u32, article: &str) -> Option<Violation> {
-    (value > limit).then(|| {
-        Violation::new(STATUTORY_LIMIT_EXCEEDED, article)
+/// `value` of the rule-set field `field` lies within `minimum..=limit`, the bounds the
+/// article gives; a number the law fixes has `minimum == limit`.
+fn within(field: &str, value: u32, minimum: u32, limit: u32, article: &str) -> Option<Violation> {
+    if value > limit {
+        Some(
+            Violation::new(STATUTORY_LIMIT_EXCEEDED, article)
+                .text("field", field)
+                .arg("value", value)
+                .arg("limit", limit),
+        )
+    } else if value < minimum {
+        Some(
+            Violation::new(STATUTORY_MINIMUM_NOT_MET, article)
+                .text("field", field)
+                .arg("value", value)
+                .arg("minimum", minimum),
+        )
+    } else {
+        None
+    }
+}
+
+/// The rule-set switch `field` is `value` where the article fixes `required`.
+fn fixed_switch(field: &str, value: bool, required: bool, article: &str) -> Option<Violation> {
+    (value != required).then(|| {
+        Violation::new(STATUTORY_RULE_FIXED, article)
             .text("field", field)
-            .arg("value", value)
-            .arg("limit", limit)
+            .text("required", required)
     })
 }
 
-/// Art. 33(3): business trips outside the permit's ATUs total at most 90 calendar days a
-/// calendar year, so the rule set cannot allow more. `days`: calendar days a year.
+/// Art. 33(3): the employer may send a permitted worker on business trips outside the
+/// permit's ATUs for 90 calendar days in total a calendar year. The law gives the employer
+/// those 90 days, so the rule set can neither add to them nor take any away.
+/// `days`: calendar days a year.
 pub fn check_business_trip_days(field: &str, days: u32) -> Option<Violation> {
-    at_most(field, days, MAX_BUSINESS_TRIP_DAYS_PER_YEAR, "Art. 33(3)")
+    within(
+        field,
+        days,
+        MAX_BUSINESS_TRIP_DAYS_PER_YEAR,
+        MAX_BUSINESS_TRIP_DAYS_PER_YEAR,
+        "Art. 33(3)",
+    )
 }
 
-/// Art. 34(1): a first self-employment certificate lasts at most three months.
-/// `months`: the longest first certificate the rule set allows.
+/// Art. 34(1): a first self-employment certificate lasts at most three months, and at
+/// least one (a certificate of no months gives nothing). `months`: the longest first
+/// certificate the rule set allows.
 pub fn check_self_employment_initial(field: &str, months: u32) -> Option<Violation> {
-    at_most(
+    within(
         field,
         months,
+        1,
         MAX_SELF_EMPLOYMENT_INITIAL_MONTHS,
         "Art. 34(1)",
     )
 }
 
-/// Art. 34(1): a self-employment certificate is extended for at most three years.
-/// `months`: the longest extension the rule set allows.
+/// Art. 34(1): a self-employment certificate is extended for the labour contract's term,
+/// but not more than three years. The law ties the term to the contract, so the rule set
+/// cannot cut it below three years. `months`: the longest extension the rule set allows.
 pub fn check_self_employment_extension(field: &str, months: u32) -> Option<Violation> {
-    at_most(
+    within(
         field,
         months,
+        MAX_SELF_EMPLOYMENT_EXTENSION_MONTHS,
         MAX_SELF_EMPLOYMENT_EXTENSION_MONTHS,
         "Art. 34(1)",
     )
 }
 
 /// Art. 34(3): the extension is applied for within three months of the certificate's
-/// issue. `months`: the window the rule set allows.
+/// issue; the law gives the foreigner those three months. `months`: the window the rule
+/// set allows.
 pub fn check_self_employment_apply_within(field: &str, months: u32) -> Option<Violation> {
-    at_most(
+    within(
         field,
         months,
+        MAX_SELF_EMPLOYMENT_APPLY_WITHIN_MONTHS,
         MAX_SELF_EMPLOYMENT_APPLY_WITHIN_MONTHS,
         "Art. 34(3)",
     )
 }
 
-/// Art. 35(1): an ICT permit is issued for at most three years (also Art. 1(25)).
-/// `months`: the longest ICT permit the rule set allows.
+/// Art. 35(1), 1(25): an ICT permit runs for the labour contract's term but not more than
+/// three years; the law ties the term to the contract, so the rule set cannot cut it below
+/// three years. `months`: the longest ICT permit the rule set allows.
 pub fn check_ict_term(field: &str, months: u32) -> Option<Violation> {
-    at_most(field, months, MAX_ICT_TERM_MONTHS, "Art. 35(1)")
+    within(
+        field,
+        months,
+        MAX_ICT_TERM_MONTHS,
+        MAX_ICT_TERM_MONTHS,
+        "Art. 35(1)",
+    )
 }
 
-/// Art. 35(1): an ICT permit is extended once, by at most one year (also Art. 1(25)).
-/// `months`: length of an extension; `count`: number of extensions the rule set allows.
+/// Art. 35(1), 1(25): the law gives an ICT permit the right to one extension of one year.
+/// `months`: length of an extension; `count`: number of extensions the rule set allows;
+/// both are fixed by the law.
 pub fn check_ict_extension(
     months_field: &str,
     months: u32,
@@ -110,18 +161,37 @@ pub fn check_ict_extension(
     count: u32,
 ) -> Vec<Violation> {
     [
-        at_most(months_field, months, MAX_ICT_EXTENSION_MONTHS, "Art. 35(1)"),
-        at_most(count_field, count, MAX_ICT_EXTENSIONS, "Art. 35(1)"),
+        within(
+            months_field,
+            months,
+            MAX_ICT_EXTENSION_MONTHS,
+            MAX_ICT_EXTENSION_MONTHS,
+            "Art. 35(1)",
+        ),
+        within(
+            count_field,
+            count,
+            MAX_ICT_EXTENSIONS,
+            MAX_ICT_EXTENSIONS,
+            "Art. 35(1)",
+        ),
     ]
     .into_iter()
     .flatten()
     .collect()
 }
 
-/// Art. 35(3): the employer reports an ICT arrival within ten calendar days of entry, so
-/// the rule set cannot give longer. `days`: calendar days.
+/// Art. 35(3): the employer reports an ICT arrival within ten calendar days of entry; the
+/// law gives the employer those ten days, so the rule set can neither lengthen nor shorten
+/// them. `days`: calendar days.
 pub fn check_ict_arrival_notice(field: &str, days: u32) -> Option<Violation> {
-    at_most(field, days, MAX_ICT_ARRIVAL_NOTICE_DAYS, "Art. 35(3)")
+    within(
+        field,
+        days,
+        MAX_ICT_ARRIVAL_NOTICE_DAYS,
+        MAX_ICT_ARRIVAL_NOTICE_DAYS,
+        "Art. 35(3)",
+    )
 }
 
 /// Art. 33(4): the permit fee does not apply to intra-corporate transfers, so a rule set
@@ -130,14 +200,99 @@ pub fn check_ict_fee_exempt(field: &str, exempt: bool) -> Option<Violation> {
     (!exempt).then(|| Violation::new(ICT_FEE_NOT_ALLOWED, "Art. 33(4)").text("field", field))
 }
 
+/// Art. 33(6): the foreigners an employer engages are counted against the Kazakh share
+/// **together with the posted workers** of a sending party under a staffing-services
+/// contract. `counted`: the rule set's `posted_workers_count`, which must be `true`.
+pub fn check_posted_workers_count(field: &str, counted: bool) -> Option<Violation> {
+    fixed_switch(field, counted, true, "Art. 33(6)")
+}
+
+/// Art. 2(3): citizens of Eurasian Economic Union states work in Kazakhstan without
+/// permits, on the terms of the Union's treaty, so they are not foreign labour for the
+/// Kazakh share. `counted`: the rule set's `eaeu_citizens_count_as_foreign`, which must
+/// be `false`.
+pub fn check_eaeu_citizens_not_foreign(field: &str, counted: bool) -> Option<Violation> {
+    fixed_switch(field, counted, false, "Art. 2(3)")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::violation::Arg;
 
     #[test]
-    fn art_33_3_trips_of_up_to_90_days_a_year_are_within_the_law() {
+    fn art_33_3_the_90_trip_days_a_year_are_within_the_law() {
         assert_eq!(check_business_trip_days("t", 90), None);
-        assert_eq!(check_business_trip_days("t", 30), None);
+    }
+
+    #[test]
+    fn art_33_3_fewer_trip_days_than_the_law_gives_are_refused() {
+        for days in [0, 1, 30, 89] {
+            let v = check_business_trip_days("t", days).unwrap();
+            assert_eq!(v.code, STATUTORY_MINIMUM_NOT_MET);
+            assert_eq!(v.article.as_deref(), Some("Art. 33(3)"));
+            assert_eq!(v.get("minimum"), Some(&Arg::Number(90)));
+        }
+    }
+
+    #[test]
+    fn art_34_1_a_certificate_of_no_months_is_refused() {
+        let v = check_self_employment_initial("f", 0).unwrap();
+        assert_eq!(v.code, STATUTORY_MINIMUM_NOT_MET);
+        assert_eq!(v.article.as_deref(), Some("Art. 34(1)"));
+        assert_eq!(check_self_employment_initial("f", 1), None);
+        assert_eq!(
+            check_self_employment_extension("f", 0).unwrap().code,
+            STATUTORY_MINIMUM_NOT_MET
+        );
+    }
+
+    #[test]
+    fn art_34_3_an_extension_window_shorter_than_3_months_is_refused() {
+        for months in [0, 2] {
+            let v = check_self_employment_apply_within("f", months).unwrap();
+            assert_eq!(v.code, STATUTORY_MINIMUM_NOT_MET);
+            assert_eq!(v.article.as_deref(), Some("Art. 34(3)"));
+        }
+    }
+
+    #[test]
+    fn art_35_1_an_ict_permit_without_its_one_year_extension_is_refused() {
+        let v = check_ict_extension("m", 12, "n", 0);
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].code, STATUTORY_MINIMUM_NOT_MET);
+        assert_eq!(v[0].article.as_deref(), Some("Art. 35(1)"));
+        assert_eq!(check_ict_extension("m", 0, "n", 1).len(), 1);
+        assert_eq!(
+            check_ict_term("f", 0).unwrap().code,
+            STATUTORY_MINIMUM_NOT_MET
+        );
+    }
+
+    #[test]
+    fn art_35_3_an_arrival_notice_deadline_shorter_than_10_days_is_refused() {
+        for days in [0, 1, 9] {
+            let v = check_ict_arrival_notice("f", days).unwrap();
+            assert_eq!(v.code, STATUTORY_MINIMUM_NOT_MET);
+            assert_eq!(v.get("minimum"), Some(&Arg::Number(10)));
+        }
+    }
+
+    #[test]
+    fn art_33_6_posted_workers_always_count_towards_the_ratio() {
+        assert_eq!(check_posted_workers_count("f", true), None);
+        let v = check_posted_workers_count("f", false).unwrap();
+        assert_eq!(v.code, STATUTORY_RULE_FIXED);
+        assert_eq!(v.article.as_deref(), Some("Art. 33(6)"));
+        assert_eq!(v.get("required"), Some(&Arg::Text("true".into())));
+    }
+
+    #[test]
+    fn art_2_3_eaeu_citizens_never_count_as_foreign_labour() {
+        assert_eq!(check_eaeu_citizens_not_foreign("f", false), None);
+        let v = check_eaeu_citizens_not_foreign("f", true).unwrap();
+        assert_eq!(v.code, STATUTORY_RULE_FIXED);
+        assert_eq!(v.article.as_deref(), Some("Art. 2(3)"));
     }
 
     #[test]
@@ -145,10 +300,7 @@ mod tests {
         let v = check_business_trip_days("t", 91).unwrap();
         assert_eq!(v.code, "statutory-limit-exceeded");
         assert_eq!(v.article.as_deref(), Some("Art. 33(3)"));
-        assert_eq!(
-            v.get("limit"),
-            Some(&crate::domain::violation::Arg::Number(90))
-        );
+        assert_eq!(v.get("limit"), Some(&Arg::Number(90)));
     }
 
     #[test]
@@ -199,7 +351,6 @@ mod tests {
     #[test]
     fn art_35_3_an_arrival_notice_later_than_10_days_exceeds_the_law() {
         assert_eq!(check_ict_arrival_notice("f", 10), None);
-        assert_eq!(check_ict_arrival_notice("f", 5), None);
         assert_eq!(
             check_ict_arrival_notice("f", 11)
                 .unwrap()

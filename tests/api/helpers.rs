@@ -93,8 +93,10 @@ pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}).await
 }
 
-/// `spawn_app` with settings changed by `tune` first.
-pub async fn spawn_app_with(tune: impl FnOnce(&mut Settings)) -> TestApp {
+/// The test settings, changed by `tune`, over a fresh database of their own: an SQLite
+/// file in a temporary directory, or a new PostgreSQL database when `TEST_DATABASE_URL` is
+/// set.
+pub fn test_settings(tune: impl FnOnce(&mut Settings)) -> (Settings, TestDb) {
     let mut settings = Settings::load().expect("config/default.toml");
     settings.server.port = 0;
     settings.database.pool_size = 8;
@@ -122,6 +124,12 @@ pub async fn spawn_app_with(tune: impl FnOnce(&mut Settings)) -> TestApp {
             TestDb::Sqlite(dir)
         }
     };
+    (settings, db)
+}
+
+/// `spawn_app` with settings changed by `tune` first.
+pub async fn spawn_app_with(tune: impl FnOnce(&mut Settings)) -> TestApp {
+    let (settings, db) = test_settings(tune);
     let db_url = settings.database.url.expose().to_owned();
     let clock = FixedClock::new(default_now());
     let app = Application::build(&settings, Arc::new(clock.clone())).expect("application builds");

@@ -1,6 +1,6 @@
-//! Rule sets within the law: numbers the law fixes cannot be loosened by publishing a rule
-//! set (Art. 33(3), 33(4), 34(1), 35(1), 35(3)), and the calendar, fee, ratio and list data
-//! the seed carries.
+//! Rule sets within the law: numbers the law fixes cannot be loosened, nor cut below what
+//! the law gives, by publishing a rule set or by the seed (Art. 2(3), 33(3), 33(4), 33(6),
+//! 34(1), 34(3), 35(1), 35(3)), and the calendar, fee, ratio and list data the seed carries.
 
 use crate::helpers::*;
 use serde_json::{json, Value};
@@ -104,11 +104,150 @@ async fn a_rule_set_beyond_several_limits_of_the_law_is_refused_with_each_articl
 }
 
 #[actix_web::test]
+async fn a_rule_set_below_what_the_law_gives_or_against_its_fixed_rules_is_refused_with_each_article(
+) {
+    let app = spawn_app().await;
+    let mut doc = next_year_rules();
+    let rules = &mut doc["rules"];
+    rules["business_trips"]["max_days_per_calendar_year"] = json!(0);
+    rules["self_employment"]["initial_max_months"] = json!(0);
+    rules["self_employment"]["extension_apply_within_months"] = json!(0);
+    rules["ict"]["max_extensions"] = json!(0);
+    rules["ict"]["arrival_notice_days"] = json!(1);
+    rules["kazakh_share"]["posted_workers_count"] = json!(false);
+    rules["kazakh_share"]["eaeu_citizens_count_as_foreign"] = json!(true);
+    let r = app
+        .post("/v1/rule-sets")
+        .token(&app.ministry())
+        .json(&doc)
+        .await;
+    let body = r.problem(422, "rule-violation");
+    let found: Vec<(&str, &str, &str)> = body["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            (
+                v["code"].as_str().unwrap(),
+                v["article"].as_str().unwrap(),
+                v["message"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "statutory-minimum-not-met",
+                "Art. 33(3)",
+                "rules.business_trips.max_days_per_calendar_year is 0; the law gives at least 90"
+            ),
+            (
+                "statutory-minimum-not-met",
+                "Art. 34(1)",
+                "rules.self_employment.initial_max_months is 0; the law gives at least 1"
+            ),
+            (
+                "statutory-minimum-not-met",
+                "Art. 34(3)",
+                "rules.self_employment.extension_apply_within_months is 0; the law gives at least 3"
+            ),
+            (
+                "statutory-minimum-not-met",
+                "Art. 35(1)",
+                "rules.ict.max_extensions is 0; the law gives at least 1"
+            ),
+            (
+                "statutory-minimum-not-met",
+                "Art. 35(3)",
+                "rules.ict.arrival_notice_days is 1; the law gives at least 10"
+            ),
+            (
+                "statutory-rule-fixed",
+                "Art. 33(6)",
+                "rules.kazakh_share.posted_workers_count must be true: the law fixes it"
+            ),
+            (
+                "statutory-rule-fixed",
+                "Art. 2(3)",
+                "rules.kazakh_share.eaeu_citizens_count_as_foreign must be false: the law fixes it"
+            ),
+        ]
+    );
+    let r = app
+        .post("/v1/rule-sets")
+        .token(&app.ministry())
+        .header("Accept-Language", "ru")
+        .json(&doc)
+        .await;
+    assert_eq!(
+        r.problem(422, "rule-violation")["violations"][0]["message"],
+        "rules.business_trips.max_days_per_calendar_year равно 0; закон предусматривает не менее 90"
+    );
+    assert_eq!(versions(&app).await, 1, "nothing published");
+}
+
+/// The seed in `dir`, its rule set changed by `change`.
+fn seed_dir_with(change: impl FnOnce(&mut Value)) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("permits-seed-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for file in ["regions.json", "countries.json", "sectors.json"] {
+        std::fs::copy(format!("config/seed/{file}"), dir.join(file)).unwrap();
+    }
+    let text = std::fs::read_to_string("config/seed/rule-set.json").unwrap();
+    let mut doc: Value = serde_json::from_str(&text).unwrap();
+    change(&mut doc["rules"]);
+    std::fs::write(dir.join("rule-set.json"), doc.to_string()).unwrap();
+    dir
+}
+
+#[actix_web::test]
+async fn a_seed_beyond_the_law_is_refused_at_start_up_naming_each_article() {
+    let seed = seed_dir_with(|rules| {
+        rules["business_trips"]["max_days_per_calendar_year"] = json!(120);
+        rules["ict"]["max_term_months"] = json!(60);
+    });
+    let (settings, _db) = test_settings(|s| s.seed.dir = seed.clone());
+    let clock = permits::clock::FixedClock::new(default_now());
+    let Err(e) = permits::startup::Application::build(&settings, std::sync::Arc::new(clock)) else {
+        panic!("a seed with 120 trip days and a 60-month ICT term must not start the service");
+    };
+    assert_eq!(
+        e.to_string(),
+        "seeding failed: rule-set.json is not within Law 482-V: \
+         rules.business_trips.max_days_per_calendar_year = 120 (statutory-limit-exceeded, Art. 33(3)); \
+         rules.ict.max_term_months = 60 (statutory-limit-exceeded, Art. 35(1))"
+    );
+    std::fs::remove_dir_all(seed).unwrap();
+}
+
+#[actix_web::test]
+async fn a_seed_below_what_the_law_gives_is_refused_at_start_up() {
+    let seed = seed_dir_with(|rules| {
+        rules["ict"]["arrival_notice_days"] = json!(0);
+        rules["kazakh_share"]["posted_workers_count"] = json!(false);
+    });
+    let (settings, _db) = test_settings(|s| s.seed.dir = seed.clone());
+    let clock = permits::clock::FixedClock::new(default_now());
+    let Err(e) = permits::startup::Application::build(&settings, std::sync::Arc::new(clock)) else {
+        panic!("a seed giving no days for the ICT arrival notice must not start the service");
+    };
+    let text = e.to_string();
+    assert!(
+        text.contains("rules.ict.arrival_notice_days = 0 (statutory-minimum-not-met, Art. 35(3))")
+            && text.contains(
+                "rules.kazakh_share.posted_workers_count = not true (statutory-rule-fixed, Art. 33(6))"
+            ),
+        "{text}"
+    );
+    std::fs::remove_dir_all(seed).unwrap();
+}
+
+#[actix_web::test]
 async fn a_rule_set_within_the_law_with_term_rates_and_a_transferred_day_off_is_published() {
     let app = spawn_app().await;
     let mut doc = next_year_rules();
     let rules = &mut doc["rules"];
-    rules["business_trips"]["max_days_per_calendar_year"] = json!(60);
     rules["fees"]["sector_groups"][0]["fees"][0]["by_term"] = json!([
         {"term_months": 12, "mrp": 137},
         {"term_months": 24, "mrp": 274},

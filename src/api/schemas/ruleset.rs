@@ -218,14 +218,16 @@ pub struct ReplacementDuty {
 #[cfg_attr(test, derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct IctRules {
-    /// Longest ICT permit term, months (Art. 1(25), 35(1)).
-    #[schema(maximum = 4_294_967_295_u32)]
+    /// Longest ICT permit term, months: the contract's term capped at three years, a cap
+    /// the law fixes (Art. 1(25), 35(1)); any other value is refused
+    /// (`statutory-limit-exceeded` or `statutory-minimum-not-met`).
+    #[schema(minimum = 36, maximum = 36)]
     pub max_term_months: u32,
-    /// Length of the one extension, months.
-    #[schema(maximum = 4_294_967_295_u32)]
+    /// Length of the one extension, months: one year, fixed by the law (Art. 1(25), 35(1)).
+    #[schema(minimum = 12, maximum = 12)]
     pub extension_months: u32,
-    /// Number of extensions allowed.
-    #[schema(maximum = 4_294_967_295_u32)]
+    /// Number of extensions allowed: one, fixed by the law (Art. 1(25), 35(1)).
+    #[schema(minimum = 1, maximum = 1)]
     pub max_extensions: u32,
     /// ICT foreigners as a percentage of Kazakh staff in the same category, at most (Art. 35(4)).
     #[schema(
@@ -234,8 +236,9 @@ pub struct IctRules {
         pattern = "^[0-9]{1,3}(\\.[0-9]{1,25})?$"
     )]
     pub max_percent_of_kazakh_staff: String,
-    /// Calendar days after entry within which the employer reports the arrival (Art. 35(3)).
-    #[schema(maximum = 4_294_967_295_u32)]
+    /// Calendar days after entry within which the employer reports the arrival: ten, fixed
+    /// by the law (Art. 35(3)).
+    #[schema(minimum = 10, maximum = 10)]
     pub arrival_notice_days: u32,
     /// The law article or order these numbers come from.
     #[schema(max_length = 2000)]
@@ -247,14 +250,16 @@ pub struct IctRules {
 #[cfg_attr(test, derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct SelfEmploymentRules {
-    /// Longest first certificate, months (Art. 34(1)).
-    #[schema(maximum = 4_294_967_295_u32)]
+    /// Longest first certificate, months: 1 to 3 (Art. 34(1)).
+    #[schema(minimum = 1, maximum = 3)]
     pub initial_max_months: u32,
-    /// Longest extension, months (Art. 34(1),(3)).
-    #[schema(maximum = 4_294_967_295_u32)]
+    /// Longest extension, months: the contract's term capped at three years, a cap the law
+    /// fixes (Art. 34(1),(3)).
+    #[schema(minimum = 36, maximum = 36)]
     pub extension_max_months: u32,
-    /// Months after issue within which the extension is applied for (Art. 34(3)).
-    #[schema(maximum = 4_294_967_295_u32)]
+    /// Months after issue within which the extension is applied for: three, fixed by the
+    /// law (Art. 34(3)).
+    #[schema(minimum = 3, maximum = 3)]
     pub extension_apply_within_months: u32,
     /// The law article or order these numbers come from.
     #[schema(max_length = 2000)]
@@ -291,9 +296,12 @@ pub struct KazakhShareRules {
     /// employees are exempt.
     #[schema(maximum = 4_294_967_295_u32)]
     pub exemption_max_employees: u32,
-    /// Citizens of Eurasian Economic Union states count as foreigners for the ratio.
+    /// Citizens of Eurasian Economic Union states count as foreigners for the ratio: always
+    /// `false`, they are not foreign labour (Art. 2(3)); `true` is refused
+    /// (`statutory-rule-fixed`).
     pub eaeu_citizens_count_as_foreign: bool,
-    /// Posted workers under a staffing-services contract count (Art. 33(6)).
+    /// Posted workers under a staffing-services contract count: always `true` (Art. 33(6));
+    /// `false` is refused (`statutory-rule-fixed`).
     pub posted_workers_count: bool,
     /// The order or decree these numbers come from.
     #[schema(max_length = 2000)]
@@ -446,8 +454,9 @@ pub struct ExtensionWindow {
 #[cfg_attr(test, derive(Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct BusinessTripRules {
-    /// Calendar days per calendar year, at most (Art. 33(3)).
-    #[schema(maximum = 4_294_967_295_u32)]
+    /// Calendar days per calendar year: 90, fixed by the law (Art. 33(3)); any other value
+    /// is refused (`statutory-limit-exceeded` or `statutory-minimum-not-met`).
+    #[schema(minimum = 90, maximum = 90)]
     pub max_days_per_calendar_year: u32,
     /// The act these numbers come from (Art. 33(3)).
     #[schema(max_length = 2000)]

@@ -4,6 +4,7 @@
 //! year; a trip across New Year counts in each year for its days there.
 
 use crate::domain::dates::DateRange;
+use crate::domain::statute::MAX_BUSINESS_TRIP_DAYS_PER_YEAR;
 use crate::domain::{RegionCode, Violation};
 use chrono::{Datelike, NaiveDate};
 
@@ -37,16 +38,19 @@ pub struct TripRequest<'a> {
     pub validity: DateRange,
     /// The worker's earlier trips (with this employer), any year.
     pub earlier: &'a [DateRange],
-    /// Calendar days a year allowed by the rule set in force (Art. 33(3)).
+    /// Calendar days a year allowed by the rule set in force (Art. 33(3)); never more
+    /// than the law's 90, whatever the rule set says.
     pub max_days_per_year: u32,
 }
 
 /// Art. 33(3): a business trip goes to an ATU **not** named in the permit (there the
 /// permit itself is valid), lies within the permit's validity, and keeps the worker's trip
 /// days in each calendar year it touches at or below the limit; a trip across New Year
-/// counts in each year for its days there. Empty when the trip is allowed.
+/// counts in each year for its days there. The limit is the rule set's, capped by the
+/// law's 90 days. Empty when the trip is allowed.
 pub fn check_trip(t: &TripRequest<'_>) -> Vec<Violation> {
     let mut out = Vec::new();
+    let max = t.max_days_per_year.min(MAX_BUSINESS_TRIP_DAYS_PER_YEAR);
     if t.permit_regions.contains(t.host_region) {
         out.push(
             Violation::new("trip-region-in-permit", "Art. 33(3)").text("region", t.host_region),
@@ -64,13 +68,13 @@ pub fn check_trip(t: &TripRequest<'_>) -> Vec<Violation> {
     for year in t.days.start.year()..=t.days.end.year() {
         let wanted = days_in_year(&t.days, year);
         let used: i64 = t.earlier.iter().map(|e| days_in_year(e, year)).sum();
-        if used + wanted > i64::from(t.max_days_per_year) {
+        if used + wanted > i64::from(max) {
             out.push(
                 Violation::new("trip-days-exceeded", "Art. 33(3)")
                     .arg("year", year)
                     .arg("used", used)
                     .arg("wanted", wanted)
-                    .arg("max", t.max_days_per_year),
+                    .arg("max", max),
             );
         }
     }
@@ -89,6 +93,15 @@ mod tests {
     }
 
     fn check(days: DateRange, earlier: &[DateRange], host: &str) -> Vec<String> {
+        check_with_limit(days, earlier, host, 90)
+    }
+
+    fn check_with_limit(
+        days: DateRange,
+        earlier: &[DateRange],
+        host: &str,
+        max_days_per_year: u32,
+    ) -> Vec<String> {
         let regions: Vec<RegionCode> = vec!["KZ-75".parse().unwrap(), "KZ-71".parse().unwrap()];
         let host: RegionCode = host.parse().unwrap();
         check_trip(&TripRequest {
@@ -97,7 +110,7 @@ mod tests {
             permit_regions: &regions,
             validity: range("2026-01-15", "2027-12-31"),
             earlier,
-            max_days_per_year: 90,
+            max_days_per_year,
         })
         .into_iter()
         .map(|v| v.code)
@@ -110,6 +123,15 @@ mod tests {
         assert!(check(range("2026-04-01", "2026-05-30"), &earlier, "KZ-35").is_empty()); // 60
         assert_eq!(
             check(range("2026-04-01", "2026-05-31"), &earlier, "KZ-35"),
+            ["trip-days-exceeded"]
+        );
+    }
+
+    #[test]
+    fn art_33_3_a_rule_set_limit_above_90_days_is_capped_by_the_law() {
+        let earlier = [range("2026-02-01", "2026-03-02")]; // 30 days
+        assert_eq!(
+            check_with_limit(range("2026-04-01", "2026-05-31"), &earlier, "KZ-35", 365),
             ["trip-days-exceeded"]
         );
     }
