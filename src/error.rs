@@ -468,7 +468,10 @@ mod tests {
 
     #[test]
     fn a_single_rule_violation_names_the_problem_type_after_its_code() {
-        let e = ApiError::rule(Violation::new("transfer-to-itself", "Art. 7(23)"));
+        let e = ApiError::rule(Violation::new(
+            "transfer-to-itself",
+            crate::domain::article::ART_7_23,
+        ));
         let p = e.problem(Lang::En);
         assert_eq!(p.type_, "urn:kz:permits:problem:transfer-to-itself");
         assert_eq!(p.status, 422);

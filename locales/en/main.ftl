@@ -461,6 +461,7 @@ document-status-expired = expired
 forbidden-dev-sign-in = sign-in with a development token is off here
 not-found-console-page = no such page in the console
 console-name = Foreign labour: officials' console
+console-service-rule = the service’s own rule
 console-sign-in-title = Sign in
 console-sign-in = Sign in
 console-sign-in-token = Development token

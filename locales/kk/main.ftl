@@ -441,6 +441,7 @@ document-status-expired = мерзімі өтті
 forbidden-dev-sign-in = әзірлеу токенімен кіру мұнда өшірулі
 not-found-console-page = консольде мұндай бет жоқ
 console-name = Шетелдік жұмыс күші: лауазымды тұлғалар консолі
+console-service-rule = сервистің өз ережесі
 console-sign-in-title = Кіру
 console-sign-in = Кіру
 console-sign-in-token = Әзірлеу токені

@@ -467,6 +467,7 @@ document-status-expired = срок истёк
 forbidden-dev-sign-in = вход по токену разработки здесь отключён
 not-found-console-page = в консоли нет такой страницы
 console-name = Иностранная рабочая сила: консоль должностных лиц
+console-service-rule = собственное правило сервиса
 console-sign-in-title = Вход
 console-sign-in = Войти
 console-sign-in-token = Токен разработки

@@ -5,6 +5,7 @@ use super::page::{split, PageQuery};
 use super::{narrowed, AppState};
 use crate::auth::{Action, Caller};
 use crate::db::audit::{self, Event};
+use crate::domain::article::SERVICE_RULE;
 use crate::domain::violation::Message;
 use crate::error::{ApiError, FieldError};
 use actix_web::{get, web, HttpResponse};
@@ -43,9 +44,10 @@ pub struct AuditEventView {
     /// The entity after the change.
     #[schema(value_type = Option<Object>)]
     pub after: Option<serde_json::Value>,
-    /// The article or act the change rests on.
+    /// The article or act the change rests on; `null` for an act of the service's own that
+    /// no provision of the law governs (e.g. an employer withdrawing its application).
     #[schema(example = "Art. 7(23), 32(4)")]
-    pub legal_basis: String,
+    pub legal_basis: Option<String>,
     /// `X-Request-Id` of the request that made the change.
     pub request_id: String,
 }
@@ -75,7 +77,7 @@ impl TryFrom<Event> for AuditEventView {
             entity_id: e.entity_id,
             before: json(e.before_json)?,
             after: json(e.after_json)?,
-            legal_basis: e.legal_basis,
+            legal_basis: Some(e.legal_basis).filter(|b| b != SERVICE_RULE),
             request_id: e.request_id,
         })
     }

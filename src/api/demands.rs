@@ -448,7 +448,7 @@ pub async fn get_quota_demand(
 }
 
 /// Reviews a demand of the akimat's region: accept, reduce with a reason, or reject with
-/// a reason (Art. 32(5), 9(5)).
+/// a reason; the reviewed demand is the region's proposal to the ministry (Art. 32(5)).
 #[utoipa::path(tag = "quota demand", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Demand id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
         ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the demand changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
@@ -458,7 +458,7 @@ pub async fn get_quota_demand(
         (status = 404, description = "No such demand, or not the caller's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already reviewed.", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "If-Match does not match the current version.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, or a rule violation: `reduction-invalid`, `reason-required` (Art. 32(5)).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or a rule of the service (no article): `reduction-invalid`, `reason-required`.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/quota-demands/{id}/review")]
 pub async fn review_quota_demand(

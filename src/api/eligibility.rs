@@ -272,21 +272,21 @@ impl EligibilityView {
     fn new(a: &RouteAnswer, on: NaiveDate, lang: Lang) -> EligibilityView {
         let other = |f: &Finding| OtherRouteView {
             route: f.kind.into(),
-            articles: f.articles.clone(),
+            articles: f.articles.iter().map(ToString::to_string).collect(),
             applies: f.applies,
             reason: lang.text(&f.reason),
         };
         EligibilityView {
             route: a.route.kind().map_or(RouteName::None, RouteName::from),
             exemption: match a.route {
-                Route::Exempt(x) => Some(x.article()),
+                Route::Exempt(x) => Some(x.article().to_string()),
                 _ => None,
             },
             category: match a.route {
                 Route::QuotaPermit(c) => Some(c),
                 _ => None,
             },
-            articles: a.articles.clone(),
+            articles: a.articles.iter().map(ToString::to_string).collect(),
             reason: lang.text(&a.reason),
             next_step: lang.text(&a.next_step),
             other_routes: a.others.iter().map(other).collect(),

@@ -13,6 +13,7 @@ use crate::cases::permits::{Loaded, Supervision};
 use crate::db::audit as db_audit;
 use crate::db::permits::{self as db, PermitRow};
 use crate::db::rulesets;
+use crate::domain::article::SERVICE_RULE;
 use crate::domain::permit::checks::{Check, Outcome};
 use crate::domain::permit::PermitState;
 use crate::domain::ruleset::{RuleSet, TermUnit};
@@ -296,8 +297,11 @@ pub struct HistoryView {
     pub actor: String,
     /// The actor's role: ministry, akimat, employer or system.
     pub role: String,
-    /// The article the change rests on.
-    pub legal_basis: String,
+    /// The article the change rests on; `null` for an act of the service's own that no
+    /// provision of the law governs (the employer withdrawing its application or returning
+    /// its permit).
+    #[schema(example = "Art. 33(2), 9(5)")]
+    pub legal_basis: Option<String>,
 }
 
 /// A permit case: an application, a permit, or an extension (its own case).
@@ -553,7 +557,7 @@ fn permit_view(
                     action: e.action,
                     actor: e.actor,
                     role: e.role,
-                    legal_basis: e.legal_basis,
+                    legal_basis: Some(e.legal_basis).filter(|b| b != SERVICE_RULE),
                 })
                 .collect();
             h.dedup_by(|a, b| a.at == b.at && a.action == b.action && a.actor == b.actor);

@@ -8,6 +8,7 @@ use super::CaseError;
 use crate::db::audit::{self, Actor};
 use crate::db::certificates::{self as db, CertificateRow, ReportRow};
 use crate::db::{reference, rulesets, Conn};
+use crate::domain::article::*;
 use crate::domain::certificate::{self, CertificateEvent, CertificateState};
 use crate::domain::{CountryCode, EmployerId, Message, Refusal, RegionCode, Violation};
 use chrono::NaiveDate;
@@ -96,7 +97,7 @@ pub fn apply(
         "self_employment_certificate.applied",
         None,
         &row,
-        "Art. 34(3)",
+        ART_34_3.cite(),
     )?;
     Ok(row)
 }
@@ -217,7 +218,7 @@ pub fn decide<E: From<CaseError>>(
         CertificateState::Issued => "self_employment_certificate.issued",
         _ => "self_employment_certificate.refused",
     };
-    record(conn, actor, action, Some(&row), &after, "Art. 34(1)")?;
+    record(conn, actor, action, Some(&row), &after, ART_34_1.cite())?;
     Ok(after)
 }
 
@@ -279,7 +280,7 @@ pub fn extend<E: From<CaseError>>(
         "self_employment_certificate.extended",
         Some(&row),
         &after,
-        "Art. 34(1),(3)",
+        &cite_all(&[ART_34_1, ART_34_3]),
     )?;
     Ok(after)
 }
@@ -319,7 +320,7 @@ pub fn report(
     let (Some(issued), Some(until)) = (row.issued_on(), row.valid_until()) else {
         return Err(CaseError::rules(vec![Violation::new(
             "certificate-not-issued",
-            "Art. 28(2)(10)",
+            ART_28_2_10,
         )
         .arg("id", id)]));
     };
@@ -359,7 +360,7 @@ pub fn report(
             bin: Some(employer.as_str()),
             before: None,
             after: Some(audit::snapshot(&report)?),
-            legal_basis: "Art. 28(2)(10)",
+            legal_basis: ART_28_2_10.cite(),
         },
     )?;
     Ok(report)

@@ -5,6 +5,7 @@ use super::CaseError;
 use crate::db::audit::{self, Actor};
 use crate::db::demands::{self, DemandRow};
 use crate::db::{rulesets, Conn};
+use crate::domain::article::*;
 use crate::domain::demand::{self, DemandDecision};
 use crate::domain::{quota, Category, EmployerId, Message, RegionCode, Violation};
 use chrono::NaiveDate;
@@ -72,7 +73,7 @@ pub fn file(
             bin: Some(row.bin.as_str()),
             before: None,
             after: Some(audit::snapshot(&row)?),
-            legal_basis: "Art. 32(5)",
+            legal_basis: ART_32_5.cite(),
         },
     )?;
     Ok(row)
@@ -156,7 +157,7 @@ pub fn review<E: From<CaseError>>(
             bin: Some(updated.bin.as_str()),
             before: Some(audit::snapshot(&row)?),
             after: Some(audit::snapshot(&updated)?),
-            legal_basis: "Art. 32(5), 6(2)",
+            legal_basis: &cite_all(&[ART_32_5, ART_6_2]),
         },
     )
     .map_err(CaseError::from)?;

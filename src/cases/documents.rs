@@ -9,6 +9,7 @@ use crate::db::audit::{self, Actor};
 use crate::db::permits as db;
 use crate::db::reference::{self, Region};
 use crate::db::Conn;
+use crate::domain::article::*;
 use crate::domain::permit::number::PermitNumber;
 use crate::domain::permit::{valid_on, PermitState};
 use crate::domain::{Category, Message};
@@ -63,7 +64,7 @@ pub fn issue(
             after: Some(serde_json::json!({
                 "number": number.as_str(), "issued_on": today,
             })),
-            legal_basis: "Art. 33(4)-(5)",
+            legal_basis: &cite_all(&[ART_33_4, ART_33_5]),
         },
     )?;
     Ok(number)

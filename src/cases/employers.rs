@@ -6,6 +6,7 @@ use super::CaseError;
 use crate::db::audit::{self, Actor};
 use crate::db::permits::{self as db, NewProfile, ProfileRow};
 use crate::db::{reference, Conn};
+use crate::domain::article::*;
 use crate::domain::permit::checks::StaffLine;
 use crate::domain::route::EmployerType;
 use crate::domain::{EmployerId, EmployerKind, Message, RegionCode, SectorCode, Violation};
@@ -39,7 +40,7 @@ pub fn check_division(bin: &EmployerId, foreign_division: bool) -> Option<Violat
         EmployerKind::Branch | EmployerKind::RepresentativeOffice
     );
     (foreign_division && !can).then(|| {
-        Violation::new("foreign-division-mismatch", "Art. 33(6)")
+        Violation::new("foreign-division-mismatch", ART_33_6)
             .text("bin", bin)
             .text("kind", kind.as_str())
     })
@@ -111,7 +112,7 @@ pub fn put(
             bin: Some(cmd.bin.as_str()),
             before: before.as_ref().map(audit::snapshot).transpose()?,
             after: Some(audit::snapshot(&row)?),
-            legal_basis: "Art. 33(6)",
+            legal_basis: ART_33_6.cite(),
         },
     )?;
     Ok((row, before.is_none()))

@@ -8,6 +8,7 @@ use super::CaseError;
 use crate::db::audit::{self, Actor};
 use crate::db::ict::{self as db, ArrivalRow, PermitRow, WorkerRow};
 use crate::db::{reference, rulesets, Conn};
+use crate::domain::article::*;
 use crate::domain::ict::{self, EmployerForm, IctEvent, IctPosition, IctState, SpecialCondition};
 use crate::domain::route::{self, EmployerType, Engagement, Facts, Position, Route, Transfer};
 use crate::domain::ruleset::RuleSet;
@@ -100,7 +101,7 @@ fn worker_routes(
         if answer.route != Route::IctPermit {
             let kind = answer.route.kind().map_or("none", |k| k.as_str());
             out.push(
-                Violation::new("ict-worker-route-other", &answer.articles.join(", "))
+                Violation::resting_on("ict-worker-route-other", &answer.articles)
                     .text("worker", &w.full_name)
                     .text("route", kind),
             );
@@ -187,7 +188,14 @@ pub fn apply(
         },
         &new_workers,
     )?;
-    record(conn, actor, "ict_permit.applied", None, &row, "Art. 35(1)")?;
+    record(
+        conn,
+        actor,
+        "ict_permit.applied",
+        None,
+        &row,
+        ART_35_1.cite(),
+    )?;
     Ok(row)
 }
 
@@ -298,11 +306,9 @@ pub fn decide<E: From<CaseError>>(
     let decision = match cmd {
         Decide::Issue => {
             if row.contract_end < today {
-                return Err(CaseError::rules(vec![Violation::new(
-                    "ict-contract-ended",
-                    "Art. 35(1)",
-                )
-                .text("end", row.contract_end)])
+                return Err(CaseError::rules(vec![
+                    Violation::new("ict-contract-ended", ART_35_1).text("end", row.contract_end)
+                ])
                 .into());
             }
             db::Decision {
@@ -326,7 +332,7 @@ pub fn decide<E: From<CaseError>>(
         IctState::Issued => "ict_permit.issued",
         _ => "ict_permit.refused",
     };
-    record(conn, actor, action, Some(&row), &after, "Art. 35(1)")?;
+    record(conn, actor, action, Some(&row), &after, ART_35_1.cite())?;
     Ok(after)
 }
 
@@ -365,7 +371,7 @@ pub fn apply_extension<E: From<CaseError>>(
         "ict_permit.extension_applied",
         Some(&row),
         &after,
-        "Art. 35(1)",
+        ART_35_1.cite(),
     )?;
     Ok(after)
 }
@@ -444,7 +450,7 @@ pub fn extend<E: From<CaseError>>(
             "ict_permit.extended",
             Some(&row),
             &after,
-            "Art. 35(1)",
+            ART_35_1.cite(),
         )?,
         ExtensionDecision::Refuse { reason } => audit::record(
             conn,
@@ -459,7 +465,7 @@ pub fn extend<E: From<CaseError>>(
                 after: Some(audit::snapshot(&serde_json::json!({
                     "permit": after, "extension_refused": {"months": asked, "reason": reason},
                 }))?),
-                legal_basis: "Art. 35(1)",
+                legal_basis: ART_35_1.cite(),
             },
         )
         .map_err(CaseError::from)?,
@@ -479,7 +485,8 @@ pub enum Measure {
 }
 
 /// Suspends, resumes or revokes a permit, with the reason; a revocation names a ground of
-/// the rule set's list, as for permits (Art. 35(2), 9(5)).
+/// the rule set's list, as for permits: the akimat's power of Art. 9(5), which names ICT
+/// beside permits within the quota.
 #[allow(clippy::too_many_arguments)]
 pub fn measure<E: From<CaseError>>(
     conn: &mut Conn,
@@ -507,15 +514,12 @@ pub fn measure<E: From<CaseError>>(
                 .revocation_ground(ground)
                 .ok_or_else(|| {
                     CaseError::from(
-                        Violation::new("unknown-ground", "Art. 9(5)").text("ground", ground),
+                        Violation::new("unknown-ground", ART_9_5).text("ground", ground),
                     )
                 })?;
-            (
-                Some(ground.as_str()),
-                format!("Art. 35(2), 9(5); {}", g.article),
-            )
+            (Some(ground.as_str()), format!("{}; {}", ART_9_5, g.article))
         }
-        _ => (None, "Art. 35(2)".to_owned()),
+        _ => (None, ART_9_5.cite().to_owned()),
     };
     let after = db::measure(conn, id, row.status, to, row.version, reason, ground, today)
         .map_err(CaseError::from)?
@@ -560,7 +564,7 @@ pub fn notify_arrival<E: From<CaseError>>(
     let permit = &loaded.permit;
     if !permit.status.was_issued() {
         return Err(CaseError::rules(vec![
-            Violation::new("ict-permit-not-issued", "Art. 35(3)").arg("id", id)
+            Violation::new("ict-permit-not-issued", ART_35_3).arg("id", id)
         ])
         .into());
     }
@@ -639,7 +643,7 @@ pub fn notify_arrival<E: From<CaseError>>(
             bin: Some(permit.bin.as_str()),
             before: None,
             after: Some(audit::snapshot(&arrival)?),
-            legal_basis: "Art. 35(3)",
+            legal_basis: ART_35_3.cite(),
         },
     )
     .map_err(CaseError::from)?;
@@ -661,11 +665,9 @@ pub fn record_departure<E: From<CaseError>>(
 ) -> Result<WorkerRow, E> {
     let loaded = load(conn, id, access)?;
     if !loaded.permit.status.was_issued() {
-        return Err(CaseError::rules(vec![Violation::new(
-            "ict-permit-not-issued",
-            "Art. 28(2)(8)",
-        )
-        .arg("id", id)])
+        return Err(CaseError::rules(vec![
+            Violation::new("ict-permit-not-issued", ART_28_2_8).arg("id", id)
+        ])
         .into());
     }
     let Some(worker) = loaded.workers.iter().find(|w| w.id == worker_id) else {
@@ -714,7 +716,7 @@ pub fn record_departure<E: From<CaseError>>(
             bin: Some(loaded.permit.bin.as_str()),
             before: Some(audit::snapshot(worker)?),
             after: Some(audit::snapshot(&after)?),
-            legal_basis: "Art. 28(2)(8)",
+            legal_basis: ART_28_2_8.cite(),
         },
     )
     .map_err(CaseError::from)?;

@@ -11,6 +11,7 @@ use crate::db::permits::{
 };
 use crate::db::statistics::{self as counters, Figures, Key};
 use crate::db::{reference, rulesets, Conn};
+use crate::domain::article::*;
 use crate::domain::dates::{add_working_days, DateRange};
 use crate::domain::hold::{CaseKind, CaseRef, QuotaClaim, Release, Units};
 use crate::domain::permit::checks::{self, Check, Commitment, Qualification};
@@ -418,7 +419,7 @@ impl Engager {
 
 fn citizen_of(conn: &mut Conn, code: &str) -> Result<reference::Country, CaseError> {
     reference::country(conn, code)?.ok_or_else(|| {
-        CaseError::from(Violation::new("unknown-country", "Art. 32(4)(2)").text("country", code))
+        CaseError::from(Violation::service_rule("unknown-country").text("country", code))
     })
 }
 
@@ -582,7 +583,7 @@ pub fn apply(
         &loaded,
         "permit.applied",
         None,
-        "Art. 33(1), 33(5)",
+        &cite_all(&[ART_33_1, ART_33_5]),
     )?;
     Ok(loaded)
 }
@@ -903,7 +904,7 @@ fn decide_loaded(
                 &after,
                 "permit.approved",
                 Some(&l),
-                "Art. 33(2), 9(5)",
+                &cite_all(&[ART_33_2, ART_9_5]),
                 Some(region.as_str()),
             )?;
             let last = LastWrites {
@@ -920,9 +921,7 @@ fn decide_loaded(
             let mut articles = Vec::new();
             for g in grounds {
                 let ground = list.refusal_ground(g).ok_or_else(|| {
-                    CaseError::from(
-                        Violation::new("unknown-ground", "Art. 33(2)").text("ground", g),
-                    )
+                    CaseError::from(Violation::new("unknown-ground", ART_33_2).text("ground", g))
                 })?;
                 articles.push(ground.article.clone());
             }
@@ -941,7 +940,11 @@ fn decide_loaded(
             let after = load_full(conn, l.permit.id)?;
             articles.sort();
             articles.dedup();
-            let basis = format!("Art. 33(2), 9(5); {}", articles.join(", "));
+            let basis = format!(
+                "{}; {}",
+                cite_all(&[ART_33_2, ART_9_5]),
+                articles.join(", ")
+            );
             audit_in(
                 conn,
                 actor,
@@ -1016,7 +1019,7 @@ pub fn withdraw<E: From<CaseError>>(
         &after,
         "permit.withdrawn",
         Some(&l),
-        "Art. 33(5)",
+        &cite_all(PermitEvent::Withdraw.legal_basis()),
     )?;
     Ok(after)
 }
@@ -1136,7 +1139,7 @@ fn pay_loaded(
         &after,
         "permit.fee_paid",
         Some(&l),
-        "Art. 33(4)",
+        ART_33_4.cite(),
     )?;
     if to != PermitState::Active {
         return Ok(after);
@@ -1181,7 +1184,14 @@ pub fn lapse_if_due(
     )?;
     release_all(conn, &l, Release::LapsedUnpaid, actor)?;
     let after = load_full(conn, id)?;
-    record(conn, actor, &after, "permit.lapsed", Some(&l), "Art. 33(4)")?;
+    record(
+        conn,
+        actor,
+        &after,
+        "permit.lapsed",
+        Some(&l),
+        ART_33_4.cite(),
+    )?;
     Ok(Some(after))
 }
 
@@ -1259,7 +1269,7 @@ fn supervise_loaded(
     let (action, basis, release, m) = match cmd {
         Supervision::Suspend { reason } => (
             "permit.suspended",
-            "Art. 9(5), 33(2)".to_owned(),
+            cite_all(&[ART_9_5, ART_33_2]),
             None,
             Move {
                 suspension_reason: Some(Some(reason.as_str())),
@@ -1268,7 +1278,7 @@ fn supervise_loaded(
         ),
         Supervision::Resume => (
             "permit.resumed",
-            "Art. 9(5), 33(2)".to_owned(),
+            cite_all(&[ART_9_5, ART_33_2]),
             None,
             Move {
                 suspension_reason: Some(None),
@@ -1282,12 +1292,12 @@ fn supervise_loaded(
                 .revocation_ground(ground)
                 .ok_or_else(|| {
                     CaseError::from(
-                        Violation::new("unknown-ground", "Art. 9(5)").text("ground", ground),
+                        Violation::new("unknown-ground", ART_9_5).text("ground", ground),
                     )
                 })?;
             (
                 "permit.revoked",
-                format!("Art. 9(5), 33(2); {}", g.article),
+                format!("{}; {}", cite_all(&[ART_9_5, ART_33_2]), g.article),
                 Some(Release::Revoked),
                 Move {
                     ended_on: Some(today),
@@ -1299,7 +1309,7 @@ fn supervise_loaded(
         }
         Supervision::Return { reason } => (
             "permit.returned",
-            "Art. 33(2)".to_owned(),
+            cite_all(PermitEvent::Return.legal_basis()),
             Some(Release::Returned),
             Move {
                 ended_on: Some(today),
@@ -1367,7 +1377,7 @@ fn extend_loaded(
     let category = parent.permit.category;
     let terms = rules.categories.iter().find(|t| t.category == category);
     let Some(choice) = terms.and_then(|t| t.extension.clone()) else {
-        return Err(Violation::new("extension-not-allowed", "Art. 7(20)")
+        return Err(Violation::new("extension-not-allowed", ART_7_20)
             .text("category", category)
             .into());
     };
@@ -1377,7 +1387,7 @@ fn extend_loaded(
         .count();
     if let Some(max) = terms.and_then(|t| t.max_extensions) {
         if u32::try_from(done).unwrap_or(u32::MAX) >= max {
-            return Err(Violation::new("extension-limit-reached", "Art. 7(20)")
+            return Err(Violation::new("extension-limit-reached", ART_7_20)
                 .text("category", category)
                 .arg("max", max)
                 .into());
@@ -1388,7 +1398,7 @@ fn extend_loaded(
     let opens = end - Days::new(u64::from(w.earliest_days_before_expiry));
     let closes = end - Days::new(u64::from(w.latest_days_before_expiry));
     if today < opens || today > closes {
-        return Err(Violation::new("extension-window", "Art. 7(20)")
+        return Err(Violation::new("extension-window", ART_7_20)
             .text("end", end)
             .text("opens", opens)
             .text("closes", closes)
@@ -1491,7 +1501,7 @@ fn extend_loaded(
         &after,
         "permit.extension_applied",
         None,
-        "Art. 33(2), 7(20)",
+        &cite_all(&[ART_33_2, ART_7_20]),
     )?;
     Ok(after)
 }
@@ -1539,7 +1549,7 @@ fn trip_loaded(
     let rules = rules_on(conn, today)?;
     let days = DateRange::new(cmd.from, cmd.to).map_err(|_| {
         CaseError::from(
-            Violation::new("trip-outside-validity", "Art. 33(3)")
+            Violation::new("trip-outside-validity", ART_33_3)
                 .text("from", cmd.from)
                 .text("to", cmd.to)
                 .text("start", l.permit.start_date)
@@ -1589,7 +1599,7 @@ fn trip_loaded(
         &after,
         "permit.trip_reported",
         Some(&l),
-        "Art. 33(3)",
+        ART_33_3.cite(),
     )?;
     Ok((after, trip))
 }
@@ -1657,7 +1667,7 @@ fn depart_loaded(
         &after,
         "permit.departure_recorded",
         Some(&l),
-        "Art. 28(2)(8)",
+        ART_28_2_8.cite(),
     )?;
     Ok(after)
 }
@@ -1779,7 +1789,7 @@ fn reissue_loaded(
         &after,
         "permit.reissued",
         Some(&l),
-        PermitEvent::Reissue.legal_basis(),
+        &cite_all(PermitEvent::Reissue.legal_basis()),
     )?;
     Ok(after)
 }
@@ -1817,7 +1827,7 @@ fn replacement_loaded(
 ) -> Result<Loaded, CaseError> {
     transition(l.state_on(today), PermitEvent::ReportReplacement).map_err(illegal)?;
     if l.permit.category != Category::QualifiedWorkers || l.permit.kind != "permit" {
-        return Err(Violation::new("replacement-not-category-4", "Art. 33(2)")
+        return Err(Violation::new("replacement-not-category-4", ART_33_2)
             .text("category", l.permit.category)
             .into());
     }
@@ -1849,7 +1859,7 @@ fn replacement_loaded(
         &after,
         "permit.replacement_reported",
         Some(&l),
-        "Art. 33(2)",
+        ART_33_2.cite(),
     )?;
     Ok(after)
 }

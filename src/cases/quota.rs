@@ -7,6 +7,7 @@ use super::CaseError;
 use crate::db::audit::{self, Actor};
 use crate::db::quota::{self, NationalQuota, RegionalRow, SetNational, Transfer, TransferRow};
 use crate::db::{reference, Conn};
+use crate::domain::article::*;
 use crate::domain::quota::Pool;
 use crate::domain::{Category, Message, RegionCode};
 
@@ -32,7 +33,7 @@ pub fn set_national(
             bin: None,
             before: before.as_ref().map(audit::snapshot).transpose()?,
             after: Some(audit::snapshot(&after)?),
-            legal_basis: "Art. 7(23), 32(4)",
+            legal_basis: &cite_all(&[ART_7_23, ART_32_4]),
         },
     )?;
     Ok((before, after))
@@ -75,7 +76,7 @@ pub fn set_regional(
                 year, region, &before,
             ))?),
             after: Some(audit::snapshot(&RegionSnapshot::new(year, region, &after))?),
-            legal_basis: "Art. 6(2), 7(23), 9(5)",
+            legal_basis: &cite_all(&[ART_6_2, ART_7_23, ART_9_5]),
         },
     )?;
     Ok((before, after))
@@ -113,7 +114,7 @@ pub fn transfer(
                 bin: None,
                 before: None,
                 after: Some(audit::snapshot(&row)?),
-                legal_basis: "Art. 7(23), 6(2)",
+                legal_basis: &cite_all(&[ART_7_23, ART_6_2]),
             },
         )?;
     }
@@ -143,7 +144,7 @@ pub fn check_ledger(
                 "sound": found.is_empty(),
                 "mismatches": found,
             }))?),
-            legal_basis: "Art. 7(23)",
+            legal_basis: ART_7_23.cite(),
         },
     )?;
     Ok(found)

@@ -13,6 +13,7 @@ use crate::db::audit::{self, Actor};
 use crate::db::permits as permits_db;
 use crate::db::statistics::{self as db, Figures, Key};
 use crate::db::Conn;
+use crate::domain::article::*;
 use crate::domain::permit::checks;
 use crate::domain::permit::PermitState;
 use crate::domain::{statistics, Category, EmployerId, Message, Violation};
@@ -199,7 +200,7 @@ pub fn file_report(
             p.bin == cmd.bin && p.category == Category::QualifiedWorkers && p.kind == "permit"
         });
         if !own {
-            return Err(Violation::new("replacement-permit-unknown", "Art. 33(2)")
+            return Err(Violation::new("replacement-permit-unknown", ART_33_2)
                 .arg("id", *id)
                 .into());
         }
@@ -240,7 +241,7 @@ pub fn file_report(
             after: Some(audit::snapshot(&serde_json::json!({
                 "year": row.year, "quarter": row.quarter, "figures": cmd.figures,
             }))?),
-            legal_basis: "Art. 37(2)",
+            legal_basis: ART_37_2.cite(),
         },
     )?;
     Ok(row)

@@ -3,6 +3,7 @@
 use super::reference::{Country, Region, Sector};
 use super::schema::{countries, regions, rule_sets, sectors};
 use super::{audit, rulesets, write_tx, AnyConnection, SetupError};
+use crate::domain::article::cite_all;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::de::DeserializeOwned;
@@ -103,7 +104,7 @@ pub fn run(conn: &mut AnyConnection, dir: &Path, now: NaiveDateTime) -> Result<(
                         "effective_from": stored.effective_from,
                         "source": stored.source,
                     })),
-                    legal_basis: "Art. 7(20), 7(21), 7(21-1)",
+                    legal_basis: &cite_all(&first_rules.rules.publication_basis(None)),
                 },
             )?;
         }

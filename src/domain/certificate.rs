@@ -12,6 +12,7 @@ use super::statute::{
     MAX_SELF_EMPLOYMENT_INITIAL_MONTHS,
 };
 use super::Violation;
+use crate::domain::article::*;
 use chrono::{Days, Months, NaiveDate};
 
 /// Where a certificate stands.
@@ -121,23 +122,19 @@ pub fn check_application<'a>(
         .iter()
         .find(|p| p.occupation_code == occupation_code)
     else {
-        return Err(vec![Violation::new(
-            "profession-not-in-demand",
-            "Art. 34(1)",
-        )
-        .text("occupation", occupation_code)
-        .text("date", applied_on)]);
+        return Err(vec![Violation::new("profession-not-in-demand", ART_34_1)
+            .text("occupation", occupation_code)
+            .text("date", applied_on)]);
     };
     let mut out = Vec::new();
     if p.higher_education_required && !higher_education {
         out.push(
-            Violation::new("qualification-education-below", "Art. 34(4)")
-                .text("profession", &p.name),
+            Violation::new("qualification-education-below", ART_34_4).text("profession", &p.name),
         );
     }
     if experience_years < p.min_experience_years {
         out.push(
-            Violation::new("qualification-experience-below", "Art. 34(4)")
+            Violation::new("qualification-experience-below", ART_34_4)
                 .text("profession", &p.name)
                 .arg("years", experience_years)
                 .arg("required", p.min_experience_years),
@@ -168,12 +165,12 @@ pub fn issue(
         .initial_max_months
         .min(MAX_SELF_EMPLOYMENT_INITIAL_MONTHS);
     if months == 0 || months > max {
-        return Err(Violation::new("certificate-term-too-long", "Art. 34(1)")
+        return Err(Violation::new("certificate-term-too-long", ART_34_1)
             .arg("months", months)
             .arg("max", max));
     }
     last_day(issued_on, months).ok_or_else(|| {
-        Violation::new("certificate-term-too-long", "Art. 34(1)")
+        Violation::new("certificate-term-too-long", ART_34_1)
             .arg("months", months)
             .arg("max", max)
     })
@@ -196,7 +193,7 @@ pub fn extend(
     match issued_on.checked_add_months(Months::new(within)) {
         Some(deadline) if applied_on < deadline => {}
         deadline => out.push(
-            Violation::new("extension-window-closed", "Art. 34(3)")
+            Violation::new("extension-window-closed", ART_34_3)
                 .text("issued", issued_on)
                 .text(
                     "deadline",
@@ -212,7 +209,7 @@ pub fn extend(
         out.push(Violation::service_rule("contract-ends-before-start"));
     } else if last_day(contract_start, max).is_none_or(|last| contract_end > last) {
         out.push(
-            Violation::new("extension-beyond-three-years", "Art. 34(1)")
+            Violation::new("extension-beyond-three-years", ART_34_1)
                 .text("start", contract_start)
                 .text("end", contract_end)
                 .arg("max", max),

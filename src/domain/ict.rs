@@ -27,6 +27,7 @@ use super::statute::{
     MAX_ICT_ARRIVAL_NOTICE_DAYS, MAX_ICT_EXTENSIONS, MAX_ICT_EXTENSION_MONTHS, MAX_ICT_TERM_MONTHS,
 };
 use super::Violation;
+use crate::domain::article::*;
 use chrono::{Days, Months, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -194,7 +195,7 @@ pub fn check_employer(kind: EmployerKind, form: EmployerForm) -> Option<Violatio
             | (EmployerKind::HeadOffice, EmployerForm::Subsidiary)
     );
     (!fits).then(|| {
-        Violation::new("ict-employer-form", "Art. 1(25)")
+        Violation::new("ict-employer-form", ART_1_25)
             .text("kind", kind.as_str())
             .text("form", form.as_str())
     })
@@ -294,7 +295,7 @@ pub fn check_sender(
     on: NaiveDate,
 ) -> Option<Violation> {
     wto_since.is_none_or(|d| d > on).then(|| {
-        Violation::new("ict-sender-not-wto", "Art. 1(25)")
+        Violation::new("ict-sender-not-wto", ART_1_25)
             .text("country", country)
             .text("date", on)
     })
@@ -314,7 +315,7 @@ fn check_ratio(
     let max = rules.max_percent_of_kazakh_staff;
     let within = Decimal::from(foreigners) * Decimal::from(100) <= max * Decimal::from(kazakh);
     (!within).then(|| {
-        Violation::new("ict-ratio-exceeded", "Art. 35(4)")
+        Violation::new("ict-ratio-exceeded", ART_35_4)
             .text("position", position.as_str())
             .arg("foreigners", foreigners)
             .arg("kazakh", kazakh)
@@ -334,7 +335,7 @@ pub fn check_application(rules: &IctRules, a: &Application<'_>) -> Vec<Violation
         out.push(Violation::service_rule("contract-ends-before-start"));
     } else if last_day(a.contract_start, max).is_none_or(|last| a.contract_end > last) {
         out.push(
-            Violation::new("ict-term-too-long", "Art. 35(1)")
+            Violation::new("ict-term-too-long", ART_35_1)
                 .text("start", a.contract_start)
                 .text("end", a.contract_end)
                 .arg("max", max),
@@ -343,8 +344,7 @@ pub fn check_application(rules: &IctRules, a: &Application<'_>) -> Vec<Violation
     for w in a.workers {
         if w.prior_employment_months == 0 {
             out.push(
-                Violation::new("ict-not-employed-by-sender", "Art. 1(25)")
-                    .text("worker", w.full_name),
+                Violation::new("ict-not-employed-by-sender", ART_1_25).text("worker", w.full_name),
             );
         }
     }
@@ -376,13 +376,13 @@ pub fn extend(
 ) -> Result<NaiveDate, Vec<Violation>> {
     let allowed = rules.max_extensions.min(MAX_ICT_EXTENSIONS);
     if extensions >= allowed {
-        return Err(vec![Violation::new("ict-extension-limit", "Art. 35(1)")
+        return Err(vec![Violation::new("ict-extension-limit", ART_35_1)
             .arg("max", allowed)
             .arg("extensions", extensions)]);
     }
     let max = rules.extension_months.min(MAX_ICT_EXTENSION_MONTHS);
     let too_long = || {
-        vec![Violation::new("ict-extension-too-long", "Art. 35(1)")
+        vec![Violation::new("ict-extension-too-long", ART_35_1)
             .arg("months", months)
             .arg("max", max)]
     };
@@ -428,7 +428,7 @@ pub fn arrival_term_within(
     valid_until: NaiveDate,
 ) -> Option<Violation> {
     (term.0 < valid_from || term.1 > valid_until).then(|| {
-        Violation::new("ict-arrival-term-outside-permit", "Art. 35(1)")
+        Violation::new("ict-arrival-term-outside-permit", ART_35_1)
             .text("from", term.0)
             .text("to", term.1)
             .text("valid_from", valid_from)

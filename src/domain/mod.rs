@@ -2,6 +2,7 @@
 //! Every rule cites the article of Law 482-V "On Employment of the Population" it rests on;
 //! every number the ministry sets comes from a [`ruleset::RuleSet`].
 
+pub mod article;
 pub mod calculation;
 pub mod category;
 pub mod certificate;
@@ -23,6 +24,7 @@ pub mod statistics;
 pub mod statute;
 pub mod violation;
 
+pub use article::Article;
 pub use category::Category;
 pub use ids::{Bin, CountryCode, EmployerId, EmployerKind, Iin, RegionCode, SectorCode};
 pub use money::Money;

@@ -2,6 +2,7 @@
 //! the regions, transfers between them, and the ledger of units held and used.
 //! The database enforces the same invariants atomically; these functions decide and explain.
 
+use crate::domain::article::*;
 use crate::domain::{Category, CountryCode, RegionCode, Violation};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -68,7 +69,7 @@ pub fn check_national_quota(plan: &NationalQuotaPlan) -> Vec<Violation> {
     let sum: i64 = plan.categories.iter().map(|(_, total, _)| total).sum();
     if sum > plan.permit_total {
         out.push(
-            Violation::new("category-split-exceeds-quota", "Art. 32(4)(1)")
+            Violation::new("category-split-exceeds-quota", ART_32_4_1)
                 .arg("sum", sum)
                 .arg("total", plan.permit_total)
                 .arg("year", plan.year),
@@ -82,17 +83,17 @@ pub fn check_national_quota(plan: &NationalQuotaPlan) -> Vec<Violation> {
     for c in &plan.countries {
         if c.eaeu {
             out.push(
-                Violation::new("country-quota-for-eaeu-member", "Art. 2(3), 32(4)(2)")
+                Violation::resting_on("country-quota-for-eaeu-member", &[ART_2_3, ART_32_4_2])
                     .text("country", &c.country),
             );
         } else if !c.treaty {
             out.push(
-                Violation::new("country-not-treaty-partner", "Art. 32(4)(2)")
+                Violation::new("country-not-treaty-partner", ART_32_4_2)
                     .text("country", &c.country),
             );
         } else if c.number < c.taken {
             out.push(
-                Violation::new("quota-below-used", "Art. 32(4)(2)")
+                Violation::new("quota-below-used", ART_32_4_2)
                     .text("country", &c.country)
                     .arg("number", c.number)
                     .arg("taken", c.taken),
@@ -105,7 +106,7 @@ pub fn check_national_quota(plan: &NationalQuotaPlan) -> Vec<Violation> {
 /// Art. 7(23): the national figure of a category cannot go below what the ministry has
 /// already distributed to the regions.
 pub fn below_distributed(category: Category, total: i64, distributed: i64) -> Violation {
-    Violation::new("quota-below-distributed", "Art. 7(23)")
+    Violation::new("quota-below-distributed", ART_7_23)
         .text("category", category)
         .arg("total", total)
         .arg("distributed", distributed)
@@ -114,7 +115,7 @@ pub fn below_distributed(category: Category, total: i64, distributed: i64) -> Vi
 /// Art. 7(23): regions get their allocations out of the year's national quota, so none
 /// can be set for a category the year's quota does not have yet.
 pub fn quota_not_set(year: i32, category: Category) -> Violation {
-    Violation::new("quota-not-set", "Art. 7(23)")
+    Violation::new("quota-not-set", ART_7_23)
         .arg("year", year)
         .text("category", category)
 }
@@ -123,8 +124,8 @@ pub fn quota_not_set(year: i32, category: Category) -> Violation {
 /// force too large to count is refused.
 pub fn share_out_of_range(component: QuotaComponent) -> Violation {
     let (name, article) = match component {
-        QuotaComponent::Permits => ("permits", "Art. 32(4)(1)"),
-        QuotaComponent::LabourImmigrants => ("labour-immigrants", "Art. 32(4)(3)"),
+        QuotaComponent::Permits => ("permits", ART_32_4_1),
+        QuotaComponent::LabourImmigrants => ("labour-immigrants", ART_32_4_3),
     };
     Violation::new("quota-out-of-range", article).text("component", name)
 }
@@ -153,7 +154,7 @@ pub fn check_regional_allocation(
     let taken = current.held + current.used;
     if new_allocated < taken {
         out.push(
-            Violation::new("allocation-below-used", "Art. 7(23)")
+            Violation::new("allocation-below-used", ART_7_23)
                 .text("region", region)
                 .arg("number", new_allocated)
                 .text("category", category)
@@ -164,7 +165,7 @@ pub fn check_regional_allocation(
     let increase = new_allocated - current.allocated;
     if increase > reserve {
         out.push(
-            Violation::new("national-quota-exceeded", "Art. 7(23), 32(4)(1)")
+            Violation::resting_on("national-quota-exceeded", &[ART_7_23, ART_32_4_1])
                 .text("region", region)
                 .arg("increase", increase)
                 .text("category", category)
@@ -203,7 +204,7 @@ pub fn check_transfer(
 ) -> Vec<Violation> {
     let mut out = Vec::new();
     if from == to {
-        out.push(Violation::new("transfer-to-itself", "Art. 7(23)"));
+        out.push(Violation::new("transfer-to-itself", ART_7_23));
     }
     if units > available_at_source {
         out.push(transfer_exceeds_unused(
@@ -225,7 +226,7 @@ pub fn transfer_exceeds_unused(
     units: i64,
     available: i64,
 ) -> Violation {
-    Violation::new("transfer-exceeds-unused", "Art. 7(23)")
+    Violation::new("transfer-exceeds-unused", ART_7_23)
         .text("source", from)
         .arg("available", available)
         .text("category", category)
@@ -242,7 +243,7 @@ pub fn quota_exhausted(
     left: Allocation,
     wanted: i64,
 ) -> Violation {
-    Violation::new("quota-exhausted", "Art. 33(2)")
+    Violation::new("quota-exhausted", ART_33_2)
         .text("region", region)
         .arg("left", left.available().max(0))
         .arg("allocated", left.allocated)
@@ -259,7 +260,7 @@ pub fn country_quota_exhausted(
     left: i64,
     wanted: i64,
 ) -> Violation {
-    Violation::new("country-quota-exhausted", "Art. 32(4)(2)")
+    Violation::new("country-quota-exhausted", ART_32_4_2)
         .arg("year", year)
         .text("country", country)
         .arg("left", left)
@@ -277,7 +278,7 @@ pub fn check_seasonal_profession(
         .iter()
         .any(|p| p.trim().eq_ignore_ascii_case(profession.trim()));
     (category == Category::Seasonal && !listed).then(|| {
-        Violation::new("profession-not-seasonal", "Art. 7(21-1)").text("profession", profession)
+        Violation::new("profession-not-seasonal", ART_7_21_1).text("profession", profession)
     })
 }
 

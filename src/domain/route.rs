@@ -17,6 +17,7 @@
 
 use super::statute::{CONTRACTOR_EXEMPTION_MONTHS, MIN_SEZ_PROJECT_VALUE_MRP};
 use super::{Category, Message};
+use crate::domain::article::*;
 use chrono::{Months, NaiveDate};
 
 /// The position the foreigner is engaged in.
@@ -187,9 +188,17 @@ impl Exemption {
         }
     }
 
-    /// The citation, e.g. `Art. 32(2)(1)`.
-    pub fn article(self) -> String {
-        format!("Art. 32(2)({})", self.subparagraph())
+    /// The subparagraph of Art. 32(2) that exempts the person, e.g. `Art. 32(2)(1)`.
+    pub fn article(self) -> Article {
+        match self {
+            Exemption::AutonomousEducation => ART_32_2_1,
+            Exemption::StateBody => ART_32_2_2,
+            Exemption::PriorityInvestment => ART_32_2_3,
+            Exemption::SpecialEconomicZone => ART_32_2_7,
+            Exemption::PermanentResident => ART_32_2_9,
+            Exemption::FirstHead => ART_32_2_10,
+            Exemption::AstanaHub => ART_32_2_12,
+        }
     }
 }
 
@@ -261,7 +270,7 @@ pub struct Finding {
     pub kind: RouteKind,
     /// The route it would be.
     route: Option<Route>,
-    pub articles: Vec<String>,
+    pub articles: Vec<Article>,
     pub applies: bool,
     pub reason: Message,
 }
@@ -271,7 +280,7 @@ pub struct Finding {
 pub struct RouteAnswer {
     pub route: Route,
     /// Every article the route rests on.
-    pub articles: Vec<String>,
+    pub articles: Vec<Article>,
     /// Why this route applies.
     pub reason: Message,
     /// What to do next.
@@ -281,11 +290,11 @@ pub struct RouteAnswer {
     pub others: Vec<Finding>,
 }
 
-fn arts(list: &[&str]) -> Vec<String> {
-    list.iter().map(|a| (*a).to_owned()).collect()
+fn arts(list: &[Article]) -> Vec<Article> {
+    list.to_vec()
 }
 
-fn finding(kind: RouteKind, route: Route, articles: Vec<String>, reason: Message) -> Finding {
+fn finding(kind: RouteKind, route: Route, articles: Vec<Article>, reason: Message) -> Finding {
     Finding {
         kind,
         route: Some(route),
@@ -295,7 +304,7 @@ fn finding(kind: RouteKind, route: Route, articles: Vec<String>, reason: Message
     }
 }
 
-fn not(kind: RouteKind, articles: Vec<String>, reason: Message) -> Finding {
+fn not(kind: RouteKind, articles: Vec<Article>, reason: Message) -> Finding {
     Finding {
         kind,
         route: None,
@@ -308,7 +317,7 @@ fn not(kind: RouteKind, articles: Vec<String>, reason: Message) -> Finding {
 /// Art. 2(3): a treaty Kazakhstan ratified prevails over the law; under the EAEU Treaty
 /// citizens of its member states work without permits and outside the quota.
 pub fn eaeu(facts: &Facts) -> Finding {
-    let articles = arts(&["Art. 2(3)"]);
+    let articles = arts(&[ART_2_3]);
     if facts.citizen_of_eaeu {
         finding(
             RouteKind::EaeuCitizen,
@@ -377,7 +386,7 @@ pub fn employer_exemption(e: &Engagement, on: NaiveDate) -> Finding {
     match e.employer {
         EmployerType::Ordinary => not(
             RouteKind::Exempt,
-            arts(&["Art. 32(2)"]),
+            arts(&[ART_32_2]),
             Message::new("route-employer-not-listed"),
         ),
         // 32(2)(1): heads and specialists, both with higher education.
@@ -450,7 +459,7 @@ pub fn employer_exemption(e: &Engagement, on: NaiveDate) -> Finding {
         }
         EmployerType::ForeignSubsidiary => not(
             RouteKind::Exempt,
-            arts(&["Art. 32(2)"]),
+            arts(&[ART_32_2]),
             Message::new("route-employer-not-listed"),
         ),
     }
@@ -459,7 +468,7 @@ pub fn employer_exemption(e: &Engagement, on: NaiveDate) -> Finding {
 /// Art. 34(1), 32(2)(8), 1(30): a foreigner who comes to find work on their own in an
 /// in-demand profession of a priority sector works on a certificate, without a permit.
 pub fn self_employment(facts: &Facts) -> Finding {
-    let articles = arts(&["Art. 34(1)", "Art. 32(2)(8)", "Art. 1(30)"]);
+    let articles = arts(&[ART_34_1, ART_32_2_8, ART_1_30]);
     let kind = RouteKind::SelfEmploymentCertificate;
     match (&facts.engagement, &facts.profession) {
         (Some(_), _) => not(
@@ -493,7 +502,7 @@ pub fn self_employment(facts: &Facts) -> Finding {
 /// Kazakhstan, works on an ICT permit outside the annual quota and without a fee
 /// (Art. 33(4)).
 pub fn intra_corporate_transfer(facts: &Facts) -> Finding {
-    let articles = arts(&["Art. 35(1)", "Art. 1(25)", "Art. 32(3)", "Art. 33(4)"]);
+    let articles = arts(&[ART_35_1, ART_1_25, ART_32_3, ART_33_4]);
     let kind = RouteKind::IctPermit;
     let Some(e) = &facts.engagement else {
         return not(kind, articles, Message::new("route-ict-not-transfer"));
@@ -531,7 +540,7 @@ pub fn intra_corporate_transfer(facts: &Facts) -> Finding {
 /// employer within the quota, in the category of the position (seasonal work in the
 /// seasonal category), on payment of the fee.
 pub fn quota_permit(facts: &Facts) -> Finding {
-    let articles = arts(&["Art. 33(1)", "Art. 32(4)(1)", "Art. 33(4)"]);
+    let articles = arts(&[ART_33_1, ART_32_4_1, ART_33_4]);
     match &facts.engagement {
         None => not(
             RouteKind::QuotaPermit,
@@ -596,7 +605,7 @@ pub fn route(facts: &Facts) -> RouteAnswer {
         }
         None => RouteAnswer {
             route: Route::NoRoute,
-            articles: arts(&["Art. 33(1)", "Art. 34(1)"]),
+            articles: arts(&[ART_33_1, ART_34_1]),
             reason: Message::new("route-none"),
             next_step: next_step(Route::NoRoute),
             others: findings,
@@ -922,7 +931,7 @@ mod tests {
         for (name, f, expected, article) in cases {
             let a = route(&f);
             assert_eq!(a.route, expected, "{name}");
-            assert_eq!(a.articles[0], article, "{name}");
+            assert_eq!(a.articles[0].cite(), article, "{name}");
         }
     }
 

@@ -2,6 +2,7 @@
 //! leaves ratios, terms, fees, the MRP, deadlines and lists to secondary acts; the service
 //! keeps them here, each section with the act it comes from, and never as constants in code.
 
+use crate::domain::article::*;
 use crate::domain::{statute, Category, Money, SectorCode, Violation};
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -1049,6 +1050,82 @@ impl RuleSet {
         out
     }
 
+    /// The provisions a publication of this rule set rests on: for each section that differs
+    /// from `before` (every section for a first rule set), the article that lets the
+    /// ministry set it, each once in the order of the law. The holiday calendar rests on the
+    /// Law on Holidays and the Labour Code, not on Law 482-V, and adds none.
+    /// - terms, the category-4 replacement duty, ICT conditions, deadlines, the extension
+    ///   window, the labour-market test, refusal and revocation grounds: Art. 7(20);
+    /// - self-employment terms, priority sectors and in-demand professions: Art. 7(21);
+    /// - seasonal professions: Art. 7(21-1);
+    /// - the quota-demand cycle: Art. 6(2) (the Government's quota rules);
+    /// - business trips: Art. 33(3); fees and the MRP: Art. 33(4); the Kazakh share: Art. 33(6).
+    pub fn publication_basis(&self, before: Option<&RuleSet>) -> Vec<Article> {
+        let RuleSet {
+            categories,
+            category_4_replacement,
+            ict,
+            self_employment,
+            kazakh_share,
+            fees,
+            mrp,
+            deadlines,
+            extension_window,
+            business_trips,
+            labour_market_test,
+            quota_demand,
+            lists,
+            holidays: _,
+            permit_grounds,
+        } = self;
+        let changed = |differs: &dyn Fn(&RuleSet) -> bool| before.is_none_or(differs);
+        let sections: [(bool, Article); 15] = [
+            (changed(&|b| &b.categories != categories), ART_7_20),
+            (
+                changed(&|b| &b.category_4_replacement != category_4_replacement),
+                ART_7_20,
+            ),
+            (changed(&|b| &b.ict != ict), ART_7_20),
+            (changed(&|b| &b.deadlines != deadlines), ART_7_20),
+            (
+                changed(&|b| &b.extension_window != extension_window),
+                ART_7_20,
+            ),
+            (
+                changed(&|b| &b.labour_market_test != labour_market_test),
+                ART_7_20,
+            ),
+            (changed(&|b| &b.permit_grounds != permit_grounds), ART_7_20),
+            (
+                changed(&|b| &b.self_employment != self_employment),
+                ART_7_21,
+            ),
+            (
+                changed(&|b| {
+                    b.lists.priority_sectors != lists.priority_sectors
+                        || b.lists.in_demand_professions != lists.in_demand_professions
+                }),
+                ART_7_21,
+            ),
+            (
+                changed(&|b| b.lists.seasonal_professions != lists.seasonal_professions),
+                ART_7_21_1,
+            ),
+            (changed(&|b| &b.quota_demand != quota_demand), ART_6_2),
+            (changed(&|b| &b.business_trips != business_trips), ART_33_3),
+            (changed(&|b| &b.fees != fees), ART_33_4),
+            (changed(&|b| &b.mrp != mrp), ART_33_4),
+            (changed(&|b| &b.kazakh_share != kazakh_share), ART_33_6),
+        ];
+        let mut out: Vec<Article> = sections
+            .into_iter()
+            .filter_map(|(changed, a)| changed.then_some(a))
+            .collect();
+        out.sort_by_key(|a| a.numbers());
+        out.dedup();
+        out
+    }
+
     /// The MRP in force on `date` (the fee is counted at the MRP of the payment date,
     /// Art. 33(4) with the tax law), or `None` before the table starts.
     pub fn mrp_on(&self, date: NaiveDate) -> Option<Money> {
@@ -1067,7 +1144,7 @@ impl RuleSet {
         let opens = q.filing_opens.in_year(quota_year - 1);
         let closes = q.filing_closes.in_year(quota_year - 1);
         (today < opens || closes < today).then(|| {
-            Violation::new("demand-filing-closed", "Art. 32(5), 6(2)")
+            Violation::resting_on("demand-filing-closed", &[ART_32_5, ART_6_2])
                 .arg("year", quota_year)
                 .text("opens", opens)
                 .text("closes", closes)

@@ -2,6 +2,7 @@
 //! the primary statistical data employers give the local bodies (Art. 37(2)).
 
 use super::violation::Violation;
+use crate::domain::article::*;
 use chrono::{Datelike, NaiveDate};
 
 /// Art. 37(2): the first and last day of a calendar quarter (1-4) of `year`.
@@ -23,7 +24,7 @@ pub fn quarter_bounds(year: i32, quarter: u32) -> Option<(NaiveDate, NaiveDate)>
 pub fn check_report_period(year: i32, quarter: u32, today: NaiveDate) -> Option<Violation> {
     let (_, last) = quarter_bounds(year, quarter)?;
     (today <= last).then(|| {
-        Violation::new("statistical-report-period-open", "Art. 37(2)")
+        Violation::new("statistical-report-period-open", ART_37_2)
             .arg("year", i64::from(year))
             .arg("quarter", i64::from(quarter))
             .text("from", last.succ_opt().unwrap_or(last))

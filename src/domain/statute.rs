@@ -2,6 +2,7 @@
 //! them: a rule set that goes beyond one is refused. These constants are the only numbers
 //! of the regime allowed in code; each cites its article.
 
+use crate::domain::article::*;
 use crate::domain::Violation;
 
 /// Art. 33(3): business trips of a permitted worker outside the ATUs named in the permit,
@@ -56,7 +57,13 @@ pub const ICT_FEE_NOT_ALLOWED: &str = "ict-fee-not-allowed";
 
 /// `value` of the rule-set field `field` lies within `minimum..=limit`, the bounds the
 /// article gives; a number the law fixes has `minimum == limit`.
-fn within(field: &str, value: u32, minimum: u32, limit: u32, article: &str) -> Option<Violation> {
+fn within(
+    field: &str,
+    value: u32,
+    minimum: u32,
+    limit: u32,
+    article: Article,
+) -> Option<Violation> {
     if value > limit {
         Some(
             Violation::new(STATUTORY_LIMIT_EXCEEDED, article)
@@ -77,7 +84,7 @@ fn within(field: &str, value: u32, minimum: u32, limit: u32, article: &str) -> O
 }
 
 /// The rule-set switch `field` is `value` where the article fixes `required`.
-fn fixed_switch(field: &str, value: bool, required: bool, article: &str) -> Option<Violation> {
+fn fixed_switch(field: &str, value: bool, required: bool, article: Article) -> Option<Violation> {
     (value != required).then(|| {
         Violation::new(STATUTORY_RULE_FIXED, article)
             .text("field", field)
@@ -95,7 +102,7 @@ pub fn check_business_trip_days(field: &str, days: u32) -> Option<Violation> {
         days,
         MAX_BUSINESS_TRIP_DAYS_PER_YEAR,
         MAX_BUSINESS_TRIP_DAYS_PER_YEAR,
-        "Art. 33(3)",
+        ART_33_3,
     )
 }
 
@@ -108,7 +115,7 @@ pub fn check_self_employment_initial(field: &str, months: u32) -> Option<Violati
         months,
         1,
         MAX_SELF_EMPLOYMENT_INITIAL_MONTHS,
-        "Art. 34(1)",
+        ART_34_1,
     )
 }
 
@@ -121,7 +128,7 @@ pub fn check_self_employment_extension(field: &str, months: u32) -> Option<Viola
         months,
         MAX_SELF_EMPLOYMENT_EXTENSION_MONTHS,
         MAX_SELF_EMPLOYMENT_EXTENSION_MONTHS,
-        "Art. 34(1)",
+        ART_34_1,
     )
 }
 
@@ -134,7 +141,7 @@ pub fn check_self_employment_apply_within(field: &str, months: u32) -> Option<Vi
         months,
         MAX_SELF_EMPLOYMENT_APPLY_WITHIN_MONTHS,
         MAX_SELF_EMPLOYMENT_APPLY_WITHIN_MONTHS,
-        "Art. 34(3)",
+        ART_34_3,
     )
 }
 
@@ -147,7 +154,7 @@ pub fn check_ict_term(field: &str, months: u32) -> Option<Violation> {
         months,
         MAX_ICT_TERM_MONTHS,
         MAX_ICT_TERM_MONTHS,
-        "Art. 35(1)",
+        ART_35_1,
     )
 }
 
@@ -166,14 +173,14 @@ pub fn check_ict_extension(
             months,
             MAX_ICT_EXTENSION_MONTHS,
             MAX_ICT_EXTENSION_MONTHS,
-            "Art. 35(1)",
+            ART_35_1,
         ),
         within(
             count_field,
             count,
             MAX_ICT_EXTENSIONS,
             MAX_ICT_EXTENSIONS,
-            "Art. 35(1)",
+            ART_35_1,
         ),
     ]
     .into_iter()
@@ -190,21 +197,21 @@ pub fn check_ict_arrival_notice(field: &str, days: u32) -> Option<Violation> {
         days,
         MAX_ICT_ARRIVAL_NOTICE_DAYS,
         MAX_ICT_ARRIVAL_NOTICE_DAYS,
-        "Art. 35(3)",
+        ART_35_3,
     )
 }
 
 /// Art. 33(4): the permit fee does not apply to intra-corporate transfers, so a rule set
 /// must keep ICT permits free. `exempt`: the rule set's `ict_exempt`.
 pub fn check_ict_fee_exempt(field: &str, exempt: bool) -> Option<Violation> {
-    (!exempt).then(|| Violation::new(ICT_FEE_NOT_ALLOWED, "Art. 33(4)").text("field", field))
+    (!exempt).then(|| Violation::new(ICT_FEE_NOT_ALLOWED, ART_33_4).text("field", field))
 }
 
 /// Art. 33(6): the foreigners an employer engages are counted against the Kazakh share
 /// **together with the posted workers** of a sending party under a staffing-services
 /// contract. `counted`: the rule set's `posted_workers_count`, which must be `true`.
 pub fn check_posted_workers_count(field: &str, counted: bool) -> Option<Violation> {
-    fixed_switch(field, counted, true, "Art. 33(6)")
+    fixed_switch(field, counted, true, ART_33_6)
 }
 
 /// Art. 2(3): citizens of Eurasian Economic Union states work in Kazakhstan without
@@ -212,7 +219,7 @@ pub fn check_posted_workers_count(field: &str, counted: bool) -> Option<Violatio
 /// Kazakh share. `counted`: the rule set's `eaeu_citizens_count_as_foreign`, which must
 /// be `false`.
 pub fn check_eaeu_citizens_not_foreign(field: &str, counted: bool) -> Option<Violation> {
-    fixed_switch(field, counted, false, "Art. 2(3)")
+    fixed_switch(field, counted, false, ART_2_3)
 }
 
 #[cfg(test)]

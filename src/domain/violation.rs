@@ -4,6 +4,7 @@
 //! en) turns them into text at the edge, in the caller's language; codes and articles
 //! never change with the language.
 
+use super::article::{cite_all, Article};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -104,10 +105,22 @@ pub struct Violation {
 
 impl Violation {
     /// A violation of the rule `code`, resting on `article`.
-    pub fn new(code: &str, article: &str) -> Self {
+    pub fn new(code: &str, article: Article) -> Self {
+        Self::citing(code, article.cite().to_owned())
+    }
+
+    /// A violation of the rule `code`, resting on several provisions together, cited as
+    /// `Art. 33(2), 9(5)`.
+    pub fn resting_on(code: &str, articles: &[Article]) -> Self {
+        Self::citing(code, cite_all(articles))
+    }
+
+    /// A violation of the rule `code` whose citation was composed at run time from typed
+    /// articles, e.g. the articles of the route the route finder chose.
+    pub fn citing(code: &str, citation: String) -> Self {
         Self {
             code: code.to_owned(),
-            article: Some(article.to_owned()),
+            article: Some(citation),
             args: Vec::new(),
         }
     }

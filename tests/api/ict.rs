@@ -467,6 +467,37 @@ async fn ict_suspension_revocation_and_overdue_departures() {
     assert_eq!(r.ok(200)["status"], "revoked");
     assert_eq!(r.body["measure_ground"], "unlawful-engagement");
     assert_eq!(r.body["measure_reason"], "inspection found breaches");
+    // The akimat's power to suspend and revoke is Art. 9(5); the ground adds its own.
+    let trail = app
+        .get("/v1/audit-events?entity_type=ict_permit")
+        .token(&app.auditor())
+        .send()
+        .await;
+    let mut bases: Vec<(&str, &str)> = trail.ok(200)["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["action"].as_str().unwrap(),
+                e["legal_basis"].as_str().unwrap(),
+            )
+        })
+        .filter(|(action, _)| {
+            ["suspended", "resumed", "revoked"]
+                .iter()
+                .any(|m| action.ends_with(m))
+        })
+        .collect();
+    bases.sort_unstable();
+    assert_eq!(
+        bases,
+        [
+            ("ict_permit.resumed", "Art. 9(5)"),
+            ("ict_permit.revoked", "Art. 9(5); Art. 33(3)"),
+            ("ict_permit.suspended", "Art. 9(5)"),
+        ]
+    );
     app.post(&format!("{BASE}/{id}/measures"))
         .token(&akimat)
         .json(&measure("resume"))

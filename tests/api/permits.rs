@@ -977,6 +977,21 @@ async fn withdrawal_and_return_give_the_quota_back_and_illegal_moves_change_noth
         .await;
     assert_eq!(r.ok(200)["status"], "returned");
     assert_eq!(region_units(&app, "KZ-23", "3").await, (5, 0, 0));
+    // No provision of the law governs an employer returning its permit: the trail says
+    // it is the service's own rule, in the history and the audit trail alike.
+    assert_eq!(
+        r.ok(200)["history"].as_array().unwrap().last().unwrap()["legal_basis"],
+        serde_json::Value::Null
+    );
+    let returned = app
+        .get("/v1/audit-events?action=permit.returned")
+        .token(&app.auditor())
+        .send()
+        .await;
+    assert_eq!(
+        returned.ok(200)["items"][0]["legal_basis"],
+        serde_json::Value::Null
+    );
     // A category-4 permit cannot be extended (Art. 7(20)).
     let mut a = application(&["KZ-23"], vec![worker("DEMIR ALI", "TUR", "U2")]);
     a["category"] = json!("4");
@@ -1390,7 +1405,8 @@ async fn art_32_4_2_citizens_of_a_treaty_country_are_not_mixed_with_others_on_on
         ))
         .await;
     let v = &r.problem(422, "country-quota-mixed")["violations"][0];
-    assert_eq!(v["article"], "Art. 32(4)(2)");
+    // One hold per country is the service's design, not a rule of Art. 32(4)(2).
+    assert_eq!(v["article"], serde_json::Value::Null);
     assert_eq!(
         v["message"],
         "UZB азаматтары өз елінің квотасын пайдаланады, сондықтан оларға 2 азаматтықтағы қызметкерлермен бірге емес, жеке рұқсат сұралады"

@@ -298,6 +298,63 @@ async fn a_rule_set_within_the_law_with_term_rates_and_a_transferred_day_off_is_
     );
 }
 
+/// The legal basis of each `rule_set.published` event, oldest first.
+async fn publication_bases(app: &TestApp) -> Vec<Value> {
+    let r = app
+        .get("/v1/audit-events?action=rule_set.published")
+        .token(&app.auditor())
+        .send()
+        .await;
+    r.ok(200)["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["legal_basis"].clone())
+        .collect()
+}
+
+#[actix_web::test]
+async fn a_publication_is_audited_on_the_articles_of_the_sections_it_changes() {
+    let app = spawn_app().await;
+    // The seed sets every section.
+    assert_eq!(
+        publication_bases(&app).await,
+        [json!(
+            "Art. 6(2), 7(20), 7(21), 7(21-1), 33(3), 33(4), 33(6)"
+        )]
+    );
+    // A new MRP alone rests on the fee's article; new seasonal professions on 7(21-1).
+    let mut doc = next_year_rules();
+    doc["rules"]["mrp"]["values"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"from": "2027-01-01", "tenge": "4500.00"}));
+    app.post("/v1/rule-sets")
+        .token(&app.ministry())
+        .json(&doc)
+        .await
+        .ok(201);
+    let mut doc = next_year_rules();
+    doc["effective_from"] = json!("2027-02-01");
+    doc["rules"]["mrp"]["values"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"from": "2027-01-01", "tenge": "4500.00"}));
+    doc["rules"]["lists"]["seasonal_professions"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!("Grape picker"));
+    app.post("/v1/rule-sets")
+        .token(&app.ministry())
+        .json(&doc)
+        .await
+        .ok(201);
+    assert_eq!(
+        publication_bases(&app).await[1..],
+        [json!("Art. 33(4)"), json!("Art. 7(21-1)")]
+    );
+}
+
 #[actix_web::test]
 async fn the_seeded_rule_set_carries_groups_of_categories_three_fee_groups_and_a_dated_calendar() {
     let app = spawn_app().await;

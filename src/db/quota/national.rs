@@ -166,7 +166,7 @@ pub fn set_national(
             .optional()?;
         let Some((treaty, eaeu)) = flags else {
             return Err(Error::from(
-                Violation::new("unknown-country", "Art. 32(4)(2)").text("country", country),
+                Violation::service_rule("unknown-country").text("country", country),
             ));
         };
         plan_countries.push(CountryPlan {

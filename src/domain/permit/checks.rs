@@ -5,6 +5,7 @@
 //! language when read. The same checks run again at decision time under the rule set then
 //! in force.
 
+use crate::domain::article::*;
 use crate::domain::route::{Route, RouteAnswer};
 use crate::domain::ruleset::{
     FeeRules, KazakhShareRules, LabourMarketTest, ReissueRules, ReplacementDuty, TermChoice,
@@ -89,7 +90,7 @@ pub fn quota_available(
 ) -> Check {
     Check::judged(
         left >= wanted,
-        Violation::new("quota-available", "Art. 33(2)")
+        Violation::new("quota-available", ART_33_2)
             .text("region", region)
             .arg("year", year)
             .text("category", category)
@@ -102,7 +103,7 @@ pub fn quota_available(
 pub fn country_quota_available(country: &CountryCode, year: i32, left: i64, wanted: i64) -> Check {
     Check::judged(
         left >= wanted,
-        Violation::new("country-quota-available", "Art. 32(4)(2)")
+        Violation::new("country-quota-available", ART_32_4_2)
             .text("country", country)
             .arg("year", year)
             .arg("left", left)
@@ -116,8 +117,7 @@ pub fn country_quota_available(country: &CountryCode, year: i32, left: i64, want
 /// country's share could not be held against its quota). `treaty` is the first such
 /// country among the workers, `countries` how many citizenships need a permit.
 pub fn country_quota_not_mixed(treaty: Option<&CountryCode>, countries: usize) -> Check {
-    let finding =
-        Violation::new("country-quota-mixed", "Art. 32(4)(2)").arg("countries", countries);
+    let finding = Violation::service_rule("country-quota-mixed").arg("countries", countries);
     Check::judged(
         treaty.is_none() || countries <= 1,
         match treaty {
@@ -162,7 +162,7 @@ pub fn kazakh_share(
     if foreign_division && employees <= rules.exemption_max_employees {
         return Check::judged(
             true,
-            Violation::new("kazakh-share-exempt", "Art. 33(6)")
+            Violation::new("kazakh-share-exempt", ART_33_6)
                 .arg("employees", employees)
                 .arg("max", rules.exemption_max_employees),
         );
@@ -170,7 +170,7 @@ pub fn kazakh_share(
     let Some(ratio) = rules.ratio_for(category) else {
         return Check::judged(
             true,
-            Violation::new("kazakh-share-not-applicable", "Art. 33(6)").text("category", category),
+            Violation::new("kazakh-share-not-applicable", ART_33_6).text("category", category),
         );
     };
     let (mut kazakh, mut foreign) = (0u32, adding);
@@ -193,7 +193,7 @@ pub fn kazakh_share(
     let categories: Vec<&str> = ratio.categories.iter().map(|c| c.code()).collect();
     Check::judged(
         ratio.is_met(kazakh, foreign),
-        Violation::new("kazakh-share", "Art. 33(6)")
+        Violation::new("kazakh-share", ART_33_6)
             .text("categories", categories.join("+"))
             .arg("kazakh", kazakh)
             .arg("foreign", foreign)
@@ -206,7 +206,7 @@ pub fn kazakh_share(
 pub fn profile_missing(date: NaiveDate) -> Check {
     Check::judged(
         false,
-        Violation::new("employer-profile-required", "Art. 33(6)").text("date", date),
+        Violation::new("employer-profile-required", ART_33_6).text("date", date),
     )
 }
 
@@ -248,7 +248,7 @@ pub fn qualification(q: &Qualification<'_>, category: Category) -> Check {
         && (!reference_needed || q.reference.is_some_and(|r| !r.trim().is_empty()));
     Check::judged(
         ok,
-        Violation::new("qualification-data", "Art. 33(7)")
+        Violation::new("qualification-data", ART_33_7)
             .text("worker", q.worker)
             .text("occupation", q.occupation_code)
             .arg("years", q.experience_years),
@@ -264,7 +264,7 @@ pub fn term_allowed(category: Category, choice: &TermChoice, unit: TermUnit, len
     };
     Check::judged(
         choice.unit == unit && choice.allows(length),
-        Violation::new("term-allowed", "Art. 7(20)")
+        Violation::new("term-allowed", ART_7_20)
             .text("category", category)
             .arg("length", length)
             .text("unit", unit_name),
@@ -288,7 +288,7 @@ pub fn labour_market_test(
             && days >= i64::from(test.min_days_published));
     Check::judged(
         ok,
-        Violation::new("labour-market-test", "Art. 7(20)")
+        Violation::new("labour-market-test", ART_7_20)
             .arg("days", days)
             .arg("min", test.min_days_published),
     )
@@ -298,7 +298,7 @@ pub fn labour_market_test(
 /// engaging foreign labour unlawfully is refused until `barred_until` (inclusive).
 pub fn employer_not_barred(barred_until: Option<NaiveDate>, today: NaiveDate) -> Check {
     let until = barred_until.filter(|u| *u >= today);
-    let finding = Violation::new("employer-barred", "Art. 33(2)");
+    let finding = Violation::new("employer-barred", ART_33_2);
     Check::judged(
         until.is_none(),
         match until {
@@ -325,7 +325,7 @@ pub fn replacement_commitment(
     let ok = !needed || months.is_some_and(|m| (duty.min_months..=duty.max_months).contains(&m));
     Check::judged(
         ok,
-        Violation::new("replacement-commitment", "Art. 33(2)")
+        Violation::new("replacement-commitment", ART_33_2)
             .arg("min", duty.min_months)
             .arg("max", duty.max_months),
     )
@@ -358,7 +358,7 @@ pub fn replacements_met(unreported: &[Commitment], today: NaiveDate) -> Check {
         .collect();
     Check::judged(
         overdue.is_empty(),
-        Violation::new("replacement-obligation-met", "Art. 33(2)")
+        Violation::new("replacement-obligation-met", ART_33_2)
             .arg("count", overdue.len())
             .text(
                 "permits",
@@ -382,7 +382,7 @@ pub fn replacement_report(
     if hired.len() >= foreign_workers && in_time {
         Ok(())
     } else {
-        Err(Violation::new("replacement-report-short", "Art. 33(2)")
+        Err(Violation::new("replacement-report-short", ART_33_2)
             .arg("hired", hired.len())
             .arg("foreign", foreign_workers))
     }
@@ -391,7 +391,7 @@ pub fn replacement_report(
 /// Art. 33(3): a permit is its employer's alone; a worker already named on another live
 /// permit (same passport, or same name and date of birth) cannot be named again.
 pub fn worker_free(worker: &str, other_permit: Option<i64>) -> Check {
-    let finding = Violation::new("worker-on-live-permit", "Art. 33(3)").text("worker", worker);
+    let finding = Violation::new("worker-on-live-permit", ART_33_3).text("worker", worker);
     Check::judged(
         other_permit.is_none(),
         match other_permit {
@@ -418,7 +418,7 @@ pub fn passport_valid(worker: &str, expiry: NaiveDate, permit_end: NaiveDate) ->
 pub fn needs_no_permit(worker: &str, country: &CountryCode) -> Check {
     Check::warn_if(
         true,
-        Violation::new("worker-needs-no-permit", "Art. 2(3)")
+        Violation::new("worker-needs-no-permit", ART_2_3)
             .text("worker", worker)
             .text("country", country),
     )
@@ -450,24 +450,23 @@ pub struct Reissue<'a> {
 pub fn reissue(rules: &ReissueRules, r: &Reissue<'_>) -> Vec<Violation> {
     let mut out = Vec::new();
     if !rules.allowed {
-        out.push(Violation::new("reissue-not-allowed", "Art. 7(20)"));
+        out.push(Violation::new("reissue-not-allowed", ART_7_20));
     }
     if rules.same_occupation && r.leaving_occupation != r.newcomer_occupation {
         out.push(
-            Violation::new("reissue-occupation-differs", "Art. 7(20)")
+            Violation::new("reissue-occupation-differs", ART_7_20)
                 .text("occupation", r.leaving_occupation)
                 .text("newcomer", r.newcomer_occupation),
         );
     }
     if r.newcomer_eaeu {
         out.push(
-            Violation::new("reissue-needs-no-permit", "Art. 2(3)")
-                .text("country", r.newcomer_country),
+            Violation::new("reissue-needs-no-permit", ART_2_3).text("country", r.newcomer_country),
         );
     } else if r.held_country != r.newcomer_quota_country {
         let held = r.held_country.map_or("-", |c| c.as_str());
         out.push(
-            Violation::new("reissue-country-quota", "Art. 32(4)(2)")
+            Violation::new("reissue-country-quota", ART_32_4_2)
                 .text("country", r.newcomer_country)
                 .text("held", held),
         );
@@ -494,7 +493,7 @@ pub fn worker_route(worker: &str, answer: &RouteAnswer, needs_permit: bool) -> O
         return None;
     }
     let route = answer.route.kind().map_or("none", |k| k.as_str());
-    let finding = Violation::new("worker-route-other", &answer.articles.join(", "))
+    let finding = Violation::resting_on("worker-route-other", &answer.articles)
         .text("worker", worker)
         .text("route", route);
     Some(if !needs_permit && !quota {
@@ -506,7 +505,7 @@ pub fn worker_route(worker: &str, answer: &RouteAnswer, needs_permit: bool) -> O
 
 /// Art. 2(3): an application whose workers all need no permit has nothing to permit.
 pub fn nothing_to_permit() -> Violation {
-    Violation::new("no-worker-needs-permit", "Art. 2(3)")
+    Violation::new("no-worker-needs-permit", ART_2_3)
 }
 
 /// Art. 7(20): the last day of a permit of `length` `unit` starting on `start`.
@@ -542,7 +541,7 @@ pub fn fee_rate(
         }
     };
     rate.ok_or_else(|| {
-        Violation::new("fee-rate-missing", "Art. 33(4)")
+        Violation::new("fee-rate-missing", ART_33_4)
             .text("category", category)
             .text("sector", sector)
     })
@@ -563,7 +562,7 @@ pub fn check_payment(
     region: &RegionCode,
 ) -> Option<Violation> {
     (paid < due).then(|| {
-        Violation::new("fee-underpaid", "Art. 33(4)")
+        Violation::new("fee-underpaid", ART_33_4)
             .text("region", region)
             .text("paid", paid)
             .text("due", due)
@@ -602,7 +601,7 @@ mod tests {
     fn answer(route: Route) -> RouteAnswer {
         RouteAnswer {
             route,
-            articles: vec!["Art. 32(2)(12)".into()],
+            articles: vec![crate::domain::article::ART_32_2_12],
             reason: crate::domain::Message::new("x"),
             next_step: crate::domain::Message::new("x"),
             others: Vec::new(),

@@ -7,6 +7,7 @@ pub mod number;
 pub mod trips;
 
 use super::state::IllegalTransition;
+use crate::domain::article::*;
 use chrono::NaiveDate;
 
 /// Where a permit stands, as stored. `expired` is never stored: it is derived from the
@@ -213,21 +214,24 @@ impl PermitEvent {
         }
     }
 
-    /// The article the move rests on, for the audit trail.
-    pub fn legal_basis(self) -> &'static str {
+    /// The provisions the move rests on, for the audit trail; none for a move of the
+    /// service's own that the law does not govern (withdrawing an application, returning a
+    /// permit).
+    pub fn legal_basis(self) -> &'static [Article] {
         match self {
             PermitEvent::Approve | PermitEvent::ApproveLast | PermitEvent::Refuse => {
-                "Art. 33(2), 9(5)"
+                &[ART_33_2, ART_9_5]
             }
-            PermitEvent::Withdraw => "Art. 33(5)",
-            PermitEvent::Pay | PermitEvent::PayLast | PermitEvent::Lapse => "Art. 33(4)",
-            PermitEvent::Suspend | PermitEvent::Resume | PermitEvent::Revoke => "Art. 33(2), 9(5)",
-            PermitEvent::Return => "Art. 33(2)",
-            PermitEvent::Extend => "Art. 33(2), 7(20)",
-            PermitEvent::Trip => "Art. 33(3)",
-            PermitEvent::Depart => "Art. 28(2)(8)",
-            PermitEvent::ReportReplacement => "Art. 33(2)",
-            PermitEvent::Reissue => "Art. 7(20), 33(3)",
+            PermitEvent::Withdraw | PermitEvent::Return => &[],
+            PermitEvent::Pay | PermitEvent::PayLast | PermitEvent::Lapse => &[ART_33_4],
+            PermitEvent::Suspend | PermitEvent::Resume | PermitEvent::Revoke => {
+                &[ART_9_5, ART_33_2]
+            }
+            PermitEvent::Extend => &[ART_33_2, ART_7_20],
+            PermitEvent::Trip => &[ART_33_3],
+            PermitEvent::Depart => &[ART_28_2_8],
+            PermitEvent::ReportReplacement => &[ART_33_2],
+            PermitEvent::Reissue => &[ART_7_20, ART_33_3],
         }
     }
 }

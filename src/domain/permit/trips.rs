@@ -3,6 +3,7 @@
 //! most the rule set's number of calendar days (never above the law's 90) in one calendar
 //! year; a trip across New Year counts in each year for its days there.
 
+use crate::domain::article::*;
 use crate::domain::dates::DateRange;
 use crate::domain::statute::MAX_BUSINESS_TRIP_DAYS_PER_YEAR;
 use crate::domain::{RegionCode, Violation};
@@ -52,13 +53,11 @@ pub fn check_trip(t: &TripRequest<'_>) -> Vec<Violation> {
     let mut out = Vec::new();
     let max = t.max_days_per_year.min(MAX_BUSINESS_TRIP_DAYS_PER_YEAR);
     if t.permit_regions.contains(t.host_region) {
-        out.push(
-            Violation::new("trip-region-in-permit", "Art. 33(3)").text("region", t.host_region),
-        );
+        out.push(Violation::new("trip-region-in-permit", ART_33_3).text("region", t.host_region));
     }
     if !t.validity.contains(t.days.start) || !t.validity.contains(t.days.end) {
         out.push(
-            Violation::new("trip-outside-validity", "Art. 33(3)")
+            Violation::new("trip-outside-validity", ART_33_3)
                 .text("from", t.days.start)
                 .text("to", t.days.end)
                 .text("start", t.validity.start)
@@ -70,7 +69,7 @@ pub fn check_trip(t: &TripRequest<'_>) -> Vec<Violation> {
         let used: i64 = t.earlier.iter().map(|e| days_in_year(e, year)).sum();
         if used + wanted > i64::from(max) {
             out.push(
-                Violation::new("trip-days-exceeded", "Art. 33(3)")
+                Violation::new("trip-days-exceeded", ART_33_3)
                     .arg("year", year)
                     .arg("used", used)
                     .arg("wanted", wanted)
