@@ -635,7 +635,8 @@ fn corrupt_allocation(app: &TestApp, allocated: i64) {
 }
 
 #[actix_web::test]
-async fn a_figure_the_ledger_does_not_explain_is_found_at_start_up_and_freezes_the_years_writes() {
+async fn a_figure_the_ledger_does_not_explain_is_found_at_start_up_freezes_the_years_writes_and_marks_its_reads(
+) {
     let app = spawn_app().await;
     set_quota(&app).await;
     allocate(&app, "KZ-75", "3", 10).await.ok(200);
@@ -647,6 +648,39 @@ async fn a_figure_the_ledger_does_not_explain_is_found_at_start_up_and_freezes_t
     settings.server.port = 0;
     let clock = std::sync::Arc::new(app.clock.clone());
     permits::startup::Application::build(&settings, clock).expect("starts");
+
+    // The reads still answer, and say that the figures fail their ledger check.
+    let t = app.ministry();
+    let flagged = |r: &Resp| {
+        assert_eq!(r.header("ledger-check"), Some("failing"), "{}", r.body);
+    };
+    let one = app
+        .get("/v1/quotas/2026/regions/KZ-75")
+        .token(&t)
+        .send()
+        .await;
+    let fault = one.ok(200)["ledger_fault"].clone();
+    flagged(&one);
+    assert!(
+        fault["detail"]
+            .as_str()
+            .unwrap()
+            .contains("KZ-75 category 3"),
+        "{fault}"
+    );
+    assert!(fault["found_at"].is_string(), "{fault}");
+    let all = app.get("/v1/quotas/2026/regions").token(&t).send().await;
+    assert_eq!(all.ok(200)[0]["ledger_fault"], fault);
+    flagged(&all);
+    let national = app.get("/v1/quotas/2026").token(&t).send().await;
+    assert_eq!(national.ok(200)["ledger_fault"], fault);
+    flagged(&national);
+    let own = app
+        .get("/v1/quotas/2026/regions/KZ-75")
+        .token(&app.akimat("KZ-75"))
+        .send()
+        .await;
+    assert_eq!(own.ok(200)["ledger_fault"], fault, "the akimat is told too");
 
     let refused = allocate(&app, "KZ-75", "3", 12).await;
     let p = refused.problem(409, "quota-ledger-mismatch");
@@ -681,6 +715,15 @@ async fn a_figure_the_ledger_does_not_explain_is_found_at_start_up_and_freezes_t
         (json!(true), json!([]))
     );
     allocate(&app, "KZ-75", "3", 12).await.ok(200);
+    let sound = app
+        .get("/v1/quotas/2026/regions/KZ-75")
+        .token(&t)
+        .send()
+        .await;
+    assert_eq!(sound.ok(200)["ledger_fault"], Value::Null);
+    assert_eq!(sound.header("ledger-check"), None);
+    let national = app.get("/v1/quotas/2026").token(&t).send().await;
+    assert_eq!(national.ok(200)["ledger_fault"], Value::Null);
 }
 
 /// A hold whose units were never taken (a case that dropped its `Hold` and committed) is a

@@ -174,6 +174,12 @@ pub struct NationalQuotaView {
     pub updated_at: DateTime<Utc>,
     /// Token subject of the ministry user who set the current version.
     pub updated_by: String,
+    /// Set while the year's figures fail their ledger check (the figures above may then be
+    /// wrong, and every write to the year's quota is refused, 409
+    /// `quota-ledger-mismatch`); the answer then also carries `Ledger-Check: failing`.
+    /// `null` while they are sound.
+    #[serde(default)]
+    pub ledger_fault: Option<super::LedgerFaultView>,
 }
 
 impl NationalQuotaView {
@@ -222,6 +228,7 @@ impl NationalQuotaView {
                 .collect(),
             updated_at: h.updated_at.and_utc(),
             updated_by: h.updated_by.clone(),
+            ledger_fault: None,
         }
     }
 }
@@ -310,7 +317,9 @@ fn national_view(
         return Ok(None);
     };
     let regions = q::regional(conn, year, None)?;
-    Ok(Some(NationalQuotaView::new(&n, &regions)))
+    let mut view = NationalQuotaView::new(&n, &regions);
+    view.ledger_fault = super::ledger_fault(conn, year)?;
+    Ok(Some(view))
 }
 
 /// Sets a new version of the year's national quota (ministry). The first version creates
@@ -364,7 +373,7 @@ pub async fn set_national_quota(
 #[utoipa::path(tag = "quotas", security(("bearer" = [])),
     params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100)),
     responses(
-        (status = 200, description = "The current version.", body = NationalQuotaView, headers(("ETag" = String, description = "The version."))),
+        (status = 200, description = "The current version.", body = NationalQuotaView, headers(("ETag" = String, description = "The version."), ("Ledger-Check" = Option<String>, description = "`failing` while the year's figures fail their ledger check (see `ledger_fault`)."))),
         (status = 404, description = "No quota is set for the year.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[get("/quotas/{year}")]
@@ -374,7 +383,9 @@ pub async fn get_national_quota(
     YearPath(year): YearPath,
 ) -> Result<HttpResponse, ApiError> {
     let view = national(&state, &caller, year).await?;
-    Ok(HttpResponse::Ok()
+    let mut res = HttpResponse::Ok();
+    super::mark_fault(&mut res, view.ledger_fault.as_ref());
+    Ok(res
         .insert_header((header::ETAG, etag(view.version)))
         .json(view))
 }

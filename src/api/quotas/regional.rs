@@ -39,6 +39,11 @@ pub struct RegionalQuotaView {
     pub region: String,
     /// The region's figures for every worker category.
     pub categories: Vec<RegionalCategoryView>,
+    /// Set while the year's figures fail their ledger check (the figures above may then be
+    /// wrong, and every write to the year's quota is refused, 409
+    /// `quota-ledger-mismatch`); the answer then also carries `Ledger-Check: failing`.
+    /// `null` while they are sound.
+    pub ledger_fault: Option<super::LedgerFaultView>,
 }
 
 /// One region's view.
@@ -57,6 +62,7 @@ fn regional_views(
         .map(|region| RegionalQuotaView {
             year,
             region: region.clone(),
+            ledger_fault: None,
             categories: Category::ALL
                 .into_iter()
                 .map(|category| {
@@ -159,7 +165,7 @@ pub async fn set_regional_quota(
 #[utoipa::path(tag = "quotas", security(("bearer" = [])),
     params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100)),
     responses(
-        (status = 200, description = "Per region and category: allocated, held, used, available.", body = [RegionalQuotaView]),
+        (status = 200, description = "Per region and category: allocated, held, used, available.", body = [RegionalQuotaView], headers(("Ledger-Check" = Option<String>, description = "`failing` while the year's figures fail their ledger check (see `ledger_fault`)."))),
         (status = 404, description = "No quota is set for the year.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[get("/quotas/{year}/regions")]
@@ -168,7 +174,13 @@ pub async fn list_regional_quotas(
     caller: Caller,
     YearPath(year): YearPath,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(regions(&state, &caller, year).await?))
+    let views = regions(&state, &caller, year).await?;
+    let mut res = HttpResponse::Ok();
+    super::mark_fault(
+        &mut res,
+        views.first().and_then(|v| v.ledger_fault.as_ref()),
+    );
+    Ok(res.json(views))
 }
 
 /// Every region's figures `caller` may read (the API's and the console's).
@@ -188,7 +200,12 @@ pub(crate) async fn regions(
                 None => reference::regions(c)?.into_iter().map(|r| r.code).collect(),
             };
             let rows = q::regional(c, year, own.as_ref().map(RegionCode::as_str))?;
-            Ok(regional_views(year, &codes, &rows))
+            let fault = super::ledger_fault(c, year)?;
+            let mut views = regional_views(year, &codes, &rows);
+            for v in &mut views {
+                v.ledger_fault.clone_from(&fault);
+            }
+            Ok(views)
         })
         .await
 }
@@ -198,7 +215,7 @@ pub(crate) async fn regions(
     params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100),
         ("region" = String, Path, description = "ISO 3166-2:KZ region code.", example = "KZ-75", pattern = "^KZ-[0-9]{2}$")),
     responses(
-        (status = 200, description = "Allocated, held, used and available per category.", body = RegionalQuotaView),
+        (status = 200, description = "Allocated, held, used and available per category.", body = RegionalQuotaView, headers(("Ledger-Check" = Option<String>, description = "`failing` while the year's figures fail their ledger check (see `ledger_fault`)."))),
         (status = 404, description = "No such region, or no quota for the year.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[get("/quotas/{year}/regions/{region}")]
@@ -216,7 +233,9 @@ pub async fn get_regional_quota(
             // or year (404) from a region not yet allocated anything (zeros).
             let rows = q::regional_of(c, year, region.as_str())?;
             if !rows.is_empty() {
-                return Ok(regional_view(year, &region, &rows));
+                let mut view = regional_view(year, &region, &rows);
+                view.ledger_fault = super::ledger_fault(c, year)?;
+                return Ok(view);
             }
             db::read_tx(c, |c| {
                 cases::quota::ensure_region(c, &region)?;
@@ -224,11 +243,15 @@ pub async fn get_regional_quota(
                     return Err(no_quota(year));
                 }
                 let rows = q::regional_of(c, year, region.as_str())?;
-                Ok(regional_view(year, &region, &rows))
+                let mut view = regional_view(year, &region, &rows);
+                view.ledger_fault = super::ledger_fault(c, year)?;
+                Ok(view)
             })
         })
         .await?;
-    Ok(HttpResponse::Ok().json(view))
+    let mut res = HttpResponse::Ok();
+    super::mark_fault(&mut res, view.ledger_fault.as_ref());
+    Ok(res.json(view))
 }
 
 impl crate::api::extract::ActionBody for RegionalAllocationRequest {

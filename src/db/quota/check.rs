@@ -136,6 +136,16 @@ fn describe(m: &LedgerMismatch) -> String {
     )
 }
 
+/// What the last check found wrong with `year`'s figures, and when: `None` while they are
+/// sound. Reads of the figures carry it, since the figures may be wrong.
+pub fn fault(conn: &mut AnyConnection, year: i32) -> QueryResult<Option<(String, NaiveDateTime)>> {
+    quota_year_faults::table
+        .find(year)
+        .select((quota_year_faults::detail, quota_year_faults::found_at))
+        .first(conn)
+        .optional()
+}
+
 /// Refuses a write to `year`'s quota while a check has found its figures unexplained.
 pub fn ensure_sound(conn: &mut AnyConnection, year: i32) -> Result<(), Error> {
     let fault = quota_year_faults::table

@@ -10,7 +10,7 @@ mod national;
 mod regional;
 mod transfers;
 
-pub use check::{check_and_record, ensure_sound, mismatches, LedgerMismatch};
+pub use check::{check_and_record, ensure_sound, fault, mismatches, LedgerMismatch};
 pub use ledger::{confirm, hold, ledger, release, Hold, HoldRow, LedgerRow};
 pub use national::{
     national, national_versions, set_national, CategoryRow, CountryRow, NationalQuota, NationalRow,
