@@ -419,6 +419,32 @@ mod tests {
                 .text("region", "KZ-75");
             checks.push((m, "kind"));
         }
+        // Art. 33(2): an extension refused for its parent's state, and ended with it.
+        for s in [
+            PermitState::Suspended,
+            PermitState::Revoked,
+            PermitState::Returned,
+            PermitState::Lapsed,
+            PermitState::Expired,
+            PermitState::Refused,
+            PermitState::Withdrawn,
+        ] {
+            for event in ["approve", "refuse", "pay"] {
+                let m = Message::new("conflict-extension-parent-not-active")
+                    .arg("parent", 7)
+                    .text("state", s.as_str())
+                    .text("event", event);
+                checks.push((m.clone(), "state"));
+                checks.push((m, "event"));
+            }
+        }
+        for end in crate::cases::follow::ParentEnd::ALL {
+            let state = crate::cases::follow::ParentEnd::of_ground(end.ground()).unwrap();
+            checks.push((
+                Message::new("ground-parent-ended").text("state", state),
+                "state",
+            ));
+        }
         for (m, name) in &checks {
             assert_own_words(m, &[name]);
         }

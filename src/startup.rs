@@ -50,14 +50,28 @@ async fn lapse_job(pool: db::Pool, time: Time) {
         let done = web::block(move || -> Result<Vec<i64>, String> {
             let mut conn = pool.get().map_err(|e| e.to_string())?;
             let actor = crate::cases::permits::system_actor(time.now().naive_utc());
-            db::write_tx(&mut conn, |c| {
-                crate::cases::permits::lapse_overdue(c, time.today(), &actor)
-            })
+            db::write_tx(
+                &mut conn,
+                |c| -> Result<Vec<i64>, crate::cases::CaseError> {
+                    let mut ids = crate::cases::permits::lapse_overdue(c, time.today(), &actor)?;
+                    // Art. 33(2): extensions not yet issued whose parent expired by the clock.
+                    ids.extend(crate::cases::follow::end_orphaned(c, time.today(), &actor)?);
+                    // Art. 35(1): ICT extension applications of permits past their last day.
+                    ids.extend(crate::cases::ict::end_expired_extension_applications(
+                        c,
+                        time.today(),
+                        &actor,
+                    )?);
+                    Ok(ids)
+                },
+            )
             .map_err(|e| e.to_string())
         })
         .await;
         match done {
-            Ok(Ok(ids)) if !ids.is_empty() => log::info!("lapsed unpaid permits {ids:?}"),
+            Ok(Ok(ids)) if !ids.is_empty() => {
+                log::info!("lapsed unpaid permits and ended extensions {ids:?}")
+            }
             Ok(Ok(_)) => {}
             Ok(Err(e)) => log::warn!("the lapse job failed: {e}"),
             Err(e) => log::warn!("the lapse job could not run: {e}"),

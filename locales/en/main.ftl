@@ -103,7 +103,7 @@ conflict-illegal-transition =
         [suspended] suspended
         [revoked] revoked
         [returned] returned
-        [lapsed] lapsed for an unpaid fee
+        [lapsed] lapsed
         [expired] expired
         [issued] issued
         [extended] extended
@@ -134,6 +134,7 @@ conflict-illegal-transition =
         [depart] have a worker's departure recorded
         [report-replacement] have its category-4 replacement reported
         [reissue] be re-issued for another foreigner
+        [end-with-parent] end with the permit it extends
         [issue] be issued
         [apply-extension] be applied for an extension
         [refuse-extension] have its extension refused
@@ -143,6 +144,31 @@ conflict-illegal-transition =
         [confirm] be confirmed
         [release] be released
        *[other] be changed this way
+    }
+conflict-extension-parent-not-active =
+    the extension cannot { $event ->
+        [approve] be approved
+        [refuse] be refused
+        [pay] be paid for
+       *[other] be decided
+    }: permit { $parent }, which it extends, { $state ->
+        [suspended] is suspended; it can be once the permit is resumed
+        [revoked] was revoked
+        [returned] was returned by the employer
+        [lapsed] lapsed
+        [expired] has expired
+        [refused] was refused
+        [withdrawn] was withdrawn
+       *[other] is not in force
+    }
+ground-parent-ended =
+    ended with the permit it extends, which { $state ->
+        [revoked] was revoked
+        [returned] was returned by the employer
+        [lapsed] lapsed
+        [expired] expired
+        [reissued] was re-issued for other foreigners in place of its workers
+       *[other] ended
     }
 
 # Rule violations (code = key)
@@ -412,7 +438,7 @@ conflict-permit-not-issued =
         [suspended] suspended
         [revoked] revoked
         [returned] returned
-        [lapsed] lapsed for an unpaid fee
+        [lapsed] lapsed
         [expired] expired
         [issued] issued
         [extended] extended

@@ -351,7 +351,9 @@ pub struct PermitView {
     pub trips: Vec<TripView>,
     /// When it ended (revoked, returned, lapsed).
     pub ended_on: Option<NaiveDate>,
-    /// Why it ended: a revocation ground, `returned` or `unpaid-fee`.
+    /// Why it ended: a revocation ground, `returned` or `unpaid-fee`; for an extension not
+    /// yet issued that ended with the permit it extends (Art. 33(2)), `parent-revoked`,
+    /// `parent-returned`, `parent-lapsed`, `parent-expired` or `parent-reissued`.
     pub end_ground: Option<GroundView>,
     /// The official's or employer's note on the end.
     pub end_note: Option<String>,
@@ -402,6 +404,13 @@ fn check_view(c: &Check, lang: Lang) -> CheckView {
 }
 
 fn ground_view(code: &str, rules: Option<&RuleSet>, lang: Lang, revocation: bool) -> GroundView {
+    if let Some(state) = cases::follow::ParentEnd::of_ground(code) {
+        return GroundView {
+            code: code.to_owned(),
+            article: Some(cases::follow::ARTICLE.cite().to_owned()),
+            name: lang.text(&Message::new("ground-parent-ended").text("state", state)),
+        };
+    }
     let g = rules.and_then(|r| {
         let list = &r.permit_grounds;
         if revocation {
@@ -973,14 +982,14 @@ pub(crate) async fn read(
         let rule_sets = rule_sets.clone();
         state.read(move |c| {
             let l = cases::permits::load(c, id, access(&caller, Action::ReadPermits))?;
-            if cases::permits::lapse_due(&l, today) {
+            if cases::permits::lapse_due(&l, today) || cases::follow::orphaned(c, &l, today)? {
                 return Ok(None);
             }
             render(c, &rule_sets, l, lang, today).map(Some)
         })
     };
-    // A read is a read: only a permit found overdue takes the write lock, to lapse it
-    // first, and is read again.
+    // A read is a read: only a permit found overdue (or an extension whose parent has
+    // ended) takes the write lock, to lapse or end it first, and is read again.
     if let Some(view) = read(caller.clone()).await? {
         return Ok(view);
     }
@@ -988,12 +997,15 @@ pub(crate) async fn read(
     read(caller).await?.ok_or(ApiError::Internal)
 }
 
-/// Lapses the permit when its fee is overdue (idempotent; nothing for other permits).
+/// Lapses the permit when its fee is overdue, and ends it when it is an extension whose
+/// parent has ended (Art. 33(2)); idempotent, nothing for other permits.
 async fn lapse_first(state: &AppState, id: i64, today: NaiveDate) -> Result<(), ApiError> {
     let actor = cases::permits::system_actor(state.time.now().naive_utc());
     state
         .write(move |c| {
-            match cases::permits::lapse_if_due(c, id, today, &actor) {
+            let done = cases::permits::lapse_if_due(c, id, today, &actor)
+                .and_then(|_| cases::follow::end_if_orphaned(c, id, today, &actor));
+            match done {
                 Ok(_) => Ok(()),
                 // A permit that does not exist is the read's to report, as a 404.
                 Err(crate::db::Error::Refused(crate::domain::Refusal::NotFound(_))) => Ok(()),
@@ -1035,7 +1047,7 @@ pub enum DecisionKind {
     responses(
         (status = 200, description = "Decided.", body = PermitView, headers(("ETag" = String, description = "The version."))),
         (status = 404, description = "No such permit, or it does not name the akimat's region.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Not awaiting a decision, or the region already decided.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not awaiting a decision, or the region already decided; for an extension, `extension-parent-not-active` while the permit it extends is not active (suspended, or ended: Art. 33(2)), naming its state.", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "If-Match does not match.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A check fails at decision time (its code and article), `quota-exhausted` (Art. 33(2)), `unknown-ground`, `grounds-required`.", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -1175,7 +1187,7 @@ pub struct PaymentRequest {
     responses(
         (status = 201, description = "Recorded.", body = PermitView, headers(("Location" = String, description = "The permit."), ("ETag" = String, description = "The permit's version."))),
         (status = 404, description = "No such permit, or not the caller's.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Not awaiting payment (e.g. lapsed), or that region is paid.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not awaiting payment (e.g. lapsed), or that region is paid; for an extension, `extension-parent-not-active` while the permit it extends is not active (suspended, or ended: Art. 33(2)), naming its state.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields (also a `region` that is none of the 20 regions), `fee-underpaid` (Art. 33(4)) with the amount due, `region-not-in-permit`, `payment-date-invalid`.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/permits/{id}/payments")]
@@ -1241,7 +1253,11 @@ pub struct ExtensionRequest {
 }
 
 /// Applies for an extension (employer): a case of its own, decided like an application,
-/// drawing quota of the year it starts in and paying a new fee (Art. 33(2), 7(20)).
+/// drawing quota of the year it starts in and paying a new fee (Art. 33(2), 7(20)). One
+/// open extension per permit, held by the database (409 `extension-exists`). It follows
+/// the permit it extends: decided and paid only while that permit is active, and ended
+/// (`lapsed`, its `end_ground` naming the permit's end) when the permit is revoked,
+/// returned or expires, or a worker it names is re-issued, before it is issued.
 #[utoipa::path(tag = "permits", security(("bearer" = [])),
     params(("id" = i64, Path, description = "The permit to extend.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
         ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),

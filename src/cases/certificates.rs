@@ -243,7 +243,7 @@ pub fn extend<E: From<CaseError>>(
 ) -> Result<CertificateRow, E> {
     let (row, _) = load(conn, id, access)?;
     stale(&row, expected_version)?;
-    certificate::transition(row.status, CertificateEvent::Extend)
+    certificate::extension_move(row.status, row.valid_until(), today)
         .map_err(|t| CaseError::Refused(t.into()))?;
     let issued_on = row.issued_on().ok_or_else(|| changed(id))?;
     let rules = rulesets::in_force(conn, today)

@@ -350,7 +350,13 @@ pub fn apply_extension<E: From<CaseError>>(
 ) -> Result<PermitRow, E> {
     let row = load(conn, id, access)?.permit;
     stale(&row, expected_version)?;
-    ict::transition(row.status, IctEvent::ApplyExtension).map_err(illegal)?;
+    ict::extension_move(
+        row.status,
+        row.valid_until(),
+        IctEvent::ApplyExtension,
+        today,
+    )
+    .map_err(illegal)?;
     if pending_extension(&row).is_some() {
         return Err(CaseError::conflict(
             "ict-extension-pending",
@@ -374,6 +380,55 @@ pub fn apply_extension<E: From<CaseError>>(
         ART_35_1.cite(),
     )?;
     Ok(after)
+}
+
+/// Ends the pending extension application of `row` (its permit revoked, or past its last
+/// day), audited with the ground and article; nothing without one.
+fn end_extension_application(
+    conn: &mut Conn,
+    row: PermitRow,
+    ground: &str,
+    actor: &Actor,
+) -> Result<PermitRow, CaseError> {
+    let Some(asked) = pending_extension(&row) else {
+        return Ok(row);
+    };
+    let after =
+        db::end_extension_request(conn, row.id, row.version)?.ok_or_else(|| changed(row.id))?;
+    audit::record(
+        conn,
+        actor,
+        audit::Change {
+            action: "ict_permit.extension_ended",
+            entity_type: "ict_permit",
+            entity_id: after.id.to_string(),
+            region: Some(after.region.as_str()),
+            bin: Some(after.bin.as_str()),
+            before: Some(audit::snapshot(&row)?),
+            after: Some(audit::snapshot(&serde_json::json!({
+                "permit": after, "extension_ended": {"months": asked, "ground": ground},
+            }))?),
+            legal_basis: ART_35_1.cite(),
+        },
+    )?;
+    Ok(after)
+}
+
+/// The scheduled job's part: ends the pending extension application of every permit past
+/// its last day on `today` (Art. 35(1)): there is nothing left to extend. The ids.
+pub fn end_expired_extension_applications(
+    conn: &mut Conn,
+    today: NaiveDate,
+    actor: &Actor,
+) -> Result<Vec<i64>, CaseError> {
+    let mut out = Vec::new();
+    for id in db::expired_extension_requests(conn, today)? {
+        if let Some(row) = db::get(conn, id)? {
+            end_extension_application(conn, row, "parent-expired", actor)?;
+            out.push(id);
+        }
+    }
+    Ok(out)
 }
 
 fn pending_extension(row: &PermitRow) -> Option<u32> {
@@ -411,7 +466,7 @@ pub fn extend<E: From<CaseError>>(
         ExtensionDecision::Extend { .. } => IctEvent::Extend,
         ExtensionDecision::Refuse { .. } => IctEvent::RefuseExtension,
     };
-    ict::transition(row.status, event).map_err(illegal)?;
+    ict::extension_move(row.status, row.valid_until(), event, today).map_err(illegal)?;
     let Some(asked) = pending_extension(&row) else {
         return Err(CaseError::conflict(
             "ict-extension-not-applied",
@@ -525,6 +580,15 @@ pub fn measure<E: From<CaseError>>(
         .map_err(CaseError::from)?
         .ok_or_else(|| changed(id))?;
     record(conn, actor, action, Some(&row), &after, &basis)?;
+    if to == IctState::Revoked {
+        // Art. 35(1): an extension application hangs on its permit and ends with it.
+        return Ok(end_extension_application(
+            conn,
+            after,
+            "parent-revoked",
+            actor,
+        )?);
+    }
     Ok(after)
 }
 
@@ -632,6 +696,10 @@ pub fn notify_arrival<E: From<CaseError>>(
     )
     .map_err(CaseError::from)?
     .ok_or_else(|| changed(id))?;
+    // What the permit shows changed (`arrivals`, `workers[].arrival_id`): so does its version.
+    if !db::bump(conn, id, permit.version).map_err(CaseError::from)? {
+        return Err(changed(id).into());
+    }
     audit::record(
         conn,
         actor,
@@ -647,7 +715,10 @@ pub fn notify_arrival<E: From<CaseError>>(
         },
     )
     .map_err(CaseError::from)?;
-    Ok((loaded.permit, arrival))
+    let permit = db::get(conn, id)
+        .map_err(CaseError::from)?
+        .ok_or_else(|| changed(id))?;
+    Ok((permit, arrival))
 }
 
 /// The employer records that a worker left Kazakhstan once the permit has ended — its last
@@ -700,6 +771,10 @@ pub fn record_departure<E: From<CaseError>>(
             Message::new("conflict-ict-departure-recorded").arg("worker", worker_id),
         )
         .into());
+    }
+    // What the permit shows changed (`workers[].departed_on`): so does its version.
+    if !db::bump(conn, id, loaded.permit.version).map_err(CaseError::from)? {
+        return Err(changed(id).into());
     }
     let mut after = worker.clone();
     after.departed_on = Some(on);

@@ -12,6 +12,7 @@ pub mod demands;
 pub mod documents;
 pub mod eligibility;
 pub mod employers;
+pub mod follow;
 pub mod ict;
 pub mod ledger;
 pub mod permits;

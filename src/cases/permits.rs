@@ -4,7 +4,7 @@
 //! compare-and-set on the case's state and version, moves quota only through the typed
 //! ledger, and records an audit event with its legal basis.
 
-use super::{ledger, statistics, CaseError};
+use super::{follow, ledger, statistics, CaseError};
 use crate::db::audit::{self, Actor};
 use crate::db::permits::{
     self as db, DetailRow, Move, NewPermit, NewWorker, PermitRow, RegionRow, TripRow, WorkerRow,
@@ -626,7 +626,7 @@ fn record_in(
 }
 
 /// The audit event of a move, under `region`.
-fn audit_in(
+pub(super) fn audit_in(
     conn: &mut Conn,
     actor: &Actor,
     after: &Loaded,
@@ -658,7 +658,12 @@ fn audit_in(
 }
 
 /// Moves the permit's stored state with a compare-and-set on state and version.
-fn advance(conn: &mut Conn, l: &Loaded, to: PermitState, m: &Move<'_>) -> Result<(), CaseError> {
+pub(super) fn advance(
+    conn: &mut Conn,
+    l: &Loaded,
+    to: PermitState,
+    m: &Move<'_>,
+) -> Result<(), CaseError> {
     db::advance(conn, l.permit.id, l.permit.status, l.permit.version, to, m)?
         .map(drop)
         .ok_or_else(|| changed(l.permit.id))
@@ -827,6 +832,11 @@ fn decide_loaded(
 ) -> Result<(Loaded, LastWrites), CaseError> {
     let (region, decision) = (&cmd.region, &cmd.decision);
     check_version(&l, cmd.expected_version)?;
+    let asked = match decision {
+        Decision::Approve => PermitEvent::Approve,
+        Decision::Refuse { .. } => PermitEvent::Refuse,
+    };
+    follow::ensure_parent_active(conn, &l, asked, today)?;
     let Some(mine) = l.regions.iter().find(|r| &r.region == region) else {
         return Err(not_found(l.permit.id));
     };
@@ -989,7 +999,12 @@ fn fee_rate_of(
 
 /// Gives back every hold the permit has, for `why` (held or used, as the hold's state
 /// machine allows).
-fn release_all(conn: &mut Conn, l: &Loaded, why: Release, actor: &Actor) -> Result<(), CaseError> {
+pub(super) fn release_all(
+    conn: &mut Conn,
+    l: &Loaded,
+    why: Release,
+    actor: &Actor,
+) -> Result<(), CaseError> {
     for r in &l.regions {
         if let Some(h) = r.hold_id {
             ledger::release(conn, h, why, actor)?;
@@ -1057,6 +1072,7 @@ fn pay_loaded(
     today: NaiveDate,
     actor: &Actor,
 ) -> Result<Loaded, CaseError> {
+    follow::ensure_parent_active(conn, &l, PermitEvent::Pay, today)?;
     let Some(region) = l.regions.iter().find(|r| r.region == cmd.region) else {
         super::known_regions(conn, [("region".to_owned(), &cmd.region)])?;
         return Err(Violation::service_rule("region-not-in-permit")
@@ -1192,6 +1208,7 @@ pub fn lapse_if_due(
         Some(&l),
         ART_33_4.cite(),
     )?;
+    follow::end_extensions_of(conn, id, follow::ParentEnd::Lapsed, today, actor)?;
     Ok(Some(after))
 }
 
@@ -1338,7 +1355,27 @@ fn supervise_loaded(
             Some(r.region.as_str()),
         )?;
     }
+    // Art. 33(2): an extension not yet issued ends with the permit it extends.
+    let ended = match cmd {
+        Supervision::Revoke { .. } => Some(follow::ParentEnd::Revoked),
+        Supervision::Return { .. } => Some(follow::ParentEnd::Returned),
+        _ => None,
+    };
+    if let Some(why) = ended {
+        follow::end_extensions_of(conn, after.permit.id, why, today, actor)?;
+    }
     Ok(after)
+}
+
+/// One open extension per permit (Art. 33(2), 7(20)): 409 `extension-exists`.
+fn extension_exists() -> CaseError {
+    CaseError::conflict(
+        "extension-exists",
+        Message::new("conflict-illegal-transition")
+            .text("machine", "permit")
+            .text("state", "extension-filed")
+            .text("event", "extend"),
+    )
 }
 
 /// An extension asked for.
@@ -1406,13 +1443,7 @@ fn extend_loaded(
             .into());
     }
     if !db::open_extensions(conn, parent.permit.id)?.is_empty() {
-        return Err(CaseError::conflict(
-            "extension-exists",
-            Message::new("conflict-illegal-transition")
-                .text("machine", "permit")
-                .text("state", "extension-filed")
-                .text("event", "extend"),
-        ));
+        return Err(extension_exists());
     }
     let term = checks::term_allowed(category, &choice, cmd.term_unit, cmd.term_length);
     let start = end.succ_opt().unwrap_or(end);
@@ -1465,6 +1496,8 @@ fn extend_loaded(
         rules.deadlines.extension_decision_working_days,
         &rules.holidays,
     );
+    // Two applications filed at once both read no open extension above; the database's
+    // unique index on a permit's open extension lets one in and refuses the other.
     let row = db::insert_permit(
         conn,
         &NewPermit {
@@ -1487,7 +1520,14 @@ fn extend_loaded(
             sector: &parent.detail.sector,
         },
         actor,
-    )?;
+    )
+    .map_err(|e| {
+        if crate::db::is_unique_violation(&e) {
+            extension_exists()
+        } else {
+            e.into()
+        }
+    })?;
     for r in &regions {
         db::insert_region(conn, row.id, r)?;
     }
@@ -1660,6 +1700,8 @@ fn depart_loaded(
     if db::record_departure(conn, l.permit.id, worker.id, cmd.on, &cmd.evidence)? == 0 {
         return Err(changed(l.permit.id));
     }
+    // What the permit shows changed (`workers[].departed_on`): so does its version.
+    db::bump(conn, l.permit.id, l.permit.version)?.ok_or_else(|| changed(l.permit.id))?;
     let after = load_full(conn, l.permit.id)?;
     record(
         conn,
@@ -1782,6 +1824,7 @@ fn reissue_loaded(
     }
     advance(conn, &l, to, &Move::default())?;
     db::replace_worker(conn, l.permit.id, leaving.id, today, &newcomer, actor)?;
+    follow::after_reissue(conn, &l, leaving, today, actor)?;
     let after = load_full(conn, l.permit.id)?;
     record(
         conn,
@@ -1852,6 +1895,8 @@ fn replacement_loaded(
     if db::insert_replacement(conn, &row)? == 0 {
         return Err(changed(l.permit.id));
     }
+    // What the permit shows changed (`replacement`): so does its version.
+    db::bump(conn, l.permit.id, l.permit.version)?.ok_or_else(|| changed(l.permit.id))?;
     let after = load_full(conn, l.permit.id)?;
     record(
         conn,

@@ -357,6 +357,51 @@ pub fn extension_request(
     get(conn, id)
 }
 
+/// Clears a pending extension application, moving the version on, whatever the permit's
+/// state; `None` when it is no longer at `version`.
+pub fn end_extension_request(
+    conn: &mut AnyConnection,
+    id: i64,
+    version: i64,
+) -> QueryResult<Option<PermitRow>> {
+    let n = diesel::update(p::table.find(id).filter(p::version.eq(version)))
+        .set(p::version.eq(version + 1))
+        .execute(conn)?;
+    if n != 1 {
+        return Ok(None);
+    }
+    diesel::update(d::table.find(id))
+        .set((
+            d::extension_requested_on.eq(None::<NaiveDate>),
+            d::extension_requested_months.eq(None::<i32>),
+        ))
+        .execute(conn)?;
+    get(conn, id)
+}
+
+/// Permits with a pending extension application whose last day is before `today`.
+pub fn expired_extension_requests(
+    conn: &mut AnyConnection,
+    today: NaiveDate,
+) -> QueryResult<Vec<i64>> {
+    d::table
+        .filter(d::extension_requested_on.is_not_null())
+        .filter(d::valid_until.lt(today))
+        .order(d::permit_id)
+        .select(d::permit_id)
+        .load(conn)
+}
+
+/// Moves the permit's version on without changing its state: a change of what the permit
+/// shows (an arrival notice, a departure) that no move of its state carries; `false` when
+/// it is no longer at `version`.
+pub fn bump(conn: &mut AnyConnection, id: i64, version: i64) -> QueryResult<bool> {
+    let n = diesel::update(p::table.find(id).filter(p::version.eq(version)))
+        .set(p::version.eq(version + 1))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
 /// Records a suspension, resumption or revocation if the permit is still in `from` at
 /// `version`; `None` if not.
 #[allow(clippy::too_many_arguments)]

@@ -687,6 +687,55 @@ pub fn open_extensions(conn: &mut AnyConnection, parent: i64) -> QueryResult<Vec
         .load(conn)
 }
 
+/// The states of an extension not yet issued: it awaits a decision or its fee, and ends
+/// with the permit it extends (Art. 33(2)).
+const PENDING: [PermitState; 2] = [PermitState::Applied, PermitState::AwaitingPayment];
+
+/// The extensions of `parent` not yet issued, oldest first.
+pub fn pending_extensions(conn: &mut AnyConnection, parent: i64) -> QueryResult<Vec<i64>> {
+    permits::table
+        .filter(permits::parent_id.eq(parent))
+        .filter(permits::status.eq_any(PENDING.map(PermitState::as_str)))
+        .order(permits::id)
+        .select(permits::id)
+        .load(conn)
+}
+
+/// Every extension not yet issued, with the permit it extends, its state and last day:
+/// the scheduled job ends those whose parent has ended (Art. 33(2)).
+pub fn pending_extensions_with_parents(
+    conn: &mut AnyConnection,
+) -> QueryResult<Vec<(i64, PermitRow)>> {
+    let pending: Vec<(i64, Option<i64>)> = permits::table
+        .filter(permits::kind.eq("extension"))
+        .filter(permits::status.eq_any(PENDING.map(PermitState::as_str)))
+        .order(permits::id)
+        .select((permits::id, permits::parent_id))
+        .load(conn)?;
+    let ids: Vec<i64> = pending.iter().filter_map(|(_, p)| *p).collect();
+    let parents: Vec<PermitRow> = permits::table
+        .filter(permits::id.eq_any(ids))
+        .select(PermitRow::as_select())
+        .load(conn)?;
+    Ok(pending
+        .into_iter()
+        .filter_map(|(id, parent)| {
+            let row = parents.iter().find(|p| Some(p.id) == parent)?;
+            Some((id, row.clone()))
+        })
+        .collect())
+}
+
+/// Moves the permit's version on without changing its state: a change of what the permit
+/// shows (a departure, a replacement report) that no move of its state carries. `None`
+/// when it is no longer at `version`.
+pub fn bump(conn: &mut AnyConnection, id: i64, version: i64) -> QueryResult<Option<i64>> {
+    let n = diesel::update(permits::table.find(id).filter(permits::version.eq(version)))
+        .set(permits::version.eq(version + 1))
+        .execute(conn)?;
+    Ok((n == 1).then_some(version + 1))
+}
+
 /// A business trip (Art. 33(3)).
 #[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
 #[diesel(table_name = permit_trips)]

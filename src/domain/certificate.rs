@@ -107,6 +107,26 @@ pub fn transition(
     }
 }
 
+/// Art. 34(1),(3): an extension hangs on the certificate it extends: only an issued
+/// certificate still valid on `today` is extended; one past its last day is refused as
+/// `expired`, whatever the window for applying says.
+pub fn extension_move(
+    state: CertificateState,
+    valid_until: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<CertificateState, IllegalTransition> {
+    let to = transition(state, CertificateEvent::Extend)?;
+    if valid_until.is_some_and(|until| until < today) {
+        return Err(IllegalTransition {
+            code: "certificate-not-extendable",
+            machine: "certificate",
+            state: "expired",
+            event: CertificateEvent::Extend.name(),
+        });
+    }
+    Ok(to)
+}
+
 /// Art. 34(1),(2),(4): the profession must be on the ministry's list of in-demand
 /// professions of priority sectors in force on the application date, and the foreigner's
 /// education and experience must meet its requirements. Returns the profession listed.
@@ -237,6 +257,27 @@ mod tests {
 
     fn date(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn art_34_3_only_a_certificate_still_valid_is_extended() {
+        let until = Some(date("2026-12-31"));
+        assert_eq!(
+            extension_move(S::Issued, until, date("2026-12-31")),
+            Ok(S::Extended)
+        );
+        let t = extension_move(S::Issued, until, date("2027-01-01")).unwrap_err();
+        assert_eq!(
+            (t.code, t.machine, t.state, t.event),
+            (
+                "certificate-not-extendable",
+                "certificate",
+                "expired",
+                "extend"
+            )
+        );
+        let t = extension_move(S::Extended, until, date("2026-12-01")).unwrap_err();
+        assert_eq!(t.state, "extended");
     }
 
     #[test]

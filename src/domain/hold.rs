@@ -128,15 +128,18 @@ pub enum Release {
     Revoked,
     /// The employer returned the permit.
     Returned,
+    /// The permit an extension extends ended before the extension was issued (Art. 33(2)).
+    ParentEnded,
 }
 
 impl Release {
-    pub const ALL: [Release; 5] = [
+    pub const ALL: [Release; 6] = [
         Release::Refused,
         Release::Withdrawn,
         Release::LapsedUnpaid,
         Release::Revoked,
         Release::Returned,
+        Release::ParentEnded,
     ];
 
     /// The ledger's name of the movement.
@@ -147,6 +150,7 @@ impl Release {
             Release::LapsedUnpaid => "lapsed_unpaid",
             Release::Revoked => "revoked",
             Release::Returned => "returned",
+            Release::ParentEnded => "parent_ended",
         }
     }
 }
@@ -181,7 +185,8 @@ pub struct HoldMove {
 }
 
 /// Art. 33(2): units are held by a decision, used by an issued permit, and given back from
-/// held when the case never became a permit (refused, withdrawn, lapsed unpaid) or from
+/// held when the case never became a permit (refused, withdrawn, lapsed unpaid, an
+/// extension whose parent ended) or from
 /// used when an issued permit ends early (revoked, returned). Nothing else moves a hold.
 pub fn transition(state: HoldState, event: HoldEvent) -> Result<HoldMove, IllegalTransition> {
     use HoldState::{Confirmed, Held, Released};
@@ -190,7 +195,12 @@ pub fn transition(state: HoldState, event: HoldEvent) -> Result<HoldMove, Illega
         (Held, HoldEvent::Confirm) => mv(Confirmed, -1, 1),
         (
             Held,
-            HoldEvent::Release(Release::Refused | Release::Withdrawn | Release::LapsedUnpaid),
+            HoldEvent::Release(
+                Release::Refused
+                | Release::Withdrawn
+                | Release::LapsedUnpaid
+                | Release::ParentEnded,
+            ),
         ) => mv(Released, -1, 0),
         (Confirmed, HoldEvent::Release(Release::Revoked | Release::Returned)) => {
             mv(Released, 0, -1)

@@ -154,6 +154,27 @@ pub fn transition(state: IctState, event: IctEvent) -> Result<IctState, IllegalT
     }
 }
 
+/// Art. 35(1): an extension hangs on its permit: it is applied for and decided only while
+/// the permit is issued and in force on `today` — a suspended one is refused as
+/// `suspended` (and can be once resumed), one past its last day as `expired`.
+pub fn extension_move(
+    state: IctState,
+    valid_until: Option<NaiveDate>,
+    event: IctEvent,
+    today: NaiveDate,
+) -> Result<IctState, IllegalTransition> {
+    let to = transition(state, event)?;
+    if valid_until.is_some_and(|until| until < today) {
+        return Err(IllegalTransition {
+            code: "ict-not-extendable",
+            machine: "ict-permit",
+            state: "expired",
+            event: event.name(),
+        });
+    }
+    Ok(to)
+}
+
 /// How the Kazakh employer stands to the sending entity (Art. 1(25)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EmployerForm {
@@ -461,6 +482,26 @@ mod tests {
 
     fn date(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn art_35_1_an_extension_is_applied_for_and_decided_only_while_its_permit_is_in_force() {
+        let until = Some(date("2029-12-31"));
+        for e in [E::ApplyExtension, E::Extend, E::RefuseExtension] {
+            assert_eq!(
+                extension_move(S::Issued, until, e, date("2029-12-31")),
+                Ok(S::Issued)
+            );
+            let expired = extension_move(S::Issued, until, e, date("2030-01-01")).unwrap_err();
+            assert_eq!(
+                (expired.code, expired.state),
+                ("ict-not-extendable", "expired")
+            );
+            for s in [S::Suspended, S::Revoked, S::Applied, S::Refused] {
+                let t = extension_move(s, until, e, date("2027-01-01")).unwrap_err();
+                assert_eq!(t.state, s.as_str(), "{s:?} names itself");
+            }
+        }
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub struct LedgerLineView {
     /// Worker category whose figures moved.
     pub category: Category,
     /// allocation, transfer_in, transfer_out, hold, confirm, refused, withdrawn,
-    /// lapsed_unpaid, revoked or returned.
+    /// lapsed_unpaid, revoked, returned or parent_ended.
     #[schema(example = "hold")]
     pub movement: String,
     /// Change of the allocated figure.

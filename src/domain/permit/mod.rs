@@ -30,7 +30,8 @@ pub enum PermitState {
     Revoked,
     /// Given back by the employer.
     Returned,
-    /// The fee was not paid by its due date (Art. 33(4)).
+    /// The fee was not paid by its due date (Art. 33(4)); or, for an extension, the permit
+    /// it extends ended before the extension was issued (Art. 33(2)).
     Lapsed,
     /// Past its end date (derived, never stored).
     Expired,
@@ -172,10 +173,13 @@ pub enum PermitEvent {
     ReportReplacement,
     /// The permit is re-issued for another foreigner in place of a worker who left.
     Reissue,
+    /// The permit an extension extends ended before the extension was issued: the
+    /// extension ends with it (Art. 33(2)).
+    ParentEnded,
 }
 
 impl PermitEvent {
-    pub const ALL: [PermitEvent; 16] = [
+    pub const ALL: [PermitEvent; 17] = [
         PermitEvent::Approve,
         PermitEvent::ApproveLast,
         PermitEvent::Refuse,
@@ -192,6 +196,7 @@ impl PermitEvent {
         PermitEvent::Depart,
         PermitEvent::ReportReplacement,
         PermitEvent::Reissue,
+        PermitEvent::ParentEnded,
     ];
 
     /// The event's name in a refusal.
@@ -211,6 +216,7 @@ impl PermitEvent {
             PermitEvent::Depart => "depart",
             PermitEvent::ReportReplacement => "report-replacement",
             PermitEvent::Reissue => "reissue",
+            PermitEvent::ParentEnded => "end-with-parent",
         }
     }
 
@@ -232,13 +238,15 @@ impl PermitEvent {
             PermitEvent::Depart => &[ART_28_2_8],
             PermitEvent::ReportReplacement => &[ART_33_2],
             PermitEvent::Reissue => &[ART_7_20, ART_33_3],
+            PermitEvent::ParentEnded => &[ART_33_2],
         }
     }
 }
 
 /// Art. 33(2), (4), 9(5): the permit's state machine. Every named region decides; one
 /// refusal refuses the permit, the last approval makes the fee due; the last payment makes
-/// it active; an unpaid fee lapses it. Only an active permit is suspended, returned,
+/// it active; an unpaid fee lapses it, and so does the end of the permit an extension not
+/// yet issued extends. Only an active permit is suspended, returned,
 /// extended, re-issued for another foreigner or used for business trips; an active or
 /// suspended one is revoked; a
 /// departure is recorded once it has ended; a category-4 replacement is reported on one
@@ -257,6 +265,7 @@ pub fn transition(
         (S::AwaitingPayment, E::Pay) => Some(S::AwaitingPayment),
         (S::AwaitingPayment, E::PayLast) => Some(S::Active),
         (S::AwaitingPayment, E::Lapse) => Some(S::Lapsed),
+        (S::Applied | S::AwaitingPayment, E::ParentEnded) => Some(S::Lapsed),
         (S::Active, E::Suspend) => Some(S::Suspended),
         (S::Suspended, E::Resume) => Some(S::Active),
         (S::Active | S::Suspended, E::Revoke) => Some(S::Revoked),
@@ -294,6 +303,8 @@ mod tests {
             (S::AwaitingPayment, E::Pay, S::AwaitingPayment),
             (S::AwaitingPayment, E::PayLast, S::Active),
             (S::AwaitingPayment, E::Lapse, S::Lapsed),
+            (S::Applied, E::ParentEnded, S::Lapsed),
+            (S::AwaitingPayment, E::ParentEnded, S::Lapsed),
             (S::Active, E::Suspend, S::Suspended),
             (S::Suspended, E::Resume, S::Active),
             (S::Active, E::Revoke, S::Revoked),

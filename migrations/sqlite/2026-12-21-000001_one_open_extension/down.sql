@@ -1,0 +1,1 @@
+DROP INDEX permits_one_open_extension;

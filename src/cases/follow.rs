@@ -1,0 +1,279 @@
+//! A case that hangs on a parent follows it (Art. 33(2)). An extension of a permit is a
+//! case of its own — decided, holding quota of the year it starts in, paid — but what it
+//! extends is its parent: it is decided and paid only while the parent is in force and not
+//! suspended, and when the parent ends before the extension is issued (revoked, returned,
+//! lapsed, expired, or re-issued for other foreigners in place of the workers the extension
+//! names) the extension ends in the same transaction, lapsing with the parent's end as its
+//! ground and giving back through the ledger whatever quota it holds. An expiry happens by
+//! the clock, so the extension's end is applied where expiries and lapses are: when the
+//! extension is read, and by the scheduled job.
+//!
+//! The other cases that hang on a parent follow theirs in their own modules: an ICT
+//! permit's extension application ends with the permit's revocation and is decided only
+//! while the permit is issued and in force (`cases::ict`); a self-employment certificate is
+//! extended only while it is valid (`cases::certificates`).
+
+use super::permits::{self, Loaded};
+use super::{statistics, CaseError};
+use crate::db::audit::Actor;
+use crate::db::permits::{self as db, Move, WorkerRow};
+use crate::db::Conn;
+use crate::domain::article::{Article, ART_33_2};
+use crate::domain::hold::Release;
+use crate::domain::permit::{transition, PermitEvent, PermitState};
+use crate::domain::Message;
+use chrono::NaiveDate;
+
+/// The article an extension's following its parent rests on: an extension prolongs the
+/// permit the akimat issued (Art. 33(2)); it cannot outlive it.
+pub const ARTICLE: Article = ART_33_2;
+
+/// How the permit an extension extends ended: the extension's end ground
+/// (`parent-revoked`, …), which reads in the reader's language as `ground-parent-ended`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParentEnd {
+    Revoked,
+    Returned,
+    Lapsed,
+    Expired,
+    /// Re-issued for another foreigner in place of a worker the extension names.
+    Reissued,
+}
+
+impl ParentEnd {
+    pub const ALL: [ParentEnd; 5] = [
+        ParentEnd::Revoked,
+        ParentEnd::Returned,
+        ParentEnd::Lapsed,
+        ParentEnd::Expired,
+        ParentEnd::Reissued,
+    ];
+
+    /// The stored end ground of the extension.
+    pub fn ground(self) -> &'static str {
+        match self {
+            ParentEnd::Revoked => "parent-revoked",
+            ParentEnd::Returned => "parent-returned",
+            ParentEnd::Lapsed => "parent-lapsed",
+            ParentEnd::Expired => "parent-expired",
+            ParentEnd::Reissued => "parent-reissued",
+        }
+    }
+
+    /// The parent's end a stored ground names, e.g. `revoked` for `parent-revoked`.
+    pub fn of_ground(ground: &str) -> Option<&'static str> {
+        ParentEnd::ALL
+            .into_iter()
+            .find(|e| e.ground() == ground)
+            .and_then(|e| e.ground().strip_prefix("parent-"))
+    }
+
+    /// The end of a parent in `state` (as of the day), if it has ended.
+    pub fn of_state(state: PermitState) -> Option<ParentEnd> {
+        match state {
+            PermitState::Revoked => Some(ParentEnd::Revoked),
+            PermitState::Returned => Some(ParentEnd::Returned),
+            PermitState::Lapsed => Some(ParentEnd::Lapsed),
+            PermitState::Expired => Some(ParentEnd::Expired),
+            _ => None,
+        }
+    }
+}
+
+fn pending(state: PermitState) -> bool {
+    matches!(state, PermitState::Applied | PermitState::AwaitingPayment)
+}
+
+/// The state as of `today` of the permit `l` extends; `None` for a first permit.
+fn parent_state(
+    conn: &mut Conn,
+    l: &Loaded,
+    today: NaiveDate,
+) -> Result<Option<(i64, PermitState)>, CaseError> {
+    let Some(parent_id) = l.permit.parent_id.filter(|_| l.permit.kind == "extension") else {
+        return Ok(None);
+    };
+    let parent = db::get(conn, parent_id)?.ok_or_else(|| {
+        CaseError::conflict(
+            "changed-concurrently",
+            Message::new("conflict-permit-changed").arg("id", l.permit.id),
+        )
+    })?;
+    Ok(Some((parent.id, parent.status.at(parent.end_date, today))))
+}
+
+/// Art. 33(2): an extension is decided and paid only while the permit it extends is active
+/// (issued, in force, not suspended). Otherwise `event` is refused, 409
+/// `extension-parent-not-active`, naming the parent and its state; a suspended parent's
+/// extension can be decided once it is resumed. Nothing for a first permit.
+pub fn ensure_parent_active(
+    conn: &mut Conn,
+    l: &Loaded,
+    event: PermitEvent,
+    today: NaiveDate,
+) -> Result<(), CaseError> {
+    match parent_state(conn, l, today)? {
+        Some((parent, state)) if state != PermitState::Active => Err(CaseError::conflict(
+            "extension-parent-not-active",
+            Message::new("conflict-extension-parent-not-active")
+                .arg("parent", parent)
+                .text("state", state.as_str())
+                .text("event", event.name()),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Ends one extension not yet issued because its parent ended: it lapses with `why` as its
+/// ground, its quota holds are released through the ledger, and the move is counted and
+/// filed under each region it names.
+fn end(
+    conn: &mut Conn,
+    id: i64,
+    why: ParentEnd,
+    today: NaiveDate,
+    actor: &Actor,
+) -> Result<(), CaseError> {
+    let l = permits::load_full(conn, id)?;
+    let to = transition(l.permit.status, PermitEvent::ParentEnded)
+        .map_err(|t| CaseError::Refused(t.into()))?;
+    permits::advance(
+        conn,
+        &l,
+        to,
+        &Move {
+            ended_on: Some(today),
+            end_ground: Some(why.ground()),
+            ..Move::default()
+        },
+    )?;
+    permits::release_all(conn, &l, Release::ParentEnded, actor)?;
+    let after = permits::load_full(conn, id)?;
+    statistics::track(conn, Some(&l), &after)?;
+    for r in &after.regions {
+        permits::audit_in(
+            conn,
+            actor,
+            &after,
+            "permit.extension_ended",
+            Some(&l),
+            ARTICLE.cite(),
+            Some(r.region.as_str()),
+        )?;
+    }
+    Ok(())
+}
+
+/// The permit `parent_id` ended (`why`): each of its extensions not yet issued ends with
+/// it, in the caller's transaction. The ids ended.
+pub fn end_extensions_of(
+    conn: &mut Conn,
+    parent_id: i64,
+    why: ParentEnd,
+    today: NaiveDate,
+    actor: &Actor,
+) -> Result<Vec<i64>, CaseError> {
+    let ids = db::pending_extensions(conn, parent_id)?;
+    for id in &ids {
+        end(conn, *id, why, today, actor)?;
+    }
+    Ok(ids)
+}
+
+/// The same foreigner: by passport, or by Latin name and date of birth.
+fn same_person(a: &WorkerRow, b: &WorkerRow) -> bool {
+    a.passport_number == b.passport_number
+        || (a.full_name_latin == b.full_name_latin && a.birth_date == b.birth_date)
+}
+
+/// A worker of `parent` was replaced by another foreigner (re-issue): an extension not yet
+/// issued that names that worker no longer extends the permit as it stands, and ends with
+/// the re-issue as its ground. The employer may apply again for the permit as re-issued.
+pub fn after_reissue(
+    conn: &mut Conn,
+    parent: &Loaded,
+    replaced: &WorkerRow,
+    today: NaiveDate,
+    actor: &Actor,
+) -> Result<Vec<i64>, CaseError> {
+    let mut ended = Vec::new();
+    for id in db::pending_extensions(conn, parent.permit.id)? {
+        let names = db::workers_of(conn, id)?
+            .iter()
+            .any(|w| same_person(w, replaced));
+        if names {
+            end(conn, id, ParentEnd::Reissued, today, actor)?;
+            ended.push(id);
+        }
+    }
+    Ok(ended)
+}
+
+/// Whether `l` is an extension not yet issued whose parent has ended by `today` (an expiry
+/// comes by the clock): then it is to be ended before it is shown.
+pub fn orphaned(conn: &mut Conn, l: &Loaded, today: NaiveDate) -> Result<bool, CaseError> {
+    if !pending(l.permit.status) {
+        return Ok(false);
+    }
+    Ok(parent_state(conn, l, today)?.is_some_and(|(_, s)| ParentEnd::of_state(s).is_some()))
+}
+
+/// Ends permit `id` when it is an extension not yet issued whose parent has ended by
+/// `today`; nothing otherwise (idempotent). Whether it ended it.
+pub fn end_if_orphaned(
+    conn: &mut Conn,
+    id: i64,
+    today: NaiveDate,
+    actor: &Actor,
+) -> Result<bool, CaseError> {
+    let l = permits::load_full(conn, id)?;
+    if !pending(l.permit.status) {
+        return Ok(false);
+    }
+    match parent_state(conn, &l, today)?.and_then(|(_, s)| ParentEnd::of_state(s)) {
+        Some(why) => end(conn, id, why, today, actor).map(|()| true),
+        None => Ok(false),
+    }
+}
+
+/// The scheduled job's part: ends every extension not yet issued whose parent has ended by
+/// `today` (expired by the clock, or ended before this rule existed). The ids ended.
+pub fn end_orphaned(
+    conn: &mut Conn,
+    today: NaiveDate,
+    actor: &Actor,
+) -> Result<Vec<i64>, CaseError> {
+    let mut out = Vec::new();
+    for (id, parent) in db::pending_extensions_with_parents(conn)? {
+        if let Some(why) = ParentEnd::of_state(parent.status.at(parent.end_date, today)) {
+            end(conn, id, why, today, actor)?;
+            out.push(id);
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn art_33_2_every_end_of_a_parent_is_a_ground_that_names_it() {
+        for e in ParentEnd::ALL {
+            let state = ParentEnd::of_ground(e.ground()).unwrap();
+            if e != ParentEnd::Reissued {
+                let parsed = PermitState::parse(state).unwrap();
+                assert_eq!(ParentEnd::of_state(parsed), Some(e));
+            }
+        }
+        for s in [
+            PermitState::Applied,
+            PermitState::AwaitingPayment,
+            PermitState::Active,
+            PermitState::Suspended,
+        ] {
+            assert_eq!(ParentEnd::of_state(s), None, "{s:?} has not ended");
+        }
+        assert_eq!(ParentEnd::of_ground("unpaid-fee"), None);
+    }
+}
