@@ -243,7 +243,7 @@ pub fn extend<E: From<CaseError>>(
 ) -> Result<CertificateRow, E> {
     let (row, _) = load(conn, id, access)?;
     stale(&row, expected_version)?;
-    certificate::extension_move(row.status, row.valid_until(), today)
+    certificate::transition(row.status, CertificateEvent::Extend)
         .map_err(|t| CaseError::Refused(t.into()))?;
     let issued_on = row.issued_on().ok_or_else(|| changed(id))?;
     let rules = rulesets::in_force(conn, today)
@@ -260,6 +260,9 @@ pub fn extend<E: From<CaseError>>(
         cmd.contract_end,
     )
     .map_err(CaseError::rules)?;
+    // Inside the window for applying, a certificate that has expired is not revived.
+    certificate::extension_move(row.status, row.valid_until(), today)
+        .map_err(|t| CaseError::Refused(t.into()))?;
     let after = db::extend(
         conn,
         id,

@@ -964,6 +964,13 @@ pub fn departures_owed(
                 .or(permit_workers::id
                     .eq_any(permit_reissues::table.select(permit_reissues::replaced_id))),
         )
+        // An extension that ended with its parent (Art. 33(2)) names the parent's workers,
+        // who owe their departure on the parent, once.
+        .filter(
+            permits::end_ground
+                .is_null()
+                .or(permits::end_ground.not_like("parent-%")),
+        )
         .select((WorkerRow::as_select(), PermitRow::as_select()))
         .order(permit_workers::id)
         .into_boxed();

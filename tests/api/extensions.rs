@@ -190,8 +190,17 @@ async fn art_33_2_a_revoked_permits_pending_extension_ends_and_cannot_be_decided
         "{}",
         ledger.body
     );
-    // The employer's worker may leave and its departure is recorded on the permit only.
+    // The worker owes one departure, on the permit: the ended extension names the same
+    // foreigner and adds none.
     let worker = read(&app, &id).await["workers"][0]["id"].clone();
+    let owed = app
+        .get("/v1/departures/overdue")
+        .token(&app.akimat("KZ-23"))
+        .send()
+        .await;
+    let owed = owed.ok(200)["items"].as_array().unwrap().clone();
+    assert_eq!(owed.len(), 1, "{owed:?}");
+    assert_eq!(owed[0]["worker_id"], worker);
     app.post(&format!("/v1/permits/{id}/departures"))
         .token(&app.employer(BIN_A))
         .json(&json!({"worker_id": worker, "date": "2026-12-01", "evidence": "Khorgos"}))
