@@ -780,9 +780,31 @@ pub async fn get_ict_permit(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     authorize_role(&caller, Action::ReadIctPermits)?;
-    let view = state
-        .db(move |c| IctPermitView::of(cmd::load(c, id, access(&caller, Action::ReadIctPermits))?))
-        .await?;
+    let today = state.time.today();
+    let read = |caller: Caller| {
+        state.db(move |c| {
+            let l = cmd::load(c, id, access(&caller, Action::ReadIctPermits))?;
+            if cmd::extension_application_outlived(&l.permit, today) {
+                return Ok(None);
+            }
+            IctPermitView::of(l).map(Some)
+        })
+    };
+    // A read is a read: only a permit whose extension application outlived its last day
+    // takes the write lock, to end the application first (Art. 35(1)), and is read again.
+    let view = match read(caller.clone()).await? {
+        Some(view) => view,
+        None => {
+            let actor = crate::cases::permits::system_actor(state.time.now().naive_utc());
+            state
+                .write(move |c| {
+                    cmd::end_extension_application_if_outlived(c, id, today, &actor)?;
+                    Ok(())
+                })
+                .await?;
+            read(caller).await?.ok_or(ApiError::Internal)?
+        }
+    };
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(view.version)))
         .json(view))

@@ -414,6 +414,28 @@ fn end_extension_application(
     Ok(after)
 }
 
+/// Whether `row` has a pending extension application though its last day is before `today`:
+/// then it is to be ended before it is shown (Art. 35(1)).
+pub fn extension_application_outlived(row: &PermitRow, today: NaiveDate) -> bool {
+    pending_extension(row).is_some() && row.valid_until().is_some_and(|until| until < today)
+}
+
+/// Ends permit `id`'s pending extension application when its last day is before `today`;
+/// nothing otherwise (idempotent). Whether it ended one.
+pub fn end_extension_application_if_outlived(
+    conn: &mut Conn,
+    id: i64,
+    today: NaiveDate,
+    actor: &Actor,
+) -> Result<bool, CaseError> {
+    match db::get(conn, id)? {
+        Some(row) if extension_application_outlived(&row, today) => {
+            end_extension_application(conn, row, "parent-expired", actor).map(|_| true)
+        }
+        _ => Ok(false),
+    }
+}
+
 /// The scheduled job's part: ends the pending extension application of every permit past
 /// its last day on `today` (Art. 35(1)): there is nothing left to extend. The ids.
 pub fn end_expired_extension_applications(

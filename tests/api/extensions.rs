@@ -456,10 +456,8 @@ async fn art_35_1_an_ict_extension_application_follows_its_permit() {
     assert_eq!(ended["legal_basis"], "Art. 35(1)");
 }
 
-#[actix_web::test]
-async fn art_35_1_an_ict_permit_past_its_last_day_is_not_extended() {
-    let app = spawn_app().await;
-    let akimat = app.akimat("KZ-75");
+/// An ICT permit of the branch, issued, with an extension applied for: its id.
+async fn ict_with_application(app: &TestApp) -> i64 {
     let branch = app.employer(crate::ict::BIN_BRANCH);
     let id = app
         .post(ICT)
@@ -470,7 +468,7 @@ async fn art_35_1_an_ict_permit_past_its_last_day_is_not_extended() {
         .as_i64()
         .unwrap();
     app.post(&format!("{ICT}/{id}/decision"))
-        .token(&akimat)
+        .token(&app.akimat("KZ-75"))
         .json(&json!({"decision": "issue"}))
         .await
         .ok(200);
@@ -479,6 +477,16 @@ async fn art_35_1_an_ict_permit_past_its_last_day_is_not_extended() {
         .json(&json!({"months": 12}))
         .await
         .ok(200);
+    id
+}
+
+#[actix_web::test]
+async fn art_35_1_an_ict_permit_past_its_last_day_is_not_extended() {
+    let app = spawn_app().await;
+    let akimat = app.akimat("KZ-75");
+    let branch = app.employer(crate::ict::BIN_BRANCH);
+    let id = ict_with_application(&app).await;
+    let unread = ict_with_application(&app).await;
     // Valid until 2029-12-31; on 2030-01-01 there is nothing left to extend.
     app.set_today("2030-01-01T04:00:00Z");
     let r = app
@@ -495,21 +503,31 @@ async fn art_35_1_an_ict_permit_past_its_last_day_is_not_extended() {
         "{}",
         r.body
     );
-    // The scheduled job ends the application, audited.
-    let mut conn = app.pool.get().unwrap();
-    let actor = permits::cases::permits::system_actor(chrono::Utc::now().naive_utc());
-    let ended = permits::db::write_tx(&mut conn, |c| {
-        permits::cases::ict::end_expired_extension_applications(
-            c,
-            "2030-01-01".parse().unwrap(),
-            &actor,
-        )
-    })
-    .unwrap();
-    assert_eq!(ended, vec![id]);
-    drop(conn);
+    // Read, the application has ended, audited with its ground and article.
     let p = app.get(&format!("{ICT}/{id}")).token(&branch).send().await;
     assert_eq!(p.ok(200)["extension_applied_on"], Value::Null);
+    let audit = app
+        .get("/v1/audit-events?entity_type=ict_permit&action=ict_permit.extension_ended")
+        .token(&app.auditor())
+        .send()
+        .await;
+    let items = audit.ok(200)["items"].as_array().unwrap().clone();
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!(items[0]["legal_basis"], "Art. 35(1)");
+    // The scheduled job ends the other one's, unread, and then finds nothing more.
+    let mut conn = app.pool.get().unwrap();
+    let actor = permits::cases::permits::system_actor(chrono::Utc::now().naive_utc());
+    let today = "2030-01-01".parse().unwrap();
+    let ended = permits::db::write_tx(&mut conn, |c| {
+        permits::cases::ict::end_expired_extension_applications(c, today, &actor)
+    })
+    .unwrap();
+    assert_eq!(ended, vec![unread]);
+    let again = permits::db::write_tx(&mut conn, |c| {
+        permits::cases::ict::end_expired_extension_applications(c, today, &actor)
+    })
+    .unwrap();
+    assert!(again.is_empty());
 }
 
 #[actix_web::test]
