@@ -1364,6 +1364,12 @@ async fn art_33_2_an_unreported_category_4_replacement_refuses_new_permits_until
         .json(&report(2, "2026-07-01"))
         .await
         .problem(409, "illegal-transition");
+    let before = app
+        .get(&format!("/v1/permits/{id}"))
+        .token(&app.employer(BIN_A))
+        .send()
+        .await;
+    let version = before.ok(200)["version"].as_i64().unwrap();
     let r = app
         .post(&format!("/v1/permits/{id}/replacement-report"))
         .token(&app.employer(BIN_A))
@@ -1372,6 +1378,12 @@ async fn art_33_2_an_unreported_category_4_replacement_refuses_new_permits_until
     assert_eq!(
         r.ok(200)["replacement"],
         json!({"reported_on": "2026-07-20", "hired": 2})
+    );
+    // What the permit shows changed, and so did its version (its ETag).
+    assert_eq!(r.body["version"].as_i64(), Some(version + 1));
+    assert_eq!(
+        r.header("etag"),
+        Some(format!("\"{}\"", version + 1).as_str())
     );
     app.post(&format!("/v1/permits/{id}/replacement-report"))
         .token(&app.employer(BIN_A))
