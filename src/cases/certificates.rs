@@ -352,6 +352,10 @@ pub fn report(
         },
         actor,
     )?;
+    // What the certificate shows changed (`employment`): so does its version.
+    if !db::bump(conn, id, row.version)? {
+        return Err(changed(id));
+    }
     audit::record(
         conn,
         actor,

@@ -331,6 +331,16 @@ pub struct NewReport<'a> {
     pub past_validity: bool,
 }
 
+/// Moves the certificate's version on without changing its state: a report shown with it
+/// (`employment`) that no move of its state carries; `false` when it is no longer at
+/// `version`.
+pub fn bump(conn: &mut AnyConnection, id: i64, version: i64) -> QueryResult<bool> {
+    let n = diesel::update(c::table.find(id).filter(c::version.eq(version)))
+        .set(c::version.eq(version + 1))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
 pub fn report(
     conn: &mut AnyConnection,
     n: &NewReport<'_>,

@@ -192,12 +192,28 @@ async fn certificate_employer_reports_a_hire_and_its_end_and_sees_only_what_it_r
         .send()
         .await
         .problem(404, "not-found");
+    let version = |c: &Resp| c.body["version"].as_i64().unwrap();
+    let before = app
+        .get(&format!("{BASE}/{id}"))
+        .token(&app.akimat("KZ-75"))
+        .send()
+        .await;
+    before.ok(200);
     let hire = app
         .post(&format!("{BASE}/{id}/employment-reports"))
         .token(&employer)
         .json(&json!({"kind": "hire", "date": "2026-12-10", "passport_number": "Z1234567"}))
         .await;
     assert_eq!(hire.ok(201)["past_validity"], false);
+    // The certificate shows the report, and its version (its ETag) moved with it.
+    let after = app
+        .get(&format!("{BASE}/{id}"))
+        .token(&app.akimat("KZ-75"))
+        .send()
+        .await;
+    assert_eq!(after.ok(200)["employment"].as_array().unwrap().len(), 1);
+    assert_eq!(version(&after), version(&before) + 1);
+    assert_ne!(after.header("etag"), before.header("etag"));
     // The end, after the certificate's last day: accepted and flagged.
     let end = app
         .post(&format!("{BASE}/{id}/employment-reports"))

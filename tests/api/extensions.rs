@@ -719,7 +719,7 @@ async fn a_departure_moves_the_permits_version_and_an_if_match_read_before_it_is
 
 /// An ICT permit's arrivals and departures move its version too.
 #[actix_web::test]
-async fn an_ict_arrival_moves_the_ict_permits_version() {
+async fn an_ict_arrival_and_departure_move_the_ict_permits_version() {
     let app = spawn_app().await;
     let branch = app.employer(crate::ict::BIN_BRANCH);
     let id = app
@@ -749,4 +749,24 @@ async fn an_ict_arrival_moves_the_ict_permits_version() {
     let p = app.get(&format!("{ICT}/{id}")).token(&branch).send().await;
     assert_eq!(p.ok(200)["version"].as_i64().unwrap(), v + 1);
     assert_eq!(p.header("etag").unwrap(), format!("\"{}\"", v + 1));
+    // Revoked (a move: v + 2), the worker's departure is recorded: v + 3.
+    app.post(&format!("{ICT}/{id}/measures"))
+        .token(&app.akimat("KZ-75"))
+        .json(
+            &json!({"measure": "revoke", "reason": "inspection", "ground": "unlawful-engagement"}),
+        )
+        .await
+        .ok(200);
+    app.post(&format!("{ICT}/{id}/departures"))
+        .token(&branch)
+        .json(&json!({"worker_id": w["id"], "date": "2027-01-05", "evidence": "Khorgos"}))
+        .await
+        .ok(201);
+    let p = app.get(&format!("{ICT}/{id}")).token(&branch).send().await;
+    assert_eq!(p.ok(200)["version"].as_i64().unwrap(), v + 3);
+    assert!(
+        p.body["workers"][0]["departed_on"].is_string(),
+        "{}",
+        p.body
+    );
 }
