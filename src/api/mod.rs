@@ -13,6 +13,7 @@ pub mod idempotency;
 pub mod limit;
 pub mod page;
 pub mod permits;
+pub mod person;
 pub mod quotas;
 pub mod reference;
 pub mod rulesets;

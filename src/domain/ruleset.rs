@@ -42,6 +42,31 @@ pub struct RuleSet {
     /// Grounds on which a permit is refused or revoked, and the bar that follows a
     /// revocation for unlawful engagement (Art. 33(2), 9(5)).
     pub permit_grounds: PermitGrounds,
+    /// The minimum age of a foreign worker on the first day of the permit (Labour Code
+    /// Art. 31); a rule set that does not state it has the Code's.
+    #[serde(default)]
+    pub working_age: WorkingAgeRule,
+}
+
+/// The age from which a labour contract may be concluded (Labour Code of the Republic of
+/// Kazakhstan, Art. 31), which a foreign worker must have reached on the first day of the
+/// permit; never below the Code's [`statute::MIN_WORKING_AGE`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkingAgeRule {
+    /// Whole years of age on the permit's first day, at least.
+    pub minimum_age: u32,
+    /// The act the age comes from.
+    pub source: String,
+}
+
+impl Default for WorkingAgeRule {
+    fn default() -> Self {
+        WorkingAgeRule {
+            minimum_age: statute::MIN_WORKING_AGE,
+            source: statute::WORKING_AGE_SOURCE.to_owned(),
+        }
+    }
 }
 
 /// One ground an akimat refuses or revokes a permit on, from the ministry's list.
@@ -990,6 +1015,7 @@ impl RuleSet {
             ("quota_demand", &self.quota_demand.source),
             ("lists", &self.lists.source),
             ("holidays", &self.holidays.source),
+            ("working_age", &self.working_age.source),
         ] {
             size(format!("{r}.{field}.source"), text(source), MAX_SOURCE);
         }
@@ -1036,6 +1062,10 @@ impl RuleSet {
         out.extend(statute::check_ict_fee_exempt(
             "rules.fees.ict_exempt",
             self.fees.ict_exempt,
+        ));
+        out.extend(statute::check_working_age(
+            "rules.working_age.minimum_age",
+            self.working_age.minimum_age,
         ));
         out
     }
