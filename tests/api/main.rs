@@ -16,6 +16,7 @@ mod foundation;
 mod helpers;
 mod http;
 mod ict;
+mod identity;
 mod invariants;
 mod openapi;
 mod permits;
