@@ -374,6 +374,34 @@ fn others_naming(
     ))
 }
 
+/// The first approval wins (Art. 33(3)): two approvals of cases naming one person, made at
+/// once by two akimats, must not both find the other still pending. Before its checks an
+/// approval writes (without changing them) the rows of every open case naming one of its
+/// workers, its own included, in id order: on PostgreSQL the second approval waits for the
+/// first to commit and then reads it; SQLite's writers already take turns.
+fn serialize_on_persons(conn: &mut Conn, l: &Loaded, today: NaiveDate) -> Result<(), CaseError> {
+    let mut ids = vec![l.permit.id];
+    for w in l.holding_workers() {
+        let key = PersonKey::of(
+            &w.citizenship,
+            &w.passport_number,
+            &w.full_name_latin,
+            w.birth_date,
+        );
+        ids.extend(
+            db::permits_naming_person(conn, &key, &[], today)?
+                .iter()
+                .map(|p| p.id),
+        );
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    for id in ids {
+        db::touch(conn, id)?;
+    }
+    Ok(())
+}
+
 /// Art. 33(2): the last day an employer is barred after a revocation on a ground that bars.
 fn barred_until(
     conn: &mut Conn,
@@ -930,6 +958,7 @@ fn decide_loaded(
     let rules = rules_on(conn, today)?;
     match decision {
         Decision::Approve => {
+            serialize_on_persons(conn, &l, today)?;
             let found = recheck(conn, &l, &rules, today)?;
             let failed = checks::failures(&found);
             if !failed.is_empty() {

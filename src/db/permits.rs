@@ -678,6 +678,14 @@ pub fn permits_naming_person(
         .collect())
 }
 
+/// Writes the permit's row without changing it, so that this transaction holds its row
+/// lock until it ends (PostgreSQL; SQLite has one writer at a time).
+pub fn touch(conn: &mut AnyConnection, id: i64) -> QueryResult<usize> {
+    diesel::update(permits::table.find(id))
+        .set(permits::version.eq(permits::version))
+        .execute(conn)
+}
+
 /// The latest revocation of `bin`'s permits on one of `grounds`, if any.
 pub fn last_revocation_on(
     conn: &mut AnyConnection,

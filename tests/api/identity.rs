@@ -629,3 +629,63 @@ fn the_contract_states_each_person_fields_pattern_and_length() {
         assert!(re.is_match(good) && !re.is_match(bad), "{pattern}");
     }
 }
+
+/// Two akimats approve, at the same moment, two employers' applications naming one person:
+/// exactly one approval wins, on either database.
+#[actix_web::test]
+async fn two_approvals_of_one_person_at_once_approve_exactly_one() {
+    let app = spawn_app_with(|s| s.database.connect_timeout_seconds = 30).await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 20), ("KZ-75", "3", 20)]).await;
+    profile(&app, BIN_A).await;
+    profile(&app, BIN_B).await;
+    let mut pairs = Vec::new();
+    for round in 0..8 {
+        let person = |bin: &str, region: &str| {
+            let mut body = application(
+                &[region],
+                vec![worker(
+                    &format!("KAYA {}", crate::permits::letters(round)),
+                    "TUR",
+                    &format!("N{round:07}"),
+                )],
+            );
+            body["regions"] = json!([region]);
+            (bin.to_owned(), body)
+        };
+        let mut ids = Vec::new();
+        for (bin, body) in [person(BIN_A, "KZ-23"), person(BIN_B, "KZ-75")] {
+            let r = app
+                .post("/v1/permit-applications")
+                .token(&app.employer(&bin))
+                .json(&body)
+                .await;
+            ids.push(r.ok(201)["id"].clone());
+        }
+        pairs.push(ids);
+    }
+    for ids in pairs {
+        let handles: Vec<_> = ids
+            .iter()
+            .zip(["KZ-23", "KZ-75"])
+            .map(|(id, region)| {
+                let req = app
+                    .post(&format!("/v1/permits/{id}/decisions"))
+                    .token(&app.akimat(region));
+                actix_web::rt::spawn(
+                    async move { req.json_owned(json!({"decision": "approve"})).await },
+                )
+            })
+            .collect();
+        let mut statuses = Vec::new();
+        for h in handles {
+            let r = h.await.unwrap();
+            if r.status == 422 {
+                assert_eq!(r.body["violations"][0]["code"], "worker-on-live-permit");
+            }
+            statuses.push(r.status);
+        }
+        statuses.sort_unstable();
+        assert_eq!(statuses, [200, 422], "{ids:?}");
+    }
+}
