@@ -689,3 +689,87 @@ async fn two_approvals_of_one_person_at_once_approve_exactly_one() {
         assert_eq!(statuses, [200, 422], "{ids:?}");
     }
 }
+
+/// An ICT permit's workers take the same person types as a permit's: a name of another
+/// script, a passport number of another shape, a zone that does not check are refused at
+/// their pointers (a certificate's employment report finds the holder's passport however
+/// it is typed: `certificates.rs`).
+#[actix_web::test]
+async fn ict_workers_take_the_same_person_types() {
+    let app = spawn_app().await;
+    let base = crate::ict::application();
+    for (field, value, code) in [
+        ("full_name", json!("Hans Müller"), "name-not-latin"),
+        ("full_name", json!("\u{200B}"), "name-invisible-character"),
+        (
+            "passport_number",
+            json!("C01X-00T47"),
+            "passport-number-character",
+        ),
+        (
+            "mrz",
+            json!([
+                "P<D<<MUELLER<<HANS<<<<<<<<<<<<<<<<<<<<<<<<<<",
+                "C01X00T471D<<7001011M2901014<<<<<<<<<<<<<<<0"
+            ]),
+            "mrz-check-digit",
+        ),
+    ] {
+        let mut body = base.clone();
+        body["workers"][0][field] = value;
+        let r = app
+            .post("/v1/ict-permits")
+            .token(&app.employer(crate::ict::BIN_BRANCH))
+            .json(&body)
+            .await;
+        let v = &r.problem(422, code)["violations"][0];
+        assert!(
+            v["pointer"]
+                .as_str()
+                .unwrap()
+                .starts_with(&format!("/workers/0/{field}")),
+            "{v}"
+        );
+    }
+    // The German zone writes the nationality `D`; with its digits right it is accepted.
+    let mut body = base.clone();
+    body["workers"][0]["mrz"] = json!([
+        "P<D<<MUELLER<<HANS<<<<<<<<<<<<<<<<<<<<<<<<<<",
+        mrz_line2("C01X00T47", "D<<", "700101", 'M', "290101")
+    ]);
+    let r = app
+        .post("/v1/ict-permits")
+        .token(&app.employer(crate::ict::BIN_BRANCH))
+        .json(&body)
+        .await;
+    let w = &r.ok(201)["workers"][0];
+    assert_eq!(w["full_name"], "HANS MUELLER");
+}
+
+/// The second line of a TD3 zone with its check digits (Doc 9303 Part 3, 4.9).
+fn mrz_line2(doc: &str, nationality: &str, birth: &str, sex: char, expiry: &str) -> String {
+    let value = |c: char| match c {
+        '0'..='9' => c.to_digit(10).unwrap(),
+        'A'..='Z' => u32::from(c) - u32::from('A') + 10,
+        _ => 0,
+    };
+    let digit = |s: &str| {
+        (s.chars()
+            .zip([7, 3, 1].into_iter().cycle())
+            .map(|(c, w)| value(c) * w)
+            .sum::<u32>()
+            % 10)
+            .to_string()
+    };
+    let doc9 = format!("{doc:<<9}");
+    let mut line = format!(
+        "{doc9}{}{nationality}{birth}{}{sex}{expiry}{}{}<",
+        digit(&doc9),
+        digit(birth),
+        digit(expiry),
+        "<".repeat(14)
+    );
+    let composite = format!("{}{}{}", &line[0..10], &line[13..20], &line[21..43]);
+    line.push_str(&digit(&composite));
+    line
+}
