@@ -652,7 +652,7 @@ fn access(
         (status = 201, description = "Filed.", body = IctPermitView, headers(("Location" = String, description = "The permit."), ("ETag" = String, description = "The version."))),
         (status = 404, description = "No such country, or no rule set in force.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields (also a `region` that is none of the 20 regions), or a rule violation: `ict-employer-form`, `ict-sender-not-wto`, `ict-not-employed-by-sender` (Art. 1(25)), `ict-term-too-long` (Art. 35(1)), `ict-ratio-exceeded` (Art. 35(4)), `ict-worker-route-other` (the worker's own route's articles).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields (also a `region` that is none of the 20 regions), or a rule violation: `ict-employer-form`, `ict-sender-not-wto`, `ict-not-employed-by-sender` (Art. 1(25)), `ict-term-too-long` (Art. 35(1)), `ict-ratio-exceeded` (Art. 35(4)), `ict-worker-route-other` (the worker's own route's articles). A person's fields refused at their JSON pointer (`pointer`) with the act: `name-blank`, `name-invisible-character`, `name-not-latin`, `name-separator`, `name-too-long` (ICAO Doc 9303 Part 3), `passport-number-character`, `passport-number-length`, `mrz-shape`, `mrz-not-passport`, `mrz-date`, `mrz-check-digit`, `mrz-mismatch` (Part 4).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/ict-permits")]
 pub async fn apply_ict_permit(
@@ -1049,7 +1049,7 @@ pub async fn ict_permit_measure(
         (status = 201, description = "Received.", body = ArrivalView, headers(("Location" = String, description = "The permit."))),
         (status = 404, description = "No such permit, or not the caller's.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The Idempotency-Key was used for another request, or a worker was notified concurrently.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, or `ict-permit-not-issued` (Art. 35(3)), `ict-worker-not-on-permit`, `ict-worker-already-notified`, `ict-arrival-sender-mismatch`, `ict-entry-in-future`.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or `ict-permit-not-issued` (Art. 35(3)), `ict-worker-not-on-permit`, `ict-worker-already-notified`, `ict-arrival-sender-mismatch`, `ict-entry-in-future`. A name that is no Latin name as a passport prints it (`name-*`, ICAO Doc 9303 Part 3) at `/workers/N/full_name`.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/ict-permits/{id}/arrivals")]
 pub async fn notify_ict_arrival(
