@@ -130,17 +130,22 @@ allocate() { # allocate <base url> <region> <units>
 }
 
 # Files <n> one-worker applications for <region> through the service, 16 at a time; each
-# names a worker of its own (a worker on a live permit refuses the approval, Art. 33(3)).
+# names a worker of its own (a worker on a live permit refuses the approval, Art. 33(3)):
+# a name of Latin letters (the run's tag and the number spelled A-J for 0-9) and a passport
+# number of nine (P, the region's two digits, the number in six), as passports have them.
 file_applications() { # file_applications <base url> <region> <n>
     local cfg="$WORK/file-$2.curl" tmpl
     tmpl=$(jq -nc --arg r "$2" --arg s "$START" --arg p "$PUBLISHED" '{category:"3", profession:"Engineer",
-        regions:[$r], workers:[{full_name_latin:"WORKER @N@", citizenship:"TUR", passport_number:"P@N@",
+        regions:[$r], workers:[{full_name_latin:"WORKER @N@", citizenship:"TUR", passport_number:"@P@",
         passport_expiry:"2035-01-01", birth_date:"1988-03-03", education:"higher", profession:"Engineer",
         occupation_code:"2144", experience_years:7, qualification_ref:"Professional standard, level 6"}],
         term:{unit:"months",length:12}, start_date:$s, vacancy_code:"ELX-BENCH-1", vacancy_published_on:$p}')
-    TMPL=${tmpl//\"/\\\"} URL="$1/v1/permit-applications" TOK=$OWNER TAG="${2#KZ-}$RUN_TAG" N=$3 awk 'BEGIN {
+    TMPL=${tmpl//\"/\\\"} URL="$1/v1/permit-applications" TOK=$OWNER TAG="${2#KZ-}$RUN_TAG" REGION="${2#KZ-}" N=$3 awk 'BEGIN {
         for (i = 1; i <= ENVIRON["N"]; i++) {
-            body = ENVIRON["TMPL"]; gsub(/@N@/, ENVIRON["TAG"] "X" i, body)
+            name = ENVIRON["TAG"] "X" i
+            for (d = 0; d <= 9; d++) gsub(d, substr("ABCDEFGHIJ", d + 1, 1), name)
+            body = ENVIRON["TMPL"]; gsub(/@N@/, name, body)
+            gsub(/@P@/, sprintf("P%s%06d", ENVIRON["REGION"], i), body)
             if (i > 1) print "next"
             printf "url = \"%s\"\nrequest = \"POST\"\nheader = \"Authorization: Bearer %s\"\n", ENVIRON["URL"], ENVIRON["TOK"]
             printf "header = \"Content-Type: application/json\"\ndata-binary = \"%s\"\noutput = \"/dev/null\"\n", body

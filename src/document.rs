@@ -407,6 +407,31 @@ mod tests {
         assert!(pdf.len() < 600_000, "{} bytes", pdf.len());
     }
 
+    /// Every character a stored name can hold (the Latin and Cyrillic name types' normal
+    /// forms) has a glyph in the embedded font: no name prints as blank space. Tried on
+    /// every character of the Basic Multilingual Plane between two letters.
+    #[test]
+    fn every_character_a_stored_name_can_hold_has_a_glyph() {
+        use crate::domain::person::{CyrillicName, LatinName};
+        let font = font().unwrap();
+        let mut held = std::collections::BTreeSet::new();
+        for c in (0u32..0x1_0000).filter_map(char::from_u32) {
+            if let Ok(n) = LatinName::parse(&format!("A{c}A")) {
+                held.extend(n.as_str().chars());
+            }
+            if let Ok(n) = CyrillicName::parse(&format!("А{c}А")) {
+                held.extend(n.as_str().chars());
+            }
+        }
+        assert!(held.contains(&'Z') && held.contains(&'Ө') && held.contains(&'Ё'));
+        let missing: Vec<char> = held
+            .iter()
+            .copied()
+            .filter(|c| *c != ' ' && font.lookup_glyph_index(u32::from(*c)).is_none())
+            .collect();
+        assert!(missing.is_empty(), "no glyph for {missing:?}");
+    }
+
     #[test]
     fn long_text_wraps_at_spaces_and_splits_long_words() {
         assert_eq!(wrap("aa bb cc", 5), vec!["aa bb", "cc"]);

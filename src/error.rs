@@ -19,6 +19,10 @@ pub struct FieldError {
     /// parameter or a path segment; empty when the whole body is at fault.
     #[schema(example = "labour_force")]
     pub field: String,
+    /// The same field as a JSON pointer (RFC 6901) into the request body or parameters,
+    /// e.g. `/workers/0/citizenship`; empty when the whole body is at fault.
+    #[schema(example = "/labour_force")]
+    pub pointer: String,
     /// What is wrong with it.
     #[schema(example = "must be at least 1")]
     pub message: String,
@@ -26,11 +30,34 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        let field = field.into();
         FieldError {
-            field: field.into(),
+            pointer: pointer_of(&field),
+            field,
             message: message.into(),
         }
     }
+}
+
+/// The JSON pointer (RFC 6901) of a field path: `workers[0].citizenship` is
+/// `/workers/0/citizenship`; the empty path (the whole body) is the empty pointer.
+pub fn pointer_of(field: &str) -> String {
+    let mut out = String::new();
+    for part in field.split('.').filter(|p| !p.is_empty()) {
+        for (i, piece) in part.split('[').enumerate() {
+            let piece = if i == 0 {
+                piece
+            } else {
+                piece.trim_end_matches(']')
+            };
+            if i == 0 && piece.is_empty() {
+                continue;
+            }
+            out.push('/');
+            out.push_str(&piece.replace('~', "~0").replace('/', "~1"));
+        }
+    }
+    out
 }
 
 /// A rule check that refused (or warned about) a request, as the API shows it.
@@ -46,6 +73,11 @@ pub struct ViolationView {
     /// of the service itself. Never translated.
     #[schema(example = "Art. 33(2)")]
     pub article: Option<String>,
+    /// The field of the request the rule refuses, as a JSON pointer (RFC 6901), for a rule
+    /// about one field (e.g. `/workers/0/birth_date`); absent for a rule of the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "/workers/0/full_name_latin")]
+    pub pointer: Option<String>,
 }
 
 impl ViolationView {
@@ -55,6 +87,7 @@ impl ViolationView {
             code: v.code.clone(),
             message: lang.text(&v.message()),
             article: v.article.clone(),
+            pointer: v.field.clone(),
         }
     }
 }
@@ -524,6 +557,18 @@ mod tests {
             assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
             assert!(res.headers().contains_key(header::RETRY_AFTER));
         }
+    }
+
+    #[test]
+    fn a_field_path_is_also_a_json_pointer() {
+        assert_eq!(
+            pointer_of("workers[0].citizenship"),
+            "/workers/0/citizenship"
+        );
+        assert_eq!(pointer_of("regions[12]"), "/regions/12");
+        assert_eq!(pointer_of("source"), "/source");
+        assert_eq!(pointer_of(""), "");
+        assert_eq!(pointer_of("a[0][1].b"), "/a/0/1/b");
     }
 
     #[test]

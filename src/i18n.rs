@@ -445,6 +445,36 @@ mod tests {
                 "state",
             ));
         }
+        for code in ["worker-on-live-permit", "worker-on-pending-application"] {
+            let m = Message::new(code)
+                .text("worker", "KAYA MEHMET")
+                .text("holder", "own")
+                .arg("permit", 42);
+            checks.push((m, "holder"));
+        }
+        for item in [
+            crate::domain::person::MrzItem::DocumentNumber,
+            crate::domain::person::MrzItem::BirthDate,
+            crate::domain::person::MrzItem::Expiry,
+            crate::domain::person::MrzItem::PersonalNumber,
+        ] {
+            let m = Message::new("mrz-check-digit")
+                .text("item", item.as_str())
+                .text("field", "/workers/0/mrz/1");
+            checks.push((m, "item"));
+        }
+        for item in ["document-number", "nationality", "birth-date", "sex"] {
+            let m = Message::new("mrz-mismatch")
+                .text("item", item)
+                .text("field", "/workers/0");
+            checks.push((m, "item"));
+        }
+        checks.push((
+            Message::new("mrz-date")
+                .text("item", "birth-date")
+                .text("field", "/workers/0/mrz/1"),
+            "item",
+        ));
         for (m, name) in &checks {
             assert_own_words(m, &[name]);
         }
@@ -530,6 +560,7 @@ mod tests {
             ),
             checks::replacements_met(&[], day("2026-03-01")),
             checks::worker_free("KAYA MEHMET", None),
+            checks::worker_not_pending("KAYA MEHMET", None),
             checks::passport_valid("KAYA MEHMET", day("2030-01-01"), day("2027-01-14")),
         ];
         let mut codes: Vec<&str> = Vec::new();
@@ -545,7 +576,7 @@ mod tests {
         }
         codes.sort();
         codes.dedup();
-        assert_eq!(codes.len(), 14, "{codes:?}");
+        assert_eq!(codes.len(), 15, "{codes:?}");
         let free = checks::worker_free("KAYA MEHMET", None).message();
         assert_reads(
             &free,

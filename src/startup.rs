@@ -200,6 +200,7 @@ impl Application {
                         req.extensions_mut().insert(extract::HeadRequest);
                         req.head_mut().method = Method::GET;
                     }
+                    let personal = api::carries_personal_data(req.path());
                     let too_large = req.headers().iter().any(|(_, v)| v.len() > max_header);
                     let fut: LocalBoxFuture<_> = if too_large {
                         let lang = accept_language(&req);
@@ -214,6 +215,12 @@ impl Application {
                         if let Ok(v) = HeaderValue::from_str(&id) {
                             res.headers_mut()
                                 .insert(HeaderName::from_static(REQUEST_ID), v);
+                        }
+                        if personal {
+                            res.headers_mut().insert(
+                                actix_web::http::header::CACHE_CONTROL,
+                                HeaderValue::from_static("no-store"),
+                            );
                         }
                         Ok(res)
                     }

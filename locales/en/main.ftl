@@ -198,6 +198,43 @@ demand-filing-closed = demand for { $year } is filed from { $opens } to { $close
 statutory-limit-exceeded = { $field } is { $value }; the law allows at most { $limit }
 statutory-minimum-not-met = { $field } is { $value }; the law gives at least { $minimum }
 statutory-rule-fixed = { $field } must be { $required }: the law fixes it
+name-blank = { $field }: the name is empty or only spaces
+name-too-long = { $field }: the name is longer than { $max } characters
+name-invisible-character = { $field }: the name holds an invisible character, { $char } (a control, zero-width or text-direction character)
+name-separator = { $field }: a hyphen or an apostrophe must stand between two letters
+name-not-latin = { $field }: { $char } is not a Latin letter A-Z; write the name in Latin letters as the passport prints it{ $cyrillic ->
+        [none] {""}
+       *[other] {"; a Cyrillic spelling goes in "}{ $cyrillic }
+    }
+name-not-cyrillic = { $field }: { $char } is not a Cyrillic letter (the Kazakh letters ә ғ қ ң ө ұ ү һ і included)
+passport-number-character = { $field }: { $char } cannot be in a passport number, which holds letters A-Z and digits 0-9 (spaces and < fillers are left out)
+passport-number-length = { $field }: a passport number has { $min } to { $max } letters and digits; this one has { $length }
+mrz-shape = { $field }: the machine-readable zone is two lines of 44 characters A-Z, 0-9 and <; line { $line } is not
+mrz-not-passport = { $field }: the first line of a passport's machine-readable zone begins with P
+mrz-date = { $field }: the { $item ->
+        [birth-date] date of birth
+       *[expiry] date of expiry
+    } in the machine-readable zone is no date
+mrz-check-digit = { $field }: the check digit of the { $item ->
+        [document-number] document number
+        [birth-date] date of birth
+        [expiry] date of expiry
+        [personal-number] personal number
+       *[composite] second line as a whole
+    } in the machine-readable zone does not match
+mrz-mismatch = { $field }: the { $item ->
+        [document-number] document number
+        [nationality] nationality
+        [birth-date] date of birth
+        [sex] sex
+       *[expiry] date of expiry
+    } in the machine-readable zone differs from the one sent
+birth-date-not-past = { $field }: the date of birth { $birth } is not before today, { $today }
+worker-below-working-age = { $field }: born on { $birth }, the worker is { $age } on the permit's first day, { $start }; a labour contract needs { $minimum } years ({ $source })
+experience-beyond-working-years = { $field }: { $years } years of experience, but only { $possible } years have passed since the age of { $minimum }
+passport-expiry-before-birth = { $field }: the passport expires on { $expiry }, before its holder was born on { $birth }
+worker-named-twice = { $field }: { $worker } is named twice in the request
+statutory-floor-unmet = { $field } is { $value }; the law allows no less than { $floor }
 ict-fee-not-allowed = { $field } must be true: ICT permits pay no fee
 title-request-timeout = Request timeout
 title-header-too-large = A header is too large
@@ -287,7 +324,20 @@ term-allowed =
 labour-market-test = the vacancy was published on the Electronic Labour Exchange { $days } days before the application; at least { $min } are required, with its code
 employer-barred = a revocation for unlawful engagement of foreign labour bars the employer until { $until }
 replacement-commitment = category 4 commits to replacing the foreigners with Kazakh citizens within { $min } to { $max } months
-worker-on-live-permit = { $worker } is named on live permit { $permit }
+worker-on-live-permit = { $holder ->
+    [own] { $worker } is named on this employer's live permit { $permit }
+   *[other] { $worker } is named on another employer's live permit{ $permit ->
+        [hidden] {""}
+       *[other] {" "}{ $permit }
+    }
+}
+worker-on-pending-application = { $holder ->
+    [own] { $worker } is also named on this employer's application { $permit }, not yet decided: the first approval wins
+   *[other] { $worker } is also named on another employer's application{ $permit ->
+        [hidden] {""}
+       *[other] {" "}{ $permit }
+    }, not yet decided: the first approval wins
+}
 reissue-not-allowed = the rule set in force allows no re-issue of a permit for another foreigner
 reissue-occupation-differs = the newcomer's occupation { $newcomer } is not that of the worker replaced ({ $occupation })
 reissue-needs-no-permit = the newcomer is a citizen of { $country }, an EAEU member state, and needs no permit
@@ -329,6 +379,7 @@ employer-barred-pass = no revocation for unlawful engagement of foreign labour b
 replacement-commitment-pass = the category-4 commitment to replace the foreigners with Kazakh citizens within { $min } to { $max } months is given, or the category needs none
 replacement-obligation-met-pass = no earlier category-4 permit of the employer is past its replacement period without the replacement reported
 worker-on-live-permit-pass = { $worker } is named on no other live permit
+worker-on-pending-application-pass = { $worker } is named on no other application awaiting a decision
 passport-expires-pass = the passport of { $worker } is valid until { $expiry }, not before the permit ends on { $end }
 worker-needs-no-permit = { $worker } is a citizen of { $country }, an EAEU member state, and needs no permit: refused for this worker, drawing no quota
 worker-route-other =

@@ -198,6 +198,43 @@ demand-filing-closed = { $year } жылға өтінімдер { $opens } бас
 statutory-limit-exceeded = { $field } мәні { $value }; заң ең көбі { $limit } рұқсат етеді
 statutory-minimum-not-met = { $field } мәні { $value }; заң кемінде { $minimum } береді
 statutory-rule-fixed = { $field } { $required } болуы керек: мұны заң белгілейді
+name-blank = { $field }: аты бос немесе тек бос орындардан тұрады
+name-too-long = { $field }: аты { $max } таңбадан ұзын
+name-invisible-character = { $field }: атында көрінбейтін { $char } таңбасы бар (басқару таңбасы, нөлдік ені бар немесе мәтін бағытының таңбасы)
+name-separator = { $field }: дефис не апостроф екі әріптің арасында тұруы керек
+name-not-latin = { $field }: { $char } A-Z латын әрпі емес; аты паспорттағыдай латын әрпімен жазылады{ $cyrillic ->
+        [none] {""}
+       *[other] {"; кирилл әрпімен жазылуы мына өріске жазылады: "}{ $cyrillic }
+    }
+name-not-cyrillic = { $field }: { $char } кирилл әрпі емес (қазақ әріптері ә ғ қ ң ө ұ ү һ і қоса алғанда)
+passport-number-character = { $field }: паспорт нөмірінде { $char } болмайды, онда тек A-Z әріптері мен 0-9 цифрлары болады (бос орындар мен < толтырғыштары алынып тасталады)
+passport-number-length = { $field }: паспорт нөмірінде { $min }-{ $max } әріп пен цифр болады, мұнда { $length }
+mrz-shape = { $field }: машинамен оқылатын аймақ A-Z, 0-9 және < таңбаларынан тұратын 44 таңбалы екі жол; { $line }-жол олай емес
+mrz-not-passport = { $field }: паспорттың машинамен оқылатын аймағының бірінші жолы P әрпінен басталады
+mrz-date = { $field }: машинамен оқылатын аймақтағы { $item ->
+        [birth-date] туған күні
+       *[expiry] жарамдылық мерзімінің аяқталу күні
+    } күн емес
+mrz-check-digit = { $field }: машинамен оқылатын аймақтағы { $item ->
+        [document-number] құжат нөмірінің
+        [birth-date] туған күнінің
+        [expiry] жарамдылық мерзімі аяқталатын күннің
+        [personal-number] жеке нөмірдің
+       *[composite] тұтас екінші жолдың
+    } бақылау цифры сәйкес келмейді
+mrz-mismatch = { $field }: машинамен оқылатын аймақтағы { $item ->
+        [document-number] құжат нөмірі
+        [nationality] азаматтығы
+        [birth-date] туған күні
+        [sex] жынысы
+       *[expiry] жарамдылық мерзімі аяқталатын күн
+    } жіберілгенмен сәйкес келмейді
+birth-date-not-past = { $field }: туған күні { $birth } бүгіннен, { $today }, бұрын емес
+worker-below-working-age = { $field }: { $birth } туған қызметкер рұқсаттың бірінші күні, { $start }, { $age } жаста; еңбек шарты { $minimum } жастан жасалады ({ $source })
+experience-beyond-working-years = { $field }: еңбек өтілі { $years } жыл, бірақ { $minimum } жастан бері тек { $possible } жыл өтті
+passport-expiry-before-birth = { $field }: паспорттың мерзімі { $expiry } күні, оның иесі туған { $birth } күнінен бұрын бітеді
+worker-named-twice = { $field }: { $worker } сұрауда екі рет көрсетілген
+statutory-floor-unmet = { $field } мәні { $value }; заң кемінде { $floor } рұқсат етеді
 ict-fee-not-allowed = { $field } true болуы керек: корпоративішілік ауыстыру үшін алым алынбайды
 title-request-timeout = Сұрауды күту уақыты өтті
 title-header-too-large = Тақырып тым үлкен
@@ -281,7 +318,20 @@ term-allowed =
 labour-market-test = бос орын өтінішке дейін { $days } күн бұрын Еңбек биржасында жарияланған; кемінде { $min } күн және оның коды қажет
 employer-barred = шетелдік жұмыс күшін заңсыз тартқаны үшін рұқсаттың кері қайтарылуы жұмыс берушіге { $until } дейін жаңа рұқсат бермейді
 replacement-commitment = 4-санат бойынша жұмыс беруші шетелдіктерді { $min }–{ $max } ай ішінде Қазақстан азаматтарымен алмастыруға міндеттенеді
-worker-on-live-permit = { $worker } қолданыстағы { $permit } рұқсатта көрсетілген
+worker-on-live-permit = { $holder ->
+    [own] { $worker } осы жұмыс берушінің қолданыстағы { $permit } рұқсатында көрсетілген
+   *[other] { $worker } басқа жұмыс берушінің қолданыстағы рұқсатында көрсетілген{ $permit ->
+        [hidden] {""}
+       *[other] {" ("}{ $permit }{")"}
+    }
+}
+worker-on-pending-application = { $holder ->
+    [own] { $worker } осы жұмыс берушінің әлі шешілмеген { $permit } өтінішінде де көрсетілген: бірінші мақұлдау күшінде болады
+   *[other] { $worker } басқа жұмыс берушінің әлі шешілмеген өтінішінде де көрсетілген{ $permit ->
+        [hidden] {""}
+       *[other] {" ("}{ $permit }{")"}
+    }: бірінші мақұлдау күшінде болады
+}
 reissue-not-allowed = қолданыстағы ережелер жинағы рұқсатты басқа шетелдікке қайта ресімдеуге жол бермейді
 reissue-occupation-differs = жаңа қызметкердің кәсібі { $newcomer } ауыстырылатын қызметкердің кәсібіне ({ $occupation }) сәйкес келмейді
 reissue-needs-no-permit = жаңа қызметкер — ЕАЭО мүше мемлекеті { $country } азаматы, оған рұқсат қажет емес
@@ -309,6 +359,7 @@ employer-barred-pass = жұмыс берушінің шетелдік жұмыс
 replacement-commitment-pass = 4-санат бойынша шетелдіктерді { $min }–{ $max } ай ішінде Қазақстан азаматтарымен алмастыру міндеттемесі берілген немесе бұл санатқа талап етілмейді
 replacement-obligation-met-pass = жұмыс берушіде алмастыру мерзімі өтіп, алмастыру туралы хабарланбаған бұрынғы 4-санат рұқсаттары жоқ
 worker-on-live-permit-pass = { $worker } басқа ешбір қолданыстағы рұқсатта көрсетілмеген
+worker-on-pending-application-pass = { $worker } шешім күтетін басқа ешбір өтініште көрсетілмеген
 passport-expires-pass = { $worker } паспорты { $expiry } дейін жарамды, бұл рұқсат аяқталатын { $end } күнінен ерте емес
 worker-needs-no-permit = { $worker } — ЕАЭО мүше мемлекеті { $country } азаматы, оған рұқсат қажет емес: бұл қызметкер бойынша бас тартылды, квота жұмсалмайды
 worker-route-other =

@@ -198,6 +198,43 @@ demand-filing-closed = заявки на { $year } год подаются с { 
 statutory-limit-exceeded = { $field } равно { $value }; закон допускает не более { $limit }
 statutory-minimum-not-met = { $field } равно { $value }; закон предусматривает не менее { $minimum }
 statutory-rule-fixed = { $field } должно быть { $required }: это установлено законом
+name-blank = { $field }: имя пустое или состоит из одних пробелов
+name-too-long = { $field }: имя длиннее { $max } символов
+name-invisible-character = { $field }: в имени невидимый символ { $char } (управляющий символ, символ нулевой ширины или направления текста)
+name-separator = { $field }: дефис или апостроф должен стоять между двумя буквами
+name-not-latin = { $field }: { $char } не латинская буква A-Z; имя пишется латиницей, как в паспорте{ $cyrillic ->
+        [none] {""}
+       *[other] {"; написание кириллицей указывается в поле "}{ $cyrillic }
+    }
+name-not-cyrillic = { $field }: { $char } не буква кириллицы (включая казахские буквы ә ғ қ ң ө ұ ү һ і)
+passport-number-character = { $field }: { $char } не может быть в номере паспорта, в нём только буквы A-Z и цифры 0-9 (пробелы и заполнители < опускаются)
+passport-number-length = { $field }: в номере паспорта от { $min } до { $max } букв и цифр, в этом { $length }
+mrz-shape = { $field }: машиночитаемая зона состоит из двух строк по 44 символа A-Z, 0-9 и <; строка { $line } не такова
+mrz-not-passport = { $field }: первая строка машиночитаемой зоны паспорта начинается с P
+mrz-date = { $field }: { $item ->
+        [birth-date] дата рождения
+       *[expiry] дата окончания срока действия
+    } в машиночитаемой зоне не является датой
+mrz-check-digit = { $field }: контрольная цифра { $item ->
+        [document-number] номера документа
+        [birth-date] даты рождения
+        [expiry] даты окончания срока действия
+        [personal-number] личного номера
+       *[composite] второй строки в целом
+    } в машиночитаемой зоне не сходится
+mrz-mismatch = { $field }: { $item ->
+        [document-number] номер документа
+        [nationality] гражданство
+        [birth-date] дата рождения
+        [sex] пол
+       *[expiry] дата окончания срока действия
+    } в машиночитаемой зоне не совпадает с указанным
+birth-date-not-past = { $field }: дата рождения { $birth } не раньше сегодняшнего дня, { $today }
+worker-below-working-age = { $field }: родившемуся { $birth } работнику в первый день разрешения, { $start }, { $age } лет; трудовой договор заключается с { $minimum } лет ({ $source })
+experience-beyond-working-years = { $field }: стаж { $years } лет, но с { $minimum } лет прошло только { $possible }
+passport-expiry-before-birth = { $field }: паспорт истекает { $expiry }, раньше рождения его владельца { $birth }
+worker-named-twice = { $field }: { $worker } указан в запросе дважды
+statutory-floor-unmet = { $field } равно { $value }; закон допускает не менее { $floor }
 ict-fee-not-allowed = { $field } должно быть true: за внутрикорпоративный перевод сбор не взимается
 title-request-timeout = Истекло время ожидания запроса
 title-header-too-large = Заголовок слишком большой
@@ -289,7 +326,20 @@ term-allowed =
 labour-market-test = вакансия опубликована на Электронной бирже труда за { $days } дней до заявления; требуется не менее { $min } и её код
 employer-barred = отзыв разрешения за незаконное привлечение иностранной рабочей силы закрывает работодателю выдачу до { $until }
 replacement-commitment = по 4-й категории работодатель обязуется заменить иностранцев гражданами Казахстана в срок от { $min } до { $max } месяцев
-worker-on-live-permit = { $worker } указан в действующем разрешении { $permit }
+worker-on-live-permit = { $holder ->
+    [own] { $worker } указан в действующем разрешении этого работодателя { $permit }
+   *[other] { $worker } указан в действующем разрешении другого работодателя{ $permit ->
+        [hidden] {""}
+       *[other] {" "}{ $permit }
+    }
+}
+worker-on-pending-application = { $holder ->
+    [own] { $worker } указан также в заявлении этого работодателя { $permit }, ещё не решённом: действует первое одобрение
+   *[other] { $worker } указан также в заявлении другого работодателя{ $permit ->
+        [hidden] {""}
+       *[other] {" "}{ $permit }
+    }, ещё не решённом: действует первое одобрение
+}
 reissue-not-allowed = действующий свод правил не допускает переоформления разрешения на другого иностранца
 reissue-occupation-differs = занятие нового работника { $newcomer } не совпадает с занятием заменяемого ({ $occupation })
 reissue-needs-no-permit = новый работник — гражданин { $country }, государства — члена ЕАЭС, и не нуждается в разрешении
@@ -335,6 +385,7 @@ employer-barred-pass = у работодателя нет отзыва разр�
 replacement-commitment-pass = обязательство 4-й категории заменить иностранцев гражданами Казахстана в срок от { $min } до { $max } месяцев принято или для этой категории не требуется
 replacement-obligation-met-pass = у работодателя нет прежних разрешений 4-й категории, срок замены по которым истёк, а замена не сообщена
 worker-on-live-permit-pass = { $worker } не указан ни в одном другом действующем разрешении
+worker-on-pending-application-pass = { $worker } не указан ни в одном другом заявлении, ожидающем решения
 passport-expires-pass = паспорт { $worker } действителен до { $expiry }, не раньше окончания разрешения { $end }
 worker-needs-no-permit = { $worker } — гражданин { $country }, государства — члена ЕАЭС, и не нуждается в разрешении: отказано по этому работнику, квота не расходуется
 worker-route-other =

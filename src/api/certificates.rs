@@ -7,9 +7,11 @@ use super::extract::{Body, IdempotencyKey, IfMatch, Query, RequestId};
 use super::idempotency::{create, etag, Created};
 use super::page::{split, PageQuery};
 use super::AppState;
+use crate::api::person::{MrzLine, SexParam};
 use crate::auth::{authorize, authorize_role, reach, visible, Action, Caller, Reach, Role, Scope};
 use crate::cases::certificates::{self as cmd, Channel, Decide, ReportKind};
 use crate::db::certificates::{self as db, CertificateRow, ReportRow};
+use crate::domain::person::{self, PassportNumber};
 use crate::domain::{CountryCode, EmployerId, Message, RegionCode};
 use crate::error::{ApiError, Problem};
 use actix_web::http::header;
@@ -41,25 +43,32 @@ pub struct NewCertificateRequest {
     /// For `foreign_mission`: the country of the mission (ISO 3166-1 alpha-3).
     #[schema(example = "IND", pattern = "^[A-Z]{3}$")]
     pub mission_country: Option<String>,
-    /// The foreigner's full name as in the passport.
-    #[validate(
-        length(min = 1, max = 300),
-        custom(function = "crate::api::extract::not_blank")
-    )]
+    /// The foreigner's full name in Latin letters, as the passport prints it (ICAO Doc
+    /// 9303 Part 3): letters A-Z, spaces, hyphens and apostrophes; stored upper case with
+    /// one space between words.
     #[schema(
-        example = "Arjun Mehta",
+        example = "ARJUN MEHTA",
         min_length = 1,
         max_length = 300,
-        pattern = "\\S"
+        pattern = "^[A-Za-z' -]*[A-Za-z][A-Za-z' -]*$"
     )]
     pub full_name: String,
-    /// The passport number.
-    #[validate(
-        length(min = 1, max = 40),
-        custom(function = "crate::api::extract::not_blank")
+    /// The passport number: 5 to 9 letters A-Z and digits once spaces and `<` fillers are
+    /// left out; stored upper case.
+    #[schema(
+        example = "Z1234567",
+        min_length = 5,
+        max_length = 44,
+        pattern = "^[ <]*([A-Za-z0-9][ <]*){5,9}$"
     )]
-    #[schema(example = "Z1234567", min_length = 1, max_length = 40, pattern = "\\S")]
     pub passport_number: String,
+    /// Sex as the passport states it; compared with `mrz` when both are sent, and not kept.
+    pub sex: Option<SexParam>,
+    /// The passport's machine-readable zone (ICAO Doc 9303 Part 4, TD3), optional: when
+    /// sent, every check digit is verified and the document number, nationality and sex
+    /// must agree with the fields sent. Not kept.
+    #[schema(min_items = 2, max_items = 2)]
+    pub mrz: Option<Vec<MrzLine>>,
     /// Citizenship (ISO 3166-1 alpha-3).
     #[schema(example = "IND", pattern = "^[A-Z]{3}$")]
     pub citizenship: String,
@@ -134,17 +143,14 @@ pub enum ReportKindParam {
 pub struct EmploymentReportRequest {
     /// `hire` or `end`.
     pub kind: ReportKindParam,
-    /// The holder's passport number, as on the passport the employer saw; a certificate
-    /// whose holder has another passport answers 404.
-    #[validate(
-        length(min = 1, max = 50),
-        custom(function = "crate::api::extract::not_blank")
-    )]
+    /// The holder's passport number, as on the passport the employer saw (compared in
+    /// normal form: upper case, spaces and `<` fillers left out); a certificate whose
+    /// holder has another passport answers 404.
     #[schema(
         example = "N12345678",
-        min_length = 1,
-        max_length = 50,
-        pattern = "\\S"
+        min_length = 5,
+        max_length = 44,
+        pattern = "^[ <]*([A-Za-z0-9][ <]*){5,9}$"
     )]
     pub passport_number: String,
     /// The day of hiring or of the end of the employment.
@@ -338,7 +344,7 @@ fn access(
         (status = 201, description = "Registered.", body = CertificateView, headers(("Location" = String, description = "The certificate."), ("ETag" = String, description = "The version."))),
         (status = 404, description = "No such country, or no rule set in force.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields (also a `region` that is none of the 20 regions), or a rule violation: `profession-not-in-demand` (Art. 34(1)), `qualification-education-below`, `qualification-experience-below` (Art. 34(4)).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields (also a `region` that is none of the 20 regions), or a rule violation: `profession-not-in-demand` (Art. 34(1)), `qualification-education-below`, `qualification-experience-below` (Art. 34(4)). A person's fields refused at their JSON pointer (`pointer`) with the act: `name-blank`, `name-invisible-character`, `name-not-latin`, `name-separator`, `name-too-long` (ICAO Doc 9303 Part 3), `passport-number-character`, `passport-number-length`, `mrz-shape`, `mrz-not-passport`, `mrz-date`, `mrz-check-digit`, `mrz-mismatch` (Part 4).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/self-employment-certificates")]
 pub async fn apply_certificate(
@@ -380,12 +386,28 @@ pub async fn apply_certificate(
         iin.parse::<crate::domain::Iin>()
             .map_err(|e| ApiError::invalid("iin", e.to_string()))?;
     }
+    let citizenship = country(&req.citizenship, "citizenship")?;
+    let mrz = req.mrz.map(MrzLine::lines);
+    let identity = person::identify(&person::IdentityFields {
+        at: "",
+        name_field: "full_name",
+        name: &req.full_name,
+        cyrillic_field: None,
+        cyrillic: None,
+        passport: &req.passport_number,
+        citizenship: &citizenship,
+        mrz: mrz.as_deref(),
+        sex: req.sex.map(Into::into),
+        birth_date: None,
+        passport_expiry: None,
+    })
+    .map_err(ApiError::Rule)?;
     let command = cmd::Apply {
         region,
         channel,
-        full_name: req.full_name,
-        passport_number: req.passport_number,
-        citizenship: country(&req.citizenship, "citizenship")?,
+        full_name: identity.name,
+        passport_number: identity.passport,
+        citizenship,
         iin: req.iin,
         occupation_code: req.occupation_code,
         higher_education: req.higher_education,
@@ -611,7 +633,7 @@ pub async fn extend_certificate(
         (status = 201, description = "Reported.", body = EmploymentReportView, headers(("Location" = String, description = "The certificate."))),
         (status = 404, description = "No such certificate.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, or `certificate-not-issued` (Art. 28(2)(10)), `employment-end-without-hire`.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or `certificate-not-issued` (Art. 28(2)(10)), `employment-end-without-hire`. `passport-number-character`, `passport-number-length` (ICAO Doc 9303 Part 4) at `/passport_number`.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/self-employment-certificates/{id}/employment-reports")]
 pub async fn report_employment(
@@ -628,6 +650,8 @@ pub async fn report_employment(
         .clone()
         .ok_or_else(|| ApiError::Forbidden(Message::new("forbidden-no-bin")))?;
     let req = body.value;
+    let passport = PassportNumber::parse(&req.passport_number)
+        .map_err(|e| ApiError::rule(e.violation("/passport_number")))?;
     let kind = match req.kind {
         ReportKindParam::Hire => ReportKind::Hire,
         ReportKindParam::End => ReportKind::End,
@@ -635,13 +659,7 @@ pub async fn report_employment(
     let actor = state.actor(&caller, &rid);
     create(&state, &caller, key, body.fingerprint, move |conn| {
         let view = EmploymentReportView::from(cmd::report(
-            conn,
-            id,
-            &bin,
-            &req.passport_number,
-            kind,
-            req.date,
-            &actor,
+            conn, id, &bin, &passport, kind, req.date, &actor,
         )?);
         Ok(Created {
             location: format!("/v1/self-employment-certificates/{id}"),

@@ -8,11 +8,13 @@ use super::extract::{Body, IdempotencyKey, IfMatch, Query, RequestId};
 use super::idempotency::{create, etag, Created};
 use super::page::{next_cursor, split, PageQuery};
 use super::AppState;
+use crate::api::person::{MrzLine, SexParam};
 use crate::auth::{authorize, authorize_role, visible, Action, Caller, Scope};
 use crate::cases::ict::{self as cmd, ArrivingWorker, Decide, Measure, Notify, WorkerIn};
 use crate::db::ict::{self as db, ArrivalRow, PermitRow, RegisterLine, WorkerRow};
 use crate::db::rulesets;
 use crate::domain::ict::{self, EmployerForm, IctPosition, IctState, SpecialCondition};
+use crate::domain::person::{self, LatinName};
 use crate::domain::{CountryCode, EmployerId, Message, RegionCode};
 use crate::error::{ApiError, Problem};
 use actix_web::http::header;
@@ -57,32 +59,32 @@ pub enum IctSpecialCondition {
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IctWorkerRequest {
-    /// Full name as in the passport.
-    #[validate(
-        length(min = 1, max = 300),
-        custom(function = "crate::api::extract::not_blank")
-    )]
+    /// Full name in Latin letters, as the passport prints it (ICAO Doc 9303 Part 3):
+    /// letters A-Z, spaces, hyphens and apostrophes; stored upper case with one space
+    /// between words.
     #[schema(
-        example = "Hans Müller",
+        example = "HANS MUELLER",
         min_length = 1,
         max_length = 300,
-        pattern = "\\S"
+        pattern = "^[A-Za-z' -]*[A-Za-z][A-Za-z' -]*$"
     )]
-    /// Full name.
     pub full_name: String,
-    /// Passport number.
-    #[validate(
-        length(min = 1, max = 40),
-        custom(function = "crate::api::extract::not_blank")
-    )]
+    /// Passport number: 5 to 9 letters A-Z and digits once spaces and `<` fillers are left
+    /// out; stored upper case.
     #[schema(
         example = "C01X00T47",
-        min_length = 1,
-        max_length = 40,
-        pattern = "\\S"
+        min_length = 5,
+        max_length = 44,
+        pattern = "^[ <]*([A-Za-z0-9][ <]*){5,9}$"
     )]
-    /// Passport number.
     pub passport_number: String,
+    /// Sex as the passport states it; compared with `mrz` when both are sent, and not kept.
+    pub sex: Option<SexParam>,
+    /// The passport's machine-readable zone (ICAO Doc 9303 Part 4, TD3), optional: when
+    /// sent, every check digit is verified and the document number, nationality and sex
+    /// must agree with the fields sent. Not kept.
+    #[schema(min_items = 2, max_items = 2)]
+    pub mrz: Option<Vec<MrzLine>>,
     /// Citizenship (ISO 3166-1 alpha-3).
     #[schema(example = "DEU", pattern = "^[A-Z]{3}$")]
     pub citizenship: String,
@@ -239,13 +241,14 @@ pub struct ArrivingWorkerRequest {
     #[validate(range(min = 1))]
     #[schema(minimum = 1, maximum = 9_223_372_036_854_775_807_i64)]
     pub worker_id: i64,
-    /// Surname, name and patronymic (where the identity document shows it).
-    #[validate(
-        length(min = 1, max = 300),
-        custom(function = "crate::api::extract::not_blank")
+    /// Surname, name and patronymic (where the identity document shows it), in Latin
+    /// letters as the passport prints them (ICAO Doc 9303 Part 3); stored upper case with
+    /// one space between words.
+    #[schema(
+        min_length = 1,
+        max_length = 300,
+        pattern = "^[A-Za-z' -]*[A-Za-z][A-Za-z' -]*$"
     )]
-    /// Full name.
-    #[schema(min_length = 1, max_length = 300, pattern = "\\S")]
     pub full_name: String,
     /// Level of education.
     #[validate(
@@ -649,7 +652,7 @@ fn access(
         (status = 201, description = "Filed.", body = IctPermitView, headers(("Location" = String, description = "The permit."), ("ETag" = String, description = "The version."))),
         (status = 404, description = "No such country, or no rule set in force.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields (also a `region` that is none of the 20 regions), or a rule violation: `ict-employer-form`, `ict-sender-not-wto`, `ict-not-employed-by-sender` (Art. 1(25)), `ict-term-too-long` (Art. 35(1)), `ict-ratio-exceeded` (Art. 35(4)), `ict-worker-route-other` (the worker's own route's articles).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields (also a `region` that is none of the 20 regions), or a rule violation: `ict-employer-form`, `ict-sender-not-wto`, `ict-not-employed-by-sender` (Art. 1(25)), `ict-term-too-long` (Art. 35(1)), `ict-ratio-exceeded` (Art. 35(4)), `ict-worker-route-other` (the worker's own route's articles). A person's fields refused at their JSON pointer (`pointer`) with the act: `name-blank`, `name-invisible-character`, `name-not-latin`, `name-separator`, `name-too-long` (ICAO Doc 9303 Part 3), `passport-number-character`, `passport-number-length`, `mrz-shape`, `mrz-not-passport`, `mrz-date`, `mrz-check-digit`, `mrz-mismatch` (Part 4).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/ict-permits")]
 pub async fn apply_ict_permit(
@@ -677,11 +680,34 @@ pub async fn apply_ict_permit(
         },
     )?;
     let mut workers = Vec::with_capacity(req.workers.len());
+    let mut refused = Vec::new();
     for (i, w) in req.workers.into_iter().enumerate() {
+        let citizenship = country(&w.citizenship, &format!("workers[{i}].citizenship"))?;
+        let mrz = w.mrz.map(MrzLine::lines);
+        let identity = person::identify(&person::IdentityFields {
+            at: &format!("/workers/{i}"),
+            name_field: "full_name",
+            name: &w.full_name,
+            cyrillic_field: None,
+            cyrillic: None,
+            passport: &w.passport_number,
+            citizenship: &citizenship,
+            mrz: mrz.as_deref(),
+            sex: w.sex.map(Into::into),
+            birth_date: None,
+            passport_expiry: None,
+        });
+        let identity = match identity {
+            Ok(identity) => identity,
+            Err(v) => {
+                refused.extend(v);
+                continue;
+            }
+        };
         workers.push(WorkerIn {
-            citizenship: country(&w.citizenship, &format!("workers[{i}].citizenship"))?,
-            full_name: w.full_name,
-            passport_number: w.passport_number,
+            citizenship,
+            full_name: identity.name,
+            passport_number: identity.passport,
             position: match w.position {
                 IctPositionParam::Head => IctPosition::Head,
                 IctPositionParam::Manager => IctPosition::Manager,
@@ -690,6 +716,9 @@ pub async fn apply_ict_permit(
             higher_education: w.higher_education,
             prior_employment_months: w.prior_employment_months,
         });
+    }
+    if !refused.is_empty() {
+        return Err(ApiError::Rule(refused));
     }
     let command = cmd::Apply {
         region,
@@ -1042,7 +1071,7 @@ pub async fn ict_permit_measure(
         (status = 201, description = "Received.", body = ArrivalView, headers(("Location" = String, description = "The permit."))),
         (status = 404, description = "No such permit, or not the caller's.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The Idempotency-Key was used for another request, or a worker was notified concurrently.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, or `ict-permit-not-issued` (Art. 35(3)), `ict-worker-not-on-permit`, `ict-worker-already-notified`, `ict-arrival-sender-mismatch`, `ict-entry-in-future`.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or `ict-permit-not-issued` (Art. 35(3)), `ict-worker-not-on-permit`, `ict-worker-already-notified`, `ict-arrival-sender-mismatch`, `ict-entry-in-future`. A name that is no Latin name as a passport prints it (`name-*`, ICAO Doc 9303 Part 3) at `/workers/N/full_name`.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/ict-permits/{id}/arrivals")]
 pub async fn notify_ict_arrival(
@@ -1063,15 +1092,21 @@ pub async fn notify_ict_arrival(
         workers: req
             .workers
             .into_iter()
-            .map(|w| ArrivingWorker {
-                worker_id: w.worker_id,
-                full_name: w.full_name,
-                education: w.education,
-                qualification: w.qualification,
-                speciality: w.speciality,
-                experience_years: w.experience_years,
+            .enumerate()
+            .map(|(i, w)| {
+                let name = LatinName::parse(&w.full_name).map_err(|e| {
+                    ApiError::rule(e.latin(&format!("/workers/{i}/full_name"), None))
+                })?;
+                Ok(ArrivingWorker {
+                    worker_id: w.worker_id,
+                    full_name: name.into(),
+                    education: w.education,
+                    qualification: w.qualification,
+                    speciality: w.speciality,
+                    experience_years: w.experience_years,
+                })
             })
-            .collect(),
+            .collect::<Result<_, ApiError>>()?,
         term_from: req.term_from,
         term_to: req.term_to,
     };

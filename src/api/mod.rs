@@ -13,6 +13,7 @@ pub mod idempotency;
 pub mod limit;
 pub mod page;
 pub mod permits;
+pub mod person;
 pub mod quotas;
 pub mod reference;
 pub mod rulesets;
@@ -186,6 +187,26 @@ pub(crate) fn narrowed(
         state.known_regions([("region".to_owned(), r)])?;
     }
     crate::auth::visible(caller, action, asked)
+}
+
+/// Whether answers under `path` carry people's names and passport numbers: a permit and
+/// its document, applications, the workers of certificates and ICT permits, the ICT
+/// register and overdue departures. They are sent with `Cache-Control: no-store`, so that
+/// no shared or browser cache keeps a person's data (issue 19).
+pub fn carries_personal_data(path: &str) -> bool {
+    [
+        "/v1/permits",
+        "/v1/permit-applications",
+        "/v1/self-employment-certificates",
+        "/v1/ict-permits",
+        "/v1/ict-register",
+        "/v1/departures",
+    ]
+    .iter()
+    .any(|p| {
+        path.strip_prefix(p)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '?']))
+    })
 }
 
 /// The one route table.

@@ -7,6 +7,7 @@ use super::idempotency::{create, etag, Created};
 use super::page::{split, PageQuery};
 use super::{narrowed, AppState};
 use crate::api::extract::AcceptLanguage;
+use crate::api::person::{MrzLine, SexParam};
 use crate::auth::{authorize, authorize_role, Action, Caller, Scope};
 use crate::cases;
 use crate::cases::permits::{Loaded, Supervision};
@@ -16,9 +17,10 @@ use crate::db::rulesets;
 use crate::domain::article::SERVICE_RULE;
 use crate::domain::permit::checks::{Check, Outcome};
 use crate::domain::permit::PermitState;
+use crate::domain::person;
 use crate::domain::ruleset::{RuleSet, TermUnit};
 use crate::domain::violation::Arg;
-use crate::domain::{Category, CountryCode, EmployerId, Message, Money, RegionCode};
+use crate::domain::{Category, CountryCode, EmployerId, Message, Money, RegionCode, Violation};
 use crate::error::{ApiError, FieldError, Problem};
 use crate::i18n::Lang;
 use actix_web::http::header;
@@ -29,29 +31,55 @@ use std::collections::BTreeMap;
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
-/// A foreign worker named in an application.
+/// A foreign worker named in an application: the person as the passport defines them
+/// (ICAO Doc 9303 Parts 3 and 4), normalised when filed.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WorkerRequest {
-    /// Full name in Latin letters, as in the passport.
-    #[validate(length(min = 1, max = 300))]
-    #[schema(example = "IVANOV PETR", min_length = 1, max_length = 300)]
+    /// Full name in Latin letters, as the passport prints it: letters A-Z, spaces, hyphens
+    /// and apostrophes; stored upper case with one space between words. A Cyrillic
+    /// spelling goes in `full_name_cyrillic`.
+    #[schema(
+        example = "KAYA MEHMET",
+        min_length = 1,
+        max_length = 300,
+        pattern = "^[A-Za-z' -]*[A-Za-z][A-Za-z' -]*$"
+    )]
     pub full_name_latin: String,
-    /// Full name in Cyrillic, where given.
-    #[validate(length(min = 1, max = 300))]
-    #[schema(min_length = 1, max_length = 300)]
+    /// Full name in Cyrillic (the Kazakh letters included), where given; stored upper case
+    /// with one space between words.
+    #[schema(
+        example = "ҒАЛЫМ ҮСЕНОВ",
+        min_length = 1,
+        max_length = 300,
+        pattern = "^[ЁА-яёӘәҒғҚқҢңӨөҰұҮүҺһІі' -]*[ЁА-яёӘәҒғҚқҢңӨөҰұҮүҺһІі][ЁА-яёӘәҒғҚқҢңӨөҰұҮүҺһІі' -]*$"
+    )]
     pub full_name_cyrillic: Option<String>,
     /// Citizenship, ISO 3166-1 alpha-3.
     #[schema(example = "TUR", pattern = "^[A-Z]{3}$")]
     pub citizenship: String,
-    /// Passport number.
-    #[validate(length(min = 1, max = 50))]
-    #[schema(example = "U12345678", min_length = 1, max_length = 50)]
+    /// Passport number: 5 to 9 letters A-Z and digits once spaces and `<` fillers are left
+    /// out; stored upper case.
+    #[schema(
+        example = "U12345678",
+        min_length = 5,
+        max_length = 44,
+        pattern = "^[ <]*([A-Za-z0-9][ <]*){5,9}$"
+    )]
     pub passport_number: String,
-    /// Passport expiry date.
+    /// Passport expiry date; after the date of birth.
     pub passport_expiry: NaiveDate,
-    /// Date of birth.
+    /// Date of birth: in the past, and the worker of working age on the permit's first day
+    /// (Labour Code Art. 31, the rule set's `working_age`).
     pub birth_date: NaiveDate,
+    /// Sex as the passport states it; compared with `mrz` when both are sent, and not kept.
+    pub sex: Option<SexParam>,
+    /// The passport's machine-readable zone (ICAO Doc 9303 Part 4, TD3), two lines of 44
+    /// characters, optional: when sent, every check digit is verified and the document
+    /// number, nationality, birth date, sex and expiry must agree with the fields sent.
+    /// Not kept.
+    #[schema(min_items = 2, max_items = 2)]
+    pub mrz: Option<Vec<MrzLine>>,
     /// Education level, e.g. higher, vocational.
     #[validate(length(min = 1, max = 100))]
     #[schema(example = "higher", min_length = 1, max_length = 100)]
@@ -64,7 +92,8 @@ pub struct WorkerRequest {
     #[validate(length(min = 4, max = 30))]
     #[schema(example = "2146", min_length = 4, max_length = 30)]
     pub occupation_code: String,
-    /// Years of work experience in the profession.
+    /// Years of work experience in the profession; no more than the years since the
+    /// worker reached working age.
     #[validate(range(max = 80))]
     #[schema(maximum = 80)]
     pub experience_years: u32,
@@ -75,19 +104,66 @@ pub struct WorkerRequest {
     pub qualification_ref: Option<String>,
 }
 
+/// Why a person in a request was refused: a field that does not parse at all (400-like
+/// field errors, 422), or the rules of a person's identity (422 with their acts).
+pub(crate) enum PersonError {
+    Field(FieldError),
+    Rules(Vec<Violation>),
+}
+
+impl PersonError {
+    /// The refusal of a request whose persons failed: field errors first.
+    pub(crate) fn into_api(errors: Vec<PersonError>) -> ApiError {
+        let mut fields = Vec::new();
+        let mut rules = Vec::new();
+        for e in errors {
+            match e {
+                PersonError::Field(f) => fields.push(f),
+                PersonError::Rules(v) => rules.extend(v),
+            }
+        }
+        if fields.is_empty() {
+            ApiError::Rule(rules)
+        } else {
+            ApiError::Invalid(fields)
+        }
+    }
+}
+
 impl WorkerRequest {
-    /// The worker as the cases take them; a citizenship that is no country code is an
-    /// error on `{at}.citizenship`.
-    fn into_input(self, at: &str) -> Result<cases::permits::WorkerInput, FieldError> {
-        let citizenship = self
-            .citizenship
-            .parse::<CountryCode>()
-            .map_err(|e| FieldError::new(format!("{at}.citizenship"), e.to_string()))?;
+    /// The worker as the cases take them, parsed into the person's types; `field` is the
+    /// worker's path (`workers[0]`), `pointer` its JSON pointer (`/workers/0`).
+    fn into_input(
+        self,
+        field: &str,
+        pointer: &str,
+    ) -> Result<cases::permits::WorkerInput, PersonError> {
+        let mrz = self.mrz.map(MrzLine::lines);
+        let citizenship = self.citizenship.parse::<CountryCode>().map_err(|e| {
+            PersonError::Field(FieldError::new(
+                format!("{field}.citizenship"),
+                e.to_string(),
+            ))
+        })?;
+        let identity = person::identify(&person::IdentityFields {
+            at: pointer,
+            name_field: "full_name_latin",
+            name: &self.full_name_latin,
+            cyrillic_field: Some("full_name_cyrillic"),
+            cyrillic: self.full_name_cyrillic.as_deref(),
+            passport: &self.passport_number,
+            citizenship: &citizenship,
+            mrz: mrz.as_deref(),
+            sex: self.sex.map(Into::into),
+            birth_date: Some(self.birth_date),
+            passport_expiry: Some(self.passport_expiry),
+        })
+        .map_err(PersonError::Rules)?;
         Ok(cases::permits::WorkerInput {
-            full_name_latin: self.full_name_latin,
-            full_name_cyrillic: self.full_name_cyrillic,
+            full_name_latin: identity.name,
+            full_name_cyrillic: identity.name_cyrillic,
             citizenship,
-            passport_number: self.passport_number,
+            passport_number: identity.passport,
             passport_expiry: self.passport_expiry,
             birth_date: self.birth_date,
             education: self.education,
@@ -377,7 +453,18 @@ pub struct PermitView {
     pub version: i64,
 }
 
-fn check_view(c: &Check, lang: Lang) -> CheckView {
+fn check_view(c: &Check, lang: Lang, reader: Reader) -> CheckView {
+    let shown;
+    let c = match reader {
+        Reader::Official => c,
+        Reader::Employer => {
+            shown = Check {
+                outcome: c.outcome,
+                finding: c.finding.for_employer(),
+            };
+            &shown
+        }
+    };
     CheckView {
         code: c.finding.code.clone(),
         outcome: match c.outcome {
@@ -438,8 +525,13 @@ fn permit_view(
     history: Vec<db_audit::HistoryLine>,
     lang: Lang,
     today: NaiveDate,
+    reader: Reader,
 ) -> Result<PermitView, ApiError> {
-    let checks = l.checks()?.iter().map(|c| check_view(c, lang)).collect();
+    let checks = l
+        .checks()?
+        .iter()
+        .map(|c| check_view(c, lang, reader))
+        .collect();
     let units = l.units();
     let status = l.state_on(today);
     let mrp_today = rules.and_then(|r| r.mrp_on(today));
@@ -597,10 +689,29 @@ fn render(
     l: Loaded,
     lang: Lang,
     today: NaiveDate,
+    reader: Reader,
 ) -> Result<PermitView, ApiError> {
     let rules = rule_sets.in_force(conn, today)?;
     let history = db_audit::history(conn, "permit", &l.permit.id.to_string(), HISTORY_LINES)?;
-    permit_view(l, rules.as_deref(), history, lang, today)
+    permit_view(l, rules.as_deref(), history, lang, today, reader)
+}
+
+/// Who reads a permit: its employer, or an official (akimat, ministry, auditor). Only an
+/// official reads another employer's case id in a check (Art. 33(3)): an employer reads
+/// "another employer's live permit".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reader {
+    Employer,
+    Official,
+}
+
+impl Reader {
+    pub(crate) fn of(caller: &Caller) -> Reader {
+        match caller.role {
+            crate::auth::Role::Employer => Reader::Employer,
+            _ => Reader::Official,
+        }
+    }
 }
 
 /// The access check of one permit: the caller's role may do `action` at all (checked
@@ -645,7 +756,7 @@ fn respond(view: PermitView) -> HttpResponse {
         (status = 201, description = "Filed, with its checks.", body = PermitView, headers(("Location" = String, description = "The permit."), ("ETag" = String, description = "The version."))),
         (status = 404, description = "No rule set in force.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields (also a region of `regions` that is none of the 20 regions, e.g. `regions[0]`), or `no-worker-needs-permit` (Art. 2(3)), `term-allowed` (Art. 7(20)), `profession-not-seasonal` (Art. 7(21-1)), `replacement-commitment` (Art. 33(2)), `start-date-past`, `unknown-country`.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields (also a region of `regions` that is none of the 20 regions, e.g. `regions[0]`), or `no-worker-needs-permit` (Art. 2(3)), `term-allowed` (Art. 7(20)), `profession-not-seasonal` (Art. 7(21-1)), `replacement-commitment` (Art. 33(2)), `start-date-past`, `unknown-country`. A person's fields refused at their JSON pointer (`pointer`) with the act: `name-blank`, `name-invisible-character`, `name-not-latin`, `name-separator`, `name-too-long` (ICAO Doc 9303 Part 3), `passport-number-character`, `passport-number-length`, `mrz-shape`, `mrz-not-passport`, `mrz-date`, `mrz-check-digit`, `mrz-mismatch` (Part 4), `birth-date-not-past`, `worker-below-working-age`, `experience-beyond-working-years` (Labour Code Art. 31), `passport-expiry-before-birth`, `worker-named-twice` (Art. 33(3)).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/permit-applications")]
 pub async fn file_permit_application(
@@ -679,16 +790,17 @@ pub async fn file_permit_application(
     let mut workers = Vec::new();
     let mut errors = Vec::new();
     for (i, w) in req.workers.into_iter().enumerate() {
-        match w.into_input(&format!("workers[{i}]")) {
+        match w.into_input(&format!("workers[{i}]"), &format!("/workers/{i}")) {
             Ok(input) => workers.push(input),
             Err(e) => errors.push(e),
         }
     }
     if !errors.is_empty() {
-        return Err(ApiError::Invalid(errors));
+        return Err(PersonError::into_api(errors));
     }
     let today = state.time.today();
     let rule_sets = state.rule_sets.clone();
+    let reader = Reader::of(&caller);
     let actor = state.actor(&caller, &rid);
     let cmd = cases::permits::Apply {
         bin,
@@ -706,7 +818,7 @@ pub async fn file_permit_application(
     let lang = lang.0;
     create(&state, &caller, key, body.fingerprint, move |conn| {
         let loaded = cases::permits::apply(conn, &cmd, today, &actor)?;
-        let view = render(conn, &rule_sets, loaded, lang, today)?;
+        let view = render(conn, &rule_sets, loaded, lang, today, reader)?;
         Ok(Created {
             location: format!("/v1/permits/{}", view.id),
             version: Some(view.version),
@@ -978,6 +1090,7 @@ pub(crate) async fn read(
     authorize_role(&caller, Action::ReadPermits)?;
     let today = state.time.today();
     let rule_sets = state.rule_sets.clone();
+    let reader = Reader::of(&caller);
     let read = |caller: Caller| {
         let rule_sets = rule_sets.clone();
         state.read(move |c| {
@@ -985,7 +1098,7 @@ pub(crate) async fn read(
             if cases::permits::lapse_due(&l, today) || cases::follow::orphaned(c, &l, today)? {
                 return Ok(None);
             }
-            render(c, &rule_sets, l, lang, today).map(Some)
+            render(c, &rule_sets, l, lang, today, reader).map(Some)
         })
     };
     // A read is a read: only a permit found overdue (or an extension whose parent has
@@ -1101,6 +1214,7 @@ pub(crate) async fn decide(
     };
     let today = state.time.today();
     let rule_sets = state.rule_sets.clone();
+    let reader = Reader::of(&caller);
     let actor = state.actor(&caller, rid);
     state
         .write(move |c| {
@@ -1112,7 +1226,7 @@ pub(crate) async fn decide(
                 access(&caller, Action::DecidePermit),
                 &actor,
             )?;
-            let view = render(c, &rule_sets, l, lang, today)?;
+            let view = render(c, &rule_sets, l, lang, today, reader)?;
             last.write(c)?;
             Ok(view)
         })
@@ -1142,6 +1256,7 @@ pub async fn withdraw_permit(
     authorize_role(&caller, Action::WithdrawPermit)?;
     let today = state.time.today();
     let rule_sets = state.rule_sets.clone();
+    let reader = Reader::of(&caller);
     let actor = state.actor(&caller, &rid);
     let lang = lang.0;
     let view = state
@@ -1153,7 +1268,7 @@ pub async fn withdraw_permit(
                 access(&caller, Action::WithdrawPermit),
                 &actor,
             )?;
-            render(c, &rule_sets, l, lang, today)
+            render(c, &rule_sets, l, lang, today, reader)
         })
         .await?;
     Ok(respond(view))
@@ -1215,6 +1330,7 @@ pub async fn pay_permit_fee(
     }
     let today = state.time.today();
     let rule_sets = state.rule_sets.clone();
+    let reader = Reader::of(&caller);
     lapse_first(&state, id, today).await?;
     let actor = state.actor(&caller, &rid);
     let cmd = cases::permits::Pay {
@@ -1233,7 +1349,7 @@ pub async fn pay_permit_fee(
             access(&caller, Action::PayPermitFee),
             &actor,
         )?;
-        let view = render(c, &rule_sets, l, lang, today)?;
+        let view = render(c, &rule_sets, l, lang, today, reader)?;
         Ok(Created {
             location: format!("/v1/permits/{id}"),
             version: Some(view.version),
@@ -1286,6 +1402,7 @@ pub async fn extend_permit(
     };
     let today = state.time.today();
     let rule_sets = state.rule_sets.clone();
+    let reader = Reader::of(&caller);
     let actor = state.actor(&caller, &rid);
     let lang = lang.0;
     create(&state, &caller.clone(), key, body.fingerprint, move |c| {
@@ -1297,7 +1414,7 @@ pub async fn extend_permit(
             access(&caller, Action::ExtendPermit),
             &actor,
         )?;
-        let view = render(c, &rule_sets, l, lang, today)?;
+        let view = render(c, &rule_sets, l, lang, today, reader)?;
         Ok(Created {
             location: format!("/v1/permits/{}", view.id),
             version: Some(view.version),
@@ -1376,6 +1493,7 @@ pub(crate) async fn supervision(
     authorize_role(&caller, action)?;
     let today = state.time.today();
     let rule_sets = state.rule_sets.clone();
+    let reader = Reader::of(&caller);
     let actor = state.actor(&caller, rid);
     state
         .write(move |c| {
@@ -1388,7 +1506,7 @@ pub(crate) async fn supervision(
                 access(&caller, action),
                 &actor,
             )?;
-            render(c, &rule_sets, l, lang, today)
+            render(c, &rule_sets, l, lang, today, reader)
         })
         .await
 }
@@ -1657,7 +1775,7 @@ pub struct ReissueRequest {
         (status = 404, description = "No such permit or worker (or the worker was already replaced), or not the caller's.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The permit is not active, or changed concurrently.", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "`If-Match` names another version.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`reissue-not-allowed`, `reissue-occupation-differs` (Art. 7(20)), `reissue-needs-no-permit` (Art. 2(3)), `reissue-country-quota` (Art. 32(4)(2)), `qualification-data` (Art. 33(7)), `worker-on-live-permit` (Art. 33(3)), or field errors.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`reissue-not-allowed`, `reissue-occupation-differs` (Art. 7(20)), `reissue-needs-no-permit` (Art. 2(3)), `reissue-country-quota` (Art. 32(4)(2)), `qualification-data` (Art. 33(7)), `worker-on-live-permit` (Art. 33(3)), or field errors. A person's fields refused at their JSON pointer (`pointer`) with the act: `name-blank`, `name-invisible-character`, `name-not-latin`, `name-separator`, `name-too-long` (ICAO Doc 9303 Part 3), `passport-number-character`, `passport-number-length`, `mrz-shape`, `mrz-not-passport`, `mrz-date`, `mrz-check-digit`, `mrz-mismatch` (Part 4), `birth-date-not-past`, `worker-below-working-age`, `experience-beyond-working-years` (Labour Code Art. 31), `passport-expiry-before-birth`, `worker-named-twice` (Art. 33(3)).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/permits/{id}/reissues")]
 #[allow(clippy::too_many_arguments)]
@@ -1678,12 +1796,13 @@ pub async fn reissue(
         worker_id: req.worker_id,
         newcomer: req
             .newcomer
-            .into_input("newcomer")
-            .map_err(|e| ApiError::Invalid(vec![e]))?,
+            .into_input("newcomer", "/newcomer")
+            .map_err(|e| PersonError::into_api(vec![e]))?,
         expected_version: if_match.0,
     };
     let today = state.time.today();
     let rule_sets = state.rule_sets.clone();
+    let reader = Reader::of(&caller);
     let actor = state.actor(&caller, &rid);
     let lang = lang.0;
     create(&state, &caller.clone(), key, body.fingerprint, move |c| {
@@ -1695,7 +1814,7 @@ pub async fn reissue(
             access(&caller, Action::ReissuePermit),
             &actor,
         )?;
-        let view = render(c, &rule_sets, l, lang, today)?;
+        let view = render(c, &rule_sets, l, lang, today, reader)?;
         Ok(Created {
             location: format!("/v1/permits/{id}"),
             version: Some(view.version),
@@ -1758,6 +1877,7 @@ pub async fn record_departure(
     };
     let today = state.time.today();
     let rule_sets = state.rule_sets.clone();
+    let reader = Reader::of(&caller);
     let actor = state.actor(&caller, &rid);
     let lang = lang.0;
     let view = state
@@ -1770,7 +1890,7 @@ pub async fn record_departure(
                 access(&caller, Action::RecordDeparture),
                 &actor,
             )?;
-            render(c, &rule_sets, l, lang, today)
+            render(c, &rule_sets, l, lang, today, reader)
         })
         .await?;
     Ok(respond(view))
@@ -1854,6 +1974,7 @@ pub async fn report_replacement(
         .collect();
     let today = state.time.today();
     let rule_sets = state.rule_sets.clone();
+    let reader = Reader::of(&caller);
     let actor = state.actor(&caller, &rid);
     let lang = lang.0;
     let view = state
@@ -1866,7 +1987,7 @@ pub async fn report_replacement(
                 access(&caller, Action::ReportReplacement),
                 &actor,
             )?;
-            render(c, &rule_sets, l, lang, today)
+            render(c, &rule_sets, l, lang, today, reader)
         })
         .await?;
     Ok(respond(view))

@@ -10,6 +10,7 @@ use crate::db::certificates::{self as db, CertificateRow, ReportRow};
 use crate::db::{reference, rulesets, Conn};
 use crate::domain::article::*;
 use crate::domain::certificate::{self, CertificateEvent, CertificateState};
+use crate::domain::person::{LatinName, PassportNumber};
 use crate::domain::{CountryCode, EmployerId, Message, Refusal, RegionCode, Violation};
 use chrono::NaiveDate;
 
@@ -27,8 +28,8 @@ pub enum Channel {
 pub struct Apply {
     pub region: RegionCode,
     pub channel: Channel,
-    pub full_name: String,
-    pub passport_number: String,
+    pub full_name: LatinName,
+    pub passport_number: PassportNumber,
     pub citizenship: CountryCode,
     pub iin: Option<String>,
     pub occupation_code: String,
@@ -79,8 +80,8 @@ pub fn apply(
             region: &cmd.region,
             channel,
             mission_country: mission,
-            full_name: &cmd.full_name,
-            passport_number: &cmd.passport_number,
+            full_name: cmd.full_name.as_str(),
+            passport_number: cmd.passport_number.as_str(),
             citizenship: cmd.citizenship.as_str(),
             iin: cmd.iin.as_deref(),
             occupation_code: &cmd.occupation_code,
@@ -303,7 +304,7 @@ pub fn report(
     conn: &mut Conn,
     id: i64,
     employer: &EmployerId,
-    passport_number: &str,
+    passport_number: &PassportNumber,
     kind: ReportKind,
     on: NaiveDate,
     actor: &Actor,
@@ -313,11 +314,8 @@ pub fn report(
     // holder has another passport answers as one that does not exist, so a number alone
     // neither proves an employment nor reveals that a certificate exists.
     let (row, reports) = load(conn, id, |_, _| Ok::<(), CaseError>(()))?;
-    let same = |a: &str, b: &str| {
-        let norm = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-        norm(a).eq_ignore_ascii_case(&norm(b))
-    };
-    if !same(&row.passport_number, passport_number) {
+    // Both in normal form (the stored one since issue 19's migration).
+    if row.passport_number != passport_number.as_str() {
         return Err(CaseError::not_found(Message::new("not-found-case")));
     }
     let (Some(issued), Some(until)) = (row.issued_on(), row.valid_until()) else {

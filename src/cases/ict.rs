@@ -10,6 +10,7 @@ use crate::db::ict::{self as db, ArrivalRow, PermitRow, WorkerRow};
 use crate::db::{reference, rulesets, Conn};
 use crate::domain::article::*;
 use crate::domain::ict::{self, EmployerForm, IctEvent, IctPosition, IctState, SpecialCondition};
+use crate::domain::person::{LatinName, PassportNumber};
 use crate::domain::route::{self, EmployerType, Engagement, Facts, Position, Route, Transfer};
 use crate::domain::ruleset::RuleSet;
 use crate::domain::{CountryCode, EmployerId, Message, Refusal, RegionCode, Violation};
@@ -19,8 +20,8 @@ use std::sync::Arc;
 /// A worker of an application.
 #[derive(Debug, Clone)]
 pub struct WorkerIn {
-    pub full_name: String,
-    pub passport_number: String,
+    pub full_name: LatinName,
+    pub passport_number: PassportNumber,
     pub citizenship: CountryCode,
     pub position: IctPosition,
     pub higher_education: bool,
@@ -130,7 +131,7 @@ pub fn apply(
         .workers
         .iter()
         .map(|w| ict::Worker {
-            full_name: &w.full_name,
+            full_name: w.full_name.as_str(),
             position: w.position,
             prior_employment_months: w.prior_employment_months,
         })
@@ -162,8 +163,8 @@ pub fn apply(
         .workers
         .iter()
         .map(|w| db::NewWorker {
-            full_name: &w.full_name,
-            passport_number: &w.passport_number,
+            full_name: w.full_name.as_str(),
+            passport_number: w.passport_number.as_str(),
             citizenship: w.citizenship.as_str(),
             position: w.position.as_str(),
             higher_education: w.higher_education,

@@ -17,6 +17,7 @@ use crate::domain::hold::{CaseKind, CaseRef, QuotaClaim, Release, Units};
 use crate::domain::permit::checks::{self, Check, Commitment, Qualification};
 use crate::domain::permit::trips::{self, TripRequest};
 use crate::domain::permit::{departure_owed, transition, PermitEvent, PermitState};
+use crate::domain::person::{self, CyrillicName, LatinName, PassportNumber, PersonKey};
 use crate::domain::route::{self, EmployerType, Engagement, Facts, Position};
 use crate::domain::ruleset::{RuleSet, TermChoice, TermUnit};
 use crate::domain::{
@@ -172,13 +173,14 @@ fn parse_unit(s: &str) -> TermUnit {
     }
 }
 
-/// A foreign worker as the application names them.
+/// A foreign worker as the application names them, the person parsed (names and passport
+/// number in normal form, [`crate::domain::person`]).
 #[derive(Debug, Clone)]
 pub struct WorkerInput {
-    pub full_name_latin: String,
-    pub full_name_cyrillic: Option<String>,
+    pub full_name_latin: LatinName,
+    pub full_name_cyrillic: Option<CyrillicName>,
     pub citizenship: CountryCode,
-    pub passport_number: String,
+    pub passport_number: PassportNumber,
     pub passport_expiry: NaiveDate,
     pub birth_date: NaiveDate,
     pub education: String,
@@ -338,18 +340,67 @@ fn run_checks(
             },
             s.category,
         ));
-        let other = db::live_permit_of_worker(
-            conn,
-            &w.passport_number,
-            name,
-            w.birth_date,
-            &s.except,
-            today,
-        )?;
-        out.push(checks::worker_free(name, other));
+        let (live, pending) = others_naming(conn, w, s.bin, &s.except, today)?;
+        out.push(checks::worker_free(name, live));
+        out.push(checks::worker_not_pending(name, pending));
         out.push(checks::passport_valid(name, w.passport_expiry, s.end_date));
     }
     Ok(out)
+}
+
+/// Art. 33(3) as the service reads it: the first other permit case (not `except`) that
+/// names the same person as `w` and is live — approved and not ended — and the first that
+/// is an application still awaiting its decisions; each with whether it is `bin`'s own.
+fn others_naming(
+    conn: &mut Conn,
+    w: &NewWorker,
+    bin: &EmployerId,
+    except: &[i64],
+    today: NaiveDate,
+) -> Result<(Option<checks::OtherCase>, Option<checks::OtherCase>), CaseError> {
+    let key = PersonKey::of(
+        &w.citizenship,
+        &w.passport_number,
+        &w.full_name_latin,
+        w.birth_date,
+    );
+    let found = db::permits_naming_person(conn, &key, except, today)?;
+    let case = |p: &db::NamingPermit| checks::OtherCase {
+        permit: p.id,
+        own: p.bin == bin.as_str(),
+    };
+    Ok((
+        found.iter().find(|p| p.approved).map(case),
+        found.iter().find(|p| !p.approved).map(case),
+    ))
+}
+
+/// The first approval wins (Art. 33(3)): two approvals of cases naming one person, made at
+/// once by two akimats, must not both find the other still pending. Before its checks an
+/// approval writes (without changing them) the rows of every open case naming one of its
+/// workers, its own included, in id order: on PostgreSQL the second approval waits for the
+/// first to commit and then reads it; SQLite's writers already take turns.
+fn serialize_on_persons(conn: &mut Conn, l: &Loaded, today: NaiveDate) -> Result<(), CaseError> {
+    let mut ids = vec![l.permit.id];
+    for w in l.holding_workers() {
+        let key = PersonKey::of(
+            &w.citizenship,
+            &w.passport_number,
+            &w.full_name_latin,
+            w.birth_date,
+        );
+        ids.extend(
+            db::permits_naming_person(conn, &key, &[], today)?
+                .iter()
+                .map(|p| p.id),
+        );
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    for id in ids {
+        db::touch(conn, id)?;
+    }
+    Ok(())
 }
 
 /// Art. 33(2): the last day an employer is barred after a revocation on a ground that bars.
@@ -438,10 +489,10 @@ fn workers_of_input(
             route::Route::QuotaPermit(_)
         );
         out.push(NewWorker {
-            full_name_latin: w.full_name_latin.clone(),
-            full_name_cyrillic: w.full_name_cyrillic.clone(),
+            full_name_latin: w.full_name_latin.as_str().to_owned(),
+            full_name_cyrillic: w.full_name_cyrillic.as_ref().map(|n| n.as_str().to_owned()),
             citizenship: country.code,
-            passport_number: w.passport_number.clone(),
+            passport_number: w.passport_number.as_str().to_owned(),
             passport_expiry: w.passport_expiry,
             birth_date: w.birth_date,
             education: w.education.clone(),
@@ -453,6 +504,58 @@ fn workers_of_input(
         });
     }
     Ok(out)
+}
+
+/// The workers of a request against the rules of a person: each one's dates (born before
+/// `today`, of working age on `start` by the rule set's age, no more experience than years
+/// since, a passport expiring after birth; Labour Code Art. 31) and no person named twice
+/// (Art. 33(3)). Each refusal at its field's pointer under `at` (`/workers`: `/workers/0`).
+fn workers_as_persons(
+    workers: &[WorkerInput],
+    start: NaiveDate,
+    today: NaiveDate,
+    rules: &RuleSet,
+    at: &str,
+) -> Vec<Violation> {
+    let age = person::WorkingAge {
+        minimum: rules.working_age.minimum_age,
+        source: &rules.working_age.source,
+    };
+    let mut out = Vec::new();
+    let mut seen: Vec<PersonKey> = Vec::new();
+    for (i, w) in workers.iter().enumerate() {
+        let pointer = if workers.len() == 1 && !at.starts_with("/workers") {
+            at.to_owned()
+        } else {
+            format!("{at}/{i}")
+        };
+        out.extend(person::check_life_dates(
+            &person::LifeDates {
+                birth_date: w.birth_date,
+                passport_expiry: Some(w.passport_expiry),
+                experience_years: w.experience_years,
+            },
+            start,
+            today,
+            age,
+            &pointer,
+        ));
+        let key = PersonKey::of(
+            w.citizenship.as_str(),
+            w.passport_number.as_str(),
+            w.full_name_latin.as_str(),
+            w.birth_date,
+        );
+        if seen.iter().any(|k| k.same(&key)) {
+            out.push(
+                Violation::new("worker-named-twice", ART_33_3)
+                    .text("worker", &w.full_name_latin)
+                    .at(&pointer),
+            );
+        }
+        seen.push(key);
+    }
+    out
 }
 
 /// Files an application (Art. 33(1), (5)): refused outright when nothing in it could be
@@ -475,7 +578,10 @@ pub fn apply(
     let rules = rules_on(conn, today)?;
     let engager = Engager::of(conn, &cmd.bin, cmd.category, cmd.start_date)?;
     let workers = workers_of_input(conn, &cmd.workers, &engager)?;
-    let mut refusals = Vec::new();
+    let mut refusals = workers_as_persons(&cmd.workers, cmd.start_date, today, &rules, "/workers");
+    if !refusals.is_empty() {
+        return Err(CaseError::rules(refusals));
+    }
     if !workers.iter().any(|w| w.needs_permit) {
         refusals.push(checks::nothing_to_permit());
     }
@@ -863,6 +969,7 @@ fn decide_loaded(
     let rules = rules_on(conn, today)?;
     match decision {
         Decision::Approve => {
+            serialize_on_persons(conn, &l, today)?;
             let found = recheck(conn, &l, &rules, today)?;
             let failed = checks::failures(&found);
             if !failed.is_empty() {
@@ -1759,6 +1866,16 @@ fn reissue_loaded(
             CaseError::not_found(Message::new("not-found-worker").arg("id", cmd.worker_id))
         })?;
     let rules = rules_on(conn, today)?;
+    let dates = workers_as_persons(
+        std::slice::from_ref(&cmd.newcomer),
+        today.max(l.permit.start_date),
+        today,
+        &rules,
+        "/newcomer",
+    );
+    if !dates.is_empty() {
+        return Err(CaseError::rules(dates));
+    }
     let engager = Engager::of(conn, &l.permit.bin, l.permit.category, today)?;
     let newcomer = workers_of_input(conn, std::slice::from_ref(&cmd.newcomer), &engager)?
         .pop()
@@ -1783,24 +1900,35 @@ fn reissue_loaded(
         },
     );
     let name = newcomer.full_name_latin.as_str();
-    let named_here = l.workers.iter().any(|w| {
-        w.passport_number == newcomer.passport_number
-            || (w.full_name_latin == newcomer.full_name_latin
-                && w.birth_date == newcomer.birth_date)
-    });
+    let key = |w: &WorkerRow| {
+        PersonKey::of(
+            &w.citizenship,
+            &w.passport_number,
+            &w.full_name_latin,
+            w.birth_date,
+        )
+    };
+    let newcomer_key = PersonKey::of(
+        &newcomer.citizenship,
+        &newcomer.passport_number,
+        &newcomer.full_name_latin,
+        newcomer.birth_date,
+    );
+    let named_here = l.workers.iter().any(|w| key(w).same(&newcomer_key));
     if named_here {
-        refusals.push(checks::worker_free(name, Some(l.permit.id)).finding);
+        let own = checks::OtherCase {
+            permit: l.permit.id,
+            own: true,
+        };
+        refusals.push(checks::worker_free(name, Some(own)).finding);
     }
     let mut except = vec![l.permit.id];
     except.extend(db::chain_of(conn, l.permit.id)?.iter().map(|p| p.id));
-    let other = db::live_permit_of_worker(
-        conn,
-        &newcomer.passport_number,
-        name,
-        newcomer.birth_date,
-        &except,
-        today,
-    )?;
+    // A re-issue takes effect at once, as an approval does: only a live permit naming the
+    // newcomer refuses it (an application awaiting decision blocks nothing, and will fail
+    // at its own decision), and the employer reads another employer's permit as such,
+    // never by its id.
+    let (live, _pending) = others_naming(conn, &newcomer, &l.permit.bin, &except, today)?;
     let found = vec![
         checks::qualification(
             &Qualification {
@@ -1812,9 +1940,9 @@ fn reissue_loaded(
             },
             l.permit.category,
         ),
-        checks::worker_free(name, other),
+        checks::worker_free(name, live),
     ];
-    refusals.extend(checks::failures(&found));
+    refusals.extend(checks::failures(&found).iter().map(Violation::for_employer));
     if !newcomer.needs_permit && !newcomer_of.eaeu_member {
         let answer = engager.route(&newcomer_of, &newcomer.education);
         refusals.extend(checks::worker_route(name, &answer, true).map(|c| c.finding));

@@ -9,6 +9,7 @@ use super::schema::{
 };
 use super::AnyConnection;
 use crate::domain::permit::PermitState;
+use crate::domain::person::{name_key_sql, PersonKey};
 use crate::domain::{Category, EmployerId, RegionCode};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
@@ -605,40 +606,84 @@ pub fn record_departure(
     .execute(conn)
 }
 
-/// The id of another live permit (not `except`) that names a worker with this passport,
-/// or this name and date of birth, and has not ended by `today`.
-pub fn live_permit_of_worker(
+/// A permit that names a person: its id, its employer, and whether a region has approved
+/// it (then it is live, Art. 33(3); until then it is an application awaiting decision).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamingPermit {
+    pub id: i64,
+    pub bin: String,
+    pub approved: bool,
+}
+
+/// The permits other than `except`, not ended by `today`, that name the person `key`
+/// (the same nationality and passport number, or the same nationality, name key and date
+/// of birth; [`PersonKey`]) as a worker who holds a unit: those approved and not ended
+/// (awaiting payment, active, suspended, or applied with a region's approval) and the
+/// applications still awaiting every decision. Oldest first.
+pub fn permits_naming_person(
     conn: &mut AnyConnection,
-    passport: &str,
-    name: &str,
-    birth: NaiveDate,
+    key: &PersonKey,
     except: &[i64],
     today: NaiveDate,
-) -> QueryResult<Option<i64>> {
-    let live: Vec<&str> = crate::domain::permit::PermitState::ALL
-        .into_iter()
-        .filter(|s| s.is_live())
-        .map(|s| s.as_str())
-        .collect();
-    permit_workers::table
+) -> QueryResult<Vec<NamingPermit>> {
+    use diesel::dsl::{exists, sql};
+    use diesel::sql_types::Text;
+    let open: Vec<&str> = [
+        PermitState::Applied,
+        PermitState::AwaitingPayment,
+        PermitState::Active,
+        PermitState::Suspended,
+    ]
+    .into_iter()
+    .map(PermitState::as_str)
+    .collect();
+    let name_key = sql::<Text>(&name_key_sql("permit_workers.full_name_latin"));
+    let approved_somewhere = exists(
+        permit_regions::table
+            .filter(permit_regions::permit_id.eq(permits::id))
+            .filter(permit_regions::decision.eq("approved")),
+    );
+    let rows: Vec<(i64, String, String, bool)> = permit_workers::table
         .inner_join(permits::table)
+        .filter(permit_workers::citizenship.eq(&key.citizenship))
         .filter(
             permit_workers::passport_number
-                .eq(passport)
-                .or(permit_workers::full_name_latin
-                    .eq(name)
-                    .and(permit_workers::birth_date.eq(birth))),
+                .eq(&key.passport)
+                .or(name_key
+                    .eq(&key.name_key)
+                    .and(permit_workers::birth_date.eq(key.birth_date))),
         )
         .filter(permit_workers::needs_permit.eq(true))
         .filter(diesel::dsl::not(permit_workers::id.eq_any(
             permit_reissues::table.select(permit_reissues::replaced_id),
         )))
-        .filter(permits::status.eq_any(live))
+        .filter(permits::status.eq_any(open))
         .filter(permits::end_date.ge(today))
         .filter(permits::id.ne_all(except.to_vec()))
-        .select(permits::id)
-        .first(conn)
-        .optional()
+        .select((
+            permits::id,
+            permits::bin,
+            permits::status,
+            approved_somewhere,
+        ))
+        .order(permits::id)
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, bin, status, approved)| NamingPermit {
+            id,
+            bin,
+            approved: approved || status != PermitState::Applied.as_str(),
+        })
+        .collect())
+}
+
+/// Writes the permit's row without changing it, so that this transaction holds its row
+/// lock until it ends (PostgreSQL; SQLite has one writer at a time).
+pub fn touch(conn: &mut AnyConnection, id: i64) -> QueryResult<usize> {
+    diesel::update(permits::table.find(id))
+        .set(permits::version.eq(permits::version))
+        .execute(conn)
 }
 
 /// The latest revocation of `bin`'s permits on one of `grounds`, if any.

@@ -7,8 +7,9 @@
 use std::fmt;
 
 /// One provision of Law 482-V: an article with its paragraph and, where the law has one, its
-/// subparagraph, e.g. `Art. 33(3)`, `Art. 32(2)(12)`, `Art. 7(21-1)`. Only the constants of
-/// this module exist.
+/// subparagraph, e.g. `Art. 33(3)`, `Art. 32(2)(12)`, `Art. 7(21-1)`; or a provision of
+/// another act the service applies beside it (the Labour Code's working age, the ICAO
+/// passport standard). Only the constants of this module exist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Article(&'static str);
 
@@ -109,6 +110,13 @@ articles! {
     ART_35_3 = "Art. 35(3)";
     ART_35_4 = "Art. 35(4)";
     ART_37_2 = "Art. 37(2)";
+}
+
+// Other acts the service applies beside Law 482-V, cited the same way.
+articles! {
+    ICAO_9303_3 = "ICAO Doc 9303 Part 3";
+    ICAO_9303_4 = "ICAO Doc 9303 Part 4";
+    LABOUR_CODE_31 = "Labour Code of the RK, Art. 31";
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ pub mod ids;
 pub mod money;
 pub mod percent;
 pub mod permit;
+pub mod person;
 pub mod quota;
 pub mod refusal;
 pub mod route;

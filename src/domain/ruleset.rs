@@ -43,6 +43,31 @@ pub struct RuleSet {
     /// Grounds on which a permit is refused or revoked, and the bar that follows a
     /// revocation for unlawful engagement (Art. 33(2), 9(5)).
     pub permit_grounds: PermitGrounds,
+    /// The minimum age of a foreign worker on the first day of the permit (Labour Code
+    /// Art. 31); a rule set that does not state it has the Code's.
+    #[serde(default)]
+    pub working_age: WorkingAgeRule,
+}
+
+/// The age from which a labour contract may be concluded (Labour Code of the Republic of
+/// Kazakhstan, Art. 31), which a foreign worker must have reached on the first day of the
+/// permit; never below the Code's [`statute::MIN_WORKING_AGE`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkingAgeRule {
+    /// Whole years of age on the permit's first day, at least.
+    pub minimum_age: u32,
+    /// The act the age comes from.
+    pub source: String,
+}
+
+impl Default for WorkingAgeRule {
+    fn default() -> Self {
+        WorkingAgeRule {
+            minimum_age: statute::MIN_WORKING_AGE,
+            source: statute::WORKING_AGE_SOURCE.to_owned(),
+        }
+    }
 }
 
 /// One ground an akimat refuses or revokes a permit on, from the ministry's list.
@@ -991,6 +1016,7 @@ impl RuleSet {
             ("quota_demand", &self.quota_demand.source),
             ("lists", &self.lists.source),
             ("holidays", &self.holidays.source),
+            ("working_age", &self.working_age.source),
         ] {
             size(format!("{r}.{field}.source"), text(source), MAX_SOURCE);
         }
@@ -1047,13 +1073,18 @@ impl RuleSet {
             "rules.kazakh_share.eaeu_citizens_count_as_foreign",
             self.kazakh_share.eaeu_citizens_count_as_foreign,
         ));
+        out.extend(statute::check_working_age(
+            "rules.working_age.minimum_age",
+            self.working_age.minimum_age,
+        ));
         out
     }
 
     /// The provisions a publication of this rule set rests on: for each section that differs
     /// from `before` (every section for a first rule set), the article that lets the
     /// ministry set it, each once in the order of the law. The holiday calendar rests on the
-    /// Law on Holidays and the Labour Code, not on Law 482-V, and adds none.
+    /// Law on Holidays and the Labour Code, the working age on the Labour Code, not on Law
+    /// 482-V: they add none.
     /// - terms, the category-4 replacement duty, ICT conditions, deadlines, the extension
     ///   window, the labour-market test, refusal and revocation grounds: Art. 7(20);
     /// - self-employment terms, priority sectors and in-demand professions: Art. 7(21);
@@ -1076,6 +1107,7 @@ impl RuleSet {
             quota_demand,
             lists,
             holidays: _,
+            working_age: _,
             permit_grounds,
         } = self;
         let changed = |differs: &dyn Fn(&RuleSet) -> bool| before.is_none_or(differs);

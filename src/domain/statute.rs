@@ -42,6 +42,29 @@ pub const MIN_SEZ_PROJECT_VALUE_MRP: u64 = 1_000_000;
 /// this many months (one year) after the object is commissioned.
 pub const CONTRACTOR_EXEMPTION_MONTHS: u32 = 12;
 
+/// Labour Code of the Republic of Kazakhstan, Art. 31(1): a labour contract is concluded
+/// with a person who has reached sixteen (the Code's exceptions from fourteen and fifteen,
+/// with a parent's consent, are for light work and study, not for a permit to attract
+/// foreign labour). The rule set's minimum working age is never below it.
+pub const MIN_WORKING_AGE: u32 = 16;
+
+/// The act of [`MIN_WORKING_AGE`].
+pub const WORKING_AGE_SOURCE: &str =
+    "Labour Code of the Republic of Kazakhstan No. 414-V of 23.11.2015, Art. 31(1)";
+
+/// Code of a violation: a rule-set number falls below the floor the law fixes.
+pub const STATUTORY_FLOOR_UNMET: &str = "statutory-floor-unmet";
+
+/// Labour Code Art. 31: the rule set's minimum working age is never below sixteen.
+pub fn check_working_age(field: &str, years: u32) -> Option<Violation> {
+    (years < MIN_WORKING_AGE).then(|| {
+        Violation::new(STATUTORY_FLOOR_UNMET, LABOUR_CODE_31)
+            .text("field", field)
+            .arg("value", years)
+            .arg("floor", MIN_WORKING_AGE)
+    })
+}
+
 /// Code of a violation: a rule-set number goes beyond the limit the law fixes.
 pub const STATUTORY_LIMIT_EXCEEDED: &str = "statutory-limit-exceeded";
 

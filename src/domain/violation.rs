@@ -101,6 +101,10 @@ pub struct Violation {
     /// The figures the message shows, by name.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub args: Vec<(String, Arg)>,
+    /// The field of the request the rule refuses, as a JSON pointer (RFC 6901, e.g.
+    /// `/workers/0/birth_date`), for a rule about one field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
 }
 
 impl Violation {
@@ -122,6 +126,7 @@ impl Violation {
             code: code.to_owned(),
             article: Some(citation),
             args: Vec::new(),
+            field: None,
         }
     }
 
@@ -131,6 +136,7 @@ impl Violation {
             code: code.to_owned(),
             article: None,
             args: Vec::new(),
+            field: None,
         }
     }
 
@@ -145,6 +151,29 @@ impl Violation {
     #[must_use]
     pub fn text(self, name: &str, value: impl fmt::Display) -> Self {
         self.arg(name, Arg::Text(value.to_string()))
+    }
+
+    /// The violation of the field at `pointer` (a JSON pointer), which its message names
+    /// as the argument `field`.
+    #[must_use]
+    pub fn at(mut self, pointer: &str) -> Self {
+        self.field = Some(pointer.to_owned());
+        self.text("field", pointer)
+    }
+
+    /// This finding as an employer may read it: another employer's case (a finding whose
+    /// `holder` is `other`) is not named by its id, which only officials read (Art. 33(3)
+    /// as the service reads it: no employer learns of another's case).
+    pub fn for_employer(&self) -> Violation {
+        let mut v = self.clone();
+        if matches!(self.get("holder"), Some(Arg::Text(t)) if t == "other") {
+            for (name, value) in &mut v.args {
+                if name == "permit" {
+                    *value = Arg::Text("hidden".to_owned());
+                }
+            }
+        }
+        v
     }
 
     /// The figure named `name`, if the rule gave one.

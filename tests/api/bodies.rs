@@ -66,7 +66,7 @@ fn unknown_region(r: &Resp, field: &str) {
     let body = r.problem(422, "invalid-fields");
     assert_eq!(
         body["errors"],
-        json!([{"field": field, "message": "KZ-99 is none of the regions of Kazakhstan"}]),
+        json!([{"field": field, "pointer": permits::error::pointer_of(field), "message": "KZ-99 is none of the regions of Kazakhstan"}]),
         "{body}"
     );
 }
@@ -88,7 +88,7 @@ async fn a_body_naming_no_region_is_a_422_naming_the_field_and_a_path_a_404() {
         .token(&employer)
         .json(&application(
             &["KZ-23", "KZ-99"],
-            vec![worker("KAYA MEHMET", "TUR", "U1")],
+            vec![worker("KAYA MEHMET", "TUR", "U1000000")],
         ))
         .await;
     unknown_region(&r, "regions[1]");
@@ -98,18 +98,18 @@ async fn a_body_naming_no_region_is_a_422_naming_the_field_and_a_path_a_404() {
         .header("Accept-Language", "ru")
         .json(&application(
             &["KZ-99"],
-            vec![worker("KAYA MEHMET", "TUR", "U1")],
+            vec![worker("KAYA MEHMET", "TUR", "U1000000")],
         ))
         .await;
     assert_eq!(
         r.problem(422, "invalid-fields")["errors"],
-        json!([{"field": "regions[0]", "message": "KZ-99 не относится к регионам Казахстана"}])
+        json!([{"field": "regions[0]", "pointer": "/regions/0", "message": "KZ-99 не относится к регионам Казахстана"}])
     );
     let list = app.get("/v1/permits").token(&employer).send().await;
     assert_eq!(list.ok(200)["items"], json!([]));
 
     // A business trip and a payment on a permit.
-    let id = active_permit(&app, "U1").await;
+    let id = active_permit(&app, "U1000000").await;
     let permit = app
         .get(&format!("/v1/permits/{id}"))
         .token(&employer)
@@ -258,7 +258,7 @@ async fn a_filter_by_no_region_is_a_422_naming_the_parameter() {
         assert_eq!(r.status, 422, "{path}: {}", r.body);
         assert_eq!(
             r.body["errors"],
-            json!([{"field": "region", "message": "KZ-99 is none of the regions of Kazakhstan"}]),
+            json!([{"field": "region", "pointer": "/region", "message": "KZ-99 is none of the regions of Kazakhstan"}]),
             "{path}"
         );
     }

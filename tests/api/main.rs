@@ -17,6 +17,7 @@ mod foundation;
 mod helpers;
 mod http;
 mod ict;
+mod identity;
 mod invariants;
 mod openapi;
 mod permits;

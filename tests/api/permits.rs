@@ -48,6 +48,15 @@ pub fn worker(name: &str, country: &str, passport: &str) -> Value {
     })
 }
 
+/// A number written in letters (`0` is `A`, `12` is `BC`), for names of generated workers:
+/// a name holds Latin letters only (ICAO Doc 9303 Part 3).
+pub fn letters(n: impl std::fmt::Display) -> String {
+    n.to_string()
+        .bytes()
+        .map(|d| char::from(b'A' + (d - b'0')))
+        .collect()
+}
+
 pub fn application(regions: &[&str], workers: Vec<Value>) -> Value {
     json!({
         "category": "3", "profession": "Drilling engineer", "regions": regions,
@@ -411,7 +420,7 @@ async fn one_refusal_refuses_a_multi_region_permit_and_gives_back_the_quota() {
         .token(&app.employer(BIN_A))
         .json(&application(
             &["KZ-23", "KZ-47"],
-            vec![worker("KAYA MEHMET", "TUR", "U1")],
+            vec![worker("KAYA MEHMET", "TUR", "U1000000")],
         ))
         .await
         .ok(201)
@@ -468,7 +477,7 @@ async fn an_unpaid_permit_lapses_on_read_and_its_quota_comes_back() {
         .token(&app.employer(BIN_A))
         .json(&application(
             &["KZ-23"],
-            vec![worker("KAYA MEHMET", "TUR", "U1")],
+            vec![worker("KAYA MEHMET", "TUR", "U1000000")],
         ))
         .await
         .ok(201)["id"]
@@ -520,7 +529,7 @@ async fn art_33_3_trip_days_are_counted_per_calendar_year_up_to_90() {
     app.set_today("2025-12-15T04:00:00Z");
     quota(&app, &[("KZ-23", "3", 5)]).await;
     profile(&app, BIN_A).await;
-    let mut body = application(&["KZ-23"], vec![worker("KAYA MEHMET", "TUR", "U1")]);
+    let mut body = application(&["KZ-23"], vec![worker("KAYA MEHMET", "TUR", "U1000000")]);
     body["start_date"] = json!("2026-01-15");
     let id = app
         .post("/v1/permit-applications")
@@ -589,7 +598,7 @@ async fn art_2_3_an_application_of_eaeu_citizens_only_is_refused_with_the_articl
             .header("Accept-Language", lang)
             .json(&application(
                 &["KZ-23"],
-                vec![worker("IVANOV PETR", "RUS", "75 1")],
+                vec![worker("IVANOV PETR", "RUS", "75 1000000")],
             ))
             .await;
         let v = &r.problem(422, "no-worker-needs-permit")["violations"][0];
@@ -599,7 +608,7 @@ async fn art_2_3_an_application_of_eaeu_citizens_only_is_refused_with_the_articl
         );
     }
     // Category 3 permits run 12 months: 24 is refused (Art. 7(20)).
-    let mut body = application(&["KZ-23"], vec![worker("KAYA MEHMET", "TUR", "U1")]);
+    let mut body = application(&["KZ-23"], vec![worker("KAYA MEHMET", "TUR", "U1000000")]);
     body["term"] = json!({"unit": "months", "length": 24});
     let r = app
         .post("/v1/permit-applications")
@@ -616,7 +625,7 @@ async fn art_2_3_an_application_of_eaeu_citizens_only_is_refused_with_the_articl
         .token(&app.employer(BIN_A))
         .json(&application(
             &["KZ-23"],
-            vec![worker("KAYA MEHMET", "TUR", "U1")],
+            vec![worker("KAYA MEHMET", "TUR", "U1000000")],
         ))
         .await
         .ok(201)["id"]
@@ -647,7 +656,11 @@ async fn two_hundred_concurrent_approvals_against_fifty_units_approve_exactly_fi
     for i in 0..200 {
         let body = application(
             &["KZ-23"],
-            vec![worker(&format!("WORKER {i}"), "TUR", &format!("P{i}"))],
+            vec![worker(
+                &format!("WORKER {}", letters(i)),
+                "TUR",
+                &format!("P{i:07}"),
+            )],
         );
         let r = app
             .post("/v1/permit-applications")
@@ -789,7 +802,7 @@ async fn art_33_6_a_small_foreign_branch_is_exempt_and_only_a_branch_may_say_it_
         .problem(404, "not-found");
 
     // 5 employees with 3 foreign heads: far below 70 %, but exempt as a branch of at most 10.
-    let mut a = application(&["KZ-75"], vec![worker("YILMAZ AYSE", "TUR", "U9")]);
+    let mut a = application(&["KZ-75"], vec![worker("YILMAZ AYSE", "TUR", "U9000000")]);
     a["category"] = json!("1");
     let p = app
         .post("/v1/permit-applications")
@@ -805,7 +818,7 @@ async fn art_33_6_a_small_foreign_branch_is_exempt_and_only_a_branch_may_say_it_
         .json(&body(false))
         .await
         .ok(201);
-    let mut a = application(&["KZ-75"], vec![worker("KAYA MEHMET", "TUR", "U1")]);
+    let mut a = application(&["KZ-75"], vec![worker("KAYA MEHMET", "TUR", "U1000000")]);
     a["category"] = json!("1");
     let p = app
         .post("/v1/permit-applications")
@@ -869,14 +882,14 @@ async fn art_33_2_a_revocation_for_unlawful_engagement_bars_the_employer_for_12_
     app.set_today("2025-12-15T04:00:00Z");
     quota(&app, &[("KZ-23", "3", 5)]).await;
     profile(&app, BIN_A).await;
-    let id = active_permit(&app, "U1").await;
+    let id = active_permit(&app, "U1000000").await;
     // The same worker on a second application: already on a live permit (Art. 33(3)).
     let p = app
         .post("/v1/permit-applications")
         .token(&app.employer(BIN_A))
         .json(&application(
             &["KZ-23"],
-            vec![worker("KAYA MEHMET", "TUR", "U1")],
+            vec![worker("KAYA MEHMET", "TUR", "U1000000")],
         ))
         .await
         .ok(201)
@@ -900,7 +913,7 @@ async fn art_33_2_a_revocation_for_unlawful_engagement_bars_the_employer_for_12_
         .await;
     assert_eq!(r.ok(200)["end_ground"]["article"], "Art. 33(3)");
     assert_eq!(region_units(&app, "KZ-23", "3").await, (5, 0, 0));
-    let mut a = application(&["KZ-23"], vec![worker("DEMIR ALI", "TUR", "U2")]);
+    let mut a = application(&["KZ-23"], vec![worker("DEMIR ALI", "TUR", "U2000000")]);
     a["start_date"] = json!("2026-04-01");
     a["vacancy_published_on"] = json!("2026-02-01");
     let p = app
@@ -931,7 +944,7 @@ async fn withdrawal_and_return_give_the_quota_back_and_illegal_moves_change_noth
     app.set_today("2025-12-15T04:00:00Z");
     quota(&app, &[("KZ-23", "3", 5)]).await;
     profile(&app, BIN_A).await;
-    let id = active_permit(&app, "U1").await;
+    let id = active_permit(&app, "U1000000").await;
     assert_eq!(region_units(&app, "KZ-23", "3").await, (5, 0, 1));
     let before = app
         .get(&format!("/v1/permits/{id}"))
@@ -993,7 +1006,7 @@ async fn withdrawal_and_return_give_the_quota_back_and_illegal_moves_change_noth
         serde_json::Value::Null
     );
     // A category-4 permit cannot be extended (Art. 7(20)).
-    let mut a = application(&["KZ-23"], vec![worker("DEMIR ALI", "TUR", "U2")]);
+    let mut a = application(&["KZ-23"], vec![worker("DEMIR ALI", "TUR", "U2000000")]);
     a["category"] = json!("4");
     let r = app
         .post("/v1/permit-applications")
@@ -1012,7 +1025,7 @@ async fn an_extension_is_decided_like_an_application_on_the_quota_of_the_year_it
     app.set_today("2025-12-15T04:00:00Z");
     quota(&app, &[("KZ-23", "3", 5)]).await;
     profile(&app, BIN_A).await;
-    let id = active_permit(&app, "U1").await;
+    let id = active_permit(&app, "U1000000").await;
     // Too early: the window opens 60 days before the end (14 January 2027).
     app.set_today("2026-10-01T04:00:00Z");
     let ext = json!({"term": {"unit": "months", "length": 12}});
@@ -1132,7 +1145,13 @@ async fn quota_invariants_hold_after_a_random_sequence_of_permit_moves() {
         let r = match op {
             0 | 1 => {
                 let workers = (0..1 + rng.below(2))
-                    .map(|w| worker(&format!("W {step} {w}"), "TUR", &format!("P{step}-{w}")))
+                    .map(|w| {
+                        worker(
+                            &format!("W {} {}", letters(step), letters(w)),
+                            "TUR",
+                            &format!("P{step:05}{w:02}"),
+                        )
+                    })
                     .collect();
                 let regions = region_sets[rng.below(3) as usize];
                 let r = app
@@ -1273,8 +1292,8 @@ async fn art_33_2_an_unreported_category_4_replacement_refuses_new_permits_until
     let mut a = application(
         &["KZ-23"],
         vec![
-            worker("KAYA MEHMET", "TUR", "Q1"),
-            worker("DEMIR ALI", "TUR", "Q2"),
+            worker("KAYA MEHMET", "TUR", "Q1000000"),
+            worker("DEMIR ALI", "TUR", "Q2000000"),
         ],
     );
     a["category"] = json!("4");
@@ -1308,7 +1327,7 @@ async fn art_33_2_an_unreported_category_4_replacement_refuses_new_permits_until
 
     // Started 15 January with 6 months to replace: due 15 July. On 20 July, unreported.
     app.set_today("2026-07-20T04:00:00Z");
-    let mut b = application(&["KZ-23"], vec![worker("YILMAZ CAN", "TUR", "Q3")]);
+    let mut b = application(&["KZ-23"], vec![worker("YILMAZ CAN", "TUR", "Q3000000")]);
     b["start_date"] = json!("2026-08-01");
     b["vacancy_published_on"] = json!("2026-06-01");
     let p = app
@@ -1411,8 +1430,8 @@ async fn art_32_4_2_citizens_of_a_treaty_country_are_not_mixed_with_others_on_on
         .json(&application(
             &["KZ-23"],
             vec![
-                worker("KARIMOV AZIZ", "UZB", "M1"),
-                worker("KAYA MEHMET", "TUR", "M2"),
+                worker("KARIMOV AZIZ", "UZB", "M1000000"),
+                worker("KAYA MEHMET", "TUR", "M2000000"),
             ],
         ))
         .await;
@@ -1430,8 +1449,8 @@ async fn art_32_4_2_citizens_of_a_treaty_country_are_not_mixed_with_others_on_on
         .json(&application(
             &["KZ-23"],
             vec![
-                worker("KARIMOV AZIZ", "UZB", "M1"),
-                worker("TOSHEV BOBUR", "UZB", "M3"),
+                worker("KARIMOV AZIZ", "UZB", "M1000000"),
+                worker("TOSHEV BOBUR", "UZB", "M3000000"),
             ],
         ))
         .await
@@ -1450,7 +1469,7 @@ async fn order_279_a_permit_is_reissued_for_another_foreigner_without_new_quota(
     app.set_today("2025-12-15T04:00:00Z");
     quota(&app, &[("KZ-23", "3", 5)]).await;
     profile(&app, BIN_A).await;
-    let id = active_permit(&app, "U1").await;
+    let id = active_permit(&app, "U1000000").await;
     assert_eq!(region_units(&app, "KZ-23", "3").await, (5, 0, 1));
     let permit = app
         .get(&format!("/v1/permits/{id}"))
@@ -1464,7 +1483,7 @@ async fn order_279_a_permit_is_reissued_for_another_foreigner_without_new_quota(
     let body = |newcomer: Value| json!({"worker_id": leaving, "newcomer": newcomer});
 
     // Refusals change nothing: another occupation, an EAEU citizen (in Kazakh).
-    let mut welder = worker("ARSLAN EMRE", "TUR", "U7");
+    let mut welder = worker("ARSLAN EMRE", "TUR", "U7000000");
     welder["occupation_code"] = json!("7212");
     let r = app
         .post(&path)
@@ -1480,7 +1499,7 @@ async fn order_279_a_permit_is_reissued_for_another_foreigner_without_new_quota(
         .post(&path)
         .token(&app.employer(BIN_A))
         .header("Accept-Language", "kk")
-        .json(&body(worker("IVANOV PETR", "RUS", "R1")))
+        .json(&body(worker("IVANOV PETR", "RUS", "R1000000")))
         .await;
     let v = &r.problem(422, "reissue-needs-no-permit")["violations"][0];
     assert_eq!(v["article"], "Art. 2(3)");
@@ -1490,12 +1509,12 @@ async fn order_279_a_permit_is_reissued_for_another_foreigner_without_new_quota(
     let others = app
         .post(&path)
         .token(&app.employer(BIN_B))
-        .json(&body(worker("DEMIR ALI", "TUR", "U8")))
+        .json(&body(worker("DEMIR ALI", "TUR", "U8000000")))
         .await;
     let missing = app
         .post("/v1/permits/999999/reissues")
         .token(&app.employer(BIN_B))
-        .json(&body(worker("DEMIR ALI", "TUR", "U8")))
+        .json(&body(worker("DEMIR ALI", "TUR", "U8000000")))
         .await;
     assert_eq!(
         others.problem(404, "not-found"),
@@ -1505,7 +1524,7 @@ async fn order_279_a_permit_is_reissued_for_another_foreigner_without_new_quota(
     let r = app
         .post(&path)
         .token(&app.employer(BIN_A))
-        .json(&body(worker("KAYA MEHMET", "TUR", "U1")))
+        .json(&body(worker("KAYA MEHMET", "TUR", "U1000000")))
         .await;
     assert_eq!(
         r.problem(422, "worker-on-live-permit")["violations"][0]["article"],
@@ -1517,7 +1536,7 @@ async fn order_279_a_permit_is_reissued_for_another_foreigner_without_new_quota(
         .post(&path)
         .token(&app.employer(BIN_A))
         .header("Idempotency-Key", "reissue-1")
-        .json(&body(worker("DEMIR ALI", "TUR", "U8")))
+        .json(&body(worker("DEMIR ALI", "TUR", "U8000000")))
         .await;
     let after = r.ok(201).clone();
     assert_eq!(after["status"], "active");
@@ -1526,19 +1545,19 @@ async fn order_279_a_permit_is_reissued_for_another_foreigner_without_new_quota(
     assert_eq!(workers.len(), 2);
     assert_eq!(workers[0]["replaced_on"], "2025-12-15");
     assert_eq!(workers[1]["replaces_worker_id"], leaving);
-    assert_eq!(workers[1]["passport_number"], "U8");
+    assert_eq!(workers[1]["passport_number"], "U8000000");
     // A replay answers the first response and creates nothing.
     let replay = app
         .post(&path)
         .token(&app.employer(BIN_A))
         .header("Idempotency-Key", "reissue-1")
-        .json(&body(worker("DEMIR ALI", "TUR", "U8")))
+        .json(&body(worker("DEMIR ALI", "TUR", "U8000000")))
         .await;
     assert_eq!(replay.ok(201)["workers"], after["workers"]);
     // The worker replaced cannot be replaced again, nor sent on a business trip...
     app.post(&path)
         .token(&app.employer(BIN_A))
-        .json(&body(worker("SAHIN CAN", "TUR", "U9")))
+        .json(&body(worker("SAHIN CAN", "TUR", "U9000000")))
         .await
         .problem(404, "not-found");
     app.post(&format!("/v1/permits/{id}/trips"))
@@ -1577,7 +1596,7 @@ async fn order_279_a_permit_is_reissued_for_another_foreigner_without_new_quota(
         .token(&app.employer(BIN_A))
         .json(&application(
             &["KZ-23"],
-            vec![worker("KAYA MEHMET", "TUR", "U1")],
+            vec![worker("KAYA MEHMET", "TUR", "U1000000")],
         ))
         .await;
     assert_eq!(
@@ -1590,7 +1609,7 @@ async fn order_279_a_permit_is_reissued_for_another_foreigner_without_new_quota(
         .token(&app.employer(BIN_A))
         .json(&application(
             &["KZ-23"],
-            vec![worker("DEMIR ALI", "TUR", "U8")],
+            vec![worker("DEMIR ALI", "TUR", "U8000000")],
         ))
         .await;
     assert_eq!(
@@ -1605,7 +1624,7 @@ async fn art_32_2_an_astana_hub_participants_specialist_with_higher_education_ne
     app.set_today("2025-12-15T04:00:00Z");
     quota(&app, &[("KZ-23", "3", 5)]).await;
     // A date beyond the years any case reaches is a field error, never a 500.
-    let mut far = application(&["KZ-23"], vec![worker("KAYA MEHMET", "TUR", "U1")]);
+    let mut far = application(&["KZ-23"], vec![worker("KAYA MEHMET", "TUR", "U1000000")]);
     far["start_date"] = json!("9999-12-31");
     let r = app
         .post("/v1/permit-applications")
@@ -1637,14 +1656,14 @@ async fn art_32_2_an_astana_hub_participants_specialist_with_higher_education_ne
         }))
         .await
         .problem(422, "foreign-division-mismatch");
-    let mut vocational = worker("DEMIR ALI", "TUR", "U2");
+    let mut vocational = worker("DEMIR ALI", "TUR", "U2000000");
     vocational["education"] = json!("vocational");
     let r = app
         .post("/v1/permit-applications")
         .token(&app.employer(BIN_A))
         .json(&application(
             &["KZ-23"],
-            vec![worker("KAYA MEHMET", "TUR", "U1"), vocational],
+            vec![worker("KAYA MEHMET", "TUR", "U1000000"), vocational],
         ))
         .await;
     let permit = r.ok(201).clone();
@@ -1673,7 +1692,7 @@ async fn a_permits_view_prices_the_fee_by_the_rule_set_in_force_on_the_day_it_is
     app.set_today("2025-12-15T04:00:00Z");
     quota(&app, &[("KZ-23", "3", 5)]).await;
     profile(&app, BIN_A).await;
-    let id = approved_permit(&app, "R1").await;
+    let id = approved_permit(&app, "R1000000").await;
     assert_eq!(mrp_today(&app, &id).await, "3932.00");
 
     let text = std::fs::read_to_string("config/seed/rule-set.json").unwrap();

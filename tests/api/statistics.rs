@@ -101,7 +101,15 @@ async fn the_counters_equal_a_recount_after_a_random_sequence_of_permit_moves() 
                 let workers = (0..1 + rng.below(3))
                     .map(|w| {
                         let c = countries[rng.below(4) as usize];
-                        worker(&format!("W {step} {w}"), c, &format!("P{step}-{w}"))
+                        worker(
+                            &format!(
+                                "W {} {}",
+                                crate::permits::letters(step),
+                                crate::permits::letters(w)
+                            ),
+                            c,
+                            &format!("P{step:05}{w:02}"),
+                        )
                     })
                     .collect();
                 let mut body = application(region_sets[rng.below(3) as usize], workers);
@@ -221,12 +229,19 @@ async fn fixed_data_set(app: &TestApp) -> i64 {
         }
     };
     let p1 = file(
-        vec![worker("A One", "TUR", "T1"), worker("B Two", "CHN", "C1")],
+        vec![
+            worker("A One", "TUR", "T1000000"),
+            worker("B Two", "CHN", "C1000000"),
+        ],
         &["KZ-23"],
     )
     .await;
-    let p2 = file(vec![worker("C Three", "TUR", "T2")], &["KZ-23"]).await;
-    let p3 = file(vec![worker("D Four", "IND", "I1")], &["KZ-23", "KZ-47"]).await;
+    let p2 = file(vec![worker("C Three", "TUR", "T2000000")], &["KZ-23"]).await;
+    let p3 = file(
+        vec![worker("D Four", "IND", "I1000000")],
+        &["KZ-23", "KZ-47"],
+    )
+    .await;
     decide(app, &p1, "KZ-23", json!({"decision": "approve"}))
         .await
         .ok(200);

@@ -42,7 +42,7 @@ async fn a_passing_check_reads_as_passed_and_a_failing_one_as_failed_in_kk_ru_an
         .token(&app.employer(BIN_A))
         .json(&application(
             &["KZ-23"],
-            vec![worker("DEMIR ALI", "TUR", "U1")],
+            vec![worker("DEMIR ALI", "TUR", "U1000000")],
         ))
         .await
         .ok(201)
@@ -86,31 +86,37 @@ async fn a_passing_check_reads_as_passed_and_a_failing_one_as_failed_in_kk_ru_an
             .iter()
             .find(|c| c["code"] == "worker-on-live-permit")
             .unwrap();
-        assert_eq!(c["figures"], json!({"worker": "DEMIR ALI", "permit": "-"}));
+        assert_eq!(
+            c["figures"],
+            json!({"worker": "DEMIR ALI", "holder": "-", "permit": "-"})
+        );
         assert_eq!(c["article"], "Art. 33(3)");
     }
 
     // A worker on a live permit: the check fails and says where.
-    let live = active_permit(&app, "U2").await;
+    let live = active_permit(&app, "U2000000").await;
     let second = app
         .post("/v1/permit-applications")
         .token(&app.employer(BIN_A))
         .json(&application(
             &["KZ-23"],
-            vec![worker("KAYA MEHMET", "TUR", "U2")],
+            vec![worker("KAYA MEHMET", "TUR", "U2000000")],
         ))
         .await
         .ok(201)["id"]
         .clone();
     for (lang, text) in [
-        ("en", format!("KAYA MEHMET is named on live permit {live}")),
+        (
+            "en",
+            format!("KAYA MEHMET is named on this employer's live permit {live}"),
+        ),
         (
             "ru",
-            format!("KAYA MEHMET указан в действующем разрешении {live}"),
+            format!("KAYA MEHMET указан в действующем разрешении этого работодателя {live}"),
         ),
         (
             "kk",
-            format!("KAYA MEHMET қолданыстағы {live} рұқсатта көрсетілген"),
+            format!("KAYA MEHMET осы жұмыс берушінің қолданыстағы {live} рұқсатында көрсетілген"),
         ),
     ] {
         let p = permit_in(&app, &second, lang).await;
@@ -129,7 +135,7 @@ async fn an_illegal_move_reads_in_the_readers_words_not_in_state_and_event_names
     app.set_today("2025-12-15T04:00:00Z");
     quota(&app, &[("KZ-23", "3", 5)]).await;
     profile(&app, BIN_A).await;
-    let id = active_permit(&app, "U1").await;
+    let id = active_permit(&app, "U1000000").await;
     for (lang, detail) in [
         ("en", "a permit that is active cannot be resumed"),
         ("ru", "разрешение в статусе «действует» нельзя возобновить"),

@@ -80,6 +80,24 @@ pub struct RuleSet {
     /// Grounds on which a permit is refused or revoked, and the bar that follows a
     /// revocation for unlawful engagement (Art. 33(2), 9(5)).
     pub permit_grounds: PermitGrounds,
+    /// The minimum age of a foreign worker on the first day of the permit (Labour Code
+    /// Art. 31); absent, the Code's sixteen.
+    #[serde(default)]
+    pub working_age: Option<WorkingAgeRule>,
+}
+
+/// The age from which a labour contract may be concluded (Labour Code Art. 31), which a
+/// foreign worker must have reached on the permit's first day; never below sixteen.
+#[derive(ToSchema)]
+#[cfg_attr(test, derive(Deserialize))]
+#[serde(deny_unknown_fields)]
+pub struct WorkingAgeRule {
+    /// Whole years of age on the permit's first day, at least (16 or more).
+    #[schema(minimum = 16, maximum = 4_294_967_295_u32)]
+    pub minimum_age: u32,
+    /// The act the age comes from.
+    #[schema(max_length = 2000)]
+    pub source: String,
 }
 
 /// One ground an akimat refuses or revokes a permit on, from the ministry's list.

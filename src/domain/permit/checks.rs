@@ -388,16 +388,42 @@ pub fn replacement_report(
     }
 }
 
-/// Art. 33(3): a permit is its employer's alone; a worker already named on another live
-/// permit (same passport, or same name and date of birth) cannot be named again.
-pub fn worker_free(worker: &str, other_permit: Option<i64>) -> Check {
-    let finding = Violation::new("worker-on-live-permit", ART_33_3).text("worker", worker);
+/// Another permit case naming the same person ([`crate::domain::person::PersonKey`]): its
+/// id, and whether it is the same employer's. An employer never reads another employer's
+/// case id ([`Violation::for_employer`]); officials do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OtherCase {
+    pub permit: i64,
+    pub own: bool,
+}
+
+fn naming(code: &str, worker: &str, other: Option<OtherCase>) -> Violation {
+    let finding = Violation::new(code, ART_33_3).text("worker", worker);
+    match other {
+        Some(o) => finding
+            .text("holder", if o.own { "own" } else { "other" })
+            .arg("permit", o.permit),
+        None => finding.text("holder", "-").text("permit", "-"),
+    }
+}
+
+/// Art. 33(3): a permit is its employer's alone; a person already on a live permit — one
+/// approved and not ended — cannot be named on another. The first approval wins.
+pub fn worker_free(worker: &str, live: Option<OtherCase>) -> Check {
     Check::judged(
-        other_permit.is_none(),
-        match other_permit {
-            Some(id) => finding.arg("permit", id),
-            None => finding.text("permit", "-"),
-        },
+        live.is_none(),
+        naming("worker-on-live-permit", worker, live),
+    )
+}
+
+/// Art. 33(3): a person also named on an application still awaiting its decisions is
+/// flagged for the deciding akimat (a warning: an application is no permit, so it blocks
+/// nothing; whichever is approved first wins, and the other then fails
+/// [`worker_free`]).
+pub fn worker_not_pending(worker: &str, pending: Option<OtherCase>) -> Check {
+    Check::warn_if(
+        pending.is_some(),
+        naming("worker-on-pending-application", worker, pending),
     )
 }
 
