@@ -132,7 +132,7 @@ async fn assert_parent_refusal(app: &TestApp, ext: &Value, words: [&str; 3]) {
 #[actix_web::test]
 async fn art_33_2_a_revoked_permits_pending_extension_ends_and_cannot_be_decided_or_paid() {
     let app = spawn_app().await;
-    let id = issued_permit(&app, "U1").await;
+    let id = issued_permit(&app, "U1000000").await;
     quota_2027(&app, 3).await;
     let ext = extension(&app, &id).await;
     // Approved: it holds a 2027 unit and awaits its fee.
@@ -212,7 +212,7 @@ async fn art_33_2_a_revoked_permits_pending_extension_ends_and_cannot_be_decided
 #[actix_web::test]
 async fn art_33_2_a_returned_permits_undecided_extension_ends_with_it() {
     let app = spawn_app().await;
-    let id = issued_permit(&app, "U1").await;
+    let id = issued_permit(&app, "U1000000").await;
     let ext = extension(&app, &id).await;
     supervise(&app, &id, "return", json!({"reason": "project closed"}))
         .await
@@ -237,7 +237,7 @@ async fn art_33_2_a_returned_permits_undecided_extension_ends_with_it() {
 #[actix_web::test]
 async fn art_33_2_a_suspended_permits_extension_waits_for_the_resumption() {
     let app = spawn_app().await;
-    let id = issued_permit(&app, "U1").await;
+    let id = issued_permit(&app, "U1000000").await;
     quota_2027(&app, 3).await;
     let ext = extension(&app, &id).await;
     let suspend = || supervise(&app, &id, "suspension", json!({"reason": "inspection"}));
@@ -276,8 +276,8 @@ async fn art_33_2_a_suspended_permits_extension_waits_for_the_resumption() {
 #[actix_web::test]
 async fn art_33_2_an_expired_permits_extension_ends_when_read_and_in_the_job() {
     let app = spawn_app().await;
-    let id = issued_permit(&app, "U1").await;
-    let other = another_permit(&app, "OZTURK CAN", "U2").await;
+    let id = issued_permit(&app, "U1000000").await;
+    let other = another_permit(&app, "OZTURK CAN", "U2000000").await;
     quota_2027(&app, 3).await;
     let ext = extension(&app, &id).await;
     let ext2 = app
@@ -333,7 +333,7 @@ async fn art_33_2_a_lapsed_permit_is_never_extended() {
     app.set_today("2025-12-15T04:00:00Z");
     quota(&app, &[("KZ-23", "3", 5)]).await;
     profile(&app, BIN_A).await;
-    let id = approved_permit(&app, "U1").await;
+    let id = approved_permit(&app, "U1000000").await;
     // Unpaid past its due date: lapsed on read; an extension of it is refused.
     app.set_today("2026-02-01T04:00:00Z");
     assert_eq!(read(&app, &id).await["status"], "lapsed");
@@ -355,14 +355,14 @@ async fn art_33_2_a_lapsed_permit_is_never_extended() {
 #[actix_web::test]
 async fn order_279_re_issuing_the_worker_an_extension_names_ends_the_extension() {
     let app = spawn_app().await;
-    let id = issued_permit(&app, "U1").await;
+    let id = issued_permit(&app, "U1000000").await;
     quota_2027(&app, 3).await;
     let ext = extension(&app, &id).await;
     decide(&app, &ext, "en").await.ok(200);
     let leaving = read(&app, &id).await["workers"][0]["id"].clone();
     app.post(&format!("/v1/permits/{id}/reissues"))
         .token(&app.employer(BIN_A))
-        .json(&json!({"worker_id": leaving, "newcomer": worker("DEMIR ALI", "TUR", "U9")}))
+        .json(&json!({"worker_id": leaving, "newcomer": worker("DEMIR ALI", "TUR", "U9000000")}))
         .await
         .ok(201);
     let e = read(&app, &ext).await;
@@ -380,7 +380,7 @@ async fn order_279_re_issuing_the_worker_an_extension_names_ends_the_extension()
         .token(&app.employer(BIN_A))
         .json(&json!({"term": {"unit": "months", "length": 12}}))
         .await;
-    assert_eq!(again.ok(201)["workers"][0]["passport_number"], "U9");
+    assert_eq!(again.ok(201)["workers"][0]["passport_number"], "U9000000");
 }
 
 const ICT: &str = "/v1/ict-permits";
@@ -582,8 +582,8 @@ async fn art_33_2_concurrent_extension_applications_file_one_extension_per_permi
     profile(&app, BIN_A).await;
     let mut ids = Vec::new();
     for round in 0..ROUNDS {
-        let name = format!("WORKER NUMBER {round}");
-        ids.push(another_permit(&app, &name, &format!("C{round}")).await);
+        let name = format!("WORKER {}", char::from(b'A' + round as u8));
+        ids.push(another_permit(&app, &name, &format!("C{round}000000")).await);
     }
     app.set_today("2026-12-01T04:00:00Z");
     for (round, id) in ids.iter().enumerate() {
@@ -658,7 +658,7 @@ fn insert_extension(
 #[actix_web::test]
 async fn art_33_2_the_database_holds_one_open_extension_per_permit() {
     let app = spawn_app().await;
-    let id = issued_permit(&app, "U1").await;
+    let id = issued_permit(&app, "U1000000").await;
     extension(&app, &id).await;
     let parent = id.as_i64().unwrap();
     let mut conn = app.pool.get().unwrap();
@@ -678,11 +678,11 @@ async fn art_33_2_the_database_holds_one_open_extension_per_permit() {
 #[actix_web::test]
 async fn a_departure_moves_the_permits_version_and_an_if_match_read_before_it_is_stale() {
     let app = spawn_app().await;
-    let id = issued_permit(&app, "U1").await;
+    let id = issued_permit(&app, "U1000000").await;
     let leaving = read(&app, &id).await["workers"][0]["id"].clone();
     app.post(&format!("/v1/permits/{id}/reissues"))
         .token(&app.employer(BIN_A))
-        .json(&json!({"worker_id": leaving, "newcomer": worker("DEMIR ALI", "TUR", "U9")}))
+        .json(&json!({"worker_id": leaving, "newcomer": worker("DEMIR ALI", "TUR", "U9000000")}))
         .await
         .ok(201);
     let before = app
@@ -705,7 +705,7 @@ async fn a_departure_moves_the_permits_version_and_an_if_match_read_before_it_is
     );
     let after = read(&app, &id).await;
     assert_eq!(
-        by_key(&after["workers"], "passport_number", "U1")["departed_on"],
+        by_key(&after["workers"], "passport_number", "U1000000")["departed_on"],
         "2025-12-15"
     );
     // An official who read the permit before the departure is told it changed.
