@@ -367,6 +367,7 @@ mod tests {
             let m = Message::new("ict-ratio-exceeded")
                 .text("position", p.as_str())
                 .arg("foreigners", 3)
+                .arg("transferred", 1)
                 .arg("kazakh", 2)
                 .text("max", 50);
             checks.push((m, "position"));
@@ -507,12 +508,28 @@ mod tests {
             checks::kazakh_share(
                 &rules.kazakh_share,
                 Category::Specialists,
-                &[staff(Category::Specialists)],
+                &checks::Workforce {
+                    declared: &[staff(Category::Specialists)],
+                    permitted: &[(Category::Specialists, 1)],
+                    ..checks::Workforce::default()
+                },
                 1,
-                false,
             ),
-            checks::kazakh_share(&rules.kazakh_share, Category::Heads, &[], 1, true),
-            checks::kazakh_share(&rules.kazakh_share, Category::Seasonal, &[], 1, false),
+            checks::kazakh_share(
+                &rules.kazakh_share,
+                Category::Heads,
+                &checks::Workforce {
+                    foreign_division: true,
+                    ..checks::Workforce::default()
+                },
+                1,
+            ),
+            checks::kazakh_share(
+                &rules.kazakh_share,
+                Category::Seasonal,
+                &checks::Workforce::default(),
+                1,
+            ),
             checks::qualification(&qualification, Category::Specialists),
             checks::term_allowed(Category::Specialists, &months, TermUnit::Months, 12),
             checks::term_allowed(Category::Seasonal, &days, TermUnit::Days, 61),

@@ -267,7 +267,7 @@ employment-end-without-hire = the end of an employment is reported after the hir
 # Permits (Art. 33): checks of an application (code = key), stored and rendered when read
 quota-available = { $region } has { $left } units of category { $category } left for { $year }; { $wanted } needed
 country-quota-available = the { $year } quota for citizens of { $country } has { $left } units left; { $wanted } needed
-kazakh-share = categories { $categories }: { $kazakh } Kazakh staff against { $foreign } foreign workers with this permit; at least { $min } % must be Kazakh
+kazakh-share = categories { $categories }: { $kazakh } Kazakh staff against { $foreign } foreign workers with this permit, { $permitted } of them on the employer's other live permits and ICT permits; at least { $min } % must be Kazakh
 kazakh-share-exempt = a branch or representative office of a foreign legal entity with { $employees } employees (at most { $max }) keeps no Kazakh share
 kazakh-share-not-applicable = no Kazakh-share ratio covers category { $category }
 employer-profile-required = the employer has no profile in force on { $date }: its workforce is needed to judge the Kazakh share
@@ -308,7 +308,7 @@ country-quota-available-pass =
        *[other] units
     } left, enough for the { $wanted } needed
 country-quota-mixed-pass = no citizen of a country with a country-of-origin quota is applied for together with workers of other citizenships
-kazakh-share-pass = categories { $categories }: { $kazakh } Kazakh staff against { $foreign } foreign workers with this permit keep the Kazakh share of at least { $min } %
+kazakh-share-pass = categories { $categories }: { $kazakh } Kazakh staff against { $foreign } foreign workers with this permit, { $permitted } of them on the employer's other live permits and ICT permits, keep the Kazakh share of at least { $min } %
 kazakh-share-exempt-pass = exempt from the Kazakh share: a branch or representative office of a foreign legal entity with { $employees } employees (at most { $max })
 kazakh-share-not-applicable-pass = no Kazakh-share ratio covers category { $category }, so no share is required
 qualification-data-pass = { $worker }: occupation { $occupation }, { $years } years of experience; the education, NKZ occupation code and qualification reference are given
@@ -401,7 +401,7 @@ ict-ratio-exceeded =
         [manager] managers
         [specialist] specialists
        *[other] workers
-    } against { $kazakh } Kazakh staff in that position exceed { $max } per cent
+    } ({ $transferred } of them on the employer's other live ICT permits) against { $kazakh } Kazakh staff in that position exceed { $max } per cent
 ict-worker-route-other =
     { $worker } takes another route ({ $route ->
         [eaeu_citizen] work as an EAEU citizen, without a permit

@@ -29,7 +29,10 @@ pub struct StaffView {
     /// Kazakh citizens on staff.
     #[schema(maximum = 4_294_967_295_u32)]
     pub kazakh: u32,
-    /// Foreign workers who are not EAEU citizens (counted as foreign, Art. 33(6)).
+    /// Foreign workers who are not EAEU citizens and are **not** on this employer's permits
+    /// or ICT permits in this service (counted as foreign, Art. 33(6)). The workers of its
+    /// live permits and ICT permits here are not declared: the checks count them
+    /// themselves (Art. 33(6), 35(4)), so declaring them too would count them twice.
     #[schema(maximum = 4_294_967_295_u32)]
     pub foreign: u32,
     /// Citizens of other EAEU states (not foreign for the ratio, Art. 2(3)).
@@ -103,7 +106,11 @@ pub struct ProfileRequest {
     /// Region of registration (ISO 3166-2:KZ).
     #[schema(example = "KZ-23", pattern = "^KZ-[0-9]{2}$")]
     pub region: String,
-    /// Staff per worker category on `as_of`; each category at most once.
+    /// Staff per worker category on `as_of`, each category at most once: Kazakh citizens,
+    /// EAEU citizens, posted workers, and the foreigners who are not on this service's
+    /// permits or ICT permits of the employer. The Kazakh share (Art. 33(6)) and the
+    /// headcount of the small-branch exemption add the workers of the employer's live
+    /// permits and ICT permits themselves.
     #[validate(length(max = 5))]
     #[schema(max_items = 5)]
     pub workforce: Vec<StaffView>,

@@ -262,20 +262,19 @@ fn run_checks(
     if treaty.is_some() {
         out.push(checks::country_quota_not_mixed(treaty.as_ref(), countries));
     }
-    match db::profile_on(conn, s.bin.as_str(), today)? {
-        Some(p) => {
-            let staff = super::employers::workforce(&p)?;
-            let adding = u32::try_from(permitted.len()).unwrap_or(u32::MAX);
-            out.push(checks::kazakh_share(
-                &rules.kazakh_share,
-                s.category,
-                &staff,
-                adding,
-                p.foreign_division,
-            ));
-        }
-        None => out.push(checks::profile_missing(today)),
-    }
+    out.push(super::ratio::kazakh_share(
+        conn,
+        &super::ratio::ShareCase {
+            bin: s.bin,
+            category: s.category,
+            from: s.start_date,
+            to: s.end_date,
+            except: &s.except,
+            adding: u32::try_from(permitted.len()).unwrap_or(u32::MAX),
+        },
+        rules,
+        today,
+    )?);
     if let Some(choice) = s.term_choice {
         out.push(checks::term_allowed(
             s.category,

@@ -13,6 +13,7 @@ pub mod rulesets;
 pub mod schema;
 pub mod seed;
 pub mod statistics;
+pub mod workforce;
 
 use crate::config::{DatabaseSettings, Secret};
 use crate::domain::{Message, Refusal, Violation};

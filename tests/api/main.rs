@@ -21,6 +21,7 @@ mod invariants;
 mod openapi;
 mod permits;
 mod quotas;
+mod ratios;
 mod rulesets;
 mod statistics;
 mod wording;

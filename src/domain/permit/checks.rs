@@ -142,24 +142,57 @@ pub struct Staff {
     pub posted: u32,
 }
 
+/// An employer's workforce as the Kazakh share judges it (Art. 33(6)): the staff its
+/// profile declares, whose foreign workers are those on no permit of this service, and the
+/// foreigners on its own live permits and ICT permits here, which the service counts itself.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Workforce<'a> {
+    /// Staff per category as the profile declares it.
+    pub declared: &'a [StaffLine],
+    /// Foreign workers on the employer's other live permits and ICT permits in this
+    /// service, by category (an ICT head, manager or specialist in category 1, 2 or 3).
+    pub permitted: &'a [(Category, u32)],
+    /// A branch or representative office of a foreign legal entity.
+    pub foreign_division: bool,
+}
+
+impl Workforce<'_> {
+    /// Every employee: the staff declared and the foreigners on the employer's permits.
+    pub fn employees(&self) -> u32 {
+        let declared: u32 = self
+            .declared
+            .iter()
+            .map(|l| l.staff.kazakh + l.staff.foreign + l.staff.eaeu + l.staff.posted)
+            .sum();
+        declared + self.permitted.iter().map(|(_, n)| n).sum::<u32>()
+    }
+
+    /// Foreign workers on the employer's permits in `categories`.
+    fn permitted_in(&self, categories: &[Category]) -> u32 {
+        self.permitted
+            .iter()
+            .filter(|(c, _)| categories.contains(c))
+            .map(|(_, n)| n)
+            .sum()
+    }
+}
+
 /// Art. 33(6): the Kazakh share over the ratio's category group, after adding `adding`
-/// foreign workers of `category`: foreign counts posted staffing workers (when the rule
-/// set says they count) and EAEU citizens only when the rule set counts them as foreign
-/// (otherwise they count with the Kazakh staff, Art. 2(3)). A branch or representative
-/// office of a foreign legal entity with at most the rule set's number of employees is
-/// exempt; categories in no ratio (seasonal) are not judged.
+/// foreign workers of `category`: foreign counts the foreigners on the employer's other
+/// live permits and ICT permits, the foreigners its profile declares (those on no permit
+/// of this service), posted staffing workers (when the rule set says they count) and EAEU
+/// citizens only when the rule set counts them as foreign (otherwise they count with the
+/// Kazakh staff, Art. 2(3)). A branch or representative office of a foreign legal entity
+/// with at most the rule set's number of employees is exempt; categories in no ratio
+/// (seasonal) are not judged.
 pub fn kazakh_share(
     rules: &KazakhShareRules,
     category: Category,
-    staff: &[StaffLine],
+    workforce: &Workforce<'_>,
     adding: u32,
-    foreign_division: bool,
 ) -> Check {
-    let employees: u32 = staff
-        .iter()
-        .map(|l| l.staff.kazakh + l.staff.foreign + l.staff.eaeu + l.staff.posted)
-        .sum();
-    if foreign_division && employees <= rules.exemption_max_employees {
+    let employees = workforce.employees();
+    if workforce.foreign_division && employees <= rules.exemption_max_employees {
         return Check::judged(
             true,
             Violation::new("kazakh-share-exempt", ART_33_6)
@@ -173,8 +206,10 @@ pub fn kazakh_share(
             Violation::new("kazakh-share-not-applicable", ART_33_6).text("category", category),
         );
     };
-    let (mut kazakh, mut foreign) = (0u32, adding);
-    for s in staff
+    let permitted = workforce.permitted_in(&ratio.categories);
+    let (mut kazakh, mut foreign) = (0u32, adding + permitted);
+    for s in workforce
+        .declared
         .iter()
         .filter(|l| ratio.categories.contains(&l.category))
         .map(|l| &l.staff)
@@ -197,6 +232,7 @@ pub fn kazakh_share(
             .text("categories", categories.join("+"))
             .arg("kazakh", kazakh)
             .arg("foreign", foreign)
+            .arg("permitted", permitted)
             .text("min", ratio.min_kazakh_percent),
     )
 }
@@ -574,6 +610,7 @@ pub fn check_payment(
 mod tests {
     use super::*;
     use crate::domain::ruleset::tests::seeded;
+    use crate::domain::violation::Arg;
     use rust_decimal::Decimal;
 
     fn d(s: &str) -> NaiveDate {
@@ -699,6 +736,21 @@ mod tests {
         assert_eq!(v[0].article.as_deref(), Some("Art. 7(20)"));
     }
 
+    fn declared(lines: &[StaffLine]) -> Workforce<'_> {
+        Workforce {
+            declared: lines,
+            ..Workforce::default()
+        }
+    }
+
+    fn branch(lines: &[StaffLine]) -> Workforce<'_> {
+        Workforce {
+            declared: lines,
+            foreign_division: true,
+            ..Workforce::default()
+        }
+    }
+
     #[test]
     fn art_33_6_the_share_counts_the_new_workers_and_posted_staff_as_foreign() {
         let rules = seeded().kazakh_share;
@@ -707,11 +759,44 @@ mod tests {
             line(Category::Specialists, 60, 5, 0, 1),
             line(Category::QualifiedWorkers, 30, 3, 0, 0),
         ];
-        let c = kazakh_share(&rules, Category::Specialists, &s, 1, false);
+        let c = kazakh_share(&rules, Category::Specialists, &declared(&s), 1);
         assert_eq!(c.outcome, Outcome::Pass, "{c:?}");
-        let c = kazakh_share(&rules, Category::Specialists, &s, 2, false);
+        let c = kazakh_share(&rules, Category::Specialists, &declared(&s), 2);
         assert_eq!(c.outcome, Outcome::Fail);
         assert_eq!(c.finding.article.as_deref(), Some("Art. 33(6)"));
+    }
+
+    #[test]
+    fn art_33_6_the_foreigners_on_the_employers_own_permits_count_in_their_categories() {
+        let rules = seeded().kazakh_share;
+        // 18 Kazakh specialists and no foreigner declared: 2 new ones keep 90 % alone.
+        let s = [line(Category::Specialists, 18, 0, 0, 0)];
+        assert_eq!(
+            kazakh_share(&rules, Category::Specialists, &declared(&s), 2).outcome,
+            Outcome::Pass
+        );
+        // With 1 on a live permit (category 4) and 1 ICT specialist, 2 more are too many.
+        let permitted = [(Category::QualifiedWorkers, 1), (Category::Specialists, 1)];
+        let w = Workforce {
+            declared: &s,
+            permitted: &permitted,
+            ..Workforce::default()
+        };
+        let c = kazakh_share(&rules, Category::Specialists, &w, 2);
+        assert_eq!(c.outcome, Outcome::Fail);
+        assert_eq!(c.finding.get("foreign"), Some(&Arg::Number(4)));
+        assert_eq!(c.finding.get("permitted"), Some(&Arg::Number(2)));
+        // Foreigners on permits in categories 1-2 are another ratio's.
+        let heads = [(Category::Heads, 5)];
+        let w = Workforce {
+            declared: &s,
+            permitted: &heads,
+            ..Workforce::default()
+        };
+        assert_eq!(
+            kazakh_share(&rules, Category::Specialists, &w, 2).outcome,
+            Outcome::Pass
+        );
     }
 
     #[test]
@@ -720,11 +805,11 @@ mod tests {
         let s = [line(Category::Heads, 5, 3, 2, 0)];
         // 70 %: 5 Kazakh + 2 EAEU = 7 against 3 foreign.
         assert_eq!(
-            kazakh_share(&rules, Category::Heads, &s, 0, false).outcome,
+            kazakh_share(&rules, Category::Heads, &declared(&s), 0).outcome,
             Outcome::Pass
         );
         assert_eq!(
-            kazakh_share(&rules, Category::Heads, &s, 1, false).outcome,
+            kazakh_share(&rules, Category::Heads, &declared(&s), 1).outcome,
             Outcome::Fail
         );
     }
@@ -733,14 +818,27 @@ mod tests {
     fn art_33_6_a_small_branch_of_a_foreign_entity_is_exempt() {
         let rules = seeded().kazakh_share;
         let s = [line(Category::Heads, 2, 8, 0, 0)];
-        let c = kazakh_share(&rules, Category::Heads, &s, 1, true);
+        let c = kazakh_share(&rules, Category::Heads, &branch(&s), 1);
         assert_eq!(
             (c.outcome, c.finding.code.as_str()),
             (Outcome::Pass, "kazakh-share-exempt")
         );
         let s = [line(Category::Heads, 3, 8, 0, 0)];
         assert_eq!(
-            kazakh_share(&rules, Category::Heads, &s, 1, true).outcome,
+            kazakh_share(&rules, Category::Heads, &branch(&s), 1).outcome,
+            Outcome::Fail
+        );
+        // The foreigners on its permits are its employees too: 2 + 7 declared and 2 on
+        // permits make 11.
+        let s = [line(Category::Heads, 2, 7, 0, 0)];
+        let permitted = [(Category::Specialists, 2)];
+        let w = Workforce {
+            permitted: &permitted,
+            ..branch(&s)
+        };
+        assert_eq!(w.employees(), 11);
+        assert_eq!(
+            kazakh_share(&rules, Category::Heads, &w, 1).outcome,
             Outcome::Fail
         );
     }
