@@ -514,6 +514,7 @@ mod tests {
                     ..checks::Workforce::default()
                 },
                 1,
+                day("2026-03-01"),
             ),
             checks::kazakh_share(
                 &rules.kazakh_share,
@@ -523,12 +524,24 @@ mod tests {
                     ..checks::Workforce::default()
                 },
                 1,
+                day("2026-03-01"),
+            ),
+            checks::kazakh_share(
+                &rules.kazakh_share,
+                Category::Heads,
+                &checks::Workforce {
+                    small_business: true,
+                    ..checks::Workforce::default()
+                },
+                1,
+                day("2026-03-01"),
             ),
             checks::kazakh_share(
                 &rules.kazakh_share,
                 Category::Seasonal,
                 &checks::Workforce::default(),
                 1,
+                day("2026-03-01"),
             ),
             checks::qualification(&qualification, Category::Specialists),
             checks::term_allowed(Category::Specialists, &months, TermUnit::Months, 12),
@@ -562,7 +575,7 @@ mod tests {
         }
         codes.sort();
         codes.dedup();
-        assert_eq!(codes.len(), 14, "{codes:?}");
+        assert_eq!(codes.len(), 15, "{codes:?}");
         let free = checks::worker_free("KAYA MEHMET", None).message();
         assert_reads(
             &free,

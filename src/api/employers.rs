@@ -99,6 +99,14 @@ pub struct ProfileRequest {
     /// A branch or representative office of a foreign legal entity; must agree with the
     /// BIN's division digit (Art. 33(6) small-branch exemption).
     pub foreign_division: bool,
+    /// The employer is a small-business entity by the Entrepreneurial Code's criteria, as it
+    /// states (false when absent). With its headcount — the staff declared here and the
+    /// workers of its live permits and ICT permits — it decides the small-business exemption
+    /// from the Kazakh share that the rule set in force gives (from 01.09.2025: at most 20
+    /// employees, Order No. 279 as amended by Order No. 93 of 28.03.2025; Art. 33(6)).
+    #[serde(default)]
+    #[schema(example = false)]
+    pub small_business: bool,
     /// OKED section letter; picks the fee group (Art. 33(4)).
     #[validate(length(min = 1, max = 1))]
     #[schema(example = "B", pattern = "^[A-U]$", min_length = 1, max_length = 1)]
@@ -136,6 +144,9 @@ pub struct ProfileView {
     pub legal_form: String,
     /// A branch or representative office of a foreign legal entity.
     pub foreign_division: bool,
+    /// A small-business entity, as the employer states (the small-business exemption from
+    /// the Kazakh share, Art. 33(6)).
+    pub small_business: bool,
     /// OKED section letter.
     pub sector: String,
     /// The fee group the sector falls in under the rule set in force today (Art. 33(4)).
@@ -185,6 +196,7 @@ fn view(row: ProfileRow, rules: Option<&RuleSet>) -> Result<ProfileView, ApiErro
         name: row.name,
         legal_form: row.legal_form,
         foreign_division: row.foreign_division,
+        small_business: row.small_business,
         sector: row.sector,
         fee_group,
         region: row.region,
@@ -265,6 +277,7 @@ pub async fn put_employer_profile(
             Some(t) => t.to_domain("employer_type.")?,
             None => crate::domain::route::EmployerType::Ordinary,
         },
+        small_business: req.small_business,
         expected_version: if_match.0,
     };
     let (v, created) = state

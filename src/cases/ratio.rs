@@ -88,8 +88,10 @@ pub fn kazakh_share(
             declared: &declared,
             permitted: &permitted,
             foreign_division: profile.foreign_division,
+            small_business: profile.small_business,
         },
         case.adding,
+        today,
     ))
 }
 

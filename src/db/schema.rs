@@ -268,6 +268,7 @@ diesel::table! {
         updated_at -> Timestamp,
         updated_by -> Text,
         employer_type -> Nullable<Text>,
+        small_business -> Bool,
     }
 }
 

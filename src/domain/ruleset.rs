@@ -280,6 +280,35 @@ pub struct KazakhShareRules {
     pub posted_workers_count: bool,
     /// The order or decree these numbers come from.
     pub source: String,
+    /// Small-business entities exempt from the share, from a date; absent (a rule set
+    /// published before this section existed): no such exemption.
+    #[serde(default)]
+    pub small_business_exemption: Option<SmallBusinessExemption>,
+}
+
+/// Small-business entities with few employees keep no Kazakh share (Order No. 279 as
+/// amended by Order No. 93 of 28.03.2025, from 01.09.2025, under Art. 33(6)).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmallBusinessExemption {
+    /// The first day the exemption applies; before it, none.
+    pub applies_from: NaiveDate,
+    /// Small-business entities with at most this many employees are exempt.
+    pub max_employees: u32,
+    /// Whether the rule was checked against the order's text.
+    pub confirmed: bool,
+    /// The act the exemption comes from.
+    pub source: String,
+}
+
+impl KazakhShareRules {
+    /// The small-business exemption's employee limit on `date`, if one applies then.
+    pub fn small_business_max_on(&self, date: NaiveDate) -> Option<u32> {
+        self.small_business_exemption
+            .as_ref()
+            .filter(|x| x.applies_from <= date)
+            .map(|x| x.max_employees)
+    }
 }
 
 /// Fee for a permit of one particular term, in MRP per foreign worker.
@@ -982,6 +1011,13 @@ impl RuleSet {
             ("ict", &self.ict.source),
             ("self_employment", &self.self_employment.source),
             ("kazakh_share", &self.kazakh_share.source),
+            (
+                "kazakh_share.small_business_exemption",
+                self.kazakh_share
+                    .small_business_exemption
+                    .as_ref()
+                    .map_or(&self.kazakh_share.source, |x| &x.source),
+            ),
             ("fees", &self.fees.source),
             ("mrp", &self.mrp.source),
             ("deadlines", &self.deadlines.source),

@@ -231,3 +231,71 @@ async fn art_35_4_two_applications_cannot_split_the_ict_ratio() {
         .ok(200);
     assert_eq!(issue_ict(&app, &ids[1]).await.ok(200)["status"], "issued");
 }
+
+/// An LLP whose profile states it is a small-business entity with `kazakh` Kazakh and
+/// `foreign` foreign specialists.
+async fn small_business(app: &TestApp, bin: &str, kazakh: u32, foreign: u32) -> Value {
+    app.put(&format!("/v1/employers/{bin}"))
+        .token(&app.employer(bin))
+        .json(&json!({
+            "as_of": "2025-08-01", "name": "Atyrau Service LLP", "legal_form": "LLP",
+            "foreign_division": false, "small_business": true, "sector": "B",
+            "region": "KZ-23",
+            "workforce": [{"category": "3", "kazakh": kazakh, "foreign": foreign}]
+        }))
+        .await
+        .ok(201)
+        .clone()
+}
+
+/// From 1 September 2025 a small-business entity of at most 20 employees keeps no Kazakh
+/// share (Order No. 93 of 28.03.2025 amending Order No. 279, in the seeded rule set): an
+/// LLP of 15 is approved, one of 25 is refused on the share, and the same LLP of 15
+/// applying on 31 August 2025 is judged on the share.
+#[actix_web::test]
+async fn order_93_a_small_llp_of_15_keeps_no_share_from_1_september_2025_one_of_25_does() {
+    let app = spawn_app().await;
+    app.set_today("2025-08-31T04:00:00Z");
+    let v = small_business(&app, BIN_A, 12, 3).await;
+    assert_eq!(v["small_business"], true);
+    // 31 August 2025: no such exemption yet; 12 Kazakh against 4 foreign fails 90 %.
+    let p = apply(&app, BIN_A, "S0").await;
+    assert_eq!(check(&p, "kazakh-share")["outcome"], "fail");
+    app.set_today("2025-09-01T04:00:00Z");
+    let p = apply(&app, BIN_A, "S1").await;
+    let c = check(&p, "kazakh-share-small-business");
+    assert_eq!(
+        (
+            &c["outcome"],
+            &c["article"],
+            &c["figures"]["employees"],
+            &c["figures"]["max"]
+        ),
+        (&json!("pass"), &json!("Art. 33(6)"), &json!(15), &json!(20))
+    );
+    assert_eq!(
+        c["message"],
+        "exempt from the Kazakh share: a small-business entity with 15 employees (at most 20)"
+    );
+    // In December (the vacancy published long enough before), filed and approved.
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 10)]).await;
+    let p = apply(&app, BIN_A, "S1B").await;
+    assert_eq!(check(&p, "kazakh-share-small-business")["outcome"], "pass");
+    approve(&app, &p["id"]).await.ok(200);
+    // 25 employees: judged on the share and refused at the decision.
+    small_business(&app, BIN_B, 20, 5).await;
+    let p = apply(&app, BIN_B, "S2").await;
+    assert_eq!(check(&p, "kazakh-share")["outcome"], "fail");
+    let r = approve(&app, &p["id"]).await;
+    assert_eq!(
+        r.problem(422, "kazakh-share")["violations"][0]["article"],
+        "Art. 33(6)"
+    );
+    // The workers of the small LLP's own approved permit count in its headcount: 15 + 1.
+    let p = apply(&app, BIN_A, "S3").await;
+    assert_eq!(
+        check(&p, "kazakh-share-small-business")["figures"]["employees"],
+        16
+    );
+}

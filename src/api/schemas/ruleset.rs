@@ -306,6 +306,29 @@ pub struct KazakhShareRules {
     /// The order or decree these numbers come from.
     #[schema(max_length = 2000)]
     pub source: String,
+    /// Small-business entities exempt from the share, from a date; absent (a rule set
+    /// published before this section existed): no such exemption.
+    #[cfg_attr(test, serde(default))]
+    pub small_business_exemption: Option<SmallBusinessExemption>,
+}
+
+/// Small-business entities with few employees keep no Kazakh share (Order No. 279 as
+/// amended by Order No. 93 of 28.03.2025, from 01.09.2025, under Art. 33(6)).
+#[derive(ToSchema)]
+#[cfg_attr(test, derive(Deserialize))]
+#[serde(deny_unknown_fields)]
+pub struct SmallBusinessExemption {
+    /// The first day the exemption applies; before it, none.
+    #[schema(example = "2025-09-01")]
+    pub applies_from: NaiveDate,
+    /// Small-business entities with at most this many employees are exempt.
+    #[schema(example = 20, maximum = 4_294_967_295_u32)]
+    pub max_employees: u32,
+    /// Whether the rule was checked against the order's text.
+    pub confirmed: bool,
+    /// The act the exemption comes from.
+    #[schema(max_length = 2000)]
+    pub source: String,
 }
 
 /// Fee for a permit of one particular term, in MRP per foreign worker.

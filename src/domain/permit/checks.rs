@@ -154,6 +154,8 @@ pub struct Workforce<'a> {
     pub permitted: &'a [(Category, u32)],
     /// A branch or representative office of a foreign legal entity.
     pub foreign_division: bool,
+    /// A small-business entity, as the employer's profile states.
+    pub small_business: bool,
 }
 
 impl Workforce<'_> {
@@ -182,14 +184,16 @@ impl Workforce<'_> {
 /// live permits and ICT permits, the foreigners its profile declares (those on no permit
 /// of this service), posted staffing workers (when the rule set says they count) and EAEU
 /// citizens only when the rule set counts them as foreign (otherwise they count with the
-/// Kazakh staff, Art. 2(3)). A branch or representative office of a foreign legal entity
-/// with at most the rule set's number of employees is exempt; categories in no ratio
-/// (seasonal) are not judged.
+/// Kazakh staff, Art. 2(3)). Exempt, as the rule set in force on `on` gives: a branch or
+/// representative office of a foreign legal entity with at most its number of employees,
+/// and, from the small-business exemption's first day, a small-business entity with at most
+/// that number; categories in no ratio (seasonal) are not judged.
 pub fn kazakh_share(
     rules: &KazakhShareRules,
     category: Category,
     workforce: &Workforce<'_>,
     adding: u32,
+    on: NaiveDate,
 ) -> Check {
     let employees = workforce.employees();
     if workforce.foreign_division && employees <= rules.exemption_max_employees {
@@ -198,6 +202,17 @@ pub fn kazakh_share(
             Violation::new("kazakh-share-exempt", ART_33_6)
                 .arg("employees", employees)
                 .arg("max", rules.exemption_max_employees),
+        );
+    }
+    if let Some(max) = rules
+        .small_business_max_on(on)
+        .filter(|max| workforce.small_business && employees <= *max)
+    {
+        return Check::judged(
+            true,
+            Violation::new("kazakh-share-small-business", "Art. 33(6)")
+                .arg("employees", employees)
+                .arg("max", max),
         );
     }
     let Some(ratio) = rules.ratio_for(category) else {
@@ -759,9 +774,21 @@ mod tests {
             line(Category::Specialists, 60, 5, 0, 1),
             line(Category::QualifiedWorkers, 30, 3, 0, 0),
         ];
-        let c = kazakh_share(&rules, Category::Specialists, &declared(&s), 1);
+        let c = kazakh_share(
+            &rules,
+            Category::Specialists,
+            &declared(&s),
+            1,
+            d("2026-03-01"),
+        );
         assert_eq!(c.outcome, Outcome::Pass, "{c:?}");
-        let c = kazakh_share(&rules, Category::Specialists, &declared(&s), 2);
+        let c = kazakh_share(
+            &rules,
+            Category::Specialists,
+            &declared(&s),
+            2,
+            d("2026-03-01"),
+        );
         assert_eq!(c.outcome, Outcome::Fail);
         assert_eq!(c.finding.article.as_deref(), Some("Art. 33(6)"));
     }
@@ -772,7 +799,14 @@ mod tests {
         // 18 Kazakh specialists and no foreigner declared: 2 new ones keep 90 % alone.
         let s = [line(Category::Specialists, 18, 0, 0, 0)];
         assert_eq!(
-            kazakh_share(&rules, Category::Specialists, &declared(&s), 2).outcome,
+            kazakh_share(
+                &rules,
+                Category::Specialists,
+                &declared(&s),
+                2,
+                d("2026-03-01")
+            )
+            .outcome,
             Outcome::Pass
         );
         // With 1 on a live permit (category 4) and 1 ICT specialist, 2 more are too many.
@@ -782,7 +816,7 @@ mod tests {
             permitted: &permitted,
             ..Workforce::default()
         };
-        let c = kazakh_share(&rules, Category::Specialists, &w, 2);
+        let c = kazakh_share(&rules, Category::Specialists, &w, 2, d("2026-03-01"));
         assert_eq!(c.outcome, Outcome::Fail);
         assert_eq!(c.finding.get("foreign"), Some(&Arg::Number(4)));
         assert_eq!(c.finding.get("permitted"), Some(&Arg::Number(2)));
@@ -794,7 +828,7 @@ mod tests {
             ..Workforce::default()
         };
         assert_eq!(
-            kazakh_share(&rules, Category::Specialists, &w, 2).outcome,
+            kazakh_share(&rules, Category::Specialists, &w, 2, d("2026-03-01")).outcome,
             Outcome::Pass
         );
     }
@@ -805,11 +839,11 @@ mod tests {
         let s = [line(Category::Heads, 5, 3, 2, 0)];
         // 70 %: 5 Kazakh + 2 EAEU = 7 against 3 foreign.
         assert_eq!(
-            kazakh_share(&rules, Category::Heads, &declared(&s), 0).outcome,
+            kazakh_share(&rules, Category::Heads, &declared(&s), 0, d("2026-03-01")).outcome,
             Outcome::Pass
         );
         assert_eq!(
-            kazakh_share(&rules, Category::Heads, &declared(&s), 1).outcome,
+            kazakh_share(&rules, Category::Heads, &declared(&s), 1, d("2026-03-01")).outcome,
             Outcome::Fail
         );
     }
@@ -818,14 +852,14 @@ mod tests {
     fn art_33_6_a_small_branch_of_a_foreign_entity_is_exempt() {
         let rules = seeded().kazakh_share;
         let s = [line(Category::Heads, 2, 8, 0, 0)];
-        let c = kazakh_share(&rules, Category::Heads, &branch(&s), 1);
+        let c = kazakh_share(&rules, Category::Heads, &branch(&s), 1, d("2026-03-01"));
         assert_eq!(
             (c.outcome, c.finding.code.as_str()),
             (Outcome::Pass, "kazakh-share-exempt")
         );
         let s = [line(Category::Heads, 3, 8, 0, 0)];
         assert_eq!(
-            kazakh_share(&rules, Category::Heads, &branch(&s), 1).outcome,
+            kazakh_share(&rules, Category::Heads, &branch(&s), 1, d("2026-03-01")).outcome,
             Outcome::Fail
         );
         // The foreigners on its permits are its employees too: 2 + 7 declared and 2 on
@@ -838,7 +872,56 @@ mod tests {
         };
         assert_eq!(w.employees(), 11);
         assert_eq!(
-            kazakh_share(&rules, Category::Heads, &w, 1).outcome,
+            kazakh_share(&rules, Category::Heads, &w, 1, d("2026-03-01")).outcome,
+            Outcome::Fail
+        );
+    }
+
+    #[test]
+    fn order_93_a_small_business_of_at_most_20_is_exempt_from_1_september_2025() {
+        let rules = seeded().kazakh_share;
+        // 12 Kazakh and 3 foreign specialists: far below 90 %.
+        let s = [line(Category::Specialists, 12, 3, 0, 0)];
+        let small = Workforce {
+            declared: &s,
+            small_business: true,
+            ..Workforce::default()
+        };
+        let c = kazakh_share(&rules, Category::Specialists, &small, 1, d("2025-09-01"));
+        assert_eq!(
+            (c.outcome, c.finding.code.as_str()),
+            (Outcome::Pass, "kazakh-share-small-business")
+        );
+        assert_eq!(c.finding.get("max"), Some(&Arg::Number(20)));
+        // The day before the exemption applies, the share is judged.
+        let c = kazakh_share(&rules, Category::Specialists, &small, 1, d("2025-08-31"));
+        assert_eq!(
+            (c.outcome, c.finding.code.as_str()),
+            (Outcome::Fail, "kazakh-share")
+        );
+        // Not a small business, or more than 20 employees with those on its permits: judged.
+        let ordinary = declared(&s);
+        assert_eq!(
+            kazakh_share(&rules, Category::Specialists, &ordinary, 1, d("2026-03-01")).outcome,
+            Outcome::Fail
+        );
+        let permitted = [(Category::QualifiedWorkers, 6)];
+        let bigger = Workforce {
+            permitted: &permitted,
+            ..small
+        };
+        assert_eq!(bigger.employees(), 21);
+        assert_eq!(
+            kazakh_share(&rules, Category::Specialists, &bigger, 1, d("2026-03-01"))
+                .finding
+                .code,
+            "kazakh-share"
+        );
+        // A rule set without the section has no such exemption.
+        let mut none = rules.clone();
+        none.small_business_exemption = None;
+        assert_eq!(
+            kazakh_share(&none, Category::Specialists, &small, 1, d("2026-03-01")).outcome,
             Outcome::Fail
         );
     }
