@@ -103,6 +103,7 @@ impl Lang {
                 // its digits, exactly.
                 let value = match value {
                     Arg::Number(n) if n.unsigned_abs() < 1 << 53 => FluentValue::from(*n),
+                    Arg::Words(w) => FluentValue::from(self.pick(w).to_owned()),
                     other => FluentValue::from(other.to_string()),
                 };
                 (Cow::Owned(name.clone()), value)
@@ -114,6 +115,15 @@ impl Lang {
                 log::error!("message {} is missing from the catalogue", message.key);
                 message.key.clone()
             })
+    }
+
+    /// Of words given in every language, those of this one.
+    pub fn pick(self, w: &crate::domain::violation::Words) -> &str {
+        match self {
+            Lang::Kk => &w.kk,
+            Lang::Ru => &w.ru,
+            Lang::En => &w.en,
+        }
     }
 
     /// The text of the message with no arguments `key`.

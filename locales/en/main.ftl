@@ -215,6 +215,8 @@ route-eaeu-applies = a citizen of { $country }, a member state of the Eurasian E
 route-eaeu-not-member = { $country } is not a member state of the Eurasian Economic Union
 route-resident-applies = a foreigner permanently residing in Kazakhstan needs no permit and no quota
 route-resident-not = the foreigner does not reside permanently in Kazakhstan
+route-list-applies = a person in the Government's list of those who need no permit: { $category }
+route-list-not = the foreigner is in no category of the Government's list of persons who need no permit
 route-education-applies = a head or specialist with higher education in an autonomous education organisation, its organisations or the Nazarbayev Fund
 route-education-needs-higher = in autonomous education organisations and the Nazarbayev Fund heads and specialists alike must have higher education, and the worker has none
 route-education-position = in autonomous education organisations and the Nazarbayev Fund only heads and specialists with higher education are exempt, not qualified workers
@@ -333,6 +335,19 @@ replacement-obligation-met-pass = no earlier category-4 permit of the employer i
 worker-on-live-permit-pass = { $worker } is named on no other live permit
 passport-expires-pass = the passport of { $worker } is valid until { $expiry }, not before the permit ends on { $end }
 worker-needs-no-permit = { $worker } is a citizen of { $country }, an EAEU member state, and needs no permit: refused for this worker, drawing no quota
+worker-exempt =
+    { $worker } needs no permit and draws no quota: { $subparagraph ->
+        [1] { route-education-applies }
+        [2] { route-state-body-applies }
+        [3] { route-investment-applies }
+        [7] { route-sez-applies }
+        [9] { route-resident-applies }
+        [10] { route-first-head-applies }
+        [11] { route-list-applies }
+        [12] { route-hub-applies }
+       *[other] an exemption of Art. 32(2)
+    }
+no-permit-list-category-unknown = { $category } is no category of the Government's list of persons who need no permit in force on { $date }
 worker-route-other =
     { $worker } takes another route ({ $route ->
         [eaeu_citizen] work as an EAEU citizen, without a permit
@@ -343,7 +358,7 @@ worker-route-other =
         [none] no route applies
        *[other] another route
     }): refused for this permit, drawing no quota
-no-worker-needs-permit = every worker named is an EAEU citizen and needs no permit
+no-worker-needs-permit = no worker of the permit needs a permit within the quota
 fee-rate-missing = the rule set has no fee rate for category { $category } in sector { $sector }
 fee-underpaid = { $paid } tenge were paid to { $region }; the fee due is { $due } tenge at the MRP of { $mrp } tenge on the payment date
 trip-region-in-permit = { $region } is named in the permit: the permit itself is valid there, no business trip is needed

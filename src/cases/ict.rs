@@ -83,6 +83,7 @@ fn worker_routes(
             citizenship: citizen_of.code.clone(),
             citizen_of_eaeu: citizen_of.eaeu_member,
             permanent_resident: false,
+            listed: None,
             on,
             engagement: Some(Engagement {
                 employer,

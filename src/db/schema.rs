@@ -471,6 +471,15 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    permit_worker_routes (worker_id) {
+        worker_id -> BigInt,
+        permanent_resident -> Bool,
+        first_head -> Bool,
+        no_permit_list_category -> Nullable<Text>,
+    }
+}
+
 diesel::joinable!(permit_regions -> permits (permit_id));
 
 diesel::joinable!(permit_workers -> permits (permit_id));

@@ -43,6 +43,65 @@ pub struct RuleSet {
     /// Grounds on which a permit is refused or revoked, and the bar that follows a
     /// revocation for unlawful engagement (Art. 33(2), 9(5)).
     pub permit_grounds: PermitGrounds,
+    /// The Government's list of persons who need no permit (Art. 32(2)(11)); a rule set
+    /// published before this section existed lists none.
+    #[serde(default)]
+    pub no_permit_list: NoPermitList,
+}
+
+/// One category of the Government's list of persons who need no permit (Art. 32(2)(11)).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListedCategory {
+    /// Stable code, e.g. `kandas`; each code once.
+    pub code: String,
+    /// The category in Kazakh, the state language.
+    pub name_kk: String,
+    /// The category in Russian.
+    pub name_ru: String,
+    /// The category in English.
+    pub name_en: String,
+}
+
+impl ListedCategory {
+    /// The category's name in every language.
+    pub fn words(&self) -> crate::domain::violation::Words {
+        crate::domain::violation::Words {
+            kk: self.name_kk.clone(),
+            ru: self.name_ru.clone(),
+            en: self.name_en.clone(),
+        }
+    }
+}
+
+/// The Government's list of persons whose work needs no permit (Art. 32(2)(11)).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoPermitList {
+    /// The categories of persons the list names.
+    pub categories: Vec<ListedCategory>,
+    /// Whether the list was checked against the decree's text.
+    pub confirmed: bool,
+    /// The decree the list comes from.
+    pub source: String,
+}
+
+impl Default for NoPermitList {
+    /// A rule set that says nothing of the list names no category.
+    fn default() -> NoPermitList {
+        NoPermitList {
+            categories: Vec::new(),
+            confirmed: false,
+            source: "Not in this rule set: no category of the Government's list is known".into(),
+        }
+    }
+}
+
+impl NoPermitList {
+    /// Art. 32(2)(11): the category with `code`, if the list names it.
+    pub fn category(&self, code: &str) -> Option<&ListedCategory> {
+        self.categories.iter().find(|c| c.code == code)
+    }
 }
 
 /// One ground an akimat refuses or revokes a permit on, from the ministry's list.
@@ -790,6 +849,28 @@ fn check_grounds(g: &PermitGrounds, out: &mut Vec<RuleSetProblem>) {
     }
 }
 
+fn check_list(list: &NoPermitList, out: &mut Vec<RuleSetProblem>) {
+    let codes: BTreeSet<&str> = list.categories.iter().map(|c| c.code.as_str()).collect();
+    if codes.len() != list.categories.len()
+        || list.categories.iter().any(|c| {
+            [&c.code, &c.name_kk, &c.name_ru, &c.name_en]
+                .iter()
+                .any(|t| t.trim().is_empty())
+        })
+    {
+        out.push(problem(
+            "rules.no_permit_list.categories",
+            "every category needs a code, each once, and a name in kk, ru and en",
+        ));
+    }
+    if list.source.trim().is_empty() {
+        out.push(problem(
+            "rules.no_permit_list.source",
+            "must name the act the list comes from",
+        ));
+    }
+}
+
 fn check_percent(field: String, p: rust_decimal::Decimal, out: &mut Vec<RuleSetProblem>) {
     if p < rust_decimal::Decimal::ZERO || p > rust_decimal::Decimal::ONE_HUNDRED {
         out.push(problem(field, "must be between 0 and 100"));
@@ -886,6 +967,7 @@ impl RuleSet {
         check_holidays(&self.holidays, &mut out);
         self.check_sizes(&mut out);
         check_grounds(&self.permit_grounds, &mut out);
+        check_list(&self.no_permit_list, &mut out);
         out
     }
 
@@ -925,6 +1007,24 @@ impl RuleSet {
         size(
             format!("{r}.permit_grounds.reissue.source"),
             text(&grounds.reissue.source),
+            MAX_SOURCE,
+        );
+        let list = &self.no_permit_list;
+        size(
+            format!("{r}.no_permit_list.categories"),
+            list.categories.len(),
+            100,
+        );
+        for (i, c) in list.categories.iter().enumerate() {
+            let f = format!("{r}.no_permit_list.categories[{i}]");
+            size(format!("{f}.code"), text(&c.code), 64);
+            for (lang, t) in [("kk", &c.name_kk), ("ru", &c.name_ru), ("en", &c.name_en)] {
+                size(format!("{f}.name_{lang}"), text(t), 500);
+            }
+        }
+        size(
+            format!("{r}.no_permit_list.source"),
+            text(&list.source),
             MAX_SOURCE,
         );
         size(format!("{r}.categories"), self.categories.len(), 5);
@@ -1095,7 +1195,8 @@ impl RuleSet {
     /// - self-employment terms, priority sectors and in-demand professions: Art. 7(21);
     /// - seasonal professions: Art. 7(21-1);
     /// - the quota-demand cycle: Art. 6(2) (the Government's quota rules);
-    /// - business trips: Art. 33(3); fees and the MRP: Art. 33(4); the Kazakh share: Art. 33(6).
+    /// - business trips: Art. 33(3); fees and the MRP: Art. 33(4); the Kazakh share: Art. 33(6);
+    /// - the Government's list of persons who need no permit: Art. 32(2)(11).
     pub fn publication_basis(&self, before: Option<&RuleSet>) -> Vec<Article> {
         let RuleSet {
             categories,
@@ -1113,9 +1214,10 @@ impl RuleSet {
             lists,
             holidays: _,
             permit_grounds,
+            no_permit_list,
         } = self;
         let changed = |differs: &dyn Fn(&RuleSet) -> bool| before.is_none_or(differs);
-        let sections: [(bool, Article); 15] = [
+        let sections: [(bool, Article); 16] = [
             (changed(&|b| &b.categories != categories), ART_7_20),
             (
                 changed(&|b| &b.category_4_replacement != category_4_replacement),
@@ -1152,6 +1254,10 @@ impl RuleSet {
             (changed(&|b| &b.fees != fees), ART_33_4),
             (changed(&|b| &b.mrp != mrp), ART_33_4),
             (changed(&|b| &b.kazakh_share != kazakh_share), ART_33_6),
+            (
+                changed(&|b| &b.no_permit_list != no_permit_list),
+                ART_32_2_11,
+            ),
         ];
         let mut out: Vec<Article> = sections
             .into_iter()

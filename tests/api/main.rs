@@ -12,6 +12,7 @@ mod demo;
 mod documents;
 mod eligibility;
 mod errors;
+mod exemptions;
 mod extensions;
 mod foundation;
 mod helpers;

@@ -80,6 +80,44 @@ pub struct RuleSet {
     /// Grounds on which a permit is refused or revoked, and the bar that follows a
     /// revocation for unlawful engagement (Art. 33(2), 9(5)).
     pub permit_grounds: PermitGrounds,
+    /// The Government's list of persons who need no permit (Art. 32(2)(11)); a rule set
+    /// published without this section lists none.
+    #[cfg_attr(test, serde(default))]
+    pub no_permit_list: NoPermitList,
+}
+
+/// One category of the Government's list of persons who need no permit (Art. 32(2)(11)).
+#[derive(ToSchema)]
+#[cfg_attr(test, derive(Deserialize))]
+#[serde(deny_unknown_fields)]
+pub struct ListedCategory {
+    /// Stable code, e.g. `kandas`; each code once.
+    #[schema(example = "kandas", max_length = 64)]
+    pub code: String,
+    /// The category in Kazakh, the state language.
+    #[schema(max_length = 500)]
+    pub name_kk: String,
+    /// The category in Russian.
+    #[schema(max_length = 500)]
+    pub name_ru: String,
+    /// The category in English.
+    #[schema(max_length = 500)]
+    pub name_en: String,
+}
+
+/// The Government's list of persons whose work needs no permit (Art. 32(2)(11)).
+#[derive(ToSchema)]
+#[cfg_attr(test, derive(Deserialize, Default))]
+#[serde(deny_unknown_fields)]
+pub struct NoPermitList {
+    /// The categories of persons the list names.
+    #[schema(max_items = 100)]
+    pub categories: Vec<ListedCategory>,
+    /// Whether the list was checked against the decree's text.
+    pub confirmed: bool,
+    /// The decree the list comes from.
+    #[schema(max_length = 2000)]
+    pub source: String,
 }
 
 /// One ground an akimat refuses or revokes a permit on, from the ministry's list.

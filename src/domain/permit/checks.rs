@@ -210,7 +210,7 @@ pub fn kazakh_share(
     {
         return Check::judged(
             true,
-            Violation::new("kazakh-share-small-business", "Art. 33(6)")
+            Violation::new("kazakh-share-small-business", ART_33_6)
                 .arg("employees", employees)
                 .arg("max", max),
         );
@@ -532,10 +532,40 @@ pub fn higher_education(level: &str) -> bool {
     level.eq_ignore_ascii_case("higher") || level.eq_ignore_ascii_case("postgraduate")
 }
 
+/// Art. 32(2): a worker the route finder found exempt, by the subparagraph it chose and in
+/// its words (the category of the Government's list for 32(2)(11)); `None` for any other
+/// route.
+pub fn worker_exempt(worker: &str, answer: &RouteAnswer) -> Option<Violation> {
+    let Route::Exempt(x) = answer.route else {
+        return None;
+    };
+    let mut v = Violation::new("worker-exempt", x.article())
+        .text("worker", worker)
+        .arg("subparagraph", x.subparagraph());
+    if let Some((_, category)) = answer.reason.args.iter().find(|(n, _)| n == "category") {
+        v = v.arg("category", category.clone());
+    }
+    Some(v)
+}
+
+/// Art. 2(3), 32(2): why a worker needs no permit, as the route finder answered: an EAEU
+/// citizen ([`needs_no_permit`]) or an exempt person ([`worker_exempt`]); `None` for a
+/// worker who needs one.
+pub fn why_no_permit(
+    worker: &str,
+    country: &CountryCode,
+    answer: &RouteAnswer,
+) -> Option<Violation> {
+    match answer.route {
+        Route::EaeuCitizen => Some(needs_no_permit(worker, country).finding),
+        _ => worker_exempt(worker, answer),
+    }
+}
+
 /// Art. 32(2)-(3), 33(1): the route finder's answer for a worker of a permit application.
 /// A worker whose route is not a permit within the quota — an exempt person (Art. 32(2))
 /// — was refused for the permit at filing (`needs_permit` false), drawing no quota: a
-/// warning with that route's articles. A worker filed as needing a permit whose route is
+/// warning naming the subparagraph in its words ([`worker_exempt`]). A worker filed as needing a permit whose route is
 /// now another (the employer's type changed), or the reverse, fails: the application no
 /// longer names its workers rightly. EAEU citizens are [`needs_no_permit`]'s.
 pub fn worker_route(worker: &str, answer: &RouteAnswer, needs_permit: bool) -> Option<Check> {
@@ -548,15 +578,16 @@ pub fn worker_route(worker: &str, answer: &RouteAnswer, needs_permit: bool) -> O
         .text("worker", worker)
         .text("route", route);
     Some(if !needs_permit && !quota {
-        Check::warn_if(true, finding)
+        Check::warn_if(true, worker_exempt(worker, answer).unwrap_or(finding))
     } else {
         Check::judged(false, finding)
     })
 }
 
-/// Art. 2(3): an application whose workers all need no permit has nothing to permit.
+/// Art. 33(1): a permit whose workers all need no permit within the quota has nothing to
+/// permit (at filing each such worker is refused with the article of their own route).
 pub fn nothing_to_permit() -> Violation {
-    Violation::new("no-worker-needs-permit", ART_2_3)
+    Violation::new("no-worker-needs-permit", ART_33_1)
 }
 
 /// Art. 7(20): the last day of a permit of `length` `unit` starting on `start`.
@@ -669,7 +700,7 @@ mod tests {
         assert_eq!(worker_route("A", &answer(Route::EaeuCitizen), false), None);
         let filed_exempt = worker_route("A", &exempt, false).unwrap();
         assert_eq!(filed_exempt.outcome, Outcome::Warning);
-        assert_eq!(filed_exempt.finding.code, "worker-route-other");
+        assert_eq!(filed_exempt.finding.code, "worker-exempt");
         assert_eq!(
             filed_exempt.finding.article.as_deref(),
             Some("Art. 32(2)(12)")
