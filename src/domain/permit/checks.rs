@@ -716,6 +716,42 @@ mod tests {
     }
 
     #[test]
+    fn art_32_2_a_worker_needing_no_permit_is_refused_with_the_subparagraph_of_their_route() {
+        use crate::domain::route::{route, Facts};
+        use crate::domain::violation::Words;
+        let tur: CountryCode = "TUR".parse().unwrap();
+        let kandas = Words {
+            kk: "қандас".into(),
+            ru: "кандас".into(),
+            en: "kandas".into(),
+        };
+        let listed = route(&Facts {
+            citizenship: "MNG".into(),
+            citizen_of_eaeu: false,
+            permanent_resident: false,
+            listed: Some(kandas.clone()),
+            on: d("2026-01-15"),
+            engagement: None,
+            profession: None,
+        });
+        let v = why_no_permit("A", &tur, &listed).unwrap();
+        assert_eq!(
+            (v.code.as_str(), v.article.as_deref()),
+            ("worker-exempt", Some("Art. 32(2)(11)"))
+        );
+        assert_eq!(v.get("subparagraph"), Some(&Arg::Number(11)));
+        assert_eq!(v.get("category"), Some(&Arg::Words(kandas)));
+        let eaeu = answer(Route::EaeuCitizen);
+        let v = why_no_permit("A", &tur, &eaeu).unwrap();
+        assert_eq!(
+            (v.code.as_str(), v.article.as_deref()),
+            ("worker-needs-no-permit", Some("Art. 2(3)"))
+        );
+        let quota = answer(Route::QuotaPermit(Category::Specialists));
+        assert_eq!(why_no_permit("A", &tur, &quota), None);
+    }
+
+    #[test]
     fn art_32_2_higher_education_is_the_higher_or_postgraduate_level() {
         assert!(higher_education("higher"));
         assert!(higher_education(" Postgraduate "));
