@@ -103,6 +103,7 @@ impl Lang {
                 // its digits, exactly.
                 let value = match value {
                     Arg::Number(n) if n.unsigned_abs() < 1 << 53 => FluentValue::from(*n),
+                    Arg::Words(w) => FluentValue::from(self.pick(w).to_owned()),
                     other => FluentValue::from(other.to_string()),
                 };
                 (Cow::Owned(name.clone()), value)
@@ -114,6 +115,15 @@ impl Lang {
                 log::error!("message {} is missing from the catalogue", message.key);
                 message.key.clone()
             })
+    }
+
+    /// Of words given in every language, those of this one.
+    pub fn pick(self, w: &crate::domain::violation::Words) -> &str {
+        match self {
+            Lang::Kk => &w.kk,
+            Lang::Ru => &w.ru,
+            Lang::En => &w.en,
+        }
     }
 
     /// The text of the message with no arguments `key`.
@@ -367,6 +377,7 @@ mod tests {
             let m = Message::new("ict-ratio-exceeded")
                 .text("position", p.as_str())
                 .arg("foreigners", 3)
+                .arg("transferred", 1)
                 .arg("kazakh", 2)
                 .text("max", 50);
             checks.push((m, "position"));
@@ -537,12 +548,41 @@ mod tests {
             checks::kazakh_share(
                 &rules.kazakh_share,
                 Category::Specialists,
-                &[staff(Category::Specialists)],
+                &checks::Workforce {
+                    declared: &[staff(Category::Specialists)],
+                    permitted: &[(Category::Specialists, 1)],
+                    ..checks::Workforce::default()
+                },
                 1,
-                false,
+                day("2026-03-01"),
             ),
-            checks::kazakh_share(&rules.kazakh_share, Category::Heads, &[], 1, true),
-            checks::kazakh_share(&rules.kazakh_share, Category::Seasonal, &[], 1, false),
+            checks::kazakh_share(
+                &rules.kazakh_share,
+                Category::Heads,
+                &checks::Workforce {
+                    foreign_division: true,
+                    ..checks::Workforce::default()
+                },
+                1,
+                day("2026-03-01"),
+            ),
+            checks::kazakh_share(
+                &rules.kazakh_share,
+                Category::Heads,
+                &checks::Workforce {
+                    small_business: true,
+                    ..checks::Workforce::default()
+                },
+                1,
+                day("2026-03-01"),
+            ),
+            checks::kazakh_share(
+                &rules.kazakh_share,
+                Category::Seasonal,
+                &checks::Workforce::default(),
+                1,
+                day("2026-03-01"),
+            ),
             checks::qualification(&qualification, Category::Specialists),
             checks::term_allowed(Category::Specialists, &months, TermUnit::Months, 12),
             checks::term_allowed(Category::Seasonal, &days, TermUnit::Days, 61),

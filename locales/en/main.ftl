@@ -252,6 +252,8 @@ route-eaeu-applies = a citizen of { $country }, a member state of the Eurasian E
 route-eaeu-not-member = { $country } is not a member state of the Eurasian Economic Union
 route-resident-applies = a foreigner permanently residing in Kazakhstan needs no permit and no quota
 route-resident-not = the foreigner does not reside permanently in Kazakhstan
+route-list-applies = a person in the Government's list of those who need no permit: { $category }
+route-list-not = the foreigner is in no category of the Government's list of persons who need no permit
 route-education-applies = a head or specialist with higher education in an autonomous education organisation, its organisations or the Nazarbayev Fund
 route-education-needs-higher = in autonomous education organisations and the Nazarbayev Fund heads and specialists alike must have higher education, and the worker has none
 route-education-position = in autonomous education organisations and the Nazarbayev Fund only heads and specialists with higher education are exempt, not qualified workers
@@ -304,8 +306,9 @@ employment-end-without-hire = the end of an employment is reported after the hir
 # Permits (Art. 33): checks of an application (code = key), stored and rendered when read
 quota-available = { $region } has { $left } units of category { $category } left for { $year }; { $wanted } needed
 country-quota-available = the { $year } quota for citizens of { $country } has { $left } units left; { $wanted } needed
-kazakh-share = categories { $categories }: { $kazakh } Kazakh staff against { $foreign } foreign workers with this permit; at least { $min } % must be Kazakh
+kazakh-share = categories { $categories }: { $kazakh } Kazakh staff against { $foreign } foreign workers with this permit, { $permitted } of them on the employer's other live permits and ICT permits; at least { $min } % must be Kazakh
 kazakh-share-exempt = a branch or representative office of a foreign legal entity with { $employees } employees (at most { $max }) keeps no Kazakh share
+kazakh-share-small-business = a small-business entity with { $employees } employees (at most { $max }) keeps no Kazakh share
 kazakh-share-not-applicable = no Kazakh-share ratio covers category { $category }
 employer-profile-required = the employer has no profile in force on { $date }: its workforce is needed to judge the Kazakh share
 qualification-data = { $worker }: occupation { $occupation }, { $years } years of experience; education, an NKZ occupation code and a qualification reference are required
@@ -358,8 +361,9 @@ country-quota-available-pass =
        *[other] units
     } left, enough for the { $wanted } needed
 country-quota-mixed-pass = no citizen of a country with a country-of-origin quota is applied for together with workers of other citizenships
-kazakh-share-pass = categories { $categories }: { $kazakh } Kazakh staff against { $foreign } foreign workers with this permit keep the Kazakh share of at least { $min } %
+kazakh-share-pass = categories { $categories }: { $kazakh } Kazakh staff against { $foreign } foreign workers with this permit, { $permitted } of them on the employer's other live permits and ICT permits, keep the Kazakh share of at least { $min } %
 kazakh-share-exempt-pass = exempt from the Kazakh share: a branch or representative office of a foreign legal entity with { $employees } employees (at most { $max })
+kazakh-share-small-business-pass = exempt from the Kazakh share: a small-business entity with { $employees } employees (at most { $max })
 kazakh-share-not-applicable-pass = no Kazakh-share ratio covers category { $category }, so no share is required
 qualification-data-pass = { $worker }: occupation { $occupation }, { $years } years of experience; the education, NKZ occupation code and qualification reference are given
 term-allowed-pass =
@@ -382,6 +386,19 @@ worker-on-live-permit-pass = { $worker } is named on no other live permit
 worker-on-pending-application-pass = { $worker } is named on no other application awaiting a decision
 passport-expires-pass = the passport of { $worker } is valid until { $expiry }, not before the permit ends on { $end }
 worker-needs-no-permit = { $worker } is a citizen of { $country }, an EAEU member state, and needs no permit: refused for this worker, drawing no quota
+worker-exempt =
+    { $worker } needs no permit and draws no quota: { $subparagraph ->
+        [1] { route-education-applies }
+        [2] { route-state-body-applies }
+        [3] { route-investment-applies }
+        [7] { route-sez-applies }
+        [9] { route-resident-applies }
+        [10] { route-first-head-applies }
+        [11] { route-list-applies }
+        [12] { route-hub-applies }
+       *[other] an exemption of Art. 32(2)
+    }
+no-permit-list-category-unknown = { $category } is no category of the Government's list of persons who need no permit in force on { $date }
 worker-route-other =
     { $worker } takes another route ({ $route ->
         [eaeu_citizen] work as an EAEU citizen, without a permit
@@ -392,7 +409,7 @@ worker-route-other =
         [none] no route applies
        *[other] another route
     }): refused for this permit, drawing no quota
-no-worker-needs-permit = every worker named is an EAEU citizen and needs no permit
+no-worker-needs-permit = no worker of the permit needs a permit within the quota
 fee-rate-missing = the rule set has no fee rate for category { $category } in sector { $sector }
 fee-underpaid = { $paid } tenge were paid to { $region }; the fee due is { $due } tenge at the MRP of { $mrp } tenge on the payment date
 trip-region-in-permit = { $region } is named in the permit: the permit itself is valid there, no business trip is needed
@@ -452,7 +469,7 @@ ict-ratio-exceeded =
         [manager] managers
         [specialist] specialists
        *[other] workers
-    } against { $kazakh } Kazakh staff in that position exceed { $max } per cent
+    } ({ $transferred } of them on the employer's other live ICT permits) against { $kazakh } Kazakh staff in that position exceed { $max } per cent
 ict-worker-route-other =
     { $worker } takes another route ({ $route ->
         [eaeu_citizen] work as an EAEU citizen, without a permit

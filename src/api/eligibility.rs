@@ -157,6 +157,12 @@ pub struct EligibilityRequest {
     /// The foreigner permanently resides in Kazakhstan (Art. 32(2)(9)).
     #[serde(default)]
     pub permanent_resident: bool,
+    /// The code of the category of the Government's list of persons who need no permit
+    /// (Art. 32(2)(11)) the foreigner is in, from `rules.no_permit_list` of the rule set in
+    /// force on the start date (`GET /v1/rule-sets/current`); absent: none.
+    #[validate(length(min = 1, max = 64))]
+    #[schema(example = "kandas", min_length = 1, max_length = 64)]
+    pub no_permit_list_category: Option<String>,
     /// Planned start of work; today when absent. Memberships, lists and the contractor's
     /// year after commissioning are judged on this date.
     pub start_date: Option<NaiveDate>,
@@ -357,6 +363,7 @@ fn question(r: EligibilityRequest, today: NaiveDate) -> Result<Question, ApiErro
     Ok(Question {
         citizenship: country(&r.citizenship, "citizenship")?,
         permanent_resident: r.permanent_resident,
+        no_permit_list_category: r.no_permit_list_category,
         on,
         engagement,
         occupation_code: r.occupation_code,
@@ -452,6 +459,13 @@ mod tests {
                                 citizenship: "TUR".into(),
                                 citizen_of_eaeu: eaeu,
                                 permanent_resident: first_head,
+                                listed: (first_head && eaeu).then(|| {
+                                    crate::domain::violation::Words {
+                                        kk: "қандас".into(),
+                                        ru: "кандас".into(),
+                                        en: "kandas".into(),
+                                    }
+                                }),
                                 on: "2027-01-01".parse().unwrap(),
                                 engagement: Some(Engagement {
                                     employer,
@@ -476,6 +490,7 @@ mod tests {
                 citizenship: "TUR".into(),
                 citizen_of_eaeu: false,
                 permanent_resident: false,
+                listed: None,
                 on: "2027-01-01".parse().unwrap(),
                 engagement: None,
                 profession: profession.map(|(in_demand, name)| Profession {

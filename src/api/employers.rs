@@ -29,7 +29,10 @@ pub struct StaffView {
     /// Kazakh citizens on staff.
     #[schema(maximum = 4_294_967_295_u32)]
     pub kazakh: u32,
-    /// Foreign workers who are not EAEU citizens (counted as foreign, Art. 33(6)).
+    /// Foreign workers who are not EAEU citizens and are **not** on this employer's permits
+    /// or ICT permits in this service (counted as foreign, Art. 33(6)). The workers of its
+    /// live permits and ICT permits here are not declared: the checks count them
+    /// themselves (Art. 33(6), 35(4)), so declaring them too would count them twice.
     #[schema(maximum = 4_294_967_295_u32)]
     pub foreign: u32,
     /// Citizens of other EAEU states (not foreign for the ratio, Art. 2(3)).
@@ -96,6 +99,14 @@ pub struct ProfileRequest {
     /// A branch or representative office of a foreign legal entity; must agree with the
     /// BIN's division digit (Art. 33(6) small-branch exemption).
     pub foreign_division: bool,
+    /// The employer is a small-business entity by the Entrepreneurial Code's criteria, as it
+    /// states (false when absent). With its headcount — the staff declared here and the
+    /// workers of its live permits and ICT permits — it decides the small-business exemption
+    /// from the Kazakh share that the rule set in force gives (from 01.09.2025: at most 20
+    /// employees, Order No. 279 as amended by Order No. 93 of 28.03.2025; Art. 33(6)).
+    #[serde(default)]
+    #[schema(example = false)]
+    pub small_business: bool,
     /// OKED section letter; picks the fee group (Art. 33(4)).
     #[validate(length(min = 1, max = 1))]
     #[schema(example = "B", pattern = "^[A-U]$", min_length = 1, max_length = 1)]
@@ -103,7 +114,11 @@ pub struct ProfileRequest {
     /// Region of registration (ISO 3166-2:KZ).
     #[schema(example = "KZ-23", pattern = "^KZ-[0-9]{2}$")]
     pub region: String,
-    /// Staff per worker category on `as_of`; each category at most once.
+    /// Staff per worker category on `as_of`, each category at most once: Kazakh citizens,
+    /// EAEU citizens, posted workers, and the foreigners who are not on this service's
+    /// permits or ICT permits of the employer. The Kazakh share (Art. 33(6)) and the
+    /// headcount of the small-branch exemption add the workers of the employer's live
+    /// permits and ICT permits themselves.
     #[validate(length(max = 5))]
     #[schema(max_items = 5)]
     pub workforce: Vec<StaffView>,
@@ -129,6 +144,9 @@ pub struct ProfileView {
     pub legal_form: String,
     /// A branch or representative office of a foreign legal entity.
     pub foreign_division: bool,
+    /// A small-business entity, as the employer states (the small-business exemption from
+    /// the Kazakh share, Art. 33(6)).
+    pub small_business: bool,
     /// OKED section letter.
     pub sector: String,
     /// The fee group the sector falls in under the rule set in force today (Art. 33(4)).
@@ -178,6 +196,7 @@ fn view(row: ProfileRow, rules: Option<&RuleSet>) -> Result<ProfileView, ApiErro
         name: row.name,
         legal_form: row.legal_form,
         foreign_division: row.foreign_division,
+        small_business: row.small_business,
         sector: row.sector,
         fee_group,
         region: row.region,
@@ -258,6 +277,7 @@ pub async fn put_employer_profile(
             Some(t) => t.to_domain("employer_type.")?,
             None => crate::domain::route::EmployerType::Ordinary,
         },
+        small_business: req.small_business,
         expected_version: if_match.0,
     };
     let (v, created) = state

@@ -126,11 +126,15 @@ pub struct NewIctPermitRequest {
     pub sender_country: String,
     /// The special condition chosen.
     pub special_condition: IctSpecialCondition,
-    /// Kazakh staff employed as managers, for the ratio of Art. 35(4).
+    /// Kazakh staff employed as managers, for the ratio of Art. 35(4). The ratio counts
+    /// this application's managers together with those on the employer's other live ICT
+    /// permits valid during the contract, at filing and again at the decision.
     #[validate(range(min = 0, max = 1_000_000))]
     #[schema(example = 4, minimum = 0, maximum = 1_000_000)]
     pub kazakh_managers: u32,
-    /// Kazakh staff employed as specialists, for the ratio of Art. 35(4).
+    /// Kazakh staff employed as specialists, for the ratio of Art. 35(4). The ratio counts
+    /// this application's specialists together with those on the employer's other live ICT
+    /// permits valid during the contract, at filing and again at the decision.
     #[validate(range(min = 0, max = 1_000_000))]
     #[schema(example = 10, minimum = 0, maximum = 1_000_000)]
     pub kazakh_specialists: u32,
@@ -644,7 +648,8 @@ fn access(
 /// Files an ICT permit application for the caller's own BIN (Art. 35(1), 1(25)): the BIN
 /// agrees with the declared form; the sender is in a WTO member today; the contract runs at
 /// most three years; each worker works for the sender and takes the ICT route (the route
-/// finder); managers and specialists keep the rule set's ratio (Art. 35(4)). No quota, no fee.
+/// finder); managers and specialists, with those on the employer's other live ICT permits,
+/// keep the rule set's ratio (Art. 35(4)). No quota, no fee.
 #[utoipa::path(tag = "ict", security(("bearer" = [])),
     params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
     request_body = NewIctPermitRequest,
@@ -864,7 +869,7 @@ fn answer(view: IctPermitView) -> HttpResponse {
         (status = 404, description = "No such permit, or not the caller's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already decided.", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "If-Match does not match the current version.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, or `ict-contract-ended` (Art. 35(1)).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or `ict-contract-ended` (Art. 35(1)); an issue runs the application's checks again under the rule set in force today, so also `ict-ratio-exceeded` (Art. 35(4)) when the employer's ICT permits issued since the filing leave no room in the ratio, or another violation of the application's checks.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/ict-permits/{id}/decision")]
 pub async fn decide_ict_permit(

@@ -102,6 +102,23 @@ pub struct WorkerRequest {
     #[validate(length(min = 1, max = 300))]
     #[schema(min_length = 1, max_length = 300)]
     pub qualification_ref: Option<String>,
+    /// The worker permanently resides in Kazakhstan (Art. 32(2)(9)): the route finder then
+    /// refuses them for the permit, drawing no quota. False when absent.
+    #[serde(default)]
+    #[schema(example = false)]
+    pub permanent_resident: bool,
+    /// The worker is the first head of the employer, a branch or representative office of
+    /// a foreign legal entity (Art. 32(2)(10)): needs no permit. False when absent.
+    #[serde(default)]
+    #[schema(example = false)]
+    pub first_head: bool,
+    /// The code of the category of the Government's list of persons who need no permit
+    /// (Art. 32(2)(11)) the worker is in, from `rules.no_permit_list` of the rule set in
+    /// force on the start date; a code the list does not name is refused
+    /// (`no-permit-list-category-unknown`). Absent: none.
+    #[validate(length(min = 1, max = 64))]
+    #[schema(example = "kandas", min_length = 1, max_length = 64)]
+    pub no_permit_list_category: Option<String>,
 }
 
 /// Why a person in a request was refused: a field that does not parse at all (400-like
@@ -171,6 +188,11 @@ impl WorkerRequest {
             occupation_code: self.occupation_code,
             experience_years: self.experience_years,
             qualification_ref: self.qualification_ref,
+            route: cases::eligibility::PersonFacts {
+                permanent_resident: self.permanent_resident,
+                first_head: self.first_head,
+                no_permit_list_category: self.no_permit_list_category,
+            },
         })
     }
 }
@@ -323,8 +345,17 @@ pub struct WorkerView {
     pub experience_years: i32,
     /// The professional standard or qualification reference book relied on (Art. 33(7)).
     pub qualification_ref: Option<String>,
-    /// False for EAEU citizens, who need no permit (Art. 2(3)) and draw no quota.
+    /// False for a worker whose route is not a permit within the quota — an EAEU citizen
+    /// (Art. 2(3)) or an exempt person (Art. 32(2)) — who draws no quota.
     pub needs_permit: bool,
+    /// The worker permanently resides in Kazakhstan, as the application states (Art. 32(2)(9)).
+    pub permanent_resident: bool,
+    /// The first head of a branch or representative office, as the application states
+    /// (Art. 32(2)(10)).
+    pub first_head: bool,
+    /// The category of the Government's list of persons who need no permit, as the
+    /// application states (Art. 32(2)(11)).
+    pub no_permit_list_category: Option<String>,
     /// Departure date, once recorded (Art. 28(2)(8)).
     pub departed_on: Option<NaiveDate>,
     /// Border point or evidence of the departure.
@@ -483,6 +514,7 @@ fn check_view(c: &Check, lang: Lang, reader: Reader) -> CheckView {
                 let v = match v {
                     Arg::Number(n) => serde_json::json!(n),
                     Arg::Text(t) => serde_json::json!(t),
+                    Arg::Words(w) => serde_json::json!(lang.pick(w)),
                 };
                 (k.clone(), v)
             })
@@ -580,6 +612,9 @@ fn permit_view(
         .iter()
         .cloned()
         .map(|w| WorkerView {
+            permanent_resident: l.route_of(w.id).permanent_resident,
+            first_head: l.route_of(w.id).first_head,
+            no_permit_list_category: l.route_of(w.id).no_permit_list_category,
             replaced_on: l.replaced_on(w.id),
             replaces_worker_id: l
                 .reissues
@@ -756,7 +791,7 @@ fn respond(view: PermitView) -> HttpResponse {
         (status = 201, description = "Filed, with its checks.", body = PermitView, headers(("Location" = String, description = "The permit."), ("ETag" = String, description = "The version."))),
         (status = 404, description = "No rule set in force.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields (also a region of `regions` that is none of the 20 regions, e.g. `regions[0]`), or `no-worker-needs-permit` (Art. 2(3)), `term-allowed` (Art. 7(20)), `profession-not-seasonal` (Art. 7(21-1)), `replacement-commitment` (Art. 33(2)), `start-date-past`, `unknown-country`. A person's fields refused at their JSON pointer (`pointer`) with the act: `name-blank`, `name-invisible-character`, `name-not-latin`, `name-separator`, `name-too-long` (ICAO Doc 9303 Part 3), `passport-number-character`, `passport-number-length`, `mrz-shape`, `mrz-not-passport`, `mrz-date`, `mrz-check-digit`, `mrz-mismatch` (Part 4), `birth-date-not-past`, `worker-below-working-age`, `experience-beyond-working-years` (Labour Code Art. 31), `passport-expiry-before-birth`, `worker-named-twice` (Art. 33(3)).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields (also a region of `regions` that is none of the 20 regions, e.g. `regions[0]`), or when no worker needs a permit each worker's own route (`worker-needs-no-permit`, Art. 2(3); `worker-exempt`, the subparagraph of Art. 32(2) the route finder chose), `no-permit-list-category-unknown` (Art. 32(2)(11)), `term-allowed` (Art. 7(20)), `profession-not-seasonal` (Art. 7(21-1)), `replacement-commitment` (Art. 33(2)), `start-date-past`, `unknown-country`. A person's fields refused at their JSON pointer (`pointer`) with the act: `name-blank`, `name-invisible-character`, `name-not-latin`, `name-separator`, `name-too-long` (ICAO Doc 9303 Part 3), `passport-number-character`, `passport-number-length`, `mrz-shape`, `mrz-not-passport`, `mrz-date`, `mrz-check-digit`, `mrz-mismatch` (Part 4), `birth-date-not-past`, `worker-below-working-age`, `experience-beyond-working-years` (Labour Code Art. 31), `passport-expiry-before-birth`, `worker-named-twice` (Art. 33(3)).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/permit-applications")]
 pub async fn file_permit_application(

@@ -27,6 +27,8 @@ pub struct PutProfile {
     pub workforce: Vec<StaffLine>,
     /// The employer's type, as far as the exemptions of Art. 32(2) turn on it.
     pub employer_type: EmployerType,
+    /// A small-business entity (the small-business exemption from the Kazakh share).
+    pub small_business: bool,
     /// The version the caller read (`If-Match`), if it sent one.
     pub expected_version: Option<i64>,
 }
@@ -89,6 +91,7 @@ pub fn put(
             region: cmd.region.as_str(),
             workforce: &workforce,
             employer_type: employer_type.as_deref(),
+            small_business: cmd.small_business,
         },
         before.as_ref().map(|b| b.version),
         actor,

@@ -84,6 +84,7 @@ fn worker_routes(
             citizenship: citizen_of.code.clone(),
             citizen_of_eaeu: citizen_of.eaeu_member,
             permanent_resident: false,
+            listed: None,
             on,
             engagement: Some(Engagement {
                 employer,
@@ -114,7 +115,8 @@ fn worker_routes(
 /// Files an application of `today` (Art. 1(25), 35(1),(4)): the BIN agrees with the form
 /// declared, the sender is in a WTO member today, the contract runs at most three years,
 /// every worker works for the sender and takes the ICT route, and managers and specialists
-/// keep the rule set's ratio to Kazakh staff.
+/// — with those on the employer's other live ICT permits — keep the rule set's ratio to
+/// Kazakh staff.
 pub fn apply(
     conn: &mut Conn,
     cmd: &Apply,
@@ -136,6 +138,15 @@ pub fn apply(
             prior_employment_months: w.prior_employment_months,
         })
         .collect();
+    let transferred = super::ratio::ict_transferred(
+        conn,
+        &cmd.bin,
+        cmd.contract_start,
+        cmd.contract_end,
+        None,
+        today,
+    )?;
+    let count = |p: IctPosition| transferred.get(&p).copied().unwrap_or(0);
     let checked = ict::check_application(
         &rules.ict,
         &ict::Application {
@@ -147,6 +158,8 @@ pub fn apply(
             workers: &workers,
             kazakh_managers: cmd.kazakh_managers,
             kazakh_specialists: cmd.kazakh_specialists,
+            transferred_managers: count(IctPosition::Manager),
+            transferred_specialists: count(IctPosition::Specialist),
         },
     );
     let sender_refused = checked.iter().any(|v| v.code == "ict-sender-not-wto");
@@ -286,8 +299,61 @@ pub enum Decide {
     Refuse { reason: String },
 }
 
-/// Decides an application once (Art. 35(1)): issued from `today` to the contract's end, or
-/// refused with its grounds. No quota is held and no fee assessed (Art. 32(3), 33(4)).
+/// Art. 1(25), 35(1),(4) at decision time: the application's checks again under the rule
+/// set in force `today`, the ratio counting the managers and specialists on the employer's
+/// ICT permits issued since it was filed. The violations, empty when it may be issued.
+fn recheck(
+    conn: &mut Conn,
+    row: &PermitRow,
+    today: NaiveDate,
+) -> Result<Vec<Violation>, CaseError> {
+    let (_, rules) = rules_on(conn, today)?;
+    let code = row.sender_country.parse::<CountryCode>().map_err(|_| {
+        CaseError::not_found(Message::new("not-found-country").text("country", &row.sender_country))
+    })?;
+    let sender = country(conn, &code)?;
+    let stored = db::workers(conn, row.id)?;
+    let workers: Vec<ict::Worker<'_>> = stored
+        .iter()
+        .filter_map(|w| {
+            Some(ict::Worker {
+                full_name: &w.full_name,
+                position: IctPosition::parse(&w.position)?,
+                prior_employment_months: u32::try_from(w.prior_employment_months).unwrap_or(0),
+            })
+        })
+        .collect();
+    let transferred = super::ratio::ict_transferred(
+        conn,
+        &row.bin,
+        row.contract_start,
+        row.contract_end,
+        Some(row.id),
+        today,
+    )?;
+    let count = |p: IctPosition| transferred.get(&p).copied().unwrap_or(0);
+    let clamp = |n: i32| u32::try_from(n).unwrap_or(0);
+    Ok(ict::check_application(
+        &rules.ict,
+        &ict::Application {
+            sender_country: &sender.code,
+            sender_wto_since: sender.wto_member_since,
+            applied_on: row.applied_on,
+            contract_start: row.contract_start,
+            contract_end: row.contract_end,
+            workers: &workers,
+            kazakh_managers: clamp(row.kazakh_managers),
+            kazakh_specialists: clamp(row.kazakh_specialists),
+            transferred_managers: count(IctPosition::Manager),
+            transferred_specialists: count(IctPosition::Specialist),
+        },
+    ))
+}
+
+/// Decides an application once (Art. 35(1)): issued from `today` to the contract's end —
+/// once its checks pass again today ([`recheck`]: the ratio of Art. 35(4) counts the ICT
+/// permits issued to the employer meanwhile) — or refused with its grounds. No quota is
+/// held and no fee assessed (Art. 32(3), 33(4)).
 pub fn decide<E: From<CaseError>>(
     conn: &mut Conn,
     id: i64,
@@ -311,6 +377,10 @@ pub fn decide<E: From<CaseError>>(
                     Violation::new("ict-contract-ended", ART_35_1).text("end", row.contract_end)
                 ])
                 .into());
+            }
+            let failed = recheck(conn, &row, today)?;
+            if !failed.is_empty() {
+                return Err(CaseError::rules(failed).into());
             }
             db::Decision {
                 to,

@@ -17,6 +17,7 @@ pub mod ict;
 pub mod ledger;
 pub mod permits;
 pub mod quota;
+pub mod ratio;
 pub mod rulesets;
 pub mod statistics;
 

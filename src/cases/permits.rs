@@ -4,13 +4,14 @@
 //! compare-and-set on the case's state and version, moves quota only through the typed
 //! ledger, and records an audit event with its legal basis.
 
+use super::eligibility::PersonFacts;
 use super::{follow, ledger, statistics, CaseError};
 use crate::db::audit::{self, Actor};
 use crate::db::permits::{
     self as db, DetailRow, Move, NewPermit, NewWorker, PermitRow, RegionRow, TripRow, WorkerRow,
 };
 use crate::db::statistics::{self as counters, Figures, Key};
-use crate::db::{reference, rulesets, Conn};
+use crate::db::{reference, rulesets, worker_routes, Conn};
 use crate::domain::article::*;
 use crate::domain::dates::{add_working_days, DateRange};
 use crate::domain::hold::{CaseKind, CaseRef, QuotaClaim, Release, Units};
@@ -19,7 +20,8 @@ use crate::domain::permit::trips::{self, TripRequest};
 use crate::domain::permit::{departure_owed, transition, PermitEvent, PermitState};
 use crate::domain::person::{self, CyrillicName, LatinName, PassportNumber, PersonKey};
 use crate::domain::route::{self, EmployerType, Engagement, Facts, Position};
-use crate::domain::ruleset::{RuleSet, TermChoice, TermUnit};
+use crate::domain::ruleset::{NoPermitList, RuleSet, TermChoice, TermUnit};
+use crate::domain::violation::Words;
 use crate::domain::{
     quota, Category, CountryCode, EmployerId, Message, Money, Refusal, RegionCode, SectorCode,
     Violation,
@@ -44,6 +46,8 @@ pub struct Loaded {
     pub replacement: Option<db::ReplacementRow>,
     /// Re-issues for other foreigners, oldest first.
     pub reissues: Vec<db::ReissueRow>,
+    /// The route facts the application stated for its workers (Art. 32(2)(9)-(11)).
+    pub routes: Vec<worker_routes::RouteRow>,
 }
 
 impl Loaded {
@@ -70,6 +74,19 @@ impl Loaded {
         self.workers
             .iter()
             .filter(|w| w.needs_permit && self.replaced_on(w.id).is_none())
+    }
+
+    /// The route facts the application stated for worker `id` (none: all absent).
+    pub fn route_of(&self, id: i64) -> PersonFacts {
+        self.routes
+            .iter()
+            .find(|r| r.worker_id == id)
+            .map(|r| PersonFacts {
+                permanent_resident: r.permanent_resident,
+                first_head: r.first_head,
+                no_permit_list_category: r.no_permit_list_category.clone(),
+            })
+            .unwrap_or_default()
     }
 
     /// The day the worker was replaced by another foreigner, if they were.
@@ -124,10 +141,13 @@ fn changed(id: i64) -> CaseError {
 /// Loads everything a permit names.
 pub fn load_full(conn: &mut Conn, id: i64) -> Result<Loaded, CaseError> {
     let permit = db::get(conn, id)?.ok_or_else(|| not_found(id))?;
+    let workers = db::workers_of(conn, id)?;
+    let ids: Vec<i64> = workers.iter().map(|w| w.id).collect();
     Ok(Loaded {
+        routes: worker_routes::of_workers(conn, &ids)?,
         detail: db::details(conn, id)?,
         regions: db::regions_of(conn, id)?,
-        workers: db::workers_of(conn, id)?,
+        workers,
         trips: db::trips_of(conn, id)?,
         replacement: db::replacement_of(conn, id)?,
         reissues: db::reissues_of(conn, id)?,
@@ -188,6 +208,8 @@ pub struct WorkerInput {
     pub occupation_code: String,
     pub experience_years: u32,
     pub qualification_ref: Option<String>,
+    /// What the route finder asks of the worker beyond the application (Art. 32(2)(9)-(11)).
+    pub route: PersonFacts,
 }
 
 /// An employer's application (Art. 33(1), (5)).
@@ -220,6 +242,8 @@ struct Subject<'a> {
     /// Regions still to decide (their quota is checked).
     pending: Vec<&'a RegionCode>,
     workers: Vec<&'a NewWorker>,
+    /// Each worker's route facts, in the order of `workers`.
+    routes: Vec<PersonFacts>,
     /// Permits whose workers are these same workers (itself, the permit it extends).
     except: Vec<i64>,
     labour_market: Option<(NaiveDate, Option<&'a str>, Option<NaiveDate>)>,
@@ -264,20 +288,19 @@ fn run_checks(
     if treaty.is_some() {
         out.push(checks::country_quota_not_mixed(treaty.as_ref(), countries));
     }
-    match db::profile_on(conn, s.bin.as_str(), today)? {
-        Some(p) => {
-            let staff = super::employers::workforce(&p)?;
-            let adding = u32::try_from(permitted.len()).unwrap_or(u32::MAX);
-            out.push(checks::kazakh_share(
-                &rules.kazakh_share,
-                s.category,
-                &staff,
-                adding,
-                p.foreign_division,
-            ));
-        }
-        None => out.push(checks::profile_missing(today)),
-    }
+    out.push(super::ratio::kazakh_share(
+        conn,
+        &super::ratio::ShareCase {
+            bin: s.bin,
+            category: s.category,
+            from: s.start_date,
+            to: s.end_date,
+            except: &s.except,
+            adding: u32::try_from(permitted.len()).unwrap_or(u32::MAX),
+        },
+        rules,
+        today,
+    )?);
     if let Some(choice) = s.term_choice {
         out.push(checks::term_allowed(
             s.category,
@@ -314,12 +337,14 @@ fn run_checks(
         .collect();
     out.push(checks::replacements_met(&unreported, today));
     let engager = Engager::of(conn, s.bin, s.category, s.start_date)?;
-    for w in &s.workers {
+    let unstated = PersonFacts::default();
+    for (i, w) in s.workers.iter().enumerate() {
         let name = w.full_name_latin.as_str();
         let country = citizen_of(conn, &w.citizenship)?;
+        let facts = s.routes.get(i).unwrap_or(&unstated);
         out.extend(checks::worker_route(
             name,
-            &engager.route(&country, &w.education),
+            &engager.route(&country, &w.education, facts, engager.listed_now(facts)),
             w.needs_permit,
         ));
         if !w.needs_permit {
@@ -420,12 +445,14 @@ fn barred_until(
         .and_then(|d| checks::bar_until(d, g.unlawful_engagement_bar_months)))
 }
 
-/// Who engages the workers of a permit, for the route finder (Art. 32(2)-(3)).
-#[derive(Debug, Clone, Copy)]
+/// Who engages the workers of a permit, for the route finder (Art. 32(2)-(3)), and the
+/// Government's list of persons who need no permit in force on the start date.
+#[derive(Debug, Clone)]
 struct Engager {
     employer: EmployerType,
     category: Category,
     on: NaiveDate,
+    list: NoPermitList,
 }
 
 impl Engager {
@@ -440,26 +467,55 @@ impl Engager {
             Some(p) => super::employers::employer_type(&p)?,
             None => EmployerType::Ordinary,
         };
+        let list = rulesets::in_force(conn, on)?
+            .map(|r| r.rules.no_permit_list.clone())
+            .unwrap_or_default();
         Ok(Engager {
             employer,
             category,
             on,
+            list,
         })
     }
 
-    /// Art. 2(3), 32(2)-(3), 33(1): the route of a worker of the permit.
-    fn route(&self, citizen_of: &reference::Country, education: &str) -> route::RouteAnswer {
+    /// Art. 32(2)(11): the worker's category of the Government's list, refused when the
+    /// list in force on the start date does not name it (at filing).
+    fn listed(&self, facts: &PersonFacts) -> Result<Option<Words>, CaseError> {
+        super::eligibility::listed(
+            &self.list,
+            facts.no_permit_list_category.as_deref(),
+            self.on,
+        )
+    }
+
+    /// Art. 32(2)(11): the worker's category as the list in force on the start date names
+    /// it now; one it no longer names is none (the worker's route then changes).
+    fn listed_now(&self, facts: &PersonFacts) -> Option<Words> {
+        let code = facts.no_permit_list_category.as_deref()?;
+        self.list.category(code).map(|c| c.words())
+    }
+
+    /// Art. 2(3), 32(2)-(3), 33(1): the route of a worker of the permit, on the facts the
+    /// application states of them (Art. 32(2)(9)-(11)) and their category `listed`.
+    fn route(
+        &self,
+        citizen_of: &reference::Country,
+        education: &str,
+        facts: &PersonFacts,
+        listed: Option<Words>,
+    ) -> route::RouteAnswer {
         let (position, seasonal) = Position::of_category(self.category);
         route::route(&Facts {
             citizenship: citizen_of.code.clone(),
             citizen_of_eaeu: citizen_of.eaeu_member,
-            permanent_resident: false,
+            permanent_resident: facts.permanent_resident,
+            listed,
             on: self.on,
             engagement: Some(Engagement {
                 employer: self.employer,
                 position,
                 higher_education: checks::higher_education(education),
-                first_head: false,
+                first_head: facts.first_head,
                 seasonal,
                 transfer: None,
             }),
@@ -484,8 +540,11 @@ fn workers_of_input(
     let mut out = Vec::with_capacity(input.len());
     for w in input {
         let country = citizen_of(conn, w.citizenship.as_str())?;
+        let listed = engager.listed(&w.route)?;
         let needs_permit = matches!(
-            engager.route(&country, &w.education).route,
+            engager
+                .route(&country, &w.education, &w.route, listed)
+                .route,
             route::Route::QuotaPermit(_)
         );
         out.push(NewWorker {
@@ -583,7 +642,16 @@ pub fn apply(
         return Err(CaseError::rules(refusals));
     }
     if !workers.iter().any(|w| w.needs_permit) {
-        refusals.push(checks::nothing_to_permit());
+        // Nothing to permit: each worker is refused with the article of their own route.
+        for w in &cmd.workers {
+            let country = citizen_of(conn, w.citizenship.as_str())?;
+            let answer = engager.route(&country, &w.education, &w.route, engager.listed(&w.route)?);
+            refusals.extend(checks::why_no_permit(
+                w.full_name_latin.as_str(),
+                &w.citizenship,
+                &answer,
+            ));
+        }
     }
     if cmd.start_date < today {
         refusals.push(
@@ -630,6 +698,7 @@ pub fn apply(
         term_length: cmd.term_length,
         pending: cmd.regions.iter().collect(),
         workers: workers.iter().collect(),
+        routes: cmd.workers.iter().map(|w| w.route.clone()).collect(),
         except: Vec::new(),
         labour_market: Some((today, cmd.vacancy_code.as_deref(), cmd.vacancy_published_on)),
         replacement_months: cmd.replacement_months,
@@ -679,8 +748,19 @@ pub fn apply(
     for r in &cmd.regions {
         db::insert_region(conn, permit.id, r)?;
     }
-    for w in &workers {
-        db::insert_worker(conn, permit.id, w)?;
+    for (w, input) in workers.iter().zip(&cmd.workers) {
+        let worker_id = db::insert_worker(conn, permit.id, w)?;
+        if !input.route.is_none() {
+            worker_routes::insert(
+                conn,
+                &worker_routes::RouteRow {
+                    worker_id,
+                    permanent_resident: input.route.permanent_resident,
+                    first_head: input.route.first_head,
+                    no_permit_list_category: input.route.no_permit_list_category.clone(),
+                },
+            )?;
+        }
     }
     let loaded = load_full(conn, permit.id)?;
     record(
@@ -860,6 +940,7 @@ fn recheck(
         term_length: u32::try_from(l.detail.term_length).unwrap_or(0),
         pending,
         workers: workers.iter().collect(),
+        routes: l.workers.iter().map(|w| l.route_of(w.id)).collect(),
         except,
         labour_market: (!extension).then_some((
             l.permit.filed_on,
@@ -1590,6 +1671,7 @@ fn extend_loaded(
         term_length: cmd.term_length,
         pending: regions.iter().collect(),
         workers: workers.iter().collect(),
+        routes: Vec::new(),
         except,
         labour_market: None,
         replacement_months: parent
@@ -1944,7 +2026,13 @@ fn reissue_loaded(
     ];
     refusals.extend(checks::failures(&found).iter().map(Violation::for_employer));
     if !newcomer.needs_permit && !newcomer_of.eaeu_member {
-        let answer = engager.route(&newcomer_of, &newcomer.education);
+        let facts = &cmd.newcomer.route;
+        let answer = engager.route(
+            &newcomer_of,
+            &newcomer.education,
+            facts,
+            engager.listed_now(facts),
+        );
         refusals.extend(checks::worker_route(name, &answer, true).map(|c| c.finding));
     }
     if !refusals.is_empty() {

@@ -13,6 +13,8 @@ pub mod rulesets;
 pub mod schema;
 pub mod seed;
 pub mod statistics;
+pub mod worker_routes;
+pub mod workforce;
 
 use crate::config::{DatabaseSettings, Secret};
 use crate::domain::{Message, Refusal, Violation};

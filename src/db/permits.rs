@@ -32,6 +32,8 @@ pub struct ProfileRow {
     pub updated_by: String,
     /// JSON of the employer's type (Art. 32(2)); `None` for an ordinary employer.
     pub employer_type: Option<String>,
+    /// A small-business entity, as the employer states (Art. 33(6) exemption).
+    pub small_business: bool,
 }
 
 /// A profile as the employer states it.
@@ -46,6 +48,7 @@ pub struct NewProfile<'a> {
     pub region: &'a str,
     pub workforce: &'a str,
     pub employer_type: Option<&'a str>,
+    pub small_business: bool,
 }
 
 /// The profile in force on `date`: the newest with `effective_from <= date`.
@@ -94,6 +97,7 @@ pub fn put_profile(
                 employer_profiles::region.eq(p.region),
                 employer_profiles::workforce.eq(p.workforce),
                 employer_profiles::employer_type.eq(p.employer_type),
+                employer_profiles::small_business.eq(p.small_business),
                 employer_profiles::version.eq(1),
                 employer_profiles::updated_at.eq(actor.at),
                 employer_profiles::updated_by.eq(&actor.sub),
@@ -119,6 +123,7 @@ pub fn put_profile(
             employer_profiles::region.eq(p.region),
             employer_profiles::workforce.eq(p.workforce),
             employer_profiles::employer_type.eq(p.employer_type),
+            employer_profiles::small_business.eq(p.small_business),
             employer_profiles::version.eq(v + 1),
             employer_profiles::updated_at.eq(actor.at),
             employer_profiles::updated_by.eq(&actor.sub),

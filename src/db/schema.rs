@@ -268,6 +268,7 @@ diesel::table! {
         updated_at -> Timestamp,
         updated_by -> Text,
         employer_type -> Nullable<Text>,
+        small_business -> Bool,
     }
 }
 
@@ -467,6 +468,15 @@ diesel::table! {
         departed_on -> Nullable<Date>,
         departure_evidence -> Nullable<Text>,
         departure_recorded_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    permit_worker_routes (worker_id) {
+        worker_id -> BigInt,
+        permanent_resident -> Bool,
+        first_head -> Bool,
+        no_permit_list_category -> Nullable<Text>,
     }
 }
 

@@ -223,7 +223,7 @@ pub fn check_employer(kind: EmployerKind, form: EmployerForm) -> Option<Violatio
 }
 
 /// The position of a transferred worker (Art. 1(25)).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum IctPosition {
     Head,
     Manager,
@@ -299,6 +299,10 @@ pub struct Application<'a> {
     /// Kazakh staff of the employer as managers and as specialists (Art. 35(4)).
     pub kazakh_managers: u32,
     pub kazakh_specialists: u32,
+    /// Managers and specialists already transferred to the employer on its other live ICT
+    /// permits valid during this contract (Art. 35(4)).
+    pub transferred_managers: u32,
+    pub transferred_specialists: u32,
 }
 
 /// The last day of a term of `months` starting on `start` (both ends counted).
@@ -322,23 +326,27 @@ pub fn check_sender(
     })
 }
 
-/// Art. 35(4): ICT foreigners in a position as a percentage of the Kazakh staff in it, at
-/// most the rule set's figure.
+/// Art. 35(4): ICT foreigners in a position — those of this application and `transferred`
+/// already on the employer's other live ICT permits — as a percentage of the Kazakh staff
+/// in it, at most the rule set's figure.
 fn check_ratio(
     rules: &IctRules,
     position: IctPosition,
-    foreigners: u32,
+    adding: u32,
+    transferred: u32,
     kazakh: u32,
 ) -> Option<Violation> {
-    if foreigners == 0 {
+    if adding == 0 {
         return None;
     }
+    let foreigners = adding + transferred;
     let max = rules.max_percent_of_kazakh_staff;
     let within = Decimal::from(foreigners) * Decimal::from(100) <= max * Decimal::from(kazakh);
     (!within).then(|| {
         Violation::new("ict-ratio-exceeded", ART_35_4)
             .text("position", position.as_str())
             .arg("foreigners", foreigners)
+            .arg("transferred", transferred)
             .arg("kazakh", kazakh)
             .text("max", max)
     })
@@ -346,7 +354,8 @@ fn check_ratio(
 
 /// Art. 1(25), 35(1),(4): the sender is in a WTO member on the application date; the
 /// contract runs at most three years (and the rule set's term); each worker works for the
-/// sender; managers and specialists keep the rule set's ratio to Kazakh staff.
+/// sender; managers and specialists keep the rule set's ratio to Kazakh staff, counted with
+/// those already transferred on the employer's other live ICT permits.
 pub fn check_application(rules: &IctRules, a: &Application<'_>) -> Vec<Violation> {
     let mut out: Vec<Violation> = check_sender(a.sender_country, a.sender_wto_since, a.applied_on)
         .into_iter()
@@ -376,12 +385,14 @@ pub fn check_application(rules: &IctRules, a: &Application<'_>) -> Vec<Violation
         rules,
         IctPosition::Manager,
         count(IctPosition::Manager),
+        a.transferred_managers,
         a.kazakh_managers,
     ));
     out.extend(check_ratio(
         rules,
         IctPosition::Specialist,
         count(IctPosition::Specialist),
+        a.transferred_specialists,
         a.kazakh_specialists,
     ));
     out
@@ -604,6 +615,8 @@ mod tests {
             workers: w,
             kazakh_managers: 2,
             kazakh_specialists: 2,
+            transferred_managers: 0,
+            transferred_specialists: 0,
         }
     }
 
@@ -656,6 +669,24 @@ mod tests {
         );
         let mut a = app(&w, Some(date("1995-01-01")));
         a.kazakh_specialists = 4;
+        assert!(check_application(&rules, &a).is_empty());
+        // The specialists already transferred on the branch's other live ICT permits count:
+        // 2 of this application and 1 before against 4 Kazakh specialists exceed 50 %.
+        a.transferred_specialists = 1;
+        let v = check_application(&rules, &a);
+        assert_eq!(v[0].code, "ict-ratio-exceeded");
+        assert_eq!(
+            v[0].get("foreigners"),
+            Some(&super::super::violation::Arg::Number(3))
+        );
+        assert_eq!(
+            v[0].get("transferred"),
+            Some(&super::super::violation::Arg::Number(1))
+        );
+        // An application with no specialist is not refused for those transferred before.
+        let heads = [workers().remove(0)];
+        let mut a = app(&heads, Some(date("1995-01-01")));
+        a.transferred_specialists = 9;
         assert!(check_application(&rules, &a).is_empty());
     }
 

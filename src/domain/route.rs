@@ -16,6 +16,7 @@
 //! - 32(2)(10) exempts only the **first** head of a branch or representative office.
 
 use super::statute::{CONTRACTOR_EXEMPTION_MONTHS, MIN_SEZ_PROJECT_VALUE_MRP};
+use super::violation::Words;
 use super::{Category, Message};
 use crate::domain::article::*;
 use chrono::{Months, NaiveDate};
@@ -147,6 +148,9 @@ pub struct Facts {
     /// The citizenship is of a member state of the Eurasian Economic Union.
     pub citizen_of_eaeu: bool,
     pub permanent_resident: bool,
+    /// The category of the Government's list of persons who need no permit the foreigner
+    /// is in (Art. 32(2)(11)), as the rule set in force on `on` names it.
+    pub listed: Option<Words>,
     /// The planned start of work.
     pub on: NaiveDate,
     /// `None`: the foreigner comes to find work on their own (self-employment).
@@ -170,6 +174,8 @@ pub enum Exemption {
     PermanentResident,
     /// 32(2)(10): first heads of branches and representative offices.
     FirstHead,
+    /// 32(2)(11): persons in the Government's list who need no permit.
+    GovernmentList,
     /// 32(2)(12): Astana Hub.
     AstanaHub,
 }
@@ -184,6 +190,7 @@ impl Exemption {
             Exemption::SpecialEconomicZone => 7,
             Exemption::PermanentResident => 9,
             Exemption::FirstHead => 10,
+            Exemption::GovernmentList => 11,
             Exemption::AstanaHub => 12,
         }
     }
@@ -197,6 +204,7 @@ impl Exemption {
             Exemption::SpecialEconomicZone => ART_32_2_7,
             Exemption::PermanentResident => ART_32_2_9,
             Exemption::FirstHead => ART_32_2_10,
+            Exemption::GovernmentList => ART_32_2_11,
             Exemption::AstanaHub => ART_32_2_12,
         }
     }
@@ -351,6 +359,25 @@ pub fn permanent_residence(facts: &Facts) -> Finding {
             vec![e.article()],
             Message::new("route-resident-not"),
         )
+    }
+}
+
+/// Art. 32(2)(11): the quota and permit rules do not apply to the persons in the
+/// Government's list of those who need no permit (its categories are rule-set data).
+pub fn government_list(facts: &Facts) -> Finding {
+    let e = Exemption::GovernmentList;
+    match &facts.listed {
+        Some(category) => finding(
+            RouteKind::Exempt,
+            Route::Exempt(e),
+            vec![e.article()],
+            Message::new("route-list-applies").arg("category", category.clone()),
+        ),
+        None => not(
+            RouteKind::Exempt,
+            vec![e.article()],
+            Message::new("route-list-not"),
+        ),
     }
 }
 
@@ -578,11 +605,15 @@ fn next_step(route: Route) -> Message {
 }
 
 /// Art. 2(3), 32(2)-(3), 33(1), 34, 35: the route of a planned engagement. Every route is
-/// checked in the order the law gives way — treaty, exemptions (permanent residence first,
-/// then the employer's), self-employment, intra-corporate transfer, the quota — and the
+/// checked in the order the law gives way — treaty, exemptions (permanent residence and the
+/// Government's list first, then the employer's), self-employment, intra-corporate transfer, the quota — and the
 /// first that applies is the answer; the others are listed with their reasons.
 pub fn route(facts: &Facts) -> RouteAnswer {
-    let mut findings = vec![eaeu(facts), permanent_residence(facts)];
+    let mut findings = vec![
+        eaeu(facts),
+        permanent_residence(facts),
+        government_list(facts),
+    ];
     if let Some(e) = &facts.engagement {
         findings.push(employer_exemption(e, facts.on));
     }
@@ -628,6 +659,7 @@ mod tests {
             citizenship: "TUR".into(),
             citizen_of_eaeu: false,
             permanent_resident: false,
+            listed: None,
             on: date("2027-03-01"),
             engagement,
             profession: None,
@@ -675,6 +707,7 @@ mod tests {
             Exemption::SpecialEconomicZone,
             Exemption::PermanentResident,
             Exemption::FirstHead,
+            Exemption::GovernmentList,
             Exemption::AstanaHub,
         ]
         .into_iter()
@@ -726,6 +759,19 @@ mod tests {
                 },
                 exempt(9),
                 "Art. 32(2)(9)",
+            ),
+            (
+                "(11) a person in the Government's list",
+                Facts {
+                    listed: Some(Words {
+                        kk: "қандас".into(),
+                        ru: "кандас".into(),
+                        en: "kandas".into(),
+                    }),
+                    ..facts(Some(job(T::Ordinary, P::QualifiedWorker, false)))
+                },
+                exempt(11),
+                "Art. 32(2)(11)",
             ),
             (
                 "(1) head with higher education",
@@ -1058,6 +1104,7 @@ mod tests {
             [
                 "route-eaeu-not-member",
                 "route-resident-not",
+                "route-list-not",
                 "route-education-needs-higher",
                 "route-self-employment-employer",
                 "route-ict-sender-not-wto",

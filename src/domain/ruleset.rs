@@ -47,6 +47,10 @@ pub struct RuleSet {
     /// Art. 31); a rule set that does not state it has the Code's.
     #[serde(default)]
     pub working_age: WorkingAgeRule,
+    /// The Government's list of persons who need no permit (Art. 32(2)(11)); a rule set
+    /// published before this section existed lists none.
+    #[serde(default)]
+    pub no_permit_list: NoPermitList,
 }
 
 /// The age from which a labour contract may be concluded (Labour Code of the Republic of
@@ -67,6 +71,61 @@ impl Default for WorkingAgeRule {
             minimum_age: statute::MIN_WORKING_AGE,
             source: statute::WORKING_AGE_SOURCE.to_owned(),
         }
+    }
+}
+
+/// One category of the Government's list of persons who need no permit (Art. 32(2)(11)).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListedCategory {
+    /// Stable code, e.g. `kandas`; each code once.
+    pub code: String,
+    /// The category in Kazakh, the state language.
+    pub name_kk: String,
+    /// The category in Russian.
+    pub name_ru: String,
+    /// The category in English.
+    pub name_en: String,
+}
+
+impl ListedCategory {
+    /// The category's name in every language.
+    pub fn words(&self) -> crate::domain::violation::Words {
+        crate::domain::violation::Words {
+            kk: self.name_kk.clone(),
+            ru: self.name_ru.clone(),
+            en: self.name_en.clone(),
+        }
+    }
+}
+
+/// The Government's list of persons whose work needs no permit (Art. 32(2)(11)).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoPermitList {
+    /// The categories of persons the list names.
+    pub categories: Vec<ListedCategory>,
+    /// Whether the list was checked against the decree's text.
+    pub confirmed: bool,
+    /// The decree the list comes from.
+    pub source: String,
+}
+
+impl Default for NoPermitList {
+    /// A rule set that says nothing of the list names no category.
+    fn default() -> NoPermitList {
+        NoPermitList {
+            categories: Vec::new(),
+            confirmed: false,
+            source: "Not in this rule set: no category of the Government's list is known".into(),
+        }
+    }
+}
+
+impl NoPermitList {
+    /// Art. 32(2)(11): the category with `code`, if the list names it.
+    pub fn category(&self, code: &str) -> Option<&ListedCategory> {
+        self.categories.iter().find(|c| c.code == code)
     }
 }
 
@@ -305,6 +364,35 @@ pub struct KazakhShareRules {
     pub posted_workers_count: bool,
     /// The order or decree these numbers come from.
     pub source: String,
+    /// Small-business entities exempt from the share, from a date; absent (a rule set
+    /// published before this section existed): no such exemption.
+    #[serde(default)]
+    pub small_business_exemption: Option<SmallBusinessExemption>,
+}
+
+/// Small-business entities with few employees keep no Kazakh share (Order No. 279 as
+/// amended by Order No. 93 of 28.03.2025, from 01.09.2025, under Art. 33(6)).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmallBusinessExemption {
+    /// The first day the exemption applies; before it, none.
+    pub applies_from: NaiveDate,
+    /// Small-business entities with at most this many employees are exempt.
+    pub max_employees: u32,
+    /// Whether the rule was checked against the order's text.
+    pub confirmed: bool,
+    /// The act the exemption comes from.
+    pub source: String,
+}
+
+impl KazakhShareRules {
+    /// The small-business exemption's employee limit on `date`, if one applies then.
+    pub fn small_business_max_on(&self, date: NaiveDate) -> Option<u32> {
+        self.small_business_exemption
+            .as_ref()
+            .filter(|x| x.applies_from <= date)
+            .map(|x| x.max_employees)
+    }
 }
 
 /// Fee for a permit of one particular term, in MRP per foreign worker.
@@ -786,6 +874,28 @@ fn check_grounds(g: &PermitGrounds, out: &mut Vec<RuleSetProblem>) {
     }
 }
 
+fn check_list(list: &NoPermitList, out: &mut Vec<RuleSetProblem>) {
+    let codes: BTreeSet<&str> = list.categories.iter().map(|c| c.code.as_str()).collect();
+    if codes.len() != list.categories.len()
+        || list.categories.iter().any(|c| {
+            [&c.code, &c.name_kk, &c.name_ru, &c.name_en]
+                .iter()
+                .any(|t| t.trim().is_empty())
+        })
+    {
+        out.push(problem(
+            "rules.no_permit_list.categories",
+            "every category needs a code, each once, and a name in kk, ru and en",
+        ));
+    }
+    if list.source.trim().is_empty() {
+        out.push(problem(
+            "rules.no_permit_list.source",
+            "must name the act the list comes from",
+        ));
+    }
+}
+
 fn check_percent(field: String, p: rust_decimal::Decimal, out: &mut Vec<RuleSetProblem>) {
     if p < rust_decimal::Decimal::ZERO || p > rust_decimal::Decimal::ONE_HUNDRED {
         out.push(problem(field, "must be between 0 and 100"));
@@ -882,6 +992,7 @@ impl RuleSet {
         check_holidays(&self.holidays, &mut out);
         self.check_sizes(&mut out);
         check_grounds(&self.permit_grounds, &mut out);
+        check_list(&self.no_permit_list, &mut out);
         out
     }
 
@@ -921,6 +1032,24 @@ impl RuleSet {
         size(
             format!("{r}.permit_grounds.reissue.source"),
             text(&grounds.reissue.source),
+            MAX_SOURCE,
+        );
+        let list = &self.no_permit_list;
+        size(
+            format!("{r}.no_permit_list.categories"),
+            list.categories.len(),
+            100,
+        );
+        for (i, c) in list.categories.iter().enumerate() {
+            let f = format!("{r}.no_permit_list.categories[{i}]");
+            size(format!("{f}.code"), text(&c.code), 64);
+            for (lang, t) in [("kk", &c.name_kk), ("ru", &c.name_ru), ("en", &c.name_en)] {
+                size(format!("{f}.name_{lang}"), text(t), 500);
+            }
+        }
+        size(
+            format!("{r}.no_permit_list.source"),
+            text(&list.source),
             MAX_SOURCE,
         );
         size(format!("{r}.categories"), self.categories.len(), 5);
@@ -1007,6 +1136,13 @@ impl RuleSet {
             ("ict", &self.ict.source),
             ("self_employment", &self.self_employment.source),
             ("kazakh_share", &self.kazakh_share.source),
+            (
+                "kazakh_share.small_business_exemption",
+                self.kazakh_share
+                    .small_business_exemption
+                    .as_ref()
+                    .map_or(&self.kazakh_share.source, |x| &x.source),
+            ),
             ("fees", &self.fees.source),
             ("mrp", &self.mrp.source),
             ("deadlines", &self.deadlines.source),
@@ -1090,7 +1226,8 @@ impl RuleSet {
     /// - self-employment terms, priority sectors and in-demand professions: Art. 7(21);
     /// - seasonal professions: Art. 7(21-1);
     /// - the quota-demand cycle: Art. 6(2) (the Government's quota rules);
-    /// - business trips: Art. 33(3); fees and the MRP: Art. 33(4); the Kazakh share: Art. 33(6).
+    /// - business trips: Art. 33(3); fees and the MRP: Art. 33(4); the Kazakh share: Art. 33(6);
+    /// - the Government's list of persons who need no permit: Art. 32(2)(11).
     pub fn publication_basis(&self, before: Option<&RuleSet>) -> Vec<Article> {
         let RuleSet {
             categories,
@@ -1109,9 +1246,10 @@ impl RuleSet {
             holidays: _,
             working_age: _,
             permit_grounds,
+            no_permit_list,
         } = self;
         let changed = |differs: &dyn Fn(&RuleSet) -> bool| before.is_none_or(differs);
-        let sections: [(bool, Article); 15] = [
+        let sections: [(bool, Article); 16] = [
             (changed(&|b| &b.categories != categories), ART_7_20),
             (
                 changed(&|b| &b.category_4_replacement != category_4_replacement),
@@ -1148,6 +1286,10 @@ impl RuleSet {
             (changed(&|b| &b.fees != fees), ART_33_4),
             (changed(&|b| &b.mrp != mrp), ART_33_4),
             (changed(&|b| &b.kazakh_share != kazakh_share), ART_33_6),
+            (
+                changed(&|b| &b.no_permit_list != no_permit_list),
+                ART_32_2_11,
+            ),
         ];
         let mut out: Vec<Article> = sections
             .into_iter()

@@ -15,6 +15,17 @@ use std::fmt;
 pub enum Arg {
     Number(i64),
     Text(String),
+    /// Words the data gives in each language (a category of a rule set's list), shown in
+    /// the reader's.
+    Words(Words),
+}
+
+/// A name from data in the three languages the service speaks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Words {
+    pub kk: String,
+    pub ru: String,
+    pub en: String,
 }
 
 impl fmt::Display for Arg {
@@ -22,7 +33,14 @@ impl fmt::Display for Arg {
         match self {
             Arg::Number(n) => write!(f, "{n}"),
             Arg::Text(t) => f.write_str(t),
+            Arg::Words(w) => f.write_str(&w.en),
         }
+    }
+}
+
+impl From<Words> for Arg {
+    fn from(w: Words) -> Arg {
+        Arg::Words(w)
     }
 }
 

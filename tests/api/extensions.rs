@@ -456,13 +456,22 @@ async fn art_35_1_an_ict_extension_application_follows_its_permit() {
     assert_eq!(ended["legal_basis"], "Art. 35(1)");
 }
 
+/// The branch's ICT application with Kazakh staff enough for two such permits side by
+/// side (Art. 35(4) counts the branch's other live ICT permits).
+fn roomy_application() -> Value {
+    let mut body = crate::ict::application();
+    body["kazakh_managers"] = json!(10);
+    body["kazakh_specialists"] = json!(10);
+    body
+}
+
 /// An ICT permit of the branch, issued, with an extension applied for: its id.
 async fn ict_with_application(app: &TestApp) -> i64 {
     let branch = app.employer(crate::ict::BIN_BRANCH);
     let id = app
         .post(ICT)
         .token(&branch)
-        .json(&crate::ict::application())
+        .json(&roomy_application())
         .await
         .ok(201)["id"]
         .as_i64()

@@ -581,15 +581,15 @@ async fn art_2_3_an_application_of_eaeu_citizens_only_is_refused_with_the_articl
     for (lang, text) in [
         (
             "en",
-            "every worker named is an EAEU citizen and needs no permit",
+            "IVANOV PETR is a citizen of RUS, an EAEU member state, and needs no permit: refused for this worker, drawing no quota",
         ),
         (
             "ru",
-            "все указанные работники — граждане ЕАЭС и не нуждаются в разрешении",
+            "IVANOV PETR — гражданин RUS, государства — члена ЕАЭС, и не нуждается в разрешении: отказано по этому работнику, квота не расходуется",
         ),
         (
             "kk",
-            "көрсетілген барлық қызметкер ЕАЭО азаматтары, оларға рұқсат қажет емес",
+            "IVANOV PETR — ЕАЭО мүше мемлекеті RUS азаматы, оған рұқсат қажет емес: бұл қызметкер бойынша бас тартылды, квота жұмсалмайды",
         ),
     ] {
         let r = app
@@ -601,7 +601,7 @@ async fn art_2_3_an_application_of_eaeu_citizens_only_is_refused_with_the_articl
                 vec![worker("IVANOV PETR", "RUS", "75 1000000")],
             ))
             .await;
-        let v = &r.problem(422, "no-worker-needs-permit")["violations"][0];
+        let v = &r.problem(422, "worker-needs-no-permit")["violations"][0];
         assert_eq!(
             (v["article"].as_str(), v["message"].as_str()),
             (Some("Art. 2(3)"), Some(text))
@@ -845,7 +845,7 @@ async fn art_33_6_a_small_foreign_branch_is_exempt_and_only_a_branch_may_say_it_
     assert_eq!(v["article"], "Art. 33(6)");
     assert_eq!(
         v["message"],
-        "категории 1+2: 2 казахстанских работников против 4 иностранных с этим разрешением; казахстанских должно быть не менее 70 %"
+        "категории 1+2: 2 казахстанских работников против 4 иностранных с этим разрешением, из них 0 — по другим действующим разрешениям работодателя и разрешениям на внутрикорпоративный перевод; казахстанских должно быть не менее 70 %"
     );
 }
 
@@ -1672,7 +1672,7 @@ async fn art_32_2_an_astana_hub_participants_specialist_with_higher_education_ne
         (&workers[0]["needs_permit"], &workers[1]["needs_permit"]),
         (&json!(false), &json!(true))
     );
-    let c = check(&permit, "worker-route-other");
+    let c = check(&permit, "worker-exempt");
     assert_eq!(c["outcome"], "warning");
     assert_eq!(c["article"], "Art. 32(2)(12)");
     // Only the worker who needs a permit draws quota.

@@ -316,11 +316,11 @@ async fn publication_bases(app: &TestApp) -> Vec<Value> {
 #[actix_web::test]
 async fn a_publication_is_audited_on_the_articles_of_the_sections_it_changes() {
     let app = spawn_app().await;
-    // The seed sets every section.
+    // The seed sets every section, the Government's list of Art. 32(2)(11) among them.
     assert_eq!(
         publication_bases(&app).await,
         [json!(
-            "Art. 6(2), 7(20), 7(21), 7(21-1), 33(3), 33(4), 33(6)"
+            "Art. 6(2), 7(20), 7(21), 7(21-1), 32(2)(11), 33(3), 33(4), 33(6)"
         )]
     );
     // A new MRP alone rests on the fee's article; new seasonal professions on 7(21-1).

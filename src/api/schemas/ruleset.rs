@@ -84,6 +84,10 @@ pub struct RuleSet {
     /// Art. 31); absent, the Code's sixteen.
     #[serde(default)]
     pub working_age: Option<WorkingAgeRule>,
+    /// The Government's list of persons who need no permit (Art. 32(2)(11)); a rule set
+    /// published without this section lists none.
+    #[cfg_attr(test, serde(default))]
+    pub no_permit_list: NoPermitList,
 }
 
 /// The age from which a labour contract may be concluded (Labour Code Art. 31), which a
@@ -96,6 +100,40 @@ pub struct WorkingAgeRule {
     #[schema(minimum = 16, maximum = 4_294_967_295_u32)]
     pub minimum_age: u32,
     /// The act the age comes from.
+    #[schema(max_length = 2000)]
+    pub source: String,
+}
+
+/// One category of the Government's list of persons who need no permit (Art. 32(2)(11)).
+#[derive(ToSchema)]
+#[cfg_attr(test, derive(Deserialize))]
+#[serde(deny_unknown_fields)]
+pub struct ListedCategory {
+    /// Stable code, e.g. `kandas`; each code once.
+    #[schema(example = "kandas", max_length = 64)]
+    pub code: String,
+    /// The category in Kazakh, the state language.
+    #[schema(max_length = 500)]
+    pub name_kk: String,
+    /// The category in Russian.
+    #[schema(max_length = 500)]
+    pub name_ru: String,
+    /// The category in English.
+    #[schema(max_length = 500)]
+    pub name_en: String,
+}
+
+/// The Government's list of persons whose work needs no permit (Art. 32(2)(11)).
+#[derive(ToSchema)]
+#[cfg_attr(test, derive(Deserialize, Default))]
+#[serde(deny_unknown_fields)]
+pub struct NoPermitList {
+    /// The categories of persons the list names.
+    #[schema(max_items = 100)]
+    pub categories: Vec<ListedCategory>,
+    /// Whether the list was checked against the decree's text.
+    pub confirmed: bool,
+    /// The decree the list comes from.
     #[schema(max_length = 2000)]
     pub source: String,
 }
@@ -322,6 +360,29 @@ pub struct KazakhShareRules {
     /// `false` is refused (`statutory-rule-fixed`).
     pub posted_workers_count: bool,
     /// The order or decree these numbers come from.
+    #[schema(max_length = 2000)]
+    pub source: String,
+    /// Small-business entities exempt from the share, from a date; absent (a rule set
+    /// published before this section existed): no such exemption.
+    #[cfg_attr(test, serde(default))]
+    pub small_business_exemption: Option<SmallBusinessExemption>,
+}
+
+/// Small-business entities with few employees keep no Kazakh share (Order No. 279 as
+/// amended by Order No. 93 of 28.03.2025, from 01.09.2025, under Art. 33(6)).
+#[derive(ToSchema)]
+#[cfg_attr(test, derive(Deserialize))]
+#[serde(deny_unknown_fields)]
+pub struct SmallBusinessExemption {
+    /// The first day the exemption applies; before it, none.
+    #[schema(example = "2025-09-01")]
+    pub applies_from: NaiveDate,
+    /// Small-business entities with at most this many employees are exempt.
+    #[schema(example = 20, maximum = 4_294_967_295_u32)]
+    pub max_employees: u32,
+    /// Whether the rule was checked against the order's text.
+    pub confirmed: bool,
+    /// The act the exemption comes from.
     #[schema(max_length = 2000)]
     pub source: String,
 }

@@ -142,29 +142,77 @@ pub struct Staff {
     pub posted: u32,
 }
 
+/// An employer's workforce as the Kazakh share judges it (Art. 33(6)): the staff its
+/// profile declares, whose foreign workers are those on no permit of this service, and the
+/// foreigners on its own live permits and ICT permits here, which the service counts itself.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Workforce<'a> {
+    /// Staff per category as the profile declares it.
+    pub declared: &'a [StaffLine],
+    /// Foreign workers on the employer's other live permits and ICT permits in this
+    /// service, by category (an ICT head, manager or specialist in category 1, 2 or 3).
+    pub permitted: &'a [(Category, u32)],
+    /// A branch or representative office of a foreign legal entity.
+    pub foreign_division: bool,
+    /// A small-business entity, as the employer's profile states.
+    pub small_business: bool,
+}
+
+impl Workforce<'_> {
+    /// Every employee: the staff declared and the foreigners on the employer's permits.
+    pub fn employees(&self) -> u32 {
+        let declared: u32 = self
+            .declared
+            .iter()
+            .map(|l| l.staff.kazakh + l.staff.foreign + l.staff.eaeu + l.staff.posted)
+            .sum();
+        declared + self.permitted.iter().map(|(_, n)| n).sum::<u32>()
+    }
+
+    /// Foreign workers on the employer's permits in `categories`.
+    fn permitted_in(&self, categories: &[Category]) -> u32 {
+        self.permitted
+            .iter()
+            .filter(|(c, _)| categories.contains(c))
+            .map(|(_, n)| n)
+            .sum()
+    }
+}
+
 /// Art. 33(6): the Kazakh share over the ratio's category group, after adding `adding`
-/// foreign workers of `category`: foreign counts posted staffing workers (when the rule
-/// set says they count) and EAEU citizens only when the rule set counts them as foreign
-/// (otherwise they count with the Kazakh staff, Art. 2(3)). A branch or representative
-/// office of a foreign legal entity with at most the rule set's number of employees is
-/// exempt; categories in no ratio (seasonal) are not judged.
+/// foreign workers of `category`: foreign counts the foreigners on the employer's other
+/// live permits and ICT permits, the foreigners its profile declares (those on no permit
+/// of this service), posted staffing workers (when the rule set says they count) and EAEU
+/// citizens only when the rule set counts them as foreign (otherwise they count with the
+/// Kazakh staff, Art. 2(3)). Exempt, as the rule set in force on `on` gives: a branch or
+/// representative office of a foreign legal entity with at most its number of employees,
+/// and, from the small-business exemption's first day, a small-business entity with at most
+/// that number; categories in no ratio (seasonal) are not judged.
 pub fn kazakh_share(
     rules: &KazakhShareRules,
     category: Category,
-    staff: &[StaffLine],
+    workforce: &Workforce<'_>,
     adding: u32,
-    foreign_division: bool,
+    on: NaiveDate,
 ) -> Check {
-    let employees: u32 = staff
-        .iter()
-        .map(|l| l.staff.kazakh + l.staff.foreign + l.staff.eaeu + l.staff.posted)
-        .sum();
-    if foreign_division && employees <= rules.exemption_max_employees {
+    let employees = workforce.employees();
+    if workforce.foreign_division && employees <= rules.exemption_max_employees {
         return Check::judged(
             true,
             Violation::new("kazakh-share-exempt", ART_33_6)
                 .arg("employees", employees)
                 .arg("max", rules.exemption_max_employees),
+        );
+    }
+    if let Some(max) = rules
+        .small_business_max_on(on)
+        .filter(|max| workforce.small_business && employees <= *max)
+    {
+        return Check::judged(
+            true,
+            Violation::new("kazakh-share-small-business", ART_33_6)
+                .arg("employees", employees)
+                .arg("max", max),
         );
     }
     let Some(ratio) = rules.ratio_for(category) else {
@@ -173,8 +221,10 @@ pub fn kazakh_share(
             Violation::new("kazakh-share-not-applicable", ART_33_6).text("category", category),
         );
     };
-    let (mut kazakh, mut foreign) = (0u32, adding);
-    for s in staff
+    let permitted = workforce.permitted_in(&ratio.categories);
+    let (mut kazakh, mut foreign) = (0u32, adding + permitted);
+    for s in workforce
+        .declared
         .iter()
         .filter(|l| ratio.categories.contains(&l.category))
         .map(|l| &l.staff)
@@ -197,6 +247,7 @@ pub fn kazakh_share(
             .text("categories", categories.join("+"))
             .arg("kazakh", kazakh)
             .arg("foreign", foreign)
+            .arg("permitted", permitted)
             .text("min", ratio.min_kazakh_percent),
     )
 }
@@ -507,10 +558,40 @@ pub fn higher_education(level: &str) -> bool {
     level.eq_ignore_ascii_case("higher") || level.eq_ignore_ascii_case("postgraduate")
 }
 
+/// Art. 32(2): a worker the route finder found exempt, by the subparagraph it chose and in
+/// its words (the category of the Government's list for 32(2)(11)); `None` for any other
+/// route.
+pub fn worker_exempt(worker: &str, answer: &RouteAnswer) -> Option<Violation> {
+    let Route::Exempt(x) = answer.route else {
+        return None;
+    };
+    let mut v = Violation::new("worker-exempt", x.article())
+        .text("worker", worker)
+        .arg("subparagraph", x.subparagraph());
+    if let Some((_, category)) = answer.reason.args.iter().find(|(n, _)| n == "category") {
+        v = v.arg("category", category.clone());
+    }
+    Some(v)
+}
+
+/// Art. 2(3), 32(2): why a worker needs no permit, as the route finder answered: an EAEU
+/// citizen ([`needs_no_permit`]) or an exempt person ([`worker_exempt`]); `None` for a
+/// worker who needs one.
+pub fn why_no_permit(
+    worker: &str,
+    country: &CountryCode,
+    answer: &RouteAnswer,
+) -> Option<Violation> {
+    match answer.route {
+        Route::EaeuCitizen => Some(needs_no_permit(worker, country).finding),
+        _ => worker_exempt(worker, answer),
+    }
+}
+
 /// Art. 32(2)-(3), 33(1): the route finder's answer for a worker of a permit application.
 /// A worker whose route is not a permit within the quota — an exempt person (Art. 32(2))
 /// — was refused for the permit at filing (`needs_permit` false), drawing no quota: a
-/// warning with that route's articles. A worker filed as needing a permit whose route is
+/// warning naming the subparagraph in its words ([`worker_exempt`]). A worker filed as needing a permit whose route is
 /// now another (the employer's type changed), or the reverse, fails: the application no
 /// longer names its workers rightly. EAEU citizens are [`needs_no_permit`]'s.
 pub fn worker_route(worker: &str, answer: &RouteAnswer, needs_permit: bool) -> Option<Check> {
@@ -523,15 +604,16 @@ pub fn worker_route(worker: &str, answer: &RouteAnswer, needs_permit: bool) -> O
         .text("worker", worker)
         .text("route", route);
     Some(if !needs_permit && !quota {
-        Check::warn_if(true, finding)
+        Check::warn_if(true, worker_exempt(worker, answer).unwrap_or(finding))
     } else {
         Check::judged(false, finding)
     })
 }
 
-/// Art. 2(3): an application whose workers all need no permit has nothing to permit.
+/// Art. 33(1): a permit whose workers all need no permit within the quota has nothing to
+/// permit (at filing each such worker is refused with the article of their own route).
 pub fn nothing_to_permit() -> Violation {
-    Violation::new("no-worker-needs-permit", ART_2_3)
+    Violation::new("no-worker-needs-permit", ART_33_1)
 }
 
 /// Art. 7(20): the last day of a permit of `length` `unit` starting on `start`.
@@ -600,6 +682,7 @@ pub fn check_payment(
 mod tests {
     use super::*;
     use crate::domain::ruleset::tests::seeded;
+    use crate::domain::violation::Arg;
     use rust_decimal::Decimal;
 
     fn d(s: &str) -> NaiveDate {
@@ -643,7 +726,7 @@ mod tests {
         assert_eq!(worker_route("A", &answer(Route::EaeuCitizen), false), None);
         let filed_exempt = worker_route("A", &exempt, false).unwrap();
         assert_eq!(filed_exempt.outcome, Outcome::Warning);
-        assert_eq!(filed_exempt.finding.code, "worker-route-other");
+        assert_eq!(filed_exempt.finding.code, "worker-exempt");
         assert_eq!(
             filed_exempt.finding.article.as_deref(),
             Some("Art. 32(2)(12)")
@@ -656,6 +739,42 @@ mod tests {
             worker_route("A", &quota, false).unwrap().outcome,
             Outcome::Fail
         );
+    }
+
+    #[test]
+    fn art_32_2_a_worker_needing_no_permit_is_refused_with_the_subparagraph_of_their_route() {
+        use crate::domain::route::{route, Facts};
+        use crate::domain::violation::Words;
+        let tur: CountryCode = "TUR".parse().unwrap();
+        let kandas = Words {
+            kk: "қандас".into(),
+            ru: "кандас".into(),
+            en: "kandas".into(),
+        };
+        let listed = route(&Facts {
+            citizenship: "MNG".into(),
+            citizen_of_eaeu: false,
+            permanent_resident: false,
+            listed: Some(kandas.clone()),
+            on: d("2026-01-15"),
+            engagement: None,
+            profession: None,
+        });
+        let v = why_no_permit("A", &tur, &listed).unwrap();
+        assert_eq!(
+            (v.code.as_str(), v.article.as_deref()),
+            ("worker-exempt", Some("Art. 32(2)(11)"))
+        );
+        assert_eq!(v.get("subparagraph"), Some(&Arg::Number(11)));
+        assert_eq!(v.get("category"), Some(&Arg::Words(kandas)));
+        let eaeu = answer(Route::EaeuCitizen);
+        let v = why_no_permit("A", &tur, &eaeu).unwrap();
+        assert_eq!(
+            (v.code.as_str(), v.article.as_deref()),
+            ("worker-needs-no-permit", Some("Art. 2(3)"))
+        );
+        let quota = answer(Route::QuotaPermit(Category::Specialists));
+        assert_eq!(why_no_permit("A", &tur, &quota), None);
     }
 
     #[test]
@@ -725,6 +844,21 @@ mod tests {
         assert_eq!(v[0].article.as_deref(), Some("Art. 7(20)"));
     }
 
+    fn declared(lines: &[StaffLine]) -> Workforce<'_> {
+        Workforce {
+            declared: lines,
+            ..Workforce::default()
+        }
+    }
+
+    fn branch(lines: &[StaffLine]) -> Workforce<'_> {
+        Workforce {
+            declared: lines,
+            foreign_division: true,
+            ..Workforce::default()
+        }
+    }
+
     #[test]
     fn art_33_6_the_share_counts_the_new_workers_and_posted_staff_as_foreign() {
         let rules = seeded().kazakh_share;
@@ -733,11 +867,63 @@ mod tests {
             line(Category::Specialists, 60, 5, 0, 1),
             line(Category::QualifiedWorkers, 30, 3, 0, 0),
         ];
-        let c = kazakh_share(&rules, Category::Specialists, &s, 1, false);
+        let c = kazakh_share(
+            &rules,
+            Category::Specialists,
+            &declared(&s),
+            1,
+            d("2026-03-01"),
+        );
         assert_eq!(c.outcome, Outcome::Pass, "{c:?}");
-        let c = kazakh_share(&rules, Category::Specialists, &s, 2, false);
+        let c = kazakh_share(
+            &rules,
+            Category::Specialists,
+            &declared(&s),
+            2,
+            d("2026-03-01"),
+        );
         assert_eq!(c.outcome, Outcome::Fail);
         assert_eq!(c.finding.article.as_deref(), Some("Art. 33(6)"));
+    }
+
+    #[test]
+    fn art_33_6_the_foreigners_on_the_employers_own_permits_count_in_their_categories() {
+        let rules = seeded().kazakh_share;
+        // 18 Kazakh specialists and no foreigner declared: 2 new ones keep 90 % alone.
+        let s = [line(Category::Specialists, 18, 0, 0, 0)];
+        assert_eq!(
+            kazakh_share(
+                &rules,
+                Category::Specialists,
+                &declared(&s),
+                2,
+                d("2026-03-01")
+            )
+            .outcome,
+            Outcome::Pass
+        );
+        // With 1 on a live permit (category 4) and 1 ICT specialist, 2 more are too many.
+        let permitted = [(Category::QualifiedWorkers, 1), (Category::Specialists, 1)];
+        let w = Workforce {
+            declared: &s,
+            permitted: &permitted,
+            ..Workforce::default()
+        };
+        let c = kazakh_share(&rules, Category::Specialists, &w, 2, d("2026-03-01"));
+        assert_eq!(c.outcome, Outcome::Fail);
+        assert_eq!(c.finding.get("foreign"), Some(&Arg::Number(4)));
+        assert_eq!(c.finding.get("permitted"), Some(&Arg::Number(2)));
+        // Foreigners on permits in categories 1-2 are another ratio's.
+        let heads = [(Category::Heads, 5)];
+        let w = Workforce {
+            declared: &s,
+            permitted: &heads,
+            ..Workforce::default()
+        };
+        assert_eq!(
+            kazakh_share(&rules, Category::Specialists, &w, 2, d("2026-03-01")).outcome,
+            Outcome::Pass
+        );
     }
 
     #[test]
@@ -746,11 +932,11 @@ mod tests {
         let s = [line(Category::Heads, 5, 3, 2, 0)];
         // 70 %: 5 Kazakh + 2 EAEU = 7 against 3 foreign.
         assert_eq!(
-            kazakh_share(&rules, Category::Heads, &s, 0, false).outcome,
+            kazakh_share(&rules, Category::Heads, &declared(&s), 0, d("2026-03-01")).outcome,
             Outcome::Pass
         );
         assert_eq!(
-            kazakh_share(&rules, Category::Heads, &s, 1, false).outcome,
+            kazakh_share(&rules, Category::Heads, &declared(&s), 1, d("2026-03-01")).outcome,
             Outcome::Fail
         );
     }
@@ -759,14 +945,76 @@ mod tests {
     fn art_33_6_a_small_branch_of_a_foreign_entity_is_exempt() {
         let rules = seeded().kazakh_share;
         let s = [line(Category::Heads, 2, 8, 0, 0)];
-        let c = kazakh_share(&rules, Category::Heads, &s, 1, true);
+        let c = kazakh_share(&rules, Category::Heads, &branch(&s), 1, d("2026-03-01"));
         assert_eq!(
             (c.outcome, c.finding.code.as_str()),
             (Outcome::Pass, "kazakh-share-exempt")
         );
         let s = [line(Category::Heads, 3, 8, 0, 0)];
         assert_eq!(
-            kazakh_share(&rules, Category::Heads, &s, 1, true).outcome,
+            kazakh_share(&rules, Category::Heads, &branch(&s), 1, d("2026-03-01")).outcome,
+            Outcome::Fail
+        );
+        // The foreigners on its permits are its employees too: 2 + 7 declared and 2 on
+        // permits make 11.
+        let s = [line(Category::Heads, 2, 7, 0, 0)];
+        let permitted = [(Category::Specialists, 2)];
+        let w = Workforce {
+            permitted: &permitted,
+            ..branch(&s)
+        };
+        assert_eq!(w.employees(), 11);
+        assert_eq!(
+            kazakh_share(&rules, Category::Heads, &w, 1, d("2026-03-01")).outcome,
+            Outcome::Fail
+        );
+    }
+
+    #[test]
+    fn order_93_a_small_business_of_at_most_20_is_exempt_from_1_september_2025() {
+        let rules = seeded().kazakh_share;
+        // 12 Kazakh and 3 foreign specialists: far below 90 %.
+        let s = [line(Category::Specialists, 12, 3, 0, 0)];
+        let small = Workforce {
+            declared: &s,
+            small_business: true,
+            ..Workforce::default()
+        };
+        let c = kazakh_share(&rules, Category::Specialists, &small, 1, d("2025-09-01"));
+        assert_eq!(
+            (c.outcome, c.finding.code.as_str()),
+            (Outcome::Pass, "kazakh-share-small-business")
+        );
+        assert_eq!(c.finding.get("max"), Some(&Arg::Number(20)));
+        // The day before the exemption applies, the share is judged.
+        let c = kazakh_share(&rules, Category::Specialists, &small, 1, d("2025-08-31"));
+        assert_eq!(
+            (c.outcome, c.finding.code.as_str()),
+            (Outcome::Fail, "kazakh-share")
+        );
+        // Not a small business, or more than 20 employees with those on its permits: judged.
+        let ordinary = declared(&s);
+        assert_eq!(
+            kazakh_share(&rules, Category::Specialists, &ordinary, 1, d("2026-03-01")).outcome,
+            Outcome::Fail
+        );
+        let permitted = [(Category::QualifiedWorkers, 6)];
+        let bigger = Workforce {
+            permitted: &permitted,
+            ..small
+        };
+        assert_eq!(bigger.employees(), 21);
+        assert_eq!(
+            kazakh_share(&rules, Category::Specialists, &bigger, 1, d("2026-03-01"))
+                .finding
+                .code,
+            "kazakh-share"
+        );
+        // A rule set without the section has no such exemption.
+        let mut none = rules.clone();
+        none.small_business_exemption = None;
+        assert_eq!(
+            kazakh_share(&none, Category::Specialists, &small, 1, d("2026-03-01")).outcome,
             Outcome::Fail
         );
     }

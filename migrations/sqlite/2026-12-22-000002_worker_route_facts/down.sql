@@ -1,0 +1,1 @@
+DROP TABLE permit_worker_routes;
