@@ -616,7 +616,7 @@ mod tests {
         }
         codes.sort();
         codes.dedup();
-        assert_eq!(codes.len(), 15, "{codes:?}");
+        assert_eq!(codes.len(), 16, "{codes:?}");
         let free = checks::worker_free("KAYA MEHMET", None).message();
         assert_reads(
             &free,

@@ -47,7 +47,7 @@ async fn art_32_2_an_exempt_only_application_is_refused_citing_32_2_2_and_32_2_1
     quota(&app, &[("KZ-23", "3", 5), ("KZ-23", "1", 5)]).await;
     // A state body's specialist (Art. 32(2)(2)).
     profile(&app, BIN_A, "state_body").await;
-    let body = of_category("3", vec![worker("KAYA MEHMET", "TUR", "U1")]);
+    let body = of_category("3", vec![worker("KAYA MEHMET", "TUR", "U1000000")]);
     for (lang, text) in [
         ("en", "KAYA MEHMET needs no permit and draws no quota: work in a state body, with documents confirmed in the procedure the Government sets"),
         ("ru", "KAYA MEHMET не нуждается в разрешении и не занимает квоту: работа в государственном органе при наличии документов, подтверждённых в порядке, установленном Правительством"),
@@ -65,8 +65,8 @@ async fn art_32_2_an_exempt_only_application_is_refused_citing_32_2_2_and_32_2_1
     let body = of_category(
         "1",
         vec![
-            worker("DEMIR ALI", "TUR", "U2"),
-            worker("YILMAZ AYSE", "TUR", "U3"),
+            worker("DEMIR ALI", "TUR", "U2000000"),
+            worker("YILMAZ AYSE", "TUR", "U3000000"),
         ],
     );
     let r = apply(&app, BIN_B, "en", &body).await;
@@ -97,9 +97,12 @@ async fn art_32_2_9_and_10_a_permanent_resident_and_a_first_head_are_stated_in_t
     profile(&app, BIN_A, "ordinary").await;
     // A permanent resident among workers who need a permit: refused for the permit alone,
     // drawing no quota; the permit names the fact.
-    let mut resident = worker("DEMIR ALI", "TUR", "U2");
+    let mut resident = worker("DEMIR ALI", "TUR", "U2000000");
     resident["permanent_resident"] = json!(true);
-    let body = of_category("3", vec![worker("KAYA MEHMET", "TUR", "U1"), resident]);
+    let body = of_category(
+        "3",
+        vec![worker("KAYA MEHMET", "TUR", "U1000000"), resident],
+    );
     let p = apply(&app, BIN_A, "en", &body).await.ok(201).clone();
     let workers = p["workers"].as_array().unwrap();
     assert_eq!(
@@ -140,7 +143,7 @@ async fn art_32_2_9_and_10_a_permanent_resident_and_a_first_head_are_stated_in_t
         }))
         .await
         .ok(201);
-    let mut head = worker("HANS MULLER", "DEU", "C1");
+    let mut head = worker("HANS MULLER", "DEU", "C1000000");
     head["first_head"] = json!(true);
     let r = apply(&app, BIN_BRANCH, "en", &of_category("1", vec![head])).await;
     let v = &r.problem(422, "worker-exempt")["violations"][0];
@@ -203,7 +206,7 @@ async fn art_32_2_11_a_person_in_the_governments_list_needs_no_permit_in_the_rou
     // The intake: a kandas alone is refused for the permit with 32(2)(11) in the list's words.
     quota(&app, &[("KZ-23", "3", 5)]).await;
     profile(&app, BIN_A, "ordinary").await;
-    let mut kandas = worker("ZHANUZAKOV ERLAN", "MNG", "M1");
+    let mut kandas = worker("ZHANUZAKOV ERLAN", "MNG", "M1000000");
     kandas["no_permit_list_category"] = json!("kandas");
     let r = apply(&app, BIN_A, "en", &of_category("3", vec![kandas.clone()])).await;
     let v = &r.problem(422, "worker-exempt")["violations"][0];
@@ -215,11 +218,11 @@ async fn art_32_2_11_a_person_in_the_governments_list_needs_no_permit_in_the_rou
         )
     );
     // With another worker: filed, the kandas drawing no quota, the category kept.
-    let body = of_category("3", vec![worker("KAYA MEHMET", "TUR", "U1"), kandas]);
+    let body = of_category("3", vec![worker("KAYA MEHMET", "TUR", "U1000000"), kandas]);
     let p = apply(&app, BIN_A, "kk", &body).await.ok(201).clone();
     assert_eq!(p["workers"][1]["needs_permit"], false);
     assert_eq!(p["workers"][1]["no_permit_list_category"], "kandas");
-    let mut unknown = worker("LI WEI", "CHN", "G1");
+    let mut unknown = worker("LI WEI", "CHN", "G1000000");
     unknown["no_permit_list_category"] = json!("tourist");
     let r = apply(&app, BIN_A, "en", &of_category("3", vec![unknown])).await;
     r.problem(422, "no-permit-list-category-unknown");

@@ -33,12 +33,29 @@ async fn profile(app: &TestApp, bin: &str, kazakh: u32) {
         .ok(201);
 }
 
+/// A worker's Latin name made of a passport number or a tag, its digits spelt as letters
+/// (`U1000000` → `WORKER UBAAAAAA`): a name holds no digits.
+fn name_of(tag: &str) -> String {
+    let letters: String = tag
+        .chars()
+        .map(|c| match c.to_digit(10) {
+            Some(d) => char::from(b'A' + d as u8),
+            None => c,
+        })
+        .collect();
+    if letters.starts_with("SPECIALIST") {
+        letters
+    } else {
+        format!("WORKER {letters}")
+    }
+}
+
 async fn apply(app: &TestApp, bin: &str, passport: &str) -> Value {
     app.post("/v1/permit-applications")
         .token(&app.employer(bin))
         .json(&application(
             &["KZ-23"],
-            vec![worker(&format!("WORKER {passport}"), "TUR", passport)],
+            vec![worker(&name_of(passport), "TUR", passport)],
         ))
         .await
         .ok(201)
@@ -53,11 +70,11 @@ async fn approve(app: &TestApp, id: &Value) -> Resp {
 }
 
 /// An ICT application of `bin` in KZ-75 from a German entity: `specialists` transferred
-/// specialists (passports `{tag}1`, `{tag}2`, …) against `kazakh` Kazakh specialists.
+/// specialists (passports `{tag}1000000`, `{tag}2000000`, …) against `kazakh` Kazakh specialists.
 fn ict_application(form: &str, tag: &str, specialists: usize, kazakh: u32) -> Value {
     let workers: Vec<Value> = (1..=specialists)
         .map(|i| {
-            json!({"full_name": format!("Specialist {tag}{i}"), "passport_number": format!("{tag}{i}"),
+            json!({"full_name": name_of(&format!("SPECIALIST {tag}{i}")), "passport_number": format!("{tag}{i}000000"),
                 "citizenship": "DEU", "position": "specialist", "higher_education": true,
                 "prior_employment_months": 24})
         })
@@ -86,7 +103,7 @@ async fn art_33_6_the_share_counts_the_workers_of_the_employers_own_live_permits
     // 18 Kazakh specialists: 90 % of categories 3+4 leaves room for 2 foreigners.
     profile(&app, BIN_A, 18).await;
     let mut ids = Vec::new();
-    for passport in ["U1", "U2", "U3"] {
+    for passport in ["U1000000", "U2000000", "U3000000"] {
         let p = apply(&app, BIN_A, passport).await;
         let share = check(&p, "kazakh-share");
         assert_eq!(share["outcome"], "pass");
@@ -114,7 +131,7 @@ async fn art_33_6_the_share_counts_the_workers_of_the_employers_own_live_permits
     // Nothing of the refused approval stays: no unit held for it.
     assert_eq!(region_units(&app, "KZ-23", "3").await, (10, 2, 0));
     // A new application sees the two approved permits at filing.
-    let p = apply(&app, BIN_A, "U4").await;
+    let p = apply(&app, BIN_A, "U4000000").await;
     let share = check(&p, "kazakh-share");
     assert_eq!(
         (&share["outcome"], &share["figures"]["permitted"]),
@@ -122,7 +139,7 @@ async fn art_33_6_the_share_counts_the_workers_of_the_employers_own_live_permits
     );
     // Another employer's permits are not this one's.
     profile(&app, BIN_B, 18).await;
-    let p = apply(&app, BIN_B, "B1").await;
+    let p = apply(&app, BIN_B, "B1000000").await;
     assert_eq!(check(&p, "kazakh-share")["figures"]["permitted"], 0);
 
     // An ICT specialist transferred to the same employer (a subsidiary of the sender)
@@ -135,7 +152,7 @@ async fn art_33_6_the_share_counts_the_workers_of_the_employers_own_live_permits
         .ok(201)
         .clone();
     issue_ict(&app, &ict["id"]).await.ok(200);
-    let p = apply(&app, BIN_B, "B2").await;
+    let p = apply(&app, BIN_B, "B2000000").await;
     let share = check(&p, "kazakh-share");
     // 18 Kazakh against the ICT specialist and the new worker: 18/20 keeps 90 %.
     assert_eq!(
@@ -259,10 +276,10 @@ async fn order_93_a_small_llp_of_15_keeps_no_share_from_1_september_2025_one_of_
     let v = small_business(&app, BIN_A, 12, 3).await;
     assert_eq!(v["small_business"], true);
     // 31 August 2025: no such exemption yet; 12 Kazakh against 4 foreign fails 90 %.
-    let p = apply(&app, BIN_A, "S0").await;
+    let p = apply(&app, BIN_A, "S0000000").await;
     assert_eq!(check(&p, "kazakh-share")["outcome"], "fail");
     app.set_today("2025-09-01T04:00:00Z");
-    let p = apply(&app, BIN_A, "S1").await;
+    let p = apply(&app, BIN_A, "S1000000").await;
     let c = check(&p, "kazakh-share-small-business");
     assert_eq!(
         (
@@ -280,12 +297,12 @@ async fn order_93_a_small_llp_of_15_keeps_no_share_from_1_september_2025_one_of_
     // In December (the vacancy published long enough before), filed and approved.
     app.set_today("2025-12-15T04:00:00Z");
     quota(&app, &[("KZ-23", "3", 10)]).await;
-    let p = apply(&app, BIN_A, "S1B").await;
+    let p = apply(&app, BIN_A, "S1B00000").await;
     assert_eq!(check(&p, "kazakh-share-small-business")["outcome"], "pass");
     approve(&app, &p["id"]).await.ok(200);
     // 25 employees: judged on the share and refused at the decision.
     small_business(&app, BIN_B, 20, 5).await;
-    let p = apply(&app, BIN_B, "S2").await;
+    let p = apply(&app, BIN_B, "S2000000").await;
     assert_eq!(check(&p, "kazakh-share")["outcome"], "fail");
     let r = approve(&app, &p["id"]).await;
     assert_eq!(
@@ -293,7 +310,7 @@ async fn order_93_a_small_llp_of_15_keeps_no_share_from_1_september_2025_one_of_
         "Art. 33(6)"
     );
     // The workers of the small LLP's own approved permit count in its headcount: 15 + 1.
-    let p = apply(&app, BIN_A, "S3").await;
+    let p = apply(&app, BIN_A, "S3000000").await;
     assert_eq!(
         check(&p, "kazakh-share-small-business")["figures"]["employees"],
         16
