@@ -417,6 +417,7 @@ trip-outside-validity = the trip from { $from } to { $to } is outside the permit
 trip-days-exceeded = in { $year } the worker has { $used } business-trip days; { $wanted } more would exceed { $max }
 unknown-ground = { $ground } is not a ground on the ministry's list
 grounds-required = a refusal names at least one ground from the ministry's list
+ground-unpaid-fee = the fee was not paid to the budget of every region named within the time to pay after the last region's approval
 foreign-division-mismatch =
     { $bin } is { $kind ->
         [head_office] a legal entity

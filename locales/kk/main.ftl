@@ -397,6 +397,7 @@ trip-outside-validity = { $from } – { $to } іссапары рұқсатты�
 trip-days-exceeded = { $year } жылы қызметкердің іссапар күндері { $used }; тағы { $wanted } күн { $max } шегінен асады
 unknown-ground = { $ground } министрліктің негіздер тізбесінде жоқ
 grounds-required = бас тарту министрлік тізбесіндегі кемінде бір негізді көрсетеді
+ground-unpaid-fee = алым соңғы өңір мақұлдағаннан кейінгі төлеу мерзімінде аталған әрбір өңірдің бюджетіне төленбеді
 foreign-division-mismatch =
     { $bin } — { $kind ->
         [head_office] заңды тұлға

@@ -423,6 +423,7 @@ trip-outside-validity = командировка с { $from } по { $to } вы�
 trip-days-exceeded = в { $year } году у работника { $used } дней командировок; ещё { $wanted } превысят { $max }
 unknown-ground = { $ground } нет в перечне оснований министерства
 grounds-required = в отказе указывается хотя бы одно основание из перечня министерства
+ground-unpaid-fee = сбор не уплачен в бюджет каждого указанного региона в срок для оплаты после согласования последнего региона
 foreign-division-mismatch =
     { $bin } — это { $kind ->
         [head_office] юридическое лицо

@@ -16,7 +16,7 @@ use crate::db::permits::{self as db, PermitRow};
 use crate::db::rulesets;
 use crate::domain::article::SERVICE_RULE;
 use crate::domain::permit::checks::{Check, Outcome};
-use crate::domain::permit::PermitState;
+use crate::domain::permit::{OwnGround, PermitState};
 use crate::domain::person;
 use crate::domain::ruleset::{RuleSet, TermUnit};
 use crate::domain::violation::Arg;
@@ -285,7 +285,9 @@ pub struct FeeView {
     pub rate_mrp: i32,
     /// Workers the fee is for.
     pub workers: u32,
-    /// Last day to pay; unpaid after it the permit lapses.
+    /// Last day to pay, the same for every named region: the rule set's working days
+    /// after the last region's approval (Art. 33(4)); null until every region has
+    /// approved. Unpaid after it the permit lapses.
     pub payment_due: Option<NaiveDate>,
     /// One MRP today, tenge.
     pub mrp_today: Option<Money>,
@@ -458,9 +460,11 @@ pub struct PermitView {
     pub trips: Vec<TripView>,
     /// When it ended (revoked, returned, lapsed).
     pub ended_on: Option<NaiveDate>,
-    /// Why it ended: a revocation ground, `returned` or `unpaid-fee`; for an extension not
-    /// yet issued that ended with the permit it extends (Art. 33(2)), `parent-revoked`,
-    /// `parent-returned`, `parent-lapsed`, `parent-expired` or `parent-reissued`.
+    /// Why it ended: a revocation ground, `returned`, or `unpaid-fee` (Art. 33(4): the
+    /// fee was not paid by its due date); for an extension not yet issued that ended with
+    /// the permit it extends (Art. 33(2)), `parent-revoked`, `parent-returned`,
+    /// `parent-lapsed`, `parent-expired` or `parent-reissued`; named in the reader's
+    /// language.
     pub end_ground: Option<GroundView>,
     /// The official's or employer's note on the end.
     pub end_note: Option<String>,
@@ -528,6 +532,13 @@ fn ground_view(code: &str, rules: Option<&RuleSet>, lang: Lang, revocation: bool
             code: code.to_owned(),
             article: Some(cases::follow::ARTICLE.cite().to_owned()),
             name: lang.text(&Message::new("ground-parent-ended").text("state", state)),
+        };
+    }
+    if let Some(own) = OwnGround::parse(code) {
+        return GroundView {
+            code: code.to_owned(),
+            article: Some(own.article().cite().to_owned()),
+            name: lang.text(&own.message()),
         };
     }
     let g = rules.and_then(|r| {
@@ -1329,7 +1340,9 @@ pub struct PaymentRequest {
 
 /// Records the fee paid to one named region's budget (employer, Art. 33(4)): the fee due is
 /// rate × the MRP in force on the payment date × workers; an underpayment is refused with
-/// the amount due. Once every region is paid the permit is active from its start date.
+/// the amount due. The fee falls due to every region on one day, the rule set's working
+/// days after the last region's approval; once every region is paid the permit is active
+/// from its start date.
 #[utoipa::path(tag = "permits", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
         ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),

@@ -17,7 +17,7 @@ use crate::domain::dates::{add_working_days, DateRange};
 use crate::domain::hold::{CaseKind, CaseRef, QuotaClaim, Release, Units};
 use crate::domain::permit::checks::{self, Check, Commitment, Qualification};
 use crate::domain::permit::trips::{self, TripRequest};
-use crate::domain::permit::{departure_owed, transition, PermitEvent, PermitState};
+use crate::domain::permit::{departure_owed, transition, OwnGround, PermitEvent, PermitState};
 use crate::domain::person::{self, CyrillicName, LatinName, PassportNumber, PersonKey};
 use crate::domain::route::{self, EmployerType, Engagement, Facts, Position};
 use crate::domain::ruleset::{NoPermitList, RuleSet, TermChoice, TermUnit};
@@ -239,7 +239,8 @@ struct Subject<'a> {
     term_choice: Option<&'a TermChoice>,
     term_unit: TermUnit,
     term_length: u32,
-    /// Regions still to decide (their quota is checked).
+    /// Regions whose quota is checked: at filing every region named; at an approval the
+    /// deciding region alone, whose akimat decides within its own allocation (Art. 9(5)).
     pending: Vec<&'a RegionCode>,
     workers: Vec<&'a NewWorker>,
     /// Each worker's route facts, in the order of `workers`.
@@ -884,10 +885,13 @@ pub enum Decision {
     },
 }
 
-/// The subject of a permit already filed, for its checks at decision time.
+/// The subject of a permit already filed, for its checks when `deciding` approves: the
+/// quota checked is that region's alone (Art. 9(5)), never another named region's, whose
+/// akimat answers for its own allocation when it decides.
 fn recheck(
     conn: &mut Conn,
     l: &Loaded,
+    deciding: &RegionCode,
     rules: &RuleSet,
     today: NaiveDate,
 ) -> Result<Vec<Check>, CaseError> {
@@ -923,12 +927,6 @@ fn recheck(
     });
     let mut except = vec![l.permit.id];
     except.extend(db::chain_of(conn, l.permit.id)?.iter().map(|p| p.id));
-    let pending: Vec<&RegionCode> = l
-        .regions
-        .iter()
-        .filter(|r| r.decision == "pending")
-        .map(|r| &r.region)
-        .collect();
     let subject = Subject {
         bin: &l.permit.bin,
         category: l.permit.category,
@@ -938,7 +936,7 @@ fn recheck(
         term_choice: choice,
         term_unit: parse_unit(&l.detail.term_unit),
         term_length: u32::try_from(l.detail.term_length).unwrap_or(0),
-        pending,
+        pending: vec![deciding],
         workers: workers.iter().collect(),
         routes: l.workers.iter().map(|w| l.route_of(w.id)).collect(),
         except,
@@ -964,11 +962,13 @@ fn claim_country(l: &Loaded) -> Option<CountryCode> {
 }
 
 /// Art. 33(2), 9(5): the akimat of `region`, one of those named, approves or refuses its
-/// part. An approval re-runs the checks under the rule set in force today (any failure
-/// refuses the approval with its articles), holds the region's quota through the ledger,
-/// prices the fee for the region and sets its payment due date in working days; the last
-/// approval makes the fee due. A refusal names grounds from the list, refuses the whole
-/// permit and gives back the quota other regions hold for it.
+/// part. An approval re-runs the checks under the rule set in force today, the quota
+/// checked being the deciding region's own (any failure refuses the approval with its
+/// articles), holds the region's quota through the ledger and prices the fee for the
+/// region. The last approval completes the decision: the fee falls due to every named
+/// region the rule set's working days after it (Art. 33(4); docs/LAW.md), so no region's
+/// time to pay runs while another has still to decide. A refusal names grounds from the
+/// list, refuses the whole permit and gives back the quota other regions hold for it.
 ///
 /// Returns the decided permit and the decision's [`LastWrites`], which the caller writes
 /// after reading what its answer needs, as the transaction's last statements.
@@ -1051,7 +1051,7 @@ fn decide_loaded(
     match decision {
         Decision::Approve => {
             serialize_on_persons(conn, &l, today)?;
-            let found = recheck(conn, &l, &rules, today)?;
+            let found = recheck(conn, &l, region, &rules, today)?;
             let failed = checks::failures(&found);
             if !failed.is_empty() {
                 return Err(CaseError::rules(failed));
@@ -1066,11 +1066,6 @@ fn decide_loaded(
                 units,
             };
             let rate = fee_rate_of(conn, &l, &rules, today)?;
-            let due = add_working_days(
-                today,
-                rules.deadlines.fee_payment_working_days,
-                &rules.holidays,
-            );
             advance(
                 conn,
                 &l,
@@ -1088,12 +1083,15 @@ fn decide_loaded(
                 &db::Approval {
                     hold_id: hold.id(),
                     fee_rate_mrp: i32::try_from(rate).unwrap_or(i32::MAX),
-                    payment_due: due,
                     actor,
                 },
             )?;
             if n == 0 {
                 return Err(changed(l.permit.id));
+            }
+            if to == PermitState::AwaitingPayment {
+                let due = fee_payment_due(&rules, today);
+                db::fee_falls_due(conn, l.permit.id, due)?;
             }
             let after = load_full(conn, l.permit.id)?;
             audit_in(
@@ -1159,6 +1157,16 @@ fn decide_loaded(
             Ok((after, last))
         }
     }
+}
+
+/// Art. 33(4): the last day to pay the fee to every named region, when the last of them
+/// approves on `approved_on`: the rule set's working days after that approval.
+fn fee_payment_due(rules: &RuleSet, approved_on: NaiveDate) -> NaiveDate {
+    add_working_days(
+        approved_on,
+        rules.deadlines.fee_payment_working_days,
+        &rules.holidays,
+    )
 }
 
 /// Art. 33(4): the fee rate per worker in MRP for this permit's employer, by its sector in
@@ -1382,20 +1390,14 @@ pub fn lapse_if_due(
         to,
         &Move {
             ended_on: Some(today),
-            end_ground: Some("unpaid-fee"),
+            end_ground: Some(OwnGround::UnpaidFee.code()),
             ..Move::default()
         },
     )?;
     release_all(conn, &l, Release::LapsedUnpaid, actor)?;
     let after = load_full(conn, id)?;
-    record(
-        conn,
-        actor,
-        &after,
-        "permit.lapsed",
-        Some(&l),
-        ART_33_4.cite(),
-    )?;
+    let basis = OwnGround::UnpaidFee.article().cite();
+    record(conn, actor, &after, "permit.lapsed", Some(&l), basis)?;
     follow::end_extensions_of(conn, id, follow::ParentEnd::Lapsed, today, actor)?;
     Ok(Some(after))
 }

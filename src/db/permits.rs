@@ -396,11 +396,11 @@ pub fn regions_of(conn: &mut AnyConnection, permit_id: i64) -> QueryResult<Vec<R
         .load(conn)
 }
 
-/// A region's approval: its hold, fee rate and payment due date; only while pending.
+/// A region's approval: its hold and fee rate; only while pending. The fee's due date is
+/// set for every region by the last approval ([`fee_falls_due`]).
 pub struct Approval<'a> {
     pub hold_id: i64,
     pub fee_rate_mrp: i32,
-    pub payment_due: NaiveDate,
     pub actor: &'a Actor,
 }
 
@@ -421,8 +421,22 @@ pub fn approve_region(
         permit_regions::decided_by.eq(&a.actor.sub),
         permit_regions::hold_id.eq(a.hold_id),
         permit_regions::fee_rate_mrp.eq(a.fee_rate_mrp),
-        permit_regions::payment_due.eq(a.payment_due),
     ))
+    .execute(conn)
+}
+
+/// Art. 33(4): the last approval makes the fee due to every approved region on `due`.
+pub fn fee_falls_due(
+    conn: &mut AnyConnection,
+    permit_id: i64,
+    due: NaiveDate,
+) -> QueryResult<usize> {
+    diesel::update(
+        permit_regions::table
+            .filter(permit_regions::permit_id.eq(permit_id))
+            .filter(permit_regions::decision.eq("approved")),
+    )
+    .set(permit_regions::payment_due.eq(due))
     .execute(conn)
 }
 

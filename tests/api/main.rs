@@ -24,6 +24,7 @@ mod openapi;
 mod permits;
 mod quotas;
 mod ratios;
+mod regions;
 mod rulesets;
 mod statistics;
 mod wording;

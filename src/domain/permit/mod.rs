@@ -131,6 +131,43 @@ pub fn departure_owed(permit: PermitState, worker_replaced: bool) -> bool {
     worker_replaced || permit.owes_departure()
 }
 
+/// A ground on which the service itself ends a permit, beside the rule set's lists of
+/// refusal and revocation grounds, with the article that carries it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OwnGround {
+    /// The fee was not paid to every named region in time (Art. 33(4)).
+    UnpaidFee,
+}
+
+impl OwnGround {
+    pub const ALL: [OwnGround; 1] = [OwnGround::UnpaidFee];
+
+    /// The stored code (`permits.end_ground`).
+    pub fn code(self) -> &'static str {
+        match self {
+            OwnGround::UnpaidFee => "unpaid-fee",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<OwnGround> {
+        OwnGround::ALL.into_iter().find(|g| g.code() == code)
+    }
+
+    /// The article that carries it.
+    pub fn article(self) -> Article {
+        match self {
+            OwnGround::UnpaidFee => ART_33_4,
+        }
+    }
+
+    /// Its words in the catalogue.
+    pub fn message(self) -> super::Message {
+        match self {
+            OwnGround::UnpaidFee => super::Message::new("ground-unpaid-fee"),
+        }
+    }
+}
+
 /// Art. 33(1), (4): a permit is valid on `today` when it was issued (its fees paid), is
 /// neither suspended nor ended, and `today` falls within its term, first and last day
 /// included. `state` is the stored state; expiry is derived here from `end`.
