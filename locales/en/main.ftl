@@ -433,6 +433,7 @@ extension-window = an extension of a permit ending on { $end } is applied for fr
 payment-date-invalid = the payment date { $date } is before the decision ({ $decided }) or after today ({ $today })
 start-date-past = the permit cannot start on { $start }, before today ({ $today })
 departure-date-future = a departure on { $date } cannot be recorded before it happens (today is { $today })
+departure-not-owed = no departure is owed: the permit's term began on { $start }, after it ended for this worker on { $ended }, so the worker did not come on it
 region-not-in-permit = { $region } is not named in the permit
 unknown-sector = { $sector } is not an OKED section
 not-found-permit = no permit { $id }

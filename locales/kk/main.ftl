@@ -413,6 +413,7 @@ extension-window = { $end } күні бітетін рұқсатты ұзарт�
 payment-date-invalid = { $date } төлем күні шешімнен ({ $decided }) бұрын немесе бүгіннен ({ $today }) кейін
 start-date-past = рұқсат бүгіннен ({ $today }) бұрын, { $start } күні басталмайды
 departure-date-future = { $date } күнгі шығуды ол болғанға дейін тіркеуге болмайды (бүгін { $today })
+departure-not-owed = шығу талап етілмейді: рұқсаттың мерзімі { $start } басталатын еді, ал бұл қызметкер үшін ол { $ended } тоқтады, сондықтан қызметкер ол бойынша келген жоқ
 region-not-in-permit = { $region } рұқсатта көрсетілмеген
 unknown-sector = { $sector } ЭҚЖЖ секциясы емес
 not-found-permit = { $id } рұқсаты жоқ

@@ -1896,15 +1896,16 @@ pub struct DepartureRequest {
     pub evidence: String,
 }
 
-/// Records a worker's departure once the permit has ended (employer, Art. 28(2)(8)).
+/// Records a worker's departure once the permit issued has ended after its term began, or
+/// the worker was replaced on it (employer, Art. 28(2)(8)).
 #[utoipa::path(tag = "permits", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64)),
     request_body = DepartureRequest,
     responses(
         (status = 200, description = "Recorded.", body = PermitView, headers(("ETag" = String, description = "The permit's version."))),
         (status = 404, description = "No such permit or worker, or not the caller's.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The permit has not ended, or the departure is recorded.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The permit has not ended or was never issued (lapsed), or the departure is recorded.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or `departure-not-owed` (Art. 28(2)(8)): the permit ended before its term began.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/permits/{id}/departures")]
 pub async fn record_departure(
@@ -2062,7 +2063,8 @@ pub struct OverdueDeparture {
     pub passport_number: String,
     /// The permit's status today.
     pub permit_status: String,
-    /// The day the permit ended; the departure is owed from then.
+    /// The day the permit ended, or the worker was replaced on it; the departure is owed
+    /// from then.
     pub ended_on: NaiveDate,
 }
 
@@ -2082,10 +2084,12 @@ pub struct DepartureQuery {
     pub region: Option<String>,
 }
 
-/// Workers of ended permits (expired, revoked, returned, lapsed), workers replaced on a
-/// permit by another foreigner, and workers of ended ICT permits (Art. 35), whose
-/// departure is not recorded (Art. 28(2)(8)), by the day it became owed: an akimat sees
-/// its region's, the ministry and auditors all.
+/// Workers of permits that were issued and ended after their term began (expired, or
+/// revoked or returned on or after their first day), workers replaced on a permit by
+/// another foreigner once its term began, and workers of ended ICT permits (Art. 35),
+/// whose departure is not recorded (Art. 28(2)(8)), by the day it became owed: an akimat
+/// sees its region's, the ministry and auditors all. A permit that lapsed unpaid was never
+/// issued and brought no one.
 #[utoipa::path(tag = "permits", security(("bearer" = [])), params(DepartureQuery),
     responses((status = 200, description = "Overdue departures.", body = DeparturePage)))]
 #[get("/departures/overdue")]
@@ -2116,7 +2120,7 @@ pub(crate) async fn overdue_departures(
         .await?;
     let mut items: Vec<OverdueDeparture> = rows
         .into_iter()
-        .map(|(w, p)| OverdueDeparture {
+        .map(|(w, p, replaced_on)| OverdueDeparture {
             permit_kind: "permit".to_owned(),
             permit_id: p.id,
             worker_id: w.id,
@@ -2125,8 +2129,8 @@ pub(crate) async fn overdue_departures(
             citizenship: w.citizenship,
             passport_number: w.passport_number,
             permit_status: p.status.at(p.end_date, today).as_str().to_owned(),
-            ended_on: p
-                .ended_on
+            ended_on: replaced_on
+                .or(p.ended_on)
                 .unwrap_or_else(|| p.end_date.succ_opt().unwrap_or(p.end_date)),
         })
         .collect();

@@ -17,7 +17,9 @@ use crate::domain::dates::{add_working_days, DateRange};
 use crate::domain::hold::{CaseKind, CaseRef, QuotaClaim, Release, Units};
 use crate::domain::permit::checks::{self, Check, Commitment, Qualification};
 use crate::domain::permit::trips::{self, TripRequest};
-use crate::domain::permit::{departure_owed, transition, OwnGround, PermitEvent, PermitState};
+use crate::domain::permit::{
+    departure_owed, transition, OwnGround, PermitEvent, PermitState, Stay,
+};
 use crate::domain::person::{self, CyrillicName, LatinName, PassportNumber, PersonKey};
 use crate::domain::route::{self, EmployerType, Engagement, Facts, Position};
 use crate::domain::ruleset::{NoPermitList, RuleSet, TermChoice, TermUnit};
@@ -1843,9 +1845,10 @@ pub struct Departure {
     pub evidence: String,
 }
 
-/// Art. 28(2)(8): once a permit has ended (expired, revoked, returned, lapsed), or once a
+/// Art. 28(2)(8): once a permit issued has ended (expired, revoked, returned), or once a
 /// worker was replaced on it by another foreigner, the employer ensures the worker leaves
-/// and records the departure, once.
+/// and records the departure, once — owed only when the permit's term had begun by then
+/// (`departure-not-owed` otherwise: nobody came on it).
 pub fn record_departure<E: From<CaseError>>(
     conn: &mut Conn,
     id: i64,
@@ -1873,8 +1876,19 @@ fn depart_loaded(
             CaseError::not_found(Message::new("not-found-worker").arg("id", cmd.worker_id))
         })?;
     let state = l.state_on(today);
-    if !departure_owed(state, l.replaced_on(worker.id).is_some()) {
+    let stay = Stay {
+        state,
+        start: l.permit.start_date,
+        ended_on: l.permit.ended_on,
+        replaced_on: l.replaced_on(worker.id),
+    };
+    if !departure_owed(&stay) {
         transition(state, PermitEvent::Depart).map_err(illegal)?;
+        // Ended before its first day: no worker came on it.
+        return Err(Violation::new("departure-not-owed", ART_28_2_8)
+            .text("start", l.permit.start_date)
+            .text("ended", stay.replaced_on.or(stay.ended_on).unwrap_or(today))
+            .into());
     }
     if cmd.on > today {
         return Err(Violation::service_rule("departure-date-future")

@@ -1000,16 +1000,20 @@ pub fn overdue_unpaid(conn: &mut AnyConnection, today: NaiveDate) -> QueryResult
         .load(conn)
 }
 
-/// A worker whose departure is owed and not recorded (Art. 28(2)(8)), with the permit.
+/// A worker whose departure is owed and not recorded (Art. 28(2)(8)), with the permit and
+/// the day the worker was replaced on it, if they were. Narrowed here to workers of
+/// permits issued whose term had begun (revoked or returned on or after its first day,
+/// expired, or the worker replaced on or after it); [`departure_owed`] decides each row.
+///
+/// [`departure_owed`]: crate::domain::permit::departure_owed
 pub fn departures_owed(
     conn: &mut AnyConnection,
     region: Option<&RegionCode>,
     today: NaiveDate,
-) -> QueryResult<Vec<(WorkerRow, PermitRow)>> {
+) -> QueryResult<Vec<(WorkerRow, PermitRow, Option<NaiveDate>)>> {
     let ended = vec![
         PermitState::Revoked.as_str(),
         PermitState::Returned.as_str(),
-        PermitState::Lapsed.as_str(),
     ];
     let running = vec![
         PermitState::Active.as_str(),
@@ -1017,16 +1021,19 @@ pub fn departures_owed(
     ];
     let mut q = permit_workers::table
         .inner_join(permits::table)
+        .left_join(permit_reissues::table.on(permit_reissues::replaced_id.eq(permit_workers::id)))
         .filter(permit_workers::needs_permit.eq(true))
         .filter(permit_workers::departed_on.is_null())
         .filter(
             permits::status
                 .eq_any(ended)
+                .and(permits::ended_on.ge(permits::start_date.nullable()))
                 .or(permits::status
                     .eq_any(running)
                     .and(permits::end_date.lt(today)))
-                .or(permit_workers::id
-                    .eq_any(permit_reissues::table.select(permit_reissues::replaced_id))),
+                .or(permit_reissues::reissued_on
+                    .nullable()
+                    .ge(permits::start_date.nullable())),
         )
         // An extension that ended with its parent (Art. 33(2)) names the parent's workers,
         // who owe their departure on the parent, once.
@@ -1035,7 +1042,11 @@ pub fn departures_owed(
                 .is_null()
                 .or(permits::end_ground.not_like("parent-%")),
         )
-        .select((WorkerRow::as_select(), PermitRow::as_select()))
+        .select((
+            WorkerRow::as_select(),
+            PermitRow::as_select(),
+            permit_reissues::reissued_on.nullable(),
+        ))
         .order(permit_workers::id)
         .into_boxed();
     if let Some(r) = region {
@@ -1044,7 +1055,18 @@ pub fn departures_owed(
             .select(permit_regions::permit_id);
         q = q.filter(permits::id.eq_any(sub));
     }
-    q.load(conn)
+    let rows: Vec<(WorkerRow, PermitRow, Option<NaiveDate>)> = q.load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter(|(_, p, replaced_on)| {
+            crate::domain::permit::departure_owed(&crate::domain::permit::Stay {
+                state: p.status.at(p.end_date, today),
+                start: p.start_date,
+                ended_on: p.ended_on,
+                replaced_on: *replaced_on,
+            })
+        })
+        .collect())
 }
 
 /// The employer's category-4 permits that were issued (Art. 33(2)) and whose replacement

@@ -689,6 +689,9 @@ async fn a_departure_moves_the_permits_version_and_an_if_match_read_before_it_is
     let app = spawn_app().await;
     let id = issued_permit(&app, "U1000000").await;
     let leaving = read(&app, &id).await["workers"][0]["id"].clone();
+    // Replaced on the permit's first day: the worker came, and owes a departure
+    // (Art. 28(2)(8)).
+    app.set_today("2026-01-15T04:00:00Z");
     app.post(&format!("/v1/permits/{id}/reissues"))
         .token(&app.employer(BIN_A))
         .json(&json!({"worker_id": leaving, "newcomer": worker("DEMIR ALI", "TUR", "U9000000")}))
@@ -704,7 +707,7 @@ async fn a_departure_moves_the_permits_version_and_an_if_match_read_before_it_is
     let d = app
         .post(&format!("/v1/permits/{id}/departures"))
         .token(&app.employer(BIN_A))
-        .json(&json!({"worker_id": leaving, "date": "2025-12-15", "evidence": "Khorgos"}))
+        .json(&json!({"worker_id": leaving, "date": "2026-01-15", "evidence": "Khorgos"}))
         .await;
     d.ok(200);
     assert_ne!(d.header("etag").unwrap(), etag);
@@ -715,7 +718,7 @@ async fn a_departure_moves_the_permits_version_and_an_if_match_read_before_it_is
     let after = read(&app, &id).await;
     assert_eq!(
         by_key(&after["workers"], "passport_number", "U1000000")["departed_on"],
-        "2025-12-15"
+        "2026-01-15"
     );
     // An official who read the permit before the departure is told it changed.
     app.post(&format!("/v1/permits/{id}/suspension"))

@@ -9,6 +9,7 @@ mod concurrency;
 mod console;
 mod demands;
 mod demo;
+mod departures;
 mod documents;
 mod eligibility;
 mod errors;

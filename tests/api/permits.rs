@@ -1531,7 +1531,9 @@ async fn order_279_a_permit_is_reissued_for_another_foreigner_without_new_quota(
         "Art. 33(3)"
     );
 
-    // The re-issue: same unit of quota, no new hold, the newcomer in the worker's place.
+    // The re-issue on the permit's first day (a worker replaced before it never came on
+    // it): same unit of quota, no new hold, the newcomer in the worker's place.
+    app.set_today("2026-01-15T04:00:00Z");
     let r = app
         .post(&path)
         .token(&app.employer(BIN_A))
@@ -1543,7 +1545,7 @@ async fn order_279_a_permit_is_reissued_for_another_foreigner_without_new_quota(
     assert_eq!(region_units(&app, "KZ-23", "3").await, (5, 0, 1));
     let workers = after["workers"].as_array().unwrap();
     assert_eq!(workers.len(), 2);
-    assert_eq!(workers[0]["replaced_on"], "2025-12-15");
+    assert_eq!(workers[0]["replaced_on"], "2026-01-15");
     assert_eq!(workers[1]["replaces_worker_id"], leaving);
     assert_eq!(workers[1]["passport_number"], "U8000000");
     // A replay answers the first response and creates nothing.
@@ -1578,26 +1580,28 @@ async fn order_279_a_permit_is_reissued_for_another_foreigner_without_new_quota(
     assert_eq!(owed[0]["worker_id"], leaving);
     app.post(&format!("/v1/permits/{id}/departures"))
         .token(&app.employer(BIN_A))
-        .json(&json!({"worker_id": leaving, "date": "2025-12-16", "evidence": "Khorgos"}))
+        .json(&json!({"worker_id": leaving, "date": "2026-01-16", "evidence": "Khorgos"}))
         .await
         .problem(422, "departure-date-future");
     app.post(&format!("/v1/permits/{id}/departures"))
         .token(&app.employer(BIN_A))
-        .json(&json!({"worker_id": leaving, "date": "2025-12-15", "evidence": "   "}))
+        .json(&json!({"worker_id": leaving, "date": "2026-01-15", "evidence": "   "}))
         .await
         .problem(422, "invalid-fields");
     app.post(&format!("/v1/permits/{id}/departures"))
         .token(&app.employer(BIN_A))
-        .json(&json!({"worker_id": leaving, "date": "2025-12-15", "evidence": "Khorgos"}))
+        .json(&json!({"worker_id": leaving, "date": "2026-01-15", "evidence": "Khorgos"}))
         .await
         .ok(200);
+    let later = |w: Value| {
+        let mut a = application(&["KZ-23"], vec![w]);
+        a["start_date"] = json!("2026-02-02");
+        a
+    };
     let other = app
         .post("/v1/permit-applications")
         .token(&app.employer(BIN_A))
-        .json(&application(
-            &["KZ-23"],
-            vec![worker("KAYA MEHMET", "TUR", "U1000000")],
-        ))
+        .json(&later(worker("KAYA MEHMET", "TUR", "U1000000")))
         .await;
     assert_eq!(
         check(other.ok(201), "worker-on-live-permit")["outcome"],
@@ -1607,10 +1611,7 @@ async fn order_279_a_permit_is_reissued_for_another_foreigner_without_new_quota(
     let again = app
         .post("/v1/permit-applications")
         .token(&app.employer(BIN_A))
-        .json(&application(
-            &["KZ-23"],
-            vec![worker("DEMIR ALI", "TUR", "U8000000")],
-        ))
+        .json(&later(worker("DEMIR ALI", "TUR", "U8000000")))
         .await;
     assert_eq!(
         check(again.ok(201), "worker-on-live-permit")["outcome"],

@@ -106,14 +106,13 @@ impl PermitState {
         )
     }
 
-    /// Ended after its workers may have come: each owes a departure (Art. 28(2)(8)).
+    /// Ended after it was issued, so its workers may have come: each owes a departure
+    /// (Art. 28(2)(8)) once the permit's term had begun ([`departure_owed`]). A lapsed
+    /// permit was never issued: no worker came on it.
     pub fn owes_departure(self) -> bool {
         matches!(
             self,
-            PermitState::Revoked
-                | PermitState::Returned
-                | PermitState::Lapsed
-                | PermitState::Expired
+            PermitState::Revoked | PermitState::Returned | PermitState::Expired
         )
     }
 }
@@ -125,10 +124,28 @@ impl TryFrom<String> for PermitState {
     }
 }
 
-/// Art. 28(2)(8): a worker owes a departure once their permit has ended, or once they
-/// were replaced on it by another foreigner (re-issue), whatever the permit's state.
-pub fn departure_owed(permit: PermitState, worker_replaced: bool) -> bool {
-    worker_replaced || permit.owes_departure()
+/// What a worker's departure depends on: the permit's state as of today, its term, the
+/// day it ended (revoked, returned) and the day the worker was replaced on it, if they were.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stay {
+    pub state: PermitState,
+    pub start: NaiveDate,
+    pub ended_on: Option<NaiveDate>,
+    pub replaced_on: Option<NaiveDate>,
+}
+
+/// Art. 28(2)(8): the employer ensures a worker leaves once the permit they came on has
+/// ended — expired, revoked or returned — or once they were replaced on it by another
+/// foreigner (re-issue); only a worker who could have come owes it: the permit was issued
+/// and its term had begun by the day it ended or the worker was replaced (docs/LAW.md).
+/// A permit that lapsed unpaid was never issued; one revoked or returned before its first
+/// day brought no one.
+pub fn departure_owed(stay: &Stay) -> bool {
+    let began_by = |day: NaiveDate| stay.start <= day;
+    match stay.replaced_on {
+        Some(on) => began_by(on),
+        None => stay.state.owes_departure() && stay.ended_on.is_none_or(began_by),
+    }
 }
 
 /// A ground on which the service itself ends a permit, beside the rule set's lists of
@@ -352,7 +369,6 @@ mod tests {
             (S::Active, E::Reissue, S::Active),
             (S::Revoked, E::Depart, S::Revoked),
             (S::Returned, E::Depart, S::Returned),
-            (S::Lapsed, E::Depart, S::Lapsed),
             (S::Expired, E::Depart, S::Expired),
             (S::Active, E::ReportReplacement, S::Active),
             (S::Suspended, E::ReportReplacement, S::Suspended),
@@ -394,12 +410,36 @@ mod tests {
         assert_eq!(S::Applied.at(end, date("2027-01-01")), S::Applied);
     }
 
+    fn stay(state: S, ended_on: Option<&str>, replaced_on: Option<&str>) -> Stay {
+        Stay {
+            state,
+            start: date("2026-09-01"),
+            ended_on: ended_on.map(date),
+            replaced_on: replaced_on.map(date),
+        }
+    }
+
     #[test]
     fn art_28_2_8_a_replaced_worker_owes_a_departure_while_the_permit_runs() {
-        assert!(departure_owed(S::Active, true));
-        assert!(!departure_owed(S::Active, false));
-        assert!(departure_owed(S::Revoked, false));
-        assert!(!departure_owed(S::AwaitingPayment, false));
+        assert!(departure_owed(&stay(S::Active, None, Some("2026-10-01"))));
+        assert!(!departure_owed(&stay(S::Active, None, None)));
+        assert!(departure_owed(&stay(S::Revoked, Some("2026-10-01"), None)));
+        assert!(!departure_owed(&stay(S::AwaitingPayment, None, None)));
+    }
+
+    #[test]
+    fn art_28_2_8_a_departure_is_owed_only_for_a_permit_issued_whose_term_began() {
+        // Lapsed unpaid: never issued, nobody came.
+        assert!(!departure_owed(&stay(S::Lapsed, Some("2026-10-01"), None)));
+        // Revoked or returned before its first day: nobody came; on it or after: owed.
+        for s in [S::Revoked, S::Returned] {
+            assert!(!departure_owed(&stay(s, Some("2026-08-31"), None)), "{s:?}");
+            assert!(departure_owed(&stay(s, Some("2026-09-01"), None)), "{s:?}");
+        }
+        assert!(departure_owed(&stay(S::Expired, None, None)));
+        // Replaced by another foreigner before the term began: the worker never came.
+        assert!(!departure_owed(&stay(S::Active, None, Some("2026-08-20"))));
+        assert!(departure_owed(&stay(S::Active, None, Some("2026-09-01"))));
     }
 
     #[test]
