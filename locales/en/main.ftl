@@ -299,6 +299,7 @@ qualification-experience-below = { $profession } requires { $required } years of
 certificate-term-too-long = a certificate is issued for at most { $max } months; { $months } asked
 extension-window-closed = the certificate was issued on { $issued }: an extension had to be applied for by { $deadline }, not on { $applied }
 extension-beyond-three-years = the labour contract from { $start } to { $end } runs beyond { $max } months; a certificate is never extended beyond three years
+certificate-holder-not-employed = the certificate valid from { $issued } to { $until } is extended once its holder is employed: the labour contract must start while it is valid, or the employer must have reported hiring the holder while it was, and the contract may not start after { $until } (it starts on { $start })
 contract-ends-before-start = the labour contract ends before it starts
 certificate-not-issued = self-employment certificate { $id } has not been issued, so it has no holder to employ
 employment-end-without-hire = the end of an employment is reported after the hire; this employer reported no hire on certificate { $id }

@@ -121,9 +121,11 @@ pub struct CertificateExtensionRequest {
     /// The employer's BIN (or an individual entrepreneur's IIN).
     #[schema(example = "210340000013", pattern = "^[0-9]{12}$")]
     pub employer_bin: String,
-    /// First day of the contract.
+    /// First day of the contract: while the certificate is valid (or, when the employer
+    /// reported hiring the holder while it was valid, no later than its last day).
     pub contract_start: NaiveDate,
-    /// Last day of the contract: the certificate's new last day, at most three years on.
+    /// Last day of the contract: the certificate's new last day, at most three years from
+    /// the contract's start.
     pub contract_end: NaiveDate,
 }
 
@@ -566,8 +568,9 @@ pub async fn decide_certificate(
 }
 
 /// Extends an issued certificate of the akimat's region for the holder's labour contract:
-/// applied for within three months of issue, for the contract's term, never beyond three
-/// years (Art. 34(1),(3)).
+/// applied for within three months of issue, once the holder is employed (the contract
+/// starts while the certificate is valid, or the employer reported the hire while it was),
+/// for the contract's term, never beyond three years (Art. 34(1),(3)).
 #[utoipa::path(tag = "self-employment", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Certificate id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
         ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the certificate changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
@@ -577,7 +580,7 @@ pub async fn decide_certificate(
         (status = 404, description = "No such certificate, or not the caller's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not issued, or already extended.", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "If-Match does not match the current version.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, or `extension-window-closed` (Art. 34(3)), `extension-beyond-three-years` (Art. 34(1)).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or `extension-window-closed` (Art. 34(3)), `certificate-holder-not-employed` (Art. 34(3)), `extension-beyond-three-years` (Art. 34(1)).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/self-employment-certificates/{id}/extension")]
 pub async fn extend_certificate(

@@ -231,8 +231,10 @@ pub struct Extend {
     pub contract_end: NaiveDate,
 }
 
-/// Extends an issued certificate applied for `today`, within three months of issue, for
-/// the labour contract's term, never beyond three years (Art. 34(1),(3)).
+/// Extends an issued certificate applied for `today`, within three months of issue, once
+/// its holder is employed — the contract starts while the certificate is valid, or the
+/// contract's employer reported the hire while it was — for the labour contract's term,
+/// never beyond three years (Art. 34(1),(3)).
 pub fn extend<E: From<CaseError>>(
     conn: &mut Conn,
     id: i64,
@@ -242,11 +244,19 @@ pub fn extend<E: From<CaseError>>(
     access: impl FnOnce(&RegionCode, &[EmployerId]) -> Result<(), E>,
     actor: &Actor,
 ) -> Result<CertificateRow, E> {
-    let (row, _) = load(conn, id, access)?;
+    let (row, reports) = load(conn, id, access)?;
     stale(&row, expected_version)?;
     certificate::transition(row.status, CertificateEvent::Extend)
         .map_err(|t| CaseError::Refused(t.into()))?;
-    let issued_on = row.issued_on().ok_or_else(|| changed(id))?;
+    let issued = certificate::Issued {
+        on: row.issued_on().ok_or_else(|| changed(id))?,
+        valid_until: row.valid_until().ok_or_else(|| changed(id))?,
+    };
+    let hired_on: Vec<NaiveDate> = reports
+        .iter()
+        .filter(|r| r.bin == cmd.employer && r.kind == "hire")
+        .map(|r| r.on_date)
+        .collect();
     let rules = rulesets::in_force(conn, today)
         .map_err(CaseError::from)?
         .ok_or_else(|| {
@@ -255,10 +265,13 @@ pub fn extend<E: From<CaseError>>(
         .rules;
     let until = certificate::extend(
         &rules.self_employment,
-        issued_on,
+        issued,
         today,
-        cmd.contract_start,
-        cmd.contract_end,
+        &certificate::Employment {
+            contract_start: cmd.contract_start,
+            contract_end: cmd.contract_end,
+            hired_on: &hired_on,
+        },
     )
     .map_err(CaseError::rules)?;
     // Inside the window for applying, a certificate that has expired is not revived.

@@ -1,9 +1,9 @@
 //! Self-employment certificates (Art. 34, 1(30), 32(2)(8)): a certificate of qualification
 //! compliance the akimat gives a foreigner who comes to work on their own in an in-demand
 //! profession of a priority sector; at most three months, extended once employed — applied
-//! for within three months of issue — for the labour contract's term, never beyond three
-//! years. No quota and no permit fee touch it. Employers report hiring and ending the
-//! employment of a holder (Art. 28(2)(10)).
+//! for within three months of issue, the contract starting while the certificate is valid
+//! — for the labour contract's term, never beyond three years. No quota and no permit fee
+//! touch it. Employers report hiring and ending the employment of a holder (Art. 28(2)(10)).
 
 use super::ruleset::{InDemandProfession, ProfessionLists, SelfEmploymentRules};
 use super::state::IllegalTransition;
@@ -196,16 +196,41 @@ pub fn issue(
     })
 }
 
+/// The certificate an extension is asked for: its days of issue and validity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Issued {
+    pub on: NaiveDate,
+    pub valid_until: NaiveDate,
+}
+
+/// The employment an extension is asked for: the labour contract's term, and the days the
+/// contract's employer reported hiring the holder (Art. 28(2)(10)).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Employment<'a> {
+    pub contract_start: NaiveDate,
+    pub contract_end: NaiveDate,
+    pub hired_on: &'a [NaiveDate],
+}
+
 /// Art. 34(1),(3): once employed, the holder applies **within three months of the
 /// certificate's issue** to extend it for the labour contract's term, **but not more than
-/// three years**. Returns the new last day of validity: the contract's end.
+/// three years**. The holder is employed when the contract starts while the certificate is
+/// valid, or when the contract's employer reported hiring the holder while it was valid —
+/// and in either case the contract starts no later than the certificate's last day, so an
+/// extension never covers a stretch before any work (docs/LAW.md). The three years are the
+/// contract's, from its start, capped by the statute in code whatever the rule set says.
+/// Returns the new last day of validity: the contract's end.
 pub fn extend(
     rules: &SelfEmploymentRules,
-    issued_on: NaiveDate,
+    certificate: Issued,
     applied_on: NaiveDate,
-    contract_start: NaiveDate,
-    contract_end: NaiveDate,
+    employment: &Employment<'_>,
 ) -> Result<NaiveDate, Vec<Violation>> {
+    let Issued {
+        on: issued_on,
+        valid_until,
+    } = certificate;
+    let (contract_start, contract_end) = (employment.contract_start, employment.contract_end);
     let mut out = Vec::new();
     let within = rules
         .extension_apply_within_months
@@ -221,6 +246,16 @@ pub fn extend(
                 )
                 .text("applied", applied_on),
         ),
+    }
+    let valid = |d: NaiveDate| issued_on <= d && d <= valid_until;
+    let reported = employment.hired_on.iter().any(|&d| valid(d));
+    if contract_start > valid_until || !(valid(contract_start) || reported) {
+        out.push(
+            Violation::new("certificate-holder-not-employed", ART_34_3)
+                .text("issued", issued_on)
+                .text("until", valid_until)
+                .text("start", contract_start),
+        );
     }
     let max = rules
         .extension_max_months
@@ -317,24 +352,41 @@ mod tests {
         );
     }
 
+    /// Issued on 2027-01-15, valid until 2027-04-14.
+    fn issued() -> Issued {
+        Issued {
+            on: date("2027-01-15"),
+            valid_until: date("2027-04-14"),
+        }
+    }
+
+    fn contract<'a>(start: &str, end: &str, hired_on: &'a [NaiveDate]) -> Employment<'a> {
+        Employment {
+            contract_start: date(start),
+            contract_end: date(end),
+            hired_on,
+        }
+    }
+
+    fn codes(v: Vec<Violation>) -> Vec<String> {
+        v.into_iter().map(|v| v.code).collect()
+    }
+
     #[test]
     fn art_34_3_an_extension_is_applied_for_within_three_months_of_issue() {
         let rules = seeded().self_employment;
-        let issued = date("2027-01-15");
         let ok = extend(
             &rules,
-            issued,
+            issued(),
             date("2027-04-14"),
-            date("2027-02-01"),
-            date("2029-01-31"),
+            &contract("2027-02-01", "2029-01-31", &[]),
         );
         assert_eq!(ok.unwrap(), date("2029-01-31"));
         let late = extend(
             &rules,
-            issued,
+            issued(),
             date("2027-04-15"),
-            date("2027-02-01"),
-            date("2028-01-31"),
+            &contract("2027-02-01", "2028-01-31", &[]),
         )
         .unwrap_err();
         assert_eq!(late[0].code, "extension-window-closed");
@@ -344,25 +396,85 @@ mod tests {
     #[test]
     fn art_34_1_an_extension_never_goes_beyond_three_years() {
         let rules = seeded().self_employment;
-        let issued = date("2027-01-15");
+        let applied = date("2027-02-01");
         assert!(extend(
             &rules,
-            issued,
-            date("2027-02-01"),
-            date("2027-02-01"),
-            date("2030-01-31")
+            issued(),
+            applied,
+            &contract("2027-02-01", "2030-01-31", &[])
         )
         .is_ok());
         let four_years = extend(
             &rules,
-            issued,
-            date("2027-02-01"),
-            date("2027-02-01"),
-            date("2031-01-31"),
+            issued(),
+            applied,
+            &contract("2027-02-01", "2031-01-31", &[]),
         )
         .unwrap_err();
         assert_eq!(four_years[0].code, "extension-beyond-three-years");
         assert_eq!(four_years[0].article.as_deref(), Some("Art. 34(1)"));
+        // A rule set allowing more is capped by the statute.
+        let mut generous = rules.clone();
+        generous.extension_max_months = 60;
+        let capped = extend(
+            &generous,
+            issued(),
+            applied,
+            &contract("2027-02-01", "2031-01-31", &[]),
+        )
+        .unwrap_err();
+        assert_eq!(codes(capped), ["extension-beyond-three-years"]);
+    }
+
+    #[test]
+    fn art_34_3_an_extension_needs_the_holder_employed_while_the_certificate_is_valid() {
+        let rules = seeded().self_employment;
+        let today = date("2027-01-15");
+        // The same day as issue, for a contract that starts two years later: five years
+        // ahead with a gap before any work. Refused, though the contract is three years.
+        let gap = extend(
+            &rules,
+            issued(),
+            today,
+            &contract("2029-01-01", "2031-12-31", &[]),
+        )
+        .unwrap_err();
+        assert_eq!(codes(gap.clone()), ["certificate-holder-not-employed"]);
+        assert_eq!(gap[0].article.as_deref(), Some("Art. 34(3)"));
+        // A hire reported does not bridge a gap either.
+        let hired = [date("2027-02-01")];
+        assert!(extend(
+            &rules,
+            issued(),
+            today,
+            &contract("2029-01-01", "2031-12-31", &hired)
+        )
+        .is_err());
+        // A contract starting on the certificate's last day is accepted.
+        assert!(extend(
+            &rules,
+            issued(),
+            today,
+            &contract("2027-04-14", "2030-04-13", &[])
+        )
+        .is_ok());
+        assert!(extend(
+            &rules,
+            issued(),
+            today,
+            &contract("2027-04-15", "2030-04-14", &[])
+        )
+        .is_err());
+        // A contract dated before the certificate counts once the hire was reported
+        // while the certificate was valid.
+        let early = contract("2027-01-10", "2028-01-09", &[]);
+        assert!(extend(&rules, issued(), today, &early).is_err());
+        let reported = [date("2027-01-20")];
+        let early = contract("2027-01-10", "2028-01-09", &reported);
+        assert_eq!(
+            extend(&rules, issued(), today, &early).unwrap(),
+            date("2028-01-09")
+        );
     }
 
     #[test]

@@ -75,19 +75,19 @@ async fn certificate_is_issued_for_three_months_and_extended_inside_its_window_w
         r.problem(422, "certificate-term-too-long")["violations"][0]["article"],
         "Art. 34(1)"
     );
-    // Extended inside the window, for a two-year contract.
+    // Extended inside the window, for a two-year contract that starts while it is valid.
     app.set_today("2027-02-20T04:00:00Z");
     let e = app
         .post(&format!("{BASE}/{id}/extension"))
         .token(&akimat)
-        .json(&json!({"employer_bin": BIN_A, "contract_start": "2027-03-01", "contract_end": "2029-02-28"}))
+        .json(&json!({"employer_bin": BIN_A, "contract_start": "2027-02-25", "contract_end": "2029-02-24"}))
         .await;
     assert_eq!(e.ok(200)["status"], "extended");
-    assert_eq!(e.body["valid_until"], "2029-02-28");
+    assert_eq!(e.body["valid_until"], "2029-02-24");
     // Only once.
     app.post(&format!("{BASE}/{id}/extension"))
         .token(&akimat)
-        .json(&json!({"employer_bin": BIN_A, "contract_start": "2027-03-01", "contract_end": "2029-02-28"}))
+        .json(&json!({"employer_bin": BIN_A, "contract_start": "2027-02-25", "contract_end": "2029-02-24"}))
         .await
         .problem(409, "certificate-not-extendable");
     // No quota moved: the ledger is as it was.
@@ -110,12 +110,13 @@ async fn certificate_extension_is_refused_outside_its_window_and_beyond_three_ye
         r.problem(422, "extension-beyond-three-years")["violations"][0]["article"],
         "Art. 34(1)"
     );
-    // Three months after issue the window is closed (Art. 34(3)).
+    // Three months after issue the window is closed (Art. 34(3)), even for a contract
+    // that started while the certificate was valid.
     app.set_today("2027-03-01T04:00:00Z");
     let r = app
         .post(&format!("{BASE}/{id}/extension"))
         .token(&akimat)
-        .json(&json!({"employer_bin": BIN_A, "contract_start": "2027-03-02", "contract_end": "2028-03-01"}))
+        .json(&json!({"employer_bin": BIN_A, "contract_start": "2027-02-01", "contract_end": "2028-01-31"}))
         .await;
     assert_eq!(
         r.problem(422, "extension-window-closed")["violations"][0]["article"],
@@ -127,6 +128,45 @@ async fn certificate_extension_is_refused_outside_its_window_and_beyond_three_ye
         .json(&json!({"employer_bin": BIN_A, "contract_start": "2027-03-02", "contract_end": "2028-03-01"}))
         .await
         .problem(404, "not-found");
+}
+
+#[actix_web::test]
+async fn art_34_3_a_certificate_is_extended_only_once_its_holder_is_employed_for_the_contracts_term(
+) {
+    let app = spawn_app().await;
+    let akimat = app.akimat("KZ-75");
+    // Issued on 2026-12-01 for three months: valid until 2027-02-28.
+    let id = issued(&app).await;
+    let extend = |start: &'static str, end: &'static str| {
+        let (app, akimat) = (&app, &akimat);
+        async move {
+            app.post(&format!("{BASE}/{id}/extension"))
+                .token(akimat)
+                .json(&json!({"employer_bin": BIN_A, "contract_start": start, "contract_end": end}))
+                .await
+        }
+    };
+    // The same day, for a three-year contract starting two years later: valid five years
+    // ahead with a gap before any work. Refused: the holder is not employed.
+    let r = extend("2029-01-01", "2031-12-31").await;
+    let v = &r.problem(422, "certificate-holder-not-employed")["violations"][0];
+    assert_eq!(v["article"], "Art. 34(3)");
+    assert_eq!(
+        v["message"],
+        "the certificate valid from 2026-12-01 to 2027-02-28 is extended once its holder is employed: the labour contract must start while it is valid, or the employer must have reported hiring the holder while it was, and the contract may not start after 2027-02-28 (it starts on 2029-01-01)"
+    );
+    // The day after the certificate's last day is too late a start as well.
+    extend("2027-03-01", "2028-02-29")
+        .await
+        .problem(422, "certificate-holder-not-employed");
+    let c = app.get(&format!("{BASE}/{id}")).token(&akimat).send().await;
+    assert_eq!(c.ok(200)["status"], "issued");
+    assert_eq!(c.body["valid_until"], "2027-02-28");
+    // A three-year contract starting while it is valid: extended for the contract's term.
+    app.set_today("2027-01-10T04:00:00Z");
+    let e = extend("2027-01-11", "2030-01-10").await;
+    assert_eq!(e.ok(200)["status"], "extended");
+    assert_eq!(e.body["valid_until"], "2030-01-10");
 }
 
 #[actix_web::test]

@@ -559,12 +559,13 @@ async fn art_34_3_an_expired_certificate_is_not_extended_inside_the_window() {
         .json(&json!({"decision": "issue", "months": 1}))
         .await;
     assert_eq!(d.ok(200)["valid_until"], "2026-12-31");
-    // Within three months of issue, but the certificate has expired.
+    // Within three months of issue, for a contract that started while it was valid, but
+    // the certificate has expired.
     app.set_today("2027-01-20T04:00:00Z");
     let r = app
         .post(&format!("{base}/{id}/extension"))
         .token(&akimat)
-        .json(&json!({"employer_bin": BIN_A, "contract_start": "2027-02-01", "contract_end": "2028-01-31"}))
+        .json(&json!({"employer_bin": BIN_A, "contract_start": "2026-12-15", "contract_end": "2027-12-14"}))
         .await;
     assert!(
         r.problem(409, "certificate-not-extendable")["detail"]
