@@ -283,19 +283,21 @@ pub struct MissingReportView {
     /// Quarter, 1-4.
     #[schema(example = 1)]
     pub quarter: u32,
-    /// The region of the employer's profile at the quarter's end.
+    /// The region of the employer's profile at the quarter's end (an ICT employer without
+    /// a profile: its ICT permit's region).
     #[schema(example = "KZ-75")]
     pub region: String,
     /// The employer's BIN or IIN.
     #[schema(example = "210340000013")]
     pub bin: String,
-    /// The employer's name.
+    /// The employer's name from its profile; empty for an ICT employer that keeps none.
     #[schema(example = "Astana Build LLP")]
     pub name: String,
 }
 
-/// Employers with a permit in force during the quarter who have not reported it, per
-/// region (Art. 37(2); the ministry and auditors all, an akimat its region). JSON, CSV or
+/// Employers with a permit or an ICT permit in force during the quarter who have not
+/// reported it, per region (Art. 37(2); the ministry and auditors all, an akimat its
+/// region). JSON, CSV or
 /// XLSX by `Accept`.
 #[utoipa::path(tag = "statistics", security(("bearer" = [])), params(ReportQuery),
     responses(

@@ -255,8 +255,10 @@ pub struct Missing {
     pub region: String,
 }
 
-/// Art. 37(2): employers with a permit in force during the quarter that have not reported
-/// it, under the region of their profile at the quarter's end; one region's when given.
+/// Art. 37(2): employers with a permit or an ICT permit in force during the quarter that
+/// have not reported it, under the region of their profile at the quarter's end; one
+/// region's when given. An ICT employer without a profile (an ICT application asks for
+/// none) is listed under its ICT permit's region, with no name.
 pub fn missing_reports(
     conn: &mut Conn,
     year: i32,
@@ -272,21 +274,32 @@ pub fn missing_reports(
             .into_iter()
             .map(|r| r.bin)
             .collect();
+    // Each employer once, with the region of an ICT permit to fall back on.
+    let mut owing: BTreeMap<String, Option<String>> =
+        db::employers_with_permits(conn, first, last)?
+            .into_iter()
+            .map(|b| (b, None))
+            .collect();
+    for (b, ict_region) in db::employers_with_ict_permits(conn, first, last)? {
+        owing.entry(b).or_insert(Some(ict_region));
+    }
     let mut out = Vec::new();
-    for b in db::employers_with_permits(conn, first, last)? {
+    for (b, ict_region) in owing {
         if bin.is_some_and(|x| x != b) || reported.contains(&b) {
             continue;
         }
-        let Some(p) = permits_db::profile_on(conn, &b, last)? else {
-            continue;
+        let (name, at) = match (permits_db::profile_on(conn, &b, last)?, ict_region) {
+            (Some(p), _) => (p.name, p.region),
+            (None, Some(r)) => (String::new(), r),
+            (None, None) => continue,
         };
-        if region.is_some_and(|r| r != p.region) {
+        if region.is_some_and(|r| r != at) {
             continue;
         }
         out.push(Missing {
             bin: b,
-            name: p.name,
-            region: p.region,
+            name,
+            region: at,
         });
     }
     out.sort_by(|a, b| (&a.region, &a.bin).cmp(&(&b.region, &b.bin)));

@@ -546,6 +546,50 @@ pub fn employers_with_permits(
         .load(conn)
 }
 
+/// Employers with an ICT permit in force at some time in `[from, to]` (issued, its term
+/// from the later of issue and the contract's start to its last day overlapping the
+/// period, not revoked before `from`), with the permit's region, by employer: they owe a
+/// statistical report for the period as permit holders do (Art. 37(2)).
+pub fn employers_with_ict_permits(
+    conn: &mut AnyConnection,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> QueryResult<Vec<(String, String)>> {
+    use super::schema::{ict_decisions as d, ict_permits as p};
+    use crate::domain::ict::IctState;
+    let decided: BTreeMap<i64, Option<chrono::NaiveDate>> = d::table
+        .filter(d::issued_on.le(to))
+        .filter(d::valid_until.ge(from))
+        .select((d::permit_id, d::measure_on))
+        .load::<(i64, Option<chrono::NaiveDate>)>(conn)?
+        .into_iter()
+        .collect();
+    let ids: Vec<i64> = decided.keys().copied().collect();
+    let states = [IctState::Issued, IctState::Suspended, IctState::Revoked].map(IctState::as_str);
+    let permits: Vec<(i64, String, String, String)> = p::table
+        .filter(p::id.eq_any(&ids))
+        .filter(p::status.eq_any(states))
+        .filter(p::contract_start.le(to))
+        .select((p::id, p::bin, p::region, p::status))
+        .load(conn)?;
+    let mut out: Vec<(String, String)> = permits
+        .into_iter()
+        .filter(|(id, _, _, status)| {
+            // Revoked before the period: not in force in it.
+            status != IctState::Revoked.as_str()
+                || decided
+                    .get(id)
+                    .copied()
+                    .flatten()
+                    .is_none_or(|on| on >= from)
+        })
+        .map(|(_, bin, region, _)| (bin, region))
+        .collect();
+    out.sort();
+    out.dedup_by(|a, b| a.0 == b.0);
+    Ok(out)
+}
+
 /// Reports of a quarter (every quarter of the year when `None`), narrowed to a region and
 /// an employer when given, by region, employer and quarter.
 pub fn reports(

@@ -49,7 +49,7 @@ async fn regional(app: &TestApp) -> Value {
 }
 
 /// Files the application as the branch and issues it; returns the permit.
-async fn issued(app: &TestApp) -> Value {
+pub async fn issued(app: &TestApp) -> Value {
     let c = app
         .post(BASE)
         .token(&app.employer(BIN_BRANCH))

@@ -825,3 +825,75 @@ async fn statistical_report_listings_refuse_a_year_or_quarter_outside_the_contra
         .await
         .ok(200);
 }
+
+#[actix_web::test]
+async fn art_37_2_an_employer_with_an_ict_permit_in_force_owes_quarterly_reports_like_a_permit_holder(
+) {
+    use crate::ict::BIN_BRANCH;
+    let app = spawn_app().await;
+    // Issued on 2026-12-01 to a branch in KZ-75 (no profile) for 2027-01-01..2029-12-31.
+    let permit = crate::ict::issued(&app).await;
+    assert_eq!(permit["status"], "issued");
+    app.set_today("2027-04-02T04:00:00Z");
+    let missing = |quarter: &'static str, token: String| {
+        let app = &app;
+        async move {
+            app.get(&format!("/v1/statistical-reports/missing?year={quarter}"))
+                .token(&token)
+                .send()
+                .await
+                .ok(200)
+                .clone()
+        }
+    };
+    // In the last quarter of 2026 its term had not begun: nothing was owed.
+    assert_eq!(missing("2026&quarter=4", app.ministry()).await, json!([]));
+    // In the first quarter of 2027 it was in force: the branch owes its report, listed
+    // under the ICT permit's region while it keeps no profile.
+    let m = missing("2027&quarter=1", app.ministry()).await;
+    assert_eq!(
+        m,
+        json!([{"year": 2027, "quarter": 1, "region": "KZ-75", "bin": BIN_BRANCH, "name": ""}])
+    );
+    assert_eq!(missing("2027&quarter=1", app.akimat("KZ-75")).await, m);
+    assert_eq!(
+        missing("2027&quarter=1", app.akimat("KZ-23")).await,
+        json!([])
+    );
+    // With a profile it is listed under its name and region, and files its report.
+    app.put(&format!("/v1/employers/{BIN_BRANCH}"))
+        .token(&app.employer(BIN_BRANCH))
+        .json(
+            &json!({"as_of": "2026-11-01", "name": "Muster GmbH Astana Branch",
+            "legal_form": "branch", "foreign_division": true, "sector": "M", "region": "KZ-71",
+            "workforce": [{"category": "2", "kazakh": 6, "foreign": 3}]}),
+        )
+        .await
+        .ok(201);
+    let m = missing("2027&quarter=1", app.ministry()).await;
+    assert_eq!(
+        (m[0]["region"].as_str(), m[0]["name"].as_str()),
+        (Some("KZ-71"), Some("Muster GmbH Astana Branch"))
+    );
+    app.post(&format!("/v1/employers/{BIN_BRANCH}/statistical-reports"))
+        .token(&app.employer(BIN_BRANCH))
+        .json(&report(2027, 1))
+        .await
+        .ok(201);
+    assert_eq!(missing("2027&quarter=1", app.ministry()).await, json!([]));
+    // Revoked in May, it was still in force in the second quarter, not in the third.
+    app.set_today("2027-05-10T04:00:00Z");
+    let id = permit["id"].as_i64().unwrap();
+    let r = app
+        .post(&format!("/v1/ict-permits/{id}/measures"))
+        .token(&app.akimat("KZ-75"))
+        .json(&json!({"measure": "revoke", "ground": "unlawful-engagement", "reason": "inspection found breaches"}))
+        .await;
+    assert_eq!(r.ok(200)["status"], "revoked");
+    app.set_today("2027-10-02T04:00:00Z");
+    assert_eq!(
+        missing("2027&quarter=2", app.ministry()).await[0]["bin"],
+        BIN_BRANCH
+    );
+    assert_eq!(missing("2027&quarter=3", app.ministry()).await, json!([]));
+}
