@@ -7,8 +7,9 @@
 //! shows, and quota reads that say when their figures fail the ledger check.
 
 use crate::helpers::*;
-use crate::permits::{active_permit, application, approved_permit, profile, quota, worker};
-use crate::quotas::national_2026;
+use crate::permits::{
+    active_permit, application, approved_permit, profile, quota, quota_2027, worker,
+};
 use serde_json::{json, Value};
 
 /// The 2026 quota with 5 units of category 3 in KZ-23, BIN_A's profile, and BIN_A's
@@ -39,22 +40,6 @@ async fn another_permit(app: &TestApp, name: &str, passport: &str) -> Value {
         .await
         .ok(201);
     id
-}
-
-/// The 2027 quota with `n` units of category 3 in KZ-23.
-async fn quota_2027(app: &TestApp, n: i64) {
-    let mut q27 = national_2026();
-    q27["order"] = json!({"number": "Order No. 2027", "date": "2026-12-01"});
-    app.put("/v1/quotas/2027")
-        .token(&app.ministry())
-        .json(&q27)
-        .await
-        .ok(201);
-    app.put("/v1/quotas/2027/regions/KZ-23")
-        .token(&app.ministry())
-        .json(&json!({"categories": [{"category": "3", "allocated": n}], "reason": "order"}))
-        .await
-        .ok(200);
 }
 
 /// Held and used units of category 3 in KZ-23 for 2027.

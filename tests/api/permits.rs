@@ -1054,18 +1054,7 @@ async fn an_extension_is_decided_like_an_application_on_the_quota_of_the_year_it
     decide(&app, &e["id"], "KZ-23", json!({"decision": "approve"}))
         .await
         .problem(422, "quota-available");
-    let mut q27 = national_2026();
-    q27["order"] = json!({"number": "Order No. 2027", "date": "2026-12-01"});
-    app.put("/v1/quotas/2027")
-        .token(&app.ministry())
-        .json(&q27)
-        .await
-        .ok(201);
-    app.put("/v1/quotas/2027/regions/KZ-23")
-        .token(&app.ministry())
-        .json(&json!({"categories": [{"category": "3", "allocated": 3}], "reason": "order"}))
-        .await
-        .ok(200);
+    quota_2027(&app, 3).await;
     let p = decide(&app, &e["id"], "KZ-23", json!({"decision": "approve"}))
         .await
         .ok(200)
@@ -1747,6 +1736,22 @@ async fn another_employers_profile_answers_alike_before_and_after_it_exists() {
     app.get(&path)
         .token(&app.akimat("KZ-75"))
         .send()
+        .await
+        .ok(200);
+}
+
+/// The 2027 quota with `n` units of category 3 in KZ-23.
+pub async fn quota_2027(app: &TestApp, n: i64) {
+    let mut q27 = national_2026();
+    q27["order"] = json!({"number": "Order No. 2027", "date": "2026-12-01"});
+    app.put("/v1/quotas/2027")
+        .token(&app.ministry())
+        .json(&q27)
+        .await
+        .ok(201);
+    app.put("/v1/quotas/2027/regions/KZ-23")
+        .token(&app.ministry())
+        .json(&json!({"categories": [{"category": "3", "allocated": n}], "reason": "order"}))
         .await
         .ok(200);
 }
