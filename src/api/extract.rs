@@ -2,7 +2,8 @@
 //! (with the path of the failing field), path and query errors, the caller, the request
 //! id, `Idempotency-Key` and `If-Match`.
 
-use super::AppState;
+pub use super::request_id::RequestId;
+use super::state::AppState;
 use crate::auth::{authorize_role, Action, Caller};
 use crate::domain::violation::Message;
 use crate::error::{ApiError, FieldError};
@@ -373,23 +374,6 @@ fn caller_of(req: &HttpRequest) -> Result<Caller, ApiError> {
 /// Marks a HEAD request, which is routed as GET (the answer is sent without its body).
 #[derive(Debug, Clone, Copy)]
 pub struct HeadRequest;
-
-/// The request id: the client's `X-Request-Id`, or one the service made.
-#[derive(Debug, Clone)]
-pub struct RequestId(pub String);
-
-impl FromRequest for RequestId {
-    type Error = ApiError;
-    type Future = std::future::Ready<Result<RequestId, ApiError>>;
-
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        std::future::ready(Ok(req
-            .extensions()
-            .get::<RequestId>()
-            .cloned()
-            .unwrap_or_else(|| RequestId(uuid::Uuid::new_v4().to_string()))))
-    }
-}
 
 /// The language a request's `Accept-Language` asks for (English when it names none of
 /// kk, ru, en): the one place the header is read.

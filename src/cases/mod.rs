@@ -30,14 +30,25 @@ use crate::domain::{Refusal, RegionCode};
 /// The regions a request names (by the path to each in it, e.g. `regions[1]`) must be
 /// regions of the reference data: the unknown ones are refused together, each a bad value
 /// of its field (422). A path that names a missing region is a missing resource instead
-/// (404, [`quota::ensure_region`]).
+/// (404, [`quota::ensure_region`]). This asks the database; [`known_regions_by`] is the
+/// same rule over any lookup (the API asks the token verifier's cached set).
 pub fn known_regions<'a>(
     conn: &mut Conn,
     named: impl IntoIterator<Item = (String, &'a RegionCode)>,
 ) -> Result<(), CaseError> {
+    known_regions_by(named, |region| {
+        Ok(reference::region_exists(conn, region.as_str())?)
+    })
+}
+
+/// The rule of [`known_regions`], with `knows` answering whether a region is seeded.
+pub fn known_regions_by<'a>(
+    named: impl IntoIterator<Item = (String, &'a RegionCode)>,
+    mut knows: impl FnMut(&RegionCode) -> Result<bool, CaseError>,
+) -> Result<(), CaseError> {
     let mut unknown = Vec::new();
     for (field, region) in named {
-        if !reference::region_exists(conn, region.as_str())? {
+        if !knows(region)? {
             unknown.push((field, Message::new("unknown-region").text("region", region)));
         }
     }
