@@ -234,7 +234,6 @@ worker-below-working-age = { $field }: born on { $birth }, the worker is { $age 
 experience-beyond-working-years = { $field }: { $years } years of experience, but only { $possible } years have passed since the age of { $minimum }
 passport-expiry-before-birth = { $field }: the passport expires on { $expiry }, before its holder was born on { $birth }
 worker-named-twice = { $field }: { $worker } is named twice in the request
-statutory-floor-unmet = { $field } is { $value }; the law allows no less than { $floor }
 ict-fee-not-allowed = { $field } must be true: ICT permits pay no fee
 title-request-timeout = Request timeout
 title-header-too-large = A header is too large

@@ -234,7 +234,6 @@ worker-below-working-age = { $field }: { $birth } туған қызметкер 
 experience-beyond-working-years = { $field }: еңбек өтілі { $years } жыл, бірақ { $minimum } жастан бері тек { $possible } жыл өтті
 passport-expiry-before-birth = { $field }: паспорттың мерзімі { $expiry } күні, оның иесі туған { $birth } күнінен бұрын бітеді
 worker-named-twice = { $field }: { $worker } сұрауда екі рет көрсетілген
-statutory-floor-unmet = { $field } мәні { $value }; заң кемінде { $floor } рұқсат етеді
 ict-fee-not-allowed = { $field } true болуы керек: корпоративішілік ауыстыру үшін алым алынбайды
 title-request-timeout = Сұрауды күту уақыты өтті
 title-header-too-large = Тақырып тым үлкен

@@ -234,7 +234,6 @@ worker-below-working-age = { $field }: родившемуся { $birth } раб�
 experience-beyond-working-years = { $field }: стаж { $years } лет, но с { $minimum } лет прошло только { $possible }
 passport-expiry-before-birth = { $field }: паспорт истекает { $expiry }, раньше рождения его владельца { $birth }
 worker-named-twice = { $field }: { $worker } указан в запросе дважды
-statutory-floor-unmet = { $field } равно { $value }; закон допускает не менее { $floor }
 ict-fee-not-allowed = { $field } должно быть true: за внутрикорпоративный перевод сбор не взимается
 title-request-timeout = Истекло время ожидания запроса
 title-header-too-large = Заголовок слишком большой

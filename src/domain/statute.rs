@@ -52,17 +52,10 @@ pub const MIN_WORKING_AGE: u32 = 16;
 pub const WORKING_AGE_SOURCE: &str =
     "Labour Code of the Republic of Kazakhstan No. 414-V of 23.11.2015, Art. 31(1)";
 
-/// Code of a violation: a rule-set number falls below the floor the law fixes.
-pub const STATUTORY_FLOOR_UNMET: &str = "statutory-floor-unmet";
-
-/// Labour Code Art. 31: the rule set's minimum working age is never below sixteen.
+/// Labour Code Art. 31: the rule set's minimum working age is never below sixteen
+/// (`statutory-minimum-not-met`); the rule set may raise it. `years`: the age, in years.
 pub fn check_working_age(field: &str, years: u32) -> Option<Violation> {
-    (years < MIN_WORKING_AGE).then(|| {
-        Violation::new(STATUTORY_FLOOR_UNMET, LABOUR_CODE_31)
-            .text("field", field)
-            .arg("value", years)
-            .arg("floor", MIN_WORKING_AGE)
-    })
+    within(field, years, MIN_WORKING_AGE, u32::MAX, LABOUR_CODE_31)
 }
 
 /// Code of a violation: a rule-set number goes beyond the limit the law fixes.
@@ -305,6 +298,19 @@ mod tests {
             let v = check_ict_arrival_notice("f", days).unwrap();
             assert_eq!(v.code, STATUTORY_MINIMUM_NOT_MET);
             assert_eq!(v.get("minimum"), Some(&Arg::Number(10)));
+        }
+    }
+
+    #[test]
+    fn labour_code_31_a_working_age_below_16_is_refused_as_below_the_minimum_and_above_it_is_not() {
+        for years in [0, 14, 15] {
+            let v = check_working_age("f", years).unwrap();
+            assert_eq!(v.code, STATUTORY_MINIMUM_NOT_MET);
+            assert_eq!(v.article.as_deref(), Some("Labour Code of the RK, Art. 31"));
+            assert_eq!(v.get("minimum"), Some(&Arg::Number(16)));
+        }
+        for years in [16, 18, 60] {
+            assert_eq!(check_working_age("f", years), None);
         }
     }
 

@@ -116,6 +116,7 @@ async fn a_rule_set_below_what_the_law_gives_or_against_its_fixed_rules_is_refus
     rules["ict"]["arrival_notice_days"] = json!(1);
     rules["kazakh_share"]["posted_workers_count"] = json!(false);
     rules["kazakh_share"]["eaeu_citizens_count_as_foreign"] = json!(true);
+    rules["working_age"]["minimum_age"] = json!(15);
     let r = app
         .post("/v1/rule-sets")
         .token(&app.ministry())
@@ -171,6 +172,11 @@ async fn a_rule_set_below_what_the_law_gives_or_against_its_fixed_rules_is_refus
                 "statutory-rule-fixed",
                 "Art. 2(3)",
                 "rules.kazakh_share.eaeu_citizens_count_as_foreign must be false: the law fixes it"
+            ),
+            (
+                "statutory-minimum-not-met",
+                "Labour Code of the RK, Art. 31",
+                "rules.working_age.minimum_age is 15; the law gives at least 16"
             ),
         ]
     );
