@@ -13,7 +13,7 @@ use crate::auth::{authorize, authorize_role, visible, Action, Caller, Scope};
 use crate::cases::ict::{self as cmd, ArrivingWorker, Decide, Measure, Notify, WorkerIn};
 use crate::db::ict::{self as db, ArrivalRow, PermitRow, RegisterLine, WorkerRow};
 use crate::db::rulesets;
-use crate::domain::ict::{self, EmployerForm, IctPosition, IctState, SpecialCondition};
+use crate::domain::ict::{self, EmployerForm, IctPosition, SpecialCondition};
 use crate::domain::person::{self, LatinName};
 use crate::domain::{CountryCode, EmployerId, Message, RegionCode};
 use crate::error::{ApiError, Problem};
@@ -1137,7 +1137,8 @@ pub async fn notify_ict_arrival(
 }
 
 /// The employer records that a worker of its permit left Kazakhstan once the permit has
-/// ended — its last day passed, or it was revoked (Art. 28(2)(8)), as for permits.
+/// ended — its last day passed, or it was revoked on or after the first day of its term
+/// (the later of its issue and the contract's start) — (Art. 28(2)(8)), as for permits.
 #[utoipa::path(tag = "ict", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
         ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
@@ -1146,7 +1147,7 @@ pub async fn notify_ict_arrival(
         (status = 201, description = "Recorded.", body = IctWorkerView, headers(("Location" = String, description = "The permit."))),
         (status = 404, description = "No such permit, or not the caller's.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The permit has not ended (`ict-permit-not-ended`), the departure was already recorded (`ict-departure-recorded`), or the Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, or `ict-permit-not-issued` (Art. 28(2)(8)), `ict-worker-not-on-permit`, `ict-departure-in-future`.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or `ict-permit-not-issued` (Art. 28(2)(8)), `departure-not-owed` (Art. 28(2)(8): the permit was revoked before its term — from the later of its issue and the contract's start — began, so no worker came on it), `ict-worker-not-on-permit`, `ict-departure-in-future`.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/ict-permits/{id}/departures")]
 pub async fn record_ict_departure(
@@ -1269,7 +1270,9 @@ pub struct IctRegisterLine {
     pub notified_on: Option<NaiveDate>,
     /// The day the worker left Kazakhstan, once recorded.
     pub departed_on: Option<NaiveDate>,
-    /// The permit ended and no departure is recorded (Art. 28(2)(8)).
+    /// The permit ended after its term began (its last day passed, or it was revoked on or
+    /// after the later of its issue and the contract's start) and no departure is recorded
+    /// (Art. 28(2)(8)).
     pub departure_overdue: bool,
 }
 
@@ -1300,14 +1303,8 @@ fn register_line(
         }
         (None, _, _) => IctNotificationState::Pending,
     };
-    let departure_overdue = valid_until.is_some_and(|until| {
-        ict::departure_overdue(
-            until,
-            p.status == IctState::Revoked,
-            l.worker.departed_on.is_some(),
-            today,
-        )
-    });
+    let departure_overdue =
+        ict::departure_overdue(&p.stay(), l.worker.departed_on.is_some(), today);
     IctRegisterLine {
         worker_id: l.worker.id,
         full_name: l.worker.full_name,

@@ -2086,10 +2086,12 @@ pub struct DepartureQuery {
 
 /// Workers of permits that were issued and ended after their term began (expired, or
 /// revoked or returned on or after their first day), workers replaced on a permit by
-/// another foreigner once its term began, and workers of ended ICT permits (Art. 35),
-/// whose departure is not recorded (Art. 28(2)(8)), by the day it became owed: an akimat
-/// sees its region's, the ministry and auditors all. A permit that lapsed unpaid was never
-/// issued and brought no one.
+/// another foreigner once its term began, and workers of ICT permits (Art. 35) that were
+/// issued and ended after their term began (past their last day, or revoked on or after
+/// the later of their issue and the contract's start), whose departure is not recorded
+/// (Art. 28(2)(8)), by the day it became owed: an akimat sees its region's, the ministry
+/// and auditors all. A permit that lapsed unpaid, or an ICT permit never issued, brought
+/// no one.
 #[utoipa::path(tag = "permits", security(("bearer" = [])), params(DepartureQuery),
     responses((status = 200, description = "Overdue departures.", body = DeparturePage)))]
 #[get("/departures/overdue")]

@@ -843,7 +843,17 @@ pub fn record_departure<E: From<CaseError>>(
         );
     };
     let until = loaded.permit.valid_until().ok_or_else(|| changed(id))?;
-    if !ict::departure_owed(until, loaded.permit.status == IctState::Revoked, today) {
+    let stay = loaded.permit.stay();
+    if !ict::departure_owed(&stay, today) {
+        if let (Some(on), Some(began)) = (stay.revoked_on, stay.term_began()) {
+            // Revoked before its first day: no worker came on it.
+            return Err(CaseError::from(
+                Violation::new("departure-not-owed", ART_28_2_8)
+                    .text("start", began)
+                    .text("ended", on),
+            )
+            .into());
+        }
         return Err(CaseError::conflict(
             "ict-permit-not-ended",
             Message::new("conflict-ict-permit-not-ended")

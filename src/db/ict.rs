@@ -5,7 +5,7 @@
 use super::audit::Actor;
 use super::schema::{ict_arrivals as a, ict_decisions as d, ict_permits as p, ict_workers as w};
 use super::AnyConnection;
-use crate::domain::ict::IctState;
+use crate::domain::ict::{self, IctState, IctStay};
 use crate::domain::{EmployerId, RegionCode};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
@@ -85,6 +85,21 @@ impl PermitRow {
 
     pub fn valid_until(&self) -> Option<NaiveDate> {
         self.decision.as_ref().and_then(|d| d.valid_until)
+    }
+
+    /// What its workers' departures depend on (Art. 28(2)(8)).
+    pub fn stay(&self) -> IctStay {
+        IctStay {
+            state: self.status,
+            issued_on: self.issued_on(),
+            valid_until: self.valid_until(),
+            contract_start: self.contract_start,
+            revoked_on: self
+                .decision
+                .as_ref()
+                .and_then(|d| d.measure_on)
+                .filter(|_| self.status == IctState::Revoked),
+        }
     }
 
     pub fn extensions(&self) -> u32 {
@@ -619,9 +634,9 @@ pub fn register(
         .collect())
 }
 
-/// Workers of ICT permits that ended — their last day passed, or they were revoked — whose
-/// departure is not recorded (Art. 28(2)(8)), by worker id; `region` carries the caller's
-/// scope.
+/// Workers of ICT permits that ended — their last day passed, or they were revoked — after
+/// their term began, whose departure is not recorded (Art. 28(2)(8)), by worker id;
+/// [`ict::departure_owed`] decides each permit. `region` carries the caller's scope.
 pub fn departures_owed(
     conn: &mut AnyConnection,
     region: Option<&RegionCode>,
@@ -645,6 +660,7 @@ pub fn departures_owed(
     let ended: Vec<Applied> = ended.load(conn)?;
     let permits: HashMap<i64, PermitRow> = with_decisions(conn, ended)?
         .into_iter()
+        .filter(|x| ict::departure_owed(&x.stay(), today))
         .map(|x| (x.id, x))
         .collect();
     let ids: Vec<i64> = permits.keys().copied().collect();

@@ -468,20 +468,50 @@ pub fn arrival_term_within(
     })
 }
 
-/// Art. 28(2)(8): the permit has ended — its last day passed, or it was revoked — so the
-/// employer owes each worker's departure (as for permits).
-pub fn departure_owed(valid_until: NaiveDate, revoked: bool, today: NaiveDate) -> bool {
-    revoked || today > valid_until
+/// What an ICT worker's departure depends on (Art. 28(2)(8)): the permit's state, the day
+/// it was issued and its last day (none before the akimat issued it), the contract's
+/// start, and the day it was revoked, if it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IctStay {
+    pub state: IctState,
+    pub issued_on: Option<NaiveDate>,
+    pub valid_until: Option<NaiveDate>,
+    pub contract_start: NaiveDate,
+    /// The day of the revocation, for a revoked permit; `None` for any other.
+    pub revoked_on: Option<NaiveDate>,
+}
+
+impl IctStay {
+    /// The first day a worker could work on the permit: the later of its issue and the
+    /// contract's start (Art. 35(1)); `None` for a permit never issued.
+    pub fn term_began(&self) -> Option<NaiveDate> {
+        self.issued_on.map(|issued| issued.max(self.contract_start))
+    }
+}
+
+/// Art. 28(2)(8): the employer ensures the workers leave once the permit has ended — its
+/// last day passed, or it was revoked — as for permits ([`super::permit::departure_owed`]),
+/// and only a worker who could have come owes it: the permit was issued and its term (from
+/// the later of its issue and the contract's start) had begun by the day it ended. A permit
+/// never issued, or revoked before its term began, brought no one (docs/LAW.md).
+pub fn departure_owed(stay: &IctStay, today: NaiveDate) -> bool {
+    let (Some(began), Some(until)) = (stay.term_began(), stay.valid_until) else {
+        return false;
+    };
+    if !stay.state.was_issued() {
+        return false;
+    }
+    let ended_on = match stay.revoked_on {
+        Some(on) => on,
+        None if today > until => until,
+        None => return false,
+    };
+    began <= ended_on
 }
 
 /// Art. 28(2)(8): a worker whose departure is owed and not recorded is overdue.
-pub fn departure_overdue(
-    valid_until: NaiveDate,
-    revoked: bool,
-    departed: bool,
-    today: NaiveDate,
-) -> bool {
-    !departed && departure_owed(valid_until, revoked, today)
+pub fn departure_overdue(stay: &IctStay, departed: bool, today: NaiveDate) -> bool {
+    !departed && departure_owed(stay, today)
 }
 
 #[cfg(test)]
@@ -733,12 +763,50 @@ mod tests {
         ));
     }
 
+    fn stay(state: IctState, revoked_on: Option<&str>) -> IctStay {
+        IctStay {
+            state,
+            issued_on: Some(date("2026-12-01")),
+            valid_until: Some(date("2027-06-30")),
+            contract_start: date("2027-01-01"),
+            revoked_on: revoked_on.map(date),
+        }
+    }
+
     #[test]
     fn art_28_2_8_a_worker_without_departure_is_overdue_once_the_permit_ends() {
         let until = date("2027-06-30");
-        assert!(!departure_overdue(until, false, false, until));
-        assert!(departure_overdue(until, false, false, date("2027-07-01")));
-        assert!(!departure_overdue(until, false, true, date("2027-07-01")));
-        assert!(departure_overdue(until, true, false, date("2027-01-01")));
+        let issued = stay(S::Issued, None);
+        assert!(!departure_overdue(&issued, false, until));
+        assert!(departure_overdue(&issued, false, date("2027-07-01")));
+        assert!(!departure_overdue(&issued, true, date("2027-07-01")));
+        let revoked = stay(S::Revoked, Some("2027-01-01"));
+        assert!(departure_overdue(&revoked, false, date("2027-01-01")));
+        assert!(departure_overdue(
+            &stay(S::Suspended, None),
+            false,
+            date("2027-07-01")
+        ));
+    }
+
+    #[test]
+    fn art_28_2_8_no_departure_is_owed_for_an_ict_permit_never_issued_or_revoked_before_its_term_began(
+    ) {
+        let late = date("2030-01-01");
+        // Revoked the day before the contract starts: no one came on it.
+        assert!(!departure_owed(&stay(S::Revoked, Some("2026-12-31")), late));
+        assert!(departure_owed(&stay(S::Revoked, Some("2027-01-01")), late));
+        // Issued after the contract's start: the term begins on the day of issue.
+        let mut after_start = stay(S::Revoked, Some("2027-02-01"));
+        after_start.issued_on = Some(date("2027-02-02"));
+        assert_eq!(after_start.term_began(), Some(date("2027-02-02")));
+        assert!(!departure_owed(&after_start, late));
+        // Never issued: applied, or refused.
+        for s in [S::Applied, S::Refused] {
+            let mut never = stay(s, None);
+            never.issued_on = None;
+            never.valid_until = None;
+            assert!(!departure_owed(&never, late), "{s:?}");
+        }
     }
 }

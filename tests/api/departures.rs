@@ -1,7 +1,8 @@
 //! Departures owed (Art. 28(2)(8)) through HTTP on the configured database: only the
 //! workers of a permit that was issued and whose term had begun owe one — not those of a
 //! permit that lapsed unpaid (never issued), nor of one revoked or returned before its
-//! first day.
+//! first day; and the same for ICT permits (never issued, or revoked before the later of
+//! their issue and the contract's start).
 
 use crate::helpers::*;
 use crate::permits::{application, profile, quota, worker};
@@ -127,4 +128,139 @@ async fn art_28_2_8_no_departure_is_owed_for_a_lapsed_permit_or_one_ended_before
     let r = depart(&app, &began, &began_worker, "2026-01-18").await;
     assert_eq!(r.ok(200)["workers"][0]["departed_on"], "2026-01-18");
     assert_eq!(overdue(&app).await, []);
+}
+
+const ICT: &str = "/v1/ict-permits";
+
+/// An ICT application of the branch in KZ-75 for a contract from 2027-01-01, its three
+/// workers' passport numbers ending in `n`, decided today (`issue` or `refuse`); its id.
+async fn ict_permit(app: &TestApp, n: u32, decision: &str) -> i64 {
+    let mut body = crate::ict::application();
+    body["kazakh_managers"] = json!(20);
+    body["kazakh_specialists"] = json!(20);
+    for (i, w) in body["workers"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .enumerate()
+    {
+        w["passport_number"] = json!(format!("K{i}00000{n:02}"));
+    }
+    let id = app
+        .post(ICT)
+        .token(&app.employer(crate::ict::BIN_BRANCH))
+        .json(&body)
+        .await
+        .ok(201)["id"]
+        .as_i64()
+        .unwrap();
+    let mut d = json!({"decision": decision});
+    if decision == "refuse" {
+        d["reason"] = json!("documents unreliable");
+    }
+    app.post(&format!("{ICT}/{id}/decision"))
+        .token(&app.akimat("KZ-75"))
+        .json(&d)
+        .await
+        .ok(200);
+    id
+}
+
+async fn revoke_ict(app: &TestApp, id: i64) {
+    let r = app
+        .post(&format!("{ICT}/{id}/measures"))
+        .token(&app.akimat("KZ-75"))
+        .json(
+            &json!({"measure": "revoke", "reason": "inspection", "ground": "unlawful-engagement"}),
+        )
+        .await;
+    assert_eq!(r.ok(200)["status"], "revoked");
+}
+
+/// The ICT permits and how many of their workers `GET /v1/departures/overdue` lists, and
+/// the ICT register's count of overdue departures, as KZ-75's akimat reads them.
+async fn ict_overdue(app: &TestApp) -> (Vec<(i64, usize)>, usize) {
+    let items = app
+        .get("/v1/departures/overdue")
+        .token(&app.akimat("KZ-75"))
+        .send()
+        .await
+        .ok(200)["items"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let mut per: Vec<(i64, usize)> = Vec::new();
+    for i in items.iter().filter(|i| i["permit_kind"] == "ict_permit") {
+        let id = i["permit_id"].as_i64().unwrap();
+        match per.iter_mut().find(|(p, _)| *p == id) {
+            Some((_, n)) => *n += 1,
+            None => per.push((id, 1)),
+        }
+    }
+    per.sort_unstable();
+    let register = app
+        .get("/v1/ict-register?attention=departure_overdue")
+        .token(&app.akimat("KZ-75"))
+        .send()
+        .await
+        .ok(200)["items"]
+        .as_array()
+        .unwrap()
+        .len();
+    (per, register)
+}
+
+async fn depart_ict(app: &TestApp, id: i64, on: &str) -> Resp {
+    let p = app
+        .get(&format!("{ICT}/{id}"))
+        .token(&app.employer(crate::ict::BIN_BRANCH))
+        .send()
+        .await
+        .ok(200)
+        .clone();
+    app.post(&format!("{ICT}/{id}/departures"))
+        .token(&app.employer(crate::ict::BIN_BRANCH))
+        .json(&json!({"worker_id": p["workers"][0]["id"], "date": on, "evidence": "Khorgos"}))
+        .await
+}
+
+#[actix_web::test]
+async fn art_28_2_8_no_departure_is_owed_for_an_ict_permit_never_issued_or_revoked_before_its_term_began(
+) {
+    let app = spawn_app().await;
+    // Today is 2026-12-01; every contract starts on 2027-01-01.
+    let early = ict_permit(&app, 1, "issue").await;
+    let refused = ict_permit(&app, 2, "refuse").await;
+    let began = ict_permit(&app, 3, "issue").await;
+    let running = ict_permit(&app, 4, "issue").await;
+    // Revoked in December, before its term begins: nobody came on it.
+    app.set_today("2026-12-10T04:00:00Z");
+    revoke_ict(&app, early).await;
+    // Revoked on its first day: its workers may have come.
+    app.set_today("2027-01-01T04:00:00Z");
+    revoke_ict(&app, began).await;
+
+    app.set_today("2027-01-10T04:00:00Z");
+    assert_eq!(ict_overdue(&app).await, (vec![(began, 3)], 3));
+    let r = depart_ict(&app, early, "2027-01-10").await;
+    let v = &r.problem(422, "departure-not-owed")["violations"][0];
+    assert_eq!(v["article"], "Art. 28(2)(8)");
+    assert_eq!(
+        v["message"],
+        "no departure is owed: the permit's term began on 2027-01-01, after it ended for this worker on 2026-12-10, so the worker did not come on it"
+    );
+    depart_ict(&app, refused, "2027-01-10")
+        .await
+        .problem(422, "ict-permit-not-issued");
+    depart_ict(&app, running, "2027-01-10")
+        .await
+        .problem(409, "ict-permit-not-ended");
+    assert_eq!(
+        depart_ict(&app, began, "2027-01-05").await.ok(201)["departed_on"],
+        "2027-01-05"
+    );
+    assert_eq!(ict_overdue(&app).await, (vec![(began, 2)], 2));
+    // Past its last day the running permit's workers owe theirs; still none of the others.
+    app.set_today("2030-01-01T04:00:00Z");
+    assert_eq!(ict_overdue(&app).await, (vec![(began, 2), (running, 3)], 5));
 }

@@ -446,7 +446,9 @@ async fn ict_suspension_revocation_and_overdue_departures() {
         .json(&measure("resume"))
         .await
         .ok(200);
-    // A revocation names a ground of the rule set's list, as for permits (Art. 9(5)).
+    // A revocation names a ground of the rule set's list, as for permits (Art. 9(5)). It
+    // comes once the contract's term has begun, so the workers may have come.
+    app.set_today("2027-01-05T04:00:00Z");
     let mut revoke = measure("revoke");
     revoke["ground"] = json!("no-such-ground");
     let r = app
@@ -503,7 +505,8 @@ async fn ict_suspension_revocation_and_overdue_departures() {
         .json(&measure("resume"))
         .await
         .problem(409, "ict-measure-not-allowed");
-    // Revoked: every worker must leave (Art. 28(2)(8)); all three are overdue.
+    // Revoked after its term began: every worker must leave (Art. 28(2)(8)); all three
+    // are overdue.
     let overdue = app
         .get("/v1/ict-register?attention=departure_overdue")
         .token(&akimat)
@@ -515,12 +518,12 @@ async fn ict_suspension_revocation_and_overdue_departures() {
     let d = app
         .post(&format!("{BASE}/{id}/departures"))
         .token(&branch)
-        .json(&json!({"worker_id": worker, "date": "2026-12-01", "evidence": "Khorgos"}))
+        .json(&json!({"worker_id": worker, "date": "2027-01-05", "evidence": "Khorgos"}))
         .await;
-    assert_eq!(d.ok(201)["departed_on"], "2026-12-01");
+    assert_eq!(d.ok(201)["departed_on"], "2027-01-05");
     app.post(&format!("{BASE}/{id}/departures"))
         .token(&branch)
-        .json(&json!({"worker_id": worker, "date": "2026-12-01", "evidence": "Khorgos"}))
+        .json(&json!({"worker_id": worker, "date": "2027-01-05", "evidence": "Khorgos"}))
         .await
         .problem(409, "ict-departure-recorded");
     let overdue = app
