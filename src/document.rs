@@ -291,6 +291,17 @@ pub fn render(doc: &PermitDocument, verify_url: &str) -> Result<Vec<u8>, Documen
         &both(&Message::new("document-status").text("date", doc.printed_on)),
         &label(status_key(doc)),
     );
+    if let Some(end) = &doc.ended {
+        // The ground in both languages, with the article that carries it.
+        let article = match &end.article {
+            Some(a) => a.clone(),
+            None => label("console-service-rule"),
+        };
+        l.labelled(
+            &both(&Message::new("document-ended").text("date", end.on)),
+            &format!("{} ({article})", both(&end.ground)),
+        );
+    }
     l.gap(3.0);
     l.line(11.0, 0.0, &label("document-workers"));
     for (i, w) in doc.workers.iter().enumerate() {
@@ -390,6 +401,7 @@ mod tests {
                 })
                 .collect(),
             printed_on: date("2026-02-01"),
+            ended: None,
         }
     }
 

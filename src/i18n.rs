@@ -449,12 +449,10 @@ mod tests {
                 checks.push((m, "event"));
             }
         }
-        for end in crate::cases::follow::ParentEnd::ALL {
-            let state = crate::cases::follow::ParentEnd::of_ground(end.ground()).unwrap();
-            checks.push((
-                Message::new("ground-parent-ended").text("state", state),
-                "state",
-            ));
+        for ground in crate::domain::permit::OwnGround::ALL {
+            if let crate::domain::permit::OwnGround::ParentEnded(_) = ground {
+                checks.push((ground.message(), "state"));
+            }
         }
         for code in ["worker-on-live-permit", "worker-on-pending-application"] {
             let m = Message::new(code)

@@ -418,6 +418,8 @@ trip-days-exceeded = in { $year } the worker has { $used } business-trip days; {
 unknown-ground = { $ground } is not a ground on the ministry's list
 grounds-required = a refusal names at least one ground from the ministry's list
 ground-unpaid-fee = the fee was not paid to the budget of every region named within the time to pay after the last region's approval
+ground-returned = the employer returned the permit
+ground-listed = { $name }
 foreign-division-mismatch =
     { $bin } is { $kind ->
         [head_office] a legal entity
@@ -538,6 +540,7 @@ document-profession = Profession
 document-regions = Valid in
 document-term = Term
 document-status = Status on { $date }
+document-ended = Ended on { $date }, on the ground
 document-workers = Foreign workers
 document-passport = passport
 document-verify = Verify

@@ -398,6 +398,8 @@ trip-days-exceeded = { $year } жылы қызметкердің іссапар 
 unknown-ground = { $ground } министрліктің негіздер тізбесінде жоқ
 grounds-required = бас тарту министрлік тізбесіндегі кемінде бір негізді көрсетеді
 ground-unpaid-fee = алым соңғы өңір мақұлдағаннан кейінгі төлеу мерзімінде аталған әрбір өңірдің бюджетіне төленбеді
+ground-returned = рұқсатты жұмыс беруші қайтарды
+ground-listed = { $name }
 foreign-division-mismatch =
     { $bin } — { $kind ->
         [head_office] заңды тұлға
@@ -518,6 +520,7 @@ document-profession = Кәсібі
 document-regions = Қолданылу аумағы
 document-term = Мерзімі
 document-status = { $date } күнгі мәртебесі
+document-ended = { $date } күні тоқтатылды, негізі
 document-workers = Шетелдік қызметкерлер
 document-passport = төлқұжат
 document-verify = Тексеру

@@ -424,6 +424,8 @@ trip-days-exceeded = в { $year } году у работника { $used } дн�
 unknown-ground = { $ground } нет в перечне оснований министерства
 grounds-required = в отказе указывается хотя бы одно основание из перечня министерства
 ground-unpaid-fee = сбор не уплачен в бюджет каждого указанного региона в срок для оплаты после согласования последнего региона
+ground-returned = разрешение возвращено работодателем
+ground-listed = { $name }
 foreign-division-mismatch =
     { $bin } — это { $kind ->
         [head_office] юридическое лицо
@@ -544,6 +546,7 @@ document-profession = Профессия
 document-regions = Действует в
 document-term = Срок
 document-status = Статус на { $date }
+document-ended = Прекращено { $date } по основанию
 document-workers = Иностранные работники
 document-passport = паспорт
 document-verify = Проверка

@@ -16,7 +16,7 @@ use crate::db::permits::{self as db, PermitRow};
 use crate::db::rulesets;
 use crate::domain::article::SERVICE_RULE;
 use crate::domain::permit::checks::{Check, Outcome};
-use crate::domain::permit::{OwnGround, PermitState};
+use crate::domain::permit::{EndGround, PermitState};
 use crate::domain::person;
 use crate::domain::ruleset::{RuleSet, TermUnit};
 use crate::domain::violation::Arg;
@@ -267,12 +267,13 @@ pub struct CheckView {
     pub figures: BTreeMap<String, serde_json::Value>,
 }
 
-/// A ground of a refusal or revocation, from the rule set's list.
+/// A ground of a refusal or revocation, from the rule set's list, or a ground the service
+/// itself ends a permit on (`returned`, `unpaid-fee`, `parent-revoked`, …).
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct GroundView {
     /// Stable code of the ground.
     pub code: String,
-    /// The article it rests on.
+    /// The article it rests on; null for a ground of the service's own rule (`returned`).
     pub article: Option<String>,
     /// The ground in the reader's language.
     pub name: String,
@@ -460,11 +461,12 @@ pub struct PermitView {
     pub trips: Vec<TripView>,
     /// When it ended (revoked, returned, lapsed).
     pub ended_on: Option<NaiveDate>,
-    /// Why it ended: a revocation ground, `returned`, or `unpaid-fee` (Art. 33(4): the
-    /// fee was not paid by its due date); for an extension not yet issued that ended with
-    /// the permit it extends (Art. 33(2)), `parent-revoked`, `parent-returned`,
-    /// `parent-lapsed`, `parent-expired` or `parent-reissued`; named in the reader's
-    /// language.
+    /// Why it ended: a ground of the rule set's revocation list (with its article),
+    /// `returned` (the employer returned it: the service's own rule, article null), or
+    /// `unpaid-fee` (Art. 33(4): the fee was not paid by its due date); for an extension
+    /// not yet issued that ended with the permit it extends (Art. 33(2)), `parent-revoked`,
+    /// `parent-returned`, `parent-lapsed`, `parent-expired` or `parent-reissued`. `name`
+    /// reads in the reader's language, never as the code.
     pub end_ground: Option<GroundView>,
     /// The official's or employer's note on the end.
     pub end_note: Option<String>,
@@ -526,29 +528,9 @@ fn check_view(c: &Check, lang: Lang, reader: Reader) -> CheckView {
     }
 }
 
-fn ground_view(code: &str, rules: Option<&RuleSet>, lang: Lang, revocation: bool) -> GroundView {
-    if let Some(state) = cases::follow::ParentEnd::of_ground(code) {
-        return GroundView {
-            code: code.to_owned(),
-            article: Some(cases::follow::ARTICLE.cite().to_owned()),
-            name: lang.text(&Message::new("ground-parent-ended").text("state", state)),
-        };
-    }
-    if let Some(own) = OwnGround::parse(code) {
-        return GroundView {
-            code: code.to_owned(),
-            article: Some(own.article().cite().to_owned()),
-            name: lang.text(&own.message()),
-        };
-    }
-    let g = rules.and_then(|r| {
-        let list = &r.permit_grounds;
-        if revocation {
-            list.revocation_ground(code)
-        } else {
-            list.refusal_ground(code)
-        }
-    });
+/// A region's refusal ground, from the rule set's list.
+fn ground_view(code: &str, rules: Option<&RuleSet>, lang: Lang) -> GroundView {
+    let g = rules.and_then(|r| r.permit_grounds.refusal_ground(code));
     GroundView {
         code: code.to_owned(),
         article: g.map(|g| g.article.clone()),
@@ -559,6 +541,18 @@ fn ground_view(code: &str, rules: Option<&RuleSet>, lang: Lang, revocation: bool
                 Lang::En => g.name_en.clone(),
             })
             .unwrap_or_else(|| code.to_owned()),
+    }
+}
+
+/// The ground a permit ended on: the service's own (an unpaid fee, a return, the end of the
+/// permit an extension extends) in the catalogue's words, or the rule set's revocation
+/// ground, each with its article ([`EndGround`]).
+fn end_ground_view(code: &str, rules: Option<&RuleSet>, lang: Lang) -> GroundView {
+    let g = EndGround::of(code, rules.map(|r| &r.permit_grounds));
+    GroundView {
+        code: code.to_owned(),
+        article: g.and_then(EndGround::citation),
+        name: g.map_or_else(|| code.to_owned(), |g| lang.text(&g.message())),
     }
 }
 
@@ -594,7 +588,7 @@ fn permit_view(
                 decision: r.decision.clone(),
                 grounds: grounds
                     .iter()
-                    .map(|g| ground_view(g, rules, lang, false))
+                    .map(|g| ground_view(g, rules, lang))
                     .collect(),
                 decided_at: r.decided_at.map(|t| t.and_utc()),
                 decided_by: r.decided_by.clone(),
@@ -651,7 +645,6 @@ fn permit_view(
         .collect();
     let p = l.permit;
     let d = l.detail;
-    let revoked = p.status == PermitState::Revoked;
     Ok(PermitView {
         id: p.id,
         kind: p.kind,
@@ -684,7 +677,7 @@ fn permit_view(
         end_ground: p
             .end_ground
             .as_deref()
-            .map(|g| ground_view(g, rules, lang, revoked)),
+            .map(|g| end_ground_view(g, rules, lang)),
         number: d.number,
         issued_on: d.issued_on,
         end_note: d.end_note,

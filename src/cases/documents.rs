@@ -8,10 +8,10 @@ use super::CaseError;
 use crate::db::audit::{self, Actor};
 use crate::db::permits as db;
 use crate::db::reference::{self, Region};
-use crate::db::Conn;
+use crate::db::{rulesets, Conn};
 use crate::domain::article::*;
 use crate::domain::permit::number::PermitNumber;
-use crate::domain::permit::{valid_on, PermitState};
+use crate::domain::permit::{valid_on, EndGround, PermitState};
 use crate::domain::{Category, Message};
 use chrono::{Datelike, NaiveDate};
 
@@ -127,6 +127,41 @@ pub struct PermitDocument {
     pub workers: Vec<DocumentWorker>,
     /// The day the document is made.
     pub printed_on: NaiveDate,
+    /// Why and when the permit ended, once it has (revoked, returned).
+    pub ended: Option<DocumentEnd>,
+}
+
+/// The end of a permit as its document states it: the day, the ground in the catalogue's
+/// words or the rule set's names, and the article that carries it (none for a ground of
+/// the service's own rule).
+#[derive(Debug, Clone)]
+pub struct DocumentEnd {
+    pub on: NaiveDate,
+    pub ground: Message,
+    pub article: Option<String>,
+}
+
+/// The ground a permit ended on ([`EndGround`]), named by the rule set in force that day
+/// (the one its revocation was judged under); a code no rule set names any more reads as
+/// stored.
+fn document_end(conn: &mut Conn, l: &Loaded) -> Result<Option<DocumentEnd>, CaseError> {
+    let (Some(on), Some(code)) = (l.permit.ended_on, l.permit.end_ground.as_deref()) else {
+        return Ok(None);
+    };
+    let stored = rulesets::in_force(conn, on)?;
+    let grounds = stored.as_ref().map(|s| &s.rules.permit_grounds);
+    Ok(Some(match EndGround::of(code, grounds) {
+        Some(g) => DocumentEnd {
+            on,
+            ground: g.message(),
+            article: g.citation(),
+        },
+        None => DocumentEnd {
+            on,
+            ground: Message::new("ground-listed").text("name", code),
+            article: None,
+        },
+    }))
 }
 
 /// What anyone may learn of a permit from its number (Art. 33(5)): whether it is valid
@@ -214,6 +249,7 @@ fn document_of(conn: &mut Conn, l: Loaded, today: NaiveDate) -> Result<PermitDoc
     };
     let regions = region_names(conn, &l)?;
     let employer_name = employer_name(conn, &l, issued_on)?;
+    let ended = document_end(conn, &l)?;
     let status = l.state_on(today);
     let p = &l.permit;
     Ok(PermitDocument {
@@ -240,6 +276,7 @@ fn document_of(conn: &mut Conn, l: Loaded, today: NaiveDate) -> Result<PermitDoc
             })
             .collect(),
         printed_on: today,
+        ended,
     })
 }
 

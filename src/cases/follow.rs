@@ -18,67 +18,16 @@ use super::{statistics, CaseError};
 use crate::db::audit::Actor;
 use crate::db::permits::{self as db, Move, WorkerRow};
 use crate::db::Conn;
-use crate::domain::article::{Article, ART_33_2};
+use crate::domain::article::cite_all;
 use crate::domain::hold::Release;
 use crate::domain::permit::{transition, PermitEvent, PermitState};
 use crate::domain::Message;
 use chrono::NaiveDate;
 
-/// The article an extension's following its parent rests on: an extension prolongs the
-/// permit the akimat issued (Art. 33(2)); it cannot outlive it.
-pub const ARTICLE: Article = ART_33_2;
-
 /// How the permit an extension extends ended: the extension's end ground
-/// (`parent-revoked`, …), which reads in the reader's language as `ground-parent-ended`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ParentEnd {
-    Revoked,
-    Returned,
-    Lapsed,
-    Expired,
-    /// Re-issued for another foreigner in place of a worker the extension names.
-    Reissued,
-}
-
-impl ParentEnd {
-    pub const ALL: [ParentEnd; 5] = [
-        ParentEnd::Revoked,
-        ParentEnd::Returned,
-        ParentEnd::Lapsed,
-        ParentEnd::Expired,
-        ParentEnd::Reissued,
-    ];
-
-    /// The stored end ground of the extension.
-    pub fn ground(self) -> &'static str {
-        match self {
-            ParentEnd::Revoked => "parent-revoked",
-            ParentEnd::Returned => "parent-returned",
-            ParentEnd::Lapsed => "parent-lapsed",
-            ParentEnd::Expired => "parent-expired",
-            ParentEnd::Reissued => "parent-reissued",
-        }
-    }
-
-    /// The parent's end a stored ground names, e.g. `revoked` for `parent-revoked`.
-    pub fn of_ground(ground: &str) -> Option<&'static str> {
-        ParentEnd::ALL
-            .into_iter()
-            .find(|e| e.ground() == ground)
-            .and_then(|e| e.ground().strip_prefix("parent-"))
-    }
-
-    /// The end of a parent in `state` (as of the day), if it has ended.
-    pub fn of_state(state: PermitState) -> Option<ParentEnd> {
-        match state {
-            PermitState::Revoked => Some(ParentEnd::Revoked),
-            PermitState::Returned => Some(ParentEnd::Returned),
-            PermitState::Lapsed => Some(ParentEnd::Lapsed),
-            PermitState::Expired => Some(ParentEnd::Expired),
-            _ => None,
-        }
-    }
-}
+/// (`parent-revoked`, …), which reads in the reader's language with its article
+/// ([`crate::domain::permit::OwnGround::ParentEnded`]).
+pub use crate::domain::permit::ParentEnd;
 
 fn pending(state: PermitState) -> bool {
     matches!(state, PermitState::Applied | PermitState::AwaitingPayment)
@@ -157,7 +106,9 @@ fn end(
             &after,
             "permit.extension_ended",
             Some(&l),
-            ARTICLE.cite(),
+            // An extension prolongs the permit the akimat issued (Art. 33(2)); it cannot
+            // outlive it.
+            &cite_all(PermitEvent::ParentEnded.legal_basis()),
             Some(r.region.as_str()),
         )?;
     }
@@ -251,29 +202,4 @@ pub fn end_orphaned(
         }
     }
     Ok(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn art_33_2_every_end_of_a_parent_is_a_ground_that_names_it() {
-        for e in ParentEnd::ALL {
-            let state = ParentEnd::of_ground(e.ground()).unwrap();
-            if e != ParentEnd::Reissued {
-                let parsed = PermitState::parse(state).unwrap();
-                assert_eq!(ParentEnd::of_state(parsed), Some(e));
-            }
-        }
-        for s in [
-            PermitState::Applied,
-            PermitState::AwaitingPayment,
-            PermitState::Active,
-            PermitState::Suspended,
-        ] {
-            assert_eq!(ParentEnd::of_state(s), None, "{s:?} has not ended");
-        }
-        assert_eq!(ParentEnd::of_ground("unpaid-fee"), None);
-    }
 }

@@ -1398,8 +1398,8 @@ pub fn lapse_if_due(
     )?;
     release_all(conn, &l, Release::LapsedUnpaid, actor)?;
     let after = load_full(conn, id)?;
-    let basis = OwnGround::UnpaidFee.article().cite();
-    record(conn, actor, &after, "permit.lapsed", Some(&l), basis)?;
+    let basis = cite_all(OwnGround::UnpaidFee.legal_basis());
+    record(conn, actor, &after, "permit.lapsed", Some(&l), &basis)?;
     follow::end_extensions_of(conn, id, follow::ParentEnd::Lapsed, today, actor)?;
     Ok(Some(after))
 }
@@ -1522,7 +1522,7 @@ fn supervise_loaded(
             Some(Release::Returned),
             Move {
                 ended_on: Some(today),
-                end_ground: Some("returned"),
+                end_ground: Some(OwnGround::Returned.code()),
                 end_note: reason.as_deref(),
                 ..Move::default()
             },

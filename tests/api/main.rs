@@ -16,6 +16,7 @@ mod errors;
 mod exemptions;
 mod extensions;
 mod foundation;
+mod grounds;
 mod helpers;
 mod http;
 mod ict;

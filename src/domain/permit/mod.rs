@@ -3,8 +3,11 @@
 //! active until it ends by expiry, revocation, return or an unpaid fee.
 
 pub mod checks;
+pub mod ground;
 pub mod number;
 pub mod trips;
+
+pub use ground::{EndGround, OwnGround, ParentEnd};
 
 use super::state::IllegalTransition;
 use crate::domain::article::*;
@@ -145,43 +148,6 @@ pub fn departure_owed(stay: &Stay) -> bool {
     match stay.replaced_on {
         Some(on) => began_by(on),
         None => stay.state.owes_departure() && stay.ended_on.is_none_or(began_by),
-    }
-}
-
-/// A ground on which the service itself ends a permit, beside the rule set's lists of
-/// refusal and revocation grounds, with the article that carries it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OwnGround {
-    /// The fee was not paid to every named region in time (Art. 33(4)).
-    UnpaidFee,
-}
-
-impl OwnGround {
-    pub const ALL: [OwnGround; 1] = [OwnGround::UnpaidFee];
-
-    /// The stored code (`permits.end_ground`).
-    pub fn code(self) -> &'static str {
-        match self {
-            OwnGround::UnpaidFee => "unpaid-fee",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<OwnGround> {
-        OwnGround::ALL.into_iter().find(|g| g.code() == code)
-    }
-
-    /// The article that carries it.
-    pub fn article(self) -> Article {
-        match self {
-            OwnGround::UnpaidFee => ART_33_4,
-        }
-    }
-
-    /// Its words in the catalogue.
-    pub fn message(self) -> super::Message {
-        match self {
-            OwnGround::UnpaidFee => super::Message::new("ground-unpaid-fee"),
-        }
     }
 }
 
