@@ -1,13 +1,14 @@
 //! The ministry's quota commands: a year's national quota (Art. 32(4), 7(23)), its split
-//! among the regions (Art. 6(2), 7(23), 9(5)) and transfers during the year (Art. 7(23)
-//! with the Art. 6(2) rules). Each writes the quota's rows, their ledger lines and an audit
-//! event in the caller's transaction.
+//! among the regions and transfers during the year (Art. 7(23) with the Art. 6(2) rules:
+//! [`DISTRIBUTION`], which their ledger lines cite too). Each writes the quota's rows, their
+//! ledger lines and an audit event in the caller's transaction.
 
 use super::CaseError;
 use crate::db::audit::{self, Actor};
 use crate::db::quota::{self, NationalQuota, RegionalRow, SetNational, Transfer, TransferRow};
 use crate::db::{reference, Conn};
 use crate::domain::article::*;
+use crate::domain::ledger::DISTRIBUTION;
 use crate::domain::quota::Pool;
 use crate::domain::{Category, Message, RegionCode};
 
@@ -76,7 +77,7 @@ pub fn set_regional(
                 year, region, &before,
             ))?),
             after: Some(audit::snapshot(&RegionSnapshot::new(year, region, &after))?),
-            legal_basis: &cite_all(&[ART_6_2, ART_7_23, ART_9_5]),
+            legal_basis: &cite_all(DISTRIBUTION),
         },
     )?;
     Ok((before, after))
@@ -114,7 +115,7 @@ pub fn transfer(
                 bin: None,
                 before: None,
                 after: Some(audit::snapshot(&row)?),
-                legal_basis: &cite_all(&[ART_7_23, ART_6_2]),
+                legal_basis: &cite_all(DISTRIBUTION),
             },
         )?;
     }

@@ -12,6 +12,7 @@ pub mod fees;
 pub mod hold;
 pub mod ict;
 pub mod ids;
+pub mod ledger;
 pub mod money;
 pub mod percent;
 pub mod permit;

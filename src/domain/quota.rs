@@ -3,6 +3,7 @@
 //! The database enforces the same invariants atomically; these functions decide and explain.
 
 use crate::domain::article::*;
+use crate::domain::ledger::DISTRIBUTION;
 use crate::domain::{Category, CountryCode, RegionCode, Violation};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -192,7 +193,8 @@ impl std::fmt::Display for Pool {
     }
 }
 
-/// Art. 7(23): the ministry redistributes unused quota during the year; a transfer can
+/// Art. 7(23) with 6(2): the ministry redistributes unused quota during the year by the
+/// Government's rules ([`DISTRIBUTION`]); a transfer moves units between two pools and can
 /// take only units its source has neither held nor used.
 pub fn check_transfer(
     year: i32,
@@ -204,7 +206,7 @@ pub fn check_transfer(
 ) -> Vec<Violation> {
     let mut out = Vec::new();
     if from == to {
-        out.push(Violation::new("transfer-to-itself", ART_7_23));
+        out.push(Violation::resting_on("transfer-to-itself", DISTRIBUTION));
     }
     if units > available_at_source {
         out.push(transfer_exceeds_unused(
@@ -218,7 +220,8 @@ pub fn check_transfer(
     out
 }
 
-/// Art. 7(23): the units a transfer takes must be unused at its source.
+/// Art. 7(23) with 6(2) ([`DISTRIBUTION`]): the units a transfer takes must be unused at
+/// its source.
 pub fn transfer_exceeds_unused(
     year: i32,
     category: Category,
@@ -226,7 +229,7 @@ pub fn transfer_exceeds_unused(
     units: i64,
     available: i64,
 ) -> Violation {
-    Violation::new("transfer-exceeds-unused", ART_7_23)
+    Violation::resting_on("transfer-exceeds-unused", DISTRIBUTION)
         .text("source", from)
         .arg("available", available)
         .text("category", category)

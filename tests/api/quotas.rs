@@ -804,3 +804,118 @@ async fn one_regions_read_tells_unallocated_from_unknown_and_from_a_year_without
         .await
         .problem(404, "not-found");
 }
+
+/// BIN_A's one-worker permit in KZ-23 for `name`, approved; paid on 2025-12-15 when
+/// `paid`: its id.
+async fn permit_in_kz23(app: &TestApp, name: &str, passport: &str, paid: bool) -> Value {
+    use crate::permits::{application, worker};
+    let id = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .json(&application(
+            &["KZ-23"],
+            vec![worker(name, "TUR", passport)],
+        ))
+        .await
+        .ok(201)["id"]
+        .clone();
+    app.post(&format!("/v1/permits/{id}/decisions"))
+        .token(&app.akimat("KZ-23"))
+        .json(&json!({"decision": "approve"}))
+        .await
+        .ok(200);
+    if paid {
+        app.post(&format!("/v1/permits/{id}/payments"))
+            .token(&app.employer(BIN_A))
+            .json(&json!({"region": "KZ-23", "amount": "794264.00", "paid_on": "2025-12-15", "reference": "PP-1"}))
+            .await
+            .ok(201);
+    }
+    id
+}
+
+#[actix_web::test]
+async fn art_7_23_6_2_a_transfer_cites_the_distribution_rules_and_units_given_back_the_move_that_gave_them(
+) {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    crate::permits::quota(&app, &[("KZ-23", "3", 5)]).await;
+    crate::permits::profile(&app, BIN_A).await;
+    let t = app.ministry();
+    app.post("/v1/quotas/2026/transfers")
+        .token(&t)
+        .json(&json!({"category": "3", "from_region": "KZ-23", "to_region": "KZ-75", "units": 1, "reason": "unused in Atyrau"}))
+        .await
+        .ok(201);
+    let revoked = permit_in_kz23(&app, "KAYA MEHMET", "U7000001", true).await;
+    let returned = permit_in_kz23(&app, "DEMIR ALI", "U7000002", true).await;
+    let unpaid = permit_in_kz23(&app, "CELIK AHMET", "U7000003", false).await;
+    app.set_today("2026-02-02T04:00:00Z");
+    app.post(&format!("/v1/permits/{revoked}/revocation"))
+        .token(&app.akimat("KZ-23"))
+        .json(&json!({"ground": "kazakh-share-breached"}))
+        .await
+        .ok(200);
+    app.post(&format!("/v1/permits/{returned}/return"))
+        .token(&app.employer(BIN_A))
+        .json(&json!({"reason": "contract cancelled"}))
+        .await
+        .ok(200);
+    // Unpaid past its due date: read, it lapses.
+    let p = app
+        .get(&format!("/v1/permits/{unpaid}"))
+        .token(&app.employer(BIN_A))
+        .send()
+        .await;
+    assert_eq!(p.ok(200)["status"], "lapsed");
+
+    let ledger = app.get("/v1/quotas/2026/ledger").token(&t).send().await;
+    let mut cited: Vec<(String, String, Value)> = ledger.ok(200)["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["region"].as_str().unwrap().to_owned(),
+                l["movement"].as_str().unwrap().to_owned(),
+                l["legal_basis"].clone(),
+            )
+        })
+        .collect();
+    cited.dedup();
+    let line = |region: &str, movement: &str, basis: Value| {
+        (region.to_owned(), movement.to_owned(), basis)
+    };
+    assert_eq!(
+        cited,
+        [
+            line("KZ-23", "allocation", json!("Art. 7(23), 6(2)")),
+            line("KZ-23", "transfer_out", json!("Art. 7(23), 6(2)")),
+            line("KZ-75", "transfer_in", json!("Art. 7(23), 6(2)")),
+            line("KZ-23", "hold", json!("Art. 33(2), 9(5)")),
+            line("KZ-23", "confirm", json!("Art. 33(4)")),
+            line("KZ-23", "hold", json!("Art. 33(2), 9(5)")),
+            line("KZ-23", "confirm", json!("Art. 33(4)")),
+            line("KZ-23", "hold", json!("Art. 33(2), 9(5)")),
+            // The revocation's units go back on the akimat's power to revoke.
+            line("KZ-23", "revoked", json!("Art. 9(5), 33(2)")),
+            // A return is the employer's own act, on no provision of the law.
+            line("KZ-23", "returned", Value::Null),
+            line("KZ-23", "lapsed_unpaid", json!("Art. 33(4)")),
+        ]
+    );
+    // The transfer's audit events, one under each region, cite what its lines cite; so
+    // does the allocation's.
+    for action in ["quota.transferred", "quota.allocated"] {
+        let audit = app
+            .get(&format!("/v1/audit-events?action={action}"))
+            .token(&app.auditor())
+            .send()
+            .await;
+        let items = audit.ok(200)["items"].as_array().unwrap().clone();
+        assert!(!items.is_empty(), "{action}");
+        for e in &items {
+            assert_eq!(e["legal_basis"], "Art. 7(23), 6(2)", "{action}: {e}");
+        }
+    }
+}

@@ -7,6 +7,7 @@ use crate::api::{narrowed, AppState};
 use crate::auth::{authorize, Action, Caller, Scope};
 use crate::cases;
 use crate::db::quota as q;
+use crate::domain::article::cite_all;
 use crate::domain::{Category, RegionCode};
 use crate::error::ApiError;
 use actix_web::{get, post, web, HttpResponse};
@@ -28,6 +29,14 @@ pub struct LedgerLineView {
     /// lapsed_unpaid, revoked, returned or parent_ended.
     #[schema(example = "hold")]
     pub movement: String,
+    /// The provisions the movement rests on: an allocation or a transfer, the ministry's
+    /// distribution among the regions by the Government's rules (`Art. 7(23), 6(2)`);
+    /// units held, used or given back, those of the case's move — a hold or a refusal
+    /// `Art. 33(2), 9(5)`, a revocation `Art. 9(5), 33(2)`, a confirmation (the fee paid)
+    /// or a lapse (unpaid) `Art. 33(4)`, an extension ending with its permit `Art. 33(2)`;
+    /// null for a withdrawal or a return, the employer's acts under the service's own rule.
+    #[schema(example = "Art. 33(2), 9(5)")]
+    pub legal_basis: Option<String>,
     /// Change of the allocated figure.
     pub allocated_delta: i64,
     /// Change of the held figure: units held by decided cases awaiting payment.
@@ -111,7 +120,8 @@ pub async fn list_quota_ledger(
                 year: l.year,
                 region: l.region,
                 category: l.category,
-                movement: l.movement,
+                movement: l.movement.as_str().to_owned(),
+                legal_basis: Some(cite_all(l.movement.legal_basis())).filter(|c| !c.is_empty()),
                 allocated_delta: l.allocated_delta,
                 held_delta: l.held_delta,
                 used_delta: l.used_delta,

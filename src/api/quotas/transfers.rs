@@ -107,7 +107,8 @@ pub struct TransferQuery {
 }
 
 /// Moves unused units of a category between two regions, or between a region and the
-/// national reserve, with a reason (ministry; Art. 7(23)).
+/// national reserve, with a reason (ministry; Art. 7(23) with the Art. 6(2) rules, which
+/// its audit events and ledger lines cite).
 #[utoipa::path(tag = "quotas", security(("bearer" = [])),
     params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100),
         ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
@@ -115,7 +116,7 @@ pub struct TransferQuery {
     responses(
         (status = 201, description = "Transferred.", body = TransferView, headers(("Location" = String, description = "The year's transfers."))),
         (status = 409, description = "The Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields (also a `from_region` or `to_region` that is none of the 20 regions), or a rule violation: `transfer-exceeds-unused`, `transfer-to-itself`, `quota-not-set` (Art. 7(23)).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields (also a `from_region` or `to_region` that is none of the 20 regions), or a rule violation: `transfer-exceeds-unused`, `transfer-to-itself` (Art. 7(23), 6(2)), `quota-not-set` (Art. 7(23)).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/quotas/{year}/transfers")]
 pub async fn transfer_quota(

@@ -8,6 +8,7 @@ use crate::db::audit::Actor;
 use crate::db::schema::{country_quotas, quota_holds, quota_ledger, regional_quotas};
 use crate::db::AnyConnection;
 use crate::domain::hold::{self, CaseRef, HoldEvent, HoldState, QuotaClaim, Release};
+use crate::domain::ledger::Movement;
 use crate::domain::quota::{self, Allocation};
 use crate::domain::{Category, CountryCode, Message, RegionCode};
 use chrono::NaiveDateTime;
@@ -183,7 +184,7 @@ pub fn hold(
             year,
             region,
             category,
-            movement: "hold",
+            movement: Movement::Hold,
             deltas: (0, units, 0),
             hold_id: Some(row.id),
             transfer_id: None,
@@ -268,8 +269,8 @@ fn apply(
             region: h.region.as_str(),
             category: h.category,
             movement: match event {
-                HoldEvent::Confirm => "confirm",
-                HoldEvent::Release(r) => r.as_str(),
+                HoldEvent::Confirm => Movement::Confirm,
+                HoldEvent::Release(r) => Movement::Release(r),
             },
             deltas: (0, held, used),
             hold_id: Some(h.id),
@@ -288,7 +289,8 @@ pub struct LedgerRow {
     pub region: String,
     #[diesel(deserialize_as = String)]
     pub category: Category,
-    pub movement: String,
+    #[diesel(deserialize_as = String)]
+    pub movement: Movement,
     pub allocated_delta: i64,
     pub held_delta: i64,
     pub used_delta: i64,
@@ -332,7 +334,7 @@ pub(super) struct Line<'a> {
     pub(super) year: i32,
     pub(super) region: &'a str,
     pub(super) category: Category,
-    pub(super) movement: &'a str,
+    pub(super) movement: Movement,
     pub(super) deltas: (i64, i64, i64),
     pub(super) hold_id: Option<i64>,
     pub(super) transfer_id: Option<i64>,
@@ -345,7 +347,7 @@ pub(super) fn ledger_line(conn: &mut AnyConnection, actor: &Actor, l: Line<'_>) 
             quota_ledger::year.eq(l.year),
             quota_ledger::region.eq(l.region),
             quota_ledger::category.eq(l.category.code()),
-            quota_ledger::movement.eq(l.movement),
+            quota_ledger::movement.eq(l.movement.as_str()),
             quota_ledger::allocated_delta.eq(l.deltas.0),
             quota_ledger::held_delta.eq(l.deltas.1),
             quota_ledger::used_delta.eq(l.deltas.2),

@@ -6,6 +6,7 @@ use super::{concurrent_or, Error};
 use crate::db::audit::Actor;
 use crate::db::schema::{national_category_quotas, regional_quotas};
 use crate::db::AnyConnection;
+use crate::domain::ledger::Movement;
 use crate::domain::quota::{self, Allocation};
 use crate::domain::{Category, Message, RegionCode};
 use diesel::prelude::*;
@@ -244,7 +245,7 @@ fn set_one(
                 year,
                 region: region.as_str(),
                 category,
-                movement: "allocation",
+                movement: Movement::Allocation,
                 deltas: (delta, 0, 0),
                 hold_id: None,
                 transfer_id: None,

@@ -6,6 +6,7 @@ use super::Error;
 use crate::db::audit::Actor;
 use crate::db::schema::{quota_transfers, regional_quotas};
 use crate::db::AnyConnection;
+use crate::domain::ledger::Movement;
 use crate::domain::quota::{self, Pool};
 use crate::domain::Category;
 use chrono::NaiveDateTime;
@@ -151,9 +152,9 @@ pub fn transfer(
                 region,
                 category,
                 movement: if *delta < 0 {
-                    "transfer_out"
+                    Movement::TransferOut
                 } else {
-                    "transfer_in"
+                    Movement::TransferIn
                 },
                 deltas: (*delta, 0, 0),
                 hold_id: None,
