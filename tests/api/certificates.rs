@@ -170,6 +170,60 @@ async fn art_34_3_a_certificate_is_extended_only_once_its_holder_is_employed_for
 }
 
 #[actix_web::test]
+async fn art_34_3_a_hire_reported_while_the_certificate_is_valid_lets_it_be_extended_for_the_contracts_term_of_at_most_three_years(
+) {
+    let app = spawn_app().await;
+    let akimat = app.akimat("KZ-75");
+    // Issued on 2026-12-01 for three months: valid until 2027-02-28.
+    let id = issued(&app).await;
+    let extend = |start: &'static str, end: &'static str| {
+        let (app, akimat) = (&app, &akimat);
+        async move {
+            app.post(&format!("{BASE}/{id}/extension"))
+                .token(akimat)
+                .json(&json!({"employer_bin": BIN_A, "contract_start": start, "contract_end": end}))
+                .await
+        }
+    };
+    let hire = |bin: &'static str, on: &'static str| {
+        let app = &app;
+        async move {
+            app.post(&format!("{BASE}/{id}/employment-reports"))
+                .token(&app.employer(bin))
+                .json(&json!({"kind": "hire", "date": on, "passport_number": "Z1234567"}))
+                .await
+                .ok(201);
+        }
+    };
+    // A contract of BIN_A dated before the certificate: until BIN_A reports the hire, the
+    // holder is not employed under it.
+    app.set_today("2026-12-10T04:00:00Z");
+    let r = extend("2026-11-20", "2029-11-19").await;
+    assert_eq!(
+        r.problem(422, "certificate-holder-not-employed")["violations"][0]["article"],
+        "Art. 34(3)"
+    );
+    // Another employer's report of a hire is not BIN_A's contract.
+    hire(BIN_B, "2026-12-10").await;
+    extend("2026-11-20", "2029-11-19")
+        .await
+        .problem(422, "certificate-holder-not-employed");
+    // BIN_A reports the hire while the certificate is valid: employed.
+    hire(BIN_A, "2026-12-10").await;
+    // Never more than three years from the contract's start: a day more is refused.
+    let r = extend("2026-11-20", "2029-11-20").await;
+    let v = &r.problem(422, "extension-beyond-three-years")["violations"];
+    assert_eq!(v.as_array().unwrap().len(), 1, "{v}");
+    assert_eq!(v[0]["article"], "Art. 34(1)");
+    let c = app.get(&format!("{BASE}/{id}")).token(&akimat).send().await;
+    assert_eq!(c.ok(200)["valid_until"], "2027-02-28");
+    // Extended for the contract's term: to its last day, three years from its start.
+    let e = extend("2026-11-20", "2029-11-19").await;
+    assert_eq!(e.ok(200)["status"], "extended");
+    assert_eq!(e.body["valid_until"], "2029-11-19");
+}
+
+#[actix_web::test]
 async fn certificate_application_is_refused_for_a_profession_not_in_demand_or_below_its_requirements(
 ) {
     let app = spawn_app().await;
