@@ -1055,6 +1055,27 @@ mod tests {
     }
 
     #[test]
+    fn art_7_20_a_term_counts_its_first_day_and_ends_the_day_before_the_same_date() {
+        assert_eq!(
+            end_date(d("2026-01-15"), TermUnit::Months, 12),
+            Some(d("2027-01-14"))
+        );
+        assert_eq!(
+            end_date(d("2026-12-01"), TermUnit::Months, 3),
+            Some(d("2027-02-28"))
+        );
+        // The later month has no 31st: the date is its last day, the term ends before it.
+        assert_eq!(
+            end_date(d("2026-01-31"), TermUnit::Months, 1),
+            Some(d("2026-02-27"))
+        );
+        assert_eq!(
+            end_date(d("2026-06-01"), TermUnit::Days, 90),
+            Some(d("2026-08-29"))
+        );
+    }
+
+    #[test]
     fn art_7_20_the_labour_market_test_needs_15_days_of_publication() {
         let t = seeded().labour_market_test;
         let filed = d("2025-12-10");
