@@ -4,6 +4,9 @@
 //! employment (Art. 28(2)(10)). None of these commands calls `cases::ledger`: a
 //! certificate is outside the quota and pays no permit fee.
 
+pub mod list;
+pub mod view;
+
 use super::CaseError;
 use crate::db::audit::{self, Actor};
 use crate::db::certificates::{self as db, CertificateRow, ReportRow};

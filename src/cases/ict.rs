@@ -4,6 +4,9 @@
 //! (Art. 28(2)(8)). None of these commands calls `cases::ledger` or assesses a fee: ICT is
 //! outside the annual quota (Art. 32(3)) and pays no fee (Art. 33(4)).
 
+pub mod list;
+pub mod view;
+
 use super::CaseError;
 use crate::db::audit::{self, Actor};
 use crate::db::ict::{self as db, ArrivalRow, PermitRow, WorkerRow};
