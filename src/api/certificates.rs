@@ -309,37 +309,35 @@ fn country(code: &str, field: &str) -> Result<CountryCode, ApiError> {
         .map_err(|e: crate::domain::ids::IdError| ApiError::invalid(field, e.to_string()))
 }
 
-/// Registers an application for a self-employment certificate (akimat, its own region),
-/// made through a foreign mission or directly, for a profession on the in-demand list in
-/// force today whose education and experience requirements are met (Art. 34(1)-(4)).
-#[utoipa::path(tag = "self-employment", security(("bearer" = [])),
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
-    request_body = NewCertificateRequest,
-    responses(
-        (status = 201, description = "Registered.", body = CertificateView, headers(("Location" = String, description = "The certificate."), ("ETag" = String, description = "The version."))),
-        (status = 404, description = "No such country, or no rule set in force.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields (also a `region` that is none of the 20 regions), or a rule violation: `profession-not-in-demand` (Art. 34(1)), `qualification-education-below`, `qualification-experience-below` (Art. 34(4)). A person's fields refused at their JSON pointer (`pointer`) with the act: `name-blank`, `name-invisible-character`, `name-not-latin`, `name-separator`, `name-too-long` (ICAO Doc 9303 Part 3), `passport-number-character`, `passport-number-length`, `mrz-shape`, `mrz-not-passport`, `mrz-date`, `mrz-check-digit`, `mrz-mismatch` (Part 4).", body = Problem, content_type = "application/problem+json"),
-    ))]
-#[post("/self-employment-certificates")]
-pub async fn apply_certificate(
-    state: web::Data<AppState>,
-    caller: Caller,
-    rid: RequestId,
-    key: IdempotencyKey,
-    body: Body<NewCertificateRequest>,
-) -> Result<HttpResponse, ApiError> {
-    let req = body.value;
-    let region: RegionCode = req
-        .region
-        .parse()
-        .map_err(|e: crate::domain::ids::IdError| ApiError::invalid("region", e.to_string()))?;
-    authorize(
-        &caller,
-        Action::ApplySelfEmploymentCertificate,
-        Scope::Region(&region),
-    )?;
-    let channel = match (req.channel, &req.mission_country) {
+impl TryFrom<CertificateDecisionRequest> for Decide {
+    type Error = ApiError;
+    /// The decision asked for: an issue needs months and no reason, a refusal the reverse.
+    fn try_from(req: CertificateDecisionRequest) -> Result<Self, ApiError> {
+        match (req.decision, req.months, req.reason) {
+            (CertificateDecisionParam::Issue, Some(months), None) => Ok(Decide::Issue { months }),
+            (CertificateDecisionParam::Issue, _, _) => Err(ApiError::invalid(
+                "months",
+                "is required to issue, and a reason is not given",
+            )),
+            (CertificateDecisionParam::Refuse, None, Some(reason)) => Ok(Decide::Refuse { reason }),
+            (CertificateDecisionParam::Refuse, _, _) => Err(ApiError::invalid(
+                "reason",
+                "is required to refuse, and months are not given",
+            )),
+        }
+    }
+}
+
+/// A certificate with its `ETag`.
+fn answer(view: CertificateView) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::ETAG, etag(view.version)))
+        .json(view)
+}
+
+/// How the application arrived: a foreign mission names its country, the akimat none.
+fn channel(channel: ChannelParam, mission_country: Option<&str>) -> Result<Channel, ApiError> {
+    Ok(match (channel, mission_country) {
         (ChannelParam::ForeignMission, Some(c)) => {
             Channel::ForeignMission(country(c, "mission_country")?)
         }
@@ -356,7 +354,13 @@ pub async fn apply_certificate(
                 "is given only for a foreign mission",
             ))
         }
-    };
+    })
+}
+
+/// The application for `region` as the command takes it: the channel with its mission's
+/// country, the IIN checked, the holder parsed into a person (ICAO Doc 9303 Parts 3, 4).
+fn application(region: RegionCode, req: NewCertificateRequest) -> Result<cmd::Apply, ApiError> {
+    let channel = channel(req.channel, req.mission_country.as_deref())?;
     if let Some(iin) = &req.iin {
         iin.parse::<crate::domain::Iin>()
             .map_err(|e| ApiError::invalid("iin", e.to_string()))?;
@@ -388,6 +392,40 @@ pub async fn apply_certificate(
         higher_education: req.higher_education,
         experience_years: req.experience_years,
     };
+    Ok(command)
+}
+
+/// Registers an application for a self-employment certificate (akimat, its own region),
+/// made through a foreign mission or directly, for a profession on the in-demand list in
+/// force today whose education and experience requirements are met (Art. 34(1)-(4)).
+#[utoipa::path(tag = "self-employment", security(("bearer" = [])),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+    request_body = NewCertificateRequest,
+    responses(
+        (status = 201, description = "Registered.", body = CertificateView, headers(("Location" = String, description = "The certificate."), ("ETag" = String, description = "The version."))),
+        (status = 404, description = "No such country, or no rule set in force.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields (also a `region` that is none of the 20 regions), or a rule violation: `profession-not-in-demand` (Art. 34(1)), `qualification-education-below`, `qualification-experience-below` (Art. 34(4)). A person's fields refused at their JSON pointer (`pointer`) with the act: `name-blank`, `name-invisible-character`, `name-not-latin`, `name-separator`, `name-too-long` (ICAO Doc 9303 Part 3), `passport-number-character`, `passport-number-length`, `mrz-shape`, `mrz-not-passport`, `mrz-date`, `mrz-check-digit`, `mrz-mismatch` (Part 4).", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/self-employment-certificates")]
+pub async fn apply_certificate(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    key: IdempotencyKey,
+    body: Body<NewCertificateRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let req = body.value;
+    let region: RegionCode = req
+        .region
+        .parse()
+        .map_err(|e: crate::domain::ids::IdError| ApiError::invalid("region", e.to_string()))?;
+    authorize(
+        &caller,
+        Action::ApplySelfEmploymentCertificate,
+        Scope::Region(&region),
+    )?;
+    let command = application(region, req)?;
     let today = state.time.today();
     let actor = state.actor(&caller, &rid);
     create(&state, &caller, key, body.fingerprint, move |conn| {
@@ -445,9 +483,7 @@ pub async fn get_certificate(
             Ok(CertificateView::from(view::read(c, id, access)?))
         })
         .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::ETAG, etag(view.version)))
-        .json(view))
+    Ok(answer(view))
 }
 
 /// Decides an application of the akimat's region: issue for at most three months, or
@@ -474,23 +510,7 @@ pub async fn decide_certificate(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     authorize_role(&caller, Action::DecideSelfEmploymentCertificate)?;
-    let req = body.value;
-    let decision = match (req.decision, req.months, req.reason) {
-        (CertificateDecisionParam::Issue, Some(months), None) => Decide::Issue { months },
-        (CertificateDecisionParam::Issue, _, _) => {
-            return Err(ApiError::invalid(
-                "months",
-                "is required to issue, and a reason is not given",
-            ))
-        }
-        (CertificateDecisionParam::Refuse, None, Some(reason)) => Decide::Refuse { reason },
-        (CertificateDecisionParam::Refuse, _, _) => {
-            return Err(ApiError::invalid(
-                "reason",
-                "is required to refuse, and months are not given",
-            ))
-        }
-    };
+    let decision = Decide::try_from(body.value)?;
     let today = state.time.today();
     let actor = state.actor(&caller, &rid);
     let view = state
@@ -507,9 +527,7 @@ pub async fn decide_certificate(
             Ok(CertificateView::from(view::of_row(conn, row)?))
         })
         .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::ETAG, etag(view.version)))
-        .json(view))
+    Ok(answer(view))
 }
 
 /// Extends an issued certificate of the akimat's region for the holder's labour contract:
@@ -565,9 +583,7 @@ pub async fn extend_certificate(
             Ok(CertificateView::from(view::of_row(conn, row)?))
         })
         .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::ETAG, etag(view.version)))
-        .json(view))
+    Ok(answer(view))
 }
 
 /// An employer reports that it hired the holder of an issued certificate, or that the

@@ -14,7 +14,7 @@ use crate::cases::ict::{self as cmd, ArrivingWorker, Decide, Measure, Notify, Wo
 use crate::cases::ict::{list, view};
 use crate::domain::ict::{EmployerForm, IctPosition, SpecialCondition};
 use crate::domain::person::{self, LatinName};
-use crate::domain::{CountryCode, Message, RegionCode};
+use crate::domain::{CountryCode, EmployerId, Message, RegionCode};
 use crate::error::{ApiError, Problem};
 use actix_web::http::header;
 use actix_web::{get, post, web, HttpResponse};
@@ -621,6 +621,152 @@ fn country(code: &str, field: &str) -> Result<CountryCode, ApiError> {
         .map_err(|e: crate::domain::ids::IdError| ApiError::invalid(field, e.to_string()))
 }
 
+impl From<IctEmployerForm> for EmployerForm {
+    fn from(f: IctEmployerForm) -> Self {
+        match f {
+            IctEmployerForm::Branch => EmployerForm::Branch,
+            IctEmployerForm::Subsidiary => EmployerForm::Subsidiary,
+            IctEmployerForm::RepresentativeOffice => EmployerForm::RepresentativeOffice,
+        }
+    }
+}
+
+impl From<IctSpecialCondition> for SpecialCondition {
+    fn from(c: IctSpecialCondition) -> Self {
+        match c {
+            IctSpecialCondition::TrainKazakhStaff => SpecialCondition::TrainKazakhStaff,
+            IctSpecialCondition::CreateJobs => SpecialCondition::CreateJobs,
+        }
+    }
+}
+
+impl From<IctPositionParam> for IctPosition {
+    fn from(p: IctPositionParam) -> Self {
+        match p {
+            IctPositionParam::Head => IctPosition::Head,
+            IctPositionParam::Manager => IctPosition::Manager,
+            IctPositionParam::Specialist => IctPosition::Specialist,
+        }
+    }
+}
+
+/// The workers of an application parsed into persons (ICAO Doc 9303 Parts 3 and 4): a
+/// citizenship that is no country code refuses at once; every person's rule broken is
+/// refused together.
+fn workers_of(requests: Vec<IctWorkerRequest>) -> Result<Vec<WorkerIn>, ApiError> {
+    let mut workers = Vec::with_capacity(requests.len());
+    let mut refused = Vec::new();
+    for (i, w) in requests.into_iter().enumerate() {
+        let citizenship = country(&w.citizenship, &format!("workers[{i}].citizenship"))?;
+        let mrz = w.mrz.map(MrzLine::lines);
+        let identity = person::identify(&person::IdentityFields {
+            at: &format!("/workers/{i}"),
+            name_field: "full_name",
+            name: &w.full_name,
+            cyrillic_field: None,
+            cyrillic: None,
+            passport: &w.passport_number,
+            citizenship: &citizenship,
+            mrz: mrz.as_deref(),
+            sex: w.sex.map(Into::into),
+            birth_date: None,
+            passport_expiry: None,
+        });
+        match identity {
+            Ok(identity) => workers.push(WorkerIn {
+                citizenship,
+                full_name: identity.name,
+                passport_number: identity.passport,
+                position: w.position.into(),
+                higher_education: w.higher_education,
+                prior_employment_months: w.prior_employment_months,
+            }),
+            Err(v) => refused.extend(v),
+        }
+    }
+    if refused.is_empty() {
+        Ok(workers)
+    } else {
+        Err(ApiError::Rule(refused))
+    }
+}
+
+impl TryFrom<IctExtensionDecisionRequest> for cmd::ExtensionDecision {
+    type Error = ApiError;
+    /// The decision asked for: a refusal needs a reason, an extension takes none.
+    fn try_from(req: IctExtensionDecisionRequest) -> Result<Self, ApiError> {
+        match (req.decision, req.reason) {
+            (IctExtensionDecisionParam::Refuse, Some(reason)) => {
+                Ok(cmd::ExtensionDecision::Refuse { reason })
+            }
+            (IctExtensionDecisionParam::Refuse, None) => {
+                Err(ApiError::invalid("reason", "is required to refuse"))
+            }
+            (IctExtensionDecisionParam::Extend, Some(_)) => {
+                Err(ApiError::invalid("reason", "is given only to refuse"))
+            }
+            (IctExtensionDecisionParam::Extend, None) => {
+                Ok(cmd::ExtensionDecision::Extend { months: req.months })
+            }
+        }
+    }
+}
+
+impl TryFrom<ArrivalNotificationRequest> for Notify {
+    type Error = ApiError;
+    /// The notice as the command takes it: the country a code, each name a passport's.
+    fn try_from(req: ArrivalNotificationRequest) -> Result<Self, ApiError> {
+        Ok(Notify {
+            entry_date: req.entry_date,
+            sending_country: country(&req.sending_country, "sending_country")?,
+            sending_organisation: req.sending_organisation,
+            workers: req
+                .workers
+                .into_iter()
+                .enumerate()
+                .map(|(i, w)| {
+                    let name = LatinName::parse(&w.full_name).map_err(|e| {
+                        ApiError::rule(e.latin(&format!("/workers/{i}/full_name"), None))
+                    })?;
+                    Ok(ArrivingWorker {
+                        worker_id: w.worker_id,
+                        full_name: name.into(),
+                        education: w.education,
+                        qualification: w.qualification,
+                        speciality: w.speciality,
+                        experience_years: w.experience_years,
+                    })
+                })
+                .collect::<Result<_, ApiError>>()?,
+            term_from: req.term_from,
+            term_to: req.term_to,
+        })
+    }
+}
+
+/// The application as the command takes it: its workers parsed into persons first, then
+/// the sender's country.
+fn application(
+    req: NewIctPermitRequest,
+    region: RegionCode,
+    bin: EmployerId,
+) -> Result<cmd::Apply, ApiError> {
+    let workers = workers_of(req.workers)?;
+    Ok(cmd::Apply {
+        region,
+        bin,
+        form: req.employer_form.into(),
+        sender_country: country(&req.sender_country, "sender_country")?,
+        workers,
+        sender_name: req.sender_name,
+        special_condition: req.special_condition.into(),
+        kazakh_managers: req.kazakh_managers,
+        kazakh_specialists: req.kazakh_specialists,
+        contract_start: req.contract_start,
+        contract_end: req.contract_end,
+    })
+}
+
 /// Files an ICT permit application for the caller's own BIN (Art. 35(1), 1(25)): the BIN
 /// agrees with the declared form; the sender is in a WTO member today; the contract runs at
 /// most three years; each worker works for the sender and takes the ICT route (the route
@@ -660,67 +806,7 @@ pub async fn apply_ict_permit(
             bin: &bin,
         },
     )?;
-    let mut workers = Vec::with_capacity(req.workers.len());
-    let mut refused = Vec::new();
-    for (i, w) in req.workers.into_iter().enumerate() {
-        let citizenship = country(&w.citizenship, &format!("workers[{i}].citizenship"))?;
-        let mrz = w.mrz.map(MrzLine::lines);
-        let identity = person::identify(&person::IdentityFields {
-            at: &format!("/workers/{i}"),
-            name_field: "full_name",
-            name: &w.full_name,
-            cyrillic_field: None,
-            cyrillic: None,
-            passport: &w.passport_number,
-            citizenship: &citizenship,
-            mrz: mrz.as_deref(),
-            sex: w.sex.map(Into::into),
-            birth_date: None,
-            passport_expiry: None,
-        });
-        let identity = match identity {
-            Ok(identity) => identity,
-            Err(v) => {
-                refused.extend(v);
-                continue;
-            }
-        };
-        workers.push(WorkerIn {
-            citizenship,
-            full_name: identity.name,
-            passport_number: identity.passport,
-            position: match w.position {
-                IctPositionParam::Head => IctPosition::Head,
-                IctPositionParam::Manager => IctPosition::Manager,
-                IctPositionParam::Specialist => IctPosition::Specialist,
-            },
-            higher_education: w.higher_education,
-            prior_employment_months: w.prior_employment_months,
-        });
-    }
-    if !refused.is_empty() {
-        return Err(ApiError::Rule(refused));
-    }
-    let command = cmd::Apply {
-        region,
-        bin,
-        form: match req.employer_form {
-            IctEmployerForm::Branch => EmployerForm::Branch,
-            IctEmployerForm::Subsidiary => EmployerForm::Subsidiary,
-            IctEmployerForm::RepresentativeOffice => EmployerForm::RepresentativeOffice,
-        },
-        sender_name: req.sender_name,
-        sender_country: country(&req.sender_country, "sender_country")?,
-        special_condition: match req.special_condition {
-            IctSpecialCondition::TrainKazakhStaff => SpecialCondition::TrainKazakhStaff,
-            IctSpecialCondition::CreateJobs => SpecialCondition::CreateJobs,
-        },
-        kazakh_managers: req.kazakh_managers,
-        kazakh_specialists: req.kazakh_specialists,
-        contract_start: req.contract_start,
-        contract_end: req.contract_end,
-        workers,
-    };
+    let command = application(req, region, bin)?;
     let today = state.time.today();
     let actor = state.actor(&caller, &rid);
     create(&state, &caller, key, body.fingerprint, move |conn| {
@@ -925,21 +1011,7 @@ pub async fn extend_ict_permit(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     authorize_role(&caller, Action::DecideIctPermit)?;
-    let req = body.value;
-    let decision = match (req.decision, req.reason) {
-        (IctExtensionDecisionParam::Refuse, Some(reason)) => {
-            cmd::ExtensionDecision::Refuse { reason }
-        }
-        (IctExtensionDecisionParam::Refuse, None) => {
-            return Err(ApiError::invalid("reason", "is required to refuse"))
-        }
-        (IctExtensionDecisionParam::Extend, Some(_)) => {
-            return Err(ApiError::invalid("reason", "is given only to refuse"))
-        }
-        (IctExtensionDecisionParam::Extend, None) => {
-            cmd::ExtensionDecision::Extend { months: req.months }
-        }
-    };
+    let decision = cmd::ExtensionDecision::try_from(body.value)?;
     let today = state.time.today();
     let actor = state.actor(&caller, &rid);
     let permit = state
@@ -1037,32 +1109,7 @@ pub async fn notify_ict_arrival(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     authorize_role(&caller, Action::NotifyIct)?;
-    let req = body.value;
-    let command = Notify {
-        entry_date: req.entry_date,
-        sending_country: country(&req.sending_country, "sending_country")?,
-        sending_organisation: req.sending_organisation,
-        workers: req
-            .workers
-            .into_iter()
-            .enumerate()
-            .map(|(i, w)| {
-                let name = LatinName::parse(&w.full_name).map_err(|e| {
-                    ApiError::rule(e.latin(&format!("/workers/{i}/full_name"), None))
-                })?;
-                Ok(ArrivingWorker {
-                    worker_id: w.worker_id,
-                    full_name: name.into(),
-                    education: w.education,
-                    qualification: w.qualification,
-                    speciality: w.speciality,
-                    experience_years: w.experience_years,
-                })
-            })
-            .collect::<Result<_, ApiError>>()?,
-        term_from: req.term_from,
-        term_to: req.term_to,
-    };
+    let command = Notify::try_from(body.value)?;
     let today = state.time.today();
     let actor = state.actor(&caller, &rid);
     let who = caller.clone();

@@ -658,6 +658,59 @@ fn respond(view: PermitView) -> HttpResponse {
         .json(view)
 }
 
+/// The regions an application names, each a region code and each once.
+fn regions_of(names: &[String]) -> Result<Vec<RegionCode>, ApiError> {
+    let mut regions: Vec<RegionCode> = Vec::new();
+    for (i, r) in names.iter().enumerate() {
+        let code: RegionCode = r.parse().map_err(|_| {
+            ApiError::invalid(format!("regions[{i}]"), "must be a region code KZ-NN")
+        })?;
+        if regions.contains(&code) {
+            return Err(ApiError::invalid(format!("regions[{i}]"), "named twice"));
+        }
+        regions.push(code);
+    }
+    Ok(regions)
+}
+
+/// The workers of an application parsed into persons; every worker's refusals together.
+fn workers_of(requests: Vec<WorkerRequest>) -> Result<Vec<cases::permits::WorkerInput>, ApiError> {
+    let mut workers = Vec::new();
+    let mut errors = Vec::new();
+    for (i, w) in requests.into_iter().enumerate() {
+        match w.into_input(&format!("workers[{i}]"), &format!("/workers/{i}")) {
+            Ok(input) => workers.push(input),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(workers)
+    } else {
+        Err(PersonError::into_api(errors))
+    }
+}
+
+/// The application as the command takes it, its workers parsed into persons.
+fn application(
+    req: ApplicationRequest,
+    bin: EmployerId,
+    regions: Vec<RegionCode>,
+) -> Result<cases::permits::Apply, ApiError> {
+    Ok(cases::permits::Apply {
+        bin,
+        category: req.category,
+        profession: req.profession,
+        regions,
+        workers: workers_of(req.workers)?,
+        term_unit: req.term.unit,
+        term_length: req.term.length,
+        start_date: req.start_date,
+        vacancy_code: req.vacancy_code,
+        vacancy_published_on: req.vacancy_published_on,
+        replacement_months: req.replacement_months,
+    })
+}
+
 /// Files an application (employer): the checks run at once and are stored with it; an
 /// application nothing of which could be permitted is refused with its articles.
 #[utoipa::path(tag = "permits", security(("bearer" = [])),
@@ -681,16 +734,7 @@ pub async fn file_permit_application(
     authorize_role(&caller, Action::FilePermit)?;
     let req = body.value;
     let bin = own_bin(&caller)?;
-    let mut regions: Vec<RegionCode> = Vec::new();
-    for (i, r) in req.regions.iter().enumerate() {
-        let code: RegionCode = r.parse().map_err(|_| {
-            ApiError::invalid(format!("regions[{i}]"), "must be a region code KZ-NN")
-        })?;
-        if regions.contains(&code) {
-            return Err(ApiError::invalid(format!("regions[{i}]"), "named twice"));
-        }
-        regions.push(code);
-    }
+    let regions = regions_of(&req.regions)?;
     for region in &regions {
         authorize(
             &caller,
@@ -698,34 +742,11 @@ pub async fn file_permit_application(
             Scope::Case { region, bin: &bin },
         )?;
     }
-    let mut workers = Vec::new();
-    let mut errors = Vec::new();
-    for (i, w) in req.workers.into_iter().enumerate() {
-        match w.into_input(&format!("workers[{i}]"), &format!("/workers/{i}")) {
-            Ok(input) => workers.push(input),
-            Err(e) => errors.push(e),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(PersonError::into_api(errors));
-    }
+    let cmd = application(req, bin, regions)?;
     let today = state.time.today();
     let rule_sets = state.rule_sets.clone();
     let how = reading(&state, &caller, lang.0);
     let actor = state.actor(&caller, &rid);
-    let cmd = cases::permits::Apply {
-        bin,
-        category: req.category,
-        profession: req.profession,
-        regions,
-        workers,
-        term_unit: req.term.unit,
-        term_length: req.term.length,
-        start_date: req.start_date,
-        vacancy_code: req.vacancy_code,
-        vacancy_published_on: req.vacancy_published_on,
-        replacement_months: req.replacement_months,
-    };
     create(&state, &caller, key, body.fingerprint, move |conn| {
         let loaded = cases::permits::apply(conn, &cmd, today, &actor)?;
         let view = PermitView::from(view::render(conn, &rule_sets, loaded, how)?);
@@ -1050,6 +1071,17 @@ pub enum DecisionKind {
     Refuse,
 }
 
+impl From<DecisionRequest> for cases::permits::Decision {
+    fn from(body: DecisionRequest) -> Self {
+        match body.decision {
+            DecisionKind::Approve => cases::permits::Decision::Approve,
+            DecisionKind::Refuse => cases::permits::Decision::Refuse {
+                grounds: body.grounds.into_iter().map(String::from).collect(),
+            },
+        }
+    }
+}
+
 /// Approves or refuses the permit for the akimat's region (Art. 33(2), 9(5)). An approval
 /// re-runs the checks, holds the region's quota and prices its fee; a refusal refuses the
 /// whole permit and gives back quota other regions hold for it.
@@ -1104,12 +1136,7 @@ async fn decide(
         .ok_or_else(|| ApiError::Forbidden(Message::new("forbidden-other-region")))?;
     let cmd = cases::permits::Decide {
         region,
-        decision: match body.decision {
-            DecisionKind::Approve => cases::permits::Decision::Approve,
-            DecisionKind::Refuse => cases::permits::Decision::Refuse {
-                grounds: body.grounds.into_iter().map(String::from).collect(),
-            },
-        },
+        decision: body.into(),
         expected_version: if_match.0,
     };
     let today = state.time.today();
@@ -1190,6 +1217,28 @@ pub struct PaymentRequest {
     pub reference: String,
 }
 
+impl TryFrom<PaymentRequest> for cases::permits::Pay {
+    type Error = ApiError;
+    /// The payment as the command takes it: the region a code, the amount positive (read
+    /// exactly, at most two decimals, by `Money`).
+    fn try_from(req: PaymentRequest) -> Result<Self, ApiError> {
+        let region = super::extract::region_param(&req.region, "region")
+            .map_err(|_| ApiError::invalid("region", "must be a region code KZ-NN"))?;
+        if req.amount.tenge() <= rust_decimal::Decimal::ZERO {
+            return Err(ApiError::invalid(
+                "amount",
+                "must be a positive amount in tenge",
+            ));
+        }
+        Ok(cases::permits::Pay {
+            region,
+            amount: req.amount,
+            paid_on: req.paid_on,
+            reference: req.reference,
+        })
+    }
+}
+
 /// Records the fee paid to one named region's budget (employer, Art. 33(4)): the fee due is
 /// rate × the MRP in force on the payment date × workers; an underpayment is refused with
 /// the amount due. The fee falls due to every region on one day, the rule set's working
@@ -1217,28 +1266,12 @@ pub async fn pay_permit_fee(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     authorize_role(&caller, Action::PayPermitFee)?;
-    let req = body.value;
-    let region = super::extract::region_param(&req.region, "region")
-        .map_err(|_| ApiError::invalid("region", "must be a region code KZ-NN"))?;
-    // The amount was read exactly (at most two decimals) by `Money`; it must be positive.
-    let amount = req.amount;
-    if amount.tenge() <= rust_decimal::Decimal::ZERO {
-        return Err(ApiError::invalid(
-            "amount",
-            "must be a positive amount in tenge",
-        ));
-    }
+    let cmd = cases::permits::Pay::try_from(body.value)?;
     let today = state.time.today();
     let rule_sets = state.rule_sets.clone();
     let how = reading(&state, &caller, lang.0);
     lapse_first(&state, id, today).await?;
     let actor = state.actor(&caller, &rid);
-    let cmd = cases::permits::Pay {
-        region,
-        amount,
-        paid_on: req.paid_on,
-        reference: req.reference,
-    };
     create(&state, &caller.clone(), key, body.fingerprint, move |c| {
         let l = cases::permits::pay(
             c,

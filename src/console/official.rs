@@ -119,20 +119,25 @@ impl CasePage {
     }
 }
 
+/// How an official reads a permit today, in the page's language.
+fn reading(ctx: &Ctx) -> Reading {
+    Reading {
+        today: ctx.state.time.today(),
+        lang: ctx.lang,
+        reader: Reader::Official,
+    }
+}
+
 /// Permit `id` as the official reads it: read in one read transaction; a permit whose
 /// fee is overdue (or an extension whose parent ended) lapses first, as on the API.
 async fn read(ctx: &Ctx, c: &Caller, id: i64) -> Result<Permit, Fail> {
     authorize_role(c, Action::ReadPermits)?;
-    let how = Reading {
-        today: ctx.state.time.today(),
-        lang: ctx.lang,
-        reader: Reader::Official,
-    };
+    let how = reading(ctx);
     let read = || {
         let (caller, rule_sets) = (c.clone(), ctx.state.rule_sets.clone());
         ctx.state.read(move |conn| {
             let access = permit_access(&caller, Action::ReadPermits);
-            Ok(view::read(conn, &rule_sets, id, how, access)?)
+            view::read(conn, &rule_sets, id, how, access)
         })
     };
     if let Some(p) = read().await? {
@@ -282,11 +287,7 @@ pub async fn decide(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpRespo
             decision: decision(&form)?,
             expected_version: version(&form)?,
         };
-        let how = Reading {
-            today: ctx.state.time.today(),
-            lang: ctx.lang,
-            reader: Reader::Official,
-        };
+        let how = reading(&ctx);
         let rule_sets = ctx.state.rule_sets.clone();
         let actor = ctx.state.actor(&c, &ctx.rid);
         Ok(ctx
@@ -320,11 +321,7 @@ async fn supervise(
     let form = ctx.form(body)?;
     authorize_role(&c, Action::SupervisePermit)?;
     let (cmd, expected) = (cmd(&form), version(&form)?);
-    let how = Reading {
-        today: ctx.state.time.today(),
-        lang: ctx.lang,
-        reader: Reader::Official,
-    };
+    let how = reading(ctx);
     let rule_sets = ctx.state.rule_sets.clone();
     let actor = ctx.state.actor(&c, &ctx.rid);
     Ok(ctx
