@@ -499,6 +499,68 @@ pub fn authorize(caller: &Caller, action: Action, scope: Scope<'_>) -> Result<()
     }
 }
 
+/// Decides whether `caller` may do `action` on a case already loaded, which names
+/// `regions` (a permit may name several; its akimats each act for their own) and the
+/// employers `employers` (a certificate is reached by every employer that reported its
+/// holder's employment): a role that reaches all may; an akimat whose region the case
+/// names may; an employer the case names may. Anyone else gets 404 `not-found-case`, as
+/// for a case that does not exist, so nothing tells a caller whether it exists. A role
+/// that may never do `action` is refused with 403 (the edges ask [`authorize_role`]
+/// before loading, so this answers only for a role that may).
+pub fn case_access(
+    caller: &Caller,
+    action: Action,
+    regions: &[RegionCode],
+    employers: &[EmployerId],
+) -> Result<(), ApiError> {
+    let own = match (reach(caller.role, action), caller.role) {
+        (Reach::None, _) => return authorize(caller, action, Scope::All),
+        (Reach::All, _) => true,
+        (Reach::Own, Role::Akimat) => caller.region.as_ref().is_some_and(|r| regions.contains(r)),
+        (Reach::Own, Role::Employer) => caller.bin.as_ref().is_some_and(|b| employers.contains(b)),
+        (Reach::Own, _) => false,
+    };
+    if own {
+        Ok(())
+    } else {
+        Err(ApiError::not_found(Message::new("not-found-case")))
+    }
+}
+
+/// [`case_access`] in the shape the permit commands take: the permit's regions and its
+/// employer.
+pub fn permit_access(
+    caller: &Caller,
+    action: Action,
+) -> impl FnOnce(&[RegionCode], &EmployerId) -> Result<(), ApiError> + Clone + '_ {
+    move |regions, bin| case_access(caller, action, regions, std::slice::from_ref(bin))
+}
+
+/// [`case_access`] in the shape the commands of a one-region case take (an ICT permit, a
+/// quota demand): its region and its employer.
+pub fn region_case_access(
+    caller: &Caller,
+    action: Action,
+) -> impl FnOnce(&RegionCode, &EmployerId) -> Result<(), ApiError> + Clone + '_ {
+    move |region, bin| {
+        case_access(
+            caller,
+            action,
+            std::slice::from_ref(region),
+            std::slice::from_ref(bin),
+        )
+    }
+}
+
+/// [`case_access`] in the shape the certificate commands take: the certificate's region
+/// and the employers that reported its holder's employment.
+pub fn certificate_access(
+    caller: &Caller,
+    action: Action,
+) -> impl FnOnce(&RegionCode, &[EmployerId]) -> Result<(), ApiError> + Clone + '_ {
+    move |region, reporters| case_access(caller, action, std::slice::from_ref(region), reporters)
+}
+
 /// What a listing must be narrowed to: the query applies both filters when present.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Visible {

@@ -8,11 +8,11 @@ use super::idempotency::{create, etag, Created};
 use super::page::{split, PageQuery};
 use super::AppState;
 use crate::api::person::{MrzLine, SexParam};
-use crate::auth::{authorize, authorize_role, reach, visible, Action, Caller, Reach, Role, Scope};
+use crate::auth::{authorize, authorize_role, certificate_access, visible, Action, Caller, Scope};
 use crate::cases::certificates::{self as cmd, Channel, Decide, ReportKind};
-use crate::db::certificates::{self as db, CertificateRow, ReportRow};
+use crate::cases::certificates::{list, view};
 use crate::domain::person::{self, PassportNumber};
-use crate::domain::{CountryCode, EmployerId, Message, RegionCode};
+use crate::domain::{CountryCode, Message, RegionCode};
 use crate::error::{ApiError, Problem};
 use actix_web::http::header;
 use actix_web::{get, post, web, HttpResponse};
@@ -190,19 +190,18 @@ pub struct EmploymentReportView {
     pub reported_at: chrono::DateTime<chrono::Utc>,
 }
 
-impl From<ReportRow> for EmploymentReportView {
-    fn from(r: ReportRow) -> Self {
+impl From<view::Report> for EmploymentReportView {
+    fn from(r: view::Report) -> Self {
         EmploymentReportView {
             id: r.id,
             bin: r.bin.to_string(),
-            kind: if r.kind == "hire" {
-                ReportKindParam::Hire
-            } else {
-                ReportKindParam::End
+            kind: match r.kind {
+                ReportKind::Hire => ReportKindParam::Hire,
+                ReportKind::End => ReportKindParam::End,
             },
-            date: r.on_date,
+            date: r.date,
             past_validity: r.past_validity,
-            reported_at: r.reported_at.and_utc(),
+            reported_at: r.reported_at,
         }
     }
 }
@@ -262,16 +261,14 @@ pub struct CertificateView {
     pub version: i64,
 }
 
-impl CertificateView {
-    fn new(c: CertificateRow, reports: Vec<ReportRow>) -> CertificateView {
-        let d = c.decision;
+impl From<view::Certificate> for CertificateView {
+    fn from(c: view::Certificate) -> Self {
         CertificateView {
             id: c.id,
             region: c.region.to_string(),
-            channel: if c.channel == "foreign_mission" {
-                ChannelParam::ForeignMission
-            } else {
-                ChannelParam::Akimat
+            channel: match c.channel {
+                view::Arrived::ForeignMission => ChannelParam::ForeignMission,
+                view::Arrived::Akimat => ChannelParam::Akimat,
             },
             mission_country: c.mission_country,
             full_name: c.full_name,
@@ -285,14 +282,14 @@ impl CertificateView {
             applied_on: c.applied_on,
             rule_set_version: c.rule_set_version,
             status: c.status.as_str().to_owned(),
-            issued_on: d.as_ref().and_then(|d| d.issued_on),
-            valid_until: d.as_ref().and_then(|d| d.valid_until),
-            refusal_reason: d.as_ref().and_then(|d| d.refusal_reason.clone()),
-            contract_bin: d.as_ref().and_then(|d| d.contract_bin.clone()),
-            contract_start: d.as_ref().and_then(|d| d.contract_start),
-            contract_end: d.as_ref().and_then(|d| d.contract_end),
-            extended_on: d.as_ref().and_then(|d| d.extended_on),
-            employment: reports.into_iter().map(Into::into).collect(),
+            issued_on: c.issued_on,
+            valid_until: c.valid_until,
+            refusal_reason: c.refusal_reason,
+            contract_bin: c.contract_bin,
+            contract_start: c.contract_start,
+            contract_end: c.contract_end,
+            extended_on: c.extended_on,
+            employment: c.employment.into_iter().map(Into::into).collect(),
             version: c.version,
         }
     }
@@ -312,28 +309,90 @@ fn country(code: &str, field: &str) -> Result<CountryCode, ApiError> {
         .map_err(|e: crate::domain::ids::IdError| ApiError::invalid(field, e.to_string()))
 }
 
-/// Who may act on a certificate: roles reaching all of them; the akimat of its region;
-/// an employer that reported its holder's employment. Anyone else gets 404, as for a
-/// certificate that does not exist (the role itself was checked before loading).
-fn access(
-    caller: &Caller,
-    action: Action,
-) -> impl FnOnce(&RegionCode, &[EmployerId]) -> Result<(), ApiError> + '_ {
-    move |region, reporters| {
-        let own = match (reach(caller.role, action), caller.role) {
-            (Reach::All, _) => true,
-            (Reach::Own, Role::Akimat) => caller.region.as_ref() == Some(region),
-            (Reach::Own, Role::Employer) => {
-                caller.bin.as_ref().is_some_and(|b| reporters.contains(b))
-            }
-            _ => return authorize(caller, action, Scope::All),
-        };
-        if own {
-            Ok(())
-        } else {
-            Err(ApiError::not_found(Message::new("not-found-case")))
+impl TryFrom<CertificateDecisionRequest> for Decide {
+    type Error = ApiError;
+    /// The decision asked for: an issue needs months and no reason, a refusal the reverse.
+    fn try_from(req: CertificateDecisionRequest) -> Result<Self, ApiError> {
+        match (req.decision, req.months, req.reason) {
+            (CertificateDecisionParam::Issue, Some(months), None) => Ok(Decide::Issue { months }),
+            (CertificateDecisionParam::Issue, _, _) => Err(ApiError::invalid(
+                "months",
+                "is required to issue, and a reason is not given",
+            )),
+            (CertificateDecisionParam::Refuse, None, Some(reason)) => Ok(Decide::Refuse { reason }),
+            (CertificateDecisionParam::Refuse, _, _) => Err(ApiError::invalid(
+                "reason",
+                "is required to refuse, and months are not given",
+            )),
         }
     }
+}
+
+/// A certificate with its `ETag`.
+fn answer(view: CertificateView) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::ETAG, etag(view.version)))
+        .json(view)
+}
+
+/// How the application arrived: a foreign mission names its country, the akimat none.
+fn channel(channel: ChannelParam, mission_country: Option<&str>) -> Result<Channel, ApiError> {
+    Ok(match (channel, mission_country) {
+        (ChannelParam::ForeignMission, Some(c)) => {
+            Channel::ForeignMission(country(c, "mission_country")?)
+        }
+        (ChannelParam::ForeignMission, None) => {
+            return Err(ApiError::invalid(
+                "mission_country",
+                "is required for a foreign mission",
+            ))
+        }
+        (ChannelParam::Akimat, None) => Channel::Akimat,
+        (ChannelParam::Akimat, Some(_)) => {
+            return Err(ApiError::invalid(
+                "mission_country",
+                "is given only for a foreign mission",
+            ))
+        }
+    })
+}
+
+/// The application for `region` as the command takes it: the channel with its mission's
+/// country, the IIN checked, the holder parsed into a person (ICAO Doc 9303 Parts 3, 4).
+fn application(region: RegionCode, req: NewCertificateRequest) -> Result<cmd::Apply, ApiError> {
+    let channel = channel(req.channel, req.mission_country.as_deref())?;
+    if let Some(iin) = &req.iin {
+        iin.parse::<crate::domain::Iin>()
+            .map_err(|e| ApiError::invalid("iin", e.to_string()))?;
+    }
+    let citizenship = country(&req.citizenship, "citizenship")?;
+    let mrz = req.mrz.map(MrzLine::lines);
+    let identity = person::identify(&person::IdentityFields {
+        at: "",
+        name_field: "full_name",
+        name: &req.full_name,
+        cyrillic_field: None,
+        cyrillic: None,
+        passport: &req.passport_number,
+        citizenship: &citizenship,
+        mrz: mrz.as_deref(),
+        sex: req.sex.map(Into::into),
+        birth_date: None,
+        passport_expiry: None,
+    })
+    .map_err(ApiError::Rule)?;
+    let command = cmd::Apply {
+        region,
+        channel,
+        full_name: identity.name,
+        passport_number: identity.passport,
+        citizenship,
+        iin: req.iin,
+        occupation_code: req.occupation_code,
+        higher_education: req.higher_education,
+        experience_years: req.experience_years,
+    };
+    Ok(command)
 }
 
 /// Registers an application for a self-employment certificate (akimat, its own region),
@@ -366,59 +425,12 @@ pub async fn apply_certificate(
         Action::ApplySelfEmploymentCertificate,
         Scope::Region(&region),
     )?;
-    let channel = match (req.channel, &req.mission_country) {
-        (ChannelParam::ForeignMission, Some(c)) => {
-            Channel::ForeignMission(country(c, "mission_country")?)
-        }
-        (ChannelParam::ForeignMission, None) => {
-            return Err(ApiError::invalid(
-                "mission_country",
-                "is required for a foreign mission",
-            ))
-        }
-        (ChannelParam::Akimat, None) => Channel::Akimat,
-        (ChannelParam::Akimat, Some(_)) => {
-            return Err(ApiError::invalid(
-                "mission_country",
-                "is given only for a foreign mission",
-            ))
-        }
-    };
-    if let Some(iin) = &req.iin {
-        iin.parse::<crate::domain::Iin>()
-            .map_err(|e| ApiError::invalid("iin", e.to_string()))?;
-    }
-    let citizenship = country(&req.citizenship, "citizenship")?;
-    let mrz = req.mrz.map(MrzLine::lines);
-    let identity = person::identify(&person::IdentityFields {
-        at: "",
-        name_field: "full_name",
-        name: &req.full_name,
-        cyrillic_field: None,
-        cyrillic: None,
-        passport: &req.passport_number,
-        citizenship: &citizenship,
-        mrz: mrz.as_deref(),
-        sex: req.sex.map(Into::into),
-        birth_date: None,
-        passport_expiry: None,
-    })
-    .map_err(ApiError::Rule)?;
-    let command = cmd::Apply {
-        region,
-        channel,
-        full_name: identity.name,
-        passport_number: identity.passport,
-        citizenship,
-        iin: req.iin,
-        occupation_code: req.occupation_code,
-        higher_education: req.higher_education,
-        experience_years: req.experience_years,
-    };
+    let command = application(region, req)?;
     let today = state.time.today();
     let actor = state.actor(&caller, &rid);
     create(&state, &caller, key, body.fingerprint, move |conn| {
-        let view = CertificateView::new(cmd::apply(conn, &command, today, &actor)?, Vec::new());
+        let row = cmd::apply(conn, &command, today, &actor)?;
+        let view = CertificateView::from(view::Certificate::new(row, Vec::new()));
         Ok(Created {
             location: format!("/v1/self-employment-certificates/{}", view.id),
             version: Some(view.version),
@@ -442,27 +454,11 @@ pub async fn list_certificates(
     let scope = visible(&caller, Action::ReadSelfEmploymentCertificates, None)?;
     let rows = state
         .read(move |c| {
-            let rows = db::list(
-                c,
-                scope.region.as_ref(),
-                scope.bin.as_ref(),
-                page.after_id,
-                page.limit,
-            )?;
-            rows.into_iter()
-                .map(|r| {
-                    let reports = db::reports(c, r.id)?;
-                    Ok((r, reports))
-                })
-                .collect::<Result<Vec<_>, ApiError>>()
+            let (region, bin) = (scope.region.as_ref(), scope.bin.as_ref());
+            Ok(list::list(c, region, bin, page.after_id, page.limit)?)
         })
         .await?;
-    let (items, next_cursor) = split(
-        page,
-        rows,
-        |(r, _)| r.id,
-        |(r, reports)| Ok(CertificateView::new(r, reports)),
-    )?;
+    let (items, next_cursor) = split(page, rows, |c| c.id, |c| Ok(CertificateView::from(c)))?;
     Ok(HttpResponse::Ok().json(CertificatePage { items, next_cursor }))
 }
 
@@ -483,26 +479,11 @@ pub async fn get_certificate(
     authorize_role(&caller, Action::ReadSelfEmploymentCertificates)?;
     let view = state
         .db(move |c| {
-            let (row, reports) = cmd::load(
-                c,
-                id,
-                access(&caller, Action::ReadSelfEmploymentCertificates),
-            )?;
-            Ok(CertificateView::new(row, reports))
+            let access = certificate_access(&caller, Action::ReadSelfEmploymentCertificates);
+            Ok(CertificateView::from(view::read(c, id, access)?))
         })
         .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::ETAG, etag(view.version)))
-        .json(view))
-}
-
-async fn reload(
-    state: &AppState,
-    id: i64,
-    row: CertificateRow,
-) -> Result<CertificateView, ApiError> {
-    let reports = state.db(move |c| Ok(db::reports(c, id)?)).await?;
-    Ok(CertificateView::new(row, reports))
+    Ok(answer(view))
 }
 
 /// Decides an application of the akimat's region: issue for at most three months, or
@@ -529,42 +510,24 @@ pub async fn decide_certificate(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     authorize_role(&caller, Action::DecideSelfEmploymentCertificate)?;
-    let req = body.value;
-    let decision = match (req.decision, req.months, req.reason) {
-        (CertificateDecisionParam::Issue, Some(months), None) => Decide::Issue { months },
-        (CertificateDecisionParam::Issue, _, _) => {
-            return Err(ApiError::invalid(
-                "months",
-                "is required to issue, and a reason is not given",
-            ))
-        }
-        (CertificateDecisionParam::Refuse, None, Some(reason)) => Decide::Refuse { reason },
-        (CertificateDecisionParam::Refuse, _, _) => {
-            return Err(ApiError::invalid(
-                "reason",
-                "is required to refuse, and months are not given",
-            ))
-        }
-    };
+    let decision = Decide::try_from(body.value)?;
     let today = state.time.today();
     let actor = state.actor(&caller, &rid);
-    let row = state
+    let view = state
         .write(move |conn| {
-            cmd::decide(
+            let row = cmd::decide(
                 conn,
                 id,
                 &decision,
                 if_match.0,
                 today,
-                access(&caller, Action::DecideSelfEmploymentCertificate),
+                certificate_access(&caller, Action::DecideSelfEmploymentCertificate),
                 &actor,
-            )
+            )?;
+            Ok(CertificateView::from(view::of_row(conn, row)?))
         })
         .await?;
-    let view = reload(&state, id, row).await?;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::ETAG, etag(view.version)))
-        .json(view))
+    Ok(answer(view))
 }
 
 /// Extends an issued certificate of the akimat's region for the holder's labour contract:
@@ -606,23 +569,21 @@ pub async fn extend_certificate(
     };
     let today = state.time.today();
     let actor = state.actor(&caller, &rid);
-    let row = state
+    let view = state
         .write(move |conn| {
-            cmd::extend(
+            let row = cmd::extend(
                 conn,
                 id,
                 &command,
                 if_match.0,
                 today,
-                access(&caller, Action::DecideSelfEmploymentCertificate),
+                certificate_access(&caller, Action::DecideSelfEmploymentCertificate),
                 &actor,
-            )
+            )?;
+            Ok(CertificateView::from(view::of_row(conn, row)?))
         })
         .await?;
-    let view = reload(&state, id, row).await?;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::ETAG, etag(view.version)))
-        .json(view))
+    Ok(answer(view))
 }
 
 /// An employer reports that it hired the holder of an issued certificate, or that the
@@ -661,9 +622,8 @@ pub async fn report_employment(
     };
     let actor = state.actor(&caller, &rid);
     create(&state, &caller, key, body.fingerprint, move |conn| {
-        let view = EmploymentReportView::from(cmd::report(
-            conn, id, &bin, &passport, kind, req.date, &actor,
-        )?);
+        let report = cmd::report(conn, id, &bin, &passport, kind, req.date, &actor)?;
+        let view = EmploymentReportView::from(view::Report::from(report));
         Ok(Created {
             location: format!("/v1/self-employment-certificates/{id}"),
             version: None,

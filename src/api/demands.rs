@@ -6,7 +6,7 @@ use super::idempotency::{create, etag, Created};
 use super::page::{split, PageQuery};
 use super::quotas::{category_totals, year_of, YearPath};
 use super::{narrowed, AppState};
-use crate::auth::{authorize, authorize_role, Action, Caller, Scope};
+use crate::auth::{authorize, authorize_role, region_case_access, Action, Caller, Scope};
 use crate::cases;
 use crate::db::{demands, demands::DemandRow, quota as q};
 use crate::domain::demand::{DemandDecision, DemandState};
@@ -411,16 +411,6 @@ pub async fn list_quota_demands(
     Ok(HttpResponse::Ok().json(DemandPage { items, next_cursor }))
 }
 
-/// The access check of one demand: the caller's role may do `action` at all (403 before
-/// anything is loaded), then the demand must be of its region or BIN (404 otherwise, as
-/// for a demand that does not exist).
-fn access(
-    caller: &Caller,
-    action: Action,
-) -> impl FnOnce(&RegionCode, &EmployerId) -> Result<(), ApiError> + '_ {
-    move |region, bin| authorize(caller, action, Scope::Case { region, bin })
-}
-
 /// One demand (404 for another employer's or another region's).
 #[utoipa::path(tag = "quota demand", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Demand id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64)),
@@ -438,7 +428,7 @@ pub async fn get_quota_demand(
     authorize_role(&caller, Action::ReadQuotaDemands)?;
     let view = state
         .db(move |c| {
-            cases::demands::load(c, id, access(&caller, Action::ReadQuotaDemands))
+            cases::demands::load(c, id, region_case_access(&caller, Action::ReadQuotaDemands))
                 .map(DemandView::from)
         })
         .await?;
@@ -485,7 +475,7 @@ pub async fn review_quota_demand(
     };
     let view = state
         .write(move |conn| {
-            let access = access(&caller, Action::ReviewQuotaDemand);
+            let access = region_case_access(&caller, Action::ReviewQuotaDemand);
             let (_, after) = cases::demands::review(conn, id, &cmd, access, &actor)?;
             Ok(DemandView::from(after))
         })

@@ -1,8 +1,8 @@
 //! The electronic permit (Art. 33(5)): its PDF for those who may read the permit, and
 //! the public verification of its number for anyone, signed in or not.
 
-use super::permits::access;
 use super::AppState;
+use crate::auth::permit_access;
 use crate::auth::{authorize_role, Action, Caller};
 use crate::cases;
 use crate::cases::documents::{PublicPermit, RegionName};
@@ -38,7 +38,7 @@ pub async fn permit_document(
     let today = state.time.today();
     let doc = state
         .read(move |c| {
-            cases::documents::document(c, id, today, access(&caller, Action::ReadPermits))
+            cases::documents::document(c, id, today, permit_access(&caller, Action::ReadPermits))
         })
         .await?;
     let url = document::verification_url(&state.public_base_url, &doc.number);
@@ -114,9 +114,8 @@ pub struct PublicPermitView {
     pub checked_on: NaiveDate,
 }
 
-impl PublicPermitView {
-    /// The view of what `cases::documents::verify_public` found, on `today`.
-    pub fn new(p: PublicPermit, today: NaiveDate) -> PublicPermitView {
+impl From<PublicPermit> for PublicPermitView {
+    fn from(p: PublicPermit) -> PublicPermitView {
         PublicPermitView {
             number: p.number.to_string(),
             valid_today: p.valid_today,
@@ -136,7 +135,7 @@ impl PublicPermitView {
             valid_from: p.valid_from,
             valid_to: p.valid_to,
             issued_on: p.issued_on,
-            checked_on: today,
+            checked_on: p.checked_on,
         }
     }
 }
@@ -160,20 +159,11 @@ pub async fn verify_permit(
     req: HttpRequest,
     number: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(verify(&state, req.peer_addr(), number.into_inner()).await?))
-}
-
-/// What anyone may learn of the permit numbered `number` today, counted against `peer`'s
-/// per-address limit (the API's and the console's verification).
-pub(crate) async fn verify(
-    state: &AppState,
-    peer: Option<std::net::SocketAddr>,
-    number: String,
-) -> Result<PublicPermitView, ApiError> {
-    state.limit_verification(peer)?;
+    state.limit_verification(req.peer_addr())?;
     let today = state.time.today();
+    let number = number.into_inner();
     let found = state
         .read(move |c| Ok(cases::documents::verify_public(c, &number, today)?))
         .await?;
-    Ok(PublicPermitView::new(found, today))
+    Ok(HttpResponse::Ok().json(PublicPermitView::from(found)))
 }

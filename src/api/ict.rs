@@ -9,11 +9,10 @@ use super::idempotency::{create, etag, Created};
 use super::page::{next_cursor, split, PageQuery};
 use super::AppState;
 use crate::api::person::{MrzLine, SexParam};
-use crate::auth::{authorize, authorize_role, visible, Action, Caller, Scope};
+use crate::auth::{authorize, authorize_role, region_case_access, visible, Action, Caller, Scope};
 use crate::cases::ict::{self as cmd, ArrivingWorker, Decide, Measure, Notify, WorkerIn};
-use crate::db::ict::{self as db, ArrivalRow, PermitRow, RegisterLine, WorkerRow};
-use crate::db::rulesets;
-use crate::domain::ict::{self, EmployerForm, IctPosition, SpecialCondition};
+use crate::cases::ict::{list, view};
+use crate::domain::ict::{EmployerForm, IctPosition, SpecialCondition};
 use crate::domain::person::{self, LatinName};
 use crate::domain::{CountryCode, EmployerId, Message, RegionCode};
 use crate::error::{ApiError, Problem};
@@ -398,8 +397,8 @@ pub struct IctWorkerView {
     pub departure_evidence: Option<String>,
 }
 
-impl From<WorkerRow> for IctWorkerView {
-    fn from(w: WorkerRow) -> Self {
+impl From<view::Worker> for IctWorkerView {
+    fn from(w: view::Worker) -> Self {
         IctWorkerView {
             id: w.id,
             full_name: w.full_name,
@@ -461,12 +460,9 @@ pub struct ArrivalView {
     pub notified_at: chrono::DateTime<chrono::Utc>,
 }
 
-impl TryFrom<ArrivalRow> for ArrivalView {
-    type Error = ApiError;
-    fn try_from(a: ArrivalRow) -> Result<Self, ApiError> {
-        let workers: Vec<ArrivingWorker> =
-            serde_json::from_str(&a.workers).map_err(crate::db::Error::from)?;
-        Ok(ArrivalView {
+impl From<view::Arrival> for ArrivalView {
+    fn from(a: view::Arrival) -> Self {
+        ArrivalView {
             id: a.id,
             permit_id: a.permit_id,
             entry_date: a.entry_date,
@@ -475,7 +471,8 @@ impl TryFrom<ArrivalRow> for ArrivalView {
             late: a.late,
             sending_country: a.sending_country,
             sending_organisation: a.sending_organisation,
-            workers: workers
+            workers: a
+                .workers
                 .into_iter()
                 .map(|w| ArrivingWorkerView {
                     worker_id: w.worker_id,
@@ -488,8 +485,8 @@ impl TryFrom<ArrivalRow> for ArrivalView {
                 .collect(),
             term_from: a.term_from,
             term_to: a.term_to,
-            notified_at: a.notified_at.and_utc(),
-        })
+            notified_at: a.notified_at,
+        }
     }
 }
 
@@ -559,36 +556,31 @@ pub struct IctPermitView {
     pub version: i64,
 }
 
-fn form(s: &str) -> IctEmployerForm {
-    match EmployerForm::parse(s) {
+fn form(f: Option<EmployerForm>) -> IctEmployerForm {
+    match f {
         Some(EmployerForm::Branch) => IctEmployerForm::Branch,
         Some(EmployerForm::RepresentativeOffice) => IctEmployerForm::RepresentativeOffice,
         _ => IctEmployerForm::Subsidiary,
     }
 }
 
-fn condition(s: &str) -> IctSpecialCondition {
-    match SpecialCondition::parse(s) {
+fn condition(c: Option<SpecialCondition>) -> IctSpecialCondition {
+    match c {
         Some(SpecialCondition::CreateJobs) => IctSpecialCondition::CreateJobs,
         _ => IctSpecialCondition::TrainKazakhStaff,
     }
 }
 
-impl IctPermitView {
-    fn new(
-        p: PermitRow,
-        workers: Vec<WorkerRow>,
-        arrivals: Vec<ArrivalRow>,
-    ) -> Result<IctPermitView, ApiError> {
-        let d = p.decision;
-        Ok(IctPermitView {
+impl From<view::IctPermit> for IctPermitView {
+    fn from(p: view::IctPermit) -> Self {
+        IctPermitView {
             id: p.id,
             region: p.region.to_string(),
             bin: p.bin.to_string(),
-            employer_form: form(&p.employer_form),
+            employer_form: form(p.employer_form),
             sender_name: p.sender_name,
             sender_country: p.sender_country,
-            special_condition: condition(&p.special_condition),
+            special_condition: condition(p.special_condition),
             kazakh_managers: p.kazakh_managers,
             kazakh_specialists: p.kazakh_specialists,
             contract_start: p.contract_start,
@@ -596,29 +588,22 @@ impl IctPermitView {
             applied_on: p.applied_on,
             rule_set_version: p.rule_set_version,
             status: p.status.as_str().to_owned(),
-            issued_on: d.as_ref().and_then(|d| d.issued_on),
-            valid_until: d.as_ref().and_then(|d| d.valid_until),
-            refusal_reason: d.as_ref().and_then(|d| d.refusal_reason.clone()),
-            extensions: d.as_ref().map_or(0, |d| d.extensions),
-            extended_on: d.as_ref().and_then(|d| d.extended_on),
-            extension_applied_on: d.as_ref().and_then(|d| d.extension_requested_on),
-            extension_applied_months: d.as_ref().and_then(|d| d.extension_requested_months),
-            measure_reason: d.as_ref().and_then(|d| d.measure_reason.clone()),
-            measure_ground: d.as_ref().and_then(|d| d.measure_ground.clone()),
-            measure_on: d.as_ref().and_then(|d| d.measure_on),
+            issued_on: p.issued_on,
+            valid_until: p.valid_until,
+            refusal_reason: p.refusal_reason,
+            extensions: p.extensions,
+            extended_on: p.extended_on,
+            extension_applied_on: p.extension_applied_on,
+            extension_applied_months: p.extension_applied_months,
+            measure_reason: p.measure_reason,
+            measure_ground: p.measure_ground,
+            measure_on: p.measure_on,
             counts_against_quota: false,
             fee_due: false,
-            workers: workers.into_iter().map(Into::into).collect(),
-            arrivals: arrivals
-                .into_iter()
-                .map(ArrivalView::try_from)
-                .collect::<Result<_, _>>()?,
+            workers: p.workers.into_iter().map(IctWorkerView::from).collect(),
+            arrivals: p.arrivals.into_iter().map(ArrivalView::from).collect(),
             version: p.version,
-        })
-    }
-
-    fn of(l: cmd::Loaded) -> Result<IctPermitView, ApiError> {
-        IctPermitView::new(l.permit, l.workers, l.arrivals)
+        }
     }
 }
 
@@ -636,13 +621,150 @@ fn country(code: &str, field: &str) -> Result<CountryCode, ApiError> {
         .map_err(|e: crate::domain::ids::IdError| ApiError::invalid(field, e.to_string()))
 }
 
-/// Who may act on a permit: roles reaching all; the akimat of its region; the employer of
-/// its BIN. Anyone else gets the same 404 as for a permit that does not exist.
-fn access(
-    caller: &Caller,
-    action: Action,
-) -> impl FnOnce(&RegionCode, &EmployerId) -> Result<(), ApiError> + '_ {
-    move |region, bin| authorize(caller, action, Scope::Case { region, bin })
+impl From<IctEmployerForm> for EmployerForm {
+    fn from(f: IctEmployerForm) -> Self {
+        match f {
+            IctEmployerForm::Branch => EmployerForm::Branch,
+            IctEmployerForm::Subsidiary => EmployerForm::Subsidiary,
+            IctEmployerForm::RepresentativeOffice => EmployerForm::RepresentativeOffice,
+        }
+    }
+}
+
+impl From<IctSpecialCondition> for SpecialCondition {
+    fn from(c: IctSpecialCondition) -> Self {
+        match c {
+            IctSpecialCondition::TrainKazakhStaff => SpecialCondition::TrainKazakhStaff,
+            IctSpecialCondition::CreateJobs => SpecialCondition::CreateJobs,
+        }
+    }
+}
+
+impl From<IctPositionParam> for IctPosition {
+    fn from(p: IctPositionParam) -> Self {
+        match p {
+            IctPositionParam::Head => IctPosition::Head,
+            IctPositionParam::Manager => IctPosition::Manager,
+            IctPositionParam::Specialist => IctPosition::Specialist,
+        }
+    }
+}
+
+/// The workers of an application parsed into persons (ICAO Doc 9303 Parts 3 and 4): a
+/// citizenship that is no country code refuses at once; every person's rule broken is
+/// refused together.
+fn workers_of(requests: Vec<IctWorkerRequest>) -> Result<Vec<WorkerIn>, ApiError> {
+    let mut workers = Vec::with_capacity(requests.len());
+    let mut refused = Vec::new();
+    for (i, w) in requests.into_iter().enumerate() {
+        let citizenship = country(&w.citizenship, &format!("workers[{i}].citizenship"))?;
+        let mrz = w.mrz.map(MrzLine::lines);
+        let identity = person::identify(&person::IdentityFields {
+            at: &format!("/workers/{i}"),
+            name_field: "full_name",
+            name: &w.full_name,
+            cyrillic_field: None,
+            cyrillic: None,
+            passport: &w.passport_number,
+            citizenship: &citizenship,
+            mrz: mrz.as_deref(),
+            sex: w.sex.map(Into::into),
+            birth_date: None,
+            passport_expiry: None,
+        });
+        match identity {
+            Ok(identity) => workers.push(WorkerIn {
+                citizenship,
+                full_name: identity.name,
+                passport_number: identity.passport,
+                position: w.position.into(),
+                higher_education: w.higher_education,
+                prior_employment_months: w.prior_employment_months,
+            }),
+            Err(v) => refused.extend(v),
+        }
+    }
+    if refused.is_empty() {
+        Ok(workers)
+    } else {
+        Err(ApiError::Rule(refused))
+    }
+}
+
+impl TryFrom<IctExtensionDecisionRequest> for cmd::ExtensionDecision {
+    type Error = ApiError;
+    /// The decision asked for: a refusal needs a reason, an extension takes none.
+    fn try_from(req: IctExtensionDecisionRequest) -> Result<Self, ApiError> {
+        match (req.decision, req.reason) {
+            (IctExtensionDecisionParam::Refuse, Some(reason)) => {
+                Ok(cmd::ExtensionDecision::Refuse { reason })
+            }
+            (IctExtensionDecisionParam::Refuse, None) => {
+                Err(ApiError::invalid("reason", "is required to refuse"))
+            }
+            (IctExtensionDecisionParam::Extend, Some(_)) => {
+                Err(ApiError::invalid("reason", "is given only to refuse"))
+            }
+            (IctExtensionDecisionParam::Extend, None) => {
+                Ok(cmd::ExtensionDecision::Extend { months: req.months })
+            }
+        }
+    }
+}
+
+impl TryFrom<ArrivalNotificationRequest> for Notify {
+    type Error = ApiError;
+    /// The notice as the command takes it: the country a code, each name a passport's.
+    fn try_from(req: ArrivalNotificationRequest) -> Result<Self, ApiError> {
+        Ok(Notify {
+            entry_date: req.entry_date,
+            sending_country: country(&req.sending_country, "sending_country")?,
+            sending_organisation: req.sending_organisation,
+            workers: req
+                .workers
+                .into_iter()
+                .enumerate()
+                .map(|(i, w)| {
+                    let name = LatinName::parse(&w.full_name).map_err(|e| {
+                        ApiError::rule(e.latin(&format!("/workers/{i}/full_name"), None))
+                    })?;
+                    Ok(ArrivingWorker {
+                        worker_id: w.worker_id,
+                        full_name: name.into(),
+                        education: w.education,
+                        qualification: w.qualification,
+                        speciality: w.speciality,
+                        experience_years: w.experience_years,
+                    })
+                })
+                .collect::<Result<_, ApiError>>()?,
+            term_from: req.term_from,
+            term_to: req.term_to,
+        })
+    }
+}
+
+/// The application as the command takes it: its workers parsed into persons first, then
+/// the sender's country.
+fn application(
+    req: NewIctPermitRequest,
+    region: RegionCode,
+    bin: EmployerId,
+) -> Result<cmd::Apply, ApiError> {
+    let workers = workers_of(req.workers)?;
+    Ok(cmd::Apply {
+        region,
+        bin,
+        form: req.employer_form.into(),
+        sender_country: country(&req.sender_country, "sender_country")?,
+        workers,
+        sender_name: req.sender_name,
+        special_condition: req.special_condition.into(),
+        kazakh_managers: req.kazakh_managers,
+        kazakh_specialists: req.kazakh_specialists,
+        contract_start: req.contract_start,
+        contract_end: req.contract_end,
+    })
 }
 
 /// Files an ICT permit application for the caller's own BIN (Art. 35(1), 1(25)): the BIN
@@ -684,73 +806,12 @@ pub async fn apply_ict_permit(
             bin: &bin,
         },
     )?;
-    let mut workers = Vec::with_capacity(req.workers.len());
-    let mut refused = Vec::new();
-    for (i, w) in req.workers.into_iter().enumerate() {
-        let citizenship = country(&w.citizenship, &format!("workers[{i}].citizenship"))?;
-        let mrz = w.mrz.map(MrzLine::lines);
-        let identity = person::identify(&person::IdentityFields {
-            at: &format!("/workers/{i}"),
-            name_field: "full_name",
-            name: &w.full_name,
-            cyrillic_field: None,
-            cyrillic: None,
-            passport: &w.passport_number,
-            citizenship: &citizenship,
-            mrz: mrz.as_deref(),
-            sex: w.sex.map(Into::into),
-            birth_date: None,
-            passport_expiry: None,
-        });
-        let identity = match identity {
-            Ok(identity) => identity,
-            Err(v) => {
-                refused.extend(v);
-                continue;
-            }
-        };
-        workers.push(WorkerIn {
-            citizenship,
-            full_name: identity.name,
-            passport_number: identity.passport,
-            position: match w.position {
-                IctPositionParam::Head => IctPosition::Head,
-                IctPositionParam::Manager => IctPosition::Manager,
-                IctPositionParam::Specialist => IctPosition::Specialist,
-            },
-            higher_education: w.higher_education,
-            prior_employment_months: w.prior_employment_months,
-        });
-    }
-    if !refused.is_empty() {
-        return Err(ApiError::Rule(refused));
-    }
-    let command = cmd::Apply {
-        region,
-        bin,
-        form: match req.employer_form {
-            IctEmployerForm::Branch => EmployerForm::Branch,
-            IctEmployerForm::Subsidiary => EmployerForm::Subsidiary,
-            IctEmployerForm::RepresentativeOffice => EmployerForm::RepresentativeOffice,
-        },
-        sender_name: req.sender_name,
-        sender_country: country(&req.sender_country, "sender_country")?,
-        special_condition: match req.special_condition {
-            IctSpecialCondition::TrainKazakhStaff => SpecialCondition::TrainKazakhStaff,
-            IctSpecialCondition::CreateJobs => SpecialCondition::CreateJobs,
-        },
-        kazakh_managers: req.kazakh_managers,
-        kazakh_specialists: req.kazakh_specialists,
-        contract_start: req.contract_start,
-        contract_end: req.contract_end,
-        workers,
-    };
+    let command = application(req, region, bin)?;
     let today = state.time.today();
     let actor = state.actor(&caller, &rid);
     create(&state, &caller, key, body.fingerprint, move |conn| {
         let row = cmd::apply(conn, &command, today, &actor)?;
-        let workers = db::workers(conn, row.id)?;
-        let view = IctPermitView::new(row, workers, Vec::new())?;
+        let view = IctPermitView::from(view::of_row(conn, row)?);
         Ok(Created {
             location: format!("/v1/ict-permits/{}", view.id),
             version: Some(view.version),
@@ -774,28 +835,11 @@ pub async fn list_ict_permits(
     let scope = visible(&caller, Action::ReadIctPermits, None)?;
     let rows = state
         .read(move |c| {
-            let rows = db::list(
-                c,
-                scope.region.as_ref(),
-                scope.bin.as_ref(),
-                page.after_id,
-                page.limit,
-            )?;
-            rows.into_iter()
-                .map(|r| {
-                    let workers = db::workers(c, r.id)?;
-                    let arrivals = db::arrivals(c, r.id)?;
-                    Ok((r, workers, arrivals))
-                })
-                .collect::<Result<Vec<_>, ApiError>>()
+            let (region, bin) = (scope.region.as_ref(), scope.bin.as_ref());
+            Ok(list::permits(c, region, bin, page.after_id, page.limit)?)
         })
         .await?;
-    let (items, next_cursor) = split(
-        page,
-        rows,
-        |(r, _, _)| r.id,
-        |(r, w, a)| IctPermitView::new(r, w, a),
-    )?;
+    let (items, next_cursor) = split(page, rows, |p| p.id, |p| Ok(IctPermitView::from(p)))?;
     Ok(HttpResponse::Ok().json(IctPermitPage { items, next_cursor }))
 }
 
@@ -817,11 +861,8 @@ pub async fn get_ict_permit(
     let today = state.time.today();
     let read = |caller: Caller| {
         state.db(move |c| {
-            let l = cmd::load(c, id, access(&caller, Action::ReadIctPermits))?;
-            if cmd::extension_application_outlived(&l.permit, today) {
-                return Ok(None);
-            }
-            IctPermitView::of(l).map(Some)
+            let access = region_case_access(&caller, Action::ReadIctPermits);
+            Ok(view::read(c, id, today, access)?.map(IctPermitView::from))
         })
     };
     // A read is a read: only a permit whose extension application outlived its last day
@@ -831,10 +872,7 @@ pub async fn get_ict_permit(
         None => {
             let actor = crate::cases::permits::system_actor(state.time.now().naive_utc());
             state
-                .write(move |c| {
-                    cmd::end_extension_application_if_outlived(c, id, today, &actor)?;
-                    Ok(())
-                })
+                .write(move |c| Ok(view::settle(c, id, today, &actor)?))
                 .await?;
             read(caller).await?.ok_or(ApiError::Internal)?
         }
@@ -842,14 +880,6 @@ pub async fn get_ict_permit(
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(view.version)))
         .json(view))
-}
-
-async fn reload(state: &AppState, row: PermitRow) -> Result<IctPermitView, ApiError> {
-    let id = row.id;
-    let (w, a) = state
-        .db(move |c| Ok((db::workers(c, id)?, db::arrivals(c, id)?)))
-        .await?;
-    IctPermitView::new(row, w, a)
 }
 
 fn answer(view: IctPermitView) -> HttpResponse {
@@ -894,20 +924,21 @@ pub async fn decide_ict_permit(
     };
     let today = state.time.today();
     let actor = state.actor(&caller, &rid);
-    let row = state
+    let permit = state
         .write(move |conn| {
-            cmd::decide(
+            let row = cmd::decide(
                 conn,
                 id,
                 &decision,
                 if_match.0,
                 today,
-                access(&caller, Action::DecideIctPermit),
+                region_case_access(&caller, Action::DecideIctPermit),
                 &actor,
-            )
+            )?;
+            Ok(view::of_row(conn, row)?)
         })
         .await?;
-    Ok(answer(reload(&state, row).await?))
+    Ok(answer(IctPermitView::from(permit)))
 }
 
 /// Applies for the one extension of an issued permit, of at most a year (employer,
@@ -938,20 +969,21 @@ pub async fn apply_ict_extension(
     let months = body.value.months;
     let today = state.time.today();
     let actor = state.actor(&caller, &rid);
-    let row = state
+    let permit = state
         .write(move |conn| {
-            cmd::apply_extension(
+            let row = cmd::apply_extension(
                 conn,
                 id,
                 months,
                 if_match.0,
                 today,
-                access(&caller, Action::ApplyIctExtension),
+                region_case_access(&caller, Action::ApplyIctExtension),
                 &actor,
-            )
+            )?;
+            Ok(view::of_row(conn, row)?)
         })
         .await?;
-    Ok(answer(reload(&state, row).await?))
+    Ok(answer(IctPermitView::from(permit)))
 }
 
 /// Decides the employer's extension application for a permit of the akimat's region
@@ -979,37 +1011,24 @@ pub async fn extend_ict_permit(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     authorize_role(&caller, Action::DecideIctPermit)?;
-    let req = body.value;
-    let decision = match (req.decision, req.reason) {
-        (IctExtensionDecisionParam::Refuse, Some(reason)) => {
-            cmd::ExtensionDecision::Refuse { reason }
-        }
-        (IctExtensionDecisionParam::Refuse, None) => {
-            return Err(ApiError::invalid("reason", "is required to refuse"))
-        }
-        (IctExtensionDecisionParam::Extend, Some(_)) => {
-            return Err(ApiError::invalid("reason", "is given only to refuse"))
-        }
-        (IctExtensionDecisionParam::Extend, None) => {
-            cmd::ExtensionDecision::Extend { months: req.months }
-        }
-    };
+    let decision = cmd::ExtensionDecision::try_from(body.value)?;
     let today = state.time.today();
     let actor = state.actor(&caller, &rid);
-    let row = state
+    let permit = state
         .write(move |conn| {
-            cmd::extend(
+            let row = cmd::extend(
                 conn,
                 id,
                 &decision,
                 if_match.0,
                 today,
-                access(&caller, Action::DecideIctPermit),
+                region_case_access(&caller, Action::DecideIctPermit),
                 &actor,
-            )
+            )?;
+            Ok(view::of_row(conn, row)?)
         })
         .await?;
-    Ok(answer(reload(&state, row).await?))
+    Ok(answer(IctPermitView::from(permit)))
 }
 
 /// Suspends, resumes or revokes a permit of the akimat's region, with the grounds.
@@ -1047,21 +1066,22 @@ pub async fn ict_permit_measure(
     };
     let today = state.time.today();
     let actor = state.actor(&caller, &rid);
-    let row = state
+    let permit = state
         .write(move |conn| {
-            cmd::measure(
+            let row = cmd::measure(
                 conn,
                 id,
                 &measure,
                 &req.reason,
                 if_match.0,
                 today,
-                access(&caller, Action::DecideIctPermit),
+                region_case_access(&caller, Action::DecideIctPermit),
                 &actor,
-            )
+            )?;
+            Ok(view::of_row(conn, row)?)
         })
         .await?;
-    Ok(answer(reload(&state, row).await?))
+    Ok(answer(IctPermitView::from(permit)))
 }
 
 /// The employer notifies the arrival of workers of its issued permit (Art. 35(3)): the
@@ -1089,32 +1109,7 @@ pub async fn notify_ict_arrival(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     authorize_role(&caller, Action::NotifyIct)?;
-    let req = body.value;
-    let command = Notify {
-        entry_date: req.entry_date,
-        sending_country: country(&req.sending_country, "sending_country")?,
-        sending_organisation: req.sending_organisation,
-        workers: req
-            .workers
-            .into_iter()
-            .enumerate()
-            .map(|(i, w)| {
-                let name = LatinName::parse(&w.full_name).map_err(|e| {
-                    ApiError::rule(e.latin(&format!("/workers/{i}/full_name"), None))
-                })?;
-                Ok(ArrivingWorker {
-                    worker_id: w.worker_id,
-                    full_name: name.into(),
-                    education: w.education,
-                    qualification: w.qualification,
-                    speciality: w.speciality,
-                    experience_years: w.experience_years,
-                })
-            })
-            .collect::<Result<_, ApiError>>()?,
-        term_from: req.term_from,
-        term_to: req.term_to,
-    };
+    let command = Notify::try_from(body.value)?;
     let today = state.time.today();
     let actor = state.actor(&caller, &rid);
     let who = caller.clone();
@@ -1124,13 +1119,13 @@ pub async fn notify_ict_arrival(
             id,
             &command,
             today,
-            access(&who, Action::NotifyIct),
+            region_case_access(&who, Action::NotifyIct),
             &actor,
         )?;
         Ok(Created {
             location: format!("/v1/ict-permits/{id}"),
             version: None,
-            body: ArrivalView::try_from(arrival)?,
+            body: ArrivalView::from(view::Arrival::try_from(arrival)?),
         })
     })
     .await
@@ -1172,13 +1167,13 @@ pub async fn record_ict_departure(
             req.date,
             &req.evidence,
             today,
-            access(&who, Action::NotifyIct),
+            region_case_access(&who, Action::NotifyIct),
             &actor,
         )?;
         Ok(Created {
             location: format!("/v1/ict-permits/{id}"),
             version: None,
-            body: IctWorkerView::from(worker),
+            body: IctWorkerView::from(view::Worker::from(worker)),
         })
     })
     .await
@@ -1285,57 +1280,50 @@ pub struct IctRegisterPage {
     pub next_cursor: Option<String>,
 }
 
-fn register_line(
-    l: RegisterLine,
-    rules: Option<&crate::domain::ruleset::IctRules>,
-    today: NaiveDate,
-) -> IctRegisterLine {
-    let p = l.permit;
-    let issued_on = p.issued_on();
-    let valid_until = p.valid_until();
-    let notification = match (&l.arrival, rules, issued_on) {
-        (Some(a), _, _) if a.late => IctNotificationState::Late,
-        (Some(_), _, _) => IctNotificationState::OnTime,
-        (None, Some(r), Some(issued))
-            if ict::notice_missing(r, issued, p.contract_start, today) =>
-        {
-            IctNotificationState::Missing
+impl From<IctAttention> for list::Attention {
+    fn from(a: IctAttention) -> Self {
+        match a {
+            IctAttention::MissingNotification => list::Attention::MissingNotification,
+            IctAttention::LateNotification => list::Attention::LateNotification,
+            IctAttention::DepartureOverdue => list::Attention::DepartureOverdue,
         }
-        (None, _, _) => IctNotificationState::Pending,
-    };
-    let departure_overdue =
-        ict::departure_overdue(&p.stay(), l.worker.departed_on.is_some(), today);
-    IctRegisterLine {
-        worker_id: l.worker.id,
-        full_name: l.worker.full_name,
-        passport_number: l.worker.passport_number,
-        citizenship: l.worker.citizenship,
-        position: l.worker.position,
-        permit_id: p.id,
-        region: p.region.to_string(),
-        bin: p.bin.to_string(),
-        sender_name: p.sender_name,
-        sender_country: p.sender_country,
-        permit_status: p.status.as_str().to_owned(),
-        issued_on,
-        valid_until,
-        notification,
-        arrival_id: l.arrival.as_ref().map(|a| a.id),
-        entry_date: l.arrival.as_ref().map(|a| a.entry_date),
-        notified_on: l.arrival.as_ref().map(|a| a.notified_on),
-        departed_on: l.worker.departed_on,
-        departure_overdue,
     }
 }
 
-fn needs(line: &IctRegisterLine, attention: Option<IctAttention>) -> bool {
-    match attention {
-        None => true,
-        Some(IctAttention::MissingNotification) => {
-            line.notification == IctNotificationState::Missing
+impl From<list::Notification> for IctNotificationState {
+    fn from(n: list::Notification) -> Self {
+        match n {
+            list::Notification::OnTime => IctNotificationState::OnTime,
+            list::Notification::Late => IctNotificationState::Late,
+            list::Notification::Missing => IctNotificationState::Missing,
+            list::Notification::Pending => IctNotificationState::Pending,
         }
-        Some(IctAttention::LateNotification) => line.notification == IctNotificationState::Late,
-        Some(IctAttention::DepartureOverdue) => line.departure_overdue,
+    }
+}
+
+impl From<list::RegisterLine> for IctRegisterLine {
+    fn from(l: list::RegisterLine) -> Self {
+        IctRegisterLine {
+            worker_id: l.worker_id,
+            full_name: l.full_name,
+            passport_number: l.passport_number,
+            citizenship: l.citizenship,
+            position: l.position,
+            permit_id: l.permit_id,
+            region: l.region.to_string(),
+            bin: l.bin.to_string(),
+            sender_name: l.sender_name,
+            sender_country: l.sender_country,
+            permit_status: l.permit_status.as_str().to_owned(),
+            issued_on: l.issued_on,
+            valid_until: l.valid_until,
+            notification: l.notification.into(),
+            arrival_id: l.arrival_id,
+            entry_date: l.entry_date,
+            notified_on: l.notified_on,
+            departed_on: l.departed_on,
+            departure_overdue: l.departure_overdue,
+        }
     }
 }
 
@@ -1357,8 +1345,8 @@ pub async fn ict_register(
     Ok(HttpResponse::Ok().json(register(&state, &caller, query.0).await?))
 }
 
-/// The register `caller` may read (the API's and the console's).
-pub(crate) async fn register(
+/// The register `caller` may read.
+async fn register(
     state: &AppState,
     caller: &Caller,
     q: RegisterQuery,
@@ -1369,39 +1357,22 @@ pub(crate) async fn register(
     }
     .parse()?;
     let scope = super::narrowed(state, caller, Action::ReadIctRegister, q.region.as_deref())?;
-    let attention = q.attention;
+    let attention = q.attention.map(list::Attention::from);
     let today = state.time.today();
     let (items, last) = state
         .read(move |c| {
-            let rules = rulesets::in_force(c, today)?.map(|s| s.rules.ict.clone());
-            let mut items = Vec::new();
-            let mut after = page.after_id;
-            loop {
-                let batch = db::register(c, scope.region.as_ref(), after, page.limit)?;
-                let full = i64::try_from(batch.len()).is_ok_and(|n| n == page.limit);
-                for l in batch {
-                    let id = l.worker.id;
-                    after = Some(id);
-                    let line = register_line(l, rules.as_ref(), today);
-                    if needs(&line, attention) {
-                        items.push(line);
-                        if i64::try_from(items.len()).is_ok_and(|n| n == page.limit) {
-                            return Ok((items, Some(id)));
-                        }
-                    }
-                }
-                if !full {
-                    return Ok((items, None::<i64>));
-                }
-            }
+            let asked = list::RegisterPage {
+                region: scope.region.as_ref(),
+                attention,
+                after_worker: page.after_id,
+                limit: page.limit,
+            };
+            Ok(list::register(c, asked, today)?)
         })
         .await?;
-    let next = match last {
-        Some(id) => next_cursor(page, items.len(), Some(id)),
-        None => None,
-    };
+    let next = last.and_then(|id| next_cursor(page, items.len(), Some(id)));
     Ok(IctRegisterPage {
-        items,
+        items: items.into_iter().map(IctRegisterLine::from).collect(),
         next_cursor: next,
     })
 }

@@ -8,18 +8,14 @@ use super::page::{split, PageQuery};
 use super::{narrowed, AppState};
 use crate::api::extract::AcceptLanguage;
 use crate::api::person::{MrzLine, SexParam};
-use crate::auth::{authorize, authorize_role, Action, Caller, Scope};
+use crate::auth::{authorize, authorize_role, permit_access, Action, Caller, Role, Scope};
 use crate::cases;
-use crate::cases::permits::{Loaded, Supervision};
-use crate::db::audit as db_audit;
-use crate::db::permits::{self as db, PermitRow};
-use crate::db::rulesets;
-use crate::domain::article::SERVICE_RULE;
-use crate::domain::permit::checks::{Check, Outcome};
-use crate::domain::permit::{EndGround, PermitState};
+use crate::cases::permit::list;
+use crate::cases::permit::view::{self, Reader, Reading};
+use crate::cases::permits::Supervision;
+use crate::domain::permit::PermitState;
 use crate::domain::person;
-use crate::domain::ruleset::{RuleSet, TermUnit};
-use crate::domain::violation::Arg;
+use crate::domain::ruleset::TermUnit;
 use crate::domain::{Category, CountryCode, EmployerId, Message, Money, RegionCode, Violation};
 use crate::error::{ApiError, FieldError, Problem};
 use crate::i18n::Lang;
@@ -490,286 +486,164 @@ pub struct PermitView {
     pub version: i64,
 }
 
-fn check_view(c: &Check, lang: Lang, reader: Reader) -> CheckView {
-    let shown;
-    let c = match reader {
-        Reader::Official => c,
-        Reader::Employer => {
-            shown = Check {
-                outcome: c.outcome,
-                finding: c.finding.for_employer(),
-            };
-            &shown
+impl From<view::CheckLine> for CheckView {
+    fn from(c: view::CheckLine) -> CheckView {
+        CheckView {
+            outcome: c.outcome_str().to_owned(),
+            code: c.code,
+            article: c.article,
+            message: c.message,
+            figures: c.figures,
         }
-    };
-    CheckView {
-        code: c.finding.code.clone(),
-        outcome: match c.outcome {
-            Outcome::Pass => "pass",
-            Outcome::Fail => "fail",
-            Outcome::Warning => "warning",
+    }
+}
+
+impl From<view::Ground> for GroundView {
+    fn from(g: view::Ground) -> GroundView {
+        GroundView {
+            code: g.code,
+            article: g.article,
+            name: g.name,
         }
-        .to_owned(),
-        article: c.finding.article.clone(),
-        message: lang.text(&c.message()),
-        figures: c
-            .finding
-            .args
-            .iter()
-            .map(|(k, v)| {
-                let v = match v {
-                    Arg::Number(n) => serde_json::json!(n),
-                    Arg::Text(t) => serde_json::json!(t),
-                    Arg::Words(w) => serde_json::json!(lang.pick(w)),
-                };
-                (k.clone(), v)
-            })
-            .collect(),
     }
 }
 
-/// A region's refusal ground, from the rule set's list.
-fn ground_view(code: &str, rules: Option<&RuleSet>, lang: Lang) -> GroundView {
-    let g = rules.and_then(|r| r.permit_grounds.refusal_ground(code));
-    GroundView {
-        code: code.to_owned(),
-        article: g.map(|g| g.article.clone()),
-        name: g
-            .map(|g| match lang {
-                Lang::Kk => g.name_kk.clone(),
-                Lang::Ru => g.name_ru.clone(),
-                Lang::En => g.name_en.clone(),
-            })
-            .unwrap_or_else(|| code.to_owned()),
+impl From<view::Fee> for FeeView {
+    fn from(f: view::Fee) -> FeeView {
+        FeeView {
+            rate_mrp: f.rate_mrp,
+            workers: f.workers,
+            payment_due: f.payment_due,
+            mrp_today: f.mrp_today,
+            due_today: f.due_today,
+            paid: f.paid,
+            mrp_paid: f.mrp_paid,
+            paid_on: f.paid_on,
+            reference: f.reference,
+        }
     }
 }
 
-/// The ground a permit ended on: the service's own (an unpaid fee, a return, the end of the
-/// permit an extension extends) in the catalogue's words, or the rule set's revocation
-/// ground, each with its article ([`EndGround`]).
-fn end_ground_view(code: &str, rules: Option<&RuleSet>, lang: Lang) -> GroundView {
-    let g = EndGround::of(code, rules.map(|r| &r.permit_grounds));
-    GroundView {
-        code: code.to_owned(),
-        article: g.and_then(EndGround::citation),
-        name: g.map_or_else(|| code.to_owned(), |g| lang.text(&g.message())),
+impl From<view::Region> for RegionView {
+    fn from(r: view::Region) -> RegionView {
+        RegionView {
+            region: r.region.to_string(),
+            decision: r.decision,
+            grounds: r.grounds.into_iter().map(GroundView::from).collect(),
+            decided_at: r.decided_at,
+            decided_by: r.decided_by,
+            fee: r.fee.map(FeeView::from),
+        }
     }
 }
 
-fn permit_view(
-    l: Loaded,
-    rules: Option<&RuleSet>,
-    history: Vec<db_audit::HistoryLine>,
-    lang: Lang,
-    today: NaiveDate,
-    reader: Reader,
-) -> Result<PermitView, ApiError> {
-    let checks = l
-        .checks()?
-        .iter()
-        .map(|c| check_view(c, lang, reader))
-        .collect();
-    let units = l.units();
-    let status = l.state_on(today);
-    let mrp_today = rules.and_then(|r| r.mrp_on(today));
-    let regions = l
-        .regions
-        .iter()
-        .map(|r| {
-            let grounds: Vec<String> = r
-                .grounds
-                .as_deref()
-                .map(serde_json::from_str)
-                .transpose()
-                .map_err(|_| ApiError::Internal)?
-                .unwrap_or_default();
-            Ok(RegionView {
-                region: r.region.to_string(),
-                decision: r.decision.clone(),
-                grounds: grounds
-                    .iter()
-                    .map(|g| ground_view(g, rules, lang))
-                    .collect(),
-                decided_at: r.decided_at.map(|t| t.and_utc()),
-                decided_by: r.decided_by.clone(),
-                fee: r.fee_rate_mrp.map(|rate| FeeView {
-                    rate_mrp: rate,
-                    workers: units,
-                    payment_due: r.payment_due,
-                    mrp_today,
-                    due_today: mrp_today.map(|m| {
-                        crate::domain::permit::checks::fee_due(
-                            u32::try_from(rate).unwrap_or(0),
-                            m,
-                            units,
-                        )
-                    }),
-                    paid: r.paid_tiyn.map(Money::from_tiyn),
-                    mrp_paid: r.mrp_tiyn.map(Money::from_tiyn),
-                    paid_on: r.paid_on,
-                    reference: r.payment_reference.clone(),
-                }),
-            })
-        })
-        .collect::<Result<Vec<_>, ApiError>>()?;
-    let workers = l
-        .workers
-        .iter()
-        .cloned()
-        .map(|w| WorkerView {
-            permanent_resident: l.route_of(w.id).permanent_resident,
-            first_head: l.route_of(w.id).first_head,
-            no_permit_list_category: l.route_of(w.id).no_permit_list_category,
-            replaced_on: l.replaced_on(w.id),
-            replaces_worker_id: l
-                .reissues
-                .iter()
-                .find(|r| r.newcomer_id == w.id)
-                .map(|r| r.replaced_id),
-            id: w.id,
-            full_name_latin: w.full_name_latin,
-            full_name_cyrillic: w.full_name_cyrillic,
-            citizenship: w.citizenship,
-            passport_number: w.passport_number,
-            passport_expiry: w.passport_expiry,
-            birth_date: w.birth_date,
-            education: w.education,
-            profession: w.profession,
-            occupation_code: w.occupation_code,
-            experience_years: w.experience_years,
-            qualification_ref: w.qualification_ref,
-            needs_permit: w.needs_permit,
-            departed_on: w.departed_on,
-            departure_evidence: w.departure_evidence,
-        })
-        .collect();
-    let p = l.permit;
-    let d = l.detail;
-    Ok(PermitView {
-        id: p.id,
-        kind: p.kind,
-        parent_id: p.parent_id,
-        bin: p.bin.to_string(),
-        category: p.category,
-        profession: d.profession,
-        status: status.as_str().to_owned(),
-        term: TermView {
-            unit: if d.term_unit == "days" {
-                TermUnit::Days
-            } else {
-                TermUnit::Months
+impl From<view::Worker> for WorkerView {
+    fn from(w: view::Worker) -> WorkerView {
+        let r = w.row;
+        WorkerView {
+            id: r.id,
+            full_name_latin: r.full_name_latin,
+            full_name_cyrillic: r.full_name_cyrillic,
+            citizenship: r.citizenship,
+            passport_number: r.passport_number,
+            passport_expiry: r.passport_expiry,
+            birth_date: r.birth_date,
+            education: r.education,
+            profession: r.profession,
+            occupation_code: r.occupation_code,
+            experience_years: r.experience_years,
+            qualification_ref: r.qualification_ref,
+            needs_permit: r.needs_permit,
+            permanent_resident: w.permanent_resident,
+            first_head: w.first_head,
+            no_permit_list_category: w.no_permit_list_category,
+            departed_on: r.departed_on,
+            departure_evidence: r.departure_evidence,
+            replaced_on: w.replaced_on,
+            replaces_worker_id: w.replaces_worker_id,
+        }
+    }
+}
+
+impl From<view::Trip> for TripView {
+    fn from(t: view::Trip) -> TripView {
+        TripView {
+            id: t.id,
+            worker_id: t.worker_id,
+            host_region: t.host_region,
+            host_organisation: t.host_organisation,
+            from: t.from,
+            to: t.to,
+        }
+    }
+}
+
+impl From<view::Change> for HistoryView {
+    fn from(h: view::Change) -> HistoryView {
+        HistoryView {
+            at: h.at,
+            action: h.action,
+            actor: h.actor,
+            role: h.role,
+            legal_basis: h.legal_basis,
+        }
+    }
+}
+
+impl From<view::Permit> for PermitView {
+    fn from(p: view::Permit) -> PermitView {
+        PermitView {
+            id: p.id,
+            kind: p.kind,
+            parent_id: p.parent_id,
+            bin: p.bin.to_string(),
+            category: p.category,
+            profession: p.profession,
+            status: p.status.as_str().to_owned(),
+            term: TermView {
+                unit: p.term_unit,
+                length: p.term_length,
             },
-            length: u32::try_from(d.term_length).unwrap_or(0),
-        },
-        start_date: p.start_date,
-        end_date: p.end_date,
-        quota_year: p.quota_year,
-        vacancy_code: d.vacancy_code,
-        vacancy_published_on: d.vacancy_published_on,
-        replacement_months: d.replacement_months,
-        decision_due: p.decision_due,
-        decision_overdue: p.status == PermitState::Applied && p.decision_due < today,
-        regions,
-        workers,
-        checks,
-        trips: l.trips.into_iter().map(trip_view).collect(),
-        ended_on: p.ended_on,
-        end_ground: p
-            .end_ground
-            .as_deref()
-            .map(|g| end_ground_view(g, rules, lang)),
-        number: d.number,
-        issued_on: d.issued_on,
-        end_note: d.end_note,
-        suspension_reason: d.suspension_reason,
-        filed_at: p.filed_at.and_utc(),
-        filed_by: p.filed_by,
-        replacement: l.replacement.map(|r| ReplacementView {
-            reported_on: r.reported_on,
-            hired: r.hired,
-        }),
-        history: {
-            // A move filed under each named region reads once in the permit's history.
-            let mut h: Vec<HistoryView> = history
-                .into_iter()
-                .map(|e| HistoryView {
-                    at: e.occurred_at.and_utc(),
-                    action: e.action,
-                    actor: e.actor,
-                    role: e.role,
-                    legal_basis: Some(e.legal_basis).filter(|b| b != SERVICE_RULE),
-                })
-                .collect();
-            h.dedup_by(|a, b| a.at == b.at && a.action == b.action && a.actor == b.actor);
-            h
-        },
-        version: p.version,
-    })
-}
-
-fn trip_view(t: db::TripRow) -> TripView {
-    TripView {
-        id: t.id,
-        worker_id: t.worker_id,
-        host_region: t.host_region,
-        host_organisation: t.host_organisation,
-        from: t.from_date,
-        to: t.to_date,
+            start_date: p.start_date,
+            end_date: p.end_date,
+            quota_year: p.quota_year,
+            vacancy_code: p.vacancy_code,
+            vacancy_published_on: p.vacancy_published_on,
+            replacement_months: p.replacement_months,
+            decision_due: p.decision_due,
+            decision_overdue: p.decision_overdue,
+            regions: p.regions.into_iter().map(RegionView::from).collect(),
+            workers: p.workers.into_iter().map(WorkerView::from).collect(),
+            checks: p.checks.into_iter().map(CheckView::from).collect(),
+            trips: p.trips.into_iter().map(TripView::from).collect(),
+            ended_on: p.ended_on,
+            end_ground: p.end_ground.map(GroundView::from),
+            end_note: p.end_note,
+            suspension_reason: p.suspension_reason,
+            filed_at: p.filed_at,
+            filed_by: p.filed_by,
+            replacement: p.replacement.map(|r| ReplacementView {
+                reported_on: r.reported_on,
+                hired: r.hired,
+            }),
+            history: p.history.into_iter().map(HistoryView::from).collect(),
+            number: p.number,
+            issued_on: p.issued_on,
+            version: p.version,
+        }
     }
 }
 
-/// The most lines of history a permit's view shows (a permit's whole life is a few dozen).
-const HISTORY_LINES: i64 = 1000;
-
-/// Renders a permit as a reader sees it, in one read of the database.
-fn render(
-    conn: &mut crate::db::Conn,
-    rule_sets: &rulesets::Parsed,
-    l: Loaded,
-    lang: Lang,
-    today: NaiveDate,
-    reader: Reader,
-) -> Result<PermitView, ApiError> {
-    let rules = rule_sets.in_force(conn, today)?;
-    let history = db_audit::history(conn, "permit", &l.permit.id.to_string(), HISTORY_LINES)?;
-    permit_view(l, rules.as_deref(), history, lang, today, reader)
-}
-
-/// Who reads a permit: its employer, or an official (akimat, ministry, auditor). Only an
-/// official reads another employer's case id in a check (Art. 33(3)): an employer reads
-/// "another employer's live permit".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Reader {
-    Employer,
-    Official,
-}
-
-impl Reader {
-    pub(crate) fn of(caller: &Caller) -> Reader {
-        match caller.role {
-            crate::auth::Role::Employer => Reader::Employer,
+/// How `caller` reads permits today in `lang`: only an official reads another employer's
+/// case id in a check (Art. 33(3)).
+fn reading(state: &AppState, caller: &Caller, lang: Lang) -> Reading {
+    Reading {
+        today: state.time.today(),
+        lang,
+        reader: match caller.role {
+            Role::Employer => Reader::Employer,
             _ => Reader::Official,
-        }
-    }
-}
-
-/// The access check of one permit: the caller's role may do `action` at all (checked
-/// before anything is loaded), then the permit must name the akimat's region or be the
-/// employer's own (404 otherwise, as for a permit that does not exist).
-pub(super) fn access(
-    caller: &Caller,
-    action: Action,
-) -> impl FnOnce(&[RegionCode], &EmployerId) -> Result<(), ApiError> + '_ {
-    move |regions, bin| {
-        let region = caller
-            .region
-            .as_ref()
-            .filter(|r| regions.contains(r))
-            .or(regions.first());
-        match region {
-            Some(region) => authorize(caller, action, Scope::Case { region, bin }),
-            None => Err(ApiError::not_found(Message::new("not-found-case"))),
-        }
+        },
     }
 }
 
@@ -784,6 +658,59 @@ fn respond(view: PermitView) -> HttpResponse {
     HttpResponse::Ok()
         .insert_header((header::ETAG, etag(view.version)))
         .json(view)
+}
+
+/// The regions an application names, each a region code and each once.
+fn regions_of(names: &[String]) -> Result<Vec<RegionCode>, ApiError> {
+    let mut regions: Vec<RegionCode> = Vec::new();
+    for (i, r) in names.iter().enumerate() {
+        let code: RegionCode = r.parse().map_err(|_| {
+            ApiError::invalid(format!("regions[{i}]"), "must be a region code KZ-NN")
+        })?;
+        if regions.contains(&code) {
+            return Err(ApiError::invalid(format!("regions[{i}]"), "named twice"));
+        }
+        regions.push(code);
+    }
+    Ok(regions)
+}
+
+/// The workers of an application parsed into persons; every worker's refusals together.
+fn workers_of(requests: Vec<WorkerRequest>) -> Result<Vec<cases::permits::WorkerInput>, ApiError> {
+    let mut workers = Vec::new();
+    let mut errors = Vec::new();
+    for (i, w) in requests.into_iter().enumerate() {
+        match w.into_input(&format!("workers[{i}]"), &format!("/workers/{i}")) {
+            Ok(input) => workers.push(input),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(workers)
+    } else {
+        Err(PersonError::into_api(errors))
+    }
+}
+
+/// The application as the command takes it, its workers parsed into persons.
+fn application(
+    req: ApplicationRequest,
+    bin: EmployerId,
+    regions: Vec<RegionCode>,
+) -> Result<cases::permits::Apply, ApiError> {
+    Ok(cases::permits::Apply {
+        bin,
+        category: req.category,
+        profession: req.profession,
+        regions,
+        workers: workers_of(req.workers)?,
+        term_unit: req.term.unit,
+        term_length: req.term.length,
+        start_date: req.start_date,
+        vacancy_code: req.vacancy_code,
+        vacancy_published_on: req.vacancy_published_on,
+        replacement_months: req.replacement_months,
+    })
 }
 
 /// Files an application (employer): the checks run at once and are stored with it; an
@@ -809,16 +736,7 @@ pub async fn file_permit_application(
     authorize_role(&caller, Action::FilePermit)?;
     let req = body.value;
     let bin = own_bin(&caller)?;
-    let mut regions: Vec<RegionCode> = Vec::new();
-    for (i, r) in req.regions.iter().enumerate() {
-        let code: RegionCode = r.parse().map_err(|_| {
-            ApiError::invalid(format!("regions[{i}]"), "must be a region code KZ-NN")
-        })?;
-        if regions.contains(&code) {
-            return Err(ApiError::invalid(format!("regions[{i}]"), "named twice"));
-        }
-        regions.push(code);
-    }
+    let regions = regions_of(&req.regions)?;
     for region in &regions {
         authorize(
             &caller,
@@ -826,38 +744,14 @@ pub async fn file_permit_application(
             Scope::Case { region, bin: &bin },
         )?;
     }
-    let mut workers = Vec::new();
-    let mut errors = Vec::new();
-    for (i, w) in req.workers.into_iter().enumerate() {
-        match w.into_input(&format!("workers[{i}]"), &format!("/workers/{i}")) {
-            Ok(input) => workers.push(input),
-            Err(e) => errors.push(e),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(PersonError::into_api(errors));
-    }
+    let cmd = application(req, bin, regions)?;
     let today = state.time.today();
     let rule_sets = state.rule_sets.clone();
-    let reader = Reader::of(&caller);
+    let how = reading(&state, &caller, lang.0);
     let actor = state.actor(&caller, &rid);
-    let cmd = cases::permits::Apply {
-        bin,
-        category: req.category,
-        profession: req.profession,
-        regions,
-        workers,
-        term_unit: req.term.unit,
-        term_length: req.term.length,
-        start_date: req.start_date,
-        vacancy_code: req.vacancy_code,
-        vacancy_published_on: req.vacancy_published_on,
-        replacement_months: req.replacement_months,
-    };
-    let lang = lang.0;
     create(&state, &caller, key, body.fingerprint, move |conn| {
         let loaded = cases::permits::apply(conn, &cmd, today, &actor)?;
-        let view = render(conn, &rule_sets, loaded, lang, today, reader)?;
+        let view = PermitView::from(view::render(conn, &rule_sets, loaded, how)?);
         Ok(Created {
             location: format!("/v1/permits/{}", view.id),
             version: Some(view.version),
@@ -931,71 +825,77 @@ pub struct PermitSummary {
     pub version: i64,
 }
 
-fn summary(p: PermitRow, today: NaiveDate) -> PermitSummary {
-    PermitSummary {
-        id: p.id,
-        kind: p.kind,
-        bin: p.bin.to_string(),
-        category: p.category,
-        status: p.status.at(p.end_date, today).as_str().to_owned(),
-        start_date: p.start_date,
-        end_date: p.end_date,
-        quota_year: p.quota_year,
-        decision_overdue: p.status == PermitState::Applied && p.decision_due < today,
-        decision_due: p.decision_due,
-        filed_on: p.filed_on,
-        version: p.version,
+impl From<list::Summary> for PermitSummary {
+    fn from(p: list::Summary) -> PermitSummary {
+        PermitSummary {
+            id: p.id,
+            kind: p.kind,
+            bin: p.bin.to_string(),
+            category: p.category,
+            status: p.status.as_str().to_owned(),
+            start_date: p.start_date,
+            end_date: p.end_date,
+            quota_year: p.quota_year,
+            decision_due: p.decision_due,
+            decision_overdue: p.decision_overdue,
+            filed_on: p.filed_on,
+            version: p.version,
+        }
     }
 }
 
-fn filter_of(
+/// 400 for a query parameter: `reason` in the message, `error` on the field.
+fn malformed(field: &str, reason: &str, error: &str) -> ApiError {
+    ApiError::malformed(
+        Message::new("malformed-parameter")
+            .text("field", field)
+            .text("reason", reason),
+        vec![FieldError::new(field, error)],
+    )
+}
+
+/// The listing the query asks for, narrowed to what `caller` may see.
+fn listing_of(
     state: &AppState,
     caller: &Caller,
     q: &PermitQuery,
     page: &super::page::PageRequest,
-) -> Result<db::Filter, ApiError> {
+) -> Result<list::Listing, ApiError> {
     let scope = narrowed(state, caller, Action::ReadPermits, q.region.as_deref())?;
     let asked_bin = q
         .bin
         .as_deref()
         .map(|b| {
             b.parse::<EmployerId>().map_err(|e| {
-                ApiError::malformed(
-                    Message::new("malformed-parameter")
-                        .text("field", "bin")
-                        .text("reason", &e),
-                    vec![FieldError::new("bin", e.to_string())],
-                )
+                let e = e.to_string();
+                malformed("bin", &e, &e)
             })
         })
         .transpose()?;
-    let statuses = match q.status.as_deref() {
-        None => None,
-        Some(s) => {
-            let st = PermitState::parse(s)
+    let status = q
+        .status
+        .as_deref()
+        .map(|s| {
+            PermitState::parse(s)
                 .filter(|s| *s != PermitState::Expired)
                 .ok_or_else(|| {
-                    ApiError::malformed(
-                        Message::new("malformed-parameter")
-                            .text("field", "status")
-                            .text("reason", "is not a stored permit status"),
-                        vec![FieldError::new("status", "not a stored permit status")],
+                    malformed(
+                        "status",
+                        "is not a stored permit status",
+                        "not a stored permit status",
                     )
-                })?;
-            Some(vec![st.as_str()])
-        }
-    };
-    Ok(db::Filter {
+                })
+        })
+        .transpose()?;
+    Ok(list::Listing {
         region: scope.region,
         bin: scope.bin.or(asked_bin),
-        statuses,
+        status,
         category: q.category,
         filed_from: q.filed_from,
         filed_to: q.filed_to,
         due_by: q.due_by,
-        pending_in_region: false,
         after_id: page.after_id,
-        after_due: None,
         limit: page.limit,
     })
 }
@@ -1014,18 +914,18 @@ pub async fn list_permits(
     Ok(HttpResponse::Ok().json(permits(&state, &caller, &filter.0, &page.0).await?))
 }
 
-/// The permits `caller` may list with these filters (the API's listing and the console's).
-pub(crate) async fn permits(
+/// The permits `caller` may list with these filters.
+async fn permits(
     state: &AppState,
     caller: &Caller,
     filter: &PermitQuery,
     page: &PageQuery,
 ) -> Result<PermitPage, ApiError> {
     let page = page.parse()?;
-    let f = filter_of(state, caller, filter, &page)?;
+    let l = listing_of(state, caller, filter, &page)?;
     let today = state.time.today();
-    let rows = state.db(move |c| Ok(db::list(c, &f, false)?)).await?;
-    let (items, next_cursor) = split(page, rows, |p| p.id, |p| Ok(summary(p, today)))?;
+    let rows = state.db(move |c| Ok(list::permits(c, &l, today)?)).await?;
+    let (items, next_cursor) = split(page, rows, |p| p.id, |p| Ok(PermitSummary::from(p)))?;
     Ok(PermitPage { items, next_cursor })
 }
 
@@ -1044,32 +944,30 @@ pub async fn list_permit_applications(
     Ok(HttpResponse::Ok().json(applications(&state, &caller, &filter.0, &page.0).await?))
 }
 
-/// The applications awaiting `caller`'s decision, by deadline, overdue first (the API's
-/// listing and the console's work queue).
-pub(crate) async fn applications(
+/// The applications awaiting `caller`'s decision, by deadline, overdue first.
+async fn applications(
     state: &AppState,
     caller: &Caller,
     filter: &PermitQuery,
     page: &PageQuery,
 ) -> Result<PermitPage, ApiError> {
-    let cursor = page.cursor.clone();
+    let after = page.cursor.as_deref().map(decode_due_cursor).transpose()?;
     let page = PageQuery {
         limit: page.limit,
         cursor: None,
     }
     .parse()?;
-    let mut f = filter_of(state, caller, filter, &page)?;
-    f.statuses = Some(vec![PermitState::Applied.as_str()]);
-    f.pending_in_region = f.region.is_some();
-    f.after_due = cursor.as_deref().map(decode_due_cursor).transpose()?;
+    let l = listing_of(state, caller, filter, &page)?;
     let today = state.time.today();
-    let rows = state.db(move |c| Ok(db::list(c, &f, true)?)).await?;
+    let rows = state
+        .db(move |c| Ok(list::applications(c, &l, after, today)?))
+        .await?;
     let full = i64::try_from(rows.len()).is_ok_and(|n| n == page.limit);
     let next_cursor = rows
         .last()
         .filter(|_| full)
         .map(|p| encode_due_cursor(p.decision_due, p.id));
-    let items = rows.into_iter().map(|p| summary(p, today)).collect();
+    let items = rows.into_iter().map(PermitSummary::from).collect();
     Ok(PermitPage { items, next_cursor })
 }
 
@@ -1119,25 +1017,20 @@ pub async fn get_permit(
     ))
 }
 
-/// One permit as `caller` may read it (the API's and the console's case page).
-pub(crate) async fn read(
+/// One permit as `caller` may read it.
+async fn read(
     state: &AppState,
     caller: Caller,
     id: i64,
     lang: Lang,
 ) -> Result<PermitView, ApiError> {
     authorize_role(&caller, Action::ReadPermits)?;
-    let today = state.time.today();
-    let rule_sets = state.rule_sets.clone();
-    let reader = Reader::of(&caller);
+    let how = reading(state, &caller, lang);
     let read = |caller: Caller| {
-        let rule_sets = rule_sets.clone();
+        let rule_sets = state.rule_sets.clone();
         state.read(move |c| {
-            let l = cases::permits::load(c, id, access(&caller, Action::ReadPermits))?;
-            if cases::permits::lapse_due(&l, today) || cases::follow::orphaned(c, &l, today)? {
-                return Ok(None);
-            }
-            render(c, &rule_sets, l, lang, today, reader).map(Some)
+            let access = permit_access(&caller, Action::ReadPermits);
+            Ok(view::read(c, &rule_sets, id, how, access)?.map(PermitView::from))
         })
     };
     // A read is a read: only a permit found overdue (or an extension whose parent has
@@ -1145,7 +1038,7 @@ pub(crate) async fn read(
     if let Some(view) = read(caller.clone()).await? {
         return Ok(view);
     }
-    lapse_first(state, id, today).await?;
+    lapse_first(state, id, how.today).await?;
     read(caller).await?.ok_or(ApiError::Internal)
 }
 
@@ -1154,16 +1047,7 @@ pub(crate) async fn read(
 async fn lapse_first(state: &AppState, id: i64, today: NaiveDate) -> Result<(), ApiError> {
     let actor = cases::permits::system_actor(state.time.now().naive_utc());
     state
-        .write(move |c| {
-            let done = cases::permits::lapse_if_due(c, id, today, &actor)
-                .and_then(|_| cases::follow::end_if_orphaned(c, id, today, &actor));
-            match done {
-                Ok(_) => Ok(()),
-                // A permit that does not exist is the read's to report, as a 404.
-                Err(crate::db::Error::Refused(crate::domain::Refusal::NotFound(_))) => Ok(()),
-                Err(e) => Err(e.into()),
-            }
-        })
+        .write(move |c| Ok(view::settle(c, id, today, &actor)?))
         .await
 }
 
@@ -1187,6 +1071,17 @@ pub struct DecisionRequest {
 pub enum DecisionKind {
     Approve,
     Refuse,
+}
+
+impl From<DecisionRequest> for cases::permits::Decision {
+    fn from(body: DecisionRequest) -> Self {
+        match body.decision {
+            DecisionKind::Approve => cases::permits::Decision::Approve,
+            DecisionKind::Refuse => cases::permits::Decision::Refuse {
+                grounds: body.grounds.into_iter().map(String::from).collect(),
+            },
+        }
+    }
 }
 
 /// Approves or refuses the permit for the akimat's region (Art. 33(2), 9(5)). An approval
@@ -1226,8 +1121,8 @@ pub async fn decide_permit(
     Ok(respond(view))
 }
 
-/// The akimat's decision for its region (the API's and the console's).
-pub(crate) async fn decide(
+/// The akimat's decision for its region.
+async fn decide(
     state: &AppState,
     caller: Caller,
     rid: &RequestId,
@@ -1243,17 +1138,12 @@ pub(crate) async fn decide(
         .ok_or_else(|| ApiError::Forbidden(Message::new("forbidden-other-region")))?;
     let cmd = cases::permits::Decide {
         region,
-        decision: match body.decision {
-            DecisionKind::Approve => cases::permits::Decision::Approve,
-            DecisionKind::Refuse => cases::permits::Decision::Refuse {
-                grounds: body.grounds.into_iter().map(String::from).collect(),
-            },
-        },
+        decision: body.into(),
         expected_version: if_match.0,
     };
     let today = state.time.today();
     let rule_sets = state.rule_sets.clone();
-    let reader = Reader::of(&caller);
+    let how = reading(state, &caller, lang);
     let actor = state.actor(&caller, rid);
     state
         .write(move |c| {
@@ -1262,10 +1152,10 @@ pub(crate) async fn decide(
                 id,
                 &cmd,
                 today,
-                access(&caller, Action::DecidePermit),
+                permit_access(&caller, Action::DecidePermit),
                 &actor,
             )?;
-            let view = render(c, &rule_sets, l, lang, today, reader)?;
+            let view = PermitView::from(view::render(c, &rule_sets, l, how)?);
             last.write(c)?;
             Ok(view)
         })
@@ -1293,21 +1183,19 @@ pub async fn withdraw_permit(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     authorize_role(&caller, Action::WithdrawPermit)?;
-    let today = state.time.today();
     let rule_sets = state.rule_sets.clone();
-    let reader = Reader::of(&caller);
+    let how = reading(&state, &caller, lang.0);
     let actor = state.actor(&caller, &rid);
-    let lang = lang.0;
     let view = state
         .write(move |c| {
             let l = cases::permits::withdraw(
                 c,
                 id,
                 if_match.0,
-                access(&caller, Action::WithdrawPermit),
+                permit_access(&caller, Action::WithdrawPermit),
                 &actor,
             )?;
-            render(c, &rule_sets, l, lang, today, reader)
+            Ok(PermitView::from(view::render(c, &rule_sets, l, how)?))
         })
         .await?;
     Ok(respond(view))
@@ -1329,6 +1217,28 @@ pub struct PaymentRequest {
     #[validate(length(min = 1, max = 100))]
     #[schema(example = "PP-000123", min_length = 1, max_length = 100)]
     pub reference: String,
+}
+
+impl TryFrom<PaymentRequest> for cases::permits::Pay {
+    type Error = ApiError;
+    /// The payment as the command takes it: the region a code, the amount positive (read
+    /// exactly, at most two decimals, by `Money`).
+    fn try_from(req: PaymentRequest) -> Result<Self, ApiError> {
+        let region = super::extract::region_param(&req.region, "region")
+            .map_err(|_| ApiError::invalid("region", "must be a region code KZ-NN"))?;
+        if req.amount.tenge() <= rust_decimal::Decimal::ZERO {
+            return Err(ApiError::invalid(
+                "amount",
+                "must be a positive amount in tenge",
+            ));
+        }
+        Ok(cases::permits::Pay {
+            region,
+            amount: req.amount,
+            paid_on: req.paid_on,
+            reference: req.reference,
+        })
+    }
 }
 
 /// Records the fee paid to one named region's budget (employer, Art. 33(4)): the fee due is
@@ -1358,39 +1268,22 @@ pub async fn pay_permit_fee(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     authorize_role(&caller, Action::PayPermitFee)?;
-    let req = body.value;
-    let region = super::extract::region_param(&req.region, "region")
-        .map_err(|_| ApiError::invalid("region", "must be a region code KZ-NN"))?;
-    // The amount was read exactly (at most two decimals) by `Money`; it must be positive.
-    let amount = req.amount;
-    if amount.tenge() <= rust_decimal::Decimal::ZERO {
-        return Err(ApiError::invalid(
-            "amount",
-            "must be a positive amount in tenge",
-        ));
-    }
+    let cmd = cases::permits::Pay::try_from(body.value)?;
     let today = state.time.today();
     let rule_sets = state.rule_sets.clone();
-    let reader = Reader::of(&caller);
+    let how = reading(&state, &caller, lang.0);
     lapse_first(&state, id, today).await?;
     let actor = state.actor(&caller, &rid);
-    let cmd = cases::permits::Pay {
-        region,
-        amount,
-        paid_on: req.paid_on,
-        reference: req.reference,
-    };
-    let lang = lang.0;
     create(&state, &caller.clone(), key, body.fingerprint, move |c| {
         let l = cases::permits::pay(
             c,
             id,
             &cmd,
             today,
-            access(&caller, Action::PayPermitFee),
+            permit_access(&caller, Action::PayPermitFee),
             &actor,
         )?;
-        let view = render(c, &rule_sets, l, lang, today, reader)?;
+        let view = PermitView::from(view::render(c, &rule_sets, l, how)?);
         Ok(Created {
             location: format!("/v1/permits/{id}"),
             version: Some(view.version),
@@ -1443,19 +1336,18 @@ pub async fn extend_permit(
     };
     let today = state.time.today();
     let rule_sets = state.rule_sets.clone();
-    let reader = Reader::of(&caller);
+    let how = reading(&state, &caller, lang.0);
     let actor = state.actor(&caller, &rid);
-    let lang = lang.0;
     create(&state, &caller.clone(), key, body.fingerprint, move |c| {
         let l = cases::permits::extend(
             c,
             id,
             &cmd,
             today,
-            access(&caller, Action::ExtendPermit),
+            permit_access(&caller, Action::ExtendPermit),
             &actor,
         )?;
-        let view = render(c, &rule_sets, l, lang, today, reader)?;
+        let view = PermitView::from(view::render(c, &rule_sets, l, how)?);
         Ok(Created {
             location: format!("/v1/permits/{}", view.id),
             version: Some(view.version),
@@ -1500,11 +1392,11 @@ pub struct NoteRequest {
 }
 
 /// One supervision of a permit by the caller, with the version it read and its language.
-pub(crate) struct Supervise {
-    pub action: Action,
-    pub cmd: Supervision,
-    pub if_match: IfMatch,
-    pub lang: Lang,
+struct Supervise {
+    action: Action,
+    cmd: Supervision,
+    if_match: IfMatch,
+    lang: Lang,
 }
 
 async fn supervise(
@@ -1517,8 +1409,8 @@ async fn supervise(
     Ok(respond(supervision(&state, caller, &rid, id, s).await?))
 }
 
-/// Suspends, resumes, revokes or returns a permit (the API's and the console's).
-pub(crate) async fn supervision(
+/// Suspends, resumes, revokes or returns a permit.
+async fn supervision(
     state: &AppState,
     caller: Caller,
     rid: &RequestId,
@@ -1534,7 +1426,7 @@ pub(crate) async fn supervision(
     authorize_role(&caller, action)?;
     let today = state.time.today();
     let rule_sets = state.rule_sets.clone();
-    let reader = Reader::of(&caller);
+    let how = reading(state, &caller, lang);
     let actor = state.actor(&caller, rid);
     state
         .write(move |c| {
@@ -1544,10 +1436,10 @@ pub(crate) async fn supervision(
                 &cmd,
                 today,
                 if_match.0,
-                access(&caller, action),
+                permit_access(&caller, action),
                 &actor,
             )?;
-            render(c, &rule_sets, l, lang, today, reader)
+            Ok(PermitView::from(view::render(c, &rule_sets, l, how)?))
         })
         .await
 }
@@ -1777,13 +1669,13 @@ pub async fn report_trip(
             id,
             &cmd,
             today,
-            access(&caller, Action::ReportTrip),
+            permit_access(&caller, Action::ReportTrip),
             &actor,
         )?;
         Ok(Created {
             location: format!("/v1/permits/{id}"),
             version: None,
-            body: trip_view(trip),
+            body: TripView::from(view::Trip::from(trip)),
         })
     })
     .await
@@ -1843,19 +1735,18 @@ pub async fn reissue(
     };
     let today = state.time.today();
     let rule_sets = state.rule_sets.clone();
-    let reader = Reader::of(&caller);
+    let how = reading(&state, &caller, lang.0);
     let actor = state.actor(&caller, &rid);
-    let lang = lang.0;
     create(&state, &caller.clone(), key, body.fingerprint, move |c| {
         let l = cases::permits::reissue(
             c,
             id,
             &cmd,
             today,
-            access(&caller, Action::ReissuePermit),
+            permit_access(&caller, Action::ReissuePermit),
             &actor,
         )?;
-        let view = render(c, &rule_sets, l, lang, today, reader)?;
+        let view = PermitView::from(view::render(c, &rule_sets, l, how)?);
         Ok(Created {
             location: format!("/v1/permits/{id}"),
             version: Some(view.version),
@@ -1919,9 +1810,8 @@ pub async fn record_departure(
     };
     let today = state.time.today();
     let rule_sets = state.rule_sets.clone();
-    let reader = Reader::of(&caller);
+    let how = reading(&state, &caller, lang.0);
     let actor = state.actor(&caller, &rid);
-    let lang = lang.0;
     let view = state
         .write(move |c| {
             let l = cases::permits::record_departure(
@@ -1929,10 +1819,10 @@ pub async fn record_departure(
                 id,
                 &cmd,
                 today,
-                access(&caller, Action::RecordDeparture),
+                permit_access(&caller, Action::RecordDeparture),
                 &actor,
             )?;
-            render(c, &rule_sets, l, lang, today, reader)
+            Ok(PermitView::from(view::render(c, &rule_sets, l, how)?))
         })
         .await?;
     Ok(respond(view))
@@ -2016,9 +1906,8 @@ pub async fn report_replacement(
         .collect();
     let today = state.time.today();
     let rule_sets = state.rule_sets.clone();
-    let reader = Reader::of(&caller);
+    let how = reading(&state, &caller, lang.0);
     let actor = state.actor(&caller, &rid);
-    let lang = lang.0;
     let view = state
         .write(move |c| {
             let l = cases::permits::report_replacement(
@@ -2026,10 +1915,10 @@ pub async fn report_replacement(
                 id,
                 &citizens,
                 today,
-                access(&caller, Action::ReportReplacement),
+                permit_access(&caller, Action::ReportReplacement),
                 &actor,
             )?;
-            render(c, &rule_sets, l, lang, today, reader)
+            Ok(PermitView::from(view::render(c, &rule_sets, l, how)?))
         })
         .await?;
     Ok(respond(view))
@@ -2096,60 +1985,36 @@ pub async fn list_overdue_departures(
     Ok(HttpResponse::Ok().json(overdue_departures(&state, &caller, &q.0).await?))
 }
 
-/// The overdue departures `caller` may read (the API's and the console's).
-pub(crate) async fn overdue_departures(
+impl From<list::OverdueDeparture> for OverdueDeparture {
+    fn from(d: list::OverdueDeparture) -> OverdueDeparture {
+        OverdueDeparture {
+            permit_kind: d.permit_kind.as_str().to_owned(),
+            permit_id: d.permit_id,
+            worker_id: d.worker_id,
+            bin: d.bin.to_string(),
+            full_name_latin: d.full_name_latin,
+            citizenship: d.citizenship,
+            passport_number: d.passport_number,
+            permit_status: d.permit_status.to_owned(),
+            ended_on: d.ended_on,
+        }
+    }
+}
+
+/// The overdue departures `caller` may read.
+async fn overdue_departures(
     state: &AppState,
     caller: &Caller,
     q: &DepartureQuery,
 ) -> Result<DeparturePage, ApiError> {
     let scope = narrowed(state, caller, Action::ReadDepartures, q.region.as_deref())?;
     let today = state.time.today();
-    let (rows, ict_rows) = state
-        .db(move |c| {
-            let region = scope.region.as_ref();
-            Ok((
-                db::departures_owed(c, region, today)?,
-                crate::db::ict::departures_owed(c, region, today)?,
-            ))
-        })
+    let items = state
+        .db(move |c| Ok(list::overdue_departures(c, scope.region.as_ref(), today)?))
         .await?;
-    let mut items: Vec<OverdueDeparture> = rows
-        .into_iter()
-        .map(|(w, p, replaced_on)| OverdueDeparture {
-            permit_kind: "permit".to_owned(),
-            permit_id: p.id,
-            worker_id: w.id,
-            bin: p.bin.to_string(),
-            full_name_latin: w.full_name_latin,
-            citizenship: w.citizenship,
-            passport_number: w.passport_number,
-            permit_status: p.status.at(p.end_date, today).as_str().to_owned(),
-            ended_on: replaced_on
-                .or(p.ended_on)
-                .unwrap_or_else(|| p.end_date.succ_opt().unwrap_or(p.end_date)),
-        })
-        .collect();
-    items.extend(ict_rows.into_iter().map(|(w, p)| {
-        let until = p.valid_until().unwrap_or(today);
-        OverdueDeparture {
-            permit_kind: "ict_permit".to_owned(),
-            permit_id: p.id,
-            worker_id: w.id,
-            bin: p.bin.to_string(),
-            full_name_latin: w.full_name,
-            citizenship: w.citizenship,
-            passport_number: w.passport_number,
-            permit_status: p.status.as_str().to_owned(),
-            ended_on: p
-                .decision
-                .as_ref()
-                .and_then(|d| d.measure_on)
-                .filter(|_| p.status == crate::domain::ict::IctState::Revoked)
-                .unwrap_or_else(|| until.succ_opt().unwrap_or(until)),
-        }
-    }));
-    items.sort_by_key(|d| d.ended_on);
-    Ok(DeparturePage { items })
+    Ok(DeparturePage {
+        items: items.into_iter().map(OverdueDeparture::from).collect(),
+    })
 }
 
 impl crate::api::extract::ActionBody for ApplicationRequest {
@@ -2201,10 +2066,7 @@ impl From<GroundCode> for String {
 impl TryFrom<String> for GroundCode {
     type Error = &'static str;
     fn try_from(s: String) -> Result<Self, Self::Error> {
-        let ok = (1..=64).contains(&s.len())
-            && s.bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        if ok {
+        if crate::domain::ruleset::is_ground_code(&s) {
             Ok(GroundCode(s))
         } else {
             Err("must be a ground code: 1 to 64 small letters, digits and hyphens")

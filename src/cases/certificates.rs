@@ -4,6 +4,10 @@
 //! employment (Art. 28(2)(10)). None of these commands calls `cases::ledger`: a
 //! certificate is outside the quota and pays no permit fee.
 
+pub mod list;
+pub mod view;
+
+use super::lifecycle::{CaseRow, Lifecycle};
 use super::CaseError;
 use crate::db::audit::{self, Actor};
 use crate::db::certificates::{self as db, CertificateRow, ReportRow};
@@ -11,8 +15,29 @@ use crate::db::{reference, rulesets, Conn};
 use crate::domain::article::*;
 use crate::domain::certificate::{self, CertificateEvent, CertificateState};
 use crate::domain::person::{LatinName, PassportNumber};
-use crate::domain::{CountryCode, EmployerId, Message, Refusal, RegionCode, Violation};
+use crate::domain::{CountryCode, EmployerId, Message, RegionCode, Violation};
 use chrono::NaiveDate;
+
+/// The lifecycle this kind of case shares with the other akimat-decided ones.
+const LIFE: Lifecycle = Lifecycle {
+    entity_type: "self_employment_certificate",
+    conflict: "conflict-certificate-changed",
+};
+
+impl CaseRow for CertificateRow {
+    fn id(&self) -> i64 {
+        self.id
+    }
+    fn version(&self) -> i64 {
+        self.version
+    }
+    fn region(&self) -> &RegionCode {
+        &self.region
+    }
+    fn employer(&self) -> Option<&EmployerId> {
+        None
+    }
+}
 
 /// How the application arrived (Art. 34(3)).
 #[derive(Debug, Clone)]
@@ -92,7 +117,7 @@ pub fn apply(
             rule_set_version: stored.version,
         },
     )?;
-    record(
+    LIFE.record(
         conn,
         actor,
         "self_employment_certificate.applied",
@@ -101,31 +126,6 @@ pub fn apply(
         ART_34_3.cite(),
     )?;
     Ok(row)
-}
-
-fn record(
-    conn: &mut Conn,
-    actor: &Actor,
-    action: &str,
-    before: Option<&CertificateRow>,
-    after: &CertificateRow,
-    basis: &str,
-) -> Result<(), CaseError> {
-    audit::record(
-        conn,
-        actor,
-        audit::Change {
-            action,
-            entity_type: "self_employment_certificate",
-            entity_id: after.id.to_string(),
-            region: Some(after.region.as_str()),
-            bin: None,
-            before: before.map(audit::snapshot).transpose()?,
-            after: Some(audit::snapshot(after)?),
-            legal_basis: basis,
-        },
-    )?;
-    Ok(())
 }
 
 /// Loads a certificate with its employment history and lets `access` decide on its region
@@ -142,22 +142,6 @@ pub fn load<E: From<CaseError>>(
     let bins: Vec<EmployerId> = reports.iter().map(|r| r.bin.clone()).collect();
     access(&row.region, &bins)?;
     Ok((row, reports))
-}
-
-fn stale(row: &CertificateRow, expected: Option<i64>) -> Result<(), CaseError> {
-    match expected {
-        Some(v) if v != row.version => Err(CaseError::Refused(Refusal::Stale {
-            current: row.version,
-        })),
-        _ => Ok(()),
-    }
-}
-
-fn changed(id: i64) -> CaseError {
-    CaseError::conflict(
-        "changed-concurrently",
-        Message::new("conflict-certificate-changed").arg("id", id),
-    )
 }
 
 /// The akimat's decision on an application.
@@ -181,7 +165,7 @@ pub fn decide<E: From<CaseError>>(
     actor: &Actor,
 ) -> Result<CertificateRow, E> {
     let (row, _) = load(conn, id, access)?;
-    stale(&row, expected_version)?;
+    LIFE.stale(&row, expected_version)?;
     let event = match cmd {
         Decide::Issue { .. } => CertificateEvent::Issue,
         Decide::Refuse { .. } => CertificateEvent::Refuse,
@@ -212,15 +196,13 @@ pub fn decide<E: From<CaseError>>(
             refusal_reason: Some(reason),
         },
     };
-    let after = db::decide(conn, id, row.status, row.version, &decision, actor)
-        .map_err(CaseError::from)?
-        .ok_or_else(|| changed(id))?;
     let action = match to {
         CertificateState::Issued => "self_employment_certificate.issued",
         _ => "self_employment_certificate.refused",
     };
-    record(conn, actor, action, Some(&row), &after, ART_34_1.cite())?;
-    Ok(after)
+    let written =
+        db::decide(conn, id, row.status, row.version, &decision, actor).map_err(CaseError::from)?;
+    Ok(LIFE.moved(conn, actor, action, &row, written, ART_34_1.cite())?)
 }
 
 /// An extension for the labour contract.
@@ -245,12 +227,12 @@ pub fn extend<E: From<CaseError>>(
     actor: &Actor,
 ) -> Result<CertificateRow, E> {
     let (row, reports) = load(conn, id, access)?;
-    stale(&row, expected_version)?;
+    LIFE.stale(&row, expected_version)?;
     certificate::transition(row.status, CertificateEvent::Extend)
         .map_err(|t| CaseError::Refused(t.into()))?;
     let issued = certificate::Issued {
-        on: row.issued_on().ok_or_else(|| changed(id))?,
-        valid_until: row.valid_until().ok_or_else(|| changed(id))?,
+        on: row.issued_on().ok_or_else(|| LIFE.changed(id))?,
+        valid_until: row.valid_until().ok_or_else(|| LIFE.changed(id))?,
     };
     let hired_on: Vec<NaiveDate> = reports
         .iter()
@@ -290,8 +272,8 @@ pub fn extend<E: From<CaseError>>(
         },
     )
     .map_err(CaseError::from)?
-    .ok_or_else(|| changed(id))?;
-    record(
+    .ok_or_else(|| LIFE.changed(id))?;
+    LIFE.record(
         conn,
         actor,
         "self_employment_certificate.extended",
@@ -365,7 +347,7 @@ pub fn report(
     )?;
     // What the certificate shows changed (`employment`): so does its version.
     if !db::bump(conn, id, row.version)? {
-        return Err(changed(id));
+        return Err(LIFE.changed(id));
     }
     audit::record(
         conn,

@@ -178,6 +178,8 @@ pub struct PublicPermit {
     pub valid_from: NaiveDate,
     pub valid_to: NaiveDate,
     pub issued_on: NaiveDate,
+    /// The day the answer speaks of (today, Kazakhstan time).
+    pub checked_on: NaiveDate,
 }
 
 /// The one answer to a number that is malformed, unknown, or not yet given: the same
@@ -305,6 +307,7 @@ pub fn verify_public(
         valid_from: p.start_date,
         valid_to: p.end_date,
         issued_on,
+        checked_on: today,
         number,
     })
 }

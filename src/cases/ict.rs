@@ -4,6 +4,10 @@
 //! (Art. 28(2)(8)). None of these commands calls `cases::ledger` or assesses a fee: ICT is
 //! outside the annual quota (Art. 32(3)) and pays no fee (Art. 33(4)).
 
+pub mod list;
+pub mod view;
+
+use super::lifecycle::{CaseRow, Lifecycle};
 use super::CaseError;
 use crate::db::audit::{self, Actor};
 use crate::db::ict::{self as db, ArrivalRow, PermitRow, WorkerRow};
@@ -13,9 +17,30 @@ use crate::domain::ict::{self, EmployerForm, IctEvent, IctPosition, IctState, Sp
 use crate::domain::person::{LatinName, PassportNumber};
 use crate::domain::route::{self, EmployerType, Engagement, Facts, Position, Route, Transfer};
 use crate::domain::ruleset::RuleSet;
-use crate::domain::{CountryCode, EmployerId, Message, Refusal, RegionCode, Violation};
+use crate::domain::{CountryCode, EmployerId, Message, RegionCode, Violation};
 use chrono::NaiveDate;
 use std::sync::Arc;
+
+/// The lifecycle this kind of case shares with the other akimat-decided ones.
+const LIFE: Lifecycle = Lifecycle {
+    entity_type: "ict_permit",
+    conflict: "conflict-ict-changed",
+};
+
+impl CaseRow for PermitRow {
+    fn id(&self) -> i64 {
+        self.id
+    }
+    fn version(&self) -> i64 {
+        self.version
+    }
+    fn region(&self) -> &RegionCode {
+        &self.region
+    }
+    fn employer(&self) -> Option<&EmployerId> {
+        Some(&self.bin)
+    }
+}
 
 /// A worker of an application.
 #[derive(Debug, Clone)]
@@ -202,7 +227,7 @@ pub fn apply(
         },
         &new_workers,
     )?;
-    record(
+    LIFE.record(
         conn,
         actor,
         "ict_permit.applied",
@@ -211,31 +236,6 @@ pub fn apply(
         ART_35_1.cite(),
     )?;
     Ok(row)
-}
-
-fn record(
-    conn: &mut Conn,
-    actor: &Actor,
-    action: &str,
-    before: Option<&PermitRow>,
-    after: &PermitRow,
-    basis: &str,
-) -> Result<(), CaseError> {
-    audit::record(
-        conn,
-        actor,
-        audit::Change {
-            action,
-            entity_type: "ict_permit",
-            entity_id: after.id.to_string(),
-            region: Some(after.region.as_str()),
-            bin: Some(after.bin.as_str()),
-            before: before.map(audit::snapshot).transpose()?,
-            after: Some(audit::snapshot(after)?),
-            legal_basis: basis,
-        },
-    )?;
-    Ok(())
 }
 
 /// A permit with its workers and arrival notifications.
@@ -268,22 +268,6 @@ pub fn load<E: From<CaseError>>(
         workers,
         arrivals,
     })
-}
-
-fn stale(row: &PermitRow, expected: Option<i64>) -> Result<(), CaseError> {
-    match expected {
-        Some(v) if v != row.version => Err(CaseError::Refused(Refusal::Stale {
-            current: row.version,
-        })),
-        _ => Ok(()),
-    }
-}
-
-fn changed(id: i64) -> CaseError {
-    CaseError::conflict(
-        "changed-concurrently",
-        Message::new("conflict-ict-changed").arg("id", id),
-    )
 }
 
 fn illegal(t: crate::domain::state::IllegalTransition) -> CaseError {
@@ -364,7 +348,7 @@ pub fn decide<E: From<CaseError>>(
     actor: &Actor,
 ) -> Result<PermitRow, E> {
     let row = load(conn, id, access)?.permit;
-    stale(&row, expected_version)?;
+    LIFE.stale(&row, expected_version)?;
     let event = match cmd {
         Decide::Issue => IctEvent::Issue,
         Decide::Refuse { .. } => IctEvent::Refuse,
@@ -396,15 +380,13 @@ pub fn decide<E: From<CaseError>>(
             refusal_reason: Some(reason),
         },
     };
-    let after = db::decide(conn, id, row.status, row.version, &decision, actor)
-        .map_err(CaseError::from)?
-        .ok_or_else(|| changed(id))?;
     let action = match to {
         IctState::Issued => "ict_permit.issued",
         _ => "ict_permit.refused",
     };
-    record(conn, actor, action, Some(&row), &after, ART_35_1.cite())?;
-    Ok(after)
+    let written =
+        db::decide(conn, id, row.status, row.version, &decision, actor).map_err(CaseError::from)?;
+    Ok(LIFE.moved(conn, actor, action, &row, written, ART_35_1.cite())?)
 }
 
 /// Art. 35(1): the employer applies for the one extension of an issued permit, of at most
@@ -420,7 +402,7 @@ pub fn apply_extension<E: From<CaseError>>(
     actor: &Actor,
 ) -> Result<PermitRow, E> {
     let row = load(conn, id, access)?.permit;
-    stale(&row, expected_version)?;
+    LIFE.stale(&row, expected_version)?;
     ict::extension_move(
         row.status,
         row.valid_until(),
@@ -435,14 +417,14 @@ pub fn apply_extension<E: From<CaseError>>(
         )
         .into());
     }
-    let until = row.valid_until().ok_or_else(|| changed(id))?;
+    let until = row.valid_until().ok_or_else(|| LIFE.changed(id))?;
     let (_, rules) = rules_on(conn, today)?;
     ict::extend(&rules.ict, until, row.extensions(), months).map_err(CaseError::rules)?;
     let asked = i32::try_from(months).unwrap_or(i32::MAX);
     let after = db::extension_request(conn, id, row.version, Some((today, asked)))
         .map_err(CaseError::from)?
-        .ok_or_else(|| changed(id))?;
-    record(
+        .ok_or_else(|| LIFE.changed(id))?;
+    LIFE.record(
         conn,
         actor,
         "ict_permit.extension_applied",
@@ -464,8 +446,8 @@ fn end_extension_application(
     let Some(asked) = pending_extension(&row) else {
         return Ok(row);
     };
-    let after =
-        db::end_extension_request(conn, row.id, row.version)?.ok_or_else(|| changed(row.id))?;
+    let after = db::end_extension_request(conn, row.id, row.version)?
+        .ok_or_else(|| LIFE.changed(row.id))?;
     audit::record(
         conn,
         actor,
@@ -554,7 +536,7 @@ pub fn extend<E: From<CaseError>>(
     actor: &Actor,
 ) -> Result<PermitRow, E> {
     let row = load(conn, id, access)?.permit;
-    stale(&row, expected_version)?;
+    LIFE.stale(&row, expected_version)?;
     let event = match decision {
         ExtensionDecision::Extend { .. } => IctEvent::Extend,
         ExtensionDecision::Refuse { .. } => IctEvent::RefuseExtension,
@@ -570,7 +552,7 @@ pub fn extend<E: From<CaseError>>(
     let after = match decision {
         ExtensionDecision::Refuse { .. } => db::extension_request(conn, id, row.version, None)
             .map_err(CaseError::from)?
-            .ok_or_else(|| changed(id))?,
+            .ok_or_else(|| LIFE.changed(id))?,
         ExtensionDecision::Extend { months } => {
             let months = months.unwrap_or(asked);
             if months > asked {
@@ -581,18 +563,18 @@ pub fn extend<E: From<CaseError>>(
                 .arg("asked", asked)])
                 .into());
             }
-            let until = row.valid_until().ok_or_else(|| changed(id))?;
+            let until = row.valid_until().ok_or_else(|| LIFE.changed(id))?;
             let (_, rules) = rules_on(conn, today)?;
             let new_until = ict::extend(&rules.ict, until, row.extensions(), months)
                 .map_err(CaseError::rules)?;
             let done = i32::try_from(row.extensions()).unwrap_or(i32::MAX);
             db::extend(conn, id, row.version, done, today, new_until)
                 .map_err(CaseError::from)?
-                .ok_or_else(|| changed(id))?
+                .ok_or_else(|| LIFE.changed(id))?
         }
     };
     match decision {
-        ExtensionDecision::Extend { .. } => record(
+        ExtensionDecision::Extend { .. } => LIFE.record(
             conn,
             actor,
             "ict_permit.extended",
@@ -647,7 +629,7 @@ pub fn measure<E: From<CaseError>>(
     actor: &Actor,
 ) -> Result<PermitRow, E> {
     let row = load(conn, id, access)?.permit;
-    stale(&row, expected_version)?;
+    LIFE.stale(&row, expected_version)?;
     let (event, action) = match measure {
         Measure::Suspend => (IctEvent::Suspend, "ict_permit.suspended"),
         Measure::Resume => (IctEvent::Resume, "ict_permit.resumed"),
@@ -671,8 +653,8 @@ pub fn measure<E: From<CaseError>>(
     };
     let after = db::measure(conn, id, row.status, to, row.version, reason, ground, today)
         .map_err(CaseError::from)?
-        .ok_or_else(|| changed(id))?;
-    record(conn, actor, action, Some(&row), &after, &basis)?;
+        .ok_or_else(|| LIFE.changed(id))?;
+    LIFE.record(conn, actor, action, Some(&row), &after, &basis)?;
     if to == IctState::Revoked {
         // Art. 35(1): an extension application hangs on its permit and ends with it.
         return Ok(end_extension_application(
@@ -788,10 +770,10 @@ pub fn notify_arrival<E: From<CaseError>>(
         actor,
     )
     .map_err(CaseError::from)?
-    .ok_or_else(|| changed(id))?;
+    .ok_or_else(|| LIFE.changed(id))?;
     // What the permit shows changed (`arrivals`, `workers[].arrival_id`): so does its version.
     if !db::bump(conn, id, permit.version).map_err(CaseError::from)? {
-        return Err(changed(id).into());
+        return Err(LIFE.changed(id).into());
     }
     audit::record(
         conn,
@@ -810,7 +792,7 @@ pub fn notify_arrival<E: From<CaseError>>(
     .map_err(CaseError::from)?;
     let permit = db::get(conn, id)
         .map_err(CaseError::from)?
-        .ok_or_else(|| changed(id))?;
+        .ok_or_else(|| LIFE.changed(id))?;
     Ok((permit, arrival))
 }
 
@@ -842,7 +824,7 @@ pub fn record_departure<E: From<CaseError>>(
             .into(),
         );
     };
-    let until = loaded.permit.valid_until().ok_or_else(|| changed(id))?;
+    let until = loaded.permit.valid_until().ok_or_else(|| LIFE.changed(id))?;
     let stay = loaded.permit.stay();
     if !ict::departure_owed(&stay, today) {
         if let (Some(on), Some(began)) = (stay.revoked_on, stay.term_began()) {
@@ -877,7 +859,7 @@ pub fn record_departure<E: From<CaseError>>(
     }
     // What the permit shows changed (`workers[].departed_on`): so does its version.
     if !db::bump(conn, id, loaded.permit.version).map_err(CaseError::from)? {
-        return Err(changed(id).into());
+        return Err(LIFE.changed(id).into());
     }
     let mut after = worker.clone();
     after.departed_on = Some(on);

@@ -15,6 +15,8 @@ pub mod employers;
 pub mod follow;
 pub mod ict;
 pub mod ledger;
+pub mod lifecycle;
+pub mod permit;
 pub mod permits;
 pub mod quota;
 pub mod ratio;

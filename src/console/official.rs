@@ -1,19 +1,17 @@
 //! The akimat official's pages: the work queue, the case page with its decisions and
-//! supervision, overdue payments and departures, and the ICT register. Each reads through
-//! the API's read functions and acts through the API's command functions.
+//! supervision, overdue payments and departures, and the ICT register. Each authorizes
+//! with `auth` and reads and acts through the same `cases` functions as the API.
 
 use super::frame::{Ctx, Fail, Form, Frame};
-use crate::api::documents::{self, PublicPermitView, PublicRegionView};
-use crate::api::extract::IfMatch;
-use crate::api::ict::{self, IctAttention, IctRegisterLine, RegisterQuery};
-use crate::api::page::PageQuery;
-use crate::api::permits::{
-    self, DecisionKind, DecisionRequest, GroundCode, OverdueDeparture, PermitQuery, PermitSummary,
-    PermitView, Supervise,
-};
 use crate::api::quotas::regional::RegionalCategoryView;
-use crate::auth::{authorize_role, Action, Caller, Role};
-use crate::cases::permits::Supervision;
+use crate::auth::{authorize, authorize_role, permit_access, visible, Action, Caller, Role, Scope};
+use crate::cases::documents::{PublicPermit, RegionName};
+use crate::cases::ict::list::{self as ict, Attention, Notification, RegisterLine};
+use crate::cases::permit::list::{self, Listing, OverdueDeparture, Summary};
+use crate::cases::permit::view::{self, Permit, Reader, Reading};
+use crate::cases::permits::{self, Decide, Decision, Supervision};
+use crate::domain::permit::{may_decide, may_supervise, PermitState};
+use crate::domain::ruleset::is_ground_code;
 use crate::domain::Message;
 use crate::error::ApiError;
 use crate::i18n::Lang;
@@ -24,11 +22,16 @@ use serde::Deserialize;
 /// The most rows a console list shows (the API's largest page).
 const ROWS: i64 = 500;
 
-fn all_rows() -> PageQuery {
-    PageQuery {
-        limit: Some(ROWS),
-        cursor: None,
-    }
+/// A listing of every permit `action` lets `caller` see (its region's, for an akimat), at
+/// most [`ROWS`].
+fn listing(caller: &Caller, action: Action) -> Result<Listing, Fail> {
+    let scope = visible(caller, action, None)?;
+    Ok(Listing {
+        region: scope.region,
+        bin: scope.bin,
+        limit: ROWS,
+        ..Listing::default()
+    })
 }
 
 #[derive(Template)]
@@ -60,7 +63,7 @@ pub async fn not_found(ctx: Ctx) -> HttpResponse {
 #[template(path = "queue.html")]
 struct QueuePage {
     f: Frame,
-    items: Vec<PermitSummary>,
+    items: Vec<Summary>,
 }
 
 /// The work queue: the region's applications and extensions awaiting its decision, by
@@ -69,9 +72,12 @@ pub async fn queue(ctx: Ctx) -> HttpResponse {
     let page = async {
         let c = ctx.caller()?;
         authorize_role(&c, Action::DecidePermit)?;
-        let items = permits::applications(&ctx.state, &c, &PermitQuery::default(), &all_rows())
-            .await?
-            .items;
+        let l = listing(&c, Action::ReadPermits)?;
+        let today = ctx.state.time.today();
+        let items = ctx
+            .state
+            .db(move |conn| Ok(list::applications(conn, &l, None, today)?))
+            .await?;
         Ok(QueuePage {
             f: ctx.frame("console-queue-title", Some(&c))?,
             items,
@@ -87,31 +93,62 @@ pub struct QuotaLeft {
     pub figures: RegionalCategoryView,
 }
 
-/// A ground the official may choose, in the reader's language.
-pub struct GroundChoice {
-    pub code: String,
-    pub name: String,
-    pub article: String,
-}
-
 #[derive(Template)]
 #[template(path = "case.html")]
 struct CasePage {
     f: Frame,
-    p: PermitView,
+    p: Permit,
     quota: Vec<QuotaLeft>,
     /// The akimat may decide now: the permit is applied and its region has not decided.
     can_decide: bool,
     /// The akimat may suspend, resume or revoke.
     can_supervise: bool,
-    refusal: Vec<GroundChoice>,
-    revocation: Vec<GroundChoice>,
+    refusal: Vec<view::Ground>,
+    revocation: Vec<view::Ground>,
 }
 
 impl CasePage {
     fn status(&self) -> String {
-        self.f.t(&format!("console-status-{}", self.p.status))
+        self.f
+            .t(&format!("console-status-{}", self.p.status.as_str()))
     }
+
+    /// In force (suspension offered) rather than suspended (resumption offered).
+    fn active(&self) -> bool {
+        self.p.status == PermitState::Active
+    }
+}
+
+/// How an official reads a permit today, in the page's language.
+fn reading(ctx: &Ctx) -> Reading {
+    Reading {
+        today: ctx.state.time.today(),
+        lang: ctx.lang,
+        reader: Reader::Official,
+    }
+}
+
+/// Permit `id` as the official reads it: read in one read transaction; a permit whose
+/// fee is overdue (or an extension whose parent ended) lapses first, as on the API.
+async fn read(ctx: &Ctx, c: &Caller, id: i64) -> Result<Permit, Fail> {
+    authorize_role(c, Action::ReadPermits)?;
+    let how = reading(ctx);
+    let read = || {
+        let (caller, rule_sets) = (c.clone(), ctx.state.rule_sets.clone());
+        ctx.state.read(move |conn| {
+            let access = permit_access(&caller, Action::ReadPermits);
+            view::read(conn, &rule_sets, id, how, access)
+        })
+    };
+    if let Some(p) = read().await? {
+        return Ok(p);
+    }
+    let actor = permits::system_actor(ctx.state.time.now().naive_utc());
+    let today = how.today;
+    ctx.state
+        .write(move |conn| Ok(view::settle(conn, id, today, &actor)?))
+        .await?;
+    Ok(read().await?.ok_or(ApiError::Internal)?)
 }
 
 /// The case page: workers, every automatic check with its article, the quota left in
@@ -126,17 +163,18 @@ pub async fn case(ctx: Ctx, id: web::Path<i64>) -> HttpResponse {
                 Message::new("forbidden-role").text("role", c.role.as_str()),
             )));
         }
-        let p = permits::read(&ctx.state, c.clone(), id, ctx.lang).await?;
+        let p = read(&ctx, &c, id).await?;
         let quota = quota_left(&ctx, &c, &p).await?;
-        let own_region = c.region.as_ref().map(ToString::to_string);
-        let decides = authorize_role(&c, Action::DecidePermit).is_ok();
-        let pending_here = p
+        let own = p
             .regions
             .iter()
-            .any(|r| Some(&r.region) == own_region.as_ref() && r.decision == "pending");
-        let can_decide = decides && p.status == "applied" && pending_here;
-        let can_supervise = authorize_role(&c, Action::SupervisePermit).is_ok()
-            && matches!(p.status.as_str(), "active" | "suspended");
+            .find(|r| Some(&r.region) == c.region.as_ref());
+        let can_decide = authorize_role(&c, Action::DecidePermit).is_ok()
+            && own
+                .and_then(view::Region::decision)
+                .is_some_and(|d| may_decide(p.status, d));
+        let can_supervise =
+            authorize_role(&c, Action::SupervisePermit).is_ok() && may_supervise(p.status);
         let (refusal, revocation) = if can_decide || can_supervise {
             grounds(&ctx, &c).await?
         } else {
@@ -158,7 +196,7 @@ pub async fn case(ctx: Ctx, id: web::Path<i64>) -> HttpResponse {
 
 /// The quota left for the permit's category in each region it names that the caller may
 /// read (the API's `GET /v1/quotas/{year}/regions`); none when no quota is set that year.
-async fn quota_left(ctx: &Ctx, c: &Caller, p: &PermitView) -> Result<Vec<QuotaLeft>, Fail> {
+async fn quota_left(ctx: &Ctx, c: &Caller, p: &Permit) -> Result<Vec<QuotaLeft>, Fail> {
     let views = match crate::api::quotas::regional::regions(&ctx.state, c, p.quota_year).await {
         Ok(v) => v,
         // No quota for the year, or a role that does not read regional quota: the
@@ -168,7 +206,7 @@ async fn quota_left(ctx: &Ctx, c: &Caller, p: &PermitView) -> Result<Vec<QuotaLe
     };
     Ok(views
         .into_iter()
-        .filter(|v| p.regions.iter().any(|r| r.region == v.region))
+        .filter(|v| p.regions.iter().any(|r| r.region.as_str() == v.region))
         .filter_map(|v| {
             let region = v.region;
             v.categories
@@ -180,40 +218,30 @@ async fn quota_left(ctx: &Ctx, c: &Caller, p: &PermitView) -> Result<Vec<QuotaLe
 }
 
 /// The rule set's refusal and revocation grounds in the reader's language.
-async fn grounds(ctx: &Ctx, c: &Caller) -> Result<(Vec<GroundChoice>, Vec<GroundChoice>), Fail> {
-    let rules = crate::api::rulesets::current(&ctx.state, c, None)
-        .await?
-        .rules;
-    let choice = |g: &crate::domain::ruleset::PermitGround| GroundChoice {
-        code: g.code.clone(),
-        name: match ctx.lang {
-            Lang::Kk => g.name_kk.clone(),
-            Lang::Ru => g.name_ru.clone(),
-            Lang::En => g.name_en.clone(),
-        },
-        article: g.article.clone(),
-    };
-    let g = &rules.permit_grounds;
-    Ok((
-        g.refusal.iter().map(choice).collect(),
-        g.revocation.iter().map(choice).collect(),
-    ))
+async fn grounds(ctx: &Ctx, c: &Caller) -> Result<(Vec<view::Ground>, Vec<view::Ground>), Fail> {
+    authorize(c, Action::ReadRuleSets, Scope::All)?;
+    let (today, lang) = (ctx.state.time.today(), ctx.lang);
+    let rule_sets = ctx.state.rule_sets.clone();
+    Ok(ctx
+        .state
+        .db(move |conn| Ok(view::ground_choices(conn, &rule_sets, today, lang)?))
+        .await?)
 }
 
 /// The version the official read, sent back with the form: a permit that changed since
 /// is refused (412) rather than decided blind.
-fn version(form: &Form) -> Result<IfMatch, Fail> {
+fn version(form: &Form) -> Result<Option<i64>, Fail> {
     match form.get("version") {
-        "" => Ok(IfMatch(None)),
+        "" => Ok(None),
         v => v
             .parse()
-            .map(|v| IfMatch(Some(v)))
+            .map(Some)
             .map_err(|_| Fail::Api(ApiError::invalid("version", "must be a whole number"))),
     }
 }
 
 /// After an action: a note on the case page, in the reader's language.
-fn after(ctx: &Ctx, id: i64, done: Result<PermitView, Fail>, ok_key: &str) -> HttpResponse {
+fn after(ctx: &Ctx, id: i64, done: Result<Permit, Fail>, ok_key: &str) -> HttpResponse {
     let note = match done {
         Ok(_) => ctx.flash(true, ctx.lang.key(ok_key)),
         Err(Fail::Api(e)) => ctx.flash(false, ctx.problem_text(&e)),
@@ -225,27 +253,56 @@ fn after(ctx: &Ctx, id: i64, done: Result<PermitView, Fail>, ok_key: &str) -> Ht
     }
 }
 
+/// The decision the form asks for: approve, or refuse on the grounds ticked.
+fn decision(form: &Form) -> Result<Decision, Fail> {
+    match form.get("decision") {
+        "approve" => Ok(Decision::Approve),
+        "refuse" => {
+            let grounds = form.all("ground");
+            match grounds.iter().find(|g| !is_ground_code(g)) {
+                Some(_) => Err(Fail::Api(ApiError::invalid(
+                    "ground",
+                    "must be a ground code: 1 to 64 small letters, digits and hyphens",
+                ))),
+                None => Ok(Decision::Refuse { grounds }),
+            }
+        }
+        _ => Err(ApiError::invalid("decision", "must be approve or refuse").into()),
+    }
+}
+
 /// Approves or refuses (with grounds) for the official's region: the API's decision.
 pub async fn decide(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpResponse {
     let id = id.into_inner();
     let done = async {
         let c = ctx.caller()?;
         let form = ctx.form(&body)?;
-        let decision = match form.get("decision") {
-            "approve" => DecisionKind::Approve,
-            "refuse" => DecisionKind::Refuse,
-            _ => return Err(ApiError::invalid("decision", "must be approve or refuse").into()),
+        authorize_role(&c, Action::DecidePermit)?;
+        let region = c
+            .region
+            .clone()
+            .ok_or_else(|| ApiError::Forbidden(Message::new("forbidden-other-region")))?;
+        let cmd = Decide {
+            region,
+            decision: decision(&form)?,
+            expected_version: version(&form)?,
         };
-        let grounds = form
-            .all("ground")
-            .into_iter()
-            .map(|g| GroundCode::try_from(g).map_err(|e| Fail::Api(ApiError::invalid("ground", e))))
-            .collect::<Result<Vec<_>, _>>()?;
-        let req = DecisionRequest { decision, grounds };
-        Ok(permits::decide(&ctx.state, c, &ctx.rid, id, req, version(&form)?, ctx.lang).await?)
+        let how = reading(&ctx);
+        let rule_sets = ctx.state.rule_sets.clone();
+        let actor = ctx.state.actor(&c, &ctx.rid);
+        Ok(ctx
+            .state
+            .write(move |conn| {
+                let access = permit_access(&c, Action::DecidePermit);
+                let (l, last) = permits::decide(conn, id, &cmd, how.today, access, &actor)?;
+                let p = view::render(conn, &rule_sets, l, how)?;
+                last.write(conn)?;
+                Ok(p)
+            })
+            .await?)
     }
     .await;
-    let key = if matches!(&done, Ok(p) if p.status == "refused") {
+    let key = if matches!(&done, Ok(p) if p.status == PermitState::Refused) {
         "console-done-refused"
     } else {
         "console-done-decided"
@@ -253,21 +310,28 @@ pub async fn decide(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpRespo
     after(&ctx, id, done, key)
 }
 
+/// Runs the supervision the form asks for (the API's suspension, resumption, revocation).
 async fn supervise(
     ctx: &Ctx,
     id: i64,
     body: &[u8],
     cmd: impl FnOnce(&Form) -> Supervision,
-) -> Result<PermitView, Fail> {
+) -> Result<Permit, Fail> {
     let c = ctx.caller()?;
     let form = ctx.form(body)?;
-    let s = Supervise {
-        action: Action::SupervisePermit,
-        cmd: cmd(&form),
-        if_match: version(&form)?,
-        lang: ctx.lang,
-    };
-    Ok(permits::supervision(&ctx.state, c, &ctx.rid, id, s).await?)
+    authorize_role(&c, Action::SupervisePermit)?;
+    let (cmd, expected) = (cmd(&form), version(&form)?);
+    let how = reading(ctx);
+    let rule_sets = ctx.state.rule_sets.clone();
+    let actor = ctx.state.actor(&c, &ctx.rid);
+    Ok(ctx
+        .state
+        .write(move |conn| {
+            let access = permit_access(&c, Action::SupervisePermit);
+            let l = permits::supervise(conn, id, &cmd, how.today, expected, access, &actor)?;
+            Ok(view::render(conn, &rule_sets, l, how)?)
+        })
+        .await?)
 }
 
 /// Suspends an active permit, with the reason.
@@ -302,8 +366,8 @@ pub async fn revoke(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpRespo
 #[template(path = "overdue.html")]
 struct OverduePage {
     f: Frame,
-    awaiting: Vec<PermitSummary>,
-    lapsed: Vec<PermitSummary>,
+    awaiting: Vec<Summary>,
+    lapsed: Vec<Summary>,
     departures: Vec<OverdueDeparture>,
 }
 
@@ -313,20 +377,25 @@ pub async fn overdue(ctx: Ctx) -> HttpResponse {
     let page = async {
         let c = ctx.caller()?;
         authorize_role(&c, Action::ReadDepartures)?;
-        let of = |status: &str| PermitQuery {
-            status: Some(status.to_owned()),
-            ..PermitQuery::default()
+        let of = |status| {
+            listing(&c, Action::ReadPermits).map(|l| Listing {
+                status: Some(status),
+                ..l
+            })
         };
-        let awaiting = permits::permits(&ctx.state, &c, &of("awaiting_payment"), &all_rows())
-            .await?
-            .items;
-        let lapsed = permits::permits(&ctx.state, &c, &of("lapsed"), &all_rows())
-            .await?
-            .items;
-        let departures =
-            permits::overdue_departures(&ctx.state, &c, &permits::DepartureQuery::default())
-                .await?
-                .items;
+        let (awaiting, lapsed) = (of(PermitState::AwaitingPayment)?, of(PermitState::Lapsed)?);
+        let region = visible(&c, Action::ReadDepartures, None)?.region;
+        let today = ctx.state.time.today();
+        let (awaiting, lapsed, departures) = ctx
+            .state
+            .db(move |conn| {
+                Ok((
+                    list::permits(conn, &awaiting, today)?,
+                    list::permits(conn, &lapsed, today)?,
+                    list::overdue_departures(conn, region.as_ref(), today)?,
+                ))
+            })
+            .await?;
         Ok(OverduePage {
             f: ctx.frame("console-overdue-title", Some(&c))?,
             awaiting,
@@ -342,17 +411,17 @@ pub async fn overdue(ctx: Ctx) -> HttpResponse {
 #[template(path = "ict.html")]
 struct IctPage {
     f: Frame,
-    missing: Vec<IctRegisterLine>,
-    register: Vec<IctRegisterLine>,
+    missing: Vec<RegisterLine>,
+    register: Vec<RegisterLine>,
 }
 
 impl IctPage {
-    fn notification(&self, l: &IctRegisterLine) -> String {
+    fn notification(&self, l: &RegisterLine) -> String {
         let key = match l.notification {
-            ict::IctNotificationState::OnTime => "console-ict-on-time",
-            ict::IctNotificationState::Late => "console-ict-late",
-            ict::IctNotificationState::Missing => "console-ict-missing",
-            ict::IctNotificationState::Pending => "console-ict-pending",
+            Notification::OnTime => "console-ict-on-time",
+            Notification::Late => "console-ict-late",
+            Notification::Missing => "console-ict-missing",
+            Notification::Pending => "console-ict-pending",
         };
         self.f.t(key)
     }
@@ -364,15 +433,23 @@ pub async fn ict(ctx: Ctx) -> HttpResponse {
     let page = async {
         let c = ctx.caller()?;
         authorize_role(&c, Action::ReadIctRegister)?;
-        let q = |attention| RegisterQuery {
-            attention,
-            limit: Some(ROWS),
-            ..RegisterQuery::default()
-        };
-        let missing = ict::register(&ctx.state, &c, q(Some(IctAttention::MissingNotification)))
-            .await?
-            .items;
-        let register = ict::register(&ctx.state, &c, q(None)).await?.items;
+        let region = visible(&c, Action::ReadIctRegister, None)?.region;
+        let today = ctx.state.time.today();
+        let (missing, register) = ctx
+            .state
+            .read(move |conn| {
+                let page = |attention| ict::RegisterPage {
+                    region: region.as_ref(),
+                    attention,
+                    after_worker: None,
+                    limit: ROWS,
+                };
+                let missing =
+                    ict::register(conn, page(Some(Attention::MissingNotification)), today)?;
+                let register = ict::register(conn, page(None), today)?;
+                Ok((missing.0, register.0))
+            })
+            .await?;
         Ok(IctPage {
             f: ctx.frame("console-ict-title", Some(&c))?,
             missing,
@@ -388,12 +465,12 @@ pub async fn ict(ctx: Ctx) -> HttpResponse {
 struct VerifyPage {
     f: Frame,
     asked: String,
-    permit: Option<PublicPermitView>,
+    permit: Option<PublicPermit>,
 }
 
 impl VerifyPage {
     /// The region's name in the page's language.
-    fn region_name(&self, r: &PublicRegionView) -> String {
+    fn region_name(&self, r: &RegionName) -> String {
         match self.f.lang {
             Lang::Kk => r.name_kk.clone(),
             Lang::Ru => r.name_ru.clone(),
@@ -425,10 +502,16 @@ pub async fn verify(
         .map(|n| n.trim().to_owned())
         .filter(|n| !n.is_empty());
     let page = async {
-        let permit = match &asked {
+        let permit = match asked.clone() {
             None => None,
             Some(number) => {
-                Some(documents::verify(&ctx.state, req.peer_addr(), number.clone()).await?)
+                ctx.state.limit_verification(req.peer_addr())?;
+                let today = ctx.state.time.today();
+                let found = ctx
+                    .state
+                    .read(move |c| Ok(crate::cases::documents::verify_public(c, &number, today)?))
+                    .await?;
+                Some(found)
             }
         };
         Ok(VerifyPage {

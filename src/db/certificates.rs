@@ -193,25 +193,11 @@ fn advance(
     to: CertificateState,
     version: i64,
 ) -> QueryResult<bool> {
-    let n = diesel::update(
-        c::table
-            .find(id)
-            .filter(c::status.eq(from.as_str()))
-            .filter(c::version.eq(version)),
-    )
-    .set((c::status.eq(to.as_str()), c::version.eq(version + 1)))
-    .execute(conn)?;
-    Ok(n == 1)
+    super::lifecycle::advance!(conn, c, id, from, to, version)
 }
 
 /// A decision: the state it moves to and what it sets.
-#[derive(Debug, Clone)]
-pub struct Decision<'a> {
-    pub to: CertificateState,
-    pub issued_on: Option<NaiveDate>,
-    pub valid_until: Option<NaiveDate>,
-    pub refusal_reason: Option<&'a str>,
-}
+pub type Decision<'a> = super::lifecycle::Decision<'a, CertificateState>;
 
 /// Records a decision if the certificate is still in `from` at `version`; `None` if not.
 pub fn decide(

@@ -278,25 +278,11 @@ fn advance(
     to: IctState,
     version: i64,
 ) -> QueryResult<bool> {
-    let n = diesel::update(
-        p::table
-            .find(id)
-            .filter(p::status.eq(from.as_str()))
-            .filter(p::version.eq(version)),
-    )
-    .set((p::status.eq(to.as_str()), p::version.eq(version + 1)))
-    .execute(conn)?;
-    Ok(n == 1)
+    super::lifecycle::advance!(conn, p, id, from, to, version)
 }
 
 /// A decision: the state it moves to and what it sets.
-#[derive(Debug, Clone)]
-pub struct Decision<'a> {
-    pub to: IctState,
-    pub issued_on: Option<NaiveDate>,
-    pub valid_until: Option<NaiveDate>,
-    pub refusal_reason: Option<&'a str>,
-}
+pub type Decision<'a> = super::lifecycle::Decision<'a, IctState>;
 
 /// Records a decision if the permit is still in `from` at `version`; `None` if not.
 pub fn decide(

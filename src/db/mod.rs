@@ -6,6 +6,7 @@ pub mod certificates;
 pub mod demands;
 pub mod ict;
 pub mod idempotency;
+pub mod lifecycle;
 pub mod permits;
 pub mod quota;
 pub mod reference;

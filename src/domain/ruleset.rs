@@ -148,6 +148,26 @@ pub struct PermitGround {
     pub bars_employer: bool,
 }
 
+/// Whether `code` has the shape of a ground's code in the rule set's lists
+/// (`unreliable-documents`): 1 to 64 small letters, digits and hyphens.
+pub fn is_ground_code(code: &str) -> bool {
+    (1..=64).contains(&code.len())
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+impl PermitGround {
+    /// The ground's name in every language.
+    pub fn words(&self) -> crate::domain::violation::Words {
+        crate::domain::violation::Words {
+            kk: self.name_kk.clone(),
+            ru: self.name_ru.clone(),
+            en: self.name_en.clone(),
+        }
+    }
+}
+
 /// The ministry's lists of refusal and revocation grounds (Art. 33(2), 9(5)).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -1652,5 +1672,15 @@ pub(crate) mod tests {
         assert!(MonthDay::try_from("+1-01".to_owned()).is_err());
         let feb29 = MonthDay::try_from("02-29".to_owned()).unwrap();
         assert_eq!(feb29.in_year(2026), date("2026-02-28"));
+    }
+
+    #[test]
+    fn art_9_5_a_ground_code_is_small_letters_digits_and_hyphens() {
+        assert!(is_ground_code("unreliable-documents"));
+        assert!(is_ground_code("a1"));
+        assert!(!is_ground_code(""));
+        assert!(!is_ground_code("Unreliable"));
+        assert!(!is_ground_code("no spaces"));
+        assert!(!is_ground_code(&"a".repeat(65)));
     }
 }

@@ -158,6 +158,53 @@ pub fn valid_on(state: PermitState, start: NaiveDate, end: NaiveDate, today: Nai
     state.at(end, today) == PermitState::Active && start <= today && today <= end
 }
 
+/// A named region's decision on a permit, as stored (`pending`, `approved`, `refused`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RegionDecision {
+    /// The region's akimat has not decided.
+    Pending,
+    /// The region's akimat approved (and holds its quota).
+    Approved,
+    /// The region's akimat refused.
+    Refused,
+}
+
+impl RegionDecision {
+    /// The stored form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RegionDecision::Pending => "pending",
+            RegionDecision::Approved => "approved",
+            RegionDecision::Refused => "refused",
+        }
+    }
+
+    /// The decision of its stored form; `None` for a word the schema does not allow.
+    pub fn parse(s: &str) -> Option<RegionDecision> {
+        [Self::Pending, Self::Approved, Self::Refused]
+            .into_iter()
+            .find(|d| d.as_str() == s)
+    }
+}
+
+/// Art. 33(2), 9(5): the akimat of a region the permit names may approve or refuse it
+/// while the permit awaits decisions (`applied`) and that region has not decided yet.
+pub fn may_decide(state: PermitState, decision: RegionDecision) -> bool {
+    decision == RegionDecision::Pending && transition(state, PermitEvent::Refuse).is_ok()
+}
+
+/// Art. 9(5), 33(2): the akimat may suspend, resume or revoke a permit that is in force
+/// or suspended (`state` as of today, so an expired one may not).
+pub fn may_supervise(state: PermitState) -> bool {
+    transition(state, PermitEvent::Revoke).is_ok()
+}
+
+/// Art. 33(2): an application is overdue when it still awaits decisions after its
+/// decision deadline (`due`, the rule set's working days from filing).
+pub fn decision_overdue(state: PermitState, due: NaiveDate, today: NaiveDate) -> bool {
+    state == PermitState::Applied && due < today
+}
+
 /// What happens to a permit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PermitEvent {
@@ -420,6 +467,46 @@ mod tests {
                 assert!(!valid_on(s, start, end, date("2026-10-01")), "{s:?}");
             }
         }
+    }
+
+    #[test]
+    fn art_33_2_a_region_decides_only_a_pending_application() {
+        use RegionDecision as D;
+        for s in [
+            S::Applied,
+            S::AwaitingPayment,
+            S::Active,
+            S::Suspended,
+            S::Refused,
+        ] {
+            for d in [D::Pending, D::Approved, D::Refused] {
+                let expected = s == S::Applied && d == D::Pending;
+                assert_eq!(may_decide(s, d), expected, "{s:?} {d:?}");
+            }
+        }
+        assert_eq!(RegionDecision::parse("approved"), Some(D::Approved));
+        assert_eq!(RegionDecision::parse("maybe"), None);
+    }
+
+    #[test]
+    fn art_9_5_only_an_active_or_suspended_permit_is_supervised() {
+        assert!(may_supervise(S::Active));
+        assert!(may_supervise(S::Suspended));
+        assert!(!may_supervise(S::Expired));
+        assert!(!may_supervise(S::Applied));
+        assert!(!may_supervise(S::Revoked));
+    }
+
+    #[test]
+    fn art_33_2_an_application_undecided_after_its_deadline_is_overdue() {
+        let due = date("2026-03-10");
+        assert!(!decision_overdue(S::Applied, due, due));
+        assert!(decision_overdue(S::Applied, due, date("2026-03-11")));
+        assert!(!decision_overdue(
+            S::AwaitingPayment,
+            due,
+            date("2026-03-11")
+        ));
     }
 
     #[test]

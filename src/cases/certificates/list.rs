@@ -1,0 +1,24 @@
+//! The listing of self-employment certificates (Art. 34): the API's
+//! `GET /v1/self-employment-certificates`. The edge narrows it to the caller's own first
+//! (an akimat its region's, an employer those whose holder's employment it reported).
+
+use super::view::{of_row, Certificate};
+use crate::cases::CaseError;
+use crate::db::certificates as db;
+use crate::db::Conn;
+use crate::domain::{EmployerId, RegionCode};
+
+/// Certificates in `region` and reported by `bin` (each when given), oldest first, after
+/// `after_id`, at most `limit`.
+pub fn list(
+    conn: &mut Conn,
+    region: Option<&RegionCode>,
+    bin: Option<&EmployerId>,
+    after_id: Option<i64>,
+    limit: i64,
+) -> Result<Vec<Certificate>, CaseError> {
+    db::list(conn, region, bin, after_id, limit)?
+        .into_iter()
+        .map(|r| of_row(conn, r))
+        .collect()
+}
