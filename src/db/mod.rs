@@ -291,6 +291,14 @@ impl Error {
     pub fn rules(v: Vec<Violation>) -> Error {
         Error::Refused(Refusal::Rule(v))
     }
+
+    /// A stored figure is missing or out of the range its rule takes, which the table's
+    /// constraints forbid: a fault of the data (500, logged), never read as a zero.
+    pub fn stored(what: &str) -> Error {
+        Error::Db(diesel::result::Error::DeserializationError(
+            format!("{what}: missing or out of range").into(),
+        ))
+    }
 }
 
 /// Whether the database answers a trivial query (readiness).
