@@ -128,6 +128,7 @@ fn main() -> std::io::Result<()> {
         url: Secret::new(url),
         pool_size,
         connect_timeout_seconds: 5,
+        statements: None,
     })
     .map_err(std::io::Error::other)?;
     let pool = web::Data::new(pool);

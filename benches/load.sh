@@ -3,8 +3,12 @@
 # PostgreSQL, drives it over HTTP with wrk, and prints each figure beside its baseline
 # measured in the same run:
 #   P1 contended approval: 50 clients approve 1-worker applications against one regional
-#      allocation until it is exhausted; baseline the same statements sent raw (pgbench on
-#      PostgreSQL, benches/raw_approve.rs through the SQLite library).
+#      allocation until it is exhausted; baseline the hand-minimal transaction that takes the
+#      same decision, benches/sql/approve.sql, sent raw (pgbench on PostgreSQL,
+#      benches/raw_approve.rs through the SQLite library). With BASELINE_REV the binary of
+#      that commit runs P1 as well, interleaved with the current one on the same database
+#      (baseline, current, baseline, current, each on a region of its own), and the machine's
+#      CPU per approval is reported for both beside the hand-minimal transaction's.
 #   P2 reads: a permit, an employer's permit list, a region's quota at 50 connections;
 #      baseline benches/bare_reads.rs, the same queries with no service layers.
 #   P4 footprint: resident memory idle and at peak, start-up to ready on a fresh file.
@@ -15,7 +19,10 @@
 # Environment: PG_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres, a role
 # that may create databases), ALLOCATED (approvals per P1 run, default 1000), DURATION
 # (seconds per P2 run, default 10), CLIENTS (default 50), SKIP_BUILD=1 (use the built binaries),
-# PERMITS_BIN (another service binary, e.g. to compare builds), ONLY=sqlite|postgres|scale.
+# PERMITS_BIN (another service binary, e.g. to compare builds), ONLY=sqlite|postgres|scale,
+# BASELINE_REV (a commit, e.g. the one before issue 20, built into target/baseline; the
+# schema must be the same, as the two binaries share the database). A quick end-to-end
+# check: ALLOCATED=20 EXTRA=5 CLIENTS=4 DURATION=2 ONLY=postgres benches/load.sh
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -38,6 +45,7 @@ cleanup() {
     for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
     for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
     for d in "${DBS[@]}"; do psql -q "$PG_ADMIN_URL" -c "DROP DATABASE IF EXISTS $d" >/dev/null 2>&1 || true; done
+    if [ -n "${BASE_TREE:-}" ]; then git worktree remove --force "$BASE_TREE" >/dev/null 2>&1 || true; fi
     [ -n "${KEEP_WORK:-}" ] && log "kept $WORK" || rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -68,6 +76,17 @@ bench_exe() { # the newest executable cargo built for bench $1
 BARE=$(bench_exe bare_reads)
 RAW=$(bench_exe raw_approve)
 [ -x "$BIN" ] && [ -x "$BARE" ] && [ -x "$RAW" ] || { log "build the binaries first"; exit 1; }
+BASE_BIN=""
+if [ -n "${BASELINE_REV:-}" ]; then
+    BASE_BIN=$ROOT/target/baseline/release/permits
+    if [ -z "${SKIP_BUILD:-}" ]; then
+        BASE_TREE=$WORK/baseline-tree
+        git worktree add --detach "$BASE_TREE" "$BASELINE_REV" >/dev/null 2>&1
+        log "building $BASELINE_REV into target/baseline"
+        (cd "$BASE_TREE" && cargo build --release --bin permits -q --target-dir "$ROOT/target/baseline")
+    fi
+    [ -x "$BASE_BIN" ] || { log "no baseline binary $BASE_BIN"; exit 1; }
+fi
 
 # --- dates (Kazakhstan time, UTC+5) ------------------------------------------------------
 TODAY=$(date -u -d '+5 hours' +%F)
@@ -82,8 +101,8 @@ MINISTRY=$(token --role ministry)
 OWNER=$(token --role employer --bin "$EMPLOYER")
 
 # --- the service -------------------------------------------------------------------------
-start_service() { # start_service <url> <port> <log>: starts in the background, sets SVC_PID
-    APP__DATABASE__URL=$1 APP__SERVER__PORT=$2 RUST_LOG=${RUST_LOG:-info} "$BIN" serve >"$3" 2>&1 &
+start_service() { # start_service <url> <port> <log> [binary]: starts in the background, sets SVC_PID
+    APP__DATABASE__URL=$1 APP__SERVER__PORT=$2 RUST_LOG=${RUST_LOG:-info} "${4:-$BIN}" serve >"$3" 2>&1 &
     SVC_PID=$!
     PIDS+=("$SVC_PID")
 }
@@ -314,6 +333,34 @@ one_database() { # one_database sqlite|postgres
     local raw_cpu; raw_cpu=$(cpu_use "$c0" "$c1" "$ALLOCATED")
     local raw_check; raw_check=$(check_allocation "$url" "$base" KZ-71)
 
+    # P1 interleaved: the baseline binary and the current one take turns on the same
+    # database, each against a region of its own, so that both meet the same machine.
+    local turns=()
+    if [ -n "$BASE_BIN" ]; then
+        local r i=0 who b_port=$((port + 2))
+        for r in KZ-11 KZ-15 KZ-19 KZ-27; do
+            allocate "$base" "$r" "$ALLOCATED"
+            file_applications "$base" "$r" $((ALLOCATED + EXTRA))
+        done
+        for r in KZ-11 KZ-15 KZ-19 KZ-27; do
+            if [ $((i % 2)) = 0 ]; then
+                who=baseline
+                start_service "$url" "$b_port" "$WORK/baseline-$kind-$r.log" "$BASE_BIN"
+                local b_pid=$SVC_PID
+                wait_ready "$b_port"
+                log "[$kind] P1 $who ($BASELINE_REV) against $r"
+                read -r t_rate _ _ _ _ _ t_busy t_cpu < <(p1_service "$url" "http://127.0.0.1:$b_port" "$r")
+                stop "$b_pid"
+            else
+                who=current
+                log "[$kind] P1 $who against $r"
+                read -r t_rate _ _ _ _ _ t_busy t_cpu < <(p1_service "$url" "$base" "$r")
+            fi
+            turns+=("$who|$r|$t_rate|$t_busy|$t_cpu|$(check_allocation "$url" "$base" "$r")")
+            i=$((i + 1))
+        done
+    fi
+
     # P2: the service and the bare handler on the same rows.
     local some; some=$(dbq "$url" "SELECT permit_id FROM permit_regions WHERE region = 'KZ-75' AND decision = 'approved' ORDER BY permit_id LIMIT 200")
     sed 's|^|/v1/permits/|' <<<"$some" >"$WORK/p-permit"
@@ -342,7 +389,13 @@ one_database() { # one_database sqlite|postgres
     row "P1 approvals/s ($CLIENTS clients)" "$rate" "$raw_rate (raw)" "$(ratio "$rate" "$raw_rate")"
     row "P1 latency p50 / p99 ms" "$p50 / $p99" "$raw_p50 / $raw_p99" ""
     row "P1 answers 200 / 422 / other" "$ok / $exhausted / $other" "" ""
-    row "P1 machine CPU busy, ms per approval" "$busy, $cpu_ms" "${raw_cpu/ /, }" ""
+    row "P1 machine CPU busy, ms per approval" "$busy, $cpu_ms" "${raw_cpu/ /, } (hand-minimal)" "$(ratio "$cpu_ms" "${raw_cpu#* }")"
+    local turn
+    for turn in "${turns[@]}"; do
+        IFS='|' read -r who r t_rate t_busy t_cpu t_check <<<"$turn"
+        row "P1 $who $r: approvals/s, CPU ms/appr." "$t_rate, $t_busy, $t_cpu" "${raw_cpu#* } (hand-minimal)" "$(ratio "$t_cpu" "${raw_cpu#* }")"
+        row "P1 $who $r over-allocation" "$t_check" "" ""
+    done
     row "P1 over-allocation (service)" "$check" "" ""
     row "P1 over-allocation (raw)" "$raw_check" "" ""
     for what in permit list quota; do

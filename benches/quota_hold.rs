@@ -43,6 +43,7 @@ fn setup() -> (Pool, Option<std::path::PathBuf>) {
         url: Secret::new(url),
         pool_size: THREADS as u32,
         connect_timeout_seconds: 60,
+        statements: None,
     })
     .expect("bench database");
     let mut conn = pool.get().expect("connection");

@@ -1,5 +1,5 @@
-//! The P1 baseline of `benches/load.sh` on SQLite: the statements of the service's
-//! hold-and-approve transaction (`benches/sql/approve.sql`, the same file pgbench runs on
+//! The P1 baseline of `benches/load.sh` on SQLite: the hand-minimal transaction that takes
+//! the service's approval decision (`benches/sql/approve.sql`, the same file pgbench runs on
 //! PostgreSQL), sent through the SQLite library from 50 threads, one connection each, with
 //! the service's pragmas and `BEGIN IMMEDIATE`, writers queued on an in-process lock; no
 //! HTTP, no JSON, no Rust model around them.
@@ -19,11 +19,13 @@ use std::time::Instant;
 
 /// The PostgreSQL-only spellings of the script as diesel spells them for SQLite:
 /// `= ANY('{a,b}')` and `!= ALL('{a,b}')` become `IN`/`NOT IN` lists, `= ANY(SELECT …)`
-/// becomes `IN (SELECT …)`, `'t'` becomes 1.
+/// becomes `IN (SELECT …)`, `'t'` becomes 1, and `FOR UPDATE` goes (SQLite's writers
+/// already take turns).
 fn to_sqlite(sql: &str) -> String {
     let mut out = sql
         .replace("= 't'", "= 1")
-        .replace(" = ANY(SELECT ", " IN (SELECT ");
+        .replace(" = ANY(SELECT ", " IN (SELECT ")
+        .replace(" FOR UPDATE", "");
     for (pg, lite) in [(" = ANY('{", " IN ("), (" != ALL('{", " NOT IN (")] {
         while let Some(at) = out.find(pg) {
             let rest = &out[at + pg.len()..];

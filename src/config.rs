@@ -54,6 +54,38 @@ pub struct DatabaseSettings {
     pub url: Secret,
     pub pool_size: u32,
     pub connect_timeout_seconds: u64,
+    /// When set (by a test or a benchmark, never from a file), every statement the pool's
+    /// connections send is counted here: see [`StatementCount`].
+    #[serde(skip)]
+    pub statements: Option<StatementCount>,
+}
+
+/// The statements the pool's connections send to the database, in order: every query,
+/// `BEGIN` and `COMMIT`, and the pool's check of a connection on checkout; not what a
+/// connection sends to set itself up. Diesel reports each statement to the connection's
+/// instrumentation as it sends it, so this is what the server receives, on either database;
+/// tests use it to bound what a request costs (docs/ARCHITECTURE.md, "Contention").
+#[derive(Debug, Clone, Default)]
+pub struct StatementCount(std::sync::Arc<std::sync::Mutex<Vec<String>>>);
+
+impl StatementCount {
+    /// One more statement sent: its SQL.
+    pub fn add(&self, sql: String) {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(sql);
+    }
+
+    /// The statements sent since the last `take`, oldest first; the list starts again empty.
+    pub fn take(&self) -> Vec<String> {
+        std::mem::take(
+            &mut *self
+                .0
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        )
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -160,6 +192,7 @@ mod tests {
             url: Secret::new("postgres://u:hunter2@db/permits"),
             pool_size: 1,
             connect_timeout_seconds: 1,
+            statements: None,
         };
         assert!(!format!("{s:?}").contains("hunter2"));
     }

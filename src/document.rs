@@ -9,7 +9,7 @@
 
 use crate::cases::documents::PermitDocument;
 use crate::domain::permit::number::PermitNumber;
-use crate::domain::permit::PermitState;
+use crate::domain::permit::{PermitKind, PermitState};
 use crate::domain::Message;
 use crate::i18n::Lang;
 use printpdf::{
@@ -262,7 +262,7 @@ pub fn render(doc: &PermitDocument, verify_url: &str) -> Result<Vec<u8>, Documen
     let mut l = Layout::new(font_id);
 
     let mut title = label("document-title");
-    if doc.kind == "extension" {
+    if doc.kind == PermitKind::Extension {
         title = format!("{title} ({})", label("document-extension"));
     }
     l.line(14.0, 0.0, &title);
@@ -377,7 +377,7 @@ mod tests {
             id: 1,
             number: PermitNumber::parse("KZ-2026-ABCD-EFGH-JKMN").unwrap(),
             issued_on: date("2026-01-10"),
-            kind: "permit".into(),
+            kind: PermitKind::Permit,
             employer_bin: "210340000013".into(),
             employer_name: Some("«Қазақ Өңірі» ЖШС".into()),
             category: crate::domain::Category::Specialists,

@@ -410,7 +410,7 @@ worker-route-other =
        *[other] another route
     }): refused for this permit, drawing no quota
 no-worker-needs-permit = no worker of the permit needs a permit within the quota
-fee-rate-missing = the rule set has no fee rate for category { $category } in sector { $sector }
+rule-set-incomplete = the rule set in force has no { $section } for category { $category } in sector { $sector }: the ministry must complete it before this permit can be priced
 fee-underpaid = { $paid } tenge were paid to { $region }; the fee due is { $due } tenge at the MRP of { $mrp } tenge on the payment date
 trip-region-in-permit = { $region } is named in the permit: the permit itself is valid there, no business trip is needed
 trip-outside-validity = the trip from { $from } to { $to } is outside the permit's validity from { $start } to { $end }

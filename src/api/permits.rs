@@ -1147,17 +1147,26 @@ async fn decide(
     let actor = state.actor(&caller, rid);
     state
         .write(move |c| {
-            let (l, last) = cases::permits::decide(
+            let today = cases::permits::Today {
+                date: today,
+                rule_sets: &rule_sets,
+            };
+            cases::permits::decide(
                 c,
                 id,
                 &cmd,
                 today,
                 permit_access(&caller, Action::DecidePermit),
                 &actor,
-            )?;
-            let view = PermitView::from(view::render(c, &rule_sets, l, how)?);
-            last.write(c)?;
-            Ok(view)
+                |c, l, rules| {
+                    Ok(PermitView::from(view::render_under(
+                        c,
+                        Some(rules),
+                        l,
+                        how,
+                    )?))
+                },
+            )
         })
         .await
 }

@@ -11,7 +11,7 @@ use crate::db::reference::{self, Region};
 use crate::db::{rulesets, Conn};
 use crate::domain::article::*;
 use crate::domain::permit::number::PermitNumber;
-use crate::domain::permit::{valid_on, EndGround, PermitState};
+use crate::domain::permit::{valid_on, EndGround, PermitKind, PermitState};
 use crate::domain::{Category, Message};
 use chrono::{Datelike, NaiveDate};
 
@@ -108,8 +108,8 @@ pub struct PermitDocument {
     pub id: i64,
     pub number: PermitNumber,
     pub issued_on: NaiveDate,
-    /// `permit` or `extension`.
-    pub kind: String,
+    /// A first permit or an extension.
+    pub kind: PermitKind,
     pub employer_bin: String,
     /// The employer's name in its profile on the day of issue, if it had one.
     pub employer_name: Option<String>,
@@ -258,7 +258,7 @@ fn document_of(conn: &mut Conn, l: Loaded, today: NaiveDate) -> Result<PermitDoc
         id: p.id,
         number,
         issued_on,
-        kind: p.kind.clone(),
+        kind: p.kind,
         employer_bin: p.bin.to_string(),
         employer_name,
         category: p.category,

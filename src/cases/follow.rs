@@ -20,7 +20,7 @@ use crate::db::permits::{self as db, Move, WorkerRow};
 use crate::db::Conn;
 use crate::domain::article::cite_all;
 use crate::domain::hold::Release;
-use crate::domain::permit::{transition, PermitEvent, PermitState};
+use crate::domain::permit::{transition, PermitEvent, PermitKind, PermitState};
 use crate::domain::Message;
 use chrono::NaiveDate;
 
@@ -39,7 +39,11 @@ fn parent_state(
     l: &Loaded,
     today: NaiveDate,
 ) -> Result<Option<(i64, PermitState)>, CaseError> {
-    let Some(parent_id) = l.permit.parent_id.filter(|_| l.permit.kind == "extension") else {
+    let Some(parent_id) = l
+        .permit
+        .parent_id
+        .filter(|_| l.permit.kind == PermitKind::Extension)
+    else {
         return Ok(None);
     };
     let parent = db::get(conn, parent_id)?.ok_or_else(|| {

@@ -8,7 +8,8 @@ use super::eligibility::PersonFacts;
 use super::{follow, ledger, statistics, CaseError};
 use crate::db::audit::{self, Actor};
 use crate::db::permits::{
-    self as db, DetailRow, Move, NewPermit, NewWorker, PermitRow, RegionRow, TripRow, WorkerRow,
+    self as db, DetailRow, Move, NewPermit, NewWorker, PermitRow, ProfileRow, RegionRow, TripRow,
+    WorkerRow,
 };
 use crate::db::statistics::{self as counters, Figures, Key};
 use crate::db::{reference, rulesets, worker_routes, Conn};
@@ -18,15 +19,16 @@ use crate::domain::hold::{CaseKind, CaseRef, QuotaClaim, Release, Units};
 use crate::domain::permit::checks::{self, Check, Commitment, Qualification};
 use crate::domain::permit::trips::{self, TripRequest};
 use crate::domain::permit::{
-    departure_owed, transition, OwnGround, PermitEvent, PermitState, Stay,
+    departure_owed, may_decide, transition, OwnGround, PermitEvent, PermitKind, PermitState,
+    RegionDecision, Stay,
 };
 use crate::domain::person::{self, CyrillicName, LatinName, PassportNumber, PersonKey};
 use crate::domain::route::{self, EmployerType, Engagement, Facts, Position};
 use crate::domain::ruleset::{NoPermitList, RuleSet, TermChoice, TermUnit};
 use crate::domain::violation::Words;
 use crate::domain::{
-    quota, Category, CountryCode, EmployerId, Message, Money, Refusal, RegionCode, SectorCode,
-    Violation,
+    fees, quota, Category, CountryCode, EmployerId, Message, Money, Refusal, RegionCode,
+    SectorCode, Violation,
 };
 use chrono::{Datelike, Days, NaiveDate};
 use std::collections::BTreeMap;
@@ -105,9 +107,9 @@ impl Loaded {
     }
 
     fn case_ref(&self) -> CaseRef {
-        let kind = match self.permit.kind.as_str() {
-            "extension" => CaseKind::PermitExtension,
-            _ => CaseKind::Permit,
+        let kind = match self.permit.kind {
+            PermitKind::Extension => CaseKind::PermitExtension,
+            PermitKind::Permit => CaseKind::Permit,
         };
         CaseRef::new(kind, self.permit.id)
     }
@@ -140,19 +142,32 @@ fn changed(id: i64) -> CaseError {
     )
 }
 
-/// Loads everything a permit names.
+/// Loads everything a permit names: the permit with its details, its regions, its workers
+/// with their route facts, and, once it has been issued, its trips, re-issues and
+/// replacement report. A permit not yet issued has none of those
+/// ([`PermitState::before_issue`]), so they are not asked for.
 pub fn load_full(conn: &mut Conn, id: i64) -> Result<Loaded, CaseError> {
-    let permit = db::get(conn, id)?.ok_or_else(|| not_found(id))?;
-    let workers = db::workers_of(conn, id)?;
-    let ids: Vec<i64> = workers.iter().map(|w| w.id).collect();
+    let (permit, detail) = db::get_with_details(conn, id)?.ok_or_else(|| not_found(id))?;
+    let (workers, routes): (Vec<WorkerRow>, Vec<Option<worker_routes::RouteRow>>) =
+        db::workers_with_routes(conn, id)?.into_iter().unzip();
+    let regions = db::regions_of(conn, id)?;
+    let (trips, replacement, reissues) = if permit.status.before_issue() {
+        (Vec::new(), None, Vec::new())
+    } else {
+        (
+            db::trips_of(conn, id)?,
+            db::replacement_of(conn, id)?,
+            db::reissues_of(conn, id)?,
+        )
+    };
     Ok(Loaded {
-        routes: worker_routes::of_workers(conn, &ids)?,
-        detail: db::details(conn, id)?,
-        regions: db::regions_of(conn, id)?,
+        routes: routes.into_iter().flatten().collect(),
+        detail,
+        regions,
         workers,
-        trips: db::trips_of(conn, id)?,
-        replacement: db::replacement_of(conn, id)?,
-        reissues: db::reissues_of(conn, id)?,
+        trips,
+        replacement,
+        reissues,
         permit,
     })
 }
@@ -179,20 +194,6 @@ fn rules_on(conn: &mut Conn, date: NaiveDate) -> Result<Arc<RuleSet>, CaseError>
 
 fn illegal(t: crate::domain::state::IllegalTransition) -> CaseError {
     CaseError::Refused(t.into())
-}
-
-fn unit_name(unit: TermUnit) -> &'static str {
-    match unit {
-        TermUnit::Months => "months",
-        TermUnit::Days => "days",
-    }
-}
-
-fn parse_unit(s: &str) -> TermUnit {
-    match s {
-        "days" => TermUnit::Days,
-        _ => TermUnit::Months,
-    }
 }
 
 /// A foreign worker as the application names them, the person parsed (names and passport
@@ -251,6 +252,11 @@ struct Subject<'a> {
     except: Vec<i64>,
     labour_market: Option<(NaiveDate, Option<&'a str>, Option<NaiveDate>)>,
     replacement_months: Option<u32>,
+    /// Who engages the workers, judged on the start date (Art. 32(2)-(3)).
+    engager: &'a Engager,
+    /// The employer's profile in force today, whose workforce the Kazakh share is judged on
+    /// (Art. 33(6)); none filed: the share cannot be judged.
+    profile: Option<&'a ProfileRow>,
 }
 
 /// Runs every automatic check (Art. 33(2), (3), (6), (7), 2(3), 7(20)) under `rules`.
@@ -293,6 +299,7 @@ fn run_checks(
     }
     out.push(super::ratio::kazakh_share(
         conn,
+        s.profile,
         &super::ratio::ShareCase {
             bin: s.bin,
             category: s.category,
@@ -332,14 +339,16 @@ fn run_checks(
     let unreported: Vec<Commitment> = db::unreported_replacements(conn, s.bin.as_str())?
         .into_iter()
         .filter(|(id, _, _)| !s.except.contains(id))
-        .map(|(permit, start, months)| Commitment {
-            permit,
-            start,
-            months: months.and_then(|m| u32::try_from(m).ok()).unwrap_or(0),
+        .map(|(permit, start, months)| {
+            Ok(Commitment {
+                permit,
+                start,
+                months: stored("replacement months", months.map(i64::from))?,
+            })
         })
-        .collect();
+        .collect::<Result<_, CaseError>>()?;
     out.push(checks::replacements_met(&unreported, today));
-    let engager = Engager::of(conn, s.bin, s.category, s.start_date)?;
+    let engager = s.engager;
     let unstated = PersonFacts::default();
     for (i, w) in s.workers.iter().enumerate() {
         let name = w.full_name_latin.as_str();
@@ -363,7 +372,10 @@ fn run_checks(
                 worker: name,
                 education: &w.education,
                 occupation_code: &w.occupation_code,
-                experience_years: u32::try_from(w.experience_years).unwrap_or(0),
+                experience_years: stored(
+                    "worker's experience",
+                    Some(i64::from(w.experience_years)),
+                )?,
                 reference: w.qualification_ref.as_deref(),
             },
             s.category,
@@ -459,20 +471,30 @@ struct Engager {
 }
 
 impl Engager {
-    /// The employer's type from its profile in force on `on` (ordinary without one).
+    /// The employer's type from its profile in force on `on` (ordinary without one), and
+    /// the list in force on `on`.
     fn of(
         conn: &mut Conn,
         bin: &EmployerId,
         category: Category,
         on: NaiveDate,
     ) -> Result<Engager, CaseError> {
-        let employer = match db::profile_on(conn, bin.as_str(), on)? {
-            Some(p) => super::employers::employer_type(&p)?,
+        let profile = db::profile_on(conn, bin.as_str(), on)?;
+        Engager::new(profile.as_ref(), list_on(conn, on)?, category, on)
+    }
+
+    /// The engager whose profile in force on `on` is `profile` (none: an ordinary
+    /// employer), under the Government's `list` in force on `on`.
+    fn new(
+        profile: Option<&ProfileRow>,
+        list: NoPermitList,
+        category: Category,
+        on: NaiveDate,
+    ) -> Result<Engager, CaseError> {
+        let employer = match profile {
+            Some(p) => super::employers::employer_type(p)?,
             None => EmployerType::Ordinary,
         };
-        let list = rulesets::in_force(conn, on)?
-            .map(|r| r.rules.no_permit_list.clone())
-            .unwrap_or_default();
         Ok(Engager {
             employer,
             category,
@@ -525,6 +547,13 @@ impl Engager {
             profession: None,
         })
     }
+}
+
+/// The Government's list of persons who need no permit in force on `on` (none: empty).
+fn list_on(conn: &mut Conn, on: NaiveDate) -> Result<NoPermitList, CaseError> {
+    Ok(rulesets::in_force(conn, on)?
+        .map(|r| r.rules.no_permit_list.clone())
+        .unwrap_or_default())
 }
 
 fn citizen_of(conn: &mut Conn, code: &str) -> Result<reference::Country, CaseError> {
@@ -638,7 +667,13 @@ pub fn apply(
             .map(|(i, r)| (format!("regions[{i}]"), r)),
     )?;
     let rules = rules_on(conn, today)?;
-    let engager = Engager::of(conn, &cmd.bin, cmd.category, cmd.start_date)?;
+    let (profile, on_start) = db::profiles_on(conn, cmd.bin.as_str(), today, cmd.start_date)?;
+    let engager = Engager::new(
+        on_start.as_ref(),
+        list_on(conn, cmd.start_date)?,
+        cmd.category,
+        cmd.start_date,
+    )?;
     let workers = workers_of_input(conn, &cmd.workers, &engager)?;
     let mut refusals = workers_as_persons(&cmd.workers, cmd.start_date, today, &rules, "/workers");
     if !refusals.is_empty() {
@@ -705,6 +740,8 @@ pub fn apply(
         except: Vec::new(),
         labour_market: Some((today, cmd.vacancy_code.as_deref(), cmd.vacancy_published_on)),
         replacement_months: cmd.replacement_months,
+        engager: &engager,
+        profile: profile.as_ref(),
     };
     let found = run_checks(conn, &subject, &rules, today)?;
     let mixed: Vec<Check> = found
@@ -720,18 +757,16 @@ pub fn apply(
         rules.deadlines.issue_decision_working_days,
         &rules.holidays,
     );
-    let sector = db::profile_on(conn, cmd.bin.as_str(), today)?
-        .map(|p| p.sector)
-        .unwrap_or_default();
+    let sector = profile.map(|p| p.sector).unwrap_or_default();
     let permit = db::insert_permit(
         conn,
         &NewPermit {
-            kind: "permit",
+            kind: PermitKind::Permit,
             parent_id: None,
             bin: &cmd.bin,
             category: cmd.category,
             profession: &cmd.profession,
-            term_unit: unit_name(cmd.term_unit),
+            term_unit: cmd.term_unit,
             term_length: i32::try_from(cmd.term_length).unwrap_or(i32::MAX),
             start_date: cmd.start_date,
             end_date,
@@ -853,9 +888,11 @@ pub(super) fn advance(
     to: PermitState,
     m: &Move<'_>,
 ) -> Result<(), CaseError> {
-    db::advance(conn, l.permit.id, l.permit.status, l.permit.version, to, m)?
-        .map(drop)
-        .ok_or_else(|| changed(l.permit.id))
+    if db::advance(conn, l.permit.id, l.permit.status, l.permit.version, to, m)? {
+        Ok(())
+    } else {
+        Err(changed(l.permit.id))
+    }
 }
 
 fn check_version(l: &Loaded, expected: Option<i64>) -> Result<(), CaseError> {
@@ -896,6 +933,7 @@ fn recheck(
     deciding: &RegionCode,
     rules: &RuleSet,
     today: NaiveDate,
+    (engager, profile): (&Engager, Option<&ProfileRow>),
 ) -> Result<Vec<Check>, CaseError> {
     let workers: Vec<NewWorker> = l
         .workers
@@ -919,7 +957,7 @@ fn recheck(
         .categories
         .iter()
         .find(|t| t.category == l.permit.category);
-    let extension = l.permit.kind == "extension";
+    let extension = l.permit.kind == PermitKind::Extension;
     let choice = terms.and_then(|t| {
         if extension {
             t.extension.as_ref()
@@ -927,8 +965,11 @@ fn recheck(
             Some(&t.initial)
         }
     });
+    // Itself and the permits it extends, up its chain (a first permit has none).
     let mut except = vec![l.permit.id];
-    except.extend(db::chain_of(conn, l.permit.id)?.iter().map(|p| p.id));
+    if let Some(parent) = l.permit.parent_id {
+        except.extend(db::chain_of(conn, parent)?.iter().map(|p| p.id));
+    }
     let subject = Subject {
         bin: &l.permit.bin,
         category: l.permit.category,
@@ -936,8 +977,8 @@ fn recheck(
         start_date: l.permit.start_date,
         end_date: l.permit.end_date,
         term_choice: choice,
-        term_unit: parse_unit(&l.detail.term_unit),
-        term_length: u32::try_from(l.detail.term_length).unwrap_or(0),
+        term_unit: l.detail.term_unit,
+        term_length: stored("permit term length", Some(i64::from(l.detail.term_length)))?,
         pending: vec![deciding],
         workers: workers.iter().collect(),
         routes: l.workers.iter().map(|w| l.route_of(w.id)).collect(),
@@ -951,6 +992,8 @@ fn recheck(
             .detail
             .replacement_months
             .and_then(|m| u32::try_from(m).ok()),
+        engager,
+        profile,
     };
     run_checks(conn, &subject, rules, today)
 }
@@ -963,6 +1006,41 @@ fn claim_country(l: &Loaded) -> Option<CountryCode> {
     it.all(|c| c == first).then(|| first.parse().ok()).flatten()
 }
 
+/// The day a command runs on, and the process's parsed rule sets it takes the rules in
+/// force from: one small read of the version in force instead of the ~20 KB document.
+#[derive(Debug, Clone, Copy)]
+pub struct Today<'a> {
+    pub date: NaiveDate,
+    pub rule_sets: &'a rulesets::Parsed,
+}
+
+impl Today<'_> {
+    /// The rules in force on `on`; none is a 404 (`not-found-rule-set-on`).
+    fn rules_on(&self, conn: &mut Conn, on: NaiveDate) -> Result<Arc<RuleSet>, CaseError> {
+        self.rule_sets.in_force(conn, on)?.ok_or_else(|| {
+            CaseError::not_found(Message::new("not-found-rule-set-on").text("date", on))
+        })
+    }
+
+    /// The Government's list of persons who need no permit in force on `on` (none: empty);
+    /// `today`'s are the rules in force today.
+    fn list_on(
+        &self,
+        conn: &mut Conn,
+        on: NaiveDate,
+        today: &RuleSet,
+    ) -> Result<NoPermitList, CaseError> {
+        if on == self.date {
+            return Ok(today.no_permit_list.clone());
+        }
+        Ok(self
+            .rule_sets
+            .in_force(conn, on)?
+            .map(|r| r.no_permit_list.clone())
+            .unwrap_or_default())
+    }
+}
+
 /// Art. 33(2), 9(5): the akimat of `region`, one of those named, approves or refuses its
 /// part. An approval re-runs the checks under the rule set in force today, the quota
 /// checked being the deciding region's own (any failure refuses the approval with its
@@ -972,30 +1050,36 @@ fn claim_country(l: &Loaded) -> Option<CountryCode> {
 /// time to pay runs while another has still to decide. A refusal names grounds from the
 /// list, refuses the whole permit and gives back the quota other regions hold for it.
 ///
-/// Returns the decided permit and the decision's [`LastWrites`], which the caller writes
-/// after reading what its answer needs, as the transaction's last statements.
-pub fn decide<E: From<CaseError>>(
+/// The command owns its transaction's order: it loads the case once, decides and writes
+/// the case's own rows and audit event, then lets `answer` read what the caller returns
+/// (the decided case, as written, and the rules in force), and writes the contended rows
+/// last ([`LastWrites`]): the region's quota row, then the statistics counters.
+pub fn decide<R, E: From<CaseError>>(
     conn: &mut Conn,
     id: i64,
     cmd: &Decide,
-    today: NaiveDate,
+    today: Today<'_>,
     access: impl Access<E>,
     actor: &Actor,
-) -> Result<(Loaded, LastWrites), E> {
+    answer: impl FnOnce(&mut Conn, Loaded, &RuleSet) -> Result<R, E>,
+) -> Result<R, E> {
     let l = load(conn, id, access)?;
-    Ok(decide_loaded(conn, l, cmd, today, actor)?)
+    let (after, rules, last) = decide_loaded(conn, l, cmd, today, &actor.as_stored())?;
+    let out = answer(conn, after, &rules)?;
+    last.write(conn)?;
+    Ok(out)
 }
 
 /// The writes a decision leaves for last: the quota units an approval takes (Art. 33(2))
 /// and the statistics counters (Art. 36). Every decision in a region writes the same
 /// regional row and counter rows, and a row written stays locked until the commit; written
-/// last, after the caller has read its answer, they are locked for a few statements, not
-/// for the whole decision (the January rush). Regional row first, then counters, as every
+/// last, after the caller's answer is read, they are locked for a few statements, not for
+/// the whole decision (the January rush). Regional row first, then counters, as every
 /// other command orders them. Dropping them unwritten would leave the case's hold and
 /// audit event without their figures, so the type insists they are written.
 #[must_use = "a decision's quota units and counters are written only by `write`"]
 #[derive(Debug)]
-pub struct LastWrites {
+struct LastWrites {
     hold: Option<ledger::Hold>,
     counters: BTreeMap<Key, Figures>,
 }
@@ -1003,7 +1087,7 @@ pub struct LastWrites {
 impl LastWrites {
     /// Takes the approval's units, then moves the counters. Errors: `quota-exhausted`
     /// (422, Art. 33(2)), `country-quota-exhausted` (422, Art. 32(4)(2)); roll back on any.
-    pub fn write(self, conn: &mut Conn) -> Result<(), CaseError> {
+    fn write(self, conn: &mut Conn) -> Result<(), CaseError> {
         if let Some(hold) = self.hold {
             hold.take(conn)?;
         }
@@ -1012,27 +1096,29 @@ impl LastWrites {
     }
 }
 
+/// A decision, its rules and its last writes; the decided case is changed in memory as its
+/// writes changed the stored rows, not read again.
 fn decide_loaded(
     conn: &mut Conn,
     l: Loaded,
     cmd: &Decide,
-    today: NaiveDate,
+    today: Today<'_>,
     actor: &Actor,
-) -> Result<(Loaded, LastWrites), CaseError> {
+) -> Result<(Loaded, Arc<RuleSet>, LastWrites), CaseError> {
     let (region, decision) = (&cmd.region, &cmd.decision);
     check_version(&l, cmd.expected_version)?;
     let asked = match decision {
         Decision::Approve => PermitEvent::Approve,
         Decision::Refuse { .. } => PermitEvent::Refuse,
     };
-    follow::ensure_parent_active(conn, &l, asked, today)?;
+    follow::ensure_parent_active(conn, &l, asked, today.date)?;
     let Some(mine) = l.regions.iter().find(|r| &r.region == region) else {
         return Err(not_found(l.permit.id));
     };
     let others_pending = l
         .regions
         .iter()
-        .filter(|r| &r.region != region && r.decision == "pending")
+        .filter(|r| &r.region != region && r.decision == RegionDecision::Pending)
         .count();
     let event = match decision {
         Decision::Approve if others_pending == 0 => PermitEvent::ApproveLast,
@@ -1040,20 +1126,33 @@ fn decide_loaded(
         Decision::Refuse { .. } => PermitEvent::Refuse,
     };
     let to = transition(l.permit.status, event).map_err(illegal)?;
-    if mine.decision != "pending" {
+    if !may_decide(l.permit.status, mine.decision) {
         return Err(CaseError::conflict(
             "already-decided",
             Message::new("conflict-illegal-transition")
                 .text("machine", "permit-region")
-                .text("state", &mine.decision)
+                .text("state", mine.decision.as_str())
                 .text("event", event.name()),
         ));
     }
-    let rules = rules_on(conn, today)?;
+    let rules = today.rules_on(conn, today.date)?;
+    let mut after = l.clone();
+    after.permit.status = to;
+    after.permit.version += 1;
     match decision {
         Decision::Approve => {
-            serialize_on_persons(conn, &l, today)?;
-            let found = recheck(conn, &l, region, &rules, today)?;
+            serialize_on_persons(conn, &l, today.date)?;
+            let bin = l.permit.bin.as_str();
+            let start = l.permit.start_date;
+            let (profile, on_start) = db::profiles_on(conn, bin, today.date, start)?;
+            let engager = Engager::new(
+                on_start.as_ref(),
+                today.list_on(conn, start, &rules)?,
+                l.permit.category,
+                start,
+            )?;
+            let employer = (&engager, profile.as_ref());
+            let found = recheck(conn, &l, region, &rules, today.date, employer)?;
             let failed = checks::failures(&found);
             if !failed.is_empty() {
                 return Err(CaseError::rules(failed));
@@ -1067,35 +1166,57 @@ fn decide_loaded(
                 country: claim_country(&l),
                 units,
             };
-            let rate = fee_rate_of(conn, &l, &rules, today)?;
+            let rate = fee_rate_of(profile.as_ref(), &l, &rules, today.date)?;
+            let fee_rate_mrp = stored("fee rate", Some(i64::from(rate)))?;
+            after.detail.checks = serde_json::to_string(&found)?;
             advance(
                 conn,
                 &l,
                 to,
                 &Move {
-                    checks: Some(&serde_json::to_string(&found)?),
+                    checks: Some(&after.detail.checks),
                     ..Move::default()
                 },
             )?;
             let hold = ledger::hold(conn, &claim, &l.case_ref(), actor)?;
+            let due =
+                (to == PermitState::AwaitingPayment).then(|| fee_payment_due(&rules, today.date));
+            // The only region's due date goes in its own approval; with others, every
+            // approved region's is set once this one is approved.
+            let alone = l.regions.len() == 1;
             let n = db::approve_region(
                 conn,
                 l.permit.id,
                 region,
                 &db::Approval {
                     hold_id: hold.id(),
-                    fee_rate_mrp: i32::try_from(rate).unwrap_or(i32::MAX),
+                    fee_rate_mrp,
+                    payment_due: due.filter(|_| alone),
                     actor,
                 },
             )?;
             if n == 0 {
                 return Err(changed(l.permit.id));
             }
-            if to == PermitState::AwaitingPayment {
-                let due = fee_payment_due(&rules, today);
+            if let Some(due) = due.filter(|_| !alone) {
                 db::fee_falls_due(conn, l.permit.id, due)?;
             }
-            let after = load_full(conn, l.permit.id)?;
+            for r in after.regions.iter_mut().filter(|r| &r.region == region) {
+                r.decision = RegionDecision::Approved;
+                r.decided_at = Some(actor.at);
+                r.decided_by = Some(actor.sub.clone());
+                r.hold_id = Some(hold.id());
+                r.fee_rate_mrp = Some(fee_rate_mrp);
+            }
+            if let Some(due) = due {
+                for r in after
+                    .regions
+                    .iter_mut()
+                    .filter(|r| r.decision == RegionDecision::Approved)
+                {
+                    r.payment_due = Some(due);
+                }
+            }
             audit_in(
                 conn,
                 actor,
@@ -1109,7 +1230,7 @@ fn decide_loaded(
                 hold: Some(hold),
                 counters: statistics::delta(Some(&l), &after)?,
             };
-            Ok((after, last))
+            Ok((after, rules, last))
         }
         Decision::Refuse { grounds } => {
             let list = &rules.permit_grounds;
@@ -1124,18 +1245,18 @@ fn decide_loaded(
                 articles.push(ground.article.clone());
             }
             advance(conn, &l, to, &Move::default())?;
-            let n = db::refuse_region(
-                conn,
-                l.permit.id,
-                region,
-                &serde_json::to_string(grounds)?,
-                actor,
-            )?;
+            let stated = serde_json::to_string(grounds)?;
+            let n = db::refuse_region(conn, l.permit.id, region, &stated, actor)?;
             if n == 0 {
                 return Err(changed(l.permit.id));
             }
             release_all(conn, &l, Release::Refused, actor)?;
-            let after = load_full(conn, l.permit.id)?;
+            for r in after.regions.iter_mut().filter(|r| &r.region == region) {
+                r.decision = RegionDecision::Refused;
+                r.grounds = Some(stated.clone());
+                r.decided_at = Some(actor.at);
+                r.decided_by = Some(actor.sub.clone());
+            }
             articles.sort();
             articles.dedup();
             let basis = format!(
@@ -1156,7 +1277,7 @@ fn decide_loaded(
                 hold: None,
                 counters: statistics::delta(Some(&l), &after)?,
             };
-            Ok((after, last))
+            Ok((after, rules, last))
         }
     }
 }
@@ -1174,25 +1295,32 @@ fn fee_payment_due(rules: &RuleSet, approved_on: NaiveDate) -> NaiveDate {
 /// Art. 33(4): the fee rate per worker in MRP for this permit's employer, by its sector in
 /// the profile in force `today`.
 fn fee_rate_of(
-    conn: &mut Conn,
+    profile: Option<&ProfileRow>,
     l: &Loaded,
     rules: &RuleSet,
     today: NaiveDate,
 ) -> Result<u32, CaseError> {
-    let profile = db::profile_on(conn, l.permit.bin.as_str(), today)?
-        .ok_or_else(|| CaseError::rules(vec![checks::profile_missing(today).finding]))?;
+    let profile =
+        profile.ok_or_else(|| CaseError::rules(vec![checks::profile_missing(today).finding]))?;
     let sector: SectorCode = profile.sector.parse().map_err(|_| {
         CaseError::from(Violation::service_rule("unknown-sector").text("sector", &profile.sector))
     })?;
-    let days = u32::try_from((l.permit.end_date - l.permit.start_date).num_days() + 1).unwrap_or(0);
-    Ok(checks::fee_rate(
+    let days = (l.permit.end_date - l.permit.start_date).num_days() + 1;
+    Ok(fees::fee_rate(
         &rules.fees,
         l.permit.category,
-        parse_unit(&l.detail.term_unit),
-        u32::try_from(l.detail.term_length).unwrap_or(0),
+        l.detail.term_unit,
+        stored("permit term length", Some(i64::from(l.detail.term_length)))?,
         &sector,
-        days,
+        stored("permit days", Some(days))?,
     )?)
+}
+
+/// A figure stored for the case, in the type its rule takes: one missing or out of range
+/// (which the tables' constraints forbid) is a fault of the data, never a zero.
+fn stored<T: TryFrom<i64>>(what: &str, v: Option<i64>) -> Result<T, CaseError> {
+    v.and_then(|v| T::try_from(v).ok())
+        .ok_or_else(|| CaseError::stored(what))
 }
 
 /// Gives back every hold the permit has, for `why` (held or used, as the hold's state
@@ -1312,12 +1440,9 @@ fn pay_loaded(
     let mrp = rules.mrp_on(cmd.paid_on).ok_or_else(|| {
         CaseError::not_found(Message::new("not-found-rule-set-on").text("date", cmd.paid_on))
     })?;
-    let rate = region
-        .fee_rate_mrp
-        .and_then(|r| u32::try_from(r).ok())
-        .unwrap_or(0);
-    let due = checks::fee_due(rate, mrp, l.units());
-    if let Some(v) = checks::check_payment(cmd.amount, due, mrp, &cmd.region) {
+    let rate = stored("region fee rate", region.fee_rate_mrp.map(i64::from))?;
+    let due = fees::fee_due(rate, mrp, l.units());
+    if let Some(v) = fees::check_payment(cmd.amount, due, mrp, &cmd.region) {
         return Err(v.into());
     }
     let tiyn = |m: Money| {
@@ -1612,7 +1737,7 @@ fn extend_loaded(
     };
     let done = db::chain_of(conn, parent.permit.id)?
         .iter()
-        .filter(|p| p.kind == "extension")
+        .filter(|p| p.kind == PermitKind::Extension)
         .count();
     if let Some(max) = terms.and_then(|t| t.max_extensions) {
         if u32::try_from(done).unwrap_or(u32::MAX) >= max {
@@ -1664,6 +1789,9 @@ fn extend_loaded(
     let regions = parent.region_codes();
     let mut except = vec![parent.permit.id];
     except.extend(db::chain_of(conn, parent.permit.id)?.iter().map(|p| p.id));
+    let bin = parent.permit.bin.as_str();
+    let (profile, on_start) = db::profiles_on(conn, bin, today, start)?;
+    let engager = Engager::new(on_start.as_ref(), list_on(conn, start)?, category, start)?;
     let subject = Subject {
         bin: &parent.permit.bin,
         category,
@@ -1682,6 +1810,8 @@ fn extend_loaded(
             .detail
             .replacement_months
             .and_then(|m| u32::try_from(m).ok()),
+        engager: &engager,
+        profile: profile.as_ref(),
     };
     let found = run_checks(conn, &subject, &rules, today)?;
     let due = add_working_days(
@@ -1694,12 +1824,12 @@ fn extend_loaded(
     let row = db::insert_permit(
         conn,
         &NewPermit {
-            kind: "extension",
+            kind: PermitKind::Extension,
             parent_id: Some(parent.permit.id),
             bin: &parent.permit.bin,
             category,
             profession: &parent.detail.profession,
-            term_unit: unit_name(cmd.term_unit),
+            term_unit: cmd.term_unit,
             term_length: i32::try_from(cmd.term_length).unwrap_or(i32::MAX),
             start_date: start,
             end_date: new_end,
@@ -2101,7 +2231,7 @@ fn replacement_loaded(
     actor: &Actor,
 ) -> Result<Loaded, CaseError> {
     transition(l.state_on(today), PermitEvent::ReportReplacement).map_err(illegal)?;
-    if l.permit.category != Category::QualifiedWorkers || l.permit.kind != "permit" {
+    if l.permit.category != Category::QualifiedWorkers || l.permit.kind != PermitKind::Permit {
         return Err(Violation::new("replacement-not-category-4", ART_33_2)
             .text("category", l.permit.category)
             .into());

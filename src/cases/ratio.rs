@@ -72,14 +72,15 @@ pub fn permitted(
 /// without a profile the share cannot be judged and the check fails.
 pub fn kazakh_share(
     conn: &mut Conn,
+    profile: Option<&db::ProfileRow>,
     case: &ShareCase<'_>,
     rules: &RuleSet,
     today: NaiveDate,
 ) -> Result<Check, CaseError> {
-    let Some(profile) = db::profile_on(conn, case.bin.as_str(), today)? else {
+    let Some(profile) = profile else {
         return Ok(checks::profile_missing(today));
     };
-    let declared = super::employers::workforce(&profile)?;
+    let declared = super::employers::workforce(profile)?;
     let permitted = permitted(conn, case.bin, case.from, case.to, case.except, today)?;
     Ok(checks::kazakh_share(
         &rules.kazakh_share,

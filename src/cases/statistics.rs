@@ -15,8 +15,9 @@ use crate::db::statistics::{self as db, Figures, Key};
 use crate::db::Conn;
 use crate::domain::article::*;
 use crate::domain::permit::checks;
-use crate::domain::permit::PermitState;
-use crate::domain::{statistics, Category, EmployerId, Message, Violation};
+use crate::domain::permit::decision::decided_late;
+use crate::domain::permit::{PermitKind, PermitState, RegionDecision};
+use crate::domain::{fees, statistics, Category, EmployerId, Message, Violation};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
@@ -33,7 +34,7 @@ pub fn contribution(l: &Loaded) -> Result<BTreeMap<Key, Figures>, CaseError> {
         *countries.entry(w.citizenship.as_str()).or_default() += 1;
     }
     let units: i64 = countries.values().sum();
-    let extension = p.kind == "extension";
+    let extension = p.kind == PermitKind::Extension;
     let mut out: BTreeMap<Key, Figures> = BTreeMap::new();
     // Keys by country carry the sector; the coarse ones (quota use, fees, decisions) have
     // neither, so that their reports read few rows.
@@ -110,7 +111,7 @@ pub fn contribution(l: &Loaded) -> Result<BTreeMap<Key, Figures>, CaseError> {
             }
         }
         let decided = r.decided_at.map(|t| t.date());
-        if let (Some(d), "refused") = (decided, r.decision.as_str()) {
+        if let (Some(d), RegionDecision::Refused) = (decided, r.decision) {
             per_country!("refused", &month(d), "");
             let grounds: Vec<String> = match &r.grounds {
                 Some(g) => serde_json::from_str(g)?,
@@ -127,7 +128,7 @@ pub fn contribution(l: &Loaded) -> Result<BTreeMap<Key, Figures>, CaseError> {
                 month(d),
                 "",
                 "",
-                one(units, i64::from(rate) * units),
+                one(units, fees::fee_assessed_mrp(i64::from(rate), units)),
             );
         }
         if let (Some(paid), Some(on)) = (r.paid_tiyn, r.paid_on) {
@@ -136,7 +137,7 @@ pub fn contribution(l: &Loaded) -> Result<BTreeMap<Key, Figures>, CaseError> {
         if let Some(d) = decided {
             let days = (d - p.filed_on).num_days().to_string();
             put("decided", region, month(d), "", &days, one(units, 0));
-            if d > p.decision_due {
+            if decided_late(p.decision_due, d) {
                 put("decided_late", region, month(d), "", "", one(units, 0));
             }
         }
@@ -197,7 +198,9 @@ pub fn file_report(
         .ok_or_else(|| CaseError::rules(vec![checks::profile_missing(last).finding]))?;
     for id in &cmd.replacement_permits {
         let own = permits_db::get(conn, *id)?.is_some_and(|p| {
-            p.bin == cmd.bin && p.category == Category::QualifiedWorkers && p.kind == "permit"
+            p.bin == cmd.bin
+                && p.category == Category::QualifiedWorkers
+                && p.kind == PermitKind::Permit
         });
         if !own {
             return Err(Violation::new("replacement-permit-unknown", ART_33_2)

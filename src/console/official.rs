@@ -294,10 +294,13 @@ pub async fn decide(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpRespo
             .state
             .write(move |conn| {
                 let access = permit_access(&c, Action::DecidePermit);
-                let (l, last) = permits::decide(conn, id, &cmd, how.today, access, &actor)?;
-                let p = view::render(conn, &rule_sets, l, how)?;
-                last.write(conn)?;
-                Ok(p)
+                let today = permits::Today {
+                    date: how.today,
+                    rule_sets: &rule_sets,
+                };
+                permits::decide(conn, id, &cmd, today, access, &actor, |conn, l, rules| {
+                    Ok(view::render_under(conn, Some(rules), l, how)?)
+                })
             })
             .await?)
     }

@@ -3,7 +3,7 @@
 
 use super::schema::audit_events;
 use super::AnyConnection;
-use chrono::NaiveDateTime;
+use chrono::{NaiveDateTime, SubsecRound};
 use diesel::prelude::*;
 use serde_json::Value;
 
@@ -14,6 +14,18 @@ pub struct Actor {
     pub role: &'static str,
     pub request_id: String,
     pub at: NaiveDateTime,
+}
+
+impl Actor {
+    /// The same actor with its time as the databases keep it (whole microseconds, as
+    /// PostgreSQL stores a timestamp): a command that changes its loaded case in memory
+    /// instead of reading it back then holds what a read would return, on either database.
+    pub fn as_stored(&self) -> Actor {
+        Actor {
+            at: self.at.trunc_subsecs(6),
+            ..self.clone()
+        }
+    }
 }
 
 /// One state change.

@@ -17,9 +17,12 @@ pub mod statistics;
 pub mod worker_routes;
 pub mod workforce;
 
-use crate::config::{DatabaseSettings, Secret};
+use crate::config::{DatabaseSettings, Secret, StatementCount};
 use crate::domain::{Message, Refusal, Violation};
-use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+use diesel::connection::{
+    AnsiTransactionManager, Instrumentation, InstrumentationEvent, SimpleConnection,
+    TransactionManager,
+};
 use diesel::r2d2::{ManageConnection, R2D2Connection};
 use diesel::{Connection, PgConnection, QueryResult, SqliteConnection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
@@ -65,12 +68,37 @@ impl Backend {
 pub struct Manager {
     url: Secret,
     backend: Backend,
+    /// Where the statements of its connections are counted, if anywhere.
+    statements: Option<StatementCount>,
 }
 
 impl Manager {
     pub fn new(url: Secret) -> Manager {
         let backend = Backend::of_url(url.expose());
-        Manager { url, backend }
+        Manager {
+            url,
+            backend,
+            statements: None,
+        }
+    }
+
+    /// Counts every statement its connections send from now on into `count`.
+    pub fn counting(self, count: Option<StatementCount>) -> Manager {
+        Manager {
+            statements: count,
+            ..self
+        }
+    }
+}
+
+/// Diesel's instrumentation that keeps each statement as it is sent.
+struct Counting(StatementCount);
+
+impl Instrumentation for Counting {
+    fn on_connection_event(&mut self, event: InstrumentationEvent<'_>) {
+        if let InstrumentationEvent::StartQuery { query, .. } = event {
+            self.0.add(query.to_string());
+        }
     }
 }
 
@@ -81,9 +109,14 @@ impl ManageConnection for Manager {
     fn connect(&self) -> Result<AnyConnection, Self::Error> {
         use diesel::r2d2::Error;
         match self.backend {
-            Backend::Postgres => PgConnection::establish(self.url.expose())
-                .map(AnyConnection::Postgresql)
-                .map_err(Error::ConnectionError),
+            Backend::Postgres => {
+                let mut c =
+                    PgConnection::establish(self.url.expose()).map_err(Error::ConnectionError)?;
+                if let Some(count) = &self.statements {
+                    c.set_instrumentation(Counting(count.clone()));
+                }
+                Ok(AnyConnection::Postgresql(c))
+            }
             Backend::Sqlite => {
                 let mut c = SqliteConnection::establish(self.url.expose())
                     .map_err(Error::ConnectionError)?;
@@ -93,6 +126,9 @@ impl ManageConnection for Manager {
                      PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
                 ))
                 .map_err(Error::QueryError)?;
+                if let Some(count) = &self.statements {
+                    c.set_instrumentation(Counting(count.clone()));
+                }
                 Ok(AnyConnection::Sqlite(c))
             }
         }
@@ -123,7 +159,7 @@ pub enum SetupError {
 
 /// Builds the pool; for SQLite creates the file's directory first.
 pub fn pool(settings: &DatabaseSettings) -> Result<Pool, SetupError> {
-    let manager = Manager::new(settings.url.clone());
+    let manager = Manager::new(settings.url.clone()).counting(settings.statements.clone());
     if manager.backend == Backend::Postgres {
         // libpq initialises the bundled OpenSSL, which then frees itself in an `atexit`
         // handler while pooled connections may still use it: "double free or corruption"
@@ -254,6 +290,14 @@ impl Error {
     /// Rules refused the change.
     pub fn rules(v: Vec<Violation>) -> Error {
         Error::Refused(Refusal::Rule(v))
+    }
+
+    /// A stored figure is missing or out of the range its rule takes, which the table's
+    /// constraints forbid: a fault of the data (500, logged), never read as a zero.
+    pub fn stored(what: &str) -> Error {
+        Error::Db(diesel::result::Error::DeserializationError(
+            format!("{what}: missing or out of range").into(),
+        ))
     }
 }
 

@@ -5,11 +5,14 @@
 use super::audit::Actor;
 use super::schema::{
     country_quotas, employer_profiles, permit_details, permit_regions, permit_reissues,
-    permit_replacements, permit_trips, permit_workers, permits, regional_quotas,
+    permit_replacements, permit_trips, permit_worker_routes, permit_workers, permits,
+    regional_quotas,
 };
+use super::worker_routes::RouteRow;
 use super::AnyConnection;
-use crate::domain::permit::PermitState;
+use crate::domain::permit::{PermitKind, PermitState, RegionDecision};
 use crate::domain::person::{name_key_sql, PersonKey};
+use crate::domain::ruleset::TermUnit;
 use crate::domain::{Category, EmployerId, RegionCode};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
@@ -64,6 +67,42 @@ pub fn profile_on(
         .select(ProfileRow::as_select())
         .first(conn)
         .optional()
+}
+
+/// The profiles in force on `a` and on `b` (each the newest with `effective_from <=` its
+/// day), in one read: the versions from the one in force on the earlier day up to the later
+/// day, newest first, from which each day takes its own.
+pub fn profiles_on(
+    conn: &mut AnyConnection,
+    bin: &str,
+    a: NaiveDate,
+    b: NaiveDate,
+) -> QueryResult<(Option<ProfileRow>, Option<ProfileRow>)> {
+    let (earlier, later) = (a.min(b), a.max(b));
+    let older = diesel::alias!(employer_profiles as older);
+    let floor = || {
+        older
+            .filter(older.field(employer_profiles::bin).eq(bin))
+            .filter(older.field(employer_profiles::effective_from).le(earlier))
+            .select(diesel::dsl::max(
+                older.field(employer_profiles::effective_from),
+            ))
+            .single_value()
+    };
+    let rows: Vec<ProfileRow> = employer_profiles::table
+        .filter(employer_profiles::bin.eq(bin))
+        .filter(employer_profiles::effective_from.le(later))
+        .filter(
+            employer_profiles::effective_from
+                .nullable()
+                .ge(floor())
+                .or(floor().is_null()),
+        )
+        .order(employer_profiles::effective_from.desc())
+        .select(ProfileRow::as_select())
+        .load(conn)?;
+    let on = |day: NaiveDate| rows.iter().find(|p| p.effective_from <= day).cloned();
+    Ok((on(a), on(b)))
 }
 
 /// Every profile of an employer, oldest first.
@@ -158,7 +197,8 @@ pub fn profile_of_date(
 #[diesel(table_name = permits)]
 pub struct PermitRow {
     pub id: i64,
-    pub kind: String,
+    #[diesel(deserialize_as = String)]
+    pub kind: PermitKind,
     pub parent_id: Option<i64>,
     #[diesel(deserialize_as = String)]
     pub bin: EmployerId,
@@ -185,7 +225,8 @@ pub struct PermitRow {
 pub struct DetailRow {
     pub permit_id: i64,
     pub profession: String,
-    pub term_unit: String,
+    #[diesel(deserialize_as = String)]
+    pub term_unit: TermUnit,
     pub term_length: i32,
     pub vacancy_code: Option<String>,
     pub vacancy_published_on: Option<NaiveDate>,
@@ -210,12 +251,12 @@ fn state_str<S: serde::Serializer>(state: &PermitState, s: S) -> Result<S::Ok, S
 /// A permit case as filed.
 #[derive(Debug, Clone)]
 pub struct NewPermit<'a> {
-    pub kind: &'a str,
+    pub kind: PermitKind,
     pub parent_id: Option<i64>,
     pub bin: &'a EmployerId,
     pub category: Category,
     pub profession: &'a str,
-    pub term_unit: &'a str,
+    pub term_unit: TermUnit,
     pub term_length: i32,
     pub start_date: NaiveDate,
     pub end_date: NaiveDate,
@@ -237,7 +278,7 @@ pub fn insert_permit(
 ) -> QueryResult<PermitRow> {
     let row: PermitRow = diesel::insert_into(permits::table)
         .values((
-            permits::kind.eq(p.kind),
+            permits::kind.eq(p.kind.as_str()),
             permits::parent_id.eq(p.parent_id),
             permits::bin.eq(p.bin.as_str()),
             permits::category.eq(p.category.code()),
@@ -257,7 +298,7 @@ pub fn insert_permit(
         .values((
             permit_details::permit_id.eq(row.id),
             permit_details::profession.eq(p.profession),
-            permit_details::term_unit.eq(p.term_unit),
+            permit_details::term_unit.eq(p.term_unit.as_str()),
             permit_details::term_length.eq(p.term_length),
             permit_details::vacancy_code.eq(p.vacancy_code),
             permit_details::vacancy_published_on.eq(p.vacancy_published_on),
@@ -273,6 +314,19 @@ pub fn get(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<PermitRow>> 
     permits::table
         .find(id)
         .select(PermitRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// A permit with what the employer asked for, in one read.
+pub fn get_with_details(
+    conn: &mut AnyConnection,
+    id: i64,
+) -> QueryResult<Option<(PermitRow, DetailRow)>> {
+    permits::table
+        .inner_join(permit_details::table)
+        .filter(permits::id.eq(id))
+        .select((PermitRow::as_select(), DetailRow::as_select()))
         .first(conn)
         .optional()
 }
@@ -303,8 +357,9 @@ pub struct Move<'a> {
     pub checks: Option<&'a str>,
 }
 
-/// Moves a permit from `from` at `version` to `to`, bumping its version; `None` when it is
-/// no longer in that state and version (it moved on concurrently).
+/// Moves a permit from `from` at `version` to `to`, bumping its version to `version + 1`;
+/// `false` when it is no longer in that state and version (it moved on concurrently). The
+/// caller knows the row it wrote: nothing is read back.
 pub fn advance(
     conn: &mut AnyConnection,
     id: i64,
@@ -312,7 +367,7 @@ pub fn advance(
     version: i64,
     to: PermitState,
     m: &Move<'_>,
-) -> QueryResult<Option<PermitRow>> {
+) -> QueryResult<bool> {
     let target = permits::table
         .find(id)
         .filter(permits::status.eq(from.as_str()))
@@ -335,7 +390,7 @@ pub fn advance(
             .execute(conn)?,
     };
     if n == 0 {
-        return Ok(None);
+        return Ok(false);
     }
     if m.ended_on.is_some() {
         diesel::update(permit_details::table.find(id))
@@ -350,7 +405,7 @@ pub fn advance(
     if let Some(checks) = m.checks {
         set_checks(conn, id, checks)?;
     }
-    get(conn, id)
+    Ok(true)
 }
 
 /// A region named in a permit: its decision, hold and fee.
@@ -360,7 +415,8 @@ pub struct RegionRow {
     pub permit_id: i64,
     #[diesel(deserialize_as = String)]
     pub region: RegionCode,
-    pub decision: String,
+    #[diesel(deserialize_as = String)]
+    pub decision: RegionDecision,
     pub grounds: Option<String>,
     pub decided_at: Option<NaiveDateTime>,
     pub decided_by: Option<String>,
@@ -382,7 +438,7 @@ pub fn insert_region(
         .values((
             permit_regions::permit_id.eq(permit_id),
             permit_regions::region.eq(region.as_str()),
-            permit_regions::decision.eq("pending"),
+            permit_regions::decision.eq(RegionDecision::Pending.as_str()),
         ))
         .execute(conn)
         .map(drop)
@@ -397,10 +453,13 @@ pub fn regions_of(conn: &mut AnyConnection, permit_id: i64) -> QueryResult<Vec<R
 }
 
 /// A region's approval: its hold and fee rate; only while pending. The fee's due date is
-/// set for every region by the last approval ([`fee_falls_due`]).
+/// set by the last approval: in this same statement when `payment_due` is given (the
+/// permit's only region), for every other approved region by [`fee_falls_due`].
 pub struct Approval<'a> {
     pub hold_id: i64,
     pub fee_rate_mrp: i32,
+    /// The last day to pay (Art. 33(4)), when this approval is the last.
+    pub payment_due: Option<NaiveDate>,
     pub actor: &'a Actor,
 }
 
@@ -413,14 +472,15 @@ pub fn approve_region(
     diesel::update(
         permit_regions::table
             .find((permit_id, region.as_str()))
-            .filter(permit_regions::decision.eq("pending")),
+            .filter(permit_regions::decision.eq(RegionDecision::Pending.as_str())),
     )
     .set((
-        permit_regions::decision.eq("approved"),
+        permit_regions::decision.eq(RegionDecision::Approved.as_str()),
         permit_regions::decided_at.eq(a.actor.at),
         permit_regions::decided_by.eq(&a.actor.sub),
         permit_regions::hold_id.eq(a.hold_id),
         permit_regions::fee_rate_mrp.eq(a.fee_rate_mrp),
+        permit_regions::payment_due.eq(a.payment_due),
     ))
     .execute(conn)
 }
@@ -434,7 +494,7 @@ pub fn fee_falls_due(
     diesel::update(
         permit_regions::table
             .filter(permit_regions::permit_id.eq(permit_id))
-            .filter(permit_regions::decision.eq("approved")),
+            .filter(permit_regions::decision.eq(RegionDecision::Approved.as_str())),
     )
     .set(permit_regions::payment_due.eq(due))
     .execute(conn)
@@ -450,10 +510,10 @@ pub fn refuse_region(
     diesel::update(
         permit_regions::table
             .find((permit_id, region.as_str()))
-            .filter(permit_regions::decision.eq("pending")),
+            .filter(permit_regions::decision.eq(RegionDecision::Pending.as_str())),
     )
     .set((
-        permit_regions::decision.eq("refused"),
+        permit_regions::decision.eq(RegionDecision::Refused.as_str()),
         permit_regions::grounds.eq(grounds),
         permit_regions::decided_at.eq(actor.at),
         permit_regions::decided_by.eq(&actor.sub),
@@ -478,7 +538,7 @@ pub fn pay_region(
     diesel::update(
         permit_regions::table
             .find((permit_id, region.as_str()))
-            .filter(permit_regions::decision.eq("approved"))
+            .filter(permit_regions::decision.eq(RegionDecision::Approved.as_str()))
             .filter(permit_regions::paid_tiyn.is_null()),
     )
     .set((
@@ -596,6 +656,20 @@ pub fn reissues_of(conn: &mut AnyConnection, permit_id: i64) -> QueryResult<Vec<
         .load(conn)
 }
 
+/// The permit's workers, by id, each with the route facts the application stated for them
+/// (none stored: none stated), in one read.
+pub fn workers_with_routes(
+    conn: &mut AnyConnection,
+    permit_id: i64,
+) -> QueryResult<Vec<(WorkerRow, Option<RouteRow>)>> {
+    permit_workers::table
+        .left_join(permit_worker_routes::table)
+        .filter(permit_workers::permit_id.eq(permit_id))
+        .order(permit_workers::id)
+        .select((WorkerRow::as_select(), Option::<RouteRow>::as_select()))
+        .load(conn)
+}
+
 pub fn workers_of(conn: &mut AnyConnection, permit_id: i64) -> QueryResult<Vec<WorkerRow>> {
     permit_workers::table
         .filter(permit_workers::permit_id.eq(permit_id))
@@ -660,7 +734,7 @@ pub fn permits_naming_person(
     let approved_somewhere = exists(
         permit_regions::table
             .filter(permit_regions::permit_id.eq(permits::id))
-            .filter(permit_regions::decision.eq("approved")),
+            .filter(permit_regions::decision.eq(RegionDecision::Approved.as_str())),
     );
     let rows: Vec<(i64, String, String, bool)> = permit_workers::table
         .inner_join(permits::table)
@@ -771,7 +845,7 @@ pub fn pending_extensions_with_parents(
     conn: &mut AnyConnection,
 ) -> QueryResult<Vec<(i64, PermitRow)>> {
     let pending: Vec<(i64, Option<i64>)> = permits::table
-        .filter(permits::kind.eq("extension"))
+        .filter(permits::kind.eq(PermitKind::Extension.as_str()))
         .filter(permits::status.eq_any(PENDING.map(PermitState::as_str)))
         .order(permits::id)
         .select((permits::id, permits::parent_id))
@@ -944,9 +1018,9 @@ pub fn list(
     };
     if let Some(r) = &f.region {
         let decisions = if f.pending_in_region {
-            vec!["pending"]
+            vec![RegionDecision::Pending.as_str()]
         } else {
-            vec!["pending", "approved", "refused"]
+            RegionDecision::ALL.map(RegionDecision::as_str).to_vec()
         };
         let sub = permit_regions::table
             .filter(permit_regions::region.eq(r.as_str().to_owned()))
@@ -988,7 +1062,7 @@ pub fn list(
 /// Permits awaiting payment with a region whose fee is past due on `today`.
 pub fn overdue_unpaid(conn: &mut AnyConnection, today: NaiveDate) -> QueryResult<Vec<i64>> {
     let sub = permit_regions::table
-        .filter(permit_regions::decision.eq("approved"))
+        .filter(permit_regions::decision.eq(RegionDecision::Approved.as_str()))
         .filter(permit_regions::paid_tiyn.is_null())
         .filter(permit_regions::payment_due.lt(today))
         .select(permit_regions::permit_id);
@@ -1084,7 +1158,7 @@ pub fn unreported_replacements(
         .inner_join(permit_details::table)
         .left_join(permit_replacements::table)
         .filter(permits::bin.eq(bin))
-        .filter(permits::kind.eq("permit"))
+        .filter(permits::kind.eq(PermitKind::Permit.as_str()))
         .filter(permits::category.eq(Category::QualifiedWorkers.code()))
         .filter(permits::status.eq_any(issued))
         .filter(permit_replacements::permit_id.is_null())

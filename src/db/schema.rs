@@ -487,6 +487,7 @@ diesel::joinable!(permit_reissues -> permits (permit_id));
 
 diesel::joinable!(permit_details -> permits (permit_id));
 diesel::joinable!(permit_replacements -> permits (permit_id));
+diesel::joinable!(permit_worker_routes -> permit_workers (worker_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     permits,
@@ -496,6 +497,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     permit_trips,
     permit_replacements,
     permit_reissues,
+    permit_worker_routes,
 );
 
 diesel::table! {

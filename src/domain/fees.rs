@@ -4,8 +4,9 @@
 //! Every amount is what is paid to the budget of **one** ATU named in the permit: a permit
 //! covering several ATUs pays it to each (Art. 33(4)).
 
-use crate::domain::ruleset::{FeeRules, SectorFeeGroup};
-use crate::domain::{Category, Money, SectorCode};
+use crate::domain::article::*;
+use crate::domain::ruleset::{FeeRules, SectorFeeGroup, TermUnit};
+use crate::domain::{Category, Money, RegionCode, SectorCode, Violation};
 
 impl FeeRules {
     /// Art. 33(4): the fee group an employer in OKED section `sector` pays by; `None` when
@@ -45,20 +46,6 @@ pub fn permit_rate_mrp(
     )
 }
 
-/// Art. 33(4): the fee in tenge for `workers` foreign workers of `category` (1-4) on a
-/// permit of `term_months` months, for an employer in fee group `group`, with one MRP worth
-/// `mrp` tenge on the payment date: rate × MRP × workers, for one ATU named in the permit.
-pub fn permit_fee(
-    fees: &FeeRules,
-    category: Category,
-    term_months: u32,
-    group: u32,
-    mrp: Money,
-    workers: u32,
-) -> Option<Money> {
-    permit_rate_mrp(fees, category, term_months, group).map(|rate| mrp.times(rate).times(workers))
-}
-
 /// Art. 33(4): the seasonal fee rate, in MRP per worker, for a seasonal permit of `days`
 /// days: the rate of the shortest duration tier that covers it (a 100-day permit pays the
 /// "up to 180 days" rate). `None` for 0 days or beyond the longest tier.
@@ -72,10 +59,66 @@ pub fn seasonal_rate_mrp(fees: &FeeRules, days: u32) -> Option<u32> {
         .map(|s| s.mrp)
 }
 
-/// Art. 33(4): the fee in tenge for `workers` seasonal workers on a permit of `days` days,
-/// with one MRP worth `mrp` tenge on the payment date, for one ATU named in the permit.
-pub fn seasonal_fee(fees: &FeeRules, days: u32, mrp: Money, workers: u32) -> Option<Money> {
-    seasonal_rate_mrp(fees, days).map(|rate| mrp.times(rate).times(workers))
+/// Art. 33(4): the fee rate in MRP per worker for one region: seasonal permits by their
+/// duration in days, others by category, term and the employer's sector group. A rule set
+/// that cannot price the permit is the ministry's incomplete data, never a free permit:
+/// `rule-set-incomplete` (a service rule), naming the section (`fees`), the category and
+/// the sector.
+pub fn fee_rate(
+    fees_table: &FeeRules,
+    category: Category,
+    unit: TermUnit,
+    length: u32,
+    sector: &SectorCode,
+    days: u32,
+) -> Result<u32, Violation> {
+    let rate = match category {
+        Category::Seasonal => seasonal_rate_mrp(fees_table, days),
+        c => {
+            let months = match unit {
+                TermUnit::Months => length,
+                TermUnit::Days => 0,
+            };
+            fees_table
+                .group_of(sector)
+                .and_then(|g| permit_rate_mrp(fees_table, c, months, g.group))
+        }
+    };
+    rate.ok_or_else(|| {
+        Violation::service_rule("rule-set-incomplete")
+            .text("section", "fees")
+            .text("category", category)
+            .text("sector", sector)
+    })
+}
+
+/// Art. 33(4): the fee due to one region's budget: rate × the MRP in force on the payment
+/// date × workers, in tenge.
+pub fn fee_due(rate_mrp: u32, mrp: Money, workers: u32) -> Money {
+    mrp.times(rate_mrp).times(workers)
+}
+
+/// Art. 33(4), 36: the fee assessed to one region, in MRP, as the statistics count it
+/// before the MRP of the payment date is known: rate × workers.
+pub fn fee_assessed_mrp(rate_mrp: i64, workers: i64) -> i64 {
+    rate_mrp.saturating_mul(workers)
+}
+
+/// Art. 33(4): a payment below the fee due (at the MRP of its date) is refused, saying the
+/// amount due.
+pub fn check_payment(
+    paid: Money,
+    due: Money,
+    mrp: Money,
+    region: &RegionCode,
+) -> Option<Violation> {
+    (paid < due).then(|| {
+        Violation::new("fee-underpaid", ART_33_4)
+            .text("region", region)
+            .text("paid", paid)
+            .text("due", due)
+            .text("mrp", mrp)
+    })
 }
 
 #[cfg(test)]
@@ -122,17 +165,15 @@ mod tests {
         let fees = seeded().fees;
         // Group 2, category 4: 225 MRP x 4,325 tenge x 3 workers.
         assert_eq!(
-            permit_fee(&fees, Category::QualifiedWorkers, 12, 2, tenge(4325), 3),
+            permit_rate_mrp(&fees, Category::QualifiedWorkers, 12, 2).map(|rate| fee_due(
+                rate,
+                tenge(4325),
+                3
+            )),
             Some(tenge(2_919_375))
         );
-        assert_eq!(
-            permit_fee(&fees, Category::Heads, 12, 9, tenge(4325), 1),
-            None
-        );
-        assert_eq!(
-            permit_fee(&fees, Category::Seasonal, 3, 1, tenge(4325), 1),
-            None
-        );
+        assert_eq!(permit_rate_mrp(&fees, Category::Heads, 12, 9), None);
+        assert_eq!(permit_rate_mrp(&fees, Category::Seasonal, 3, 1), None);
     }
 
     #[test]
@@ -154,7 +195,11 @@ mod tests {
         ];
         assert_eq!(permit_rate_mrp(&fees, Category::Heads, 24, 1), Some(274));
         assert_eq!(
-            permit_fee(&fees, Category::Heads, 36, 1, tenge(4325), 1),
+            permit_rate_mrp(&fees, Category::Heads, 36, 1).map(|rate| fee_due(
+                rate,
+                tenge(4325),
+                1
+            )),
             Some(tenge(1_777_575))
         );
         // A term without its own rate pays the category's rate.
@@ -172,8 +217,45 @@ mod tests {
         assert_eq!(seasonal_rate_mrp(&fees, 0), None);
         // 100 days, 2 workers, MRP 4,325: 24 x 4,325 x 2.
         assert_eq!(
-            seasonal_fee(&fees, 100, tenge(4325), 2),
+            seasonal_rate_mrp(&fees, 100).map(|rate| fee_due(rate, tenge(4325), 2)),
             Some(tenge(207_600))
+        );
+    }
+
+    #[test]
+    fn art_33_4_the_fee_is_rate_times_mrp_times_workers_and_an_underpayment_is_refused() {
+        let rules = seeded();
+        let j: SectorCode = "J".parse().unwrap();
+        let rate = fee_rate(
+            &rules.fees,
+            Category::Specialists,
+            TermUnit::Months,
+            12,
+            &j,
+            365,
+        );
+        assert_eq!(rate, Ok(179));
+        // 179 MRP × 4,325 tenge × 2 workers = 1,548,350 tenge.
+        let due = fee_due(179, tenge(4325), 2);
+        assert_eq!(due, tenge(1_548_350));
+        let region: RegionCode = "KZ-75".parse().unwrap();
+        let v = check_payment(tenge(1_407_656), due, tenge(4325), &region).unwrap();
+        assert_eq!(
+            (v.code.as_str(), v.article.as_deref()),
+            ("fee-underpaid", Some("Art. 33(4)"))
+        );
+        assert_eq!(check_payment(due, due, tenge(4325), &region), None);
+    }
+
+    #[test]
+    fn a_rule_set_without_the_rate_is_incomplete_data_not_a_free_permit() {
+        let mut fees = seeded().fees;
+        fees.sector_groups.clear();
+        let b: SectorCode = "B".parse().unwrap();
+        let v = fee_rate(&fees, Category::Specialists, TermUnit::Months, 12, &b, 365).unwrap_err();
+        assert_eq!(
+            (v.code.as_str(), v.article.as_deref()),
+            ("rule-set-incomplete", None)
         );
     }
 }

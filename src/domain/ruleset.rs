@@ -237,6 +237,30 @@ pub enum TermUnit {
     Days,
 }
 
+impl TermUnit {
+    pub const ALL: [TermUnit; 2] = [TermUnit::Months, TermUnit::Days];
+
+    /// The stored and wire form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TermUnit::Months => "months",
+            TermUnit::Days => "days",
+        }
+    }
+
+    /// Parses the stored and wire form; any other word is no unit (never months).
+    pub fn parse(s: &str) -> Option<TermUnit> {
+        TermUnit::ALL.into_iter().find(|u| u.as_str() == s)
+    }
+}
+
+impl TryFrom<String> for TermUnit {
+    type Error = super::demand::UnknownState;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        TermUnit::parse(&s).ok_or(super::demand::UnknownState(s))
+    }
+}
+
 /// The terms one may choose from: exactly one of `values` (e.g. 12 months), or, with
 /// `up_to`, any term up to the longest value, priced by the tier it falls in (seasonal
 /// permits of up to 90/180/270/365 days).

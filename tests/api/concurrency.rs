@@ -26,6 +26,7 @@ async fn parallel_holds_against_a_small_allocation_take_exactly_the_allocation()
         url: Secret::new(app.db_url.clone()),
         pool_size: 16,
         connect_timeout_seconds: 120,
+        statements: None,
     })
     .unwrap();
     let barrier = Arc::new(Barrier::new(ATTEMPTS));

@@ -28,5 +28,6 @@ mod quotas;
 mod ratios;
 mod regions;
 mod rulesets;
+mod statements;
 mod statistics;
 mod wording;

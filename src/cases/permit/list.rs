@@ -77,7 +77,7 @@ impl Summary {
     fn of(p: PermitRow, today: NaiveDate) -> Summary {
         Summary {
             id: p.id,
-            kind: p.kind,
+            kind: p.kind.as_str().to_owned(),
             bin: p.bin,
             category: p.category,
             status: p.status.at(p.end_date, today),

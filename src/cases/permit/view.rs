@@ -10,7 +10,8 @@ use crate::db::permits::{ReplacementRow, TripRow, WorkerRow};
 use crate::db::rulesets::Parsed;
 use crate::db::Conn;
 use crate::domain::article::SERVICE_RULE;
-use crate::domain::permit::checks::{fee_due, Check, Outcome};
+use crate::domain::fees::fee_due;
+use crate::domain::permit::checks::{Check, Outcome};
 use crate::domain::permit::{decision_overdue, EndGround, PermitState, RegionDecision};
 use crate::domain::ruleset::{RuleSet, TermUnit};
 use crate::domain::violation::Arg;
@@ -322,7 +323,7 @@ fn region(
         .unwrap_or_default();
     Ok(Region {
         region: r.region.clone(),
-        decision: r.decision.clone(),
+        decision: r.decision.as_str().to_owned(),
         grounds: grounds
             .iter()
             .map(|g| ground(g, rules, lang))
@@ -409,17 +410,13 @@ pub fn permit(
     let (p, d) = (l.permit, l.detail);
     Ok(Permit {
         id: p.id,
-        kind: p.kind,
+        kind: p.kind.as_str().to_owned(),
         parent_id: p.parent_id,
         bin: p.bin,
         category: p.category,
         profession: d.profession,
         status,
-        term_unit: if d.term_unit == "days" {
-            TermUnit::Days
-        } else {
-            TermUnit::Months
-        },
+        term_unit: d.term_unit,
         term_length: u32::try_from(d.term_length).unwrap_or(0),
         start_date: p.start_date,
         end_date: p.end_date,
@@ -459,8 +456,19 @@ pub fn render(
     how: Reading,
 ) -> Result<Permit, CaseError> {
     let rules = rule_sets.in_force(conn, how.today)?;
+    render_under(conn, rules.as_deref(), l, how)
+}
+
+/// Renders a loaded permit as `how` reads it under `rules`, the rules in force today the
+/// caller already has (a decision has them): only the permit's history is read.
+pub fn render_under(
+    conn: &mut Conn,
+    rules: Option<&RuleSet>,
+    l: Loaded,
+    how: Reading,
+) -> Result<Permit, CaseError> {
     let lines = audit::history(conn, "permit", &l.permit.id.to_string(), HISTORY_LINES)?;
-    permit(l, rules.as_deref(), lines, how)
+    permit(l, rules, lines, how)
 }
 
 /// Permit `id` as `how` reads it, for a reader `access` lets see it (404 otherwise), in

@@ -8,12 +8,9 @@
 use crate::domain::article::*;
 use crate::domain::route::{Route, RouteAnswer};
 use crate::domain::ruleset::{
-    FeeRules, KazakhShareRules, LabourMarketTest, ReissueRules, ReplacementDuty, TermChoice,
-    TermUnit,
+    KazakhShareRules, LabourMarketTest, ReissueRules, ReplacementDuty, TermChoice, TermUnit,
 };
-use crate::domain::{
-    fees, Category, CountryCode, Message, Money, RegionCode, SectorCode, Violation,
-};
+use crate::domain::{Category, CountryCode, Message, RegionCode, Violation};
 use chrono::{Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -625,71 +622,14 @@ pub fn end_date(start: NaiveDate, unit: TermUnit, length: u32) -> Option<NaiveDa
     after.pred_opt()
 }
 
-/// Art. 33(4): the fee rate in MRP per worker for one region: seasonal permits by their
-/// duration in days, others by category, term and the employer's sector group.
-/// `fee-rate-missing` when the rule set cannot price it.
-pub fn fee_rate(
-    fees_table: &FeeRules,
-    category: Category,
-    unit: TermUnit,
-    length: u32,
-    sector: &SectorCode,
-    days: u32,
-) -> Result<u32, Violation> {
-    let rate = match category {
-        Category::Seasonal => fees::seasonal_rate_mrp(fees_table, days),
-        c => {
-            let months = match unit {
-                TermUnit::Months => length,
-                TermUnit::Days => 0,
-            };
-            fees_table
-                .group_of(sector)
-                .and_then(|g| fees::permit_rate_mrp(fees_table, c, months, g.group))
-        }
-    };
-    rate.ok_or_else(|| {
-        Violation::new("fee-rate-missing", ART_33_4)
-            .text("category", category)
-            .text("sector", sector)
-    })
-}
-
-/// Art. 33(4): the fee due to one region's budget: rate × the MRP in force on the payment
-/// date × workers, in tenge.
-pub fn fee_due(rate_mrp: u32, mrp: Money, workers: u32) -> Money {
-    mrp.times(rate_mrp).times(workers)
-}
-
-/// Art. 33(4): a payment below the fee due (at the MRP of its date) is refused, saying the
-/// amount due.
-pub fn check_payment(
-    paid: Money,
-    due: Money,
-    mrp: Money,
-    region: &RegionCode,
-) -> Option<Violation> {
-    (paid < due).then(|| {
-        Violation::new("fee-underpaid", ART_33_4)
-            .text("region", region)
-            .text("paid", paid)
-            .text("due", due)
-            .text("mrp", mrp)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::ruleset::tests::seeded;
     use crate::domain::violation::Arg;
-    use rust_decimal::Decimal;
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
-    }
-    fn tenge(n: i64) -> Money {
-        Money::from_tenge(Decimal::from(n)).unwrap()
     }
     fn line(category: Category, k: u32, f: u32, e: u32, p: u32) -> StaffLine {
         StaffLine {
@@ -1168,31 +1108,6 @@ mod tests {
             end_date(d("2026-04-01"), TermUnit::Days, 90),
             Some(d("2026-06-29"))
         );
-    }
-
-    #[test]
-    fn art_33_4_the_fee_is_rate_times_mrp_times_workers_and_an_underpayment_is_refused() {
-        let rules = seeded();
-        let j: SectorCode = "J".parse().unwrap();
-        let rate = fee_rate(
-            &rules.fees,
-            Category::Specialists,
-            TermUnit::Months,
-            12,
-            &j,
-            365,
-        );
-        assert_eq!(rate, Ok(179));
-        // 179 MRP × 4,325 tenge × 2 workers = 1,548,350 tenge.
-        let due = fee_due(179, tenge(4325), 2);
-        assert_eq!(due, tenge(1_548_350));
-        let region: RegionCode = "KZ-75".parse().unwrap();
-        let v = check_payment(tenge(1_407_656), due, tenge(4325), &region).unwrap();
-        assert_eq!(
-            (v.code.as_str(), v.article.as_deref()),
-            ("fee-underpaid", Some("Art. 33(4)"))
-        );
-        assert_eq!(check_payment(due, due, tenge(4325), &region), None);
     }
 
     #[test]

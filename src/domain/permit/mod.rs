@@ -3,10 +3,12 @@
 //! active until it ends by expiry, revocation, return or an unpaid fee.
 
 pub mod checks;
+pub mod decision;
 pub mod ground;
 pub mod number;
 pub mod trips;
 
+pub use decision::{decision_overdue, may_decide, may_supervise, RegionDecision};
 pub use ground::{EndGround, OwnGround, ParentEnd};
 
 use super::state::IllegalTransition;
@@ -109,6 +111,14 @@ impl PermitState {
         )
     }
 
+    /// Art. 33(4): not yet issued, awaiting its decisions or its fee. Nothing that only an
+    /// issued permit has (business trips, re-issues, a category-4 replacement report) can
+    /// exist for it: [`transition`] allows those moves from issued states only, and no move
+    /// leads from an issued state back here.
+    pub fn before_issue(self) -> bool {
+        matches!(self, PermitState::Applied | PermitState::AwaitingPayment)
+    }
+
     /// Ended after it was issued, so its workers may have come: each owes a departure
     /// (Art. 28(2)(8)) once the permit's term had begun ([`departure_owed`]). A lapsed
     /// permit was never issued: no worker came on it.
@@ -124,6 +134,40 @@ impl TryFrom<String> for PermitState {
     type Error = super::demand::UnknownState;
     fn try_from(s: String) -> Result<Self, Self::Error> {
         PermitState::parse(&s).ok_or(super::demand::UnknownState(s))
+    }
+}
+
+/// What a permit case is, as stored (`permits.kind`, whose CHECK constraint allows exactly
+/// these): a first permit, or an extension of one, decided and paid as a case of its own
+/// while the permit it extends is in force (Art. 7(20), 33(2)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PermitKind {
+    Permit,
+    Extension,
+}
+
+impl PermitKind {
+    pub const ALL: [PermitKind; 2] = [PermitKind::Permit, PermitKind::Extension];
+
+    /// The stored and wire form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PermitKind::Permit => "permit",
+            PermitKind::Extension => "extension",
+        }
+    }
+
+    /// Parses the stored and wire form.
+    pub fn parse(s: &str) -> Option<PermitKind> {
+        PermitKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+impl TryFrom<String> for PermitKind {
+    type Error = super::demand::UnknownState;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        PermitKind::parse(&s).ok_or(super::demand::UnknownState(s))
     }
 }
 
@@ -156,53 +200,6 @@ pub fn departure_owed(stay: &Stay) -> bool {
 /// included. `state` is the stored state; expiry is derived here from `end`.
 pub fn valid_on(state: PermitState, start: NaiveDate, end: NaiveDate, today: NaiveDate) -> bool {
     state.at(end, today) == PermitState::Active && start <= today && today <= end
-}
-
-/// A named region's decision on a permit, as stored (`pending`, `approved`, `refused`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RegionDecision {
-    /// The region's akimat has not decided.
-    Pending,
-    /// The region's akimat approved (and holds its quota).
-    Approved,
-    /// The region's akimat refused.
-    Refused,
-}
-
-impl RegionDecision {
-    /// The stored form.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RegionDecision::Pending => "pending",
-            RegionDecision::Approved => "approved",
-            RegionDecision::Refused => "refused",
-        }
-    }
-
-    /// The decision of its stored form; `None` for a word the schema does not allow.
-    pub fn parse(s: &str) -> Option<RegionDecision> {
-        [Self::Pending, Self::Approved, Self::Refused]
-            .into_iter()
-            .find(|d| d.as_str() == s)
-    }
-}
-
-/// Art. 33(2), 9(5): the akimat of a region the permit names may approve or refuse it
-/// while the permit awaits decisions (`applied`) and that region has not decided yet.
-pub fn may_decide(state: PermitState, decision: RegionDecision) -> bool {
-    decision == RegionDecision::Pending && transition(state, PermitEvent::Refuse).is_ok()
-}
-
-/// Art. 9(5), 33(2): the akimat may suspend, resume or revoke a permit that is in force
-/// or suspended (`state` as of today, so an expired one may not).
-pub fn may_supervise(state: PermitState) -> bool {
-    transition(state, PermitEvent::Revoke).is_ok()
-}
-
-/// Art. 33(2): an application is overdue when it still awaits decisions after its
-/// decision deadline (`due`, the rule set's working days from filing).
-pub fn decision_overdue(state: PermitState, due: NaiveDate, today: NaiveDate) -> bool {
-    state == PermitState::Applied && due < today
 }
 
 /// What happens to a permit.
@@ -361,6 +358,30 @@ mod tests {
     }
 
     #[test]
+    fn every_permit_kind_reads_back_as_it_is_stored() {
+        for k in PermitKind::ALL {
+            assert_eq!(PermitKind::parse(k.as_str()), Some(k));
+        }
+        assert_eq!(PermitKind::parse("renewal"), None);
+    }
+
+    #[test]
+    fn art_33_4_a_permit_before_issue_has_no_trip_reissue_or_replacement_and_none_returns_to_it() {
+        for s in PermitState::ALL.into_iter().filter(|s| s.before_issue()) {
+            for e in [E::Trip, E::Reissue, E::ReportReplacement] {
+                assert!(transition(s, e).is_err(), "{s:?} allows {e:?}");
+            }
+        }
+        for s in PermitState::ALL.into_iter().filter(|s| !s.before_issue()) {
+            for e in PermitEvent::ALL {
+                if let Ok(next) = transition(s, e) {
+                    assert!(!next.before_issue(), "{s:?} --{e:?}--> {next:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn art_33_every_permit_state_and_event_moves_as_the_table_says() {
         let table: &[(S, E, S)] = &[
             (S::Applied, E::Approve, S::Applied),
@@ -467,46 +488,6 @@ mod tests {
                 assert!(!valid_on(s, start, end, date("2026-10-01")), "{s:?}");
             }
         }
-    }
-
-    #[test]
-    fn art_33_2_a_region_decides_only_a_pending_application() {
-        use RegionDecision as D;
-        for s in [
-            S::Applied,
-            S::AwaitingPayment,
-            S::Active,
-            S::Suspended,
-            S::Refused,
-        ] {
-            for d in [D::Pending, D::Approved, D::Refused] {
-                let expected = s == S::Applied && d == D::Pending;
-                assert_eq!(may_decide(s, d), expected, "{s:?} {d:?}");
-            }
-        }
-        assert_eq!(RegionDecision::parse("approved"), Some(D::Approved));
-        assert_eq!(RegionDecision::parse("maybe"), None);
-    }
-
-    #[test]
-    fn art_9_5_only_an_active_or_suspended_permit_is_supervised() {
-        assert!(may_supervise(S::Active));
-        assert!(may_supervise(S::Suspended));
-        assert!(!may_supervise(S::Expired));
-        assert!(!may_supervise(S::Applied));
-        assert!(!may_supervise(S::Revoked));
-    }
-
-    #[test]
-    fn art_33_2_an_application_undecided_after_its_deadline_is_overdue() {
-        let due = date("2026-03-10");
-        assert!(!decision_overdue(S::Applied, due, due));
-        assert!(decision_overdue(S::Applied, due, date("2026-03-11")));
-        assert!(!decision_overdue(
-            S::AwaitingPayment,
-            due,
-            date("2026-03-11")
-        ));
     }
 
     #[test]
