@@ -7,6 +7,7 @@ use super::idempotency::{create, Created};
 use super::quotas::YearPath;
 use super::statistics::{render, Cell, CsvDocument, Table, XlsxDocument};
 use super::{narrowed, AppState};
+use crate::api::docs::IdempotencyKeyHeader;
 use crate::auth::{authorize, authorize_role, Action, Caller, Scope};
 use crate::cases;
 use crate::db::statistics::ReportRow;
@@ -144,7 +145,7 @@ fn view(r: ReportRow) -> Result<StatisticalReportView, ApiError> {
 /// its own BIN; Art. 37(2)). Once per quarter.
 #[utoipa::path(tag = "statistics", security(("bearer" = [])),
     params(("bin" = String, Path, description = "The employer's BIN or IIN.", pattern = "^[0-9]{12}$"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+        IdempotencyKeyHeader),
     request_body = StatisticalReportRequest,
     responses(
         (status = 201, description = "Filed.", body = StatisticalReportView, headers(("Location" = String, description = "The report."))),
@@ -546,7 +547,7 @@ pub struct CalculationView {
 /// Nothing is changed: apply a proposal with `PUT /v1/quotas/{year}` and
 /// `PUT /v1/quotas/{year}/regions/{region}`.
 #[utoipa::path(tag = "statistics", security(("bearer" = [])),
-    params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100)),
+    params(YearPath),
     request_body = CalculationRequest,
     responses(
         (status = 200, description = "The proposal and its arithmetic.", body = CalculationView),
