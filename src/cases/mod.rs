@@ -18,6 +18,7 @@ pub mod ledger;
 pub mod permits;
 pub mod quota;
 pub mod ratio;
+pub mod reports;
 pub mod rulesets;
 pub mod statistics;
 
