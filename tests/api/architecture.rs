@@ -127,6 +127,9 @@ const ALLOWED_CYCLE_EDGES: &[(&str, &str)] = &[
     ("src/cases/documents.rs", "src/cases/permits.rs"),
     ("src/cases/follow.rs", "src/cases/permits.rs"),
     ("src/cases/statistics.rs", "src/cases/permits.rs"),
+    // domain::permit: ground.rs (main's b4117d8) imports from permit/mod.rs, which uses
+    // ground.rs back; cut when what both need moves to a file of its own (commands' split).
+    ("src/domain/permit/ground.rs", "src/domain/permit/mod.rs"),
 ];
 
 /// Files of `src/api` and `src/console` that still name `crate::db`, one line each; the
