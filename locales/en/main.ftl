@@ -559,6 +559,12 @@ document-status-expired = expired
 # The officials' console (/console/).
 forbidden-dev-sign-in = sign-in with a development token is off here
 not-found-console-page = no such page in the console
+# The quota calculator's steps (Art. 32(4)-(5))
+calculation-step-permit-quota = permit quota = ⌊{ $labour_force } × { $percent } / 100⌋ = ⌊{ $exact }⌋ = { $total }
+calculation-step-labour-immigrants = labour immigrants = ⌊{ $labour_force } × { $percent } / 100⌋ = ⌊{ $exact }⌋ = { $total }
+calculation-step-category = category { $category }: { $arithmetic }
+calculation-step-category-region = category { $category } in { $region } ({ $basis }): { $arithmetic }
+
 console-name = Foreign labour: officials' console
 console-service-rule = the service’s own rule
 console-sign-in-title = Sign in

@@ -539,6 +539,12 @@ document-status-expired = мерзімі өтті
 # The officials' console (/console/).
 forbidden-dev-sign-in = әзірлеу токенімен кіру мұнда өшірулі
 not-found-console-page = консольде мұндай бет жоқ
+# Квотаны есептеу қадамдары (32-бап 4)-5)-тармақтар)
+calculation-step-permit-quota = рұқсаттар квотасы = ⌊{ $labour_force } × { $percent } / 100⌋ = ⌊{ $exact }⌋ = { $total }
+calculation-step-labour-immigrants = еңбек иммигранттары = ⌊{ $labour_force } × { $percent } / 100⌋ = ⌊{ $exact }⌋ = { $total }
+calculation-step-category = { $category } санат: { $arithmetic }
+calculation-step-category-region = { $category } санат, { $region } ({ $basis }): { $arithmetic }
+
 console-name = Шетелдік жұмыс күші: лауазымды тұлғалар консолі
 console-service-rule = сервистің өз ережесі
 console-sign-in-title = Кіру

@@ -565,6 +565,12 @@ document-status-expired = срок истёк
 # The officials' console (/console/).
 forbidden-dev-sign-in = вход по токену разработки здесь отключён
 not-found-console-page = в консоли нет такой страницы
+# Шаги расчёта квоты (ст. 32(4)-(5))
+calculation-step-permit-quota = квота на разрешения = ⌊{ $labour_force } × { $percent } / 100⌋ = ⌊{ $exact }⌋ = { $total }
+calculation-step-labour-immigrants = трудовые иммигранты = ⌊{ $labour_force } × { $percent } / 100⌋ = ⌊{ $exact }⌋ = { $total }
+calculation-step-category = категория { $category }: { $arithmetic }
+calculation-step-category-region = категория { $category } в { $region } ({ $basis }): { $arithmetic }
+
 console-name = Иностранная рабочая сила: консоль должностных лиц
 console-service-rule = собственное правило сервиса
 console-sign-in-title = Вход

@@ -6,6 +6,7 @@ use super::idempotency::{create, etag, Created};
 use super::page::{split, PageQuery};
 use super::quotas::{category_totals, year_of, YearPath};
 use super::{narrowed, AppState};
+use crate::api::docs::{IdempotencyConflict, IdempotencyKeyHeader, IfMatchDemand, StaleVersion};
 use crate::auth::{authorize, authorize_role, region_case_access, Action, Caller, Scope};
 use crate::cases;
 use crate::db::{demands, demands::DemandRow, quota as q};
@@ -327,12 +328,12 @@ fn parse_region(s: &str, field: &str) -> Result<RegionCode, ApiError> {
 /// Files demand for next year's quota (employer), within the filing window of the rule
 /// set in force (Art. 32(5)).
 #[utoipa::path(tag = "quota demand", security(("bearer" = [])),
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+    params(IdempotencyKeyHeader),
     request_body = NewDemandRequest,
     responses(
         (status = 201, description = "Filed.", body = DemandView, headers(("Location" = String, description = "The demand."), ("ETag" = String, description = "The version."))),
         (status = 404, description = "No rule set in force.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
+        IdempotencyConflict,
         (status = 422, description = "Invalid fields (also a `region` that is none of the 20 regions), or a rule violation: `demand-filing-closed` (Art. 32(5)), `profession-not-seasonal` (Art. 7(21-1)).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/quota-demands")]
@@ -441,13 +442,13 @@ pub async fn get_quota_demand(
 /// a reason; the reviewed demand is the region's proposal to the ministry (Art. 32(5)).
 #[utoipa::path(tag = "quota demand", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Demand id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the demand changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+        IfMatchDemand),
     request_body = ReviewRequest,
     responses(
         (status = 200, description = "Reviewed.", body = DemandView, headers(("ETag" = String, description = "The version."))),
         (status = 404, description = "No such demand, or not the caller's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already reviewed.", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match the current version.", body = Problem, content_type = "application/problem+json"),
+        StaleVersion,
         (status = 422, description = "Invalid fields, or a rule of the service (no article): `reduction-invalid`, `reason-required`.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/quota-demands/{id}/review")]
@@ -488,7 +489,7 @@ pub async fn review_quota_demand(
 /// A year's demand by region × category beside the labour-force arithmetic of the
 /// quota, for the ministry setting it (Art. 32(5)).
 #[utoipa::path(tag = "quota demand", security(("bearer" = [])),
-    params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100)),
+    params(YearPath),
     responses((status = 200, description = "The summary.", body = DemandSummaryView)))]
 #[get("/quotas/{year}/demand-summary")]
 pub async fn quota_demand_summary(

@@ -5,6 +5,7 @@ use super::eligibility::EmployerTypeRequest;
 use super::extract::{Body, IfMatch, RequestId};
 use super::idempotency::etag;
 use super::AppState;
+use crate::api::docs::StaleVersionShort;
 use crate::auth::{authorize, authorize_role, Action, Caller, Role, Scope};
 use crate::cases;
 use crate::db::permits::ProfileRow;
@@ -229,7 +230,7 @@ pub(crate) fn employer_param(s: &str) -> Result<EmployerId, ApiError> {
         (status = 201, description = "A new dated profile.", body = ProfileView, headers(("ETag" = String, description = "The version."))),
         (status = 404, description = "Another employer's profile.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Changed concurrently.", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match.", body = Problem, content_type = "application/problem+json"),
+        StaleVersionShort,
         (status = 422, description = "Invalid fields (also a `region` that is none of the 20 regions), `foreign-division-mismatch` (Art. 33(6)) or `unknown-sector`.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[put("/employers/{bin}")]

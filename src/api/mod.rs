@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod certificates;
 pub mod demands;
+pub mod docs;
 pub mod documents;
 pub mod eligibility;
 pub mod employers;

@@ -3,6 +3,7 @@
 use super::extract::{Body, IdempotencyKey, Query, RequestId};
 use super::idempotency::{create, Created};
 use super::AppState;
+use crate::api::docs::{IdempotencyConflict, IdempotencyKeyHeader};
 use crate::auth::{authorize, Action, Caller, Scope};
 use crate::db::{rulesets, rulesets::StoredRuleSet};
 use crate::domain::ruleset::RuleSet;
@@ -149,11 +150,11 @@ pub async fn get_rule_set(
 /// Publishes a new version, in force from a present or future date (ministry).
 #[utoipa::path(tag = "rule sets", security(("bearer" = [])),
     request_body = NewRuleSetRequest,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+    params(IdempotencyKeyHeader),
     responses(
         (status = 201, description = "Published.", body = RuleSetView,
             headers(("Location" = String, description = "The new version."), ("ETag" = String, description = "The version."))),
-        (status = 409, description = "The Idempotency-Key was used for another request.", body = crate::error::Problem, content_type = "application/problem+json"),
+        IdempotencyConflict,
         (status = 422, description = "A field or the rule set is inconsistent (`invalid-fields`, with `errors`), or a number goes beyond a limit of the law (`violations`): `statutory-limit-exceeded` (Art. 33(3), 34(1), 34(3), 35(1), 35(3)), `ict-fee-not-allowed` (Art. 33(4)).", body = crate::error::Problem, content_type = "application/problem+json"),
     ))]
 #[post("/rule-sets")]

@@ -2,15 +2,16 @@
 //! of the employer's region (37(1)) and the ministry (37(4)), missing ones listed — and the
 //! quota calculator (Art. 32(4)–(5)).
 
-use super::extract::{Body, IdempotencyKey, Query, RequestId};
+use super::extract::{AcceptLanguage, Body, IdempotencyKey, Query, RequestId};
 use super::idempotency::{create, Created};
 use super::quotas::YearPath;
 use super::statistics::{render, Cell, CsvDocument, Table, XlsxDocument};
 use super::{narrowed, AppState};
+use crate::api::docs::IdempotencyKeyHeader;
 use crate::auth::{authorize, authorize_role, Action, Caller, Scope};
 use crate::cases;
 use crate::db::statistics::ReportRow;
-use crate::domain::calculation::{self, CalculationInput, RegionInput, Share};
+use crate::domain::calculation::{CalculationInput, RegionInput, Share};
 use crate::domain::{Category, EmployerId, Message};
 use crate::error::{ApiError, Problem};
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
@@ -144,7 +145,7 @@ fn view(r: ReportRow) -> Result<StatisticalReportView, ApiError> {
 /// its own BIN; Art. 37(2)). Once per quarter.
 #[utoipa::path(tag = "statistics", security(("bearer" = [])),
     params(("bin" = String, Path, description = "The employer's BIN or IIN.", pattern = "^[0-9]{12}$"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+        IdempotencyKeyHeader),
     request_body = StatisticalReportRequest,
     responses(
         (status = 201, description = "Filed.", body = StatisticalReportView, headers(("Location" = String, description = "The report."))),
@@ -461,17 +462,14 @@ pub struct ShareView {
     pub arithmetic: String,
 }
 
-fn share_view(whole: i64, total: i64, s: &Share) -> ShareView {
+fn share_view(s: &Share, arithmetic: &str) -> ShareView {
     ShareView {
         weight: s.weight,
         floor: s.floor,
         remainder: s.remainder,
         extra: s.extra,
         number: s.number,
-        arithmetic: format!(
-            "{whole} × {} / {total} = {} + {}/{total} → {} + {} = {}",
-            s.weight, s.floor, s.remainder, s.floor, s.extra, s.number
-        ),
+        arithmetic: arithmetic.to_owned(),
     }
 }
 
@@ -546,7 +544,7 @@ pub struct CalculationView {
 /// Nothing is changed: apply a proposal with `PUT /v1/quotas/{year}` and
 /// `PUT /v1/quotas/{year}/regions/{region}`.
 #[utoipa::path(tag = "statistics", security(("bearer" = [])),
-    params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100)),
+    params(YearPath),
     request_body = CalculationRequest,
     responses(
         (status = 200, description = "The proposal and its arithmetic.", body = CalculationView),
@@ -558,6 +556,7 @@ pub async fn calculate_quota(
     state: web::Data<AppState>,
     caller: Caller,
     YearPath(year): YearPath,
+    lang: AcceptLanguage,
     body: Body<CalculationRequest>,
 ) -> Result<HttpResponse, ApiError> {
     authorize(&caller, Action::CalculateQuota, Scope::All)?;
@@ -589,57 +588,28 @@ pub async fn calculate_quota(
             })
             .collect(),
     };
-    let p = calculation::propose(&input)
+    let calc = cases::reports::calculation::calculate(&input)
         .ok_or_else(|| ApiError::invalid("labour_force", "the quota does not fit a number"))?;
-    let mut steps = vec![format!(
-        "permit quota = ⌊{} × {} / 100⌋ = ⌊{}⌋ = {}",
-        req.labour_force,
-        req.permit_percent.normalize(),
-        p.permit_exact.normalize(),
-        p.permit_total
-    )];
-    if let (Some(pct), Some(exact), Some(total)) = (
-        req.labour_immigrant_percent,
-        p.immigrant_exact,
-        p.immigrant_total,
-    ) {
-        steps.push(format!(
-            "labour immigrants = ⌊{} × {} / 100⌋ = ⌊{}⌋ = {total}",
-            req.labour_force,
-            pct.normalize(),
-            exact.normalize()
-        ));
-    }
-    let cat_total: i64 = p.categories.iter().map(|c| c.share.weight).sum();
-    let mut categories = Vec::new();
-    let mut totals: Vec<(String, i64)> =
-        req.regions.iter().map(|r| (r.region.clone(), 0)).collect();
-    for c in &p.categories {
-        let share = share_view(p.permit_total, cat_total, &c.share);
-        steps.push(format!("category {}: {}", c.category, share.arithmetic));
-        let region_total: i64 = c.regions.iter().map(|(_, s)| s.weight).sum();
-        let mut regions = Vec::new();
-        for ((region, s), t) in c.regions.iter().zip(totals.iter_mut()) {
-            t.1 += s.number;
-            let v = share_view(c.share.number, region_total, s);
-            steps.push(format!(
-                "category {} in {region} ({}): {}",
-                c.category,
-                c.basis.as_str(),
-                v.arithmetic
-            ));
-            regions.push(RegionShareView {
-                region: region.clone(),
-                share: v,
-            });
-        }
-        categories.push(CategoryProposalView {
+    let p = &calc.proposal;
+    let categories = p
+        .categories
+        .iter()
+        .zip(&calc.arithmetic)
+        .map(|(c, (share, regions))| CategoryProposalView {
             category: c.category,
-            share,
+            share: share_view(&c.share, share),
             basis: c.basis.as_str().to_owned(),
-            regions,
-        });
-    }
+            regions: c
+                .regions
+                .iter()
+                .zip(regions)
+                .map(|((region, s), a)| RegionShareView {
+                    region: region.clone(),
+                    share: share_view(s, a),
+                })
+                .collect(),
+        })
+        .collect();
     Ok(HttpResponse::Ok().json(CalculationView {
         year,
         labour_force: req.labour_force,
@@ -647,9 +617,10 @@ pub async fn calculate_quota(
         permit_exact: p.permit_exact.round_dp(2).to_string(),
         permit_total: p.permit_total,
         labour_immigrant_total: p.immigrant_total,
-        steps,
+        steps: calc.steps.iter().map(|m| lang.0.text(m)).collect(),
         categories,
-        regions: totals
+        regions: calc
+            .region_totals
             .into_iter()
             .map(|(region, total)| RegionTotalView { region, total })
             .collect(),

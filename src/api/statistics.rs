@@ -249,7 +249,7 @@ fn category_of(code: &str) -> Result<Category, ApiError> {
 /// Quota utilization, year × region × category: allocated, pending, used and available
 /// (ministry, auditor; an akimat its own region). JSON, CSV or XLSX by `Accept`.
 #[utoipa::path(tag = "statistics", security(("bearer" = [])),
-    params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100), RegionQuery),
+    params(YearPath, RegionQuery),
     responses(
         (status = 200, description = "Per region and category. CSV and XLSX columns: `year,region,category,allocated,pending,used,available`.",
             content((UtilizationReport = "application/json"), (CsvDocument = "text/csv"), (XlsxDocument = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
@@ -329,7 +329,7 @@ pub async fn quota_utilization(
 /// Use of the quota over time: per region, category and month, the workers whose permits
 /// were issued and those given back (ministry, auditor; an akimat its own region).
 #[utoipa::path(tag = "statistics", security(("bearer" = [])),
-    params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100), RegionQuery),
+    params(YearPath, RegionQuery),
     responses(
         (status = 200, description = "By month. CSV and XLSX columns: `year,region,category,month,issued,released,used_to_date`.",
             content((MonthlyUseReport = "application/json"), (CsvDocument = "text/csv"), (XlsxDocument = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
@@ -559,7 +559,7 @@ async fn counters(
 /// returned and lapsed, by region, category, sector (OKED) and country of origin
 /// (ministry, auditor; an akimat its own region). JSON, CSV or XLSX by `Accept`.
 #[utoipa::path(tag = "statistics", security(("bearer" = [])),
-    params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100), PermitStatsQuery),
+    params(YearPath, PermitStatsQuery),
     responses(
         (status = 200, description = "The counts. CSV and XLSX columns: `year,measure,ground,region,category,sector,country,permits,workers`.",
             content((PermitStatsReport = "application/json"), (CsvDocument = "text/csv"), (XlsxDocument = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
@@ -667,7 +667,7 @@ pub struct DecisionTimesReport {
 /// The akimats' decision times against the deadline, per region: median, 90th percentile,
 /// overdue decisions (Art. 36; ministry, auditor; an akimat its own region).
 #[utoipa::path(tag = "statistics", security(("bearer" = [])),
-    params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100), RegionQuery),
+    params(YearPath, RegionQuery),
     responses(
         (status = 200, description = "Per region. CSV and XLSX columns: `year,region,decisions,median_days,p90_days,overdue`.",
             content((DecisionTimesReport = "application/json"), (CsvDocument = "text/csv"), (XlsxDocument = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
@@ -780,7 +780,7 @@ pub struct FeeReport {
 /// Fees assessed and paid per region's budget and calendar year (Art. 33(4); ministry,
 /// auditor; an akimat its own region).
 #[utoipa::path(tag = "statistics", security(("bearer" = [])),
-    params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100), RegionQuery),
+    params(YearPath, RegionQuery),
     responses(
         (status = 200, description = "Per region and budget year. CSV and XLSX columns: `year,region,budget_year,permits_assessed,assessed_mrp,payments,paid_tiyn`.",
             content((FeeReport = "application/json"), (CsvDocument = "text/csv"), (XlsxDocument = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),

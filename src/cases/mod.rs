@@ -20,6 +20,7 @@ pub mod permit;
 pub mod permits;
 pub mod quota;
 pub mod ratio;
+pub mod reports;
 pub mod rulesets;
 pub mod statistics;
 

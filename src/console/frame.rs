@@ -2,7 +2,7 @@
 //! language, the signed-in caller, the CSRF token) and how a page is answered: rendered in
 //! the common frame, or an error page in the reader's language.
 
-use super::{Console, LANG_COOKIE};
+use super::state::{Console, LANG_COOKIE};
 use crate::api::extract::{accept_language, RequestId};
 use crate::api::AppState;
 use crate::auth::{reach, Action, Caller, Claims, Reach};

@@ -7,7 +7,7 @@
 //! without a restart and the service starts while the provider is down.
 
 use super::frame::{Ctx, Fail};
-use super::Oidc;
+use super::state::Oidc;
 use crate::auth::{Caller, Claims, Role};
 use crate::domain::Message;
 use crate::error::ApiError;

@@ -3,7 +3,7 @@
 //! [`crate::auth::Verifier`] into the same `Caller`.
 
 use super::frame::{Ctx, Fail, Frame};
-use super::LANG_COOKIE;
+use super::state::LANG_COOKIE;
 use crate::i18n::Lang;
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::{web, HttpResponse};

@@ -79,7 +79,7 @@ pub struct LedgerQuery {
 /// The ledger behind the figures: every allocation, transfer, hold, confirmation and
 /// release, oldest first (ministry, auditor; an akimat its own region).
 #[utoipa::path(tag = "quotas", security(("bearer" = [])),
-    params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100), LedgerQuery, PageQuery),
+    params(YearPath, LedgerQuery, PageQuery),
     responses((status = 200, description = "A page of ledger lines.", body = LedgerPage)))]
 #[get("/quotas/{year}/ledger")]
 pub async fn list_quota_ledger(
@@ -189,7 +189,7 @@ pub struct LedgerCheckView {
 /// (ministry). A mismatch refuses the year's quota writes; a clean check lifts an earlier
 /// refusal (the same check runs at start-up).
 #[utoipa::path(tag = "quotas", security(("bearer" = [])),
-    params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100)),
+    params(YearPath),
     responses((status = 200, description = "The outcome of the check.", body = LedgerCheckView)))]
 #[post("/quotas/{year}/ledger-check")]
 pub async fn check_quota_ledger(

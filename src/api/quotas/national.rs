@@ -1,6 +1,7 @@
 //! The year's national quota (Art. 32(4), 7(23)): versions set by the ministry.
 
 use super::YearPath;
+use crate::api::docs::{Concurrent, IfMatchQuota, StaleVersion};
 use crate::api::extract::{Body, IfMatch, RequestId};
 use crate::api::idempotency::etag;
 use crate::api::AppState;
@@ -326,15 +327,15 @@ fn national_view(
 /// the year (201); later ones may change it during the year, never below what is
 /// distributed to regions (200). Every version is kept.
 #[utoipa::path(tag = "quotas", security(("bearer" = [])),
-    params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100),
-        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the quota changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+    params(YearPath,
+        IfMatchQuota),
     request_body = NationalQuotaRequest,
     responses(
         (status = 200, description = "A new version was set.", body = NationalQuotaView, headers(("ETag" = String, description = "The version."))),
         (status = 201, description = "The year's first version was set.", body = NationalQuotaView, headers(("ETag" = String, description = "The version."))),
         (status = 404, description = "A country is not in the reference data.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Changed concurrently; read and retry.", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match the current version.", body = Problem, content_type = "application/problem+json"),
+        Concurrent,
+        StaleVersion,
         (status = 422, description = "Invalid fields, or a rule violation: `category-split-exceeds-quota` (Art. 32(4)(1)), `quota-below-distributed` (Art. 7(23)), `country-not-treaty-partner` (Art. 32(4)(2)), `quota-below-used`.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[put("/quotas/{year}")]
@@ -371,7 +372,7 @@ pub async fn set_national_quota(
 
 /// The year's national quota with utilization (ministry, auditor).
 #[utoipa::path(tag = "quotas", security(("bearer" = [])),
-    params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100)),
+    params(YearPath),
     responses(
         (status = 200, description = "The current version.", body = NationalQuotaView, headers(("ETag" = String, description = "The version."), ("Ledger-Check" = Option<String>, description = "`failing` while the year's figures fail their ledger check (see `ledger_fault`)."))),
         (status = 404, description = "No quota is set for the year.", body = Problem, content_type = "application/problem+json"),
@@ -392,7 +393,7 @@ pub async fn get_national_quota(
 
 /// Every version of the year's national quota, oldest first (ministry, auditor).
 #[utoipa::path(tag = "quotas", security(("bearer" = [])),
-    params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100)),
+    params(YearPath),
     responses(
         (status = 200, description = "The versions.", body = [NationalQuotaVersionView]),
         (status = 404, description = "No quota is set for the year.", body = Problem, content_type = "application/problem+json"),

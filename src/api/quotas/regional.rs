@@ -2,6 +2,7 @@
 
 use super::national::no_quota;
 use super::{RegionPath, YearPath};
+use crate::api::docs::Concurrent;
 use crate::api::extract::{Body, RequestId};
 use crate::api::{narrowed, AppState};
 use crate::auth::{authorize, Action, Caller, Scope};
@@ -121,13 +122,12 @@ pub struct RegionalAllocationRequest {
 /// Sets a region's allocation of some categories (ministry). The regions together never
 /// exceed the national figure; a region never goes below what it holds and uses.
 #[utoipa::path(tag = "quotas", security(("bearer" = [])),
-    params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100),
-        ("region" = String, Path, description = "ISO 3166-2:KZ region code.", example = "KZ-75", pattern = "^KZ-[0-9]{2}$")),
+    params(RegionPath),
     request_body = RegionalAllocationRequest,
     responses(
         (status = 200, description = "The region's figures after the change.", body = RegionalQuotaView),
         (status = 404, description = "No such region.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Changed concurrently; read and retry.", body = Problem, content_type = "application/problem+json"),
+        Concurrent,
         (status = 422, description = "Invalid fields, or a rule violation: `quota-not-set`, `national-quota-exceeded`, `allocation-below-used` (Art. 7(23)).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[put("/quotas/{year}/regions/{region}")]
@@ -163,7 +163,7 @@ pub async fn set_regional_quota(
 
 /// Every region's figures for the year (ministry, auditor; an akimat gets its own region).
 #[utoipa::path(tag = "quotas", security(("bearer" = [])),
-    params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100)),
+    params(YearPath),
     responses(
         (status = 200, description = "Per region and category: allocated, held, used, available.", body = [RegionalQuotaView], headers(("Ledger-Check" = Option<String>, description = "`failing` while the year's figures fail their ledger check (see `ledger_fault`)."))),
         (status = 404, description = "No quota is set for the year.", body = Problem, content_type = "application/problem+json"),
@@ -212,8 +212,7 @@ pub(crate) async fn regions(
 
 /// One region's figures for the year (an akimat reads its own region only).
 #[utoipa::path(tag = "quotas", security(("bearer" = [])),
-    params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100),
-        ("region" = String, Path, description = "ISO 3166-2:KZ region code.", example = "KZ-75", pattern = "^KZ-[0-9]{2}$")),
+    params(RegionPath),
     responses(
         (status = 200, description = "Allocated, held, used and available per category.", body = RegionalQuotaView, headers(("Ledger-Check" = Option<String>, description = "`failing` while the year's figures fail their ledger check (see `ledger_fault`)."))),
         (status = 404, description = "No such region, or no quota for the year.", body = Problem, content_type = "application/problem+json"),

@@ -1,6 +1,7 @@
 //! Transfers of unused quota during the year (Art. 7(23), with the Art. 6(2) rules).
 
 use super::YearPath;
+use crate::api::docs::{IdempotencyConflict, IdempotencyKeyHeader};
 use crate::api::extract::{region_param, Body, IdempotencyKey, Query, RequestId};
 use crate::api::idempotency::{create, Created};
 use crate::api::page::{split, PageQuery};
@@ -110,12 +111,12 @@ pub struct TransferQuery {
 /// national reserve, with a reason (ministry; Art. 7(23) with the Art. 6(2) rules, which
 /// its audit events and ledger lines cite).
 #[utoipa::path(tag = "quotas", security(("bearer" = [])),
-    params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100),
-        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+    params(YearPath,
+        IdempotencyKeyHeader),
     request_body = TransferRequest,
     responses(
         (status = 201, description = "Transferred.", body = TransferView, headers(("Location" = String, description = "The year's transfers."))),
-        (status = 409, description = "The Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
+        IdempotencyConflict,
         (status = 422, description = "Invalid fields (also a `from_region` or `to_region` that is none of the 20 regions), or a rule violation: `transfer-exceeds-unused`, `transfer-to-itself` (Art. 7(23), 6(2)), `quota-not-set` (Art. 7(23)).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/quotas/{year}/transfers")]
@@ -161,7 +162,7 @@ pub async fn transfer_quota(
 
 /// The year's transfers, oldest first (ministry, auditor; an akimat those of its region).
 #[utoipa::path(tag = "quotas", security(("bearer" = [])),
-    params(("year" = i32, Path, description = "Quota year.", minimum = 2000, maximum = 2100), TransferQuery, PageQuery),
+    params(YearPath, TransferQuery, PageQuery),
     responses((status = 200, description = "A page of transfers.", body = TransferPage)))]
 #[get("/quotas/{year}/transfers")]
 pub async fn list_quota_transfers(

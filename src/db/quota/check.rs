@@ -2,9 +2,8 @@
 //! at start-up and by the ministry on demand; a year whose figures the ledger does not
 //! explain is recorded as faulty and its quota refuses every write until a check passes.
 
-use super::Error;
 use crate::db::schema::{quota_ledger, quota_year_faults, regional_quotas};
-use crate::db::AnyConnection;
+use crate::db::{AnyConnection, Error};
 use crate::domain::Message;
 use chrono::NaiveDateTime;
 use diesel::dsl::sql;

@@ -1,12 +1,10 @@
 //! The consumption ledger: holds of cases on a region's allocation (Art. 33(2)) and the
 //! append-only lines every movement of quota writes.
 
-use super::national::CountryRow;
-use super::regional::regional_row;
-use super::Error;
+use super::rows::{ledger_line, regional_row, CountryRow, Line};
 use crate::db::audit::Actor;
 use crate::db::schema::{country_quotas, quota_holds, quota_ledger, regional_quotas};
-use crate::db::AnyConnection;
+use crate::db::{AnyConnection, Error};
 use crate::domain::hold::{self, CaseRef, HoldEvent, HoldState, QuotaClaim, Release};
 use crate::domain::ledger::Movement;
 use crate::domain::quota::{self, Allocation};
@@ -131,7 +129,7 @@ pub fn hold(
         claim.category,
         claim.units.get(),
     );
-    super::ensure_sound(conn, year)?;
+    super::check::ensure_sound(conn, year)?;
     let country = match &claim.country {
         Some(c) => country_quotas::table
             .find((year, c.as_str()))
@@ -157,7 +155,7 @@ pub fn hold(
         .returning(quota_holds::all_columns)
         .get_result(conn)
         .map_err(|e| match e {
-            e if super::super::is_unique_violation(&e) => Error::conflict(
+            e if crate::db::is_unique_violation(&e) => Error::conflict(
                 "case-already-holds-quota",
                 Message::new("conflict-case-already-holds-quota")
                     .text("kind", case.kind.as_str())
@@ -228,7 +226,7 @@ fn apply(
     actor: &Actor,
 ) -> Result<HoldRow, Error> {
     let h = hold_row(conn, hold_id)?;
-    super::ensure_sound(conn, h.year)?;
+    super::check::ensure_sound(conn, h.year)?;
     let mv = hold::transition(h.state, event).map_err(|t| Error::Refused(t.into()))?;
     let n = diesel::update(
         quota_holds::table
@@ -327,37 +325,4 @@ pub fn ledger(
         q = q.filter(quota_ledger::id.gt(id));
     }
     q.load(conn)
-}
-
-/// One line of the ledger.
-pub(super) struct Line<'a> {
-    pub(super) year: i32,
-    pub(super) region: &'a str,
-    pub(super) category: Category,
-    pub(super) movement: Movement,
-    pub(super) deltas: (i64, i64, i64),
-    pub(super) hold_id: Option<i64>,
-    pub(super) transfer_id: Option<i64>,
-    pub(super) note: &'a str,
-}
-
-pub(super) fn ledger_line(conn: &mut AnyConnection, actor: &Actor, l: Line<'_>) -> QueryResult<()> {
-    diesel::insert_into(quota_ledger::table)
-        .values((
-            quota_ledger::year.eq(l.year),
-            quota_ledger::region.eq(l.region),
-            quota_ledger::category.eq(l.category.code()),
-            quota_ledger::movement.eq(l.movement.as_str()),
-            quota_ledger::allocated_delta.eq(l.deltas.0),
-            quota_ledger::held_delta.eq(l.deltas.1),
-            quota_ledger::used_delta.eq(l.deltas.2),
-            quota_ledger::hold_id.eq(l.hold_id),
-            quota_ledger::transfer_id.eq(l.transfer_id),
-            quota_ledger::note.eq(l.note),
-            quota_ledger::occurred_at.eq(actor.at),
-            quota_ledger::actor.eq(&actor.sub),
-            quota_ledger::request_id.eq(&actor.request_id),
-        ))
-        .execute(conn)
-        .map(drop)
 }

@@ -8,25 +8,14 @@ mod check;
 mod ledger;
 mod national;
 mod regional;
+mod rows;
 mod transfers;
 
 pub use check::{check_and_record, ensure_sound, fault, mismatches, LedgerMismatch};
 pub use ledger::{confirm, hold, ledger, release, Hold, HoldRow, LedgerRow};
 pub use national::{
-    national, national_versions, set_national, CategoryRow, CountryRow, NationalQuota, NationalRow,
-    SetNational, VersionRow,
+    national, national_versions, set_national, NationalQuota, NationalRow, SetNational, VersionRow,
 };
-pub use regional::{regional, regional_of, set_regional, RegionalRow};
+pub use regional::{regional, regional_of, set_regional};
+pub use rows::{CategoryRow, CountryRow, RegionalRow};
 pub use transfers::{transfer, transfers, Transfer, TransferRow};
-
-use super::Error;
-use crate::domain::Message;
-
-/// A unique violation from a concurrent insert is a 409 the client can retry.
-fn concurrent_or(e: diesel::result::Error, detail: Message) -> Error {
-    if super::is_unique_violation(&e) {
-        Error::conflict("changed-concurrently", detail)
-    } else {
-        Error::Db(e)
-    }
-}

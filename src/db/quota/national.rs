@@ -1,12 +1,11 @@
 //! The year's national quota (Art. 32(4), 7(23)): versions set by the ministry.
 
-use super::regional::category_row;
-use super::{concurrent_or, Error};
+use super::rows::{category_row, concurrent_or, CategoryRow, CountryRow};
 use crate::db::audit::Actor;
 use crate::db::schema::{
     countries, country_quotas, national_category_quotas, national_quota_versions, national_quotas,
 };
-use crate::db::AnyConnection;
+use crate::db::{AnyConnection, Error};
 use crate::domain::quota::{self, CountryPlan, NationalQuotaPlan, QuotaComponent};
 use crate::domain::{Category, CountryCode, Message, Refusal, Violation};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -28,27 +27,6 @@ pub struct NationalRow {
     pub order_date: NaiveDate,
     pub updated_at: NaiveDateTime,
     pub updated_by: String,
-}
-
-#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
-#[diesel(table_name = national_category_quotas)]
-pub struct CategoryRow {
-    pub year: i32,
-    #[diesel(deserialize_as = String)]
-    pub category: Category,
-    pub total: i64,
-    pub distributed: i64,
-}
-
-#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
-#[diesel(table_name = country_quotas)]
-pub struct CountryRow {
-    pub year: i32,
-    #[diesel(deserialize_as = String)]
-    pub country: CountryCode,
-    pub total: i64,
-    pub held: i64,
-    pub used: i64,
 }
 
 /// A year's national quota as it stands.
@@ -135,7 +113,7 @@ pub fn set_national(
     cmd.categories.sort_by_key(|(c, _)| *c);
     cmd.countries.sort_by(|a, b| a.0.cmp(&b.0));
     let cmd = &cmd;
-    super::ensure_sound(conn, cmd.year)?;
+    super::check::ensure_sound(conn, cmd.year)?;
     let before = national(conn, cmd.year)?;
     let current = before.as_ref().map_or(0, |b| b.head.version);
     if expected.is_some_and(|e| e != current) {

@@ -1,38 +1,13 @@
 //! The split of a year's quota among the regions (Art. 6(2), 7(23), 9(5)).
 
-use super::ledger::{ledger_line, Line};
-use super::national::CategoryRow;
-use super::{concurrent_or, Error};
+use super::rows::{category_row, concurrent_or, ledger_line, regional_row, Line, RegionalRow};
 use crate::db::audit::Actor;
 use crate::db::schema::{national_category_quotas, regional_quotas};
-use crate::db::AnyConnection;
+use crate::db::{AnyConnection, Error};
 use crate::domain::ledger::Movement;
 use crate::domain::quota::{self, Allocation};
 use crate::domain::{Category, Message, RegionCode};
 use diesel::prelude::*;
-
-#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
-#[diesel(table_name = regional_quotas)]
-pub struct RegionalRow {
-    pub year: i32,
-    #[diesel(deserialize_as = String)]
-    pub region: RegionCode,
-    #[diesel(deserialize_as = String)]
-    pub category: Category,
-    pub allocated: i64,
-    pub held: i64,
-    pub used: i64,
-}
-
-impl RegionalRow {
-    pub fn allocation(&self) -> Allocation {
-        Allocation {
-            allocated: self.allocated,
-            held: self.held,
-            used: self.used,
-        }
-    }
-}
 
 /// The regions' rows of a year, optionally of one region, by region then category.
 pub fn regional(
@@ -65,32 +40,6 @@ pub fn regional_of(
         .load(conn)?;
     rows.sort_by_key(|r| r.category);
     Ok(rows)
-}
-
-pub(super) fn regional_row(
-    conn: &mut AnyConnection,
-    year: i32,
-    region: &str,
-    category: Category,
-) -> QueryResult<Option<RegionalRow>> {
-    regional_quotas::table
-        .find((year, region, category.code()))
-        .select(RegionalRow::as_select())
-        .first(conn)
-        .optional()
-}
-
-pub(super) fn category_row(
-    conn: &mut AnyConnection,
-    year: i32,
-    category: Category,
-) -> Result<CategoryRow, Error> {
-    national_category_quotas::table
-        .find((year, category.code()))
-        .select(CategoryRow::as_select())
-        .first(conn)
-        .optional()?
-        .ok_or_else(|| Error::from(quota::quota_not_set(year, category)))
 }
 
 /// Moves the national `distributed` counter by `delta` within `0..=total`.
@@ -162,7 +111,7 @@ pub fn set_regional(
     note: &str,
     actor: &Actor,
 ) -> Result<Vec<RegionalRow>, Error> {
-    super::ensure_sound(conn, year)?;
+    super::check::ensure_sound(conn, year)?;
     let mut changes = changes.to_vec();
     changes.sort_by_key(|(c, _)| *c);
     // The national rows first, as the lock order requires; reads after them see what

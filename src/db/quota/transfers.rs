@@ -1,11 +1,10 @@
 //! Redistributions of a year's quota during the year (Art. 7(23) with the Art. 6(2) rules).
 
-use super::ledger::{ledger_line, Line};
-use super::regional::{add_allocation, category_row, move_distributed, regional_row};
-use super::Error;
+use super::regional::{add_allocation, move_distributed};
+use super::rows::{category_row, ledger_line, regional_row, Line};
 use crate::db::audit::Actor;
 use crate::db::schema::{quota_transfers, regional_quotas};
-use crate::db::AnyConnection;
+use crate::db::{AnyConnection, Error};
 use crate::domain::ledger::Movement;
 use crate::domain::quota::{self, Pool};
 use crate::domain::Category;
@@ -74,7 +73,7 @@ pub fn transfer(
         units,
         reason,
     } = *t;
-    super::ensure_sound(conn, year)?;
+    super::check::ensure_sound(conn, year)?;
     let available = unused_at(conn, year, category, from)?;
     let violations = quota::check_transfer(year, category, from, to, units, available);
     if !violations.is_empty() {

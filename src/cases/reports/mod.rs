@@ -1,0 +1,4 @@
+//! Report arithmetic below the edges: what the API (and the console) render, as plain
+//! structs and catalogue messages.
+
+pub mod calculation;
