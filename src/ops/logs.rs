@@ -35,44 +35,56 @@ pub fn init(format: LogFormat) {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info"))
         .format(move |buf, record| {
             let time = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ");
-            let request_id = current_request_id();
-            match format {
-                LogFormat::Json => {
-                    let mut line = serde_json::Map::new();
-                    line.insert("time".into(), time.to_string().into());
-                    line.insert("level".into(), record.level().as_str().into());
-                    line.insert("target".into(), record.target().into());
-                    let message = record.args().to_string();
-                    // An access line's message is already the object of its fields.
-                    match serde_json::from_str::<serde_json::Value>(&message) {
-                        Ok(serde_json::Value::Object(fields)) if record.target() == ACCESS => {
-                            line.extend(fields)
-                        }
-                        _ => {
-                            line.insert("message".into(), message.into());
-                        }
-                    }
-                    if let Some(id) = request_id {
-                        line.entry("request_id").or_insert(id.into());
-                    }
-                    writeln!(buf, "{}", serde_json::Value::Object(line))
-                }
-                LogFormat::Text => {
-                    let id = request_id
-                        .filter(|_| record.target() != ACCESS)
-                        .map(|id| format!(" request_id={id}"))
-                        .unwrap_or_default();
-                    writeln!(
-                        buf,
-                        "[{time} {} {}] {}{id}",
-                        record.level(),
-                        record.target(),
-                        record.args()
-                    )
-                }
-            }
+            let l = line(
+                format,
+                &time.to_string(),
+                record.level(),
+                record.target(),
+                &record.args().to_string(),
+                current_request_id(),
+            );
+            writeln!(buf, "{l}")
         })
         .init();
+}
+
+/// One record as written: a JSON object (an access line's fields at the top level, any
+/// other message as `message`) or a readable line; `request_id` is added when the record
+/// was logged while a request was served.
+pub fn line(
+    format: LogFormat,
+    time: &str,
+    level: log::Level,
+    target: &str,
+    message: &str,
+    request_id: Option<String>,
+) -> String {
+    match format {
+        LogFormat::Json => {
+            let mut line = serde_json::Map::new();
+            line.insert("time".into(), time.into());
+            line.insert("level".into(), level.as_str().into());
+            line.insert("target".into(), target.into());
+            // An access line's message is already the object of its fields.
+            match serde_json::from_str::<serde_json::Value>(message) {
+                Ok(serde_json::Value::Object(fields)) if target == ACCESS => line.extend(fields),
+                _ => {
+                    line.insert("message".into(), message.into());
+                }
+            }
+            if let Some(id) = request_id {
+                line.entry("request_id").or_insert(id.into());
+            }
+            serde_json::Value::Object(line).to_string()
+        }
+        LogFormat::Text => {
+            let id = request_id
+                .filter(|_| target != ACCESS)
+                .map(|id| format!(" request_id={id}"))
+                .unwrap_or_default();
+            format!("[{time} {level} {target}] {message}{id}")
+        }
+    }
 }
 
 /// One answered request, as the access line tells it.
@@ -108,5 +120,82 @@ pub fn access(a: &Access<'_>) {
             a.role.unwrap_or("-"),
             a.region.unwrap_or("-")
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn access_message() -> String {
+        serde_json::to_string(&Access {
+            request_id: "req-1",
+            method: "GET",
+            route: "/v1/permits/{id}",
+            status: 200,
+            duration_ms: 3.5,
+            role: Some("akimat"),
+            region: Some("KZ-23"),
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn a_json_access_line_is_one_object_with_the_request_id_route_role_and_region() {
+        let l = line(
+            LogFormat::Json,
+            "2026-12-01T04:00:00.000Z",
+            log::Level::Info,
+            ACCESS,
+            &access_message(),
+            Some("req-1".into()),
+        );
+        assert!(!l.contains('\n'));
+        let v: serde_json::Value = serde_json::from_str(&l).unwrap();
+        assert_eq!(v["time"], "2026-12-01T04:00:00.000Z");
+        assert_eq!(v["level"], "INFO");
+        assert_eq!(v["request_id"], "req-1");
+        assert_eq!(v["route"], "/v1/permits/{id}");
+        assert_eq!(v["status"], 200);
+        assert_eq!(v["duration_ms"], 3.5);
+        assert_eq!(v["role"], "akimat");
+        assert_eq!(v["region"], "KZ-23");
+    }
+
+    #[test]
+    fn an_error_line_logged_while_serving_a_request_carries_its_id() {
+        let json = line(
+            LogFormat::Json,
+            "t",
+            log::Level::Error,
+            "permits::api",
+            "audit event 7 holds a snapshot that does not parse",
+            Some("req-9".into()),
+        );
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["request_id"], "req-9");
+        assert_eq!(v["level"], "ERROR");
+        assert_eq!(
+            v["message"],
+            "audit event 7 holds a snapshot that does not parse"
+        );
+        let text = line(
+            LogFormat::Text,
+            "t",
+            log::Level::Error,
+            "permits::api",
+            "boom",
+            Some("req-9".into()),
+        );
+        assert_eq!(text, "[t ERROR permits::api] boom request_id=req-9");
+    }
+
+    #[actix_web::test]
+    async fn the_request_id_is_known_to_everything_the_request_runs() {
+        assert_eq!(current_request_id(), None);
+        let seen = REQUEST_ID
+            .scope("req-3".to_owned(), async { current_request_id() })
+            .await;
+        assert_eq!(seen.as_deref(), Some("req-3"));
     }
 }

@@ -29,6 +29,7 @@ mod openapi;
 mod permits;
 mod quotas;
 mod ratios;
+mod reads;
 mod regions;
 mod rulesets;
 mod statistics;
