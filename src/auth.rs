@@ -250,6 +250,8 @@ pub enum Action {
     ReadRuleSets,
     PublishRuleSet,
     ReadAudit,
+    /// Walk the audit chain and verify every link (issue 24).
+    VerifyAuditChain,
     SetNationalQuota,
     ReadNationalQuota,
     AllocateRegionalQuota,
@@ -319,11 +321,12 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 45] = [
+    pub const ALL: [Action; 46] = [
         Action::ReadReference,
         Action::ReadRuleSets,
         Action::PublishRuleSet,
         Action::ReadAudit,
+        Action::VerifyAuditChain,
         Action::SetNationalQuota,
         Action::ReadNationalQuota,
         Action::AllocateRegionalQuota,
@@ -390,6 +393,7 @@ pub fn reach(role: Role, action: Action) -> Reach {
         (A::PublishRuleSet, Ministry) => Reach::All,
         (A::ReadAudit, Ministry | Auditor) => Reach::All,
         (A::ReadAudit, Akimat) => Reach::Own,
+        (A::VerifyAuditChain, Ministry | Auditor) => Reach::All,
         (
             A::SetNationalQuota | A::AllocateRegionalQuota | A::TransferQuota | A::CheckQuotaLedger,
             Ministry,

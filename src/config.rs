@@ -35,6 +35,37 @@ pub struct Settings {
     #[serde(default)]
     pub public: PublicSettings,
     pub console: ConsoleSettings,
+    #[serde(default)]
+    pub metrics: MetricsSettings,
+    #[serde(default)]
+    pub log: LogSettings,
+}
+
+/// The Prometheus endpoint `/metrics` (issue 24).
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct MetricsSettings {
+    /// The bearer token a scraper sends; empty: `/metrics` is not served.
+    pub token: Secret,
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, Deserialize, Default, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// One human-readable line per record (the default).
+    #[default]
+    Text,
+    /// One JSON object per line, for a log collector.
+    Json,
+}
+
+/// The log's settings (the level stays `RUST_LOG`'s, env_logger's own).
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct LogSettings {
+    /// `text` or `json`.
+    pub format: LogFormat,
 }
 
 #[derive(Debug, Clone, Deserialize)]

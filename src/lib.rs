@@ -13,4 +13,5 @@ pub mod document;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod ops;
 pub mod startup;

@@ -37,6 +37,22 @@ enum Command {
     },
     /// Print the OpenAPI document (the contract in openapi/openapi.json).
     Openapi,
+    /// The tamper-evident audit trail.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+    /// Copy the configured database to a new file while the service keeps serving: SQLite
+    /// by `VACUUM INTO` (one consistent snapshot), PostgreSQL by `pg_dump --format=custom`.
+    Backup {
+        /// The file to write; it must not exist.
+        #[arg(long, value_name = "FILE")]
+        to: std::path::PathBuf,
+    },
+    /// Run the start-up checks on the configured database (migrations, the quota ledger)
+    /// and print a consistency report (ledger, national distribution, audit chain, rows);
+    /// exit status 1 when anything is wrong. Run it on a restored backup.
+    Check,
     /// Load the 2026 quota into a fresh SQLite file and run a dozen employers' permit
     /// cases through the API, printing each step.
     Demo {
@@ -53,6 +69,13 @@ enum Command {
     },
 }
 
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Walk the audit chain, recompute every link, print the head and the first event that
+    /// does not match; exit status 1 when the chain is broken.
+    Verify,
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let cli = Cli::parse();
     match cli.command.unwrap_or(Command::Serve) {
@@ -64,6 +87,55 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             // A refusal may list several problems, one a line: print it as text.
             if let Err(why) = permits::demo::run(settings, &database, labour_force.as_deref()) {
                 eprintln!("{why}");
+                std::process::exit(1);
+            }
+            Ok(())
+        }
+        Command::Audit {
+            command: AuditCommand::Verify,
+        } => {
+            let settings = Settings::load()?;
+            permits::ops::logs::init(settings.log.format);
+            let v = permits::ops::backup::verify_chain(&settings)?;
+            permits::ops::log_chain(&v, "on demand");
+            let (seq, hash) = v
+                .head
+                .as_ref()
+                .map_or((0, permits::db::audit::GENESIS), |h| {
+                    (h.seq, h.hash.as_str())
+                });
+            println!("head: seq {seq} hash {hash}");
+            println!("verified: {} events", v.checked);
+            match v.first_break {
+                None => {
+                    println!("intact");
+                    Ok(())
+                }
+                Some(b) => {
+                    println!(
+                        "BROKEN: {} at event {} (seq {}, expected {})",
+                        b.problem.code(),
+                        b.event_id.map_or("-".into(), |i| i.to_string()),
+                        b.seq.map_or("-".into(), |i| i.to_string()),
+                        b.expected_seq
+                    );
+                    std::process::exit(1);
+                }
+            }
+        }
+        Command::Backup { to } => {
+            let settings = Settings::load()?;
+            permits::ops::logs::init(settings.log.format);
+            permits::ops::backup::backup(&settings, &to)?;
+            println!("backed up to {}", to.display());
+            Ok(())
+        }
+        Command::Check => {
+            let settings = Settings::load()?;
+            permits::ops::logs::init(settings.log.format);
+            let report = permits::ops::backup::check(&settings)?;
+            println!("{}", serde_json::to_string_pretty(&report)?);
+            if !report.sound() {
                 std::process::exit(1);
             }
             Ok(())
@@ -126,9 +198,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             Ok(())
         }
         Command::Serve => {
-            env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info"))
-                .init();
             let settings = Settings::load()?;
+            permits::ops::logs::init(settings.log.format);
             actix_web::rt::System::new().block_on(async move {
                 let app = Application::build(&settings, Arc::new(SystemClock))?;
                 log::info!(

@@ -1,17 +1,19 @@
 //! Builds the application (shared by `main` and the tests), binds and runs it.
 
 use crate::api::{self, extract, extract::RequestId, AppState};
-use crate::auth::Verifier;
+use crate::auth::{Caller, Verifier};
 use crate::clock::{Clock, Time};
 use crate::config::Settings;
 use crate::db;
 use crate::domain::RegionCode;
 use crate::error::ApiError;
 use crate::i18n::Lang;
+use crate::ops::logs::{self, Access};
+use crate::ops::metrics::{self, LapseMetrics, Metrics, MetricsToken};
 use actix_web::dev::{Server, Service};
 use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::http::Method;
-use actix_web::{middleware, web, App, HttpMessage, HttpServer};
+use actix_web::{web, App, HttpMessage, HttpServer};
 use std::future::Future;
 use std::net::TcpListener;
 use std::pin::Pin;
@@ -33,6 +35,7 @@ pub struct Application {
     port: u16,
     pool: db::Pool,
     time: Time,
+    metrics: Metrics,
 }
 
 /// How often the service lapses permits whose fee is overdue (Art. 33(4)). Reading or
@@ -42,7 +45,7 @@ const LAPSE_JOB_EVERY: std::time::Duration = std::time::Duration::from_secs(300)
 
 /// The scheduled job: every [`LAPSE_JOB_EVERY`], lapses the permits whose fee is past due
 /// through the same command an official's read would run, in one transaction.
-async fn lapse_job(pool: db::Pool, time: Time) {
+async fn lapse_job(pool: db::Pool, time: Time, metrics: LapseMetrics) {
     let mut tick = actix_web::rt::time::interval(LAPSE_JOB_EVERY);
     loop {
         tick.tick().await;
@@ -69,12 +72,26 @@ async fn lapse_job(pool: db::Pool, time: Time) {
         })
         .await;
         match done {
-            Ok(Ok(ids)) if !ids.is_empty() => {
-                log::info!("lapsed unpaid permits and ended extensions {ids:?}")
+            Ok(Ok(ids)) => {
+                if !ids.is_empty() {
+                    log::info!("lapsed unpaid permits and ended extensions {ids:?}");
+                }
+                metrics
+                    .lapsed
+                    .inc_by(u64::try_from(ids.len()).unwrap_or(u64::MAX));
+                // Wall-clock time: when the job last ran, for an alert on a stalled job.
+                metrics
+                    .last_run
+                    .set(chrono::Utc::now().timestamp_millis() as f64 / 1000.0);
             }
-            Ok(Ok(_)) => {}
-            Ok(Err(e)) => log::warn!("the lapse job failed: {e}"),
-            Err(e) => log::warn!("the lapse job could not run: {e}"),
+            Ok(Err(e)) => {
+                metrics.failures.inc();
+                log::warn!("the lapse job failed: {e}")
+            }
+            Err(e) => {
+                metrics.failures.inc();
+                log::warn!("the lapse job could not run: {e}")
+            }
         }
     }
 }
@@ -94,9 +111,18 @@ pub fn state(
     settings: &Settings,
     clock: Arc<dyn Clock>,
 ) -> Result<web::Data<AppState>, StartupError> {
+    state_observed(settings, clock, None)
+}
+
+/// [`state`] with a pool that reports to `metrics`.
+fn state_observed(
+    settings: &Settings,
+    clock: Arc<dyn Clock>,
+    metrics: Option<&Metrics>,
+) -> Result<web::Data<AppState>, StartupError> {
     let time = Time::new(clock, settings.time.utc_offset_hours)
         .ok_or_else(|| StartupError::Config("time.utc_offset_hours is out of range".into()))?;
-    let pool = db::pool(&settings.database)?;
+    let pool = db::pool_observed(&settings.database, metrics.map(Metrics::pool_events))?;
     let regions = {
         let mut conn = pool.get().map_err(db::SetupError::from)?;
         db::migrate(&mut conn)?;
@@ -143,8 +169,12 @@ pub fn state(
 impl Application {
     /// Connects, migrates, seeds an empty database and binds; `run` serves.
     pub fn build(settings: &Settings, clock: Arc<dyn Clock>) -> Result<Application, StartupError> {
-        let state = state(settings, clock)?;
+        let metrics = Metrics::new().map_err(|e| StartupError::Config(e.to_string()))?;
+        let state = state_observed(settings, clock, Some(&metrics))?;
         let pool = state.pool.clone();
+        let scraped = web::Data::new(metrics.clone());
+        let observed = metrics.clone();
+        let metrics_token = settings.metrics.token.clone();
         let job_time = state.time.clone();
         let listener = TcpListener::bind((settings.server.host.as_str(), settings.server.port))?;
         let port = listener.local_addr()?.port();
@@ -162,6 +192,14 @@ impl Application {
                     .app_data(web::PayloadConfig::new(max_body))
                     .app_data(web::PathConfig::default().error_handler(extract::path_error)),
             );
+            let app = if metrics_token.expose().is_empty() {
+                app
+            } else {
+                app.app_data(scraped.clone())
+                    .app_data(web::Data::new(MetricsToken(metrics_token.clone())))
+                    .route("/metrics", web::get().to(metrics::scrape))
+            };
+            let observed = observed.clone();
             app.service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", doc))
                 .service(web::redirect("/docs", "/docs/"))
                 .service(console.scope())
@@ -201,17 +239,18 @@ impl Application {
                         req.head_mut().method = Method::GET;
                     }
                     let personal = api::carries_personal_data(req.path());
+                    let lang = accept_language(&req);
                     let too_large = req.headers().iter().any(|(_, v)| v.len() > max_header);
                     let fut: LocalBoxFuture<_> = if too_large {
-                        let lang = accept_language(&req);
                         let res =
                             req.into_response(ApiError::HeaderTooLarge(max_header).response(lang));
                         Box::pin(async move { Ok(res) })
                     } else {
-                        Box::pin(srv.call(req))
+                        // Every line logged while the request is served carries its id.
+                        Box::pin(logs::REQUEST_ID.scope(id.clone(), srv.call(req)))
                     };
                     async move {
-                        let mut res = fut.await?;
+                        let mut res = crate::ops::reads::after(fut.await?, lang).await;
                         if let Ok(v) = HeaderValue::from_str(&id) {
                             res.headers_mut()
                                 .insert(HeaderName::from_static(REQUEST_ID), v);
@@ -225,10 +264,41 @@ impl Application {
                         Ok(res)
                     }
                 })
-                // Outermost, so that it logs the request id set above.
-                .wrap(middleware::Logger::new(
-                    "%a \"%r\" %s %b %Dms request_id=%{x-request-id}o",
-                ))
+                // Outermost, so that it sees the request id set above and times the whole
+                // answer: the access line and the request metrics, by route template.
+                .wrap_fn(move |req, srv| {
+                    let started = std::time::Instant::now();
+                    let route = req
+                        .match_pattern()
+                        .unwrap_or_else(|| metrics::UNMATCHED.to_owned());
+                    let method = metrics::method_label(req.method());
+                    let fut = srv.call(req);
+                    let observed = observed.clone();
+                    async move {
+                        let res = fut.await?;
+                        let took = started.elapsed();
+                        let status = res.status().as_u16();
+                        observed.observe(&route, method, status, took);
+                        let caller = res.request().extensions().get::<Caller>().cloned();
+                        logs::access(&Access {
+                            request_id: res
+                                .headers()
+                                .get(REQUEST_ID)
+                                .and_then(|v| v.to_str().ok())
+                                .unwrap_or_default(),
+                            method,
+                            route: &route,
+                            status,
+                            duration_ms: took.as_secs_f64() * 1000.0,
+                            role: caller.as_ref().map(|c| c.role.as_str()),
+                            region: caller
+                                .as_ref()
+                                .and_then(|c| c.region.as_ref())
+                                .map(|r| r.as_str()),
+                        });
+                        Ok(res)
+                    }
+                })
         })
         // All database work runs on the workers' blocking threads, and a thread beyond the
         // pool's connections only waits for one: each worker's threads are capped at the
@@ -243,6 +313,7 @@ impl Application {
             port,
             pool,
             time: job_time,
+            metrics,
         })
     }
 
@@ -258,9 +329,15 @@ impl Application {
     /// Serves until SIGINT/SIGTERM, then finishes in-flight requests (graceful shutdown).
     /// The scheduled lapse job runs beside the server.
     pub async fn run(self) -> std::io::Result<()> {
-        let job = actix_web::rt::spawn(lapse_job(self.pool.clone(), self.time.clone()));
+        let job = actix_web::rt::spawn(lapse_job(
+            self.pool.clone(),
+            self.time.clone(),
+            self.metrics.lapse.clone(),
+        ));
+        let chain = actix_web::rt::spawn(crate::ops::chain_head_job(self.pool.clone()));
         let served = self.server.await;
         job.abort();
+        chain.abort();
         served
     }
 }

@@ -38,6 +38,7 @@ unknown-region = { $region } is none of the regions of Kazakhstan
 # 401
 unauthorized-no-token = a bearer token is required
 unauthorized-not-bearer = the Authorization header must be `Bearer <token>`
+unauthorized-metrics-token = the metrics need the metrics token: `Authorization: Bearer <metrics token>`
 unauthorized-token-malformed = the token is malformed
 unauthorized-algorithm = the token's algorithm is not accepted
 unauthorized-expired = the token has expired

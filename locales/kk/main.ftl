@@ -38,6 +38,7 @@ unknown-region = { $region } Қазақстан өңірлерінің қата�
 # 401
 unauthorized-no-token = Bearer токені қажет
 unauthorized-not-bearer = Authorization тақырыбы `Bearer <токен>` түрінде болуы керек
+unauthorized-metrics-token = метрикалар үшін метрика токені керек: `Authorization: Bearer <метрика токені>`
 unauthorized-token-malformed = токен дұрыс құрылмаған
 unauthorized-algorithm = токен алгоритмі қабылданбайды
 unauthorized-expired = токеннің мерзімі өтті

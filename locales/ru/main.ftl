@@ -38,6 +38,7 @@ unknown-region = { $region } не относится к регионам Каз�
 # 401
 unauthorized-no-token = требуется токен Bearer
 unauthorized-not-bearer = заголовок Authorization должен иметь вид `Bearer <токен>`
+unauthorized-metrics-token = для метрик нужен токен метрик: `Authorization: Bearer <токен метрик>`
 unauthorized-token-malformed = токен некорректен
 unauthorized-algorithm = алгоритм токена не принимается
 unauthorized-expired = срок действия токена истёк

@@ -50,6 +50,13 @@ pub struct AuditEventView {
     pub legal_basis: Option<String>,
     /// `X-Request-Id` of the request that made the change.
     pub request_id: String,
+    /// The event's place in the tamper-evident audit chain (1, 2, …).
+    #[schema(example = 42)]
+    pub seq: Option<i64>,
+    /// Hex SHA-256 of the previous event's hash and this event's content (see
+    /// `GET /v1/audit/chain/verification`).
+    #[schema(example = "9f2c5e0d4b7a1c3e8f6d2b0a4c6e8f1a3b5d7f9e1c3a5b7d9f1e3c5a7b9d1f3e")]
+    pub hash: Option<String>,
 }
 
 impl TryFrom<Event> for AuditEventView {
@@ -79,6 +86,8 @@ impl TryFrom<Event> for AuditEventView {
             after: json(e.after_json)?,
             legal_basis: Some(e.legal_basis).filter(|b| b != SERVICE_RULE),
             request_id: e.request_id,
+            seq: e.seq,
+            hash: e.hash,
         })
     }
 }
@@ -171,4 +180,96 @@ pub async fn list_audit_events(
     let events = state.db(move |c| Ok(audit::list(c, &filter)?)).await?;
     let (items, next_cursor) = split(page, events, |e| e.id, AuditEventView::try_from)?;
     Ok(HttpResponse::Ok().json(AuditEventPage { items, next_cursor }))
+}
+
+/// The last link of the audit chain.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ChainHeadView {
+    /// How many events the chain holds: the last event's place.
+    #[schema(example = 1234)]
+    pub seq: i64,
+    /// The last event's hash; 64 zeros for an empty chain. Keep it outside the service
+    /// (with `seq`): a later verification that no longer reaches this head means the trail
+    /// was rewritten.
+    #[schema(example = "9f2c5e0d4b7a1c3e8f6d2b0a4c6e8f1a3b5d7f9e1c3a5b7d9f1e3c5a7b9d1f3e")]
+    pub hash: String,
+    /// The last event's id; null for an empty chain.
+    #[schema(example = 1240)]
+    pub event_id: Option<i64>,
+}
+
+/// The first event at which the chain does not match.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ChainBreakView {
+    /// The event: the one changed, the one after a deletion, the one inserted outside the
+    /// chain, or (for `head-mismatch`) the last chained event; null when none is left.
+    #[schema(example = 17)]
+    pub event_id: Option<i64>,
+    /// The place the event holds in the chain; null for an event outside it.
+    #[schema(example = 18)]
+    pub seq: Option<i64>,
+    /// The place the next event should hold.
+    #[schema(example = 17)]
+    pub expected_seq: i64,
+    /// `hash-mismatch` (the event, or the content it links, was changed), `sequence-gap`
+    /// (events before it were deleted), `not-chained` (inserted behind the service's
+    /// back), `head-mismatch` (events at the end were deleted, or the head was changed).
+    #[schema(example = "sequence-gap")]
+    pub problem: &'static str,
+}
+
+/// What a walk of the whole audit chain found.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ChainVerification {
+    /// Whether every event matches its link and the chain ends at the head.
+    pub intact: bool,
+    /// Events verified, in chain order, up to the end or the first break.
+    #[schema(example = 1234)]
+    pub checked: i64,
+    /// The head the service keeps.
+    pub head: Option<ChainHeadView>,
+    /// The first event that does not match; null when intact.
+    pub first_break: Option<ChainBreakView>,
+}
+
+impl From<audit::Verification> for ChainVerification {
+    fn from(v: audit::Verification) -> Self {
+        ChainVerification {
+            intact: v.first_break.is_none(),
+            checked: v.checked,
+            head: v.head.map(|h| ChainHeadView {
+                seq: h.seq,
+                hash: h.hash,
+                event_id: h.event_id,
+            }),
+            first_break: v.first_break.map(|b| ChainBreakView {
+                event_id: b.event_id,
+                seq: b.seq,
+                expected_seq: b.expected_seq,
+                problem: b.problem.code(),
+            }),
+        }
+    }
+}
+
+/// Walks the whole audit chain on one snapshot: recomputes every event's SHA-256 link and
+/// names the first event that does not match (changed, deleted before, inserted outside
+/// the chain, or the end cut off). The head is also written to the log. Ministry and
+/// auditors only; it reads every event, so ask for it when needed (e.g. daily), not per
+/// request.
+#[utoipa::path(tag = "audit", security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The verification; `intact` says whether the chain holds.", body = ChainVerification),
+        (status = 401, description = "No valid bearer token.", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only the ministry and auditors verify the chain.", body = crate::error::Problem, content_type = "application/problem+json"),
+    ))]
+#[get("/audit/chain/verification")]
+pub async fn verify_audit_chain(
+    state: web::Data<AppState>,
+    caller: Caller,
+) -> Result<HttpResponse, ApiError> {
+    crate::auth::authorize_role(&caller, Action::VerifyAuditChain)?;
+    let v = state.read(|c| Ok(audit::verify(c)?)).await?;
+    crate::ops::log_chain(&v, "on demand");
+    Ok(HttpResponse::Ok().json(ChainVerification::from(v)))
 }

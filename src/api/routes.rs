@@ -48,6 +48,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(rulesets::get_rule_set)
                 .service(rulesets::publish_rule_set)
                 .service(audit::list_audit_events)
+                .service(audit::verify_audit_chain)
                 .service(quotas::national::set_national_quota)
                 .service(quotas::national::get_national_quota)
                 .service(quotas::national::list_national_quota_versions)

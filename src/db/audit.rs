@@ -1,11 +1,19 @@
 //! The append-only audit trail (DESIGN principle 4). Every state change calls [`record`]
 //! inside its own transaction; nothing updates or deletes an event.
+//!
+//! The trail is a hash chain (issue 24): [`seal`], the last step of every write
+//! transaction ([`super::write_tx`]), gives each event recorded in it the next place in the
+//! chain (`seq`) and `hash` = hex SHA-256(previous hash ‖ [`canonical`] content), under the
+//! lock of the one-row chain head. [`verify`] walks the chain and names the first event
+//! that does not match: a row changed, deleted or inserted behind the service's back.
 
-use super::schema::audit_events;
+use super::schema::{audit_chain_head, audit_events};
 use super::AnyConnection;
 use chrono::{NaiveDateTime, SubsecRound};
 use diesel::prelude::*;
 use serde_json::Value;
+use sha2::{Digest, Sha256};
+use std::cell::RefCell;
 
 /// Who acts, for which request, and when.
 #[derive(Debug, Clone)]
@@ -60,6 +68,10 @@ pub struct Event {
     pub after_json: Option<String>,
     pub legal_basis: String,
     pub request_id: String,
+    /// The event's place in the chain; `None` until its transaction sealed it.
+    pub seq: Option<i64>,
+    /// Hex SHA-256 of the previous link and this event's content.
+    pub hash: Option<String>,
 }
 
 /// One line of an entity's history: the columns a case's view shows.
@@ -97,9 +109,25 @@ pub fn snapshot<T: serde::Serialize>(value: &T) -> Result<Value, super::Error> {
     Ok(serde_json::to_value(value)?)
 }
 
+thread_local! {
+    /// The events recorded by the write transaction running on this thread and not yet
+    /// sealed into the chain. A transaction runs on one thread from `BEGIN` to `COMMIT`
+    /// ([`super::write_tx`] takes the list before committing), so the list is exactly the
+    /// transaction's own events: an event inserted behind the service's back is never
+    /// sealed by a later writer, and [`verify`] reports it.
+    static UNSEALED: RefCell<Vec<i64>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Forgets the events of a transaction that did not commit (they rolled back with it).
+pub(crate) fn forget_unsealed() {
+    UNSEALED.with(|u| u.borrow_mut().clear());
+}
+
+/// Records one state change; call inside [`super::write_tx`], which seals the event into
+/// the chain before committing.
 pub fn record(conn: &mut AnyConnection, actor: &Actor, change: Change<'_>) -> QueryResult<()> {
     let json = |v: Option<Value>| v.map(|v| v.to_string());
-    diesel::insert_into(audit_events::table)
+    let id: i64 = diesel::insert_into(audit_events::table)
         .values((
             audit_events::occurred_at.eq(actor.at),
             audit_events::actor.eq(&actor.sub),
@@ -114,8 +142,291 @@ pub fn record(conn: &mut AnyConnection, actor: &Actor, change: Change<'_>) -> Qu
             audit_events::legal_basis.eq(change.legal_basis),
             audit_events::request_id.eq(&actor.request_id),
         ))
+        .returning(audit_events::id)
+        .get_result(conn)?;
+    UNSEALED.with(|u| u.borrow_mut().push(id));
+    Ok(())
+}
+
+/// The link before the first event.
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// The bytes an event's hash covers: its place, id and every column as stored, as one JSON
+/// array (`serde_json` writes it byte for byte the same on every platform), timestamps as
+/// `YYYY-MM-DDTHH:MM:SS.ffffff`.
+pub fn canonical(seq: i64, e: &Event) -> String {
+    serde_json::json!([
+        seq,
+        e.id,
+        e.occurred_at.format("%Y-%m-%dT%H:%M:%S%.6f").to_string(),
+        e.actor,
+        e.role,
+        e.region,
+        e.bin,
+        e.action,
+        e.entity_type,
+        e.entity_id,
+        e.before_json,
+        e.after_json,
+        e.legal_basis,
+        e.request_id,
+    ])
+    .to_string()
+}
+
+/// hex SHA-256(`prev` ‖ [`canonical`]`(seq, e)`): the event's link in the chain.
+pub fn link(prev: &str, seq: i64, e: &Event) -> String {
+    let mut h = Sha256::new();
+    h.update(prev.as_bytes());
+    h.update(canonical(seq, e).as_bytes());
+    h.finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<String>()
+}
+
+/// The chain's last link as the head row keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
+#[diesel(table_name = audit_chain_head)]
+pub struct Head {
+    /// How many events the chain holds (the last one's `seq`); 0 for an empty chain.
+    pub seq: i64,
+    /// The last event's hash ([`GENESIS`] for an empty chain).
+    pub hash: String,
+    /// The last event's id (`None` for an empty chain).
+    pub event_id: Option<i64>,
+}
+
+/// The head row, locked until the transaction ends on PostgreSQL (SQLite's writers are
+/// serialized already by `BEGIN IMMEDIATE`).
+fn lock_head(conn: &mut AnyConnection) -> QueryResult<Option<Head>> {
+    match conn {
+        AnyConnection::Postgresql(c) => audit_chain_head::table
+            .filter(audit_chain_head::id.eq(1))
+            .select(Head::as_select())
+            .for_update()
+            .first(c)
+            .optional(),
+        AnyConnection::Sqlite(c) => audit_chain_head::table
+            .filter(audit_chain_head::id.eq(1))
+            .select(Head::as_select())
+            .first(c)
+            .optional(),
+    }
+}
+
+/// The chain's head, unlocked (`None` before start-up first chained the trail).
+pub fn head(conn: &mut AnyConnection) -> QueryResult<Option<Head>> {
+    audit_chain_head::table
+        .filter(audit_chain_head::id.eq(1))
+        .select(Head::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Chains `ids` (in this order) after the locked `head` and moves the head.
+fn chain(conn: &mut AnyConnection, head: Head, ids: &[i64]) -> QueryResult<Head> {
+    let events: Vec<Event> = audit_events::table
+        .filter(audit_events::id.eq_any(ids))
+        .filter(audit_events::seq.is_null())
+        .order(audit_events::id)
+        .select(Event::as_select())
+        .load(conn)?;
+    let mut head = head;
+    for e in &events {
+        let seq = head.seq + 1;
+        let hash = link(&head.hash, seq, e);
+        diesel::update(audit_events::table.filter(audit_events::id.eq(e.id)))
+            .set((audit_events::seq.eq(seq), audit_events::hash.eq(&hash)))
+            .execute(conn)?;
+        head = Head {
+            seq,
+            hash,
+            event_id: Some(e.id),
+        };
+    }
+    Ok(head)
+}
+
+/// Seals the events this transaction recorded into the chain: locks the head, links each
+/// event after it in id order and moves the head. [`super::write_tx`] calls it as the
+/// transaction's last statements, so writers take turns on the head only for these few
+/// statements and their commit; a transaction that recorded nothing takes no lock.
+pub fn seal(conn: &mut AnyConnection) -> QueryResult<()> {
+    let ids = UNSEALED.with(|u| std::mem::take(&mut *u.borrow_mut()));
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let Some(head) = lock_head(conn)? else {
+        // The head is written at start-up before anything is recorded ([`genesis`]).
+        return Err(diesel::result::Error::QueryBuilderError(
+            "the audit chain has no head: start-up did not chain the trail".into(),
+        ));
+    };
+    let moved = chain(conn, head, &ids)?;
+    diesel::update(audit_chain_head::table.filter(audit_chain_head::id.eq(1)))
+        .set((
+            audit_chain_head::seq.eq(moved.seq),
+            audit_chain_head::hash.eq(&moved.hash),
+            audit_chain_head::event_id.eq(moved.event_id),
+        ))
         .execute(conn)
         .map(drop)
+}
+
+/// Once, right after the migration that made the chain ([`super::migrate`] calls it): chains
+/// the events recorded before the chain existed, in id order, and writes the head. Returns
+/// how many were chained (0 when the head exists already).
+pub fn genesis(conn: &mut AnyConnection) -> QueryResult<i64> {
+    if head(conn)?.is_some() {
+        return Ok(0);
+    }
+    let ids: Vec<i64> = audit_events::table
+        .filter(audit_events::seq.is_null())
+        .order(audit_events::id)
+        .select(audit_events::id)
+        .load(conn)?;
+    let empty = Head {
+        seq: 0,
+        hash: GENESIS.to_owned(),
+        event_id: None,
+    };
+    let h = chain(conn, empty, &ids)?;
+    diesel::insert_into(audit_chain_head::table)
+        .values((
+            audit_chain_head::id.eq(1),
+            audit_chain_head::seq.eq(h.seq),
+            audit_chain_head::hash.eq(&h.hash),
+            audit_chain_head::event_id.eq(h.event_id),
+        ))
+        .execute(conn)?;
+    Ok(h.seq)
+}
+
+/// Why the chain does not verify, at the first event that does not match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Break {
+    /// The event's hash is not SHA-256 of the previous link and its content: the event (or
+    /// one before it) was changed after it was recorded.
+    HashMismatch,
+    /// The event's `seq` is not the next place: the event(s) before it were deleted.
+    Gap,
+    /// The event has no place in the chain: it was inserted behind the service's back.
+    NotChained,
+    /// The last event is not the head the service keeps: events at the end were deleted
+    /// (or the head was changed).
+    HeadMismatch,
+}
+
+impl Break {
+    /// The stable code of the finding.
+    pub fn code(self) -> &'static str {
+        match self {
+            Break::HashMismatch => "hash-mismatch",
+            Break::Gap => "sequence-gap",
+            Break::NotChained => "not-chained",
+            Break::HeadMismatch => "head-mismatch",
+        }
+    }
+}
+
+/// The first event where the chain breaks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The event's id (the last chained event's for a head mismatch; none for an empty
+    /// trail whose head moved).
+    pub event_id: Option<i64>,
+    /// The place the event holds (its stored `seq`), if any.
+    pub seq: Option<i64>,
+    /// The place it should hold.
+    pub expected_seq: i64,
+    pub problem: Break,
+}
+
+/// What a walk of the chain found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verification {
+    /// Events walked (in chain order) up to the end or to the first break.
+    pub checked: i64,
+    /// The head the service keeps (`None` before start-up wrote it).
+    pub head: Option<Head>,
+    /// The first break; `None` when every event matches.
+    pub first_break: Option<Finding>,
+}
+
+/// Events read per query of the walk.
+const VERIFY_PAGE: i64 = 1000;
+
+/// Walks the chain in `seq` order, recomputing every link, then checks that no event stands
+/// outside the chain and that the last link is the head. Run it in one read transaction
+/// ([`super::read_tx`]) so that it sees one snapshot.
+pub fn verify(conn: &mut AnyConnection) -> QueryResult<Verification> {
+    let head = head(conn)?;
+    let (mut seq, mut prev, mut last_id) = (0_i64, GENESIS.to_owned(), None);
+    loop {
+        let page: Vec<Event> = audit_events::table
+            .filter(audit_events::seq.gt(seq))
+            .order(audit_events::seq)
+            .limit(VERIFY_PAGE)
+            .select(Event::as_select())
+            .load(conn)?;
+        let n = page.len();
+        for e in page {
+            let expected = seq + 1;
+            let broken = |problem| Finding {
+                event_id: Some(e.id),
+                seq: e.seq,
+                expected_seq: expected,
+                problem,
+            };
+            if e.seq != Some(expected) {
+                return Ok(Verification {
+                    checked: seq,
+                    head,
+                    first_break: Some(broken(Break::Gap)),
+                });
+            }
+            let hash = link(&prev, expected, &e);
+            if e.hash.as_deref() != Some(hash.as_str()) {
+                return Ok(Verification {
+                    checked: seq,
+                    head,
+                    first_break: Some(broken(Break::HashMismatch)),
+                });
+            }
+            (seq, prev, last_id) = (expected, hash, Some(e.id));
+        }
+        if i64::try_from(n).unwrap_or(i64::MAX) < VERIFY_PAGE {
+            break;
+        }
+    }
+    let outside: Option<i64> = audit_events::table
+        .filter(audit_events::seq.is_null())
+        .select(diesel::dsl::min(audit_events::id))
+        .first(conn)?;
+    let first_break = if let Some(id) = outside {
+        Some(Finding {
+            event_id: Some(id),
+            seq: None,
+            expected_seq: seq + 1,
+            problem: Break::NotChained,
+        })
+    } else {
+        let matches = head
+            .as_ref()
+            .is_some_and(|h| h.seq == seq && h.hash == prev && h.event_id == last_id);
+        (!matches).then_some(Finding {
+            event_id: last_id,
+            seq: last_id.map(|_| seq),
+            expected_seq: seq + 1,
+            problem: Break::HeadMismatch,
+        })
+    };
+    Ok(Verification {
+        checked: seq,
+        head,
+        first_break,
+    })
 }
 
 /// Filters of the audit listing; `region` restricts to one region's events.

@@ -7,6 +7,7 @@ pub mod demands;
 pub mod ict;
 pub mod idempotency;
 pub mod lifecycle;
+pub mod ops;
 pub mod permits;
 pub mod quota;
 pub mod reference;
@@ -159,6 +160,14 @@ pub enum SetupError {
 
 /// Builds the pool; for SQLite creates the file's directory first.
 pub fn pool(settings: &DatabaseSettings) -> Result<Pool, SetupError> {
+    pool_observed(settings, None)
+}
+
+/// [`pool`], reporting checkouts and timeouts to `events` (the metrics).
+pub fn pool_observed(
+    settings: &DatabaseSettings,
+    events: Option<Box<dyn diesel::r2d2::HandleEvent>>,
+) -> Result<Pool, SetupError> {
     let manager = Manager::new(settings.url.clone()).counting(settings.statements.clone());
     if manager.backend == Backend::Postgres {
         // libpq initialises the bundled OpenSSL, which then frees itself in an `atexit`
@@ -174,25 +183,36 @@ pub fn pool(settings: &DatabaseSettings) -> Result<Pool, SetupError> {
             }
         }
     }
-    Ok(diesel::r2d2::Pool::builder()
+    let mut builder = diesel::r2d2::Pool::builder();
+    if let Some(events) = events {
+        builder = builder.event_handler(events);
+    }
+    Ok(builder
         .max_size(settings.pool_size)
         .min_idle(Some(1))
         .connection_timeout(Duration::from_secs(settings.connect_timeout_seconds))
         .build(manager)?)
 }
 
-/// Runs the embedded migrations of the connection's backend.
+/// Runs the embedded migrations of the connection's backend, then starts the audit chain
+/// with the events recorded before it existed (once: [`audit::genesis`]).
 pub fn migrate(conn: &mut AnyConnection) -> Result<(), SetupError> {
     let result = match conn {
         AnyConnection::Postgresql(c) => c.run_pending_migrations(PG_MIGRATIONS).map(drop),
         AnyConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(drop),
     };
-    result.map_err(|e| SetupError::Migrate(e.to_string()))
+    result.map_err(|e| SetupError::Migrate(e.to_string()))?;
+    let chained = write_tx(conn, audit::genesis).map_err(SetupError::Check)?;
+    if chained > 0 {
+        log::info!("audit chain: {chained} events recorded before the chain was chained");
+    }
+    Ok(())
 }
 
 /// A read-write transaction. On SQLite it starts with `BEGIN IMMEDIATE`, so the write lock
 /// is taken (waiting up to the busy timeout) before anything is read: a deferred transaction
-/// that read first could not upgrade once another writer committed.
+/// that read first could not upgrade once another writer committed. The audit events it
+/// recorded are sealed into the audit chain as its last statements ([`audit::seal`]).
 pub fn write_tx<T, E>(
     conn: &mut AnyConnection,
     f: impl FnOnce(&mut AnyConnection) -> Result<T, E>,
@@ -200,7 +220,14 @@ pub fn write_tx<T, E>(
 where
     E: From<diesel::result::Error>,
 {
-    transaction(conn, "BEGIN IMMEDIATE", "BEGIN", f)
+    audit::forget_unsealed();
+    let done = transaction(conn, "BEGIN IMMEDIATE", "BEGIN", |c| {
+        let v = f(c)?;
+        audit::seal(c)?;
+        Ok(v)
+    });
+    audit::forget_unsealed();
+    done
 }
 
 /// A read-only transaction on one snapshot, so that figures read by several queries agree

@@ -56,6 +56,20 @@ diesel::table! {
         after_json -> Nullable<Text>,
         legal_basis -> Text,
         request_id -> Text,
+        /// The event's place in the audit chain (1, 2, …); null until its transaction seals it.
+        seq -> Nullable<BigInt>,
+        /// Hex SHA-256 of the previous event's hash and this event's content.
+        hash -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    /// The audit chain's last link (one row, id 1).
+    audit_chain_head (id) {
+        id -> Integer,
+        seq -> BigInt,
+        hash -> Text,
+        event_id -> Nullable<BigInt>,
     }
 }
 

@@ -54,6 +54,7 @@ fn rows() -> Vec<Row> {
         r("POST", "/v1/rule-sets", Some(rules), [Y, F, F, F]),
         r("GET", "/v1/audit-events", None, [Y, Y, F, Y]),
         r("GET", "/v1/audit-events?region=KZ-71", None, [Y, F, F, Y]),
+        r("GET", "/v1/audit/chain/verification", None, [Y, F, F, Y]),
         r(
             "PUT",
             "/v1/quotas/2026",

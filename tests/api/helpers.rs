@@ -130,6 +130,12 @@ pub fn test_settings(tune: impl FnOnce(&mut Settings)) -> (Settings, TestDb) {
 /// `spawn_app` with settings changed by `tune` first.
 pub async fn spawn_app_with(tune: impl FnOnce(&mut Settings)) -> TestApp {
     let (settings, db) = test_settings(tune);
+    spawn_app_over(settings, db).await
+}
+
+/// The application over the database `settings` name, which `db` owns (and drops): e.g. a
+/// backup restored into a fresh database.
+pub async fn spawn_app_over(settings: Settings, db: TestDb) -> TestApp {
     let db_url = settings.database.url.expose().to_owned();
     let clock = FixedClock::new(default_now());
     let app = Application::build(&settings, Arc::new(clock.clone())).expect("application builds");

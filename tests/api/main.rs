@@ -3,6 +3,8 @@
 
 mod access;
 mod architecture;
+mod audit_chain;
+mod backup;
 mod bodies;
 mod certificates;
 mod concurrency;
@@ -22,10 +24,12 @@ mod http;
 mod ict;
 mod identity;
 mod invariants;
+mod metrics;
 mod openapi;
 mod permits;
 mod quotas;
 mod ratios;
+mod reads;
 mod regions;
 mod rulesets;
 mod statements;
