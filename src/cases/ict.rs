@@ -824,7 +824,10 @@ pub fn record_departure<E: From<CaseError>>(
             .into(),
         );
     };
-    let until = loaded.permit.valid_until().ok_or_else(|| LIFE.changed(id))?;
+    let until = loaded
+        .permit
+        .valid_until()
+        .ok_or_else(|| LIFE.changed(id))?;
     let stay = loaded.permit.stay();
     if !ict::departure_owed(&stay, today) {
         if let (Some(on), Some(began)) = (stay.revoked_on, stay.term_began()) {

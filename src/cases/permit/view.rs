@@ -324,10 +324,7 @@ fn region(
     Ok(Region {
         region: r.region.clone(),
         decision: r.decision.as_str().to_owned(),
-        grounds: grounds
-            .iter()
-            .map(|g| ground(g, rules, lang))
-            .collect(),
+        grounds: grounds.iter().map(|g| ground(g, rules, lang)).collect(),
         decided_at: r.decided_at.map(|t| t.and_utc()),
         decided_by: r.decided_by.clone(),
         fee: r.fee_rate_mrp.map(|rate| Fee {
@@ -431,10 +428,7 @@ pub fn permit(
         checks,
         trips: l.trips.into_iter().map(Trip::from).collect(),
         ended_on: p.ended_on,
-        end_ground: p
-            .end_ground
-            .as_deref()
-            .map(|g| end_ground(g, rules, lang)),
+        end_ground: p.end_ground.as_deref().map(|g| end_ground(g, rules, lang)),
         end_note: d.end_note,
         suspension_reason: d.suspension_reason,
         filed_at: p.filed_at.and_utc(),
