@@ -5,6 +5,7 @@ mod access;
 mod architecture;
 mod bodies;
 mod certificates;
+mod complaints;
 mod concurrency;
 mod console;
 mod demands;
