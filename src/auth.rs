@@ -318,10 +318,18 @@ pub enum Action {
     FileStatisticalReport,
     /// Read employers' statistical reports (Art. 37(1), (4)).
     ReadStatisticalReports,
+    /// File a complaint against an act of the service (APPK Art. 91(1)).
+    FileComplaint,
+    /// Read complaints, their queue and their statistics.
+    ReadComplaints,
+    /// Satisfy a complaint against one's own act, or pass it on (APPK Art. 91(4)).
+    ReconsiderComplaint,
+    /// Decide a complaint as the body considering it (APPK Art. 91(3)).
+    DecideComplaint,
 }
 
 impl Action {
-    pub const ALL: [Action; 46] = [
+    pub const ALL: [Action; 50] = [
         Action::ReadReference,
         Action::ReadRuleSets,
         Action::PublishRuleSet,
@@ -368,6 +376,10 @@ impl Action {
         Action::CalculateQuota,
         Action::FileStatisticalReport,
         Action::ReadStatisticalReports,
+        Action::FileComplaint,
+        Action::ReadComplaints,
+        Action::ReconsiderComplaint,
+        Action::DecideComplaint,
     ];
 }
 
@@ -448,6 +460,16 @@ pub fn reach(role: Role, action: Action) -> Reach {
         (A::ReadStatisticalReports, Akimat | Employer) => Reach::Own,
         (A::CalculateQuota, Ministry) => Reach::All,
         (A::FileStatisticalReport, Employer) => Reach::Own,
+        // Complaints (APPK Art. 91): the employer files and reads its own; the akimat
+        // whose act is contested reads, satisfies or passes on those against its region's
+        // acts; the body considering them decides (the ministry, or the akim where the
+        // rule set names the akimat); the ministry and auditors read all.
+        (A::FileComplaint, Employer) => Reach::Own,
+        (A::ReadComplaints, Ministry | Auditor) => Reach::All,
+        (A::ReadComplaints, Akimat | Employer) => Reach::Own,
+        (A::ReconsiderComplaint, Akimat) => Reach::Own,
+        (A::DecideComplaint, Ministry) => Reach::All,
+        (A::DecideComplaint, Akimat) => Reach::Own,
         _ => Reach::None,
     }
 }
@@ -675,6 +697,10 @@ mod tests {
             (A::CalculateQuota, [All, No, No, No]),
             (A::FileStatisticalReport, [No, No, Own, No]),
             (A::ReadStatisticalReports, [All, Own, Own, All]),
+            (A::FileComplaint, [No, No, Own, No]),
+            (A::ReadComplaints, [All, Own, Own, All]),
+            (A::ReconsiderComplaint, [No, Own, No, No]),
+            (A::DecideComplaint, [All, Own, No, No]),
         ]);
         assert_eq!(table.len(), Action::ALL.len());
         for action in Action::ALL {

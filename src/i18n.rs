@@ -255,7 +255,7 @@ mod tests {
     #[test]
     fn an_illegal_move_reads_the_case_its_state_and_the_event_in_every_language() {
         use crate::domain::state::IllegalTransition;
-        use crate::domain::{certificate, demand, hold, ict, permit, Refusal};
+        use crate::domain::{certificate, complaint, demand, hold, ict, permit, Refusal};
         let mut refused: Vec<IllegalTransition> = Vec::new();
         for s in permit::PermitState::ALL {
             for e in permit::PermitEvent::ALL {
@@ -284,6 +284,11 @@ mod tests {
         for s in certificate::CertificateState::ALL {
             for e in certificate::CertificateEvent::ALL {
                 refused.extend(certificate::transition(s, e).err());
+            }
+        }
+        for s in complaint::ComplaintState::ALL {
+            for e in complaint::ComplaintEvent::ALL {
+                refused.extend(complaint::transition(s, e).err());
             }
         }
         let mut messages: Vec<Message> = refused

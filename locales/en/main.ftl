@@ -58,6 +58,10 @@ forbidden-role =
        *[other] this caller
     } may not do this here
 forbidden-other-region = an akimat sees its own region only
+forbidden-not-deciding-body = only the body the rule set names decides this complaint: { $body ->
+        [ministry] the ministry
+       *[akimat] the akimat
+    }
 forbidden-no-bin = no employer BIN in the token
 
 # 404
@@ -82,6 +86,7 @@ conflict-case-already-holds-quota =
     { $kind ->
         [permit-extension] the extension { $id }
         [permit] permit { $id }
+        [complaint] complaint { $id }
        *[other] case { $id }
     } already holds quota in { $region }
 conflict-hold-state-changed = quota hold { $id } changed concurrently
@@ -94,6 +99,7 @@ conflict-illegal-transition =
         [quota-demand] a quota demand
         [ict-permit] an ICT permit
         [certificate] a self-employment certificate
+        [complaint] a complaint
        *[other] a case
     } that is { $state ->
         [applied] awaiting a decision
@@ -119,6 +125,10 @@ conflict-illegal-transition =
         [pending] awaiting a decision
         [approved] approved
         [paid] paid
+        [reconsidered] satisfied by the akimat itself
+        [forwarded] with the body considering complaints
+        [satisfied] satisfied
+        [partly_satisfied] partly satisfied
        *[other] in its current state
     } cannot { $event ->
         [approve] be approved
@@ -144,6 +154,11 @@ conflict-illegal-transition =
         [reject] be rejected
         [confirm] be confirmed
         [release] be released
+        [reconsider] be satisfied by the akimat itself
+        [forward] be passed to the body considering complaints
+        [satisfy] be satisfied
+        [satisfy-partly] be partly satisfied
+        [annul] be restored on a complaint
        *[other] be changed this way
     }
 conflict-extension-parent-not-active =
@@ -418,6 +433,25 @@ trip-outside-validity = the trip from { $from } to { $to } is outside the permit
 trip-days-exceeded = in { $year } the worker has { $used } business-trip days; { $wanted } more would exceed { $max }
 unknown-ground = { $ground } is not a ground on the ministry's list
 grounds-required = a refusal names at least one ground from the ministry's list
+complaint-no-such-act = the permit shows no { $act ->
+        [refusal] refusal
+        [suspension] suspension
+        [revocation] revocation
+       *[missed_deadline] missed decision deadline (its deadline is { $due })
+    } to complain of
+complaint-relief-mismatch = a complaint against { $act ->
+        [refusal] a refusal
+        [suspension] a suspension
+        [revocation] a revocation
+       *[missed_deadline] a missed deadline
+    } cannot ask { $relief ->
+        [annul] to annul an act
+       *[take_decision] to take a decision
+    }
+complaint-term-restoration-required = the complaint was filed late: the decision must say whether the missed term is restored
+complaint-term-not-restored = a late complaint whose term is not restored cannot be satisfied
+complaint-reconsideration-term-passed = the akimat's term to satisfy the complaint itself ended on { $due }: it must be passed to the body considering it
+complaint-reasons-required = a refusal or a partial satisfaction of a complaint states its reasons
 ground-unpaid-fee = the fee was not paid to the budget of every region named within the time to pay after the last region's approval
 ground-returned = the employer returned the permit
 ground-listed = { $name }
@@ -443,6 +477,8 @@ not-found-permit = no permit { $id }
 not-found-employer-profile = no profile of employer { $bin }
 not-found-worker = no worker { $id } on this permit
 conflict-permit-changed = permit { $id } changed concurrently; read it again
+conflict-complaint-changed = complaint { $id } changed concurrently; read it again
+conflict-complaint-exists = permit { $id } already has a complaint under consideration
 conflict-profile-changed = the profile of { $bin } for { $date } changed concurrently; read it again
 conflict-departure-recorded = the departure of worker { $id } is already recorded
 conflict-replacement-reported = the replacement for permit { $id } is already reported

@@ -58,6 +58,10 @@ forbidden-role =
        *[other] бұл пайдаланушы
     } мұнда бұл әрекетті орындай алмайды
 forbidden-other-region = әкімдік тек өз өңірін көреді
+forbidden-not-deciding-body = бұл шағымды ережеде көрсетілген орган ғана қарайды: { $body ->
+        [ministry] министрлік
+       *[akimat] әкімдік
+    }
 forbidden-no-bin = токенде жұмыс берушінің БСН-і жоқ
 
 # 404
@@ -82,6 +86,7 @@ conflict-case-already-holds-quota =
     { $kind ->
         [permit-extension] { $id } ұзартуы
         [permit] { $id } рұқсаты
+        [complaint] { $id } шағымы
        *[other] { $id } ісі
     } { $region } өңірінде квотаны әлдеқашан ұстап тұр
 conflict-hold-state-changed = { $id } квота резерві қатар жүрген сұраумен өзгерді
@@ -94,6 +99,7 @@ conflict-illegal-transition =
         [quota-demand] квотаға өтінім
         [ict-permit] корпоративішілік ауыстыруға рұқсат
         [certificate] өз бетінше жұмысқа орналасу туралы анықтама
+        [complaint] шағым
        *[other] іс
     } { $state ->
         [applied] «қаралуда» мәртебесінде
@@ -119,6 +125,10 @@ conflict-illegal-transition =
         [pending] «шешім күтуде» мәртебесінде
         [approved] «мақұлданды» мәртебесінде
         [paid] «төленді» мәртебесінде
+        [reconsidered] «әкімдік қанағаттандырды» мәртебесінде
+        [forwarded] «шағымды қарайтын органға жіберілді» мәртебесінде
+        [satisfied] «қанағаттандырылды» мәртебесінде
+        [partly_satisfied] «ішінара қанағаттандырылды» мәртебесінде
        *[other] қазіргі мәртебесінде
     }, сондықтан { $event ->
         [approve] оны мақұлдау
@@ -144,6 +154,11 @@ conflict-illegal-transition =
         [reject] оны қабылдамау
         [confirm] оны растау
         [release] оны босату
+        [reconsider] оны әкімдіктің өзі қанағаттандыруы
+        [forward] оны шағымды қарайтын органға жіберу
+        [satisfy] оны қанағаттандыру
+        [satisfy-partly] оны ішінара қанағаттандыру
+        [annul] оны шағым бойынша бұрынғы күйіне қайтару
        *[other] оны бұлай өзгерту
     } мүмкін емес
 conflict-extension-parent-not-active =
@@ -398,6 +413,25 @@ trip-outside-validity = { $from } – { $to } іссапары рұқсатты�
 trip-days-exceeded = { $year } жылы қызметкердің іссапар күндері { $used }; тағы { $wanted } күн { $max } шегінен асады
 unknown-ground = { $ground } министрліктің негіздер тізбесінде жоқ
 grounds-required = бас тарту министрлік тізбесіндегі кемінде бір негізді көрсетеді
+complaint-no-such-act = рұқсатта шағым жасалатын { $act ->
+        [refusal] бас тарту
+        [suspension] тоқтата тұру
+        [revocation] кері қайтарып алу
+       *[missed_deadline] өткізіп алынған шешім мерзімі (мерзімі { $due })
+    } жоқ
+complaint-relief-mismatch = { $act ->
+        [refusal] бас тартуға
+        [suspension] тоқтата тұруға
+        [revocation] кері қайтарып алуға
+       *[missed_deadline] мерзімді өткізіп алуға
+    } шағым { $relief ->
+        [annul] актінің күшін жоюды
+       *[take_decision] шешім қабылдауды
+    } талап ете алмайды
+complaint-term-restoration-required = шағым мерзімі өткізіліп берілген: шешімде мерзімнің қалпына келтірілгені көрсетілуі керек
+complaint-term-not-restored = мерзімі қалпына келтірілмеген кешіктірілген шағым қанағаттандырылмайды
+complaint-reconsideration-term-passed = әкімдіктің шағымды өзі қанағаттандыру мерзімі { $due } аяқталды: шағым оны қарайтын органға жіберілуі керек
+complaint-reasons-required = шағымнан бас тарту немесе оны ішінара қанағаттандыру уәжді болуы керек
 ground-unpaid-fee = алым соңғы өңір мақұлдағаннан кейінгі төлеу мерзімінде аталған әрбір өңірдің бюджетіне төленбеді
 ground-returned = рұқсатты жұмыс беруші қайтарды
 ground-listed = { $name }
@@ -423,6 +457,8 @@ not-found-permit = { $id } рұқсаты жоқ
 not-found-employer-profile = { $bin } жұмыс берушісінің профилі жоқ
 not-found-worker = бұл рұқсатта { $id } қызметкері жоқ
 conflict-permit-changed = { $id } рұқсаты қатар өзгертілді; оны қайта оқыңыз
+conflict-complaint-changed = { $id } шағымы сұраныспен бір мезгілде өзгерді; оны қайта оқыңыз
+conflict-complaint-exists = { $id } рұқсаты бойынша шағым қаралуда
 conflict-profile-changed = { $bin } профилі { $date } күнге қатар өзгертілді; оны қайта оқыңыз
 conflict-departure-recorded = { $id } қызметкерінің кетуі тіркеліп қойған
 conflict-replacement-reported = { $id } рұқсаты бойынша алмастыру хабарланып қойған

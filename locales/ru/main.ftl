@@ -58,6 +58,10 @@ forbidden-role =
        *[other] этот пользователь
     } не может выполнить здесь это действие
 forbidden-other-region = акимат видит только свой регион
+forbidden-not-deciding-body = эту жалобу рассматривает только орган, указанный в правилах: { $body ->
+        [ministry] министерство
+       *[akimat] акимат
+    }
 forbidden-no-bin = в токене нет БИН работодателя
 
 # 404
@@ -82,6 +86,7 @@ conflict-case-already-holds-quota =
     { $kind ->
         [permit-extension] продление { $id }
         [permit] разрешение { $id }
+        [complaint] жалоба { $id }
        *[other] дело { $id }
     } уже занимает квоту в { $region }
 conflict-hold-state-changed = резерв квоты { $id } изменился параллельно
@@ -94,6 +99,7 @@ conflict-illegal-transition =
         [quota-demand] заявку на квоту
         [ict-permit] разрешение на внутрикорпоративный перевод
         [certificate] справку о самостоятельном трудоустройстве
+        [complaint] жалобу
        *[other] дело
     } { $state ->
         [applied] в статусе «подано»
@@ -119,6 +125,10 @@ conflict-illegal-transition =
         [pending] в статусе «ожидает решения»
         [approved] в статусе «одобрено»
         [paid] в статусе «оплачено»
+        [reconsidered] в статусе «удовлетворена акиматом»
+        [forwarded] в статусе «передана в орган, рассматривающий жалобу»
+        [satisfied] в статусе «удовлетворена»
+        [partly_satisfied] в статусе «удовлетворена частично»
        *[other] в текущем статусе
     } нельзя { $event ->
         [approve] одобрить
@@ -144,6 +154,11 @@ conflict-illegal-transition =
         [reject] отклонить
         [confirm] подтвердить
         [release] освободить
+        [reconsider] удовлетворить силами акимата
+        [forward] передать в орган, рассматривающий жалобу
+        [satisfy] удовлетворить
+        [satisfy-partly] удовлетворить частично
+        [annul] вернуть в прежнее состояние по жалобе
        *[other] изменить таким образом
     }
 conflict-extension-parent-not-active =
@@ -424,6 +439,25 @@ trip-outside-validity = командировка с { $from } по { $to } вы�
 trip-days-exceeded = в { $year } году у работника { $used } дней командировок; ещё { $wanted } превысят { $max }
 unknown-ground = { $ground } нет в перечне оснований министерства
 grounds-required = в отказе указывается хотя бы одно основание из перечня министерства
+complaint-no-such-act = у разрешения нет { $act ->
+        [refusal] отказа
+        [suspension] приостановления
+        [revocation] отзыва
+       *[missed_deadline] пропущенного срока решения (срок истекает { $due })
+    }, на который можно подать жалобу
+complaint-relief-mismatch = жалоба на { $act ->
+        [refusal] отказ
+        [suspension] приостановление
+        [revocation] отзыв
+       *[missed_deadline] пропуск срока
+    } не может требовать { $relief ->
+        [annul] отмены акта
+       *[take_decision] принятия решения
+    }
+complaint-term-restoration-required = жалоба подана с пропуском срока: в решении нужно указать, восстановлен ли срок
+complaint-term-not-restored = жалоба, поданная с пропуском невосстановленного срока, не может быть удовлетворена
+complaint-reconsideration-term-passed = срок, в который акимат мог сам удовлетворить жалобу, истёк { $due }: жалобу нужно направить в орган, рассматривающий жалобу
+complaint-reasons-required = отказ или частичное удовлетворение жалобы должны быть мотивированы
 ground-unpaid-fee = сбор не уплачен в бюджет каждого указанного региона в срок для оплаты после согласования последнего региона
 ground-returned = разрешение возвращено работодателем
 ground-listed = { $name }
@@ -449,6 +483,8 @@ not-found-permit = разрешение { $id } не найдено
 not-found-employer-profile = профиль работодателя { $bin } не найден
 not-found-worker = работника { $id } нет в этом разрешении
 conflict-permit-changed = разрешение { $id } изменено параллельно; прочитайте его снова
+conflict-complaint-changed = жалоба { $id } изменилась одновременно с запросом; прочитайте её заново
+conflict-complaint-exists = по разрешению { $id } уже рассматривается жалоба
 conflict-profile-changed = профиль { $bin } на { $date } изменён параллельно; прочитайте его снова
 conflict-departure-recorded = выезд работника { $id } уже зарегистрирован
 conflict-replacement-reported = замена по разрешению { $id } уже сообщена

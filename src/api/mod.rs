@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod certificates;
+pub mod complaints;
 pub mod demands;
 pub mod docs;
 pub mod documents;

@@ -3,8 +3,8 @@
 //! handlers and the table form no cycle.
 
 use super::{
-    audit, certificates, demands, documents, eligibility, employers, health, ict, permits, quotas,
-    reference, rulesets, statistical_reports, statistics,
+    audit, certificates, complaints, demands, documents, eligibility, employers, health, ict,
+    permits, quotas, reference, rulesets, statistical_reports, statistics,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -87,6 +87,14 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(permits::record_departure)
                 .service(permits::report_replacement)
                 .service(permits::list_overdue_departures)
+                .service(complaints::file_complaint)
+                .service(complaints::list_complaints)
+                .service(complaints::get_complaint)
+                .service(complaints::reconsider_complaint)
+                .service(complaints::forward_complaint)
+                .service(complaints::decide_complaint)
+                .service(complaints::complaint_queue)
+                .service(complaints::complaint_statistics)
                 .service(ict::apply_ict_permit)
                 .service(ict::apply_ict_extension)
                 .service(ict::list_ict_permits)

@@ -8,6 +8,7 @@
 //! before anything about the case is revealed or changed.
 
 pub mod certificates;
+pub mod complaint;
 pub mod demands;
 pub mod documents;
 pub mod eligibility;

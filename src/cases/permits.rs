@@ -52,6 +52,8 @@ pub struct Loaded {
     pub reissues: Vec<db::ReissueRow>,
     /// The route facts the application stated for its workers (Art. 32(2)(9)-(11)).
     pub routes: Vec<worker_routes::RouteRow>,
+    /// The latest complaint that annulled an act of the permit (APPK Art. 91), if any.
+    pub reopened_by: Option<i64>,
 }
 
 impl Loaded {
@@ -106,7 +108,12 @@ impl Loaded {
         self.permit.status.at(self.permit.end_date, today)
     }
 
-    fn case_ref(&self) -> CaseRef {
+    /// The case its quota holds belong to: the permit, or the complaint that reopened it,
+    /// since a case holds once per region and a released hold never moves again.
+    pub(super) fn case_ref(&self) -> CaseRef {
+        if let Some(complaint) = self.reopened_by {
+            return CaseRef::new(CaseKind::Complaint, complaint);
+        }
         let kind = match self.permit.kind {
             PermitKind::Extension => CaseKind::PermitExtension,
             PermitKind::Permit => CaseKind::Permit,
@@ -168,6 +175,7 @@ pub fn load_full(conn: &mut Conn, id: i64) -> Result<Loaded, CaseError> {
         trips,
         replacement,
         reissues,
+        reopened_by: crate::db::complaints::last_annulment(conn, id)?,
         permit,
     })
 }
@@ -836,7 +844,7 @@ fn record(
 /// to what the permit contributes ([`statistics::track`]), and the event is recorded under
 /// `region`, so that the akimat of that region reads it in the audit trail (a decision is
 /// filed under the deciding region); both in the caller's transaction.
-fn record_in(
+pub(super) fn record_in(
     conn: &mut Conn,
     actor: &Actor,
     after: &Loaded,
@@ -1000,7 +1008,7 @@ fn recheck(
 
 /// The worker's citizenship that draws on a country quota: the permit's workers' one
 /// citizenship when they share it (a hold names one country, Art. 32(4)(2)).
-fn claim_country(l: &Loaded) -> Option<CountryCode> {
+pub(super) fn claim_country(l: &Loaded) -> Option<CountryCode> {
     let mut it = l.holding_workers().map(|w| w.citizenship.as_str());
     let first = it.next()?;
     it.all(|c| c == first).then(|| first.parse().ok()).flatten()

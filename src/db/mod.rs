@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod certificates;
+pub mod complaints;
 pub mod demands;
 pub mod ict;
 pub mod idempotency;

@@ -545,3 +545,27 @@ diesel::table! {
         filed_by -> Text,
     }
 }
+
+diesel::table! {
+    complaints (id) {
+        id -> BigInt,
+        permit_id -> BigInt,
+        bin -> Text,
+        region -> Text,
+        act_kind -> Text,
+        act_on -> Date,
+        relief -> Text,
+        grounds -> Text,
+        detail -> Text,
+        filed_on -> Date,
+        late -> Bool,
+        state -> Text,
+        decider -> Text,
+        due -> Date,
+        decided_on -> Nullable<Date>,
+        version -> BigInt,
+    }
+}
+
+diesel::joinable!(complaints -> permits (permit_id));
+diesel::allow_tables_to_appear_in_same_query!(complaints, permits);

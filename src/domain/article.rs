@@ -119,6 +119,20 @@ articles! {
     LABOUR_CODE_31 = "Labour Code of the RK, Art. 31";
 }
 
+// The Administrative Procedural and Process-Related Code of the Republic of Kazakhstan
+// No. 350-VI of 29.06.2020 (APPK): the pre-trial complaint against the service's acts
+// (docs/LAW.md, "Complaints").
+articles! {
+    APPK_91_1 = "APPK Art. 91(1)";
+    APPK_91_2 = "APPK Art. 91(2)";
+    APPK_91_3 = "APPK Art. 91(3)";
+    APPK_91_4 = "APPK Art. 91(4)";
+    APPK_92_1 = "APPK Art. 92(1)";
+    APPK_92_2 = "APPK Art. 92(2)";
+    APPK_92_3 = "APPK Art. 92(3)";
+    APPK_101_1 = "APPK Art. 101(1)";
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,6 +13,10 @@ pub enum CaseKind {
     Permit,
     /// An extension of a permit, which holds quota of the year it starts in.
     PermitExtension,
+    /// A complaint that annulled a permit's refusal or revocation (APPK Art. 91): the
+    /// quota the permit holds after it, a case of its own since the permit's own holds
+    /// were released and never move again.
+    Complaint,
 }
 
 impl CaseKind {
@@ -21,6 +25,7 @@ impl CaseKind {
         match self {
             CaseKind::Permit => "permit",
             CaseKind::PermitExtension => "permit-extension",
+            CaseKind::Complaint => "complaint",
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod article;
 pub mod calculation;
 pub mod category;
 pub mod certificate;
+pub mod complaint;
 pub mod dates;
 pub mod demand;
 pub mod fees;

@@ -3,6 +3,7 @@
 //! keeps them here, each section with the act it comes from, and never as constants in code.
 
 use crate::domain::article::*;
+use crate::domain::complaint::{ActKind, DecidingBody};
 use crate::domain::{statute, Category, Money, SectorCode, Violation};
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -51,6 +52,67 @@ pub struct RuleSet {
     /// published before this section existed lists none.
     #[serde(default)]
     pub no_permit_list: NoPermitList,
+    /// The terms of a pre-trial complaint against the service's acts and the body that
+    /// decides it (APPK Art. 91-92, 101); a rule set that does not state them has the
+    /// Code's.
+    #[serde(default)]
+    pub complaints: ComplaintRules,
+}
+
+/// Pre-trial complaints (APPK No. 350-VI, Art. 91(3)-(4), 92(1), 101(1)): dated data, so
+/// that a special law's shorter terms (the Law on State Services) or another deciding
+/// body are published like any other rule, within the Code's limits
+/// ([`RuleSet::statutory_violations`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComplaintRules {
+    /// Calendar months from the day the employer learnt of the act within which a
+    /// complaint is on time; later it is accepted and marked late (APPK Art. 92(1), (3)).
+    pub filing_months: u32,
+    /// Working days after filing within which the akimat whose act is contested may
+    /// satisfy the complaint itself; by then it passes it on (APPK Art. 91(4)).
+    pub reconsideration_working_days: u32,
+    /// Working days from the day the body considering the complaint received it within
+    /// which it decides (APPK Art. 101(1)).
+    pub decision_working_days: u32,
+    /// The body considering complaints against each kind of act (APPK Art. 91(3)); a kind
+    /// not listed goes to the ministry's authorised unit.
+    pub deciding_bodies: Vec<DecidingBodyRule>,
+    /// The acts these terms come from.
+    pub source: String,
+}
+
+/// The body considering complaints against one kind of act.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecidingBodyRule {
+    /// The kind of act.
+    pub act: ActKind,
+    /// The body that decides complaints against it.
+    pub body: DecidingBody,
+}
+
+impl Default for ComplaintRules {
+    fn default() -> Self {
+        ComplaintRules {
+            filing_months: statute::APPK_FILING_MONTHS,
+            reconsideration_working_days: statute::APPK_RECONSIDERATION_WORKING_DAYS,
+            decision_working_days: statute::APPK_DECISION_WORKING_DAYS,
+            deciding_bodies: Vec::new(),
+            source: statute::APPK_SOURCE.to_owned(),
+        }
+    }
+}
+
+impl ComplaintRules {
+    /// APPK Art. 91(3): the body considering complaints against `act`: the one the rule set
+    /// names, by default the ministry's authorised unit.
+    pub fn deciding_body(&self, act: ActKind) -> DecidingBody {
+        self.deciding_bodies
+            .iter()
+            .find(|r| r.act == act)
+            .map_or(DecidingBody::Ministry, |r| r.body)
+    }
 }
 
 /// The age from which a labour contract may be concluded (Labour Code of the Republic of
@@ -1053,6 +1115,11 @@ impl RuleSet {
         };
         let text = |s: &String| s.chars().count();
         let r = "rules";
+        size(
+            format!("{r}.complaints.deciding_bodies"),
+            self.complaints.deciding_bodies.len(),
+            ActKind::ALL.len(),
+        );
         let grounds = &self.permit_grounds;
         for (name, list) in [
             ("refusal", &grounds.refusal),
@@ -1197,6 +1264,7 @@ impl RuleSet {
             ("lists", &self.lists.source),
             ("holidays", &self.holidays.source),
             ("working_age", &self.working_age.source),
+            ("complaints", &self.complaints.source),
         ] {
             size(format!("{r}.{field}.source"), text(source), MAX_SOURCE);
         }
@@ -1257,14 +1325,27 @@ impl RuleSet {
             "rules.working_age.minimum_age",
             self.working_age.minimum_age,
         ));
+        let c = &self.complaints;
+        out.extend(statute::check_complaint_filing_months(
+            "rules.complaints.filing_months",
+            c.filing_months,
+        ));
+        out.extend(statute::check_complaint_reconsideration_days(
+            "rules.complaints.reconsideration_working_days",
+            c.reconsideration_working_days,
+        ));
+        out.extend(statute::check_complaint_decision_days(
+            "rules.complaints.decision_working_days",
+            c.decision_working_days,
+        ));
         out
     }
 
     /// The provisions a publication of this rule set rests on: for each section that differs
     /// from `before` (every section for a first rule set), the article that lets the
     /// ministry set it, each once in the order of the law. The holiday calendar rests on the
-    /// Law on Holidays and the Labour Code, the working age on the Labour Code, not on Law
-    /// 482-V: they add none.
+    /// Law on Holidays and the Labour Code, the working age on the Labour Code, the complaint
+    /// terms on the APPK, not on Law 482-V: they add none.
     /// - terms, the category-4 replacement duty, ICT conditions, deadlines, the extension
     ///   window, the labour-market test, refusal and revocation grounds: Art. 7(20);
     /// - self-employment terms, priority sectors and in-demand professions: Art. 7(21);
@@ -1289,6 +1370,7 @@ impl RuleSet {
             lists,
             holidays: _,
             working_age: _,
+            complaints: _,
             permit_grounds,
             no_permit_list,
         } = self;

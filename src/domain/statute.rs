@@ -52,6 +52,22 @@ pub const MIN_WORKING_AGE: u32 = 16;
 pub const WORKING_AGE_SOURCE: &str =
     "Labour Code of the Republic of Kazakhstan No. 414-V of 23.11.2015, Art. 31(1)";
 
+/// APPK Art. 92(1): a complaint is filed no later than three months from the day the
+/// participant learnt of the act; a rule set cannot give less.
+pub const APPK_FILING_MONTHS: u32 = 3;
+
+/// APPK Art. 91(4): working days the body whose act is contested has to satisfy the
+/// complaint itself before it passes it to the body considering complaints, at most.
+pub const APPK_RECONSIDERATION_WORKING_DAYS: u32 = 3;
+
+/// APPK Art. 101(1): working days the body considering the complaint has to decide it,
+/// from the day it received it, at most.
+pub const APPK_DECISION_WORKING_DAYS: u32 = 20;
+
+/// The act of the complaint terms.
+pub const APPK_SOURCE: &str =
+    "Administrative Procedural and Process-Related Code of the Republic of Kazakhstan No. 350-VI of 29.06.2020, Art. 91(3)-(4), 92(1), 101(1)";
+
 /// Labour Code Art. 31: the rule set's minimum working age is never below sixteen
 /// (`statutory-minimum-not-met`); the rule set may raise it. `years`: the age, in years.
 pub fn check_working_age(field: &str, years: u32) -> Option<Violation> {
@@ -238,10 +254,49 @@ pub fn check_eaeu_citizens_not_foreign(field: &str, counted: bool) -> Option<Vio
     fixed_switch(field, counted, false, ART_2_3)
 }
 
+/// APPK Art. 92(1): the rule set cannot cut the three months the Code gives to file a
+/// complaint. `months`: calendar months from the day the act was notified.
+pub fn check_complaint_filing_months(field: &str, months: u32) -> Option<Violation> {
+    within(field, months, APPK_FILING_MONTHS, u32::MAX, APPK_92_1)
+}
+
+/// APPK Art. 91(4): the body whose act is contested has at most three working days to
+/// satisfy the complaint itself before it must pass it on. `days`: working days.
+pub fn check_complaint_reconsideration_days(field: &str, days: u32) -> Option<Violation> {
+    within(field, days, 1, APPK_RECONSIDERATION_WORKING_DAYS, APPK_91_4)
+}
+
+/// APPK Art. 101(1): the body considering the complaint decides within twenty working
+/// days at most (a law may set a shorter term). `days`: working days.
+pub fn check_complaint_decision_days(field: &str, days: u32) -> Option<Violation> {
+    within(field, days, 1, APPK_DECISION_WORKING_DAYS, APPK_101_1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::violation::Arg;
+
+    #[test]
+    fn appk_a_rule_set_cannot_shorten_the_filing_term_or_lengthen_the_bodies_terms() {
+        assert_eq!(check_complaint_filing_months("f", 3), None);
+        assert_eq!(check_complaint_filing_months("f", 6), None);
+        let v = check_complaint_filing_months("f", 2).unwrap();
+        assert_eq!(
+            (v.code.as_str(), v.article.as_deref()),
+            (STATUTORY_MINIMUM_NOT_MET, Some("APPK Art. 92(1)"))
+        );
+        assert_eq!(check_complaint_reconsideration_days("f", 3), None);
+        let v = check_complaint_reconsideration_days("f", 4).unwrap();
+        assert_eq!(
+            (v.code.as_str(), v.article.as_deref()),
+            (STATUTORY_LIMIT_EXCEEDED, Some("APPK Art. 91(4)"))
+        );
+        // A special law may set a shorter term (the Law on State Services: 15 days).
+        assert_eq!(check_complaint_decision_days("f", 15), None);
+        let v = check_complaint_decision_days("f", 21).unwrap();
+        assert_eq!(v.get("limit"), Some(&Arg::Number(20)));
+    }
 
     #[test]
     fn art_33_3_the_90_trip_days_a_year_are_within_the_law() {

@@ -238,6 +238,48 @@ fn rows() -> Vec<Row> {
             ),
             [F, F, Y, F],
         ),
+        // Complaint 1 (BIN_A, against a missed deadline of permit 1 in KZ-75) and complaint
+        // 2 (BIN_B, KZ-71); the rule set has the ministry decide them.
+        r(
+            "POST",
+            "/v1/complaints",
+            Some(
+                json!({"permit_id": 1, "act": "missed_deadline", "relief": "take_decision", "grounds": "x"}),
+            ),
+            [F, F, Y, F],
+        ),
+        r("GET", "/v1/complaints", None, [Y, Y, Y, Y]),
+        r("GET", "/v1/complaints?region=KZ-71", None, [Y, F, Y, Y]),
+        r("GET", "/v1/complaints/1", None, [Y, Y, Y, Y]),
+        r("GET", "/v1/complaints/2", None, [Y, F, F, Y]),
+        r("POST", "/v1/complaints/2/forwarding", None, [F, F, F, F]),
+        r("POST", "/v1/complaints/1/forwarding", None, [F, Y, F, F]),
+        r(
+            "POST",
+            "/v1/complaints/1/reconsideration",
+            Some(json!({"reasons": "x"})),
+            [F, Y, F, F],
+        ),
+        r(
+            "POST",
+            "/v1/complaints/1/decision",
+            Some(json!({"outcome": "refused", "reasons": "x"})),
+            [Y, F, F, F],
+        ),
+        r("GET", "/v1/complaint-queue", None, [Y, Y, F, Y]),
+        r(
+            "GET",
+            "/v1/complaint-queue?region=KZ-71",
+            None,
+            [Y, F, F, Y],
+        ),
+        r("GET", "/v1/complaint-statistics", None, [Y, Y, F, Y]),
+        r(
+            "GET",
+            "/v1/complaint-statistics?region=KZ-71",
+            None,
+            [Y, F, F, Y],
+        ),
         r("GET", "/v1/departures/overdue", None, [Y, Y, F, Y]),
         r(
             "GET",
@@ -443,6 +485,17 @@ async fn every_role_against_every_endpoint() {
             .await
             .ok(201);
     }
+    // Complaints 1 (BIN_A) and 2 (BIN_B) against their permits' missed decision deadlines.
+    app.set_today("2026-09-15T04:00:00Z");
+    for bin in [BIN_A, BIN_B] {
+        let id = if bin == BIN_A { 1 } else { 2 };
+        app.post("/v1/complaints")
+            .token(&app.employer(bin))
+            .json(&json!({"permit_id": id, "act": "missed_deadline", "relief": "take_decision", "grounds": "x"}))
+            .await
+            .ok(201);
+    }
+    app.set_today("2026-08-15T04:00:00Z");
     // ICT permit 1, of BIN_A as a subsidiary in KZ-75 (applied for, not issued: its arrivals
     // and departures are refused by rule, 422, which shows the employer got through).
     let mut ict = crate::ict::application();
@@ -482,6 +535,7 @@ async fn every_role_against_every_endpoint() {
                     "/v1/employers/",
                     "/v1/self-employment-certificates/",
                     "/v1/ict-permits/",
+                    "/v1/complaints/",
                 ]
                 .iter()
                 .any(|p| row.path.starts_with(p)) =>

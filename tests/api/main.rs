@@ -7,6 +7,7 @@ mod audit_chain;
 mod backup;
 mod bodies;
 mod certificates;
+mod complaints;
 mod concurrency;
 mod console;
 mod demands;

@@ -88,6 +88,49 @@ pub struct RuleSet {
     /// published without this section lists none.
     #[cfg_attr(test, serde(default))]
     pub no_permit_list: NoPermitList,
+    /// The terms of a pre-trial complaint against the service's acts and the body that
+    /// decides it (APPK Art. 91-92, 101); absent, the Code's.
+    #[serde(default)]
+    pub complaints: Option<ComplaintRules>,
+}
+
+/// Pre-trial complaints (APPK No. 350-VI, Art. 91(3)-(4), 92(1), 101(1)), within the
+/// Code's limits.
+#[derive(ToSchema)]
+#[cfg_attr(test, derive(Deserialize))]
+#[serde(deny_unknown_fields)]
+pub struct ComplaintRules {
+    /// Calendar months from the day the employer learnt of the act within which a
+    /// complaint is on time, at least the Code's three (APPK Art. 92(1)); later it is
+    /// accepted and marked late (92(3)).
+    #[schema(example = 3, minimum = 3, maximum = 4_294_967_295_u32)]
+    pub filing_months: u32,
+    /// Working days after filing within which the akimat whose act is contested may
+    /// satisfy the complaint itself, at most the Code's three (APPK Art. 91(4)).
+    #[schema(example = 3, minimum = 1, maximum = 3)]
+    pub reconsideration_working_days: u32,
+    /// Working days from the day the body considering the complaint received it within
+    /// which it decides, at most the Code's twenty (APPK Art. 101(1)).
+    #[schema(example = 20, minimum = 1, maximum = 20)]
+    pub decision_working_days: u32,
+    /// The body considering complaints against each kind of act (APPK Art. 91(3)); a kind
+    /// not listed goes to the ministry's authorised unit.
+    #[schema(max_items = 4)]
+    pub deciding_bodies: Vec<DecidingBodyRule>,
+    /// The acts these terms come from.
+    #[schema(max_length = 2000)]
+    pub source: String,
+}
+
+/// The body considering complaints against one kind of act.
+#[derive(ToSchema)]
+#[cfg_attr(test, derive(Deserialize))]
+#[serde(deny_unknown_fields)]
+pub struct DecidingBodyRule {
+    /// The kind of act.
+    pub act: crate::api::complaints::ActKindWire,
+    /// The body that decides complaints against it.
+    pub body: crate::api::complaints::DecidingBodyWire,
 }
 
 /// The age from which a labour contract may be concluded (Labour Code Art. 31), which a

@@ -240,10 +240,13 @@ pub enum PermitEvent {
     /// The permit an extension extends ended before the extension was issued: the
     /// extension ends with it (Art. 33(2)).
     ParentEnded,
+    /// A complaint annulled the refusal, suspension or revocation: the permit goes back to
+    /// where it stood before the act (APPK Art. 91(3), (4)).
+    Annul,
 }
 
 impl PermitEvent {
-    pub const ALL: [PermitEvent; 17] = [
+    pub const ALL: [PermitEvent; 18] = [
         PermitEvent::Approve,
         PermitEvent::ApproveLast,
         PermitEvent::Refuse,
@@ -261,6 +264,7 @@ impl PermitEvent {
         PermitEvent::ReportReplacement,
         PermitEvent::Reissue,
         PermitEvent::ParentEnded,
+        PermitEvent::Annul,
     ];
 
     /// The event's name in a refusal.
@@ -281,6 +285,7 @@ impl PermitEvent {
             PermitEvent::ReportReplacement => "report-replacement",
             PermitEvent::Reissue => "reissue",
             PermitEvent::ParentEnded => "end-with-parent",
+            PermitEvent::Annul => "annul",
         }
     }
 
@@ -303,6 +308,7 @@ impl PermitEvent {
             PermitEvent::ReportReplacement => &[ART_33_2],
             PermitEvent::Reissue => &[ART_7_20, ART_33_3],
             PermitEvent::ParentEnded => &[ART_33_2],
+            PermitEvent::Annul => &[APPK_91_3],
         }
     }
 }
@@ -314,7 +320,9 @@ impl PermitEvent {
 /// extended, re-issued for another foreigner or used for business trips; an active or
 /// suspended one is revoked; a
 /// departure is recorded once it has ended; a category-4 replacement is reported on one
-/// that was issued. Everything else is refused and changes nothing.
+/// that was issued. A complaint that annuls the act (APPK Art. 91(3), (4)) takes a refused
+/// permit back to awaiting its decisions and a suspended or revoked one back to active.
+/// Everything else is refused and changes nothing.
 pub fn transition(
     state: PermitState,
     event: PermitEvent,
@@ -337,6 +345,8 @@ pub fn transition(
         (S::Active, E::Extend | E::Trip | E::Reissue) => Some(S::Active),
         (s, E::Depart) if s.owes_departure() => Some(s),
         (s, E::ReportReplacement) if s.was_issued() => Some(s),
+        (S::Refused, E::Annul) => Some(S::Applied),
+        (S::Suspended | S::Revoked, E::Annul) => Some(S::Active),
         _ => None,
     };
     next.ok_or(IllegalTransition {
@@ -409,6 +419,9 @@ mod tests {
             (S::Revoked, E::ReportReplacement, S::Revoked),
             (S::Returned, E::ReportReplacement, S::Returned),
             (S::Expired, E::ReportReplacement, S::Expired),
+            (S::Refused, E::Annul, S::Applied),
+            (S::Suspended, E::Annul, S::Active),
+            (S::Revoked, E::Annul, S::Active),
         ];
         for state in PermitState::ALL {
             for event in PermitEvent::ALL {

@@ -1,0 +1,832 @@
+//! Pre-trial complaints against the service's acts (APPK No. 350-VI, Art. 91-92, 101):
+//! thin handlers that parse, authorize, call one command of `cases::complaint` and render.
+
+use super::extract::{Body, IdempotencyKey, IfMatch, Query, RequestId};
+use super::idempotency::{create, etag, Created};
+use super::page::{split, PageQuery};
+use super::{narrowed, AppState};
+use crate::auth::{authorize, authorize_role, Action, Caller, Role, Scope};
+use crate::cases::complaint::{self as cases, Detail, Seen};
+use crate::db::complaints::{ComplaintRow, Filter};
+use crate::domain::complaint::{ActKind, ComplaintState, DecidingBody, Relief};
+use crate::domain::{EmployerId, Message};
+use crate::error::{ApiError, Problem};
+use actix_web::http::header;
+use actix_web::{get, post, web, HttpResponse};
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+/// The kind of act a complaint contests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ActKindWire {
+    /// A named region's refusal of a permit (Art. 33(2), 9(5)).
+    Refusal,
+    /// A suspension of a permit (Art. 9(5)).
+    Suspension,
+    /// A revocation of a permit (Art. 9(5), 33(2)).
+    Revocation,
+    /// A decision not taken by its deadline, a refusal from the next day (APPK Art. 91(2)).
+    MissedDeadline,
+}
+
+impl From<ActKindWire> for ActKind {
+    fn from(a: ActKindWire) -> ActKind {
+        match a {
+            ActKindWire::Refusal => ActKind::Refusal,
+            ActKindWire::Suspension => ActKind::Suspension,
+            ActKindWire::Revocation => ActKind::Revocation,
+            ActKindWire::MissedDeadline => ActKind::MissedDeadline,
+        }
+    }
+}
+
+impl From<ActKind> for ActKindWire {
+    fn from(a: ActKind) -> ActKindWire {
+        match a {
+            ActKind::Refusal => ActKindWire::Refusal,
+            ActKind::Suspension => ActKindWire::Suspension,
+            ActKind::Revocation => ActKindWire::Revocation,
+            ActKind::MissedDeadline => ActKindWire::MissedDeadline,
+        }
+    }
+}
+
+/// What the complaint asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReliefWire {
+    /// Annul the act (a refusal, suspension or revocation).
+    Annul,
+    /// Take the decision not taken (a missed deadline).
+    TakeDecision,
+}
+
+/// The body considering complaints (APPK Art. 91(3)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DecidingBodyWire {
+    /// The ministry's authorised unit.
+    Ministry,
+    /// The akim of the region whose akimat made the act.
+    Akimat,
+}
+
+impl From<DecidingBody> for DecidingBodyWire {
+    fn from(b: DecidingBody) -> DecidingBodyWire {
+        match b {
+            DecidingBody::Ministry => DecidingBodyWire::Ministry,
+            DecidingBody::Akimat => DecidingBodyWire::Akimat,
+        }
+    }
+}
+
+/// Where a complaint stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ComplaintStateWire {
+    /// With the akimat whose act it contests, which may satisfy it itself (APPK Art. 91(4)).
+    Filed,
+    /// Satisfied by that akimat: the act annulled.
+    Reconsidered,
+    /// With the body considering complaints.
+    Forwarded,
+    /// Satisfied: the act annulled.
+    Satisfied,
+    /// Satisfied in part: the act stands.
+    PartlySatisfied,
+    /// Refused with reasons: the act stands.
+    Refused,
+}
+
+impl From<ComplaintState> for ComplaintStateWire {
+    fn from(s: ComplaintState) -> ComplaintStateWire {
+        match s {
+            ComplaintState::Filed => ComplaintStateWire::Filed,
+            ComplaintState::Reconsidered => ComplaintStateWire::Reconsidered,
+            ComplaintState::Forwarded => ComplaintStateWire::Forwarded,
+            ComplaintState::Satisfied => ComplaintStateWire::Satisfied,
+            ComplaintState::PartlySatisfied => ComplaintStateWire::PartlySatisfied,
+            ComplaintState::Refused => ComplaintStateWire::Refused,
+        }
+    }
+}
+
+/// A complaint filed by the employer against an act of its permit.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ComplaintRequest {
+    /// The permit (or application) whose act is contested; the employer's own.
+    #[schema(example = 42, minimum = 1, maximum = 9_223_372_036_854_775_807_i64)]
+    #[validate(range(min = 1))]
+    pub permit_id: i64,
+    /// The act contested: it must be what the permit shows (a refused, suspended or
+    /// revoked permit; an application past its decision deadline).
+    pub act: ActKindWire,
+    /// `annul` for a refusal, suspension or revocation; `take_decision` for a missed
+    /// deadline.
+    pub relief: ReliefWire,
+    /// The grounds, in the employer's words.
+    #[validate(length(min = 1, max = 10000))]
+    #[schema(
+        example = "The Kazakh share was met: the profile of 01.11.2025 lists 150 Kazakh staff.",
+        min_length = 1,
+        max_length = 10000
+    )]
+    pub grounds: String,
+    /// References to attached documents (numbers of letters, orders, files).
+    #[serde(default)]
+    #[validate(length(max = 20))]
+    #[schema(max_items = 20, example = json!(["Letter No. 15-2/311 of 10.03.2026"]))]
+    pub references: Vec<Reference>,
+}
+
+/// A reference to a document attached to a complaint: 1 to 500 characters.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Reference(String);
+
+impl From<Reference> for String {
+    fn from(r: Reference) -> String {
+        r.0
+    }
+}
+
+impl TryFrom<String> for Reference {
+    type Error = &'static str;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        if (1..=500).contains(&s.chars().count()) {
+            Ok(Reference(s))
+        } else {
+            Err("must be 1 to 500 characters")
+        }
+    }
+}
+
+impl utoipa::PartialSchema for Reference {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        crate::api::schemas::string_schema(
+            "A reference to a document attached to the complaint.",
+            "^[\\s\\S]{1,500}$",
+            500,
+            "Letter No. 15-2/311 of 10.03.2026",
+        )
+    }
+}
+impl ToSchema for Reference {}
+
+/// The akimat satisfies a complaint against its own act itself (APPK Art. 91(4)).
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReconsiderationRequest {
+    /// Why the act is annulled.
+    #[validate(length(min = 1, max = 10000))]
+    #[schema(
+        example = "The refusal overlooked the profile's Kazakh staff.",
+        min_length = 1,
+        max_length = 10000
+    )]
+    pub reasons: String,
+}
+
+/// The decision of the body considering the complaint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OutcomeWire {
+    /// The act annulled; the permit back where it stood before it.
+    Satisfied,
+    /// Founded in part: the act stands; the reasons say what was found.
+    PartlySatisfied,
+    /// Refused: the act stands.
+    Refused,
+}
+
+/// A decision on a complaint (APPK Art. 91(3), 92(2)).
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ComplaintDecisionRequest {
+    /// The outcome.
+    pub outcome: OutcomeWire,
+    /// The reasons; required for `refused` and `partly_satisfied`.
+    #[validate(length(min = 1, max = 10000))]
+    #[schema(
+        example = "The revocation rested on a finding the inspection did not make.",
+        min_length = 1,
+        max_length = 10000
+    )]
+    pub reasons: Option<String>,
+    /// For a late complaint: whether the missed term is restored for a good reason
+    /// (illness, force majeure, another reason that kept the employer from filing; APPK
+    /// Art. 92(2)); required then, and `true` before it can be satisfied.
+    pub term_restored: Option<bool>,
+}
+
+impl crate::api::extract::ActionBody for ComplaintRequest {
+    const ACTION: Action = Action::FileComplaint;
+}
+impl crate::api::extract::ActionBody for ReconsiderationRequest {
+    const ACTION: Action = Action::ReconsiderComplaint;
+}
+impl crate::api::extract::ActionBody for ComplaintDecisionRequest {
+    const ACTION: Action = Action::DecideComplaint;
+}
+
+/// A complaint with its deadlines.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ComplaintView {
+    /// Identifier of the complaint.
+    #[schema(example = 7)]
+    pub id: i64,
+    /// The permit whose act it contests.
+    #[schema(example = 42)]
+    pub permit_id: i64,
+    /// The employer's BIN or IIN.
+    #[schema(example = "210340000013")]
+    pub bin: String,
+    /// The region of the akimat whose act it contests.
+    #[schema(example = "KZ-23")]
+    pub region: String,
+    /// The act contested.
+    pub act: ActKindWire,
+    /// The day the employer learnt of the act (its day in the audit trail; for a missed
+    /// deadline the day after it), from which the filing term runs (APPK Art. 92(1)).
+    pub act_on: NaiveDate,
+    /// What the complaint asks for.
+    pub relief: ReliefWire,
+    /// The grounds, in the employer's words.
+    pub grounds: String,
+    /// References to attached documents.
+    pub references: Vec<String>,
+    /// Day filed (Kazakhstan time).
+    pub filed_on: NaiveDate,
+    /// Filed after the filing term: accepted, and decided on whether the term is restored
+    /// (APPK Art. 92(2), (3)).
+    pub late: bool,
+    /// Where it stands.
+    pub state: ComplaintStateWire,
+    /// The body considering it once passed on (APPK Art. 91(3)), as the rule set names it.
+    pub deciding_body: DecidingBodyWire,
+    /// Who has it now: the akimat whose act it is while `filed`, the deciding body once
+    /// `forwarded`; null once decided.
+    pub with_body: Option<String>,
+    /// The deadline of the body that has it: the akimat's term to satisfy it itself while
+    /// `filed` (APPK Art. 91(4)), the decision term once `forwarded` (101(1)), in working
+    /// days over the holiday calendar; once decided, the last deadline it had.
+    pub due: NaiveDate,
+    /// Open past its deadline.
+    pub overdue: bool,
+    /// The day it reached the deciding body.
+    pub forwarded_on: Option<NaiveDate>,
+    /// The day it was decided.
+    pub decided_on: Option<NaiveDate>,
+    /// The reasons of the decision (or of the akimat's own reconsideration).
+    pub reasons: Option<String>,
+    /// For a late complaint, whether the missed term was restored (APPK Art. 92(2)).
+    pub term_restored: Option<bool>,
+    /// A revocation annulled while a region had no quota left: the permit stays revoked
+    /// and is first in line for the quota freed in its regions.
+    pub awaiting_quota: bool,
+    /// Version; also the `ETag`.
+    pub version: i64,
+}
+
+fn view(row: ComplaintRow, today: NaiveDate) -> Result<ComplaintView, ApiError> {
+    let detail = Detail::of(&row)?;
+    let with_body = match row.state {
+        ComplaintState::Filed => Some("akimat".to_owned()),
+        ComplaintState::Forwarded => Some(row.decider().as_str().to_owned()),
+        _ => None,
+    };
+    Ok(ComplaintView {
+        id: row.id,
+        permit_id: row.permit_id,
+        bin: row.bin.to_string(),
+        region: row.region.to_string(),
+        act: row.act_kind.into(),
+        act_on: row.act_on,
+        relief: match Relief::parse(&row.relief) {
+            Some(Relief::TakeDecision) => ReliefWire::TakeDecision,
+            _ => ReliefWire::Annul,
+        },
+        grounds: row.grounds.clone(),
+        references: detail.references,
+        filed_on: row.filed_on,
+        late: row.late,
+        state: row.state.into(),
+        deciding_body: row.decider().into(),
+        with_body,
+        overdue: row.state.is_open() && row.due < today,
+        due: row.due,
+        forwarded_on: detail.forwarded_on,
+        decided_on: row.decided_on,
+        reasons: detail.reasons,
+        term_restored: detail.term_restored,
+        awaiting_quota: detail.awaiting_quota,
+        version: row.version,
+    })
+}
+
+fn respond(v: ComplaintView) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::ETAG, etag(v.version)))
+        .json(v)
+}
+
+/// The access check of a complaint for `action`: the caller's role may do it at all
+/// (checked before loading), then the complaint must contest an act of the akimat's region
+/// or be the employer's own (404 otherwise, as for one that does not exist).
+fn access(caller: &Caller, action: Action) -> impl FnOnce(Seen<'_>) -> Result<(), ApiError> + '_ {
+    move |seen| {
+        authorize(
+            caller,
+            action,
+            Scope::Case {
+                region: seen.region,
+                bin: seen.bin,
+            },
+        )
+    }
+}
+
+/// The access check of a decision: besides [`access`], only the body the rule set names
+/// decides (APPK Art. 91(3)): the ministry, or the akimat of the region where the rule set
+/// names it; the other is refused with 403.
+fn deciding(caller: &Caller) -> impl FnOnce(Seen<'_>) -> Result<(), ApiError> + '_ {
+    move |seen| {
+        access(caller, Action::DecideComplaint)(seen)?;
+        let body = match caller.role {
+            Role::Ministry => DecidingBody::Ministry,
+            _ => DecidingBody::Akimat,
+        };
+        if body == seen.decider {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden(
+                Message::new("forbidden-not-deciding-body").text("body", seen.decider.as_str()),
+            ))
+        }
+    }
+}
+
+/// Files a complaint against a refusal, suspension or revocation of the employer's permit,
+/// or against a decision not taken by its deadline (employer; APPK Art. 91, 92). Filed late
+/// (after the rule set's months from the act), it is accepted and marked `late`.
+#[utoipa::path(tag = "complaints", security(("bearer" = [])),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+    request_body = ComplaintRequest,
+    responses(
+        (status = 201, description = "Filed with the akimat whose act it contests.", body = ComplaintView, headers(("Location" = String, description = "The complaint."), ("ETag" = String, description = "The version."))),
+        (status = 403, description = "Not an employer.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such permit, or not the employer's; no rule set in force.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`complaint-exists`: an open complaint of the permit; the Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields; `complaint-no-such-act` (APPK Art. 91(1), (2)): the permit shows no such act; `complaint-relief-mismatch` (APPK Art. 91(1)).", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/complaints")]
+pub async fn file_complaint(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    key: IdempotencyKey,
+    body: Body<ComplaintRequest>,
+) -> Result<HttpResponse, ApiError> {
+    authorize_role(&caller, Action::FileComplaint)?;
+    let bin: EmployerId = caller
+        .bin
+        .clone()
+        .ok_or_else(|| ApiError::Forbidden(Message::new("forbidden-no-bin")))?;
+    let req = body.value;
+    let cmd = cases::File {
+        bin,
+        permit_id: req.permit_id,
+        act: req.act.into(),
+        relief: match req.relief {
+            ReliefWire::Annul => Relief::Annul,
+            ReliefWire::TakeDecision => Relief::TakeDecision,
+        },
+        grounds: req.grounds,
+        references: req.references.into_iter().map(String::from).collect(),
+    };
+    let today = state.time.today();
+    let actor = state.actor(&caller, &rid);
+    let c = caller.clone();
+    create(&state, &caller, key, body.fingerprint, move |conn| {
+        let row = cases::file(
+            conn,
+            &cmd,
+            today,
+            crate::auth::permit_access(&c, Action::FileComplaint),
+            &actor,
+        )?;
+        let v = view(row, today)?;
+        Ok(Created {
+            location: format!("/v1/complaints/{}", v.id),
+            version: Some(v.version),
+            body: v,
+        })
+    })
+    .await
+}
+
+/// One complaint with its deadlines: the employer's own, an akimat's region's, all for the
+/// ministry and auditors.
+#[utoipa::path(tag = "complaints", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Complaint id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64)),
+    responses(
+        (status = 200, description = "The complaint.", body = ComplaintView, headers(("ETag" = String, description = "The version."))),
+        (status = 404, description = "No such complaint, or not the caller's.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[get("/complaints/{id}")]
+pub async fn get_complaint(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    authorize_role(&caller, Action::ReadComplaints)?;
+    let id = id.into_inner();
+    let today = state.time.today();
+    let v = state
+        .db(move |c| {
+            let row = cases::load(c, id, access(&caller, Action::ReadComplaints))?;
+            view(row, today)
+        })
+        .await?;
+    Ok(respond(v))
+}
+
+/// Filters of the complaint listings.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ComplaintQuery {
+    /// Only complaints against acts of this region (an akimat always gets its own).
+    #[param(pattern = "^KZ-[0-9]{2}$")]
+    pub region: Option<String>,
+    /// Only those open past their deadline.
+    pub overdue: Option<bool>,
+}
+
+/// Filters of the officials' queue.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct QueueQuery {
+    /// Only complaints against acts of this region (an akimat always gets its own).
+    #[param(pattern = "^KZ-[0-9]{2}$")]
+    pub region: Option<String>,
+    /// Only those open past their deadline.
+    pub overdue: Option<bool>,
+    /// At most this many, earliest deadline first.
+    #[param(minimum = 1, maximum = 500, default = 50)]
+    pub limit: Option<i64>,
+}
+
+/// A page of complaints.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ComplaintPage {
+    /// The complaints on this page.
+    pub items: Vec<ComplaintView>,
+    /// Pass as `cursor` for the next page; null on the last page.
+    pub next_cursor: Option<String>,
+}
+
+fn filter_of(
+    state: &AppState,
+    caller: &Caller,
+    q: &ComplaintQuery,
+    today: NaiveDate,
+) -> Result<Filter, ApiError> {
+    let scope = narrowed(state, caller, Action::ReadComplaints, q.region.as_deref())?;
+    let overdue = q.overdue == Some(true);
+    Ok(Filter {
+        region: scope.region.map(|r| r.to_string()),
+        bin: scope.bin.map(|b| b.to_string()),
+        states: overdue.then(|| {
+            vec![
+                ComplaintState::Filed.as_str(),
+                ComplaintState::Forwarded.as_str(),
+            ]
+        }),
+        due_before: overdue.then_some(today),
+        ..Filter::default()
+    })
+}
+
+/// Complaints, oldest first, with their deadlines: an employer lists its own, an akimat
+/// those against its region's acts, the ministry and auditors all.
+#[utoipa::path(tag = "complaints", security(("bearer" = [])), params(ComplaintQuery, PageQuery),
+    responses(
+        (status = 200, description = "A page of complaints.", body = ComplaintPage),
+        (status = 403, description = "An akimat asking for another region.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[get("/complaints")]
+pub async fn list_complaints(
+    state: web::Data<AppState>,
+    caller: Caller,
+    filter: Query<ComplaintQuery>,
+    page: Query<PageQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let page = page.0.parse()?;
+    let today = state.time.today();
+    let mut f = filter_of(&state, &caller, &filter.0, today)?;
+    f.after_id = page.after_id;
+    f.limit = page.limit;
+    let rows = state.db(move |c| Ok(cases::queue(c, &f)?)).await?;
+    let (items, next_cursor) = split(page, rows, |r| r.id, |r| view(r, today))?;
+    Ok(HttpResponse::Ok().json(ComplaintPage { items, next_cursor }))
+}
+
+/// The queue of open complaints by deadline, the earliest (and overdue) first: an akimat's
+/// those awaiting it (its own term, or its decision where the rule set names the akimat),
+/// the ministry's those it decides; auditors read every open complaint.
+#[utoipa::path(tag = "complaints", security(("bearer" = [])), params(QueueQuery),
+    responses(
+        (status = 200, description = "Open complaints by deadline (`next_cursor` is always null: at most `limit`).", body = ComplaintPage),
+        (status = 403, description = "An employer, or an akimat asking for another region.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[get("/complaint-queue")]
+pub async fn complaint_queue(
+    state: web::Data<AppState>,
+    caller: Caller,
+    filter: Query<QueueQuery>,
+) -> Result<HttpResponse, ApiError> {
+    if caller.role == Role::Employer {
+        return Err(ApiError::Forbidden(
+            Message::new("forbidden-role").text("role", caller.role.as_str()),
+        ));
+    }
+    let page = PageQuery {
+        limit: filter.0.limit,
+        cursor: None,
+    }
+    .parse()?;
+    let today = state.time.today();
+    let q = ComplaintQuery {
+        region: filter.0.region.clone(),
+        overdue: filter.0.overdue,
+    };
+    let mut f = filter_of(&state, &caller, &q, today)?;
+    f.limit = page.limit;
+    f.by_due = true;
+    let (states, decider): (Vec<&'static str>, Option<&'static str>) = match caller.role {
+        Role::Ministry => (
+            vec![ComplaintState::Forwarded.as_str()],
+            Some(DecidingBody::Ministry.as_str()),
+        ),
+        _ => (
+            vec![
+                ComplaintState::Filed.as_str(),
+                ComplaintState::Forwarded.as_str(),
+            ],
+            None,
+        ),
+    };
+    f.states = Some(states);
+    f.decider = decider;
+    let role = caller.role;
+    let rows = state.db(move |c| Ok(cases::queue(c, &f)?)).await?;
+    // An akimat's queue holds what awaits it: its own term, and decisions only where the
+    // rule set names the akimat.
+    let items = rows
+        .into_iter()
+        .filter(|r| {
+            role != Role::Akimat
+                || r.state == ComplaintState::Filed
+                || r.decider() == DecidingBody::Akimat
+        })
+        .map(|r| view(r, today))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(HttpResponse::Ok().json(ComplaintPage {
+        items,
+        next_cursor: None,
+    }))
+}
+
+/// The period of the statistics.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ComplaintStatisticsQuery {
+    /// Filed on or after this day; default the first of January of this year.
+    pub from: Option<NaiveDate>,
+    /// Filed on or before this day; default today.
+    pub to: Option<NaiveDate>,
+    /// Only acts of this region (an akimat always gets its own).
+    #[param(pattern = "^KZ-[0-9]{2}$")]
+    pub region: Option<String>,
+}
+
+/// The counts of one region and kind of act.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ComplaintCounts {
+    /// The region of the akimat whose acts were contested.
+    #[schema(example = "KZ-23")]
+    pub region: String,
+    /// The kind of act.
+    pub act: ActKindWire,
+    /// Complaints filed in the period.
+    pub filed: u32,
+    /// Of those, filed late (APPK Art. 92(1)).
+    pub late: u32,
+    /// Satisfied by the akimat itself (APPK Art. 91(4)).
+    pub reconsidered: u32,
+    /// Satisfied by the body considering complaints.
+    pub satisfied: u32,
+    /// Satisfied in part.
+    pub partly_satisfied: u32,
+    /// Refused.
+    pub refused: u32,
+    /// Not yet decided.
+    pub open: u32,
+    /// The median of calendar days from filing to decision of those decided; null when
+    /// none was.
+    pub median_days_to_decide: Option<i64>,
+}
+
+/// Complaint statistics.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ComplaintStatistics {
+    /// First day of the period.
+    pub from: NaiveDate,
+    /// Last day of the period.
+    pub to: NaiveDate,
+    /// One row per region and kind of act with any complaint.
+    pub rows: Vec<ComplaintCounts>,
+}
+
+/// Complaints filed, satisfied and refused by region and kind of act, with the median
+/// time to decide: the ministry and auditors all regions, an akimat its own.
+#[utoipa::path(tag = "complaints", security(("bearer" = [])), params(ComplaintStatisticsQuery),
+    responses(
+        (status = 200, description = "The counts.", body = ComplaintStatistics),
+        (status = 403, description = "An employer, or an akimat asking for another region.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[get("/complaint-statistics")]
+pub async fn complaint_statistics(
+    state: web::Data<AppState>,
+    caller: Caller,
+    q: Query<ComplaintStatisticsQuery>,
+) -> Result<HttpResponse, ApiError> {
+    authorize_role(&caller, Action::ReadStatistics)?;
+    let scope = narrowed(
+        &state,
+        &caller,
+        Action::ReadStatistics,
+        q.0.region.as_deref(),
+    )?;
+    let today = state.time.today();
+    let from =
+        q.0.from
+            .or_else(|| NaiveDate::from_ymd_opt(today.year(), 1, 1))
+            .unwrap_or(today);
+    let to = q.0.to.unwrap_or(today);
+    let rows = state
+        .db(move |c| Ok(cases::statistics(c, from, to, scope.region.as_ref())?))
+        .await?;
+    let rows = rows
+        .into_iter()
+        .map(|r| ComplaintCounts {
+            region: r.region.to_string(),
+            act: r.act.into(),
+            filed: r.counts.filed,
+            late: r.counts.late,
+            reconsidered: r.counts.reconsidered,
+            satisfied: r.counts.satisfied,
+            partly_satisfied: r.counts.partly_satisfied,
+            refused: r.counts.refused,
+            open: r.counts.open,
+            median_days_to_decide: r.counts.median_days_to_decide,
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(ComplaintStatistics { from, to, rows }))
+}
+
+/// The akimat whose act is contested satisfies the complaint itself within its term (APPK
+/// Art. 91(4)): the act is annulled and the permit goes back to where it stood before it.
+#[utoipa::path(tag = "complaints", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Complaint id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
+        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the complaint changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+    request_body = ReconsiderationRequest,
+    responses(
+        (status = 200, description = "Satisfied by the akimat: the act annulled.", body = ComplaintView, headers(("ETag" = String, description = "The version."))),
+        (status = 403, description = "Not an akimat.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such complaint, or not against the akimat's region.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not `filed`, or the permit changed concurrently.", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "If-Match does not match.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields; `complaint-reconsideration-term-passed` (APPK Art. 91(4)).", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/complaints/{id}/reconsideration")]
+pub async fn reconsider_complaint(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    if_match: IfMatch,
+    id: web::Path<i64>,
+    body: Body<ReconsiderationRequest>,
+) -> Result<HttpResponse, ApiError> {
+    authorize_role(&caller, Action::ReconsiderComplaint)?;
+    let id = id.into_inner();
+    let today = state.time.today();
+    let actor = state.actor(&caller, &rid);
+    let reasons = body.value.reasons;
+    let v = state
+        .write(move |c| {
+            let row = cases::reconsider(
+                c,
+                id,
+                &reasons,
+                if_match.0,
+                today,
+                access(&caller, Action::ReconsiderComplaint),
+                &actor,
+            )?;
+            view(row, today)
+        })
+        .await?;
+    Ok(respond(v))
+}
+
+/// The akimat passes the complaint with the case to the body considering it (APPK Art.
+/// 91(3), (4)), whose decision term runs from today in working days.
+#[utoipa::path(tag = "complaints", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Complaint id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
+        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the complaint changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+    responses(
+        (status = 200, description = "With the body considering it, with its deadline.", body = ComplaintView, headers(("ETag" = String, description = "The version."))),
+        (status = 403, description = "Not an akimat.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such complaint, or not against the akimat's region.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not `filed`.", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "If-Match does not match.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/complaints/{id}/forwarding")]
+pub async fn forward_complaint(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    if_match: IfMatch,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    authorize_role(&caller, Action::ReconsiderComplaint)?;
+    let id = id.into_inner();
+    let today = state.time.today();
+    let actor = state.actor(&caller, &rid);
+    let v = state
+        .write(move |c| {
+            let row = cases::forward(
+                c,
+                id,
+                if_match.0,
+                today,
+                access(&caller, Action::ReconsiderComplaint),
+                &actor,
+            )?;
+            view(row, today)
+        })
+        .await?;
+    Ok(respond(v))
+}
+
+/// The body considering the complaint decides it (APPK Art. 91(3), 92(2)-(3)): satisfied
+/// (the act annulled, the permit back where it stood, a revocation's quota held again and
+/// its bar lifted), partly satisfied or refused with reasons.
+#[utoipa::path(tag = "complaints", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Complaint id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
+        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the complaint changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+    request_body = ComplaintDecisionRequest,
+    responses(
+        (status = 200, description = "Decided.", body = ComplaintView, headers(("ETag" = String, description = "The version."))),
+        (status = 403, description = "Not the body the rule set names to decide it (`forbidden-not-deciding-body`), or a role that never decides.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such complaint, or not the akimat's region.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not `forwarded`, or the permit changed concurrently.", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "If-Match does not match.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields; `complaint-reasons-required` (APPK Art. 91(3)); `complaint-term-restoration-required` (APPK Art. 92(2)); `complaint-term-not-restored` (APPK Art. 92(3)).", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/complaints/{id}/decision")]
+pub async fn decide_complaint(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    if_match: IfMatch,
+    id: web::Path<i64>,
+    body: Body<ComplaintDecisionRequest>,
+) -> Result<HttpResponse, ApiError> {
+    authorize_role(&caller, Action::DecideComplaint)?;
+    let id = id.into_inner();
+    let today = state.time.today();
+    let actor = state.actor(&caller, &rid);
+    let req = body.value;
+    let cmd = cases::Decide {
+        outcome: match req.outcome {
+            OutcomeWire::Satisfied => cases::Outcome::Satisfied,
+            OutcomeWire::PartlySatisfied => cases::Outcome::PartlySatisfied,
+            OutcomeWire::Refused => cases::Outcome::Refused,
+        },
+        reasons: req.reasons,
+        term_restored: req.term_restored,
+    };
+    let v = state
+        .write(move |c| {
+            let row = cases::decide(c, id, &cmd, if_match.0, today, deciding(&caller), &actor)?;
+            view(row, today)
+        })
+        .await?;
+    Ok(respond(v))
+}

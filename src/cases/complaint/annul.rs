@@ -1,0 +1,184 @@
+//! What annulling the contested act does to the permit (APPK Art. 91(3), (4)): the permit
+//! goes back to where it stood before the act.
+
+use super::super::permits::{self, Loaded};
+use super::super::{ledger, CaseError};
+use crate::db::audit::Actor;
+use crate::db::complaints::{self as db, ComplaintRow};
+use crate::db::Conn;
+use crate::domain::article::*;
+use crate::domain::complaint::ActKind;
+use crate::domain::dates::add_working_days;
+use crate::domain::hold::{CaseKind, CaseRef, QuotaClaim, Units};
+use crate::domain::permit::{transition, PermitEvent, PermitKind, PermitState};
+use crate::domain::ruleset::RuleSet;
+use crate::domain::Message;
+use chrono::NaiveDate;
+
+/// What came of the annulment for the permit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Annulled {
+    /// A revocation annulled while a region had no quota left: the permit stays revoked
+    /// and waits for quota, first in line.
+    pub awaiting_quota: bool,
+}
+
+fn changed(id: i64) -> CaseError {
+    CaseError::conflict(
+        "changed-concurrently",
+        Message::new("conflict-permit-changed").arg("id", id),
+    )
+}
+
+/// APPK Art. 91(3), (4): the act the complaint contests is annulled. A refusal: the permit
+/// awaits its decisions again, every named region deciding anew within a new decision
+/// term from today (the approvals before the refusal went with it, their quota back). A
+/// suspension: active again. A revocation: active again, its quota held and used again
+/// in every named region under the complaint's reference, and with it the 12-month bar of
+/// Art. 33(2) lifted (the bar counts revoked permits); without quota left in a region the
+/// permit stays revoked and the complaint waits for quota. A missed deadline: the akimat
+/// decides within a new decision term from today.
+pub(super) fn annul(
+    conn: &mut Conn,
+    c: &ComplaintRow,
+    rules: &RuleSet,
+    today: NaiveDate,
+    actor: &Actor,
+) -> Result<Annulled, CaseError> {
+    let l = permits::load_full(conn, c.permit_id)?;
+    let decision_term = || {
+        let days = match l.permit.kind {
+            PermitKind::Extension => rules.deadlines.extension_decision_working_days,
+            PermitKind::Permit => rules.deadlines.issue_decision_working_days,
+        };
+        add_working_days(today, days, &rules.holidays)
+    };
+    let basis = cite_all(&[APPK_91_3, APPK_91_4]);
+    match c.act_kind {
+        ActKind::MissedDeadline => {
+            let n = db::set_decision_due(conn, l.permit.id, l.permit.version, decision_term())?;
+            if n == 0 {
+                return Err(changed(l.permit.id));
+            }
+            let after = permits::load_full(conn, l.permit.id)?;
+            permits::record_in(
+                conn,
+                actor,
+                &after,
+                "permit.decision_ordered",
+                Some(&l),
+                &cite_all(&[APPK_91_2, APPK_91_3]),
+                Some(c.region.as_str()),
+            )?;
+            Ok(Annulled {
+                awaiting_quota: false,
+            })
+        }
+        ActKind::Refusal => {
+            let to = transition(l.permit.status, PermitEvent::Annul)
+                .map_err(|t| CaseError::Refused(t.into()))?;
+            reopen(conn, &l, to, Some(decision_term()))?;
+            db::regions_pending_again(conn, l.permit.id)?;
+            record(conn, actor, &l, c, &basis)?;
+            Ok(Annulled {
+                awaiting_quota: false,
+            })
+        }
+        ActKind::Suspension => {
+            let to = transition(l.state_on(today), PermitEvent::Annul)
+                .map_err(|t| CaseError::Refused(t.into()))?;
+            reopen(conn, &l, to, None)?;
+            record(conn, actor, &l, c, &basis)?;
+            Ok(Annulled {
+                awaiting_quota: false,
+            })
+        }
+        ActKind::Revocation => {
+            let to = transition(l.permit.status, PermitEvent::Annul)
+                .map_err(|t| CaseError::Refused(t.into()))?;
+            let held = db::savepoint(conn, |conn| hold_again(conn, &l, c, actor));
+            match held {
+                Ok(()) => {}
+                Err(CaseError::Refused(crate::domain::Refusal::Rule(v)))
+                    if v.iter().any(|v| v.code.ends_with("quota-exhausted")) =>
+                {
+                    return Ok(Annulled {
+                        awaiting_quota: true,
+                    })
+                }
+                Err(e) => return Err(e),
+            }
+            reopen(conn, &l, to, None)?;
+            record(conn, actor, &l, c, &basis)?;
+            Ok(Annulled {
+                awaiting_quota: false,
+            })
+        }
+    }
+}
+
+fn reopen(
+    conn: &mut Conn,
+    l: &Loaded,
+    to: PermitState,
+    decision_due: Option<NaiveDate>,
+) -> Result<(), CaseError> {
+    db::reopen_permit(
+        conn,
+        l.permit.id,
+        l.permit.status,
+        l.permit.version,
+        to,
+        decision_due,
+    )?
+    .ok_or_else(|| changed(l.permit.id))
+}
+
+fn record(
+    conn: &mut Conn,
+    actor: &Actor,
+    before: &Loaded,
+    c: &ComplaintRow,
+    basis: &str,
+) -> Result<(), CaseError> {
+    let after = permits::load_full(conn, before.permit.id)?;
+    permits::record_in(
+        conn,
+        actor,
+        &after,
+        "permit.annulled",
+        Some(before),
+        basis,
+        Some(c.region.as_str()),
+    )
+}
+
+/// Art. 33(2): a revoked permit restored takes its units again in every named region,
+/// through the ledger under the complaint's reference (the permit's own holds were
+/// released and never move again), and uses them at once: it was issued.
+fn hold_again(
+    conn: &mut Conn,
+    l: &Loaded,
+    c: &ComplaintRow,
+    actor: &Actor,
+) -> Result<(), CaseError> {
+    let Some(units) = Units::new(l.units()) else {
+        return Ok(());
+    };
+    let case = CaseRef::new(CaseKind::Complaint, c.id);
+    for r in &l.regions {
+        let claim = QuotaClaim {
+            year: l.permit.quota_year,
+            region: r.region.clone(),
+            category: l.permit.category,
+            country: permits::claim_country(l),
+            units,
+        };
+        let hold = ledger::hold(conn, &claim, &case, actor)?;
+        let id = hold.id();
+        db::set_region_hold(conn, l.permit.id, &r.region, id)?;
+        hold.take(conn)?;
+        ledger::confirm(conn, id, actor)?;
+    }
+    Ok(())
+}

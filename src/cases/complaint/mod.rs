@@ -1,0 +1,18 @@
+//! Pre-trial complaints against the service's acts (APPK No. 350-VI, Art. 91-92, 101): one
+//! command per step, each owning the transaction it is given (load → rule → conditional
+//! write → audit on the complaint and in the permit's history).
+
+mod annul;
+pub mod decide;
+pub mod file;
+pub mod forward;
+pub mod list;
+pub mod reconsider;
+pub mod view;
+
+pub use decide::{decide, Decide, Outcome};
+pub use file::{file, File};
+pub use forward::forward;
+pub use list::{queue, statistics, Counts, StatisticsRow};
+pub use reconsider::reconsider;
+pub use view::{load, Detail, Seen};

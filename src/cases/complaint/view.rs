@@ -1,0 +1,127 @@
+//! A complaint loaded for reading or for a step: the access check on what it concerns, its
+//! detail document, and the audit events every step writes.
+
+use super::super::permits::{self, Loaded};
+use super::super::CaseError;
+use crate::db::audit::{self, Actor};
+use crate::db::complaints::{self as db, ComplaintRow};
+use crate::db::Conn;
+use crate::domain::complaint::{ComplaintState, DecidingBody};
+use crate::domain::{EmployerId, Message, Refusal, RegionCode};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// What the access check of a complaint sees: the region of the akimat whose act it
+/// contests, the employer, the body considering it once passed on, and where it stands.
+#[derive(Debug, Clone, Copy)]
+pub struct Seen<'a> {
+    pub region: &'a RegionCode,
+    pub bin: &'a EmployerId,
+    pub decider: DecidingBody,
+    pub state: ComplaintState,
+}
+
+/// The parts of a complaint kept as a document beside its row.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Detail {
+    /// References the employer attached (documents, letters, decisions).
+    #[serde(default)]
+    pub references: Vec<String>,
+    /// The day the complaint reached the body considering it (APPK Art. 91(4)).
+    #[serde(default)]
+    pub forwarded_on: Option<NaiveDate>,
+    /// The reasons of the decision or of the akimat's own reconsideration.
+    #[serde(default)]
+    pub reasons: Option<String>,
+    /// For a late complaint, whether the body restored the missed term (APPK Art. 92(2)).
+    #[serde(default)]
+    pub term_restored: Option<bool>,
+    /// A revocation annulled while its regions had no quota left: the permit stays revoked
+    /// until quota is there again, first in line (docs/LAW.md).
+    #[serde(default)]
+    pub awaiting_quota: bool,
+}
+
+impl Detail {
+    /// The stored document of a row.
+    pub fn of(row: &ComplaintRow) -> Result<Detail, CaseError> {
+        Ok(serde_json::from_str(&row.detail)?)
+    }
+}
+
+/// A missing complaint answers as another's does: nothing tells a caller whether a
+/// complaint it may not see exists.
+pub(super) fn not_found() -> CaseError {
+    CaseError::not_found(Message::new("not-found-case"))
+}
+
+pub(super) fn changed(id: i64) -> CaseError {
+    CaseError::conflict(
+        "changed-concurrently",
+        Message::new("conflict-complaint-changed").arg("id", id),
+    )
+}
+
+/// Loads a complaint and lets `access` decide on it before anything of it is revealed.
+pub fn load<E: From<CaseError>>(
+    conn: &mut Conn,
+    id: i64,
+    access: impl FnOnce(Seen<'_>) -> Result<(), E>,
+) -> Result<ComplaintRow, E> {
+    let row = db::get(conn, id)
+        .map_err(CaseError::from)?
+        .ok_or_else(not_found)?;
+    access(Seen {
+        region: &row.region,
+        bin: &row.bin,
+        decider: row.decider(),
+        state: row.state,
+    })?;
+    Ok(row)
+}
+
+/// The `If-Match` version the caller read, when it sent one.
+pub(super) fn check_version(row: &ComplaintRow, expected: Option<i64>) -> Result<(), CaseError> {
+    match expected {
+        Some(v) if v != row.version => Err(CaseError::Refused(Refusal::Stale {
+            current: row.version,
+        })),
+        _ => Ok(()),
+    }
+}
+
+/// The audit event of a step, on the complaint and, so that the permit's history shows
+/// it, on the permit (`permit_action`), under the region of the act contested.
+pub(super) fn audit_step(
+    conn: &mut Conn,
+    actor: &Actor,
+    before: Option<&ComplaintRow>,
+    after: &ComplaintRow,
+    actions: (&str, &str),
+    legal_basis: &str,
+    permit: &Loaded,
+) -> Result<(), CaseError> {
+    audit::record(
+        conn,
+        actor,
+        audit::Change {
+            action: actions.0,
+            entity_type: "complaint",
+            entity_id: after.id.to_string(),
+            region: Some(after.region.as_str()),
+            bin: Some(after.bin.as_str()),
+            before: before.map(audit::snapshot).transpose()?,
+            after: Some(audit::snapshot(after)?),
+            legal_basis,
+        },
+    )?;
+    permits::audit_in(
+        conn,
+        actor,
+        permit,
+        actions.1,
+        Some(permit),
+        legal_basis,
+        Some(after.region.as_str()),
+    )
+}

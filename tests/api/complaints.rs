@@ -1,0 +1,501 @@
+//! Pre-trial complaints (APPK No. 350-VI, Art. 91-92, 101) through HTTP on the configured
+//! database: a refusal annulled by the akimat itself and decided again, a revocation
+//! annulled by the ministry (bar lifted, quota held again), a complaint refused with
+//! reasons, a late complaint, a missed decision deadline, deadlines over holidays, access.
+
+use crate::helpers::*;
+use crate::permits::{active_permit, application, profile, quota, worker};
+use serde_json::{json, Value};
+
+async fn file(app: &TestApp, bin: &str, permit: &Value, act: &str, relief: &str) -> Resp {
+    app.post("/v1/complaints")
+        .token(&app.employer(bin))
+        .json(&json!({
+            "permit_id": permit, "act": act, "relief": relief,
+            "grounds": "The Kazakh share was met: the profile lists 150 Kazakh staff.",
+            "references": ["Letter No. 15-2/311 of 10.03.2026"]
+        }))
+        .await
+}
+
+async fn apply(app: &TestApp, passport: &str) -> Value {
+    app.post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .json(&application(
+            &["KZ-23"],
+            vec![worker("KAYA MEHMET", "TUR", passport)],
+        ))
+        .await
+        .ok(201)["id"]
+        .clone()
+}
+
+async fn decide_permit(app: &TestApp, id: &Value, body: Value) -> Resp {
+    app.post(&format!("/v1/permits/{id}/decisions"))
+        .token(&app.akimat("KZ-23"))
+        .json(&body)
+        .await
+}
+
+async fn permit(app: &TestApp, id: &Value) -> Value {
+    app.get(&format!("/v1/permits/{id}"))
+        .token(&app.employer(BIN_A))
+        .send()
+        .await
+        .ok(200)
+        .clone()
+}
+
+fn actions(permit: &Value) -> Vec<String> {
+    permit["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["action"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+async fn forward(app: &TestApp, id: &Value) -> Value {
+    app.post(&format!("/v1/complaints/{id}/forwarding"))
+        .token(&app.akimat("KZ-23"))
+        .send()
+        .await
+        .ok(200)
+        .clone()
+}
+
+async fn decide(app: &TestApp, id: &Value, body: Value) -> Resp {
+    app.post(&format!("/v1/complaints/{id}/decision"))
+        .token(&app.ministry())
+        .json(&body)
+        .await
+}
+
+async fn refused_permit(app: &TestApp) -> Value {
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(app, &[("KZ-23", "3", 5)]).await;
+    profile(app, BIN_A).await;
+    let id = apply(app, "U1000000").await;
+    let r = decide_permit(
+        app,
+        &id,
+        json!({"decision": "refuse", "grounds": ["unreliable-documents"]}),
+    )
+    .await;
+    assert_eq!(r.ok(200)["status"], "refused");
+    id
+}
+
+#[actix_web::test]
+async fn appk_91_4_a_refusal_annulled_by_the_akimat_itself_is_decided_again() {
+    let app = spawn_app().await;
+    let id = refused_permit(&app).await;
+
+    let body = json!({"permit_id": id, "act": "refusal", "relief": "annul",
+        "grounds": "The documents were reliable.", "references": ["Notary copy No. 77"]});
+    let first = app
+        .post("/v1/complaints")
+        .token(&app.employer(BIN_A))
+        .header("Idempotency-Key", "complaint-1")
+        .json(&body)
+        .await;
+    let c = first.ok(201).clone();
+    assert_eq!(
+        (&c["state"], &c["act_on"], &c["late"], &c["with_body"]),
+        (
+            &json!("filed"),
+            &json!("2025-12-15"),
+            &json!(false),
+            &json!("akimat")
+        )
+    );
+    // Three working days to satisfy it itself (APPK Art. 91(4)); 16 December is a holiday.
+    assert_eq!(c["due"], "2025-12-19");
+    assert_eq!(c["deciding_body"], "ministry");
+    assert_eq!(c["references"], json!(["Notary copy No. 77"]));
+    let again = app
+        .post("/v1/complaints")
+        .token(&app.employer(BIN_A))
+        .header("Idempotency-Key", "complaint-1")
+        .json(&body)
+        .await;
+    assert_eq!(again.header("Idempotent-Replayed"), Some("true"));
+    assert_eq!(again.ok(201)["id"], c["id"]);
+    // A second complaint while one is open is a conflict.
+    file(&app, BIN_A, &id, "refusal", "annul")
+        .await
+        .problem(409, "complaint-exists");
+
+    let r = app
+        .post(&format!("/v1/complaints/{}/reconsideration", c["id"]))
+        .token(&app.akimat("KZ-23"))
+        .json(&json!({"reasons": "The notary copy shows the documents reliable."}))
+        .await;
+    let done = r.ok(200).clone();
+    assert_eq!(
+        (&done["state"], &done["decided_on"]),
+        (&json!("reconsidered"), &json!("2025-12-15"))
+    );
+    let p = permit(&app, &id).await;
+    assert_eq!(p["status"], "applied");
+    assert_eq!(p["regions"][0]["decision"], "pending");
+    let seen = actions(&p);
+    for a in [
+        "permit.complaint_filed",
+        "permit.annulled",
+        "permit.complaint_reconsidered",
+    ] {
+        assert!(seen.iter().any(|s| s == a), "{a} not in {seen:?}");
+    }
+    let annulled = p["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["action"] == "permit.annulled")
+        .unwrap();
+    assert_eq!(annulled["legal_basis"], "APPK Art. 91(3), APPK Art. 91(4)");
+
+    // Decided again: approved, its quota held anew (under the complaint's reference).
+    let r = decide_permit(&app, &id, json!({"decision": "approve"})).await;
+    assert_eq!(r.ok(200)["status"], "awaiting_payment");
+    assert_eq!(region_units(&app, "KZ-23", "3").await, (5, 1, 0));
+}
+
+#[actix_web::test]
+async fn appk_91_3_a_revocation_annulled_lifts_the_bar_and_holds_the_quota_again() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 5)]).await;
+    profile(&app, BIN_A).await;
+    let id = active_permit(&app, "U1000000").await;
+    assert_eq!(region_units(&app, "KZ-23", "3").await, (5, 0, 1));
+
+    app.set_today("2026-03-10T04:00:00Z");
+    app.post(&format!("/v1/permits/{id}/revocation"))
+        .token(&app.akimat("KZ-23"))
+        .json(&json!({"ground": "unlawful-engagement"}))
+        .await
+        .ok(200);
+    assert_eq!(region_units(&app, "KZ-23", "3").await, (5, 0, 0));
+    let barred = |p: &Value| {
+        p["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["code"] == "employer-barred")
+            .unwrap()["outcome"]
+            .clone()
+    };
+    let mut a = application(&["KZ-23"], vec![worker("DEMIR ALI", "TUR", "U2000000")]);
+    a["start_date"] = json!("2026-04-01");
+    a["vacancy_published_on"] = json!("2026-02-01");
+    let p = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .json(&a)
+        .await
+        .ok(201)
+        .clone();
+    assert_eq!(barred(&p), "fail");
+    app.post(&format!("/v1/permits/{}/withdrawal", p["id"]))
+        .token(&app.employer(BIN_A))
+        .send()
+        .await
+        .ok(200);
+
+    let c = file(&app, BIN_A, &id, "revocation", "annul")
+        .await
+        .ok(201)
+        .clone();
+    assert_eq!(c["act_on"], "2026-03-10");
+    let f = forward(&app, &c["id"]).await;
+    // Twenty working days from 10 March 2026 over Nauryz (23-25 March): 10 April, not 7.
+    assert_eq!(
+        (&f["state"], &f["due"], &f["forwarded_on"], &f["with_body"]),
+        (
+            &json!("forwarded"),
+            &json!("2026-04-10"),
+            &json!("2026-03-10"),
+            &json!("ministry")
+        )
+    );
+    // The ministry's queue holds it; the akimat cannot decide what the ministry decides.
+    let q = app
+        .get("/v1/complaint-queue")
+        .token(&app.ministry())
+        .send()
+        .await;
+    assert_eq!(q.ok(200)["items"][0]["id"], c["id"]);
+    app.post(&format!("/v1/complaints/{}/decision", c["id"]))
+        .token(&app.akimat("KZ-23"))
+        .json(&json!({"outcome": "satisfied"}))
+        .await
+        .problem(403, "forbidden");
+
+    app.set_today("2026-03-20T04:00:00Z");
+    let d = decide(&app, &c["id"], json!({"outcome": "satisfied"})).await;
+    let d = d.ok(200).clone();
+    assert_eq!(
+        (&d["state"], &d["decided_on"], &d["awaiting_quota"]),
+        (&json!("satisfied"), &json!("2026-03-20"), &json!(false))
+    );
+    let p = permit(&app, &id).await;
+    assert_eq!(p["status"], "active");
+    assert_eq!(p["end_ground"], Value::Null);
+    assert_eq!(region_units(&app, "KZ-23", "3").await, (5, 0, 1));
+    let satisfied = p["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["action"] == "permit.complaint_satisfied")
+        .unwrap();
+    assert_eq!(satisfied["legal_basis"], "APPK Art. 91(3)");
+
+    // The bar of Art. 33(2) is gone with the revocation.
+    let p = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .json(&a)
+        .await
+        .ok(201)
+        .clone();
+    assert_eq!(barred(&p), "pass");
+
+    // The employer's list and the statistics count it.
+    let mine = app
+        .get("/v1/complaints")
+        .token(&app.employer(BIN_A))
+        .send()
+        .await;
+    assert_eq!(mine.ok(200)["items"][0]["state"], "satisfied");
+    let s = app
+        .get("/v1/complaint-statistics?from=2026-01-01&to=2026-12-31")
+        .token(&app.ministry())
+        .send()
+        .await;
+    let row = s.ok(200)["rows"][0].clone();
+    assert_eq!(
+        (
+            &row["region"],
+            &row["act"],
+            &row["filed"],
+            &row["satisfied"],
+            &row["refused"],
+            &row["median_days_to_decide"]
+        ),
+        (
+            &json!("KZ-23"),
+            &json!("revocation"),
+            &json!(1),
+            &json!(1),
+            &json!(0),
+            &json!(10)
+        )
+    );
+}
+
+#[actix_web::test]
+async fn appk_91_3_a_complaint_refused_with_reasons_leaves_the_act_standing() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 5)]).await;
+    profile(&app, BIN_A).await;
+    let id = active_permit(&app, "U1000000").await;
+    app.set_today("2026-02-02T04:00:00Z");
+    app.post(&format!("/v1/permits/{id}/suspension"))
+        .token(&app.akimat("KZ-23"))
+        .json(&json!({"reason": "inspection"}))
+        .await
+        .ok(200);
+    // Only an act the permit shows can be contested.
+    file(&app, BIN_A, &id, "revocation", "annul")
+        .await
+        .problem(422, "complaint-no-such-act");
+    file(&app, BIN_A, &id, "suspension", "take_decision")
+        .await
+        .problem(422, "complaint-relief-mismatch");
+    let c = file(&app, BIN_A, &id, "suspension", "annul")
+        .await
+        .ok(201)
+        .clone();
+    forward(&app, &c["id"]).await;
+    let r = app
+        .post(&format!("/v1/complaints/{}/decision", c["id"]))
+        .token(&app.ministry())
+        .header("Accept-Language", "ru")
+        .json(&json!({"outcome": "refused"}))
+        .await;
+    let v = &r.problem(422, "complaint-reasons-required")["violations"][0];
+    assert_eq!(v["article"], "APPK Art. 91(3)");
+    assert_eq!(
+        v["message"],
+        "отказ или частичное удовлетворение жалобы должны быть мотивированы"
+    );
+    let d = decide(
+        &app,
+        &c["id"],
+        json!({"outcome": "refused", "reasons": "The inspection found workers outside the permit's region."}),
+    )
+    .await;
+    let d = d.ok(200).clone();
+    assert_eq!(
+        (&d["state"], &d["reasons"]),
+        (
+            &json!("refused"),
+            &json!("The inspection found workers outside the permit's region.")
+        )
+    );
+    assert_eq!(permit(&app, &id).await["status"], "suspended");
+    // Decided: it moves no more.
+    decide(&app, &c["id"], json!({"outcome": "satisfied"}))
+        .await
+        .problem(409, "illegal-transition");
+}
+
+#[actix_web::test]
+async fn appk_92_a_late_complaint_is_accepted_marked_and_satisfied_only_once_its_term_is_restored()
+{
+    let app = spawn_app().await;
+    let id = refused_permit(&app).await;
+    // 15 December + 3 months is 15 March: the 16th is late (APPK Art. 92(1)).
+    app.set_today("2026-03-16T04:00:00Z");
+    let c = file(&app, BIN_A, &id, "refusal", "annul")
+        .await
+        .ok(201)
+        .clone();
+    assert_eq!(c["late"], true);
+    // The akimat's own term ends on the third working day (19 March).
+    app.set_today("2026-03-20T04:00:00Z");
+    app.post(&format!("/v1/complaints/{}/reconsideration", c["id"]))
+        .token(&app.akimat("KZ-23"))
+        .json(&json!({"reasons": "x"}))
+        .await
+        .problem(422, "complaint-reconsideration-term-passed");
+    let f = forward(&app, &c["id"]).await;
+    // Twenty working days from 20 March 2026 over Nauryz (23-25 March): 22 April.
+    assert_eq!(f["due"], "2026-04-22");
+    decide(&app, &c["id"], json!({"outcome": "satisfied"}))
+        .await
+        .problem(422, "complaint-term-restoration-required");
+    decide(
+        &app,
+        &c["id"],
+        json!({"outcome": "satisfied", "term_restored": false}),
+    )
+    .await
+    .problem(422, "complaint-term-not-restored");
+    let d = decide(
+        &app,
+        &c["id"],
+        json!({"outcome": "satisfied", "term_restored": true, "reasons": "The director was in hospital."}),
+    )
+    .await;
+    let d = d.ok(200).clone();
+    assert_eq!(
+        (&d["state"], &d["term_restored"]),
+        (&json!("satisfied"), &json!(true))
+    );
+    assert_eq!(permit(&app, &id).await["status"], "applied");
+}
+
+#[actix_web::test]
+async fn appk_91_2_a_decision_not_taken_by_its_deadline_is_contested_as_a_refusal() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 5)]).await;
+    profile(&app, BIN_A).await;
+    let id = apply(&app, "U1000000").await;
+    let due = permit(&app, &id).await["decision_due"].clone();
+    // Before the deadline passes there is no refusal to complain of.
+    file(&app, BIN_A, &id, "missed_deadline", "take_decision")
+        .await
+        .problem(422, "complaint-no-such-act");
+
+    app.set_today("2026-01-05T04:00:00Z");
+    let c = file(&app, BIN_A, &id, "missed_deadline", "take_decision")
+        .await
+        .ok(201)
+        .clone();
+    let due: chrono::NaiveDate = due.as_str().unwrap().parse().unwrap();
+    assert_eq!(c["act_on"], json!((due + chrono::Days::new(1)).to_string()));
+    forward(&app, &c["id"]).await;
+    let d = decide(&app, &c["id"], json!({"outcome": "satisfied"})).await;
+    assert_eq!(d.ok(200)["state"], "satisfied");
+    // The akimat decides within a new term: seven working days from 5 January 2026 over
+    // the holiday of 7 January.
+    let p = permit(&app, &id).await;
+    assert_eq!(
+        (&p["status"], &p["decision_due"]),
+        (&json!("applied"), &json!("2026-01-15"))
+    );
+    assert!(actions(&p).iter().any(|a| a == "permit.decision_ordered"));
+}
+
+#[actix_web::test]
+async fn appk_91_each_side_reaches_only_its_own_complaints() {
+    let app = spawn_app().await;
+    let id = refused_permit(&app).await;
+    let c = file(&app, BIN_A, &id, "refusal", "annul")
+        .await
+        .ok(201)
+        .clone();
+    let path = format!("/v1/complaints/{}", c["id"]);
+    // Another employer's complaint, and another's permit, do not exist for an employer.
+    app.get(&path)
+        .token(&app.employer(BIN_B))
+        .send()
+        .await
+        .problem(404, "not-found");
+    file(&app, BIN_B, &id, "refusal", "annul")
+        .await
+        .problem(404, "not-found");
+    // Another region's akimat sees nothing of it and cannot act on it.
+    app.get(&path)
+        .token(&app.akimat("KZ-75"))
+        .send()
+        .await
+        .problem(404, "not-found");
+    app.post(&format!("{path}/forwarding"))
+        .token(&app.akimat("KZ-75"))
+        .send()
+        .await
+        .problem(404, "not-found");
+    // The akimat whose act it is, the ministry and auditors read it.
+    for token in [app.akimat("KZ-23"), app.ministry(), app.auditor()] {
+        assert_eq!(
+            app.get(&path).token(&token).send().await.ok(200)["id"],
+            c["id"]
+        );
+    }
+    // Roles that never act on a complaint are refused.
+    app.post(&format!("{path}/forwarding"))
+        .token(&app.employer(BIN_A))
+        .send()
+        .await
+        .problem(403, "forbidden");
+    app.post(&format!("{path}/decision"))
+        .token(&app.auditor())
+        .json(&json!({"outcome": "refused", "reasons": "x"}))
+        .await
+        .problem(403, "forbidden");
+    app.get("/v1/complaint-queue")
+        .token(&app.employer(BIN_A))
+        .send()
+        .await
+        .problem(403, "forbidden");
+    // The akimat's queue holds what awaits it, overdue once its term passed.
+    app.set_today("2025-12-22T04:00:00Z");
+    let q = app
+        .get("/v1/complaint-queue?overdue=true")
+        .token(&app.akimat("KZ-23"))
+        .send()
+        .await;
+    let item = q.ok(200)["items"][0].clone();
+    assert_eq!((&item["id"], &item["overdue"]), (&c["id"], &json!(true)));
+    let other = app
+        .get("/v1/complaints")
+        .token(&app.employer(BIN_B))
+        .send()
+        .await;
+    assert_eq!(other.ok(200)["items"], json!([]));
+}
