@@ -697,6 +697,7 @@ mod tests {
             (A::CalculateQuota, [All, No, No, No]),
             (A::FileStatisticalReport, [No, No, Own, No]),
             (A::ReadStatisticalReports, [All, Own, Own, All]),
+            (A::VerifyAuditChain, [All, No, No, All]),
             (A::FileComplaint, [No, No, Own, No]),
             (A::ReadComplaints, [All, Own, Own, All]),
             (A::ReconsiderComplaint, [No, Own, No, No]),

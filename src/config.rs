@@ -77,6 +77,15 @@ pub struct ServerSettings {
     pub body_timeout_seconds: u64,
     /// Largest single request header value accepted, in bytes (431 above it).
     pub max_header_bytes: usize,
+    /// Whether the scheduled jobs (the lapse job, the audit chain's daily check) run beside
+    /// the server; on by default. A test that counts a request's statements turns them off
+    /// so that their statements stay out of its count.
+    #[serde(default = "jobs_on")]
+    pub jobs: bool,
+}
+
+fn jobs_on() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, Deserialize)]

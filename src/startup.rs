@@ -36,6 +36,8 @@ pub struct Application {
     pool: db::Pool,
     time: Time,
     metrics: Metrics,
+    /// Whether [`Application::run`] starts the scheduled jobs (`server.jobs`).
+    jobs: bool,
 }
 
 /// How often the service lapses permits whose fee is overdue (Art. 33(4)). Reading or
@@ -314,6 +316,7 @@ impl Application {
             pool,
             time: job_time,
             metrics,
+            jobs: settings.server.jobs,
         })
     }
 
@@ -329,6 +332,9 @@ impl Application {
     /// Serves until SIGINT/SIGTERM, then finishes in-flight requests (graceful shutdown).
     /// The scheduled lapse job runs beside the server.
     pub async fn run(self) -> std::io::Result<()> {
+        if !self.jobs {
+            return self.server.await;
+        }
         let job = actix_web::rt::spawn(lapse_job(
             self.pool.clone(),
             self.time.clone(),

@@ -130,6 +130,16 @@ const ALLOWED_CYCLE_EDGES: &[(&str, &str)] = &[
     // domain::permit: ground.rs (main's b4117d8) imports from permit/mod.rs, which uses
     // ground.rs back; cut when what both need moves to a file of its own (commands' split).
     ("src/domain/permit/ground.rs", "src/domain/permit/mod.rs"),
+    // domain::permit::decision (issue 20) takes `PermitState` from permit/mod.rs, which
+    // re-exports it; cut with the same move.
+    ("src/domain/permit/decision.rs", "src/domain/permit/mod.rs"),
+    // The rule set's `complaints` section (issue 23) names the kinds of act of
+    // domain::complaint, which reads permit states; cut when the kinds of act move to a
+    // file of their own.
+    ("src/domain/ruleset.rs", "src/domain/complaint.rs"),
+    // The audit chain (issue 24): db::audit takes the connection type from db/mod.rs,
+    // whose write_tx links the transaction's events into the chain.
+    ("src/db/audit.rs", "src/db/mod.rs"),
 ];
 
 /// Files of `src/api` and `src/console` that still name `crate::db`, one line each; the
@@ -137,13 +147,11 @@ const ALLOWED_CYCLE_EDGES: &[(&str, &str)] = &[
 const ALLOWED_DB_AT_THE_EDGES: &[&str] = &[
     // Reads that have no read model in cases yet (issue 20, item 1).
     "src/api/audit.rs",
-    "src/api/certificates.rs",
+    "src/api/complaints.rs",
     "src/api/demands.rs",
     "src/api/employers.rs",
     "src/api/health.rs",
-    "src/api/ict.rs",
     "src/api/idempotency.rs",
-    "src/api/permits.rs",
     "src/api/quotas/fault.rs",
     "src/api/quotas/ledger.rs",
     "src/api/quotas/national.rs",

@@ -382,7 +382,18 @@ mod tests {
                 assert!(transition(s, e).is_err(), "{s:?} allows {e:?}");
             }
         }
-        for s in PermitState::ALL.into_iter().filter(|s| !s.before_issue()) {
+        // A refusal (annulled on complaint, APPK Art. 91) or a withdrawal ends a permit that
+        // was never issued; every other state after issue stays after issue.
+        let never_issued = |s: &PermitState| {
+            matches!(
+                s,
+                PermitState::Refused | PermitState::Withdrawn | PermitState::Lapsed
+            )
+        };
+        for s in PermitState::ALL
+            .into_iter()
+            .filter(|s| !s.before_issue() && !never_issued(s))
+        {
             for e in PermitEvent::ALL {
                 if let Ok(next) = transition(s, e) {
                     assert!(!next.before_issue(), "{s:?} --{e:?}--> {next:?}");
