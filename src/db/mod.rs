@@ -171,11 +171,7 @@ pub fn pool_observed(
 ) -> Result<Pool, SetupError> {
     let manager = Manager::new(settings.url.clone()).counting(settings.statements.clone());
     if manager.backend == Backend::Postgres {
-        // libpq initialises the bundled OpenSSL, which then frees itself in an `atexit`
-        // handler while pooled connections may still use it: "double free or corruption"
-        // when a process with open connections exits (diesel-rs/diesel#3441). Initialising
-        // it first, with OPENSSL_INIT_NO_ATEXIT, leaves the cleanup to the OS.
-        openssl_sys::init();
+        init_tls();
     }
     if manager.backend == Backend::Sqlite {
         if let Some(dir) = std::path::Path::new(settings.url.expose()).parent() {
@@ -193,6 +189,16 @@ pub fn pool_observed(
         .min_idle(Some(1))
         .connection_timeout(Duration::from_secs(settings.connect_timeout_seconds))
         .build(manager)?)
+}
+
+/// Initialises the bundled OpenSSL before libpq does. libpq's own initialisation frees
+/// OpenSSL in an `atexit` handler while pooled connections may still use it: "double free
+/// or corruption", or a segmentation fault, when a process with open connections exits
+/// (diesel-rs/diesel#3441). Initialised first, with OPENSSL_INIT_NO_ATEXIT, the cleanup is
+/// left to the OS. Call it before the process's first PostgreSQL connection: the pool does,
+/// and so must anything that connects without one first (the tests' admin connection).
+pub fn init_tls() {
+    openssl_sys::init();
 }
 
 /// Runs the embedded migrations of the connection's backend, then starts the audit chain

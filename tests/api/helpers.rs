@@ -105,6 +105,7 @@ pub fn test_settings(tune: impl FnOnce(&mut Settings)) -> (Settings, TestDb) {
     let id = uuid::Uuid::new_v4().simple().to_string();
     let db = match std::env::var("TEST_DATABASE_URL") {
         Ok(admin_url) if !admin_url.is_empty() => {
+            permits::db::init_tls();
             let name = format!("permits_test_{id}");
             let mut c = PgConnection::establish(&admin_url).expect("TEST_DATABASE_URL connects");
             diesel::sql_query(format!("CREATE DATABASE \"{name}\""))
