@@ -60,6 +60,12 @@ impl Time {
     pub fn today(&self) -> NaiveDate {
         self.clock.now().with_timezone(&self.offset).date_naive()
     }
+
+    /// The country's offset from UTC (`time.utc_offset_hours`), to read a stored UTC
+    /// timestamp as a Kazakhstan date.
+    pub fn offset(&self) -> FixedOffset {
+        self.offset
+    }
 }
 
 #[cfg(test)]

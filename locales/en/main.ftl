@@ -478,6 +478,7 @@ not-found-employer-profile = no profile of employer { $bin }
 not-found-worker = no worker { $id } on this permit
 conflict-permit-changed = permit { $id } changed concurrently; read it again
 conflict-complaint-changed = complaint { $id } changed concurrently; read it again
+conflict-complaint-not-awaiting-quota = complaint { $id } does not wait for quota: there is no permit to reinstate
 conflict-complaint-exists = permit { $id } already has a complaint under consideration
 conflict-profile-changed = the profile of { $bin } for { $date } changed concurrently; read it again
 conflict-departure-recorded = the departure of worker { $id } is already recorded

@@ -458,6 +458,7 @@ not-found-employer-profile = { $bin } жұмыс берушісінің проф
 not-found-worker = бұл рұқсатта { $id } қызметкері жоқ
 conflict-permit-changed = { $id } рұқсаты қатар өзгертілді; оны қайта оқыңыз
 conflict-complaint-changed = { $id } шағымы сұраныспен бір мезгілде өзгерді; оны қайта оқыңыз
+conflict-complaint-not-awaiting-quota = { $id } шағымы квотаны күтпейді: қалпына келтіретін рұқсат жоқ
 conflict-complaint-exists = { $id } рұқсаты бойынша шағым қаралуда
 conflict-profile-changed = { $bin } профилі { $date } күнге қатар өзгертілді; оны қайта оқыңыз
 conflict-departure-recorded = { $id } қызметкерінің кетуі тіркеліп қойған

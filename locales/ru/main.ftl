@@ -484,6 +484,7 @@ not-found-employer-profile = профиль работодателя { $bin } н
 not-found-worker = работника { $id } нет в этом разрешении
 conflict-permit-changed = разрешение { $id } изменено параллельно; прочитайте его снова
 conflict-complaint-changed = жалоба { $id } изменилась одновременно с запросом; прочитайте её заново
+conflict-complaint-not-awaiting-quota = жалоба { $id } не ожидает квоты: восстанавливать нечего
 conflict-complaint-exists = по разрешению { $id } уже рассматривается жалоба
 conflict-profile-changed = профиль { $bin } на { $date } изменён параллельно; прочитайте его снова
 conflict-departure-recorded = выезд работника { $id } уже зарегистрирован

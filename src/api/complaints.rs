@@ -7,7 +7,9 @@ use super::page::{split, PageQuery};
 use super::{narrowed, AppState};
 use crate::auth::{authorize, authorize_role, Action, Caller, Role, Scope};
 use crate::cases::complaint::{self as cases, Detail, Seen};
+use crate::db::audit::Actor;
 use crate::db::complaints::{ComplaintRow, Filter};
+use crate::db::Conn;
 use crate::domain::complaint::{ActKind, ComplaintState, DecidingBody, Relief};
 use crate::domain::{EmployerId, Message};
 use crate::error::{ApiError, Problem};
@@ -408,7 +410,7 @@ pub async fn file_complaint(
         grounds: req.grounds,
         references: req.references.into_iter().map(String::from).collect(),
     };
-    let today = state.time.today();
+    let (today, offset) = (state.time.today(), state.time.offset());
     let actor = state.actor(&caller, &rid);
     let c = caller.clone();
     create(&state, &caller, key, body.fingerprint, move |conn| {
@@ -416,6 +418,7 @@ pub async fn file_complaint(
             conn,
             &cmd,
             today,
+            offset,
             crate::auth::permit_access(&c, Action::FileComplaint),
             &actor,
         )?;
@@ -537,7 +540,9 @@ pub async fn list_complaints(
 
 /// The queue of open complaints by deadline, the earliest (and overdue) first: an akimat's
 /// those awaiting it (its own term, or its decision where the rule set names the akimat),
-/// the ministry's those it decides; auditors read every open complaint.
+/// the ministry's those it decides; auditors read every open complaint. Ahead of them all,
+/// the annulled revocations whose permits wait for quota (`awaiting_quota`), for the
+/// akimat to reinstate once there is room.
 #[utoipa::path(tag = "complaints", security(("bearer" = [])), params(QueueQuery),
     responses(
         (status = 200, description = "Open complaints by deadline (`next_cursor` is always null: at most `limit`).", body = ComplaintPage),
@@ -583,17 +588,20 @@ pub async fn complaint_queue(
     f.states = Some(states);
     f.decider = decider;
     let role = caller.role;
-    let rows = state.db(move |c| Ok(cases::queue(c, &f)?)).await?;
-    // An akimat's queue holds what awaits it: its own term, and decisions only where the
-    // rule set names the akimat.
+    let rows = state
+        .db(move |c| Ok(cases::officials_queue(c, &f)?))
+        .await?;
+    // An akimat's queue holds what awaits it: its own term, reinstatements, and decisions
+    // only where the rule set names the akimat.
     let items = rows
         .into_iter()
-        .filter(|r| {
+        .filter(|(r, waiting)| {
             role != Role::Akimat
+                || *waiting
                 || r.state == ComplaintState::Filed
                 || r.decider() == DecidingBody::Akimat
         })
-        .map(|r| view(r, today))
+        .map(|(r, _)| view(r, today))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(HttpResponse::Ok().json(ComplaintPage {
         items,
@@ -722,26 +730,15 @@ pub async fn reconsider_complaint(
     id: web::Path<i64>,
     body: Body<ReconsiderationRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    authorize_role(&caller, Action::ReconsiderComplaint)?;
-    let id = id.into_inner();
-    let today = state.time.today();
-    let actor = state.actor(&caller, &rid);
-    let reasons = body.value.reasons;
-    let v = state
-        .write(move |c| {
-            let row = cases::reconsider(
-                c,
-                id,
-                &reasons,
-                if_match.0,
-                today,
-                access(&caller, Action::ReconsiderComplaint),
-                &actor,
-            )?;
-            view(row, today)
-        })
-        .await?;
-    Ok(respond(v))
+    let (id, reasons) = (id.into_inner(), body.value.reasons);
+    let action = Action::ReconsiderComplaint;
+    step(&state, caller, &rid, action, move |c, s| {
+        let access = access(&s.caller, action);
+        Ok(cases::reconsider(
+            c, id, &reasons, if_match.0, s.today, access, &s.actor,
+        )?)
+    })
+    .await
 }
 
 /// The akimat passes the complaint with the case to the body considering it (APPK Art.
@@ -764,24 +761,49 @@ pub async fn forward_complaint(
     if_match: IfMatch,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    authorize_role(&caller, Action::ReconsiderComplaint)?;
     let id = id.into_inner();
-    let today = state.time.today();
-    let actor = state.actor(&caller, &rid);
-    let v = state
-        .write(move |c| {
-            let row = cases::forward(
-                c,
-                id,
-                if_match.0,
-                today,
-                access(&caller, Action::ReconsiderComplaint),
-                &actor,
-            )?;
-            view(row, today)
-        })
-        .await?;
-    Ok(respond(v))
+    let action = Action::ReconsiderComplaint;
+    step(&state, caller, &rid, action, move |c, s| {
+        let access = access(&s.caller, action);
+        Ok(cases::forward(
+            c, id, if_match.0, s.today, access, &s.actor,
+        )?)
+    })
+    .await
+}
+
+/// The akimat reinstates the permit of a complaint that annulled its revocation while the
+/// regions had no quota left (`awaiting_quota`, first in the complaint queue): the permit
+/// is active again with its quota held and used anew, the 12-month bar lifted (APPK Art.
+/// 91(3), Art. 33(2)).
+#[utoipa::path(tag = "complaints", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Complaint id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
+        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the complaint changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+    responses(
+        (status = 200, description = "Reinstated: the permit active, the complaint no longer awaiting quota.", body = ComplaintView, headers(("ETag" = String, description = "The version."))),
+        (status = 403, description = "Not an akimat.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such complaint, or not against the akimat's region.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`complaint-not-awaiting-quota`, or the permit changed concurrently.", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "If-Match does not match.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`quota-exhausted` (Art. 33(2)): still no room in a named region.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/complaints/{id}/reinstatement")]
+pub async fn reinstate_complaint(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    if_match: IfMatch,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let action = Action::ReconsiderComplaint;
+    step(&state, caller, &rid, action, move |c, s| {
+        let access = access(&s.caller, action);
+        Ok(cases::reinstate(
+            c, id, if_match.0, s.today, access, &s.actor,
+        )?)
+    })
+    .await
 }
 
 /// The body considering the complaint decides it (APPK Art. 91(3), 92(2)-(3)): satisfied
@@ -808,10 +830,7 @@ pub async fn decide_complaint(
     id: web::Path<i64>,
     body: Body<ComplaintDecisionRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    authorize_role(&caller, Action::DecideComplaint)?;
     let id = id.into_inner();
-    let today = state.time.today();
-    let actor = state.actor(&caller, &rid);
     let req = body.value;
     let cmd = cases::Decide {
         outcome: match req.outcome {
@@ -822,11 +841,49 @@ pub async fn decide_complaint(
         reasons: req.reasons,
         term_restored: req.term_restored,
     };
-    let v = state
-        .write(move |c| {
-            let row = cases::decide(c, id, &cmd, if_match.0, today, deciding(&caller), &actor)?;
-            view(row, today)
-        })
-        .await?;
+    step(
+        &state,
+        caller,
+        &rid,
+        Action::DecideComplaint,
+        move |c, s| {
+            let access = deciding(&s.caller);
+            Ok(cases::decide(
+                c, id, &cmd, if_match.0, s.today, access, &s.actor,
+            )?)
+        },
+    )
+    .await
+}
+
+/// What a step on one complaint runs with: the caller, today in Kazakhstan time, and the
+/// actor its audit events name.
+struct StepCtx {
+    caller: Caller,
+    today: NaiveDate,
+    actor: Actor,
+}
+
+/// The skeleton of every step on a complaint: the caller's role may take `action` at all,
+/// then `command` runs in one write transaction and the complaint it leaves is answered
+/// with its `ETag`.
+async fn step<F>(
+    state: &AppState,
+    caller: Caller,
+    rid: &RequestId,
+    action: Action,
+    command: F,
+) -> Result<HttpResponse, ApiError>
+where
+    F: FnOnce(&mut Conn, &StepCtx) -> Result<ComplaintRow, ApiError> + Send + 'static,
+{
+    authorize_role(&caller, action)?;
+    let today = state.time.today();
+    let s = StepCtx {
+        actor: state.actor(&caller, rid),
+        caller,
+        today,
+    };
+    let v = state.write(move |c| view(command(c, &s)?, today)).await?;
     Ok(respond(v))
 }

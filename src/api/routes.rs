@@ -92,6 +92,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(complaints::get_complaint)
                 .service(complaints::reconsider_complaint)
                 .service(complaints::forward_complaint)
+                .service(complaints::reinstate_complaint)
                 .service(complaints::decide_complaint)
                 .service(complaints::complaint_queue)
                 .service(complaints::complaint_statistics)

@@ -2,7 +2,10 @@
 //! statistics' rows, the date of the act contested as the audit trail records it, and the
 //! writes that put a permit back where it stood before an annulled act.
 
-use super::schema::{audit_events, complaints, permit_details, permit_regions, permits};
+use super::schema::{
+    audit_events, complaints, permit_details, permit_regions, permits, quota_waits,
+    reopened_permits,
+};
 use super::AnyConnection;
 use crate::domain::complaint::{ActKind, ComplaintState, DecidingBody};
 use crate::domain::permit::PermitState;
@@ -89,12 +92,14 @@ pub fn get(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<ComplaintRow
         .optional()
 }
 
-/// A move of a complaint: its new state, deadline, decision day and detail.
+/// A move of a complaint: its new state, deadline, decision day, detail and whether its
+/// annulled revocation waits for quota (from its decision day: a row of `quota_waits`).
 pub struct Step<'a> {
     pub to: ComplaintState,
     pub due: NaiveDate,
     pub decided_on: Option<NaiveDate>,
     pub detail: &'a str,
+    pub awaiting_quota: bool,
 }
 
 /// Moves a complaint from `from` at `version`, bumping its version; `None` when it moved
@@ -123,6 +128,19 @@ pub fn advance(
     if n == 0 {
         return Ok(None);
     }
+    match (s.awaiting_quota, s.decided_on) {
+        (true, Some(since)) => {
+            diesel::insert_into(quota_waits::table)
+                .values((
+                    quota_waits::complaint_id.eq(id),
+                    quota_waits::since.eq(since),
+                ))
+                .execute(conn)?;
+        }
+        _ => {
+            diesel::delete(quota_waits::table.find(id)).execute(conn)?;
+        }
+    }
     get(conn, id)
 }
 
@@ -139,6 +157,8 @@ pub struct Filter {
     pub limit: i64,
     /// Oldest deadline first (the officials' queue) instead of by id.
     pub by_due: bool,
+    /// Only the annulled revocations waiting for quota (`Some(true)`), or only the others.
+    pub waiting: Option<bool>,
 }
 
 pub fn list(conn: &mut AnyConnection, f: &Filter) -> QueryResult<Vec<ComplaintRow>> {
@@ -151,6 +171,12 @@ pub fn list(conn: &mut AnyConnection, f: &Filter) -> QueryResult<Vec<ComplaintRo
     }
     if let Some(b) = &f.bin {
         q = q.filter(complaints::bin.eq(b.clone()));
+    }
+    let waiting = quota_waits::table.select(quota_waits::complaint_id);
+    match f.waiting {
+        Some(true) => q = q.filter(complaints::id.eq_any(waiting)),
+        Some(false) => q = q.filter(complaints::id.ne_all(waiting)),
+        None => {}
     }
     if let Some(s) = &f.states {
         q = q.filter(complaints::state.eq_any(s.clone()));
@@ -235,7 +261,8 @@ pub fn last_annulment(conn: &mut AnyConnection, permit_id: i64) -> QueryResult<O
 
 /// Puts a permit from `from` at `version` back to `to` when the act is annulled: its end
 /// date, ground, note and suspension reason cleared, so a revocation's bar (Art. 33(2),
-/// which reads revoked permits) no longer counts it. `None` when it moved on concurrently.
+/// which reads revoked permits) no longer counts it; a refusal annulled gets its new
+/// `decision_due`. `None` when it moved on concurrently.
 pub fn reopen_permit(
     conn: &mut AnyConnection,
     id: i64,
@@ -318,6 +345,24 @@ pub fn set_decision_due(
         .set((
             permits::decision_due.eq(due),
             permits::version.eq(version + 1),
+        ))
+        .execute(conn)
+}
+
+/// APPK Art. 91(3)-(4): the permit `complaint` put back before its akimat on `on` goes
+/// first in the akimat's queue (the latest complaint's day when reopened again).
+pub fn mark_reopened(
+    conn: &mut AnyConnection,
+    permit_id: i64,
+    complaint: i64,
+    on: NaiveDate,
+) -> QueryResult<usize> {
+    diesel::delete(reopened_permits::table.find(permit_id)).execute(conn)?;
+    diesel::insert_into(reopened_permits::table)
+        .values((
+            reopened_permits::permit_id.eq(permit_id),
+            reopened_permits::complaint_id.eq(complaint),
+            reopened_permits::reopened_on.eq(on),
         ))
         .execute(conn)
 }

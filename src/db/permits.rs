@@ -6,7 +6,7 @@ use super::audit::Actor;
 use super::schema::{
     country_quotas, employer_profiles, permit_details, permit_regions, permit_reissues,
     permit_replacements, permit_trips, permit_worker_routes, permit_workers, permits,
-    regional_quotas,
+    regional_quotas, reopened_permits,
 };
 use super::worker_routes::RouteRow;
 use super::AnyConnection;
@@ -998,6 +998,8 @@ pub struct Filter {
     pub after_id: Option<i64>,
     /// For the deadline order: continue after this (deadline, id).
     pub after_due: Option<(NaiveDate, i64)>,
+    /// Only cases a satisfied complaint reopened (`Some(true)`) or only the others.
+    pub reopened: Option<bool>,
     pub limit: i64,
 }
 
@@ -1048,6 +1050,13 @@ pub fn list(
     }
     if let Some(id) = f.after_id {
         q = q.filter(permits::id.gt(id));
+    }
+    // APPK Art. 91(3)-(4): the cases a satisfied complaint put back before their akimat.
+    let reopened = reopened_permits::table.select(reopened_permits::permit_id);
+    match f.reopened {
+        Some(true) => q = q.filter(permits::id.eq_any(reopened)),
+        Some(false) => q = q.filter(permits::id.ne_all(reopened)),
+        None => {}
     }
     if let Some((due, id)) = f.after_due {
         q = q.filter(

@@ -567,5 +567,24 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Permits a satisfied complaint put back before their akimat: first in its queue.
+    reopened_permits (permit_id) {
+        permit_id -> BigInt,
+        complaint_id -> BigInt,
+        reopened_on -> Date,
+    }
+}
+
+diesel::table! {
+    /// Complaints whose annulled revocation waits for quota: first in the complaint queue.
+    quota_waits (complaint_id) {
+        complaint_id -> BigInt,
+        since -> Date,
+    }
+}
+
 diesel::joinable!(complaints -> permits (permit_id));
 diesel::allow_tables_to_appear_in_same_query!(complaints, permits);
+diesel::allow_tables_to_appear_in_same_query!(reopened_permits, permits);
+diesel::allow_tables_to_appear_in_same_query!(quota_waits, complaints);

@@ -1,7 +1,13 @@
 //! Date ranges and working-day arithmetic over the ministry's holiday calendar.
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, Days, FixedOffset, NaiveDate, NaiveDateTime, Weekday};
 use serde::{Deserialize, Serialize};
+
+/// DESIGN "Time": dates are Kazakhstan dates. The date in the country (UTC + `offset`) of
+/// a timestamp stored in UTC: an act recorded at 20:00 UTC happened the next day there.
+pub fn local_date(at_utc: NaiveDateTime, offset: FixedOffset) -> NaiveDate {
+    (at_utc + offset).date()
+}
 
 /// An inclusive range of calendar dates, `start <= end`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,6 +95,20 @@ mod tests {
 
     fn date(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_utc_timestamp_after_19_00_is_the_next_kazakhstan_day() {
+        let kz = FixedOffset::east_opt(5 * 3600).unwrap();
+        let at = |s: &str| s.parse::<NaiveDateTime>().unwrap();
+        assert_eq!(
+            local_date(at("2026-03-10T18:59:59"), kz),
+            date("2026-03-10")
+        );
+        assert_eq!(
+            local_date(at("2026-03-10T19:00:00"), kz),
+            date("2026-03-11")
+        );
     }
 
     #[test]

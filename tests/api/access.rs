@@ -254,6 +254,8 @@ fn rows() -> Vec<Row> {
         r("GET", "/v1/complaints/2", None, [Y, F, F, Y]),
         r("POST", "/v1/complaints/2/forwarding", None, [F, F, F, F]),
         r("POST", "/v1/complaints/1/forwarding", None, [F, Y, F, F]),
+        r("POST", "/v1/complaints/2/reinstatement", None, [F, F, F, F]),
+        r("POST", "/v1/complaints/1/reinstatement", None, [F, Y, F, F]),
         r(
             "POST",
             "/v1/complaints/1/reconsideration",

@@ -4,7 +4,7 @@
 //! reasons, a late complaint, a missed decision deadline, deadlines over holidays, access.
 
 use crate::helpers::*;
-use crate::permits::{active_permit, application, profile, quota, worker};
+use crate::permits::{active_permit, application, profile, quota, quota_2027, worker};
 use serde_json::{json, Value};
 
 async fn file(app: &TestApp, bin: &str, permit: &Value, act: &str, relief: &str) -> Resp {
@@ -498,4 +498,278 @@ async fn appk_91_each_side_reaches_only_its_own_complaints() {
         .send()
         .await;
     assert_eq!(other.ok(200)["items"], json!([]));
+}
+
+/// BIN_A's one-worker application in KZ-23; `spring`: filed in March 2026, starting on
+/// 1 April.
+async fn apply_for(app: &TestApp, name: &str, passport: &str, spring: bool) -> Value {
+    let mut a = application(&["KZ-23"], vec![worker(name, "TUR", passport)]);
+    if spring {
+        a["start_date"] = json!("2026-04-01");
+        a["vacancy_published_on"] = json!("2026-02-01");
+    }
+    app.post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .json(&a)
+        .await
+        .ok(201)["id"]
+        .clone()
+}
+
+async fn queue_ids(app: &TestApp, path: &str) -> Vec<Value> {
+    app.get(path)
+        .token(&app.akimat("KZ-23"))
+        .send()
+        .await
+        .ok(200)["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].clone())
+        .collect()
+}
+
+#[actix_web::test]
+async fn appk_91_4_a_refusal_annulled_without_room_waits_first_in_the_akimats_queue() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 1)]).await;
+    profile(&app, BIN_A).await;
+    let refused = apply_for(&app, "KAYA MEHMET", "U1000000", false).await;
+    decide_permit(
+        &app,
+        &refused,
+        json!({"decision": "refuse", "grounds": ["unreliable-documents"]}),
+    )
+    .await
+    .ok(200);
+    // The region's one unit goes to another application, and a third waits with an
+    // earlier deadline than the reopened case will have.
+    let approved = apply_for(&app, "DEMIR ALI", "U2000000", false).await;
+    decide_permit(&app, &approved, json!({"decision": "approve"}))
+        .await
+        .ok(200);
+    app.set_today("2025-12-17T04:00:00Z");
+    let waiting = apply_for(&app, "YILMAZ CAN", "U3000000", false).await;
+    app.set_today("2025-12-18T04:00:00Z");
+    let c = file(&app, BIN_A, &refused, "refusal", "annul")
+        .await
+        .ok(201)
+        .clone();
+    app.post(&format!("/v1/complaints/{}/reconsideration", c["id"]))
+        .token(&app.akimat("KZ-23"))
+        .json(&json!({"reasons": "The documents were reliable."}))
+        .await
+        .ok(200);
+    let reopened = permit(&app, &refused).await;
+    assert_eq!(reopened["status"], "applied");
+    assert!(
+        reopened["decision_due"].as_str() > permit(&app, &waiting).await["decision_due"].as_str()
+    );
+
+    // First in the akimat's queue, ahead of an earlier deadline.
+    let queue = "/v1/permit-applications";
+    assert_eq!(
+        queue_ids(&app, queue).await,
+        vec![refused.clone(), waiting.clone()]
+    );
+    // No room: the approval is refused and the case keeps its place.
+    let r = decide_permit(&app, &refused, json!({"decision": "approve"})).await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    let code = r.body["violations"][0]["code"].as_str().unwrap_or_default();
+    assert!(
+        ["quota-available", "quota-exhausted"].contains(&code),
+        "{}",
+        r.body
+    );
+    assert_eq!(
+        queue_ids(&app, queue).await,
+        vec![refused.clone(), waiting.clone()]
+    );
+    // A page after the first continues after the others only: nothing twice.
+    let first = app
+        .get(&format!("{queue}?limit=1"))
+        .token(&app.akimat("KZ-23"))
+        .send()
+        .await
+        .ok(200)
+        .clone();
+    assert_eq!(first["items"][0]["id"], refused);
+}
+
+#[actix_web::test]
+async fn appk_91_3_a_revocation_annulled_without_room_waits_first_and_is_reinstated_once_quota_is_there(
+) {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 1)]).await;
+    profile(&app, BIN_A).await;
+    let id = active_permit(&app, "U1000000").await;
+    app.set_today("2026-03-10T04:00:00Z");
+    app.post(&format!("/v1/permits/{id}/revocation"))
+        .token(&app.akimat("KZ-23"))
+        .json(&json!({"ground": "unreliable-documents"}))
+        .await
+        .ok(200);
+    // The freed unit goes to another permit; another complaint waits with an earlier
+    // deadline.
+    let other = apply_for(&app, "DEMIR ALI", "U2000000", true).await;
+    decide_permit(&app, &other, json!({"decision": "approve"}))
+        .await
+        .ok(200);
+    assert_eq!(region_units(&app, "KZ-23", "3").await, (1, 1, 0));
+    let c = file(&app, BIN_A, &id, "revocation", "annul")
+        .await
+        .ok(201)
+        .clone();
+    forward(&app, &c["id"]).await;
+    let refused = apply_for(&app, "YILMAZ CAN", "U3000000", true).await;
+    decide_permit(
+        &app,
+        &refused,
+        json!({"decision": "refuse", "grounds": ["unreliable-documents"]}),
+    )
+    .await
+    .ok(200);
+    let early = file(&app, BIN_A, &refused, "refusal", "annul")
+        .await
+        .ok(201)
+        .clone();
+
+    app.set_today("2026-03-12T04:00:00Z");
+    let d = decide(&app, &c["id"], json!({"outcome": "satisfied"}))
+        .await
+        .ok(200)
+        .clone();
+    assert_eq!(
+        (&d["state"], &d["awaiting_quota"]),
+        (&json!("satisfied"), &json!(true))
+    );
+    assert_eq!(permit(&app, &id).await["status"], "revoked");
+    // First in the complaint queue, ahead of an open complaint due earlier.
+    assert!(early["due"].as_str() < Some("2026-04-08"));
+    assert_eq!(
+        queue_ids(&app, "/v1/complaint-queue").await,
+        vec![c["id"].clone(), early["id"].clone()]
+    );
+
+    let reinstate = |app: &TestApp| {
+        app.post(&format!("/v1/complaints/{}/reinstatement", c["id"]))
+            .token(&app.akimat("KZ-23"))
+            .send()
+    };
+    // Still no room: refused, nothing changes.
+    let r = reinstate(&app).await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    let code = r.body["violations"][0]["code"].as_str().unwrap_or_default();
+    assert!(
+        ["quota-available", "quota-exhausted"].contains(&code),
+        "{}",
+        r.body
+    );
+    assert_eq!(permit(&app, &id).await["status"], "revoked");
+    // The ministry gives the region one more unit: the akimat reinstates the permit.
+    app.put("/v1/quotas/2026/regions/KZ-23")
+        .token(&app.ministry())
+        .json(&json!({"categories": [{"category": "3", "allocated": 2}], "reason": "Order No. 40 of 12.03.2026"}))
+        .await
+        .ok(200);
+    let r = reinstate(&app).await;
+    let done = r.ok(200).clone();
+    assert_eq!(
+        (&done["state"], &done["awaiting_quota"]),
+        (&json!("satisfied"), &json!(false))
+    );
+    let p = permit(&app, &id).await;
+    assert_eq!(
+        (&p["status"], &p["end_ground"]),
+        (&json!("active"), &Value::Null)
+    );
+    assert_eq!(region_units(&app, "KZ-23", "3").await, (2, 1, 1));
+    let seen = actions(&p);
+    for a in ["permit.annulled", "permit.complaint_reinstated"] {
+        assert!(seen.iter().any(|s| s == a), "{a} not in {seen:?}");
+    }
+    // Waiting no more: out of the queue's head, and not reinstated twice.
+    assert_eq!(
+        queue_ids(&app, "/v1/complaint-queue").await,
+        vec![early["id"].clone()]
+    );
+    reinstate(&app)
+        .await
+        .problem(409, "complaint-not-awaiting-quota");
+}
+
+#[actix_web::test]
+async fn appk_91_4_a_refused_extension_is_contested_and_decided_again() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 5)]).await;
+    profile(&app, BIN_A).await;
+    let parent = active_permit(&app, "U1000000").await;
+    quota_2027(&app, 3).await;
+    app.set_today("2026-12-01T04:00:00Z");
+    let ext = app
+        .post(&format!("/v1/permits/{parent}/extensions"))
+        .token(&app.employer(BIN_A))
+        .json(&json!({"term": {"unit": "months", "length": 12}}))
+        .await
+        .ok(201)["id"]
+        .clone();
+    decide_permit(
+        &app,
+        &ext,
+        json!({"decision": "refuse", "grounds": ["unreliable-documents"]}),
+    )
+    .await
+    .ok(200);
+    // Friday 4 December 2026: three working days to reconsider end on Wednesday 9
+    // December (Saturday and Sunday off).
+    app.set_today("2026-12-04T04:00:00Z");
+    let c = file(&app, BIN_A, &ext, "refusal", "annul")
+        .await
+        .ok(201)
+        .clone();
+    assert_eq!(
+        (&c["permit_id"], &c["act_on"], &c["due"]),
+        (&ext, &json!("2026-12-01"), &json!("2026-12-09"))
+    );
+    app.post(&format!("/v1/complaints/{}/reconsideration", c["id"]))
+        .token(&app.akimat("KZ-23"))
+        .json(&json!({"reasons": "The documents were reliable."}))
+        .await
+        .ok(200);
+    let p = permit(&app, &ext).await;
+    assert_eq!(
+        (&p["kind"], &p["status"]),
+        (&json!("extension"), &json!("applied"))
+    );
+    let r = decide_permit(&app, &ext, json!({"decision": "approve"})).await;
+    assert_eq!(r.ok(200)["status"], "awaiting_payment");
+}
+
+#[actix_web::test]
+async fn appk_92_1_the_act_is_dated_in_kazakhstan_time_not_utc() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 5)]).await;
+    profile(&app, BIN_A).await;
+    let id = apply(&app, "U1000000").await;
+    // 20:00 UTC on 17 December is 01:00 on the 18th in Astana.
+    app.set_today("2025-12-17T20:00:00Z");
+    decide_permit(
+        &app,
+        &id,
+        json!({"decision": "refuse", "grounds": ["unreliable-documents"]}),
+    )
+    .await
+    .ok(200);
+    let c = file(&app, BIN_A, &id, "refusal", "annul")
+        .await
+        .ok(201)
+        .clone();
+    assert_eq!(
+        (&c["act_on"], &c["filed_on"]),
+        (&json!("2025-12-18"), &json!("2025-12-18"))
+    );
 }

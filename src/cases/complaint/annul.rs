@@ -60,6 +60,7 @@ pub(super) fn annul(
             if n == 0 {
                 return Err(changed(l.permit.id));
             }
+            db::mark_reopened(conn, l.permit.id, c.id, today)?;
             let after = permits::load_full(conn, l.permit.id)?;
             permits::record_in(
                 conn,
@@ -78,6 +79,7 @@ pub(super) fn annul(
             let to = transition(l.permit.status, PermitEvent::Annul)
                 .map_err(|t| CaseError::Refused(t.into()))?;
             reopen(conn, &l, to, Some(decision_term()))?;
+            db::mark_reopened(conn, l.permit.id, c.id, today)?;
             db::regions_pending_again(conn, l.permit.id)?;
             record(conn, actor, &l, c, &basis)?;
             Ok(Annulled {
@@ -115,6 +117,19 @@ pub(super) fn annul(
             })
         }
     }
+}
+
+/// Art. 33(2), APPK Art. 91(3): a revocation annulled while its regions had no quota left
+/// is reinstated once there is: active again, its units held and used anew in every named
+/// region under the complaint's reference, the 12-month bar lifted with it. Still no room:
+/// the quota's refusal (`quota-exhausted`, 422) and nothing changes.
+pub(super) fn reinstate(conn: &mut Conn, c: &ComplaintRow, actor: &Actor) -> Result<(), CaseError> {
+    let l = permits::load_full(conn, c.permit_id)?;
+    let to = transition(l.permit.status, PermitEvent::Annul)
+        .map_err(|t| CaseError::Refused(t.into()))?;
+    hold_again(conn, &l, c, actor)?;
+    reopen(conn, &l, to, None)?;
+    record(conn, actor, &l, c, &cite_all(&[APPK_91_3, ART_33_2]))
 }
 
 fn reopen(

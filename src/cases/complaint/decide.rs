@@ -1,15 +1,14 @@
 //! The body considering the complaint decides it (APPK Art. 91(3), 92(2)-(3), 101(1)).
 
-use super::super::permits;
 use super::super::CaseError;
 use super::annul::annul;
-use super::view::{audit_step, changed, check_version, load, Detail, Seen};
+use super::view::{begin, finish, load, rules_on, Detail, Moved, Seen};
 use crate::db::audit::Actor;
-use crate::db::complaints::{self as db, ComplaintRow, Step};
-use crate::db::{rulesets, Conn};
+use crate::db::complaints::ComplaintRow;
+use crate::db::Conn;
 use crate::domain::article::*;
 use crate::domain::complaint::{self, ComplaintEvent};
-use crate::domain::{Message, Violation};
+use crate::domain::Violation;
 use chrono::NaiveDate;
 
 /// The decision on a complaint.
@@ -50,7 +49,7 @@ pub fn decide<E: From<CaseError>>(
     let row = load(conn, id, access)?;
     Ok(decide_loaded(
         conn,
-        row,
+        &row,
         cmd,
         expected_version,
         today,
@@ -60,19 +59,30 @@ pub fn decide<E: From<CaseError>>(
 
 fn decide_loaded(
     conn: &mut Conn,
-    row: ComplaintRow,
+    row: &ComplaintRow,
     cmd: &Decide,
     expected_version: Option<i64>,
     today: NaiveDate,
     actor: &Actor,
 ) -> Result<ComplaintRow, CaseError> {
-    check_version(&row, expected_version)?;
-    let event = match cmd.outcome {
-        Outcome::Satisfied => ComplaintEvent::Satisfy,
-        Outcome::PartlySatisfied => ComplaintEvent::SatisfyPartly,
-        Outcome::Refused => ComplaintEvent::Refuse,
+    let (event, actions) = match cmd.outcome {
+        Outcome::Satisfied => (
+            ComplaintEvent::Satisfy,
+            ("complaint.satisfied", "permit.complaint_satisfied"),
+        ),
+        Outcome::PartlySatisfied => (
+            ComplaintEvent::SatisfyPartly,
+            (
+                "complaint.partly_satisfied",
+                "permit.complaint_partly_satisfied",
+            ),
+        ),
+        Outcome::Refused => (
+            ComplaintEvent::Refuse,
+            ("complaint.refused", "permit.complaint_refused"),
+        ),
     };
-    let to = complaint::transition(row.state, event).map_err(|t| CaseError::Refused(t.into()))?;
+    let to = begin(row, event, expected_version)?;
     complaint::late_term_decided(row.late, cmd.term_restored, event)?;
     let reasons = cmd
         .reasons
@@ -82,51 +92,29 @@ fn decide_loaded(
     if reasons.is_none() && event != ComplaintEvent::Satisfy {
         return Err(Violation::new("complaint-reasons-required", APPK_91_3).into());
     }
-    let mut detail = Detail::of(&row)?;
-    detail.reasons = reasons.map(str::to_owned);
-    detail.term_restored = if row.late { cmd.term_restored } else { None };
-    if event == ComplaintEvent::Satisfy {
-        let rules = rulesets::in_force(conn, today)?
-            .ok_or_else(|| {
-                CaseError::not_found(Message::new("not-found-rule-set-on").text("date", today))
-            })?
-            .rules;
-        detail.awaiting_quota = annul(conn, &row, &rules, today, actor)?.awaiting_quota;
-    }
-    let after = db::advance(
-        conn,
-        row.id,
-        row.state,
-        row.version,
-        &Step {
-            to,
-            due: row.due,
-            decided_on: Some(today),
-            detail: &serde_json::to_string(&detail)?,
-        },
-    )?
-    .ok_or_else(|| changed(row.id))?;
-    let permit = permits::load_full(conn, row.permit_id)?;
-    let actions = match cmd.outcome {
-        Outcome::Satisfied => ("complaint.satisfied", "permit.complaint_satisfied"),
-        Outcome::PartlySatisfied => (
-            "complaint.partly_satisfied",
-            "permit.complaint_partly_satisfied",
-        ),
-        Outcome::Refused => ("complaint.refused", "permit.complaint_refused"),
+    let detail = Detail {
+        reasons: reasons.map(str::to_owned),
+        term_restored: cmd.term_restored.filter(|_| row.late),
+        ..Detail::of(row)?
+    };
+    let awaiting_quota = if event == ComplaintEvent::Satisfy {
+        let rules = rules_on(conn, today)?;
+        annul(conn, row, &rules, today, actor)?.awaiting_quota
+    } else {
+        false
     };
     let mut basis = vec![event.legal_basis()];
     if row.late {
         basis.push(APPK_92_2);
     }
-    audit_step(
-        conn,
-        actor,
-        Some(&row),
-        &after,
+    let moved = Moved {
+        to,
+        due: row.due,
+        decided_on: Some(today),
+        detail: &detail,
+        awaiting_quota,
         actions,
-        &cite_all(&basis),
-        &permit,
-    )?;
-    Ok(after)
+        legal_basis: &cite_all(&basis),
+    };
+    finish(conn, row, &moved, actor)
 }

@@ -3,15 +3,16 @@
 
 use super::super::permits::{self, Access};
 use super::super::CaseError;
-use super::view::{audit_step, Detail};
+use super::view::{audit_step, rules_on, Detail};
 use crate::db::audit::Actor;
 use crate::db::complaints::{self as db, ComplaintRow, NewComplaint};
-use crate::db::{rulesets, Conn};
+use crate::db::Conn;
 use crate::domain::article::*;
 use crate::domain::complaint::{self, ActKind, Relief};
+use crate::domain::dates::local_date;
 use crate::domain::permit::RegionDecision;
 use crate::domain::{EmployerId, Message, RegionCode, Violation};
-use chrono::NaiveDate;
+use chrono::{FixedOffset, NaiveDate};
 
 /// A complaint as the employer files it.
 #[derive(Debug, Clone)]
@@ -40,18 +41,19 @@ pub fn file<E: From<CaseError>>(
     conn: &mut Conn,
     cmd: &File,
     today: NaiveDate,
+    offset: FixedOffset,
     access: impl Access<E>,
     actor: &Actor,
 ) -> Result<ComplaintRow, E> {
     let l = permits::load(conn, cmd.permit_id, access)?;
-    Ok(file_loaded(conn, &l, cmd, today, actor)?)
+    Ok(file_loaded(conn, &l, cmd, (today, offset), actor)?)
 }
 
 fn file_loaded(
     conn: &mut Conn,
     l: &permits::Loaded,
     cmd: &File,
-    today: NaiveDate,
+    (today, offset): (NaiveDate, FixedOffset),
     actor: &Actor,
 ) -> Result<ComplaintRow, CaseError> {
     if l.permit.bin != cmd.bin {
@@ -68,12 +70,8 @@ fn file_loaded(
             Message::new("conflict-complaint-exists").arg("id", l.permit.id),
         ));
     }
-    let rules = rulesets::in_force(conn, today)?
-        .ok_or_else(|| {
-            CaseError::not_found(Message::new("not-found-rule-set-on").text("date", today))
-        })?
-        .rules;
-    let (act_on, region) = act_of(conn, l, cmd.act)?;
+    let rules = rules_on(conn, today)?;
+    let (act_on, region) = act_of(conn, l, cmd.act, offset)?;
     let terms = &rules.complaints;
     let late = complaint::filed_late(act_on, today, terms.filing_months);
     let due =
@@ -117,12 +115,13 @@ fn file_loaded(
 }
 
 /// The day the employer learnt of the act and the region of the akimat whose act it is:
-/// the audit trail's event of the act; for a missed deadline, the day after it and the
-/// first region still to decide.
+/// the Kazakhstan date (UTC + `offset`) of the audit trail's event of the act; for a
+/// missed deadline, the day after it and the first region still to decide.
 fn act_of(
     conn: &mut Conn,
     l: &permits::Loaded,
     act: ActKind,
+    offset: FixedOffset,
 ) -> Result<(NaiveDate, RegionCode), CaseError> {
     let first = || l.regions.first().map(|r| r.region.clone());
     let found = match act.audit_action() {
@@ -146,7 +145,7 @@ fn act_of(
                     ActKind::Refusal => refused,
                     _ => region.and_then(|r| r.parse().ok()),
                 };
-                region.or_else(first).map(|r| (at.date(), r))
+                region.or_else(first).map(|r| (local_date(at, offset), r))
             })
         }
     };

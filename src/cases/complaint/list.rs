@@ -14,6 +14,37 @@ pub fn queue(conn: &mut Conn, filter: &Filter) -> Result<Vec<ComplaintRow>, Case
     Ok(db::list(conn, filter)?)
 }
 
+/// The officials' queue: first the complaints whose annulled revocation waits for quota
+/// (whatever their state; the akimat reinstates the permit once there is room, APPK Art.
+/// 91(3), Art. 33(2)), then those `filter` selects; at most its `limit` in all. Each with
+/// whether it waits.
+pub fn officials_queue(
+    conn: &mut Conn,
+    filter: &Filter,
+) -> Result<Vec<(ComplaintRow, bool)>, CaseError> {
+    let waiting = Filter {
+        waiting: Some(true),
+        states: None,
+        due_before: None,
+        ..filter.clone()
+    };
+    let mut rows: Vec<(ComplaintRow, bool)> = db::list(conn, &waiting)?
+        .into_iter()
+        .map(|r| (r, true))
+        .collect();
+    let rest = Filter {
+        waiting: Some(false),
+        limit: filter
+            .limit
+            .saturating_sub(i64::try_from(rows.len()).unwrap_or(i64::MAX)),
+        ..filter.clone()
+    };
+    if rest.limit > 0 {
+        rows.extend(db::list(conn, &rest)?.into_iter().map(|r| (r, false)));
+    }
+    Ok(rows)
+}
+
 /// The counts of one region and kind of act.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Counts {

@@ -8,11 +8,13 @@ pub mod file;
 pub mod forward;
 pub mod list;
 pub mod reconsider;
+pub mod reinstate;
 pub mod view;
 
 pub use decide::{decide, Decide, Outcome};
 pub use file::{file, File};
 pub use forward::forward;
-pub use list::{queue, statistics, Counts, StatisticsRow};
+pub use list::{officials_queue, queue, statistics, Counts, StatisticsRow};
 pub use reconsider::reconsider;
+pub use reinstate::reinstate;
 pub use view::{load, Detail, Seen};

@@ -1,14 +1,12 @@
 //! The akimat whose act is contested satisfies the complaint itself (APPK Art. 91(4)).
 
-use super::super::permits;
 use super::super::CaseError;
 use super::annul::annul;
-use super::view::{audit_step, changed, check_version, load, Detail, Seen};
+use super::view::{begin, finish, load, rules_on, Detail, Moved, Seen};
 use crate::db::audit::Actor;
-use crate::db::complaints::{self as db, ComplaintRow, Step};
-use crate::db::{rulesets, Conn};
+use crate::db::complaints::ComplaintRow;
+use crate::db::Conn;
 use crate::domain::complaint::{self, ComplaintEvent};
-use crate::domain::Message;
 use chrono::NaiveDate;
 
 /// APPK Art. 91(4): within its term the akimat whose act is contested may satisfy the
@@ -27,7 +25,7 @@ pub fn reconsider<E: From<CaseError>>(
     let row = load(conn, id, access)?;
     Ok(reconsider_loaded(
         conn,
-        row,
+        &row,
         reasons,
         expected_version,
         today,
@@ -37,47 +35,29 @@ pub fn reconsider<E: From<CaseError>>(
 
 fn reconsider_loaded(
     conn: &mut Conn,
-    row: ComplaintRow,
+    row: &ComplaintRow,
     reasons: &str,
     expected_version: Option<i64>,
     today: NaiveDate,
     actor: &Actor,
 ) -> Result<ComplaintRow, CaseError> {
-    check_version(&row, expected_version)?;
-    let to = complaint::transition(row.state, ComplaintEvent::Reconsider)
-        .map_err(|t| CaseError::Refused(t.into()))?;
+    let event = ComplaintEvent::Reconsider;
+    let to = begin(row, event, expected_version)?;
     complaint::reconsideration_open(row.due, today)?;
-    let rules = rulesets::in_force(conn, today)?
-        .ok_or_else(|| {
-            CaseError::not_found(Message::new("not-found-rule-set-on").text("date", today))
-        })?
-        .rules;
-    let done = annul(conn, &row, &rules, today, actor)?;
-    let mut detail = Detail::of(&row)?;
-    detail.reasons = Some(reasons.to_owned());
-    detail.awaiting_quota = done.awaiting_quota;
-    let after = db::advance(
-        conn,
-        row.id,
-        row.state,
-        row.version,
-        &Step {
-            to,
-            due: row.due,
-            decided_on: Some(today),
-            detail: &serde_json::to_string(&detail)?,
-        },
-    )?
-    .ok_or_else(|| changed(row.id))?;
-    let permit = permits::load_full(conn, row.permit_id)?;
-    audit_step(
-        conn,
-        actor,
-        Some(&row),
-        &after,
-        ("complaint.reconsidered", "permit.complaint_reconsidered"),
-        ComplaintEvent::Reconsider.legal_basis().cite(),
-        &permit,
-    )?;
-    Ok(after)
+    let rules = rules_on(conn, today)?;
+    let done = annul(conn, row, &rules, today, actor)?;
+    let detail = Detail {
+        reasons: Some(reasons.to_owned()),
+        ..Detail::of(row)?
+    };
+    let moved = Moved {
+        to,
+        due: row.due,
+        decided_on: Some(today),
+        detail: &detail,
+        awaiting_quota: done.awaiting_quota,
+        actions: ("complaint.reconsidered", "permit.complaint_reconsidered"),
+        legal_basis: event.legal_basis().cite(),
+    };
+    finish(conn, row, &moved, actor)
 }

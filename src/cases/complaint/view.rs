@@ -4,12 +4,14 @@
 use super::super::permits::{self, Loaded};
 use super::super::CaseError;
 use crate::db::audit::{self, Actor};
-use crate::db::complaints::{self as db, ComplaintRow};
-use crate::db::Conn;
-use crate::domain::complaint::{ComplaintState, DecidingBody};
+use crate::db::complaints::{self as db, ComplaintRow, Step};
+use crate::db::{rulesets, Conn};
+use crate::domain::complaint::{self, ComplaintEvent, ComplaintState, DecidingBody};
+use crate::domain::ruleset::RuleSet;
 use crate::domain::{EmployerId, Message, Refusal, RegionCode};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// What the access check of a complaint sees: the region of the akimat whose act it
 /// contests, the employer, the body considering it once passed on, and where it stands.
@@ -37,7 +39,7 @@ pub struct Detail {
     #[serde(default)]
     pub term_restored: Option<bool>,
     /// A revocation annulled while its regions had no quota left: the permit stays revoked
-    /// until quota is there again, first in line (docs/LAW.md).
+    /// until its akimat reinstates it, first in the complaint queue (docs/LAW.md).
     #[serde(default)]
     pub awaiting_quota: bool,
 }
@@ -55,7 +57,7 @@ pub(super) fn not_found() -> CaseError {
     CaseError::not_found(Message::new("not-found-case"))
 }
 
-pub(super) fn changed(id: i64) -> CaseError {
+fn changed(id: i64) -> CaseError {
     CaseError::conflict(
         "changed-concurrently",
         Message::new("conflict-complaint-changed").arg("id", id),
@@ -81,13 +83,84 @@ pub fn load<E: From<CaseError>>(
 }
 
 /// The `If-Match` version the caller read, when it sent one.
-pub(super) fn check_version(row: &ComplaintRow, expected: Option<i64>) -> Result<(), CaseError> {
+fn check_version(row: &ComplaintRow, expected: Option<i64>) -> Result<(), CaseError> {
     match expected {
         Some(v) if v != row.version => Err(CaseError::Refused(Refusal::Stale {
             current: row.version,
         })),
         _ => Ok(()),
     }
+}
+
+/// The rule set in force on `today`: the complaint terms and the holiday calendar.
+pub(super) fn rules_on(conn: &mut Conn, today: NaiveDate) -> Result<Arc<RuleSet>, CaseError> {
+    Ok(rulesets::in_force(conn, today)?
+        .ok_or_else(|| {
+            CaseError::not_found(Message::new("not-found-rule-set-on").text("date", today))
+        })?
+        .rules)
+}
+
+/// The start of every step on a loaded complaint: the `If-Match` version the caller read,
+/// then the state machine's move for `event` (APPK Art. 91(3)-(4)).
+pub(super) fn begin(
+    row: &ComplaintRow,
+    event: ComplaintEvent,
+    expected_version: Option<i64>,
+) -> Result<ComplaintState, CaseError> {
+    check_version(row, expected_version)?;
+    complaint::transition(row.state, event).map_err(|t| CaseError::Refused(t.into()))
+}
+
+/// Where a step leaves the complaint, and how the audit trail names it.
+pub(super) struct Moved<'a> {
+    pub to: ComplaintState,
+    pub due: NaiveDate,
+    pub decided_on: Option<NaiveDate>,
+    pub detail: &'a Detail,
+    /// An annulled revocation still waiting for quota.
+    pub awaiting_quota: bool,
+    /// The complaint's action and the permit's (`complaint.*`, `permit.complaint_*`).
+    pub actions: (&'a str, &'a str),
+    pub legal_basis: &'a str,
+}
+
+/// The end of every step: the complaint moved from where `row` saw it (409 when it moved
+/// on concurrently), the permit reloaded, and the step audited on both.
+pub(super) fn finish(
+    conn: &mut Conn,
+    row: &ComplaintRow,
+    m: &Moved<'_>,
+    actor: &Actor,
+) -> Result<ComplaintRow, CaseError> {
+    let after = db::advance(
+        conn,
+        row.id,
+        row.state,
+        row.version,
+        &Step {
+            to: m.to,
+            due: m.due,
+            decided_on: m.decided_on,
+            detail: &serde_json::to_string(&Detail {
+                awaiting_quota: m.awaiting_quota,
+                ..m.detail.clone()
+            })?,
+            awaiting_quota: m.awaiting_quota,
+        },
+    )?
+    .ok_or_else(|| changed(row.id))?;
+    let permit = permits::load_full(conn, row.permit_id)?;
+    audit_step(
+        conn,
+        actor,
+        Some(row),
+        &after,
+        m.actions,
+        m.legal_basis,
+        &permit,
+    )?;
+    Ok(after)
 }
 
 /// The audit event of a step, on the complaint and, so that the permit's history shows

@@ -47,6 +47,7 @@ impl Listing {
             pending_in_region: false,
             after_id: self.after_id,
             after_due: None,
+            reopened: None,
             limit: self.limit,
         }
     }
@@ -100,7 +101,9 @@ pub fn permits(conn: &mut Conn, l: &Listing, today: NaiveDate) -> Result<Vec<Sum
 
 /// Applications awaiting a decision, by decision deadline, overdue first, continuing after
 /// the (deadline, id) `after`: with a region, only those whose decision in that region is
-/// still pending (an akimat's work queue).
+/// still pending (an akimat's work queue). APPK Art. 91(3)-(4): the cases a satisfied
+/// complaint reopened come first, on the first page (their own deadline order), then the
+/// others; the page holds at most `limit` in all.
 pub fn applications(
     conn: &mut Conn,
     l: &Listing,
@@ -110,8 +113,25 @@ pub fn applications(
     let mut f = l.filter();
     f.statuses = Some(vec![PermitState::Applied.as_str()]);
     f.pending_in_region = f.region.is_some();
+    let mut rows = match after {
+        None => db::list(
+            conn,
+            &db::Filter {
+                reopened: Some(true),
+                ..f.clone()
+            },
+            true,
+        )?,
+        Some(_) => Vec::new(),
+    };
     f.after_due = after;
-    let rows = db::list(conn, &f, true)?;
+    f.reopened = Some(false);
+    f.limit = f
+        .limit
+        .saturating_sub(i64::try_from(rows.len()).unwrap_or(i64::MAX));
+    if f.limit > 0 {
+        rows.extend(db::list(conn, &f, true)?);
+    }
     Ok(rows.into_iter().map(|p| Summary::of(p, today)).collect())
 }
 

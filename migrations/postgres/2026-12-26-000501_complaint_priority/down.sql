@@ -1,0 +1,2 @@
+DROP TABLE quota_waits;
+DROP TABLE reopened_permits;
