@@ -164,6 +164,8 @@ pub async fn case(ctx: Ctx, id: web::Path<i64>) -> HttpResponse {
             )));
         }
         let p = read(&ctx, &c, id).await?;
+        crate::ops::reads::record_console(&ctx.state, &c, "/console/permits/{id}", id, &ctx.rid.0)
+            .await?;
         let quota = quota_left(&ctx, &c, &p).await?;
         let own = p
             .regions

@@ -3,7 +3,8 @@
 //! certificate, an ICT permit — is recorded as an audit event `personal_data.read` (who,
 //! when, which case, which request, which route), so it is chained like every event and
 //! the ministry lists the reads with `GET /v1/audit-events?action=personal_data.read`.
-//! Employers' reads of their own cases are not recorded. The events carry no region, so
+//! The console's case page is recorded the same way ([`record_console`], route
+//! `/console/permits/{id}`). Employers' reads of their own cases are not recorded. The events carry no region, so
 //! an akimat does not read who read its cases; the ministry and auditors do.
 
 use crate::api::AppState;
@@ -27,6 +28,10 @@ pub const PERSONAL_READS: [(&str, &str); 4] = [
     ("/v1/ict-permits/{id}", "ict_permit"),
 ];
 
+/// The console's pages that show a worker's passport data, and the entity each reads
+/// (the console has no PDF of its own: its case page links to the API's, recorded there).
+pub const CONSOLE_READS: [(&str, &str); 1] = [("/console/permits/{id}", "permit")];
+
 /// One read to record.
 #[derive(Debug, Clone)]
 pub struct Read {
@@ -35,6 +40,41 @@ pub struct Read {
     entity_id: String,
     route: &'static str,
     request_id: String,
+}
+
+impl Read {
+    /// A console page of [`CONSOLE_READS`] shown to an official or an auditor: the same
+    /// event as the API's read; none for an employer or a page not listed.
+    pub fn console(
+        caller: &Caller,
+        route: &'static str,
+        id: i64,
+        request_id: &str,
+    ) -> Option<Read> {
+        let (route, entity_type) = CONSOLE_READS.iter().find(|(r, _)| *r == route)?;
+        (caller.role != Role::Employer).then(|| Read {
+            caller: caller.clone(),
+            entity_type,
+            entity_id: id.to_string(),
+            route,
+            request_id: request_id.to_owned(),
+        })
+    }
+}
+
+/// Records a console page's read ([`Read::console`]) before the page is shown: a read that
+/// cannot be recorded is not shown.
+pub async fn record_console(
+    state: &AppState,
+    caller: &Caller,
+    route: &'static str,
+    id: i64,
+    request_id: &str,
+) -> Result<(), ApiError> {
+    match Read::console(caller, route, id, request_id) {
+        Some(read) => record(state, read).await,
+        None => Ok(()),
+    }
 }
 
 /// The read `req` made, if it is one to record: a GET answered 200 on one of

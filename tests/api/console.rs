@@ -14,7 +14,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 /// A console session over plain HTTP: its cookie and CSRF token.
-struct Session {
+pub(crate) struct Session {
     cookie: String,
     csrf: String,
 }
@@ -92,7 +92,7 @@ async fn post_form(
 }
 
 /// Signs in over HTTP with a development token.
-async fn sign_in(app: &TestApp, token: &str) -> Session {
+pub(crate) async fn sign_in(app: &TestApp, token: &str) -> Session {
     let (s, _) = open(app).await;
     let form = format!("csrf={}&token={token}", s.csrf);
     let (status, location, cookie) = post_form(app, &s, "/console/sign-in", &form).await;
@@ -107,7 +107,7 @@ async fn sign_in(app: &TestApp, token: &str) -> Session {
     s
 }
 
-async fn page(app: &TestApp, s: &Session, path: &str) -> (u16, String) {
+pub(crate) async fn page(app: &TestApp, s: &Session, path: &str) -> (u16, String) {
     let (status, html, _) = page_and_cookie(app, s, path).await;
     (status, html)
 }

@@ -81,3 +81,41 @@ async fn officials_reads_of_a_workers_data_are_recorded_and_listed_for_the_minis
         .await;
     assert_eq!(v.ok(200)["intact"], true);
 }
+
+#[actix_web::test]
+async fn an_officials_look_at_a_case_page_in_the_console_is_recorded_like_the_apis_read() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 5)]).await;
+    profile(&app, BIN_A).await;
+    let id = active_permit(&app, "U1000001").await;
+
+    let s = crate::console::sign_in(&app, &app.akimat("KZ-23")).await;
+    let (status, html) = crate::console::page(&app, &s, &format!("/console/permits/{id}")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("U1000001"));
+    // Another region's case is not shown, so not recorded.
+    let other = crate::console::sign_in(&app, &app.akimat("KZ-75")).await;
+    let (status, _) = crate::console::page(&app, &other, &format!("/console/permits/{id}")).await;
+    assert_eq!(status, 404);
+
+    let listed = reads(&app, &app.ministry()).await;
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    let r = &listed[0];
+    assert_eq!(
+        (
+            &r["actor"],
+            &r["role"],
+            &r["entity_type"],
+            &r["after"]["route"]
+        ),
+        (
+            &Value::from("akimat-KZ-23"),
+            &Value::from("akimat"),
+            &Value::from("permit"),
+            &Value::from("/console/permits/{id}")
+        )
+    );
+    assert_eq!(r["entity_id"], id.to_string());
+    assert!(r["request_id"].as_str().is_some_and(|s| !s.is_empty()));
+}
