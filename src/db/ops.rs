@@ -7,6 +7,7 @@ use super::AnyConnection;
 use chrono::NaiveDate;
 use diesel::dsl::count_star;
 use diesel::prelude::*;
+use std::collections::BTreeMap;
 
 // Applications awaiting decision are counted per region (of the decision) and category
 // (of the permit).
@@ -54,14 +55,38 @@ pub fn awaiting_decision(
     }
 }
 
-/// Workers whose departure is overdue on `today`: (permit workers, ICT workers).
-pub fn overdue_departures(conn: &mut AnyConnection, today: NaiveDate) -> QueryResult<(i64, i64)> {
-    let permits = super::permits::departures_owed(conn, None, today)?.len();
-    let ict = super::ict::departures_owed(conn, None, today)?.len();
-    Ok((
-        i64::try_from(permits).unwrap_or(i64::MAX),
-        i64::try_from(ict).unwrap_or(i64::MAX),
-    ))
+/// Workers whose departure is overdue on `today` (Art. 28(2)(8)), counted per kind of
+/// permit (`permit`, `ict`), region and category: (kind, region, category, workers). A
+/// permit's worker counts in every region the permit names (each region's akimat watches
+/// it); an ICT permit has no quota category (`none`, Art. 32(3)).
+pub type DeparturesRow = (&'static str, String, String, i64);
+
+/// The overdue departures of [`DeparturesRow`], in (kind, region, category) order.
+pub fn overdue_departures(
+    conn: &mut AnyConnection,
+    today: NaiveDate,
+) -> QueryResult<Vec<DeparturesRow>> {
+    let mut counts: BTreeMap<(&'static str, String, String), i64> = BTreeMap::new();
+    let owed = super::permits::departures_owed(conn, None, today)?;
+    let ids: Vec<i64> = owed.iter().map(|(_, p, _)| p.id).collect();
+    let regions: Vec<(i64, String)> = permit_regions::table
+        .filter(permit_regions::permit_id.eq_any(&ids))
+        .select((permit_regions::permit_id, permit_regions::region))
+        .load(conn)?;
+    for (_, p, _) in &owed {
+        for (_, region) in regions.iter().filter(|(id, _)| *id == p.id) {
+            let key = ("permit", region.clone(), p.category.code().to_owned());
+            *counts.entry(key).or_default() += 1;
+        }
+    }
+    for (_, p) in super::ict::departures_owed(conn, None, today)? {
+        let key = ("ict", p.region.as_str().to_owned(), "none".to_owned());
+        *counts.entry(key).or_default() += 1;
+    }
+    Ok(counts
+        .into_iter()
+        .map(|((kind, region, category), n)| (kind, region, category, n))
+        .collect())
 }
 
 /// A national category whose `distributed` is not the sum of its regions' allocations, or

@@ -230,7 +230,7 @@ struct Figures {
     units: Vec<db::ops::UnitsRow>,
     awaiting: Vec<(String, String, i64)>,
     overdue: Vec<(String, String, i64)>,
-    departures: (i64, i64),
+    departures: Vec<db::ops::DeparturesRow>,
     head: Option<audit::Head>,
 }
 
@@ -292,17 +292,17 @@ impl Figures {
             IntGaugeVec::new(
                 Opts::new(
                     "permits_departures_overdue",
-                    "Workers whose departure is overdue, per kind of permit.",
+                    "Workers whose departure is overdue (Art. 28(2)(8)), per kind of permit, \
+                     region and category (`none` for ICT).",
                 ),
-                &["kind"],
+                &["kind", "region", "category"],
             ),
         )?;
-        departures
-            .with_label_values(&["permit"])
-            .set(self.departures.0);
-        departures
-            .with_label_values(&["ict"])
-            .set(self.departures.1);
+        for (kind, region, category, n) in &self.departures {
+            departures
+                .with_label_values(&[kind, region.as_str(), category.as_str()])
+                .set(*n);
+        }
         let (seq, prefix) = self.head.as_ref().map_or((0, 0), |h| {
             let digits = h.hash.get(..13).unwrap_or_default();
             // A head that is not hex is a tampering the verification names; 0 here.

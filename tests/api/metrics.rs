@@ -4,7 +4,7 @@
 //! real scrape.
 
 use crate::helpers::*;
-use crate::permits::{application, profile, quota, worker};
+use crate::permits::{active_permit, application, profile, quota, worker};
 use serde_json::json;
 
 const TOKEN: &str = "development-only-metrics-token";
@@ -102,6 +102,28 @@ async fn the_gauges_follow_an_application_and_its_approval() {
     // The pool and the audit chain's head.
     assert!(sample(&text, "permits_db_pool_max_size") == Some(8.0));
     assert!(sample(&text, "permits_audit_chain_head_seq").is_some_and(|n| n >= 5.0));
+}
+
+#[actix_web::test]
+async fn art_28_2_8_overdue_departures_are_gauged_per_region_and_category_after_a_revocation() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 5)]).await;
+    profile(&app, BIN_A).await;
+    let id = active_permit(&app, "U1000001").await;
+    let series = "permits_departures_overdue{category=\"3\",kind=\"permit\",region=\"KZ-23\"}";
+    let text = scrape(&app).await;
+    assert_eq!(sample(&text, series), None, "{text}");
+    // Revoked after its term began: the worker owes a departure not yet recorded.
+    app.set_today("2026-03-10T04:00:00Z");
+    app.post(&format!("/v1/permits/{id}/revocation"))
+        .token(&app.akimat("KZ-23"))
+        .json(&json!({"ground": "unlawful-engagement"}))
+        .await
+        .ok(200);
+    let text = scrape(&app).await;
+    assert_eq!(sample(&text, series), Some(1.0), "{text}");
+    assert!(!text.contains("U1000001") && !text.contains(BIN_A));
 }
 
 #[actix_web::test]
