@@ -139,6 +139,9 @@ async fn appk_91_4_a_refusal_annulled_by_the_akimat_itself_is_decided_again() {
     let p = permit(&app, &id).await;
     assert_eq!(p["status"], "applied");
     assert_eq!(p["regions"][0]["decision"], "pending");
+    // A new decision term of seven working days from Monday 15 December over the holiday
+    // of the 16th: Thursday 25 December, not Wednesday 24.
+    assert_eq!(p["decision_due"], "2025-12-25");
     let seen = actions(&p);
     for a in [
         "permit.complaint_filed",
@@ -498,6 +501,40 @@ async fn appk_91_each_side_reaches_only_its_own_complaints() {
         .send()
         .await;
     assert_eq!(other.ok(200)["items"], json!([]));
+    // Another region's akimat lists none of it, may not ask for that region, and cannot
+    // satisfy or reinstate it.
+    let listed = app
+        .get("/v1/complaints")
+        .token(&app.akimat("KZ-75"))
+        .send()
+        .await;
+    assert_eq!(listed.ok(200)["items"], json!([]));
+    app.get("/v1/complaints?region=KZ-23")
+        .token(&app.akimat("KZ-75"))
+        .send()
+        .await
+        .problem(403, "forbidden");
+    for step in ["reconsideration", "reinstatement"] {
+        app.post(&format!("{path}/{step}"))
+            .token(&app.akimat("KZ-75"))
+            .json(&json!({"reasons": "x"}))
+            .await
+            .problem(404, "not-found");
+    }
+    // The akimat whose act it is lists it; the ministry, which decides it, has nothing in
+    // its queue until it is passed on.
+    let own = app
+        .get("/v1/complaints")
+        .token(&app.akimat("KZ-23"))
+        .send()
+        .await;
+    assert_eq!(own.ok(200)["items"][0]["id"], c["id"]);
+    let ministry = app
+        .get("/v1/complaint-queue")
+        .token(&app.ministry())
+        .send()
+        .await;
+    assert_eq!(ministry.ok(200)["items"], json!([]));
 }
 
 /// BIN_A's one-worker application in KZ-23; `spring`: filed in March 2026, starting on
