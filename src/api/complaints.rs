@@ -734,9 +734,7 @@ pub async fn reconsider_complaint(
     let action = Action::ReconsiderComplaint;
     step(&state, caller, &rid, action, move |c, s| {
         let access = access(&s.caller, action);
-        Ok(cases::reconsider(
-            c, id, &reasons, if_match.0, s.today, access, &s.actor,
-        )?)
+        cases::reconsider(c, id, &reasons, if_match.0, s.today, access, &s.actor)
     })
     .await
 }
@@ -765,9 +763,7 @@ pub async fn forward_complaint(
     let action = Action::ReconsiderComplaint;
     step(&state, caller, &rid, action, move |c, s| {
         let access = access(&s.caller, action);
-        Ok(cases::forward(
-            c, id, if_match.0, s.today, access, &s.actor,
-        )?)
+        cases::forward(c, id, if_match.0, s.today, access, &s.actor)
     })
     .await
 }
@@ -799,9 +795,7 @@ pub async fn reinstate_complaint(
     let action = Action::ReconsiderComplaint;
     step(&state, caller, &rid, action, move |c, s| {
         let access = access(&s.caller, action);
-        Ok(cases::reinstate(
-            c, id, if_match.0, s.today, access, &s.actor,
-        )?)
+        cases::reinstate(c, id, if_match.0, s.today, access, &s.actor)
     })
     .await
 }
@@ -848,9 +842,7 @@ pub async fn decide_complaint(
         Action::DecideComplaint,
         move |c, s| {
             let access = deciding(&s.caller);
-            Ok(cases::decide(
-                c, id, &cmd, if_match.0, s.today, access, &s.actor,
-            )?)
+            cases::decide(c, id, &cmd, if_match.0, s.today, access, &s.actor)
         },
     )
     .await
