@@ -57,6 +57,11 @@ impl Time {
         self.clock.now()
     }
 
+    /// Kazakhstan's offset from UTC (`time.utc_offset_hours`), for showing times.
+    pub fn offset(&self) -> FixedOffset {
+        self.offset
+    }
+
     pub fn today(&self) -> NaiveDate {
         self.clock.now().with_timezone(&self.offset).date_naive()
     }

@@ -78,8 +78,11 @@ pub async fn queue(ctx: Ctx) -> HttpResponse {
             .state
             .db(move |conn| Ok(list::applications(conn, &l, None, today)?))
             .await?;
+        let bins = items.iter().map(|p| p.bin.to_string()).collect();
         Ok(QueuePage {
-            f: ctx.frame("console-queue-title", Some(&c))?,
+            f: ctx
+                .frame_naming("console-queue-title", Some(&c), bins)
+                .await?,
             items,
         })
     }
@@ -180,8 +183,11 @@ pub async fn case(ctx: Ctx, id: web::Path<i64>) -> HttpResponse {
         } else {
             (Vec::new(), Vec::new())
         };
+        let bins = vec![p.bin.to_string()];
         Ok(CasePage {
-            f: ctx.frame("console-case-title", Some(&c))?,
+            f: ctx
+                .frame_naming("console-case-title", Some(&c), bins)
+                .await?,
             p,
             quota,
             can_decide,
@@ -399,8 +405,14 @@ pub async fn overdue(ctx: Ctx) -> HttpResponse {
                 ))
             })
             .await?;
+        let bins = (awaiting.iter().chain(&lapsed))
+            .map(|p| p.bin.to_string())
+            .chain(departures.iter().map(|d| d.bin.to_string()))
+            .collect();
         Ok(OverduePage {
-            f: ctx.frame("console-overdue-title", Some(&c))?,
+            f: ctx
+                .frame_naming("console-overdue-title", Some(&c), bins)
+                .await?,
             awaiting,
             lapsed,
             departures,
@@ -453,8 +465,11 @@ pub async fn ict(ctx: Ctx) -> HttpResponse {
                 Ok((missing.0, register.0))
             })
             .await?;
+        let bins = register.iter().map(|l| l.bin.to_string()).collect();
         Ok(IctPage {
-            f: ctx.frame("console-ict-title", Some(&c))?,
+            f: ctx
+                .frame_naming("console-ict-title", Some(&c), bins)
+                .await?,
             missing,
             register,
         })

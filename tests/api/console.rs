@@ -14,12 +14,12 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 /// A console session over plain HTTP: its cookie and CSRF token.
-struct Session {
-    cookie: String,
-    csrf: String,
+pub(crate) struct Session {
+    pub(crate) cookie: String,
+    pub(crate) csrf: String,
 }
 
-fn http() -> awc::Client {
+pub(crate) fn http() -> awc::Client {
     awc::Client::builder()
         .disable_redirects()
         .timeout(Duration::from_secs(60))
@@ -67,7 +67,7 @@ async fn open(app: &TestApp) -> (Session, String) {
     )
 }
 
-async fn post_form(
+pub(crate) async fn post_form(
     app: &TestApp,
     s: &Session,
     path: &str,
@@ -92,7 +92,7 @@ async fn post_form(
 }
 
 /// Signs in over HTTP with a development token.
-async fn sign_in(app: &TestApp, token: &str) -> Session {
+pub(crate) async fn sign_in(app: &TestApp, token: &str) -> Session {
     let (s, _) = open(app).await;
     let form = format!("csrf={}&token={token}", s.csrf);
     let (status, location, cookie) = post_form(app, &s, "/console/sign-in", &form).await;
@@ -288,7 +288,7 @@ async fn every_role_sees_exactly_the_console_pages_its_api_calls_allow() {
 
 /// Chromium and chromedriver, or `None` (with a loud message) when they are missing and
 /// `CI_REQUIRE_BROWSER` is not set; `.ci/run` sets it, so CI fails instead of skipping.
-fn browser() -> Option<(PathBuf, PathBuf)> {
+pub(crate) fn browser() -> Option<(PathBuf, PathBuf)> {
     let chromium =
         PathBuf::from(std::env::var("CHROMIUM_BIN").unwrap_or_else(|_| "/usr/bin/chromium".into()));
     let driver = PathBuf::from(
@@ -310,7 +310,7 @@ fn browser() -> Option<(PathBuf, PathBuf)> {
 }
 
 /// chromedriver on a free loopback port, stopped when dropped.
-struct Driver {
+pub(crate) struct Driver {
     child: Child,
     url: String,
     profile: PathBuf,
@@ -324,7 +324,7 @@ impl Drop for Driver {
     }
 }
 
-async fn driver(path: &Path) -> Driver {
+pub(crate) async fn driver(path: &Path) -> Driver {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -352,7 +352,7 @@ async fn driver(path: &Path) -> Driver {
 }
 
 /// A fresh headless Chromium with its own profile.
-async fn chromium(d: &Driver, binary: &Path, n: u32) -> Client {
+pub(crate) async fn chromium(d: &Driver, binary: &Path, n: u32) -> Client {
     let caps = json!({
         "goog:chromeOptions": {
             "binary": binary,
@@ -376,7 +376,7 @@ async fn chromium(d: &Driver, binary: &Path, n: u32) -> Client {
 }
 
 /// Saves a screenshot of the page as `target/screenshots/<database>-<name>.png`.
-async fn shot(c: &Client, app: &TestApp, name: &str) {
+pub(crate) async fn shot(c: &Client, app: &TestApp, name: &str) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
     std::fs::create_dir_all(&dir).unwrap();
     let db = if app.db.is_postgres() {
@@ -388,7 +388,7 @@ async fn shot(c: &Client, app: &TestApp, name: &str) {
     std::fs::write(dir.join(format!("{db}-{name}.png")), png).unwrap();
 }
 
-async fn attr(c: &Client, css: &str, name: &str) -> String {
+pub(crate) async fn attr(c: &Client, css: &str, name: &str) -> String {
     c.wait()
         .at_most(Duration::from_secs(20))
         .for_element(Locator::Css(css))
@@ -402,7 +402,7 @@ async fn attr(c: &Client, css: &str, name: &str) -> String {
 
 /// Waits until `css`'s attribute `name` is `expected` (the page after a form's redirect
 /// may take a moment to replace the one the form was on).
-async fn attr_becomes(c: &Client, css: &str, name: &str, expected: &str) {
+pub(crate) async fn attr_becomes(c: &Client, css: &str, name: &str, expected: &str) {
     let mut last = None;
     for _ in 0..100 {
         if let Ok(e) = c.find(Locator::Css(css)).await {
@@ -418,7 +418,7 @@ async fn attr_becomes(c: &Client, css: &str, name: &str, expected: &str) {
     panic!("{css} {name} stayed {last:?}, not {expected}");
 }
 
-async fn text(c: &Client, css: &str) -> String {
+pub(crate) async fn text(c: &Client, css: &str) -> String {
     c.wait()
         .at_most(Duration::from_secs(20))
         .for_element(Locator::Css(css))
@@ -429,7 +429,7 @@ async fn text(c: &Client, css: &str) -> String {
         .unwrap()
 }
 
-async fn click(c: &Client, css: &str) {
+pub(crate) async fn click(c: &Client, css: &str) {
     c.wait()
         .at_most(Duration::from_secs(20))
         .for_element(Locator::Css(css))
@@ -441,7 +441,7 @@ async fn click(c: &Client, css: &str) {
 }
 
 /// Signs in through the browser's form with a development token.
-async fn browser_sign_in(c: &Client, app: &TestApp, token: &str) {
+pub(crate) async fn browser_sign_in(c: &Client, app: &TestApp, token: &str) {
     c.goto(&format!("{}/console/", app.address)).await.unwrap();
     c.wait()
         .at_most(Duration::from_secs(20))
