@@ -156,8 +156,12 @@ async fn read(ctx: &Ctx, c: &Caller, id: i64) -> Result<Permit, Fail> {
 
 /// The case page: workers, every automatic check with its article, the quota left in
 /// the region, the fee, the history, and the official's buttons.
-pub async fn case(ctx: Ctx, id: web::Path<i64>) -> HttpResponse {
-    let id = id.into_inner();
+/// A case id that is no number (`/console/permits/abc`) is a page that does not exist,
+/// answered as one in the reader's language.
+pub async fn case(ctx: Ctx, id: web::Path<String>) -> HttpResponse {
+    let Ok(id) = id.parse::<i64>() else {
+        return not_found(ctx).await;
+    };
     let page = async {
         let c = ctx.caller()?;
         // The console is the officials'; an employer reads its permits through the API.

@@ -151,9 +151,15 @@ impl Frame {
             .map_or_else(|_| value.to_owned(), |d| format::percent(self.lang, d))
     }
 
-    /// A stored citation (`Art. 33(2)`) as the page's language writes it.
+    /// A stored citation (`Art. 33(2)`) as the page's language writes it, kept on one
+    /// line in Russian (no-break spaces after «ст.», «п.», «пп.», as Russian typesetting
+    /// does).
     pub fn article(&self, stored: &str) -> String {
-        format::citation(self.lang, stored)
+        let text = format::citation(self.lang, stored);
+        match self.lang {
+            Lang::Ru => text.replace("ст. ", "ст.\u{a0}").replace("п. ", "п.\u{a0}"),
+            Lang::Kk | Lang::En => text,
+        }
     }
 
     /// A region by its name.

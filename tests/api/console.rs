@@ -481,7 +481,8 @@ async fn console_journeys_in_headless_chromium() {
     c.goto(&format!("{}/console/", app.address)).await.unwrap();
     shot(&c, &app, "01-sign-in").await;
     browser_sign_in(&c, &app, &app.akimat("KZ-23")).await;
-    assert!(text(&c, "#user").await.contains("KZ-23"));
+    // The region by its name (issue 21): the browser reads English.
+    assert!(text(&c, "#user").await.contains("Atyrau Region"));
     // The session cookie is Secure, and Chromium keeps it on http://127.0.0.1.
     let cookie = c.get_named_cookie("permits-console").await.unwrap();
     assert_eq!(cookie.secure(), Some(true));
@@ -495,7 +496,7 @@ async fn console_journeys_in_headless_chromium() {
     click(&c, &format!("#case-{id}")).await;
     assert_eq!(attr(&c, "#status", "data-status").await, "applied");
     assert!(text(&c, "#checks").await.contains("Art. 33"));
-    assert!(text(&c, "#quota-left").await.contains("KZ-23"));
+    assert!(text(&c, "#quota-left").await.contains("Atyrau Region"));
     shot(&c, &app, "04-case").await;
     c.goto(&format!("{}/console/queue", app.address))
         .await
@@ -576,7 +577,7 @@ async fn console_journeys_in_headless_chromium() {
     c.goto(&format!("{}/console/quota?year=2026", app.address))
         .await
         .unwrap();
-    assert!(text(&c, "#regions").await.contains("KZ-23"));
+    assert!(text(&c, "#regions").await.contains("Atyrau Region"));
     c.find(Locator::Css("#chart svg")).await.unwrap();
     c.close().await.unwrap();
 
@@ -741,7 +742,7 @@ async fn openid_connect_sign_in_at_a_real_provider_makes_the_same_caller_as_a_to
     oidc_sign_in(&c, &app, "akimat-kz23").await;
     let who = text(&c, "#user").await;
     assert!(
-        who.contains("KZ-23") && who.contains("akimat-kz23"),
+        who.contains("Atyrau Region") && who.contains("akimat-kz23"),
         "{who}"
     );
     c.goto(&format!("{}/console/queue", app.address))

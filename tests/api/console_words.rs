@@ -242,6 +242,8 @@ fn pages(w: &Walk) -> Vec<(&'static str, String)> {
         ("akimat-KZ-23", "/console/overdue".to_owned()),
         ("akimat-KZ-75", "/console/ict".to_owned()),
         ("akimat-KZ-23", "/console/no-such-page".to_owned()),
+        ("akimat-KZ-23", "/console/permits/abc".to_owned()),
+        ("akimat-KZ-23", "/console/permits/999999".to_owned()),
         ("ministry", "/console/quota?year=2026".to_owned()),
         ("ministry", "/console/quota?year=2026&category=3".to_owned()),
         ("ministry", "/console/quota?year=abc".to_owned()),
@@ -435,6 +437,8 @@ async fn screenshots_of_every_page_in_kazakh_russian_and_english() {
     for (who, list) in groups {
         n += 1;
         let c = chromium(&d, &chromium_bin, n).await;
+        // Tall enough for the whole of most pages.
+        c.set_window_size(1280, 2400).await.unwrap();
         let token = match who {
             "akimat-KZ-23" => app.akimat("KZ-23"),
             "akimat-KZ-75" => app.akimat("KZ-75"),
@@ -461,6 +465,7 @@ async fn screenshots_of_every_page_in_kazakh_russian_and_english() {
         c.close().await.unwrap();
     }
     let c = chromium(&d, &chromium_bin, 20).await;
+    c.set_window_size(1280, 1400).await.unwrap();
     for lang in ["kk", "ru", "en"] {
         c.goto(&format!("{}/console/sign-in", app.address))
             .await
