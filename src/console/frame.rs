@@ -294,7 +294,7 @@ impl Ctx {
         let bound = c
             .region
             .as_ref()
-            .map(|r| super::words::region_name(self.lang, r.as_str()))
+            .map(|r| super::naming::region_name(self.lang, r.as_str()))
             .or_else(|| c.bin.as_ref().map(ToString::to_string));
         match bound {
             Some(b) => format!("{role} · {b} · {}", c.sub),
@@ -349,7 +349,7 @@ impl Ctx {
                 parts.push(f.message);
             }
         }
-        super::words::in_words(self.lang, &parts.join(" — "))
+        super::naming::in_words(self.lang, &parts.join(" — "))
     }
 
     /// The answer to a page that cannot be shown.

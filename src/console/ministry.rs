@@ -127,7 +127,7 @@ pub async fn quota(ctx: Ctx, req: actix_web::HttpRequest) -> HttpResponse {
         let bars: Vec<Bar> = rows
             .iter()
             .map(|r| Bar {
-                label: super::words::region_name(ctx.lang, &r.region),
+                label: super::naming::region_name(ctx.lang, &r.region),
                 used: r.used,
                 held: r.held,
                 available: r.available,

@@ -13,6 +13,7 @@
 mod chart;
 mod frame;
 mod ministry;
+mod naming;
 mod official;
 mod oidc;
 mod routes;
