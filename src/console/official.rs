@@ -156,6 +156,7 @@ async fn read(ctx: &Ctx, c: &Caller, id: i64) -> Result<Permit, Fail> {
 
 /// The case page: workers, every automatic check with its article, the quota left in
 /// the region, the fee, the history, and the official's buttons.
+///
 /// A case id that is no number (`/console/permits/abc`) is a page that does not exist,
 /// answered as one in the reader's language.
 pub async fn case(ctx: Ctx, id: web::Path<String>) -> HttpResponse {
