@@ -57,14 +57,14 @@ impl Time {
         self.clock.now()
     }
 
-    pub fn today(&self) -> NaiveDate {
-        self.clock.now().with_timezone(&self.offset).date_naive()
-    }
-
-    /// The country's offset from UTC (`time.utc_offset_hours`), to read a stored UTC
-    /// timestamp as a Kazakhstan date.
+    /// Kazakhstan's offset from UTC (`time.utc_offset_hours`): to show times and to read a
+    /// stored UTC timestamp as a Kazakhstan date.
     pub fn offset(&self) -> FixedOffset {
         self.offset
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.clock.now().with_timezone(&self.offset).date_naive()
     }
 }
 

@@ -11,6 +11,7 @@ use crate::cases::documents::PermitDocument;
 use crate::domain::permit::number::PermitNumber;
 use crate::domain::permit::{PermitKind, PermitState};
 use crate::domain::Message;
+use crate::format;
 use crate::i18n::Lang;
 use printpdf::{
     Actions, BorderArray, Color, FontId, LinkAnnotation, Mm, Op, PaintMode, ParsedFont,
@@ -68,6 +69,11 @@ fn font() -> Result<&'static ParsedFont, DocumentError> {
 }
 
 /// "Kazakh / Russian" of a catalogue message.
+/// A date as Kazakh and Russian both write it (`07.12.2026`), the formats every page shares.
+fn day(d: chrono::NaiveDate) -> String {
+    format::date(Lang::Ru, d)
+}
+
 fn both(message: &Message) -> String {
     format!("{} / {}", Lang::Kk.text(message), Lang::Ru.text(message))
 }
@@ -270,7 +276,7 @@ pub fn render(doc: &PermitDocument, verify_url: &str) -> Result<Vec<u8>, Documen
     l.line(16.0, 0.0, &format!("№ {}", doc.number));
     l.line(8.0, 0.0, &label("document-basis"));
     l.gap(3.0);
-    l.field("document-issued-on", &doc.issued_on.to_string());
+    l.field("document-issued-on", &day(doc.issued_on));
     let employer = doc.employer_name.as_deref().unwrap_or("—");
     l.field("document-employer", employer);
     l.field("document-bin", &doc.employer_bin);
@@ -285,20 +291,24 @@ pub fn render(doc: &PermitDocument, verify_url: &str) -> Result<Vec<u8>, Documen
     l.field("document-regions", &regions.join("; "));
     l.field(
         "document-term",
-        &format!("{} — {}", doc.valid_from, doc.valid_to),
+        &format!("{} — {}", day(doc.valid_from), day(doc.valid_to)),
     );
     l.labelled(
-        &both(&Message::new("document-status").text("date", doc.printed_on)),
+        &both(&Message::new("document-status").text("date", day(doc.printed_on))),
         &label(status_key(doc)),
     );
     if let Some(end) = &doc.ended {
         // The ground in both languages, with the article that carries it.
         let article = match &end.article {
-            Some(a) => a.clone(),
+            Some(a) => format!(
+                "{} / {}",
+                format::citation(Lang::Kk, a),
+                format::citation(Lang::Ru, a)
+            ),
             None => label("console-service-rule"),
         };
         l.labelled(
-            &both(&Message::new("document-ended").text("date", end.on)),
+            &both(&Message::new("document-ended").text("date", day(end.on))),
             &format!("{} ({article})", both(&end.ground)),
         );
     }

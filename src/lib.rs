@@ -12,6 +12,7 @@ pub mod demo;
 pub mod document;
 pub mod domain;
 pub mod error;
+pub mod format;
 pub mod i18n;
 pub mod ops;
 pub mod startup;

@@ -17,6 +17,7 @@ pub mod follow;
 pub mod ict;
 pub mod ledger;
 pub mod lifecycle;
+pub mod names;
 pub mod permit;
 pub mod permits;
 pub mod quota;

@@ -9,7 +9,8 @@ pub struct Bar {
     pub available: i64,
 }
 
-const LABEL_WIDTH: i64 = 70;
+/// Room for a region's name (the longest, «Западно-Казахстанская область», in px).
+const LABEL_WIDTH: i64 = 230;
 const BAR_WIDTH: i64 = 520;
 const ROW: i64 = 22;
 const NUMBER_WIDTH: i64 = 80;

@@ -79,6 +79,10 @@ pub struct Frame {
     pub user: Option<String>,
     pub nav: Vec<NavLink>,
     pub flash: Option<Flash>,
+    /// Kazakhstan's offset from UTC, for the times a page shows.
+    pub offset: chrono::FixedOffset,
+    /// Names of the employers the page shows, by BIN (see `words.rs`).
+    pub employers: std::collections::BTreeMap<String, String>,
 }
 
 impl Frame {
@@ -279,6 +283,8 @@ impl Ctx {
             user: caller.map(|c| self.who(c)),
             nav,
             flash,
+            offset: self.state.time.offset(),
+            employers: std::collections::BTreeMap::new(),
         })
     }
 
@@ -288,7 +294,7 @@ impl Ctx {
         let bound = c
             .region
             .as_ref()
-            .map(ToString::to_string)
+            .map(|r| super::naming::region_name(self.lang, r.as_str()))
             .or_else(|| c.bin.as_ref().map(ToString::to_string));
         match bound {
             Some(b) => format!("{role} · {b} · {}", c.sub),
@@ -316,7 +322,10 @@ impl Ctx {
     }
 
     /// The text of an API refusal in the reader's language: title, detail and each
-    /// violation with its article.
+    /// violation with its article as the language cites it, regions by name. The fields'
+    /// own notes are the API's English and shown only in English (those naming unknown
+    /// values are the reader's words, and shown in every language); the detail says the
+    /// same in the reader's words.
     pub fn problem_text(&self, e: &ApiError) -> String {
         let p = e.problem(self.lang);
         let mut parts = vec![p.title];
@@ -325,14 +334,22 @@ impl Ctx {
         }
         for v in p.violations {
             match v.article {
-                Some(a) => parts.push(format!("{} ({a})", v.message)),
+                Some(a) => parts.push(format!(
+                    "{} ({})",
+                    v.message,
+                    crate::format::citation(self.lang, &a)
+                )),
                 None => parts.push(v.message),
             }
         }
         for f in p.errors {
-            parts.push(format!("{}: {}", f.field, f.message));
+            if self.lang == Lang::En {
+                parts.push(format!("{}: {}", f.field, f.message));
+            } else if let ApiError::UnknownValues(_) = e {
+                parts.push(f.message);
+            }
         }
-        parts.join(" — ")
+        super::naming::in_words(self.lang, &parts.join(" — "))
     }
 
     /// The answer to a page that cannot be shown.

@@ -12,14 +12,14 @@ use crate::api::quotas::transfers::{TransferQuery, TransferView};
 use crate::api::rulesets::RuleSetView;
 use crate::auth::{authorize_role, Action};
 use crate::domain::Category;
-use crate::error::ApiError;
+use crate::domain::Message;
+use crate::error::{ApiError, FieldError};
 use actix_web::HttpResponse;
 use askama::Template;
 use chrono::Datelike;
-use serde::Deserialize;
 
 /// `?year=` of the ministry's pages (this year when absent) and `?category=` of the chart.
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub struct YearQuery {
     year: Option<i32>,
     category: Option<Category>,
@@ -32,9 +32,39 @@ impl YearQuery {
     }
 }
 
-/// Parses the query string of a ministry page.
+/// Parses the query string of a ministry page: a year that is no whole number or a
+/// category that is none of the five is a 400 whose message is in the reader's language;
+/// other parameters are ignored.
 fn query(q: &str) -> Result<YearQuery, Fail> {
-    serde_urlencoded::from_str(q).map_err(|e| Fail::Api(ApiError::invalid("query", e.to_string())))
+    let mut out = YearQuery {
+        year: None,
+        category: None,
+    };
+    for (key, value) in form_urlencoded::parse(q.as_bytes()) {
+        match key.as_ref() {
+            "year" => {
+                out.year = Some(value.parse().map_err(|_| {
+                    ApiError::malformed(
+                        Message::new("malformed-year-text").text("year", value.as_ref()),
+                        vec![FieldError::new("year", "must be a whole number")],
+                    )
+                })?);
+            }
+            "category" => {
+                out.category = Some(Category::from_code(&value).ok_or_else(|| {
+                    ApiError::malformed(
+                        Message::new("malformed-category").text("category", value.as_ref()),
+                        vec![FieldError::new(
+                            "category",
+                            "must be 1, 2, 3, 4 or seasonal",
+                        )],
+                    )
+                })?);
+            }
+            _ => {}
+        }
+    }
+    Ok(out)
 }
 
 /// One region's row of the quota table, for the chosen category or all together.
@@ -97,7 +127,7 @@ pub async fn quota(ctx: Ctx, req: actix_web::HttpRequest) -> HttpResponse {
         let bars: Vec<Bar> = rows
             .iter()
             .map(|r| Bar {
-                label: r.region.clone(),
+                label: super::naming::region_name(ctx.lang, &r.region),
                 used: r.used,
                 held: r.held,
                 available: r.available,
@@ -195,7 +225,7 @@ pub async fn demand(ctx: Ctx, req: actix_web::HttpRequest) -> HttpResponse {
 struct RulesPage {
     f: Frame,
     current: RuleSetView,
-    rules: String,
+    rules: serde_json::Value,
     history: Vec<RuleSetView>,
 }
 
@@ -205,7 +235,7 @@ pub async fn rules(ctx: Ctx) -> HttpResponse {
         let c = ctx.caller()?;
         authorize_role(&c, Action::ReadRuleSets)?;
         let current = crate::api::rulesets::current(&ctx.state, &c, None).await?;
-        let rules = serde_json::to_string_pretty(&current.rules).map_err(|e| {
+        let rules = serde_json::to_value(&current.rules).map_err(|e| {
             log::error!("the rule set in force does not serialize: {e}");
             Fail::Api(ApiError::Internal)
         })?;

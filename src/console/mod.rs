@@ -13,11 +13,13 @@
 mod chart;
 mod frame;
 mod ministry;
+mod naming;
 mod official;
 mod oidc;
 mod routes;
 mod session;
 mod state;
+mod words;
 
 pub use frame::Ctx;
 pub use routes::Mount;

@@ -78,8 +78,11 @@ pub async fn queue(ctx: Ctx) -> HttpResponse {
             .state
             .db(move |conn| Ok(list::applications(conn, &l, None, today)?))
             .await?;
+        let bins = items.iter().map(|p| p.bin.to_string()).collect();
         Ok(QueuePage {
-            f: ctx.frame("console-queue-title", Some(&c))?,
+            f: ctx
+                .frame_naming("console-queue-title", Some(&c), bins)
+                .await?,
             items,
         })
     }
@@ -153,8 +156,13 @@ async fn read(ctx: &Ctx, c: &Caller, id: i64) -> Result<Permit, Fail> {
 
 /// The case page: workers, every automatic check with its article, the quota left in
 /// the region, the fee, the history, and the official's buttons.
-pub async fn case(ctx: Ctx, id: web::Path<i64>) -> HttpResponse {
-    let id = id.into_inner();
+///
+/// A case id that is no number (`/console/permits/abc`) is a page that does not exist,
+/// answered as one in the reader's language.
+pub async fn case(ctx: Ctx, id: web::Path<String>) -> HttpResponse {
+    let Ok(id) = id.parse::<i64>() else {
+        return not_found(ctx).await;
+    };
     let page = async {
         let c = ctx.caller()?;
         // The console is the officials'; an employer reads its permits through the API.
@@ -182,8 +190,11 @@ pub async fn case(ctx: Ctx, id: web::Path<i64>) -> HttpResponse {
         } else {
             (Vec::new(), Vec::new())
         };
+        let bins = vec![p.bin.to_string()];
         Ok(CasePage {
-            f: ctx.frame("console-case-title", Some(&c))?,
+            f: ctx
+                .frame_naming("console-case-title", Some(&c), bins)
+                .await?,
             p,
             quota,
             can_decide,
@@ -401,8 +412,14 @@ pub async fn overdue(ctx: Ctx) -> HttpResponse {
                 ))
             })
             .await?;
+        let bins = (awaiting.iter().chain(&lapsed))
+            .map(|p| p.bin.to_string())
+            .chain(departures.iter().map(|d| d.bin.to_string()))
+            .collect();
         Ok(OverduePage {
-            f: ctx.frame("console-overdue-title", Some(&c))?,
+            f: ctx
+                .frame_naming("console-overdue-title", Some(&c), bins)
+                .await?,
             awaiting,
             lapsed,
             departures,
@@ -455,8 +472,11 @@ pub async fn ict(ctx: Ctx) -> HttpResponse {
                 Ok((missing.0, register.0))
             })
             .await?;
+        let bins = register.iter().map(|l| l.bin.to_string()).collect();
         Ok(IctPage {
-            f: ctx.frame("console-ict-title", Some(&c))?,
+            f: ctx
+                .frame_naming("console-ict-title", Some(&c), bins)
+                .await?,
             missing,
             register,
         })

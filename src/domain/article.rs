@@ -50,6 +50,158 @@ pub fn cite_all(articles: &[Article]) -> String {
     out
 }
 
+/// The act a citation names: Law 482-V itself (no name), or another act the service
+/// applies beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Act {
+    Law,
+    LabourCode,
+    Appk,
+}
+
+/// One provision of a citation: article, paragraph and subparagraph numbers as written
+/// (`7`, `21-1`, `12`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Provision<'a> {
+    article: &'a str,
+    paragraph: Option<&'a str>,
+    subparagraph: Option<&'a str>,
+}
+
+/// A stored citation read back into its parts: the act and its provisions
+/// (`Art. 33(2), 9(5)` → Law 482-V, 33(2) and 9(5)); `None` for a text not in the form
+/// [`Article`] and [`cite_all`] write, and for the ICAO standard, which has no articles.
+fn parse(citation: &str) -> Option<(Act, Vec<Provision<'_>>)> {
+    let (act, rest) = if let Some(r) = citation.strip_prefix("Labour Code of the RK, Art. ") {
+        (Act::LabourCode, r)
+    } else if let Some(r) = citation.strip_prefix("APPK Art. ") {
+        (Act::Appk, r)
+    } else {
+        (Act::Law, citation.strip_prefix("Art. ")?)
+    };
+    let provisions = rest
+        .split(", ")
+        .map(|one| {
+            let mut parts = one.split('(');
+            let article = parts.next().filter(|a| is_number(a))?;
+            let mut inner = parts.map(|p| p.strip_suffix(')').filter(|p| is_number(p)));
+            let paragraph = inner.next().map(|p| p.ok_or(())).transpose().ok()?;
+            let subparagraph = inner.next().map(|p| p.ok_or(())).transpose().ok()?;
+            inner.next().is_none().then_some(Provision {
+                article,
+                paragraph,
+                subparagraph,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some((act, provisions))
+}
+
+/// A number of the law's numbering: digits, or digits joined by hyphens (`21-1`).
+fn is_number(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('-')
+            .all(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The ICAO standard's citation (`ICAO Doc 9303 Part 3`): its part number.
+fn icao_part(citation: &str) -> Option<&str> {
+    citation
+        .strip_prefix("ICAO Doc 9303 Part ")
+        .filter(|p| is_number(p))
+}
+
+/// A citation as Kazakh legal texts write it: «33-баптың 2-тармағы»,
+/// «32-баптың 2-тармағының 12) тармақшасы», «ҚР Еңбек кодексінің 31-бабы»,
+/// «ӘРПК 91-бабының 1-тармағы», «ИКАО 9303 құжатының 3-бөлігі»; several provisions
+/// joined by commas, several citations (`Art. 9(5), 33(2); Art. 33(2)`) by semicolons. A
+/// text in no known form is shown as it is.
+pub fn in_kazakh(citation: &str) -> String {
+    if citation.contains("; ") {
+        return citation
+            .split("; ")
+            .map(in_kazakh)
+            .collect::<Vec<_>>()
+            .join("; ");
+    }
+    if let Some(part) = icao_part(citation) {
+        return format!("ИКАО 9303 құжатының {part}-бөлігі");
+    }
+    let Some((act, provisions)) = parse(citation) else {
+        return citation.to_owned();
+    };
+    let prefix = match act {
+        Act::Law => "",
+        Act::LabourCode => "ҚР Еңбек кодексінің ",
+        Act::Appk => "ӘРПК ",
+    };
+    let of_act = act != Act::Law;
+    provisions
+        .iter()
+        .map(|p| {
+            let whole = match (p.paragraph, p.subparagraph) {
+                (None, _) if of_act => format!("{}-бабы", p.article),
+                (None, _) => format!("{}-бап", p.article),
+                (Some(par), None) if of_act => format!("{}-бабының {par}-тармағы", p.article),
+                (Some(par), None) => format!("{}-баптың {par}-тармағы", p.article),
+                (Some(par), Some(sub)) if of_act => {
+                    format!("{}-бабының {par}-тармағының {sub}) тармақшасы", p.article)
+                }
+                (Some(par), Some(sub)) => {
+                    format!("{}-баптың {par}-тармағының {sub}) тармақшасы", p.article)
+                }
+            };
+            format!("{prefix}{whole}")
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A citation as Russian legal texts abbreviate it: «ст. 33 п. 2», «ст. 32 п. 2 пп. 12»,
+/// «ст. 31 Трудового кодекса РК», «ст. 91 п. 1 АППК», «документ ИКАО 9303, часть 3»;
+/// several provisions joined by commas, several citations by semicolons. A text in no known
+/// form is shown as it is.
+pub fn in_russian(citation: &str) -> String {
+    if citation.contains("; ") {
+        return citation
+            .split("; ")
+            .map(in_russian)
+            .collect::<Vec<_>>()
+            .join("; ");
+    }
+    if let Some(part) = icao_part(citation) {
+        return format!("документ ИКАО 9303, часть {part}");
+    }
+    let Some((act, provisions)) = parse(citation) else {
+        return citation.to_owned();
+    };
+    let suffix = match act {
+        Act::Law => "",
+        Act::LabourCode => " Трудового кодекса РК",
+        Act::Appk => " АППК",
+    };
+    provisions
+        .iter()
+        .map(|p| {
+            let mut out = format!("ст. {}", p.article);
+            if let Some(par) = p.paragraph {
+                out.push_str(&format!(" п. {par}"));
+            }
+            if let Some(sub) = p.subparagraph {
+                out.push_str(&format!(" пп. {sub}"));
+            }
+            out.push_str(suffix);
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A citation as English writes it: the stored form itself (`Art. 33(2)`).
+pub fn in_english(citation: &str) -> String {
+    citation.to_owned()
+}
+
 /// The legal basis an audit event stores for an act no provision of the law governs, a rule
 /// of the service itself (an employer withdrawing its application, returning its permit):
 /// empty, shown to readers as `null`, as a violation of a service rule has no article.
@@ -143,5 +295,78 @@ mod tests {
         assert_eq!(cite_all(&[ART_32_2_12]), "Art. 32(2)(12)");
         assert_eq!(cite_all(&[]), "");
         assert_eq!(ART_7_21_1.to_string(), "Art. 7(21-1)");
+    }
+    #[test]
+    fn a_citation_reads_as_kazakh_and_russian_legal_texts_write_it() {
+        let cases = [
+            ("Art. 33(2)", "33-баптың 2-тармағы", "ст. 33 п. 2"),
+            (
+                "Art. 32(2)(12)",
+                "32-баптың 2-тармағының 12) тармақшасы",
+                "ст. 32 п. 2 пп. 12",
+            ),
+            ("Art. 7(21-1)", "7-баптың 21-1-тармағы", "ст. 7 п. 21-1"),
+            (
+                "Art. 33(2), 9(5)",
+                "33-баптың 2-тармағы, 9-баптың 5-тармағы",
+                "ст. 33 п. 2, ст. 9 п. 5",
+            ),
+            (
+                "Labour Code of the RK, Art. 31",
+                "ҚР Еңбек кодексінің 31-бабы",
+                "ст. 31 Трудового кодекса РК",
+            ),
+            (
+                "APPK Art. 91(1)",
+                "ӘРПК 91-бабының 1-тармағы",
+                "ст. 91 п. 1 АППК",
+            ),
+            (
+                "Art. 9(5), 33(2); Art. 33(2)",
+                "9-баптың 5-тармағы, 33-баптың 2-тармағы; 33-баптың 2-тармағы",
+                "ст. 9 п. 5, ст. 33 п. 2; ст. 33 п. 2",
+            ),
+            (
+                "ICAO Doc 9303 Part 3",
+                "ИКАО 9303 құжатының 3-бөлігі",
+                "документ ИКАО 9303, часть 3",
+            ),
+        ];
+        for (text, kk, ru) in cases {
+            assert_eq!(in_kazakh(text), kk);
+            assert_eq!(in_russian(text), ru);
+            assert_eq!(in_english(text), text);
+        }
+    }
+
+    #[test]
+    fn every_provision_the_service_cites_reads_in_kazakh_and_russian_without_latin_letters() {
+        let all = [
+            ART_1_25,
+            ART_7_21_1,
+            ART_32_2_12,
+            ART_33_3,
+            ICAO_9303_3,
+            ICAO_9303_4,
+            LABOUR_CODE_31,
+            APPK_91_1,
+            APPK_101_1,
+        ];
+        for a in all {
+            for text in [in_kazakh(a.cite()), in_russian(a.cite())] {
+                assert!(
+                    !text.chars().any(|c| c.is_ascii_alphabetic()),
+                    "{a}: {text}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_text_in_no_known_form_is_shown_as_it_is() {
+        for text in ["", "Art. ", "Art. x(2)", "Art. 33(2", "Order No. 397"] {
+            assert_eq!(in_kazakh(text), text);
+            assert_eq!(in_russian(text), text);
+        }
     }
 }

@@ -15,11 +15,11 @@ use std::time::Duration;
 
 /// A console session over plain HTTP: its cookie and CSRF token.
 pub(crate) struct Session {
-    cookie: String,
-    csrf: String,
+    pub(crate) cookie: String,
+    pub(crate) csrf: String,
 }
 
-fn http() -> awc::Client {
+pub(crate) fn http() -> awc::Client {
     awc::Client::builder()
         .disable_redirects()
         .timeout(Duration::from_secs(60))
@@ -67,7 +67,7 @@ async fn open(app: &TestApp) -> (Session, String) {
     )
 }
 
-async fn post_form(
+pub(crate) async fn post_form(
     app: &TestApp,
     s: &Session,
     path: &str,
@@ -107,7 +107,7 @@ pub(crate) async fn sign_in(app: &TestApp, token: &str) -> Session {
     s
 }
 
-pub(crate) async fn page(app: &TestApp, s: &Session, path: &str) -> (u16, String) {
+async fn page(app: &TestApp, s: &Session, path: &str) -> (u16, String) {
     let (status, html, _) = page_and_cookie(app, s, path).await;
     (status, html)
 }
@@ -288,7 +288,7 @@ async fn every_role_sees_exactly_the_console_pages_its_api_calls_allow() {
 
 /// Chromium and chromedriver, or `None` (with a loud message) when they are missing and
 /// `CI_REQUIRE_BROWSER` is not set; `.ci/run` sets it, so CI fails instead of skipping.
-fn browser() -> Option<(PathBuf, PathBuf)> {
+pub(crate) fn browser() -> Option<(PathBuf, PathBuf)> {
     let chromium =
         PathBuf::from(std::env::var("CHROMIUM_BIN").unwrap_or_else(|_| "/usr/bin/chromium".into()));
     let driver = PathBuf::from(
@@ -310,7 +310,7 @@ fn browser() -> Option<(PathBuf, PathBuf)> {
 }
 
 /// chromedriver on a free loopback port, stopped when dropped.
-struct Driver {
+pub(crate) struct Driver {
     child: Child,
     url: String,
     profile: PathBuf,
@@ -324,7 +324,7 @@ impl Drop for Driver {
     }
 }
 
-async fn driver(path: &Path) -> Driver {
+pub(crate) async fn driver(path: &Path) -> Driver {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -352,7 +352,7 @@ async fn driver(path: &Path) -> Driver {
 }
 
 /// A fresh headless Chromium with its own profile.
-async fn chromium(d: &Driver, binary: &Path, n: u32) -> Client {
+pub(crate) async fn chromium(d: &Driver, binary: &Path, n: u32) -> Client {
     let caps = json!({
         "goog:chromeOptions": {
             "binary": binary,
@@ -376,7 +376,7 @@ async fn chromium(d: &Driver, binary: &Path, n: u32) -> Client {
 }
 
 /// Saves a screenshot of the page as `target/screenshots/<database>-<name>.png`.
-async fn shot(c: &Client, app: &TestApp, name: &str) {
+pub(crate) async fn shot(c: &Client, app: &TestApp, name: &str) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
     std::fs::create_dir_all(&dir).unwrap();
     let db = if app.db.is_postgres() {
@@ -388,7 +388,7 @@ async fn shot(c: &Client, app: &TestApp, name: &str) {
     std::fs::write(dir.join(format!("{db}-{name}.png")), png).unwrap();
 }
 
-async fn attr(c: &Client, css: &str, name: &str) -> String {
+pub(crate) async fn attr(c: &Client, css: &str, name: &str) -> String {
     c.wait()
         .at_most(Duration::from_secs(20))
         .for_element(Locator::Css(css))
@@ -402,7 +402,7 @@ async fn attr(c: &Client, css: &str, name: &str) -> String {
 
 /// Waits until `css`'s attribute `name` is `expected` (the page after a form's redirect
 /// may take a moment to replace the one the form was on).
-async fn attr_becomes(c: &Client, css: &str, name: &str, expected: &str) {
+pub(crate) async fn attr_becomes(c: &Client, css: &str, name: &str, expected: &str) {
     let mut last = None;
     for _ in 0..100 {
         if let Ok(e) = c.find(Locator::Css(css)).await {
@@ -418,7 +418,7 @@ async fn attr_becomes(c: &Client, css: &str, name: &str, expected: &str) {
     panic!("{css} {name} stayed {last:?}, not {expected}");
 }
 
-async fn text(c: &Client, css: &str) -> String {
+pub(crate) async fn text(c: &Client, css: &str) -> String {
     c.wait()
         .at_most(Duration::from_secs(20))
         .for_element(Locator::Css(css))
@@ -429,7 +429,7 @@ async fn text(c: &Client, css: &str) -> String {
         .unwrap()
 }
 
-async fn click(c: &Client, css: &str) {
+pub(crate) async fn click(c: &Client, css: &str) {
     c.wait()
         .at_most(Duration::from_secs(20))
         .for_element(Locator::Css(css))
@@ -441,7 +441,7 @@ async fn click(c: &Client, css: &str) {
 }
 
 /// Signs in through the browser's form with a development token.
-async fn browser_sign_in(c: &Client, app: &TestApp, token: &str) {
+pub(crate) async fn browser_sign_in(c: &Client, app: &TestApp, token: &str) {
     c.goto(&format!("{}/console/", app.address)).await.unwrap();
     c.wait()
         .at_most(Duration::from_secs(20))
@@ -481,7 +481,8 @@ async fn console_journeys_in_headless_chromium() {
     c.goto(&format!("{}/console/", app.address)).await.unwrap();
     shot(&c, &app, "01-sign-in").await;
     browser_sign_in(&c, &app, &app.akimat("KZ-23")).await;
-    assert!(text(&c, "#user").await.contains("KZ-23"));
+    // The region by its name (issue 21): the browser reads English.
+    assert!(text(&c, "#user").await.contains("Atyrau Region"));
     // The session cookie is Secure, and Chromium keeps it on http://127.0.0.1.
     let cookie = c.get_named_cookie("permits-console").await.unwrap();
     assert_eq!(cookie.secure(), Some(true));
@@ -495,7 +496,7 @@ async fn console_journeys_in_headless_chromium() {
     click(&c, &format!("#case-{id}")).await;
     assert_eq!(attr(&c, "#status", "data-status").await, "applied");
     assert!(text(&c, "#checks").await.contains("Art. 33"));
-    assert!(text(&c, "#quota-left").await.contains("KZ-23"));
+    assert!(text(&c, "#quota-left").await.contains("Atyrau Region"));
     shot(&c, &app, "04-case").await;
     c.goto(&format!("{}/console/queue", app.address))
         .await
@@ -576,7 +577,7 @@ async fn console_journeys_in_headless_chromium() {
     c.goto(&format!("{}/console/quota?year=2026", app.address))
         .await
         .unwrap();
-    assert!(text(&c, "#regions").await.contains("KZ-23"));
+    assert!(text(&c, "#regions").await.contains("Atyrau Region"));
     c.find(Locator::Css("#chart svg")).await.unwrap();
     c.close().await.unwrap();
 
@@ -741,7 +742,7 @@ async fn openid_connect_sign_in_at_a_real_provider_makes_the_same_caller_as_a_to
     oidc_sign_in(&c, &app, "akimat-kz23").await;
     let who = text(&c, "#user").await;
     assert!(
-        who.contains("KZ-23") && who.contains("akimat-kz23"),
+        who.contains("Atyrau Region") && who.contains("akimat-kz23"),
         "{who}"
     );
     c.goto(&format!("{}/console/queue", app.address))

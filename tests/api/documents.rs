@@ -136,8 +136,9 @@ async fn an_issued_permit_has_a_pdf_with_its_number_data_workers_and_qr_address(
         "TUR",
         "U1000000",
         "KZ-23",
-        "2026-01-15",
-        "2027-01-14",
+        // The term as Kazakh and Russian write dates (issue 21).
+        "15.01.2026",
+        "14.01.2027",
         // Labels in Kazakh and Russian, in the embedded font.
         "Шетелдік",
         "Разрешение",

@@ -122,8 +122,8 @@ async fn a_returned_or_revoked_permits_end_ground_reads_in_kazakh_and_russian_wi
     // The PDF says when and why, in Kazakh and Russian, never the code.
     let text = pdf_text(&app, &returned).await;
     for phrase in [
-        "2026-02-02 күні тоқтатылды, негізі",
-        "Прекращено 2026-02-02 по основанию",
+        "02.02.2026 күні тоқтатылды, негізі",
+        "Прекращено 02.02.2026 по основанию",
         "рұқсатты жұмыс беруші қайтарды / разрешение возвращено работодателем",
         "(сервистің өз ережесі / собственное правило сервиса)",
     ] {
@@ -131,7 +131,7 @@ async fn a_returned_or_revoked_permits_end_ground_reads_in_kazakh_and_russian_wi
     }
     assert!(!says(&text, "returned"), "{text}");
     let text = pdf_text(&app, &revoked).await;
-    let phrase = "Қазақстандық кадрлардың үлесі бұзылған / Нарушено соотношение казахстанских кадров (Art. 33(6))";
+    let phrase = "Қазақстандық кадрлардың үлесі бұзылған / Нарушено соотношение казахстанских кадров (33-баптың 6-тармағы / ст. 33 п. 6)";
     assert!(says(&text, phrase), "{phrase} not in the text:\n{text}");
     assert!(!says(&text, "kazakh-share-breached"), "{text}");
 }

@@ -1,0 +1,333 @@
+//! Every value a console page shows, in the reader's words and Kazakhstan's formats: dates,
+//! times (Kazakhstan time), numbers, money, percentages, citations of the law, regions by
+//! name, employers by name with the BIN beside, categories, checks, history actions,
+//! positions and the rule set's sections and keys. The templates call these through the
+//! page's [`Frame`]; the formats themselves are `crate::format`'s, shared with the PDF.
+
+use super::frame::{Ctx, Fail, Frame};
+use super::naming::{in_words, region_name};
+use crate::auth::Caller;
+use crate::domain::{Category, Money};
+use crate::format;
+use crate::i18n::Lang;
+use chrono::{DateTime, NaiveDate, Utc};
+use rust_decimal::Decimal;
+
+/// The catalogue key of a history action (`permit.fee_paid` → `console-action-permit-fee-paid`).
+fn action_key(action: &str) -> String {
+    format!("console-action-{}", action.replace(['.', '_'], "-"))
+}
+
+impl Frame {
+    /// A date: `07.12.2026` in Kazakh and Russian.
+    pub fn date(&self, day: &NaiveDate) -> String {
+        format::date(self.lang, *day)
+    }
+
+    /// A moment in Kazakhstan time, to the minute.
+    pub fn time(&self, at: &DateTime<Utc>) -> String {
+        format::time(self.lang, *at, self.offset)
+    }
+
+    /// A whole number with its thousands grouped.
+    pub fn num(&self, n: &i64) -> String {
+        format::integer(self.lang, *n)
+    }
+
+    /// An amount in tenge: `1 548 350,00 ₸`.
+    pub fn money(&self, m: &Money) -> String {
+        format::money(self.lang, *m)
+    }
+
+    /// A percentage given as a decimal string (`"0.25"` → `0,25 %`); the text as it is
+    /// when it is no decimal.
+    pub fn pct(&self, value: &str) -> String {
+        value
+            .parse::<Decimal>()
+            .map_or_else(|_| value.to_owned(), |d| format::percent(self.lang, d))
+    }
+
+    /// A stored citation (`Art. 33(2)`) as the page's language writes it, kept on one
+    /// line in Russian (no-break spaces after «ст.», «п.», «пп.», as Russian typesetting
+    /// does).
+    pub fn article(&self, stored: &str) -> String {
+        let text = format::citation(self.lang, stored);
+        match self.lang {
+            Lang::Ru => text.replace("ст. ", "ст.\u{a0}").replace("п. ", "п.\u{a0}"),
+            Lang::Kk | Lang::En => text,
+        }
+    }
+
+    /// A region by its name.
+    pub fn region(&self, code: &str) -> String {
+        region_name(self.lang, code)
+    }
+
+    /// A message of the catalogue as shown: its regions by name, its dates as the
+    /// language writes them.
+    pub fn said(&self, text: &str) -> String {
+        in_words(self.lang, text)
+    }
+
+    /// A category in words (`3: специалисты`, `сезонные работники`).
+    pub fn category(&self, c: &Category) -> String {
+        self.t(&format!("document-category-{}", c.code()))
+    }
+
+    /// An employer by name with its BIN beside (`ТОО «Атырау Бурение» · 210340000013`); the
+    /// BIN alone when no profile names it.
+    pub fn employer(&self, bin: &str) -> String {
+        match self.employers.get(bin) {
+            Some(name) => format!("{name} · {bin}"),
+            None => bin.to_owned(),
+        }
+    }
+
+    /// An automatic check's name (`quota-available` → «Квота региона»).
+    pub fn check(&self, code: &str) -> String {
+        self.named(&format!("console-check-{code}"), code)
+    }
+
+    /// A history action in words (`permit.approved` → «одобрено регионом»).
+    pub fn action(&self, action: &str) -> String {
+        self.named(&action_key(action), action)
+    }
+
+    /// A role in words (`employer` → «Работодатель»).
+    pub fn role(&self, role: &str) -> String {
+        self.named(&format!("console-role-{role}"), role)
+    }
+
+    /// Who acted: an official's or employer's sign-in subject as it is, the service's own
+    /// actors (`system`, `seed`) in words.
+    pub fn actor(&self, sub: &str) -> String {
+        match sub {
+            "system" | "seed" => self.named(&format!("console-actor-{sub}"), sub),
+            _ => sub.to_owned(),
+        }
+    }
+
+    /// An ICT position in words (`head` → «руководитель»).
+    pub fn position(&self, position: &str) -> String {
+        self.named(&format!("console-position-{position}"), position)
+    }
+
+    /// A fee's rate in the MRP of the page's language, times the workers it is for:
+    /// `179 МРП × 2`.
+    pub fn fee_rate(&self, rate: &i32, workers: &u32) -> String {
+        let m = crate::domain::Message::new("console-fee-rate")
+            .arg("rate", i64::from(*rate))
+            .arg("workers", i64::from(*workers));
+        self.lang.text(&m)
+    }
+
+    /// The rule set's numbers as sections of words (see [`rules_html`]).
+    pub fn rules_html(&self, rules: &serde_json::Value) -> String {
+        rules_html(self, rules)
+    }
+
+    /// The catalogue's text for `key`, or `fallback` when the catalogue has none in this
+    /// language (a code added without its words shows as the code, never as the key).
+    fn named(&self, key: &str, fallback: &str) -> String {
+        let m = crate::domain::Message::new(key);
+        if self.lang.renders(&m) {
+            self.lang.text(&m)
+        } else {
+            fallback.to_owned()
+        }
+    }
+}
+
+impl Ctx {
+    /// The frame of a page that names employers: as [`Ctx::frame`], with the names of the
+    /// employers `bins` from their profiles in force today.
+    pub async fn frame_naming(
+        &self,
+        title: &str,
+        caller: Option<&Caller>,
+        bins: Vec<String>,
+    ) -> Result<Frame, Fail> {
+        let mut f = self.frame(title, caller)?;
+        let today = self.state.time.today();
+        f.employers = self
+            .state
+            .read(move |conn| Ok(crate::cases::names::employers(conn, &bins, today)?))
+            .await?;
+        Ok(f)
+    }
+}
+
+/// Escapes text for HTML.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Keys whose text is the ministry's own, written in English in the rule set (its sources,
+/// and the names of professions on its lists): shown as written, marked `lang="en"`.
+const ENGLISH_DATA: [&str; 3] = ["source", "name", "seasonal_professions"];
+
+/// Keys whose values are codes an API client sends (ground and list codes, OKED sector
+/// letters, occupation codes): shown as `<code>`.
+const CODES: [&str; 5] = [
+    "code",
+    "sector",
+    "sectors",
+    "priority_sectors",
+    "occupation_code",
+];
+
+/// The rule set as sections and keys in words, values in the page's formats: an object is
+/// a list of terms, a list of objects a numbered list; dates, month-days, booleans,
+/// percentages, tenge, categories and term units read as words; the words given in every
+/// language (`name_kk`, `name_ru`, `name_en`) show the page's; the ministry's English texts
+/// are marked as English and codes as code.
+fn rules_html(f: &Frame, rules: &serde_json::Value) -> String {
+    let mut out = String::new();
+    if let serde_json::Value::Object(sections) = rules {
+        for (section, body) in sections {
+            out.push_str(&format!(
+                "<section class=\"rules-section\" id=\"rules-{}\"><h3>{}</h3>",
+                escape(section),
+                escape(&f.named(&format!("console-rules-section-{section}"), section))
+            ));
+            value_html(f, section, body, &mut out);
+            out.push_str("</section>");
+        }
+    }
+    out
+}
+
+fn value_html(f: &Frame, key: &str, v: &serde_json::Value, out: &mut String) {
+    use serde_json::Value;
+    match v {
+        Value::Object(map) => {
+            out.push_str("<dl>");
+            let own = match f.lang {
+                Lang::Kk => "name_kk",
+                Lang::Ru => "name_ru",
+                Lang::En => "name_en",
+            };
+            for (k, x) in map {
+                if k.starts_with("name_") && k != own {
+                    continue;
+                }
+                let label = if k.starts_with("name_") {
+                    f.named("console-rules-key-name", k)
+                } else {
+                    f.named(&format!("console-rules-key-{k}"), k)
+                };
+                out.push_str(&format!("<dt>{}</dt><dd>", escape(&label)));
+                value_html(f, k, x, out);
+                out.push_str("</dd>");
+            }
+            out.push_str("</dl>");
+        }
+        Value::Array(items) if items.iter().any(Value::is_object) => {
+            out.push_str("<ol>");
+            for x in items {
+                out.push_str("<li>");
+                value_html(f, key, x, out);
+                out.push_str("</li>");
+            }
+            out.push_str("</ol>");
+        }
+        Value::Array(items) => {
+            let parts: Vec<String> = items.iter().map(|x| scalar_html(f, key, x)).collect();
+            out.push_str(&parts.join(", "));
+        }
+        scalar => out.push_str(&scalar_html(f, key, scalar)),
+    }
+}
+
+fn scalar_html(f: &Frame, key: &str, v: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match v {
+        Value::Bool(b) => escape(&f.t(if *b {
+            "console-rules-yes"
+        } else {
+            "console-rules-no"
+        })),
+        Value::Number(n) => n
+            .as_i64()
+            .map_or_else(|| escape(&n.to_string()), |i| escape(&f.num(&i))),
+        Value::String(s) => string_html(f, key, s),
+        Value::Null => escape(&f.t("console-rules-none")),
+        other => escape(&other.to_string()),
+    }
+}
+
+fn string_html(f: &Frame, key: &str, s: &str) -> String {
+    if ENGLISH_DATA.contains(&key) {
+        return format!("<span lang=\"en\">{}</span>", escape(s));
+    }
+    if CODES.contains(&key) {
+        return format!("<code>{}</code>", escape(s));
+    }
+    if key == "article" {
+        return escape(&f.article(s));
+    }
+    if matches!(key, "category" | "categories") {
+        if let Some(c) = Category::from_code(s) {
+            return escape(&f.category(&c));
+        }
+    }
+    if key == "unit" {
+        return escape(&f.named(&format!("console-rules-unit-{s}"), s));
+    }
+    if let Ok(d) = s.parse::<NaiveDate>() {
+        return escape(&f.date(&d));
+    }
+    // A day of every year, `MM-DD`, as the language writes a day and month.
+    if let Some((m, d)) = s.split_once('-').filter(|_| s.len() == 5) {
+        if m.bytes().chain(d.bytes()).all(|b| b.is_ascii_digit()) {
+            return escape(&match f.lang {
+                Lang::Kk | Lang::Ru => format!("{d}.{m}"),
+                Lang::En => s.to_owned(),
+            });
+        }
+    }
+    if let Ok(d) = s.parse::<Decimal>() {
+        if key == "tenge" {
+            if let Ok(m) = Money::from_tenge(d) {
+                return escape(&f.money(&m));
+            }
+        }
+        if key.contains("percent") {
+            return escape(&format::percent(f.lang, d));
+        }
+        return escape(&format::decimal(f.lang, d));
+    }
+    escape(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_history_action_has_a_key_of_small_letters_and_hyphens() {
+        assert_eq!(
+            action_key("permit.fee_paid"),
+            "console-action-permit-fee-paid"
+        );
+    }
+
+    #[test]
+    fn text_is_escaped_for_html() {
+        assert_eq!(
+            escape("<a href=\"x\">&'"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
+    }
+}

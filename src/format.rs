@@ -1,0 +1,189 @@
+//! Numbers, money, percentages, dates and times as the reader's language writes them, for
+//! every page and document the service draws. Kazakh and Russian follow Kazakhstan's
+//! conventions (CLDR `kk`/`ru`, GOST R 7.0.97-2016 for dates): `07.12.2026`, a no-break
+//! space between thousands and a decimal comma (`1 548 350,00 ₸`, `0,25 %`). English keeps
+//! its own (`2026-12-07`, `1,548,350.00 ₸`, `0.25%`). Times are Kazakhstan time, the
+//! offset the service's clock runs on (`time.utc_offset_hours`), to the minute, in every
+//! language. The API itself keeps its wire formats (ISO 8601, decimal strings).
+
+use crate::domain::article;
+use crate::domain::Money;
+use crate::i18n::Lang;
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use rust_decimal::Decimal;
+
+/// The space between groups of thousands and before a unit in Kazakh and Russian: a
+/// no-break space (U+00A0, CLDR's grouping separator for `kk` and `ru`), so a figure never
+/// breaks across lines.
+pub const GROUP: char = '\u{a0}';
+
+/// The tenge sign (U+20B8).
+pub const TENGE: char = '₸';
+
+/// `digits` (no sign) grouped by three with `sep`.
+fn grouped(digits: &str, sep: char) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 2);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// The group separator and decimal mark of `lang`.
+fn marks(lang: Lang) -> (char, char) {
+    match lang {
+        Lang::Kk | Lang::Ru => (GROUP, ','),
+        Lang::En => (',', '.'),
+    }
+}
+
+/// A decimal as `lang` writes it, with every decimal place it has (`0.25` → `0,25`,
+/// `1548350.00` → `1 548 350,00`); a whole number has none (`7258400` → `7 258 400`).
+pub fn decimal(lang: Lang, value: Decimal) -> String {
+    let (group, mark) = marks(lang);
+    let text = value.abs().to_string();
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let mut out = String::new();
+    if value.is_sign_negative() && !value.is_zero() {
+        out.push('-');
+    }
+    out.push_str(&grouped(whole, group));
+    if !fraction.is_empty() {
+        out.push(mark);
+        out.push_str(fraction);
+    }
+    out
+}
+
+/// A whole number (a count of units, workers, people) as `lang` writes it: `7 258 400`.
+pub fn integer(lang: Lang, value: i64) -> String {
+    decimal(lang, Decimal::from(value))
+}
+
+/// An amount in tenge with its tiyn and the tenge sign: `1 548 350,00 ₸`.
+pub fn money(lang: Lang, amount: Money) -> String {
+    let mut tenge = amount.tenge();
+    tenge.rescale(2);
+    let sep = match lang {
+        Lang::Kk | Lang::Ru => GROUP,
+        Lang::En => ' ',
+    };
+    format!("{}{sep}{TENGE}", decimal(lang, tenge))
+}
+
+/// A percentage: `0,25 %` in Kazakh and Russian (a space before the sign, as their
+/// standards write it), `0.25%` in English.
+pub fn percent(lang: Lang, value: Decimal) -> String {
+    match lang {
+        Lang::Kk | Lang::Ru => format!("{}{GROUP}%", decimal(lang, value.normalize())),
+        Lang::En => format!("{}%", decimal(lang, value.normalize())),
+    }
+}
+
+/// A date: `07.12.2026` in Kazakh and Russian, `2026-12-07` in English.
+pub fn date(lang: Lang, day: NaiveDate) -> String {
+    match lang {
+        Lang::Kk | Lang::Ru => day.format("%d.%m.%Y").to_string(),
+        Lang::En => day.format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// A moment in Kazakhstan time (`offset`) to the minute: `07.12.2026 10:00` in Kazakh and
+/// Russian, `2026-12-07 10:00` in English.
+pub fn time(lang: Lang, at: DateTime<Utc>, offset: FixedOffset) -> String {
+    let local = at.with_timezone(&offset);
+    format!(
+        "{} {}",
+        date(lang, local.date_naive()),
+        local.format("%H:%M")
+    )
+}
+
+/// A citation of the law as `lang` writes it ([`article::in_kazakh`],
+/// [`article::in_russian`], [`article::in_english`]): the one place every page and
+/// document turns a stored citation (`Art. 33(2)`) into words.
+pub fn citation(lang: Lang, stored: &str) -> String {
+    match lang {
+        Lang::Kk => article::in_kazakh(stored),
+        Lang::Ru => article::in_russian(stored),
+        Lang::En => article::in_english(stored),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text with its no-break spaces as plain ones, to compare with the examples.
+    fn plain(s: String) -> String {
+        s.replace(GROUP, " ")
+    }
+
+    fn dec(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn money_reads_with_grouped_thousands_a_decimal_comma_and_the_tenge_sign() {
+        let m = Money::from_tiyn(154_835_000);
+        assert_eq!(plain(money(Lang::Ru, m)), "1 548 350,00 ₸");
+        assert_eq!(plain(money(Lang::Kk, m)), "1 548 350,00 ₸");
+        assert_eq!(money(Lang::En, m), "1,548,350.00 ₸");
+        assert_eq!(plain(money(Lang::Ru, Money::from_tiyn(5))), "0,05 ₸");
+        assert_eq!(
+            plain(money(Lang::Ru, Money::from_tiyn(-123_456))),
+            "-1 234,56 ₸"
+        );
+        let whole = Money::from_tenge(dec("3932")).unwrap();
+        assert_eq!(plain(money(Lang::Ru, whole)), "3 932,00 ₸");
+    }
+
+    #[test]
+    fn numbers_group_thousands_with_a_no_break_space_in_kazakh_and_russian() {
+        assert_eq!(integer(Lang::Ru, 7_258_400), "7\u{a0}258\u{a0}400");
+        assert_eq!(integer(Lang::En, 7_258_400), "7,258,400");
+        assert_eq!(integer(Lang::Kk, 999), "999");
+        assert_eq!(integer(Lang::Kk, 1000), "1\u{a0}000");
+        assert_eq!(integer(Lang::Ru, 0), "0");
+        assert_eq!(integer(Lang::Ru, -18_146), "-18\u{a0}146");
+        assert_eq!(plain(decimal(Lang::Ru, dec("123456.789"))), "123 456,789");
+    }
+
+    #[test]
+    fn a_percentage_has_a_decimal_comma_and_a_space_before_the_sign() {
+        assert_eq!(plain(percent(Lang::Ru, dec("0.25"))), "0,25 %");
+        assert_eq!(plain(percent(Lang::Kk, dec("0.250"))), "0,25 %");
+        assert_eq!(percent(Lang::En, dec("0.25")), "0.25%");
+        assert_eq!(plain(percent(Lang::Ru, dec("50"))), "50 %");
+    }
+
+    #[test]
+    fn dates_read_day_month_year_with_dots_in_kazakh_and_russian() {
+        let d = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+        assert_eq!(date(Lang::Kk, d), "07.12.2026");
+        assert_eq!(date(Lang::Ru, d), "07.12.2026");
+        assert_eq!(date(Lang::En, d), "2026-12-07");
+    }
+
+    #[test]
+    fn times_are_kazakhstan_time_to_the_minute_in_every_language() {
+        let at: DateTime<Utc> = "2026-12-03T05:00:00.160401382Z".parse().unwrap();
+        let almaty = FixedOffset::east_opt(5 * 3600).unwrap();
+        assert_eq!(time(Lang::Ru, at, almaty), "03.12.2026 10:00");
+        assert_eq!(time(Lang::Kk, at, almaty), "03.12.2026 10:00");
+        assert_eq!(time(Lang::En, at, almaty), "2026-12-03 10:00");
+        // Late in the UTC evening it is already the next day in Kazakhstan.
+        let late: DateTime<Utc> = "2026-12-31T19:30:59Z".parse().unwrap();
+        assert_eq!(time(Lang::Ru, late, almaty), "01.01.2027 00:30");
+    }
+
+    #[test]
+    fn a_citation_is_written_by_the_language_of_the_page() {
+        assert_eq!(citation(Lang::Kk, "Art. 33(2)"), "33-баптың 2-тармағы");
+        assert_eq!(citation(Lang::Ru, "Art. 33(2)"), "ст. 33 п. 2");
+        assert_eq!(citation(Lang::En, "Art. 33(2)"), "Art. 33(2)");
+    }
+}
