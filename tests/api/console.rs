@@ -107,7 +107,7 @@ pub(crate) async fn sign_in(app: &TestApp, token: &str) -> Session {
     s
 }
 
-async fn page(app: &TestApp, s: &Session, path: &str) -> (u16, String) {
+pub(crate) async fn page(app: &TestApp, s: &Session, path: &str) -> (u16, String) {
     let (status, html, _) = page_and_cookie(app, s, path).await;
     (status, html)
 }
