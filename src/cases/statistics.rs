@@ -290,7 +290,8 @@ pub fn file_report(
             bin: cmd.bin.as_str(),
             region: &profile.region,
             year: cmd.year,
-            quarter: i32::try_from(cmd.quarter).unwrap_or(0),
+            quarter: i32::try_from(cmd.quarter)
+                .map_err(|_| CaseError::from(Violation::service_rule("quarter-invalid")))?,
             body: &body,
             foreign_employed: cmd.foreign_employed,
             kazakh_staff: cmd.kazakh_staff,
@@ -346,7 +347,8 @@ pub fn missing_reports(
 ) -> Result<Vec<Missing>, CaseError> {
     let (first, last) = statistics::quarter_bounds(year, quarter)
         .ok_or_else(|| CaseError::from(Violation::service_rule("quarter-invalid")))?;
-    let q = i32::try_from(quarter).unwrap_or(0);
+    let q = i32::try_from(quarter)
+        .map_err(|_| CaseError::from(Violation::service_rule("quarter-invalid")))?;
     let reported: std::collections::BTreeSet<String> =
         db::reports(conn, year, Some(q), region, bin)?
             .into_iter()
