@@ -123,7 +123,9 @@ fn the_console_calls_cases_and_auth_never_the_api_handlers() {
         "use crate::api::AppState;",
         "use crate::api::extract::{accept_language, RequestId};",
     ];
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join("console");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("src")
+        .join("console");
     let mut found = Vec::new();
     for file in rust_files(&root) {
         let text = std::fs::read_to_string(&file).unwrap();
