@@ -251,8 +251,8 @@ p1_raw() { # p1_raw <url> <region>: the same statements sent raw; prints "rate p
     local vars=(year="$YEAR" region="$2" today="$TODAY" start="$START" month="${TODAY:0:7}" bin="$EMPLOYER")
     # The counter rows a decision moves exist in the rush (the service's run made them in
     # KZ-75): the raw region gets the same rows, at zero, so its UPDATEs find a row too.
-    dbq "$1" "INSERT INTO permit_stats (year, month, region, category, sector, country, measure, ground, permits, workers, amount)
-        SELECT year, month, '$2', category, sector, country, measure, ground, 0, 0, 0 FROM permit_stats
+    dbq "$1" "INSERT INTO permit_stats (year, month, region, category, sector, country, measure, ground, days, permits, workers, amount)
+        SELECT year, month, '$2', category, sector, country, measure, ground, days, 0, 0, 0 FROM permit_stats
         WHERE region = 'KZ-75' AND measure IN ('decided', 'fee_assessed')" >/dev/null
     case $1 in
         postgres*)

@@ -155,7 +155,12 @@ fn report(conn: &mut AnyConnection) -> Figures {
         }
         for m in months {
             out.insert(
-                (m.region, m.category, m.month, m.measure),
+                (
+                    m.region,
+                    m.category.code().into(),
+                    m.month,
+                    m.measure.as_str().into(),
+                ),
                 m.figures.workers,
             );
         }
@@ -233,9 +238,9 @@ fn main() {
     timed("counters (the recount)", || {
         conn.batch_execute(&format!(
             "INSERT INTO permit_stats (year, measure, region, category, month, sector, country,
-                 ground, permits, workers, amount)
-             SELECT year, measure, region, category, month, sector, country, ground, permits,
-                 workers, amount FROM ({}) x;
+                 ground, days, permits, workers, amount)
+             SELECT year, measure, region, category, month, sector, country, ground, days,
+                 permits, workers, amount FROM ({}) x;
              ANALYZE permit_stats;",
             recount_sql(Backend::Postgres)
         ))

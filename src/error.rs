@@ -178,6 +178,15 @@ impl ApiError {
         ApiError::NotFound(detail)
     }
 
+    /// 400: `year` is outside the quota years the service accepts
+    /// ([`crate::domain::quota::YEARS`]).
+    pub fn malformed_year(year: i32) -> ApiError {
+        ApiError::malformed(
+            Message::new("malformed-year").arg("year", year),
+            vec![FieldError::new("year", "must be between 2000 and 2100")],
+        )
+    }
+
     /// 409 `code` with the catalogue message `detail`.
     pub fn conflict(code: &'static str, detail: Message) -> ApiError {
         ApiError::Conflict { code, detail }

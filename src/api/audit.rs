@@ -4,7 +4,7 @@ use super::extract::Query;
 use super::page::{split, PageQuery};
 use super::{narrowed, AppState};
 use crate::auth::{Action, Caller};
-use crate::db::audit::{self, Event};
+use crate::cases::audit::{self, Event};
 use crate::domain::article::SERVICE_RULE;
 use crate::domain::violation::Message;
 use crate::error::{ApiError, FieldError};

@@ -4,12 +4,13 @@
 use super::extract::{Body, IdempotencyKey, IfMatch, Query, RequestId};
 use super::idempotency::{create, etag, Created};
 use super::page::{split, PageQuery};
-use super::quotas::{category_totals, year_of, YearPath};
+use super::quotas::{year_of, YearPath};
 use super::{narrowed, AppState};
 use crate::api::docs::{IdempotencyConflict, IdempotencyKeyHeader, IfMatchDemand, StaleVersion};
 use crate::auth::{authorize, authorize_role, region_case_access, Action, Caller, Scope};
 use crate::cases;
-use crate::db::{demands, demands::DemandRow, quota as q};
+use crate::cases::demands::{Demand, Filter};
+use crate::cases::reports::demand as summary;
 use crate::domain::demand::{DemandDecision, DemandState};
 use crate::domain::{Category, EmployerId, Message, RegionCode};
 use crate::error::{ApiError, Problem};
@@ -17,7 +18,6 @@ use actix_web::http::header;
 use actix_web::{get, post, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
@@ -140,8 +140,8 @@ impl From<DemandStatus> for DemandState {
     }
 }
 
-impl From<DemandRow> for DemandView {
-    fn from(d: DemandRow) -> Self {
+impl From<Demand> for DemandView {
+    fn from(d: Demand) -> Self {
         DemandView {
             id: d.id,
             year: d.year,
@@ -268,56 +268,33 @@ pub struct DemandSummaryView {
     pub quota: Option<LabourForceArithmetic>,
 }
 
-fn summarize(
-    year: i32,
-    rows: &[DemandRow],
-    national: Option<&q::NationalQuota>,
-) -> Result<DemandSummaryView, ApiError> {
-    let mut cells: BTreeMap<(String, Category), DemandSummaryRow> = BTreeMap::new();
-    for d in rows {
-        let category = d.category;
-        let cell = cells
-            .entry((d.region.to_string(), category))
-            .or_insert_with(|| DemandSummaryRow {
-                region: d.region.to_string(),
-                category,
-                demands: 0,
-                requested: 0,
-                supported: 0,
-                awaiting_review: 0,
-            });
-        cell.demands += 1;
-        cell.requested += d.number;
-        cell.supported += d.accepted_number.unwrap_or(0);
-        if d.status == DemandState::Filed {
-            cell.awaiting_review += d.number;
+impl From<summary::Summary> for DemandSummaryView {
+    fn from(s: summary::Summary) -> Self {
+        let rows = s.rows.into_iter().map(|r| DemandSummaryRow {
+            region: r.region,
+            category: r.category,
+            demands: r.demands,
+            requested: r.requested,
+            supported: r.supported,
+            awaiting_review: r.awaiting_review,
+        });
+        let by_category = s.by_category.into_iter().map(|c| DemandCategoryTotal {
+            category: c.category,
+            requested: c.requested,
+            supported: c.supported,
+            quota: c.quota,
+        });
+        DemandSummaryView {
+            year: s.year,
+            rows: rows.collect(),
+            by_category: by_category.collect(),
+            quota: s.quota.map(|q| LabourForceArithmetic {
+                labour_force: q.labour_force,
+                permit_percent: q.permit_percent,
+                permit_total: q.permit_total,
+            }),
         }
     }
-    let totals = national.map(category_totals).unwrap_or_default();
-    let by_category = Category::ALL
-        .into_iter()
-        .map(|category| {
-            let of = cells.values().filter(|c| c.category == category);
-            let (requested, supported) =
-                of.fold((0, 0), |(r, s), c| (r + c.requested, s + c.supported));
-            DemandCategoryTotal {
-                category,
-                requested,
-                supported,
-                quota: totals.get(&category).copied(),
-            }
-        })
-        .collect();
-    Ok(DemandSummaryView {
-        year,
-        rows: cells.into_values().collect(),
-        by_category,
-        quota: national.map(|n| LabourForceArithmetic {
-            labour_force: n.head.labour_force,
-            permit_percent: n.head.permit_percent.clone(),
-            permit_total: n.head.permit_total,
-        }),
-    })
 }
 
 fn parse_region(s: &str, field: &str) -> Result<RegionCode, ApiError> {
@@ -399,7 +376,7 @@ pub async fn list_quota_demands(
         Action::ReadQuotaDemands,
         f.region.as_deref(),
     )?;
-    let filter = demands::Filter {
+    let filter = Filter {
         year: f.year.map(year_of).transpose()?,
         region: scope.region,
         bin: scope.bin,
@@ -407,7 +384,9 @@ pub async fn list_quota_demands(
         after_id: page.after_id,
         limit: page.limit,
     };
-    let rows = state.db(move |c| Ok(demands::list(c, &filter)?)).await?;
+    let rows = state
+        .db(move |c| Ok(cases::demands::list(c, &filter)?))
+        .await?;
     let (items, next_cursor) = split(page, rows, |d| d.id, |d| Ok(DemandView::from(d)))?;
     Ok(HttpResponse::Ok().json(DemandPage { items, next_cursor }))
 }
@@ -497,23 +476,9 @@ pub async fn quota_demand_summary(
     caller: Caller,
     YearPath(year): YearPath,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(summary(&state, &caller, year).await?))
-}
-
-/// The year's demand summary as `caller` may read it (the API's and the console's).
-pub(crate) async fn summary(
-    state: &AppState,
-    caller: &Caller,
-    year: i32,
-) -> Result<DemandSummaryView, ApiError> {
-    authorize(caller, Action::ReadQuotaDemandSummary, Scope::All)?;
-    state
-        .read(move |c| {
-            let rows = demands::of_year(c, year)?;
-            let national = q::national(c, year)?;
-            summarize(year, &rows, national.as_ref())
-        })
-        .await
+    authorize(&caller, Action::ReadQuotaDemandSummary, Scope::All)?;
+    let s = state.read(move |c| Ok(summary::summary(c, year)?)).await?;
+    Ok(HttpResponse::Ok().json(DemandSummaryView::from(s)))
 }
 
 impl crate::api::extract::ActionBody for NewDemandRequest {

@@ -8,10 +8,8 @@ use super::AppState;
 use crate::api::docs::StaleVersionShort;
 use crate::auth::{authorize, authorize_role, Action, Caller, Role, Scope};
 use crate::cases;
-use crate::db::permits::ProfileRow;
-use crate::db::rulesets;
+use crate::cases::employers::Profile;
 use crate::domain::permit::checks::{Staff, StaffLine};
-use crate::domain::ruleset::RuleSet;
 use crate::domain::{Category, EmployerId, EmployerKind, Message, RegionCode, SectorCode};
 use crate::error::{ApiError, Problem};
 use actix_web::http::header;
@@ -179,32 +177,24 @@ pub struct EmployerView {
     pub history: Vec<ProfileView>,
 }
 
-fn view(row: ProfileRow, rules: Option<&RuleSet>) -> Result<ProfileView, ApiError> {
-    let workforce = cases::employers::workforce(&row)?
-        .into_iter()
-        .map(StaffView::from)
-        .collect();
-    let fee_group = row
-        .sector
-        .parse::<SectorCode>()
-        .ok()
-        .and_then(|s| rules.and_then(|r| r.fees.group_of(&s)).map(|g| g.group));
-    let employer_type = EmployerTypeRequest::from_domain(cases::employers::employer_type(&row)?);
-    Ok(ProfileView {
-        employer_type,
-        bin: row.bin,
-        as_of: row.effective_from,
-        name: row.name,
-        legal_form: row.legal_form,
-        foreign_division: row.foreign_division,
-        small_business: row.small_business,
-        sector: row.sector,
-        fee_group,
-        region: row.region,
-        workforce,
-        version: row.version,
-        updated_at: row.updated_at.and_utc(),
-    })
+impl From<Profile> for ProfileView {
+    fn from(p: Profile) -> Self {
+        ProfileView {
+            employer_type: EmployerTypeRequest::from_domain(p.employer_type),
+            bin: p.bin,
+            as_of: p.as_of,
+            name: p.name,
+            legal_form: p.legal_form,
+            foreign_division: p.foreign_division,
+            small_business: p.small_business,
+            sector: p.sector,
+            fee_group: p.fee_group,
+            region: p.region,
+            workforce: p.workforce.into_iter().map(StaffView::from).collect(),
+            version: p.version,
+            updated_at: p.updated_at,
+        }
+    }
 }
 
 pub(crate) fn employer_param(s: &str) -> Result<EmployerId, ApiError> {
@@ -281,13 +271,10 @@ pub async fn put_employer_profile(
         small_business: req.small_business,
         expected_version: if_match.0,
     };
-    let (v, created) = state
-        .write(move |c| {
-            let (row, created) = cases::employers::put(c, &cmd, &actor)?;
-            let rules = rulesets::in_force(c, today)?.map(|r| r.rules);
-            Ok((view(row, rules.as_deref())?, created))
-        })
+    let (profile, created) = state
+        .write(move |c| Ok(cases::employers::put_profile(c, &cmd, &actor, today)?))
         .await?;
+    let v = ProfileView::from(profile);
     let mut res = if created {
         HttpResponse::Created()
     } else {
@@ -318,37 +305,21 @@ pub async fn get_employer_profile(
     if caller.role == Role::Employer && caller.bin.as_ref() != Some(&bin) {
         return Err(ApiError::not_found(Message::new("not-found-case")));
     }
-    let v = state
+    let kind = bin.kind();
+    let (current, history) = state
         .read(move |c| {
-            let rows = cases::employers::history(c, &bin)?;
-            let latest = rows
-                .iter()
-                .rev()
-                .find(|r| r.effective_from <= today)
-                .or(rows.first())
-                .cloned()
-                .ok_or(ApiError::Internal)?;
-            let region: RegionCode = latest.region.parse().map_err(|_| ApiError::Internal)?;
-            authorize(
-                &caller,
-                Action::ReadEmployerProfile,
-                Scope::Case {
-                    region: &region,
-                    bin: &bin,
-                },
-            )?;
-            let rules = rulesets::in_force(c, today)?.map(|r| r.rules);
-            Ok(EmployerView {
-                kind: bin.kind(),
-                bin: bin.to_string(),
-                current: view(latest, rules.as_deref())?,
-                history: rows
-                    .into_iter()
-                    .map(|r| view(r, rules.as_deref()))
-                    .collect::<Result<_, _>>()?,
+            cases::employers::employer(c, &bin, today, |region| {
+                let scope = Scope::Case { region, bin: &bin };
+                authorize(&caller, Action::ReadEmployerProfile, scope)
             })
         })
         .await?;
+    let v = EmployerView {
+        kind,
+        bin: current.bin.clone(),
+        current: ProfileView::from(current),
+        history: history.into_iter().map(ProfileView::from).collect(),
+    };
     Ok(HttpResponse::Ok().json(v))
 }
 

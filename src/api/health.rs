@@ -25,7 +25,7 @@ pub async fn health_live() -> HttpResponse {
 #[get("/health/ready")]
 pub async fn health_ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     state
-        .db(|conn| crate::db::ping(conn).map_err(|_| ApiError::Unavailable))
+        .db(|conn| crate::cases::reference::ping(conn).map_err(|_| ApiError::Unavailable))
         .await?;
     Ok(HttpResponse::Ok().json(Health { status: "ok" }))
 }

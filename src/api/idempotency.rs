@@ -2,9 +2,10 @@
 //! transaction as the change and replayed for a repeat (DESIGN principle 4).
 
 use super::extract::IdempotencyKey;
+use super::state::Conn;
 use super::AppState;
 use crate::auth::Caller;
-use crate::db::{self, idempotency::Stored, Conn};
+use crate::cases::idempotency::{self, Stored};
 use crate::domain::violation::Message;
 use crate::error::ApiError;
 use actix_web::http::{header, StatusCode};
@@ -36,7 +37,7 @@ where
     let answer = state
         .write(move |conn| {
             if let Some(k) = &key.0 {
-                if let Some(stored) = db::idempotency::find(conn, &owner, k)? {
+                if let Some(stored) = idempotency::find(conn, &owner, k)? {
                     return if stored.request_hash == fingerprint {
                         Answer::replay(stored)
                     } else {
@@ -57,16 +58,7 @@ where
                         .map_err(|_| ApiError::Internal)?,
                     body: answer.body.clone(),
                 };
-                db::idempotency::store(conn, &owner, k, &stored, now).map_err(|e| {
-                    if db::is_unique_violation(&e) {
-                        ApiError::conflict(
-                            "idempotency-key-in-use",
-                            Message::new("conflict-idempotency-key-in-use"),
-                        )
-                    } else {
-                        e.into()
-                    }
-                })?;
+                idempotency::store(conn, &owner, k, &stored, now)?;
             }
             Ok(answer)
         })

@@ -2,7 +2,7 @@
 
 use super::AppState;
 use crate::auth::{authorize, Action, Caller, Scope};
-use crate::db::reference::{self, Country, Region, Sector};
+use crate::cases::reference::{self, Country, Region, Sector};
 use crate::error::ApiError;
 use actix_web::{get, web, HttpResponse};
 

@@ -5,9 +5,8 @@ use super::idempotency::{create, Created};
 use super::AppState;
 use crate::api::docs::{IdempotencyConflict, IdempotencyKeyHeader};
 use crate::auth::{authorize, Action, Caller, Scope};
-use crate::db::{rulesets, rulesets::StoredRuleSet};
+use crate::cases::rulesets::{self, NewRuleSet, Version};
 use crate::domain::ruleset::RuleSet;
-use crate::domain::violation::Message;
 use crate::error::{ApiError, FieldError};
 use actix_web::{get, post, web, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -34,15 +33,15 @@ pub struct RuleSetView {
     pub rules: RuleSet,
 }
 
-impl From<StoredRuleSet> for RuleSetView {
-    fn from(s: StoredRuleSet) -> Self {
+impl From<Version> for RuleSetView {
+    fn from(v: Version) -> Self {
         RuleSetView {
-            version: s.version,
-            effective_from: s.effective_from,
-            source: s.source,
-            created_at: s.created_at.and_utc(),
-            created_by: s.created_by,
-            rules: std::sync::Arc::unwrap_or_clone(s.rules),
+            version: v.version,
+            effective_from: v.effective_from,
+            source: v.source,
+            created_at: v.created_at,
+            created_by: v.created_by,
+            rules: v.rules,
         }
     }
 }
@@ -90,21 +89,10 @@ pub async fn current_rule_set(
     caller: Caller,
     q: Query<OnQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(current(&state, &caller, q.0.on).await?))
-}
-
-/// The version in force on `on` (today when `None`): the API's and the console's.
-pub(crate) async fn current(
-    state: &AppState,
-    caller: &Caller,
-    on: Option<NaiveDate>,
-) -> Result<RuleSetView, ApiError> {
-    authorize(caller, Action::ReadRuleSets, Scope::All)?;
-    let on = on.unwrap_or_else(|| state.time.today());
+    authorize(&caller, Action::ReadRuleSets, Scope::All)?;
+    let on = q.0.on.unwrap_or_else(|| state.time.today());
     let found = state.db(move |c| Ok(rulesets::in_force(c, on)?)).await?;
-    Ok(RuleSetView::from(found.ok_or_else(|| {
-        ApiError::not_found(Message::new("not-found-rule-set-on").text("date", on))
-    })?))
+    Ok(HttpResponse::Ok().json(RuleSetView::from(found)))
 }
 
 /// Every version, oldest first; old versions stay readable.
@@ -115,14 +103,10 @@ pub async fn list_rule_sets(
     state: web::Data<AppState>,
     caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(all(&state, &caller).await?))
-}
-
-/// Every version, oldest first (the API's and the console's).
-pub(crate) async fn all(state: &AppState, caller: &Caller) -> Result<Vec<RuleSetView>, ApiError> {
-    authorize(caller, Action::ReadRuleSets, Scope::All)?;
-    let all = state.db(|c| Ok(rulesets::list(c)?)).await?;
-    Ok(all.into_iter().map(RuleSetView::from).collect())
+    authorize(&caller, Action::ReadRuleSets, Scope::All)?;
+    let all = state.db(|c| Ok(rulesets::all(c)?)).await?;
+    let views: Vec<RuleSetView> = all.into_iter().map(RuleSetView::from).collect();
+    Ok(HttpResponse::Ok().json(views))
 }
 
 /// One version.
@@ -141,10 +125,7 @@ pub async fn get_rule_set(
     authorize(&caller, Action::ReadRuleSets, Scope::All)?;
     let v = version.into_inner();
     let found = state.db(move |c| Ok(rulesets::get(c, v)?)).await?;
-    let view = RuleSetView::from(found.ok_or_else(|| {
-        ApiError::not_found(Message::new("not-found-rule-set-version").text("version", v))
-    })?);
-    Ok(HttpResponse::Ok().json(view))
+    Ok(HttpResponse::Ok().json(RuleSetView::from(found)))
 }
 
 /// Publishes a new version, in force from a present or future date (ministry).
@@ -192,12 +173,12 @@ pub async fn publish_rule_set(
     }
     let actor = state.actor(&caller, &rid);
     create(&state, &caller, key, body.fingerprint, move |conn| {
-        let new = rulesets::NewRuleSet {
+        let new = NewRuleSet {
             effective_from: req.effective_from,
             source: req.source,
             rules: req.rules,
         };
-        let view = RuleSetView::from(crate::cases::rulesets::publish(conn, &new, &actor)?);
+        let view = RuleSetView::from(rulesets::publish(conn, &new, &actor)?);
         Ok(Created {
             location: format!("/v1/rule-sets/{}", view.version),
             version: Some(view.version),

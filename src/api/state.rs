@@ -6,7 +6,10 @@ use super::limit;
 use super::request_id::RequestId;
 use crate::auth::{Caller, Verifier};
 use crate::clock::Time;
-use crate::db::{self, audit::Actor, Conn, Pool};
+use crate::db::{self, audit::Actor, Pool};
+
+/// The connection a handler's work runs on, inside the transactions below.
+pub use crate::db::Conn;
 use crate::error::ApiError;
 use actix_web::web;
 

@@ -5,12 +5,13 @@
 use super::extract::{AcceptLanguage, Body, IdempotencyKey, Query, RequestId};
 use super::idempotency::{create, Created};
 use super::quotas::YearPath;
-use super::statistics::{render, Cell, CsvDocument, Table, XlsxDocument};
+use super::statistics::{render, CsvDocument, XlsxDocument};
 use super::{narrowed, AppState};
 use crate::api::docs::IdempotencyKeyHeader;
 use crate::auth::{authorize, authorize_role, Action, Caller, Scope};
 use crate::cases;
-use crate::db::statistics::ReportRow;
+use crate::cases::reports::export::{Cell, Table};
+use crate::cases::statistics::FiledReport;
 use crate::domain::calculation::{CalculationInput, RegionInput, Share};
 use crate::domain::{Category, EmployerId, Message};
 use crate::error::{ApiError, Problem};
@@ -124,7 +125,7 @@ pub struct StatisticalReportView {
     pub filed_at: DateTime<Utc>,
 }
 
-fn view(r: ReportRow) -> Result<StatisticalReportView, ApiError> {
+fn view(r: FiledReport) -> Result<StatisticalReportView, ApiError> {
     Ok(StatisticalReportView {
         figures: serde_json::from_str(&r.body).map_err(|e| {
             log::error!("stored statistical report {} does not parse: {e}", r.id);
@@ -262,7 +263,7 @@ pub async fn list_statistical_reports(
     let (year, quarter) = q.period()?;
     let rows = state
         .read(move |c| {
-            Ok(crate::db::statistics::reports(
+            Ok(cases::statistics::reports(
                 c,
                 year,
                 quarter.map(i32::from),

@@ -6,14 +6,14 @@
 use super::quotas::YearPath;
 use super::{narrowed, AppState};
 use crate::auth::{Action, Caller};
-use crate::db::statistics::{self as stats, StatRow};
-use crate::domain::statistics::percentile;
-use crate::domain::Category;
+use crate::cases::reports::export::{self, Table, Tabular};
+use crate::cases::reports::statistics as reports;
+use crate::domain::statistics::Measure;
+use crate::domain::{Category, RegionCode};
 use crate::error::{ApiError, Problem};
 use actix_web::http::header;
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use utoipa::openapi::schema::{KnownFormat, SchemaFormat, Type};
 use utoipa::openapi::{ObjectBuilder, RefOr, Schema};
 use utoipa::{IntoParams, PartialSchema, ToSchema};
@@ -81,64 +81,6 @@ impl PartialSchema for XlsxDocument {
 }
 impl ToSchema for XlsxDocument {}
 
-/// A cell of a tabular export.
-#[derive(Debug, Clone)]
-pub enum Cell {
-    Text(String),
-    Int(i64),
-}
-
-/// A report as a table: stable column names and rows.
-pub struct Table {
-    pub sheet: &'static str,
-    pub columns: &'static [&'static str],
-    pub rows: Vec<Vec<Cell>>,
-}
-
-fn text(s: impl Into<String>) -> Cell {
-    Cell::Text(s.into())
-}
-
-fn csv(table: &Table) -> Result<Vec<u8>, ApiError> {
-    let fail = |e: &dyn std::fmt::Display| {
-        log::error!("CSV export failed: {e}");
-        ApiError::Internal
-    };
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(table.columns).map_err(|e| fail(&e))?;
-    for row in &table.rows {
-        let cells: Vec<String> = row
-            .iter()
-            .map(|c| match c {
-                Cell::Text(s) => s.clone(),
-                Cell::Int(n) => n.to_string(),
-            })
-            .collect();
-        w.write_record(&cells).map_err(|e| fail(&e))?;
-    }
-    w.into_inner().map_err(|e| fail(&e))
-}
-
-fn xlsx(table: &Table) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
-    let mut book = rust_xlsxwriter::Workbook::new();
-    let sheet = book.add_worksheet();
-    sheet.set_name(table.sheet)?;
-    for (c, name) in (0u16..).zip(table.columns) {
-        sheet.write_string(0, c, *name)?;
-    }
-    for (r, row) in (1u32..).zip(&table.rows) {
-        for (c, cell) in (0u16..).zip(row) {
-            match cell {
-                Cell::Text(s) => sheet.write_string(r, c, s)?,
-                // Counts and tiyn stay far below 2^53, exact as an XLSX number.
-                #[allow(clippy::cast_precision_loss)]
-                Cell::Int(n) => sheet.write_number(r, c, *n as f64)?,
-            };
-        }
-    }
-    book.save_to_buffer()
-}
-
 /// Answers `body` as JSON, or `table` as CSV or XLSX, as the request's `Accept` asks.
 pub fn render<T: Serialize>(
     req: &HttpRequest,
@@ -147,17 +89,42 @@ pub fn render<T: Serialize>(
 ) -> Result<HttpResponse, ApiError> {
     match Format::of(req) {
         Format::Json => Ok(HttpResponse::Ok().json(body)),
-        Format::Csv => Ok(HttpResponse::Ok()
-            .content_type("text/csv; charset=utf-8")
-            .body(csv(&table())?)),
-        Format::Xlsx => {
-            let bytes = xlsx(&table()).map_err(|e| {
-                log::error!("XLSX export failed: {e}");
-                ApiError::Internal
-            })?;
-            Ok(HttpResponse::Ok().content_type(XLSX).body(bytes))
-        }
+        format => send(format, &table()),
     }
+}
+
+/// Answers a report of `cases` as its wire form `W` in JSON, or as its table.
+fn answer<R: Tabular, W: Serialize + From<R>>(
+    req: &HttpRequest,
+    report: R,
+) -> Result<HttpResponse, ApiError> {
+    match Format::of(req) {
+        Format::Json => Ok(HttpResponse::Ok().json(W::from(report))),
+        format => send(format, &report.table()),
+    }
+}
+
+/// The table as the CSV or XLSX `format` asks.
+fn send(format: Format, table: &Table) -> Result<HttpResponse, ApiError> {
+    let exported = match format {
+        Format::Xlsx => export::xlsx(table).map(|b| (XLSX, b)),
+        _ => export::csv(table).map(|b| ("text/csv; charset=utf-8", b)),
+    };
+    let (media, bytes) = exported.map_err(|e| {
+        log::error!("{e}");
+        ApiError::Internal
+    })?;
+    Ok(HttpResponse::Ok().content_type(media).body(bytes))
+}
+
+/// The region a report reads: the caller's own for an akimat (403 for another), the one
+/// asked or every region for the ministry and auditors.
+fn reach(
+    state: &AppState,
+    caller: &Caller,
+    asked: Option<&str>,
+) -> Result<Option<RegionCode>, ApiError> {
+    Ok(narrowed(state, caller, Action::ReadStatistics, asked)?.region)
 }
 
 /// The region a report is narrowed to.
@@ -239,13 +206,6 @@ pub struct MonthlyUseReport {
     pub rows: Vec<MonthlyUseRow>,
 }
 
-fn category_of(code: &str) -> Result<Category, ApiError> {
-    Category::from_code(code).ok_or_else(|| {
-        log::error!("unknown category {code} in the counters");
-        ApiError::Internal
-    })
-}
-
 /// Quota utilization, year × region × category: allocated, pending, used and available
 /// (ministry, auditor; an akimat its own region). JSON, CSV or XLSX by `Accept`.
 #[utoipa::path(tag = "statistics", security(("bearer" = [])),
@@ -263,67 +223,29 @@ pub async fn quota_utilization(
     YearPath(year): YearPath,
     q: super::extract::Query<RegionQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let region = narrowed(
-        &state,
-        &caller,
-        Action::ReadStatistics,
-        q.0.region.as_deref(),
-    )?
-    .region;
-    let rows = state
-        .read(move |c| {
-            Ok(crate::db::quota::regional(
-                c,
-                year,
-                region.as_ref().map(|r| r.as_str()),
-            )?)
-        })
+    let region = reach(&state, &caller, q.0.region.as_deref())?;
+    let report = state
+        .read(move |c| Ok(reports::utilization(c, year, region.as_ref())?))
         .await?;
-    let report = UtilizationReport {
-        year,
-        rows: rows
-            .into_iter()
-            .map(|r| {
-                let a = r.allocation();
-                UtilizationRow {
-                    year,
-                    region: r.region.as_str().to_owned(),
-                    category: r.category,
-                    allocated: a.allocated,
-                    pending: a.held,
-                    used: a.used,
-                    available: a.available(),
-                }
-            })
-            .collect(),
-    };
-    render(&req, &report, || Table {
-        sheet: "quota utilization",
-        columns: &[
-            "year",
-            "region",
-            "category",
-            "allocated",
-            "pending",
-            "used",
-            "available",
-        ],
-        rows: report
-            .rows
-            .iter()
-            .map(|r| {
-                vec![
-                    Cell::Int(i64::from(r.year)),
-                    text(&r.region),
-                    text(r.category.code()),
-                    Cell::Int(r.allocated),
-                    Cell::Int(r.pending),
-                    Cell::Int(r.used),
-                    Cell::Int(r.available),
-                ]
-            })
-            .collect(),
-    })
+    answer::<_, UtilizationReport>(&req, report)
+}
+
+impl From<reports::Utilization> for UtilizationReport {
+    fn from(r: reports::Utilization) -> Self {
+        let rows = r.rows.into_iter().map(|l| UtilizationRow {
+            year: l.year,
+            region: l.region,
+            category: l.category,
+            allocated: l.allocated,
+            pending: l.pending,
+            used: l.used,
+            available: l.available,
+        });
+        UtilizationReport {
+            year: r.year,
+            rows: rows.collect(),
+        }
+    }
 }
 
 /// Use of the quota over time: per region, category and month, the workers whose permits
@@ -343,75 +265,29 @@ pub async fn quota_use_by_month(
     YearPath(year): YearPath,
     q: super::extract::Query<RegionQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let region = narrowed(
-        &state,
-        &caller,
-        Action::ReadStatistics,
-        q.0.region.as_deref(),
-    )?
-    .region;
-    let months = state
-        .read(move |c| {
-            Ok(stats::monthly_use(
-                c,
-                year,
-                region.as_ref().map(|r| r.as_str()),
-            )?)
-        })
+    let region = reach(&state, &caller, q.0.region.as_deref())?;
+    let report = state
+        .read(move |c| Ok(reports::monthly_use(c, year, region.as_ref())?))
         .await?;
-    let mut cells: BTreeMap<(String, String, String), (i64, i64)> = BTreeMap::new();
-    for m in months {
-        let e = cells.entry((m.region, m.category, m.month)).or_default();
-        match m.measure.as_str() {
-            "quota_used" => e.0 += m.figures.workers,
-            _ => e.1 += m.figures.workers,
+    answer::<_, MonthlyUseReport>(&req, report)
+}
+
+impl From<reports::MonthlyUse> for MonthlyUseReport {
+    fn from(r: reports::MonthlyUse) -> Self {
+        let rows = r.rows.into_iter().map(|l| MonthlyUseRow {
+            year: l.year,
+            region: l.region,
+            category: l.category,
+            month: l.month,
+            issued: l.issued,
+            released: l.released,
+            used_to_date: l.used_to_date,
+        });
+        MonthlyUseReport {
+            year: r.year,
+            rows: rows.collect(),
         }
     }
-    let mut rows = Vec::new();
-    let mut running: BTreeMap<(String, String), i64> = BTreeMap::new();
-    for ((region, category, month), (issued, released)) in cells {
-        let r = running
-            .entry((region.clone(), category.clone()))
-            .or_default();
-        *r += issued - released;
-        rows.push(MonthlyUseRow {
-            year,
-            region,
-            category: category_of(&category)?,
-            month,
-            issued,
-            released,
-            used_to_date: *r,
-        });
-    }
-    let report = MonthlyUseReport { year, rows };
-    render(&req, &report, || Table {
-        sheet: "quota use by month",
-        columns: &[
-            "year",
-            "region",
-            "category",
-            "month",
-            "issued",
-            "released",
-            "used_to_date",
-        ],
-        rows: report
-            .rows
-            .iter()
-            .map(|r| {
-                vec![
-                    Cell::Int(i64::from(r.year)),
-                    text(&r.region),
-                    text(r.category.code()),
-                    text(&r.month),
-                    Cell::Int(r.issued),
-                    Cell::Int(r.released),
-                    Cell::Int(r.used_to_date),
-                ]
-            })
-            .collect(),
-    })
 }
 
 /// What the permits report counts.
@@ -438,31 +314,43 @@ pub enum PermitMeasure {
     Lapsed,
 }
 
-impl PermitMeasure {
-    pub const ALL: [PermitMeasure; 9] = [
-        PermitMeasure::Applied,
-        PermitMeasure::ExtensionApplied,
-        PermitMeasure::Issued,
-        PermitMeasure::Extended,
-        PermitMeasure::Refused,
-        PermitMeasure::RefusedGround,
-        PermitMeasure::Revoked,
-        PermitMeasure::Returned,
-        PermitMeasure::Lapsed,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PermitMeasure::Applied => "applied",
-            PermitMeasure::ExtensionApplied => "extension_applied",
-            PermitMeasure::Issued => "issued",
-            PermitMeasure::Extended => "extended",
-            PermitMeasure::Refused => "refused",
-            PermitMeasure::RefusedGround => "refused_ground",
-            PermitMeasure::Revoked => "revoked",
-            PermitMeasure::Returned => "returned",
-            PermitMeasure::Lapsed => "lapsed",
+impl From<PermitMeasure> for Measure {
+    fn from(m: PermitMeasure) -> Measure {
+        match m {
+            PermitMeasure::Applied => Measure::Applied,
+            PermitMeasure::ExtensionApplied => Measure::ExtensionApplied,
+            PermitMeasure::Issued => Measure::Issued,
+            PermitMeasure::Extended => Measure::Extended,
+            PermitMeasure::Refused => Measure::Refused,
+            PermitMeasure::RefusedGround => Measure::RefusedGround,
+            PermitMeasure::Revoked => Measure::Revoked,
+            PermitMeasure::Returned => Measure::Returned,
+            PermitMeasure::Lapsed => Measure::Lapsed,
         }
+    }
+}
+
+impl PermitMeasure {
+    /// The wire form of a counter's measure; `None` for one the permits report never
+    /// reads (quota use, fees, decisions).
+    fn of(m: Measure) -> Option<PermitMeasure> {
+        Some(match m {
+            Measure::Applied => PermitMeasure::Applied,
+            Measure::ExtensionApplied => PermitMeasure::ExtensionApplied,
+            Measure::Issued => PermitMeasure::Issued,
+            Measure::Extended => PermitMeasure::Extended,
+            Measure::Refused => PermitMeasure::Refused,
+            Measure::RefusedGround => PermitMeasure::RefusedGround,
+            Measure::Revoked => PermitMeasure::Revoked,
+            Measure::Returned => PermitMeasure::Returned,
+            Measure::Lapsed => PermitMeasure::Lapsed,
+            Measure::QuotaUsed
+            | Measure::QuotaReleased
+            | Measure::FeeAssessed
+            | Measure::FeePaid
+            | Measure::Decided
+            | Measure::DecidedLate => return None,
+        })
     }
 }
 
@@ -518,43 +406,6 @@ pub struct PermitStatsReport {
     pub rows: Vec<PermitStatsRow>,
 }
 
-fn measure_of(s: &str) -> Result<PermitMeasure, ApiError> {
-    PermitMeasure::ALL
-        .into_iter()
-        .find(|m| m.as_str() == s)
-        .ok_or_else(|| {
-            log::error!("unknown measure {s} in the counters");
-            ApiError::Internal
-        })
-}
-
-/// The counters of `measures` for `year`, summed by month and by detail (ground, region,
-/// category, sector, country) as asked, in the region the caller may read: every region
-/// for the ministry and auditors, an akimat's own (403 for another).
-async fn counters(
-    state: &AppState,
-    caller: &Caller,
-    year: i32,
-    region: Option<&str>,
-    measures: Vec<&'static str>,
-    by_month: bool,
-    by_detail: bool,
-) -> Result<Vec<StatRow>, ApiError> {
-    let region = narrowed(state, caller, Action::ReadStatistics, region)?.region;
-    state
-        .read(move |c| {
-            Ok(stats::summed(
-                c,
-                year,
-                &measures,
-                region.as_ref().map(|r| r.as_str()),
-                by_month,
-                by_detail,
-            )?)
-        })
-        .await
-}
-
 /// Permits applied for, issued, extended, refused (by ground), revoked (by ground),
 /// returned and lapsed, by region, category, sector (OKED) and country of origin
 /// (ministry, auditor; an akimat its own region). JSON, CSV or XLSX by `Accept`.
@@ -573,62 +424,39 @@ pub async fn permit_statistics(
     YearPath(year): YearPath,
     q: super::extract::Query<PermitStatsQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let q = q.0;
-    let measures: Vec<&'static str> = match q.measure {
-        Some(m) => vec![m.as_str()],
-        None => PermitMeasure::ALL.map(PermitMeasure::as_str).to_vec(),
-    };
-    let found = counters(
-        &state,
-        &caller,
-        year,
-        q.region.as_deref(),
-        measures,
-        false,
-        true,
-    )
-    .await?;
-    let rows = found
-        .into_iter()
-        .map(|r| {
-            Ok(PermitStatsRow {
-                year,
-                measure: measure_of(&r.measure)?,
-                ground: r.ground,
-                region: r.region,
-                category: category_of(&r.category)?,
-                sector: r.sector,
-                country: r.country,
-                permits: r.figures.permits,
-                workers: r.figures.workers,
+    let region = reach(&state, &caller, q.0.region.as_deref())?;
+    let measure = q.0.measure.map(Measure::from);
+    let report = state
+        .read(move |c| Ok(reports::permits(c, year, region.as_ref(), measure)?))
+        .await?;
+    let rows = report.rows.iter().map(|l| PermitMeasure::of(l.measure));
+    if rows.clone().any(|m| m.is_none()) {
+        log::error!("the permits report read a measure it does not count");
+        return Err(ApiError::Internal);
+    }
+    answer::<_, PermitStatsReport>(&req, report)
+}
+
+impl From<reports::PermitCounts> for PermitStatsReport {
+    fn from(r: reports::PermitCounts) -> Self {
+        let rows = r.rows.into_iter().filter_map(|l| {
+            Some(PermitStatsRow {
+                year: l.year,
+                measure: PermitMeasure::of(l.measure)?,
+                ground: l.ground,
+                region: l.region,
+                category: l.category,
+                sector: l.sector,
+                country: l.country,
+                permits: l.permits,
+                workers: l.workers,
             })
-        })
-        .collect::<Result<Vec<_>, ApiError>>()?;
-    let report = PermitStatsReport { year, rows };
-    render(&req, &report, || Table {
-        sheet: "permits",
-        columns: &[
-            "year", "measure", "ground", "region", "category", "sector", "country", "permits",
-            "workers",
-        ],
-        rows: report
-            .rows
-            .iter()
-            .map(|r| {
-                vec![
-                    Cell::Int(i64::from(r.year)),
-                    text(r.measure.as_str()),
-                    text(&r.ground),
-                    text(&r.region),
-                    text(r.category.code()),
-                    text(&r.sector),
-                    text(&r.country),
-                    Cell::Int(r.permits),
-                    Cell::Int(r.workers),
-                ]
-            })
-            .collect(),
-    })
+        });
+        PermitStatsReport {
+            year: r.year,
+            rows: rows.collect(),
+        }
+    }
 }
 
 /// A region's akimat's decision times.
@@ -681,64 +509,28 @@ pub async fn decision_times(
     YearPath(year): YearPath,
     q: super::extract::Query<RegionQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let measures = vec!["decided", "decided_late"];
-    let region = q.0.region.as_deref();
-    let found = counters(&state, &caller, year, region, measures, false, false).await?;
-    // Summed over categories: (histogram of days, overdue) per region.
-    let mut by_region: BTreeMap<String, (BTreeMap<i64, i64>, i64)> = BTreeMap::new();
-    for r in found {
-        let e = by_region.entry(r.region).or_default();
-        if r.measure == "decided" {
-            let days: i64 = r.ground.parse().map_err(|_| {
-                log::error!("decision days {} are not a number", r.ground);
-                ApiError::Internal
-            })?;
-            *e.0.entry(days).or_default() += r.figures.permits;
-        } else {
-            e.1 += r.figures.permits;
+    let region = reach(&state, &caller, q.0.region.as_deref())?;
+    let report = state
+        .read(move |c| Ok(reports::decision_times(c, year, region.as_ref())?))
+        .await?;
+    answer::<_, DecisionTimesReport>(&req, report)
+}
+
+impl From<reports::DecisionTimes> for DecisionTimesReport {
+    fn from(r: reports::DecisionTimes) -> Self {
+        let rows = r.rows.into_iter().map(|l| DecisionTimesRow {
+            year: l.year,
+            region: l.region,
+            decisions: l.decisions,
+            median_days: l.median_days,
+            p90_days: l.p90_days,
+            overdue: l.overdue,
+        });
+        DecisionTimesReport {
+            year: r.year,
+            rows: rows.collect(),
         }
     }
-    let rows = by_region
-        .into_iter()
-        .map(|(region, (hist, overdue))| {
-            let h: Vec<(i64, i64)> = hist.into_iter().collect();
-            DecisionTimesRow {
-                year,
-                region,
-                decisions: h.iter().map(|(_, n)| n).sum(),
-                median_days: percentile(&h, 50),
-                p90_days: percentile(&h, 90),
-                overdue,
-            }
-        })
-        .collect();
-    let report = DecisionTimesReport { year, rows };
-    let opt = |v: Option<i64>| v.map_or(text(""), Cell::Int);
-    render(&req, &report, || Table {
-        sheet: "decision times",
-        columns: &[
-            "year",
-            "region",
-            "decisions",
-            "median_days",
-            "p90_days",
-            "overdue",
-        ],
-        rows: report
-            .rows
-            .iter()
-            .map(|r| {
-                vec![
-                    Cell::Int(i64::from(r.year)),
-                    text(&r.region),
-                    Cell::Int(r.decisions),
-                    opt(r.median_days),
-                    opt(r.p90_days),
-                    Cell::Int(r.overdue),
-                ]
-            })
-            .collect(),
-    })
 }
 
 /// Fees of one region's budget in one calendar year.
@@ -794,68 +586,29 @@ pub async fn fee_statistics(
     YearPath(year): YearPath,
     q: super::extract::Query<RegionQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let measures = vec!["fee_assessed", "fee_paid"];
-    let region = q.0.region.as_deref();
-    let found = counters(&state, &caller, year, region, measures, true, false).await?;
-    let mut cells: BTreeMap<(String, i32), [i64; 4]> = BTreeMap::new();
-    for r in found {
-        let budget_year: i32 = r
-            .month
-            .get(..4)
-            .and_then(|y| y.parse().ok())
-            .ok_or_else(|| {
-                log::error!("month {} of the counters is not YYYY-MM", r.month);
-                ApiError::Internal
-            })?;
-        let e = cells.entry((r.region, budget_year)).or_default();
-        if r.measure == "fee_assessed" {
-            e[0] += r.figures.permits;
-            e[1] += r.figures.amount;
-        } else {
-            e[2] += r.figures.permits;
-            e[3] += r.figures.amount;
+    let region = reach(&state, &caller, q.0.region.as_deref())?;
+    let report = state
+        .read(move |c| Ok(reports::fees(c, year, region.as_ref())?))
+        .await?;
+    answer::<_, FeeReport>(&req, report)
+}
+
+impl From<reports::Fees> for FeeReport {
+    fn from(r: reports::Fees) -> Self {
+        let rows = r.rows.into_iter().map(|l| FeeRow {
+            year: l.year,
+            region: l.region,
+            budget_year: l.budget_year,
+            permits_assessed: l.permits_assessed,
+            assessed_mrp: l.assessed_mrp,
+            payments: l.payments,
+            paid_tiyn: l.paid_tiyn,
+        });
+        FeeReport {
+            year: r.year,
+            rows: rows.collect(),
         }
     }
-    let rows = cells
-        .into_iter()
-        .map(|((region, budget_year), f)| FeeRow {
-            year,
-            region,
-            budget_year,
-            permits_assessed: f[0],
-            assessed_mrp: f[1],
-            payments: f[2],
-            paid_tiyn: f[3],
-        })
-        .collect();
-    let report = FeeReport { year, rows };
-    render(&req, &report, || Table {
-        sheet: "fees",
-        columns: &[
-            "year",
-            "region",
-            "budget_year",
-            "permits_assessed",
-            "assessed_mrp",
-            "payments",
-            "paid_tiyn",
-        ],
-        rows: report
-            .rows
-            .iter()
-            .map(|r| {
-                vec![
-                    Cell::Int(i64::from(r.year)),
-                    text(&r.region),
-                    Cell::Int(i64::from(r.budget_year)),
-                    Cell::Int(r.permits_assessed),
-                    Cell::Int(r.assessed_mrp),
-                    Cell::Int(r.payments),
-                    Cell::Int(r.paid_tiyn),
-                ]
-            })
-            .collect(),
-    })
 }
 
 /// Certificates or ICT permits of one region, sector, country and state.
@@ -921,17 +674,11 @@ pub async fn certificate_and_ict_statistics(
     YearPath(year): YearPath,
     q: super::extract::Query<RegionQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let region = narrowed(
-        &state,
-        &caller,
-        Action::ReadStatistics,
-        q.0.region.as_deref(),
-    )?
-    .region;
+    let region = reach(&state, &caller, q.0.region.as_deref())?;
     let today = state.time.today();
-    let found = state
+    let report = state
         .read(move |c| {
-            Ok(crate::cases::statistics::certificates_and_ict(
+            Ok(reports::certificates_and_ict(
                 c,
                 year,
                 region.as_ref(),
@@ -939,55 +686,26 @@ pub async fn certificate_and_ict_statistics(
             )?)
         })
         .await?;
-    let rows = found
-        .into_iter()
-        .map(
-            |((kind, region, sector, country, status), f)| OtherStatsRow {
-                year,
-                kind: kind.to_owned(),
-                region,
-                sector,
-                country,
-                status: status.to_owned(),
-                cases: f.cases,
-                workers: f.workers,
-                late_notices: f.late_notices,
-                missing_notices: f.missing_notices,
-            },
-        )
-        .collect();
-    let report = OtherStatsReport { year, rows };
-    render(&req, &report, || Table {
-        sheet: "certificates and ict",
-        columns: &[
-            "year",
-            "kind",
-            "region",
-            "sector",
-            "country",
-            "status",
-            "cases",
-            "workers",
-            "late_notices",
-            "missing_notices",
-        ],
-        rows: report
-            .rows
-            .iter()
-            .map(|r| {
-                vec![
-                    Cell::Int(i64::from(r.year)),
-                    text(&r.kind),
-                    text(&r.region),
-                    text(&r.sector),
-                    text(&r.country),
-                    text(&r.status),
-                    Cell::Int(r.cases),
-                    Cell::Int(r.workers),
-                    Cell::Int(r.late_notices),
-                    Cell::Int(r.missing_notices),
-                ]
-            })
-            .collect(),
-    })
+    answer::<_, OtherStatsReport>(&req, report)
+}
+
+impl From<reports::Others> for OtherStatsReport {
+    fn from(r: reports::Others) -> Self {
+        let rows = r.rows.into_iter().map(|l| OtherStatsRow {
+            year: l.year,
+            kind: l.kind.to_owned(),
+            region: l.region,
+            sector: l.sector,
+            country: l.country,
+            status: l.status.to_owned(),
+            cases: l.cases,
+            workers: l.workers,
+            late_notices: l.late_notices,
+            missing_notices: l.missing_notices,
+        });
+        OtherStatsReport {
+            year: r.year,
+            rows: rows.collect(),
+        }
+    }
 }

@@ -13,7 +13,7 @@ use crate::db::audit::{self, Actor};
 use crate::db::certificates::{self as db, CertificateRow, ReportRow};
 use crate::db::{reference, rulesets, Conn};
 use crate::domain::article::*;
-use crate::domain::certificate::{self, CertificateEvent, CertificateState};
+use crate::domain::certificate::{self, Arrival, CertificateEvent, CertificateState};
 use crate::domain::person::{LatinName, PassportNumber};
 use crate::domain::{CountryCode, EmployerId, Message, RegionCode, Violation};
 use chrono::NaiveDate;
@@ -96,8 +96,8 @@ pub fn apply(
     )
     .map_err(CaseError::rules)?;
     let (channel, mission) = match &cmd.channel {
-        Channel::ForeignMission(c) => ("foreign_mission", Some(c.as_str())),
-        Channel::Akimat => ("akimat", None),
+        Channel::ForeignMission(c) => (Arrival::ForeignMission, Some(c.as_str())),
+        Channel::Akimat => (Arrival::Akimat, None),
     };
     let row = db::apply(
         conn,
@@ -236,7 +236,7 @@ pub fn extend<E: From<CaseError>>(
     };
     let hired_on: Vec<NaiveDate> = reports
         .iter()
-        .filter(|r| r.bin == cmd.employer && r.kind == "hire")
+        .filter(|r| r.bin == cmd.employer && r.kind == ReportKind::Hire)
         .map(|r| r.on_date)
         .collect();
     let rules = rulesets::in_force(conn, today)
@@ -285,11 +285,7 @@ pub fn extend<E: From<CaseError>>(
 }
 
 /// What an employer reports (Art. 28(2)(10)).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReportKind {
-    Hire,
-    End,
-}
+pub use crate::domain::certificate::ReportKind;
 
 /// An employer reports that it hired the holder of an issued or extended certificate, or
 /// that the employment ended; an employment outside the certificate's validity is
@@ -323,7 +319,7 @@ pub fn report(
     if kind == ReportKind::End
         && !reports
             .iter()
-            .any(|r| &r.bin == employer && r.kind == "hire")
+            .any(|r| &r.bin == employer && r.kind == ReportKind::Hire)
     {
         return Err(CaseError::rules(vec![Violation::service_rule(
             "employment-end-without-hire",
@@ -336,10 +332,7 @@ pub fn report(
         &db::NewReport {
             certificate_id: id,
             bin: employer,
-            kind: match kind {
-                ReportKind::Hire => "hire",
-                ReportKind::End => "end",
-            },
+            kind,
             on_date: on,
             past_validity,
         },

@@ -10,6 +10,14 @@ use crate::domain::demand::{self, DemandDecision};
 use crate::domain::{quota, Category, EmployerId, Message, RegionCode, Violation};
 use chrono::NaiveDate;
 
+/// A demand as stored, and the filter of a listing.
+pub use crate::db::demands::{DemandRow as Demand, Filter};
+
+/// Art. 32(5): the demands `filter` selects, by id.
+pub fn list(conn: &mut Conn, filter: &Filter) -> Result<Vec<Demand>, CaseError> {
+    Ok(demands::list(conn, filter)?)
+}
+
 /// A demand as the employer files it.
 #[derive(Debug, Clone)]
 pub struct FileDemand {

@@ -5,12 +5,13 @@
 use super::CaseError;
 use crate::db::audit::{self, Actor};
 use crate::db::permits::{self as db, NewProfile, ProfileRow};
-use crate::db::{reference, Conn};
+use crate::db::{reference, rulesets, Conn};
 use crate::domain::article::*;
 use crate::domain::permit::checks::StaffLine;
 use crate::domain::route::EmployerType;
+use crate::domain::ruleset::RuleSet;
 use crate::domain::{EmployerId, EmployerKind, Message, RegionCode, SectorCode, Violation};
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 /// A profile as the employer states it.
 #[derive(Debug, Clone)]
@@ -146,6 +147,107 @@ pub fn employer_type(row: &ProfileRow) -> Result<EmployerType, CaseError> {
         None if row.foreign_division => Ok(EmployerType::ForeignBranch),
         None => Ok(EmployerType::Ordinary),
     }
+}
+
+/// An employer's profile as it stands from one date, with what the service reads from
+/// it: its staff, its type and the fee group its sector falls in.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    pub bin: String,
+    /// The date the profile is in force from.
+    pub as_of: NaiveDate,
+    pub name: String,
+    pub legal_form: String,
+    pub foreign_division: bool,
+    pub small_business: bool,
+    /// OKED section letter.
+    pub sector: String,
+    /// The fee group the sector falls in under the rule set in force (Art. 33(4)); none
+    /// when no rule set is in force or it prices the sector in no group.
+    pub fee_group: Option<u32>,
+    /// ISO 3166-2:KZ.
+    pub region: String,
+    pub workforce: Vec<StaffLine>,
+    /// Art. 32(2).
+    pub employer_type: EmployerType,
+    /// Version of this dated profile; also the `ETag`.
+    pub version: i64,
+    /// When it was last written (UTC).
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Profile {
+    /// The stored `row`, read under the rule set `rules` in force.
+    fn of(row: ProfileRow, rules: Option<&RuleSet>) -> Result<Profile, CaseError> {
+        let fee_group = row
+            .sector
+            .parse::<SectorCode>()
+            .ok()
+            .and_then(|s| rules.and_then(|r| r.fees.group_of(&s)).map(|g| g.group));
+        Ok(Profile {
+            workforce: workforce(&row)?,
+            employer_type: employer_type(&row)?,
+            fee_group,
+            bin: row.bin,
+            as_of: row.effective_from,
+            name: row.name,
+            legal_form: row.legal_form,
+            foreign_division: row.foreign_division,
+            small_business: row.small_business,
+            sector: row.sector,
+            region: row.region,
+            version: row.version,
+            updated_at: row.updated_at.and_utc(),
+        })
+    }
+}
+
+/// [`put`], read back as a [`Profile`] under the rule set in force `today`; whether it
+/// created the dated profile.
+pub fn put_profile(
+    conn: &mut Conn,
+    cmd: &PutProfile,
+    actor: &Actor,
+    today: NaiveDate,
+) -> Result<(Profile, bool), CaseError> {
+    let (row, created) = put(conn, cmd, actor)?;
+    let rules = rulesets::in_force(conn, today)?.map(|r| r.rules);
+    Ok((Profile::of(row, rules.as_deref())?, created))
+}
+
+/// An employer: the profile in force `today` (the earliest when all start later) and every
+/// dated profile, oldest first; 404 when it has none. `access` sees the current profile's
+/// region before anything is revealed.
+pub fn employer<E: From<CaseError>>(
+    conn: &mut Conn,
+    bin: &EmployerId,
+    today: NaiveDate,
+    access: impl FnOnce(&RegionCode) -> Result<(), E>,
+) -> Result<(Profile, Vec<Profile>), E> {
+    let rows = history(conn, bin)?;
+    let latest = rows
+        .iter()
+        .rev()
+        .find(|r| r.effective_from <= today)
+        .or(rows.first())
+        .cloned()
+        .ok_or_else(|| {
+            CaseError::not_found(Message::new("not-found-employer-profile").text("bin", bin))
+        })?;
+    let region: RegionCode = latest.region.parse().map_err(|e| {
+        let stored = format!("profile of {bin} holds region {}: {e}", latest.region);
+        CaseError::Db(diesel::result::Error::DeserializationError(stored.into()))
+    })?;
+    access(&region)?;
+    let rules = rulesets::in_force(conn, today)
+        .map_err(CaseError::from)?
+        .map(|r| r.rules);
+    let current = Profile::of(latest, rules.as_deref())?;
+    let all = rows
+        .into_iter()
+        .map(|r| Profile::of(r, rules.as_deref()))
+        .collect::<Result<_, _>>()?;
+    Ok((current, all))
 }
 
 #[cfg(test)]

@@ -297,16 +297,28 @@ fn recheck(
     })?;
     let sender = country(conn, &code)?;
     let stored = db::workers(conn, row.id)?;
+    // A stored value out of its CHECK's range is a fault of the data, never a default that
+    // would let the rules pass or fail on a figure nobody gave.
+    let fault =
+        |what: String| CaseError::Db(diesel::result::Error::DeserializationError(what.into()));
+    let count_of = |field: &str, n: i32| {
+        u32::try_from(n).map_err(|_| fault(format!("ICT permit {}: {field} {n}", row.id)))
+    };
     let workers: Vec<ict::Worker<'_>> = stored
         .iter()
-        .filter_map(|w| {
-            Some(ict::Worker {
+        .map(|w| {
+            Ok(ict::Worker {
                 full_name: &w.full_name,
-                position: IctPosition::parse(&w.position)?,
-                prior_employment_months: u32::try_from(w.prior_employment_months).unwrap_or(0),
+                position: IctPosition::parse(&w.position).ok_or_else(|| {
+                    fault(format!("ICT permit {}: position {}", row.id, w.position))
+                })?,
+                prior_employment_months: count_of(
+                    "prior_employment_months",
+                    w.prior_employment_months,
+                )?,
             })
         })
-        .collect();
+        .collect::<Result<_, CaseError>>()?;
     let transferred = super::ratio::ict_transferred(
         conn,
         &row.bin,
@@ -315,8 +327,10 @@ fn recheck(
         Some(row.id),
         today,
     )?;
+    // A position with no worker transferred counts 0.
     let count = |p: IctPosition| transferred.get(&p).copied().unwrap_or(0);
-    let clamp = |n: i32| u32::try_from(n).unwrap_or(0);
+    let kazakh_managers = count_of("kazakh_managers", row.kazakh_managers)?;
+    let kazakh_specialists = count_of("kazakh_specialists", row.kazakh_specialists)?;
     Ok(ict::check_application(
         &rules.ict,
         &ict::Application {
@@ -326,8 +340,8 @@ fn recheck(
             contract_start: row.contract_start,
             contract_end: row.contract_end,
             workers: &workers,
-            kazakh_managers: clamp(row.kazakh_managers),
-            kazakh_specialists: clamp(row.kazakh_specialists),
+            kazakh_managers,
+            kazakh_specialists,
             transferred_managers: count(IctPosition::Manager),
             transferred_specialists: count(IctPosition::Specialist),
         },

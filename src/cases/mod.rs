@@ -7,6 +7,7 @@
 //! (its region, its employer): commands that load a case take an `access` check, called
 //! before anything about the case is revealed or changed.
 
+pub mod audit;
 pub mod certificates;
 pub mod complaint;
 pub mod demands;
@@ -15,6 +16,7 @@ pub mod eligibility;
 pub mod employers;
 pub mod follow;
 pub mod ict;
+pub mod idempotency;
 pub mod ledger;
 pub mod lifecycle;
 pub mod names;
@@ -22,13 +24,14 @@ pub mod permit;
 pub mod permits;
 pub mod quota;
 pub mod ratio;
+pub mod reference;
 pub mod reports;
 pub mod rulesets;
 pub mod statistics;
 
 pub use crate::db::Error as CaseError;
 
-use crate::db::{reference, Conn};
+use crate::db::Conn;
 use crate::domain::violation::Message;
 use crate::domain::{Refusal, RegionCode};
 
@@ -42,7 +45,7 @@ pub fn known_regions<'a>(
     named: impl IntoIterator<Item = (String, &'a RegionCode)>,
 ) -> Result<(), CaseError> {
     known_regions_by(named, |region| {
-        Ok(reference::region_exists(conn, region.as_str())?)
+        Ok(crate::db::reference::region_exists(conn, region.as_str())?)
     })
 }
 

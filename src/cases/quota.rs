@@ -3,14 +3,21 @@
 //! [`DISTRIBUTION`], which their ledger lines cite too). Each writes the quota's rows, their
 //! ledger lines and an audit event in the caller's transaction.
 
+pub mod view;
+
+/// A new version of a year's national quota, and a transfer of units, as commands take
+/// them.
+pub use crate::db::quota::{SetNational, Transfer};
+pub use view::ensure_region;
+
 use super::CaseError;
 use crate::db::audit::{self, Actor};
-use crate::db::quota::{self, NationalQuota, RegionalRow, SetNational, Transfer, TransferRow};
-use crate::db::{reference, Conn};
+use crate::db::quota::{self, NationalQuota, RegionalRow, TransferRow};
+use crate::db::Conn;
 use crate::domain::article::*;
 use crate::domain::ledger::DISTRIBUTION;
 use crate::domain::quota::Pool;
-use crate::domain::{Category, Message, RegionCode};
+use crate::domain::{Category, RegionCode};
 
 /// Sets a new version of the year's national quota. `expected` is the version the caller
 /// read (`If-Match`); `snapshot` renders a version for the history. Returns the quota
@@ -40,15 +47,19 @@ pub fn set_national(
     Ok((before, after))
 }
 
-/// A region named by a command must exist in the reference data.
-pub fn ensure_region(conn: &mut Conn, region: &RegionCode) -> Result<(), CaseError> {
-    if reference::region_exists(conn, region.as_str())? {
-        Ok(())
-    } else {
-        Err(CaseError::not_found(
-            Message::new("not-found-region").text("region", region),
-        ))
-    }
+/// [`set_national`] with the version's snapshot the year's [`view::NationalQuota`]:
+/// returns the quota after, and whether this version created the year.
+pub fn set_national_quota(
+    conn: &mut Conn,
+    cmd: &SetNational,
+    expected: Option<i64>,
+    actor: &Actor,
+) -> Result<(view::NationalQuota, bool), CaseError> {
+    let regions = quota::regional(conn, cmd.year, None)?;
+    let snapshot =
+        |n: &NationalQuota| serde_json::to_string(&view::NationalQuota::new(n, &regions));
+    let (before, after) = set_national(conn, cmd, expected, actor, snapshot)?;
+    Ok((view::NationalQuota::new(&after, &regions), before.is_none()))
 }
 
 /// Sets the region's allocation of each listed category; returns the region's rows

@@ -17,6 +17,7 @@ use crate::domain::article::*;
 use crate::domain::permit::checks;
 use crate::domain::permit::decision::decided_late;
 use crate::domain::permit::{PermitKind, PermitState, RegionDecision};
+use crate::domain::statistics::Measure;
 use crate::domain::{fees, statistics, Category, EmployerId, Message, Violation};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -38,10 +39,16 @@ pub fn contribution(l: &Loaded) -> Result<BTreeMap<Key, Figures>, CaseError> {
     let mut out: BTreeMap<Key, Figures> = BTreeMap::new();
     // Keys by country carry the sector; the coarse ones (quota use, fees, decisions) have
     // neither, so that their reports read few rows.
-    let mut put = |measure: &str, region: &str, m: String, country: &str, ground: &str, f| {
+    let mut put = |measure: Measure,
+                   region: &str,
+                   m: String,
+                   country: &str,
+                   ground: &str,
+                   days: Option<i64>,
+                   f| {
         let key = Key {
             year: p.quota_year,
-            measure: measure.to_owned(),
+            measure,
             region: region.to_owned(),
             category: p.category.code().to_owned(),
             month: m,
@@ -52,6 +59,7 @@ pub fn contribution(l: &Loaded) -> Result<BTreeMap<Key, Figures>, CaseError> {
             },
             country: country.to_owned(),
             ground: ground.to_owned(),
+            days,
         };
         let e = out.entry(key).or_default();
         *e = e.plus(f);
@@ -76,69 +84,121 @@ pub fn contribution(l: &Loaded) -> Result<BTreeMap<Key, Figures>, CaseError> {
         macro_rules! per_country {
             ($measure:expr, $m:expr, $ground:expr) => {
                 for (c, n) in &countries {
-                    put($measure, region, $m.to_owned(), c, $ground, one(*n, 0));
+                    put(
+                        $measure,
+                        region,
+                        $m.to_owned(),
+                        c,
+                        $ground,
+                        None,
+                        one(*n, 0),
+                    );
                 }
             };
         }
         let applied = if extension {
-            "extension_applied"
+            Measure::ExtensionApplied
         } else {
-            "applied"
+            Measure::Applied
         };
         per_country!(applied, &month(p.filed_on), "");
         if let (true, Some(paid)) = (issued, paid_in_full) {
-            let measure = if extension { "extended" } else { "issued" };
+            let measure = if extension {
+                Measure::Extended
+            } else {
+                Measure::Issued
+            };
             per_country!(measure, &month(paid), "");
-            put("quota_used", region, month(paid), "", "", one(units, 0));
+            put(
+                Measure::QuotaUsed,
+                region,
+                month(paid),
+                "",
+                "",
+                None,
+                one(units, 0),
+            );
         }
-        if let (PermitState::Revoked | PermitState::Returned | PermitState::Lapsed, Some(ended)) =
-            (p.status, p.ended_on)
-        {
-            let ground = match p.status {
-                PermitState::Revoked => p.end_ground.as_deref().unwrap_or(""),
+        let ended = match (p.status, p.ended_on) {
+            (PermitState::Revoked, Some(on)) => Some((Measure::Revoked, on)),
+            (PermitState::Returned, Some(on)) => Some((Measure::Returned, on)),
+            (PermitState::Lapsed, Some(on)) => Some((Measure::Lapsed, on)),
+            _ => None,
+        };
+        if let Some((measure, ended)) = ended {
+            // A revocation counts under its ground; a permit revoked before grounds were
+            // kept has none, and counts under the empty ground as returns and lapses do.
+            let ground = match measure {
+                Measure::Revoked => p.end_ground.as_deref().unwrap_or(""),
                 _ => "",
             };
-            per_country!(p.status.as_str(), &month(ended), ground);
-            if p.status != PermitState::Lapsed {
+            per_country!(measure, &month(ended), ground);
+            if measure != Measure::Lapsed {
                 put(
-                    "quota_released",
+                    Measure::QuotaReleased,
                     region,
                     month(ended),
                     "",
                     "",
+                    None,
                     one(units, 0),
                 );
             }
         }
         let decided = r.decided_at.map(|t| t.date());
         if let (Some(d), RegionDecision::Refused) = (decided, r.decision) {
-            per_country!("refused", &month(d), "");
+            per_country!(Measure::Refused, &month(d), "");
             let grounds: Vec<String> = match &r.grounds {
                 Some(g) => serde_json::from_str(g)?,
                 None => Vec::new(),
             };
             for g in &grounds {
-                per_country!("refused_ground", &month(d), g);
+                per_country!(Measure::RefusedGround, &month(d), g);
             }
         }
         if let (Some(d), Some(rate), true) = (decided, r.fee_rate_mrp, fee_due) {
             put(
-                "fee_assessed",
+                Measure::FeeAssessed,
                 region,
                 month(d),
                 "",
                 "",
+                None,
                 one(units, fees::fee_assessed_mrp(i64::from(rate), units)),
             );
         }
         if let (Some(paid), Some(on)) = (r.paid_tiyn, r.paid_on) {
-            put("fee_paid", region, month(on), "", "", one(units, paid));
+            put(
+                Measure::FeePaid,
+                region,
+                month(on),
+                "",
+                "",
+                None,
+                one(units, paid),
+            );
         }
         if let Some(d) = decided {
-            let days = (d - p.filed_on).num_days().to_string();
-            put("decided", region, month(d), "", &days, one(units, 0));
+            let days = (d - p.filed_on).num_days();
+            put(
+                Measure::Decided,
+                region,
+                month(d),
+                "",
+                "",
+                Some(days),
+                one(units, 0),
+            );
             if decided_late(p.decision_due, d) {
-                put("decided_late", region, month(d), "", "", one(units, 0));
+                put(
+                    Measure::DecidedLate,
+                    region,
+                    month(d),
+                    "",
+                    "",
+                    None,
+                    one(units, 0),
+                );
             }
         }
     }
@@ -163,6 +223,21 @@ pub fn delta(before: Option<&Loaded>, after: &Loaded) -> Result<BTreeMap<Key, Fi
         }
     }
     Ok(delta)
+}
+
+/// An employer's statistical report for a quarter (Art. 37(2)), as filed.
+pub use crate::db::statistics::ReportRow as FiledReport;
+
+/// Art. 37(1), (4): the reports of a quarter (every quarter of the year when `None`),
+/// narrowed to a region and an employer when given, by region, employer and quarter.
+pub fn reports(
+    conn: &mut Conn,
+    year: i32,
+    quarter: Option<i32>,
+    region: Option<&str>,
+    bin: Option<&str>,
+) -> Result<Vec<FiledReport>, CaseError> {
+    Ok(db::reports(conn, year, quarter, region, bin)?)
 }
 
 /// An employer's primary statistical data for a quarter (Art. 37(2)).
@@ -215,7 +290,8 @@ pub fn file_report(
             bin: cmd.bin.as_str(),
             region: &profile.region,
             year: cmd.year,
-            quarter: i32::try_from(cmd.quarter).unwrap_or(0),
+            quarter: i32::try_from(cmd.quarter)
+                .map_err(|_| CaseError::from(Violation::service_rule("quarter-invalid")))?,
             body: &body,
             foreign_employed: cmd.foreign_employed,
             kazakh_staff: cmd.kazakh_staff,
@@ -271,7 +347,8 @@ pub fn missing_reports(
 ) -> Result<Vec<Missing>, CaseError> {
     let (first, last) = statistics::quarter_bounds(year, quarter)
         .ok_or_else(|| CaseError::from(Violation::service_rule("quarter-invalid")))?;
-    let q = i32::try_from(quarter).unwrap_or(0);
+    let q = i32::try_from(quarter)
+        .map_err(|_| CaseError::from(Violation::service_rule("quarter-invalid")))?;
     let reported: std::collections::BTreeSet<String> =
         db::reports(conn, year, Some(q), region, bin)?
             .into_iter()

@@ -1,16 +1,14 @@
 //! The ministry analyst's pages: the year's quota by region and category (a table and a
 //! chart), transfers, the demand summary beside the labour-force arithmetic, and the rule
-//! set in force with its history — each through the API's read functions.
+//! set in force with its history — each a read model of `cases`.
 
 use super::chart::{self, Bar};
 use super::frame::{Ctx, Fail, Frame};
-use crate::api::demands::DemandSummaryView;
-use crate::api::page::PageQuery;
-use crate::api::quotas::national::NationalQuotaView;
-use crate::api::quotas::regional::RegionalQuotaView;
-use crate::api::quotas::transfers::{TransferQuery, TransferView};
-use crate::api::rulesets::RuleSetView;
-use crate::auth::{authorize_role, Action};
+use crate::auth::{authorize_role, visible, Action};
+use crate::cases::quota::view::{self, NationalQuota, RegionalQuota, Transfer};
+use crate::cases::reports::demand::{self, Summary};
+use crate::cases::rulesets::{self, Version};
+use crate::domain::quota::YEARS;
 use crate::domain::Category;
 use crate::domain::Message;
 use crate::error::{ApiError, FieldError};
@@ -28,7 +26,11 @@ pub struct YearQuery {
 impl YearQuery {
     fn year(&self, ctx: &Ctx) -> Result<i32, Fail> {
         let year = self.year.unwrap_or_else(|| ctx.state.time.today().year());
-        Ok(crate::api::quotas::year_of(year)?)
+        if YEARS.contains(&year) {
+            Ok(year)
+        } else {
+            Err(Fail::Api(ApiError::malformed_year(year)))
+        }
     }
 }
 
@@ -83,8 +85,8 @@ struct QuotaPage {
     year: i32,
     category: Option<Category>,
     categories: [Category; 5],
-    national: NationalQuotaView,
-    regions: Vec<RegionalQuotaView>,
+    national: NationalQuota,
+    regions: Vec<RegionalQuota>,
     rows: Vec<RegionRow>,
     chart: String,
 }
@@ -97,8 +99,14 @@ pub async fn quota(ctx: Ctx, req: actix_web::HttpRequest) -> HttpResponse {
         authorize_role(&c, Action::ReadNationalQuota)?;
         let q = query(req.query_string())?;
         let year = q.year(&ctx)?;
-        let national = crate::api::quotas::national::national(&ctx.state, &c, year).await?;
-        let regions = crate::api::quotas::regional::regions(&ctx.state, &c, year).await?;
+        let own = visible(&c, Action::ReadRegionalQuota, None)?.region;
+        let (national, regions) = ctx
+            .state
+            .read(move |conn| {
+                let national = view::national(conn, year)?;
+                Ok((national, view::regions(conn, year, own.as_ref())?))
+            })
+            .await?;
         let rows: Vec<RegionRow> = regions
             .iter()
             .map(|r| {
@@ -162,7 +170,7 @@ pub async fn quota(ctx: Ctx, req: actix_web::HttpRequest) -> HttpResponse {
 struct TransfersPage {
     f: Frame,
     year: i32,
-    items: Vec<TransferView>,
+    items: Vec<Transfer>,
 }
 
 /// The year's transfers between regions and the reserve.
@@ -171,19 +179,11 @@ pub async fn transfers(ctx: Ctx, req: actix_web::HttpRequest) -> HttpResponse {
         let c = ctx.caller()?;
         authorize_role(&c, Action::ReadQuotaTransfers)?;
         let year = query(req.query_string())?.year(&ctx)?;
-        let page = PageQuery {
-            limit: Some(500),
-            cursor: None,
-        };
-        let items = crate::api::quotas::transfers::transfers(
-            &ctx.state,
-            &c,
-            year,
-            &TransferQuery::default(),
-            &page,
-        )
-        .await?
-        .items;
+        let region = visible(&c, Action::ReadQuotaTransfers, None)?.region;
+        let items = ctx
+            .state
+            .db(move |conn| Ok(view::transfers(conn, year, region.as_ref(), None, 500)?))
+            .await?;
         Ok(TransfersPage {
             f: ctx.frame("console-transfers-title", Some(&c))?,
             year,
@@ -199,7 +199,7 @@ pub async fn transfers(ctx: Ctx, req: actix_web::HttpRequest) -> HttpResponse {
 struct DemandPage {
     f: Frame,
     year: i32,
-    s: DemandSummaryView,
+    s: Summary,
 }
 
 /// Employers' demand for the year by region and category, beside the labour force ×
@@ -209,7 +209,10 @@ pub async fn demand(ctx: Ctx, req: actix_web::HttpRequest) -> HttpResponse {
         let c = ctx.caller()?;
         authorize_role(&c, Action::ReadQuotaDemandSummary)?;
         let year = query(req.query_string())?.year(&ctx)?;
-        let s = crate::api::demands::summary(&ctx.state, &c, year).await?;
+        let s = ctx
+            .state
+            .read(move |c| Ok(demand::summary(c, year)?))
+            .await?;
         Ok(DemandPage {
             f: ctx.frame("console-demand-title", Some(&c))?,
             year,
@@ -224,9 +227,9 @@ pub async fn demand(ctx: Ctx, req: actix_web::HttpRequest) -> HttpResponse {
 #[template(path = "rules.html")]
 struct RulesPage {
     f: Frame,
-    current: RuleSetView,
+    current: Version,
     rules: serde_json::Value,
-    history: Vec<RuleSetView>,
+    history: Vec<Version>,
 }
 
 /// The rule set in force (every number of it) and every version before and after it.
@@ -234,12 +237,15 @@ pub async fn rules(ctx: Ctx) -> HttpResponse {
     let page = async {
         let c = ctx.caller()?;
         authorize_role(&c, Action::ReadRuleSets)?;
-        let current = crate::api::rulesets::current(&ctx.state, &c, None).await?;
+        let today = ctx.state.time.today();
+        let (current, history) = ctx
+            .state
+            .read(move |c| Ok((rulesets::in_force(c, today)?, rulesets::all(c)?)))
+            .await?;
         let rules = serde_json::to_value(&current.rules).map_err(|e| {
             log::error!("the rule set in force does not serialize: {e}");
             Fail::Api(ApiError::Internal)
         })?;
-        let history = crate::api::rulesets::all(&ctx.state, &c).await?;
         Ok(RulesPage {
             f: ctx.frame("console-rules-title", Some(&c))?,
             current,

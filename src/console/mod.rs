@@ -2,10 +2,11 @@
 //! forms, no script) for akimat officials and ministry analysts, in Kazakh, Russian and
 //! English from the API's own catalogue.
 //!
-//! Every page reads through the API's own read functions and every button calls the API's
-//! own command functions (`api::permits::decide`, `api::permits::supervision`, …), so the
-//! same `authorize` decides a page as decides the API call it shows: a page can show
-//! nothing the API would not. The console holds no SQL (`tests/api/architecture.rs`).
+//! Every page reads through the read models of `cases` and every button calls the same
+//! `cases` command the API calls (`cases::permits::decide`, …), authorized by the same
+//! `auth` functions, so a page can show nothing the API would not. The console holds no
+//! SQL and calls no API handler: of `api` it takes only the shared state and two request
+//! extractors (`tests/api/architecture.rs`).
 //!
 //! This file only declares and re-exports: the settings and cookie names live in
 //! `state.rs`, the route table in `routes.rs`.

@@ -3,13 +3,13 @@
 //! with `auth` and reads and acts through the same `cases` functions as the API.
 
 use super::frame::{Ctx, Fail, Form, Frame};
-use crate::api::quotas::regional::RegionalCategoryView;
 use crate::auth::{authorize, authorize_role, permit_access, visible, Action, Caller, Role, Scope};
 use crate::cases::documents::{PublicPermit, RegionName};
 use crate::cases::ict::list::{self as ict, Attention, Notification, RegisterLine};
 use crate::cases::permit::list::{self, Listing, OverdueDeparture, Summary};
 use crate::cases::permit::view::{self, Permit, Reader, Reading};
 use crate::cases::permits::{self, Decide, Decision, Supervision};
+use crate::cases::quota::view::{self as quota, RegionalCategory};
 use crate::domain::permit::{may_decide, may_supervise, PermitState};
 use crate::domain::ruleset::is_ground_code;
 use crate::domain::Message;
@@ -93,7 +93,7 @@ pub async fn queue(ctx: Ctx) -> HttpResponse {
 /// A region's quota left for the permit's category.
 pub struct QuotaLeft {
     pub region: String,
-    pub figures: RegionalCategoryView,
+    pub figures: RegionalCategory,
 }
 
 #[derive(Template)]
@@ -210,7 +210,17 @@ pub async fn case(ctx: Ctx, id: web::Path<String>) -> HttpResponse {
 /// The quota left for the permit's category in each region it names that the caller may
 /// read (the API's `GET /v1/quotas/{year}/regions`); none when no quota is set that year.
 async fn quota_left(ctx: &Ctx, c: &Caller, p: &Permit) -> Result<Vec<QuotaLeft>, Fail> {
-    let views = match crate::api::quotas::regional::regions(&ctx.state, c, p.quota_year).await {
+    let year = p.quota_year;
+    let found = match visible(c, Action::ReadRegionalQuota, None) {
+        Ok(v) => {
+            let own = v.region;
+            ctx.state
+                .read(move |conn| Ok(quota::regions(conn, year, own.as_ref())?))
+                .await
+        }
+        Err(e) => Err(e),
+    };
+    let views = match found {
         Ok(v) => v,
         // No quota for the year, or a role that does not read regional quota: the
         // page shows none, as the API would.

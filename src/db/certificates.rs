@@ -6,7 +6,7 @@ use super::schema::{
     self_employment_certificates as c, self_employment_decisions as d, self_employment_reports as r,
 };
 use super::AnyConnection;
-use crate::domain::certificate::CertificateState;
+use crate::domain::certificate::{Arrival, CertificateState, ReportKind};
 use crate::domain::{EmployerId, RegionCode};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
@@ -18,7 +18,8 @@ struct Applied {
     id: i64,
     #[diesel(deserialize_as = String)]
     region: RegionCode,
-    channel: String,
+    #[diesel(deserialize_as = String)]
+    channel: Arrival,
     mission_country: Option<String>,
     full_name: String,
     passport_number: String,
@@ -57,7 +58,7 @@ pub struct DecisionRow {
 pub struct CertificateRow {
     pub id: i64,
     pub region: RegionCode,
-    pub channel: String,
+    pub channel: Arrival,
     pub mission_country: Option<String>,
     pub full_name: String,
     pub passport_number: String,
@@ -118,7 +119,8 @@ pub struct ReportRow {
     pub certificate_id: i64,
     #[diesel(deserialize_as = String)]
     pub bin: EmployerId,
-    pub kind: String,
+    #[diesel(deserialize_as = String)]
+    pub kind: ReportKind,
     pub on_date: NaiveDate,
     pub past_validity: bool,
     pub reported_at: NaiveDateTime,
@@ -129,7 +131,7 @@ pub struct ReportRow {
 #[derive(Debug, Clone)]
 pub struct NewCertificate<'a> {
     pub region: &'a RegionCode,
-    pub channel: &'a str,
+    pub channel: Arrival,
     pub mission_country: Option<&'a str>,
     pub full_name: &'a str,
     pub passport_number: &'a str,
@@ -147,7 +149,7 @@ pub fn apply(conn: &mut AnyConnection, n: &NewCertificate<'_>) -> QueryResult<Ce
     let a: Applied = diesel::insert_into(c::table)
         .values((
             c::region.eq(n.region.as_str()),
-            c::channel.eq(n.channel),
+            c::channel.eq(n.channel.as_str()),
             c::mission_country.eq(n.mission_country),
             c::full_name.eq(n.full_name),
             c::passport_number.eq(n.passport_number),
@@ -312,7 +314,7 @@ pub fn list(
 pub struct NewReport<'a> {
     pub certificate_id: i64,
     pub bin: &'a EmployerId,
-    pub kind: &'a str,
+    pub kind: ReportKind,
     pub on_date: NaiveDate,
     pub past_validity: bool,
 }
@@ -336,7 +338,7 @@ pub fn report(
         .values((
             r::certificate_id.eq(n.certificate_id),
             r::bin.eq(n.bin.as_str()),
-            r::kind.eq(n.kind),
+            r::kind.eq(n.kind.as_str()),
             r::on_date.eq(n.on_date),
             r::past_validity.eq(n.past_validity),
             r::reported_at.eq(actor.at),

@@ -525,6 +525,7 @@ diesel::table! {
         country -> Text,
         measure -> Text,
         ground -> Text,
+        days -> Nullable<BigInt>,
         permits -> BigInt,
         workers -> BigInt,
         amount -> BigInt,

@@ -9,6 +9,8 @@
 
 use super::schema::{permit_stats, statistical_reports};
 use super::{AnyConnection, Backend};
+use crate::domain::statistics::Measure;
+use crate::domain::Category;
 use chrono::NaiveDateTime;
 use diesel::dsl::sql;
 use diesel::prelude::*;
@@ -20,7 +22,7 @@ use std::collections::BTreeMap;
 pub struct Key {
     /// The quota year the permit draws on.
     pub year: i32,
-    pub measure: String,
+    pub measure: Measure,
     pub region: String,
     pub category: String,
     /// `YYYY-MM` of the event.
@@ -28,8 +30,10 @@ pub struct Key {
     pub sector: String,
     /// Citizenship of the workers; empty for measures of the permit as a whole.
     pub country: String,
-    /// Refusal or revocation ground, days to decide, or empty.
+    /// Refusal or revocation ground, or empty.
     pub ground: String,
+    /// Calendar days from filing to the decision, for [`Measure::Decided`] only.
+    pub days: Option<i64>,
 }
 
 /// The figures of a key.
@@ -67,7 +71,7 @@ macro_rules! key_row {
     ($k:expr) => {
         permit_stats::table
             .filter(permit_stats::year.eq($k.year))
-            .filter(permit_stats::measure.eq(&$k.measure))
+            .filter(permit_stats::measure.eq($k.measure.as_str()))
             .filter(permit_stats::region.eq(&$k.region))
             .filter(permit_stats::category.eq(&$k.category))
             .filter(permit_stats::month.eq(&$k.month))
@@ -77,14 +81,25 @@ macro_rules! key_row {
     };
 }
 
+macro_rules! plus_figures {
+    ($f:expr) => {
+        (
+            permit_stats::permits.eq(permit_stats::permits + $f.permits),
+            permit_stats::workers.eq(permit_stats::workers + $f.workers),
+            permit_stats::amount.eq(permit_stats::amount + $f.amount),
+        )
+    };
+}
+
 fn update(conn: &mut AnyConnection, k: &Key, f: Figures) -> QueryResult<usize> {
-    diesel::update(key_row!(k))
-        .set((
-            permit_stats::permits.eq(permit_stats::permits + f.permits),
-            permit_stats::workers.eq(permit_stats::workers + f.workers),
-            permit_stats::amount.eq(permit_stats::amount + f.amount),
-        ))
-        .execute(conn)
+    match k.days {
+        Some(d) => diesel::update(key_row!(k).filter(permit_stats::days.eq(d)))
+            .set(plus_figures!(f))
+            .execute(conn),
+        None => diesel::update(key_row!(k).filter(permit_stats::days.is_null()))
+            .set(plus_figures!(f))
+            .execute(conn),
+    }
 }
 
 /// Adds `deltas` to the counters, in key order; zero deltas touch nothing. Call inside the
@@ -98,13 +113,14 @@ pub fn add(conn: &mut AnyConnection, deltas: &BTreeMap<Key, Figures>) -> QueryRe
             diesel::insert_into(permit_stats::table)
                 .values((
                     permit_stats::year.eq(k.year),
-                    permit_stats::measure.eq(&k.measure),
+                    permit_stats::measure.eq(k.measure.as_str()),
                     permit_stats::region.eq(&k.region),
                     permit_stats::category.eq(&k.category),
                     permit_stats::month.eq(&k.month),
                     permit_stats::sector.eq(&k.sector),
                     permit_stats::country.eq(&k.country),
                     permit_stats::ground.eq(&k.ground),
+                    permit_stats::days.eq(k.days),
                     permit_stats::permits.eq(f.permits),
                     permit_stats::workers.eq(f.workers),
                     permit_stats::amount.eq(f.amount),
@@ -133,13 +149,11 @@ type CounterRow = (
     String,
     String,
     String,
+    Option<i64>,
     i64,
     i64,
     i64,
 );
-
-/// A summed row's dimensions: measure, ground, region, category, sector, country, month.
-type Dims = (String, String, String, String, String, String, String);
 
 /// Every counter with a non-zero figure, by key.
 pub fn counters(conn: &mut AnyConnection) -> QueryResult<BTreeMap<Key, Figures>> {
@@ -153,37 +167,45 @@ pub fn counters(conn: &mut AnyConnection) -> QueryResult<BTreeMap<Key, Figures>>
             permit_stats::sector,
             permit_stats::country,
             permit_stats::ground,
+            permit_stats::days,
             permit_stats::permits,
             permit_stats::workers,
             permit_stats::amount,
         ))
         .load(conn)?;
-    Ok(keyed(rows))
+    keyed(rows)
 }
 
-fn keyed(rows: Vec<CounterRow>) -> BTreeMap<Key, Figures> {
-    rows.into_iter()
-        .map(|r| {
-            (
-                Key {
-                    year: r.0,
-                    measure: r.1,
-                    region: r.2,
-                    category: r.3,
-                    month: r.4,
-                    sector: r.5,
-                    country: r.6,
-                    ground: r.7,
-                },
-                Figures {
-                    permits: r.8,
-                    workers: r.9,
-                    amount: r.10,
-                },
-            )
-        })
-        .filter(|(_, f)| !f.is_zero())
-        .collect()
+/// The stored measure, typed: a measure the service does not know fails the read.
+fn measure(stored: String) -> QueryResult<Measure> {
+    Measure::try_from(stored).map_err(|e| diesel::result::Error::DeserializationError(e.into()))
+}
+
+fn keyed(rows: Vec<CounterRow>) -> QueryResult<BTreeMap<Key, Figures>> {
+    let mut out = BTreeMap::new();
+    for r in rows {
+        let f = Figures {
+            permits: r.9,
+            workers: r.10,
+            amount: r.11,
+        };
+        if f.is_zero() {
+            continue;
+        }
+        let key = Key {
+            year: r.0,
+            measure: measure(r.1)?,
+            region: r.2,
+            category: r.3,
+            month: r.4,
+            sector: r.5,
+            country: r.6,
+            ground: r.7,
+            days: r.8,
+        };
+        out.insert(key, f);
+    }
+    Ok(out)
 }
 
 #[derive(QueryableByName)]
@@ -204,6 +226,8 @@ struct RecountRow {
     country: String,
     #[diesel(sql_type = Text)]
     ground: String,
+    #[diesel(sql_type = diesel::sql_types::Nullable<BigInt>)]
+    days: Option<i64>,
     #[diesel(sql_type = BigInt)]
     permits: i64,
     #[diesel(sql_type = BigInt)]
@@ -220,13 +244,13 @@ pub fn recount_sql(backend: Backend) -> String {
         Backend::Postgres => (
             "to_char({}, 'YYYY-MM')",
             "CAST({} AS DATE)",
-            "CAST(CAST(r.decided_at AS DATE) - b.filed_on AS TEXT)",
+            "CAST(CAST(r.decided_at AS DATE) - b.filed_on AS BIGINT)",
             "CROSS JOIN LATERAL json_array_elements_text(CAST(r.grounds AS json)) AS g(value)",
         ),
         Backend::Sqlite => (
             "strftime('%Y-%m', {})",
             "date({})",
-            "CAST(CAST(julianday(date(r.decided_at)) - julianday(b.filed_on) AS INTEGER) AS TEXT)",
+            "CAST(julianday(date(r.decided_at)) - julianday(b.filed_on) AS INTEGER)",
             "CROSS JOIN json_each(r.grounds) AS g",
         ),
     };
@@ -247,67 +271,68 @@ pub fn recount_sql(backend: Backend) -> String {
          b AS (SELECT p.id, p.kind, p.status, p.quota_year AS year, p.category, p.filed_on, \
              p.ended_on, p.end_ground, p.decision_due, COALESCE(d.sector, '') AS sector \
              FROM permits p LEFT JOIN permit_details d ON d.permit_id = p.id) \
-         SELECT year, measure, region, category, month, sector, country, ground, \
+         SELECT year, measure, region, category, month, sector, country, ground, days, \
              CAST(SUM(permits) AS BIGINT) AS permits, CAST(SUM(workers) AS BIGINT) AS workers, \
              CAST(SUM(amount) AS BIGINT) AS amount FROM ( \
          SELECT b.year, CASE WHEN b.kind = 'extension' THEN 'extension_applied' ELSE 'applied' END \
              AS measure, r.region, b.category, {m_filed} AS month, b.sector, w.country, \
-             '' AS ground, 1 AS permits, w.n AS workers, 0 AS amount \
+             '' AS ground, CAST(NULL AS BIGINT) AS days, 1 AS permits, w.n AS workers, 0 AS amount \
              FROM b JOIN permit_regions r ON r.permit_id = b.id JOIN w ON w.permit_id = b.id \
          UNION ALL \
          SELECT b.year, CASE WHEN b.kind = 'extension' THEN 'extended' ELSE 'issued' END, \
-             r.region, b.category, {m_paid}, b.sector, w.country, '', 1, w.n, 0 \
+             r.region, b.category, {m_paid}, b.sector, w.country, '', NULL, 1, w.n, 0 \
              FROM b JOIN pd ON pd.permit_id = b.id JOIN permit_regions r ON r.permit_id = b.id \
              JOIN w ON w.permit_id = b.id \
              WHERE b.status IN ('active', 'suspended', 'revoked', 'returned') \
          UNION ALL \
          SELECT b.year, b.status, r.region, b.category, {m_ended}, b.sector, w.country, \
-             CASE WHEN b.status = 'revoked' THEN COALESCE(b.end_ground, '') ELSE '' END, 1, w.n, 0 \
+             CASE WHEN b.status = 'revoked' THEN COALESCE(b.end_ground, '') ELSE '' END, NULL, 1, w.n, \
+             0 \
              FROM b JOIN permit_regions r ON r.permit_id = b.id JOIN w ON w.permit_id = b.id \
              WHERE b.status IN ('revoked', 'returned', 'lapsed') \
          UNION ALL \
-         SELECT b.year, 'quota_used', r.region, b.category, {m_paid}, '', '', '', 1, \
+         SELECT b.year, 'quota_used', r.region, b.category, {m_paid}, '', '', '', NULL, 1, \
              COALESCE(u.n, 0), 0 \
              FROM b JOIN pd ON pd.permit_id = b.id JOIN permit_regions r ON r.permit_id = b.id \
              LEFT JOIN u ON u.permit_id = b.id \
              WHERE b.status IN ('active', 'suspended', 'revoked', 'returned') \
          UNION ALL \
-         SELECT b.year, 'quota_released', r.region, b.category, {m_ended}, '', '', '', 1, \
+         SELECT b.year, 'quota_released', r.region, b.category, {m_ended}, '', '', '', NULL, 1, \
              COALESCE(u.n, 0), 0 \
              FROM b JOIN permit_regions r ON r.permit_id = b.id LEFT JOIN u ON u.permit_id = b.id \
              WHERE b.status IN ('revoked', 'returned') \
          UNION ALL \
          SELECT b.year, 'refused', r.region, b.category, {m_decided}, b.sector, w.country, '', \
-             1, w.n, 0 \
+             NULL, 1, w.n, 0 \
              FROM b JOIN permit_regions r ON r.permit_id = b.id JOIN w ON w.permit_id = b.id \
              WHERE r.decision = 'refused' \
          UNION ALL \
          SELECT b.year, 'refused_ground', r.region, b.category, {m_decided}, b.sector, w.country, \
-             g.value, 1, w.n, 0 \
+             g.value, NULL, 1, w.n, 0 \
              FROM b JOIN permit_regions r ON r.permit_id = b.id JOIN w ON w.permit_id = b.id \
              {grounds} WHERE r.decision = 'refused' \
          UNION ALL \
-         SELECT b.year, 'fee_assessed', r.region, b.category, {m_decided}, '', '', '', 1, \
+         SELECT b.year, 'fee_assessed', r.region, b.category, {m_decided}, '', '', '', NULL, 1, \
              COALESCE(u.n, 0), r.fee_rate_mrp * COALESCE(u.n, 0) \
              FROM b JOIN permit_regions r ON r.permit_id = b.id LEFT JOIN u ON u.permit_id = b.id \
              WHERE r.fee_rate_mrp IS NOT NULL \
              AND b.status NOT IN ('applied', 'refused', 'withdrawn') \
          UNION ALL \
-         SELECT b.year, 'fee_paid', r.region, b.category, {m_paid_on}, '', '', '', 1, \
+         SELECT b.year, 'fee_paid', r.region, b.category, {m_paid_on}, '', '', '', NULL, 1, \
              COALESCE(u.n, 0), r.paid_tiyn \
              FROM b JOIN permit_regions r ON r.permit_id = b.id LEFT JOIN u ON u.permit_id = b.id \
              WHERE r.paid_tiyn IS NOT NULL \
          UNION ALL \
-         SELECT b.year, 'decided', r.region, b.category, {m_decided}, '', '', {days}, 1, \
+         SELECT b.year, 'decided', r.region, b.category, {m_decided}, '', '', '', {days}, 1, \
              COALESCE(u.n, 0), 0 \
              FROM b JOIN permit_regions r ON r.permit_id = b.id LEFT JOIN u ON u.permit_id = b.id \
              WHERE r.decided_at IS NOT NULL \
          UNION ALL \
-         SELECT b.year, 'decided_late', r.region, b.category, {m_decided}, '', '', '', 1, \
+         SELECT b.year, 'decided_late', r.region, b.category, {m_decided}, '', '', '', NULL, 1, \
              COALESCE(u.n, 0), 0 \
              FROM b JOIN permit_regions r ON r.permit_id = b.id LEFT JOIN u ON u.permit_id = b.id \
              WHERE r.decided_at IS NOT NULL AND {decided_day} > b.decision_due \
-         ) x GROUP BY year, measure, region, category, month, sector, country, ground"
+         ) x GROUP BY year, measure, region, category, month, sector, country, ground, days"
     )
 }
 
@@ -327,8 +352,8 @@ pub fn backfill(conn: &mut AnyConnection) -> QueryResult<usize> {
     };
     diesel::sql_query(format!(
         "INSERT INTO permit_stats (year, measure, region, category, month, sector, country, \
-         ground, permits, workers, amount) SELECT year, measure, region, category, month, \
-         sector, country, ground, permits, workers, amount FROM ({}) x",
+         ground, days, permits, workers, amount) SELECT year, measure, region, category, \
+         month, sector, country, ground, days, permits, workers, amount FROM ({}) x",
         recount_sql(backend)
     ))
     .execute(conn)
@@ -341,48 +366,65 @@ pub fn recount(conn: &mut AnyConnection) -> QueryResult<BTreeMap<Key, Figures>> 
         AnyConnection::Sqlite(_) => Backend::Sqlite,
     };
     let rows: Vec<RecountRow> = diesel::sql_query(recount_sql(backend)).load(conn)?;
-    Ok(keyed(
+    keyed(
         rows.into_iter()
             .map(|r| {
                 (
                     r.year, r.measure, r.region, r.category, r.month, r.sector, r.country,
-                    r.ground, r.permits, r.workers, r.amount,
+                    r.ground, r.days, r.permits, r.workers, r.amount,
                 )
             })
             .collect(),
-    ))
+    )
 }
 
 /// One row of a report over the counters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatRow {
-    pub measure: String,
+    pub measure: Measure,
     pub ground: String,
+    /// Calendar days from filing to the decision, for [`Measure::Decided`] only.
+    pub days: Option<i64>,
     pub region: String,
-    pub category: String,
+    pub category: Category,
     pub sector: String,
     pub country: String,
     pub month: String,
     pub figures: Figures,
 }
 
+/// A summed row's dimensions: measure, ground, days, region, category, sector, country,
+/// month.
+type Dims = (
+    Measure,
+    String,
+    Option<i64>,
+    String,
+    String,
+    String,
+    String,
+    String,
+);
+
 /// The year's counters of the measures named, summed over the dimensions not asked for
 /// (`by_month`: keep the month; `by_detail`: keep sector and country), one region's when
-/// `region` is given. Sorted by measure, ground, region, category, sector, country, month.
+/// `region` is given. Sorted by measure, ground, days, region, category, sector, country,
+/// month.
 pub fn summed(
     conn: &mut AnyConnection,
     year: i32,
-    measures: &[&str],
+    measures: &[Measure],
     region: Option<&str>,
     by_month: bool,
     by_detail: bool,
 ) -> QueryResult<Vec<StatRow>> {
     let mut q = permit_stats::table
         .filter(permit_stats::year.eq(year))
-        .filter(permit_stats::measure.eq_any(measures.iter().map(|m| (*m).to_owned())))
+        .filter(permit_stats::measure.eq_any(measures.iter().map(|m| m.as_str())))
         .group_by((
             permit_stats::measure,
             permit_stats::ground,
+            permit_stats::days,
             permit_stats::region,
             permit_stats::category,
             permit_stats::sector,
@@ -392,6 +434,7 @@ pub fn summed(
         .select((
             permit_stats::measure,
             permit_stats::ground,
+            permit_stats::days,
             permit_stats::region,
             permit_stats::category,
             permit_stats::sector,
@@ -408,6 +451,7 @@ pub fn summed(
     type Row = (
         String,
         String,
+        Option<i64>,
         String,
         String,
         String,
@@ -421,35 +465,61 @@ pub fn summed(
     let mut out: BTreeMap<Dims, Figures> = BTreeMap::new();
     for r in rows {
         let (sector, country) = if by_detail {
-            (r.4, r.5)
+            (r.5, r.6)
         } else {
             (String::new(), String::new())
         };
-        let month = if by_month { r.6 } else { String::new() };
+        let month = if by_month { r.7 } else { String::new() };
         let f = Figures {
-            permits: r.7,
-            workers: r.8,
-            amount: r.9,
+            permits: r.8,
+            workers: r.9,
+            amount: r.10,
         };
         let e = out
-            .entry((r.0, r.1, r.2, r.3, sector, country, month))
+            .entry((measure(r.0)?, r.1, r.2, r.3, r.4, sector, country, month))
             .or_default();
         *e = e.plus(f);
     }
-    Ok(out
-        .into_iter()
+    out.into_iter()
         .filter(|(_, f)| !f.is_zero())
-        .map(|(k, figures)| StatRow {
-            measure: k.0,
-            ground: k.1,
-            region: k.2,
-            category: k.3,
-            sector: k.4,
-            country: k.5,
-            month: k.6,
-            figures,
+        .map(|(k, figures)| {
+            Ok(StatRow {
+                measure: k.0,
+                ground: k.1,
+                days: k.2,
+                region: k.3,
+                category: category(&k.4)?,
+                sector: k.5,
+                country: k.6,
+                month: k.7,
+                figures,
+            })
         })
-        .collect())
+        .collect()
+}
+
+/// The stored category, typed: a code the service does not know fails the read.
+fn category(stored: &str) -> QueryResult<Category> {
+    Category::from_code(stored).ok_or_else(|| {
+        diesel::result::Error::DeserializationError(
+            format!("unknown category {stored} in the counters").into(),
+        )
+    })
+}
+
+impl StatRow {
+    /// The calendar year of the row's month (`YYYY-MM`, kept when asked `by_month`); a
+    /// month stored otherwise fails the read.
+    pub fn month_year(&self) -> QueryResult<i32> {
+        self.month
+            .get(..4)
+            .and_then(|y| y.parse().ok())
+            .ok_or_else(|| {
+                diesel::result::Error::DeserializationError(
+                    format!("month {} of the counters is not YYYY-MM", self.month).into(),
+                )
+            })
+    }
 }
 
 /// The movements of the year's quota use by region, category and month (Art. 36):
@@ -463,7 +533,7 @@ pub fn monthly_use(
     summed(
         conn,
         year,
-        &["quota_used", "quota_released"],
+        &[Measure::QuotaUsed, Measure::QuotaReleased],
         region,
         true,
         false,

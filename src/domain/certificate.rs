@@ -58,6 +58,71 @@ impl TryFrom<String> for CertificateState {
     }
 }
 
+/// How an application reached the akimat (Art. 34(1)): through a foreign mission, or
+/// directly; as stored in `self_employment_certificates.channel`, whose CHECK allows
+/// exactly these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Arrival {
+    ForeignMission,
+    Akimat,
+}
+
+impl Arrival {
+    pub const ALL: [Arrival; 2] = [Arrival::ForeignMission, Arrival::Akimat];
+
+    /// The stored form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Arrival::ForeignMission => "foreign_mission",
+            Arrival::Akimat => "akimat",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Arrival> {
+        Arrival::ALL.into_iter().find(|a| a.as_str() == s)
+    }
+}
+
+impl TryFrom<String> for Arrival {
+    type Error = super::demand::UnknownState;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        Arrival::parse(&s).ok_or(super::demand::UnknownState(s))
+    }
+}
+
+/// What an employer reports of a holder's employment (Art. 28(2)(10)); as stored in
+/// `self_employment_reports.kind`, whose CHECK allows exactly these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportKind {
+    Hire,
+    End,
+}
+
+impl ReportKind {
+    pub const ALL: [ReportKind; 2] = [ReportKind::Hire, ReportKind::End];
+
+    /// The stored form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportKind::Hire => "hire",
+            ReportKind::End => "end",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ReportKind> {
+        ReportKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+impl TryFrom<String> for ReportKind {
+    type Error = super::demand::UnknownState;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        ReportKind::parse(&s).ok_or(super::demand::UnknownState(s))
+    }
+}
+
 /// What can happen to a certificate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CertificateEvent {
@@ -281,6 +346,23 @@ pub fn extend(
 /// longer covered — after its last day of validity, or before it was issued — is flagged.
 pub fn past_validity(on: NaiveDate, issued_on: NaiveDate, valid_until: NaiveDate) -> bool {
     on < issued_on || on > valid_until
+}
+
+#[cfg(test)]
+mod stored_forms {
+    use super::{Arrival, ReportKind};
+
+    #[test]
+    fn arrivals_and_report_kinds_read_back_from_their_stored_and_serialized_forms() {
+        for a in Arrival::ALL {
+            assert_eq!(Arrival::parse(a.as_str()), Some(a));
+            assert_eq!(serde_json::to_value(a).unwrap(), a.as_str());
+        }
+        for k in ReportKind::ALL {
+            assert_eq!(ReportKind::parse(k.as_str()), Some(k));
+            assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
+        }
+    }
 }
 
 #[cfg(test)]

@@ -8,6 +8,10 @@ use crate::domain::{Category, CountryCode, RegionCode, Violation};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
+/// The quota years the service accepts (its own rule, not the law's): a year far outside
+/// them is a typo, and broke PostgreSQL's date range.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
 /// Art. 32(4): the quota is set as a percentage of the labour force; a component's number
 /// is that percentage of the labour force, rounded down to whole workers.
 pub fn share_of_labour_force(labour_force: i64, percent: Decimal) -> Option<i64> {

@@ -5,6 +5,109 @@ use super::violation::Violation;
 use crate::domain::article::*;
 use chrono::{Datelike, NaiveDate};
 
+/// What one permit counter counts (`permit_stats.measure`, whose CHECK constraint allows
+/// exactly these): the figures of the ministry's reports (Art. 36, 37(4)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// Applications filed.
+    Applied,
+    /// Extensions applied for.
+    ExtensionApplied,
+    /// Permits issued (the fee paid to every region).
+    Issued,
+    /// Extensions issued.
+    Extended,
+    /// Applications refused (one row per refusing region).
+    Refused,
+    /// Refusals by ground (a refusal on two grounds counts under each).
+    RefusedGround,
+    /// Permits revoked, by ground.
+    Revoked,
+    /// Permits returned by the employer.
+    Returned,
+    /// Permits lapsed for an unpaid fee.
+    Lapsed,
+    /// Units of quota used by issued permits and extensions.
+    QuotaUsed,
+    /// Units given back by issued permits revoked or returned.
+    QuotaReleased,
+    /// Fees assessed on approval, in MRP (Art. 33(4)).
+    FeeAssessed,
+    /// Fees paid, in tiyn (Art. 33(4)).
+    FeePaid,
+    /// Decisions taken, by the calendar days from filing (Art. 36).
+    Decided,
+    /// Decisions taken after their deadline (Art. 36).
+    DecidedLate,
+}
+
+impl Measure {
+    pub const ALL: [Measure; 15] = [
+        Measure::Applied,
+        Measure::ExtensionApplied,
+        Measure::Issued,
+        Measure::Extended,
+        Measure::Refused,
+        Measure::RefusedGround,
+        Measure::Revoked,
+        Measure::Returned,
+        Measure::Lapsed,
+        Measure::QuotaUsed,
+        Measure::QuotaReleased,
+        Measure::FeeAssessed,
+        Measure::FeePaid,
+        Measure::Decided,
+        Measure::DecidedLate,
+    ];
+
+    /// The stored and wire form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Measure::Applied => "applied",
+            Measure::ExtensionApplied => "extension_applied",
+            Measure::Issued => "issued",
+            Measure::Extended => "extended",
+            Measure::Refused => "refused",
+            Measure::RefusedGround => "refused_ground",
+            Measure::Revoked => "revoked",
+            Measure::Returned => "returned",
+            Measure::Lapsed => "lapsed",
+            Measure::QuotaUsed => "quota_used",
+            Measure::QuotaReleased => "quota_released",
+            Measure::FeeAssessed => "fee_assessed",
+            Measure::FeePaid => "fee_paid",
+            Measure::Decided => "decided",
+            Measure::DecidedLate => "decided_late",
+        }
+    }
+
+    /// Parses the stored form.
+    pub fn parse(s: &str) -> Option<Measure> {
+        Measure::ALL.into_iter().find(|m| m.as_str() == s)
+    }
+}
+
+/// Ordered as the stored form is, so that counter keys sort as the unique index does.
+impl Ord for Measure {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl PartialOrd for Measure {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl TryFrom<String> for Measure {
+    type Error = super::demand::UnknownState;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        Measure::parse(&s).ok_or(super::demand::UnknownState(s))
+    }
+}
+
 /// Art. 37(2): the first and last day of a calendar quarter (1-4) of `year`.
 pub fn quarter_bounds(year: i32, quarter: u32) -> Option<(NaiveDate, NaiveDate)> {
     if !(1..=4).contains(&quarter) {
@@ -60,6 +163,14 @@ pub fn percentile(histogram: &[(i64, i64)], pct: u32) -> Option<i64> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_measure_reads_back_from_its_stored_form() {
+        for m in super::Measure::ALL {
+            assert_eq!(super::Measure::parse(m.as_str()), Some(m));
+        }
+        assert_eq!(super::Measure::parse("decided_days"), None);
+    }
+
     use super::*;
 
     #[test]

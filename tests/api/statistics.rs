@@ -202,7 +202,7 @@ async fn the_counters_equal_a_recount_after_a_random_sequence_of_permit_moves() 
         "decided",
     ] {
         assert!(
-            kept.keys().any(|k| k.measure == m),
+            kept.keys().any(|k| k.measure.as_str() == m),
             "no counter of {m}: {kept:?}"
         );
     }

@@ -21,17 +21,13 @@ pub struct LedgerFaultView {
     pub detail: String,
 }
 
-/// The year's ledger fault, if its last check found one.
-pub(crate) fn ledger_fault(
-    conn: &mut crate::db::Conn,
-    year: i32,
-) -> Result<Option<LedgerFaultView>, crate::db::Error> {
-    Ok(
-        crate::db::quota::fault(conn, year)?.map(|(detail, at)| LedgerFaultView {
-            found_at: at.and_utc(),
-            detail,
-        }),
-    )
+impl From<crate::cases::quota::view::LedgerFault> for LedgerFaultView {
+    fn from(f: crate::cases::quota::view::LedgerFault) -> Self {
+        LedgerFaultView {
+            found_at: f.found_at,
+            detail: f.detail,
+        }
+    }
 }
 
 /// Marks a quota read whose figures fail their ledger check: `Ledger-Check: failing`.

@@ -6,9 +6,9 @@ use crate::api::page::{split, PageQuery};
 use crate::api::{narrowed, AppState};
 use crate::auth::{authorize, Action, Caller, Scope};
 use crate::cases;
-use crate::db::quota as q;
+use crate::cases::quota::view;
 use crate::domain::article::cite_all;
-use crate::domain::{Category, RegionCode};
+use crate::domain::Category;
 use crate::error::ApiError;
 use actix_web::{get, post, web, HttpResponse};
 use chrono::{DateTime, Utc};
@@ -100,10 +100,10 @@ pub async fn list_quota_ledger(
     .region;
     let rows = state
         .db(move |c| {
-            Ok(q::ledger(
+            Ok(view::ledger(
                 c,
                 year,
-                region.as_ref().map(RegionCode::as_str),
+                region.as_ref(),
                 filter.category,
                 page.after_id,
                 page.limit,

@@ -10,8 +10,7 @@ pub mod path;
 pub mod regional;
 pub mod transfers;
 
-pub(crate) use fault::{ledger_fault, mark_fault};
+pub(crate) use fault::mark_fault;
 pub use fault::{LedgerFaultView, LEDGER_CHECK_HEADER};
-pub(crate) use national::category_totals;
 pub(crate) use path::year_of;
 pub use path::{RegionPath, YearPath};

@@ -7,15 +7,14 @@ use crate::api::idempotency::etag;
 use crate::api::AppState;
 use crate::auth::{authorize, Action, Caller, Scope};
 use crate::cases;
-use crate::db::quota as q;
-use crate::domain::{Category, CountryCode, Message};
+use crate::cases::quota::{view, SetNational};
+use crate::domain::{Category, CountryCode};
 use crate::error::{ApiError, FieldError, Problem};
 use actix_web::http::header;
 use actix_web::{get, put, web, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use utoipa::ToSchema;
 use validator::Validate;
 
@@ -183,53 +182,42 @@ pub struct NationalQuotaView {
     pub ledger_fault: Option<super::LedgerFaultView>,
 }
 
-impl NationalQuotaView {
-    fn new(n: &q::NationalQuota, regions: &[q::RegionalRow]) -> Self {
-        let h = &n.head;
+impl From<view::NationalQuota> for NationalQuotaView {
+    fn from(n: view::NationalQuota) -> Self {
+        let categories = n.categories.into_iter().map(|c| NationalCategoryView {
+            category: c.category,
+            total: c.total,
+            distributed: c.distributed,
+            reserve: c.reserve,
+            held: c.held,
+            used: c.used,
+            available: c.available,
+        });
+        let country_quotas = n.country_quotas.into_iter().map(|c| CountryQuotaView {
+            country: c.country,
+            total: c.total,
+            held: c.held,
+            used: c.used,
+            available: c.available,
+        });
         NationalQuotaView {
-            year: h.year,
-            version: h.version,
-            labour_force: h.labour_force,
-            labour_force_source: h.labour_force_source.clone(),
-            permit_percent: h.permit_percent.clone(),
-            permit_total: h.permit_total,
-            labour_immigrant_percent: h.immigrant_percent.clone(),
-            labour_immigrant_total: h.immigrant_total,
+            year: n.year,
+            version: n.version,
+            labour_force: n.labour_force,
+            labour_force_source: n.labour_force_source,
+            permit_percent: n.permit_percent,
+            permit_total: n.permit_total,
+            labour_immigrant_percent: n.labour_immigrant_percent,
+            labour_immigrant_total: n.labour_immigrant_total,
             order: MinistryOrder {
-                number: h.order_number.clone(),
-                date: h.order_date,
+                number: n.order.number,
+                date: n.order.date,
             },
-            categories: n
-                .categories
-                .iter()
-                .map(|c| {
-                    let of = regions.iter().filter(|r| r.category == c.category);
-                    let (held, used) = of.fold((0, 0), |(p, u), r| (p + r.held, u + r.used));
-                    NationalCategoryView {
-                        category: c.category,
-                        total: c.total,
-                        distributed: c.distributed,
-                        reserve: c.total - c.distributed,
-                        held,
-                        used,
-                        available: c.distributed - held - used,
-                    }
-                })
-                .collect(),
-            country_quotas: n
-                .countries
-                .iter()
-                .map(|c| CountryQuotaView {
-                    country: c.country.to_string(),
-                    total: c.total,
-                    held: c.held,
-                    used: c.used,
-                    available: c.total - c.held - c.used,
-                })
-                .collect(),
-            updated_at: h.updated_at.and_utc(),
-            updated_by: h.updated_by.clone(),
-            ledger_fault: None,
+            categories: categories.collect(),
+            country_quotas: country_quotas.collect(),
+            updated_at: n.updated_at,
+            updated_by: n.updated_by,
+            ledger_fault: n.ledger_fault.map(super::LedgerFaultView::from),
         }
     }
 }
@@ -250,7 +238,7 @@ pub struct NationalQuotaVersionView {
 
 impl NationalQuotaRequest {
     /// Parses the request into the command the database layer takes.
-    fn command(self, year: i32) -> Result<q::SetNational, ApiError> {
+    fn command(self, year: i32) -> Result<SetNational, ApiError> {
         let mut errors = Vec::new();
         // The permit quota must allow someone; a labour-immigrant share of 0 % is lawful
         // (the Government may set none, Art. 32(4)(3)).
@@ -292,7 +280,7 @@ impl NationalQuotaRequest {
         if !errors.is_empty() {
             return Err(ApiError::Invalid(errors));
         }
-        Ok(q::SetNational {
+        Ok(SetNational {
             year,
             labour_force: self.labour_force,
             labour_force_source: self.labour_force_source,
@@ -308,19 +296,6 @@ impl NationalQuotaRequest {
             order_date: self.order.date,
         })
     }
-}
-
-fn national_view(
-    conn: &mut crate::db::Conn,
-    year: i32,
-) -> Result<Option<NationalQuotaView>, ApiError> {
-    let Some(n) = q::national(conn, year)? else {
-        return Ok(None);
-    };
-    let regions = q::regional(conn, year, None)?;
-    let mut view = NationalQuotaView::new(&n, &regions);
-    view.ledger_fault = super::ledger_fault(conn, year)?;
-    Ok(Some(view))
 }
 
 /// Sets a new version of the year's national quota (ministry). The first version creates
@@ -350,16 +325,14 @@ pub async fn set_national_quota(
     authorize(&caller, Action::SetNationalQuota, Scope::All)?;
     let cmd = body.value.command(year)?;
     let actor = state.actor(&caller, &rid);
-    let (view, created) = state
+    let (quota, created) = state
         .write(move |conn| {
-            let regions = q::regional(conn, year, None)?;
-            let (before, after) =
-                cases::quota::set_national(conn, &cmd, if_match.0, &actor, |n| {
-                    serde_json::to_string(&NationalQuotaView::new(n, &regions))
-                })?;
-            Ok((NationalQuotaView::new(&after, &regions), before.is_none()))
+            Ok(cases::quota::set_national_quota(
+                conn, &cmd, if_match.0, &actor,
+            )?)
         })
         .await?;
+    let view = NationalQuotaView::from(quota);
     let mut res = if created {
         HttpResponse::Created()
     } else {
@@ -405,12 +378,7 @@ pub async fn list_national_quota_versions(
     YearPath(year): YearPath,
 ) -> Result<HttpResponse, ApiError> {
     authorize(&caller, Action::ReadNationalQuota, Scope::All)?;
-    let rows = state
-        .db(move |c| Ok(q::national_versions(c, year)?))
-        .await?;
-    if rows.is_empty() {
-        return Err(no_quota(year));
-    }
+    let rows = state.db(move |c| Ok(view::versions(c, year)?)).await?;
     // A stored version that no longer parses is logged and refused, never served as a
     // default.
     let views: Vec<NationalQuotaVersionView> = rows
@@ -434,27 +402,15 @@ pub async fn list_national_quota_versions(
     Ok(HttpResponse::Ok().json(views))
 }
 
-/// The year's national quota as `caller` may read it (the API's and the console's).
-pub(crate) async fn national(
+/// The year's national quota as `caller` may read it.
+async fn national(
     state: &AppState,
     caller: &Caller,
     year: i32,
 ) -> Result<NationalQuotaView, ApiError> {
     authorize(caller, Action::ReadNationalQuota, Scope::All)?;
-    state
-        .read(move |c| national_view(c, year))
-        .await?
-        .ok_or_else(|| no_quota(year))
-}
-
-/// Categories' national numbers of a year, for the demand summary.
-pub(crate) fn category_totals(n: &q::NationalQuota) -> BTreeMap<Category, i64> {
-    n.categories.iter().map(|c| (c.category, c.total)).collect()
-}
-
-/// 404: the year has no national quota yet.
-pub(crate) fn no_quota(year: i32) -> ApiError {
-    ApiError::not_found(Message::new("not-found-quota-year").arg("year", year))
+    let quota = state.read(move |c| Ok(view::national(c, year)?)).await?;
+    Ok(NationalQuotaView::from(quota))
 }
 
 impl crate::api::extract::ActionBody for NationalQuotaRequest {

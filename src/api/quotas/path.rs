@@ -3,6 +3,7 @@
 
 use crate::api::docs::{path, REGION_EXAMPLE, REGION_PATTERN};
 use crate::api::extract::region_param;
+use crate::domain::quota::YEARS;
 use crate::domain::{Message, RegionCode};
 use crate::error::{ApiError, FieldError};
 use actix_web::dev::Payload;
@@ -12,18 +13,12 @@ use utoipa::openapi::schema::{KnownFormat, SchemaFormat, Type};
 use utoipa::openapi::ObjectBuilder;
 use utoipa::IntoParams;
 
-/// Years the service accepts in paths.
-pub(crate) const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
-
 /// A quota year from a path or query: 400 outside 2000–2100.
 pub(crate) fn year_of(y: i32) -> Result<i32, ApiError> {
     if YEARS.contains(&y) {
         Ok(y)
     } else {
-        Err(ApiError::malformed(
-            Message::new("malformed-year").arg("year", y),
-            vec![FieldError::new("year", "must be between 2000 and 2100")],
-        ))
+        Err(ApiError::malformed_year(y))
     }
 }
 

@@ -1,14 +1,13 @@
 //! The split of the year's quota among the regions (Art. 6(2), 7(23), 9(5)).
 
-use super::national::no_quota;
 use super::{RegionPath, YearPath};
 use crate::api::docs::Concurrent;
 use crate::api::extract::{Body, RequestId};
 use crate::api::{narrowed, AppState};
 use crate::auth::{authorize, Action, Caller, Scope};
 use crate::cases;
-use crate::db::{self, quota as q, reference};
-use crate::domain::{Category, RegionCode};
+use crate::cases::quota::view;
+use crate::domain::Category;
 use crate::error::{ApiError, Problem};
 use actix_web::{get, put, web, HttpResponse};
 use serde::{Deserialize, Serialize};
@@ -47,42 +46,22 @@ pub struct RegionalQuotaView {
     pub ledger_fault: Option<super::LedgerFaultView>,
 }
 
-/// One region's view.
-fn regional_view(year: i32, region: &RegionCode, rows: &[q::RegionalRow]) -> RegionalQuotaView {
-    let mut views = regional_views(year, &[region.as_str().to_owned()], rows);
-    views.swap_remove(0)
-}
-
-fn regional_views(
-    year: i32,
-    regions: &[String],
-    rows: &[q::RegionalRow],
-) -> Vec<RegionalQuotaView> {
-    regions
-        .iter()
-        .map(|region| RegionalQuotaView {
-            year,
-            region: region.clone(),
-            ledger_fault: None,
-            categories: Category::ALL
-                .into_iter()
-                .map(|category| {
-                    let a = rows
-                        .iter()
-                        .find(|r| r.region.as_str() == region && r.category == category)
-                        .map(q::RegionalRow::allocation)
-                        .unwrap_or_default();
-                    RegionalCategoryView {
-                        category,
-                        allocated: a.allocated,
-                        held: a.held,
-                        used: a.used,
-                        available: a.available(),
-                    }
-                })
-                .collect(),
-        })
-        .collect()
+impl From<view::RegionalQuota> for RegionalQuotaView {
+    fn from(r: view::RegionalQuota) -> Self {
+        let categories = r.categories.into_iter().map(|c| RegionalCategoryView {
+            category: c.category,
+            allocated: c.allocated,
+            held: c.held,
+            used: c.used,
+            available: c.available,
+        });
+        RegionalQuotaView {
+            year: r.year,
+            region: r.region,
+            categories: categories.collect(),
+            ledger_fault: r.ledger_fault.map(super::LedgerFaultView::from),
+        }
+    }
 }
 
 /// A category's new allocation for the region.
@@ -151,14 +130,14 @@ pub async fn set_regional_quota(
         changes.push((c.category, c.allocated));
     }
     let actor = state.actor(&caller, &rid);
-    let view = state
+    let figures = state
         .write(move |conn| {
             let (_, rows) =
                 cases::quota::set_regional(conn, year, &region, &changes, &req.reason, &actor)?;
-            Ok(regional_view(year, &region, &rows))
+            Ok(view::regional_view(year, &region, &rows))
         })
         .await?;
-    Ok(HttpResponse::Ok().json(view))
+    Ok(HttpResponse::Ok().json(RegionalQuotaView::from(figures)))
 }
 
 /// Every region's figures for the year (ministry, auditor; an akimat gets its own region).
@@ -183,31 +162,17 @@ pub async fn list_regional_quotas(
     Ok(res.json(views))
 }
 
-/// Every region's figures `caller` may read (the API's and the console's).
-pub(crate) async fn regions(
+/// Every region's figures `caller` may read.
+async fn regions(
     state: &AppState,
     caller: &Caller,
     year: i32,
 ) -> Result<Vec<RegionalQuotaView>, ApiError> {
     let own = narrowed(state, caller, Action::ReadRegionalQuota, None)?.region;
-    state
-        .read(move |c| {
-            if q::national(c, year)?.is_none() {
-                return Err(no_quota(year));
-            }
-            let codes: Vec<String> = match &own {
-                Some(r) => vec![r.as_str().to_owned()],
-                None => reference::regions(c)?.into_iter().map(|r| r.code).collect(),
-            };
-            let rows = q::regional(c, year, own.as_ref().map(RegionCode::as_str))?;
-            let fault = super::ledger_fault(c, year)?;
-            let mut views = regional_views(year, &codes, &rows);
-            for v in &mut views {
-                v.ledger_fault.clone_from(&fault);
-            }
-            Ok(views)
-        })
-        .await
+    let figures = state
+        .read(move |c| Ok(view::regions(c, year, own.as_ref())?))
+        .await?;
+    Ok(figures.into_iter().map(RegionalQuotaView::from).collect())
 }
 
 /// One region's figures for the year (an akimat reads its own region only).
@@ -224,30 +189,10 @@ pub async fn get_regional_quota(
     RegionPath { year, region }: RegionPath,
 ) -> Result<HttpResponse, ApiError> {
     authorize(&caller, Action::ReadRegionalQuota, Scope::Region(&region))?;
-    let view = state
-        .db(move |c| {
-            // One statement, outside a transaction, in the common case: the schema's foreign
-            // keys make a region's rows proof that the region and the year's national quota
-            // exist. Only a region without rows needs the checks that tell a missing region
-            // or year (404) from a region not yet allocated anything (zeros).
-            let rows = q::regional_of(c, year, region.as_str())?;
-            if !rows.is_empty() {
-                let mut view = regional_view(year, &region, &rows);
-                view.ledger_fault = super::ledger_fault(c, year)?;
-                return Ok(view);
-            }
-            db::read_tx(c, |c| {
-                cases::quota::ensure_region(c, &region)?;
-                if q::national(c, year)?.is_none() {
-                    return Err(no_quota(year));
-                }
-                let rows = q::regional_of(c, year, region.as_str())?;
-                let mut view = regional_view(year, &region, &rows);
-                view.ledger_fault = super::ledger_fault(c, year)?;
-                Ok(view)
-            })
-        })
+    let figures = state
+        .db(move |c| Ok(view::region(c, year, &region)?))
         .await?;
+    let view = RegionalQuotaView::from(figures);
     let mut res = HttpResponse::Ok();
     super::mark_fault(&mut res, view.ledger_fault.as_ref());
     Ok(res.json(view))

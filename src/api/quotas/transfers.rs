@@ -8,9 +8,9 @@ use crate::api::page::{split, PageQuery};
 use crate::api::{narrowed, AppState};
 use crate::auth::{authorize, Action, Caller, Scope};
 use crate::cases;
-use crate::db::quota as q;
+use crate::cases::quota::view;
 use crate::domain::quota::Pool;
-use crate::domain::{Category, RegionCode};
+use crate::domain::Category;
 use crate::error::{ApiError, Problem};
 use actix_web::{get, post, web, HttpResponse};
 use chrono::{DateTime, Utc};
@@ -73,8 +73,8 @@ pub struct TransferView {
     pub created_by: String,
 }
 
-impl From<q::TransferRow> for TransferView {
-    fn from(t: q::TransferRow) -> Self {
+impl From<view::Transfer> for TransferView {
+    fn from(t: view::Transfer) -> Self {
         TransferView {
             id: t.id,
             year: t.year,
@@ -83,7 +83,7 @@ impl From<q::TransferRow> for TransferView {
             to_region: t.to_region,
             units: t.units,
             reason: t.reason,
-            created_at: t.created_at.and_utc(),
+            created_at: t.created_at,
             created_by: t.created_by,
         }
     }
@@ -142,7 +142,7 @@ pub async fn transfer_quota(
     );
     let actor = state.actor(&caller, &rid);
     create(&state, &caller, key, body.fingerprint, move |conn| {
-        let cmd = q::Transfer {
+        let cmd = cases::quota::Transfer {
             year,
             category: req.category,
             from: &from,
@@ -150,11 +150,11 @@ pub async fn transfer_quota(
             units: req.units,
             reason: &req.reason,
         };
-        let view = TransferView::from(cases::quota::transfer(conn, &cmd, &actor)?);
+        let done = view::Transfer::from(cases::quota::transfer(conn, &cmd, &actor)?);
         Ok(Created {
             location: format!("/v1/quotas/{year}/transfers"),
             version: None,
-            body: view,
+            body: TransferView::from(done),
         })
     })
     .await
@@ -172,38 +172,22 @@ pub async fn list_quota_transfers(
     filter: Query<TransferQuery>,
     page: Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(transfers(&state, &caller, year, &filter.0, &page.0).await?))
-}
-
-/// The year's transfers `caller` may read (the API's and the console's).
-pub(crate) async fn transfers(
-    state: &AppState,
-    caller: &Caller,
-    year: i32,
-    filter: &TransferQuery,
-    page: &PageQuery,
-) -> Result<TransferPage, ApiError> {
-    let page = page.parse()?;
+    let page = page.0.parse()?;
     let region = narrowed(
-        state,
-        caller,
+        &state,
+        &caller,
         Action::ReadQuotaTransfers,
-        filter.region.as_deref(),
+        filter.0.region.as_deref(),
     )?
     .region;
     let rows = state
         .db(move |c| {
-            Ok(q::transfers(
-                c,
-                year,
-                region.as_ref().map(RegionCode::as_str),
-                page.after_id,
-                page.limit,
-            )?)
+            let region = region.as_ref();
+            Ok(view::transfers(c, year, region, page.after_id, page.limit)?)
         })
         .await?;
     let (items, next_cursor) = split(page, rows, |t| t.id, |t| Ok(TransferView::from(t)))?;
-    Ok(TransferPage { items, next_cursor })
+    Ok(HttpResponse::Ok().json(TransferPage { items, next_cursor }))
 }
 
 impl crate::api::extract::ActionBody for TransferRequest {

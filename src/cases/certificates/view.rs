@@ -6,6 +6,7 @@ use super::ReportKind;
 use crate::cases::CaseError;
 use crate::db::certificates::{self as db, CertificateRow, ReportRow};
 use crate::db::Conn;
+use crate::domain::certificate::Arrival;
 use crate::domain::certificate::CertificateState;
 use crate::domain::{EmployerId, RegionCode};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -38,11 +39,7 @@ impl From<ReportRow> for Report {
         Report {
             id: r.id,
             bin: r.bin,
-            kind: if r.kind == "hire" {
-                ReportKind::Hire
-            } else {
-                ReportKind::End
-            },
+            kind: r.kind,
             date: r.on_date,
             past_validity: r.past_validity,
             reported_at: r.reported_at.and_utc(),
@@ -91,10 +88,9 @@ impl Certificate {
         Certificate {
             id: c.id,
             region: c.region,
-            channel: if c.channel == "foreign_mission" {
-                Arrived::ForeignMission
-            } else {
-                Arrived::Akimat
+            channel: match c.channel {
+                Arrival::ForeignMission => Arrived::ForeignMission,
+                Arrival::Akimat => Arrived::Akimat,
             },
             mission_country: c.mission_country,
             full_name: c.full_name,

@@ -2,3 +2,6 @@
 //! structs and catalogue messages.
 
 pub mod calculation;
+pub mod demand;
+pub mod export;
+pub mod statistics;
