@@ -18,7 +18,6 @@ pub mod ict;
 pub mod ledger;
 pub mod lifecycle;
 pub mod permit;
-pub mod permits;
 pub mod quota;
 pub mod ratio;
 pub mod reports;
@@ -26,6 +25,8 @@ pub mod rulesets;
 pub mod statistics;
 
 pub use crate::db::Error as CaseError;
+/// The permit commands by the path the edges call them by (`cases::permits::decide`).
+pub use permit as permits;
 
 use crate::db::{reference, Conn};
 use crate::domain::violation::Message;

@@ -331,6 +331,87 @@ pub fn get_with_details(
         .optional()
 }
 
+/// A permit case as one read returns it: the permit, its details, its regions (by code),
+/// its workers (by id) with the route facts stated for each, and the latest complaint that
+/// annulled one of its acts (APPK Art. 91).
+#[derive(Debug, Clone)]
+pub struct CaseRows {
+    pub permit: PermitRow,
+    pub detail: DetailRow,
+    pub regions: Vec<RegionRow>,
+    pub workers: Vec<(WorkerRow, Option<RouteRow>)>,
+    pub reopened_by: Option<i64>,
+}
+
+/// One row of [`case_of`]'s join: a region and a worker of the permit (none when it names
+/// none), the annulling complaint on every row.
+type CaseRow = (
+    PermitRow,
+    DetailRow,
+    Option<RegionRow>,
+    Option<WorkerRow>,
+    Option<RouteRow>,
+    Option<i64>,
+);
+
+/// Permit `id` with everything a command decides on, in one statement: the permit joined to
+/// its details, to each named region and to each worker with the worker's route facts (a
+/// row per region and worker, 1 x 1 for the usual case), and the latest complaint that
+/// reconsidered or satisfied an appeal of its acts as a sub-select. `None`: no such permit.
+pub fn case_of(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<CaseRows>> {
+    use super::schema::complaints;
+    use crate::domain::complaint::ComplaintState;
+    let annulled = complaints::table
+        .filter(complaints::permit_id.eq(id))
+        .filter(complaints::state.eq_any([
+            ComplaintState::Reconsidered.as_str(),
+            ComplaintState::Satisfied.as_str(),
+        ]))
+        .order(complaints::id.desc())
+        .select(complaints::id)
+        .limit(1)
+        .single_value();
+    let rows: Vec<CaseRow> = permits::table
+        .inner_join(permit_details::table)
+        .left_join(permit_regions::table.on(permit_regions::permit_id.eq(permits::id)))
+        .left_join(permit_workers::table.on(permit_workers::permit_id.eq(permits::id)))
+        .left_join(
+            permit_worker_routes::table.on(permit_worker_routes::worker_id.eq(permit_workers::id)),
+        )
+        .filter(permits::id.eq(id))
+        .order((permit_regions::region, permit_workers::id))
+        .select((
+            PermitRow::as_select(),
+            DetailRow::as_select(),
+            Option::<RegionRow>::as_select(),
+            Option::<WorkerRow>::as_select(),
+            Option::<RouteRow>::as_select(),
+            annulled,
+        ))
+        .load(conn)?;
+    let mut rows = rows.into_iter();
+    let Some((permit, detail, region, worker, route, reopened_by)) = rows.next() else {
+        return Ok(None);
+    };
+    let mut case = CaseRows {
+        permit,
+        detail,
+        regions: region.into_iter().collect(),
+        workers: worker.map(|w| (w, route)).into_iter().collect(),
+        reopened_by,
+    };
+    for (_, _, region, worker, route, _) in rows {
+        if let Some(r) = region.filter(|r| case.regions.iter().all(|k| k.region != r.region)) {
+            case.regions.push(r);
+        }
+        if let Some(w) = worker.filter(|w| case.workers.iter().all(|(k, _)| k.id != w.id)) {
+            case.workers.push((w, route));
+        }
+    }
+    case.workers.sort_by_key(|(w, _)| w.id);
+    Ok(Some(case))
+}
+
 pub fn details(conn: &mut AnyConnection, id: i64) -> QueryResult<DetailRow> {
     permit_details::table
         .find(id)

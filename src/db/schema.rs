@@ -569,3 +569,8 @@ diesel::table! {
 
 diesel::joinable!(complaints -> permits (permit_id));
 diesel::allow_tables_to_appear_in_same_query!(complaints, permits);
+// The permit case's one read names its last annulling complaint (db::permits::case_of).
+diesel::allow_tables_to_appear_in_same_query!(complaints, permit_details);
+diesel::allow_tables_to_appear_in_same_query!(complaints, permit_regions);
+diesel::allow_tables_to_appear_in_same_query!(complaints, permit_workers);
+diesel::allow_tables_to_appear_in_same_query!(complaints, permit_worker_routes);
