@@ -225,12 +225,14 @@ pub(super) fn others_naming(
 /// The first approval wins (Art. 33(3)): two approvals of cases naming one person, made at
 /// once by two akimats, must not both find the other still pending. Before its checks an
 /// approval writes (without changing them) the rows of every open case naming one of its
-/// workers, its own included, in id order: on PostgreSQL the second approval waits for the
-/// first to commit and then reads it; SQLite's writers already take turns.
+/// workers, in id order, and its own row in its turn by `own` (the approval's move of the
+/// permit's state, which writes that row anyway): on PostgreSQL the second approval waits
+/// for the first to commit and then reads it; SQLite's writers already take turns.
 pub(super) fn serialize_on_persons(
     conn: &mut Conn,
     l: &Loaded,
     today: NaiveDate,
+    own: impl FnOnce(&mut Conn) -> Result<(), CaseError>,
 ) -> Result<(), CaseError> {
     let mut ids = vec![l.permit.id];
     for w in l.holding_workers() {
@@ -248,8 +250,14 @@ pub(super) fn serialize_on_persons(
     }
     ids.sort_unstable();
     ids.dedup();
+    let mut own = Some(own);
     for id in ids {
-        db::touch(conn, id)?;
+        match own.take_if(|_| id == l.permit.id) {
+            Some(write) => write(conn)?,
+            None => {
+                db::touch(conn, id)?;
+            }
+        }
     }
     Ok(())
 }

@@ -136,22 +136,21 @@ pub(super) fn decide_loaded(
                 .text("event", event.name()),
         ));
     }
-    let rules = today.rules_on(conn, today.date)?;
+    let (rules, start_list) = today.rules_with_list_on(conn, l.permit.start_date)?;
     let mut after = l.clone();
     after.permit.status = to;
     after.permit.version += 1;
     match decision {
         Decision::Approve => {
-            serialize_on_persons(conn, &l, today.date)?;
+            // The permit's own row is written by its move, in its turn among the rows of
+            // the cases naming its workers; the checks, read after, are stored below.
+            serialize_on_persons(conn, &l, today.date, |c| {
+                advance(c, &l, to, &Move::default())
+            })?;
             let bin = l.permit.bin.as_str();
             let start = l.permit.start_date;
             let (profile, on_start) = db::profiles_on(conn, bin, today.date, start)?;
-            let engager = Engager::new(
-                on_start.as_ref(),
-                today.list_on(conn, start, &rules)?,
-                l.permit.category,
-                start,
-            )?;
+            let engager = Engager::new(on_start.as_ref(), start_list, l.permit.category, start)?;
             let employer = (&engager, profile.as_ref());
             let found = recheck(conn, &l, region, &rules, today.date, employer)?;
             let failed = checks::failures(&found);
@@ -170,15 +169,7 @@ pub(super) fn decide_loaded(
             let rate = fee_rate_of(profile.as_ref(), &l, &rules, today.date)?;
             let fee_rate_mrp = stored("fee rate", Some(i64::from(rate)))?;
             after.detail.checks = serde_json::to_string(&found)?;
-            advance(
-                conn,
-                &l,
-                to,
-                &Move {
-                    checks: Some(&after.detail.checks),
-                    ..Move::default()
-                },
-            )?;
+            db::set_checks(conn, l.permit.id, &after.detail.checks)?;
             let hold = ledger::hold(conn, &claim, &l.case_ref(), actor)?;
             let due =
                 (to == PermitState::AwaitingPayment).then(|| fee_payment_due(&rules, today.date));

@@ -145,33 +145,20 @@ pub struct Today<'a> {
 }
 
 impl Today<'_> {
-    /// The rules in force on `on`; none is a 404 (`not-found-rule-set-on`).
-    pub(super) fn rules_on(
+    /// The rules in force today and the Government's list of persons who need no permit
+    /// in force on `on` (none in force then: an empty list), both versions asked in one
+    /// statement; no rules in force today is a 404 (`not-found-rule-set-on`).
+    pub(super) fn rules_with_list_on(
         &self,
         conn: &mut Conn,
         on: NaiveDate,
-    ) -> Result<Arc<RuleSet>, CaseError> {
-        self.rule_sets.in_force(conn, on)?.ok_or_else(|| {
-            CaseError::not_found(Message::new("not-found-rule-set-on").text("date", on))
-        })
-    }
-
-    /// The Government's list of persons who need no permit in force on `on` (none: empty);
-    /// `today`'s are the rules in force today.
-    pub(super) fn list_on(
-        &self,
-        conn: &mut Conn,
-        on: NaiveDate,
-        today: &RuleSet,
-    ) -> Result<NoPermitList, CaseError> {
-        if on == self.date {
-            return Ok(today.no_permit_list.clone());
-        }
-        Ok(self
-            .rule_sets
-            .in_force(conn, on)?
-            .map(|r| r.no_permit_list.clone())
-            .unwrap_or_default())
+    ) -> Result<(Arc<RuleSet>, NoPermitList), CaseError> {
+        let (rules, then) = self.rule_sets.in_force_on_both(conn, self.date, on)?;
+        let rules = rules.ok_or_else(|| {
+            CaseError::not_found(Message::new("not-found-rule-set-on").text("date", self.date))
+        })?;
+        let list = then.map(|r| r.no_permit_list.clone()).unwrap_or_default();
+        Ok((rules, list))
     }
 }
 
