@@ -1046,6 +1046,35 @@ pub fn regional_left(
     Ok(row.map_or(0, |(a, h, u)| a - h - u))
 }
 
+/// What the quota checks of a decision read, in one statement of three sub-selects: the
+/// units of `region`'s allocation of `category` left in `year` (0 without a row), those of
+/// `country`'s country-of-origin quota (`None` when it has none, or none is asked) and the
+/// fault a ledger check found in the year's figures, if any (`quota_year_faults`).
+pub fn quota_facts(
+    conn: &mut AnyConnection,
+    year: i32,
+    region: &RegionCode,
+    category: Category,
+    country: Option<&str>,
+) -> QueryResult<(i64, Option<i64>, Option<String>)> {
+    use super::schema::quota_year_faults;
+    let regional = regional_quotas::table
+        .find((year, region.as_str(), category.code()))
+        .select(regional_quotas::allocated - regional_quotas::held - regional_quotas::used)
+        .single_value();
+    let country = country_quotas::table
+        .find((year, country.unwrap_or_default()))
+        .select(country_quotas::total - country_quotas::held - country_quotas::used)
+        .single_value();
+    let fault = quota_year_faults::table
+        .find(year)
+        .select(quota_year_faults::detail)
+        .single_value();
+    let (regional, country, fault): (Option<i64>, Option<i64>, Option<String>) =
+        diesel::select((regional, country, fault)).get_result(conn)?;
+    Ok((regional.unwrap_or(0), country, fault))
+}
+
 /// Units of a country-of-origin quota left for a year; `None` when the country has none.
 pub fn country_left(
     conn: &mut AnyConnection,

@@ -129,7 +129,7 @@ pub fn apply(
         engager: &engager,
         profile: profile.as_ref(),
     };
-    let found = run_checks(conn, &subject, &rules, today)?;
+    let (found, _) = run_checks(conn, &subject, &rules, today)?;
     let mixed: Vec<Check> = found
         .iter()
         .filter(|c| c.finding.code == "country-quota-mixed")

@@ -66,14 +66,26 @@ pub(super) struct Subject<'a> {
     pub(super) profile: Option<&'a ProfileRow>,
 }
 
-/// Runs every automatic check (Art. 33(2), (3), (6), (7), 2(3), 7(20)) under `rules`.
+/// What the quota checks read that an approval's hold needs again, so that it is not read
+/// twice in one transaction: the fault a ledger check found in the year's figures (`None`:
+/// not read, no region was checked; `Some(None)`: sound), and the workers' countries that
+/// have a country-of-origin quota in the year.
+#[derive(Debug, Clone, Default)]
+pub(super) struct QuotaRead {
+    pub(super) fault: Option<Option<String>>,
+    pub(super) country_quotas: Vec<String>,
+}
+
+/// Runs every automatic check (Art. 33(2), (3), (6), (7), 2(3), 7(20)) under `rules`, and
+/// returns them with what the quota checks read.
 pub(super) fn run_checks(
     conn: &mut Conn,
     s: &Subject<'_>,
     rules: &RuleSet,
     today: NaiveDate,
-) -> Result<Vec<Check>, CaseError> {
+) -> Result<(Vec<Check>, QuotaRead), CaseError> {
     let mut out = Vec::new();
+    let mut read = QuotaRead::default();
     let permitted: Vec<&NewWorker> = s
         .workers
         .iter()
@@ -81,20 +93,37 @@ pub(super) fn run_checks(
         .filter(|w| w.needs_permit)
         .collect();
     let units = i64::try_from(permitted.len()).unwrap_or(i64::MAX);
-    for region in &s.pending {
-        let left = db::regional_left(conn, s.year, region, s.category)?;
-        out.push(checks::quota_available(
-            region, s.year, s.category, left, units,
-        ));
-    }
     let mut by_country: BTreeMap<&str, i64> = BTreeMap::new();
     for w in &permitted {
         *by_country.entry(w.citizenship.as_str()).or_default() += 1;
     }
+    // The first region's allocation, the first country's quota and the year's soundness
+    // in one statement; any further region or country in one of its own.
+    let first_country = by_country.keys().next().copied();
+    let mut first_country_left = None;
+    for (i, region) in s.pending.iter().enumerate() {
+        let left = if i == 0 {
+            let (left, country, fault) =
+                db::quota_facts(conn, s.year, region, s.category, first_country)?;
+            first_country_left = Some(country);
+            read.fault = Some(fault);
+            left
+        } else {
+            db::regional_left(conn, s.year, region, s.category)?
+        };
+        out.push(checks::quota_available(
+            region, s.year, s.category, left, units,
+        ));
+    }
     let countries = by_country.len();
     let mut treaty = None;
-    for (country, n) in by_country {
-        if let Some(left) = db::country_left(conn, s.year, country)? {
+    for (i, (country, n)) in by_country.into_iter().enumerate() {
+        let left = match first_country_left.take().filter(|_| i == 0) {
+            Some(left) => left,
+            None => db::country_left(conn, s.year, country)?,
+        };
+        if let Some(left) = left {
+            read.country_quotas.push(country.to_owned());
             if let Ok(code) = country.parse::<CountryCode>() {
                 out.push(checks::country_quota_available(&code, s.year, left, n));
                 treaty.get_or_insert(code);
@@ -192,7 +221,7 @@ pub(super) fn run_checks(
         out.push(checks::worker_not_pending(name, pending));
         out.push(checks::passport_valid(name, w.passport_expiry, s.end_date));
     }
-    Ok(out)
+    Ok((out, read))
 }
 
 /// Art. 33(3) as the service reads it: the first other permit case (not `except`) that
@@ -478,7 +507,7 @@ pub(super) fn recheck(
     rules: &RuleSet,
     today: NaiveDate,
     (engager, profile): (&Engager, Option<&ProfileRow>),
-) -> Result<Vec<Check>, CaseError> {
+) -> Result<(Vec<Check>, QuotaRead), CaseError> {
     let workers: Vec<NewWorker> = l
         .workers
         .iter()

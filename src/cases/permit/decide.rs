@@ -152,7 +152,7 @@ pub(super) fn decide_loaded(
             let (profile, on_start) = db::profiles_on(conn, bin, today.date, start)?;
             let engager = Engager::new(on_start.as_ref(), start_list, l.permit.category, start)?;
             let employer = (&engager, profile.as_ref());
-            let found = recheck(conn, &l, region, &rules, today.date, employer)?;
+            let (found, read) = recheck(conn, &l, region, &rules, today.date, employer)?;
             let failed = checks::failures(&found);
             if !failed.is_empty() {
                 return Err(CaseError::rules(failed));
@@ -170,7 +170,17 @@ pub(super) fn decide_loaded(
             let fee_rate_mrp = stored("fee rate", Some(i64::from(rate)))?;
             after.detail.checks = serde_json::to_string(&found)?;
             db::set_checks(conn, l.permit.id, &after.detail.checks)?;
-            let hold = ledger::hold(conn, &claim, &l.case_ref(), actor)?;
+            let hold = match read.fault {
+                Some(fault) => {
+                    crate::db::quota::sound(claim.year, fault)?;
+                    let country = claim
+                        .country
+                        .clone()
+                        .filter(|c| read.country_quotas.iter().any(|q| q == c.as_str()));
+                    ledger::hold_read(conn, &claim, country, &l.case_ref(), actor)?
+                }
+                None => ledger::hold(conn, &claim, &l.case_ref(), actor)?,
+            };
             let due =
                 (to == PermitState::AwaitingPayment).then(|| fee_payment_due(&rules, today.date));
             // The only region's due date goes in its own approval; with others, every

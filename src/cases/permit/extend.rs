@@ -144,7 +144,7 @@ pub(super) fn extend_loaded(
         engager: &engager,
         profile: profile.as_ref(),
     };
-    let found = run_checks(conn, &subject, &rules, today)?;
+    let (found, _) = run_checks(conn, &subject, &rules, today)?;
     let due = add_working_days(
         today,
         rules.deadlines.extension_decision_working_days,
