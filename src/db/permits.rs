@@ -3,6 +3,7 @@
 //! the caller checks.
 
 use super::audit::Actor;
+use super::reference::Country;
 use super::schema::{
     country_quotas, employer_profiles, permit_details, permit_regions, permit_reissues,
     permit_replacements, permit_trips, permit_worker_routes, permit_workers, permits,
@@ -332,14 +333,16 @@ pub fn get_with_details(
 }
 
 /// A permit case as one read returns it: the permit, its details, its regions (by code),
-/// its workers (by id) with the route facts stated for each, and the latest complaint that
-/// annulled one of its acts (APPK Art. 91).
+/// its workers (by id) with the route facts stated for each, the countries of their
+/// citizenship (reference data), and the latest complaint that annulled one of its acts
+/// (APPK Art. 91).
 #[derive(Debug, Clone)]
 pub struct CaseRows {
     pub permit: PermitRow,
     pub detail: DetailRow,
     pub regions: Vec<RegionRow>,
     pub workers: Vec<(WorkerRow, Option<RouteRow>)>,
+    pub countries: Vec<Country>,
     pub reopened_by: Option<i64>,
 }
 
@@ -351,15 +354,16 @@ type CaseRow = (
     Option<RegionRow>,
     Option<WorkerRow>,
     Option<RouteRow>,
+    Option<Country>,
     Option<i64>,
 );
 
 /// Permit `id` with everything a command decides on, in one statement: the permit joined to
-/// its details, to each named region and to each worker with the worker's route facts (a
-/// row per region and worker, 1 x 1 for the usual case), and the latest complaint that
+/// its details, to each named region and to each worker with the worker's route facts and
+/// country (a row per region and worker, 1 x 1 for the usual case), and the latest complaint that
 /// reconsidered or satisfied an appeal of its acts as a sub-select. `None`: no such permit.
 pub fn case_of(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<CaseRows>> {
-    use super::schema::complaints;
+    use super::schema::{complaints, countries};
     use crate::domain::complaint::ComplaintState;
     let annulled = complaints::table
         .filter(complaints::permit_id.eq(id))
@@ -378,6 +382,7 @@ pub fn case_of(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<CaseRows
         .left_join(
             permit_worker_routes::table.on(permit_worker_routes::worker_id.eq(permit_workers::id)),
         )
+        .left_join(countries::table.on(countries::code.eq(permit_workers::citizenship)))
         .filter(permits::id.eq(id))
         .order((permit_regions::region, permit_workers::id))
         .select((
@@ -386,11 +391,12 @@ pub fn case_of(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<CaseRows
             Option::<RegionRow>::as_select(),
             Option::<WorkerRow>::as_select(),
             Option::<RouteRow>::as_select(),
+            Option::<Country>::as_select(),
             annulled,
         ))
         .load(conn)?;
     let mut rows = rows.into_iter();
-    let Some((permit, detail, region, worker, route, reopened_by)) = rows.next() else {
+    let Some((permit, detail, region, worker, route, country, reopened_by)) = rows.next() else {
         return Ok(None);
     };
     let mut case = CaseRows {
@@ -398,14 +404,18 @@ pub fn case_of(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<CaseRows
         detail,
         regions: region.into_iter().collect(),
         workers: worker.map(|w| (w, route)).into_iter().collect(),
+        countries: country.into_iter().collect(),
         reopened_by,
     };
-    for (_, _, region, worker, route, _) in rows {
+    for (_, _, region, worker, route, country, _) in rows {
         if let Some(r) = region.filter(|r| case.regions.iter().all(|k| k.region != r.region)) {
             case.regions.push(r);
         }
         if let Some(w) = worker.filter(|w| case.workers.iter().all(|(k, _)| k.id != w.id)) {
             case.workers.push((w, route));
+        }
+        if let Some(c) = country.filter(|c| case.countries.iter().all(|k| k.code != c.code)) {
+            case.countries.push(c);
         }
     }
     case.workers.sort_by_key(|(w, _)| w.id);

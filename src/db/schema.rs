@@ -574,3 +574,10 @@ diesel::allow_tables_to_appear_in_same_query!(complaints, permit_details);
 diesel::allow_tables_to_appear_in_same_query!(complaints, permit_regions);
 diesel::allow_tables_to_appear_in_same_query!(complaints, permit_workers);
 diesel::allow_tables_to_appear_in_same_query!(complaints, permit_worker_routes);
+// ... and each worker's country of citizenship from the reference data.
+diesel::allow_tables_to_appear_in_same_query!(countries, permits);
+diesel::allow_tables_to_appear_in_same_query!(countries, permit_details);
+diesel::allow_tables_to_appear_in_same_query!(countries, permit_regions);
+diesel::allow_tables_to_appear_in_same_query!(countries, permit_workers);
+diesel::allow_tables_to_appear_in_same_query!(countries, permit_worker_routes);
+diesel::allow_tables_to_appear_in_same_query!(countries, complaints);

@@ -122,6 +122,7 @@ pub fn apply(
         term_length: cmd.term_length,
         pending: cmd.regions.iter().collect(),
         workers: workers.iter().collect(),
+        countries: &[],
         routes: cmd.workers.iter().map(|w| w.route.clone()).collect(),
         except: Vec::new(),
         labour_market: Some((today, cmd.vacancy_code.as_deref(), cmd.vacancy_published_on)),

@@ -53,6 +53,9 @@ pub(super) struct Subject<'a> {
     /// deciding region alone, whose akimat decides within its own allocation (Art. 9(5)).
     pub(super) pending: Vec<&'a RegionCode>,
     pub(super) workers: Vec<&'a NewWorker>,
+    /// The countries of the workers' citizenship, when the case load read them (any other
+    /// is read from the reference data).
+    pub(super) countries: &'a [reference::Country],
     /// Each worker's route facts, in the order of `workers`.
     pub(super) routes: Vec<PersonFacts>,
     /// Permits whose workers are these same workers (itself, the permit it extends).
@@ -188,7 +191,10 @@ pub(super) fn run_checks(
     let unstated = PersonFacts::default();
     for (i, w) in s.workers.iter().enumerate() {
         let name = w.full_name_latin.as_str();
-        let country = citizen_of(conn, &w.citizenship)?;
+        let country = match s.countries.iter().find(|c| c.code == w.citizenship) {
+            Some(known) => known.clone(),
+            None => citizen_of(conn, &w.citizenship)?,
+        };
         let facts = s.routes.get(i).unwrap_or(&unstated);
         out.extend(checks::worker_route(
             name,
@@ -554,6 +560,7 @@ pub(super) fn recheck(
         term_length: stored("permit term length", Some(i64::from(l.detail.term_length)))?,
         pending: vec![deciding],
         workers: workers.iter().collect(),
+        countries: &l.countries,
         routes: l.workers.iter().map(|w| l.route_of(w.id)).collect(),
         except,
         labour_market: (!extension).then_some((

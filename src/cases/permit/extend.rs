@@ -134,6 +134,7 @@ pub(super) fn extend_loaded(
         term_length: cmd.term_length,
         pending: regions.iter().collect(),
         workers: workers.iter().collect(),
+        countries: &parent.countries,
         routes: Vec::new(),
         except,
         labour_market: None,

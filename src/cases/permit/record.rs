@@ -4,7 +4,7 @@
 use crate::cases::eligibility::PersonFacts;
 use crate::cases::CaseError;
 use crate::db::permits::{self as db, DetailRow, PermitRow, RegionRow, TripRow, WorkerRow};
-use crate::db::{worker_routes, Conn};
+use crate::db::{reference, worker_routes, Conn};
 use crate::domain::hold::{CaseKind, CaseRef};
 use crate::domain::permit::checks::Check;
 use crate::domain::permit::{PermitKind, PermitState};
@@ -32,6 +32,8 @@ pub struct Loaded {
     pub routes: Vec<worker_routes::RouteRow>,
     /// The latest complaint that annulled an act of the permit (APPK Art. 91), if any.
     pub reopened_by: Option<i64>,
+    /// The countries of its workers' citizenship, as the reference data has them.
+    pub countries: Vec<reference::Country>,
 }
 
 impl Loaded {
@@ -145,6 +147,7 @@ pub fn load_full(conn: &mut Conn, id: i64) -> Result<Loaded, CaseError> {
         replacement,
         reissues,
         reopened_by: case.reopened_by,
+        countries: case.countries,
         permit,
     })
 }
