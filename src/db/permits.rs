@@ -870,23 +870,6 @@ pub fn touch(conn: &mut AnyConnection, id: i64) -> QueryResult<usize> {
         .execute(conn)
 }
 
-/// The latest revocation of `bin`'s permits on one of `grounds`, if any.
-pub fn last_revocation_on(
-    conn: &mut AnyConnection,
-    bin: &str,
-    grounds: &[String],
-) -> QueryResult<Option<NaiveDate>> {
-    permits::table
-        .filter(permits::bin.eq(bin))
-        .filter(permits::status.eq(PermitState::Revoked.as_str()))
-        .filter(permits::end_ground.eq_any(grounds.to_vec()))
-        .select(permits::ended_on)
-        .order(permits::ended_on.desc())
-        .first::<Option<NaiveDate>>(conn)
-        .optional()
-        .map(Option::flatten)
-}
-
 /// The extensions before this case in its chain: how many ancestors it has.
 pub fn chain_of(conn: &mut AnyConnection, id: i64) -> QueryResult<Vec<PermitRow>> {
     let mut out = Vec::new();
@@ -1263,32 +1246,58 @@ pub fn departures_owed(
         .collect())
 }
 
-/// The employer's category-4 permits that were issued (Art. 33(2)) and whose replacement
-/// commitment is not reported met: id, start date, replacement months.
-pub fn unreported_replacements(
+/// What the checks of Art. 33(2) read of an employer's permits, in one statement: the
+/// latest day a permit of the employer was revoked on one of the `barring` grounds, and its
+/// category-4 permits that were issued and whose replacement commitment is not reported
+/// met (id, start date, replacement months), by id.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EmployerRecord {
+    pub last_barring_revocation: Option<NaiveDate>,
+    pub unreported_replacements: Vec<(i64, NaiveDate, Option<i32>)>,
+}
+
+/// [`EmployerRecord`] of `bin`: the rows of either kind in one read, told apart here.
+pub fn employer_record(
     conn: &mut AnyConnection,
     bin: &str,
-) -> QueryResult<Vec<(i64, NaiveDate, Option<i32>)>> {
+    barring: &[String],
+) -> QueryResult<EmployerRecord> {
     let issued: Vec<&str> = PermitState::ALL
         .into_iter()
         .filter(|s| s.was_issued())
         .map(|s| s.as_str())
         .collect();
-    permits::table
+    let replacement_owed = permits::kind
+        .eq(PermitKind::Permit.as_str())
+        .and(permits::category.eq(Category::QualifiedWorkers.code()))
+        .and(permits::status.eq_any(issued))
+        .and(permit_replacements::permit_id.is_null());
+    let barred = permits::status
+        .eq(PermitState::Revoked.as_str())
+        .and(permits::end_ground.eq_any(barring.to_vec()));
+    let rows: Vec<(i64, NaiveDate, Option<i32>, Option<NaiveDate>, Option<bool>)> = permits::table
         .inner_join(permit_details::table)
         .left_join(permit_replacements::table)
         .filter(permits::bin.eq(bin))
-        .filter(permits::kind.eq(PermitKind::Permit.as_str()))
-        .filter(permits::category.eq(Category::QualifiedWorkers.code()))
-        .filter(permits::status.eq_any(issued))
-        .filter(permit_replacements::permit_id.is_null())
+        .filter(replacement_owed.clone().or(barred.clone()))
         .select((
             permits::id,
             permits::start_date,
             permit_details::replacement_months,
+            permits::ended_on,
+            barred,
         ))
         .order(permits::id)
-        .load(conn)
+        .load(conn)?;
+    let mut record = EmployerRecord::default();
+    for (id, start, months, ended_on, barred) in rows {
+        if barred == Some(true) {
+            record.last_barring_revocation = record.last_barring_revocation.max(ended_on);
+        } else {
+            record.unreported_replacements.push((id, start, months));
+        }
+    }
+    Ok(record)
 }
 
 /// A category-4 permit's replacement report (Art. 33(2)).

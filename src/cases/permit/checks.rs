@@ -166,16 +166,18 @@ pub(super) fn run_checks(
             published,
         ));
     }
-    out.push(checks::employer_not_barred(
-        barred_until(conn, s.bin, rules)?,
-        today,
-    ));
+    let record = db::employer_record(conn, s.bin.as_str(), &barring(rules))?;
+    let barred_until = record
+        .last_barring_revocation
+        .and_then(|d| checks::bar_until(d, rules.permit_grounds.unlawful_engagement_bar_months));
+    out.push(checks::employer_not_barred(barred_until, today));
     out.push(checks::replacement_commitment(
         &rules.category_4_replacement,
         s.category,
         s.replacement_months,
     ));
-    let unreported: Vec<Commitment> = db::unreported_replacements(conn, s.bin.as_str())?
+    let unreported: Vec<Commitment> = record
+        .unreported_replacements
         .into_iter()
         .filter(|(id, _, _)| !s.except.contains(id))
         .map(|(permit, start, months)| {
@@ -297,21 +299,15 @@ pub(super) fn serialize_on_persons(
     Ok(())
 }
 
-/// Art. 33(2): the last day an employer is barred after a revocation on a ground that bars.
-pub(super) fn barred_until(
-    conn: &mut Conn,
-    bin: &EmployerId,
-    rules: &RuleSet,
-) -> Result<Option<NaiveDate>, CaseError> {
-    let g = &rules.permit_grounds;
-    let barring: Vec<String> = g
+/// Art. 33(2): the revocation grounds of the rule set that bar the employer.
+fn barring(rules: &RuleSet) -> Vec<String> {
+    rules
+        .permit_grounds
         .revocation
         .iter()
         .filter(|x| x.bars_employer)
         .map(|x| x.code.clone())
-        .collect();
-    Ok(db::last_revocation_on(conn, bin.as_str(), &barring)?
-        .and_then(|d| checks::bar_until(d, g.unlawful_engagement_bar_months)))
+        .collect()
 }
 
 /// Who engages the workers of a permit, for the route finder (Art. 32(2)-(3)), and the
