@@ -1256,6 +1256,10 @@ pub struct EmployerRecord {
     pub unreported_replacements: Vec<(i64, NaiveDate, Option<i32>)>,
 }
 
+/// A row of [`employer_record`]: id, start date, replacement months, end date, and whether
+/// it is a revocation on a barring ground (else a replacement still owed).
+type RecordRow = (i64, NaiveDate, Option<i32>, Option<NaiveDate>, Option<bool>);
+
 /// [`EmployerRecord`] of `bin`: the rows of either kind in one read, told apart here.
 pub fn employer_record(
     conn: &mut AnyConnection,
@@ -1275,7 +1279,7 @@ pub fn employer_record(
     let barred = permits::status
         .eq(PermitState::Revoked.as_str())
         .and(permits::end_ground.eq_any(barring.to_vec()));
-    let rows: Vec<(i64, NaiveDate, Option<i32>, Option<NaiveDate>, Option<bool>)> = permits::table
+    let rows: Vec<RecordRow> = permits::table
         .inner_join(permit_details::table)
         .left_join(permit_replacements::table)
         .filter(permits::bin.eq(bin))

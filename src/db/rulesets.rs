@@ -132,19 +132,20 @@ impl Parsed {
         }
     }
 
-    /// The rules in force on `a` and on `b`, the versions asked in one statement.
+    /// The rules in force on `a` and on `b` (in this order), the versions asked in one
+    /// statement.
     pub fn in_force_on_both(
         &self,
         conn: &mut AnyConnection,
         a: NaiveDate,
         b: NaiveDate,
-    ) -> QueryResult<(Option<Arc<RuleSet>>, Option<Arc<RuleSet>>)> {
+    ) -> QueryResult<[Option<Arc<RuleSet>>; 2]> {
         let (va, vb) = versions_in_force(conn, a, b)?;
         let mut rules = |v: Option<i64>| match v {
             Some(v) => self.version(conn, v),
             None => Ok(None),
         };
-        Ok((rules(va)?, rules(vb)?))
+        Ok([rules(va)?, rules(vb)?])
     }
 
     /// Version `version` parsed: kept, or read and kept (a few are kept, the oldest

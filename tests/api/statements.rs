@@ -13,29 +13,26 @@ use serde_json::json;
 /// (benches/statements.sh; issue 20 measured 42 at an earlier commit), 36 after issue 20's
 /// first pass with issues 23 and 24; the target of issue 20 is 15, the hand-minimal
 /// transaction (benches/sql/approve.sql) 13 without the audit chain. The 25, in order:
-///  1. the pool's check of the connection (`SELECT 1`, r2d2's test on checkout);
-///  2. `BEGIN`;
-///  3. the case: the permit joined to its details, regions, workers, their route facts and
-///     countries, the annulling complaint as a sub-select (issue 23);
-///  4. the rule-set versions in force today and on the start date (two sub-selects; the
-///     rules themselves from the process's cache);
-///  5. the open cases naming the workers (Art. 33(3)), whose rows are then written in id
-///     order;
-///  6. the permit's move (compare-and-set on state and version), its own row's turn;
-///  7. the employer's profiles on today and on the start date;
-///  8. the region's quota, the country quota and the year's ledger soundness (three
-///     sub-selects);
-///  9. the employer's foreigners on its live permits and 10. on its ICT permits (Art. 33(6));
-/// 11. the employer's barring revocations and unreported category-4 replacements;
-/// 12. the cases naming the workers again, read after the rows were written, so that of two
-///     approvals of one person at once the second sees the first (PostgreSQL's READ
-///     COMMITTED takes a new snapshot per statement);
-/// 13. the checks stored; 14. the hold and 15. its ledger line; 16. the region's decision;
-/// 17. the audit event; 18. the answer's history;
-/// 19. the regional quota row, 20.-21. the two counters (one UPDATE per key, in key order);
-/// 22.-24. the audit chain (issue 24): the head locked and read, the event sealed, the head
-///     moved, the hash computed in between;
-/// 25. `COMMIT`.
+/// - the pool's check of the connection (`SELECT 1`, r2d2's test on checkout), `BEGIN`;
+/// - the case: the permit joined to its details, regions, workers, their route facts and
+///   countries, the annulling complaint as a sub-select (issue 23);
+/// - the rule-set versions in force today and on the start date (two sub-selects; the
+///   rules themselves from the process's cache);
+/// - the open cases naming the workers (Art. 33(3)), whose rows are then written in id
+///   order, the permit's own by its move (compare-and-set on state and version);
+/// - the employer's profiles on today and on the start date;
+/// - the region's quota, the country quota and the year's ledger soundness (three
+///   sub-selects);
+/// - the employer's foreigners on its live permits, and on its ICT permits (Art. 33(6));
+/// - the employer's barring revocations and unreported category-4 replacements;
+/// - the cases naming the workers again, read after their rows were written, so that of two
+///   approvals of one person at once the second sees the first (PostgreSQL's READ
+///   COMMITTED takes a new snapshot per statement);
+/// - the checks stored, the hold, its ledger line, the region's decision, the audit event;
+/// - the answer's history;
+/// - the regional quota row and the two counters (one UPDATE per key, in key order);
+/// - the audit chain (issue 24): the head locked and read, the event sealed, the head
+///   moved, the hash computed in between; `COMMIT`.
 const APPROVAL_STATEMENTS: usize = 25;
 
 #[actix_web::test]

@@ -153,7 +153,7 @@ impl Today<'_> {
         conn: &mut Conn,
         on: NaiveDate,
     ) -> Result<(Arc<RuleSet>, NoPermitList), CaseError> {
-        let (rules, then) = self.rule_sets.in_force_on_both(conn, self.date, on)?;
+        let [rules, then] = self.rule_sets.in_force_on_both(conn, self.date, on)?;
         let rules = rules.ok_or_else(|| {
             CaseError::not_found(Message::new("not-found-rule-set-on").text("date", self.date))
         })?;
