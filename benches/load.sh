@@ -20,8 +20,10 @@
 # that may create databases), ALLOCATED (approvals per P1 run, default 1000), DURATION
 # (seconds per P2 run, default 10), CLIENTS (default 50), SKIP_BUILD=1 (use the built binaries),
 # PERMITS_BIN (another service binary, e.g. to compare builds), ONLY=sqlite|postgres|scale,
-# BASELINE_REV (a commit, e.g. the one before issue 20, built into target/baseline; the
-# schema must be the same, as the two binaries share the database). A quick end-to-end
+# BASELINE_REV (a commit, e.g. the one before issue 20, built into target/baseline; the two
+# binaries share the database, so the baseline's migrations must be a prefix of the current
+# ones: 097bdc6's are, as issues 23 and 24 only added tables and nullable columns),
+# BASELINE_BIN (that binary already built, instead of building BASELINE_REV). A quick end-to-end
 # check: ALLOCATED=20 EXTRA=5 CLIENTS=4 DURATION=2 ONLY=postgres benches/load.sh
 set -euo pipefail
 
@@ -77,7 +79,10 @@ BARE=$(bench_exe bare_reads)
 RAW=$(bench_exe raw_approve)
 [ -x "$BIN" ] && [ -x "$BARE" ] && [ -x "$RAW" ] || { log "build the binaries first"; exit 1; }
 BASE_BIN=""
-if [ -n "${BASELINE_REV:-}" ]; then
+if [ -n "${BASELINE_BIN:-}" ]; then
+    BASE_BIN=$BASELINE_BIN
+    BASELINE_REV=${BASELINE_REV:-baseline}
+elif [ -n "${BASELINE_REV:-}" ]; then
     BASE_BIN=$ROOT/target/baseline/release/permits
     if [ -z "${SKIP_BUILD:-}" ]; then
         BASE_TREE=$WORK/baseline-tree
@@ -224,10 +229,11 @@ approved() { # approved <url> <region>: the region's approvals so far
 # wrk runs for its whole -d even when every thread has stopped, so P1 stops it with SIGINT
 # (on which it reports) once the allocation is exhausted; the machine's CPU is read from
 # the start to that moment.
-p1_service() { # p1_service <url> <base url> <region>: prints "rate p50 p99 ok exhausted other busy% cpu-ms"
+p1_service() { # p1_service <url> <base url> <region> <service pid>: prints "rate p50 p99 ok exhausted other busy% cpu-ms proc-cpu-ms"
     ids_of "$1" "$3" >"$WORK/ids-$3"
     local tok; tok=$(token --role akimat --region "$3")
     local c0 c1 n=0; c0=$(cpu_mark)
+    proc_start "$WORK/cpu-$3" "$1" "$4"
     TOKEN=$tok IDS_FILE="$WORK/ids-$3" WRK_THREADS=$WRK_THREADS \
         wrk -t"$WRK_THREADS" -c"$CLIENTS" -d"${P1_MAX_SECONDS}s" --timeout 10s -s benches/lua/approve.lua "$2" >"$WORK/wrk-$3" &
     local w=$! until=$((SECONDS + P1_MAX_SECONDS))
@@ -237,13 +243,14 @@ p1_service() { # p1_service <url> <base url> <region>: prints "rate p50 p99 ok e
         sleep 0.2
     done
     c1=$(cpu_mark)
+    local proc; proc=$(proc_stop "$WORK/cpu-$3" "$n")
     sleep 0.5 # the applications beyond the allocation get their 422
     kill -INT "$w" 2>/dev/null || true
     wait "$w" || true
     local out; out=$(grep '^RESULT' "$WORK/wrk-$3")
     read -r _ _ p50 p99 ok exhausted other <<<"$out"
     local rate; rate=$(approval_rate "$1" "$3")
-    echo "$rate $p50 $p99 $ok $exhausted $other $(cpu_use "$c0" "$c1" "$n")"
+    echo "$rate $p50 $p99 $ok $exhausted $other $(cpu_use "$c0" "$c1" "$n") $proc"
 }
 
 p1_raw() { # p1_raw <url> <region>: the same statements sent raw; prints "rate p50 p99"
@@ -259,8 +266,11 @@ p1_raw() { # p1_raw <url> <region>: the same statements sent raw; prints "rate p
             dbq "$1" "CREATE SEQUENCE bench_ids START $first" >/dev/null
             { echo "BEGIN;"; echo "SELECT nextval('bench_ids') AS id \\gset"; grep -v '^--' benches/sql/approve.sql; echo "COMMIT;"; } >"$WORK/approve.pgbench"
             local dargs=(); for v in "${vars[@]}"; do dargs+=(-D "$v"); done
+            proc_start "$WORK/cpu-raw" "$1"
             (cd "$WORK" && pgbench -n -M prepared -c "$CLIENTS" -j 2 -t $((ALLOCATED / CLIENTS)) -l --log-prefix=raw \
                 "${dargs[@]}" -f approve.pgbench "$1" >pgbench.out 2>&1) || { cat "$WORK/pgbench.out" >&2; exit 1; }
+            RAW_PROC=$(proc_stop "$WORK/cpu-raw" "$ALLOCATED")
+            echo "$RAW_PROC" >"$WORK/raw-proc"
             local tps; tps=$(awk '/^tps/ {printf "%.1f", $3; exit}' "$WORK/pgbench.out")
             cat "$WORK"/raw.* | awk '{print $3 / 1000}' | sort -n >"$WORK/lat"
             local n; n=$(wc -l <"$WORK/lat")
@@ -287,6 +297,41 @@ cpu_use() { # cpu_use "<busy idle>" "<busy idle>" <approvals>: prints "busy% CPU
     awk -v a="$1" -v b="$2" -v n="$3" -v hz="$(getconf CLK_TCK)" 'BEGIN { split(a, x, " "); split(b, y, " ")
         busy = y[1] - x[1]; idle = y[2] - x[2]
         if (busy + idle > 0 && n > 0) printf "%.0f%% %.1f", 100 * busy / (busy + idle), 1000 * busy / hz / n; else print "- -" }'
+}
+
+# CPU of the processes that take the decisions: the service (every thread) or the raw
+# client, and the PostgreSQL backends connected to the run's database, from
+# /proc/<pid>/stat (utime + stime). The machine is shared (other builds and test suites run
+# on it, on the same PostgreSQL cluster), so its whole CPU would count theirs too. A sampler
+# writes "pid ticks" lines every 0.1 s; a process counts from its first sample (0 when it
+# first appears after the start: a backend that connected during the run) to its last.
+# Not counted: PostgreSQL's background processes (WAL writer, checkpointer) and backends
+# that both connected and exited between two samples (the benchmark's own psql polls).
+proc_sample() { # proc_sample <url> <pid>...: one sample
+    local url=$1 p; shift
+    local pids=("$@")
+    case $url in
+        postgres*) mapfile -t -O "${#pids[@]}" pids < <(psql -qtAX "$PG_ADMIN_URL" -c \
+            "SELECT pid FROM pg_stat_activity WHERE datname = '${url##*/}' AND pid <> pg_backend_pid()") ;;
+    esac
+    for p in "${pids[@]}"; do
+        [ -r "/proc/$p/stat" ] && echo "$p $(sed 's/^.*) //' "/proc/$p/stat" 2>/dev/null | awk '{print $12 + $13}')"
+    done
+}
+proc_start() { # proc_start <file> <url> <pid>...: starts sampling into <file>, sets SAMPLER
+    local file=$1; shift
+    { echo "--"; proc_sample "$@"; echo "--"; } >"$file"
+    ( while :; do proc_sample "$@"; sleep 0.1; done >>"$file" ) &
+    SAMPLER=$!
+}
+proc_stop() { # proc_stop <file> <approvals>: stops the sampler, prints CPU ms per approval
+    kill "$SAMPLER" 2>/dev/null || true; wait "$SAMPLER" 2>/dev/null || true
+    awk -v n="$2" -v hz="$(getconf CLK_TCK)" '
+        $1 == "--" { first = !first; next }
+        NF == 2 { if (first) start[$1] = $2; else if (!($1 in start)) start[$1] = 0
+                  if ($2 > last[$1]) last[$1] = $2 }
+        END { for (p in last) d += last[p] - start[p]
+              if (n > 0) printf "%.2f", 1000 * d / hz / n; else print "-" }' "$1"
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
@@ -324,7 +369,7 @@ one_database() { # one_database sqlite|postgres
     file_applications "$base" KZ-71 "$ALLOCATED"
 
     log "[$kind] P1: $CLIENTS clients approving against KZ-75 ($ALLOCATED units, $((ALLOCATED + EXTRA)) applications)"
-    read -r rate p50 p99 ok exhausted other busy cpu_ms < <(p1_service "$url" "$base" KZ-75)
+    read -r rate p50 p99 ok exhausted other busy cpu_ms proc_ms < <(p1_service "$url" "$base" KZ-75 "$pid")
     local check; check=$(check_allocation "$url" "$base" KZ-75)
     log "[$kind] P1 raw: the same statements, $CLIENTS clients, against KZ-71"
     local c0 c1; c0=$(cpu_mark)
@@ -332,6 +377,7 @@ one_database() { # one_database sqlite|postgres
     c1=$(cpu_mark)
     local raw_cpu; raw_cpu=$(cpu_use "$c0" "$c1" "$ALLOCATED")
     local raw_check; raw_check=$(check_allocation "$url" "$base" KZ-71)
+    local raw_proc=-; [ -r "$WORK/raw-proc" ] && raw_proc=$(cat "$WORK/raw-proc") && rm -f "$WORK/raw-proc"
 
     # P1 interleaved: the baseline binary and the current one take turns on the same
     # database, each against a region of its own, so that both meet the same machine.
@@ -349,14 +395,14 @@ one_database() { # one_database sqlite|postgres
                 local b_pid=$SVC_PID
                 wait_ready "$b_port"
                 log "[$kind] P1 $who ($BASELINE_REV) against $r"
-                read -r t_rate _ _ _ _ _ t_busy t_cpu < <(p1_service "$url" "http://127.0.0.1:$b_port" "$r")
+                read -r t_rate _ _ _ _ _ t_busy t_cpu t_proc < <(p1_service "$url" "http://127.0.0.1:$b_port" "$r" "$b_pid")
                 stop "$b_pid"
             else
                 who=current
                 log "[$kind] P1 $who against $r"
-                read -r t_rate _ _ _ _ _ t_busy t_cpu < <(p1_service "$url" "$base" "$r")
+                read -r t_rate _ _ _ _ _ t_busy t_cpu t_proc < <(p1_service "$url" "$base" "$r" "$pid")
             fi
-            turns+=("$who|$r|$t_rate|$t_busy|$t_cpu|$(check_allocation "$url" "$base" "$r")")
+            turns+=("$who|$r|$t_rate|$t_busy|$t_cpu|$t_proc|$(check_allocation "$url" "$base" "$r")")
             i=$((i + 1))
         done
     fi
@@ -390,10 +436,12 @@ one_database() { # one_database sqlite|postgres
     row "P1 latency p50 / p99 ms" "$p50 / $p99" "$raw_p50 / $raw_p99" ""
     row "P1 answers 200 / 422 / other" "$ok / $exhausted / $other" "" ""
     row "P1 machine CPU busy, ms per approval" "$busy, $cpu_ms" "${raw_cpu/ /, } (hand-minimal)" "$(ratio "$cpu_ms" "${raw_cpu#* }")"
+    row "P1 service+database CPU ms/approval" "$proc_ms" "$raw_proc (hand-minimal: database)" "$(ratio "$proc_ms" "$raw_proc")"
     local turn
     for turn in "${turns[@]}"; do
-        IFS='|' read -r who r t_rate t_busy t_cpu t_check <<<"$turn"
+        IFS='|' read -r who r t_rate t_busy t_cpu t_proc t_check <<<"$turn"
         row "P1 $who $r: approvals/s, CPU ms/appr." "$t_rate, $t_busy, $t_cpu" "${raw_cpu#* } (hand-minimal)" "$(ratio "$t_cpu" "${raw_cpu#* }")"
+        row "P1 $who $r: service+db CPU ms/appr." "$t_proc" "$raw_proc (hand-minimal: database)" "$(ratio "$t_proc" "$raw_proc")"
         row "P1 $who $r over-allocation" "$t_check" "" ""
     done
     row "P1 over-allocation (service)" "$check" "" ""

@@ -3,7 +3,7 @@
 //! reveals only what the document itself shows to whoever holds it — and not even that of
 //! the workers.
 
-use super::permits::{self, Access, Loaded};
+use super::permit::record::{self as permits, Access, Loaded};
 use super::CaseError;
 use crate::db::audit::{self, Actor};
 use crate::db::permits as db;

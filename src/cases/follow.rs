@@ -13,7 +13,8 @@
 //! while the permit is issued and in force (`cases::ict`); a self-employment certificate is
 //! extended only while it is valid (`cases::certificates`).
 
-use super::permits::{self, Loaded};
+use super::permit::record::{load_full, Loaded};
+use super::permit::steps::{advance, audit_in, release_all};
 use super::{statistics, CaseError};
 use crate::db::audit::Actor;
 use crate::db::permits::{self as db, Move, WorkerRow};
@@ -87,10 +88,10 @@ fn end(
     today: NaiveDate,
     actor: &Actor,
 ) -> Result<(), CaseError> {
-    let l = permits::load_full(conn, id)?;
+    let l = load_full(conn, id)?;
     let to = transition(l.permit.status, PermitEvent::ParentEnded)
         .map_err(|t| CaseError::Refused(t.into()))?;
-    permits::advance(
+    advance(
         conn,
         &l,
         to,
@@ -100,11 +101,11 @@ fn end(
             ..Move::default()
         },
     )?;
-    permits::release_all(conn, &l, Release::ParentEnded, actor)?;
-    let after = permits::load_full(conn, id)?;
+    release_all(conn, &l, Release::ParentEnded, actor)?;
+    let after = load_full(conn, id)?;
     statistics::track(conn, Some(&l), &after)?;
     for r in &after.regions {
-        permits::audit_in(
+        audit_in(
             conn,
             actor,
             &after,
@@ -181,7 +182,7 @@ pub fn end_if_orphaned(
     today: NaiveDate,
     actor: &Actor,
 ) -> Result<bool, CaseError> {
-    let l = permits::load_full(conn, id)?;
+    let l = load_full(conn, id)?;
     if !pending(l.permit.status) {
         return Ok(false);
     }

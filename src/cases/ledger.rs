@@ -15,6 +15,7 @@ use crate::db::audit::Actor;
 use crate::db::quota;
 use crate::db::Conn;
 use crate::domain::hold::{CaseRef, QuotaClaim, Release};
+use crate::domain::CountryCode;
 
 pub use crate::db::quota::{Hold, HoldRow};
 
@@ -29,6 +30,19 @@ pub fn hold(
     actor: &Actor,
 ) -> Result<Hold, CaseError> {
     quota::hold(conn, claim, case, actor)
+}
+
+/// [`hold`] for a case whose checks read, in this transaction, that the claim's year is
+/// sound and which country-of-origin quota the claim draws on (`country`, none when the
+/// claim's country has none): nothing more is read.
+pub fn hold_read(
+    conn: &mut Conn,
+    claim: &QuotaClaim,
+    country: Option<CountryCode>,
+    case: &CaseRef,
+    actor: &Actor,
+) -> Result<Hold, CaseError> {
+    quota::hold_read(conn, claim, country, case, actor)
 }
 
 /// The permit was issued: the held units become used.

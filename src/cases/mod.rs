@@ -21,7 +21,6 @@ pub mod ledger;
 pub mod lifecycle;
 pub mod names;
 pub mod permit;
-pub mod permits;
 pub mod quota;
 pub mod ratio;
 pub mod reference;
@@ -30,6 +29,8 @@ pub mod rulesets;
 pub mod statistics;
 
 pub use crate::db::Error as CaseError;
+/// The permit commands by the path the edges call them by (`cases::permits::decide`).
+pub use permit as permits;
 
 use crate::db::Conn;
 use crate::domain::violation::Message;

@@ -7,7 +7,7 @@
 //! place every permit command records its move), so the counters always equal the sum
 //! over all permits — which `db::statistics::recount` recomputes with one GROUP BY.
 
-use super::permits::Loaded;
+use super::permit::record::Loaded;
 use super::CaseError;
 use crate::db::audit::{self, Actor};
 use crate::db::permits as permits_db;

@@ -115,7 +115,8 @@ thread_local! {
     /// ([`super::write_tx`] takes the list before committing), so the list is exactly the
     /// transaction's own events: an event inserted behind the service's back is never
     /// sealed by a later writer, and [`verify`] reports it.
-    static UNSEALED: RefCell<Vec<i64>> = const { RefCell::new(Vec::new()) };
+    /// Each is kept as inserted, so sealing it reads nothing back.
+    static UNSEALED: RefCell<Vec<Event>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Forgets the events of a transaction that did not commit (they rolled back with it).
@@ -124,12 +125,16 @@ pub(crate) fn forget_unsealed() {
 }
 
 /// Records one state change; call inside [`super::write_tx`], which seals the event into
-/// the chain before committing.
+/// the chain before committing. The event is kept as stored (its time in whole
+/// microseconds, as PostgreSQL keeps a timestamp), so that sealing it hashes what the row
+/// holds without reading it back.
 pub fn record(conn: &mut AnyConnection, actor: &Actor, change: Change<'_>) -> QueryResult<()> {
     let json = |v: Option<Value>| v.map(|v| v.to_string());
+    let at = actor.at.trunc_subsecs(6);
+    let (before_json, after_json) = (json(change.before), json(change.after));
     let id: i64 = diesel::insert_into(audit_events::table)
         .values((
-            audit_events::occurred_at.eq(actor.at),
+            audit_events::occurred_at.eq(at),
             audit_events::actor.eq(&actor.sub),
             audit_events::role.eq(actor.role),
             audit_events::region.eq(change.region),
@@ -137,14 +142,31 @@ pub fn record(conn: &mut AnyConnection, actor: &Actor, change: Change<'_>) -> Qu
             audit_events::action.eq(change.action),
             audit_events::entity_type.eq(change.entity_type),
             audit_events::entity_id.eq(&change.entity_id),
-            audit_events::before_json.eq(json(change.before)),
-            audit_events::after_json.eq(json(change.after)),
+            audit_events::before_json.eq(&before_json),
+            audit_events::after_json.eq(&after_json),
             audit_events::legal_basis.eq(change.legal_basis),
             audit_events::request_id.eq(&actor.request_id),
         ))
         .returning(audit_events::id)
         .get_result(conn)?;
-    UNSEALED.with(|u| u.borrow_mut().push(id));
+    let event = Event {
+        id,
+        occurred_at: at,
+        actor: actor.sub.clone(),
+        role: actor.role.to_owned(),
+        region: change.region.map(str::to_owned),
+        bin: change.bin.map(str::to_owned),
+        action: change.action.to_owned(),
+        entity_type: change.entity_type.to_owned(),
+        entity_id: change.entity_id,
+        before_json,
+        after_json,
+        legal_basis: change.legal_basis.to_owned(),
+        request_id: actor.request_id.clone(),
+        seq: None,
+        hash: None,
+    };
+    UNSEALED.with(|u| u.borrow_mut().push(event));
     Ok(())
 }
 
@@ -224,16 +246,11 @@ pub fn head(conn: &mut AnyConnection) -> QueryResult<Option<Head>> {
         .optional()
 }
 
-/// Chains `ids` (in this order) after the locked `head` and moves the head.
-fn chain(conn: &mut AnyConnection, head: Head, ids: &[i64]) -> QueryResult<Head> {
-    let events: Vec<Event> = audit_events::table
-        .filter(audit_events::id.eq_any(ids))
-        .filter(audit_events::seq.is_null())
-        .order(audit_events::id)
-        .select(Event::as_select())
-        .load(conn)?;
+/// Chains `events` (in this order) after the locked `head`: one UPDATE per event, nothing
+/// read. Returns the moved head, which the caller writes.
+fn chain(conn: &mut AnyConnection, head: Head, events: &[Event]) -> QueryResult<Head> {
     let mut head = head;
-    for e in &events {
+    for e in events {
         let seq = head.seq + 1;
         let hash = link(&head.hash, seq, e);
         diesel::update(audit_events::table.filter(audit_events::id.eq(e.id)))
@@ -253,8 +270,8 @@ fn chain(conn: &mut AnyConnection, head: Head, ids: &[i64]) -> QueryResult<Head>
 /// transaction's last statements, so writers take turns on the head only for these few
 /// statements and their commit; a transaction that recorded nothing takes no lock.
 pub fn seal(conn: &mut AnyConnection) -> QueryResult<()> {
-    let ids = UNSEALED.with(|u| std::mem::take(&mut *u.borrow_mut()));
-    if ids.is_empty() {
+    let events = UNSEALED.with(|u| std::mem::take(&mut *u.borrow_mut()));
+    if events.is_empty() {
         return Ok(());
     }
     let Some(head) = lock_head(conn)? else {
@@ -263,7 +280,7 @@ pub fn seal(conn: &mut AnyConnection) -> QueryResult<()> {
             "the audit chain has no head: start-up did not chain the trail".into(),
         ));
     };
-    let moved = chain(conn, head, &ids)?;
+    let moved = chain(conn, head, &events)?;
     diesel::update(audit_chain_head::table.filter(audit_chain_head::id.eq(1)))
         .set((
             audit_chain_head::seq.eq(moved.seq),
@@ -281,17 +298,17 @@ pub fn genesis(conn: &mut AnyConnection) -> QueryResult<i64> {
     if head(conn)?.is_some() {
         return Ok(0);
     }
-    let ids: Vec<i64> = audit_events::table
+    let events: Vec<Event> = audit_events::table
         .filter(audit_events::seq.is_null())
         .order(audit_events::id)
-        .select(audit_events::id)
+        .select(Event::as_select())
         .load(conn)?;
     let empty = Head {
         seq: 0,
         hash: GENESIS.to_owned(),
         event_id: None,
     };
-    let h = chain(conn, empty, &ids)?;
+    let h = chain(conn, empty, &events)?;
     diesel::insert_into(audit_chain_head::table)
         .values((
             audit_chain_head::id.eq(1),

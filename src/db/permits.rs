@@ -3,6 +3,7 @@
 //! the caller checks.
 
 use super::audit::Actor;
+use super::reference::Country;
 use super::schema::{
     country_quotas, employer_profiles, permit_details, permit_regions, permit_reissues,
     permit_replacements, permit_trips, permit_worker_routes, permit_workers, permits,
@@ -329,6 +330,96 @@ pub fn get_with_details(
         .select((PermitRow::as_select(), DetailRow::as_select()))
         .first(conn)
         .optional()
+}
+
+/// A permit case as one read returns it: the permit, its details, its regions (by code),
+/// its workers (by id) with the route facts stated for each, the countries of their
+/// citizenship (reference data), and the latest complaint that annulled one of its acts
+/// (APPK Art. 91).
+#[derive(Debug, Clone)]
+pub struct CaseRows {
+    pub permit: PermitRow,
+    pub detail: DetailRow,
+    pub regions: Vec<RegionRow>,
+    pub workers: Vec<(WorkerRow, Option<RouteRow>)>,
+    pub countries: Vec<Country>,
+    pub reopened_by: Option<i64>,
+}
+
+/// One row of [`case_of`]'s join: a region and a worker of the permit (none when it names
+/// none), the annulling complaint on every row.
+type CaseRow = (
+    PermitRow,
+    DetailRow,
+    Option<RegionRow>,
+    Option<WorkerRow>,
+    Option<RouteRow>,
+    Option<Country>,
+    Option<i64>,
+);
+
+/// Permit `id` with everything a command decides on, in one statement: the permit joined to
+/// its details, to each named region and to each worker with the worker's route facts and
+/// country (a row per region and worker, 1 x 1 for the usual case), and the latest complaint that
+/// reconsidered or satisfied an appeal of its acts as a sub-select. `None`: no such permit.
+pub fn case_of(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<CaseRows>> {
+    use super::schema::{complaints, countries};
+    use crate::domain::complaint::ComplaintState;
+    let annulled = complaints::table
+        .filter(complaints::permit_id.eq(id))
+        .filter(complaints::state.eq_any([
+            ComplaintState::Reconsidered.as_str(),
+            ComplaintState::Satisfied.as_str(),
+        ]))
+        .order(complaints::id.desc())
+        .select(complaints::id)
+        .limit(1)
+        .single_value();
+    let rows: Vec<CaseRow> = permits::table
+        .inner_join(permit_details::table)
+        .left_join(permit_regions::table.on(permit_regions::permit_id.eq(permits::id)))
+        .left_join(permit_workers::table.on(permit_workers::permit_id.eq(permits::id)))
+        .left_join(
+            permit_worker_routes::table.on(permit_worker_routes::worker_id.eq(permit_workers::id)),
+        )
+        .left_join(countries::table.on(countries::code.eq(permit_workers::citizenship)))
+        .filter(permits::id.eq(id))
+        .order((permit_regions::region, permit_workers::id))
+        .select((
+            PermitRow::as_select(),
+            DetailRow::as_select(),
+            Option::<RegionRow>::as_select(),
+            Option::<WorkerRow>::as_select(),
+            Option::<RouteRow>::as_select(),
+            Option::<Country>::as_select(),
+            annulled,
+        ))
+        .load(conn)?;
+    let mut rows = rows.into_iter();
+    let Some((permit, detail, region, worker, route, country, reopened_by)) = rows.next() else {
+        return Ok(None);
+    };
+    let mut case = CaseRows {
+        permit,
+        detail,
+        regions: region.into_iter().collect(),
+        workers: worker.map(|w| (w, route)).into_iter().collect(),
+        countries: country.into_iter().collect(),
+        reopened_by,
+    };
+    for (_, _, region, worker, route, country, _) in rows {
+        if let Some(r) = region.filter(|r| case.regions.iter().all(|k| k.region != r.region)) {
+            case.regions.push(r);
+        }
+        if let Some(w) = worker.filter(|w| case.workers.iter().all(|(k, _)| k.id != w.id)) {
+            case.workers.push((w, route));
+        }
+        if let Some(c) = country.filter(|c| case.countries.iter().all(|k| k.code != c.code)) {
+            case.countries.push(c);
+        }
+    }
+    case.workers.sort_by_key(|(w, _)| w.id);
+    Ok(Some(case))
 }
 
 pub fn details(conn: &mut AnyConnection, id: i64) -> QueryResult<DetailRow> {
@@ -779,23 +870,6 @@ pub fn touch(conn: &mut AnyConnection, id: i64) -> QueryResult<usize> {
         .execute(conn)
 }
 
-/// The latest revocation of `bin`'s permits on one of `grounds`, if any.
-pub fn last_revocation_on(
-    conn: &mut AnyConnection,
-    bin: &str,
-    grounds: &[String],
-) -> QueryResult<Option<NaiveDate>> {
-    permits::table
-        .filter(permits::bin.eq(bin))
-        .filter(permits::status.eq(PermitState::Revoked.as_str()))
-        .filter(permits::end_ground.eq_any(grounds.to_vec()))
-        .select(permits::ended_on)
-        .order(permits::ended_on.desc())
-        .first::<Option<NaiveDate>>(conn)
-        .optional()
-        .map(Option::flatten)
-}
-
 /// The extensions before this case in its chain: how many ancestors it has.
 pub fn chain_of(conn: &mut AnyConnection, id: i64) -> QueryResult<Vec<PermitRow>> {
     let mut out = Vec::new();
@@ -963,6 +1037,35 @@ pub fn regional_left(
         .first(conn)
         .optional()?;
     Ok(row.map_or(0, |(a, h, u)| a - h - u))
+}
+
+/// What the quota checks of a decision read, in one statement of three sub-selects: the
+/// units of `region`'s allocation of `category` left in `year` (0 without a row), those of
+/// `country`'s country-of-origin quota (`None` when it has none, or none is asked) and the
+/// fault a ledger check found in the year's figures, if any (`quota_year_faults`).
+pub fn quota_facts(
+    conn: &mut AnyConnection,
+    year: i32,
+    region: &RegionCode,
+    category: Category,
+    country: Option<&str>,
+) -> QueryResult<(i64, Option<i64>, Option<String>)> {
+    use super::schema::quota_year_faults;
+    let regional = regional_quotas::table
+        .find((year, region.as_str(), category.code()))
+        .select(regional_quotas::allocated - regional_quotas::held - regional_quotas::used)
+        .single_value();
+    let country = country_quotas::table
+        .find((year, country.unwrap_or_default()))
+        .select(country_quotas::total - country_quotas::held - country_quotas::used)
+        .single_value();
+    let fault = quota_year_faults::table
+        .find(year)
+        .select(quota_year_faults::detail)
+        .single_value();
+    let (regional, country, fault): (Option<i64>, Option<i64>, Option<String>) =
+        diesel::select((regional, country, fault)).get_result(conn)?;
+    Ok((regional.unwrap_or(0), country, fault))
 }
 
 /// Units of a country-of-origin quota left for a year; `None` when the country has none.
@@ -1152,32 +1255,62 @@ pub fn departures_owed(
         .collect())
 }
 
-/// The employer's category-4 permits that were issued (Art. 33(2)) and whose replacement
-/// commitment is not reported met: id, start date, replacement months.
-pub fn unreported_replacements(
+/// What the checks of Art. 33(2) read of an employer's permits, in one statement: the
+/// latest day a permit of the employer was revoked on one of the `barring` grounds, and its
+/// category-4 permits that were issued and whose replacement commitment is not reported
+/// met (id, start date, replacement months), by id.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EmployerRecord {
+    pub last_barring_revocation: Option<NaiveDate>,
+    pub unreported_replacements: Vec<(i64, NaiveDate, Option<i32>)>,
+}
+
+/// A row of [`employer_record`]: id, start date, replacement months, end date, and whether
+/// it is a revocation on a barring ground (else a replacement still owed).
+type RecordRow = (i64, NaiveDate, Option<i32>, Option<NaiveDate>, Option<bool>);
+
+/// [`EmployerRecord`] of `bin`: the rows of either kind in one read, told apart here.
+pub fn employer_record(
     conn: &mut AnyConnection,
     bin: &str,
-) -> QueryResult<Vec<(i64, NaiveDate, Option<i32>)>> {
+    barring: &[String],
+) -> QueryResult<EmployerRecord> {
     let issued: Vec<&str> = PermitState::ALL
         .into_iter()
         .filter(|s| s.was_issued())
         .map(|s| s.as_str())
         .collect();
-    permits::table
+    let replacement_owed = permits::kind
+        .eq(PermitKind::Permit.as_str())
+        .and(permits::category.eq(Category::QualifiedWorkers.code()))
+        .and(permits::status.eq_any(issued))
+        .and(permit_replacements::permit_id.is_null());
+    let barred = permits::status
+        .eq(PermitState::Revoked.as_str())
+        .and(permits::end_ground.eq_any(barring.to_vec()));
+    let rows: Vec<RecordRow> = permits::table
         .inner_join(permit_details::table)
         .left_join(permit_replacements::table)
         .filter(permits::bin.eq(bin))
-        .filter(permits::kind.eq(PermitKind::Permit.as_str()))
-        .filter(permits::category.eq(Category::QualifiedWorkers.code()))
-        .filter(permits::status.eq_any(issued))
-        .filter(permit_replacements::permit_id.is_null())
+        .filter(replacement_owed.clone().or(barred.clone()))
         .select((
             permits::id,
             permits::start_date,
             permit_details::replacement_months,
+            permits::ended_on,
+            barred,
         ))
         .order(permits::id)
-        .load(conn)
+        .load(conn)?;
+    let mut record = EmployerRecord::default();
+    for (id, start, months, ended_on, barred) in rows {
+        if barred == Some(true) {
+            record.last_barring_revocation = record.last_barring_revocation.max(ended_on);
+        } else {
+            record.unreported_replacements.push((id, start, months));
+        }
+    }
+    Ok(record)
 }
 
 /// A category-4 permit's replacement report (Art. 33(2)).

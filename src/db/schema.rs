@@ -589,3 +589,15 @@ diesel::joinable!(complaints -> permits (permit_id));
 diesel::allow_tables_to_appear_in_same_query!(complaints, permits);
 diesel::allow_tables_to_appear_in_same_query!(reopened_permits, permits);
 diesel::allow_tables_to_appear_in_same_query!(quota_waits, complaints);
+// The permit case's one read names its last annulling complaint (db::permits::case_of).
+diesel::allow_tables_to_appear_in_same_query!(complaints, permit_details);
+diesel::allow_tables_to_appear_in_same_query!(complaints, permit_regions);
+diesel::allow_tables_to_appear_in_same_query!(complaints, permit_workers);
+diesel::allow_tables_to_appear_in_same_query!(complaints, permit_worker_routes);
+// ... and each worker's country of citizenship from the reference data.
+diesel::allow_tables_to_appear_in_same_query!(countries, permits);
+diesel::allow_tables_to_appear_in_same_query!(countries, permit_details);
+diesel::allow_tables_to_appear_in_same_query!(countries, permit_regions);
+diesel::allow_tables_to_appear_in_same_query!(countries, permit_workers);
+diesel::allow_tables_to_appear_in_same_query!(countries, permit_worker_routes);
+diesel::allow_tables_to_appear_in_same_query!(countries, complaints);

@@ -9,14 +9,31 @@ use permits::config::StatementCount;
 use serde_json::json;
 
 /// The most statements one approval of a one-worker, one-region permit may send once the
-/// month's counter rows exist: the case loaded once, the checks' reads, the case's writes
-/// and audit event, the answer's history, the region's quota row and the counters last
-/// (docs/ARCHITECTURE.md, "Request flow"). 50 at `097bdc6` (benches/statements.sh; issue 20
-/// measured 42 at an earlier commit); the target of issue 20 is 15. 31 for the decision
-/// itself, 1 to learn whether a complaint reopened the case (issue 23: its holds are filed
-/// under the complaint), and 4 that link the transaction's audit events into the chain as
-/// its last statements (issue 24: the head read and moved, the event read and sealed).
-const APPROVAL_STATEMENTS: usize = 36;
+/// month's counter rows exist (docs/ARCHITECTURE.md, "Request flow"). 50 at `097bdc6`
+/// (benches/statements.sh; issue 20 measured 42 at an earlier commit), 36 after issue 20's
+/// first pass with issues 23 and 24; the target of issue 20 is 15, the hand-minimal
+/// transaction (benches/sql/approve.sql) 13 without the audit chain. The 25, in order:
+/// - the pool's check of the connection (`SELECT 1`, r2d2's test on checkout), `BEGIN`;
+/// - the case: the permit joined to its details, regions, workers, their route facts and
+///   countries, the annulling complaint as a sub-select (issue 23);
+/// - the rule-set versions in force today and on the start date (two sub-selects; the
+///   rules themselves from the process's cache);
+/// - the open cases naming the workers (Art. 33(3)), whose rows are then written in id
+///   order, the permit's own by its move (compare-and-set on state and version);
+/// - the employer's profiles on today and on the start date;
+/// - the region's quota, the country quota and the year's ledger soundness (three
+///   sub-selects);
+/// - the employer's foreigners on its live permits, and on its ICT permits (Art. 33(6));
+/// - the employer's barring revocations and unreported category-4 replacements;
+/// - the cases naming the workers again, read after their rows were written, so that of two
+///   approvals of one person at once the second sees the first (PostgreSQL's READ
+///   COMMITTED takes a new snapshot per statement);
+/// - the checks stored, the hold, its ledger line, the region's decision, the audit event;
+/// - the answer's history;
+/// - the regional quota row and the two counters (one UPDATE per key, in key order);
+/// - the audit chain (issue 24): the head locked and read, the event sealed, the head
+///   moved, the hash computed in between; `COMMIT`.
+const APPROVAL_STATEMENTS: usize = 25;
 
 #[actix_web::test]
 async fn an_approval_loads_its_case_once_and_sends_at_most_its_statement_budget() {

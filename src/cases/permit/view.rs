@@ -2,8 +2,9 @@
 //! `GET /v1/permits/{id}` and every command's answer, and the console's case page. Plain
 //! data in the reader's language; the edges only map it to their wire or page types.
 
+use super::lapse::{lapse_due, lapse_if_due};
+use super::record::{load, Access, Loaded};
 use crate::cases::follow;
-use crate::cases::permits::{self, Access, Loaded};
 use crate::cases::CaseError;
 use crate::db::audit::{self, Actor, HistoryLine};
 use crate::db::permits::{ReplacementRow, TripRow, WorkerRow};
@@ -475,8 +476,8 @@ pub fn read<E: From<CaseError>>(
     how: Reading,
     access: impl Access<E>,
 ) -> Result<Option<Permit>, E> {
-    let l = permits::load(conn, id, access)?;
-    if permits::lapse_due(&l, how.today) || follow::orphaned(conn, &l, how.today)? {
+    let l = load(conn, id, access)?;
+    if lapse_due(&l, how.today) || follow::orphaned(conn, &l, how.today)? {
         return Ok(None);
     }
     Ok(Some(render(conn, rule_sets, l, how)?))
@@ -486,7 +487,7 @@ pub fn read<E: From<CaseError>>(
 /// parent has ended (Art. 33(2), (4)), in the caller's write transaction; idempotent,
 /// nothing for other permits. A permit that does not exist is left for the read to report.
 pub fn settle(conn: &mut Conn, id: i64, today: NaiveDate, actor: &Actor) -> Result<(), CaseError> {
-    let done = permits::lapse_if_due(conn, id, today, actor)
+    let done = lapse_if_due(conn, id, today, actor)
         .and_then(|_| follow::end_if_orphaned(conn, id, today, actor));
     match done {
         Ok(_) | Err(CaseError::Refused(Refusal::NotFound(_))) => Ok(()),

@@ -152,6 +152,12 @@ pub fn ensure_sound(conn: &mut AnyConnection, year: i32) -> Result<(), Error> {
         .select(quota_year_faults::detail)
         .first::<String>(conn)
         .optional()?;
+    sound(year, fault)
+}
+
+/// [`ensure_sound`] on the fault the caller read in this transaction (`detail`, none when
+/// the year's figures are explained): 409 `quota-ledger-mismatch` when there is one.
+pub fn sound(year: i32, fault: Option<String>) -> Result<(), Error> {
     match fault {
         None => Ok(()),
         Some(detail) => Err(Error::conflict(

@@ -123,12 +123,7 @@ pub fn hold(
     case: &CaseRef,
     actor: &Actor,
 ) -> Result<Hold, Error> {
-    let (year, region, category, units) = (
-        claim.year,
-        claim.region.as_str(),
-        claim.category,
-        claim.units.get(),
-    );
+    let year = claim.year;
     super::check::ensure_sound(conn, year)?;
     let country = match &claim.country {
         Some(c) => country_quotas::table
@@ -139,6 +134,26 @@ pub fn hold(
             .map(|_| c.clone()),
         None => None,
     };
+    hold_read(conn, claim, country, case, actor)
+}
+
+/// [`hold`] for a caller that has read, in this transaction, that the claim's year is sound
+/// ([`super::sound`]) and whether the claim's country has a country-of-origin quota:
+/// `country` is the claim's country when it has one, else none. Nothing is read; the same
+/// errors otherwise.
+pub fn hold_read(
+    conn: &mut AnyConnection,
+    claim: &QuotaClaim,
+    country: Option<CountryCode>,
+    case: &CaseRef,
+    actor: &Actor,
+) -> Result<Hold, Error> {
+    let (year, region, category, units) = (
+        claim.year,
+        claim.region.as_str(),
+        claim.category,
+        claim.units.get(),
+    );
     let case_ref = case.in_region(&claim.region);
     let row: HoldRow = diesel::insert_into(quota_holds::table)
         .values((

@@ -11,8 +11,8 @@ mod regional;
 mod rows;
 mod transfers;
 
-pub use check::{check_and_record, ensure_sound, fault, mismatches, LedgerMismatch};
-pub use ledger::{confirm, hold, ledger, release, Hold, HoldRow, LedgerRow};
+pub use check::{check_and_record, ensure_sound, fault, mismatches, sound, LedgerMismatch};
+pub use ledger::{confirm, hold, hold_read, ledger, release, Hold, HoldRow, LedgerRow};
 pub use national::{
     national, national_versions, set_national, NationalQuota, NationalRow, SetNational, VersionRow,
 };
