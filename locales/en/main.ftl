@@ -772,6 +772,16 @@ unauthorized-oidc =
         [id-token] checking the identity token
        *[other] an unnamed step
     }
+unauthorized-session-token-expired = the token has already expired: sign in again with a fresh one
+console-skip-to-content = Skip to the page's content
+console-verify-why-not-started = its term begins on { $from }
+console-verify-why-suspended = it is suspended
+console-verify-why-revoked = it was revoked on { $on }
+console-verify-why-expired = it expired on { $on }
+console-verify-why-lapsed = it lapsed on { $on }: the fee was not paid in time
+console-verify-why-returned = the employer gave it back on { $on }
+console-verify-why-not-issued = it was not issued
+console-quota-chart-name = Quota of { $year } by region: units used, pending and available
 console-sign-in-oidc = Sign in with the identity provider
 console-status-issued = issued
 console-kind-ict_permit = ICT permit

@@ -752,6 +752,16 @@ unauthorized-oidc =
         [id-token] сәйкестендіру токенін тексеру
        *[other] аталмаған қадам
     }
+unauthorized-session-token-expired = токеннің мерзімі өтіп кеткен: жаңа токенмен қайта кіріңіз
+console-skip-to-content = Бет мазмұнына өту
+console-verify-why-not-started = оның қолданылу мерзімі { $from } басталады
+console-verify-why-suspended = оның қолданылуы тоқтатыла тұрды
+console-verify-why-revoked = { $on } кері қайтарып алынды
+console-verify-why-expired = қолданылу мерзімі { $on } аяқталды
+console-verify-why-lapsed = { $on } күшін жойды: алым мерзімінде төленбеді
+console-verify-why-returned = жұмыс беруші оны { $on } қайтарды
+console-verify-why-not-issued = ол берілмеген
+console-quota-chart-name = { $year } жылғы квота өңірлер бойынша: пайдаланылғаны, күтудегісі, қолжетімдісі
 console-sign-in-oidc = Сәйкестендіру провайдері арқылы кіру
 console-status-issued = берілді
 console-kind-ict_permit = корпоративішілік ауыстыруға рұқсат

@@ -778,6 +778,16 @@ unauthorized-oidc =
         [id-token] проверка токена удостоверения
        *[other] неназванный шаг
     }
+unauthorized-session-token-expired = срок действия токена уже истёк: войдите снова с новым токеном
+console-skip-to-content = Перейти к содержанию страницы
+console-verify-why-not-started = срок его действия начинается { $from }
+console-verify-why-suspended = его действие приостановлено
+console-verify-why-revoked = отозвано { $on }
+console-verify-why-expired = срок действия истёк { $on }
+console-verify-why-lapsed = утратило силу { $on }: сбор не уплачен в срок
+console-verify-why-returned = работодатель вернул его { $on }
+console-verify-why-not-issued = оно не выдано
+console-quota-chart-name = Квота { $year } года по регионам: использовано, в ожидании, доступно
 console-sign-in-oidc = Войти через поставщика удостоверений
 console-status-issued = выдано
 console-kind-ict_permit = разрешение на внутрикорпоративный перевод

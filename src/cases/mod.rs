@@ -21,8 +21,10 @@ pub mod permit;
 pub mod permits;
 pub mod quota;
 pub mod ratio;
+pub mod regions;
 pub mod reports;
 pub mod rulesets;
+pub mod sessions;
 pub mod statistics;
 
 pub use crate::db::Error as CaseError;

@@ -94,10 +94,25 @@ pub async fn quota(ctx: Ctx, req: actix_web::HttpRequest) -> HttpResponse {
                 )
             })
             .collect();
+        let names = ctx
+            .state
+            .read(|c| Ok(crate::cases::regions::names(c)?))
+            .await?;
+        let lang = ctx.lang;
+        let name_of = |code: &str| {
+            names.iter().find(|n| n.code == code).map_or_else(
+                || code.to_owned(),
+                |n| match lang {
+                    crate::i18n::Lang::Kk => n.name_kk.clone(),
+                    crate::i18n::Lang::Ru => n.name_ru.clone(),
+                    crate::i18n::Lang::En => n.name_en.clone(),
+                },
+            )
+        };
         let bars: Vec<Bar> = rows
             .iter()
             .map(|r| Bar {
-                label: r.region.clone(),
+                label: name_of(&r.region),
                 used: r.used,
                 held: r.held,
                 available: r.available,
@@ -111,6 +126,7 @@ pub async fn quota(ctx: Ctx, req: actix_web::HttpRequest) -> HttpResponse {
                 f.t("console-quota-held"),
                 f.t("console-quota-available"),
             ],
+            &lang.text(&crate::domain::Message::new("console-quota-chart-name").text("year", year)),
         );
         Ok(QuotaPage {
             f,
@@ -202,7 +218,7 @@ struct RulesPage {
 /// The rule set in force (every number of it) and every version before and after it.
 pub async fn rules(ctx: Ctx) -> HttpResponse {
     let page = async {
-        let c = ctx.caller()?;
+        let c = ctx.official()?;
         authorize_role(&c, Action::ReadRuleSets)?;
         let current = crate::api::rulesets::current(&ctx.state, &c, None).await?;
         let rules = serde_json::to_string_pretty(&current.rules).map_err(|e| {

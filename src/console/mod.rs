@@ -18,6 +18,7 @@ mod oidc;
 mod routes;
 mod session;
 mod state;
+mod store;
 
 pub use frame::Ctx;
 pub use routes::Mount;

@@ -12,6 +12,7 @@ use crate::cases::permit::view::{self, Permit, Reader, Reading};
 use crate::cases::permits::{self, Decide, Decision, Supervision};
 use crate::domain::permit::{may_decide, may_supervise, PermitState};
 use crate::domain::ruleset::is_ground_code;
+use crate::domain::verification::NotValid;
 use crate::domain::Message;
 use crate::error::ApiError;
 use crate::i18n::Lang;
@@ -472,6 +473,31 @@ struct VerifyPage {
 }
 
 impl VerifyPage {
+    /// Why the permit is not valid today, in the page's language (Art. 33(1), (4)).
+    fn why_not_valid(&self, p: &PublicPermit) -> String {
+        let m = match p.not_valid {
+            None => return String::new(),
+            Some(NotValid::NotYetStarted { from }) => {
+                Message::new("console-verify-why-not-started").text("from", from)
+            }
+            Some(NotValid::Suspended) => Message::new("console-verify-why-suspended"),
+            Some(NotValid::Revoked { on }) => {
+                Message::new("console-verify-why-revoked").text("on", on)
+            }
+            Some(NotValid::Expired { on }) => {
+                Message::new("console-verify-why-expired").text("on", on)
+            }
+            Some(NotValid::Lapsed { on }) => {
+                Message::new("console-verify-why-lapsed").text("on", on)
+            }
+            Some(NotValid::Returned { on }) => {
+                Message::new("console-verify-why-returned").text("on", on)
+            }
+            Some(NotValid::NotIssued) => Message::new("console-verify-why-not-issued"),
+        };
+        self.f.lang.text(&m)
+    }
+
     /// The region's name in the page's language.
     fn region_name(&self, r: &RegionName) -> String {
         match self.f.lang {
@@ -492,7 +518,9 @@ pub struct VerifyQuery {
 /// code points at (`/console/verify/{number}`), and a form to type a number
 /// (`/console/verify?number=`). It shows what `GET /v1/public/permits/{number}` answers —
 /// whether the permit is valid today, the employer's name, category, regions and term, no
-/// worker — under the same per-address limit; a wrong number is the same 404 as there.
+/// worker — and why it is not valid today when it is not, under a per-address limit of
+/// its own (`console.verify_per_minute`, apart from the API's); a wrong number is the same
+/// 404 as there.
 pub async fn verify(
     ctx: Ctx,
     req: HttpRequest,
@@ -508,7 +536,7 @@ pub async fn verify(
         let permit = match asked.clone() {
             None => None,
             Some(number) => {
-                ctx.state.limit_verification(req.peer_addr())?;
+                ctx.console.limit_verification(req.peer_addr())?;
                 let today = ctx.state.time.today();
                 let found = ctx
                     .state

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod certificates;
 pub mod complaints;
+pub mod console_sessions;
 pub mod demands;
 pub mod ict;
 pub mod idempotency;

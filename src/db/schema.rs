@@ -569,3 +569,13 @@ diesel::table! {
 
 diesel::joinable!(complaints -> permits (permit_id));
 diesel::allow_tables_to_appear_in_same_query!(complaints, permits);
+
+diesel::table! {
+    console_sessions (id_hash) {
+        id_hash -> Text,
+        state -> Text,
+        created_at -> Timestamp,
+        last_seen -> Timestamp,
+        ends_at -> Nullable<Timestamp>,
+    }
+}

@@ -22,9 +22,11 @@ pub mod quota;
 pub mod refusal;
 pub mod route;
 pub mod ruleset;
+pub mod session;
 pub mod state;
 pub mod statistics;
 pub mod statute;
+pub mod verification;
 pub mod violation;
 
 pub use article::Article;

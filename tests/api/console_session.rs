@@ -1,0 +1,413 @@
+//! The console as an official's working tool (issue 21, items 1, 5, 7 and 8): sessions the
+//! server holds and ends (sign-out, idle timeout, the token's expiry), deciding safely,
+//! public verification that says why a permit is not valid, and the smaller fixes — over
+//! real HTTP on both databases, then in headless Chromium with axe-core.
+
+use crate::console::{page, post_form, sign_in, Session};
+use crate::helpers::*;
+use crate::permits::{active_permit, application, profile, quota, worker};
+use permits::auth::Role;
+use serde_json::{json, Value};
+use std::time::Duration;
+
+fn http() -> awc::Client {
+    awc::Client::builder()
+        .disable_redirects()
+        .timeout(Duration::from_secs(60))
+        .finish()
+}
+
+/// GET `path` with the session's cookie: status and `Location`.
+async fn get(app: &TestApp, s: &Session, path: &str) -> (u16, String) {
+    let res = http()
+        .get(format!("{}{path}", app.address))
+        .insert_header(("Cookie", s.cookie.clone()))
+        .send()
+        .await
+        .unwrap();
+    let location = res
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    (res.status().as_u16(), location)
+}
+
+/// A KZ-23 category-3 application of BIN_A, filed on 2025-12-15: its id.
+async fn filed(app: &TestApp, passport: &str) -> i64 {
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(app, &[("KZ-23", "3", 10)]).await;
+    profile(app, BIN_A).await;
+    app.post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .json(&application(
+            &["KZ-23"],
+            vec![worker("YILMAZ AHMET", "TUR", passport)],
+        ))
+        .await
+        .ok(201)["id"]
+        .as_i64()
+        .unwrap()
+}
+
+/// The permit as the employer reads it through the API.
+async fn permit(app: &TestApp, id: i64) -> Value {
+    app.get(&format!("/v1/permits/{id}"))
+        .token(&app.employer(BIN_A))
+        .send()
+        .await
+        .ok(200)
+        .clone()
+}
+
+/// The old session is refused everywhere: its pages and its approval of permit `id` go to
+/// the sign-in page, and the permit stays as it was.
+async fn refused_and_nothing_changed(app: &TestApp, old: &Session, id: i64) {
+    let before = permit(app, id).await;
+    for path in [
+        "/console/",
+        "/console/queue",
+        &format!("/console/permits/{id}"),
+    ] {
+        assert_eq!(
+            get(app, old, path).await,
+            (303, "/console/sign-in".to_owned()),
+            "{path} with the old cookie"
+        );
+    }
+    let form = format!(
+        "csrf={}&version={}&decision=approve",
+        old.csrf, before["version"]
+    );
+    let (status, location, _) =
+        post_form(app, old, &format!("/console/permits/{id}/decision"), &form).await;
+    assert_eq!((status, location.as_str()), (303, "/console/sign-in"));
+    let after = permit(app, id).await;
+    assert_eq!(after["status"], "applied");
+    assert_eq!(after["version"], before["version"]);
+}
+
+#[actix_web::test]
+async fn signing_out_ends_the_session_and_its_old_cookie_decides_nothing() {
+    let app = spawn_app().await;
+    let id = filed(&app, "U30000001").await;
+    let s = sign_in(&app, &app.akimat("KZ-23")).await;
+    assert_eq!(get(&app, &s, "/console/queue").await.0, 200);
+    let (status, location, _) =
+        post_form(&app, &s, "/console/sign-out", &format!("csrf={}", s.csrf)).await;
+    assert_eq!((status, location.as_str()), (303, "/console/sign-in"));
+    refused_and_nothing_changed(&app, &s, id).await;
+}
+
+#[actix_web::test]
+async fn a_session_idle_for_the_idle_timeout_is_over_and_its_cookie_decides_nothing() {
+    let app = spawn_app().await;
+    let id = filed(&app, "U30000002").await;
+    let s = sign_in(&app, &app.akimat("KZ-23")).await;
+    // Used every 29 minutes it stays open, past the idle timeout of 30 in all.
+    app.set_today("2025-12-15T04:29:00Z");
+    assert_eq!(get(&app, &s, "/console/queue").await.0, 200);
+    app.set_today("2025-12-15T04:58:00Z");
+    assert_eq!(get(&app, &s, "/console/queue").await.0, 200);
+    // Unused for 30 minutes it is over.
+    app.set_today("2025-12-15T05:28:00Z");
+    refused_and_nothing_changed(&app, &s, id).await;
+}
+
+#[actix_web::test]
+async fn the_idle_timeout_is_configured() {
+    let app = spawn_app_with(|s| s.console.idle_minutes = 5).await;
+    let id = filed(&app, "U30000003").await;
+    let s = sign_in(&app, &app.akimat("KZ-23")).await;
+    app.set_today("2025-12-15T04:05:00Z");
+    refused_and_nothing_changed(&app, &s, id).await;
+}
+
+#[actix_web::test]
+async fn a_session_ends_when_its_token_expires_and_its_cookie_decides_nothing() {
+    let app = spawn_app().await;
+    let id = filed(&app, "U30000004").await;
+    // The token's expiry is wall-clock time: the service's clock is set to it.
+    let now = chrono::Utc::now();
+    app.set_today(&now.to_rfc3339());
+    let token = app.token_for(Role::Akimat, Some("KZ-23"), None, 600);
+    let s = sign_in(&app, &token).await;
+    app.set_today(&(now + chrono::Duration::minutes(9)).to_rfc3339());
+    assert_eq!(get(&app, &s, "/console/queue").await.0, 200);
+    // Eleven minutes on: used two minutes ago, but the token has expired.
+    app.set_today(&(now + chrono::Duration::minutes(11)).to_rfc3339());
+    refused_and_nothing_changed(&app, &s, id).await;
+}
+
+#[actix_web::test]
+async fn a_token_expired_within_the_verifiers_leeway_begins_no_session() {
+    let app = spawn_app().await;
+    app.set_today(&chrono::Utc::now().to_rfc3339());
+    // 10 seconds expired: within the 30 seconds of leeway the API allows for clock skew.
+    let token = app.token_for(Role::Akimat, Some("KZ-23"), None, -10);
+    let (s, _) = crate::console::open(&app).await;
+    let (status, location, cookie) = post_form(
+        &app,
+        &s,
+        "/console/sign-in",
+        &format!("csrf={}&token={token}", s.csrf),
+    )
+    .await;
+    assert_eq!((status, location.as_str()), (303, "/console/sign-in"));
+    let s = Session {
+        cookie: cookie.unwrap_or(s.cookie),
+        csrf: s.csrf,
+    };
+    let (status, html) = page(&app, &s, "/console/sign-in").await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("the token has already expired: sign in again with a fresh one"),
+        "{html}"
+    );
+    assert_eq!(
+        get(&app, &s, "/console/queue").await,
+        (303, "/console/sign-in".to_owned())
+    );
+}
+
+#[actix_web::test]
+async fn the_cookie_carries_only_the_session_id_not_the_callers_claims() {
+    let app = spawn_app().await;
+    // A long subject: a cookie carrying the claims would carry all of it.
+    let claims = permits::auth::Claims {
+        sub: "official-".repeat(13),
+        role: Role::Akimat,
+        region: Some("KZ-23".into()),
+        bin: None,
+        exp: chrono::Utc::now().timestamp() + 3600,
+    };
+    let s = sign_in(&app, &app.mint(&claims)).await;
+    let (_, html) = page(&app, &s, "/console/").await;
+    assert!(html.contains(&claims.sub), "the session knows the subject");
+    let value = s.cookie.split_once('=').unwrap().1;
+    assert!(
+        value.len() < 200,
+        "{} characters: more than an encrypted id",
+        value.len()
+    );
+}
+
+#[actix_web::test]
+async fn the_language_switch_keeps_the_query_and_a_cr_lf_in_back_is_a_safe_redirect() {
+    let app = spawn_app().await;
+    quota(&app, &[("KZ-23", "3", 10)]).await;
+    let s = sign_in(&app, &app.ministry()).await;
+    // The page names itself with its query as the place to come back to.
+    let (status, html) = page(&app, &s, "/console/quota?year=2026").await;
+    assert_eq!(status, 200, "{html}");
+    assert!(
+        html.contains(r#"name="back" value="/console/quota?year=2026""#),
+        "{html}"
+    );
+    let (status, location, _) = post_form(
+        &app,
+        &s,
+        "/console/language",
+        &format!(
+            "csrf={}&lang=ru&back=%2Fconsole%2Fquota%3Fyear%3D2026",
+            s.csrf
+        ),
+    )
+    .await;
+    assert_eq!(
+        (status, location.as_str()),
+        (303, "/console/quota?year=2026")
+    );
+    for back in [
+        "%2Fconsole%2Fqueue%0D%0ASet-Cookie%3A+x%3D1",
+        "%2Fconsole%2Fqueue%0Ax",
+        "%2Fconsole%2F%5C%5Cevil.example",
+    ] {
+        let (status, location, _) = post_form(
+            &app,
+            &s,
+            "/console/language",
+            &format!("csrf={}&lang=kk&back={back}", s.csrf),
+        )
+        .await;
+        assert_eq!((status, location.as_str()), (303, "/console/"), "{back}");
+    }
+}
+
+#[actix_web::test]
+async fn every_answer_says_nosniff() {
+    let app = spawn_app().await;
+    for path in [
+        "/console/sign-in",
+        "/console/static/console.css",
+        "/console/no-such-page",
+        "/console/queue",
+        "/v1/permits",
+        "/v1/regions",
+        "/no-such-path",
+        "/health/live",
+        "/openapi.json",
+    ] {
+        let res = http()
+            .get(format!("{}{path}", app.address))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            res.headers()
+                .get("x-content-type-options")
+                .and_then(|v| v.to_str().ok()),
+            Some("nosniff"),
+            "{path} answered {}",
+            res.status()
+        );
+    }
+}
+
+#[actix_web::test]
+async fn an_employer_is_offered_no_console_page_and_is_refused_the_rules() {
+    let app = spawn_app().await;
+    let s = sign_in(&app, &app.employer(BIN_A)).await;
+    let (_, home) = page(&app, &s, "/console/").await;
+    assert!(!home.contains("/console/rules"), "{home}");
+    assert_eq!(page(&app, &s, "/console/rules").await.0, 403);
+}
+
+/// GET the verification page of `number` in `lang`: status, body, `Retry-After`.
+async fn verify_page(app: &TestApp, number: &str, lang: &str) -> (u16, String, Option<String>) {
+    let mut res = http()
+        .get(format!("{}/console/verify/{number}", app.address))
+        .insert_header(("Accept-Language", lang))
+        .send()
+        .await
+        .unwrap();
+    let retry = res
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let html = String::from_utf8(res.body().await.unwrap().to_vec()).unwrap();
+    (res.status().as_u16(), html, retry)
+}
+
+#[actix_web::test]
+async fn the_verification_page_has_a_budget_of_its_own_and_its_429_says_when_to_return() {
+    let app = spawn_app_with(|s| {
+        s.console.verify_per_minute = 2;
+        s.public.verify_per_minute = 2;
+    })
+    .await;
+    let number = "KZ-2026-0000-0000-0000";
+    for _ in 0..2 {
+        assert_eq!(verify_page(&app, number, "en").await.0, 404);
+    }
+    let (status, html, retry) = verify_page(&app, number, "en").await;
+    assert_eq!(status, 429, "{html}");
+    assert!(
+        retry
+            .as_deref()
+            .and_then(|r| r.parse::<u64>().ok())
+            .is_some_and(|r| r >= 1),
+        "Retry-After: {retry:?}"
+    );
+    assert!(html.contains(r#"data-status="429""#), "{html}");
+    // The API's budget is whole: the page spent its own.
+    for _ in 0..2 {
+        app.get(&format!("/v1/public/permits/{number}"))
+            .send()
+            .await
+            .problem(404, "not-found");
+    }
+    // And the API spending its own leaves the page's as it was (spent, here).
+    let r = app
+        .get(&format!("/v1/public/permits/{number}"))
+        .send()
+        .await;
+    assert_eq!(r.status, 429);
+}
+
+#[actix_web::test]
+async fn public_verification_says_why_a_permit_is_not_valid_today_in_each_language() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 10)]).await;
+    profile(&app, BIN_A).await;
+    let id = active_permit(&app, "U30000010").await;
+    let number = permit(&app, id.as_i64().unwrap()).await["number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let why = |html: &str| {
+        regex::Regex::new(r#"<span id="why-not-valid">([^<]*)</span>"#)
+            .unwrap()
+            .captures(html)
+            .map(|c| c[1].to_owned())
+            .unwrap_or_else(|| panic!("no reason on the page: {html}"))
+    };
+    // Issued, paid, its term begins on 2026-01-15.
+    for (lang, text) in [
+        ("en", "its term begins on 2026-01-15"),
+        ("ru", "срок его действия начинается 2026-01-15"),
+        ("kk", "оның қолданылу мерзімі 2026-01-15 басталады"),
+    ] {
+        let (status, html, _) = verify_page(&app, &number, lang).await;
+        assert_eq!(status, 200);
+        assert!(html.contains(r#"data-valid="false""#));
+        assert_eq!(why(&html), text, "{lang}");
+    }
+    // Valid: no reason.
+    app.set_today("2026-02-01T04:00:00Z");
+    let (_, html, _) = verify_page(&app, &number, "en").await;
+    assert!(html.contains(r#"data-valid="true""#));
+    assert!(!html.contains("why-not-valid"));
+    // Suspended.
+    app.post(&format!("/v1/permits/{id}/suspension"))
+        .token(&app.akimat("KZ-23"))
+        .json(&json!({"reason": "inspection"}))
+        .await
+        .ok(200);
+    let (_, html, _) = verify_page(&app, &number, "ru").await;
+    assert_eq!(why(&html), "его действие приостановлено");
+    // Revoked, with its day.
+    app.post(&format!("/v1/permits/{id}/resumption"))
+        .token(&app.akimat("KZ-23"))
+        .send()
+        .await
+        .ok(200);
+    app.post(&format!("/v1/permits/{id}/revocation"))
+        .token(&app.akimat("KZ-23"))
+        .json(&json!({"ground": "kazakh-share-breached"}))
+        .await
+        .ok(200);
+    for (lang, text) in [
+        ("en", "it was revoked on 2026-02-01"),
+        ("ru", "отозвано 2026-02-01"),
+        ("kk", "2026-02-01 кері қайтарып алынды"),
+    ] {
+        let (_, html, _) = verify_page(&app, &number, lang).await;
+        assert_eq!(why(&html), text, "{lang}");
+    }
+}
+
+#[actix_web::test]
+async fn public_verification_says_when_a_permit_expired() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 10)]).await;
+    profile(&app, BIN_A).await;
+    let id = active_permit(&app, "U30000011").await;
+    let p = permit(&app, id.as_i64().unwrap()).await;
+    let (number, end) = (
+        p["number"].as_str().unwrap().to_owned(),
+        p["end_date"].as_str().unwrap().to_owned(),
+    );
+    app.set_today("2027-06-01T04:00:00Z");
+    let (_, html, _) = verify_page(&app, &number, "en").await;
+    assert!(
+        html.contains(&format!(
+            r#"<span id="why-not-valid">it expired on {end}</span>"#
+        )),
+        "{html}"
+    );
+}
