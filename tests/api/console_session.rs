@@ -411,3 +411,219 @@ async fn public_verification_says_when_a_permit_expired() {
         "{html}"
     );
 }
+
+/// Runs axe-core (tests/oidc's `axe-core` package) on the page `c` shows: the rules it
+/// breaks, one line each with the elements, none when the page passes.
+async fn axe(c: &fantoccini::Client, source: &str) -> Vec<String> {
+    let script = format!(
+        "{source}\n;const done = arguments[arguments.length - 1];\
+         axe.run(document, {{resultTypes: ['violations']}})\
+         .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + \
+             v.nodes.map(n => n.target.join(' ')).join(', '))))\
+         .catch(e => done(['axe failed: ' + e]));"
+    );
+    let found = c.execute_async(&script, vec![]).await.expect("axe runs");
+    serde_json::from_value(found).expect("a list of violations")
+}
+
+/// A number the page computes.
+async fn number(c: &fantoccini::Client, js: &str) -> f64 {
+    c.execute(&format!("return {js};"), vec![])
+        .await
+        .unwrap()
+        .as_f64()
+        .unwrap_or_else(|| panic!("{js} is not a number"))
+}
+
+#[actix_web::test]
+async fn console_pages_in_chromium_keep_a_short_header_wrap_long_names_and_pass_axe() {
+    use crate::console::{
+        attr_becomes, browser, browser_sign_in, chromium, click, driver, oidc_provider, shot, text,
+    };
+    use fantoccini::Locator;
+    let Some((chromium_bin, driver_bin)) = browser() else {
+        return;
+    };
+    let Some(dir) = oidc_provider() else {
+        return;
+    };
+    let axe_js = std::fs::read_to_string(dir.join("node_modules/axe-core/axe.min.js"))
+        .expect("axe-core is installed with tests/oidc's packages");
+    let _turn = heavy().await;
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 10)]).await;
+    profile(&app, BIN_A).await;
+    let long = "A".repeat(280);
+    let id = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .json(&application(
+            &["KZ-23"],
+            vec![worker(&long, "TUR", "U30000020")],
+        ))
+        .await
+        .ok(201)["id"]
+        .as_i64()
+        .unwrap();
+    let d = driver(&driver_bin).await;
+    let c = chromium(&d, &chromium_bin, 1).await;
+    c.set_window_size(1366, 900).await.unwrap();
+    let mut violations = Vec::new();
+
+    // Signed out: the sign-in page and the public verification page.
+    c.goto(&format!("{}/console/sign-in", app.address))
+        .await
+        .unwrap();
+    text(&c, "h1").await;
+    violations.extend(
+        axe(&c, &axe_js)
+            .await
+            .into_iter()
+            .map(|v| format!("sign-in: {v}")),
+    );
+    c.goto(&format!("{}/console/verify", app.address))
+        .await
+        .unwrap();
+    text(&c, "h1").await;
+    violations.extend(
+        axe(&c, &axe_js)
+            .await
+            .into_iter()
+            .map(|v| format!("verify: {v}")),
+    );
+
+    // The ministry, with the most links in its header: two lines at most at 1366 px.
+    browser_sign_in(&c, &app, &app.ministry()).await;
+    // The first Tab reaches the skip link, which leads to the page's content.
+    c.find(Locator::Css("body"))
+        .await
+        .unwrap()
+        .send_keys(&fantoccini::key::Key::Tab.to_string())
+        .await
+        .unwrap();
+    let focused = c.active_element().await.unwrap();
+    assert_eq!(
+        focused.attr("class").await.unwrap().as_deref(),
+        Some("skip")
+    );
+    assert_eq!(
+        focused.attr("href").await.unwrap().as_deref(),
+        Some("#main")
+    );
+    assert!(number(&c, "document.activeElement.getBoundingClientRect().left").await >= 0.0);
+    for lang in ["kk", "ru", "en"] {
+        click(&c, &format!("#lang-{lang}")).await;
+        attr_becomes(&c, "html", "lang", lang).await;
+        c.goto(&format!("{}/console/quota?year=2026", app.address))
+            .await
+            .unwrap();
+        attr_becomes(&c, "html", "lang", lang).await;
+        let line = number(
+            &c,
+            "document.querySelector('nav a').getBoundingClientRect().height",
+        )
+        .await;
+        let header = number(
+            &c,
+            "document.querySelector('header').getBoundingClientRect().height",
+        )
+        .await;
+        shot(&c, &app, &format!("30-quota-header-{lang}")).await;
+        assert!(
+            header <= 2.0 * line + 40.0,
+            "{lang}: the header is {header} px high, a line {line} px"
+        );
+        // The chart has an accessible name and names the region.
+        let chart = c.find(Locator::Css("#chart svg")).await.unwrap();
+        let name = chart.attr("aria-label").await.unwrap().unwrap_or_default();
+        assert!(name.contains("2026"), "{lang}: {name}");
+        let region = match lang {
+            "kk" => "Атырау облысы",
+            "ru" => "Атырауская область",
+            _ => "Atyrau Region",
+        };
+        assert!(chart.text().await.unwrap().contains(region), "{lang}");
+        shot(&c, &app, &format!("30-quota-header-{lang}")).await;
+        violations.extend(
+            axe(&c, &axe_js)
+                .await
+                .into_iter()
+                .map(|v| format!("quota {lang}: {v}")),
+        );
+        for path in [
+            "",
+            "transfers?year=2026",
+            "demand?year=2026",
+            "rules",
+            "overdue",
+            "ict",
+        ] {
+            c.goto(&format!("{}/console/{path}", app.address))
+                .await
+                .unwrap();
+            text(&c, "h1").await;
+            violations.extend(
+                axe(&c, &axe_js)
+                    .await
+                    .into_iter()
+                    .map(|v| format!("/console/{path} {lang}: {v}")),
+            );
+        }
+    }
+    click(&c, "#sign-out").await;
+    text(&c, "#sign-in").await;
+    c.close().await.unwrap();
+
+    // An akimat official: a 280-letter name does not widen the case page.
+    let c = chromium(&d, &chromium_bin, 2).await;
+    c.set_window_size(1366, 900).await.unwrap();
+    browser_sign_in(&c, &app, &app.akimat("KZ-23")).await;
+    for lang in ["kk", "ru", "en"] {
+        click(&c, &format!("#lang-{lang}")).await;
+        attr_becomes(&c, "html", "lang", lang).await;
+        c.goto(&format!("{}/console/permits/{id}", app.address))
+            .await
+            .unwrap();
+        attr_becomes(&c, "html", "lang", lang).await;
+        let wide = number(&c, "document.documentElement.scrollWidth").await;
+        let window = number(&c, "window.innerWidth").await;
+        assert!(
+            wide <= window,
+            "{lang}: the case page is {wide} px wide in {window}"
+        );
+        let header = number(
+            &c,
+            "document.querySelector('header').getBoundingClientRect().height",
+        )
+        .await;
+        let line = number(
+            &c,
+            "document.querySelector('nav a').getBoundingClientRect().height",
+        )
+        .await;
+        assert!(
+            header <= 2.0 * line + 40.0,
+            "{lang}: akimat header {header} px"
+        );
+        shot(&c, &app, &format!("31-case-long-name-{lang}")).await;
+        violations.extend(
+            axe(&c, &axe_js)
+                .await
+                .into_iter()
+                .map(|v| format!("case {lang}: {v}")),
+        );
+        c.goto(&format!("{}/console/queue", app.address))
+            .await
+            .unwrap();
+        text(&c, "h1").await;
+        violations.extend(
+            axe(&c, &axe_js)
+                .await
+                .into_iter()
+                .map(|v| format!("queue {lang}: {v}")),
+        );
+    }
+    c.close().await.unwrap();
+    assert!(violations.is_empty(), "axe-core: {violations:#?}");
+}
