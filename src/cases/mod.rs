@@ -7,6 +7,7 @@
 //! (its region, its employer): commands that load a case take an `access` check, called
 //! before anything about the case is revealed or changed.
 
+pub mod case_page;
 pub mod certificates;
 pub mod complaint;
 pub mod demands;

@@ -354,18 +354,25 @@ impl Ctx {
     /// violation with its article.
     pub fn problem_text(&self, e: &ApiError) -> String {
         let p = e.problem(self.lang);
-        let mut parts = vec![p.title];
-        if !p.detail.is_empty() {
-            parts.push(p.detail);
-        }
+        let mut parts: Vec<String> = vec![p.title];
+        // One sentence per problem: a detail or message that says what another part
+        // already says is not said again.
+        let mut say = |part: String| {
+            let bare = |s: &str| s.trim().trim_end_matches('.').to_lowercase();
+            if !part.is_empty() && !parts.iter().any(|q| bare(q).contains(&bare(&part))) {
+                parts.retain(|q| !bare(&part).contains(&bare(q)));
+                parts.push(part);
+            }
+        };
+        say(p.detail);
         for v in p.violations {
             match v.article {
-                Some(a) => parts.push(format!("{} ({a})", v.message)),
-                None => parts.push(v.message),
+                Some(a) => say(format!("{} ({a})", v.message)),
+                None => say(v.message),
             }
         }
         for f in p.errors {
-            parts.push(format!("{}: {}", f.field, f.message));
+            say(format!("{}: {}", f.field, f.message));
         }
         parts.join(" — ")
     }
@@ -449,6 +456,11 @@ impl Form {
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.trim())
             .unwrap_or_default()
+    }
+
+    /// Every field, in the order posted.
+    pub fn fields(&self) -> &[(String, String)] {
+        &self.0
     }
 
     /// Every value of `name` (checkboxes).

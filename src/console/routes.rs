@@ -104,6 +104,10 @@ impl Mount {
             .route("/verify/{number}", web::get().to(official::verify))
             .route("/queue", web::get().to(official::queue))
             .route("/permits/{id}", web::get().to(official::case))
+            .route(
+                "/permits/{id}/document.pdf",
+                web::get().to(official::document),
+            )
             .route("/permits/{id}/decision", web::post().to(official::decide))
             .route(
                 "/permits/{id}/suspension",

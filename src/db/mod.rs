@@ -2,6 +2,7 @@
 //! migrations, and the named queries per resource.
 
 pub mod audit;
+pub mod case_notes;
 pub mod certificates;
 pub mod complaints;
 pub mod console_sessions;

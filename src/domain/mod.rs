@@ -10,6 +10,7 @@ pub mod complaint;
 pub mod dates;
 pub mod demand;
 pub mod fees;
+pub mod ground_scope;
 pub mod hold;
 pub mod ict;
 pub mod ids;

@@ -873,7 +873,7 @@ async fn an_official_refuses_approves_suspends_resumes_and_revokes_through_the_f
         &mut s,
         ids[1],
         "decision",
-        &format!("decision=refuse&ground={refusal}"),
+        &format!("decision=refuse&ground={refusal}&confirmed=yes"),
     )
     .await;
     assert!(note.starts_with("ok: "), "{note}");
@@ -928,7 +928,7 @@ async fn an_official_refuses_approves_suspends_resumes_and_revokes_through_the_f
         &mut s,
         ids[0],
         "revocation",
-        &format!("ground={revocation}&note=found"),
+        &format!("ground={revocation}&note=found&confirmed=yes"),
     )
     .await;
     let p = permit(&app, ids[0]).await;
