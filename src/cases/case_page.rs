@@ -18,12 +18,16 @@ pub struct Note {
 }
 
 /// The employer's registered name on `on`, if its profile states one.
-pub fn employer_name(conn: &mut Conn, bin: &str, on: NaiveDate) -> Result<Option<String>, CaseError> {
+pub fn employer_name(
+    conn: &mut Conn,
+    bin: &str,
+    on: NaiveDate,
+) -> Result<Option<String>, CaseError> {
     Ok(db::profile_on(conn, bin, on)?.map(|p| p.name))
 }
 
 /// The suspension reasons and revocation and return notes of permit `id`, oldest first,
-/// read from the after-image each event keeps.
+/// read from the after-image each event keeps (`words`).
 pub fn notes(conn: &mut Conn, id: i64) -> Result<Vec<Note>, CaseError> {
     let mut out = Vec::new();
     for (at, action, after) in case_notes::of_permit(conn, id)? {
@@ -36,7 +40,7 @@ pub fn notes(conn: &mut Conn, id: i64) -> Result<Vec<Note>, CaseError> {
         } else {
             "end_note"
         };
-        if let Some(text) = after["permit"][field].as_str().filter(|t| !t.is_empty()) {
+        if let Some(text) = after["words"][field].as_str().filter(|t| !t.is_empty()) {
             out.push(Note {
                 at: at.and_utc(),
                 action,
@@ -64,11 +68,10 @@ pub fn revocation_bar(
         .permit_grounds
         .revocation_ground(code)
         .ok_or_else(|| {
-            CaseError::from(crate::domain::Violation::new(
-                "unknown-ground",
-                crate::domain::article::ART_9_5,
+            CaseError::from(
+                crate::domain::Violation::new("unknown-ground", crate::domain::article::ART_9_5)
+                    .text("ground", code),
             )
-            .text("ground", code))
         })?;
     Ok(g.bars_employer
         .then_some(rules.permit_grounds.unlawful_engagement_bar_months))

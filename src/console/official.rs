@@ -5,14 +5,14 @@
 use super::frame::{Ctx, Fail, Form, Frame};
 use crate::api::quotas::regional::RegionalCategoryView;
 use crate::auth::{authorize, authorize_role, permit_access, visible, Action, Caller, Role, Scope};
+use crate::cases::case_page::{self, Note};
 use crate::cases::documents::{PublicPermit, RegionName};
 use crate::cases::ict::list::{self as ict, Attention, Notification, RegisterLine};
 use crate::cases::permit::list::{self, Listing, OverdueDeparture, Summary};
 use crate::cases::permit::view::{self, Permit, Reader, Reading};
 use crate::cases::permits::{self, Decide, Decision, Supervision};
-use crate::domain::permit::{may_decide, may_supervise, PermitState};
-use crate::cases::case_page::{self, Note};
 use crate::domain::ground_scope::revocation_ground_applies;
+use crate::domain::permit::{may_decide, may_supervise, PermitState};
 use crate::domain::ruleset::is_ground_code;
 use crate::domain::verification::NotValid;
 use crate::domain::Message;
@@ -410,7 +410,10 @@ fn effects(ctx: &Ctx, p: &Permit, bar: Option<u32>, note: &str) -> Vec<String> {
         );
     }
     if !note.is_empty() {
-        out.push(ctx.lang.text(&Message::new("console-effect-note").text("note", note)));
+        out.push(
+            ctx.lang
+                .text(&Message::new("console-effect-note").text("note", note)),
+        );
     }
     out
 }
@@ -447,9 +450,7 @@ async fn confirmation(ctx: &Ctx, id: i64, body: &[u8], revoke: bool) -> Option<H
             let today = ctx.state.time.today();
             let bar = ctx
                 .state
-                .read(move |conn| {
-                    Ok(case_page::revocation_bar(conn, &rule_sets, today, &code)?)
-                })
+                .read(move |conn| Ok(case_page::revocation_bar(conn, &rule_sets, today, &code)?))
                 .await?;
             let act = Message::new("console-confirm-revoke").text("ground", named(g));
             (act, bar, "revocation")

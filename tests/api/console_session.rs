@@ -627,3 +627,306 @@ async fn console_pages_in_chromium_keep_a_short_header_wrap_long_names_and_pass_
     c.close().await.unwrap();
     assert!(violations.is_empty(), "axe-core: {violations:#?}");
 }
+
+/// Posts a case form of permit `id` with the version the API shows: status, and the body
+/// of the answer (the confirmation page) or, after a redirect, of the case page it leads
+/// to, with the session's cookie kept up to date.
+async fn post_case(
+    app: &TestApp,
+    s: &mut Session,
+    id: i64,
+    action: &str,
+    fields: &str,
+) -> (u16, String) {
+    let version = permit(app, id).await["version"].as_i64().unwrap();
+    let form = format!("csrf={}&version={version}&{fields}", s.csrf);
+    let mut res = http()
+        .post(format!("{}/console/permits/{id}/{action}", app.address))
+        .insert_header(("Cookie", s.cookie.clone()))
+        .insert_header(("Content-Type", "application/x-www-form-urlencoded"))
+        .send_body(form)
+        .await
+        .unwrap();
+    if let Some(c) = res
+        .headers()
+        .get_all("set-cookie")
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("permits-console="))
+    {
+        s.cookie = c.split(';').next().unwrap().to_owned();
+    }
+    let status = res.status().as_u16();
+    let body = String::from_utf8(res.body().await.unwrap().to_vec()).unwrap();
+    if status != 303 {
+        return (status, body);
+    }
+    let (status, html) = page(app, s, &format!("/console/permits/{id}")).await;
+    (status, html)
+}
+
+/// The note the case page shows after a form.
+fn flash(html: &str) -> String {
+    regex::Regex::new(r#"<p id="flash" class="(ok|refused)">([^<]*)</p>"#)
+        .unwrap()
+        .captures(html)
+        .map(|c| format!("{}: {}", &c[1], &c[2]))
+        .unwrap_or_else(|| panic!("no note on the page: {html}"))
+}
+
+/// An active category-3 permit of BIN_A in KZ-23 (issued 2025-12-15, term from
+/// 2026-01-15) and an akimat official of KZ-23 signed in, on 2026-02-01.
+async fn active_case(app: &TestApp, passport: &str) -> (i64, Session) {
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(app, &[("KZ-23", "3", 10)]).await;
+    profile(app, BIN_A).await;
+    let id = active_permit(app, passport).await.as_i64().unwrap();
+    app.set_today("2026-02-01T04:00:00Z");
+    (id, sign_in(app, &app.akimat("KZ-23")).await)
+}
+
+#[actix_web::test]
+async fn a_revocation_shows_what_will_happen_and_changes_nothing_until_confirmed() {
+    let app = spawn_app().await;
+    let (id, mut s) = active_case(&app, "U30000030").await;
+    let (_, case) = page(&app, &s, &format!("/console/permits/{id}")).await;
+    // No ground is chosen for the official.
+    assert!(
+        case.contains(
+            "<select id=\"ground\" name=\"ground\" required>\n    <option value=\"\" selected>"
+        ),
+        "{case}"
+    );
+    let (status, html) = post_case(
+        &app,
+        &mut s,
+        id,
+        "revocation",
+        "ground=unlawful-engagement&note=worked+outside+KZ-23",
+    )
+    .await;
+    assert_eq!(status, 200, "{html}");
+    let effects = regex::Regex::new(r#"(?s)<ul id="confirm-effects">(.*?)</ul>"#)
+        .unwrap()
+        .captures(&html)
+        .unwrap_or_else(|| panic!("no confirmation: {html}"))[1]
+        .to_owned();
+    assert!(
+        effects.contains("is given back to the region") && effects.contains("KZ-23"),
+        "{effects}"
+    );
+    assert!(effects.contains("for 12 months (Art. 33(2))"), "{effects}");
+    assert!(effects.contains("worked outside KZ-23"), "{effects}");
+    assert_eq!(
+        permit(&app, id).await["status"],
+        "active",
+        "nothing changed yet"
+    );
+    // A ground that does not bar the employer says no bar.
+    let (_, html) = post_case(
+        &app,
+        &mut s,
+        id,
+        "revocation",
+        "ground=kazakh-share-breached",
+    )
+    .await;
+    assert!(
+        html.contains("confirm-effects") && !html.contains("months"),
+        "{html}"
+    );
+    // Confirmed: revoked, and the note stays in the case's history.
+    let (_, html) = post_case(
+        &app,
+        &mut s,
+        id,
+        "revocation",
+        "ground=unlawful-engagement&note=worked+outside+KZ-23&confirmed=yes",
+    )
+    .await;
+    assert!(flash(&html).starts_with("ok: "), "{html}");
+    assert_eq!(permit(&app, id).await["status"], "revoked");
+    assert!(
+        html.contains(r#"<td class="note">worked outside KZ-23</td>"#),
+        "{html}"
+    );
+}
+
+#[actix_web::test]
+async fn the_category_4_ground_is_neither_offered_nor_accepted_for_a_category_3_permit() {
+    let app = spawn_app().await;
+    let (id, mut s) = active_case(&app, "U30000031").await;
+    let (_, case) = page(&app, &s, &format!("/console/permits/{id}")).await;
+    assert!(
+        case.contains(r#"<option value="unlawful-engagement">"#),
+        "{case}"
+    );
+    assert!(
+        !case.contains(r#"value="replacement-obligation-unmet""#),
+        "{case}"
+    );
+    // Posted anyway: refused with the rule, no confirmation offered, nothing changed.
+    let (_, html) = post_case(
+        &app,
+        &mut s,
+        id,
+        "revocation",
+        "ground=replacement-obligation-unmet",
+    )
+    .await;
+    let note = flash(&html);
+    assert!(
+        note.starts_with("refused: ") && note.contains("is not a ground for a category-3 permit"),
+        "{note}"
+    );
+    assert_eq!(permit(&app, id).await["status"], "active");
+    // The API refuses it too, with the article.
+    let r = app
+        .post(&format!("/v1/permits/{id}/revocation"))
+        .token(&app.akimat("KZ-23"))
+        .json(&json!({"ground": "replacement-obligation-unmet"}))
+        .await;
+    let body = r.problem(422, "ground-not-for-category");
+    assert_eq!(body["violations"][0]["code"], "ground-not-for-category");
+    assert_eq!(body["violations"][0]["article"], "Art. 33(2)");
+    assert_eq!(permit(&app, id).await["status"], "active");
+}
+
+#[actix_web::test]
+async fn a_refusal_is_confirmed_first_and_a_problem_says_each_sentence_once() {
+    let app = spawn_app().await;
+    let id = filed(&app, "U30000032").await;
+    let mut s = sign_in(&app, &app.akimat("KZ-23")).await;
+    let (status, html) = post_case(
+        &app,
+        &mut s,
+        id,
+        "decision",
+        "decision=refuse&ground=quota-exhausted",
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(html.contains(r#"id="confirm-act""#), "{html}");
+    assert!(
+        html.contains(r#"<input type="hidden" name="ground" value="quota-exhausted">"#),
+        "{html}"
+    );
+    assert_eq!(permit(&app, id).await["status"], "applied");
+    // No ground: the API's refusal, each sentence once.
+    let (_, html) = post_case(&app, &mut s, id, "decision", "decision=refuse").await;
+    let note = flash(&html);
+    let text = note.trim_start_matches("refused: ");
+    let parts: Vec<&str> = text.split(" — ").collect();
+    let mut unique = parts.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(parts.len(), unique.len(), "a sentence repeated: {note}");
+    for (i, a) in parts.iter().enumerate() {
+        for b in &parts[i + 1..] {
+            assert!(!a.contains(b) && !b.contains(a), "{a} / {b}");
+        }
+    }
+    let (_, html) = post_case(
+        &app,
+        &mut s,
+        id,
+        "decision",
+        "decision=refuse&ground=quota-exhausted&confirmed=yes",
+    )
+    .await;
+    assert!(flash(&html).starts_with("ok: "), "{html}");
+    assert_eq!(permit(&app, id).await["status"], "refused");
+}
+
+#[actix_web::test]
+async fn a_stale_form_says_who_changed_the_case_what_and_when() {
+    let app = spawn_app().await;
+    let id = filed(&app, "U30000033").await;
+    let mut s = sign_in(&app, &app.akimat("KZ-23")).await;
+    let version = permit(&app, id).await["version"].as_i64().unwrap();
+    // Another official approves first, through the API.
+    app.post(&format!("/v1/permits/{id}/decisions"))
+        .token(&app.akimat("KZ-23"))
+        .json(&json!({"decision": "approve"}))
+        .await
+        .ok(200);
+    let form = format!("csrf={}&version={version}&decision=approve", s.csrf);
+    let (status, location, cookie) =
+        post_form(&app, &s, &format!("/console/permits/{id}/decision"), &form).await;
+    assert_eq!((status, location), (303, format!("/console/permits/{id}")));
+    s.cookie = cookie.unwrap();
+    let (_, html) = page(&app, &s, &format!("/console/permits/{id}")).await;
+    let note = flash(&html);
+    assert!(
+        note.contains("The case changed after you opened it: permit.approved by akimat-KZ-23 (akimat) at 2025-12-15 04:00 UTC"),
+        "{note}"
+    );
+    // The page it shows is the fresh one.
+    assert!(html.contains(r#"data-status="awaiting_payment""#), "{html}");
+}
+
+#[actix_web::test]
+async fn the_case_page_shows_the_number_the_pdf_the_employer_and_reasons_kept_in_history() {
+    let app = spawn_app().await;
+    let (id, mut s) = active_case(&app, "U30000034").await;
+    let number = permit(&app, id).await["number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (_, html) = post_case(
+        &app,
+        &mut s,
+        id,
+        "suspension",
+        "reason=inspection+of+the+site",
+    )
+    .await;
+    assert!(flash(&html).starts_with("ok: "), "{html}");
+    let (_, html) = post_case(&app, &mut s, id, "resumption", "").await;
+    assert!(flash(&html).starts_with("ok: "), "{html}");
+    let (_, html) = page(&app, &s, &format!("/console/permits/{id}")).await;
+    assert!(
+        html.contains(&format!(r#"<span id="permit-number">{number}</span>"#)),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<dd id="employer">Caspian Drilling LLP · "#),
+        "{html}"
+    );
+    // The reason outlives the suspension.
+    assert!(
+        html.contains(r#"<td class="note">inspection of the site</td>"#),
+        "{html}"
+    );
+    // The fee and its payment.
+    assert!(html.contains(r#"<table id="regions">"#));
+    let pdf = format!("/console/permits/{id}/document.pdf");
+    assert!(
+        html.contains(&format!(r#"<a id="pdf" href="{pdf}">"#)),
+        "{html}"
+    );
+    let mut res = http()
+        .get(format!("{}{pdf}", app.address))
+        .insert_header(("Cookie", s.cookie.clone()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        res.headers().get("content-type").unwrap().to_str().unwrap(),
+        "application/pdf"
+    );
+    assert!(res
+        .body()
+        .limit(10_000_000)
+        .await
+        .unwrap()
+        .starts_with(b"%PDF"));
+    // Signed out, the PDF is not served.
+    let (status, _, _) =
+        post_form(&app, &s, "/console/sign-out", &format!("csrf={}", s.csrf)).await;
+    assert_eq!(status, 303);
+    assert_eq!(
+        get(&app, &s, &pdf).await,
+        (303, "/console/sign-in".to_owned())
+    );
+}
