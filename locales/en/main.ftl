@@ -796,6 +796,7 @@ console-effect-bar = The employer { $bin } may not be issued new permits for { $
 console-effect-note = Your note, kept in the case's history: { $note }
 console-stale-form = The case changed after you opened it: { $what } by { $who } at { $when }. Nothing was done; the page below shows the case as it is now.
 console-stale-form-plain = The case changed after you opened it. Nothing was done; the page below shows the case as it is now.
+console-effect-no-quota = No region holds quota for it yet: none is given back.
 console-sign-in-oidc = Sign in with the identity provider
 console-status-issued = issued
 console-kind-ict_permit = ICT permit

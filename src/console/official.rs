@@ -12,7 +12,7 @@ use crate::cases::permit::list::{self, Listing, OverdueDeparture, Summary};
 use crate::cases::permit::view::{self, Permit, Reader, Reading};
 use crate::cases::permits::{self, Decide, Decision, Supervision};
 use crate::domain::ground_scope::revocation_ground_applies;
-use crate::domain::permit::{may_decide, may_supervise, PermitState};
+use crate::domain::permit::{may_decide, may_supervise, PermitState, RegionDecision};
 use crate::domain::ruleset::is_ground_code;
 use crate::domain::verification::NotValid;
 use crate::domain::Message;
@@ -387,10 +387,13 @@ fn named(g: &view::Ground) -> String {
 /// What a refusal or revocation will bring about, for its confirmation page: the quota
 /// it gives back in each named region, and for a revocation on a ground that bars the
 /// employer, the bar of Art. 33(2).
-fn effects(ctx: &Ctx, p: &Permit, bar: Option<u32>, note: &str) -> Vec<String> {
+fn effects(ctx: &Ctx, p: &Permit, revoke: bool, bar: Option<u32>, note: &str) -> Vec<String> {
+    // A revoked permit gives back what every region issued it; a refused application
+    // what the regions that approved it hold.
     let mut out: Vec<String> = p
         .regions
         .iter()
+        .filter(|r| revoke || r.decision() == Some(RegionDecision::Approved))
         .map(|r| {
             ctx.lang.text(
                 &Message::new("console-effect-quota-back")
@@ -400,6 +403,9 @@ fn effects(ctx: &Ctx, p: &Permit, bar: Option<u32>, note: &str) -> Vec<String> {
             )
         })
         .collect();
+    if out.is_empty() {
+        out.push(ctx.lang.key("console-effect-no-quota"));
+    }
     if let Some(months) = bar {
         out.push(
             ctx.lang.text(
@@ -469,7 +475,7 @@ async fn confirmation(ctx: &Ctx, id: i64, body: &[u8], revoke: bool) -> Option<H
         };
         let note = if revoke { form.get("note") } else { "" };
         Ok(Some(ConfirmPage {
-            effects: effects(ctx, &p, bar, note),
+            effects: effects(ctx, &p, revoke, bar, note),
             act: ctx.lang.text(&act),
             f: ctx.frame("console-confirm-title", Some(&c))?,
             id,

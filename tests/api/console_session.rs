@@ -438,7 +438,8 @@ async fn number(c: &fantoccini::Client, js: &str) -> f64 {
 #[actix_web::test]
 async fn console_pages_in_chromium_keep_a_short_header_wrap_long_names_and_pass_axe() {
     use crate::console::{
-        attr_becomes, browser, browser_sign_in, chromium, click, driver, oidc_provider, shot, text,
+        attr, attr_becomes, browser, browser_sign_in, chromium, click, driver, oidc_provider, shot,
+        text,
     };
     use fantoccini::Locator;
     let Some((chromium_bin, driver_bin)) = browser() else {
@@ -624,6 +625,24 @@ async fn console_pages_in_chromium_keep_a_short_header_wrap_long_names_and_pass_
                 .map(|v| format!("queue {lang}: {v}")),
         );
     }
+    // Refusing with the keyboard's worth of clicks: a ground, the refusal, its
+    // confirmation page (checked by axe too), then confirmed.
+    c.goto(&format!("{}/console/permits/{id}", app.address))
+        .await
+        .unwrap();
+    click(&c, "input[name=ground][value=quota-exhausted]").await;
+    click(&c, "#refuse").await;
+    text(&c, "#confirm-act").await;
+    assert_eq!(attr(&c, "html", "lang").await, "en");
+    shot(&c, &app, "32-confirm-refusal-en").await;
+    violations.extend(
+        axe(&c, &axe_js)
+            .await
+            .into_iter()
+            .map(|v| format!("confirmation: {v}")),
+    );
+    click(&c, "#confirm").await;
+    attr_becomes(&c, "#status", "data-status", "refused").await;
     c.close().await.unwrap();
     assert!(violations.is_empty(), "axe-core: {violations:#?}");
 }
@@ -806,6 +825,10 @@ async fn a_refusal_is_confirmed_first_and_a_problem_says_each_sentence_once() {
     .await;
     assert_eq!(status, 200);
     assert!(html.contains(r#"id="confirm-act""#), "{html}");
+    assert!(
+        html.contains("No region holds quota for it yet: none is given back."),
+        "an application not yet approved holds no quota: {html}"
+    );
     assert!(
         html.contains(r#"<input type="hidden" name="ground" value="quota-exhausted">"#),
         "{html}"
