@@ -184,6 +184,13 @@ pub struct ConsoleSettings {
     pub session_key: Secret,
     /// Minutes a console session lasts at most (never beyond the token's own expiry).
     pub session_minutes: i64,
+    /// Minutes a console session may go unused before it ends (30 unless configured).
+    #[serde(default = "default_idle_minutes")]
+    pub idle_minutes: i64,
+    /// Verifications one client address may ask for per minute on the verification page,
+    /// a budget apart from the API's `public.verify_per_minute` (30 unless configured).
+    #[serde(default = "default_verify_per_minute")]
+    pub verify_per_minute: u32,
     /// The identity provider's issuer URL for OpenID Connect sign-in; empty: none.
     #[serde(default)]
     pub oidc_issuer_url: String,
@@ -200,6 +207,16 @@ pub struct ConsoleSettings {
     /// region and BIN claims).
     #[serde(default)]
     pub oidc_scopes: String,
+}
+
+/// The console's idle timeout when none is configured, in minutes.
+fn default_idle_minutes() -> i64 {
+    30
+}
+
+/// The verification page's per-address budget when none is configured, a minute.
+fn default_verify_per_minute() -> u32 {
+    30
 }
 
 impl Settings {

@@ -204,7 +204,7 @@ impl Application {
             let observed = observed.clone();
             app.service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", doc))
                 .service(web::redirect("/docs", "/docs/"))
-                .service(console.scope())
+                .service(console.scope(state.clone()))
                 .default_service(web::to(api::fallback))
                 // Problems in the caller's language: an error rendered in English by its
                 // `ResponseError` is rendered again in the language `Accept-Language` chose.
@@ -257,6 +257,11 @@ impl Application {
                             res.headers_mut()
                                 .insert(HeaderName::from_static(REQUEST_ID), v);
                         }
+                        // No answer is read as another type than it says (issue 21).
+                        res.headers_mut().insert(
+                            actix_web::http::header::X_CONTENT_TYPE_OPTIONS,
+                            HeaderValue::from_static("nosniff"),
+                        );
                         if personal {
                             res.headers_mut().insert(
                                 actix_web::http::header::CACHE_CONTROL,

@@ -773,6 +773,31 @@ unauthorized-oidc =
         [id-token] checking the identity token
        *[other] an unnamed step
     }
+unauthorized-session-token-expired = the token has already expired: sign in again with a fresh one
+console-skip-to-content = Skip to the page's content
+console-verify-why-not-started = its term begins on { $from }
+console-verify-why-suspended = it is suspended
+console-verify-why-revoked = it was revoked on { $on }
+console-verify-why-expired = it expired on { $on }
+console-verify-why-lapsed = it lapsed on { $on }: the fee was not paid in time
+console-verify-why-returned = the employer gave it back on { $on }
+console-verify-why-not-issued = it was not issued
+console-quota-chart-name = Quota of { $year } by region: units used, pending and available
+ground-not-for-category = { $ground } is not a ground for a category-{ $category } permit
+console-permit-pdf = Permit document (PDF)
+console-choose-ground = — choose a ground —
+console-col-note = Reason or note
+console-confirm = Confirm
+console-cancel = Cancel and go back to the case
+console-confirm-title = Confirm the decision
+console-confirm-revoke = You are revoking this permit on the ground: { $ground }.
+console-confirm-refuse = You are refusing this application on the grounds: { $grounds }.
+console-effect-quota-back = The quota it holds or uses in { $region } (category { $category }, { $year }) is given back to the region.
+console-effect-bar = The employer { $bin } may not be issued new permits for { $months } months (Art. 33(2)).
+console-effect-note = Your note, kept in the case's history: { $note }
+console-stale-form = The case changed after you opened it: { $what } by { $who } at { $when }. Nothing was done; the page below shows the case as it is now.
+console-stale-form-plain = The case changed after you opened it. Nothing was done; the page below shows the case as it is now.
+console-effect-no-quota = No region holds quota for it yet: none is given back.
 console-sign-in-oidc = Sign in with the identity provider
 console-status-issued = issued
 console-kind-ict_permit = ICT permit

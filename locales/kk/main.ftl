@@ -753,6 +753,31 @@ unauthorized-oidc =
         [id-token] сәйкестендіру токенін тексеру
        *[other] аталмаған қадам
     }
+unauthorized-session-token-expired = токеннің мерзімі өтіп кеткен: жаңа токенмен қайта кіріңіз
+console-skip-to-content = Бет мазмұнына өту
+console-verify-why-not-started = оның қолданылу мерзімі { $from } басталады
+console-verify-why-suspended = оның қолданылуы тоқтатыла тұрды
+console-verify-why-revoked = { $on } кері қайтарып алынды
+console-verify-why-expired = қолданылу мерзімі { $on } аяқталды
+console-verify-why-lapsed = { $on } күшін жойды: алым мерзімінде төленбеді
+console-verify-why-returned = жұмыс беруші оны { $on } қайтарды
+console-verify-why-not-issued = ол берілмеген
+console-quota-chart-name = { $year } жылғы квота өңірлер бойынша: пайдаланылғаны, күтудегісі, қолжетімдісі
+ground-not-for-category = { $ground } { $category }-санаттағы рұқсат үшін негіз болып табылмайды
+console-permit-pdf = Рұқсат құжаты (PDF)
+console-choose-ground = — негізді таңдаңыз —
+console-col-note = Себебі немесе ескертпе
+console-confirm = Растау
+console-cancel = Бас тартып, іске оралу
+console-confirm-title = Шешімді растау
+console-confirm-revoke = Сіз бұл рұқсатты мына негіз бойынша кері қайтарып аласыз: { $ground }.
+console-confirm-refuse = Сіз бұл өтінішті мына негіздер бойынша қабылдамайсыз: { $grounds }.
+console-effect-quota-back = Оның { $region } өңірінде резервтеген немесе пайдаланатын квотасы ({ $category } санат, { $year } жыл) өңірге қайтарылады.
+console-effect-bar = { $bin } жұмыс берушіге { $months } ай бойы жаңа рұқсаттар берілмейді (33-баптың 2-тармағы).
+console-effect-note = Сіздің ескертпеңіз іс тарихында сақталады: { $note }
+console-stale-form = Сіз ашқаннан кейін іс өзгерді: { $what }, { $who }, { $when }. Ештеңе орындалмады; төменде істің қазіргі күйі көрсетілген.
+console-stale-form-plain = Сіз ашқаннан кейін іс өзгерді. Ештеңе орындалмады; төменде істің қазіргі күйі көрсетілген.
+console-effect-no-quota = Ол үшін әлі бірде-бір өңірде квота резервтелмеген: қайтарылатын ештеңе жоқ.
 console-sign-in-oidc = Сәйкестендіру провайдері арқылы кіру
 console-status-issued = берілді
 console-kind-ict_permit = корпоративішілік ауыстыруға рұқсат

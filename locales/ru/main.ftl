@@ -779,6 +779,31 @@ unauthorized-oidc =
         [id-token] проверка токена удостоверения
        *[other] неназванный шаг
     }
+unauthorized-session-token-expired = срок действия токена уже истёк: войдите снова с новым токеном
+console-skip-to-content = Перейти к содержанию страницы
+console-verify-why-not-started = срок его действия начинается { $from }
+console-verify-why-suspended = его действие приостановлено
+console-verify-why-revoked = отозвано { $on }
+console-verify-why-expired = срок действия истёк { $on }
+console-verify-why-lapsed = утратило силу { $on }: сбор не уплачен в срок
+console-verify-why-returned = работодатель вернул его { $on }
+console-verify-why-not-issued = оно не выдано
+console-quota-chart-name = Квота { $year } года по регионам: использовано, в ожидании, доступно
+ground-not-for-category = { $ground } не является основанием для разрешения { $category }-й категории
+console-permit-pdf = Документ разрешения (PDF)
+console-choose-ground = — выберите основание —
+console-col-note = Причина или примечание
+console-confirm = Подтвердить
+console-cancel = Отменить и вернуться к делу
+console-confirm-title = Подтверждение решения
+console-confirm-revoke = Вы отзываете это разрешение по основанию: { $ground }.
+console-confirm-refuse = Вы отказываете в этом заявлении по основаниям: { $grounds }.
+console-effect-quota-back = Квота, которую оно резервирует или использует в { $region } (категория { $category }, { $year } год), возвращается региону.
+console-effect-bar = Работодателю { $bin } в течение { $months } месяцев не выдаются новые разрешения (п. 2 ст. 33).
+console-effect-note = Ваше примечание сохранится в истории дела: { $note }
+console-stale-form = Дело изменилось после того, как вы его открыли: { $what }, { $who }, { $when }. Ничего не сделано; ниже дело в нынешнем виде.
+console-stale-form-plain = Дело изменилось после того, как вы его открыли. Ничего не сделано; ниже дело в нынешнем виде.
+console-effect-no-quota = Квота под него ещё не зарезервирована ни в одном регионе: возвращать нечего.
 console-sign-in-oidc = Войти через поставщика удостоверений
 console-status-issued = выдано
 console-kind-ict_permit = разрешение на внутрикорпоративный перевод

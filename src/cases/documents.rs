@@ -180,6 +180,8 @@ pub struct PublicPermit {
     pub issued_on: NaiveDate,
     /// The day the answer speaks of (today, Kazakhstan time).
     pub checked_on: NaiveDate,
+    /// Why it is not valid that day; none when it is.
+    pub not_valid: Option<crate::domain::verification::NotValid>,
 }
 
 /// The one answer to a number that is malformed, unknown, or not yet given: the same
@@ -300,6 +302,13 @@ pub fn verify_public(
     let p = &l.permit;
     Ok(PublicPermit {
         valid_today: valid_on(p.status, p.start_date, p.end_date, today),
+        not_valid: crate::domain::verification::why_not_valid(
+            p.status,
+            p.start_date,
+            p.end_date,
+            p.ended_on,
+            today,
+        ),
         status: l.state_on(today),
         employer_name,
         category: p.category,

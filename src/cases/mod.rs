@@ -8,6 +8,7 @@
 //! before anything about the case is revealed or changed.
 
 pub mod audit;
+pub mod case_page;
 pub mod certificates;
 pub mod complaint;
 pub mod demands;
@@ -26,6 +27,7 @@ pub mod ratio;
 pub mod reference;
 pub mod reports;
 pub mod rulesets;
+pub mod sessions;
 pub mod statistics;
 
 pub use crate::db::Error as CaseError;

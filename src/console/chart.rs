@@ -32,8 +32,9 @@ fn width(n: i64, max: i64) -> i64 {
 }
 
 /// The chart: one stacked bar per region (used, held, available), scaled to the largest
-/// allocation, with a legend named by `legend` (used, held, available).
-pub fn bars(bars: &[Bar], legend: [String; 3]) -> String {
+/// allocation, with a legend named by `legend` (used, held, available); `name` is its
+/// accessible name (the SVG's `<title>` and `aria-label`).
+pub fn bars(bars: &[Bar], legend: [String; 3], name: &str) -> String {
     let max = bars
         .iter()
         .map(|b| b.used.max(0) + b.held.max(0) + b.available.max(0))
@@ -43,7 +44,9 @@ pub fn bars(bars: &[Bar], legend: [String; 3]) -> String {
     let total_width = LABEL_WIDTH + BAR_WIDTH + NUMBER_WIDTH;
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" \
-         viewBox=\"0 0 {total_width} {height}\" width=\"{total_width}\" height=\"{height}\">"
+         aria-label=\"{name}\" viewBox=\"0 0 {total_width} {height}\" width=\"{total_width}\" \
+         height=\"{height}\"><title>{name}</title>",
+        name = escape(name)
     );
     let classes = ["used", "held", "available"];
     for (i, (name, class)) in legend.iter().zip(classes).enumerate() {
@@ -131,7 +134,10 @@ mod tests {
                 },
             ],
             legend(),
+            "Quota <2026>",
         );
+        assert!(svg.contains("aria-label=\"Quota &lt;2026&gt;\""));
+        assert!(svg.contains("<title>Quota &lt;2026&gt;</title>"));
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
         assert!(svg.contains(">KZ-75<"));
         assert!(svg.contains("&lt;KZ&gt;"));

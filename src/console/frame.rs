@@ -5,7 +5,9 @@
 use super::state::{Console, LANG_COOKIE};
 use crate::api::extract::{accept_language, RequestId};
 use crate::api::AppState;
-use crate::auth::{reach, Action, Caller, Claims, Reach};
+use crate::auth::{reach, Action, Caller, Claims, Reach, Role};
+use crate::domain::session::may_begin;
+use crate::domain::Message;
 use crate::error::ApiError;
 use crate::i18n::Lang;
 use actix_session::{Session, SessionExt};
@@ -16,8 +18,8 @@ use askama::Template;
 use serde::{Deserialize, Serialize};
 use std::future::{ready, Ready};
 
-/// Session keys.
-const CLAIMS: &str = "claims";
+/// Session keys: the signed-in caller's claims (the session store reads their expiry).
+pub(super) const CLAIMS: &str = "claims";
 const CSRF: &str = "csrf";
 const FLASH: &str = "flash";
 
@@ -28,8 +30,10 @@ pub struct Ctx {
     pub session: Session,
     pub lang: Lang,
     pub rid: RequestId,
-    /// The path asked for (for the language switch to come back to).
+    /// The path asked for (which navigation link is the current page).
     pub path: String,
+    /// The path with its query (for the language switch to come back to).
+    pub back: String,
 }
 
 impl FromRequest for Ctx {
@@ -75,7 +79,8 @@ pub struct Frame {
     pub lang: Lang,
     pub title: String,
     pub csrf: String,
-    pub path: String,
+    /// The page's path and query, where the language switch comes back to.
+    pub back: String,
     pub user: Option<String>,
     pub nav: Vec<NavLink>,
     pub flash: Option<Flash>,
@@ -166,19 +171,23 @@ impl Ctx {
             lang,
             rid,
             path: req.path().to_owned(),
+            back: req
+                .uri()
+                .path_and_query()
+                .map_or_else(|| req.path().to_owned(), |p| p.as_str().to_owned()),
         })
     }
 
     /// The signed-in caller, checked again on every request: the claims kept in the
-    /// encrypted session must still make a caller, and the session ends with the token.
+    /// session the server holds must still make a caller (a known role, a seeded region),
+    /// and the session ends with the token.
     pub fn caller(&self) -> Result<Caller, Fail> {
         let claims = self
             .session
             .get::<Claims>(CLAIMS)
             .map_err(|_| Fail::SignIn)?
             .ok_or(Fail::SignIn)?;
-        let now = i64::try_from(jsonwebtoken::get_current_timestamp()).unwrap_or(i64::MAX);
-        if claims.exp <= now {
+        if claims.exp <= self.state.time.now().timestamp() {
             self.session.purge();
             return Err(Fail::SignIn);
         }
@@ -186,11 +195,31 @@ impl Ctx {
         self.state.verifier.known(caller).map_err(|_| Fail::SignIn)
     }
 
+    /// The signed-in caller when an official (not an employer, who works through the
+    /// API): the pages every official may open whatever their reach, such as the rules.
+    pub fn official(&self) -> Result<Caller, Fail> {
+        let c = self.caller()?;
+        if c.role == Role::Employer {
+            return Err(Fail::Api(ApiError::Forbidden(
+                Message::new("forbidden-role").text("role", c.role.as_str()),
+            )));
+        }
+        Ok(c)
+    }
+
     /// Starts a session for `caller` until `exp` (a fresh session id and CSRF token: no
-    /// fixation).
+    /// fixation). A token already expired — which the verifier's leeway for clock skew
+    /// still lets through — is refused rather than beginning a session that is over.
     pub fn begin(&self, caller: &Caller, exp: i64) -> Result<(), Fail> {
-        let session_end = i64::try_from(jsonwebtoken::get_current_timestamp())
-            .unwrap_or(i64::MAX)
+        let now = self.state.time.now();
+        let expires = chrono::DateTime::from_timestamp(exp, 0).unwrap_or_default();
+        if !may_begin(expires.naive_utc(), now.naive_utc()) {
+            return Err(Fail::Api(ApiError::Unauthorized(Message::new(
+                "unauthorized-session-token-expired",
+            ))));
+        }
+        let session_end = now
+            .timestamp()
             .saturating_add(self.console.session_minutes.saturating_mul(60));
         let claims = Claims {
             sub: caller.sub.clone(),
@@ -262,7 +291,10 @@ impl Ctx {
             .remove_as::<Flash>(FLASH)
             .transpose()
             .map_err(|_| Fail::Api(ApiError::Internal))?;
+        // The console is the officials': an employer, who works through the API, is
+        // offered none of its pages.
         let nav = caller
+            .filter(|c| c.role != Role::Employer)
             .map(|c| {
                 PAGES
                     .iter()
@@ -279,7 +311,7 @@ impl Ctx {
             lang: self.lang,
             title: self.lang.key(title),
             csrf: self.csrf()?,
-            path: self.path.clone(),
+            back: self.back.clone(),
             user: caller.map(|c| self.who(c)),
             nav,
             flash,
@@ -314,10 +346,13 @@ impl Ctx {
         }
     }
 
-    /// A redirect after a form (303: the browser GETs the page).
+    /// A redirect after a form (303: the browser GETs the page); a target that cannot be
+    /// a header value (a control character) goes to the start page instead.
     pub fn see_other(&self, to: &str) -> HttpResponse {
+        let to = header::HeaderValue::from_str(to)
+            .unwrap_or_else(|_| header::HeaderValue::from_static("/console/"));
         HttpResponse::SeeOther()
-            .insert_header((header::LOCATION, to.to_owned()))
+            .insert_header((header::LOCATION, to))
             .finish()
     }
 
@@ -328,25 +363,32 @@ impl Ctx {
     /// same in the reader's words.
     pub fn problem_text(&self, e: &ApiError) -> String {
         let p = e.problem(self.lang);
-        let mut parts = vec![p.title];
-        if !p.detail.is_empty() {
-            parts.push(p.detail);
-        }
+        let mut parts: Vec<String> = vec![p.title];
+        // One sentence per problem: a detail or message that says what another part
+        // already says is not said again.
+        let mut say = |part: String| {
+            let bare = |s: &str| s.trim().trim_end_matches('.').to_lowercase();
+            if !part.is_empty() && !parts.iter().any(|q| bare(q).contains(&bare(&part))) {
+                parts.retain(|q| !bare(&part).contains(&bare(q)));
+                parts.push(part);
+            }
+        };
+        say(p.detail);
         for v in p.violations {
             match v.article {
-                Some(a) => parts.push(format!(
+                Some(a) => say(format!(
                     "{} ({})",
                     v.message,
                     crate::format::citation(self.lang, &a)
                 )),
-                None => parts.push(v.message),
+                None => say(v.message),
             }
         }
         for f in p.errors {
             if self.lang == Lang::En {
-                parts.push(format!("{}: {}", f.field, f.message));
+                say(format!("{}: {}", f.field, f.message));
             } else if let ApiError::UnknownValues(_) = e {
-                parts.push(f.message);
+                say(f.message);
             }
         }
         super::naming::in_words(self.lang, &parts.join(" — "))
@@ -354,10 +396,14 @@ impl Ctx {
 
     /// The answer to a page that cannot be shown.
     pub fn fail(&self, f: Fail) -> HttpResponse {
+        let mut retry_after = None;
         let (status, text) = match f {
             Fail::SignIn => return self.see_other("/console/sign-in"),
             Fail::Csrf => (StatusCode::FORBIDDEN, self.lang.key("console-csrf-refused")),
             Fail::Api(e) => {
+                if let ApiError::TooManyRequests(seconds) = e {
+                    retry_after = Some(seconds);
+                }
                 if let ApiError::Internal = e {
                     log::error!("console request {} failed", self.rid.0);
                 }
@@ -374,12 +420,18 @@ impl Ctx {
                 status: status.as_u16(),
                 text,
             });
-        match page.map(|p| p.render()) {
+        let mut res = match page.map(|p| p.render()) {
             Ok(Ok(html)) => self.html(status, html),
             _ => HttpResponse::build(status)
                 .content_type("text/plain; charset=utf-8")
                 .body(status.canonical_reason().unwrap_or("error")),
+        };
+        // A refusal for too many requests says when to come back, as the API's does.
+        if let Some(seconds) = retry_after {
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
         }
+        res
     }
 }
 
@@ -423,6 +475,11 @@ impl Form {
             .unwrap_or_default()
     }
 
+    /// Every field, in the order posted.
+    pub fn fields(&self) -> &[(String, String)] {
+        &self.0
+    }
+
     /// Every value of `name` (checkboxes).
     pub fn all(&self, name: &str) -> Vec<String> {
         self.0
@@ -434,7 +491,7 @@ impl Form {
 }
 
 /// A fresh random token (two v4 UUIDs: 244 random bits).
-fn new_token() -> String {
+pub(super) fn new_token() -> String {
     format!(
         "{}{}",
         uuid::Uuid::new_v4().simple(),

@@ -132,6 +132,7 @@ pub async fn quota(ctx: Ctx, req: actix_web::HttpRequest) -> HttpResponse {
                 )
             })
             .collect();
+        let lang = ctx.lang;
         let bars: Vec<Bar> = rows
             .iter()
             .map(|r| Bar {
@@ -149,6 +150,7 @@ pub async fn quota(ctx: Ctx, req: actix_web::HttpRequest) -> HttpResponse {
                 f.t("console-quota-held"),
                 f.t("console-quota-available"),
             ],
+            &lang.text(&crate::domain::Message::new("console-quota-chart-name").text("year", year)),
         );
         Ok(QuotaPage {
             f,
@@ -235,7 +237,7 @@ struct RulesPage {
 /// The rule set in force (every number of it) and every version before and after it.
 pub async fn rules(ctx: Ctx) -> HttpResponse {
     let page = async {
-        let c = ctx.caller()?;
+        let c = ctx.official()?;
         authorize_role(&c, Action::ReadRuleSets)?;
         let today = ctx.state.time.today();
         let (current, history) = ctx

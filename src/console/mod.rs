@@ -20,6 +20,7 @@ mod oidc;
 mod routes;
 mod session;
 mod state;
+mod store;
 mod words;
 
 pub use frame::Ctx;

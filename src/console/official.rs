@@ -4,14 +4,17 @@
 
 use super::frame::{Ctx, Fail, Form, Frame};
 use crate::auth::{authorize, authorize_role, permit_access, visible, Action, Caller, Role, Scope};
+use crate::cases::case_page::{self, Note};
 use crate::cases::documents::{PublicPermit, RegionName};
 use crate::cases::ict::list::{self as ict, Attention, Notification, RegisterLine};
 use crate::cases::permit::list::{self, Listing, OverdueDeparture, Summary};
 use crate::cases::permit::view::{self, Permit, Reader, Reading};
 use crate::cases::permits::{self, Decide, Decision, Supervision};
 use crate::cases::quota::view::{self as quota, RegionalCategory};
-use crate::domain::permit::{may_decide, may_supervise, PermitState};
+use crate::domain::ground_scope::revocation_ground_applies;
+use crate::domain::permit::{may_decide, may_supervise, PermitState, RegionDecision};
 use crate::domain::ruleset::is_ground_code;
+use crate::domain::verification::NotValid;
 use crate::domain::Message;
 use crate::error::ApiError;
 use crate::i18n::Lang;
@@ -107,10 +110,23 @@ struct CasePage {
     /// The akimat may suspend, resume or revoke.
     can_supervise: bool,
     refusal: Vec<view::Ground>,
+    /// The revocation grounds that apply to the permit's category (Art. 33(2)).
     revocation: Vec<view::Ground>,
+    /// What officials wrote with their acts, shown beside them in the history.
+    notes: Vec<Note>,
 }
 
 impl CasePage {
+    /// The words written with history line `h`, if any.
+    fn note_of(&self, h: &view::Change) -> String {
+        self.notes
+            .iter()
+            .filter(|n| n.at == h.at && n.action == h.action)
+            .map(|n| n.text.clone())
+            .next()
+            .unwrap_or_default()
+    }
+
     fn status(&self) -> String {
         self.f
             .t(&format!("console-status-{}", self.p.status.as_str()))
@@ -185,12 +201,17 @@ pub async fn case(ctx: Ctx, id: web::Path<String>) -> HttpResponse {
                 .is_some_and(|d| may_decide(p.status, d));
         let can_supervise =
             authorize_role(&c, Action::SupervisePermit).is_ok() && may_supervise(p.status);
-        let (refusal, revocation) = if can_decide || can_supervise {
+        let (refusal, mut revocation) = if can_decide || can_supervise {
             grounds(&ctx, &c).await?
         } else {
             (Vec::new(), Vec::new())
         };
+        revocation.retain(|g| revocation_ground_applies(&g.code, p.category));
         let bins = vec![p.bin.to_string()];
+        let notes = ctx
+            .state
+            .read(move |conn| Ok(case_page::notes(conn, id)?))
+            .await?;
         Ok(CasePage {
             f: ctx
                 .frame_naming("console-case-title", Some(&c), bins)
@@ -201,10 +222,55 @@ pub async fn case(ctx: Ctx, id: web::Path<String>) -> HttpResponse {
             can_supervise,
             refusal,
             revocation,
+            notes,
         })
     }
     .await;
     ctx.page(page)
+}
+
+/// The permit's document (PDF) as the official reads it: the API's
+/// `GET /v1/permits/{id}/document`, under the console's session.
+pub async fn document(ctx: Ctx, id: web::Path<i64>) -> HttpResponse {
+    let id = id.into_inner();
+    let pdf = async {
+        let c = ctx.official()?;
+        authorize_role(&c, Action::ReadPermits)?;
+        let today = ctx.state.time.today();
+        let doc = ctx
+            .state
+            .read(move |conn| {
+                crate::cases::documents::document(
+                    conn,
+                    id,
+                    today,
+                    permit_access(&c, Action::ReadPermits),
+                )
+            })
+            .await?;
+        let url = crate::document::verification_url(&ctx.state.public_base_url, &doc.number);
+        let number = doc.number.to_string();
+        let pdf = web::block(move || crate::document::render(&doc, &url))
+            .await
+            .map_err(|_| ApiError::Internal)?
+            .map_err(|e| {
+                log::error!("permit {id}'s document failed to render: {e}");
+                ApiError::Internal
+            })?;
+        Ok::<_, Fail>((number, pdf))
+    }
+    .await;
+    match pdf {
+        Ok((number, pdf)) => HttpResponse::Ok()
+            .content_type("application/pdf")
+            .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
+            .insert_header((
+                actix_web::http::header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"{number}.pdf\""),
+            ))
+            .body(pdf),
+        Err(f) => ctx.fail(f),
+    }
 }
 
 /// The quota left for the permit's category in each region it names that the caller may
@@ -263,16 +329,185 @@ fn version(form: &Form) -> Result<Option<i64>, Fail> {
     }
 }
 
-/// After an action: a note on the case page, in the reader's language.
-fn after(ctx: &Ctx, id: i64, done: Result<Permit, Fail>, ok_key: &str) -> HttpResponse {
+/// After an action: a note on the case page, in the reader's language. A form read
+/// before someone else changed the case (412) says who changed it, what and when; the
+/// case page it goes back to is the fresh one.
+async fn after(ctx: &Ctx, id: i64, done: Result<Permit, Fail>, ok_key: &str) -> HttpResponse {
     let note = match done {
         Ok(_) => ctx.flash(true, ctx.lang.key(ok_key)),
+        Err(Fail::Api(ApiError::PreconditionFailed { .. })) => {
+            let text = stale(ctx, id).await;
+            ctx.flash(false, text)
+        }
         Err(Fail::Api(e)) => ctx.flash(false, ctx.problem_text(&e)),
         Err(f) => return ctx.fail(f),
     };
     match note {
         Ok(()) => ctx.see_other(&format!("/console/permits/{id}")),
         Err(f) => ctx.fail(f),
+    }
+}
+
+/// Who changed case `id` last, what and when, in the reader's language; the plain stale
+/// message when the case cannot be read.
+async fn stale(ctx: &Ctx, id: i64) -> String {
+    let last = match ctx.caller() {
+        Ok(c) => read(ctx, &c, id)
+            .await
+            .ok()
+            .and_then(|p| p.history.last().cloned()),
+        Err(_) => None,
+    };
+    match last {
+        Some(h) => ctx.lang.text(
+            &Message::new("console-stale-form")
+                .text("who", format!("{} ({})", h.actor, h.role))
+                .text("what", &h.action)
+                .text("when", h.at.format("%Y-%m-%d %H:%M UTC")),
+        ),
+        None => ctx.lang.key("console-stale-form-plain"),
+    }
+}
+
+/// Whether the form confirms what its confirmation page showed.
+fn confirmed(form: &Form) -> bool {
+    form.get("confirmed") == "yes"
+}
+
+#[derive(Template)]
+#[template(path = "confirm.html")]
+struct ConfirmPage {
+    f: Frame,
+    id: i64,
+    number: Option<String>,
+    /// What the official is about to do.
+    act: String,
+    /// What will follow from it.
+    effects: Vec<String>,
+    /// Where the confirmed form goes.
+    action: String,
+    /// The form's fields, sent again with the confirmation.
+    fields: Vec<(String, String)>,
+}
+
+/// A ground as the page names it: its name and article.
+fn named(g: &view::Ground) -> String {
+    match &g.article {
+        Some(a) => format!("{} ({a})", g.name),
+        None => g.name.clone(),
+    }
+}
+
+/// What a refusal or revocation will bring about, for its confirmation page: the quota
+/// it gives back in each named region, and for a revocation on a ground that bars the
+/// employer, the bar of Art. 33(2).
+fn effects(ctx: &Ctx, p: &Permit, revoke: bool, bar: Option<u32>, note: &str) -> Vec<String> {
+    // A revoked permit gives back what every region issued it; a refused application
+    // what the regions that approved it hold.
+    let mut out: Vec<String> = p
+        .regions
+        .iter()
+        .filter(|r| revoke || r.decision() == Some(RegionDecision::Approved))
+        .map(|r| {
+            ctx.lang.text(
+                &Message::new("console-effect-quota-back")
+                    .text("region", &r.region)
+                    .text("category", p.category.code())
+                    .text("year", p.quota_year),
+            )
+        })
+        .collect();
+    if out.is_empty() {
+        out.push(ctx.lang.key("console-effect-no-quota"));
+    }
+    if let Some(months) = bar {
+        out.push(
+            ctx.lang.text(
+                &Message::new("console-effect-bar")
+                    .text("bin", &p.bin)
+                    .text("months", months),
+            ),
+        );
+    }
+    if !note.is_empty() {
+        out.push(
+            ctx.lang
+                .text(&Message::new("console-effect-note").text("note", note)),
+        );
+    }
+    out
+}
+
+/// The confirmation page of a refusal or revocation the form asks for, before anything
+/// changes; `None` when the form is confirmed already, asks for something else, or
+/// cannot be confirmed (no ground, a ground that does not apply): the command then
+/// decides, and refuses, as the API would.
+async fn confirmation(ctx: &Ctx, id: i64, body: &[u8], revoke: bool) -> Option<HttpResponse> {
+    let c = ctx.caller().ok()?;
+    let form = ctx.form(body).ok()?;
+    if confirmed(&form) {
+        return None;
+    }
+    let chosen = form.all("ground");
+    if chosen.is_empty() || chosen.iter().any(String::is_empty) {
+        return None;
+    }
+    if !revoke && form.get("decision") != "refuse" {
+        return None;
+    }
+    let page = async {
+        let p = read(ctx, &c, id).await?;
+        let (refusal, revocation) = grounds(ctx, &c).await?;
+        let (act, bar, action) = if revoke {
+            let code = form.get("ground").to_owned();
+            let Some(g) = revocation
+                .iter()
+                .find(|g| g.code == code && revocation_ground_applies(&g.code, p.category))
+            else {
+                return Ok(None);
+            };
+            let rule_sets = ctx.state.rule_sets.clone();
+            let today = ctx.state.time.today();
+            let bar = ctx
+                .state
+                .read(move |conn| Ok(case_page::revocation_bar(conn, &rule_sets, today, &code)?))
+                .await?;
+            let act = Message::new("console-confirm-revoke").text("ground", named(g));
+            (act, bar, "revocation")
+        } else {
+            let names: Vec<String> = chosen
+                .iter()
+                .map(|code| {
+                    refusal
+                        .iter()
+                        .find(|g| &g.code == code)
+                        .map_or_else(|| code.clone(), named)
+                })
+                .collect();
+            let act = Message::new("console-confirm-refuse").text("grounds", names.join("; "));
+            (act, None, "decision")
+        };
+        let note = if revoke { form.get("note") } else { "" };
+        Ok(Some(ConfirmPage {
+            effects: effects(ctx, &p, revoke, bar, note),
+            act: ctx.lang.text(&act),
+            f: ctx.frame("console-confirm-title", Some(&c))?,
+            id,
+            number: p.number.clone(),
+            action: format!("/console/permits/{id}/{action}"),
+            fields: form
+                .fields()
+                .iter()
+                .filter(|(k, _)| k != "confirmed")
+                .cloned()
+                .collect(),
+        }))
+    }
+    .await;
+    match page {
+        Ok(None) => None,
+        Ok(Some(p)) => Some(ctx.page(Ok(p))),
+        Err(f) => Some(ctx.fail(f)),
     }
 }
 
@@ -297,6 +532,9 @@ fn decision(form: &Form) -> Result<Decision, Fail> {
 /// Approves or refuses (with grounds) for the official's region: the API's decision.
 pub async fn decide(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpResponse {
     let id = id.into_inner();
+    if let Some(page) = confirmation(&ctx, id, &body, false).await {
+        return page;
+    }
     let done = async {
         let c = ctx.caller()?;
         let form = ctx.form(&body)?;
@@ -333,7 +571,7 @@ pub async fn decide(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpRespo
     } else {
         "console-done-decided"
     };
-    after(&ctx, id, done, key)
+    after(&ctx, id, done, key).await
 }
 
 /// Runs the supervision the form asks for (the API's suspension, resumption, revocation).
@@ -367,25 +605,28 @@ pub async fn suspend(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpResp
         reason: f.get("reason").to_owned(),
     })
     .await;
-    after(&ctx, id, done, "console-done-suspended")
+    after(&ctx, id, done, "console-done-suspended").await
 }
 
 /// Lifts a suspension.
 pub async fn resume(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpResponse {
     let id = id.into_inner();
     let done = supervise(&ctx, id, &body, |_| Supervision::Resume).await;
-    after(&ctx, id, done, "console-done-resumed")
+    after(&ctx, id, done, "console-done-resumed").await
 }
 
 /// Revokes a permit on a ground of the rule set's list.
 pub async fn revoke(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpResponse {
     let id = id.into_inner();
+    if let Some(page) = confirmation(&ctx, id, &body, true).await {
+        return page;
+    }
     let done = supervise(&ctx, id, &body, |f| Supervision::Revoke {
         ground: f.get("ground").to_owned(),
         note: Some(f.get("note").to_owned()).filter(|n| !n.is_empty()),
     })
     .await;
-    after(&ctx, id, done, "console-done-revoked")
+    after(&ctx, id, done, "console-done-revoked").await
 }
 
 #[derive(Template)]
@@ -504,6 +745,31 @@ struct VerifyPage {
 }
 
 impl VerifyPage {
+    /// Why the permit is not valid today, in the page's language (Art. 33(1), (4)).
+    fn why_not_valid(&self, p: &PublicPermit) -> String {
+        let m = match p.not_valid {
+            None => return String::new(),
+            Some(NotValid::NotYetStarted { from }) => {
+                Message::new("console-verify-why-not-started").text("from", from)
+            }
+            Some(NotValid::Suspended) => Message::new("console-verify-why-suspended"),
+            Some(NotValid::Revoked { on }) => {
+                Message::new("console-verify-why-revoked").text("on", on)
+            }
+            Some(NotValid::Expired { on }) => {
+                Message::new("console-verify-why-expired").text("on", on)
+            }
+            Some(NotValid::Lapsed { on }) => {
+                Message::new("console-verify-why-lapsed").text("on", on)
+            }
+            Some(NotValid::Returned { on }) => {
+                Message::new("console-verify-why-returned").text("on", on)
+            }
+            Some(NotValid::NotIssued) => Message::new("console-verify-why-not-issued"),
+        };
+        self.f.lang.text(&m)
+    }
+
     /// The region's name in the page's language.
     fn region_name(&self, r: &RegionName) -> String {
         match self.f.lang {
@@ -524,7 +790,9 @@ pub struct VerifyQuery {
 /// code points at (`/console/verify/{number}`), and a form to type a number
 /// (`/console/verify?number=`). It shows what `GET /v1/public/permits/{number}` answers —
 /// whether the permit is valid today, the employer's name, category, regions and term, no
-/// worker — under the same per-address limit; a wrong number is the same 404 as there.
+/// worker — and why it is not valid today when it is not, under a per-address limit of
+/// its own (`console.verify_per_minute`, apart from the API's); a wrong number is the same
+/// 404 as there.
 pub async fn verify(
     ctx: Ctx,
     req: HttpRequest,
@@ -540,7 +808,7 @@ pub async fn verify(
         let permit = match asked.clone() {
             None => None,
             Some(number) => {
-                ctx.state.limit_verification(req.peer_addr())?;
+                ctx.console.limit_verification(req.peer_addr())?;
                 let today = ctx.state.time.today();
                 let found = ctx
                     .state

@@ -2,10 +2,12 @@
 //! mounts them, and no page imports this file.
 
 use super::state::{Console, Oidc, SESSION_COOKIE};
+use super::store::DbStore;
 use super::{ministry, official, oidc, session};
+use crate::api::limit::ClientLimiter;
+use crate::api::AppState;
 use crate::config::ConsoleSettings;
 use actix_session::config::{CookieContentSecurity, PersistentSession};
-use actix_session::storage::CookieSessionStore;
 use actix_session::SessionMiddleware;
 use actix_web::cookie::{time::Duration, Key, SameSite};
 use actix_web::http::header;
@@ -26,6 +28,9 @@ impl Mount {
         })?;
         if s.session_minutes < 1 {
             return Err("console.session_minutes must be at least 1".into());
+        }
+        if s.idle_minutes < 1 {
+            return Err("console.idle_minutes must be at least 1".into());
         }
         let oidc = match s.oidc_issuer_url.as_str() {
             "" => None,
@@ -53,16 +58,23 @@ impl Mount {
             console: Console {
                 dev_sign_in: s.dev_sign_in,
                 session_minutes: s.session_minutes,
+                idle_minutes: s.idle_minutes,
                 oidc,
+                verify_limit: std::sync::Arc::new(ClientLimiter::per_minute(s.verify_per_minute)),
             },
             key,
         })
     }
 
-    /// The `/console` scope with its session middleware: an encrypted (private) cookie,
-    /// HttpOnly, Secure, SameSite=Lax, limited to `/console`.
-    pub fn scope(&self) -> impl actix_web::dev::HttpServiceFactory + 'static {
-        let sessions = SessionMiddleware::builder(CookieSessionStore::default(), self.key.clone())
+    /// The `/console` scope with its session middleware: sessions held in `state`'s
+    /// database, their id in an encrypted (private) cookie, HttpOnly, Secure,
+    /// SameSite=Lax, limited to `/console`.
+    pub fn scope(
+        &self,
+        state: web::Data<AppState>,
+    ) -> impl actix_web::dev::HttpServiceFactory + 'static {
+        let store = DbStore::new(state, self.console.idle_minutes);
+        let sessions = SessionMiddleware::builder(store, self.key.clone())
             .cookie_name(SESSION_COOKIE.to_owned())
             .cookie_path("/console".to_owned())
             .cookie_secure(true)
@@ -92,6 +104,10 @@ impl Mount {
             .route("/verify/{number}", web::get().to(official::verify))
             .route("/queue", web::get().to(official::queue))
             .route("/permits/{id}", web::get().to(official::case))
+            .route(
+                "/permits/{id}/document.pdf",
+                web::get().to(official::document),
+            )
             .route("/permits/{id}/decision", web::post().to(official::decide))
             .route(
                 "/permits/{id}/suspension",

@@ -78,9 +78,14 @@ pub async fn language(ctx: Ctx, body: web::Bytes) -> HttpResponse {
     let Some(lang) = Lang::ALL.into_iter().find(|l| l.tag() == form.get("lang")) else {
         return ctx.see_other("/console/");
     };
-    // Only a path of the console itself: never an open redirect.
+    // Only a path of the console itself, printable ASCII (a header cannot carry CR or
+    // LF): never an open redirect, never a broken answer.
     let back = form.get("back");
-    let back = if back.starts_with("/console/") && !back.contains("//") {
+    let back = if back.starts_with("/console/")
+        && !back.contains("//")
+        && !back.contains('\\')
+        && back.bytes().all(|b| b.is_ascii_graphic())
+    {
         back
     } else {
         "/console/"

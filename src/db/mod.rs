@@ -2,8 +2,10 @@
 //! migrations, and the named queries per resource.
 
 pub mod audit;
+pub mod case_notes;
 pub mod certificates;
 pub mod complaints;
+pub mod console_sessions;
 pub mod demands;
 pub mod ict;
 pub mod idempotency;

@@ -601,3 +601,13 @@ diesel::allow_tables_to_appear_in_same_query!(countries, permit_regions);
 diesel::allow_tables_to_appear_in_same_query!(countries, permit_workers);
 diesel::allow_tables_to_appear_in_same_query!(countries, permit_worker_routes);
 diesel::allow_tables_to_appear_in_same_query!(countries, complaints);
+
+diesel::table! {
+    console_sessions (id_hash) {
+        id_hash -> Text,
+        state -> Text,
+        created_at -> Timestamp,
+        last_seen -> Timestamp,
+        ends_at -> Nullable<Timestamp>,
+    }
+}

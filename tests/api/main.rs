@@ -10,6 +10,7 @@ mod certificates;
 mod complaints;
 mod concurrency;
 mod console;
+mod console_session;
 mod console_words;
 mod demands;
 mod demo;

@@ -84,8 +84,14 @@ pub(crate) fn audit_in(
     region: Option<&str>,
 ) -> Result<(), CaseError> {
     let snap = |l: &Loaded| -> Result<serde_json::Value, CaseError> {
+        // The official's words go with the act: a suspension's reason, a revocation's or
+        // return's note (the case page's history shows them after they are cleared).
         audit::snapshot(&serde_json::json!({
             "permit": l.permit, "regions": l.regions,
+            "words": {
+                "suspension_reason": l.detail.suspension_reason,
+                "end_note": l.detail.end_note,
+            },
         }))
     };
     audit::record(

@@ -97,6 +97,7 @@ pub(super) fn supervise_loaded(
                         Violation::new("unknown-ground", ART_9_5).text("ground", ground),
                     )
                 })?;
+            crate::domain::ground_scope::check_revocation_ground(&g.code, l.permit.category)?;
             (
                 "permit.revoked",
                 format!("{}; {}", cite_all(&[ART_9_5, ART_33_2]), g.article),
