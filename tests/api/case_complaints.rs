@@ -2,7 +2,8 @@
 //! ICT permit (Art. 35(1)) through HTTP on the configured database (APPK No. 350-VI, Art.
 //! 91-92, 101): a refused certificate contested and annulled by the akimat itself (back to
 //! `applied`, decided again); a refused ICT permit contested, passed to the ministry and
-//! refused with reasons; another employer's complaint a 404.
+//! refused with reasons, or filed late and satisfied once its term is restored; another
+//! employer's complaint a 404.
 
 use crate::helpers::*;
 use crate::ict::BIN_BRANCH;
@@ -260,24 +261,38 @@ async fn appk_91_3_a_refused_ict_permit_contested_goes_to_the_ministry_which_ref
 }
 
 #[actix_web::test]
-async fn appk_91_3_a_refused_ict_permit_satisfied_by_the_ministry_awaits_its_decision_again() {
+async fn appk_92_a_late_complaint_on_a_refused_ict_permit_satisfied_by_the_ministry_awaits_its_decision_again(
+) {
     let app = spawn_app().await;
     let id = refused_ict(&app).await;
+    // Refused on 1 December 2026: three months end on 1 March 2027; filed on the 2nd, the
+    // complaint is accepted and marked late (APPK Art. 92(1), (3)).
+    app.set_today("2027-03-02T04:00:00Z");
     let c = app
         .post(&format!("/v1/ict-permits/{id}/complaints"))
         .token(&app.employer(BIN_BRANCH))
         .json(&complaint())
         .await;
-    let cid = c.ok(201)["id"].clone();
+    let c = c.ok(201).clone();
+    assert_eq!(
+        (&c["late"], &c["act_on"]),
+        (&json!(true), &json!("2026-12-01"))
+    );
+    let cid = c["id"].clone();
     app.post(&format!("/v1/complaints/{cid}/forwarding"))
         .token(&app.akimat("KZ-75"))
         .send()
         .await
         .ok(200);
+    app.post(&format!("/v1/complaints/{cid}/decision"))
+        .token(&app.ministry())
+        .json(&json!({"outcome": "satisfied"}))
+        .await
+        .problem(422, "complaint-term-restoration-required");
     let d = app
         .post(&format!("/v1/complaints/{cid}/decision"))
         .token(&app.ministry())
-        .json(&json!({"outcome": "satisfied"}))
+        .json(&json!({"outcome": "satisfied", "term_restored": true}))
         .await;
     assert_eq!(d.ok(200)["state"], "satisfied");
     let p = app
