@@ -437,12 +437,16 @@ complaint-no-such-act = the permit shows no { $act ->
         [refusal] refusal
         [suspension] suspension
         [revocation] revocation
+        [certificate_refusal] refusal of the self-employment certificate
+        [ict_refusal] refusal of the ICT permit
        *[missed_deadline] missed decision deadline (its deadline is { $due })
     } to complain of
 complaint-relief-mismatch = a complaint against { $act ->
         [refusal] a refusal
         [suspension] a suspension
         [revocation] a revocation
+        [certificate_refusal] a refusal of a self-employment certificate
+        [ict_refusal] a refusal of an ICT permit
        *[missed_deadline] a missed deadline
     } cannot ask { $relief ->
         [annul] to annul an act

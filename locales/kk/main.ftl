@@ -417,12 +417,16 @@ complaint-no-such-act = рұқсатта шағым жасалатын { $act ->
         [refusal] бас тарту
         [suspension] тоқтата тұру
         [revocation] кері қайтарып алу
+        [certificate_refusal] куәлік беруден бас тарту
+        [ict_refusal] ШКА рұқсатын беруден бас тарту
        *[missed_deadline] өткізіп алынған шешім мерзімі (мерзімі { $due })
     } жоқ
 complaint-relief-mismatch = { $act ->
         [refusal] бас тартуға
         [suspension] тоқтата тұруға
         [revocation] кері қайтарып алуға
+        [certificate_refusal] куәлік беруден бас тартуға
+        [ict_refusal] ШКА рұқсатын беруден бас тартуға
        *[missed_deadline] мерзімді өткізіп алуға
     } шағым { $relief ->
         [annul] актінің күшін жоюды

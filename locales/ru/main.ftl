@@ -443,12 +443,16 @@ complaint-no-such-act = у разрешения нет { $act ->
         [refusal] отказа
         [suspension] приостановления
         [revocation] отзыва
+        [certificate_refusal] отказа в выдаче справки
+        [ict_refusal] отказа в выдаче разрешения ВКП
        *[missed_deadline] пропущенного срока решения (срок истекает { $due })
     }, на который можно подать жалобу
 complaint-relief-mismatch = жалоба на { $act ->
         [refusal] отказ
         [suspension] приостановление
         [revocation] отзыв
+        [certificate_refusal] отказ в выдаче справки
+        [ict_refusal] отказ в выдаче разрешения ВКП
        *[missed_deadline] пропуск срока
     } не может требовать { $relief ->
         [annul] отмены акта

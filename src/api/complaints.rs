@@ -5,10 +5,10 @@ use super::extract::{Body, IdempotencyKey, IfMatch, Query, RequestId};
 use super::idempotency::{create, etag, Created};
 use super::page::{split, PageQuery};
 use super::{narrowed, AppState};
-use crate::auth::{authorize, authorize_role, Action, Caller, Role, Scope};
+use crate::auth::{authorize_role, case_access, Action, Caller, Role};
 use crate::cases::complaint::{self as cases, Detail, Seen};
 use crate::db::audit::Actor;
-use crate::db::complaints::{ComplaintRow, Filter};
+use crate::db::complaints::{CaseLink, ComplaintRow, Filter};
 use crate::db::Conn;
 use crate::domain::complaint::{ActKind, ComplaintState, DecidingBody, Relief};
 use crate::domain::{EmployerId, Message};
@@ -32,6 +32,10 @@ pub enum ActKindWire {
     Revocation,
     /// A decision not taken by its deadline, a refusal from the next day (APPK Art. 91(2)).
     MissedDeadline,
+    /// The akimat's refusal of a self-employment certificate (Art. 34(1)).
+    CertificateRefusal,
+    /// The akimat's refusal of an ICT permit (Art. 35(1)).
+    IctRefusal,
 }
 
 impl From<ActKindWire> for ActKind {
@@ -41,6 +45,8 @@ impl From<ActKindWire> for ActKind {
             ActKindWire::Suspension => ActKind::Suspension,
             ActKindWire::Revocation => ActKind::Revocation,
             ActKindWire::MissedDeadline => ActKind::MissedDeadline,
+            ActKindWire::CertificateRefusal => ActKind::CertificateRefusal,
+            ActKindWire::IctRefusal => ActKind::IctRefusal,
         }
     }
 }
@@ -52,6 +58,8 @@ impl From<ActKind> for ActKindWire {
             ActKind::Suspension => ActKindWire::Suspension,
             ActKind::Revocation => ActKindWire::Revocation,
             ActKind::MissedDeadline => ActKindWire::MissedDeadline,
+            ActKind::CertificateRefusal => ActKindWire::CertificateRefusal,
+            ActKind::IctRefusal => ActKindWire::IctRefusal,
         }
     }
 }
@@ -74,6 +82,15 @@ pub enum DecidingBodyWire {
     Ministry,
     /// The akim of the region whose akimat made the act.
     Akimat,
+}
+
+impl From<ReliefWire> for Relief {
+    fn from(r: ReliefWire) -> Relief {
+        match r {
+            ReliefWire::Annul => Relief::Annul,
+            ReliefWire::TakeDecision => Relief::TakeDecision,
+        }
+    }
 }
 
 impl From<DecidingBody> for DecidingBodyWire {
@@ -179,6 +196,40 @@ impl utoipa::PartialSchema for Reference {
 }
 impl ToSchema for Reference {}
 
+/// A complaint against the refusal of an ICT permit (Art. 35(1)), filed by its employer.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CaseComplaintRequest {
+    /// `annul`: the only relief against a refusal.
+    pub relief: ReliefWire,
+    /// The grounds, in the complainant's words.
+    #[validate(length(min = 1, max = 10000))]
+    #[schema(
+        example = "The ratio of Art. 35(4) was met: the staff list of 01.11.2026 shows it.",
+        min_length = 1,
+        max_length = 10000
+    )]
+    pub grounds: String,
+    /// References to attached documents (numbers of letters, orders, files).
+    #[serde(default)]
+    #[validate(length(max = 20))]
+    #[schema(max_items = 20, example = json!(["Letter No. 15-2/311 of 10.03.2026"]))]
+    pub references: Vec<Reference>,
+}
+
+/// A certificate holder's written complaint against the refusal of the certificate (Art.
+/// 34(1)), which the akimat registers as it registers the application: the holder has no
+/// role in the service (docs/LAW.md).
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(transparent)]
+pub struct HolderComplaintRequest(pub CaseComplaintRequest);
+
+impl Validate for HolderComplaintRequest {
+    fn validate(&self) -> Result<(), validator::ValidationErrors> {
+        self.0.validate()
+    }
+}
+
 /// The akimat satisfies a complaint against its own act itself (APPK Art. 91(4)).
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -228,6 +279,12 @@ pub struct ComplaintDecisionRequest {
 impl crate::api::extract::ActionBody for ComplaintRequest {
     const ACTION: Action = Action::FileComplaint;
 }
+impl crate::api::extract::ActionBody for CaseComplaintRequest {
+    const ACTION: Action = Action::FileComplaint;
+}
+impl crate::api::extract::ActionBody for HolderComplaintRequest {
+    const ACTION: Action = Action::ReconsiderComplaint;
+}
 impl crate::api::extract::ActionBody for ReconsiderationRequest {
     const ACTION: Action = Action::ReconsiderComplaint;
 }
@@ -241,12 +298,17 @@ pub struct ComplaintView {
     /// Identifier of the complaint.
     #[schema(example = 7)]
     pub id: i64,
-    /// The permit whose act it contests.
+    /// The permit whose act it contests; null for a certificate's or an ICT permit's.
     #[schema(example = 42)]
-    pub permit_id: i64,
-    /// The employer's BIN or IIN.
+    pub permit_id: Option<i64>,
+    /// The self-employment certificate whose refusal it contests.
+    pub certificate_id: Option<i64>,
+    /// The ICT permit whose refusal it contests.
+    pub ict_permit_id: Option<i64>,
+    /// The employer's BIN or IIN; null for a certificate holder's complaint, which the
+    /// akimat registers.
     #[schema(example = "210340000013")]
-    pub bin: String,
+    pub bin: Option<String>,
     /// The region of the akimat whose act it contests.
     #[schema(example = "KZ-23")]
     pub region: String,
@@ -294,8 +356,17 @@ pub struct ComplaintView {
     pub version: i64,
 }
 
-fn view(row: ComplaintRow, today: NaiveDate) -> Result<ComplaintView, ApiError> {
+fn view(
+    row: ComplaintRow,
+    case: Option<CaseLink>,
+    today: NaiveDate,
+) -> Result<ComplaintView, ApiError> {
     let detail = Detail::of(&row)?;
+    let (certificate_id, ict_permit_id) = match case {
+        Some(CaseLink::Certificate(id)) => (Some(id), None),
+        Some(CaseLink::Ict(id)) => (None, Some(id)),
+        None => (None, None),
+    };
     let with_body = match row.state {
         ComplaintState::Filed => Some("akimat".to_owned()),
         ComplaintState::Forwarded => Some(row.decider().as_str().to_owned()),
@@ -304,7 +375,9 @@ fn view(row: ComplaintRow, today: NaiveDate) -> Result<ComplaintView, ApiError> 
     Ok(ComplaintView {
         id: row.id,
         permit_id: row.permit_id,
-        bin: row.bin.to_string(),
+        certificate_id,
+        ict_permit_id,
+        bin: row.bin.as_ref().map(ToString::to_string),
         region: row.region.to_string(),
         act: row.act_kind.into(),
         act_on: row.act_on,
@@ -338,18 +411,24 @@ fn respond(v: ComplaintView) -> HttpResponse {
 
 /// The access check of a complaint for `action`: the caller's role may do it at all
 /// (checked before loading), then the complaint must contest an act of the akimat's region
-/// or be the employer's own (404 otherwise, as for one that does not exist).
+/// or be the employer's own (404 otherwise, as for one that does not exist; a certificate
+/// holder's complaint is no employer's).
 fn access(caller: &Caller, action: Action) -> impl FnOnce(Seen<'_>) -> Result<(), ApiError> + '_ {
     move |seen| {
-        authorize(
-            caller,
-            action,
-            Scope::Case {
-                region: seen.region,
-                bin: seen.bin,
-            },
-        )
+        let employers = seen.bin.map_or(&[][..], std::slice::from_ref);
+        case_access(caller, action, std::slice::from_ref(seen.region), employers)
     }
+}
+
+/// A complaint's view with the certificate or ICT permit it concerns.
+fn view_one(
+    conn: &mut Conn,
+    row: ComplaintRow,
+    today: NaiveDate,
+) -> Result<ComplaintView, ApiError> {
+    let mut cases = cases::cases_of(conn, std::slice::from_ref(&row))?;
+    let case = cases.remove(&row.id);
+    view(row, case, today)
 }
 
 /// The access check of a decision: besides [`access`], only the body the rule set names
@@ -403,10 +482,7 @@ pub async fn file_complaint(
         bin,
         permit_id: req.permit_id,
         act: req.act.into(),
-        relief: match req.relief {
-            ReliefWire::Annul => Relief::Annul,
-            ReliefWire::TakeDecision => Relief::TakeDecision,
-        },
+        relief: req.relief.into(),
         grounds: req.grounds,
         references: req.references.into_iter().map(String::from).collect(),
     };
@@ -422,7 +498,110 @@ pub async fn file_complaint(
             crate::auth::permit_access(&c, Action::FileComplaint),
             &actor,
         )?;
-        let v = view(row, today)?;
+        let v = view(row, None, today)?;
+        Ok(Created {
+            location: format!("/v1/complaints/{}", v.id),
+            version: Some(v.version),
+            body: v,
+        })
+    })
+    .await
+}
+
+/// Files the employer's complaint against the refusal of its ICT permit (employer; Art.
+/// 35(1), APPK Art. 91, 92), with the akimat that refused, in the same queue and under the
+/// same terms as a permit's. Filed late, it is accepted and marked `late`.
+#[utoipa::path(tag = "complaints", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "ICT permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
+        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+    request_body = CaseComplaintRequest,
+    responses(
+        (status = 201, description = "Filed with the akimat that refused.", body = ComplaintView, headers(("Location" = String, description = "The complaint."), ("ETag" = String, description = "The version."))),
+        (status = 403, description = "Not an employer.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such ICT permit, or not the employer's; no rule set in force.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`complaint-exists`: an open complaint of the permit; the Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields; `complaint-no-such-act` (APPK Art. 91(1)): the permit is not refused; `complaint-relief-mismatch` (APPK Art. 91(1)).", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/ict-permits/{id}/complaints")]
+pub async fn file_ict_complaint(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    key: IdempotencyKey,
+    id: web::Path<i64>,
+    body: Body<CaseComplaintRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let case = CaseLink::Ict(id.into_inner());
+    file_case(state, caller, rid, key, case, body.value, body.fingerprint).await
+}
+
+/// Registers a certificate holder's written complaint against the refusal of the
+/// certificate (akimat, its own region; Art. 34(1), APPK Art. 91, 92): the akimat that
+/// registered the application registers the complaint, which it may then satisfy itself
+/// or pass on. Filed late, it is accepted and marked `late`.
+#[utoipa::path(tag = "complaints", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Certificate id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
+        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+    request_body = HolderComplaintRequest,
+    responses(
+        (status = 201, description = "Registered with the akimat that refused.", body = ComplaintView, headers(("Location" = String, description = "The complaint."), ("ETag" = String, description = "The version."))),
+        (status = 403, description = "Not an akimat.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such certificate, or not the akimat's region; no rule set in force.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`complaint-exists`: an open complaint of the certificate; the Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields; `complaint-no-such-act` (APPK Art. 91(1)): the certificate is not refused; `complaint-relief-mismatch` (APPK Art. 91(1)).", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/self-employment-certificates/{id}/complaints")]
+pub async fn file_certificate_complaint(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    key: IdempotencyKey,
+    id: web::Path<i64>,
+    body: Body<HolderComplaintRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let case = CaseLink::Certificate(id.into_inner());
+    file_case(
+        state,
+        caller,
+        rid,
+        key,
+        case,
+        body.value.0,
+        body.fingerprint,
+    )
+    .await
+}
+
+/// The skeleton of filing against a certificate's or an ICT permit's refusal: one
+/// command, the caller's own case (404 otherwise), answered 201 with the complaint.
+async fn file_case(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    key: IdempotencyKey,
+    case: CaseLink,
+    req: CaseComplaintRequest,
+    fingerprint: String,
+) -> Result<HttpResponse, ApiError> {
+    let action = match case {
+        CaseLink::Certificate(_) => Action::ReconsiderComplaint,
+        CaseLink::Ict(_) => Action::FileComplaint,
+    };
+    authorize_role(&caller, action)?;
+    let cmd = cases::FileCase {
+        case,
+        relief: req.relief.into(),
+        grounds: req.grounds,
+        references: req.references.into_iter().map(String::from).collect(),
+    };
+    let (today, offset) = (state.time.today(), state.time.offset());
+    let actor = state.actor(&caller, &rid);
+    let c = caller.clone();
+    create(&state, &caller, key, fingerprint, move |conn| {
+        let access =
+            |region: &_, bins: &[_]| case_access(&c, action, std::slice::from_ref(region), bins);
+        let row = cases::file_case(conn, &cmd, (today, offset), access, &actor)?;
+        let v = view(row, Some(case), today)?;
         Ok(Created {
             location: format!("/v1/complaints/{}", v.id),
             version: Some(v.version),
@@ -452,7 +631,7 @@ pub async fn get_complaint(
     let v = state
         .db(move |c| {
             let row = cases::load(c, id, access(&caller, Action::ReadComplaints))?;
-            view(row, today)
+            view_one(c, row, today)
         })
         .await?;
     Ok(respond(v))
@@ -533,8 +712,22 @@ pub async fn list_complaints(
     let mut f = filter_of(&state, &caller, &filter.0, today)?;
     f.after_id = page.after_id;
     f.limit = page.limit;
-    let rows = state.db(move |c| Ok(cases::queue(c, &f)?)).await?;
-    let (items, next_cursor) = split(page, rows, |r| r.id, |r| view(r, today))?;
+    let (rows, mut links) = state
+        .db(move |c| {
+            let rows = cases::queue(c, &f)?;
+            let links = cases::cases_of(c, &rows)?;
+            Ok((rows, links))
+        })
+        .await?;
+    let (items, next_cursor) = split(
+        page,
+        rows,
+        |r| r.id,
+        |r| {
+            let case = links.remove(&r.id);
+            view(r, case, today)
+        },
+    )?;
     Ok(HttpResponse::Ok().json(ComplaintPage { items, next_cursor }))
 }
 
@@ -588,8 +781,13 @@ pub async fn complaint_queue(
     f.states = Some(states);
     f.decider = decider;
     let role = caller.role;
-    let rows = state
-        .db(move |c| Ok(cases::officials_queue(c, &f)?))
+    let (rows, mut links) = state
+        .db(move |c| {
+            let rows = cases::officials_queue(c, &f)?;
+            let plain: Vec<ComplaintRow> = rows.iter().map(|(r, _)| r.clone()).collect();
+            let links = cases::cases_of(c, &plain)?;
+            Ok((rows, links))
+        })
         .await?;
     // An akimat's queue holds what awaits it: its own term, reinstatements, and decisions
     // only where the rule set names the akimat.
@@ -601,7 +799,10 @@ pub async fn complaint_queue(
                 || r.state == ComplaintState::Filed
                 || r.decider() == DecidingBody::Akimat
         })
-        .map(|(r, _)| view(r, today))
+        .map(|(r, _)| {
+            let case = links.remove(&r.id);
+            view(r, case, today)
+        })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(HttpResponse::Ok().json(ComplaintPage {
         items,
@@ -876,6 +1077,11 @@ where
         caller,
         today,
     };
-    let v = state.write(move |c| view(command(c, &s)?, today)).await?;
+    let v = state
+        .write(move |c| {
+            let row = command(c, &s)?;
+            view_one(c, row, today)
+        })
+        .await?;
     Ok(respond(v))
 }

@@ -88,6 +88,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(permits::report_replacement)
                 .service(permits::list_overdue_departures)
                 .service(complaints::file_complaint)
+                .service(complaints::file_ict_complaint)
+                .service(complaints::file_certificate_complaint)
                 .service(complaints::list_complaints)
                 .service(complaints::get_complaint)
                 .service(complaints::reconsider_complaint)

@@ -19,7 +19,7 @@ use crate::domain::{CountryCode, EmployerId, Message, RegionCode, Violation};
 use chrono::NaiveDate;
 
 /// The lifecycle this kind of case shares with the other akimat-decided ones.
-const LIFE: Lifecycle = Lifecycle {
+pub(crate) const LIFE: Lifecycle = Lifecycle {
     entity_type: "self_employment_certificate",
     conflict: "conflict-certificate-changed",
 };

@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 use std::sync::Arc;
 
 /// The lifecycle this kind of case shares with the other akimat-decided ones.
-const LIFE: Lifecycle = Lifecycle {
+pub(crate) const LIFE: Lifecycle = Lifecycle {
     entity_type: "ict_permit",
     conflict: "conflict-ict-changed",
 };

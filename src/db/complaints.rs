@@ -3,8 +3,8 @@
 //! writes that put a permit back where it stood before an annulled act.
 
 use super::schema::{
-    audit_events, complaints, permit_details, permit_regions, permits, quota_waits,
-    reopened_permits,
+    audit_events, complaint_cases, complaints, permit_details, permit_regions, permits,
+    quota_waits, reopened_permits,
 };
 use super::AnyConnection;
 use crate::domain::complaint::{ActKind, ComplaintState, DecidingBody};
@@ -18,9 +18,13 @@ use diesel::prelude::*;
 #[diesel(table_name = complaints)]
 pub struct ComplaintRow {
     pub id: i64,
-    pub permit_id: i64,
-    #[diesel(deserialize_as = String)]
-    pub bin: EmployerId,
+    /// The permit whose act it contests; none for a certificate's or an ICT permit's
+    /// (their case is in `complaint_cases`).
+    pub permit_id: Option<i64>,
+    /// The employer filing it; none for a certificate's, which the akimat files on the
+    /// holder's written complaint.
+    #[diesel(deserialize_as = OptionalBin)]
+    pub bin: Option<EmployerId>,
     #[diesel(deserialize_as = String)]
     pub region: RegionCode,
     #[diesel(deserialize_as = String)]
@@ -39,6 +43,39 @@ pub struct ComplaintRow {
     pub version: i64,
 }
 
+/// A nullable BIN column read as an employer's id.
+pub struct OptionalBin(Option<EmployerId>);
+
+impl From<OptionalBin> for Option<EmployerId> {
+    fn from(b: OptionalBin) -> Option<EmployerId> {
+        b.0
+    }
+}
+
+impl<DB: diesel::backend::Backend>
+    Queryable<diesel::sql_types::Nullable<diesel::sql_types::Text>, DB> for OptionalBin
+where
+    Option<String>:
+        diesel::deserialize::FromSql<diesel::sql_types::Nullable<diesel::sql_types::Text>, DB>,
+{
+    type Row = Option<String>;
+    fn build(row: Option<String>) -> diesel::deserialize::Result<Self> {
+        match row {
+            None => Ok(OptionalBin(None)),
+            Some(s) => Ok(OptionalBin(Some(s.parse()?))),
+        }
+    }
+}
+
+/// The case a complaint without a permit concerns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseLink {
+    /// A self-employment certificate (Art. 34).
+    Certificate(i64),
+    /// An ICT permit (Art. 35).
+    Ict(i64),
+}
+
 impl ComplaintRow {
     /// The body considering the complaint once passed on (APPK Art. 91(3)).
     pub fn decider(&self) -> DecidingBody {
@@ -48,8 +85,8 @@ impl ComplaintRow {
 
 /// A complaint to store.
 pub struct NewComplaint<'a> {
-    pub permit_id: i64,
-    pub bin: &'a EmployerId,
+    pub permit_id: Option<i64>,
+    pub bin: Option<&'a EmployerId>,
     pub region: &'a RegionCode,
     pub act_kind: ActKind,
     pub act_on: NaiveDate,
@@ -66,7 +103,7 @@ pub fn insert(conn: &mut AnyConnection, c: &NewComplaint<'_>) -> QueryResult<Com
     diesel::insert_into(complaints::table)
         .values((
             complaints::permit_id.eq(c.permit_id),
-            complaints::bin.eq(c.bin.as_str()),
+            complaints::bin.eq(c.bin.map(EmployerId::as_str)),
             complaints::region.eq(c.region.as_str()),
             complaints::act_kind.eq(c.act_kind.as_str()),
             complaints::act_on.eq(c.act_on),
@@ -196,6 +233,86 @@ pub fn list(conn: &mut AnyConnection, f: &Filter) -> QueryResult<Vec<ComplaintRo
         q.order(complaints::id)
     };
     q.load(conn)
+}
+
+/// Names the certificate or ICT permit of complaint `id`.
+pub fn link_case(conn: &mut AnyConnection, id: i64, case: CaseLink) -> QueryResult<usize> {
+    let (certificate, ict) = match case {
+        CaseLink::Certificate(c) => (Some(c), None),
+        CaseLink::Ict(p) => (None, Some(p)),
+    };
+    diesel::insert_into(complaint_cases::table)
+        .values((
+            complaint_cases::complaint_id.eq(id),
+            complaint_cases::certificate_id.eq(certificate),
+            complaint_cases::ict_permit_id.eq(ict),
+        ))
+        .execute(conn)
+}
+
+/// The certificate or ICT permit complaint `id` concerns; none for a permit's.
+pub fn case_of(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<CaseLink>> {
+    Ok(cases_of(conn, &[id])?.remove(&id))
+}
+
+/// The certificates and ICT permits complaints `ids` concern, by complaint.
+pub fn cases_of(
+    conn: &mut AnyConnection,
+    ids: &[i64],
+) -> QueryResult<std::collections::HashMap<i64, CaseLink>> {
+    let rows: Vec<(i64, Option<i64>, Option<i64>)> = complaint_cases::table
+        .filter(complaint_cases::complaint_id.eq_any(ids))
+        .select((
+            complaint_cases::complaint_id,
+            complaint_cases::certificate_id,
+            complaint_cases::ict_permit_id,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, certificate, ict)| match (certificate, ict) {
+            (Some(c), _) => Some((id, CaseLink::Certificate(c))),
+            (None, Some(p)) => Some((id, CaseLink::Ict(p))),
+            (None, None) => None,
+        })
+        .collect())
+}
+
+/// The complaints of a certificate or an ICT permit, oldest first.
+pub fn of_case(conn: &mut AnyConnection, case: CaseLink) -> QueryResult<Vec<ComplaintRow>> {
+    let ids = match case {
+        CaseLink::Certificate(c) => complaint_cases::table
+            .filter(complaint_cases::certificate_id.eq(c))
+            .select(complaint_cases::complaint_id)
+            .load::<i64>(conn)?,
+        CaseLink::Ict(p) => complaint_cases::table
+            .filter(complaint_cases::ict_permit_id.eq(p))
+            .select(complaint_cases::complaint_id)
+            .load::<i64>(conn)?,
+    };
+    complaints::table
+        .filter(complaints::id.eq_any(ids))
+        .order(complaints::id)
+        .select(ComplaintRow::as_select())
+        .load(conn)
+}
+
+/// When the audit trail last recorded `action` on an entity of `entity_type`: the act
+/// contested and the day it was made known.
+pub fn act_recorded_on(
+    conn: &mut AnyConnection,
+    entity_type: &str,
+    id: i64,
+    action: &str,
+) -> QueryResult<Option<NaiveDateTime>> {
+    audit_events::table
+        .filter(audit_events::entity_type.eq(entity_type))
+        .filter(audit_events::entity_id.eq(id.to_string()))
+        .filter(audit_events::action.eq(action))
+        .order(audit_events::id.desc())
+        .select(audit_events::occurred_at)
+        .first(conn)
+        .optional()
 }
 
 /// The complaints of a permit, oldest first.

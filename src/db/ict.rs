@@ -281,6 +281,24 @@ fn advance(
     super::lifecycle::advance!(conn, p, id, from, to, version)
 }
 
+/// APPK Art. 91(3), (4): a refusal annulled on a complaint: the ICT permit moves from
+/// `from` at `version` to `to` (awaiting the akimat's decision again, Art. 35(1)) and the
+/// refusal's decision row goes, so that it is decided anew. `None` when it moved on
+/// concurrently.
+pub fn reopen(
+    conn: &mut AnyConnection,
+    id: i64,
+    from: IctState,
+    to: IctState,
+    version: i64,
+) -> QueryResult<Option<()>> {
+    if !advance(conn, id, from, to, version)? {
+        return Ok(None);
+    }
+    diesel::delete(d::table.filter(d::permit_id.eq(id))).execute(conn)?;
+    Ok(Some(()))
+}
+
 /// A decision: the state it moves to and what it sets.
 pub type Decision<'a> = super::lifecycle::Decision<'a, IctState>;
 

@@ -550,8 +550,8 @@ diesel::table! {
 diesel::table! {
     complaints (id) {
         id -> BigInt,
-        permit_id -> BigInt,
-        bin -> Text,
+        permit_id -> Nullable<BigInt>,
+        bin -> Nullable<Text>,
         region -> Text,
         act_kind -> Text,
         act_on -> Date,
@@ -585,7 +585,17 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// The certificate or ICT permit a complaint without a permit concerns.
+    complaint_cases (complaint_id) {
+        complaint_id -> BigInt,
+        certificate_id -> Nullable<BigInt>,
+        ict_permit_id -> Nullable<BigInt>,
+    }
+}
+
 diesel::joinable!(complaints -> permits (permit_id));
+diesel::allow_tables_to_appear_in_same_query!(complaint_cases, complaints);
 diesel::allow_tables_to_appear_in_same_query!(complaints, permits);
 diesel::allow_tables_to_appear_in_same_query!(reopened_permits, permits);
 diesel::allow_tables_to_appear_in_same_query!(quota_waits, complaints);

@@ -129,13 +129,17 @@ pub enum CertificateEvent {
     Issue,
     Refuse,
     Extend,
+    /// A complaint satisfied annuls the refusal (APPK Art. 91(3), (4)): the application
+    /// awaits the akimat's decision again.
+    Annul,
 }
 
 impl CertificateEvent {
-    pub const ALL: [CertificateEvent; 3] = [
+    pub const ALL: [CertificateEvent; 4] = [
         CertificateEvent::Issue,
         CertificateEvent::Refuse,
         CertificateEvent::Extend,
+        CertificateEvent::Annul,
     ];
 
     fn name(self) -> &'static str {
@@ -143,13 +147,15 @@ impl CertificateEvent {
             CertificateEvent::Issue => "issue",
             CertificateEvent::Refuse => "refuse",
             CertificateEvent::Extend => "extend",
+            CertificateEvent::Annul => "annul",
         }
     }
 }
 
 /// Art. 34(1),(3): the akimat decides an application once (issue or refuse); an issued
-/// certificate is extended once, for the labour contract's term; nothing follows a
-/// refusal or an extension.
+/// certificate is extended once, for the labour contract's term; nothing follows an
+/// extension. A refusal annulled on a complaint (APPK Art. 91(3), (4)) puts the
+/// application back before the akimat, to be decided again.
 pub fn transition(
     state: CertificateState,
     event: CertificateEvent,
@@ -160,9 +166,11 @@ pub fn transition(
         (S::Applied, E::Issue) => Ok(S::Issued),
         (S::Applied, E::Refuse) => Ok(S::Refused),
         (S::Issued, E::Extend) => Ok(S::Extended),
+        (S::Refused, E::Annul) => Ok(S::Applied),
         _ => Err(IllegalTransition {
             code: match event {
                 E::Extend => "certificate-not-extendable",
+                E::Annul => "illegal-transition",
                 _ => "already-decided",
             },
             machine: "certificate",
@@ -405,6 +413,7 @@ mod tests {
                     (S::Applied, E::Issue) => Some(S::Issued),
                     (S::Applied, E::Refuse) => Some(S::Refused),
                     (S::Issued, E::Extend) => Some(S::Extended),
+                    (S::Refused, E::Annul) => Some(S::Applied),
                     _ => None,
                 };
                 assert_eq!(

@@ -26,15 +26,41 @@ pub enum ActKind {
     /// A decision not taken by its deadline: from the day after it the akimat is held to
     /// have refused (APPK Art. 91(2)).
     MissedDeadline,
+    /// The akimat's refusal of a self-employment certificate (Art. 34(1)).
+    CertificateRefusal,
+    /// The akimat's refusal of an ICT permit (Art. 35(1)).
+    IctRefusal,
+}
+
+/// The kind of case whose act a complaint contests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CaseKind {
+    /// A work permit or its extension (Art. 33).
+    Permit,
+    /// A self-employment certificate (Art. 34).
+    Certificate,
+    /// An ICT permit (Art. 35).
+    Ict,
 }
 
 impl ActKind {
-    pub const ALL: [ActKind; 4] = [
+    pub const ALL: [ActKind; 6] = [
         ActKind::Refusal,
         ActKind::Suspension,
         ActKind::Revocation,
         ActKind::MissedDeadline,
+        ActKind::CertificateRefusal,
+        ActKind::IctRefusal,
     ];
+
+    /// The kind of case whose act it is.
+    pub fn case(self) -> CaseKind {
+        match self {
+            ActKind::CertificateRefusal => CaseKind::Certificate,
+            ActKind::IctRefusal => CaseKind::Ict,
+            _ => CaseKind::Permit,
+        }
+    }
 
     /// The stored and wire form.
     pub fn as_str(self) -> &'static str {
@@ -43,6 +69,8 @@ impl ActKind {
             ActKind::Suspension => "suspension",
             ActKind::Revocation => "revocation",
             ActKind::MissedDeadline => "missed_deadline",
+            ActKind::CertificateRefusal => "certificate_refusal",
+            ActKind::IctRefusal => "ict_refusal",
         }
     }
 
@@ -51,14 +79,16 @@ impl ActKind {
         ActKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 
-    /// The audit action of the act on the permit, whose date is the day the employer
-    /// learnt of it; none for a missed deadline, which has no act.
+    /// The audit action of the act on its case, whose date is the day the employer (or
+    /// the holder) learnt of it; none for a missed deadline, which has no act.
     pub fn audit_action(self) -> Option<&'static str> {
         match self {
             ActKind::Refusal => Some("permit.refused"),
             ActKind::Suspension => Some("permit.suspended"),
             ActKind::Revocation => Some("permit.revoked"),
             ActKind::MissedDeadline => None,
+            ActKind::CertificateRefusal => Some("self_employment_certificate.refused"),
+            ActKind::IctRefusal => Some("ict_permit.refused"),
         }
     }
 }
@@ -279,6 +309,7 @@ pub fn contestable(
         ActKind::Suspension => state == PermitState::Suspended,
         ActKind::Revocation => state == PermitState::Revoked,
         ActKind::MissedDeadline => state == PermitState::Applied && decision_due < today,
+        ActKind::CertificateRefusal | ActKind::IctRefusal => false,
     };
     if fits {
         return Ok(());
@@ -291,6 +322,19 @@ pub fn contestable(
         .text("act", act.as_str())
         .text("state", state.as_str())
         .text("due", decision_due))
+}
+
+/// APPK Art. 91(1): a complaint against the refusal of a certificate (Art. 34(1)) or of an
+/// ICT permit (Art. 35(1)) names a case the akimat refused: `refused` is whether it stands
+/// refused today (`state` names its state in the refusal).
+pub fn refusal_contestable(act: ActKind, refused: bool, state: &str) -> Result<(), Violation> {
+    if refused && act.case() != CaseKind::Permit {
+        return Ok(());
+    }
+    Err(Violation::new("complaint-no-such-act", APPK_91_1)
+        .text("act", act.as_str())
+        .text("state", state)
+        .text("due", "-"))
 }
 
 /// APPK Art. 91(1): the relief must fit the act: a refusal, suspension or revocation is
@@ -488,6 +532,22 @@ mod tests {
         assert!(relief_fits(ActKind::Refusal, Relief::Annul).is_ok());
         assert!(relief_fits(ActKind::MissedDeadline, Relief::TakeDecision).is_ok());
         assert!(relief_fits(ActKind::Revocation, Relief::TakeDecision).is_err());
+    }
+
+    #[test]
+    fn appk_91_1_a_certificate_or_ict_complaint_names_a_refused_case() {
+        assert!(refusal_contestable(ActKind::CertificateRefusal, true, "refused").is_ok());
+        assert!(refusal_contestable(ActKind::IctRefusal, true, "refused").is_ok());
+        let v = refusal_contestable(ActKind::IctRefusal, false, "issued").unwrap_err();
+        assert_eq!(
+            (v.code.as_str(), v.article.as_deref()),
+            ("complaint-no-such-act", Some("APPK Art. 91(1)"))
+        );
+        assert!(refusal_contestable(ActKind::Refusal, true, "refused").is_err());
+        assert!(relief_fits(ActKind::CertificateRefusal, Relief::Annul).is_ok());
+        assert!(relief_fits(ActKind::IctRefusal, Relief::TakeDecision).is_err());
+        assert_eq!(ActKind::IctRefusal.case(), CaseKind::Ict);
+        assert_eq!(ActKind::Revocation.case(), CaseKind::Permit);
     }
 
     #[test]

@@ -99,10 +99,13 @@ pub enum IctEvent {
     Suspend,
     Resume,
     Revoke,
+    /// A complaint satisfied annuls the refusal (APPK Art. 91(3), (4)): the application
+    /// awaits the akimat's decision again.
+    Annul,
 }
 
 impl IctEvent {
-    pub const ALL: [IctEvent; 8] = [
+    pub const ALL: [IctEvent; 9] = [
         IctEvent::Issue,
         IctEvent::Refuse,
         IctEvent::ApplyExtension,
@@ -111,6 +114,7 @@ impl IctEvent {
         IctEvent::Suspend,
         IctEvent::Resume,
         IctEvent::Revoke,
+        IctEvent::Annul,
     ];
 
     fn name(self) -> &'static str {
@@ -123,6 +127,7 @@ impl IctEvent {
             IctEvent::Suspend => "suspend",
             IctEvent::Resume => "resume",
             IctEvent::Revoke => "revoke",
+            IctEvent::Annul => "annul",
         }
     }
 }
@@ -130,7 +135,9 @@ impl IctEvent {
 /// Art. 35(1),(2): the akimat decides an application once; the employer applies for the
 /// extension of an issued permit, which the akimat grants or refuses; an issued permit is extended
 /// (how many times is [`extend`]'s to say, with its article), suspended and resumed, or
-/// revoked, suspended or not; nothing follows a refusal or a revocation.
+/// revoked, suspended or not; nothing follows a revocation. A refusal annulled on a
+/// complaint (APPK Art. 91(3), (4)) puts the application back before the akimat, pending
+/// its decision again.
 pub fn transition(state: IctState, event: IctEvent) -> Result<IctState, IllegalTransition> {
     use IctEvent as E;
     use IctState as S;
@@ -141,8 +148,10 @@ pub fn transition(state: IctState, event: IctEvent) -> Result<IctState, IllegalT
         (S::Issued, E::Suspend) => Ok(S::Suspended),
         (S::Suspended, E::Resume) => Ok(S::Issued),
         (S::Issued | S::Suspended, E::Revoke) => Ok(S::Revoked),
+        (S::Refused, E::Annul) => Ok(S::Applied),
         _ => Err(IllegalTransition {
             code: match event {
+                E::Annul => "illegal-transition",
                 E::Issue | E::Refuse => "already-decided",
                 E::ApplyExtension | E::RefuseExtension | E::Extend => "ict-not-extendable",
                 E::Suspend | E::Resume | E::Revoke => "ict-measure-not-allowed",
@@ -567,6 +576,7 @@ mod tests {
                     (S::Issued, E::Suspend) => Some(S::Suspended),
                     (S::Suspended, E::Resume) => Some(S::Issued),
                     (S::Issued | S::Suspended, E::Revoke) => Some(S::Revoked),
+                    (S::Refused, E::Annul) => Some(S::Applied),
                     _ => None,
                 };
                 assert_eq!(

@@ -339,6 +339,27 @@ fn rows() -> Vec<Row> {
             Some(json!({"worker_id": 1, "date": "2026-08-10", "evidence": "Khorgos"})),
             [F, F, Y, F],
         ),
+        // Complaints against the refusal of ICT permit 1 (BIN_A's, refused above) and of
+        // certificate 1 (KZ-75's, refused above): the employer files its own, the akimat
+        // registers the holder's.
+        r(
+            "POST",
+            "/v1/ict-permits/1/complaints",
+            Some(json!({"relief": "annul", "grounds": "x"})),
+            [F, F, Y, F],
+        ),
+        r(
+            "POST",
+            "/v1/ict-permits/2/complaints",
+            Some(json!({"relief": "annul", "grounds": "x"})),
+            [F, F, F, F],
+        ),
+        r(
+            "POST",
+            "/v1/self-employment-certificates/1/complaints",
+            Some(json!({"relief": "annul", "grounds": "x"})),
+            [F, Y, F, F],
+        ),
         r("GET", "/v1/ict-register", None, [Y, Y, F, Y]),
         r("GET", "/v1/ict-register?region=KZ-71", None, [Y, F, F, Y]),
         // Permit 1 is not issued (409 for those who may read it); permit 2 is another's.

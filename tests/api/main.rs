@@ -6,6 +6,7 @@ mod architecture;
 mod audit_chain;
 mod backup;
 mod bodies;
+mod case_complaints;
 mod certificates;
 mod complaints;
 mod concurrency;

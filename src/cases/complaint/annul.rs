@@ -1,15 +1,18 @@
-//! What annulling the contested act does to the permit (APPK Art. 91(3), (4)): the permit
-//! goes back to where it stood before the act.
+//! What annulling the contested act does to its case (APPK Art. 91(3), (4)): the permit,
+//! certificate or ICT permit goes back to where it stood before the act.
 
 use super::super::permits::{self, Loaded};
 use super::super::{ledger, CaseError};
 use crate::db::audit::Actor;
-use crate::db::complaints::{self as db, ComplaintRow};
+use crate::db::complaints::{self as db, CaseLink, ComplaintRow};
 use crate::db::Conn;
+use crate::db::{certificates, ict};
 use crate::domain::article::*;
+use crate::domain::certificate::{self, CertificateEvent};
 use crate::domain::complaint::ActKind;
 use crate::domain::dates::add_working_days;
 use crate::domain::hold::{CaseKind, CaseRef, QuotaClaim, Units};
+use crate::domain::ict::IctEvent;
 use crate::domain::permit::{transition, PermitEvent, PermitKind, PermitState};
 use crate::domain::ruleset::RuleSet;
 use crate::domain::Message;
@@ -45,7 +48,13 @@ pub(super) fn annul(
     today: NaiveDate,
     actor: &Actor,
 ) -> Result<Annulled, CaseError> {
-    let l = permits::load_full(conn, c.permit_id)?;
+    let Some(permit_id) = c.permit_id else {
+        annul_refusal(conn, c, actor)?;
+        return Ok(Annulled {
+            awaiting_quota: false,
+        });
+    };
+    let l = permits::load_full(conn, permit_id)?;
     let decision_term = || {
         let days = match l.permit.kind {
             PermitKind::Extension => rules.deadlines.extension_decision_working_days,
@@ -116,6 +125,8 @@ pub(super) fn annul(
                 awaiting_quota: false,
             })
         }
+        // A certificate's or an ICT permit's refusal names no permit.
+        ActKind::CertificateRefusal | ActKind::IctRefusal => Err(super::view::not_found()),
     }
 }
 
@@ -124,7 +135,8 @@ pub(super) fn annul(
 /// region under the complaint's reference, the 12-month bar lifted with it. Still no room:
 /// the quota's refusal (`quota-exhausted`, 422) and nothing changes.
 pub(super) fn reinstate(conn: &mut Conn, c: &ComplaintRow, actor: &Actor) -> Result<(), CaseError> {
-    let l = permits::load_full(conn, c.permit_id)?;
+    let permit_id = c.permit_id.ok_or_else(super::view::not_found)?;
+    let l = permits::load_full(conn, permit_id)?;
     let to = transition(l.permit.status, PermitEvent::Annul)
         .map_err(|t| CaseError::Refused(t.into()))?;
     hold_again(conn, &l, c, actor)?;
@@ -194,6 +206,48 @@ fn hold_again(
         db::set_region_hold(conn, l.permit.id, &r.region, id)?;
         hold.take(conn)?;
         ledger::confirm(conn, id, actor)?;
+    }
+    Ok(())
+}
+
+/// APPK Art. 91(3), (4): the refusal of a certificate (Art. 34(1)) or of an ICT permit
+/// (Art. 35(1)) annulled: the case goes back to `applied`, its refusal's decision gone,
+/// for the akimat to decide again; audited as `*.annulled` on the case.
+fn annul_refusal(conn: &mut Conn, c: &ComplaintRow, actor: &Actor) -> Result<(), CaseError> {
+    let link = db::case_of(conn, c.id)?.ok_or_else(super::view::not_found)?;
+    let basis = cite_all(&[APPK_91_3, APPK_91_4]);
+    let illegal = |t: crate::domain::state::IllegalTransition| CaseError::Refused(t.into());
+    match link {
+        CaseLink::Certificate(id) => {
+            let row = certificates::get(conn, id)?.ok_or_else(super::view::not_found)?;
+            let to =
+                certificate::transition(row.status, CertificateEvent::Annul).map_err(illegal)?;
+            let written = certificates::reopen(conn, id, row.status, to, row.version)?;
+            let after = match written {
+                Some(()) => certificates::get(conn, id)?,
+                None => None,
+            };
+            let action = "self_employment_certificate.annulled";
+            super::super::certificates::LIFE.moved(conn, actor, action, &row, after, &basis)?;
+        }
+        CaseLink::Ict(id) => {
+            let row = ict::get(conn, id)?.ok_or_else(super::view::not_found)?;
+            let to =
+                crate::domain::ict::transition(row.status, IctEvent::Annul).map_err(illegal)?;
+            let written = ict::reopen(conn, id, row.status, to, row.version)?;
+            let after = match written {
+                Some(()) => ict::get(conn, id)?,
+                None => None,
+            };
+            super::super::ict::LIFE.moved(
+                conn,
+                actor,
+                "ict_permit.annulled",
+                &row,
+                after,
+                &basis,
+            )?;
+        }
     }
     Ok(())
 }

@@ -3,7 +3,7 @@
 
 use super::super::permits::{self, Access};
 use super::super::CaseError;
-use super::view::{audit_step, rules_on, Detail};
+use super::view::{audit_step, rules_on, Detail, History};
 use crate::db::audit::Actor;
 use crate::db::complaints::{self as db, ComplaintRow, NewComplaint};
 use crate::db::Conn;
@@ -83,8 +83,8 @@ fn file_loaded(
     let row = db::insert(
         conn,
         &NewComplaint {
-            permit_id: l.permit.id,
-            bin: &cmd.bin,
+            permit_id: Some(l.permit.id),
+            bin: Some(&cmd.bin),
             region: &region,
             act_kind: cmd.act,
             act_on,
@@ -109,7 +109,7 @@ fn file_loaded(
         &row,
         ("complaint.filed", "permit.complaint_filed"),
         &cite_all(&basis),
-        l,
+        History::Permit(l),
     )?;
     Ok(row)
 }

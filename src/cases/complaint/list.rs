@@ -2,12 +2,12 @@
 //! statistics by region and kind of act.
 
 use super::super::CaseError;
-use crate::db::complaints::{self as db, ComplaintRow, Filter};
+use crate::db::complaints::{self as db, CaseLink, ComplaintRow, Filter};
 use crate::db::Conn;
 use crate::domain::complaint::{median_days, ActKind, ComplaintState};
 use crate::domain::RegionCode;
 use chrono::NaiveDate;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The complaints `filter` selects (narrowed by the edge to what the caller may see).
 pub fn queue(conn: &mut Conn, filter: &Filter) -> Result<Vec<ComplaintRow>, CaseError> {
@@ -113,4 +113,21 @@ pub fn statistics(
             }
         })
         .collect())
+}
+
+/// The certificate or ICT permit each of `rows` concerns, by complaint id (a permit's
+/// complaint names its permit in its own row).
+pub fn cases_of(
+    conn: &mut Conn,
+    rows: &[ComplaintRow],
+) -> Result<HashMap<i64, CaseLink>, CaseError> {
+    let ids: Vec<i64> = rows
+        .iter()
+        .filter(|r| r.permit_id.is_none())
+        .map(|r| r.id)
+        .collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(db::cases_of(conn, &ids)?)
 }

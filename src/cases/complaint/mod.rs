@@ -1,10 +1,12 @@
 //! Pre-trial complaints against the service's acts (APPK No. 350-VI, Art. 91-92, 101): one
 //! command per step, each owning the transaction it is given (load → rule → conditional
-//! write → audit on the complaint and in the permit's history).
+//! write → audit on the complaint and in the history of the permit, certificate or ICT
+//! permit whose act it contests).
 
 mod annul;
 pub mod decide;
 pub mod file;
+pub mod file_case;
 pub mod forward;
 pub mod list;
 pub mod reconsider;
@@ -13,8 +15,9 @@ pub mod view;
 
 pub use decide::{decide, Decide, Outcome};
 pub use file::{file, File};
+pub use file_case::{file_case, FileCase};
 pub use forward::forward;
-pub use list::{officials_queue, queue, statistics, Counts, StatisticsRow};
+pub use list::{cases_of, officials_queue, queue, statistics, Counts, StatisticsRow};
 pub use reconsider::reconsider;
 pub use reinstate::reinstate;
 pub use view::{load, Detail, Seen};

@@ -4,7 +4,7 @@
 use super::super::permits::{self, Loaded};
 use super::super::CaseError;
 use crate::db::audit::{self, Actor};
-use crate::db::complaints::{self as db, ComplaintRow, Step};
+use crate::db::complaints::{self as db, CaseLink, ComplaintRow, Step};
 use crate::db::{rulesets, Conn};
 use crate::domain::complaint::{self, ComplaintEvent, ComplaintState, DecidingBody};
 use crate::domain::ruleset::RuleSet;
@@ -18,7 +18,8 @@ use std::sync::Arc;
 #[derive(Debug, Clone, Copy)]
 pub struct Seen<'a> {
     pub region: &'a RegionCode,
-    pub bin: &'a EmployerId,
+    /// The employer; none for a certificate's complaint, which the akimat files.
+    pub bin: Option<&'a EmployerId>,
     pub decider: DecidingBody,
     pub state: ComplaintState,
 }
@@ -75,7 +76,7 @@ pub fn load<E: From<CaseError>>(
         .ok_or_else(not_found)?;
     access(Seen {
         region: &row.region,
-        bin: &row.bin,
+        bin: row.bin.as_ref(),
         decider: row.decider(),
         state: row.state,
     })?;
@@ -150,21 +151,51 @@ pub(super) fn finish(
         },
     )?
     .ok_or_else(|| changed(row.id))?;
-    let permit = permits::load_full(conn, row.permit_id)?;
-    audit_step(
-        conn,
-        actor,
-        Some(row),
-        &after,
-        m.actions,
-        m.legal_basis,
-        &permit,
-    )?;
+    let step = |conn: &mut Conn, case: History<'_>| {
+        audit_step(
+            conn,
+            actor,
+            Some(row),
+            &after,
+            m.actions,
+            m.legal_basis,
+            case,
+        )
+    };
+    match row.permit_id {
+        Some(id) => {
+            let permit = permits::load_full(conn, id)?;
+            step(conn, History::Permit(&permit))?;
+        }
+        None => {
+            let link = db::case_of(conn, row.id)?.ok_or_else(not_found)?;
+            step(conn, History::Other(link))?;
+        }
+    }
     Ok(after)
 }
 
-/// The audit event of a step, on the complaint and, so that the permit's history shows
-/// it, on the permit (`permit_action`), under the region of the act contested.
+/// The case whose history shows a complaint's steps.
+#[derive(Clone, Copy)]
+pub(super) enum History<'a> {
+    /// A work permit, loaded.
+    Permit(&'a Loaded),
+    /// A self-employment certificate or an ICT permit.
+    Other(CaseLink),
+}
+
+/// The audit trail's entity type and id of a certificate or an ICT permit.
+pub(super) fn entity_of(link: CaseLink) -> (&'static str, i64) {
+    match link {
+        CaseLink::Certificate(id) => ("self_employment_certificate", id),
+        CaseLink::Ict(id) => ("ict_permit", id),
+    }
+}
+
+/// The audit event of a step, on the complaint and, so that the case's history shows it,
+/// on the case (`actions.1`, `permit.complaint_*`; for a certificate or an ICT permit the
+/// same step under its own entity type, e.g. `ict_permit.complaint_filed`), under the
+/// region of the act contested.
 pub(super) fn audit_step(
     conn: &mut Conn,
     actor: &Actor,
@@ -172,7 +203,7 @@ pub(super) fn audit_step(
     after: &ComplaintRow,
     actions: (&str, &str),
     legal_basis: &str,
-    permit: &Loaded,
+    case: History<'_>,
 ) -> Result<(), CaseError> {
     audit::record(
         conn,
@@ -182,12 +213,34 @@ pub(super) fn audit_step(
             entity_type: "complaint",
             entity_id: after.id.to_string(),
             region: Some(after.region.as_str()),
-            bin: Some(after.bin.as_str()),
+            bin: after.bin.as_ref().map(EmployerId::as_str),
             before: before.map(audit::snapshot).transpose()?,
             after: Some(audit::snapshot(after)?),
             legal_basis,
         },
     )?;
+    let permit = match case {
+        History::Permit(permit) => permit,
+        History::Other(link) => {
+            let (entity_type, id) = entity_of(link);
+            let step = actions.1.trim_start_matches("permit.");
+            audit::record(
+                conn,
+                actor,
+                audit::Change {
+                    action: &format!("{entity_type}.{step}"),
+                    entity_type,
+                    entity_id: id.to_string(),
+                    region: Some(after.region.as_str()),
+                    bin: after.bin.as_ref().map(EmployerId::as_str),
+                    before: before.map(audit::snapshot).transpose()?,
+                    after: Some(audit::snapshot(after)?),
+                    legal_basis,
+                },
+            )?;
+            return Ok(());
+        }
+    };
     permits::audit_in(
         conn,
         actor,
