@@ -196,8 +196,8 @@ struct QueueView {
 /// number or Latin name) within the official's scope.
 pub async fn queue(ctx: Ctx, req: HttpRequest) -> HttpResponse {
     let page = async {
-        let c = ctx.official()?;
-        authorize_role(&c, Action::ReadPermits)?;
+        let c = ctx.caller()?;
+        authorize_role(&c, Action::ReadDepartures)?;
         let ask = queue_ask(req.query_string());
         let scope = listing(&c, Action::ReadPermits)?;
         let (l, after) = ask.listing(scope)?;
@@ -371,8 +371,8 @@ pub async fn case(ctx: Ctx, id: web::Path<String>) -> HttpResponse {
 pub async fn document(ctx: Ctx, id: web::Path<i64>) -> HttpResponse {
     let id = id.into_inner();
     let pdf = async {
-        let c = ctx.official()?;
-        authorize_role(&c, Action::ReadPermits)?;
+        let c = ctx.caller()?;
+        authorize_role(&c, Action::ReadDepartures)?;
         let today = ctx.state.time.today();
         let doc = ctx
             .state

@@ -15,11 +15,17 @@ use crate::permits::{application, profile, quota, worker};
 use serde_json::{json, Value};
 
 /// Latin text a Kazakh or Russian page may show, each with the reason.
-const EXCEPTIONS: &[(&str, &str)] = &[(
-    "cargo run -- token --role akimat --region KZ-75",
-    "the command an operator types to mint a development token (the sign-in page, only \
-     where development sign-in is on)",
-)];
+const EXCEPTIONS: &[(&str, &str)] = &[
+    (
+        "cargo run -- token --role akimat --region KZ-75",
+        "the command an operator types to mint a development token (the sign-in page, only \
+         where development sign-in is on)",
+    ),
+    (
+        "PDF",
+        "the file format of the permit's document, written so in Kazakh and Russian too",
+    ),
+];
 
 /// The page's visible text: its title and body without tags; the parts marked as another
 /// language (`lang="en"`: the language switch's own names, the rule set's sources and
@@ -164,7 +170,7 @@ async fn cases(app: &TestApp) -> Walk {
     for (action, fields) in [
         ("suspension", "reason=проверка+документов".to_owned()),
         ("resumption", String::new()),
-        ("revocation", format!("ground={ground}&note=выявлено")),
+        ("revocation", format!("ground={ground}&note=выявлено&confirmed=yes")),
     ] {
         let version = app
             .get(&format!("/v1/permits/{revoked}"))
