@@ -117,11 +117,13 @@ fn the_console_holds_no_sql_and_reads_only_through_the_api() {
 
 #[test]
 fn the_console_calls_cases_and_auth_never_the_api_handlers() {
-    // The shared state and the request's language and id are the one part of `api` the
-    // console takes (its frame); read models, commands and their authorization are not.
+    // The shared state, the request's language and id, and the per-address budget of
+    // public verification are the one part of `api` the console takes (its frame and
+    // routes); read models, commands and their authorization are not.
     const SHARED: &[&str] = &[
         "use crate::api::AppState;",
         "use crate::api::extract::{accept_language, RequestId};",
+        "use crate::api::limit::ClientLimiter;",
     ];
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("src")
