@@ -121,7 +121,11 @@ impl Frame {
 const PAGES: [(&str, &str, Action); 7] = [
     // The queue finds any case in the official's scope (issue 21, item 2): every official
     // who reads permits' workers (an akimat its region's, the ministry and auditors all).
-    ("/console/queue", "console-nav-queue", Action::ReadDepartures),
+    (
+        "/console/queue",
+        "console-nav-queue",
+        Action::ReadDepartures,
+    ),
     (
         "/console/overdue",
         "console-nav-overdue",

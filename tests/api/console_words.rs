@@ -170,7 +170,10 @@ async fn cases(app: &TestApp) -> Walk {
     for (action, fields) in [
         ("suspension", "reason=проверка+документов".to_owned()),
         ("resumption", String::new()),
-        ("revocation", format!("ground={ground}&note=выявлено&confirmed=yes")),
+        (
+            "revocation",
+            format!("ground={ground}&note=выявлено&confirmed=yes"),
+        ),
     ] {
         let version = app
             .get(&format!("/v1/permits/{revoked}"))
