@@ -99,6 +99,9 @@ fn fill_sql(n: i64, postgres: bool) -> String {
     }
 }
 
+/// The (deadline, id) a page continues after.
+type After = Option<(NaiveDate, i64)>;
+
 /// The 200 first valid BINs from 100000000000.
 fn bins() -> Vec<String> {
     (100_000_000_000_i64..)
@@ -172,7 +175,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         f(&mut l);
         l
     };
-    let cases: Vec<(&str, Listing, Option<(NaiveDate, i64)>)> = vec![
+    let cases: Vec<(&str, Listing, After)> = vec![
         ("queue, first page", akimat.clone(), None),
         ("queue, second page", akimat.clone(), second),
         (
