@@ -895,6 +895,7 @@ fn listing_of(
         filed_from: q.filed_from,
         filed_to: q.filed_to,
         due_by: q.due_by,
+        search: None,
         after_id: page.after_id,
         limit: page.limit,
     })
@@ -966,34 +967,18 @@ async fn applications(
     let next_cursor = rows
         .last()
         .filter(|_| full)
-        .map(|p| encode_due_cursor(p.decision_due, p.id));
+        .map(|p| list::due_cursor(p.decision_due, p.id));
     let items = rows.into_iter().map(PermitSummary::from).collect();
     Ok(PermitPage { items, next_cursor })
 }
 
-fn encode_due_cursor(due: NaiveDate, id: i64) -> String {
-    use base64::Engine;
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!("due:{due}:{id}"))
-}
-
 fn decode_due_cursor(c: &str) -> Result<(NaiveDate, i64), ApiError> {
-    use base64::Engine;
-    let bad = || {
+    list::read_due_cursor(c).ok_or_else(|| {
         ApiError::malformed(
             Message::new("malformed-cursor"),
             vec![FieldError::new("cursor", "not a cursor this service sent")],
         )
-    };
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(c)
-        .map_err(|_| bad())?;
-    let text = String::from_utf8(bytes).map_err(|_| bad())?;
-    let rest = text.strip_prefix("due:").ok_or_else(bad)?;
-    let (date, id) = rest.rsplit_once(':').ok_or_else(bad)?;
-    Ok((
-        date.parse().map_err(|_| bad())?,
-        id.parse().map_err(|_| bad())?,
-    ))
+    })
 }
 
 /// One permit with its workers, checks (in the reader's language), fee per region with

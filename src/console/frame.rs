@@ -119,7 +119,13 @@ impl Frame {
 /// The pages of the navigation, each with the action whose reach decides whether the
 /// caller sees it (the page itself checks the same action again).
 const PAGES: [(&str, &str, Action); 7] = [
-    ("/console/queue", "console-nav-queue", Action::DecidePermit),
+    // The queue finds any case in the official's scope (issue 21, item 2): every official
+    // who reads permits' workers (an akimat its region's, the ministry and auditors all).
+    (
+        "/console/queue",
+        "console-nav-queue",
+        Action::ReadDepartures,
+    ),
     (
         "/console/overdue",
         "console-nav-overdue",

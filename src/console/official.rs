@@ -14,9 +14,11 @@ use crate::cases::quota::view::{self as quota, RegionalCategory};
 use crate::domain::ground_scope::revocation_ground_applies;
 use crate::domain::permit::{may_decide, may_supervise, PermitState, RegionDecision};
 use crate::domain::ruleset::is_ground_code;
+use crate::domain::search::{search_keys, MAX_TERM_CHARS};
 use crate::domain::verification::NotValid;
 use crate::domain::Message;
-use crate::error::ApiError;
+use crate::domain::{Category, EmployerId};
+use crate::error::{ApiError, FieldError};
 use crate::i18n::Lang;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
@@ -62,31 +64,166 @@ pub async fn not_found(ctx: Ctx) -> HttpResponse {
     ))))
 }
 
-#[derive(Template)]
-#[template(path = "queue.html")]
-struct QueuePage {
-    f: Frame,
-    items: Vec<Summary>,
+/// What the queue's form asks: filters, one search term and the page to continue after,
+/// each as typed (an empty field asks nothing).
+#[derive(Debug, Clone, Default)]
+pub struct QueueAsk {
+    pub status: String,
+    pub category: String,
+    pub employer: String,
+    pub due_by: String,
+    pub q: String,
+    /// Cases a page shows, 1 to [`ROWS`] (default [`QUEUE_ROWS`]).
+    limit: String,
+    cursor: String,
 }
 
-/// The work queue: the region's applications and extensions awaiting its decision, by
-/// decision deadline, overdue first (the API's `GET /v1/permit-applications`).
-pub async fn queue(ctx: Ctx) -> HttpResponse {
+impl QueueAsk {
+    /// The query string of the same filters, search and page size, without the cursor:
+    /// the fields given, each once.
+    fn query(&self) -> String {
+        let mut q = form_urlencoded::Serializer::new(String::new());
+        for (key, value) in [
+            ("status", &self.status),
+            ("category", &self.category),
+            ("employer", &self.employer),
+            ("due_by", &self.due_by),
+            ("q", &self.q),
+            ("limit", &self.limit),
+        ] {
+            if !value.trim().is_empty() {
+                q.append_pair(key, value);
+            }
+        }
+        q.finish()
+    }
+
+    /// The listing asked, within `scope`: a field that is none of the page's choices is a
+    /// 400 naming it, in the reader's language.
+    fn listing(&self, scope: Listing) -> Result<(Listing, Option<(chrono::NaiveDate, i64)>), Fail> {
+        let bad = |field: &str| {
+            Fail::Api(ApiError::malformed(
+                Message::new("malformed-queue-filter").text("field", field),
+                vec![FieldError::new(field, "is none of the page's choices")],
+            ))
+        };
+        let given = |v: &str| Some(v.trim().to_owned()).filter(|v| !v.is_empty());
+        let status = given(&self.status)
+            .map(|v| {
+                PermitState::parse(&v)
+                    .filter(|s| *s != PermitState::Expired)
+                    .ok_or_else(|| bad("status"))
+            })
+            .transpose()?;
+        let category = given(&self.category)
+            .map(|v| Category::from_code(&v).ok_or_else(|| bad("category")))
+            .transpose()?;
+        let employer = given(&self.employer)
+            .map(|v| v.parse::<EmployerId>().map_err(|_| bad("employer")))
+            .transpose()?;
+        let due_by = given(&self.due_by)
+            .map(|v| v.parse::<chrono::NaiveDate>().map_err(|_| bad("due_by")))
+            .transpose()?;
+        let limit = given(&self.limit)
+            .map(|v| {
+                v.parse::<i64>()
+                    .ok()
+                    .filter(|n| (1..=ROWS).contains(n))
+                    .ok_or_else(|| bad("limit"))
+            })
+            .transpose()?
+            .unwrap_or(QUEUE_ROWS);
+        let after = given(&self.cursor)
+            .map(|v| list::read_due_cursor(&v).ok_or_else(|| bad("cursor")))
+            .transpose()?;
+        let bin = match (scope.bin.clone(), employer) {
+            (Some(own), Some(asked)) if own != asked => return Err(bad("employer")),
+            (own, asked) => own.or(asked),
+        };
+        Ok((
+            Listing {
+                bin,
+                status,
+                category,
+                due_by,
+                search: search_keys(&self.q),
+                limit,
+                ..scope
+            },
+            after,
+        ))
+    }
+}
+
+/// Reads the queue's query string; other parameters are ignored.
+fn queue_ask(q: &str) -> QueueAsk {
+    let mut ask = QueueAsk::default();
+    for (key, value) in form_urlencoded::parse(q.as_bytes()) {
+        let field = match key.as_ref() {
+            "status" => &mut ask.status,
+            "category" => &mut ask.category,
+            "employer" => &mut ask.employer,
+            "due_by" => &mut ask.due_by,
+            "q" => &mut ask.q,
+            "limit" => &mut ask.limit,
+            "cursor" => &mut ask.cursor,
+            _ => continue,
+        };
+        *field = value.chars().take(MAX_TERM_CHARS).collect();
+    }
+    ask
+}
+
+/// Cases a queue page shows unless asked otherwise (the API's default page).
+const QUEUE_ROWS: i64 = 50;
+
+#[derive(Template)]
+#[template(path = "queue.html")]
+struct QueueView {
+    f: Frame,
+    ask: QueueAsk,
+    found: list::QueuePage,
+    /// The link to the next page, when there is one.
+    next: Option<String>,
+    statuses: Vec<&'static str>,
+    categories: Vec<Category>,
+}
+
+/// The work queue: by default the region's applications and extensions awaiting its
+/// decision, by decision deadline, overdue first (the API's `GET /v1/permit-applications`),
+/// 50 to a page (or `limit`, up to 500) with the total; filtered by status, category, employer and deadline, or
+/// searched by one term (case id, permit number, BIN, employer name, worker's passport
+/// number or Latin name) within the official's scope.
+pub async fn queue(ctx: Ctx, req: HttpRequest) -> HttpResponse {
     let page = async {
         let c = ctx.caller()?;
-        authorize_role(&c, Action::DecidePermit)?;
-        let l = listing(&c, Action::ReadPermits)?;
+        authorize_role(&c, Action::ReadDepartures)?;
+        let ask = queue_ask(req.query_string());
+        let scope = listing(&c, Action::ReadPermits)?;
+        let (l, after) = ask.listing(scope)?;
         let today = ctx.state.time.today();
-        let items = ctx
+        let found = ctx
             .state
-            .db(move |conn| Ok(list::applications(conn, &l, None, today)?))
+            .db(move |conn| Ok(list::queue(conn, &l, after, today)?))
             .await?;
-        let bins = items.iter().map(|p| p.bin.to_string()).collect();
-        Ok(QueuePage {
+        let bins = found.items.iter().map(|p| p.bin.to_string()).collect();
+        let next = found
+            .next_cursor
+            .as_ref()
+            .map(|cur| format!("/console/queue?{}&cursor={cur}", ask.query()));
+        Ok(QueueView {
             f: ctx
                 .frame_naming("console-queue-title", Some(&c), bins)
                 .await?,
-            items,
+            ask,
+            found,
+            next,
+            statuses: PermitState::ALL
+                .into_iter()
+                .filter(|s| *s != PermitState::Expired)
+                .map(PermitState::as_str)
+                .collect(),
+            categories: Category::ALL.to_vec(),
         })
     }
     .await;
@@ -234,8 +371,8 @@ pub async fn case(ctx: Ctx, id: web::Path<String>) -> HttpResponse {
 pub async fn document(ctx: Ctx, id: web::Path<i64>) -> HttpResponse {
     let id = id.into_inner();
     let pdf = async {
-        let c = ctx.official()?;
-        authorize_role(&c, Action::ReadPermits)?;
+        let c = ctx.caller()?;
+        authorize_role(&c, Action::ReadDepartures)?;
         let today = ctx.state.time.today();
         let doc = ctx
             .state

@@ -14,6 +14,7 @@ use super::AnyConnection;
 use crate::domain::permit::{PermitKind, PermitState, RegionDecision};
 use crate::domain::person::{name_key_sql, PersonKey};
 use crate::domain::ruleset::TermUnit;
+use crate::domain::search::SearchKeys;
 use crate::domain::{Category, EmployerId, RegionCode};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
@@ -1103,24 +1104,22 @@ pub struct Filter {
     pub after_due: Option<(NaiveDate, i64)>,
     /// Only cases a satisfied complaint reopened (`Some(true)`) or only the others.
     pub reopened: Option<bool>,
+    /// Only cases one search term finds (the console's search box).
+    pub search: Option<SearchKeys>,
     pub limit: i64,
 }
 
-/// Permits by id, or (for officials' queues) by decision deadline, overdue first.
-pub fn list(
-    conn: &mut AnyConnection,
-    f: &Filter,
-    by_deadline: bool,
-) -> QueryResult<Vec<PermitRow>> {
-    let mut q = permits::table
-        .select(PermitRow::as_select())
-        .limit(f.limit)
-        .into_boxed();
-    q = if by_deadline {
-        q.order((permits::decision_due, permits::id))
-    } else {
-        q.order(permits::id)
-    };
+diesel::define_sql_function! {
+    /// SQL `lower(text)`: ASCII on SQLite, the database's locale on PostgreSQL.
+    fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}
+
+type Db = <AnyConnection as Connection>::Backend;
+type Narrowed<'a> = permits::BoxedQuery<'a, Db>;
+/// The permits `f` asks for, in no order and without its page (the id or deadline to
+/// continue after and the limit).
+fn narrowed(f: &Filter) -> Narrowed<'static> {
+    let mut q = permits::table.into_boxed();
     if let Some(r) = &f.region {
         let decisions = if f.pending_in_region {
             vec![RegionDecision::Pending.as_str()]
@@ -1151,15 +1150,55 @@ pub fn list(
     if let Some(d) = f.due_by {
         q = q.filter(permits::decision_due.le(d));
     }
-    if let Some(id) = f.after_id {
-        q = q.filter(permits::id.gt(id));
-    }
     // APPK Art. 91(3)-(4): the cases a satisfied complaint put back before their akimat.
     let reopened = reopened_permits::table.select(reopened_permits::permit_id);
     match f.reopened {
         Some(true) => q = q.filter(permits::id.eq_any(reopened)),
         Some(false) => q = q.filter(permits::id.ne_all(reopened)),
         None => {}
+    }
+    if let Some(k) = &f.search {
+        // One term, six keys: case id (0, which no case has, when the term is no number),
+        // permit number, BIN, employer name, worker's passport number or Latin name.
+        let numbered = permit_details::table
+            .filter(permit_details::number.eq(k.exact.clone()))
+            .select(permit_details::permit_id);
+        let named = employer_profiles::table
+            .filter(lower(employer_profiles::name).like(k.name_like.clone()))
+            .select(employer_profiles::bin);
+        let by_worker = permit_workers::table
+            .filter(
+                permit_workers::passport_number
+                    .eq(k.passport.clone().unwrap_or_default())
+                    .or(permit_workers::full_name_latin.like(k.latin_like.clone())),
+            )
+            .select(permit_workers::permit_id);
+        q = q.filter(
+            permits::id
+                .eq(k.id.unwrap_or(0))
+                .or(permits::bin.eq(k.exact.clone()))
+                .or(permits::id.eq_any(numbered))
+                .or(permits::bin.eq_any(named))
+                .or(permits::id.eq_any(by_worker)),
+        );
+    }
+    q
+}
+
+/// Permits by id, or (for officials' queues) by decision deadline, overdue first.
+pub fn list(
+    conn: &mut AnyConnection,
+    f: &Filter,
+    by_deadline: bool,
+) -> QueryResult<Vec<PermitRow>> {
+    let mut q = narrowed(f).limit(f.limit);
+    q = if by_deadline {
+        q.order((permits::decision_due, permits::id))
+    } else {
+        q.order(permits::id)
+    };
+    if let Some(id) = f.after_id {
+        q = q.filter(permits::id.gt(id));
     }
     if let Some((due, id)) = f.after_due {
         q = q.filter(
@@ -1168,7 +1207,12 @@ pub fn list(
                 .or(permits::decision_due.eq(due).and(permits::id.gt(id))),
         );
     }
-    q.load(conn)
+    q.select(PermitRow::as_select()).load(conn)
+}
+
+/// How many permits `f` asks for, on every page.
+pub fn count(conn: &mut AnyConnection, f: &Filter) -> QueryResult<i64> {
+    narrowed(f).count().get_result(conn)
 }
 
 /// Permits awaiting payment with a region whose fee is past due on `today`.

@@ -513,6 +513,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     permit_reissues,
     permit_worker_routes,
 );
+// The console's search finds permits by their employer's name.
+diesel::allow_tables_to_appear_in_same_query!(employer_profiles, permits);
 
 diesel::table! {
     permit_stats (id) {

@@ -23,6 +23,7 @@ pub mod quota;
 pub mod refusal;
 pub mod route;
 pub mod ruleset;
+pub mod search;
 pub mod session;
 pub mod state;
 pub mod statistics;

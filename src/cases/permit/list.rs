@@ -8,7 +8,10 @@ use crate::db::permits::{self as db, PermitRow};
 use crate::db::Conn;
 use crate::domain::ict::IctState;
 use crate::domain::permit::{decision_overdue, PermitState};
+use crate::domain::search::SearchKeys;
 use crate::domain::{Category, EmployerId, RegionCode};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
 use chrono::NaiveDate;
 
 /// What a permit listing asks for: the caller's narrowing and the filters asked.
@@ -28,6 +31,8 @@ pub struct Listing {
     pub filed_to: Option<NaiveDate>,
     /// Decision deadline on or before.
     pub due_by: Option<NaiveDate>,
+    /// Only the cases this search term finds (the console's search box).
+    pub search: Option<SearchKeys>,
     /// Continue after this id (the listing by id).
     pub after_id: Option<i64>,
     /// At most this many.
@@ -48,6 +53,7 @@ impl Listing {
             after_id: self.after_id,
             after_due: None,
             reopened: None,
+            search: self.search.clone(),
             limit: self.limit,
         }
     }
@@ -133,6 +139,61 @@ pub fn applications(
         rows.extend(db::list(conn, &f, true)?);
     }
     Ok(rows.into_iter().map(|p| Summary::of(p, today)).collect())
+}
+
+/// One page of an official's queue, by decision deadline, and how many cases it holds in all.
+#[derive(Debug, Clone)]
+pub struct QueuePage {
+    pub items: Vec<Summary>,
+    /// Cases on every page of this queue.
+    pub total: i64,
+    /// The cursor of the next page ([`due_cursor`]), when this one is full.
+    pub next_cursor: Option<String>,
+}
+
+/// The console's work queue (issue 21, item 2): without a status or a search term, the
+/// applications awaiting the region's decision (as [`applications`]); with a status, the
+/// cases in that state; with a search term, the cases it finds in any state. Always by
+/// decision deadline, then id, continuing after the (deadline, id) `after`, within the
+/// listing's scope and filters; with the number of cases on every page.
+pub fn queue(
+    conn: &mut Conn,
+    l: &Listing,
+    after: Option<(NaiveDate, i64)>,
+    today: NaiveDate,
+) -> Result<QueuePage, CaseError> {
+    let mut f = l.filter();
+    if f.statuses.is_none() && f.search.is_none() {
+        f.statuses = Some(vec![PermitState::Applied.as_str()]);
+        f.pending_in_region = f.region.is_some();
+    }
+    let total = db::count(conn, &f)?;
+    f.after_due = after;
+    let rows = db::list(conn, &f, true)?;
+    let full = i64::try_from(rows.len()).is_ok_and(|n| n == l.limit);
+    let next_cursor = rows
+        .last()
+        .filter(|_| full)
+        .map(|p| due_cursor(p.decision_due, p.id));
+    Ok(QueuePage {
+        items: rows.into_iter().map(|p| Summary::of(p, today)).collect(),
+        total,
+        next_cursor,
+    })
+}
+
+/// The opaque cursor continuing a deadline-ordered listing after (`due`, `id`).
+pub fn due_cursor(due: NaiveDate, id: i64) -> String {
+    URL_SAFE_NO_PAD.encode(format!("due:{due}:{id}"))
+}
+
+/// The (deadline, id) a [`due_cursor`] continues after; `None` for one this service did not
+/// send.
+pub fn read_due_cursor(cursor: &str) -> Option<(NaiveDate, i64)> {
+    let bytes = URL_SAFE_NO_PAD.decode(cursor).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    let (date, id) = text.strip_prefix("due:")?.rsplit_once(':')?;
+    Some((date.parse().ok()?, id.parse().ok()?))
 }
 
 /// Which kind of permit a departure is owed under.

@@ -1,0 +1,1 @@
+DROP INDEX permit_workers_passport_find;
