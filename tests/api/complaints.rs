@@ -610,6 +610,12 @@ async fn appk_91_4_a_refusal_annulled_without_room_waits_first_in_the_akimats_qu
         queue_ids(&app, queue).await,
         vec![refused.clone(), waiting.clone()]
     );
+    // The console's queue (the awaiting view, sorted by deadline) leads with it too.
+    let s = crate::console::sign_in(&app, &app.akimat("KZ-23")).await;
+    let (status, html) = crate::console::page(&app, &s, "/console/queue").await;
+    assert_eq!(status, 200);
+    let at = |id: &Value| html.find(&format!("id=\"case-{id}\"")).expect("listed");
+    assert!(at(&refused) < at(&waiting), "{html}");
     // No room: the approval is refused and the case keeps its place.
     let r = decide_permit(&app, &refused, json!({"decision": "approve"})).await;
     assert_eq!(r.status, 422, "{}", r.body);

@@ -153,9 +153,10 @@ pub struct QueuePage {
 
 /// The console's work queue (issue 21, item 2): without a status or a search term, the
 /// applications awaiting the region's decision (as [`applications`]); with a status, the
-/// cases in that state; with a search term, the cases it finds in any state. Always by
-/// decision deadline, then id, continuing after the (deadline, id) `after`, within the
-/// listing's scope and filters; with the number of cases on every page.
+/// cases in that state; with a search term, the cases it finds in any state. By decision
+/// deadline, then id (the awaiting queue's reopened cases first, on its first page),
+/// continuing after the (deadline, id) `after`, within the listing's scope and filters;
+/// with the number of cases on every page.
 pub fn queue(
     conn: &mut Conn,
     l: &Listing,
@@ -163,11 +164,25 @@ pub fn queue(
     today: NaiveDate,
 ) -> Result<QueuePage, CaseError> {
     let mut f = l.filter();
-    if f.statuses.is_none() && f.search.is_none() {
+    let awaiting = f.statuses.is_none() && f.search.is_none();
+    if awaiting {
         f.statuses = Some(vec![PermitState::Applied.as_str()]);
         f.pending_in_region = f.region.is_some();
     }
     let total = db::count(conn, &f)?;
+    // APPK Art. 91(3)-(4): the applications a satisfied complaint reopened lead the first
+    // page of the awaiting queue, beyond its `limit`, and are not paged again after it.
+    let mut items = Vec::new();
+    if awaiting {
+        if after.is_none() {
+            let reopened = db::Filter {
+                reopened: Some(true),
+                ..f.clone()
+            };
+            items = db::list(conn, &reopened, true)?;
+        }
+        f.reopened = Some(false);
+    }
     f.after_due = after;
     let rows = db::list(conn, &f, true)?;
     let full = i64::try_from(rows.len()).is_ok_and(|n| n == l.limit);
@@ -175,8 +190,9 @@ pub fn queue(
         .last()
         .filter(|_| full)
         .map(|p| due_cursor(p.decision_due, p.id));
+    items.extend(rows);
     Ok(QueuePage {
-        items: rows.into_iter().map(|p| Summary::of(p, today)).collect(),
+        items: items.into_iter().map(|p| Summary::of(p, today)).collect(),
         total,
         next_cursor,
     })
