@@ -6,9 +6,10 @@
 #      allocation until it is exhausted; baseline the hand-minimal transaction that takes the
 #      same decision, benches/sql/approve.sql, sent raw (pgbench on PostgreSQL,
 #      benches/raw_approve.rs through the SQLite library). With BASELINE_REV the binary of
-#      that commit runs P1 as well, interleaved with the current one on the same database
-#      (baseline, current, baseline, current, each on a region of its own), and the machine's
-#      CPU per approval is reported for both beside the hand-minimal transaction's.
+#      that commit runs P1 as well, interleaved with the current one (baseline, current,
+#      baseline, current, each on a region of its own; each binary on a fresh database of
+#      its own migrations in the same cluster, with the same history), and the CPU per
+#      approval is reported for both beside the hand-minimal transaction's.
 #   P2 reads: a permit, an employer's permit list, a region's quota at 50 connections;
 #      baseline benches/bare_reads.rs, the same queries with no service layers.
 #   P4 footprint: resident memory idle and at peak, start-up to ready on a fresh file.
@@ -20,10 +21,11 @@
 # that may create databases), ALLOCATED (approvals per P1 run, default 1000), DURATION
 # (seconds per P2 run, default 10), CLIENTS (default 50), SKIP_BUILD=1 (use the built binaries),
 # PERMITS_BIN (another service binary, e.g. to compare builds), ONLY=sqlite|postgres|scale,
-# BASELINE_REV (a commit, e.g. the one before issue 20, built into target/baseline; the two
-# binaries share the database, so the baseline's migrations must be a prefix of the current
-# ones: 097bdc6's are, as issues 23 and 24 only added tables and nullable columns),
-# BASELINE_BIN (that binary already built, instead of building BASELINE_REV). A quick end-to-end
+# BASELINE_REV (a commit, e.g. 097bdc6, the one before issue 20, built into target/baseline;
+# it runs in a directory holding that commit's config/, on a database of its own),
+# BASELINE_BIN (that binary already built, instead of building BASELINE_REV, which then
+# names its commit, for its config/), P2=0 (leaves
+# out P2, and with ONLY=postgres the bench executables are then not needed). A quick end-to-end
 # check: ALLOCATED=20 EXTRA=5 CLIENTS=4 DURATION=2 ONLY=postgres benches/load.sh
 set -euo pipefail
 
@@ -77,11 +79,14 @@ bench_exe() { # the newest executable cargo built for bench $1
 }
 BARE=$(bench_exe bare_reads)
 RAW=$(bench_exe raw_approve)
-[ -x "$BIN" ] && [ -x "$BARE" ] && [ -x "$RAW" ] || { log "build the binaries first"; exit 1; }
+# The bench executables only where they run: the raw approvals on SQLite, the bare reads in P2.
+[ -x "$BIN" ] || { log "build the binaries first: no $BIN"; exit 1; }
+case ${ONLY:-all} in postgres | scale) ;; *) [ -x "$RAW" ] || { log "build the binaries first: no raw_approve"; exit 1; } ;; esac
+[ "${P2:-1}" = 0 ] || [ -x "$BARE" ] || { log "build the binaries first: no bare_reads (or P2=0)"; exit 1; }
 BASE_BIN=""
 if [ -n "${BASELINE_BIN:-}" ]; then
     BASE_BIN=$BASELINE_BIN
-    BASELINE_REV=${BASELINE_REV:-baseline}
+    [ -n "${BASELINE_REV:-}" ] || { log "BASELINE_BIN needs BASELINE_REV, its commit (for its config/)"; exit 1; }
 elif [ -n "${BASELINE_REV:-}" ]; then
     BASE_BIN=$ROOT/target/baseline/release/permits
     if [ -z "${SKIP_BUILD:-}" ]; then
@@ -91,6 +96,13 @@ elif [ -n "${BASELINE_REV:-}" ]; then
         (cd "$BASE_TREE" && cargo build --release --bin permits -q --target-dir "$ROOT/target/baseline")
     fi
     [ -x "$BASE_BIN" ] || { log "no baseline binary $BASE_BIN"; exit 1; }
+fi
+# The baseline runs in a directory holding its commit's config/ (settings and seeds).
+BASE_CWD=""
+if [ -n "$BASE_BIN" ]; then
+    BASE_CWD=$WORK/baseline-cwd
+    mkdir -p "$BASE_CWD"
+    git archive "$BASELINE_REV" config | tar -x -C "$BASE_CWD"
 fi
 
 # --- dates (Kazakhstan time, UTC+5) ------------------------------------------------------
@@ -106,8 +118,10 @@ MINISTRY=$(token --role ministry)
 OWNER=$(token --role employer --bin "$EMPLOYER")
 
 # --- the service -------------------------------------------------------------------------
-start_service() { # start_service <url> <port> <log> [binary]: starts in the background, sets SVC_PID
-    APP__DATABASE__URL=$1 APP__SERVER__PORT=$2 RUST_LOG=${RUST_LOG:-info} "${4:-$BIN}" serve >"$3" 2>&1 &
+# A service reads config/ (its settings and seeds) in the directory it runs in: the
+# baseline gets its own commit's, as it would not parse a later rule-set seed.
+start_service() { # start_service <url> <port> <log> [binary] [directory]: starts in the background, sets SVC_PID
+    (cd "${5:-$ROOT}" && APP__DATABASE__URL=$1 APP__SERVER__PORT=$2 RUST_LOG=${RUST_LOG:-info} exec "${4:-$BIN}" serve) >"$3" 2>&1 &
     SVC_PID=$!
     PIDS+=("$SVC_PID")
 }
@@ -314,14 +328,19 @@ proc_sample() { # proc_sample <url> <pid>...: one sample
         postgres*) mapfile -t -O "${#pids[@]}" pids < <(psql -qtAX "$PG_ADMIN_URL" -c \
             "SELECT pid FROM pg_stat_activity WHERE datname = '${url##*/}' AND pid <> pg_backend_pid()") ;;
     esac
+    # A process may end between the listing and the read (the benchmark's own polls): it
+    # is left out, and the sample goes on (under set -e a failed test would end the sampler).
     for p in "${pids[@]}"; do
-        [ -r "/proc/$p/stat" ] && echo "$p $(sed 's/^.*) //' "/proc/$p/stat" 2>/dev/null | awk '{print $12 + $13}')"
+        if [ -r "/proc/$p/stat" ]; then
+            echo "$p $(sed 's/^.*) //' "/proc/$p/stat" 2>/dev/null | awk '{print $12 + $13}')"
+        fi
     done
+    return 0
 }
 proc_start() { # proc_start <file> <url> <pid>...: starts sampling into <file>, sets SAMPLER
     local file=$1; shift
     { echo "--"; proc_sample "$@"; echo "--"; } >"$file"
-    ( while :; do proc_sample "$@"; sleep 0.1; done >>"$file" ) &
+    ( while :; do proc_sample "$@" || true; sleep 0.1; done >>"$file" ) &
     SAMPLER=$!
 }
 proc_stop() { # proc_stop <file> <approvals>: stops the sampler, prints CPU ms per approval
@@ -339,6 +358,16 @@ mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 
 REPORT=$WORK/report
 row() { printf '%-38s %-26s %-26s %s\n' "$@" | tee -a "$REPORT"; }
+
+fresh_database() { # fresh_database sqlite|postgres <name>: creates it, prints its URL (the caller adds it to DBS)
+    case $1 in
+        sqlite) echo "$WORK/bench-$2.db" ;;
+        postgres)
+            psql -q "$PG_ADMIN_URL" -c "CREATE DATABASE permits_load_$2_$$" >/dev/null
+            echo "${PG_ADMIN_URL%/*}/permits_load_$2_$$"
+            ;;
+    esac
+}
 
 one_database() { # one_database sqlite|postgres
     local kind=$1 url port=$BASE_PORT base
@@ -379,36 +408,63 @@ one_database() { # one_database sqlite|postgres
     local raw_check; raw_check=$(check_allocation "$url" "$base" KZ-71)
     local raw_proc=-; [ -r "$WORK/raw-proc" ] && raw_proc=$(cat "$WORK/raw-proc") && rm -f "$WORK/raw-proc"
 
-    # P1 interleaved: the baseline binary and the current one take turns on the same
-    # database, each against a region of its own, so that both meet the same machine.
+    # P1 interleaved: the baseline binary and the current one take turns, each against a
+    # region of its own, so that both meet the same machine; each on a fresh database of its
+    # own migrations in the same cluster (the baseline's would not fit a later schema:
+    # 097bdc6's statistics counters break a check the current migrations add), with the same
+    # history, so that both check an employer with as many live permits (the checks count
+    # them: the first region's turn starts at none, the second's at the first's 1,000, as the
+    # hand-minimal's run did).
     local turns=()
     if [ -n "$BASE_BIN" ]; then
-        local r i=0 who b_port=$((port + 2))
-        for r in KZ-11 KZ-15 KZ-19 KZ-27; do
-            allocate "$base" "$r" "$ALLOCATED"
-            file_applications "$base" "$r" $((ALLOCATED + EXTRA))
+        local r i=0 who b_url c_url b_port=$((port + 2)) c_port=$((port + 4)) b_pid c_pid
+        b_url=$(fresh_database "$kind" base)
+        c_url=$(fresh_database "$kind" current)
+        if [ "$kind" = postgres ]; then DBS+=("permits_load_base_$$" "permits_load_current_$$"); fi
+        start_service "$b_url" "$b_port" "$WORK/baseline-$kind.log" "$BASE_BIN" "$BASE_CWD"
+        b_pid=$SVC_PID
+        start_service "$c_url" "$c_port" "$WORK/current-$kind.log"
+        c_pid=$SVC_PID
+        wait_ready "$b_port"
+        wait_ready "$c_port"
+        log "[$kind] preparing the baseline ($BASELINE_REV) and the current one again, each on a fresh database: $((2 * (ALLOCATED + EXTRA))) applications each"
+        prepare "http://127.0.0.1:$b_port"
+        prepare "http://127.0.0.1:$c_port"
+        for r in KZ-11 KZ-19; do
+            allocate "http://127.0.0.1:$b_port" "$r" "$ALLOCATED"
+            file_applications "http://127.0.0.1:$b_port" "$r" $((ALLOCATED + EXTRA))
         done
+        for r in KZ-15 KZ-27; do
+            allocate "http://127.0.0.1:$c_port" "$r" "$ALLOCATED"
+            file_applications "http://127.0.0.1:$c_port" "$r" $((ALLOCATED + EXTRA))
+        done
+        local t_url t_port t_pid
         for r in KZ-11 KZ-15 KZ-19 KZ-27; do
             if [ $((i % 2)) = 0 ]; then
-                who=baseline
-                start_service "$url" "$b_port" "$WORK/baseline-$kind-$r.log" "$BASE_BIN"
-                local b_pid=$SVC_PID
-                wait_ready "$b_port"
-                log "[$kind] P1 $who ($BASELINE_REV) against $r"
-                read -r t_rate _ _ _ _ _ t_busy t_cpu t_proc < <(p1_service "$url" "http://127.0.0.1:$b_port" "$r" "$b_pid")
-                stop "$b_pid"
+                who=baseline t_url=$b_url t_port=$b_port t_pid=$b_pid
             else
-                who=current
-                log "[$kind] P1 $who against $r"
-                read -r t_rate _ _ _ _ _ t_busy t_cpu t_proc < <(p1_service "$url" "$base" "$r" "$pid")
+                who=current t_url=$c_url t_port=$c_port t_pid=$c_pid
             fi
-            turns+=("$who|$r|$t_rate|$t_busy|$t_cpu|$t_proc|$(check_allocation "$url" "$base" "$r")")
+            log "[$kind] P1 $who against $r"
+            read -r t_rate _ _ _ _ _ t_busy t_cpu t_proc < <(p1_service "$t_url" "http://127.0.0.1:$t_port" "$r" "$t_pid")
+            turns+=("$who|$r|$t_rate|$t_busy|$t_cpu|$t_proc|$(check_allocation "$t_url" "http://127.0.0.1:$t_port" "$r")")
             i=$((i + 1))
         done
+        stop "$b_pid"
+        stop "$c_pid"
     fi
 
-    # P2: the service and the bare handler on the same rows.
-    local some; some=$(dbq "$url" "SELECT permit_id FROM permit_regions WHERE region = 'KZ-75' AND decision = 'approved' ORDER BY permit_id LIMIT 200")
+    # P2: the service and the bare handler on the same rows (P2=0 leaves it out).
+    declare -A p2r
+    [ "${P2:-1}" = 0 ] || p2_all "$url" "$base" "$port"
+    local peak; peak=$(hwm_kb "$pid")
+    stop "$pid"
+    report "$kind"
+}
+
+p2_all() { # p2_all <url> <base url> <port>: fills p2r[s_*] and p2r[b_*] of one_database
+    local url=$1 base=$2 port=$3 some
+    some=$(dbq "$url" "SELECT permit_id FROM permit_regions WHERE region = 'KZ-75' AND decision = 'approved' ORDER BY permit_id LIMIT 200")
     sed 's|^|/v1/permits/|' <<<"$some" >"$WORK/p-permit"
     sed 's|^|/permits/|' <<<"$some" >"$WORK/b-permit"
     echo "/v1/permits" >"$WORK/p-list"
@@ -420,18 +476,17 @@ one_database() { # one_database sqlite|postgres
     local bare=$!
     PIDS+=("$bare")
     local akimat; akimat=$(token --role akimat --region KZ-75)
-    declare -A r
     for what in permit list quota; do
         local tok=$OWNER; [ "$what" = quota ] && tok=$akimat
         log "[$kind] P2 $what: service, then bare handler, ${DURATION}s each"
-        r[s_$what]=$(p2 "$base" "$WORK/p-$what" "$tok")
-        r[b_$what]=$(p2 "http://127.0.0.1:$bare_port" "$WORK/b-$what" "")
+        p2r[s_$what]=$(p2 "$base" "$WORK/p-$what" "$tok")
+        p2r[b_$what]=$(p2 "http://127.0.0.1:$bare_port" "$WORK/b-$what" "")
     done
     stop "$bare"
-    local peak; peak=$(hwm_kb "$pid")
-    stop "$pid"
+}
 
-    row "== $kind" "service" "baseline" "ratio"
+report() { # report <kind>: prints the figures one_database measured (its locals, by dynamic scope)
+    row "== $1" "service" "baseline" "ratio"
     row "P1 approvals/s ($CLIENTS clients)" "$rate" "$raw_rate (raw)" "$(ratio "$rate" "$raw_rate")"
     row "P1 latency p50 / p99 ms" "$p50 / $p99" "$raw_p50 / $raw_p99" ""
     row "P1 answers 200 / 422 / other" "$ok / $exhausted / $other" "" ""
@@ -447,8 +502,9 @@ one_database() { # one_database sqlite|postgres
     row "P1 over-allocation (service)" "$check" "" ""
     row "P1 over-allocation (raw)" "$raw_check" "" ""
     for what in permit list quota; do
-        read -r s_rps s_p50 s_p99 s_bad <<<"${r[s_$what]}"
-        read -r b_rps b_p50 b_p99 b_bad <<<"${r[b_$what]}"
+        [ -n "${p2r[s_$what]:-}" ] || continue
+        read -r s_rps s_p50 s_p99 s_bad <<<"${p2r[s_$what]}"
+        read -r b_rps b_p50 b_p99 b_bad <<<"${p2r[b_$what]}"
         row "P2 $what req/s (p99 ms, non-2xx)" "$s_rps ($s_p99, $s_bad)" "$b_rps ($b_p99, $b_bad) bare" "$(ratio "$s_rps" "$b_rps")"
     done
     row "P4 RSS idle / peak MB" "$(mb "$idle") / $(mb "$peak")" "64 target" ""

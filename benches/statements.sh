@@ -13,8 +13,9 @@
 # it sets log_statement on the database), PG_LOG (the server's log file, default the
 # Debian cluster's /var/log/postgresql/postgresql-<version>-main.log), PERMITS_BIN (the
 # service binary, default target/debug/permits, built unless SKIP_BUILD=1), BASELINE_REV
-# (a commit whose binary is built into target/baseline and counted as well), BASELINE_BIN
-# (an earlier binary already built, instead of BASELINE_REV), KEEP_WORK=1.
+# (a commit whose binary is built into target/baseline and counted as well; it runs with
+# that commit's config/), BASELINE_BIN (an earlier binary already built, instead of
+# building BASELINE_REV, which then names its commit), KEEP_WORK=1.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -75,13 +76,15 @@ expect() { # expect <status> <what> <method> <url> <token> [json]
 
 # Counts the statements of one approval by binary <bin>; writes the logged statements to
 # <out>, one a line.
-count_approval() { # count_approval <bin> <out>
-    local bin=$1 out=$2 name="permits_stmts_$$_${#DBS[@]}"
+# [directory]: the one the service runs in, whose config/ it reads (a baseline gets its
+# own commit's: it would not parse a later rule-set seed).
+count_approval() { # count_approval <bin> <out> [directory]
+    local bin=$1 out=$2 dir=${3:-$ROOT} name="permits_stmts_$$_${#DBS[@]}"
     psql -q "$PG_ADMIN_URL" -c "CREATE DATABASE $name" >/dev/null
     DBS+=("$name")
     psql -q "$PG_ADMIN_URL" -c "ALTER DATABASE $name SET log_statement = 'all'" >/dev/null
     local url="${PG_ADMIN_URL%/*}/$name" base="http://127.0.0.1:$PORT"
-    APP__DATABASE__URL=$url APP__SERVER__PORT=$PORT RUST_LOG=warn "$bin" serve >"$WORK/service-$name.log" 2>&1 &
+    (cd "$dir" && APP__DATABASE__URL=$url APP__SERVER__PORT=$PORT RUST_LOG=warn exec "$bin" serve) >"$WORK/service-$name.log" 2>&1 &
     local pid=$!
     PIDS+=("$pid")
     local until=$((SECONDS + 60))
@@ -147,7 +150,13 @@ count_approval "$BIN" "$WORK/after.sql"
 after=$(wc -l <"$WORK/after.sql")
 if [ -n "$BASE_BIN" ]; then
     log "counting one approval of ${BASELINE_REV:-$BASE_BIN}"
-    count_approval "$BASE_BIN" "$WORK/before.sql"
+    base_dir=$ROOT
+    if [ -n "${BASELINE_REV:-}" ]; then
+        base_dir=$WORK/baseline-cwd
+        mkdir -p "$base_dir"
+        git archive "$BASELINE_REV" config | tar -x -C "$base_dir"
+    fi
+    count_approval "$BASE_BIN" "$WORK/before.sql" "$base_dir"
     before=$(wc -l <"$WORK/before.sql")
     echo "statements of one approval (PostgreSQL's log): baseline ${BASELINE_REV:-$BASE_BIN} $before, current $after"
     LC_ALL=C join -1 2 -2 2 -a 1 -a 2 -e 0 -o 0,1.1,2.1 \
