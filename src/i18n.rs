@@ -428,6 +428,7 @@ mod tests {
         for kind in [
             crate::domain::hold::CaseKind::Permit,
             crate::domain::hold::CaseKind::PermitExtension,
+            crate::domain::hold::CaseKind::ComplaintExtension,
         ] {
             let m = Message::new("conflict-case-already-holds-quota")
                 .text("kind", kind.as_str())

@@ -86,6 +86,7 @@ conflict-case-already-holds-quota =
     { $kind ->
         [permit-extension] the extension { $id }
         [permit] permit { $id }
+        [complaint-extension] the extension revived by complaint { $id }
         [complaint] complaint { $id }
        *[other] case { $id }
     } already holds quota in { $region }
@@ -862,6 +863,7 @@ console-action-permit-trip-reported = business trip reported
 console-action-permit-departure-recorded = departure recorded
 console-action-permit-extension-applied = extension applied for
 console-action-permit-extension-ended = extension ended
+console-action-permit-extension-revived = extension back with the permit after a complaint
 console-action-permit-decision-ordered = new decision ordered on a complaint
 console-action-permit-complaint-filed = complaint filed
 console-action-permit-complaint-forwarded = complaint forwarded

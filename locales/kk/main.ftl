@@ -86,6 +86,7 @@ conflict-case-already-holds-quota =
     { $kind ->
         [permit-extension] { $id } ұзартуы
         [permit] { $id } рұқсаты
+        [complaint-extension] { $id } шағымы бойынша қалпына келтірілген ұзарту
         [complaint] { $id } шағымы
        *[other] { $id } ісі
     } { $region } өңірінде квотаны әлдеқашан ұстап тұр
@@ -842,6 +843,7 @@ console-action-permit-trip-reported = іссапар туралы хабарла
 console-action-permit-departure-recorded = қызметкердің шығуы белгіленді
 console-action-permit-extension-applied = ұзарту туралы өтініш берілді
 console-action-permit-extension-ended = ұзарту тоқтатылды
+console-action-permit-extension-revived = ұзарту шағым бойынша рұқсатпен бірге қалпына келтірілді
 console-action-permit-decision-ordered = шағым бойынша жаңа шешім тағайындалды
 console-action-permit-complaint-filed = шағым берілді
 console-action-permit-complaint-forwarded = шағым қарауға жіберілді

@@ -86,6 +86,7 @@ conflict-case-already-holds-quota =
     { $kind ->
         [permit-extension] продление { $id }
         [permit] разрешение { $id }
+        [complaint-extension] продление, восстановленное по жалобе { $id },
         [complaint] жалоба { $id }
        *[other] дело { $id }
     } уже занимает квоту в { $region }
@@ -868,6 +869,7 @@ console-action-permit-trip-reported = сообщено о командировк
 console-action-permit-departure-recorded = отмечен выезд работника
 console-action-permit-extension-applied = подано заявление о продлении
 console-action-permit-extension-ended = продление прекращено
+console-action-permit-extension-revived = продление восстановлено вместе с разрешением по жалобе
 console-action-permit-decision-ordered = по жалобе назначено новое решение
 console-action-permit-complaint-filed = подана жалоба
 console-action-permit-complaint-forwarded = жалоба передана на рассмотрение

@@ -8,20 +8,29 @@
 //! the clock, so the extension's end is applied where expiries and lapses are: when the
 //! extension is read, and by the scheduled job.
 //!
+//! A revocation annulled on a complaint (APPK Art. 91(3)) undoes the end with it: each
+//! extension that lapsed with the revocation stands again where it stood, its quota held
+//! again ([`revive_extensions_of`]).
+//!
 //! The other cases that hang on a parent follow theirs in their own modules: an ICT
 //! permit's extension application ends with the permit's revocation and is decided only
 //! while the permit is issued and in force (`cases::ict`); a self-employment certificate is
 //! extended only while it is valid (`cases::certificates`).
 
 use super::permit::record::{load_full, Loaded};
-use super::permit::steps::{advance, audit_in, release_all};
-use super::{statistics, CaseError};
+use super::permit::steps::{advance, audit_in, claim_country, release_all};
+use super::{ledger, statistics, CaseError};
 use crate::db::audit::Actor;
+use crate::db::complaints as reopen;
 use crate::db::permits::{self as db, Move, WorkerRow};
 use crate::db::Conn;
 use crate::domain::article::cite_all;
-use crate::domain::hold::Release;
-use crate::domain::permit::{transition, PermitEvent, PermitKind, PermitState};
+use crate::domain::dates::add_working_days;
+use crate::domain::hold::{CaseKind, CaseRef, QuotaClaim, Release, Units};
+use crate::domain::permit::{
+    restored_with_parent, transition, PermitEvent, PermitKind, PermitState, RegionDecision,
+};
+use crate::domain::ruleset::RuleSet;
 use crate::domain::Message;
 use chrono::NaiveDate;
 
@@ -47,12 +56,7 @@ fn parent_state(
     else {
         return Ok(None);
     };
-    let parent = db::get(conn, parent_id)?.ok_or_else(|| {
-        CaseError::conflict(
-            "changed-concurrently",
-            Message::new("conflict-permit-changed").arg("id", l.permit.id),
-        )
-    })?;
+    let parent = db::get(conn, parent_id)?.ok_or_else(|| changed(l.permit.id))?;
     Ok(Some((parent.id, parent.status.at(parent.end_date, today))))
 }
 
@@ -134,6 +138,121 @@ pub fn end_extensions_of(
         end(conn, *id, why, today, actor)?;
     }
     Ok(ids)
+}
+
+/// The annulment that brings extensions back: the complaint that annulled the parent's
+/// end, the day the end was (the act's day) and the rules of today.
+pub struct Restored<'a> {
+    pub complaint: i64,
+    pub ended_on: NaiveDate,
+    pub rules: &'a RuleSet,
+}
+
+/// APPK Art. 91(3), Art. 33(2): the revocation of permit `parent_id` was annulled and the
+/// permit is in force again: each extension that lapsed with that revocation stands again
+/// where it stood — awaiting the decisions still to be taken, within a new decision term
+/// from `today` and first in the akimat's queue, or, every region having approved it,
+/// awaiting its fee within a new payment term. The quota it held in each approving region
+/// is held again through the ledger under the complaint's reference; without room in a
+/// region the quota's refusal (`quota-exhausted`, 422) is returned and the caller's
+/// transaction (or savepoint) undoes the revival. The ids brought back; none while the
+/// parent is not in force `today` (it expired meanwhile, say).
+pub fn revive_extensions_of(
+    conn: &mut Conn,
+    parent_id: i64,
+    r: &Restored<'_>,
+    today: NaiveDate,
+    actor: &Actor,
+) -> Result<Vec<i64>, CaseError> {
+    let parent = load_full(conn, parent_id)?;
+    if parent.state_on(today) != PermitState::Active {
+        return Ok(Vec::new());
+    }
+    let ids =
+        reopen::extensions_ended_with(conn, parent_id, ParentEnd::Revoked.ground(), r.ended_on)?;
+    for id in &ids {
+        revive(conn, *id, r, today, actor)?;
+    }
+    Ok(ids)
+}
+
+fn revive(
+    conn: &mut Conn,
+    id: i64,
+    r: &Restored<'_>,
+    today: NaiveDate,
+    actor: &Actor,
+) -> Result<(), CaseError> {
+    let l = load_full(conn, id)?;
+    let approved = |d: RegionDecision| d == RegionDecision::Approved;
+    let event = restored_with_parent(l.regions.iter().all(|g| approved(g.decision)));
+    let to = transition(l.permit.status, event).map_err(|t| CaseError::Refused(t.into()))?;
+    hold_again(conn, &l, r.complaint, actor)?;
+    let decision_due = (to == PermitState::Applied).then(|| {
+        let days = r.rules.deadlines.extension_decision_working_days;
+        add_working_days(today, days, &r.rules.holidays)
+    });
+    reopen::reopen_permit(
+        conn,
+        id,
+        l.permit.status,
+        l.permit.version,
+        to,
+        decision_due,
+    )?
+    .ok_or_else(|| changed(id))?;
+    if to == PermitState::AwaitingPayment {
+        let days = r.rules.deadlines.fee_payment_working_days;
+        let due = add_working_days(today, days, &r.rules.holidays);
+        reopen::payment_due_again(conn, id, due)?;
+    } else {
+        reopen::mark_reopened(conn, id, r.complaint, today)?;
+    }
+    let after = load_full(conn, id)?;
+    statistics::track(conn, Some(&l), &after)?;
+    for g in &after.regions {
+        audit_in(
+            conn,
+            actor,
+            &after,
+            "permit.extension_revived",
+            Some(&l),
+            &cite_all(event.legal_basis()),
+            Some(g.region.as_str()),
+        )?;
+    }
+    Ok(())
+}
+
+/// Art. 33(2): the units an extension brought back held in each region that had approved
+/// it, held again under the complaint's reference (its own released holds never move
+/// again); not yet used, since it was not yet issued.
+fn hold_again(conn: &mut Conn, l: &Loaded, complaint: i64, actor: &Actor) -> Result<(), CaseError> {
+    let Some(units) = Units::new(l.units()) else {
+        return Ok(());
+    };
+    let case = CaseRef::new(CaseKind::ComplaintExtension, complaint);
+    for g in l.regions.iter().filter(|g| g.hold_id.is_some()) {
+        let claim = QuotaClaim {
+            year: l.permit.quota_year,
+            region: g.region.clone(),
+            category: l.permit.category,
+            country: claim_country(l),
+            units,
+        };
+        let hold = ledger::hold(conn, &claim, &case, actor)?;
+        let hold_id = hold.id();
+        hold.take(conn)?;
+        reopen::set_region_hold(conn, l.permit.id, &g.region, hold_id)?;
+    }
+    Ok(())
+}
+
+fn changed(id: i64) -> CaseError {
+    CaseError::conflict(
+        "changed-concurrently",
+        Message::new("conflict-permit-changed").arg("id", id),
+    )
 }
 
 /// The same foreigner: by passport, or by Latin name and date of birth.

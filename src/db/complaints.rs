@@ -439,7 +439,43 @@ pub fn regions_pending_again(conn: &mut AnyConnection, permit_id: i64) -> QueryR
         .execute(conn)
 }
 
-/// A revoked permit restored names the hold that took its quota again in `region`.
+/// The extensions of `parent` that lapsed with it on the end ground `ground` on or after
+/// `since` (Art. 33(2)): those an annulment of the parent's end on `since` brings back.
+pub fn extensions_ended_with(
+    conn: &mut AnyConnection,
+    parent: i64,
+    ground: &str,
+    since: NaiveDate,
+) -> QueryResult<Vec<i64>> {
+    permits::table
+        .filter(permits::parent_id.eq(parent))
+        .filter(permits::status.eq(PermitState::Lapsed.as_str()))
+        .filter(permits::end_ground.eq(ground))
+        .filter(permits::ended_on.ge(since))
+        .order(permits::id)
+        .select(permits::id)
+        .load(conn)
+}
+
+/// An extension brought back awaiting its fee gets a new last day to pay it in every
+/// region it has not paid yet.
+pub fn payment_due_again(
+    conn: &mut AnyConnection,
+    permit_id: i64,
+    due: NaiveDate,
+) -> QueryResult<usize> {
+    diesel::update(
+        permit_regions::table
+            .filter(permit_regions::permit_id.eq(permit_id))
+            .filter(permit_regions::payment_due.is_not_null())
+            .filter(permit_regions::paid_on.is_null()),
+    )
+    .set(permit_regions::payment_due.eq(due))
+    .execute(conn)
+}
+
+/// A revoked permit restored (or its extension brought back with it) names the hold that
+/// took its quota again in `region`.
 pub fn set_region_hold(
     conn: &mut AnyConnection,
     permit_id: i64,

@@ -17,6 +17,10 @@ pub enum CaseKind {
     /// quota the permit holds after it, a case of its own since the permit's own holds
     /// were released and never move again.
     Complaint,
+    /// A complaint that annulled a permit's revocation, for the extension of that permit
+    /// which ended with the revocation and comes back with it (Art. 33(2)): the units the
+    /// extension holds again, since its own released holds never move again.
+    ComplaintExtension,
 }
 
 impl CaseKind {
@@ -26,6 +30,7 @@ impl CaseKind {
             CaseKind::Permit => "permit",
             CaseKind::PermitExtension => "permit-extension",
             CaseKind::Complaint => "complaint",
+            CaseKind::ComplaintExtension => "complaint-extension",
         }
     }
 }

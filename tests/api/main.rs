@@ -36,6 +36,7 @@ mod quotas;
 mod ratios;
 mod reads;
 mod regions;
+mod revival;
 mod rulesets;
 mod statements;
 mod statistics;

@@ -1,6 +1,7 @@
 //! What annulling the contested act does to its case (APPK Art. 91(3), (4)): the permit,
 //! certificate or ICT permit goes back to where it stood before the act.
 
+use super::super::follow::{self, Restored};
 use super::super::permits::{self, Loaded};
 use super::super::{ledger, CaseError};
 use crate::db::audit::Actor;
@@ -39,8 +40,10 @@ fn changed(id: i64) -> CaseError {
 /// suspension: active again. A revocation: active again, its quota held and used again
 /// in every named region under the complaint's reference, and with it the 12-month bar of
 /// Art. 33(2) lifted (the bar counts revoked permits); without quota left in a region the
-/// permit stays revoked and the complaint waits for quota. A missed deadline: the akimat
-/// decides within a new decision term from today.
+/// permit stays revoked and the complaint waits for quota; the extension that ended with the
+/// revocation comes back with it ([`follow::revive_extensions_of`]), or, without quota left
+/// for it, the complaint waits for that quota. A missed deadline: the akimat decides within
+/// a new decision term from today.
 pub(super) fn annul(
     conn: &mut Conn,
     c: &ComplaintRow,
@@ -107,22 +110,23 @@ pub(super) fn annul(
         ActKind::Revocation => {
             let to = transition(l.permit.status, PermitEvent::Annul)
                 .map_err(|t| CaseError::Refused(t.into()))?;
-            let held = db::savepoint(conn, |conn| hold_again(conn, &l, c, actor));
-            match held {
-                Ok(()) => {}
-                Err(CaseError::Refused(crate::domain::Refusal::Rule(v)))
-                    if v.iter().any(|v| v.code.ends_with("quota-exhausted")) =>
-                {
-                    return Ok(Annulled {
-                        awaiting_quota: true,
-                    })
-                }
-                Err(e) => return Err(e),
+            if no_room(db::savepoint(conn, |conn| hold_again(conn, &l, c, actor)))? {
+                return Ok(Annulled {
+                    awaiting_quota: true,
+                });
             }
             reopen(conn, &l, to, None)?;
             record(conn, actor, &l, c, &basis)?;
+            let restored = Restored {
+                complaint: c.id,
+                ended_on: c.act_on,
+                rules,
+            };
+            let revived = db::savepoint(conn, |conn| {
+                follow::revive_extensions_of(conn, l.permit.id, &restored, today, actor)
+            });
             Ok(Annulled {
-                awaiting_quota: false,
+                awaiting_quota: no_room(revived)?,
             })
         }
         // A certificate's or an ICT permit's refusal names no permit.
@@ -130,18 +134,49 @@ pub(super) fn annul(
     }
 }
 
+/// Whether `done` failed for want of quota (the complaint then waits for it); any other
+/// failure is passed on.
+fn no_room<T>(done: Result<T, CaseError>) -> Result<bool, CaseError> {
+    match done {
+        Ok(_) => Ok(false),
+        Err(CaseError::Refused(crate::domain::Refusal::Rule(v)))
+            if v.iter().any(|v| v.code.ends_with("quota-exhausted")) =>
+        {
+            Ok(true)
+        }
+        Err(e) => Err(e),
+    }
+}
+
 /// Art. 33(2), APPK Art. 91(3): a revocation annulled while its regions had no quota left
 /// is reinstated once there is: active again, its units held and used anew in every named
-/// region under the complaint's reference, the 12-month bar lifted with it. Still no room:
-/// the quota's refusal (`quota-exhausted`, 422) and nothing changes.
-pub(super) fn reinstate(conn: &mut Conn, c: &ComplaintRow, actor: &Actor) -> Result<(), CaseError> {
+/// region under the complaint's reference, the 12-month bar lifted with it, and the
+/// extension that ended with the revocation brought back with its quota
+/// ([`follow::revive_extensions_of`]) — or only that extension, when it was the one that
+/// found no room. Still no room: the quota's refusal (`quota-exhausted`, 422) and nothing
+/// changes.
+pub(super) fn reinstate(
+    conn: &mut Conn,
+    c: &ComplaintRow,
+    rules: &RuleSet,
+    today: NaiveDate,
+    actor: &Actor,
+) -> Result<(), CaseError> {
     let permit_id = c.permit_id.ok_or_else(super::view::not_found)?;
     let l = permits::load_full(conn, permit_id)?;
-    let to = transition(l.permit.status, PermitEvent::Annul)
-        .map_err(|t| CaseError::Refused(t.into()))?;
-    hold_again(conn, &l, c, actor)?;
-    reopen(conn, &l, to, None)?;
-    record(conn, actor, &l, c, &cite_all(&[APPK_91_3, ART_33_2]))
+    if l.permit.status == PermitState::Revoked {
+        let to = transition(l.permit.status, PermitEvent::Annul)
+            .map_err(|t| CaseError::Refused(t.into()))?;
+        hold_again(conn, &l, c, actor)?;
+        reopen(conn, &l, to, None)?;
+        record(conn, actor, &l, c, &cite_all(&[APPK_91_3, ART_33_2]))?;
+    }
+    let restored = Restored {
+        complaint: c.id,
+        ended_on: c.act_on,
+        rules,
+    };
+    follow::revive_extensions_of(conn, permit_id, &restored, today, actor).map(|_| ())
 }
 
 fn reopen(

@@ -3,7 +3,7 @@
 
 use super::super::CaseError;
 use super::annul;
-use super::view::{finish, load, Detail, Moved, Seen};
+use super::view::{finish, load, rules_on, Detail, Moved, Seen};
 use crate::db::audit::Actor;
 use crate::db::complaints::ComplaintRow;
 use crate::db::Conn;
@@ -13,8 +13,9 @@ use chrono::NaiveDate;
 
 /// APPK Art. 91(3), Art. 33(2): the akimat reinstates the permit of a complaint that
 /// annulled its revocation while the regions had no quota left (`awaiting_quota`, first in
-/// the complaint queue): the permit active again with its quota held and used anew; the
-/// complaint keeps its decision and waits no more. Not waiting: 409
+/// the complaint queue): the permit active again with its quota held and used anew, and the
+/// extension that ended with the revocation back with its quota; the complaint keeps its
+/// decision and waits no more. Not waiting: 409
 /// `complaint-not-awaiting-quota`; still no room: 422 `quota-exhausted`.
 pub fn reinstate<E: From<CaseError>>(
     conn: &mut Conn,
@@ -52,7 +53,8 @@ fn reinstate_loaded(
             Message::new("conflict-complaint-not-awaiting-quota").arg("id", row.id),
         ));
     }
-    annul::reinstate(conn, row, actor)?;
+    let rules = rules_on(conn, today)?;
+    annul::reinstate(conn, row, &rules, today, actor)?;
     let moved = Moved {
         to: row.state,
         due: row.due,

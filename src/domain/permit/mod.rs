@@ -243,10 +243,15 @@ pub enum PermitEvent {
     /// A complaint annulled the refusal, suspension or revocation: the permit goes back to
     /// where it stood before the act (APPK Art. 91(3), (4)).
     Annul,
+    /// The revocation its parent ended with was annulled: an extension that ended with it
+    /// awaits the decisions still to be taken again (APPK Art. 91(3), Art. 33(2)).
+    ParentRestored,
+    /// The same, for an extension every named region had approved: it awaits its fee again.
+    ParentRestoredApproved,
 }
 
 impl PermitEvent {
-    pub const ALL: [PermitEvent; 18] = [
+    pub const ALL: [PermitEvent; 20] = [
         PermitEvent::Approve,
         PermitEvent::ApproveLast,
         PermitEvent::Refuse,
@@ -265,6 +270,8 @@ impl PermitEvent {
         PermitEvent::Reissue,
         PermitEvent::ParentEnded,
         PermitEvent::Annul,
+        PermitEvent::ParentRestored,
+        PermitEvent::ParentRestoredApproved,
     ];
 
     /// The event's name in a refusal.
@@ -286,6 +293,9 @@ impl PermitEvent {
             PermitEvent::Reissue => "reissue",
             PermitEvent::ParentEnded => "end-with-parent",
             PermitEvent::Annul => "annul",
+            PermitEvent::ParentRestored | PermitEvent::ParentRestoredApproved => {
+                "restore-with-parent"
+            }
         }
     }
 
@@ -309,6 +319,9 @@ impl PermitEvent {
             PermitEvent::Reissue => &[ART_7_20, ART_33_3],
             PermitEvent::ParentEnded => &[ART_33_2],
             PermitEvent::Annul => &[APPK_91_3],
+            PermitEvent::ParentRestored | PermitEvent::ParentRestoredApproved => {
+                &[APPK_91_3, ART_33_2]
+            }
         }
     }
 }
@@ -321,7 +334,9 @@ impl PermitEvent {
 /// suspended one is revoked; a
 /// departure is recorded once it has ended; a category-4 replacement is reported on one
 /// that was issued. A complaint that annuls the act (APPK Art. 91(3), (4)) takes a refused
-/// permit back to awaiting its decisions and a suspended or revoked one back to active.
+/// permit back to awaiting its decisions and a suspended or revoked one back to active; an
+/// extension that lapsed with its parent's revocation comes back with the parent, awaiting
+/// the decisions still to be taken or, every region having approved it, its fee.
 /// Everything else is refused and changes nothing.
 pub fn transition(
     state: PermitState,
@@ -347,6 +362,8 @@ pub fn transition(
         (s, E::ReportReplacement) if s.was_issued() => Some(s),
         (S::Refused, E::Annul) => Some(S::Applied),
         (S::Suspended | S::Revoked, E::Annul) => Some(S::Active),
+        (S::Lapsed, E::ParentRestored) => Some(S::Applied),
+        (S::Lapsed, E::ParentRestoredApproved) => Some(S::AwaitingPayment),
         _ => None,
     };
     next.ok_or(IllegalTransition {
@@ -355,6 +372,17 @@ pub fn transition(
         state: state.as_str(),
         event: event.name(),
     })
+}
+
+/// APPK Art. 91(3), Art. 33(2): how an extension that lapsed with its parent's revocation
+/// comes back when the revocation is annulled — where it stood: awaiting its fee once every
+/// named region had approved it, otherwise awaiting the decisions still to be taken.
+pub fn restored_with_parent(every_region_approved: bool) -> PermitEvent {
+    if every_region_approved {
+        PermitEvent::ParentRestoredApproved
+    } else {
+        PermitEvent::ParentRestored
+    }
 }
 
 #[cfg(test)]
@@ -382,7 +410,8 @@ mod tests {
                 assert!(transition(s, e).is_err(), "{s:?} allows {e:?}");
             }
         }
-        // A refusal (annulled on complaint, APPK Art. 91) or a withdrawal ends a permit that
+        // A refusal (annulled on complaint, APPK Art. 91), a withdrawal or a lapse (an
+        // extension's, undone with its parent's revocation) ends a permit that
         // was never issued; every other state after issue stays after issue.
         let never_issued = |s: &PermitState| {
             matches!(
@@ -433,6 +462,8 @@ mod tests {
             (S::Refused, E::Annul, S::Applied),
             (S::Suspended, E::Annul, S::Active),
             (S::Revoked, E::Annul, S::Active),
+            (S::Lapsed, E::ParentRestored, S::Applied),
+            (S::Lapsed, E::ParentRestoredApproved, S::AwaitingPayment),
         ];
         for state in PermitState::ALL {
             for event in PermitEvent::ALL {
@@ -447,6 +478,13 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn appk_91_3_an_extension_restored_with_its_parent_stands_where_it_stood() {
+        let to = |approved| transition(S::Lapsed, restored_with_parent(approved));
+        assert_eq!(to(true), Ok(S::AwaitingPayment));
+        assert_eq!(to(false), Ok(S::Applied));
     }
 
     #[test]
