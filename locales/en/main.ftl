@@ -147,6 +147,7 @@ conflict-illegal-transition =
         [report-replacement] have its category-4 replacement reported
         [reissue] be re-issued for another foreigner
         [end-with-parent] end with the permit it extends
+        [restore-with-parent] be restored with the permit it extends
         [issue] be issued
         [apply-extension] be applied for an extension
         [refuse-extension] have its extension refused

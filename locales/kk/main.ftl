@@ -147,6 +147,7 @@ conflict-illegal-transition =
         [report-replacement] ол бойынша шетелдіктерді алмастыру туралы есеп беру
         [reissue] оны басқа шетелдікке қайта ресімдеу
         [end-with-parent] оны ұзартылатын рұқсатпен бірге тоқтату
+        [restore-with-parent] оны ұзартылатын рұқсатпен бірге қалпына келтіру
         [issue] оны беру
         [apply-extension] оны ұзартуға өтініш беру
         [refuse-extension] оны ұзартудан бас тарту

@@ -147,6 +147,7 @@ conflict-illegal-transition =
         [report-replacement] использовать для отчёта о замене иностранцев
         [reissue] переоформить на другого иностранца
         [end-with-parent] прекратить вместе с продлеваемым разрешением
+        [restore-with-parent] восстановить вместе с продлеваемым разрешением
         [issue] выдать
         [apply-extension] представить на продление
         [refuse-extension] оставить без продления
