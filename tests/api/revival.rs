@@ -284,14 +284,31 @@ async fn appk_91_3_without_room_for_the_permit_its_pending_extension_waits_with_
 }
 
 #[actix_web::test]
-async fn art_28_2_8_a_revocation_annulled_owes_no_departure_and_keeps_the_trips_reported() {
+async fn art_28_2_8_a_revocation_annulled_owes_only_the_replaced_workers_departure_and_keeps_the_trips(
+) {
     let app = spawn_app().await;
     let id = issued_permit(&app, 5).await;
     app.set_today("2026-03-02T04:00:00Z");
-    let worker_id = read(&app, &id).await["workers"][0]["id"].clone();
+    // Before the revocation a worker is replaced by another foreigner (re-issue), who is
+    // sent on a business trip.
+    let leaving = read(&app, &id).await["workers"][0]["id"].clone();
+    let p = app
+        .post(&format!("/v1/permits/{id}/reissues"))
+        .token(&app.employer(BIN_A))
+        .json(&json!({"worker_id": leaving, "newcomer": worker("DEMIR ALI", "TUR", "U9000000")}))
+        .await
+        .ok(201)
+        .clone();
+    let newcomer = p["workers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["passport_number"] == "U9000000")
+        .unwrap()["id"]
+        .clone();
     app.post(&format!("/v1/permits/{id}/trips"))
         .token(&app.employer(BIN_A))
-        .json(&json!({"worker_id": worker_id, "host_region": "KZ-47", "host_organisation": "Karaganda Steel JSC", "from": "2026-03-10", "to": "2026-03-20"}))
+        .json(&json!({"worker_id": newcomer, "host_region": "KZ-47", "host_organisation": "Karaganda Steel JSC", "from": "2026-03-10", "to": "2026-03-20"}))
         .await
         .ok(201);
     revoke(&app, &id, "unlawful-engagement").await;
@@ -303,14 +320,21 @@ async fn art_28_2_8_a_revocation_annulled_owes_no_departure_and_keeps_the_trips_
             .ok(200)["items"]
             .as_array()
             .unwrap()
-            .len()
+            .iter()
+            .map(|d| d["worker_id"].clone())
+            .collect::<Vec<_>>()
     };
-    assert_eq!(owed().await, 1);
+    let mut both = owed().await;
+    both.sort_by_key(|w| w.as_i64());
+    let mut expected = vec![leaving.clone(), newcomer];
+    expected.sort_by_key(|w| w.as_i64());
+    assert_eq!(both, expected);
+    // Annulled: the permit is in force; only the worker replaced still owes a departure.
     let c = complain(&app, &id).await;
     reconsider(&app, &c).await;
     let p = read(&app, &id).await;
     assert_eq!(p["status"], "active");
-    assert_eq!(owed().await, 0);
+    assert_eq!(owed().await, vec![leaving]);
     assert_eq!(p["trips"].as_array().map(Vec::len), Some(1), "{p}");
 }
 
