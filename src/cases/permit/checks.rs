@@ -7,6 +7,7 @@ use super::steps::stored;
 use crate::cases::eligibility::PersonFacts;
 use crate::cases::CaseError;
 use crate::db::permits::{self as db, NewWorker, ProfileRow};
+use crate::db::workforce::{employer_facts, Window};
 use crate::db::{reference, rulesets, Conn};
 use crate::domain::article::*;
 use crate::domain::permit::checks::{self, Check, Commitment, Qualification};
@@ -136,17 +137,19 @@ pub(super) fn run_checks(
     if treaty.is_some() {
         out.push(checks::country_quota_not_mixed(treaty.as_ref(), countries));
     }
+    let window = Window {
+        from: s.start_date,
+        to: s.end_date,
+        except: &s.except,
+    };
+    let record = employer_facts(conn, s.bin.as_str(), window, &barring(rules), today)?;
     out.push(crate::cases::ratio::kazakh_share(
-        conn,
         s.profile,
         &crate::cases::ratio::ShareCase {
-            bin: s.bin,
             category: s.category,
-            from: s.start_date,
-            to: s.end_date,
-            except: &s.except,
             adding: u32::try_from(permitted.len()).unwrap_or(u32::MAX),
         },
+        &record,
         rules,
         today,
     )?);
@@ -166,7 +169,6 @@ pub(super) fn run_checks(
             published,
         ));
     }
-    let record = db::employer_record(conn, s.bin.as_str(), &barring(rules))?;
     let barred_until = record
         .last_barring_revocation
         .and_then(|d| checks::bar_until(d, rules.permit_grounds.unlawful_engagement_bar_months));
