@@ -1,10 +1,12 @@
 //! The foreigners an employer already engages on this service's permits and ICT permits,
 //! which the ratios of Art. 33(6) and 35(4) count besides the staff its profile declares.
 
+use super::permits::NamingPermit;
 use super::schema::{ict_decisions as d, ict_permits as ip, ict_workers as iw};
 use super::{AnyConnection, Backend};
 use crate::domain::ict::IctState;
-use crate::domain::permit::{PermitKind, PermitState};
+use crate::domain::permit::{PermitKind, PermitState, RegionDecision};
+use crate::domain::person::{name_key_sql, PersonKey};
 use crate::domain::Category;
 use chrono::NaiveDate;
 use diesel::prelude::*;
@@ -37,10 +39,16 @@ pub struct EmployerFacts {
     /// Its category-4 permits that were issued and whose replacement commitment is not
     /// reported met (id, start date, replacement months), by id.
     pub unreported_replacements: Vec<(i64, NaiveDate, Option<i32>)>,
+    /// For each person asked, in order, the open permits other than the window's `except`
+    /// that name them (any employer's, as [`permits_naming_person`] finds them), oldest
+    /// first.
+    pub naming: Vec<Vec<NamingPermit>>,
 }
 
 /// A row of [`employer_facts`]: which part it answers (1 a permit's worker, 2 an ICT
-/// permit's worker, 3 a permit of the employer's record) and that part's columns.
+/// permit's worker, 3 a permit of the employer's record, 4 a permit naming a person: its
+/// employer in `code`, the person's place in `months`, whether approved in `barred`) and
+/// that part's columns.
 #[derive(QueryableByName)]
 struct FactRow {
     #[diesel(sql_type = Integer)]
@@ -83,14 +91,18 @@ fn quoted(values: &[&str]) -> String {
 }
 
 /// [`EmployerFacts`] of `bin` on `today`: the foreigners on its live permits and ICT permits
-/// sharing a day with `window`, and its record of revocations on the `barring` grounds and
-/// of unreported category-4 replacements — one statement of three parts (`UNION ALL`) on
-/// both databases, where each was a statement of its own (the ICT permits' three).
+/// sharing a day with `window`, its record of revocations on the `barring` grounds and of
+/// unreported category-4 replacements, and the open cases naming each of `persons` (Art.
+/// 33(3)) — one statement of four parts (`UNION ALL`) on both databases, where each was a
+/// statement of its own (the ICT permits' three, one per person). A decision asks it after
+/// writing the rows of the cases naming its workers ([`super::permits::touch`]): on
+/// PostgreSQL the statement's snapshot then sees a concurrent approval of the same person.
 pub fn employer_facts(
     conn: &mut AnyConnection,
     bin: &str,
     window: Window<'_>,
     barring: &[String],
+    persons: &[PersonKey],
     today: NaiveDate,
 ) -> QueryResult<EmployerFacts> {
     let backend = match conn {
@@ -124,6 +136,37 @@ pub fn employer_facts(
             )
         })
         .unwrap_or_else(|| "(1 = 0)".to_owned());
+    let open = quoted(
+        &[
+            PermitState::Applied,
+            PermitState::AwaitingPayment,
+            PermitState::Active,
+            PermitState::Suspended,
+        ]
+        .map(PermitState::as_str),
+    );
+    let first_person = 5 + window.except.len() + barring.len();
+    let naming: String = (0..persons.len())
+        .map(|i| {
+            let [c, passport, name, born] =
+                [0, 1, 2, 3].map(|k| mark(backend, first_person + 4 * i + k));
+            format!(
+                " UNION ALL \
+                 SELECT 4, p.bin, p.status, p.id, CAST(NULL AS DATE), CAST({i} AS INTEGER), \
+                   CAST(NULL AS DATE), (p.status <> '{applied}' OR EXISTS (SELECT 1 \
+                   FROM permit_regions r WHERE r.permit_id = p.id AND r.decision = '{approved}')) \
+                 FROM permit_workers w JOIN permits p ON p.id = w.permit_id \
+                 WHERE w.citizenship = {c} AND (w.passport_number = {passport} \
+                   OR ({name_key} = {name} AND w.birth_date = {born})) \
+                   AND w.needs_permit = TRUE \
+                   AND w.id NOT IN (SELECT replaced_id FROM permit_reissues) \
+                   AND p.status IN ({open}) AND p.end_date >= {today_m}{except}",
+                applied = PermitState::Applied.as_str(),
+                approved = RegionDecision::Approved.as_str(),
+                name_key = name_key_sql("w.full_name_latin"),
+            )
+        })
+        .collect();
     let sql = format!(
         "SELECT DISTINCT 1 AS part, p.category AS code, w.passport_number AS passport, \
            {no_id} AS permit_id, {no_day} AS start_date, {no_months} AS months, \
@@ -147,7 +190,7 @@ pub fn employer_facts(
          FROM permits p JOIN permit_details d ON d.permit_id = p.id \
            LEFT JOIN permit_replacements x ON x.permit_id = p.id \
          WHERE p.bin = {bin_m} AND ((p.kind = '{kind}' AND p.category = '{four}' \
-           AND p.status IN ({issued}) AND x.permit_id IS NULL) OR {barred}) \
+           AND p.status IN ({issued}) AND x.permit_id IS NULL) OR {barred}){naming} \
          ORDER BY 1, 4, 2, 3",
         kind = PermitKind::Permit.as_str(),
         four = Category::QualifiedWorkers.code(),
@@ -169,8 +212,18 @@ pub fn employer_facts(
     for ground in barring {
         q = q.bind::<Text, _>(ground.clone());
     }
+    for key in persons {
+        q = q
+            .bind::<Text, _>(key.citizenship.clone())
+            .bind::<Text, _>(key.passport.clone())
+            .bind::<Text, _>(key.name_key.clone())
+            .bind::<Date, _>(key.birth_date);
+    }
     let rows: Vec<FactRow> = q.load(conn)?;
-    let mut facts = EmployerFacts::default();
+    let mut facts = EmployerFacts {
+        naming: vec![Vec::new(); persons.len()],
+        ..EmployerFacts::default()
+    };
     for r in rows {
         match (r.part, r.code, r.passport, r.permit_id, r.start_date) {
             (1, Some(code), Some(passport), _, _) => facts.on_permits.push((code, passport)),
@@ -182,6 +235,16 @@ pub fn employer_facts(
             }
             (3, _, _, Some(id), Some(start)) => {
                 facts.unreported_replacements.push((id, start, r.months));
+            }
+            (4, Some(bin), _, Some(id), _) => {
+                let person = r.months.and_then(|i| usize::try_from(i).ok());
+                if let Some(found) = person.and_then(|i| facts.naming.get_mut(i)) {
+                    found.push(NamingPermit {
+                        id,
+                        bin,
+                        approved: r.barred == Some(true),
+                    });
+                }
             }
             _ => {}
         }

@@ -12,7 +12,7 @@ use serde_json::json;
 /// month's counter rows exist (docs/ARCHITECTURE.md, "Request flow"). 50 at `097bdc6`
 /// (benches/statements.sh; issue 20 measured 42 at an earlier commit), 36 after issue 20's
 /// first pass with issues 23 and 24, 25 at `ccc54fa`; the target of issue 20 is 15, the
-/// hand-minimal transaction (benches/sql/approve.sql) 13 without the audit chain. The 21,
+/// hand-minimal transaction (benches/sql/approve.sql) 13 without the audit chain. The 20,
 /// in order:
 /// - `BEGIN` (the pool no longer tests a connection on checkout: `db::pool`);
 /// - the case: the permit joined to its details, regions, workers, their route facts and
@@ -25,17 +25,17 @@ use serde_json::json;
 /// - the region's quota, the country quota and the year's ledger soundness (three
 ///   sub-selects);
 /// - the employer's foreigners on its live permits and on its ICT permits (Art. 33(6)), its
-///   barring revocations and unreported category-4 replacements: one `UNION ALL`;
-/// - the cases naming the workers again, read after their rows were written, so that of two
-///   approvals of one person at once the second sees the first (PostgreSQL's READ
-///   COMMITTED takes a new snapshot per statement);
+///   barring revocations and unreported category-4 replacements, and the cases naming the
+///   workers again: one `UNION ALL` of four parts, sent after the rows of the cases naming
+///   the workers were written, so that of two approvals of one person at once the second
+///   sees the first (PostgreSQL's READ COMMITTED takes a new snapshot per statement);
 /// - the checks stored, the hold, its ledger line, the region's decision, the audit event;
 /// - the answer's history;
 /// - the regional quota row, then both counters in one `INSERT … ON CONFLICT DO UPDATE`
 ///   (rows in key order);
 /// - the audit chain (issue 24): the head locked and read, the event sealed, the head
 ///   moved, the hash computed in between; `COMMIT`.
-const APPROVAL_STATEMENTS: usize = 21;
+const APPROVAL_STATEMENTS: usize = 20;
 
 #[actix_web::test]
 async fn an_approval_loads_its_case_once_and_sends_at_most_its_statement_budget() {
