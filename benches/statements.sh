@@ -134,14 +134,17 @@ count_approval() { # count_approval <bin> <out> [directory]
     wait "$pid" 2>/dev/null || true
 }
 
-# "KIND table" of each statement: SELECT from its first table (sub-selects set aside),
-# INSERT INTO, UPDATE, or the statement itself (BEGIN, COMMIT, the pool's SELECT 1).
+# "KIND table" of each statement: SELECT from its first table (sub-selects set aside; a
+# UNION ALL of parts as such), INSERT INTO, UPDATE (the table's name quoted, as diesel
+# writes it, or not, as raw SQL does), or the statement itself (BEGIN, COMMIT, the pool's
+# SELECT 1, which the pool no longer sends).
 kinds() { # kinds <statements file>
     perl -pe 's/\(SELECT (?:[^()]++|(\((?:[^()]++|(?1))*\)))*\)/(sub-select)/g;
         s/^SELECT 1\s*$/CHECK (SELECT 1)\n/i;
-        s/^SELECT .*? FROM \(*"([a-z_]+)".*/SELECT $1/;
-        s/^INSERT INTO "([a-z_]+)".*/INSERT $1/;
-        s/^UPDATE "([a-z_]+)".*/UPDATE $1/;
+        s/^SELECT .* UNION ALL .*/SELECT UNION ALL (parts)/;
+        s/^SELECT .*? FROM \(*"?([a-z_]+)"?.*/SELECT $1/;
+        s/^INSERT INTO "?([a-z_]+)"?.*/INSERT $1/;
+        s/^UPDATE "?([a-z_]+)"?.*/UPDATE $1/;
         s/^(BEGIN|COMMIT|ROLLBACK).*/$1/' "$1" | sort | uniq -c | sort -k2
 }
 

@@ -101,7 +101,7 @@ pub struct DatabaseSettings {
 }
 
 /// The statements the pool's connections send to the database, in order: every query,
-/// `BEGIN` and `COMMIT`, and the pool's check of a connection on checkout; not what a
+/// `BEGIN` and `COMMIT` (the pool no longer checks a connection on checkout); not what a
 /// connection sends to set itself up. Diesel reports each statement to the connection's
 /// instrumentation as it sends it, so this is what the server receives, on either database;
 /// tests use it to bound what a request costs (docs/ARCHITECTURE.md, "Contention").

@@ -8,7 +8,8 @@
 
 use super::CaseError;
 use crate::db::permits as db;
-use crate::db::{workforce, Conn};
+use crate::db::workforce::{self, EmployerFacts};
+use crate::db::Conn;
 use crate::domain::ict::IctPosition;
 use crate::domain::permit::checks::{self, Check, Workforce};
 use crate::domain::ruleset::RuleSet;
@@ -16,16 +17,12 @@ use crate::domain::{Category, EmployerId};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The permit (or extension) the Kazakh share is judged for.
+/// The permit (or extension) the Kazakh share is judged for; the foreigners already
+/// engaged are those [`workforce::employer_facts`] read for its term, leaving out the
+/// permits whose workers are its own (itself, the permits it extends).
 #[derive(Debug, Clone, Copy)]
-pub struct ShareCase<'a> {
-    pub bin: &'a EmployerId,
+pub struct ShareCase {
     pub category: Category,
-    /// The permit's term: a foreigner counts when their own permit shares a day with it.
-    pub from: NaiveDate,
-    pub to: NaiveDate,
-    /// The permits whose workers are this case's own (itself, the permits it extends).
-    pub except: &'a [i64],
     /// The foreign workers this case adds.
     pub adding: u32,
 }
@@ -40,40 +37,35 @@ fn ict_category(position: &str) -> Option<Category> {
     }
 }
 
-/// Art. 33(6), 35: the foreigners on `bin`'s other live permits and ICT permits whose term
-/// shares a day with `from..=to`, by category; a worker on two of them (a permit and its
-/// pending extension) counts once.
-pub fn permitted(
-    conn: &mut Conn,
-    bin: &EmployerId,
-    from: NaiveDate,
-    to: NaiveDate,
-    except: &[i64],
-    today: NaiveDate,
-) -> Result<Vec<(Category, u32)>, CaseError> {
+/// Art. 33(6), 35: the foreigners on the employer's other live permits and ICT permits
+/// whose term shares a day with the case's ([`workforce::employer_facts`] read them), by
+/// category; a worker on two of them (a permit and its pending extension) counts once.
+pub fn permitted(facts: &EmployerFacts) -> Vec<(Category, u32)> {
     let mut seen = BTreeSet::new();
     let mut by_category: BTreeMap<Category, u32> = BTreeMap::new();
-    let permits = workforce::on_live_permits(conn, bin.as_str(), from, to, except, today)?
-        .into_iter()
-        .map(|(c, passport)| (Category::from_code(&c), passport));
-    let ict = workforce::on_live_ict_permits(conn, bin.as_str(), from, to, None, today)?
-        .into_iter()
-        .map(|(p, passport)| (ict_category(&p), passport));
+    let permits = facts
+        .on_permits
+        .iter()
+        .map(|(c, passport)| (Category::from_code(c), passport));
+    let ict = facts
+        .on_ict_permits
+        .iter()
+        .map(|(p, passport)| (ict_category(p), passport));
     for (category, passport) in permits.chain(ict) {
         if let Some(c) = category.filter(|_| seen.insert(passport)) {
             *by_category.entry(c).or_default() += 1;
         }
     }
-    Ok(by_category.into_iter().collect())
+    by_category.into_iter().collect()
 }
 
 /// Art. 33(6): the Kazakh share of the employer after `case` adds its workers, on the
 /// profile in force `today` and the foreigners on its other live permits and ICT permits;
 /// without a profile the share cannot be judged and the check fails.
 pub fn kazakh_share(
-    conn: &mut Conn,
     profile: Option<&db::ProfileRow>,
-    case: &ShareCase<'_>,
+    case: &ShareCase,
+    facts: &EmployerFacts,
     rules: &RuleSet,
     today: NaiveDate,
 ) -> Result<Check, CaseError> {
@@ -81,7 +73,7 @@ pub fn kazakh_share(
         return Ok(checks::profile_missing(today));
     };
     let declared = super::employers::workforce(profile)?;
-    let permitted = permitted(conn, case.bin, case.from, case.to, case.except, today)?;
+    let permitted = permitted(facts);
     Ok(checks::kazakh_share(
         &rules.kazakh_share,
         case.category,

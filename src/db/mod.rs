@@ -142,8 +142,11 @@ impl ManageConnection for Manager {
         conn.ping().map_err(diesel::r2d2::Error::QueryError)
     }
 
+    /// A connection goes back to the pool only when diesel finds its transaction state
+    /// clean and no transaction on this thread lost it ([`lost`]): the pool does not test a
+    /// connection on checkout, so this is where a dead one is thrown away.
     fn has_broken(&self, conn: &mut AnyConnection) -> bool {
-        conn.is_broken()
+        LOST.with(|l| l.replace(false)) || conn.is_broken()
     }
 }
 
@@ -186,7 +189,14 @@ pub fn pool_observed(
     if let Some(events) = events {
         builder = builder.event_handler(events);
     }
+    // No `SELECT 1` before every checkout (one statement of every request): a connection
+    // that died while idle fails its first `BEGIN` with a closed-connection error, which
+    // marks it lost ([`transaction`]); one that dies mid-transaction fails its rollback,
+    // which breaks diesel's transaction manager; either way `has_broken` discards it when
+    // the request gives it back, and that request answers 503. A connection the server
+    // closed costs one request, not one statement of every request.
     Ok(builder
+        .test_on_check_out(false)
         .max_size(settings.pool_size)
         .min_idle(Some(1))
         .connection_timeout(Duration::from_secs(settings.connect_timeout_seconds))
@@ -256,6 +266,25 @@ where
     )
 }
 
+thread_local! {
+    /// Whether a transaction on this thread found its connection closed where diesel's
+    /// transaction manager does not notice (its `BEGIN` or `COMMIT` failed): the pool's
+    /// `has_broken`, called on this thread when the connection is given back, discards it.
+    static LOST: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Notes that the connection in use on this thread is closed, when `e` says so.
+fn lost(e: diesel::result::Error) -> diesel::result::Error {
+    use diesel::result::{DatabaseErrorKind, Error};
+    if matches!(
+        e,
+        Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _)
+    ) {
+        LOST.with(|l| l.set(true));
+    }
+    e
+}
+
 fn transaction<T, E>(
     conn: &mut AnyConnection,
     sqlite_begin: &str,
@@ -266,12 +295,13 @@ where
     E: From<diesel::result::Error>,
 {
     match conn {
-        AnyConnection::Sqlite(c) => AnsiTransactionManager::begin_transaction_sql(c, sqlite_begin)?,
-        AnyConnection::Postgresql(c) => AnsiTransactionManager::begin_transaction_sql(c, pg_begin)?,
+        AnyConnection::Sqlite(c) => AnsiTransactionManager::begin_transaction_sql(c, sqlite_begin),
+        AnyConnection::Postgresql(c) => AnsiTransactionManager::begin_transaction_sql(c, pg_begin),
     }
+    .map_err(lost)?;
     match f(conn) {
         Ok(v) => {
-            AnyConnection::commit_transaction(conn)?;
+            AnyConnection::commit_transaction(conn).map_err(lost)?;
             Ok(v)
         }
         Err(e) => {
@@ -339,7 +369,7 @@ impl Error {
 
 /// Whether the database answers a trivial query (readiness).
 pub fn ping(conn: &mut AnyConnection) -> QueryResult<()> {
-    conn.batch_execute("SELECT 1")
+    conn.batch_execute("SELECT 1").map_err(lost)
 }
 
 /// Whether a diesel error is a unique-constraint violation.

@@ -1299,64 +1299,6 @@ pub fn departures_owed(
         .collect())
 }
 
-/// What the checks of Art. 33(2) read of an employer's permits, in one statement: the
-/// latest day a permit of the employer was revoked on one of the `barring` grounds, and its
-/// category-4 permits that were issued and whose replacement commitment is not reported
-/// met (id, start date, replacement months), by id.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct EmployerRecord {
-    pub last_barring_revocation: Option<NaiveDate>,
-    pub unreported_replacements: Vec<(i64, NaiveDate, Option<i32>)>,
-}
-
-/// A row of [`employer_record`]: id, start date, replacement months, end date, and whether
-/// it is a revocation on a barring ground (else a replacement still owed).
-type RecordRow = (i64, NaiveDate, Option<i32>, Option<NaiveDate>, Option<bool>);
-
-/// [`EmployerRecord`] of `bin`: the rows of either kind in one read, told apart here.
-pub fn employer_record(
-    conn: &mut AnyConnection,
-    bin: &str,
-    barring: &[String],
-) -> QueryResult<EmployerRecord> {
-    let issued: Vec<&str> = PermitState::ALL
-        .into_iter()
-        .filter(|s| s.was_issued())
-        .map(|s| s.as_str())
-        .collect();
-    let replacement_owed = permits::kind
-        .eq(PermitKind::Permit.as_str())
-        .and(permits::category.eq(Category::QualifiedWorkers.code()))
-        .and(permits::status.eq_any(issued))
-        .and(permit_replacements::permit_id.is_null());
-    let barred = permits::status
-        .eq(PermitState::Revoked.as_str())
-        .and(permits::end_ground.eq_any(barring.to_vec()));
-    let rows: Vec<RecordRow> = permits::table
-        .inner_join(permit_details::table)
-        .left_join(permit_replacements::table)
-        .filter(permits::bin.eq(bin))
-        .filter(replacement_owed.clone().or(barred.clone()))
-        .select((
-            permits::id,
-            permits::start_date,
-            permit_details::replacement_months,
-            permits::ended_on,
-            barred,
-        ))
-        .order(permits::id)
-        .load(conn)?;
-    let mut record = EmployerRecord::default();
-    for (id, start, months, ended_on, barred) in rows {
-        if barred == Some(true) {
-            record.last_barring_revocation = record.last_barring_revocation.max(ended_on);
-        } else {
-            record.unreported_replacements.push((id, start, months));
-        }
-    }
-    Ok(record)
-}
-
 /// A category-4 permit's replacement report (Art. 33(2)).
 #[derive(Debug, Clone, Queryable, Insertable, serde::Serialize)]
 #[diesel(table_name = permit_replacements)]

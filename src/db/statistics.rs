@@ -2,10 +2,10 @@
 //! in the transaction of each change (`cases::statistics`), the reports read from them, and
 //! the recount over the permits that they must always equal.
 //!
-//! A counter row is found by its key with a conditional UPDATE; a key not yet counted is
-//! inserted inside a savepoint, and when a concurrent transaction inserted it first (a
-//! unique violation) the UPDATE is run again. Keys are applied in their sort order, which
-//! is the unique index's, so two transactions never wait on each other's rows crosswise.
+//! The counters a change moves are written in one `INSERT … ON CONFLICT DO UPDATE` on the
+//! key's unique index ([`add`]): a key not yet counted is inserted, a counted one added to.
+//! Its rows go in the keys' sort order, which is the unique index's, so two transactions
+//! never wait on each other's rows crosswise.
 
 use super::schema::{permit_stats, statistical_reports};
 use super::{AnyConnection, Backend};
@@ -14,7 +14,7 @@ use crate::domain::Category;
 use chrono::NaiveDateTime;
 use diesel::dsl::sql;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Integer, Text};
+use diesel::sql_types::{BigInt, Integer, Nullable, Text};
 use std::collections::BTreeMap;
 
 /// What one counter row counts. The field order is the unique index's.
@@ -67,76 +67,59 @@ impl Figures {
     }
 }
 
-macro_rules! key_row {
-    ($k:expr) => {
-        permit_stats::table
-            .filter(permit_stats::year.eq($k.year))
-            .filter(permit_stats::measure.eq($k.measure.as_str()))
-            .filter(permit_stats::region.eq(&$k.region))
-            .filter(permit_stats::category.eq(&$k.category))
-            .filter(permit_stats::month.eq(&$k.month))
-            .filter(permit_stats::sector.eq(&$k.sector))
-            .filter(permit_stats::country.eq(&$k.country))
-            .filter(permit_stats::ground.eq(&$k.ground))
-    };
-}
-
-macro_rules! plus_figures {
-    ($f:expr) => {
-        (
-            permit_stats::permits.eq(permit_stats::permits + $f.permits),
-            permit_stats::workers.eq(permit_stats::workers + $f.workers),
-            permit_stats::amount.eq(permit_stats::amount + $f.amount),
-        )
-    };
-}
-
-fn update(conn: &mut AnyConnection, k: &Key, f: Figures) -> QueryResult<usize> {
-    match k.days {
-        Some(d) => diesel::update(key_row!(k).filter(permit_stats::days.eq(d)))
-            .set(plus_figures!(f))
-            .execute(conn),
-        None => diesel::update(key_row!(k).filter(permit_stats::days.is_null()))
-            .set(plus_figures!(f))
-            .execute(conn),
-    }
-}
-
 /// Adds `deltas` to the counters, in key order; zero deltas touch nothing. Call inside the
-/// write transaction of the change the deltas describe.
+/// write transaction of the change the deltas describe. One statement for every key: an
+/// `INSERT … ON CONFLICT DO UPDATE` over the unique index, its rows in key order (the
+/// order in which both databases insert or lock them), so two transactions never wait on
+/// each other's rows crosswise; a key not yet counted is inserted, one a concurrent
+/// transaction inserted first is added to once that one commits.
 pub fn add(conn: &mut AnyConnection, deltas: &BTreeMap<Key, Figures>) -> QueryResult<()> {
-    for (k, f) in deltas.iter().filter(|(_, f)| !f.is_zero()) {
-        if update(conn, k, *f)? > 0 {
-            continue;
-        }
-        let inserted = conn.transaction(|c| {
-            diesel::insert_into(permit_stats::table)
-                .values((
-                    permit_stats::year.eq(k.year),
-                    permit_stats::measure.eq(k.measure.as_str()),
-                    permit_stats::region.eq(&k.region),
-                    permit_stats::category.eq(&k.category),
-                    permit_stats::month.eq(&k.month),
-                    permit_stats::sector.eq(&k.sector),
-                    permit_stats::country.eq(&k.country),
-                    permit_stats::ground.eq(&k.ground),
-                    permit_stats::days.eq(k.days),
-                    permit_stats::permits.eq(f.permits),
-                    permit_stats::workers.eq(f.workers),
-                    permit_stats::amount.eq(f.amount),
-                ))
-                .execute(c)
-        });
-        match inserted {
-            Ok(_) => {}
-            // Another transaction counted the key first: its row is there now.
-            Err(e) if super::is_unique_violation(&e) => {
-                update(conn, k, *f)?;
-            }
-            Err(e) => return Err(e),
-        }
+    let moved: Vec<(&Key, &Figures)> = deltas.iter().filter(|(_, f)| !f.is_zero()).collect();
+    if moved.is_empty() {
+        return Ok(());
     }
-    Ok(())
+    let backend = match conn {
+        AnyConnection::Postgresql(_) => Backend::Postgres,
+        AnyConnection::Sqlite(_) => Backend::Sqlite,
+    };
+    const COLUMNS: usize = 12;
+    let rows: Vec<String> = (0..moved.len())
+        .map(|i| {
+            let marks: Vec<String> = (1..=COLUMNS)
+                .map(|c| match backend {
+                    Backend::Postgres => format!("${}", i * COLUMNS + c),
+                    Backend::Sqlite => "?".to_owned(),
+                })
+                .collect();
+            format!("({})", marks.join(", "))
+        })
+        .collect();
+    let sql = format!(
+        "INSERT INTO permit_stats (year, measure, region, category, month, sector, country, \
+         ground, days, permits, workers, amount) VALUES {} \
+         ON CONFLICT (year, measure, region, category, month, sector, country, ground, \
+         COALESCE(days, -1)) DO UPDATE SET permits = permit_stats.permits + excluded.permits, \
+         workers = permit_stats.workers + excluded.workers, \
+         amount = permit_stats.amount + excluded.amount",
+        rows.join(", ")
+    );
+    let mut q = diesel::sql_query(sql).into_boxed::<<AnyConnection as Connection>::Backend>();
+    for (k, f) in moved {
+        q = q
+            .bind::<Integer, _>(k.year)
+            .bind::<Text, _>(k.measure.as_str())
+            .bind::<Text, _>(k.region.clone())
+            .bind::<Text, _>(k.category.clone())
+            .bind::<Text, _>(k.month.clone())
+            .bind::<Text, _>(k.sector.clone())
+            .bind::<Text, _>(k.country.clone())
+            .bind::<Text, _>(k.ground.clone())
+            .bind::<Nullable<BigInt>, _>(k.days)
+            .bind::<BigInt, _>(f.permits)
+            .bind::<BigInt, _>(f.workers)
+            .bind::<BigInt, _>(f.amount);
+    }
+    q.execute(conn).map(drop)
 }
 
 /// A counter row as read: the key's fields, then permits, workers, amount.

@@ -1,6 +1,6 @@
 //! What a request costs in statements sent to the database (issue 20): every statement the
 //! app's pool sends is kept by diesel's instrumentation (`DatabaseSettings::statements`),
-//! the pool's check of the connection, `BEGIN` and `COMMIT` included, on whichever database
+//! `BEGIN` and `COMMIT` included, on whichever database
 //! the tests run. `benches/statements.sh` counts the same from PostgreSQL's own log.
 
 use crate::helpers::*;
@@ -11,9 +11,10 @@ use serde_json::json;
 /// The most statements one approval of a one-worker, one-region permit may send once the
 /// month's counter rows exist (docs/ARCHITECTURE.md, "Request flow"). 50 at `097bdc6`
 /// (benches/statements.sh; issue 20 measured 42 at an earlier commit), 36 after issue 20's
-/// first pass with issues 23 and 24; the target of issue 20 is 15, the hand-minimal
-/// transaction (benches/sql/approve.sql) 13 without the audit chain. The 25, in order:
-/// - the pool's check of the connection (`SELECT 1`, r2d2's test on checkout), `BEGIN`;
+/// first pass with issues 23 and 24, 25 at `ccc54fa`; the target of issue 20 is 15, the
+/// hand-minimal transaction (benches/sql/approve.sql) 13 without the audit chain. The 20,
+/// in order:
+/// - `BEGIN` (the pool no longer tests a connection on checkout: `db::pool`);
 /// - the case: the permit joined to its details, regions, workers, their route facts and
 ///   countries, the annulling complaint as a sub-select (issue 23);
 /// - the rule-set versions in force today and on the start date (two sub-selects; the
@@ -23,17 +24,18 @@ use serde_json::json;
 /// - the employer's profiles on today and on the start date;
 /// - the region's quota, the country quota and the year's ledger soundness (three
 ///   sub-selects);
-/// - the employer's foreigners on its live permits, and on its ICT permits (Art. 33(6));
-/// - the employer's barring revocations and unreported category-4 replacements;
-/// - the cases naming the workers again, read after their rows were written, so that of two
-///   approvals of one person at once the second sees the first (PostgreSQL's READ
-///   COMMITTED takes a new snapshot per statement);
+/// - the employer's foreigners on its live permits and on its ICT permits (Art. 33(6)), its
+///   barring revocations and unreported category-4 replacements, and the cases naming the
+///   workers again: one `UNION ALL` of four parts, sent after the rows of the cases naming
+///   the workers were written, so that of two approvals of one person at once the second
+///   sees the first (PostgreSQL's READ COMMITTED takes a new snapshot per statement);
 /// - the checks stored, the hold, its ledger line, the region's decision, the audit event;
 /// - the answer's history;
-/// - the regional quota row and the two counters (one UPDATE per key, in key order);
+/// - the regional quota row, then both counters in one `INSERT … ON CONFLICT DO UPDATE`
+///   (rows in key order);
 /// - the audit chain (issue 24): the head locked and read, the event sealed, the head
 ///   moved, the hash computed in between; `COMMIT`.
-const APPROVAL_STATEMENTS: usize = 25;
+const APPROVAL_STATEMENTS: usize = 20;
 
 #[actix_web::test]
 async fn an_approval_loads_its_case_once_and_sends_at_most_its_statement_budget() {

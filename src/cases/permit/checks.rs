@@ -7,6 +7,7 @@ use super::steps::stored;
 use crate::cases::eligibility::PersonFacts;
 use crate::cases::CaseError;
 use crate::db::permits::{self as db, NewWorker, ProfileRow};
+use crate::db::workforce::{employer_facts, Window};
 use crate::db::{reference, rulesets, Conn};
 use crate::domain::article::*;
 use crate::domain::permit::checks::{self, Check, Commitment, Qualification};
@@ -136,17 +137,28 @@ pub(super) fn run_checks(
     if treaty.is_some() {
         out.push(checks::country_quota_not_mixed(treaty.as_ref(), countries));
     }
-    out.push(crate::cases::ratio::kazakh_share(
+    let window = Window {
+        from: s.start_date,
+        to: s.end_date,
+        except: &s.except,
+    };
+    let persons: Vec<PersonKey> = permitted.iter().map(|w| person_key(w)).collect();
+    let record = employer_facts(
         conn,
+        s.bin.as_str(),
+        window,
+        &barring(rules),
+        &persons,
+        today,
+    )?;
+    let mut naming = record.naming.iter();
+    out.push(crate::cases::ratio::kazakh_share(
         s.profile,
         &crate::cases::ratio::ShareCase {
-            bin: s.bin,
             category: s.category,
-            from: s.start_date,
-            to: s.end_date,
-            except: &s.except,
             adding: u32::try_from(permitted.len()).unwrap_or(u32::MAX),
         },
+        &record,
         rules,
         today,
     )?);
@@ -166,7 +178,6 @@ pub(super) fn run_checks(
             published,
         ));
     }
-    let record = db::employer_record(conn, s.bin.as_str(), &barring(rules))?;
     let barred_until = record
         .last_barring_revocation
         .and_then(|d| checks::bar_until(d, rules.permit_grounds.unlawful_engagement_bar_months));
@@ -224,7 +235,7 @@ pub(super) fn run_checks(
             },
             s.category,
         ));
-        let (live, pending) = others_naming(conn, w, s.bin, &s.except, today)?;
+        let (live, pending) = first_others(naming.next().map_or(&[], Vec::as_slice), s.bin);
         out.push(checks::worker_free(name, live));
         out.push(checks::worker_not_pending(name, pending));
         out.push(checks::passport_valid(name, w.passport_expiry, s.end_date));
@@ -242,21 +253,34 @@ pub(super) fn others_naming(
     except: &[i64],
     today: NaiveDate,
 ) -> Result<(Option<checks::OtherCase>, Option<checks::OtherCase>), CaseError> {
-    let key = PersonKey::of(
+    let found = db::permits_naming_person(conn, &person_key(w), except, today)?;
+    Ok(first_others(&found, bin))
+}
+
+/// The person a worker is (Art. 33(3)).
+fn person_key(w: &NewWorker) -> PersonKey {
+    PersonKey::of(
         &w.citizenship,
         &w.passport_number,
         &w.full_name_latin,
         w.birth_date,
-    );
-    let found = db::permits_naming_person(conn, &key, except, today)?;
+    )
+}
+
+/// Of the cases `found` naming a person, oldest first: the first live one and the first
+/// still awaiting its decisions, each with whether it is `bin`'s own.
+fn first_others(
+    found: &[db::NamingPermit],
+    bin: &EmployerId,
+) -> (Option<checks::OtherCase>, Option<checks::OtherCase>) {
     let case = |p: &db::NamingPermit| checks::OtherCase {
         permit: p.id,
         own: p.bin == bin.as_str(),
     };
-    Ok((
+    (
         found.iter().find(|p| p.approved).map(case),
         found.iter().find(|p| !p.approved).map(case),
-    ))
+    )
 }
 
 /// The first approval wins (Art. 33(3)): two approvals of cases naming one person, made at
