@@ -561,3 +561,16 @@ pub fn regions_of(
         .load(conn)?;
     Ok((permit_regions_of(conn, permits)?, ict.into_iter().collect()))
 }
+
+/// Whether a live subscription's cursor is behind the chain's head: there may be events
+/// to queue (one read, so that an idle worker takes no write lock).
+pub fn behind(conn: &mut AnyConnection) -> QueryResult<bool> {
+    let lowest: Option<i64> = webhook_subscriptions::table
+        .filter(webhook_subscriptions::deleted_at.is_null())
+        .select(diesel::dsl::min(webhook_subscriptions::cursor_seq))
+        .first(conn)?;
+    Ok(match lowest {
+        Some(c) => c < head_seq(conn)?,
+        None => false,
+    })
+}

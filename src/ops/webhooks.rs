@@ -118,8 +118,10 @@ async fn round(
     let due = web::block(move || -> Result<Vec<db::events::Delivery>, String> {
         let mut conn = p.get().map_err(|e| e.to_string())?;
         let now = Utc::now().naive_utc();
-        db::write_tx(&mut conn, |c| events::fan_out(c, now, QUEUE_PER_ROUND))
-            .map_err(|e| e.to_string())?;
+        if db::events::behind(&mut conn).map_err(|e| e.to_string())? {
+            db::write_tx(&mut conn, |c| events::fan_out(c, now, QUEUE_PER_ROUND))
+                .map_err(|e| e.to_string())?;
+        }
         events::due(&mut conn, now, SEND_PER_ROUND).map_err(|e| e.to_string())
     })
     .await;
@@ -128,9 +130,10 @@ async fn round(
         Ok(Err(e)) => return log::warn!("events: queueing failed: {e}"),
         Err(e) => return log::warn!("events: queueing could not run: {e}"),
     };
-    // A try holds its delivery for the timeout and a margin; after that, another round
-    // (of this process or, after a crash, the next one) may try it again.
-    let lease = chrono::Duration::seconds(i64::try_from(cfg.timeout_seconds).unwrap_or(60) + 30);
+    // A try holds its delivery for twice the timeout; after that, another round (of this
+    // process or, after a crash, the next one) may try it again.
+    let lease =
+        chrono::Duration::seconds(i64::try_from(cfg.timeout_seconds.max(1)).unwrap_or(60) * 2);
     for d in due {
         let p = pool.clone();
         let taken = {
