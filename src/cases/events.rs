@@ -11,7 +11,8 @@
 
 use crate::cases::CaseError;
 use crate::db::audit::{self, Actor};
-use crate::db::events::{self as db, Delivery, Scope, Subscription};
+pub use crate::db::events::Scope;
+use crate::db::events::{self as db, Delivery, Subscription};
 use crate::db::Conn;
 use crate::domain::article::{cite_all, ART_28_2_8, ART_33_2, ART_33_4, ART_35_1};
 use crate::domain::event::{self, CaseKind, EventType};
