@@ -326,10 +326,14 @@ pub enum Action {
     ReconsiderComplaint,
     /// Decide a complaint as the body considering it (APPK Art. 91(3)).
     DecideComplaint,
+    /// Read the event feed (issue 22).
+    ReadEvents,
+    /// Register, read and delete webhook subscriptions and their deliveries (issue 22).
+    ManageWebhooks,
 }
 
 impl Action {
-    pub const ALL: [Action; 50] = [
+    pub const ALL: [Action; 52] = [
         Action::ReadReference,
         Action::ReadRuleSets,
         Action::PublishRuleSet,
@@ -380,6 +384,8 @@ impl Action {
         Action::ReadComplaints,
         Action::ReconsiderComplaint,
         Action::DecideComplaint,
+        Action::ReadEvents,
+        Action::ManageWebhooks,
     ];
 }
 
@@ -470,6 +476,10 @@ pub fn reach(role: Role, action: Action) -> Reach {
         (A::ReconsiderComplaint, Akimat) => Reach::Own,
         (A::DecideComplaint, Ministry) => Reach::All,
         (A::DecideComplaint, Akimat) => Reach::Own,
+        // Events (issue 22): read like every case, an employer its BIN's, an akimat its
+        // region's; each registers webhooks for its own stream.
+        (A::ReadEvents, Ministry | Auditor) => Reach::All,
+        (A::ReadEvents | A::ManageWebhooks, Akimat | Employer) => Reach::Own,
         _ => Reach::None,
     }
 }
@@ -702,6 +712,8 @@ mod tests {
             (A::ReadComplaints, [All, Own, Own, All]),
             (A::ReconsiderComplaint, [No, Own, No, No]),
             (A::DecideComplaint, [All, Own, No, No]),
+            (A::ReadEvents, [All, Own, Own, All]),
+            (A::ManageWebhooks, [No, Own, Own, No]),
         ]);
         assert_eq!(table.len(), Action::ALL.len());
         for action in Action::ALL {

@@ -39,6 +39,39 @@ pub struct Settings {
     pub metrics: MetricsSettings,
     #[serde(default)]
     pub log: LogSettings,
+    #[serde(default)]
+    pub events: EventSettings,
+}
+
+/// Events to employers' systems (issue 22): the webhook delivery worker and the sweep.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct EventSettings {
+    /// Milliseconds between the worker's rounds (queue new events, send what is due).
+    pub poll_millis: u64,
+    /// Seconds to wait after each failed try before the next: exponential, a day in all
+    /// (Standard Webhooks' schedule); a delivery fails when it has run out.
+    pub retry_seconds: Vec<u64>,
+    /// Seconds a receiver may take to answer one try.
+    pub timeout_seconds: u64,
+    /// Whether `http://` endpoints may be registered (tests, development); production
+    /// takes `https://` only.
+    pub allow_http: bool,
+    /// Seconds between sweeps for the events time brings (expiry coming up, the last day
+    /// to pay, overdue departures); 0: no sweep.
+    pub sweep_seconds: u64,
+}
+
+impl Default for EventSettings {
+    fn default() -> Self {
+        EventSettings {
+            poll_millis: 1000,
+            retry_seconds: vec![5, 300, 1800, 7200, 18000, 36000, 36000],
+            timeout_seconds: 10,
+            allow_http: false,
+            sweep_seconds: 3600,
+        }
+    }
 }
 
 /// The Prometheus endpoint `/metrics` (issue 24).

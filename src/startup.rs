@@ -38,6 +38,8 @@ pub struct Application {
     metrics: Metrics,
     /// Whether [`Application::run`] starts the scheduled jobs (`server.jobs`).
     jobs: bool,
+    /// The webhook worker's settings (`events`).
+    events: crate::config::EventSettings,
 }
 
 /// How often the service lapses permits whose fee is overdue (Art. 33(4)). Reading or
@@ -165,6 +167,7 @@ fn state_observed(
         write_gate: (db::Backend::of_url(settings.database.url.expose()) == db::Backend::Sqlite)
             .then(Default::default),
         rule_sets: Default::default(),
+        webhooks_allow_http: settings.events.allow_http,
     }))
 }
 
@@ -322,6 +325,7 @@ impl Application {
             time: job_time,
             metrics,
             jobs: settings.server.jobs,
+            events: settings.events.clone(),
         })
     }
 
@@ -346,9 +350,15 @@ impl Application {
             self.metrics.lapse.clone(),
         ));
         let chain = actix_web::rt::spawn(crate::ops::chain_head_job(self.pool.clone()));
+        let webhooks = actix_web::rt::spawn(crate::ops::webhooks::delivery_job(
+            self.pool.clone(),
+            self.time.clone(),
+            self.events.clone(),
+        ));
         let served = self.server.await;
         job.abort();
         chain.abort();
+        webhooks.abort();
         served
     }
 }

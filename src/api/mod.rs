@@ -11,6 +11,7 @@ pub mod docs;
 pub mod documents;
 pub mod eligibility;
 pub mod employers;
+pub mod events;
 pub mod extract;
 pub mod fallback;
 pub mod health;
@@ -31,6 +32,7 @@ pub mod scope;
 pub mod state;
 pub mod statistical_reports;
 pub mod statistics;
+pub mod webhooks;
 
 pub use fallback::fallback;
 pub use openapi::{app_parts, openapi, openapi_json};

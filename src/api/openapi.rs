@@ -37,6 +37,7 @@ timestamps RFC 3339 UTC.",
         (name = "complaints", description = "Pre-trial complaints against refusals, suspensions, revocations and missed decision deadlines of permits, and against refusals of self-employment certificates and ICT permits: filed with the akimat whose act it is, satisfied by it or passed to the body considering complaints, decided within the rule set's terms (APPK No. 350-VI, Art. 91-92, 101)."),
         (name = "public", description = "What anyone may ask without signing in: whether a permit number is valid (Art. 33(5)). Rate-limited per client address."),
         (name = "statistics", description = "The ministry's figures, read from counters kept with every change: quota utilization, permits, decision times, fees (JSON, CSV or XLSX by `Accept`); employers' statistical reports; the quota calculator (Art. 32(4)-(5), 36, 37)."),
+        (name = "events", description = "What happened to the caller's cases, as a cursor-paged feed and as webhooks signed per the Standard Webhooks specification: decisions, payments due, lapses, suspensions, revocations, expiry coming up, overdue departures."),
     ),
     components(schemas(Problem, FieldError))
 )]

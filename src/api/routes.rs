@@ -6,6 +6,7 @@ use super::{
     audit, certificates, complaints, demands, documents, eligibility, employers, health, ict,
     permits, quotas, reference, rulesets, statistical_reports, statistics,
 };
+use super::{events, webhooks};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 /// Whether answers under `path` carry people's names and passport numbers: a permit and
@@ -119,6 +120,13 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(statistical_reports::calculate_quota)
                 .service(statistical_reports::file_statistical_report)
                 .service(statistical_reports::list_statistical_reports)
-                .service(statistical_reports::missing_statistical_reports),
+                .service(statistical_reports::missing_statistical_reports)
+                .service(events::list_events)
+                .service(webhooks::create_webhook)
+                .service(webhooks::list_webhooks)
+                .service(webhooks::get_webhook)
+                .service(webhooks::delete_webhook)
+                .service(webhooks::list_webhook_deliveries)
+                .service(webhooks::replay_webhook_delivery),
         );
 }

@@ -29,6 +29,8 @@ pub struct AppState {
     pub write_gate: Option<std::sync::Arc<tokio::sync::Mutex<()>>>,
     /// This database's rule sets, parsed once per version.
     pub rule_sets: std::sync::Arc<db::rulesets::Parsed>,
+    /// Whether webhook endpoints may be `http://` (`events.allow_http`: development, tests).
+    pub webhooks_allow_http: bool,
 }
 
 impl AppState {

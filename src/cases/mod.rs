@@ -15,6 +15,7 @@ pub mod demands;
 pub mod documents;
 pub mod eligibility;
 pub mod employers;
+pub mod events;
 pub mod follow;
 pub mod ict;
 pub mod idempotency;

@@ -7,6 +7,7 @@ pub mod certificates;
 pub mod complaints;
 pub mod console_sessions;
 pub mod demands;
+pub mod events;
 pub mod ict;
 pub mod idempotency;
 pub mod lifecycle;

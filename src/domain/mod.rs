@@ -9,6 +9,7 @@ pub mod certificate;
 pub mod complaint;
 pub mod dates;
 pub mod demand;
+pub mod event;
 pub mod fees;
 pub mod ground_scope;
 pub mod hold;

@@ -7,6 +7,7 @@ pub mod backup;
 pub mod logs;
 pub mod metrics;
 pub mod reads;
+pub mod webhooks;
 
 /// How often the head of the audit chain is written to the log, so that an outside party
 /// collecting the log keeps a link the service cannot later deny; an operational setting.

@@ -454,6 +454,26 @@ fn rows() -> Vec<Row> {
             None,
             [Y, Y, Y, Y],
         ),
+        r("GET", "/v1/events", None, [Y, Y, Y, Y]),
+        // The akimat registers subscription 1, the employer 2 (port 9: nothing listens).
+        r(
+            "POST",
+            "/v1/webhooks",
+            Some(json!({"url": "https://127.0.0.1:9/hooks"})),
+            [F, Y, Y, F],
+        ),
+        r("GET", "/v1/webhooks", None, [F, Y, Y, F]),
+        r("GET", "/v1/webhooks/1", None, [F, Y, F, F]),
+        r("GET", "/v1/webhooks/2/deliveries", None, [F, F, Y, F]),
+        // No delivery 1 of subscription 2 (404), but the employer got past the access check
+        // only to its own subscription: another's is 404 as well.
+        r(
+            "POST",
+            "/v1/webhooks/1/deliveries/1/replay",
+            None,
+            [F, F, F, F],
+        ),
+        r("DELETE", "/v1/webhooks/2", None, [F, F, Y, F]),
     ]
 }
 
@@ -559,6 +579,7 @@ async fn every_role_against_every_endpoint() {
                     "/v1/self-employment-certificates/",
                     "/v1/ict-permits/",
                     "/v1/complaints/",
+                    "/v1/webhooks/",
                 ]
                 .iter()
                 .any(|p| row.path.starts_with(p)) =>

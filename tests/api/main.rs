@@ -20,6 +20,7 @@ mod departures;
 mod documents;
 mod eligibility;
 mod errors;
+mod events;
 mod exemptions;
 mod extensions;
 mod foundation;

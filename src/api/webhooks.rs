@@ -1,0 +1,473 @@
+//! Webhooks (issue 22): an employer registers an https endpoint for its BIN's events (an
+//! akimat for its region's); the service's worker POSTs every event to it, signed per the
+//! Standard Webhooks specification with the subscription's secret (shown once), retried
+//! with exponential backoff for a day. The owner reads each delivery's tries and replays
+//! one. Another owner's subscription or delivery is a 404.
+
+use super::docs::{IdempotencyConflict, IdempotencyKeyHeader};
+use super::events::EventTypeName;
+use super::extract::{Body, IdempotencyKey, Query, RequestId};
+use super::idempotency::{create, Created};
+use super::page::{next_cursor, PageQuery};
+use super::AppState;
+use crate::auth::{authorize_role, Action, Caller, Role};
+use crate::cases;
+use crate::cases::events::{DeliveryLog, Owner, SubscriptionView};
+use crate::domain::violation::Message;
+use crate::error::{ApiError, Problem};
+use actix_web::{delete, get, post, web, HttpResponse};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use validator::Validate;
+
+/// An endpoint to register.
+#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"url": "https://hr.example.kz/hooks/permits", "types": ["permit.approved", "permit.fee-due"]}))]
+pub struct NewWebhookRequest {
+    /// Where to POST the events: an absolute `https://` URL.
+    #[validate(length(min = 9, max = 2000))]
+    #[schema(
+        example = "https://hr.example.kz/hooks/permits",
+        pattern = "^https?://",
+        min_length = 9,
+        max_length = 2000
+    )]
+    pub url: String,
+    /// Only these event types; absent or empty: every type.
+    #[validate(length(max = 64))]
+    #[schema(max_items = 64)]
+    pub types: Option<Vec<EventTypeName>>,
+}
+
+impl crate::api::extract::ActionBody for NewWebhookRequest {
+    const ACTION: Action = Action::ManageWebhooks;
+}
+
+/// A subscription.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct WebhookView {
+    /// Identifier of the subscription.
+    #[schema(example = 3, minimum = 1)]
+    pub id: i64,
+    /// Where the events are POSTed.
+    #[schema(example = "https://hr.example.kz/hooks/permits", max_length = 2000)]
+    pub url: String,
+    /// The event types delivered; empty: every type.
+    #[schema(max_items = 64)]
+    pub types: Vec<EventTypeName>,
+    /// The employer whose events it receives (an employer's subscription).
+    #[schema(example = "210340000013", max_length = 12)]
+    pub bin: Option<String>,
+    /// The region whose events it receives (an akimat's subscription).
+    #[schema(example = "KZ-75", max_length = 5)]
+    pub region: Option<String>,
+    /// When it was registered (UTC); it receives the events committed after.
+    pub created_at: DateTime<Utc>,
+}
+
+/// A subscription just registered, with its secret: the only answer that shows it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CreatedWebhookView {
+    /// Identifier of the subscription.
+    #[schema(example = 3, minimum = 1)]
+    pub id: i64,
+    /// Where the events are POSTed.
+    #[schema(example = "https://hr.example.kz/hooks/permits", max_length = 2000)]
+    pub url: String,
+    /// The event types delivered; empty: every type.
+    #[schema(max_items = 64)]
+    pub types: Vec<EventTypeName>,
+    /// The employer whose events it receives (an employer's subscription).
+    #[schema(example = "210340000013", max_length = 12)]
+    pub bin: Option<String>,
+    /// The region whose events it receives (an akimat's subscription).
+    #[schema(example = "KZ-75", max_length = 5)]
+    pub region: Option<String>,
+    /// When it was registered (UTC).
+    pub created_at: DateTime<Utc>,
+    /// The signing secret (Standard Webhooks: `whsec_` and base64 of 32 bytes): keep it;
+    /// it is never shown again. Verify each delivery's `webhook-signature` with it.
+    #[schema(
+        example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwMfKQ9r8GKYo=",
+        pattern = "^whsec_[A-Za-z0-9+/=]+$",
+        max_length = 100
+    )]
+    pub secret: String,
+}
+
+fn types(v: &SubscriptionView) -> Vec<EventTypeName> {
+    v.types.iter().copied().map(EventTypeName).collect()
+}
+
+impl From<SubscriptionView> for WebhookView {
+    fn from(v: SubscriptionView) -> Self {
+        WebhookView {
+            types: types(&v),
+            id: v.row.id,
+            url: v.row.url,
+            bin: v.row.bin,
+            region: v.row.region,
+            created_at: v.row.created_at.and_utc(),
+        }
+    }
+}
+
+/// A page of subscriptions.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct WebhookPage {
+    /// The subscriptions, oldest first.
+    pub items: Vec<WebhookView>,
+    /// Pass as `cursor` for the next page; null on the last page.
+    pub next_cursor: Option<String>,
+}
+
+/// Where a delivery stands.
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DeliveryStatus {
+    /// Not delivered yet; tried again at `next_attempt_at`.
+    Pending,
+    /// The endpoint answered 2xx.
+    Delivered,
+    /// The retry schedule ran out (or the subscription was deleted); replay it to try again.
+    Failed,
+}
+
+/// One try of a delivery.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct AttemptView {
+    /// When the try was made (UTC).
+    pub attempted_at: DateTime<Utc>,
+    /// The endpoint's HTTP status; null when none came (refused, timed out).
+    #[schema(example = 500, minimum = 100, maximum = 599)]
+    pub status_code: Option<i32>,
+    /// Why the try failed; null for a 2xx.
+    #[schema(example = "HTTP 500", max_length = 300)]
+    pub error: Option<String>,
+    /// How long the try took, in milliseconds.
+    #[schema(example = 42, minimum = 0)]
+    pub duration_ms: i64,
+}
+
+/// One event sent to one subscription, with its tries.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct DeliveryView {
+    /// Identifier of the delivery.
+    #[schema(example = 12, minimum = 1)]
+    pub id: i64,
+    /// The event's id (as in the feed and the `webhook-id` header).
+    #[schema(example = "evt_1042", max_length = 23)]
+    pub event_id: String,
+    /// The event's type.
+    pub event_type: EventTypeName,
+    /// Where the delivery stands.
+    pub status: DeliveryStatus,
+    /// When it is tried next (UTC); null unless pending.
+    pub next_attempt_at: Option<DateTime<Utc>>,
+    /// When it was queued (UTC).
+    pub created_at: DateTime<Utc>,
+    /// When the endpoint acknowledged it (UTC); null until then.
+    pub delivered_at: Option<DateTime<Utc>>,
+    /// Every try, oldest first.
+    pub attempts: Vec<AttemptView>,
+}
+
+impl TryFrom<DeliveryLog> for DeliveryView {
+    type Error = ApiError;
+    fn try_from(l: DeliveryLog) -> Result<Self, ApiError> {
+        let d = l.delivery;
+        let status = match d.status.as_str() {
+            "pending" => DeliveryStatus::Pending,
+            "delivered" => DeliveryStatus::Delivered,
+            _ => DeliveryStatus::Failed,
+        };
+        let event_type = crate::domain::event::EventType::parse(&d.event_type)
+            .map(EventTypeName)
+            .ok_or(ApiError::Internal)?;
+        Ok(DeliveryView {
+            id: d.id,
+            event_id: cases::events::event_id(d.event_seq),
+            event_type,
+            next_attempt_at: matches!(status, DeliveryStatus::Pending)
+                .then(|| d.next_attempt_at.and_utc()),
+            status,
+            created_at: d.created_at.and_utc(),
+            delivered_at: d.delivered_at.map(|t| t.and_utc()),
+            attempts: l
+                .attempts
+                .into_iter()
+                .map(|a| AttemptView {
+                    attempted_at: a.attempted_at.and_utc(),
+                    status_code: a.status_code,
+                    error: a.error,
+                    duration_ms: a.duration_ms,
+                })
+                .collect(),
+        })
+    }
+}
+
+/// A page of deliveries.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DeliveryPage {
+    /// The deliveries, newest first.
+    pub items: Vec<DeliveryView>,
+    /// Pass as `cursor` for the next (older) page; null on the last page.
+    pub next_cursor: Option<String>,
+}
+
+/// Whose subscriptions the caller manages: an employer its BIN's, an akimat its region's.
+fn owner(caller: &Caller) -> Result<Owner, ApiError> {
+    authorize_role(caller, Action::ManageWebhooks)?;
+    match (caller.role, &caller.bin, &caller.region) {
+        (Role::Employer, Some(bin), _) => Ok(Owner::Employer(bin.as_str().to_owned())),
+        (Role::Akimat, _, Some(region)) => Ok(Owner::Akimat(region.as_str().to_owned())),
+        (Role::Employer, None, _) => Err(ApiError::Forbidden(Message::new("forbidden-no-bin"))),
+        _ => Err(ApiError::Forbidden(
+            Message::new("forbidden-role").text("role", caller.role.as_str()),
+        )),
+    }
+}
+
+/// 422 unless `url` is an absolute https URL (http too when `allow_http`) with a host and
+/// no credentials.
+fn check_url(url: &str, allow_http: bool) -> Result<(), ApiError> {
+    let parsed = reqwest::Url::parse(url)
+        .map_err(|e| ApiError::invalid("url", format!("not an absolute URL: {e}")))?;
+    let scheme_ok = parsed.scheme() == "https" || (allow_http && parsed.scheme() == "http");
+    if !scheme_ok {
+        return Err(ApiError::invalid("url", "must be an https:// URL"));
+    }
+    if parsed.host_str().is_none_or(str::is_empty) {
+        return Err(ApiError::invalid("url", "must name a host"));
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(ApiError::invalid("url", "must not carry credentials"));
+    }
+    Ok(())
+}
+
+/// The path of a subscription.
+#[derive(Debug, Deserialize)]
+pub struct WebhookPath {
+    pub id: i64,
+}
+
+/// The path of a delivery.
+#[derive(Debug, Deserialize)]
+pub struct DeliveryPath {
+    pub id: i64,
+    pub delivery_id: i64,
+}
+
+/// Registers an endpoint for the caller's events.
+///
+/// An employer's receives its BIN's events, an akimat's its region's, from now on. The
+/// answer holds the signing secret, shown only here. Each delivery is a POST of one event
+/// (the feed's JSON) with `webhook-id`, `webhook-timestamp` and `webhook-signature`
+/// (Standard Webhooks); answer 2xx to acknowledge, anything else is retried with
+/// exponential backoff for a day.
+#[utoipa::path(tag = "events", security(("bearer" = [])),
+    params(IdempotencyKeyHeader),
+    request_body = NewWebhookRequest,
+    responses(
+        (status = 201, description = "Registered; the secret is shown this once.", body = CreatedWebhookView, headers(("Location" = String, description = "The subscription."))),
+        IdempotencyConflict,
+        (status = 422, description = "Invalid fields: a `url` that is not an absolute https URL with a host and no credentials; an unknown type.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/webhooks")]
+pub async fn create_webhook(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    key: IdempotencyKey,
+    body: Body<NewWebhookRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let owner = owner(&caller)?;
+    let req = body.value;
+    check_url(&req.url, state.webhooks_allow_http)?;
+    let cmd = cases::events::NewSubscription {
+        url: req.url,
+        types: req
+            .types
+            .unwrap_or_default()
+            .into_iter()
+            .map(|t| t.0)
+            .collect(),
+    };
+    let actor = state.actor(&caller, &rid);
+    create(&state, &caller, key, body.fingerprint, move |conn| {
+        let v = cases::events::subscribe(conn, &owner, &cmd, &actor)?;
+        let body = CreatedWebhookView {
+            types: types(&v),
+            id: v.row.id,
+            url: v.row.url,
+            bin: v.row.bin,
+            region: v.row.region,
+            created_at: v.row.created_at.and_utc(),
+            secret: v.row.secret,
+        };
+        Ok(Created {
+            location: format!("/v1/webhooks/{}", body.id),
+            version: None,
+            body,
+        })
+    })
+    .await
+}
+
+/// The caller's subscriptions.
+#[utoipa::path(tag = "events", security(("bearer" = [])), params(PageQuery),
+    responses((status = 200, description = "A page of subscriptions (secrets are never shown again).", body = WebhookPage)))]
+#[get("/webhooks")]
+pub async fn list_webhooks(
+    state: web::Data<AppState>,
+    caller: Caller,
+    page: Query<PageQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let owner = owner(&caller)?;
+    let page = page.0.parse()?;
+    let rows = state
+        .read(move |c| {
+            Ok(cases::events::subscriptions(
+                c,
+                &owner,
+                page.after_id,
+                page.limit,
+            )?)
+        })
+        .await?;
+    let next = next_cursor(page, rows.len(), rows.last().map(|s| s.row.id));
+    Ok(HttpResponse::Ok().json(WebhookPage {
+        items: rows.into_iter().map(WebhookView::from).collect(),
+        next_cursor: next,
+    }))
+}
+
+/// One of the caller's subscriptions.
+#[utoipa::path(tag = "events", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Subscription id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64)),
+    responses(
+        (status = 200, description = "The subscription.", body = WebhookView),
+        (status = 404, description = "No such subscription, or not the caller's.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[get("/webhooks/{id}")]
+pub async fn get_webhook(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<WebhookPath>,
+) -> Result<HttpResponse, ApiError> {
+    let owner = owner(&caller)?;
+    let id = path.id;
+    let v = state
+        .read(move |c| Ok(cases::events::subscription(c, &owner, id)?))
+        .await?;
+    Ok(HttpResponse::Ok().json(WebhookView::from(v)))
+}
+
+/// Deletes one of the caller's subscriptions: nothing more is sent to it.
+#[utoipa::path(tag = "events", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Subscription id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64)),
+    responses(
+        (status = 204, description = "Deleted; its pending deliveries are not tried again."),
+        (status = 404, description = "No such subscription, or not the caller's.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[delete("/webhooks/{id}")]
+pub async fn delete_webhook(
+    state: web::Data<AppState>,
+    caller: Caller,
+    rid: RequestId,
+    path: web::Path<WebhookPath>,
+) -> Result<HttpResponse, ApiError> {
+    let owner = owner(&caller)?;
+    let id = path.id;
+    let actor = state.actor(&caller, &rid);
+    state
+        .write(move |c| Ok(cases::events::unsubscribe(c, &owner, id, &actor)?))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The delivery log of one of the caller's subscriptions.
+///
+/// Every event sent to it, newest first, with each try: when, the endpoint's status, why
+/// it failed.
+#[utoipa::path(tag = "events", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Subscription id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64), PageQuery),
+    responses(
+        (status = 200, description = "A page of deliveries.", body = DeliveryPage),
+        (status = 404, description = "No such subscription, or not the caller's.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[get("/webhooks/{id}/deliveries")]
+pub async fn list_webhook_deliveries(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<WebhookPath>,
+    page: Query<PageQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let owner = owner(&caller)?;
+    let page = page.0.parse()?;
+    let id = path.id;
+    let rows = state
+        .read(move |c| {
+            Ok(cases::events::deliveries(
+                c,
+                &owner,
+                id,
+                page.after_id,
+                page.limit,
+            )?)
+        })
+        .await?;
+    let next = next_cursor(page, rows.len(), rows.last().map(|l| l.delivery.id));
+    Ok(HttpResponse::Ok().json(DeliveryPage {
+        items: rows
+            .into_iter()
+            .map(DeliveryView::try_from)
+            .collect::<Result<Vec<_>, _>>()?,
+        next_cursor: next,
+    }))
+}
+
+/// Sends a delivery again.
+///
+/// Queues it from the start of the retry schedule, due now, whatever it came to before;
+/// the event keeps its id, so a receiver that processed it already can tell.
+#[utoipa::path(tag = "events", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Subscription id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
+        ("delivery_id" = i64, Path, description = "Delivery id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64)),
+    responses(
+        (status = 202, description = "Queued again.", body = DeliveryView),
+        (status = 404, description = "No such subscription or delivery, or not the caller's.", body = Problem, content_type = "application/problem+json"),
+    ))]
+#[post("/webhooks/{id}/deliveries/{delivery_id}/replay")]
+pub async fn replay_webhook_delivery(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<DeliveryPath>,
+) -> Result<HttpResponse, ApiError> {
+    let owner = owner(&caller)?;
+    let (id, delivery_id) = (path.id, path.delivery_id);
+    let now = Utc::now().naive_utc();
+    let log = state
+        .write(move |c| Ok(cases::events::replay(c, &owner, id, delivery_id, now)?))
+        .await?;
+    Ok(HttpResponse::Accepted().json(DeliveryView::try_from(log)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_absolute_https_urls_with_a_host_and_no_credentials_are_taken() {
+        assert!(check_url("https://hr.example.kz/hooks", false).is_ok());
+        assert!(check_url("http://hr.example.kz/hooks", false).is_err());
+        assert!(check_url("http://127.0.0.1:9/hooks", true).is_ok());
+        assert!(check_url("https://user:pw@hr.example.kz/", false).is_err());
+        assert!(check_url("/hooks", false).is_err());
+        assert!(check_url("ftp://hr.example.kz/", true).is_err());
+    }
+}
