@@ -132,6 +132,7 @@ pub struct PublicPermitView {
     }
 }))]
 pub struct NotValidView {
+    /// Why, as a stable code.
     pub reason: NotValidReason,
     /// The day the reason speaks of: the term's first day (`not_yet_started`), or the day it
     /// was revoked, lapsed or returned, or its last day (`expired`); null for `suspended`
