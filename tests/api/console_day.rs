@@ -263,13 +263,24 @@ async fn an_officials_day_in_chromium_in_kazakh_russian_and_english() {
             .send_keys("\u{E007}")
             .await
             .unwrap();
-        text(&c, &format!("#case-{approve}")).await;
-        let rows = c
-            .find_all(Locator::Css("a[id^='case-']"))
-            .await
-            .unwrap()
-            .len();
+        // The answer replaces the whole queue (which lists the case too): wait for it.
+        let mut rows = 0;
+        for _ in 0..100 {
+            let url = c.current_url().await.unwrap();
+            if url.query().is_some_and(|q| q.contains("q=")) {
+                rows = c
+                    .find_all(Locator::Css("a[id^='case-']"))
+                    .await
+                    .unwrap()
+                    .len();
+                if rows == 1 {
+                    break;
+                }
+            }
+            actix_web::rt::time::sleep(Duration::from_millis(200)).await;
+        }
         assert_eq!(rows, 1, "{lang}: the passport finds one case");
+        text(&c, &format!("#case-{approve}")).await;
         step(&c, &axe_js, lang, "03-search-by-passport", true).await;
 
         // 04-05: the case, approved.
