@@ -7,7 +7,8 @@
 //! language. The API itself keeps its wire formats (ISO 8601, decimal strings).
 
 use crate::domain::article;
-use crate::domain::Money;
+use crate::domain::verification::NotValid;
+use crate::domain::{Message, Money};
 use crate::i18n::Lang;
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use rust_decimal::Decimal;
@@ -113,6 +114,23 @@ pub fn citation(lang: Lang, stored: &str) -> String {
     }
 }
 
+/// Why a permit is not valid today, as `lang` says it, its day written as `lang` writes
+/// dates (`оның қолданылу мерзімі 14.12.2026 басталады`): the reason public verification
+/// gives, on the console's page and in the API's answer alike (Art. 33(5)).
+pub fn not_valid(lang: Lang, why: NotValid) -> String {
+    let day = |key: &str, name: &str, d: NaiveDate| Message::new(key).text(name, date(lang, d));
+    let m = match why {
+        NotValid::NotYetStarted { from } => day("verify-why-not-started", "from", from),
+        NotValid::Suspended => Message::new("verify-why-suspended"),
+        NotValid::Revoked { on } => day("verify-why-revoked", "on", on),
+        NotValid::Expired { on } => day("verify-why-expired", "on", on),
+        NotValid::Lapsed { on } => day("verify-why-lapsed", "on", on),
+        NotValid::Returned { on } => day("verify-why-returned", "on", on),
+        NotValid::NotIssued => Message::new("verify-why-not-issued"),
+    };
+    lang.text(&m)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,6 +142,24 @@ mod tests {
 
     fn dec(s: &str) -> Decimal {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn art_33_5_why_a_permit_is_not_valid_reads_with_its_day_as_each_language_writes_dates() {
+        let d = NaiveDate::from_ymd_opt(2026, 12, 14).unwrap();
+        let from = NotValid::NotYetStarted { from: d };
+        assert_eq!(
+            not_valid(Lang::Kk, from),
+            "оның қолданылу мерзімі 14.12.2026 басталады"
+        );
+        assert_eq!(
+            not_valid(Lang::Ru, from),
+            "срок его действия начинается 14.12.2026"
+        );
+        assert_eq!(not_valid(Lang::En, from), "its term begins on 2026-12-14");
+        let revoked = NotValid::Revoked { on: d };
+        assert_eq!(not_valid(Lang::Ru, revoked), "отозвано 14.12.2026");
+        assert_eq!(not_valid(Lang::En, NotValid::Suspended), "it is suspended");
     }
 
     #[test]

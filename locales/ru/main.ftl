@@ -683,8 +683,6 @@ console-col-article = Статья
 console-col-finding = Вывод
 console-col-region = Регион
 console-col-decision = Решение
-console-col-fee = Сбор
-console-col-payment = Оплата
 console-col-name = ФИО
 console-col-citizenship = Гражданство
 console-col-passport = Паспорт
@@ -735,9 +733,19 @@ console-done-revoked = Отозвано.
 console-checks = Автоматические проверки
 console-quota-left = Остаток квоты в регионе
 console-quota-none = Квота на этот год не установлена.
-console-regions-fees = Регионы, решения и сборы
-console-fee-due-by = оплатить до
-console-fee-unpaid = не оплачено
+console-regions-decisions = Регионы и решения
+console-fees = Сборы
+console-payments = Платежи
+console-col-fee-rate = Ставка
+console-col-mrp = МРП
+console-col-amount = Сумма
+console-col-pay-by = Оплатить до
+console-col-paid-on = Дата оплаты
+console-col-reference = Номер платежа
+console-fee-if-paid-today = при оплате сегодня
+console-fee-not-due-yet = после одобрения всеми регионами
+console-fees-none = Сбора пока нет: регион начисляет сбор, когда одобряет.
+console-payments-none = Платежей пока нет.
 console-workers = Работники
 console-history = История
 console-overdue-title = Просроченные оплаты и выезды
@@ -800,13 +808,13 @@ unauthorized-oidc =
     }
 unauthorized-session-token-expired = срок действия токена уже истёк: войдите снова с новым токеном
 console-skip-to-content = Перейти к содержанию страницы
-console-verify-why-not-started = срок его действия начинается { $from }
-console-verify-why-suspended = его действие приостановлено
-console-verify-why-revoked = отозвано { $on }
-console-verify-why-expired = срок действия истёк { $on }
-console-verify-why-lapsed = утратило силу { $on }: сбор не уплачен в срок
-console-verify-why-returned = работодатель вернул его { $on }
-console-verify-why-not-issued = оно не выдано
+verify-why-not-started = срок его действия начинается { $from }
+verify-why-suspended = его действие приостановлено
+verify-why-revoked = отозвано { $on }
+verify-why-expired = срок действия истёк { $on }
+verify-why-lapsed = утратило силу { $on }: сбор не уплачен в срок
+verify-why-returned = работодатель вернул его { $on }
+verify-why-not-issued = оно не выдано
 console-quota-chart-name = Квота { $year } года по регионам: использовано, в ожидании, доступно
 ground-not-for-category = { $ground } не является основанием для разрешения { $category }-й категории
 console-permit-pdf = Документ разрешения (PDF)
@@ -817,8 +825,16 @@ console-cancel = Отменить и вернуться к делу
 console-confirm-title = Подтверждение решения
 console-confirm-revoke = Вы отзываете это разрешение по основанию: { $ground }.
 console-confirm-refuse = Вы отказываете в этом заявлении по основаниям: { $grounds }.
-console-effect-quota-back = Квота, которую оно резервирует или использует в { $region } (категория { $category }, { $year } год), возвращается региону.
-console-effect-bar = Работодателю { $bin } в течение { $months } месяцев не выдаются новые разрешения (п. 2 ст. 33).
+console-effect-quota-back = { $region } получает обратно квоту, зарезервированную на { $workers ->
+        [one] { $workers } работника
+       *[other] { $workers } работников
+    } ({ $category }, { $year } год), { $date }: ею смогут воспользоваться заявления других работодателей.
+console-effect-bar = Работодателю { $employer } в течение { $months ->
+        [one] { $months } месяца
+       *[other] { $months } месяцев
+    } не выдаются новые разрешения, по { $until } включительно ({ $article }).
+console-effect-revoked = Разрешение прекращается сегодня, { $date }: любому, кто проверит его номер, будет сказано, что оно отозвано { $date }.
+console-effect-refused = В заявлении отказывается сегодня, { $date }, во всех указанных в нём регионах; работодателю сообщаются основания.
 console-effect-note = Ваше примечание сохранится в истории дела: { $note }
 console-stale-form = Дело изменилось после того, как вы его открыли: { $what }, { $who }, { $when }. Ничего не сделано; ниже дело в нынешнем виде.
 console-stale-form-plain = Дело изменилось после того, как вы его открыли. Ничего не сделано; ниже дело в нынешнем виде.

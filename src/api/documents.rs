@@ -7,8 +7,11 @@ use crate::auth::{authorize_role, Action, Caller};
 use crate::cases;
 use crate::cases::documents::{PublicPermit, RegionName};
 use crate::document;
+use crate::domain::verification::NotValid;
 use crate::domain::Category;
 use crate::error::{ApiError, Problem};
+use crate::format;
+use crate::i18n::Lang;
 use actix_web::http::header;
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use chrono::NaiveDate;
@@ -112,6 +115,81 @@ pub struct PublicPermitView {
     pub issued_on: NaiveDate,
     /// The day the answer speaks of (today, Kazakhstan time).
     pub checked_on: NaiveDate,
+    /// Why it is not valid today (Art. 33(1), (4)); null exactly when `valid_today`.
+    pub not_valid: Option<NotValidView>,
+}
+
+/// Why a permit is not valid today: a stable reason, the day it speaks of, and the
+/// sentence the console's verification page shows, in each language.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({
+    "reason": "not_yet_started",
+    "on": "2026-12-14",
+    "message": {
+        "kk": "оның қолданылу мерзімі 14.12.2026 басталады",
+        "ru": "срок его действия начинается 14.12.2026",
+        "en": "its term begins on 2026-12-14"
+    }
+}))]
+pub struct NotValidView {
+    /// Why, as a stable code.
+    pub reason: NotValidReason,
+    /// The day the reason speaks of: the term's first day (`not_yet_started`), or the day it
+    /// was revoked, lapsed or returned, or its last day (`expired`); null for `suspended`
+    /// and `not_issued`.
+    pub on: Option<NaiveDate>,
+    /// The reason in a sentence, dates as each language writes them.
+    pub message: NotValidMessage,
+}
+
+/// Why a permit is not valid: `not_yet_started` (issued, its term begins later),
+/// `suspended` (by the akimat, Art. 33(1)), `revoked`, `expired` (its term is over),
+/// `lapsed` (its fee was not paid in time, Art. 33(4)), `returned` (given back by the
+/// employer), `not_issued` (refused, withdrawn, or not yet decided or paid).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NotValidReason {
+    NotYetStarted,
+    Suspended,
+    Revoked,
+    Expired,
+    Lapsed,
+    Returned,
+    NotIssued,
+}
+
+/// A sentence in Kazakh, Russian and English.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct NotValidMessage {
+    /// In Kazakh, dates as `14.12.2026`.
+    pub kk: String,
+    /// In Russian, dates as `14.12.2026`.
+    pub ru: String,
+    /// In English, dates as `2026-12-14`.
+    pub en: String,
+}
+
+impl From<NotValid> for NotValidView {
+    fn from(why: NotValid) -> NotValidView {
+        let (reason, on) = match why {
+            NotValid::NotYetStarted { from } => (NotValidReason::NotYetStarted, Some(from)),
+            NotValid::Suspended => (NotValidReason::Suspended, None),
+            NotValid::Revoked { on } => (NotValidReason::Revoked, Some(on)),
+            NotValid::Expired { on } => (NotValidReason::Expired, Some(on)),
+            NotValid::Lapsed { on } => (NotValidReason::Lapsed, Some(on)),
+            NotValid::Returned { on } => (NotValidReason::Returned, Some(on)),
+            NotValid::NotIssued => (NotValidReason::NotIssued, None),
+        };
+        NotValidView {
+            reason,
+            on,
+            message: NotValidMessage {
+                kk: format::not_valid(Lang::Kk, why),
+                ru: format::not_valid(Lang::Ru, why),
+                en: format::not_valid(Lang::En, why),
+            },
+        }
+    }
 }
 
 impl From<PublicPermit> for PublicPermitView {
@@ -136,12 +214,14 @@ impl From<PublicPermit> for PublicPermitView {
             valid_to: p.valid_to,
             issued_on: p.issued_on,
             checked_on: p.checked_on,
+            not_valid: p.not_valid.map(NotValidView::from),
         }
     }
 }
 
 /// Verifies a permit number, without signing in (Art. 33(5)): whether the permit is
-/// valid today, its employer's name, category, regions and term. Case, surrounding spaces
+/// valid today and, when not, why (`not_valid`: not yet started, suspended, revoked,
+/// expired, lapsed, returned), its employer's name, category, regions and term. Case, surrounding spaces
 /// and O/I/L for 0/1 are forgiven. A malformed number, an unknown one and one never
 /// issued get the same 404, so answers never tell which numbers exist. Limited per
 /// client address (`public.verify_per_minute`, 30 by default).

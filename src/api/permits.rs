@@ -464,7 +464,8 @@ pub struct PermitView {
     /// `parent-returned`, `parent-lapsed`, `parent-expired` or `parent-reissued`. `name`
     /// reads in the reader's language, never as the code.
     pub end_ground: Option<GroundView>,
-    /// The official's or employer's note on the end.
+    /// The official's or employer's note on the end: a revocation's or a refusal's note, or
+    /// the employer's reason for a return.
     pub end_note: Option<String>,
     /// Why it is suspended, while it is.
     pub suspension_reason: Option<String>,
@@ -1048,6 +1049,14 @@ pub struct DecisionRequest {
     #[validate(length(max = 10))]
     #[schema(max_items = 10)]
     pub grounds: Vec<GroundCode>,
+    /// For `refuse`: the official's note, kept as the permit's `end_note` and shown in the
+    /// case's history.
+    #[validate(length(max = 2000))]
+    #[schema(
+        max_length = 2000,
+        example = "The contract's salary is below the region's average."
+    )]
+    pub note: Option<String>,
 }
 
 /// approve or refuse.
@@ -1064,6 +1073,7 @@ impl From<DecisionRequest> for cases::permits::Decision {
             DecisionKind::Approve => cases::permits::Decision::Approve,
             DecisionKind::Refuse => cases::permits::Decision::Refuse {
                 grounds: body.grounds.into_iter().map(String::from).collect(),
+                note: body.note.filter(|n| !n.is_empty()),
             },
         }
     }

@@ -91,6 +91,22 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// A frame with no page around it, only the reader's words and Kazakhstan's time: for
+    /// text composed outside a page (a note carried to the next one).
+    pub fn bare(lang: Lang, offset: chrono::FixedOffset) -> Frame {
+        Frame {
+            lang,
+            title: String::new(),
+            csrf: String::new(),
+            back: String::new(),
+            user: None,
+            nav: Vec::new(),
+            flash: None,
+            offset,
+            employers: std::collections::BTreeMap::new(),
+        }
+    }
+
     /// The catalogue's text for `key` in the reader's language.
     pub fn t(&self, key: &str) -> String {
         self.lang.key(key)

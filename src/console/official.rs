@@ -11,11 +11,11 @@ use crate::cases::permit::list::{self, Listing, OverdueDeparture, Summary};
 use crate::cases::permit::view::{self, Permit, Reader, Reading};
 use crate::cases::permits::{self, Decide, Decision, Supervision};
 use crate::cases::quota::view::{self as quota, RegionalCategory};
+use crate::domain::article::ART_33_2;
 use crate::domain::ground_scope::revocation_ground_applies;
 use crate::domain::permit::{may_decide, may_supervise, PermitState, RegionDecision};
 use crate::domain::ruleset::is_ground_code;
 use crate::domain::search::{search_keys, MAX_TERM_CHARS};
-use crate::domain::verification::NotValid;
 use crate::domain::Message;
 use crate::domain::{Category, EmployerId};
 use crate::error::{ApiError, FieldError};
@@ -269,6 +269,19 @@ impl CasePage {
             .t(&format!("console-status-{}", self.p.status.as_str()))
     }
 
+    /// Whether any region has priced its fee (on its approval).
+    fn has_fees(&self) -> bool {
+        self.p.regions.iter().any(|r| r.fee.is_some())
+    }
+
+    /// Whether any region's fee is paid.
+    fn has_payments(&self) -> bool {
+        self.p
+            .regions
+            .iter()
+            .any(|r| r.fee.as_ref().is_some_and(|f| f.paid.is_some()))
+    }
+
     /// In force (suspension offered) rather than suspended (resumption offered).
     fn active(&self) -> bool {
         self.p.status == PermitState::Active
@@ -496,12 +509,20 @@ async fn stale(ctx: &Ctx, id: i64) -> String {
         Err(_) => None,
     };
     match last {
-        Some(h) => ctx.lang.text(
-            &Message::new("console-stale-form")
-                .text("who", format!("{} ({})", h.actor, h.role))
-                .text("what", &h.action)
-                .text("when", h.at.format("%Y-%m-%d %H:%M UTC")),
-        ),
+        Some(h) => {
+            // Named as the history names them: the act and the role in words, the time
+            // in Kazakhstan's, to the minute.
+            let f = Frame::bare(ctx.lang, ctx.state.time.offset());
+            ctx.lang.text(
+                &Message::new("console-stale-form")
+                    .text(
+                        "who",
+                        format!("{} ({})", f.actor(&h.actor), f.role(&h.role)),
+                    )
+                    .text("what", f.action(&h.action))
+                    .text("when", f.time(&h.at)),
+            )
+        }
         None => ctx.lang.key("console-stale-form-plain"),
     }
 }
@@ -527,48 +548,73 @@ struct ConfirmPage {
     fields: Vec<(String, String)>,
 }
 
-/// A ground as the page names it: its name and article.
-fn named(g: &view::Ground) -> String {
+/// A ground as the page names it: its name and its article as the page's language
+/// writes it.
+fn named(f: &Frame, g: &view::Ground) -> String {
     match &g.article {
-        Some(a) => format!("{} ({a})", g.name),
+        Some(a) => format!("{} ({})", g.name, f.article(a)),
         None => g.name.clone(),
     }
 }
 
-/// What a refusal or revocation will bring about, for its confirmation page: the quota
-/// it gives back in each named region, and for a revocation on a ground that bars the
-/// employer, the bar of Art. 33(2).
-fn effects(ctx: &Ctx, p: &Permit, revoke: bool, bar: Option<u32>, note: &str) -> Vec<String> {
+/// What a refusal or revocation will bring about, in words for its confirmation page: the
+/// act and its day, the quota given back to each region for the workers it was held for,
+/// for a revocation on a ground that bars the employer the bar of Art. 33(2) with its last
+/// day (`bar`: the months), and the official's note. Dates as the page's language writes
+/// them; regions and categories by name.
+fn effects(
+    f: &Frame,
+    p: &Permit,
+    revoke: bool,
+    bar: Option<u32>,
+    note: &str,
+    today: chrono::NaiveDate,
+) -> Vec<String> {
+    let on = f.date(&today);
+    let mut out = vec![if revoke {
+        f.lang
+            .text(&Message::new("console-effect-revoked").text("date", &on))
+    } else {
+        f.lang
+            .text(&Message::new("console-effect-refused").text("date", &on))
+    }];
     // A revoked permit gives back what every region issued it; a refused application
     // what the regions that approved it hold.
-    let mut out: Vec<String> = p
+    let back: Vec<String> = p
         .regions
         .iter()
         .filter(|r| revoke || r.decision() == Some(RegionDecision::Approved))
         .map(|r| {
-            ctx.lang.text(
+            f.lang.text(
                 &Message::new("console-effect-quota-back")
-                    .text("region", &r.region)
-                    .text("category", p.category.code())
-                    .text("year", p.quota_year),
+                    .text("region", f.region(r.region.as_str()))
+                    .text("category", f.category(&p.category))
+                    .text("year", p.quota_year)
+                    .arg("workers", p.workers.len())
+                    .text("date", &on),
             )
         })
         .collect();
-    if out.is_empty() {
-        out.push(ctx.lang.key("console-effect-no-quota"));
+    if back.is_empty() {
+        out.push(f.lang.key("console-effect-no-quota"));
     }
+    out.extend(back);
     if let Some(months) = bar {
+        let until = crate::domain::permit::checks::bar_until(today, months)
+            .map_or_else(String::new, |d| f.date(&d));
         out.push(
-            ctx.lang.text(
+            f.lang.text(
                 &Message::new("console-effect-bar")
-                    .text("bin", &p.bin)
-                    .text("months", months),
+                    .text("employer", f.employer(p.bin.as_str()))
+                    .arg("months", months)
+                    .text("until", until)
+                    .text("article", f.article(ART_33_2.cite())),
             ),
         );
     }
     if !note.is_empty() {
         out.push(
-            ctx.lang
+            f.lang
                 .text(&Message::new("console-effect-note").text("note", note)),
         );
     }
@@ -595,40 +641,50 @@ async fn confirmation(ctx: &Ctx, id: i64, body: &[u8], revoke: bool) -> Option<H
     let page = async {
         let p = read(ctx, &c, id).await?;
         let (refusal, revocation) = grounds(ctx, &c).await?;
-        let (act, bar, action) = if revoke {
-            let code = form.get("ground").to_owned();
-            let Some(g) = revocation
-                .iter()
-                .find(|g| g.code == code && revocation_ground_applies(&g.code, p.category))
-            else {
-                return Ok(None);
-            };
-            let rule_sets = ctx.state.rule_sets.clone();
-            let today = ctx.state.time.today();
-            let bar = ctx
-                .state
-                .read(move |conn| Ok(case_page::revocation_bar(conn, &rule_sets, today, &code)?))
-                .await?;
-            let act = Message::new("console-confirm-revoke").text("ground", named(g));
-            (act, bar, "revocation")
-        } else {
-            let names: Vec<String> = chosen
-                .iter()
-                .map(|code| {
-                    refusal
-                        .iter()
-                        .find(|g| &g.code == code)
-                        .map_or_else(|| code.clone(), named)
-                })
-                .collect();
-            let act = Message::new("console-confirm-refuse").text("grounds", names.join("; "));
-            (act, None, "decision")
+        // A revocation ground that does not apply is the command's to refuse.
+        let code = form.get("ground").to_owned();
+        let ground = match revocation
+            .iter()
+            .find(|g| g.code == code && revocation_ground_applies(&g.code, p.category))
+        {
+            Some(g) => Some(g.clone()),
+            None if revoke => return Ok(None),
+            None => None,
         };
-        let note = if revoke { form.get("note") } else { "" };
+        let f = ctx
+            .frame_naming("console-confirm-title", Some(&c), vec![p.bin.to_string()])
+            .await?;
+        let today = ctx.state.time.today();
+        let (act, bar, action) = match ground.filter(|_| revoke) {
+            Some(g) => {
+                let rule_sets = ctx.state.rule_sets.clone();
+                let bar = ctx
+                    .state
+                    .read(move |conn| {
+                        Ok(case_page::revocation_bar(conn, &rule_sets, today, &code)?)
+                    })
+                    .await?;
+                let act = Message::new("console-confirm-revoke").text("ground", named(&f, &g));
+                (act, bar, "revocation")
+            }
+            None => {
+                let names: Vec<String> = chosen
+                    .iter()
+                    .map(|code| {
+                        refusal
+                            .iter()
+                            .find(|g| &g.code == code)
+                            .map_or_else(|| code.clone(), |g| named(&f, g))
+                    })
+                    .collect();
+                let act = Message::new("console-confirm-refuse").text("grounds", names.join("; "));
+                (act, None, "decision")
+            }
+        };
         Ok(Some(ConfirmPage {
-            effects: effects(ctx, &p, revoke, bar, note),
+            effects: effects(&f, &p, revoke, bar, form.get("note"), today),
             act: ctx.lang.text(&act),
-            f: ctx.frame("console-confirm-title", Some(&c))?,
+            f,
             id,
             number: p.number.clone(),
             action: format!("/console/permits/{id}/{action}"),
@@ -659,7 +715,10 @@ fn decision(form: &Form) -> Result<Decision, Fail> {
                     "ground",
                     "must be a ground code: 1 to 64 small letters, digits and hyphens",
                 ))),
-                None => Ok(Decision::Refuse { grounds }),
+                None => Ok(Decision::Refuse {
+                    grounds,
+                    note: Some(form.get("note").to_owned()).filter(|n| !n.is_empty()),
+                }),
             }
         }
         _ => Err(ApiError::invalid("decision", "must be approve or refuse").into()),
@@ -884,27 +943,9 @@ struct VerifyPage {
 impl VerifyPage {
     /// Why the permit is not valid today, in the page's language (Art. 33(1), (4)).
     fn why_not_valid(&self, p: &PublicPermit) -> String {
-        let m = match p.not_valid {
-            None => return String::new(),
-            Some(NotValid::NotYetStarted { from }) => {
-                Message::new("console-verify-why-not-started").text("from", from)
-            }
-            Some(NotValid::Suspended) => Message::new("console-verify-why-suspended"),
-            Some(NotValid::Revoked { on }) => {
-                Message::new("console-verify-why-revoked").text("on", on)
-            }
-            Some(NotValid::Expired { on }) => {
-                Message::new("console-verify-why-expired").text("on", on)
-            }
-            Some(NotValid::Lapsed { on }) => {
-                Message::new("console-verify-why-lapsed").text("on", on)
-            }
-            Some(NotValid::Returned { on }) => {
-                Message::new("console-verify-why-returned").text("on", on)
-            }
-            Some(NotValid::NotIssued) => Message::new("console-verify-why-not-issued"),
-        };
-        self.f.lang.text(&m)
+        p.not_valid
+            .map(|why| crate::format::not_valid(self.f.lang, why))
+            .unwrap_or_default()
     }
 
     /// The region's name in the page's language.

@@ -1,5 +1,5 @@
 //! What officials wrote when they acted on a permit — the reason of a suspension, the note
-//! of a revocation or return — as the audit trail keeps it in each event's after-image,
+//! of a refusal, revocation or return — as the audit trail keeps it in each event's after-image,
 //! for the case's history (a reason outlives the suspension it explained).
 
 use super::schema::audit_events;
@@ -8,7 +8,12 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 /// The permit events that carry an official's words.
-const WORDED: [&str; 3] = ["permit.suspended", "permit.revoked", "permit.returned"];
+const WORDED: [&str; 4] = [
+    "permit.suspended",
+    "permit.refused",
+    "permit.revoked",
+    "permit.returned",
+];
 
 /// Each worded event of permit `id`: when, what, and its after-image (JSON), oldest first.
 pub fn of_permit(

@@ -484,7 +484,8 @@ pub fn advance(
     if n == 0 {
         return Ok(false);
     }
-    if m.ended_on.is_some() {
+    // An end's note, or a refusal's (which ends the application without an end date).
+    if m.ended_on.is_some() || m.end_note.is_some() {
         diesel::update(permit_details::table.find(id))
             .set(permit_details::end_note.eq(m.end_note))
             .execute(conn)?;

@@ -670,7 +670,7 @@ pub(crate) fn oidc_provider() -> Option<PathBuf> {
 }
 
 /// The provider, stopped when dropped.
-struct Provider(Child);
+pub(crate) struct Provider(pub(crate) Child);
 
 impl Drop for Provider {
     fn drop(&mut self) {
@@ -679,7 +679,7 @@ impl Drop for Provider {
     }
 }
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -689,7 +689,7 @@ fn free_port() -> u16 {
 
 /// Signs in at the provider through the browser: the console's button, the provider's
 /// login form (any password) and its consent form, back to the console.
-async fn oidc_sign_in(c: &Client, app: &TestApp, login: &str) {
+pub(crate) async fn oidc_sign_in(c: &Client, app: &TestApp, login: &str) {
     c.goto(&format!("{}/console/sign-in", app.address))
         .await
         .unwrap();

@@ -348,8 +348,8 @@ async fn public_verification_says_why_a_permit_is_not_valid_today_in_each_langua
     // Issued, paid, its term begins on 2026-01-15.
     for (lang, text) in [
         ("en", "its term begins on 2026-01-15"),
-        ("ru", "срок его действия начинается 2026-01-15"),
-        ("kk", "оның қолданылу мерзімі 2026-01-15 басталады"),
+        ("ru", "срок его действия начинается 15.01.2026"),
+        ("kk", "оның қолданылу мерзімі 15.01.2026 басталады"),
     ] {
         let (status, html, _) = verify_page(&app, &number, lang).await;
         assert_eq!(status, 200);
@@ -369,6 +369,15 @@ async fn public_verification_says_why_a_permit_is_not_valid_today_in_each_langua
         .ok(200);
     let (_, html, _) = verify_page(&app, &number, "ru").await;
     assert_eq!(why(&html), "его действие приостановлено");
+    let api = app
+        .get(&format!("/v1/public/permits/{number}"))
+        .send()
+        .await
+        .ok(200)["not_valid"]
+        .clone();
+    assert_eq!(api["reason"], "suspended");
+    assert_eq!(api["on"], Value::Null);
+    assert_eq!(api["message"]["kk"], "оның қолданылуы тоқтатыла тұрды");
     // Revoked, with its day.
     app.post(&format!("/v1/permits/{id}/resumption"))
         .token(&app.akimat("KZ-23"))
@@ -382,11 +391,23 @@ async fn public_verification_says_why_a_permit_is_not_valid_today_in_each_langua
         .ok(200);
     for (lang, text) in [
         ("en", "it was revoked on 2026-02-01"),
-        ("ru", "отозвано 2026-02-01"),
-        ("kk", "2026-02-01 кері қайтарып алынды"),
+        ("ru", "отозвано 01.02.2026"),
+        ("kk", "01.02.2026 кері қайтарып алынды"),
     ] {
         let (_, html, _) = verify_page(&app, &number, lang).await;
         assert_eq!(why(&html), text, "{lang}");
+        // The API's answer gives the same reason, typed, with the same sentence.
+        let api = app
+            .get(&format!("/v1/public/permits/{number}"))
+            .send()
+            .await
+            .ok(200)["not_valid"]
+            .clone();
+        assert_eq!(
+            (api["reason"].as_str(), api["on"].as_str()),
+            (Some("revoked"), Some("2026-02-01"))
+        );
+        assert_eq!(api["message"][lang], text, "{lang}");
     }
 }
 
@@ -414,7 +435,7 @@ async fn public_verification_says_when_a_permit_expired() {
 
 /// Runs axe-core (tests/oidc's `axe-core` package) on the page `c` shows: the rules it
 /// breaks, one line each with the elements, none when the page passes.
-async fn axe(c: &fantoccini::Client, source: &str) -> Vec<String> {
+pub(crate) async fn axe(c: &fantoccini::Client, source: &str) -> Vec<String> {
     let script = format!(
         "{source}\n;const done = arguments[arguments.length - 1];\
          axe.run(document, {{resultTypes: ['violations']}})\
@@ -729,11 +750,22 @@ async fn a_revocation_shows_what_will_happen_and_changes_nothing_until_confirmed
         .captures(&html)
         .unwrap_or_else(|| panic!("no confirmation: {html}"))[1]
         .to_owned();
+    // In words, with its day: the act, the quota back to the region by name for the
+    // workers it was held for, the bar with its last day; no codes.
     assert!(
-        effects.contains("is given back to the region") && effects.contains("KZ-23"),
+        effects.contains("The permit ends today, 2026-02-01"),
         "{effects}"
     );
-    assert!(effects.contains("for 12 months (Art. 33(2))"), "{effects}");
+    assert!(
+        effects.contains("Atyrau Region gets back the quota held for one worker")
+            && !effects.contains("KZ-23 ")
+            && !effects.contains("(category 3"),
+        "{effects}"
+    );
+    assert!(
+        effects.contains("for 12 months, until 2027-02-01 inclusive (Art. 33(2))"),
+        "{effects}"
+    );
     assert!(effects.contains("worked outside KZ-23"), "{effects}");
     assert_eq!(
         permit(&app, id).await["status"],
@@ -879,8 +911,9 @@ async fn a_stale_form_says_who_changed_the_case_what_and_when() {
     s.cookie = cookie.unwrap();
     let (_, html) = page(&app, &s, &format!("/console/permits/{id}")).await;
     let note = flash(&html);
+    // Who, what and when in words and Kazakhstan time (UTC+5).
     assert!(
-        note.contains("The case changed after you opened it: permit.approved by akimat-KZ-23 (akimat) at 2025-12-15 04:00 UTC"),
+        note.contains("The case changed after you opened it: approved by a region by akimat-KZ-23 (Akimat official) at 2025-12-15 09:00"),
         "{note}"
     );
     // The page it shows is the fresh one.
@@ -952,4 +985,193 @@ async fn the_case_page_shows_the_number_the_pdf_the_employer_and_reasons_kept_in
         get(&app, &s, &pdf).await,
         (303, "/console/sign-in".to_owned())
     );
+}
+
+/// Case page `id` in `lang` (the language cookie beside the session's).
+async fn case_in(app: &TestApp, s: &Session, id: i64, lang: &str) -> String {
+    let mut res = http()
+        .get(format!("{}/console/permits/{id}", app.address))
+        .insert_header((
+            "Cookie",
+            format!("{}; {}={lang}", s.cookie, permits::console::LANG_COOKIE),
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    String::from_utf8(res.body().limit(10_000_000).await.unwrap().to_vec()).unwrap()
+}
+
+/// The table with id `id` on the page, its tags stripped and spaces collapsed.
+fn table_text(html: &str, id: &str) -> String {
+    let table = regex::Regex::new(&format!(r#"(?s)<table id="{id}">(.*?)</table>"#))
+        .unwrap()
+        .captures(html)
+        .unwrap_or_else(|| panic!("no table {id}: {html}"))[1]
+        .to_owned();
+    let text = regex::Regex::new(r"<[^>]*>")
+        .unwrap()
+        .replace_all(&table, " ");
+    text.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[actix_web::test]
+async fn art_33_2_a_refusals_note_is_kept_and_shown_in_the_history_from_the_console_and_the_api() {
+    let app = spawn_app().await;
+    let id = filed(&app, "U30000040").await;
+    let mut s = sign_in(&app, &app.akimat("KZ-23")).await;
+    let (_, case) = page(&app, &s, &format!("/console/permits/{id}")).await;
+    assert!(
+        case.contains(r#"<input id="refusal-note" name="note" maxlength="2000">"#),
+        "{case}"
+    );
+    // The confirmation page says the note will be kept; nothing changes yet.
+    let asked = "decision=refuse&ground=qualification-unmet&note=No+diploma+for+the+post";
+    let (status, html) = post_case(&app, &mut s, id, "decision", asked).await;
+    assert_eq!(status, 200, "{html}");
+    assert!(
+        html.contains("Your note, kept in the case&#39;s history: No diploma for the post")
+            || html.contains("Your note, kept in the case's history: No diploma for the post"),
+        "{html}"
+    );
+    assert!(
+        html.contains("The application is refused today, 2025-12-15"),
+        "{html}"
+    );
+    assert_eq!(permit(&app, id).await["status"], "applied");
+    let (_, html) = post_case(
+        &app,
+        &mut s,
+        id,
+        "decision",
+        &format!("{asked}&confirmed=yes"),
+    )
+    .await;
+    assert!(flash(&html).starts_with("ok: "), "{html}");
+    let p = permit(&app, id).await;
+    assert_eq!(
+        (p["status"].as_str(), p["end_note"].as_str()),
+        (Some("refused"), Some("No diploma for the post"))
+    );
+    assert!(
+        html.contains(r#"<td data-action="permit.refused">"#)
+            && html.contains(r#"<td class="note">No diploma for the post</td>"#),
+        "{html}"
+    );
+    // Refused through the API with a note: the same, in the console's history.
+    let another = |passport: &'static str| {
+        app.post("/v1/permit-applications")
+            .token(&app.employer(BIN_A))
+            .json_owned(application(
+                &["KZ-23"],
+                vec![worker("YILMAZ AHMET", "TUR", passport)],
+            ))
+    };
+    let other = another("U30000041").await.ok(201)["id"].as_i64().unwrap();
+    let r = app
+        .post(&format!("/v1/permits/{other}/decisions"))
+        .token(&app.akimat("KZ-23"))
+        .json(&json!({"decision": "refuse", "grounds": ["quota-exhausted"], "note": "Quota spent on earlier cases"}))
+        .await;
+    assert_eq!(r.ok(200)["end_note"], "Quota spent on earlier cases");
+    let (_, html) = page(&app, &s, &format!("/console/permits/{other}")).await;
+    assert!(
+        html.contains(r#"<td class="note">Quota spent on earlier cases</td>"#),
+        "{html}"
+    );
+    // A note too long is refused like the revocation's.
+    let third = another("U30000042").await.ok(201)["id"].as_i64().unwrap();
+    let r = app
+        .post(&format!("/v1/permits/{third}/decisions"))
+        .token(&app.akimat("KZ-23"))
+        .json(&json!({"decision": "refuse", "grounds": ["quota-exhausted"], "note": "x".repeat(2001)}))
+        .await;
+    assert_eq!(r.status, 422, "{:?}", r.body);
+    assert_eq!(permit(&app, third).await["status"], "applied");
+}
+
+#[actix_web::test]
+async fn the_case_page_lists_each_fee_and_each_payment_with_its_amount_and_date_in_the_readers_format(
+) {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 10), ("KZ-47", "3", 10)]).await;
+    profile(&app, BIN_A).await;
+    // An application to two regions: no fee before a region approves.
+    let id = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .json(&application(
+            &["KZ-23", "KZ-47"],
+            vec![worker("YILMAZ AHMET", "TUR", "U30000043")],
+        ))
+        .await
+        .ok(201)["id"]
+        .as_i64()
+        .unwrap();
+    let s = sign_in(&app, &app.akimat("KZ-23")).await;
+    let html = case_in(&app, &s, id, "ru").await;
+    assert!(html.contains(r#"<p id="fees-none">"#), "{html}");
+    assert!(html.contains(r#"<p id="payments-none">"#), "{html}");
+    for region in ["KZ-23", "KZ-47"] {
+        app.post(&format!("/v1/permits/{id}/decisions"))
+            .token(&app.akimat(region))
+            .json(&json!({"decision": "approve"}))
+            .await
+            .ok(200);
+    }
+    // Each region's fee on its own line, each payment on its own.
+    let p = permit(&app, id).await;
+    let due: Vec<String> = (0..2)
+        .map(|i| {
+            p["regions"][i]["fee"]["due_today"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    app.post(&format!("/v1/permits/{id}/payments"))
+        .token(&app.employer(BIN_A))
+        .json(&json!({"region": p["regions"][0]["region"], "amount": due[0], "paid_on": "2025-12-15", "reference": "PP-17"}))
+        .await
+        .ok(201);
+    let html = case_in(&app, &s, id, "ru").await;
+    let fees = table_text(&html, "fees");
+    assert_eq!(fees.matches("МРП ×").count(), 2, "{fees}");
+    assert!(
+        fees.contains("Атырауская область") && fees.contains("Мангистауская область"),
+        "{fees}"
+    );
+    assert!(fees.contains(",00\u{a0}₸"), "{fees}");
+    let payments = table_text(&html, "payments");
+    assert!(
+        payments.contains("15.12.2025")
+            && payments.contains("PP-17")
+            && payments.contains(",00\u{a0}₸"),
+        "{payments}"
+    );
+    assert!(!payments.contains("2025-12-15"), "{payments}");
+    // The second region's payment: two lines, one per payment.
+    app.post(&format!("/v1/permits/{id}/payments"))
+        .token(&app.employer(BIN_A))
+        .json(&json!({"region": p["regions"][1]["region"], "amount": due[1], "paid_on": "2025-12-15", "reference": "PP-18"}))
+        .await
+        .ok(201);
+    let html = case_in(&app, &s, id, "kk").await;
+    let payments = table_text(&html, "payments");
+    assert!(
+        payments.contains("PP-17") && payments.contains("PP-18"),
+        "{payments}"
+    );
+    assert_eq!(
+        regex::Regex::new(r#"(?s)<table id="payments">.*?</table>"#)
+            .unwrap()
+            .find(&html)
+            .unwrap()
+            .as_str()
+            .matches("<tr data-region=")
+            .count(),
+        2
+    );
+    assert!(html.contains("Төлемдер"), "{html}");
 }

@@ -184,6 +184,18 @@ async fn the_public_verification_tells_validity_and_names_no_worker() {
     let r = app.get(&path).send().await;
     assert_eq!(r.ok(200)["valid_today"], false);
     assert_eq!(r.body["status"], "active");
+    // Why, as a typed reason with its day and the sentence in each language.
+    assert_eq!(
+        r.body["not_valid"],
+        json!({
+            "reason": "not_yet_started", "on": "2026-01-15",
+            "message": {
+                "kk": "оның қолданылу мерзімі 15.01.2026 басталады",
+                "ru": "срок его действия начинается 15.01.2026",
+                "en": "its term begins on 2026-01-15"
+            }
+        })
+    );
     app.set_today("2026-02-01T04:00:00Z");
     let r = app.get(&path).send().await;
     let body = r.ok(200).clone();
@@ -195,7 +207,7 @@ async fn the_public_verification_tells_validity_and_names_no_worker() {
             "regions": [{"code": "KZ-23", "name_kk": body["regions"][0]["name_kk"],
                 "name_ru": body["regions"][0]["name_ru"], "name_en": body["regions"][0]["name_en"]}],
             "valid_from": "2026-01-15", "valid_to": "2027-01-14", "issued_on": "2025-12-15",
-            "checked_on": "2026-02-01"
+            "checked_on": "2026-02-01", "not_valid": null
         })
     );
     let text = body.to_string();

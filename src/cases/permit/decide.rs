@@ -36,9 +36,11 @@ pub struct Decide {
 #[derive(Debug, Clone)]
 pub enum Decision {
     Approve,
-    /// Refuse on grounds from the rule set's list (Art. 33(2)).
+    /// Refuse on grounds from the rule set's list (Art. 33(2)), with the official's note,
+    /// kept as the permit's end note and in the refusal's audit event.
     Refuse {
         grounds: Vec<String>,
+        note: Option<String>,
     },
 }
 
@@ -234,7 +236,7 @@ pub(super) fn decide_loaded(
             };
             Ok((after, rules, last))
         }
-        Decision::Refuse { grounds } => {
+        Decision::Refuse { grounds, note } => {
             let list = &rules.permit_grounds;
             if grounds.is_empty() {
                 return Err(Violation::service_rule("grounds-required").into());
@@ -246,7 +248,12 @@ pub(super) fn decide_loaded(
                 })?;
                 articles.push(ground.article.clone());
             }
-            advance(conn, &l, to, &Move::default())?;
+            let words = Move {
+                end_note: note.as_deref(),
+                ..Move::default()
+            };
+            advance(conn, &l, to, &words)?;
+            after.detail.end_note.clone_from(note);
             let stated = serde_json::to_string(grounds)?;
             let n = db::refuse_region(conn, l.permit.id, region, &stated, actor)?;
             if n == 0 {
