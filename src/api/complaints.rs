@@ -1,6 +1,7 @@
 //! Pre-trial complaints against the service's acts (APPK No. 350-VI, Art. 91-92, 101):
 //! thin handlers that parse, authorize, call one command of `cases::complaint` and render.
 
+use super::docs::{IdempotencyKeyHeader, IfMatchComplaint, NotAnAkimat, StaleVersionShort};
 use super::extract::{Body, IdempotencyKey, IfMatch, Query, RequestId};
 use super::idempotency::{create, etag, Created};
 use super::page::{split, PageQuery};
@@ -455,7 +456,7 @@ fn deciding(caller: &Caller) -> impl FnOnce(Seen<'_>) -> Result<(), ApiError> + 
 /// or against a decision not taken by its deadline (employer; APPK Art. 91, 92). Filed late
 /// (after the rule set's months from the act), it is accepted and marked `late`.
 #[utoipa::path(tag = "complaints", security(("bearer" = [])),
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+    params(IdempotencyKeyHeader),
     request_body = ComplaintRequest,
     responses(
         (status = 201, description = "Filed with the akimat whose act it contests.", body = ComplaintView, headers(("Location" = String, description = "The complaint."), ("ETag" = String, description = "The version."))),
@@ -513,7 +514,7 @@ pub async fn file_complaint(
 /// same terms as a permit's. Filed late, it is accepted and marked `late`.
 #[utoipa::path(tag = "complaints", security(("bearer" = [])),
     params(("id" = i64, Path, description = "ICT permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+        IdempotencyKeyHeader),
     request_body = CaseComplaintRequest,
     responses(
         (status = 201, description = "Filed with the akimat that refused.", body = ComplaintView, headers(("Location" = String, description = "The complaint."), ("ETag" = String, description = "The version."))),
@@ -541,11 +542,11 @@ pub async fn file_ict_complaint(
 /// or pass on. Filed late, it is accepted and marked `late`.
 #[utoipa::path(tag = "complaints", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Certificate id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+        IdempotencyKeyHeader),
     request_body = HolderComplaintRequest,
     responses(
         (status = 201, description = "Registered with the akimat that refused.", body = ComplaintView, headers(("Location" = String, description = "The complaint."), ("ETag" = String, description = "The version."))),
-        (status = 403, description = "Not an akimat.", body = Problem, content_type = "application/problem+json"),
+        NotAnAkimat,
         (status = 404, description = "No such certificate, or not the akimat's region; no rule set in force.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "`complaint-exists`: an open complaint of the certificate; the Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields; `complaint-no-such-act` (APPK Art. 91(1)): the certificate is not refused; `complaint-relief-mismatch` (APPK Art. 91(1)).", body = Problem, content_type = "application/problem+json"),
@@ -912,14 +913,14 @@ pub async fn complaint_statistics(
 /// Art. 91(4)): the act is annulled and the permit goes back to where it stood before it.
 #[utoipa::path(tag = "complaints", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Complaint id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the complaint changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+        IfMatchComplaint),
     request_body = ReconsiderationRequest,
     responses(
         (status = 200, description = "Satisfied by the akimat: the act annulled.", body = ComplaintView, headers(("ETag" = String, description = "The version."))),
-        (status = 403, description = "Not an akimat.", body = Problem, content_type = "application/problem+json"),
+        NotAnAkimat,
         (status = 404, description = "No such complaint, or not against the akimat's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not `filed`, or the permit changed concurrently.", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match.", body = Problem, content_type = "application/problem+json"),
+        StaleVersionShort,
         (status = 422, description = "Invalid fields; `complaint-reconsideration-term-passed` (APPK Art. 91(4)).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/complaints/{id}/reconsideration")]
@@ -944,13 +945,13 @@ pub async fn reconsider_complaint(
 /// 91(3), (4)), whose decision term runs from today in working days.
 #[utoipa::path(tag = "complaints", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Complaint id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the complaint changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+        IfMatchComplaint),
     responses(
         (status = 200, description = "With the body considering it, with its deadline.", body = ComplaintView, headers(("ETag" = String, description = "The version."))),
-        (status = 403, description = "Not an akimat.", body = Problem, content_type = "application/problem+json"),
+        NotAnAkimat,
         (status = 404, description = "No such complaint, or not against the akimat's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not `filed`.", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match.", body = Problem, content_type = "application/problem+json"),
+        StaleVersionShort,
     ))]
 #[post("/complaints/{id}/forwarding")]
 pub async fn forward_complaint(
@@ -975,13 +976,13 @@ pub async fn forward_complaint(
 /// 91(3), Art. 33(2)).
 #[utoipa::path(tag = "complaints", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Complaint id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the complaint changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+        IfMatchComplaint),
     responses(
         (status = 200, description = "Reinstated: the permit active, the complaint no longer awaiting quota.", body = ComplaintView, headers(("ETag" = String, description = "The version."))),
-        (status = 403, description = "Not an akimat.", body = Problem, content_type = "application/problem+json"),
+        NotAnAkimat,
         (status = 404, description = "No such complaint, or not against the akimat's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "`complaint-not-awaiting-quota`, or the permit changed concurrently.", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match.", body = Problem, content_type = "application/problem+json"),
+        StaleVersionShort,
         (status = 422, description = "`quota-exhausted` (Art. 33(2)): still no room in a named region.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/complaints/{id}/reinstatement")]
@@ -1006,14 +1007,14 @@ pub async fn reinstate_complaint(
 /// its bar lifted), partly satisfied or refused with reasons.
 #[utoipa::path(tag = "complaints", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Complaint id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the complaint changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+        IfMatchComplaint),
     request_body = ComplaintDecisionRequest,
     responses(
         (status = 200, description = "Decided.", body = ComplaintView, headers(("ETag" = String, description = "The version."))),
         (status = 403, description = "Not the body the rule set names to decide it (`forbidden-not-deciding-body`), or a role that never decides.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such complaint, or not the akimat's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not `forwarded`, or the permit changed concurrently.", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match.", body = Problem, content_type = "application/problem+json"),
+        StaleVersionShort,
         (status = 422, description = "Invalid fields; `complaint-reasons-required` (APPK Art. 91(3)); `complaint-term-restoration-required` (APPK Art. 92(2)); `complaint-term-not-restored` (APPK Art. 92(3)).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/complaints/{id}/decision")]
