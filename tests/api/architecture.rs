@@ -274,7 +274,6 @@ const ALLOWED_LONG_API_FNS: &[(&str, &str)] = &[
     ("src/api/eligibility.rs", "question"),
     ("src/api/quotas/national.rs", "command"),
     ("src/api/employers.rs", "put_employer_profile"),
-    ("src/api/quotas/ledger.rs", "list_quota_ledger"),
 ];
 
 /// Each function of `text` with the lines of its body (between the line of its opening
