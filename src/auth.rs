@@ -2,6 +2,7 @@
 //! decides what a caller may do, by role and by the caller's region or BIN.
 
 use crate::config::AuthSettings;
+use crate::domain::complaint::DecidingBody;
 use crate::domain::violation::Message;
 use crate::domain::{EmployerId, RegionCode};
 use crate::error::ApiError;
@@ -595,6 +596,43 @@ pub fn certificate_access(
     action: Action,
 ) -> impl FnOnce(&RegionCode, &[EmployerId]) -> Result<(), ApiError> + Clone + '_ {
     move |region, reporters| case_access(caller, action, std::slice::from_ref(region), reporters)
+}
+
+/// [`case_access`] in the shape the complaint commands take: the region of the akimat whose
+/// act it contests and the employer, none for a certificate holder's complaint (which is
+/// no employer's); the deciding body is not asked here.
+pub fn complaint_access(
+    caller: &Caller,
+    action: Action,
+) -> impl FnOnce(&RegionCode, Option<&EmployerId>, DecidingBody) -> Result<(), ApiError> + Clone + '_
+{
+    move |region, bin, _| {
+        let employers = bin.map_or(&[][..], std::slice::from_ref);
+        case_access(caller, action, std::slice::from_ref(region), employers)
+    }
+}
+
+/// The access check of a complaint's decision: besides [`complaint_access`], only the body
+/// the rule set names decides (APPK Art. 91(3)): the ministry, or the akimat of the region
+/// where the rule set names it; the other is refused with 403.
+pub fn complaint_decider(
+    caller: &Caller,
+) -> impl FnOnce(&RegionCode, Option<&EmployerId>, DecidingBody) -> Result<(), ApiError> + Clone + '_
+{
+    move |region, bin, decider| {
+        complaint_access(caller, Action::DecideComplaint)(region, bin, decider)?;
+        let body = match caller.role {
+            Role::Ministry => DecidingBody::Ministry,
+            _ => DecidingBody::Akimat,
+        };
+        if body == decider {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden(
+                Message::new("forbidden-not-deciding-body").text("body", decider.as_str()),
+            ))
+        }
+    }
 }
 
 /// What a listing must be narrowed to: the query applies both filters when present.

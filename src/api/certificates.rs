@@ -7,6 +7,9 @@ use super::extract::{Body, IdempotencyKey, IfMatch, Query, RequestId};
 use super::idempotency::{create, etag, Created};
 use super::page::{split, PageQuery};
 use super::AppState;
+use crate::api::docs::{
+    IdempotencyConflict, IdempotencyKeyHeader, IfMatchCertificate, StaleVersion,
+};
 use crate::api::person::{MrzLine, SexParam};
 use crate::auth::{authorize, authorize_role, certificate_access, visible, Action, Caller, Scope};
 use crate::cases::certificates::{self as cmd, Channel, Decide, ReportKind};
@@ -399,12 +402,12 @@ fn application(region: RegionCode, req: NewCertificateRequest) -> Result<cmd::Ap
 /// made through a foreign mission or directly, for a profession on the in-demand list in
 /// force today whose education and experience requirements are met (Art. 34(1)-(4)).
 #[utoipa::path(tag = "self-employment", security(("bearer" = [])),
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+    params(IdempotencyKeyHeader),
     request_body = NewCertificateRequest,
     responses(
         (status = 201, description = "Registered.", body = CertificateView, headers(("Location" = String, description = "The certificate."), ("ETag" = String, description = "The version."))),
         (status = 404, description = "No such country, or no rule set in force.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
+        IdempotencyConflict,
         (status = 422, description = "Invalid fields (also a `region` that is none of the 20 regions), or a rule violation: `profession-not-in-demand` (Art. 34(1)), `qualification-education-below`, `qualification-experience-below` (Art. 34(4)). A person's fields refused at their JSON pointer (`pointer`) with the act: `name-blank`, `name-invisible-character`, `name-not-latin`, `name-separator`, `name-too-long` (ICAO Doc 9303 Part 3), `passport-number-character`, `passport-number-length`, `mrz-shape`, `mrz-not-passport`, `mrz-date`, `mrz-check-digit`, `mrz-mismatch` (Part 4).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/self-employment-certificates")]
@@ -490,13 +493,13 @@ pub async fn get_certificate(
 /// refuse with a reason (Art. 34(1)).
 #[utoipa::path(tag = "self-employment", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Certificate id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the certificate changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+        IfMatchCertificate),
     request_body = CertificateDecisionRequest,
     responses(
         (status = 200, description = "Decided.", body = CertificateView, headers(("ETag" = String, description = "The version."))),
         (status = 404, description = "No such certificate, or not the caller's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already decided.", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match the current version.", body = Problem, content_type = "application/problem+json"),
+        StaleVersion,
         (status = 422, description = "Invalid fields, or `certificate-term-too-long` (Art. 34(1)).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/self-employment-certificates/{id}/decision")]
@@ -536,13 +539,13 @@ pub async fn decide_certificate(
 /// for the contract's term, never beyond three years (Art. 34(1),(3)).
 #[utoipa::path(tag = "self-employment", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Certificate id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the certificate changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+        IfMatchCertificate),
     request_body = CertificateExtensionRequest,
     responses(
         (status = 200, description = "Extended.", body = CertificateView, headers(("ETag" = String, description = "The version."))),
         (status = 404, description = "No such certificate, or not the caller's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not issued, or already extended.", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match the current version.", body = Problem, content_type = "application/problem+json"),
+        StaleVersion,
         (status = 422, description = "Invalid fields, or `extension-window-closed` (Art. 34(3)), `certificate-holder-not-employed` (Art. 34(3)), `extension-beyond-three-years` (Art. 34(1)).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/self-employment-certificates/{id}/extension")]
@@ -591,12 +594,12 @@ pub async fn extend_certificate(
 /// and flagged.
 #[utoipa::path(tag = "self-employment", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Certificate id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+        IdempotencyKeyHeader),
     request_body = EmploymentReportRequest,
     responses(
         (status = 201, description = "Reported.", body = EmploymentReportView, headers(("Location" = String, description = "The certificate."))),
         (status = 404, description = "No such certificate.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
+        IdempotencyConflict,
         (status = 422, description = "Invalid fields, or `certificate-not-issued` (Art. 28(2)(10)), `employment-end-without-hire`. `passport-number-character`, `passport-number-length` (ICAO Doc 9303 Part 4) at `/passport_number`.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/self-employment-certificates/{id}/employment-reports")]

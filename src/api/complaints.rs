@@ -1,15 +1,16 @@
 //! Pre-trial complaints against the service's acts (APPK No. 350-VI, Art. 91-92, 101):
 //! thin handlers that parse, authorize, call one command of `cases::complaint` and render.
 
+use super::docs::{IdempotencyKeyHeader, IfMatchComplaint, NotAnAkimat, StaleVersionShort};
 use super::extract::{Body, IdempotencyKey, IfMatch, Query, RequestId};
 use super::idempotency::{create, etag, Created};
 use super::page::{split, PageQuery};
 use super::{narrowed, AppState};
-use crate::auth::{authorize_role, case_access, Action, Caller, Role};
-use crate::cases::complaint::{self as cases, Detail, Seen};
-use crate::db::audit::Actor;
-use crate::db::complaints::{CaseLink, ComplaintRow, Filter};
-use crate::db::Conn;
+use crate::auth::{
+    authorize_role, certificate_access, complaint_access, complaint_decider, permit_access, Action,
+    Caller, Role,
+};
+use crate::cases::complaint::{self as cases, CaseLink, Complaint, QueueOf, Scope};
 use crate::domain::complaint::{ActKind, ComplaintState, DecidingBody, Relief};
 use crate::domain::{EmployerId, Message};
 use crate::error::{ApiError, Problem};
@@ -356,98 +357,59 @@ pub struct ComplaintView {
     pub version: i64,
 }
 
-fn view(
-    row: ComplaintRow,
-    case: Option<CaseLink>,
-    today: NaiveDate,
-) -> Result<ComplaintView, ApiError> {
-    let detail = Detail::of(&row)?;
-    let (certificate_id, ict_permit_id) = match case {
-        Some(CaseLink::Certificate(id)) => (Some(id), None),
-        Some(CaseLink::Ict(id)) => (None, Some(id)),
-        None => (None, None),
-    };
-    let with_body = match row.state {
-        ComplaintState::Filed => Some("akimat".to_owned()),
-        ComplaintState::Forwarded => Some(row.decider().as_str().to_owned()),
-        _ => None,
-    };
-    Ok(ComplaintView {
-        id: row.id,
-        permit_id: row.permit_id,
-        certificate_id,
-        ict_permit_id,
-        bin: row.bin.as_ref().map(ToString::to_string),
-        region: row.region.to_string(),
-        act: row.act_kind.into(),
-        act_on: row.act_on,
-        relief: match Relief::parse(&row.relief) {
-            Some(Relief::TakeDecision) => ReliefWire::TakeDecision,
-            _ => ReliefWire::Annul,
-        },
-        grounds: row.grounds.clone(),
-        references: detail.references,
-        filed_on: row.filed_on,
-        late: row.late,
-        state: row.state.into(),
-        deciding_body: row.decider().into(),
-        with_body,
-        overdue: row.state.is_open() && row.due < today,
-        due: row.due,
-        forwarded_on: detail.forwarded_on,
-        decided_on: row.decided_on,
-        reasons: detail.reasons,
-        term_restored: detail.term_restored,
-        awaiting_quota: detail.awaiting_quota,
-        version: row.version,
-    })
+impl From<Complaint> for ComplaintView {
+    fn from(c: Complaint) -> ComplaintView {
+        let (certificate_id, ict_permit_id) = match c.case {
+            Some(CaseLink::Certificate(id)) => (Some(id), None),
+            Some(CaseLink::Ict(id)) => (None, Some(id)),
+            None => (None, None),
+        };
+        ComplaintView {
+            with_body: c.with_body().map(str::to_owned),
+            id: c.id,
+            permit_id: c.permit_id,
+            certificate_id,
+            ict_permit_id,
+            bin: c.bin.as_ref().map(ToString::to_string),
+            region: c.region.to_string(),
+            act: c.act.into(),
+            act_on: c.act_on,
+            relief: match c.relief {
+                Relief::TakeDecision => ReliefWire::TakeDecision,
+                Relief::Annul => ReliefWire::Annul,
+            },
+            grounds: c.grounds,
+            references: c.detail.references,
+            filed_on: c.filed_on,
+            late: c.late,
+            state: c.state.into(),
+            deciding_body: c.decider.into(),
+            overdue: c.overdue,
+            due: c.due,
+            forwarded_on: c.detail.forwarded_on,
+            decided_on: c.decided_on,
+            reasons: c.detail.reasons,
+            term_restored: c.detail.term_restored,
+            awaiting_quota: c.detail.awaiting_quota,
+            version: c.version,
+        }
+    }
 }
 
-fn respond(v: ComplaintView) -> HttpResponse {
+fn respond(c: Complaint) -> HttpResponse {
+    let v = ComplaintView::from(c);
     HttpResponse::Ok()
         .insert_header((header::ETAG, etag(v.version)))
         .json(v)
 }
 
-/// The access check of a complaint for `action`: the caller's role may do it at all
-/// (checked before loading), then the complaint must contest an act of the akimat's region
-/// or be the employer's own (404 otherwise, as for one that does not exist; a certificate
-/// holder's complaint is no employer's).
-fn access(caller: &Caller, action: Action) -> impl FnOnce(Seen<'_>) -> Result<(), ApiError> + '_ {
-    move |seen| {
-        let employers = seen.bin.map_or(&[][..], std::slice::from_ref);
-        case_access(caller, action, std::slice::from_ref(seen.region), employers)
-    }
-}
-
-/// A complaint's view with the certificate or ICT permit it concerns.
-fn view_one(
-    conn: &mut Conn,
-    row: ComplaintRow,
-    today: NaiveDate,
-) -> Result<ComplaintView, ApiError> {
-    let mut cases = cases::cases_of(conn, std::slice::from_ref(&row))?;
-    let case = cases.remove(&row.id);
-    view(row, case, today)
-}
-
-/// The access check of a decision: besides [`access`], only the body the rule set names
-/// decides (APPK Art. 91(3)): the ministry, or the akimat of the region where the rule set
-/// names it; the other is refused with 403.
-fn deciding(caller: &Caller) -> impl FnOnce(Seen<'_>) -> Result<(), ApiError> + '_ {
-    move |seen| {
-        access(caller, Action::DecideComplaint)(seen)?;
-        let body = match caller.role {
-            Role::Ministry => DecidingBody::Ministry,
-            _ => DecidingBody::Akimat,
-        };
-        if body == seen.decider {
-            Ok(())
-        } else {
-            Err(ApiError::Forbidden(
-                Message::new("forbidden-not-deciding-body").text("body", seen.decider.as_str()),
-            ))
-        }
+/// A complaint just filed, answered 201 at its address.
+fn created(c: Complaint) -> Created<ComplaintView> {
+    let v = ComplaintView::from(c);
+    Created {
+        location: format!("/v1/complaints/{}", v.id),
+        version: Some(v.version),
+        body: v,
     }
 }
 
@@ -455,7 +417,7 @@ fn deciding(caller: &Caller) -> impl FnOnce(Seen<'_>) -> Result<(), ApiError> + 
 /// or against a decision not taken by its deadline (employer; APPK Art. 91, 92). Filed late
 /// (after the rule set's months from the act), it is accepted and marked `late`.
 #[utoipa::path(tag = "complaints", security(("bearer" = [])),
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+    params(IdempotencyKeyHeader),
     request_body = ComplaintRequest,
     responses(
         (status = 201, description = "Filed with the akimat whose act it contests.", body = ComplaintView, headers(("Location" = String, description = "The complaint."), ("ETag" = String, description = "The version."))),
@@ -490,20 +452,9 @@ pub async fn file_complaint(
     let actor = state.actor(&caller, &rid);
     let c = caller.clone();
     create(&state, &caller, key, body.fingerprint, move |conn| {
-        let row = cases::file(
-            conn,
-            &cmd,
-            today,
-            offset,
-            crate::auth::permit_access(&c, Action::FileComplaint),
-            &actor,
-        )?;
-        let v = view(row, None, today)?;
-        Ok(Created {
-            location: format!("/v1/complaints/{}", v.id),
-            version: Some(v.version),
-            body: v,
-        })
+        let access = permit_access(&c, Action::FileComplaint);
+        let filed = cases::file(conn, &cmd, today, offset, access, &actor)?;
+        Ok(created(filed))
     })
     .await
 }
@@ -513,7 +464,7 @@ pub async fn file_complaint(
 /// same terms as a permit's. Filed late, it is accepted and marked `late`.
 #[utoipa::path(tag = "complaints", security(("bearer" = [])),
     params(("id" = i64, Path, description = "ICT permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+        IdempotencyKeyHeader),
     request_body = CaseComplaintRequest,
     responses(
         (status = 201, description = "Filed with the akimat that refused.", body = ComplaintView, headers(("Location" = String, description = "The complaint."), ("ETag" = String, description = "The version."))),
@@ -541,11 +492,11 @@ pub async fn file_ict_complaint(
 /// or pass on. Filed late, it is accepted and marked `late`.
 #[utoipa::path(tag = "complaints", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Certificate id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+        IdempotencyKeyHeader),
     request_body = HolderComplaintRequest,
     responses(
         (status = 201, description = "Registered with the akimat that refused.", body = ComplaintView, headers(("Location" = String, description = "The complaint."), ("ETag" = String, description = "The version."))),
-        (status = 403, description = "Not an akimat.", body = Problem, content_type = "application/problem+json"),
+        NotAnAkimat,
         (status = 404, description = "No such certificate, or not the akimat's region; no rule set in force.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "`complaint-exists`: an open complaint of the certificate; the Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields; `complaint-no-such-act` (APPK Art. 91(1)): the certificate is not refused; `complaint-relief-mismatch` (APPK Art. 91(1)).", body = Problem, content_type = "application/problem+json"),
@@ -598,15 +549,9 @@ async fn file_case(
     let actor = state.actor(&caller, &rid);
     let c = caller.clone();
     create(&state, &caller, key, fingerprint, move |conn| {
-        let access =
-            |region: &_, bins: &[_]| case_access(&c, action, std::slice::from_ref(region), bins);
-        let row = cases::file_case(conn, &cmd, (today, offset), access, &actor)?;
-        let v = view(row, Some(case), today)?;
-        Ok(Created {
-            location: format!("/v1/complaints/{}", v.id),
-            version: Some(v.version),
-            body: v,
-        })
+        let access = certificate_access(&c, action);
+        let filed = cases::file_case(conn, &cmd, (today, offset), access, &actor)?;
+        Ok(created(filed))
     })
     .await
 }
@@ -628,13 +573,17 @@ pub async fn get_complaint(
     authorize_role(&caller, Action::ReadComplaints)?;
     let id = id.into_inner();
     let today = state.time.today();
-    let v = state
+    let c = state
         .db(move |c| {
-            let row = cases::load(c, id, access(&caller, Action::ReadComplaints))?;
-            view_one(c, row, today)
+            cases::one(
+                c,
+                id,
+                today,
+                complaint_access(&caller, Action::ReadComplaints),
+            )
         })
         .await?;
-    Ok(respond(v))
+    Ok(respond(c))
 }
 
 /// Filters of the complaint listings.
@@ -671,25 +620,13 @@ pub struct ComplaintPage {
     pub next_cursor: Option<String>,
 }
 
-fn filter_of(
-    state: &AppState,
-    caller: &Caller,
-    q: &ComplaintQuery,
-    today: NaiveDate,
-) -> Result<Filter, ApiError> {
-    let scope = narrowed(state, caller, Action::ReadComplaints, q.region.as_deref())?;
-    let overdue = q.overdue == Some(true);
-    Ok(Filter {
-        region: scope.region.map(|r| r.to_string()),
-        bin: scope.bin.map(|b| b.to_string()),
-        states: overdue.then(|| {
-            vec![
-                ComplaintState::Filed.as_str(),
-                ComplaintState::Forwarded.as_str(),
-            ]
-        }),
-        due_before: overdue.then_some(today),
-        ..Filter::default()
+/// The listing's scope: what the caller may see, narrowed by the query.
+fn scope_of(state: &AppState, caller: &Caller, q: &ComplaintQuery) -> Result<Scope, ApiError> {
+    let visible = narrowed(state, caller, Action::ReadComplaints, q.region.as_deref())?;
+    Ok(Scope {
+        region: visible.region,
+        bin: visible.bin,
+        overdue: q.overdue == Some(true),
     })
 }
 
@@ -709,25 +646,12 @@ pub async fn list_complaints(
 ) -> Result<HttpResponse, ApiError> {
     let page = page.0.parse()?;
     let today = state.time.today();
-    let mut f = filter_of(&state, &caller, &filter.0, today)?;
-    f.after_id = page.after_id;
-    f.limit = page.limit;
-    let (rows, mut links) = state
-        .db(move |c| {
-            let rows = cases::queue(c, &f)?;
-            let links = cases::cases_of(c, &rows)?;
-            Ok((rows, links))
-        })
+    let scope = scope_of(&state, &caller, &filter.0)?;
+    let (after_id, limit) = (page.after_id, page.limit);
+    let rows = state
+        .db(move |c| Ok(cases::list(c, &scope, today, after_id, limit)?))
         .await?;
-    let (items, next_cursor) = split(
-        page,
-        rows,
-        |r| r.id,
-        |r| {
-            let case = links.remove(&r.id);
-            view(r, case, today)
-        },
-    )?;
+    let (items, next_cursor) = split(page, rows, |r| r.id, |r| Ok(ComplaintView::from(r)))?;
     Ok(HttpResponse::Ok().json(ComplaintPage { items, next_cursor }))
 }
 
@@ -747,70 +671,37 @@ pub async fn complaint_queue(
     caller: Caller,
     filter: Query<QueueQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    if caller.role == Role::Employer {
-        return Err(ApiError::Forbidden(
-            Message::new("forbidden-role").text("role", caller.role.as_str()),
-        ));
-    }
-    let page = PageQuery {
+    let whose = match caller.role {
+        Role::Employer => {
+            return Err(ApiError::Forbidden(
+                Message::new("forbidden-role").text("role", caller.role.as_str()),
+            ))
+        }
+        Role::Ministry => QueueOf::Ministry,
+        Role::Akimat => QueueOf::Akimat,
+        _ => QueueOf::All,
+    };
+    let limit = PageQuery {
         limit: filter.0.limit,
         cursor: None,
     }
-    .parse()?;
+    .parse()?
+    .limit;
     let today = state.time.today();
     let q = ComplaintQuery {
         region: filter.0.region.clone(),
         overdue: filter.0.overdue,
     };
-    let mut f = filter_of(&state, &caller, &q, today)?;
-    f.limit = page.limit;
-    f.by_due = true;
-    let (states, decider): (Vec<&'static str>, Option<&'static str>) = match caller.role {
-        Role::Ministry => (
-            vec![ComplaintState::Forwarded.as_str()],
-            Some(DecidingBody::Ministry.as_str()),
-        ),
-        _ => (
-            vec![
-                ComplaintState::Filed.as_str(),
-                ComplaintState::Forwarded.as_str(),
-            ],
-            None,
-        ),
-    };
-    f.states = Some(states);
-    f.decider = decider;
-    let role = caller.role;
-    let (rows, mut links) = state
-        .db(move |c| {
-            let rows = cases::officials_queue(c, &f)?;
-            let plain: Vec<ComplaintRow> = rows.iter().map(|(r, _)| r.clone()).collect();
-            let links = cases::cases_of(c, &plain)?;
-            Ok((rows, links))
-        })
+    let scope = scope_of(&state, &caller, &q)?;
+    let rows = state
+        .db(move |c| Ok(cases::officials(c, &scope, whose, today, limit)?))
         .await?;
-    // An akimat's queue holds what awaits it: its own term, reinstatements, and decisions
-    // only where the rule set names the akimat.
-    let items = rows
-        .into_iter()
-        .filter(|(r, waiting)| {
-            role != Role::Akimat
-                || *waiting
-                || r.state == ComplaintState::Filed
-                || r.decider() == DecidingBody::Akimat
-        })
-        .map(|(r, _)| {
-            let case = links.remove(&r.id);
-            view(r, case, today)
-        })
-        .collect::<Result<Vec<_>, _>>()?;
     Ok(HttpResponse::Ok().json(ComplaintPage {
-        items,
+        items: rows.into_iter().map(ComplaintView::from).collect(),
         next_cursor: None,
     }))
 }
 
-/// The period of the statistics.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ComplaintStatisticsQuery {
@@ -912,14 +803,14 @@ pub async fn complaint_statistics(
 /// Art. 91(4)): the act is annulled and the permit goes back to where it stood before it.
 #[utoipa::path(tag = "complaints", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Complaint id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the complaint changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+        IfMatchComplaint),
     request_body = ReconsiderationRequest,
     responses(
         (status = 200, description = "Satisfied by the akimat: the act annulled.", body = ComplaintView, headers(("ETag" = String, description = "The version."))),
-        (status = 403, description = "Not an akimat.", body = Problem, content_type = "application/problem+json"),
+        NotAnAkimat,
         (status = 404, description = "No such complaint, or not against the akimat's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not `filed`, or the permit changed concurrently.", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match.", body = Problem, content_type = "application/problem+json"),
+        StaleVersionShort,
         (status = 422, description = "Invalid fields; `complaint-reconsideration-term-passed` (APPK Art. 91(4)).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/complaints/{id}/reconsideration")]
@@ -933,24 +824,28 @@ pub async fn reconsider_complaint(
 ) -> Result<HttpResponse, ApiError> {
     let (id, reasons) = (id.into_inner(), body.value.reasons);
     let action = Action::ReconsiderComplaint;
-    step(&state, caller, &rid, action, move |c, s| {
-        let access = access(&s.caller, action);
-        cases::reconsider(c, id, &reasons, if_match.0, s.today, access, &s.actor)
-    })
-    .await
+    authorize_role(&caller, action)?;
+    let (today, actor) = (state.time.today(), state.actor(&caller, &rid));
+    let done = state
+        .write(move |c| {
+            let access = complaint_access(&caller, action);
+            cases::reconsider(c, id, &reasons, if_match.0, today, access, &actor)
+        })
+        .await?;
+    Ok(respond(done))
 }
 
 /// The akimat passes the complaint with the case to the body considering it (APPK Art.
 /// 91(3), (4)), whose decision term runs from today in working days.
 #[utoipa::path(tag = "complaints", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Complaint id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the complaint changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+        IfMatchComplaint),
     responses(
         (status = 200, description = "With the body considering it, with its deadline.", body = ComplaintView, headers(("ETag" = String, description = "The version."))),
-        (status = 403, description = "Not an akimat.", body = Problem, content_type = "application/problem+json"),
+        NotAnAkimat,
         (status = 404, description = "No such complaint, or not against the akimat's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not `filed`.", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match.", body = Problem, content_type = "application/problem+json"),
+        StaleVersionShort,
     ))]
 #[post("/complaints/{id}/forwarding")]
 pub async fn forward_complaint(
@@ -962,11 +857,15 @@ pub async fn forward_complaint(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let action = Action::ReconsiderComplaint;
-    step(&state, caller, &rid, action, move |c, s| {
-        let access = access(&s.caller, action);
-        cases::forward(c, id, if_match.0, s.today, access, &s.actor)
-    })
-    .await
+    authorize_role(&caller, action)?;
+    let (today, actor) = (state.time.today(), state.actor(&caller, &rid));
+    let done = state
+        .write(move |c| {
+            let access = complaint_access(&caller, action);
+            cases::forward(c, id, if_match.0, today, access, &actor)
+        })
+        .await?;
+    Ok(respond(done))
 }
 
 /// The akimat reinstates the permit of a complaint that annulled its revocation while the
@@ -975,13 +874,13 @@ pub async fn forward_complaint(
 /// 91(3), Art. 33(2)).
 #[utoipa::path(tag = "complaints", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Complaint id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the complaint changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+        IfMatchComplaint),
     responses(
         (status = 200, description = "Reinstated: the permit active, the complaint no longer awaiting quota.", body = ComplaintView, headers(("ETag" = String, description = "The version."))),
-        (status = 403, description = "Not an akimat.", body = Problem, content_type = "application/problem+json"),
+        NotAnAkimat,
         (status = 404, description = "No such complaint, or not against the akimat's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "`complaint-not-awaiting-quota`, or the permit changed concurrently.", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match.", body = Problem, content_type = "application/problem+json"),
+        StaleVersionShort,
         (status = 422, description = "`quota-exhausted` (Art. 33(2)): still no room in a named region.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/complaints/{id}/reinstatement")]
@@ -994,11 +893,15 @@ pub async fn reinstate_complaint(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let action = Action::ReconsiderComplaint;
-    step(&state, caller, &rid, action, move |c, s| {
-        let access = access(&s.caller, action);
-        cases::reinstate(c, id, if_match.0, s.today, access, &s.actor)
-    })
-    .await
+    authorize_role(&caller, action)?;
+    let (today, actor) = (state.time.today(), state.actor(&caller, &rid));
+    let done = state
+        .write(move |c| {
+            let access = complaint_access(&caller, action);
+            cases::reinstate(c, id, if_match.0, today, access, &actor)
+        })
+        .await?;
+    Ok(respond(done))
 }
 
 /// The body considering the complaint decides it (APPK Art. 91(3), 92(2)-(3)): satisfied
@@ -1006,14 +909,14 @@ pub async fn reinstate_complaint(
 /// its bar lifted), partly satisfied or refused with reasons.
 #[utoipa::path(tag = "complaints", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Complaint id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the complaint changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+        IfMatchComplaint),
     request_body = ComplaintDecisionRequest,
     responses(
         (status = 200, description = "Decided.", body = ComplaintView, headers(("ETag" = String, description = "The version."))),
         (status = 403, description = "Not the body the rule set names to decide it (`forbidden-not-deciding-body`), or a role that never decides.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such complaint, or not the akimat's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not `forwarded`, or the permit changed concurrently.", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match.", body = Problem, content_type = "application/problem+json"),
+        StaleVersionShort,
         (status = 422, description = "Invalid fields; `complaint-reasons-required` (APPK Art. 91(3)); `complaint-term-restoration-required` (APPK Art. 92(2)); `complaint-term-not-restored` (APPK Art. 92(3)).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/complaints/{id}/decision")]
@@ -1036,52 +939,13 @@ pub async fn decide_complaint(
         reasons: req.reasons,
         term_restored: req.term_restored,
     };
-    step(
-        &state,
-        caller,
-        &rid,
-        Action::DecideComplaint,
-        move |c, s| {
-            let access = deciding(&s.caller);
-            cases::decide(c, id, &cmd, if_match.0, s.today, access, &s.actor)
-        },
-    )
-    .await
-}
-
-/// What a step on one complaint runs with: the caller, today in Kazakhstan time, and the
-/// actor its audit events name.
-struct StepCtx {
-    caller: Caller,
-    today: NaiveDate,
-    actor: Actor,
-}
-
-/// The skeleton of every step on a complaint: the caller's role may take `action` at all,
-/// then `command` runs in one write transaction and the complaint it leaves is answered
-/// with its `ETag`.
-async fn step<F>(
-    state: &AppState,
-    caller: Caller,
-    rid: &RequestId,
-    action: Action,
-    command: F,
-) -> Result<HttpResponse, ApiError>
-where
-    F: FnOnce(&mut Conn, &StepCtx) -> Result<ComplaintRow, ApiError> + Send + 'static,
-{
-    authorize_role(&caller, action)?;
-    let today = state.time.today();
-    let s = StepCtx {
-        actor: state.actor(&caller, rid),
-        caller,
-        today,
-    };
-    let v = state
+    authorize_role(&caller, Action::DecideComplaint)?;
+    let (today, actor) = (state.time.today(), state.actor(&caller, &rid));
+    let done = state
         .write(move |c| {
-            let row = command(c, &s)?;
-            view_one(c, row, today)
+            let access = complaint_decider(&caller);
+            cases::decide(c, id, &cmd, if_match.0, today, access, &actor)
         })
         .await?;
-    Ok(respond(v))
+    Ok(respond(done))
 }

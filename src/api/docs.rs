@@ -3,13 +3,16 @@
 //! `#[utoipa::path]` give the same parameters and answers the document always had.
 //!
 //! Parameters: the `If-Match` header of a versioned resource ([`IfMatchPermit`],
-//! [`IfMatchCertificate`], [`IfMatchDemand`], [`IfMatchQuota`]), the `Idempotency-Key`
+//! [`IfMatchCertificate`], [`IfMatchComplaint`], [`IfMatchProfile`], [`IfMatchDemand`],
+//! [`IfMatchQuota`]), the `Idempotency-Key`
 //! header ([`IdempotencyKeyHeader`]) and the quota year
 //! ([`super::quotas::YearPath`], [`super::quotas::RegionPath`], which are also their
 //! extractors). A resource's `id` stays a tuple in each path: the handlers take it as
 //! `web::Path<i64>`, and utoipa then adds an `id` parameter of its own beside any that a
 //! type declares (it sees only the names written in the attribute). Responses: the refusals of a conditional or repeated request
-//! ([`StaleVersion`], [`StaleVersionShort`], [`IdempotencyConflict`], [`Concurrent`]).
+//! ([`StaleVersion`], [`StaleVersionShort`], [`IdempotencyConflict`], [`Concurrent`]) and
+//! the refusals many operations word alike ([`NotCallersPermit`], [`NoStatistics`],
+//! [`NotAnAkimat`]).
 
 use std::collections::BTreeMap;
 use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn};
@@ -54,11 +57,16 @@ pub(crate) fn path(name: &str, description: &str, schema: ObjectBuilder) -> Para
 
 /// The `If-Match` header of a resource named `noun`.
 fn if_match(noun: &str) -> Parameter {
+    if_match_described(&format!(
+        "The ETag last read (`*`: any version); refused with 412 when the {noun} changed since."
+    ))
+}
+
+/// The `If-Match` header with its own `description`.
+fn if_match_described(description: &str) -> Parameter {
     header(
         "If-Match",
-        &format!(
-            "The ETag last read (`*`: any version); refused with 412 when the {noun} changed since."
-        ),
+        description,
         ObjectBuilder::new()
             .pattern(Some(IF_MATCH_PATTERN))
             .max_length(Some(IF_MATCH_MAX_LENGTH)),
@@ -98,6 +106,18 @@ parameter!(
     /// `If-Match` of a year's national quota.
     IfMatchQuota,
     if_match("quota")
+);
+parameter!(
+    /// `If-Match` of a complaint.
+    IfMatchComplaint,
+    if_match("complaint")
+);
+parameter!(
+    /// `If-Match` of an employer's profile from a date.
+    IfMatchProfile,
+    if_match_described(
+        "The ETag of that date's profile (`*`: any version); refused with 412 when it changed since."
+    )
 );
 parameter!(
     /// `Idempotency-Key` of a creating request: a repeated key replays the first answer.
@@ -156,4 +176,22 @@ problems!(
     /// 409: another writer changed the rows first; read again and retry.
     Concurrent,
     ("409", "Changed concurrently; read and retry.")
+);
+problems!(
+    /// 404 of a permit that does not exist or is another employer's.
+    NotCallersPermit,
+    ("404", "No such permit, or not the caller's.")
+);
+problems!(
+    /// 403 of a statistics report the caller may not read.
+    NoStatistics,
+    (
+        "403",
+        "The role reads no statistics, or an akimat asked for another region."
+    )
+);
+problems!(
+    /// 403: only an akimat takes this step.
+    NotAnAkimat,
+    ("403", "Not an akimat.")
 );

@@ -1,6 +1,7 @@
 //! The electronic permit (Art. 33(5)): its PDF for those who may read the permit, and
 //! the public verification of its number for anyone, signed in or not.
 
+use super::docs::NotCallersPermit;
 use super::AppState;
 use crate::auth::permit_access;
 use crate::auth::{authorize_role, Action, Caller};
@@ -27,7 +28,7 @@ use utoipa::ToSchema;
     responses(
         (status = 200, description = "The PDF.", content_type = "application/pdf", body = PdfFile,
             headers(("Content-Disposition" = String, description = "`inline` with the file name `<number>.pdf`."))),
-        (status = 404, description = "No such permit, or not the caller's.", body = Problem, content_type = "application/problem+json"),
+        NotCallersPermit,
         (status = 409, description = "`permit-not-issued`: the permit has no number yet (Art. 33(4): issued on payment of every region's fee).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[get("/permits/{id}/document")]

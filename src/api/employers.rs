@@ -5,7 +5,7 @@ use super::eligibility::EmployerTypeRequest;
 use super::extract::{Body, IfMatch, RequestId};
 use super::idempotency::etag;
 use super::AppState;
-use crate::api::docs::StaleVersionShort;
+use crate::api::docs::{IfMatchProfile, StaleVersionShort};
 use crate::auth::{authorize, authorize_role, Action, Caller, Role, Scope};
 use crate::cases;
 use crate::cases::employers::Profile;
@@ -213,7 +213,7 @@ pub(crate) fn employer_param(s: &str) -> Result<EmployerId, ApiError> {
 /// section, region and workforce (Art. 33(6)).
 #[utoipa::path(tag = "permits", security(("bearer" = [])),
     params(("bin" = String, Path, description = "The employer's BIN or IIN.", pattern = "^[0-9]{12}$"),
-        ("If-Match" = Option<String>, Header, description = "The ETag of that date's profile (`*`: any version); refused with 412 when it changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+        IfMatchProfile),
     request_body = ProfileRequest,
     responses(
         (status = 200, description = "That date's profile replaced.", body = ProfileView, headers(("ETag" = String, description = "The version."))),

@@ -8,6 +8,9 @@ use super::extract::{Body, IdempotencyKey, IfMatch, Query, RequestId};
 use super::idempotency::{create, etag, Created};
 use super::page::{next_cursor, split, PageQuery};
 use super::AppState;
+use crate::api::docs::{
+    IdempotencyConflict, IdempotencyKeyHeader, IfMatchPermit, NotCallersPermit, StaleVersion,
+};
 use crate::api::person::{MrzLine, SexParam};
 use crate::auth::{authorize, authorize_role, region_case_access, visible, Action, Caller, Scope};
 use crate::cases::ict::{self as cmd, ArrivingWorker, Decide, Measure, Notify, WorkerIn};
@@ -773,12 +776,12 @@ fn application(
 /// finder); managers and specialists, with those on the employer's other live ICT permits,
 /// keep the rule set's ratio (Art. 35(4)). No quota, no fee.
 #[utoipa::path(tag = "ict", security(("bearer" = [])),
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+    params(IdempotencyKeyHeader),
     request_body = NewIctPermitRequest,
     responses(
         (status = 201, description = "Filed.", body = IctPermitView, headers(("Location" = String, description = "The permit."), ("ETag" = String, description = "The version."))),
         (status = 404, description = "No such country, or no rule set in force.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
+        IdempotencyConflict,
         (status = 422, description = "Invalid fields (also a `region` that is none of the 20 regions), or a rule violation: `ict-employer-form`, `ict-sender-not-wto`, `ict-not-employed-by-sender` (Art. 1(25)), `ict-term-too-long` (Art. 35(1)), `ict-ratio-exceeded` (Art. 35(4)), `ict-worker-route-other` (the worker's own route's articles). A person's fields refused at their JSON pointer (`pointer`) with the act: `name-blank`, `name-invisible-character`, `name-not-latin`, `name-separator`, `name-too-long` (ICAO Doc 9303 Part 3), `passport-number-character`, `passport-number-length`, `mrz-shape`, `mrz-not-passport`, `mrz-date`, `mrz-check-digit`, `mrz-mismatch` (Part 4).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/ict-permits")]
@@ -892,13 +895,13 @@ fn answer(view: IctPermitView) -> HttpResponse {
 /// with the grounds (Art. 35(1)). No quota is held, no fee assessed (Art. 32(3), 33(4)).
 #[utoipa::path(tag = "ict", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the permit changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+        IfMatchPermit),
     request_body = IctDecisionRequest,
     responses(
         (status = 200, description = "Decided.", body = IctPermitView, headers(("ETag" = String, description = "The version."))),
         (status = 404, description = "No such permit, or not the caller's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already decided.", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match the current version.", body = Problem, content_type = "application/problem+json"),
+        StaleVersion,
         (status = 422, description = "Invalid fields, or `ict-contract-ended` (Art. 35(1)); an issue runs the application's checks again under the rule set in force today, so also `ict-ratio-exceeded` (Art. 35(4)) when the employer's ICT permits issued since the filing leave no room in the ratio, or another violation of the application's checks.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/ict-permits/{id}/decision")]
@@ -946,13 +949,13 @@ pub async fn decide_ict_permit(
 /// otherwise the application waits for the akimat.
 #[utoipa::path(tag = "ict", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the permit changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+        IfMatchPermit),
     request_body = IctExtensionRequest,
     responses(
         (status = 200, description = "Applied for: the permit with its pending application.", body = IctPermitView, headers(("ETag" = String, description = "The version."))),
-        (status = 404, description = "No such permit, or not the caller's.", body = Problem, content_type = "application/problem+json"),
+        NotCallersPermit,
         (status = 409, description = "Not issued, suspended, or an application is pending (`ict-extension-pending`).", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match the current version.", body = Problem, content_type = "application/problem+json"),
+        StaleVersion,
         (status = 422, description = "Invalid fields, or `ict-extension-limit`, `ict-extension-too-long` (Art. 35(1)).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/ict-permits/{id}/extension-applications")]
@@ -991,13 +994,13 @@ pub async fn apply_ict_extension(
 /// refuses with the reason.
 #[utoipa::path(tag = "ict", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the permit changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+        IfMatchPermit),
     request_body = IctExtensionDecisionRequest,
     responses(
         (status = 200, description = "Extended, or the application refused.", body = IctPermitView, headers(("ETag" = String, description = "The version."))),
         (status = 404, description = "No such permit, or not the caller's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not issued, suspended, or no extension applied for (`ict-extension-not-applied`).", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match the current version.", body = Problem, content_type = "application/problem+json"),
+        StaleVersion,
         (status = 422, description = "Invalid fields, or `ict-extension-limit`, `ict-extension-too-long` (Art. 35(1)), `ict-extension-beyond-application`.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/ict-permits/{id}/extension")]
@@ -1034,13 +1037,13 @@ pub async fn extend_ict_permit(
 /// Suspends, resumes or revokes a permit of the akimat's region, with the grounds.
 #[utoipa::path(tag = "ict", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the permit changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+        IfMatchPermit),
     request_body = IctMeasureRequest,
     responses(
         (status = 200, description = "Done.", body = IctPermitView, headers(("ETag" = String, description = "The version."))),
         (status = 404, description = "No such permit, or not the caller's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not allowed in the permit's state (`ict-measure-not-allowed`).", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match the current version.", body = Problem, content_type = "application/problem+json"),
+        StaleVersion,
         (status = 422, description = "Invalid fields, or `unknown-ground` (Art. 9(5)).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/ict-permits/{id}/measures")]
@@ -1090,11 +1093,11 @@ pub async fn ict_permit_measure(
 /// entry; a later notice is accepted and marked `late`.
 #[utoipa::path(tag = "ict", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+        IdempotencyKeyHeader),
     request_body = ArrivalNotificationRequest,
     responses(
         (status = 201, description = "Received.", body = ArrivalView, headers(("Location" = String, description = "The permit."))),
-        (status = 404, description = "No such permit, or not the caller's.", body = Problem, content_type = "application/problem+json"),
+        NotCallersPermit,
         (status = 409, description = "The Idempotency-Key was used for another request, or a worker was notified concurrently.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, or `ict-permit-not-issued` (Art. 35(3)), `ict-worker-not-on-permit`, `ict-worker-already-notified`, `ict-arrival-sender-mismatch`, `ict-entry-in-future`. A name that is no Latin name as a passport prints it (`name-*`, ICAO Doc 9303 Part 3) at `/workers/N/full_name`.", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -1136,11 +1139,11 @@ pub async fn notify_ict_arrival(
 /// (the later of its issue and the contract's start) — (Art. 28(2)(8)), as for permits.
 #[utoipa::path(tag = "ict", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+        IdempotencyKeyHeader),
     request_body = IctDepartureRequest,
     responses(
         (status = 201, description = "Recorded.", body = IctWorkerView, headers(("Location" = String, description = "The permit."))),
-        (status = 404, description = "No such permit, or not the caller's.", body = Problem, content_type = "application/problem+json"),
+        NotCallersPermit,
         (status = 409, description = "The permit has not ended (`ict-permit-not-ended`), the departure was already recorded (`ict-departure-recorded`), or the Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, or `ict-permit-not-issued` (Art. 28(2)(8)), `departure-not-owed` (Art. 28(2)(8): the permit was revoked before its term — from the later of its issue and the contract's start — began, so no worker came on it), `ict-worker-not-on-permit`, `ict-departure-in-future`.", body = Problem, content_type = "application/problem+json"),
     ))]

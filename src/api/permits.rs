@@ -6,6 +6,9 @@ use super::extract::{Body, IdempotencyKey, IfMatch, Query, RequestId};
 use super::idempotency::{create, etag, Created};
 use super::page::{split, PageQuery};
 use super::{narrowed, AppState};
+use crate::api::docs::{
+    IdempotencyConflict, IdempotencyKeyHeader, IfMatchPermit, NotCallersPermit, StaleVersionShort,
+};
 use crate::api::extract::AcceptLanguage;
 use crate::api::person::{MrzLine, SexParam};
 use crate::auth::{authorize, authorize_role, permit_access, Action, Caller, Role, Scope};
@@ -717,12 +720,12 @@ fn application(
 /// Files an application (employer): the checks run at once and are stored with it; an
 /// application nothing of which could be permitted is refused with its articles.
 #[utoipa::path(tag = "permits", security(("bearer" = [])),
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+    params(IdempotencyKeyHeader),
     request_body = ApplicationRequest,
     responses(
         (status = 201, description = "Filed, with its checks.", body = PermitView, headers(("Location" = String, description = "The permit."), ("ETag" = String, description = "The version."))),
         (status = 404, description = "No rule set in force.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
+        IdempotencyConflict,
         (status = 422, description = "Invalid fields (also a region of `regions` that is none of the 20 regions, e.g. `regions[0]`), or when no worker needs a permit each worker's own route (`worker-needs-no-permit`, Art. 2(3); `worker-exempt`, the subparagraph of Art. 32(2) the route finder chose), `no-permit-list-category-unknown` (Art. 32(2)(11)), `term-allowed` (Art. 7(20)), `profession-not-seasonal` (Art. 7(21-1)), `replacement-commitment` (Art. 33(2)), `start-date-past`, `unknown-country`. A person's fields refused at their JSON pointer (`pointer`) with the act: `name-blank`, `name-invisible-character`, `name-not-latin`, `name-separator`, `name-too-long` (ICAO Doc 9303 Part 3), `passport-number-character`, `passport-number-length`, `mrz-shape`, `mrz-not-passport`, `mrz-date`, `mrz-check-digit`, `mrz-mismatch` (Part 4), `birth-date-not-past`, `worker-below-working-age`, `experience-beyond-working-years` (Labour Code Art. 31), `passport-expiry-before-birth`, `worker-named-twice` (Art. 33(3)).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/permit-applications")]
@@ -989,7 +992,7 @@ fn decode_due_cursor(c: &str) -> Result<(NaiveDate, i64), ApiError> {
     params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64)),
     responses(
         (status = 200, description = "The permit.", body = PermitView, headers(("ETag" = String, description = "The version."))),
-        (status = 404, description = "No such permit, or not the caller's.", body = Problem, content_type = "application/problem+json"),
+        NotCallersPermit,
     ))]
 #[get("/permits/{id}")]
 pub async fn get_permit(
@@ -1084,13 +1087,13 @@ impl From<DecisionRequest> for cases::permits::Decision {
 /// whole permit and gives back quota other regions hold for it.
 #[utoipa::path(tag = "permits", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the permit changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+        IfMatchPermit),
     request_body = DecisionRequest,
     responses(
         (status = 200, description = "Decided.", body = PermitView, headers(("ETag" = String, description = "The version."))),
         (status = 404, description = "No such permit, or it does not name the akimat's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not awaiting a decision, or the region already decided; for an extension, `extension-parent-not-active` while the permit it extends is not active (suspended, or ended: Art. 33(2)), naming its state.", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match.", body = Problem, content_type = "application/problem+json"),
+        StaleVersionShort,
         (status = 422, description = "A check fails at decision time (its code and article), `quota-exhausted` (Art. 33(2)), `unknown-ground`, `grounds-required`.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/permits/{id}/decisions")]
@@ -1169,12 +1172,12 @@ async fn decide(
 /// Withdraws an application before a decision (employer); quota held for it comes back.
 #[utoipa::path(tag = "permits", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the permit changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+        IfMatchPermit),
     responses(
         (status = 200, description = "Withdrawn.", body = PermitView, headers(("ETag" = String, description = "The permit's version."))),
-        (status = 404, description = "No such permit, or not the caller's.", body = Problem, content_type = "application/problem+json"),
+        NotCallersPermit,
         (status = 409, description = "Already decided.", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match.", body = Problem, content_type = "application/problem+json"),
+        StaleVersionShort,
     ))]
 #[post("/permits/{id}/withdrawal")]
 pub async fn withdraw_permit(
@@ -1252,11 +1255,11 @@ impl TryFrom<PaymentRequest> for cases::permits::Pay {
 /// from its start date.
 #[utoipa::path(tag = "permits", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+        IdempotencyKeyHeader),
     request_body = PaymentRequest,
     responses(
         (status = 201, description = "Recorded.", body = PermitView, headers(("Location" = String, description = "The permit."), ("ETag" = String, description = "The permit's version."))),
-        (status = 404, description = "No such permit, or not the caller's.", body = Problem, content_type = "application/problem+json"),
+        NotCallersPermit,
         (status = 409, description = "Not awaiting payment (e.g. lapsed), or that region is paid; for an extension, `extension-parent-not-active` while the permit it extends is not active (suspended, or ended: Art. 33(2)), naming its state.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields (also a `region` that is none of the 20 regions), `fee-underpaid` (Art. 33(4)) with the amount due, `region-not-in-permit`, `payment-date-invalid`.", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -1314,11 +1317,11 @@ pub struct ExtensionRequest {
 /// returned or expires, or a worker it names is re-issued, before it is issued.
 #[utoipa::path(tag = "permits", security(("bearer" = [])),
     params(("id" = i64, Path, description = "The permit to extend.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+        IdempotencyKeyHeader),
     request_body = ExtensionRequest,
     responses(
         (status = 201, description = "The extension case, with its checks.", body = PermitView, headers(("ETag" = String, description = "The permit's version."), ("Location" = String, description = "The extension."))),
-        (status = 404, description = "No such permit, or not the caller's.", body = Problem, content_type = "application/problem+json"),
+        NotCallersPermit,
         (status = 409, description = "The permit is not active, or an extension is already filed.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`extension-not-allowed`, `extension-limit-reached`, `extension-window`, `term-allowed` (Art. 7(20)).", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -1451,13 +1454,13 @@ async fn supervision(
 /// Suspends an active permit (akimat of a named region, Art. 9(5), 33(2)).
 #[utoipa::path(tag = "permits", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the permit changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+        IfMatchPermit),
     request_body = SuspensionRequest,
     responses(
         (status = 200, description = "Suspended.", body = PermitView, headers(("ETag" = String, description = "The permit's version."))),
         (status = 404, description = "No such permit, or not naming the akimat's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not active.", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match.", body = Problem, content_type = "application/problem+json"),
+        StaleVersionShort,
         (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/permits/{id}/suspension")]
@@ -1491,12 +1494,12 @@ pub async fn suspend_permit(
 /// Lifts a suspension (akimat of a named region, Art. 9(5)).
 #[utoipa::path(tag = "permits", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the permit changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+        IfMatchPermit),
     responses(
         (status = 200, description = "Active again.", body = PermitView, headers(("ETag" = String, description = "The permit's version."))),
         (status = 404, description = "No such permit, or not naming the akimat's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not suspended.", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match.", body = Problem, content_type = "application/problem+json"),
+        StaleVersionShort,
     ))]
 #[post("/permits/{id}/resumption")]
 pub async fn resume_permit(
@@ -1526,13 +1529,13 @@ pub async fn resume_permit(
 /// 33(2)); its quota comes back; a ground that bars keeps the employer from new permits.
 #[utoipa::path(tag = "permits", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the permit changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+        IfMatchPermit),
     request_body = RevocationRequest,
     responses(
         (status = 200, description = "Revoked.", body = PermitView, headers(("ETag" = String, description = "The permit's version."))),
         (status = 404, description = "No such permit, or not naming the akimat's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not active or suspended.", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match.", body = Problem, content_type = "application/problem+json"),
+        StaleVersionShort,
         (status = 422, description = "`unknown-ground`.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/permits/{id}/revocation")]
@@ -1567,13 +1570,13 @@ pub async fn revoke_permit(
 /// Returns an active permit voluntarily (employer); its quota comes back.
 #[utoipa::path(tag = "permits", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("If-Match" = Option<String>, Header, description = "The ETag last read (`*`: any version); refused with 412 when the permit changed since.", pattern = "^(\\*|(W/)?\"[0-9]{1,18}\")$", max_length = 22)),
+        IfMatchPermit),
     request_body = NoteRequest,
     responses(
         (status = 200, description = "Returned.", body = PermitView, headers(("ETag" = String, description = "The permit's version."))),
-        (status = 404, description = "No such permit, or not the caller's.", body = Problem, content_type = "application/problem+json"),
+        NotCallersPermit,
         (status = 409, description = "Not active.", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match.", body = Problem, content_type = "application/problem+json"),
+        StaleVersionShort,
         (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/permits/{id}/return")]
@@ -1636,7 +1639,7 @@ pub struct TripRequest {
 /// Reports a business trip of a worker on an active permit (employer, Art. 33(3)).
 #[utoipa::path(tag = "permits", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255)),
+        IdempotencyKeyHeader),
     request_body = TripRequest,
     responses(
         (status = 201, description = "Recorded.", body = TripView, headers(("Location" = String, description = "The permit."))),
@@ -1704,8 +1707,8 @@ pub struct ReissueRequest {
 /// departure (Art. 28(2)(8)).
 #[utoipa::path(tag = "permits", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for a repeated key.", min_length = 1, max_length = 255),
-        ("If-Match" = Option<String>, Header, description = "The permit's version the caller read (its ETag).", max_length = 40)),
+        IdempotencyKeyHeader,
+        IfMatchPermit),
     request_body = ReissueRequest,
     responses(
         (status = 201, description = "Re-issued: the permit with the newcomer in the worker's place.", body = PermitView, headers(("Location" = String, description = "The permit."), ("ETag" = String, description = "The permit's version."))),
@@ -1883,7 +1886,7 @@ pub struct ReplacementReportRequest {
     request_body = ReplacementReportRequest,
     responses(
         (status = 200, description = "Reported.", body = PermitView, headers(("ETag" = String, description = "The permit's version."))),
-        (status = 404, description = "No such permit, or not the caller's.", body = Problem, content_type = "application/problem+json"),
+        NotCallersPermit,
         (status = 409, description = "The permit was never issued, or the replacement is reported.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, `replacement-not-category-4` or `replacement-report-short` (Art. 33(2)).", body = Problem, content_type = "application/problem+json"),
     ))]

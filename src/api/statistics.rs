@@ -3,6 +3,7 @@
 //! scanning the permits — each as JSON, CSV (`Accept: text/csv`) or XLSX. An akimat reads
 //! its own region's figures; the ministry and auditors every region's.
 
+use super::docs::NoStatistics;
 use super::quotas::YearPath;
 use super::{narrowed, AppState};
 use crate::auth::{Action, Caller};
@@ -10,7 +11,7 @@ use crate::cases::reports::export::{self, Table, Tabular};
 use crate::cases::reports::statistics as reports;
 use crate::domain::statistics::Measure;
 use crate::domain::{Category, RegionCode};
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use actix_web::http::header;
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
@@ -213,7 +214,7 @@ pub struct MonthlyUseReport {
     responses(
         (status = 200, description = "Per region and category. CSV and XLSX columns: `year,region,category,allocated,pending,used,available`.",
             content((UtilizationReport = "application/json"), (CsvDocument = "text/csv"), (XlsxDocument = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
-        (status = 403, description = "The role reads no statistics, or an akimat asked for another region.", body = Problem, content_type = "application/problem+json"),
+        NoStatistics,
     ))]
 #[get("/statistics/{year}/quota-utilization")]
 pub async fn quota_utilization(
@@ -255,7 +256,7 @@ impl From<reports::Utilization> for UtilizationReport {
     responses(
         (status = 200, description = "By month. CSV and XLSX columns: `year,region,category,month,issued,released,used_to_date`.",
             content((MonthlyUseReport = "application/json"), (CsvDocument = "text/csv"), (XlsxDocument = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
-        (status = 403, description = "The role reads no statistics, or an akimat asked for another region.", body = Problem, content_type = "application/problem+json"),
+        NoStatistics,
     ))]
 #[get("/statistics/{year}/quota-utilization/monthly")]
 pub async fn quota_use_by_month(
@@ -414,7 +415,7 @@ pub struct PermitStatsReport {
     responses(
         (status = 200, description = "The counts. CSV and XLSX columns: `year,measure,ground,region,category,sector,country,permits,workers`.",
             content((PermitStatsReport = "application/json"), (CsvDocument = "text/csv"), (XlsxDocument = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
-        (status = 403, description = "The role reads no statistics, or an akimat asked for another region.", body = Problem, content_type = "application/problem+json"),
+        NoStatistics,
     ))]
 #[get("/statistics/{year}/permits")]
 pub async fn permit_statistics(
@@ -499,7 +500,7 @@ pub struct DecisionTimesReport {
     responses(
         (status = 200, description = "Per region. CSV and XLSX columns: `year,region,decisions,median_days,p90_days,overdue`.",
             content((DecisionTimesReport = "application/json"), (CsvDocument = "text/csv"), (XlsxDocument = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
-        (status = 403, description = "The role reads no statistics, or an akimat asked for another region.", body = Problem, content_type = "application/problem+json"),
+        NoStatistics,
     ))]
 #[get("/statistics/{year}/decision-times")]
 pub async fn decision_times(
@@ -576,7 +577,7 @@ pub struct FeeReport {
     responses(
         (status = 200, description = "Per region and budget year. CSV and XLSX columns: `year,region,budget_year,permits_assessed,assessed_mrp,payments,paid_tiyn`.",
             content((FeeReport = "application/json"), (CsvDocument = "text/csv"), (XlsxDocument = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
-        (status = 403, description = "The role reads no statistics, or an akimat asked for another region.", body = Problem, content_type = "application/problem+json"),
+        NoStatistics,
     ))]
 #[get("/statistics/{year}/fees")]
 pub async fn fee_statistics(
@@ -664,7 +665,7 @@ pub struct OtherStatsReport {
     responses(
         (status = 200, description = "The counts. CSV and XLSX columns: `year,kind,region,sector,country,status,cases,workers,late_notices,missing_notices`.",
             content((OtherStatsReport = "application/json"), (CsvDocument = "text/csv"), (XlsxDocument = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
-        (status = 403, description = "The role reads no statistics, or an akimat asked for another region.", body = Problem, content_type = "application/problem+json"),
+        NoStatistics,
     ))]
 #[get("/statistics/{year}/certificates-and-ict")]
 pub async fn certificate_and_ict_statistics(

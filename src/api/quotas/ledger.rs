@@ -57,6 +57,28 @@ pub struct LedgerLineView {
     pub request_id: String,
 }
 
+impl From<view::LedgerLine> for LedgerLineView {
+    fn from(l: view::LedgerLine) -> LedgerLineView {
+        LedgerLineView {
+            id: l.id,
+            year: l.year,
+            region: l.region,
+            category: l.category,
+            movement: l.movement.as_str().to_owned(),
+            legal_basis: Some(cite_all(l.movement.legal_basis())).filter(|c| !c.is_empty()),
+            allocated_delta: l.allocated_delta,
+            held_delta: l.held_delta,
+            used_delta: l.used_delta,
+            hold_id: l.hold_id,
+            transfer_id: l.transfer_id,
+            note: l.note,
+            occurred_at: l.occurred_at.and_utc(),
+            actor: l.actor,
+            request_id: l.request_id,
+        }
+    }
+}
+
 /// A page of ledger lines.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct LedgerPage {
@@ -110,30 +132,7 @@ pub async fn list_quota_ledger(
             )?)
         })
         .await?;
-    let (items, next_cursor) = split(
-        page,
-        rows,
-        |l| l.id,
-        |l| {
-            Ok(LedgerLineView {
-                id: l.id,
-                year: l.year,
-                region: l.region,
-                category: l.category,
-                movement: l.movement.as_str().to_owned(),
-                legal_basis: Some(cite_all(l.movement.legal_basis())).filter(|c| !c.is_empty()),
-                allocated_delta: l.allocated_delta,
-                held_delta: l.held_delta,
-                used_delta: l.used_delta,
-                hold_id: l.hold_id,
-                transfer_id: l.transfer_id,
-                note: l.note,
-                occurred_at: l.occurred_at.and_utc(),
-                actor: l.actor,
-                request_id: l.request_id,
-            })
-        },
-    )?;
+    let (items, next_cursor) = split(page, rows, |l| l.id, |l| Ok(LedgerLineView::from(l)))?;
     Ok(HttpResponse::Ok().json(LedgerPage { items, next_cursor }))
 }
 

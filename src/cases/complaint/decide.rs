@@ -2,13 +2,16 @@
 
 use super::super::CaseError;
 use super::annul::annul;
-use super::view::{begin, finish, load, rules_on, Detail, Moved, Seen};
+use super::read::{read, Complaint};
+use super::view::{begin, finish, load, rules_on, Detail, Moved};
 use crate::db::audit::Actor;
 use crate::db::complaints::ComplaintRow;
 use crate::db::Conn;
 use crate::domain::article::*;
+use crate::domain::complaint::DecidingBody;
 use crate::domain::complaint::{self, ComplaintEvent};
 use crate::domain::Violation;
+use crate::domain::{EmployerId, RegionCode};
 use chrono::NaiveDate;
 
 /// The decision on a complaint.
@@ -43,18 +46,12 @@ pub fn decide<E: From<CaseError>>(
     cmd: &Decide,
     expected_version: Option<i64>,
     today: NaiveDate,
-    access: impl FnOnce(Seen<'_>) -> Result<(), E>,
+    access: impl FnOnce(&RegionCode, Option<&EmployerId>, DecidingBody) -> Result<(), E>,
     actor: &Actor,
-) -> Result<ComplaintRow, E> {
+) -> Result<Complaint, E> {
     let row = load(conn, id, access)?;
-    Ok(decide_loaded(
-        conn,
-        &row,
-        cmd,
-        expected_version,
-        today,
-        actor,
-    )?)
+    let after = decide_loaded(conn, &row, cmd, expected_version, today, actor)?;
+    Ok(read(conn, after, today)?)
 }
 
 fn decide_loaded(

@@ -3,6 +3,7 @@
 
 use super::super::permits::{self, Access};
 use super::super::CaseError;
+use super::read::Complaint;
 use super::view::{audit_step, rules_on, Detail, History};
 use crate::db::audit::Actor;
 use crate::db::complaints::{self as db, ComplaintRow, NewComplaint};
@@ -44,9 +45,10 @@ pub fn file<E: From<CaseError>>(
     offset: FixedOffset,
     access: impl Access<E>,
     actor: &Actor,
-) -> Result<ComplaintRow, E> {
+) -> Result<Complaint, E> {
     let l = permits::load(conn, cmd.permit_id, access)?;
-    Ok(file_loaded(conn, &l, cmd, (today, offset), actor)?)
+    let row = file_loaded(conn, &l, cmd, (today, offset), actor)?;
+    Ok(Complaint::of(row, None, today)?)
 }
 
 fn file_loaded(

@@ -3,6 +3,7 @@
 //! refused, on time or late, in the same queue and under the same terms as a permit's.
 
 use super::super::{certificates, ict, CaseError};
+use super::read::Complaint;
 use super::view::{audit_step, rules_on, Detail, History};
 use crate::db::audit::Actor;
 use crate::db::complaints::{self as db, CaseLink, ComplaintRow, NewComplaint};
@@ -54,7 +55,7 @@ pub fn file_case<E: From<CaseError>>(
     (today, offset): (NaiveDate, FixedOffset),
     access: impl FnOnce(&RegionCode, &[EmployerId]) -> Result<(), E>,
     actor: &Actor,
-) -> Result<ComplaintRow, E> {
+) -> Result<Complaint, E> {
     let case = match cmd.case {
         CaseLink::Certificate(id) => {
             let (row, _) = certificates::load(conn, id, access)?;
@@ -81,7 +82,8 @@ pub fn file_case<E: From<CaseError>>(
             }
         }
     };
-    Ok(file_loaded(conn, cmd, &case, (today, offset), actor)?)
+    let row = file_loaded(conn, cmd, &case, (today, offset), actor)?;
+    Ok(Complaint::of(row, Some(cmd.case), today)?)
 }
 
 fn file_loaded(

@@ -1,11 +1,14 @@
 //! The akimat passes the complaint to the body considering it (APPK Art. 91(3), (4)).
 
 use super::super::CaseError;
-use super::view::{begin, finish, load, rules_on, Detail, Moved, Seen};
+use super::read::{read, Complaint};
+use super::view::{begin, finish, load, rules_on, Detail, Moved};
 use crate::db::audit::Actor;
 use crate::db::complaints::ComplaintRow;
 use crate::db::Conn;
+use crate::domain::complaint::DecidingBody;
 use crate::domain::complaint::{self, ComplaintEvent};
+use crate::domain::{EmployerId, RegionCode};
 use chrono::NaiveDate;
 
 /// APPK Art. 91(3), (4): the akimat whose act is contested passes the complaint with the
@@ -16,11 +19,12 @@ pub fn forward<E: From<CaseError>>(
     id: i64,
     expected_version: Option<i64>,
     today: NaiveDate,
-    access: impl FnOnce(Seen<'_>) -> Result<(), E>,
+    access: impl FnOnce(&RegionCode, Option<&EmployerId>, DecidingBody) -> Result<(), E>,
     actor: &Actor,
-) -> Result<ComplaintRow, E> {
+) -> Result<Complaint, E> {
     let row = load(conn, id, access)?;
-    Ok(forward_loaded(conn, &row, expected_version, today, actor)?)
+    let after = forward_loaded(conn, &row, expected_version, today, actor)?;
+    Ok(read(conn, after, today)?)
 }
 
 fn forward_loaded(

@@ -2,11 +2,14 @@
 
 use super::super::CaseError;
 use super::annul::annul;
-use super::view::{begin, finish, load, rules_on, Detail, Moved, Seen};
+use super::read::{read, Complaint};
+use super::view::{begin, finish, load, rules_on, Detail, Moved};
 use crate::db::audit::Actor;
 use crate::db::complaints::ComplaintRow;
 use crate::db::Conn;
+use crate::domain::complaint::DecidingBody;
 use crate::domain::complaint::{self, ComplaintEvent};
+use crate::domain::{EmployerId, RegionCode};
 use chrono::NaiveDate;
 
 /// APPK Art. 91(4): within its term the akimat whose act is contested may satisfy the
@@ -19,18 +22,12 @@ pub fn reconsider<E: From<CaseError>>(
     reasons: &str,
     expected_version: Option<i64>,
     today: NaiveDate,
-    access: impl FnOnce(Seen<'_>) -> Result<(), E>,
+    access: impl FnOnce(&RegionCode, Option<&EmployerId>, DecidingBody) -> Result<(), E>,
     actor: &Actor,
-) -> Result<ComplaintRow, E> {
+) -> Result<Complaint, E> {
     let row = load(conn, id, access)?;
-    Ok(reconsider_loaded(
-        conn,
-        &row,
-        reasons,
-        expected_version,
-        today,
-        actor,
-    )?)
+    let after = reconsider_loaded(conn, &row, reasons, expected_version, today, actor)?;
+    Ok(read(conn, after, today)?)
 }
 
 fn reconsider_loaded(

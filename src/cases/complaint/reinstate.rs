@@ -3,11 +3,14 @@
 
 use super::super::CaseError;
 use super::annul;
-use super::view::{finish, load, rules_on, Detail, Moved, Seen};
+use super::read::{read, Complaint};
+use super::view::{finish, load, rules_on, Detail, Moved};
 use crate::db::audit::Actor;
 use crate::db::complaints::ComplaintRow;
 use crate::db::Conn;
 use crate::domain::article::*;
+use crate::domain::complaint::DecidingBody;
+use crate::domain::{EmployerId, RegionCode};
 use crate::domain::{Message, Refusal};
 use chrono::NaiveDate;
 
@@ -22,17 +25,12 @@ pub fn reinstate<E: From<CaseError>>(
     id: i64,
     expected_version: Option<i64>,
     today: NaiveDate,
-    access: impl FnOnce(Seen<'_>) -> Result<(), E>,
+    access: impl FnOnce(&RegionCode, Option<&EmployerId>, DecidingBody) -> Result<(), E>,
     actor: &Actor,
-) -> Result<ComplaintRow, E> {
+) -> Result<Complaint, E> {
     let row = load(conn, id, access)?;
-    Ok(reinstate_loaded(
-        conn,
-        &row,
-        expected_version,
-        today,
-        actor,
-    )?)
+    let after = reinstate_loaded(conn, &row, expected_version, today, actor)?;
+    Ok(read(conn, after, today)?)
 }
 
 fn reinstate_loaded(

@@ -13,17 +13,6 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
-/// What the access check of a complaint sees: the region of the akimat whose act it
-/// contests, the employer, the body considering it once passed on, and where it stands.
-#[derive(Debug, Clone, Copy)]
-pub struct Seen<'a> {
-    pub region: &'a RegionCode,
-    /// The employer; none for a certificate's complaint, which the akimat files.
-    pub bin: Option<&'a EmployerId>,
-    pub decider: DecidingBody,
-    pub state: ComplaintState,
-}
-
 /// The parts of a complaint kept as a document beside its row.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Detail {
@@ -65,21 +54,18 @@ fn changed(id: i64) -> CaseError {
     )
 }
 
-/// Loads a complaint and lets `access` decide on it before anything of it is revealed.
+/// Loads a complaint and lets `access` decide on it before anything of it is revealed:
+/// `access` sees the region of the akimat whose act it contests, the employer (none for a
+/// certificate's complaint, which the akimat files) and the body deciding it once passed on.
 pub fn load<E: From<CaseError>>(
     conn: &mut Conn,
     id: i64,
-    access: impl FnOnce(Seen<'_>) -> Result<(), E>,
+    access: impl FnOnce(&RegionCode, Option<&EmployerId>, DecidingBody) -> Result<(), E>,
 ) -> Result<ComplaintRow, E> {
     let row = db::get(conn, id)
         .map_err(CaseError::from)?
         .ok_or_else(not_found)?;
-    access(Seen {
-        region: &row.region,
-        bin: row.bin.as_ref(),
-        decider: row.decider(),
-        state: row.state,
-    })?;
+    access(&row.region, row.bin.as_ref(), row.decider())?;
     Ok(row)
 }
 

@@ -5,7 +5,7 @@ use super::checks::{
     citizen_of, others_naming, workers_as_persons, workers_of_input, Engager, WorkerInput,
 };
 use super::record::{changed, load, load_full, Access, Loaded};
-use super::steps::{advance, check_version, claim_country, illegal, record, rules_on};
+use super::steps::{advance, check_version, claim_country, illegal, record, rules_on, stored};
 use crate::cases::{follow, CaseError};
 use crate::db::audit::Actor;
 use crate::db::permits::{self as db, Move, WorkerRow};
@@ -131,7 +131,10 @@ pub(super) fn reissue_loaded(
                 worker: name,
                 education: &newcomer.education,
                 occupation_code: &newcomer.occupation_code,
-                experience_years: u32::try_from(newcomer.experience_years).unwrap_or(0),
+                experience_years: stored(
+                    "worker's experience",
+                    Some(i64::from(newcomer.experience_years)),
+                )?,
                 reference: newcomer.qualification_ref.as_deref(),
             },
             l.permit.category,

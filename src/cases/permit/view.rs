@@ -4,6 +4,7 @@
 
 use super::lapse::{lapse_due, lapse_if_due};
 use super::record::{load, Access, Loaded};
+use super::steps::stored;
 use crate::cases::follow;
 use crate::cases::CaseError;
 use crate::db::audit::{self, Actor, HistoryLine};
@@ -328,17 +329,32 @@ fn region(
         grounds: grounds.iter().map(|g| ground(g, rules, lang)).collect(),
         decided_at: r.decided_at.map(|t| t.and_utc()),
         decided_by: r.decided_by.clone(),
-        fee: r.fee_rate_mrp.map(|rate| Fee {
-            rate_mrp: rate,
-            workers: units,
-            payment_due: r.payment_due,
-            mrp_today,
-            due_today: mrp_today.map(|m| fee_due(u32::try_from(rate).unwrap_or(0), m, units)),
-            paid: r.paid_tiyn.map(Money::from_tiyn),
-            mrp_paid: r.mrp_tiyn.map(Money::from_tiyn),
-            paid_on: r.paid_on,
-            reference: r.payment_reference.clone(),
-        }),
+        fee: r
+            .fee_rate_mrp
+            .map(|rate| fee(r, rate, units, mrp_today))
+            .transpose()?,
+    })
+}
+
+/// The fee a region's decision priced: a stored rate out of range is a fault of the data,
+/// never a free permit.
+fn fee(
+    r: &crate::db::permits::RegionRow,
+    rate: i32,
+    units: u32,
+    mrp_today: Option<Money>,
+) -> Result<Fee, CaseError> {
+    let per_worker: u32 = stored("fee rate", Some(i64::from(rate)))?;
+    Ok(Fee {
+        rate_mrp: rate,
+        workers: units,
+        payment_due: r.payment_due,
+        mrp_today,
+        due_today: mrp_today.map(|m| fee_due(per_worker, m, units)),
+        paid: r.paid_tiyn.map(Money::from_tiyn),
+        mrp_paid: r.mrp_tiyn.map(Money::from_tiyn),
+        paid_on: r.paid_on,
+        reference: r.payment_reference.clone(),
     })
 }
 
@@ -415,7 +431,7 @@ pub fn permit(
         profession: d.profession,
         status,
         term_unit: d.term_unit,
-        term_length: u32::try_from(d.term_length).unwrap_or(0),
+        term_length: stored("term length", Some(i64::from(d.term_length)))?,
         start_date: p.start_date,
         end_date: p.end_date,
         quota_year: p.quota_year,

@@ -1,7 +1,7 @@
 //! The decisions on a permit application (Art. 33(2), 9(5)): the akimat of every region the
 //! application names decides for its own region, within the term the rule set gives.
 
-use super::{transition, PermitEvent, PermitState};
+use super::lifecycle::{transition, PermitEvent, PermitState};
 use crate::domain::demand::UnknownState;
 use chrono::NaiveDate;
 

@@ -5,7 +5,7 @@
 //! names the ministry's list gives them, each with the article that carries it. A stored
 //! code never reaches a reader as such.
 
-use super::{PermitEvent, PermitState};
+use super::lifecycle::{PermitEvent, PermitState};
 use crate::domain::article::{cite_all, Article};
 use crate::domain::ruleset::{PermitGround, PermitGrounds};
 use crate::domain::Message;
