@@ -146,7 +146,11 @@ pub async fn case(ctx: Ctx, id: web::Path<i64>) -> HttpResponse {
             && c.region.as_ref() == Some(&p.region);
         Ok(CasePage {
             f: ctx
-                .frame_naming("console-ict-permit-title", Some(&c), vec![p.bin.to_string()])
+                .frame_naming(
+                    "console-ict-permit-title",
+                    Some(&c),
+                    vec![p.bin.to_string()],
+                )
                 .await?,
             can_decide: decides && p.status == IctState::Applied,
             can_extend: decides
@@ -210,7 +214,9 @@ pub async fn decide(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpRespo
         authorize_role(&c, Action::DecideIctPermit)?;
         let cmd = match (form.get("decision"), form.get("reason")) {
             ("issue", _) => cmd::Decide::Issue,
-            ("refuse", "") => return Err(ApiError::invalid("reason", "is required to refuse").into()),
+            ("refuse", "") => {
+                return Err(ApiError::invalid("reason", "is required to refuse").into())
+            }
             ("refuse", reason) => cmd::Decide::Refuse {
                 reason: reason.to_owned(),
             },
@@ -223,7 +229,9 @@ pub async fn decide(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpRespo
             .state
             .write(move |conn| {
                 let access = region_case_access(&c, Action::DecideIctPermit);
-                Ok(cmd::decide(conn, id, &cmd, expected, today, access, &actor)?)
+                Ok(cmd::decide(
+                    conn, id, &cmd, expected, today, access, &actor,
+                )?)
             })
             .await?;
         Ok(Ok(row.status))
@@ -256,7 +264,9 @@ pub async fn extend(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpRespo
                     m => Some(m.parse().map_err(|_| bad_field("months"))?),
                 },
             },
-            ("refuse", "") => return Err(ApiError::invalid("reason", "is required to refuse").into()),
+            ("refuse", "") => {
+                return Err(ApiError::invalid("reason", "is required to refuse").into())
+            }
             ("refuse", reason) => ExtensionDecision::Refuse {
                 reason: reason.to_owned(),
             },

@@ -116,11 +116,15 @@ pub async fn page(ctx: Ctx, req: HttpRequest) -> HttpResponse {
                     after_id: None,
                     limit: DEMANDS,
                 };
+                // Not in one read transaction: a region without rows is told from a year
+                // without quota in `quota::region`'s own.
                 ctx.state
-                    .read(move |conn| {
+                    .db(move |conn| {
                         let figures = match quota::region(conn, year, &r) {
                             Ok(q) => Some(q),
-                            Err(crate::cases::CaseError::Refused(crate::domain::Refusal::NotFound(_))) => None,
+                            Err(crate::cases::CaseError::Refused(
+                                crate::domain::Refusal::NotFound(_),
+                            )) => None,
                             Err(e) => return Err(e.into()),
                         };
                         let countries = match (national, &figures) {
