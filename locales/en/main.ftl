@@ -1069,3 +1069,4 @@ console-region-countries = Quotas by country of origin (national)
 console-region-demands = Employers' quota demand
 console-region-read-only = You see this region as its akimat does; reviewing is the akimat's.
 console-region-choose-first = Choose a region to see its quota and demand.
+console-col-year = Year

@@ -1049,3 +1049,4 @@ console-region-countries = Шыққан елдер бойынша квотала
 console-region-demands = Жұмыс берушілердің квотаға қажеттілігі
 console-region-read-only = Сіз өңірді оның әкімдігі көргендей көресіз; қарау — әкімдіктің ісі.
 console-region-choose-first = Квотасы мен қажеттілігін көру үшін өңірді таңдаңыз.
+console-col-year = Жыл

@@ -1075,3 +1075,4 @@ console-region-countries = Квоты по странам происхожден
 console-region-demands = Потребность работодателей в квоте
 console-region-read-only = Вы видите регион так, как его видит акимат; рассмотрение — за акиматом.
 console-region-choose-first = Выберите регион, чтобы увидеть его квоту и потребность.
+console-col-year = Год

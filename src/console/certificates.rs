@@ -15,6 +15,7 @@ use crate::domain::certificate::{CertificateState, ReportKind};
 use crate::domain::statute::MAX_SELF_EMPLOYMENT_INITIAL_MONTHS;
 use crate::domain::{EmployerId, Message, RegionCode};
 use crate::error::{ApiError, FieldError};
+use crate::i18n::Lang;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 
@@ -29,23 +30,27 @@ pub(super) struct ListAsk {
     pub after: Option<i64>,
 }
 
-/// A 400 naming the field of a page's query that is none of its choices, in the reader's
-/// language.
-pub(super) fn bad_field(field: &str) -> Fail {
+/// A 400 naming the field of a page's form that is none of its choices by the field's
+/// label (`label`, a catalogue key) in the reader's language.
+pub(super) fn bad_field(lang: Lang, field: &str, label: &str) -> Fail {
     Fail::Api(ApiError::malformed(
-        Message::new("malformed-queue-filter").text("field", field),
+        Message::new("malformed-queue-filter").text("field", format!("«{}»", lang.key(label))),
         vec![FieldError::new(field, "is none of the page's choices")],
     ))
 }
 
 /// Reads `?region=` and `?after=` of a list page; other parameters are ignored.
-pub(super) fn list_ask(q: &str) -> Result<ListAsk, Fail> {
+pub(super) fn list_ask(lang: Lang, q: &str) -> Result<ListAsk, Fail> {
     let mut ask = ListAsk::default();
     for (key, value) in form_urlencoded::parse(q.as_bytes()) {
         let value = value.trim();
         match key.as_ref() {
             "region" if !value.is_empty() => {
-                ask.region = Some(value.parse().map_err(|_| bad_field("region"))?);
+                ask.region = Some(
+                    value
+                        .parse()
+                        .map_err(|_| bad_field(lang, "region", "console-col-region"))?,
+                );
             }
             "after" if !value.is_empty() => {
                 ask.after = Some(
@@ -53,7 +58,7 @@ pub(super) fn list_ask(q: &str) -> Result<ListAsk, Fail> {
                         .parse()
                         .ok()
                         .filter(|n: &i64| *n > 0)
-                        .ok_or_else(|| bad_field("after"))?,
+                        .ok_or_else(|| bad_field(lang, "after", "console-find-next"))?,
                 );
             }
             _ => {}
@@ -176,7 +181,7 @@ pub async fn queue(ctx: Ctx, req: HttpRequest) -> HttpResponse {
     let page = async {
         let c = ctx.official()?;
         authorize_role(&c, Action::ReadSelfEmploymentCertificates)?;
-        let ask = list_ask(req.query_string())?;
+        let ask = list_ask(ctx.lang, req.query_string())?;
         let region = visible(&c, Action::ReadSelfEmploymentCertificates, ask.region)?.region;
         let regions = chooser(&ctx, &c, Action::ReadSelfEmploymentCertificates).await?;
         let asked = region.clone();

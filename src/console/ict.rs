@@ -43,7 +43,7 @@ pub async fn queue(ctx: Ctx, req: HttpRequest) -> HttpResponse {
     let page = async {
         let c = ctx.official()?;
         authorize_role(&c, Action::ReadIctPermits)?;
-        let ask = list_ask(req.query_string())?;
+        let ask = list_ask(ctx.lang, req.query_string())?;
         let region = visible(&c, Action::ReadIctPermits, ask.region)?.region;
         let regions = chooser(&ctx, &c, Action::ReadIctPermits).await?;
         let asked = region.clone();
@@ -257,21 +257,24 @@ pub async fn extend(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpRespo
             return Ok(Err(page));
         }
         authorize_role(&c, Action::DecideIctPermit)?;
-        let decision = match (form.get("decision"), form.get("reason")) {
-            ("extend", _) => ExtensionDecision::Extend {
-                months: match form.get("months") {
-                    "" => None,
-                    m => Some(m.parse().map_err(|_| bad_field("months"))?),
+        let decision =
+            match (form.get("decision"), form.get("reason")) {
+                ("extend", _) => ExtensionDecision::Extend {
+                    months: match form.get("months") {
+                        "" => None,
+                        m => Some(m.parse().map_err(|_| {
+                            bad_field(ctx.lang, "months", "console-ict-extend-months")
+                        })?),
+                    },
                 },
-            },
-            ("refuse", "") => {
-                return Err(ApiError::invalid("reason", "is required to refuse").into())
-            }
-            ("refuse", reason) => ExtensionDecision::Refuse {
-                reason: reason.to_owned(),
-            },
-            _ => return Err(ApiError::invalid("decision", "must be extend or refuse").into()),
-        };
+                ("refuse", "") => {
+                    return Err(ApiError::invalid("reason", "is required to refuse").into())
+                }
+                ("refuse", reason) => ExtensionDecision::Refuse {
+                    reason: reason.to_owned(),
+                },
+                _ => return Err(ApiError::invalid("decision", "must be extend or refuse").into()),
+            };
         let key = match decision {
             ExtensionDecision::Extend { .. } => "console-done-ict-extended",
             ExtensionDecision::Refuse { .. } => "console-done-ict-extension-refused",

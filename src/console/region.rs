@@ -83,10 +83,14 @@ fn ask(ctx: &Ctx, q: &str) -> Result<(i32, Option<RegionCode>), Fail> {
                     .parse()
                     .ok()
                     .filter(|y| YEARS.contains(y))
-                    .ok_or_else(|| bad_field("year"))?;
+                    .ok_or_else(|| bad_field(ctx.lang, "year", "console-col-year"))?;
             }
             "region" if !value.is_empty() => {
-                region = Some(value.parse().map_err(|_| bad_field("region"))?);
+                region = Some(
+                    value
+                        .parse()
+                        .map_err(|_| bad_field(ctx.lang, "region", "console-col-region"))?,
+                );
             }
             _ => {}
         }
@@ -181,10 +185,13 @@ pub async fn review(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpRespo
                 )
             })
             .ok_or_else(|| ApiError::invalid("decision", "must be accept, reduce or reject"))?;
-        let accepted_number = match form.get("accepted_number") {
-            "" => None,
-            n => Some(n.parse().map_err(|_| bad_field("accepted_number"))?),
-        };
+        let accepted_number =
+            match form.get("accepted_number") {
+                "" => None,
+                n => Some(n.parse().map_err(|_| {
+                    bad_field(ctx.lang, "accepted_number", "console-demand-supported")
+                })?),
+            };
         let cmd = Review {
             decision,
             accepted_number,

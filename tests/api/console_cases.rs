@@ -467,3 +467,291 @@ async fn an_akimat_reviews_its_regions_demand_and_the_ministry_sees_any_region_r
     assert!(html.contains("data-status=\"reduced\""), "{html}");
     assert!(!html.contains("/review\""), "{html}");
 }
+
+/// Runs axe-core on the page `c` shows: the rules it breaks, one line each.
+async fn axe(c: &fantoccini::Client, source: &str) -> Vec<String> {
+    let script = format!(
+        "{source}\n;const done = arguments[arguments.length - 1];\
+         axe.run(document, {{resultTypes: ['violations']}})\
+         .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + \
+             v.nodes.map(n => n.target.join(' ')).join(', '))))\
+         .catch(e => done(['axe failed: ' + e]));"
+    );
+    let found = c.execute_async(&script, vec![]).await.expect("axe runs");
+    serde_json::from_value(found).expect("a list of violations")
+}
+
+/// Puts the cases of [`cases`] where every page has something to show: certificate 1
+/// issued with a hire reported, ICT permit 1 issued with an arrival notified and an
+/// extension applied for; certificate 2 and ICT permit 2 await the browser's decision.
+async fn furnished(app: &TestApp) -> Cases {
+    let w = cases(app).await;
+    let akimat = app.akimat("KZ-75");
+    let cert = format!("/v1/self-employment-certificates/{}", w.certificates[0]);
+    app.post(&format!("{cert}/decision"))
+        .token(&akimat)
+        .json(&json!({"decision": "issue", "months": 3}))
+        .await
+        .ok(200);
+    app.post(&format!("{cert}/employment-reports"))
+        .token(&app.employer(BIN_A))
+        .json(&json!({"kind": "hire", "date": "2026-12-10", "passport_number": "Z1234567"}))
+        .await
+        .ok(201);
+    let ict = format!("/v1/ict-permits/{}", w.ict[0]);
+    let p = app
+        .post(&format!("{ict}/decision"))
+        .token(&akimat)
+        .json(&json!({"decision": "issue"}))
+        .await
+        .ok(200)
+        .clone();
+    let workers: Vec<Value> = p["workers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            json!({"worker_id": w["id"], "full_name": w["full_name"], "education": "higher",
+                "qualification": "engineer", "speciality": "petroleum engineering",
+                "experience_years": 8})
+        })
+        .collect();
+    app.set_today("2027-01-05T04:00:00Z");
+    app.post(&format!("{ict}/arrivals"))
+        .token(&app.employer(BIN_BRANCH))
+        .json(
+            &json!({"entry_date": "2027-01-02", "sending_country": "DEU",
+            "sending_organisation": "Muster GmbH", "workers": workers,
+            "term_from": "2027-01-02", "term_to": "2029-12-31"}),
+        )
+        .await
+        .ok(201);
+    app.post(&format!("{ict}/extension-applications"))
+        .token(&app.employer(BIN_BRANCH))
+        .json(&json!({"months": 12}))
+        .await
+        .ok(200);
+    app.set_today("2026-12-01T04:00:00Z");
+    w
+}
+
+/// Switches the browser's console language to `lang` (from any console page).
+async fn language(c: &fantoccini::Client, app: &TestApp, lang: &str) {
+    c.goto(&format!("{}/console/", app.address)).await.unwrap();
+    if c.find(fantoccini::Locator::Css(&format!(
+        "#lang-{lang}:not([disabled])"
+    )))
+    .await
+    .is_ok()
+    {
+        crate::console::click(c, &format!("#lang-{lang}")).await;
+    }
+    crate::console::attr_becomes(c, "html", "lang", lang).await;
+}
+
+#[actix_web::test]
+async fn the_new_pages_in_chromium_in_three_languages_pass_axe_and_decide_through_their_forms() {
+    use crate::console::{
+        attr, attr_becomes, browser, browser_sign_in, chromium, click, driver, oidc_provider, shot,
+        text,
+    };
+    use fantoccini::Locator;
+    let Some((chromium_bin, driver_bin)) = browser() else {
+        return;
+    };
+    let Some(dir) = oidc_provider() else {
+        return;
+    };
+    let axe_js = std::fs::read_to_string(dir.join("node_modules/axe-core/axe.min.js"))
+        .expect("axe-core is installed with tests/oidc's packages");
+    let _turn = heavy().await;
+    let app = spawn_app().await;
+    let w = furnished(&app).await;
+    let [cert_a, cert_b] = w.certificates;
+    let [ict_a, ict_b] = w.ict;
+    let d = driver(&driver_bin).await;
+    let mut violations = Vec::new();
+
+    // The akimat of Almaty: every new page, and the confirmation of each refusal, in
+    // Kazakh, Russian and English.
+    let c = chromium(&d, &chromium_bin, 1).await;
+    c.set_window_size(1280, 2000).await.unwrap();
+    browser_sign_in(&c, &app, &app.akimat("KZ-75")).await;
+    let pages = [
+        ("certificates", "/console/certificates".to_owned()),
+        (
+            "certificate-issued",
+            format!("/console/certificates/{cert_a}"),
+        ),
+        (
+            "certificate-applied",
+            format!("/console/certificates/{cert_b}"),
+        ),
+        ("ict-permits", "/console/ict-permits".to_owned()),
+        ("ict-permit-issued", format!("/console/ict-permits/{ict_a}")),
+        (
+            "ict-permit-applied",
+            format!("/console/ict-permits/{ict_b}"),
+        ),
+        ("region-quota", "/console/region?year=2026".to_owned()),
+        ("region-demand", "/console/region?year=2027".to_owned()),
+    ];
+    for lang in ["kk", "ru", "en"] {
+        language(&c, &app, lang).await;
+        for (name, path) in &pages {
+            c.goto(&format!("{}{path}", app.address)).await.unwrap();
+            text(&c, "h1").await;
+            violations.extend(
+                axe(&c, &axe_js)
+                    .await
+                    .into_iter()
+                    .map(|v| format!("akimat {lang} {name}: {v}")),
+            );
+            shot(&c, &app, &format!("cases-{lang}-{name}")).await;
+        }
+        // The refusals' confirmation pages, not confirmed.
+        for (name, path) in [
+            (
+                "certificate-confirm",
+                format!("/console/certificates/{cert_b}"),
+            ),
+            ("ict-confirm", format!("/console/ict-permits/{ict_b}")),
+        ] {
+            c.goto(&format!("{}{path}", app.address)).await.unwrap();
+            c.wait()
+                .for_element(Locator::Css("#reason"))
+                .await
+                .unwrap()
+                .send_keys("Документы не подтверждены")
+                .await
+                .unwrap();
+            click(&c, "#refuse").await;
+            text(&c, "#confirm-act").await;
+            violations.extend(
+                axe(&c, &axe_js)
+                    .await
+                    .into_iter()
+                    .map(|v| format!("akimat {lang} {name}: {v}")),
+            );
+            shot(&c, &app, &format!("cases-{lang}-{name}")).await;
+            click(&c, "#cancel").await;
+            assert_eq!(attr(&c, "#status", "data-status").await, "applied");
+        }
+    }
+    // In English: refuse certificate 2 with its reason, confirmed; issue nothing blind.
+    c.goto(&format!("{}/console/certificates/{cert_b}", app.address))
+        .await
+        .unwrap();
+    c.find(Locator::Css("#reason"))
+        .await
+        .unwrap()
+        .send_keys("The diploma is not confirmed")
+        .await
+        .unwrap();
+    click(&c, "#refuse").await;
+    click(&c, "#confirm").await;
+    attr_becomes(&c, "#status", "data-status", "refused").await;
+    assert!(attr(&c, "#flash", "class").await.contains("ok"));
+    assert_eq!(
+        text(&c, "#refusal-reason").await,
+        "The diploma is not confirmed"
+    );
+    shot(&c, &app, "cases-en-certificate-refused").await;
+    // Refuse ICT permit 2, confirmed; extend ICT permit 1 by the months applied for.
+    c.goto(&format!("{}/console/ict-permits/{ict_b}", app.address))
+        .await
+        .unwrap();
+    c.find(Locator::Css("#reason"))
+        .await
+        .unwrap()
+        .send_keys("No training plan")
+        .await
+        .unwrap();
+    click(&c, "#refuse").await;
+    click(&c, "#confirm").await;
+    attr_becomes(&c, "#status", "data-status", "refused").await;
+    c.goto(&format!("{}/console/ict-permits/{ict_a}", app.address))
+        .await
+        .unwrap();
+    click(&c, "#extend-submit").await;
+    attr_becomes(&c, "#extensions", "data-extensions", "1").await;
+    shot(&c, &app, "cases-en-ict-permit-extended").await;
+    // Review the demand: support in full.
+    c.goto(&format!("{}/console/region?year=2027", app.address))
+        .await
+        .unwrap();
+    c.find(Locator::Css(&format!("#decision-{}", w.demand)))
+        .await
+        .unwrap()
+        .select_by_value("accept")
+        .await
+        .unwrap();
+    click(&c, &format!("#review-{}", w.demand)).await;
+    attr_becomes(
+        &c,
+        &format!("#demand-{}-status", w.demand),
+        "data-status",
+        "accepted",
+    )
+    .await;
+    shot(&c, &app, "cases-en-region-reviewed").await;
+    c.close().await.unwrap();
+
+    // The ministry: any region's view through the chooser, read-only, in three languages.
+    let c = chromium(&d, &chromium_bin, 2).await;
+    c.set_window_size(1280, 2000).await.unwrap();
+    browser_sign_in(&c, &app, &app.ministry()).await;
+    let pages = [
+        ("ministry-certificates", "/console/certificates".to_owned()),
+        ("ministry-ict-permits", "/console/ict-permits".to_owned()),
+        (
+            "ministry-region-choose",
+            "/console/region?year=2027".to_owned(),
+        ),
+        (
+            "ministry-region",
+            "/console/region?year=2026&region=KZ-75".to_owned(),
+        ),
+        (
+            "ministry-certificate",
+            format!("/console/certificates/{cert_a}"),
+        ),
+    ];
+    for lang in ["kk", "ru", "en"] {
+        language(&c, &app, lang).await;
+        for (name, path) in &pages {
+            c.goto(&format!("{}{path}", app.address)).await.unwrap();
+            text(&c, "h1").await;
+            violations.extend(
+                axe(&c, &axe_js)
+                    .await
+                    .into_iter()
+                    .map(|v| format!("ministry {lang} {name}: {v}")),
+            );
+            shot(&c, &app, &format!("cases-{lang}-{name}")).await;
+        }
+    }
+    // The chooser: Almaty's demand, reviewed by its akimat, and no form to review it.
+    c.goto(&format!("{}/console/region?year=2027", app.address))
+        .await
+        .unwrap();
+    c.find(Locator::Css("#region"))
+        .await
+        .unwrap()
+        .select_by_value("KZ-75")
+        .await
+        .unwrap();
+    click(&c, "#choose").await;
+    attr_becomes(&c, "#region-name", "data-region", "KZ-75").await;
+    assert_eq!(
+        attr(&c, &format!("#demand-{}-status", w.demand), "data-status").await,
+        "accepted"
+    );
+    assert!(c.find(Locator::Css("#read-only")).await.is_ok());
+    assert!(c
+        .find(Locator::Css(&format!("#review-{}", w.demand)))
+        .await
+        .is_err());
+    c.close().await.unwrap();
+    assert!(violations.is_empty(), "axe-core: {violations:#?}");
+}
