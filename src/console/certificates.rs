@@ -251,7 +251,7 @@ async fn read(ctx: &Ctx, c: &Caller, id: i64) -> Result<Certificate, Fail> {
         .state
         .db(move |conn| {
             let access = certificate_access(&c, Action::ReadSelfEmploymentCertificates);
-            Ok(view::read(conn, id, access)?)
+            view::read(conn, id, access)
         })
         .await?)
 }
@@ -344,9 +344,7 @@ pub async fn decide(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpRespo
             .state
             .write(move |conn| {
                 let access = certificate_access(&c, Action::DecideSelfEmploymentCertificate);
-                Ok(cmd::decide(
-                    conn, id, &cmd, expected, today, access, &actor,
-                )?)
+                cmd::decide(conn, id, &cmd, expected, today, access, &actor)
             })
             .await?;
         Ok(Ok(row.status))
@@ -394,9 +392,7 @@ pub async fn extend(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpRespo
         ctx.state
             .write(move |conn| {
                 let access = certificate_access(&c, Action::DecideSelfEmploymentCertificate);
-                Ok(cmd::extend(
-                    conn, id, &ext, expected, today, access, &actor,
-                )?)
+                cmd::extend(conn, id, &ext, expected, today, access, &actor)
             })
             .await?;
         Ok(())

@@ -121,7 +121,7 @@ async fn read(ctx: &Ctx, c: &Caller, id: i64) -> Result<IctPermit, Fail> {
     let once = |c: Caller| {
         ctx.state.db(move |conn| {
             let access = region_case_access(&c, Action::ReadIctPermits);
-            Ok(view::read(conn, id, today, access)?)
+            view::read(conn, id, today, access)
         })
     };
     if let Some(p) = once(c.clone()).await? {
@@ -229,9 +229,7 @@ pub async fn decide(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpRespo
             .state
             .write(move |conn| {
                 let access = region_case_access(&c, Action::DecideIctPermit);
-                Ok(cmd::decide(
-                    conn, id, &cmd, expected, today, access, &actor,
-                )?)
+                cmd::decide(conn, id, &cmd, expected, today, access, &actor)
             })
             .await?;
         Ok(Ok(row.status))
@@ -285,9 +283,7 @@ pub async fn extend(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpRespo
         ctx.state
             .write(move |conn| {
                 let access = region_case_access(&c, Action::DecideIctPermit);
-                Ok(cmd::extend(
-                    conn, id, &decision, expected, today, access, &actor,
-                )?)
+                cmd::extend(conn, id, &decision, expected, today, access, &actor)
             })
             .await?;
         Ok(Ok(key))

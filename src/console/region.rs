@@ -202,7 +202,7 @@ pub async fn review(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpRespo
         ctx.state
             .write(move |conn| {
                 let access = region_case_access(&c, Action::ReviewQuotaDemand);
-                Ok(demands::review(conn, id, &cmd, access, &actor)?)
+                demands::review(conn, id, &cmd, access, &actor)
             })
             .await?;
         Ok(())
