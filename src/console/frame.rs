@@ -134,7 +134,7 @@ impl Frame {
 
 /// The pages of the navigation, each with the action whose reach decides whether the
 /// caller sees it (the page itself checks the same action again).
-const PAGES: [(&str, &str, Action); 7] = [
+const PAGES: [(&str, &str, Action); 10] = [
     // The queue finds any case in the official's scope (issue 21, item 2): every official
     // who reads permits' workers (an akimat its region's, the ministry and auditors all).
     (
@@ -148,6 +148,21 @@ const PAGES: [(&str, &str, Action); 7] = [
         Action::ReadDepartures,
     ),
     ("/console/ict", "console-nav-ict", Action::ReadIctRegister),
+    (
+        "/console/ict-permits",
+        "console-nav-ict-permits",
+        Action::ReadIctPermits,
+    ),
+    (
+        "/console/certificates",
+        "console-nav-certificates",
+        Action::ReadSelfEmploymentCertificates,
+    ),
+    (
+        "/console/region",
+        "console-nav-region",
+        Action::ReadRegionalQuota,
+    ),
     (
         "/console/quota",
         "console-nav-quota",

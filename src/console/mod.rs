@@ -11,12 +11,15 @@
 //! This file only declares and re-exports: the settings and cookie names live in
 //! `state.rs`, the route table in `routes.rs`.
 
+mod certificates;
 mod chart;
 mod frame;
+mod ict;
 mod ministry;
 mod naming;
 mod official;
 mod oidc;
+mod region;
 mod routes;
 mod session;
 mod state;

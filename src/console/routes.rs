@@ -3,7 +3,7 @@
 
 use super::state::{Console, Oidc, SESSION_COOKIE};
 use super::store::DbStore;
-use super::{ministry, official, oidc, session};
+use super::{certificates, ict, ministry, official, oidc, region, session};
 use crate::api::limit::ClientLimiter;
 use crate::api::AppState;
 use crate::config::ConsoleSettings;
@@ -117,6 +117,25 @@ impl Mount {
             .route("/permits/{id}/revocation", web::post().to(official::revoke))
             .route("/overdue", web::get().to(official::overdue))
             .route("/ict", web::get().to(official::ict))
+            .route("/certificates", web::get().to(certificates::queue))
+            .route("/certificates/{id}", web::get().to(certificates::case))
+            .route(
+                "/certificates/{id}/decision",
+                web::post().to(certificates::decide),
+            )
+            .route(
+                "/certificates/{id}/extension",
+                web::post().to(certificates::extend),
+            )
+            .route("/ict-permits", web::get().to(ict::queue))
+            .route("/ict-permits/{id}", web::get().to(ict::case))
+            .route("/ict-permits/{id}/decision", web::post().to(ict::decide))
+            .route("/ict-permits/{id}/extension", web::post().to(ict::extend))
+            .route("/region", web::get().to(region::page))
+            .route(
+                "/region/demands/{id}/review",
+                web::post().to(region::review),
+            )
             .route("/quota", web::get().to(ministry::quota))
             .route("/transfers", web::get().to(ministry::transfers))
             .route("/demand", web::get().to(ministry::demand))

@@ -283,6 +283,15 @@ pub fn extend(
 }
 
 /// Certificates, oldest first; `region` and `reported_by` carry the caller's scope.
+/// How many certificates `region` has (every region's when `None`): the console's total.
+pub fn count(conn: &mut AnyConnection, region: Option<&RegionCode>) -> QueryResult<i64> {
+    let mut q = c::table.select(diesel::dsl::count_star()).into_boxed();
+    if let Some(region) = region {
+        q = q.filter(c::region.eq(region.as_str()));
+    }
+    q.first(conn)
+}
+
 pub fn list(
     conn: &mut AnyConnection,
     region: Option<&RegionCode>,

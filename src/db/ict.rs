@@ -541,6 +541,15 @@ fn with_decisions(conn: &mut AnyConnection, applied: Vec<Applied>) -> QueryResul
 }
 
 /// Permits, oldest first; `region` and `bin` carry the caller's scope.
+/// How many ICT permits `region` has (every region's when `None`): the console's total.
+pub fn count(conn: &mut AnyConnection, region: Option<&RegionCode>) -> QueryResult<i64> {
+    let mut q = p::table.select(diesel::dsl::count_star()).into_boxed();
+    if let Some(region) = region {
+        q = q.filter(p::region.eq(region.as_str()));
+    }
+    q.first(conn)
+}
+
 pub fn list(
     conn: &mut AnyConnection,
     region: Option<&RegionCode>,

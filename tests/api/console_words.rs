@@ -117,11 +117,23 @@ fn worker_ru(name: &str, passport: &str) -> Value {
 struct Walk {
     revoked: i64,
     pending: i64,
+    /// A self-employment certificate applied for in Almaty, and the ICT permit there.
+    certificate: i64,
+    ict: i64,
     number: String,
     typed: Vec<String>,
 }
 
 async fn cases(app: &TestApp) -> Walk {
+    // A quota demand for 2026 in Almaty, filed in its window (issue 21, item 6).
+    app.set_today("2025-08-15T04:00:00Z");
+    app.post("/v1/quota-demands")
+        .token(&app.employer(BIN_A))
+        .json(&json!({"year": 2026, "region": "KZ-75", "category": "3",
+            "profession": "Инженер-буровик", "number": 12,
+            "justification": "Нет местных кандидатов после 15 дней на бирже труда"}))
+        .await
+        .ok(201);
     app.set_today("2025-12-15T04:00:00Z");
     quota(app, &[("KZ-23", "3", 10)]).await;
     profile(app, BIN_A).await;
@@ -199,6 +211,14 @@ async fn cases(app: &TestApp) -> Walk {
     assert_eq!(p["status"], "revoked");
     let number = p["number"].as_str().unwrap().to_owned();
     let ict = crate::ict::issued(app).await;
+    let certificate = app
+        .post("/v1/self-employment-certificates")
+        .token(&app.akimat("KZ-75"))
+        .json(&crate::certificates::application("KZ-75"))
+        .await
+        .ok(201)["id"]
+        .as_i64()
+        .unwrap();
     let mut typed: Vec<String> = [
         // The employer's name as its profile gives it, its BIN, and the officials'
         // sign-in subjects (the identity provider's user ids).
@@ -233,9 +253,24 @@ async fn cases(app: &TestApp) -> Walk {
     }
     typed.push("Muster GmbH".to_owned());
     typed.push("DEU".to_owned());
+    // The certificate's holder as the akimat typed them: Latin name, passport,
+    // citizenship and the NKZ occupation code.
+    // The ministry's country quota in the national quota it typed (ISO 3166-1 alpha-3).
+    for v in [
+        "Arjun Mehta",
+        "ARJUN MEHTA",
+        "Z1234567",
+        "IND",
+        "2512",
+        "UZB",
+    ] {
+        typed.push(v.to_owned());
+    }
     Walk {
         revoked,
         pending,
+        certificate,
+        ict: ict["id"].as_i64().unwrap(),
         number,
         typed,
     }
@@ -261,6 +296,23 @@ fn pages(w: &Walk) -> Vec<(&'static str, String)> {
         ("ministry", "/console/rules".to_owned()),
         ("ministry", format!("/console/permits/{}", w.revoked)),
         ("ministry", "/console/ict".to_owned()),
+        // The other cases (issue 21, item 6): certificates, ICT permits, a region.
+        ("akimat-KZ-75", "/console/certificates".to_owned()),
+        (
+            "akimat-KZ-75",
+            format!("/console/certificates/{}", w.certificate),
+        ),
+        ("akimat-KZ-75", "/console/ict-permits".to_owned()),
+        ("akimat-KZ-75", format!("/console/ict-permits/{}", w.ict)),
+        ("akimat-KZ-75", "/console/region?year=2026".to_owned()),
+        ("ministry", "/console/region?year=2026".to_owned()),
+        (
+            "ministry",
+            "/console/region?year=2026&region=KZ-75".to_owned(),
+        ),
+        ("ministry", "/console/certificates".to_owned()),
+        ("ministry", "/console/ict-permits".to_owned()),
+        ("ministry", "/console/certificates?region=XX".to_owned()),
         ("auditor", "/console/overdue".to_owned()),
         ("auditor", format!("/console/permits/{}", w.revoked)),
         ("employer", "/console/queue".to_owned()),

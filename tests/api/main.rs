@@ -11,6 +11,7 @@ mod certificates;
 mod complaints;
 mod concurrency;
 mod console;
+mod console_cases;
 mod console_day;
 mod console_find;
 mod console_session;

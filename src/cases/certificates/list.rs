@@ -22,3 +22,8 @@ pub fn list(
         .map(|r| of_row(conn, r))
         .collect()
 }
+
+/// How many certificates `region` has (every region's when `None`).
+pub fn count(conn: &mut Conn, region: Option<&RegionCode>) -> Result<i64, CaseError> {
+    Ok(db::count(conn, region)?)
+}

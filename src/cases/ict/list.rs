@@ -27,6 +27,11 @@ pub fn permits(
         .collect()
 }
 
+/// How many ICT permits `region` has (every region's when `None`).
+pub fn count(conn: &mut Conn, region: Option<&RegionCode>) -> Result<i64, CaseError> {
+    Ok(db::count(conn, region)?)
+}
+
 /// What needs an official's attention in the register.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Attention {

@@ -1,0 +1,407 @@
+//! The akimat's pages for self-employment certificates (Art. 34, 28(2)(10)): the region's
+//! certificates by page with their total, one certificate with its decision (issue for at
+//! most three months, or refuse with the reason after a confirmation), its extension for
+//! the holder's labour contract and the employers' hiring and end reports. The ministry
+//! and auditors read any region's, chosen on the page, and act on none. Each authorizes
+//! with `auth` and reads and acts through the same `cases` functions as the API's
+//! `/v1/self-employment-certificates`.
+
+use super::frame::{Ctx, Fail, Form, Frame};
+use crate::auth::{authorize_role, certificate_access, reach, visible, Action, Caller, Reach};
+use crate::cases::certificates::view::{self, Arrived, Certificate};
+use crate::cases::certificates::{self as cmd, list};
+use crate::cases::reference;
+use crate::domain::certificate::{CertificateState, ReportKind};
+use crate::domain::statute::MAX_SELF_EMPLOYMENT_INITIAL_MONTHS;
+use crate::domain::{EmployerId, Message, RegionCode};
+use crate::error::{ApiError, FieldError};
+use crate::i18n::Lang;
+use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
+
+/// Cases a page of the console's lists shows.
+pub(super) const PAGE_ROWS: i64 = 50;
+
+/// What a list page asks: the region chosen (the ministry's and auditors' chooser) and the
+/// case to continue after.
+#[derive(Debug, Clone, Default)]
+pub(super) struct ListAsk {
+    pub region: Option<RegionCode>,
+    pub after: Option<i64>,
+}
+
+/// A 400 naming the field of a page's form that is none of its choices by the field's
+/// label (`label`, a catalogue key) in the reader's language.
+pub(super) fn bad_field(lang: Lang, field: &str, label: &str) -> Fail {
+    Fail::Api(ApiError::malformed(
+        Message::new("malformed-queue-filter").text("field", format!("«{}»", lang.key(label))),
+        vec![FieldError::new(field, "is none of the page's choices")],
+    ))
+}
+
+/// Reads `?region=` and `?after=` of a list page; other parameters are ignored.
+pub(super) fn list_ask(lang: Lang, q: &str) -> Result<ListAsk, Fail> {
+    let mut ask = ListAsk::default();
+    for (key, value) in form_urlencoded::parse(q.as_bytes()) {
+        let value = value.trim();
+        match key.as_ref() {
+            "region" if !value.is_empty() => {
+                ask.region = Some(
+                    value
+                        .parse()
+                        .map_err(|_| bad_field(lang, "region", "console-col-region"))?,
+                );
+            }
+            "after" if !value.is_empty() => {
+                ask.after = Some(
+                    value
+                        .parse()
+                        .ok()
+                        .filter(|n: &i64| *n > 0)
+                        .ok_or_else(|| bad_field(lang, "after", "console-find-next"))?,
+                );
+            }
+            _ => {}
+        }
+    }
+    Ok(ask)
+}
+
+/// Every region's code, for the chooser of a role that reads them all; none for an akimat
+/// (its own region is the only one it reads).
+pub(super) async fn chooser(ctx: &Ctx, c: &Caller, action: Action) -> Result<Vec<String>, Fail> {
+    if reach(c.role, action) != Reach::All {
+        return Ok(Vec::new());
+    }
+    Ok(ctx
+        .state
+        .read(|conn| Ok(reference::regions(conn)?))
+        .await?
+        .into_iter()
+        .map(|r| r.code)
+        .collect())
+}
+
+/// The version the official read, sent back with a form: a case that changed since is
+/// refused (412) rather than decided blind.
+pub(super) fn version(form: &Form) -> Result<Option<i64>, Fail> {
+    match form.get("version") {
+        "" => Ok(None),
+        v => v
+            .parse()
+            .map(Some)
+            .map_err(|_| Fail::Api(ApiError::invalid("version", "must be a whole number"))),
+    }
+}
+
+/// After a form: a note on the page `back`, in the reader's language; a form read before
+/// the case changed (412) says so, and the page it goes back to is the fresh one.
+pub(super) fn after<T>(ctx: &Ctx, back: &str, done: Result<T, Fail>, ok_key: &str) -> HttpResponse {
+    let note = match done {
+        Ok(_) => ctx.flash(true, ctx.lang.key(ok_key)),
+        Err(Fail::Api(ApiError::PreconditionFailed { .. })) => {
+            ctx.flash(false, ctx.lang.key("console-stale-form-plain"))
+        }
+        Err(Fail::Api(e)) => ctx.flash(false, ctx.problem_text(&e)),
+        Err(f) => return ctx.fail(f),
+    };
+    match note {
+        Ok(()) => ctx.see_other(back),
+        Err(f) => ctx.fail(f),
+    }
+}
+
+/// The confirmation page a refusal goes through before anything changes.
+#[derive(Template)]
+#[template(path = "certificate_confirm.html")]
+pub(super) struct ConfirmPage {
+    pub f: Frame,
+    /// What the case is called (`№ 12 · Arjun Mehta`).
+    pub case: String,
+    /// What the official is about to do.
+    pub act: String,
+    /// What will follow from it.
+    pub effects: Vec<String>,
+    /// Where the confirmed form goes, and the case page to go back to.
+    pub action: String,
+    pub back: String,
+    /// The form's fields, sent again with the confirmation.
+    pub fields: Vec<(String, String)>,
+}
+
+impl ConfirmPage {
+    /// The confirmation of `form`, posted to `action`, for the case at `back`.
+    pub fn of(f: Frame, form: &Form, case: String, act: String, action: String) -> ConfirmPage {
+        let back = action
+            .rsplit_once('/')
+            .map_or_else(|| action.clone(), |(b, _)| b.to_owned());
+        ConfirmPage {
+            effects: Vec::new(),
+            act,
+            f,
+            case,
+            back,
+            action,
+            fields: form
+                .fields()
+                .iter()
+                .filter(|(k, _)| k != "confirmed")
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
+/// Whether the form confirms what its confirmation page showed.
+pub(super) fn confirmed(form: &Form) -> bool {
+    form.get("confirmed") == "yes"
+}
+
+#[derive(Template)]
+#[template(path = "certificates.html")]
+struct ListPage {
+    f: Frame,
+    /// The region shown (`None`: every region, for the ministry and auditors).
+    region: Option<RegionCode>,
+    regions: Vec<String>,
+    total: i64,
+    items: Vec<Certificate>,
+    next: Option<String>,
+}
+
+impl ListPage {
+    fn chosen(&self, code: &str) -> bool {
+        self.region.as_ref().is_some_and(|r| r.as_str() == code)
+    }
+}
+
+/// The region's certificates, oldest first, [`PAGE_ROWS`] to a page with the total: an
+/// akimat its own region's, the ministry and auditors any region's or all.
+pub async fn queue(ctx: Ctx, req: HttpRequest) -> HttpResponse {
+    let page = async {
+        let c = ctx.official()?;
+        authorize_role(&c, Action::ReadSelfEmploymentCertificates)?;
+        let ask = list_ask(ctx.lang, req.query_string())?;
+        let region = visible(&c, Action::ReadSelfEmploymentCertificates, ask.region)?.region;
+        let regions = chooser(&ctx, &c, Action::ReadSelfEmploymentCertificates).await?;
+        let asked = region.clone();
+        let (total, mut items) = ctx
+            .state
+            .read(move |conn| {
+                let r = asked.as_ref();
+                Ok((
+                    list::count(conn, r)?,
+                    list::list(conn, r, None, ask.after, PAGE_ROWS + 1)?,
+                ))
+            })
+            .await?;
+        let next = (items.len() > usize::try_from(PAGE_ROWS).unwrap_or(usize::MAX)).then(|| {
+            items.truncate(usize::try_from(PAGE_ROWS).unwrap_or(usize::MAX));
+            let last = items.last().map_or(0, |x| x.id);
+            let within = region
+                .as_ref()
+                .map(|r| format!("region={r}&"))
+                .unwrap_or_default();
+            format!("/console/certificates?{within}after={last}")
+        });
+        Ok(ListPage {
+            f: ctx.frame("console-certificates-title", Some(&c))?,
+            region,
+            regions,
+            total,
+            items,
+            next,
+        })
+    }
+    .await;
+    ctx.page(page)
+}
+
+#[derive(Template)]
+#[template(path = "certificate.html")]
+struct CasePage {
+    f: Frame,
+    x: Certificate,
+    can_decide: bool,
+    can_extend: bool,
+    max_months: u32,
+}
+
+impl CasePage {
+    fn channel(&self) -> String {
+        match self.x.channel {
+            Arrived::ForeignMission => self.f.t("console-certificate-via-mission"),
+            Arrived::Akimat => self.f.t("console-certificate-via-akimat"),
+        }
+    }
+
+    fn kind(&self, k: &ReportKind) -> String {
+        self.f.tk("console-report-", k.as_str())
+    }
+
+    fn yes_no(&self, b: &bool) -> String {
+        self.f.t(if *b { "console-yes" } else { "console-no" })
+    }
+}
+
+/// Certificate `id` for the caller (404 when another region's).
+async fn read(ctx: &Ctx, c: &Caller, id: i64) -> Result<Certificate, Fail> {
+    let c = c.clone();
+    Ok(ctx
+        .state
+        .db(move |conn| {
+            let access = certificate_access(&c, Action::ReadSelfEmploymentCertificates);
+            view::read(conn, id, access)
+        })
+        .await?)
+}
+
+/// One certificate: the application, the decision, the extension and the employers'
+/// reports; the decision and extension forms for the akimat of its region while they
+/// apply.
+pub async fn case(ctx: Ctx, id: web::Path<i64>) -> HttpResponse {
+    let page = async {
+        let c = ctx.official()?;
+        authorize_role(&c, Action::ReadSelfEmploymentCertificates)?;
+        let x = read(&ctx, &c, id.into_inner()).await?;
+        let decides = reach(c.role, Action::DecideSelfEmploymentCertificate) != Reach::None
+            && c.region.as_ref() == Some(&x.region);
+        let mut bins: Vec<String> = x.employment.iter().map(|r| r.bin.to_string()).collect();
+        bins.extend(x.contract_bin.clone());
+        Ok(CasePage {
+            f: ctx
+                .frame_naming("console-certificate-title", Some(&c), bins)
+                .await?,
+            can_decide: decides && x.status == CertificateState::Applied,
+            can_extend: decides && x.status == CertificateState::Issued,
+            max_months: MAX_SELF_EMPLOYMENT_INITIAL_MONTHS,
+            x,
+        })
+    }
+    .await;
+    ctx.page(page)
+}
+
+/// The decision the form asks for: issue for the months chosen, or refuse with the reason.
+fn decision(form: &Form) -> Result<cmd::Decide, Fail> {
+    match form.get("decision") {
+        "issue" => {
+            let months = form
+                .get("months")
+                .parse()
+                .map_err(|_| Fail::Api(ApiError::invalid("months", "must be a whole number")))?;
+            Ok(cmd::Decide::Issue { months })
+        }
+        "refuse" => match form.get("reason") {
+            "" => Err(ApiError::invalid("reason", "is required to refuse").into()),
+            reason => Ok(cmd::Decide::Refuse {
+                reason: reason.to_owned(),
+            }),
+        },
+        _ => Err(ApiError::invalid("decision", "must be issue or refuse").into()),
+    }
+}
+
+/// The confirmation page of a refusal with its reason; `None` when the form is confirmed,
+/// asks for an issue, or has no reason (the command then refuses as the API would).
+async fn confirmation(ctx: &Ctx, id: i64, form: &Form) -> Result<Option<ConfirmPage>, Fail> {
+    if confirmed(form) || form.get("decision") != "refuse" || form.get("reason").is_empty() {
+        return Ok(None);
+    }
+    let c = ctx.official()?;
+    authorize_role(&c, Action::DecideSelfEmploymentCertificate)?;
+    let x = read(ctx, &c, id).await?;
+    let act = ctx.lang.text(
+        &Message::new("console-confirm-certificate-refuse").text("reason", form.get("reason")),
+    );
+    let mut page = ConfirmPage::of(
+        ctx.frame("console-confirm-title", Some(&c))?,
+        form,
+        format!("№ {} · {}", x.id, x.full_name),
+        act,
+        format!("/console/certificates/{id}/decision"),
+    );
+    page.effects = vec![ctx.lang.key("console-effect-certificate-refused")];
+    Ok(Some(page))
+}
+
+/// Issues or refuses an application of the akimat's region (the API's decision); a
+/// refusal shows what it does and asks to confirm first.
+pub async fn decide(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpResponse {
+    let id = id.into_inner();
+    let done = async {
+        let c = ctx.official()?;
+        let form = ctx.form(&body)?;
+        if let Some(page) = confirmation(&ctx, id, &form).await? {
+            return Ok(Err(page));
+        }
+        authorize_role(&c, Action::DecideSelfEmploymentCertificate)?;
+        let cmd = decision(&form)?;
+        let expected = version(&form)?;
+        let today = ctx.state.time.today();
+        let actor = ctx.state.actor(&c, &ctx.rid);
+        let row = ctx
+            .state
+            .write(move |conn| {
+                let access = certificate_access(&c, Action::DecideSelfEmploymentCertificate);
+                cmd::decide(conn, id, &cmd, expected, today, access, &actor)
+            })
+            .await?;
+        Ok(Ok(row.status))
+    }
+    .await;
+    let back = format!("/console/certificates/{id}");
+    match done {
+        Ok(Err(page)) => ctx.page(Ok(page)),
+        Ok(Ok(status)) => {
+            let key = if status == CertificateState::Refused {
+                "console-done-certificate-refused"
+            } else {
+                "console-done-certificate-issued"
+            };
+            after(&ctx, &back, Ok(()), key)
+        }
+        Err(f) => after(&ctx, &back, Err::<(), _>(f), ""),
+    }
+}
+
+/// Extends an issued certificate of the akimat's region for the holder's labour contract
+/// (Art. 34(1),(3)): the API's extension.
+pub async fn extend(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpResponse {
+    let id = id.into_inner();
+    let done = async {
+        let c = ctx.official()?;
+        let form = ctx.form(&body)?;
+        authorize_role(&c, Action::DecideSelfEmploymentCertificate)?;
+        let date = |field: &str| {
+            form.get(field)
+                .parse::<chrono::NaiveDate>()
+                .map_err(|_| Fail::Api(ApiError::invalid(field, "must be a date")))
+        };
+        let ext = cmd::Extend {
+            employer: form
+                .get("employer")
+                .parse::<EmployerId>()
+                .map_err(|e| Fail::Api(ApiError::invalid("employer", e.to_string())))?,
+            contract_start: date("contract_start")?,
+            contract_end: date("contract_end")?,
+        };
+        let expected = version(&form)?;
+        let today = ctx.state.time.today();
+        let actor = ctx.state.actor(&c, &ctx.rid);
+        ctx.state
+            .write(move |conn| {
+                let access = certificate_access(&c, Action::DecideSelfEmploymentCertificate);
+                cmd::extend(conn, id, &ext, expected, today, access, &actor)
+            })
+            .await?;
+        Ok(())
+    }
+    .await;
+    after(
+        &ctx,
+        &format!("/console/certificates/{id}"),
+        done,
+        "console-done-certificate-extended",
+    )
+}
