@@ -169,7 +169,7 @@ pub struct EmployerView {
     /// The employer's BIN or IIN.
     pub bin: String,
     /// head_office, branch, representative_office, peasant_farm or individual_entrepreneur.
-    #[schema(value_type = String, example = "head_office")]
+    #[schema(value_type = super::schemas::EmployerKindValue, example = "head_office")]
     pub kind: EmployerKind,
     /// The profile in force today (the earliest one when all start later).
     pub current: ProfileView,
