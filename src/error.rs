@@ -99,7 +99,7 @@ impl ViolationView {
     "title": "A rule of the law refuses the request",
     "status": 422,
     "detail": "KZ-75 has 0 of 50 units of category 3 left for 2026; 1 requested (Art. 33(2))",
-    "violations": [{"code": "quota-exhausted", "message": "KZ-75 has 0 of 50 units of category 3 left for 2026; 1 requested", "article": "Art. 33(2)"}]
+    "violations": [{"code": "quota-exhausted", "message": "KZ-75 has 0 of 50 units of category 3 left for 2026; 1 requested", "article": "Art. 33(2)", "pointer": null}]
 }))]
 pub struct Problem {
     /// Stable URI of the kind of problem; never translated.

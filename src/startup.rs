@@ -1,5 +1,6 @@
 //! Builds the application (shared by `main` and the tests), binds and runs it.
 
+use crate::api::limit::Budget;
 use crate::api::{self, extract, extract::RequestId, AppState};
 use crate::auth::{Caller, Verifier};
 use crate::clock::{Clock, Time};
@@ -11,7 +12,7 @@ use crate::i18n::Lang;
 use crate::ops::logs::{self, Access};
 use crate::ops::metrics::{self, LapseMetrics, Metrics, MetricsToken};
 use actix_web::dev::{Server, Service};
-use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::http::header::{HeaderName, HeaderValue, CONTENT_LANGUAGE};
 use actix_web::http::Method;
 use actix_web::{web, App, HttpMessage, HttpServer};
 use std::future::Future;
@@ -244,6 +245,8 @@ impl Application {
                         req.head_mut().method = Method::GET;
                     }
                     let personal = api::carries_personal_data(req.path());
+                    // The console's pages name their own language (its cookie may choose it).
+                    let api_answer = !req.path().starts_with("/console");
                     let lang = accept_language(&req);
                     let too_large = req.headers().iter().any(|(_, v)| v.len() > max_header);
                     let fut: LocalBoxFuture<_> = if too_large {
@@ -259,6 +262,20 @@ impl Application {
                         if let Ok(v) = HeaderValue::from_str(&id) {
                             res.headers_mut()
                                 .insert(HeaderName::from_static(REQUEST_ID), v);
+                        }
+                        // Every answer names its language, the one `Accept-Language` chose
+                        // unless the answer says otherwise (the contract's `Content-Language`).
+                        if api_answer && !res.headers().contains_key(CONTENT_LANGUAGE) {
+                            res.headers_mut()
+                                .insert(CONTENT_LANGUAGE, HeaderValue::from_static(lang.tag()));
+                        }
+                        // A limited operation's budget, on every answer after it was counted.
+                        let budget = res.request().extensions().get::<Budget>().copied();
+                        for (name, value) in budget.iter().flat_map(Budget::headers) {
+                            if let Ok(value) = HeaderValue::from_str(&value) {
+                                res.headers_mut()
+                                    .insert(HeaderName::from_static(name), value);
+                            }
                         }
                         // No answer is read as another type than it says (issue 21).
                         res.headers_mut().insert(

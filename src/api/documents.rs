@@ -99,7 +99,7 @@ pub struct PublicPermitView {
     /// within its term.
     pub valid_today: bool,
     /// Status today: active, suspended, revoked, returned or expired.
-    #[schema(example = "active")]
+    #[schema(example = "active", value_type = super::schemas::PermitStatus)]
     pub status: String,
     /// The employer's name in its profile on the day of issue; null when it had none.
     #[schema(example = "Test LLP")]
@@ -240,7 +240,7 @@ pub async fn verify_permit(
     req: HttpRequest,
     number: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    state.limit_verification(req.peer_addr())?;
+    state.limit_verification(&req)?;
     let today = state.time.today();
     let number = number.into_inner();
     let found = state

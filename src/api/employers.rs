@@ -169,7 +169,7 @@ pub struct EmployerView {
     /// The employer's BIN or IIN.
     pub bin: String,
     /// head_office, branch, representative_office, peasant_farm or individual_entrepreneur.
-    #[schema(value_type = String, example = "head_office")]
+    #[schema(value_type = super::schemas::EmployerKindValue, example = "head_office")]
     pub kind: EmployerKind,
     /// The profile in force today (the earliest one when all start later).
     pub current: ProfileView,
@@ -199,6 +199,11 @@ impl From<Profile> for ProfileView {
 
 pub(crate) fn employer_param(s: &str) -> Result<EmployerId, ApiError> {
     s.parse().map_err(|e: crate::domain::ids::IdError| {
+        // Twelve digits, as the contract asks, that no BIN or IIN has (its check digit or
+        // structure): no employer has it, as no employer has an unknown one.
+        if e != crate::domain::ids::IdError::NotTwelveDigits {
+            return ApiError::not_found(Message::new("not-found-case"));
+        }
         ApiError::malformed(
             Message::new("malformed-parameter")
                 .text("field", "bin")
@@ -212,7 +217,7 @@ pub(crate) fn employer_param(s: &str) -> Result<EmployerId, ApiError> {
 /// whether it is a division of a foreign legal entity (checked against the BIN), OKED
 /// section, region and workforce (Art. 33(6)).
 #[utoipa::path(tag = "permits", security(("bearer" = [])),
-    params(("bin" = String, Path, description = "The employer's BIN or IIN.", pattern = "^[0-9]{12}$"),
+    params(("bin" = String, Path, description = "The employer's BIN or IIN: 12 digits, the last a check digit of the first 11 (weights 1-11 mod 11; when 10, weights 3-11, 1, 2 mod 11). Twelve digits no BIN or IIN has answer 404, as an unknown one.", pattern = "^[0-9]{12}$", min_length = 12, max_length = 12),
         IfMatchProfile),
     request_body = ProfileRequest,
     responses(
@@ -286,7 +291,7 @@ pub async fn put_employer_profile(
 /// An employer's profile in force today and its history: the employer itself and
 /// officials; another employer gets 404.
 #[utoipa::path(tag = "permits", security(("bearer" = [])),
-    params(("bin" = String, Path, description = "The employer's BIN or IIN.", pattern = "^[0-9]{12}$")),
+    params(("bin" = String, Path, description = "The employer's BIN or IIN: 12 digits, the last a check digit of the first 11 (weights 1-11 mod 11; when 10, weights 3-11, 1, 2 mod 11). Twelve digits no BIN or IIN has answer 404, as an unknown one.", pattern = "^[0-9]{12}$", min_length = 12, max_length = 12)),
     responses(
         (status = 200, description = "The employer.", body = EmployerView),
         (status = 404, description = "No profile, or another employer's.", body = Problem, content_type = "application/problem+json"),

@@ -7,6 +7,7 @@
 //! shares the proxy's address and budget, which the proxy must then limit itself.
 
 use governor::clock::{Clock, DefaultClock};
+use governor::middleware::StateInformationMiddleware;
 use governor::state::keyed::DefaultKeyedStateStore;
 use governor::{Quota, RateLimiter};
 use std::net::IpAddr;
@@ -17,7 +18,36 @@ const FORGET_ABOVE: usize = 10_000;
 
 /// Requests per minute allowed to each client address.
 pub struct ClientLimiter {
-    limiter: RateLimiter<IpAddr, DefaultKeyedStateStore<IpAddr>, DefaultClock>,
+    limiter: RateLimiter<
+        IpAddr,
+        DefaultKeyedStateStore<IpAddr>,
+        DefaultClock,
+        StateInformationMiddleware,
+    >,
+    per_minute: NonZeroU32,
+}
+
+/// What a client address may still ask after a request was counted, sent as the IETF
+/// `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` headers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Budget {
+    /// Requests a client may make in a burst.
+    pub limit: u32,
+    /// Requests it may still make now.
+    pub remaining: u32,
+    /// Seconds until it may make a whole burst again.
+    pub reset: u64,
+}
+
+impl Budget {
+    /// The headers that tell a client its budget.
+    pub fn headers(&self) -> [(&'static str, String); 3] {
+        [
+            ("ratelimit-limit", self.limit.to_string()),
+            ("ratelimit-remaining", self.remaining.to_string()),
+            ("ratelimit-reset", self.reset.to_string()),
+        ]
+    }
 }
 
 impl ClientLimiter {
@@ -25,21 +55,39 @@ impl ClientLimiter {
     pub fn per_minute(per_minute: u32) -> ClientLimiter {
         let n = NonZeroU32::new(per_minute).unwrap_or(NonZeroU32::MIN);
         ClientLimiter {
-            limiter: RateLimiter::keyed(Quota::per_minute(n)),
+            limiter: RateLimiter::keyed(Quota::per_minute(n))
+                .with_middleware::<StateInformationMiddleware>(),
+            per_minute: n,
         }
     }
 
-    /// Counts one request of `client`: `Err(seconds)` to wait (at least 1) when it is over
-    /// its limit.
-    pub fn check(&self, client: IpAddr) -> Result<(), u64> {
+    /// Counts one request of `client`: its budget left, or `Err` with it and the seconds to
+    /// wait (at least 1) when it is over its limit.
+    pub fn check(&self, client: IpAddr) -> Result<Budget, (Budget, u64)> {
         if self.limiter.len() > FORGET_ABOVE {
             self.limiter.retain_recent();
         }
+        let limit = self.per_minute.get();
+        // One request's budget comes back every `60 / limit` seconds.
+        let refill = |spent: u32| (u64::from(spent) * 60).div_ceil(u64::from(limit));
         match self.limiter.check_key(&client) {
-            Ok(_) => Ok(()),
+            Ok(snapshot) => {
+                let remaining = snapshot.remaining_burst_capacity();
+                Ok(Budget {
+                    limit,
+                    remaining,
+                    reset: refill(limit.saturating_sub(remaining)),
+                })
+            }
             Err(not_until) => {
                 let wait = not_until.wait_time_from(self.limiter.clock().now());
-                Err((wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).max(1))
+                let wait = (wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).max(1);
+                let budget = Budget {
+                    limit,
+                    remaining: 0,
+                    reset: wait + refill(limit - 1),
+                };
+                Err((budget, wait))
             }
         }
     }
@@ -54,10 +102,12 @@ mod tests {
         let l = ClientLimiter::per_minute(2);
         let a: IpAddr = "192.0.2.1".parse().unwrap();
         let b: IpAddr = "192.0.2.2".parse().unwrap();
-        assert_eq!(l.check(a), Ok(()));
-        assert_eq!(l.check(a), Ok(()));
-        let wait = l.check(a).unwrap_err();
+        assert_eq!(l.check(a).unwrap().remaining, 1);
+        assert_eq!(l.check(a).unwrap().remaining, 0);
+        let (budget, wait) = l.check(a).unwrap_err();
         assert!((1..=30).contains(&wait), "{wait}");
-        assert_eq!(l.check(b), Ok(()));
+        assert_eq!((budget.limit, budget.remaining), (2, 0));
+        assert!(budget.reset > wait, "{budget:?}");
+        assert_eq!(l.check(b).unwrap().remaining, 1);
     }
 }

@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod certificates;
 pub mod complaints;
+pub mod contract;
 pub mod demands;
 pub mod docs;
 pub mod documents;

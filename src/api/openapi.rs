@@ -5,10 +5,10 @@ use super::{routes::routes, schemas};
 use crate::error::{FieldError, Problem};
 use utoipa::openapi::header::HeaderBuilder;
 use utoipa::openapi::info::LicenseBuilder;
-use utoipa::openapi::schema::{SchemaType, Type};
+use utoipa::openapi::schema::{KnownFormat, SchemaFormat, SchemaType, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ObjectBuilder, OpenApi as Doc, PathItem, RefOr, Schema};
-use utoipa::OpenApi;
+use utoipa::{Modify, OpenApi};
 use utoipa_actix_web::AppExt;
 
 #[derive(OpenApi)]
@@ -149,7 +149,10 @@ fn finish(mut doc: Doc) -> Doc {
                 .bearer_format("JWT")
                 .description(Some(
                     "A JWT with claims sub, role (ministry, akimat, employer, auditor), region \
-                     (akimat, ISO 3166-2:KZ), bin (employer) and exp.",
+                     (akimat, ISO 3166-2:KZ), bin (employer) and exp. Tokens are checked as \
+                     RFC8725 (JSON Web Token Best Current Practices) asks: only HS256 and RS256 \
+                     are accepted, each with its own keys (never `none`), and \
+                     the signature and `exp` are verified before any claim is read.",
                 ))
                 .build(),
         ),
@@ -233,6 +236,10 @@ fn finish(mut doc: Doc) -> Doc {
                 "431",
                 "A request header is larger than the service accepts.",
             );
+            add(
+                "500",
+                "The service failed unexpectedly; the answer's request id names it in the logs.",
+            );
             add("503", "The database is unavailable; retry later.");
             if let Some(RefOr::T(unavailable)) = responses.get_mut("503") {
                 unavailable.headers.insert(
@@ -241,7 +248,9 @@ fn finish(mut doc: Doc) -> Doc {
                         .schema(
                             ObjectBuilder::new()
                                 .schema_type(Type::Integer)
-                                .minimum(Some(0)),
+                                .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64)))
+                                .minimum(Some(0))
+                                .maximum(Some(86_400)),
                         )
                         .description(Some("Seconds to wait before retrying."))
                         .build(),
@@ -249,6 +258,7 @@ fn finish(mut doc: Doc) -> Doc {
             }
         }
     }
+    super::contract::Contract.modify(&mut doc);
     doc
 }
 

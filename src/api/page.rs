@@ -2,8 +2,6 @@
 
 use crate::domain::violation::Message;
 use crate::error::{ApiError, FieldError};
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -16,8 +14,15 @@ pub struct PageQuery {
     /// Items per page.
     #[param(minimum = 1, maximum = 500, default = 50)]
     pub limit: Option<i64>,
-    /// `next_cursor` of the previous page.
-    #[param(pattern = "^[A-Za-z0-9_-]+$", max_length = 64)]
+    /// `next_cursor` of the previous page, passed back unchanged. Opaque: its form may
+    /// change, and any value of the pattern is a position (one no page answered starts
+    /// after it).
+    #[param(
+        pattern = "^c[0-9a-z]{1,12}$",
+        min_length = 2,
+        max_length = 13,
+        example = "c2n9c"
+    )]
     pub cursor: Option<String>,
 }
 
@@ -50,13 +55,35 @@ impl PageQuery {
     }
 }
 
+/// Longest run of base-36 digits a cursor has: 36^12 - 1 still fits an `i64`.
+const CURSOR_DIGITS: usize = 12;
+
+/// The id a cursor continues after: `c` and the id in base 36 (lower case), as the
+/// contract's pattern states, so any cursor it admits is read.
 fn decode(cursor: &str) -> Option<i64> {
-    let bytes = URL_SAFE_NO_PAD.decode(cursor).ok()?;
-    std::str::from_utf8(&bytes)
-        .ok()?
-        .strip_prefix("after:")?
-        .parse()
-        .ok()
+    let digits = cursor.strip_prefix('c')?;
+    let well_formed = (1..=CURSOR_DIGITS).contains(&digits.len())
+        && digits
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase());
+    well_formed
+        .then(|| i64::from_str_radix(digits, 36).ok())
+        .flatten()
+}
+
+fn encode(id: i64) -> String {
+    let mut digits = Vec::new();
+    let mut rest = u64::try_from(id).unwrap_or_default();
+    loop {
+        digits.push(char::from_digit(u32::try_from(rest % 36).unwrap_or(0), 36).unwrap_or('0'));
+        rest /= 36;
+        if rest == 0 {
+            break;
+        }
+    }
+    std::iter::once('c')
+        .chain(digits.into_iter().rev())
+        .collect()
 }
 
 /// A page of rows turned into views, and the cursor of the next page when this one is full.
@@ -74,9 +101,7 @@ pub fn split<R, V>(
 /// The cursor of the page after `last_id`, when the page was full.
 pub fn next_cursor(page: PageRequest, returned: usize, last_id: Option<i64>) -> Option<String> {
     let full = i64::try_from(returned).is_ok_and(|n| n == page.limit);
-    last_id
-        .filter(|_| full)
-        .map(|id| URL_SAFE_NO_PAD.encode(format!("after:{id}")))
+    last_id.filter(|_| full).map(encode)
 }
 
 #[cfg(test)]
@@ -93,6 +118,14 @@ mod tests {
         assert_eq!(decode(&c), Some(41));
         assert_eq!(next_cursor(page, 1, Some(41)), None);
         assert_eq!(decode("bm9wZQ"), None);
+        assert_eq!(decode("c0"), Some(0));
+        assert_eq!(decode("czzzzzzzzzzzz"), Some(4_738_381_338_321_616_895));
+        assert_eq!(decode("czzzzzzzzzzzzz"), None);
+        assert_eq!(decode("cZ"), None);
+        assert_eq!(
+            decode(&encode(i64::from(u32::MAX))),
+            Some(i64::from(u32::MAX))
+        );
     }
 
     #[test]

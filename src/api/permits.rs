@@ -201,7 +201,7 @@ impl WorkerRequest {
 #[serde(deny_unknown_fields)]
 pub struct TermView {
     /// `months` or `days`.
-    #[schema(value_type = String, example = "months", pattern = "^(months|days)$", max_length = 6)]
+    #[schema(value_type = super::schemas::ruleset::TermUnit, example = "months")]
     pub unit: TermUnit,
     /// Length in `unit`.
     #[validate(range(min = 1, max = 1000))]
@@ -253,7 +253,7 @@ pub struct CheckView {
     #[schema(example = "kazakh-share")]
     pub code: String,
     /// pass, fail or warning.
-    #[schema(example = "pass")]
+    #[schema(example = "pass", value_type = super::schemas::CheckOutcome)]
     pub outcome: String,
     /// The article it rests on; null for a check of the service.
     #[schema(example = "Art. 33(6)")]
@@ -309,6 +309,7 @@ pub struct RegionView {
     /// Region (ISO 3166-2:KZ).
     pub region: String,
     /// pending, approved or refused.
+    #[schema(value_type = super::schemas::RegionDecisionValue)]
     pub decision: String,
     /// Grounds of a refusal.
     pub grounds: Vec<GroundView>,
@@ -380,9 +381,11 @@ pub struct TripView {
     pub host_region: String,
     /// Host organisation.
     pub host_organisation: String,
-    /// First day, inclusive.
+    /// First day, inclusive (`start_date`: `from` is a reserved word in Python).
+    #[serde(rename = "start_date")]
     pub from: NaiveDate,
     /// Last day, inclusive.
+    #[serde(rename = "end_date")]
     pub to: NaiveDate,
 }
 
@@ -419,6 +422,7 @@ pub struct PermitView {
     /// Identifier of the permit case.
     pub id: i64,
     /// `permit` or `extension`.
+    #[schema(value_type = super::schemas::PermitCaseKind)]
     pub kind: String,
     /// The permit an extension extends.
     pub parent_id: Option<i64>,
@@ -430,7 +434,7 @@ pub struct PermitView {
     pub profession: String,
     /// applied, refused, withdrawn, awaiting_payment, active, suspended, revoked,
     /// returned, lapsed or expired (derived from the end date when read).
-    #[schema(example = "active")]
+    #[schema(example = "active", value_type = super::schemas::PermitStatus)]
     pub status: String,
     /// The term, months (categories 1-4) or days (seasonal).
     pub term: TermView,
@@ -773,10 +777,7 @@ pub struct PermitQuery {
     #[param(pattern = "^KZ-[0-9]{2}$")]
     pub region: Option<String>,
     /// Only this status (stored; `expired` is derived when read, filter on `active`).
-    #[param(
-        max_length = 16,
-        pattern = "^(applied|refused|withdrawn|awaiting_payment|active|suspended|revoked|returned|lapsed)$"
-    )]
+    #[param(value_type = Option<super::schemas::PermitStatusFilter>, inline)]
     pub status: Option<String>,
     /// Only this worker category.
     pub category: Option<Category>,
@@ -806,12 +807,14 @@ pub struct PermitSummary {
     /// Identifier of the permit case.
     pub id: i64,
     /// `permit` or `extension`.
+    #[schema(value_type = super::schemas::PermitCaseKind)]
     pub kind: String,
     /// The employer's BIN or IIN.
     pub bin: String,
     /// Worker category.
     pub category: Category,
     /// The status as of today (`expired` derived).
+    #[schema(value_type = super::schemas::PermitStatus)]
     pub status: String,
     /// First day of validity.
     pub start_date: NaiveDate,
@@ -1630,9 +1633,11 @@ pub struct TripRequest {
         max_length = 500
     )]
     pub host_organisation: String,
-    /// First day, inclusive.
+    /// First day, inclusive (`start_date`: `from` is a reserved word in Python).
+    #[serde(rename = "start_date")]
     pub from: NaiveDate,
     /// Last day, inclusive.
+    #[serde(rename = "end_date")]
     pub to: NaiveDate,
 }
 
@@ -1936,7 +1941,7 @@ pub async fn report_replacement(
 pub struct OverdueDeparture {
     /// Which kind of permit ended: `permit` (Art. 33, under `/v1/permits`) or `ict_permit`
     /// (Art. 35, under `/v1/ict-permits`).
-    #[schema(example = "permit")]
+    #[schema(example = "permit", value_type = super::schemas::EndedPermitKind)]
     pub permit_kind: String,
     /// The ended permit.
     pub permit_id: i64,

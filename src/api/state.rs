@@ -11,7 +11,7 @@ use crate::db::{self, audit::Actor, Pool};
 /// The connection a handler's work runs on, inside the transactions below.
 pub use crate::db::Conn;
 use crate::error::ApiError;
-use actix_web::web;
+use actix_web::{web, HttpMessage};
 
 /// What every handler shares.
 pub struct AppState {
@@ -93,12 +93,19 @@ impl AppState {
         })?)
     }
 
-    /// Counts one public verification by the client at `peer` (429 over its limit).
-    pub fn limit_verification(&self, peer: Option<std::net::SocketAddr>) -> Result<(), ApiError> {
-        let ip = peer.map_or(std::net::IpAddr::from([0, 0, 0, 0]), |p| p.ip());
-        self.verify_limit
-            .check(ip)
-            .map_err(ApiError::TooManyRequests)
+    /// Counts one public verification by the request's client address (429 over its limit).
+    /// The budget left is kept in the request, so that every answer to it, a refusal
+    /// included, carries the `RateLimit-*` headers (added in `startup`).
+    pub fn limit_verification(&self, req: &actix_web::HttpRequest) -> Result<(), ApiError> {
+        let ip = req
+            .peer_addr()
+            .map_or(std::net::IpAddr::from([0, 0, 0, 0]), |p| p.ip());
+        let (budget, refused) = match self.verify_limit.check(ip) {
+            Ok(budget) => (budget, None),
+            Err((budget, wait)) => (budget, Some(wait)),
+        };
+        req.extensions_mut().insert(budget);
+        refused.map_or(Ok(()), |wait| Err(ApiError::TooManyRequests(wait)))
     }
 
     /// The audit actor of a request.

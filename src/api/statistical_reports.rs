@@ -145,7 +145,7 @@ fn view(r: FiledReport) -> Result<StatisticalReportView, ApiError> {
 /// Files the employer's primary statistical data for a quarter that is over (employer,
 /// its own BIN; Art. 37(2)). Once per quarter.
 #[utoipa::path(tag = "statistics", security(("bearer" = [])),
-    params(("bin" = String, Path, description = "The employer's BIN or IIN.", pattern = "^[0-9]{12}$"),
+    params(("bin" = String, Path, description = "The employer's BIN or IIN: 12 digits, the last a check digit (see `GET /v1/employers/{bin}`); twelve digits no BIN or IIN has answer 404.", pattern = "^[0-9]{12}$", min_length = 12, max_length = 12),
         IdempotencyKeyHeader),
     request_body = StatisticalReportRequest,
     responses(

@@ -29,7 +29,8 @@ impl Console {
         let ip = peer.map_or(std::net::IpAddr::from([0, 0, 0, 0]), |p| p.ip());
         self.verify_limit
             .check(ip)
-            .map_err(ApiError::TooManyRequests)
+            .map(|_| ())
+            .map_err(|(_, wait)| ApiError::TooManyRequests(wait))
     }
 }
 

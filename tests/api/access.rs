@@ -210,7 +210,7 @@ fn rows() -> Vec<Row> {
             "POST",
             "/v1/permits/1/trips",
             Some(
-                json!({"worker_id": 1, "host_region": "KZ-35", "host_organisation": "x", "from": "2026-09-02", "to": "2026-09-03"}),
+                json!({"worker_id": 1, "host_region": "KZ-35", "host_organisation": "x", "start_date": "2026-09-02", "end_date": "2026-09-03"}),
             ),
             [F, F, Y, F],
         ),

@@ -118,7 +118,7 @@ async fn a_body_naming_no_region_is_a_422_naming_the_field_and_a_path_a_404() {
         .ok(200)
         .clone();
     let trip = json!({"worker_id": permit["workers"][0]["id"], "host_region": "KZ-99",
-        "host_organisation": "Karaganda Steel JSC", "from": "2026-02-01", "to": "2026-02-10"});
+        "host_organisation": "Karaganda Steel JSC", "start_date": "2026-02-01", "end_date": "2026-02-10"});
     let r = app
         .post(&format!("/v1/permits/{id}/trips"))
         .token(&employer)

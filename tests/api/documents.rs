@@ -291,19 +291,33 @@ async fn a_wrong_unknown_or_malformed_number_gets_the_same_404() {
 #[actix_web::test]
 async fn verifications_beyond_the_limit_per_address_get_429_with_retry_after() {
     let app = spawn_app_with(|s| s.public.verify_per_minute = 3).await;
-    for _ in 0..3 {
-        app.get("/v1/public/permits/KZ-2026-0000-0000-0000")
+    for left in (0..3).rev() {
+        let r = app
+            .get("/v1/public/permits/KZ-2026-0000-0000-0000")
+            .header("Accept-Language", "ru")
             .send()
-            .await
-            .problem(404, "not-found");
+            .await;
+        r.problem(404, "not-found");
+        // Every counted answer tells the budget left (the contract's RateLimit-* headers).
+        assert_eq!(r.header("ratelimit-limit"), Some("3"));
+        assert_eq!(
+            r.header("ratelimit-remaining"),
+            Some(left.to_string().as_str())
+        );
+        let reset: u64 = r.header("ratelimit-reset").unwrap().parse().unwrap();
+        assert_eq!(reset, (3 - left) * 20);
+        assert_eq!(r.header("content-language"), Some("ru"));
     }
     let r = app
         .get("/v1/public/permits/KZ-2026-0000-0000-0000")
+        .header("Accept-Language", "kk")
         .send()
         .await;
     r.problem(429, "too-many-requests");
     let wait: u64 = r.header("retry-after").unwrap().parse().unwrap();
     assert!((1..=20).contains(&wait), "{wait}");
+    assert_eq!(r.header("ratelimit-remaining"), Some("0"));
+    assert_eq!(r.header("content-language"), Some("kk"));
     // The limit is the public endpoint's: signed-in reads go on.
     app.get("/v1/regions")
         .token(&app.auditor())

@@ -255,7 +255,7 @@ async fn a_permit_runs_from_application_to_departure() {
     // A business trip outside the permit's regions (Art. 33(3)).
     app.set_today("2026-02-01T04:00:00Z");
     let worker_id = p["workers"][0]["id"].clone();
-    let trip = |host: &str, from: &str, to: &str| json!({"worker_id": worker_id, "host_region": host, "host_organisation": "Karaganda Steel JSC", "from": from, "to": to});
+    let trip = |host: &str, from: &str, to: &str| json!({"worker_id": worker_id, "host_region": host, "host_organisation": "Karaganda Steel JSC", "start_date": from, "end_date": to});
     let r = app
         .post(&format!("/v1/permits/{id}/trips"))
         .token(&app.employer(BIN_A))
@@ -547,7 +547,7 @@ async fn art_33_3_trip_days_are_counted_per_calendar_year_up_to_90() {
         .await
         .ok(201);
     let w = p["workers"][0]["id"].clone();
-    let trip = |from: &str, to: &str| json!({"worker_id": w, "host_region": "KZ-35", "host_organisation": "Host LLP", "from": from, "to": to});
+    let trip = |from: &str, to: &str| json!({"worker_id": w, "host_region": "KZ-35", "host_organisation": "Host LLP", "start_date": from, "end_date": to});
     let post = |body: Value| {
         app.post(&format!("/v1/permits/{id}/trips"))
             .token(&app.employer(BIN_A))
@@ -1553,7 +1553,7 @@ async fn order_279_a_permit_is_reissued_for_another_foreigner_without_new_quota(
         .problem(404, "not-found");
     app.post(&format!("/v1/permits/{id}/trips"))
         .token(&app.employer(BIN_A))
-        .json(&json!({"worker_id": leaving, "host_region": "KZ-35", "host_organisation": "x", "from": "2026-02-01", "to": "2026-02-03"}))
+        .json(&json!({"worker_id": leaving, "host_region": "KZ-35", "host_organisation": "x", "start_date": "2026-02-01", "end_date": "2026-02-03"}))
         .await
         .problem(404, "not-found");
     // ...but owes a departure at once (Art. 28(2)(8)), and may be named on another permit.

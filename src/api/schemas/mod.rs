@@ -127,3 +127,74 @@ mod tests {
         }
     }
 }
+
+/// A closed set of strings the API sends or takes, as a named schema generated clients make
+/// an enum of (constants named by `x-enum-varnames`, added in `openapi::finish`). The field
+/// stays a `String` in Rust and names the set with `#[schema(value_type = …)]`; the values
+/// come from the domain's own list, so the contract cannot drift from what is sent.
+macro_rules! value_set {
+    ($(#[doc = $doc:literal])+ $name:ident = $values:expr) => {
+        $(#[doc = $doc])+
+        pub struct $name;
+        impl PartialSchema for $name {
+            fn schema() -> RefOr<Schema> {
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .description(Some(concat!($($doc, "\n"),+).trim()))
+                    .enum_values(Some($values))
+                    .into()
+            }
+        }
+        impl ToSchema for $name {}
+    };
+}
+
+value_set! {
+    /// The status of a permit case: `expired` is derived from the end date when read.
+    PermitStatus = crate::domain::permit::PermitState::ALL.map(crate::domain::permit::PermitState::as_str)
+}
+
+value_set! {
+    /// A permit status as the `status` filter takes it: as stored (`expired` is derived when
+    /// read; filter on `active`).
+    PermitStatusFilter = crate::domain::permit::PermitState::ALL
+        .into_iter()
+        .filter(|s| *s != crate::domain::permit::PermitState::Expired)
+        .map(crate::domain::permit::PermitState::as_str)
+}
+
+value_set! {
+    /// What a permit case is: a first `permit`, or an `extension` of one (Art. 7(20), 33(2)).
+    PermitCaseKind = crate::domain::permit::PermitKind::ALL.map(crate::domain::permit::PermitKind::as_str)
+}
+
+value_set! {
+    /// A region's decision on a permit (Art. 9(5), 33(2)).
+    RegionDecisionValue = crate::domain::permit::decision::RegionDecision::ALL
+        .map(crate::domain::permit::decision::RegionDecision::as_str)
+}
+
+value_set! {
+    /// The outcome of an automatic check (Art. 33).
+    CheckOutcome = ["pass", "fail", "warning"]
+}
+
+value_set! {
+    /// Which kind of permit ended: `permit` (Art. 33, under `/v1/permits`) or `ict_permit`
+    /// (Art. 35, under `/v1/ict-permits`).
+    EndedPermitKind = ["permit", "ict_permit"]
+}
+
+value_set! {
+    /// The kind of employer its identifier names: a BIN's 6th digit (`head_office` 0,
+    /// `branch` 1, `representative_office` 2, `peasant_farm` 3) or an IIN
+    /// (`individual_entrepreneur`).
+    EmployerKindValue = [
+        crate::domain::EmployerKind::HeadOffice,
+        crate::domain::EmployerKind::Branch,
+        crate::domain::EmployerKind::RepresentativeOffice,
+        crate::domain::EmployerKind::PeasantFarm,
+        crate::domain::EmployerKind::IndividualEntrepreneur,
+    ]
+    .map(crate::domain::EmployerKind::as_str)
+}
