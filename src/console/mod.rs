@@ -12,6 +12,7 @@
 //! `state.rs`, the route table in `routes.rs`.
 
 mod chart;
+mod complaints;
 mod frame;
 mod ministry;
 mod naming;

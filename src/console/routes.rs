@@ -3,7 +3,7 @@
 
 use super::state::{Console, Oidc, SESSION_COOKIE};
 use super::store::DbStore;
-use super::{ministry, official, oidc, session};
+use super::{complaints, ministry, official, oidc, session};
 use crate::api::limit::ClientLimiter;
 use crate::api::AppState;
 use crate::config::ConsoleSettings;
@@ -117,6 +117,20 @@ impl Mount {
             .route("/permits/{id}/revocation", web::post().to(official::revoke))
             .route("/overdue", web::get().to(official::overdue))
             .route("/ict", web::get().to(official::ict))
+            .route("/complaints", web::get().to(complaints::queue))
+            .route("/complaints/{id}", web::get().to(complaints::complaint))
+            .route(
+                "/complaints/{id}/reconsideration",
+                web::post().to(complaints::reconsider),
+            )
+            .route(
+                "/complaints/{id}/forwarding",
+                web::post().to(complaints::forward),
+            )
+            .route(
+                "/complaints/{id}/decision",
+                web::post().to(complaints::decide),
+            )
             .route("/quota", web::get().to(ministry::quota))
             .route("/transfers", web::get().to(ministry::transfers))
             .route("/demand", web::get().to(ministry::demand))

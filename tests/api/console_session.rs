@@ -414,7 +414,7 @@ async fn public_verification_says_when_a_permit_expired() {
 
 /// Runs axe-core (tests/oidc's `axe-core` package) on the page `c` shows: the rules it
 /// breaks, one line each with the elements, none when the page passes.
-async fn axe(c: &fantoccini::Client, source: &str) -> Vec<String> {
+pub(crate) async fn axe(c: &fantoccini::Client, source: &str) -> Vec<String> {
     let script = format!(
         "{source}\n;const done = arguments[arguments.length - 1];\
          axe.run(document, {{resultTypes: ['violations']}})\

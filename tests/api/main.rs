@@ -11,6 +11,7 @@ mod certificates;
 mod complaints;
 mod concurrency;
 mod console;
+mod console_complaints;
 mod console_find;
 mod console_session;
 mod console_words;
