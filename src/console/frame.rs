@@ -134,7 +134,7 @@ impl Frame {
 
 /// The pages of the navigation, each with the action whose reach decides whether the
 /// caller sees it (the page itself checks the same action again).
-const PAGES: [(&str, &str, Action); 10] = [
+const PAGES: [(&str, &str, Action); 11] = [
     // The queue finds any case in the official's scope (issue 21, item 2): every official
     // who reads permits' workers (an akimat its region's, the ministry and auditors all).
     (
@@ -148,6 +148,13 @@ const PAGES: [(&str, &str, Action); 10] = [
         Action::ReadDepartures,
     ),
     ("/console/ict", "console-nav-ict", Action::ReadIctRegister),
+    // Complaints awaiting the deciding body (issue 23, item 4): an akimat those against its
+    // region's acts, the ministry those it decides, auditors every open one.
+    (
+        "/console/complaints",
+        "console-nav-complaints",
+        Action::ReadComplaints,
+    ),
     (
         "/console/ict-permits",
         "console-nav-ict-permits",

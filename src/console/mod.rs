@@ -13,6 +13,7 @@
 
 mod certificates;
 mod chart;
+mod complaints;
 mod frame;
 mod ict;
 mod ministry;

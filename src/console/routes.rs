@@ -3,7 +3,7 @@
 
 use super::state::{Console, Oidc, SESSION_COOKIE};
 use super::store::DbStore;
-use super::{certificates, ict, ministry, official, oidc, region, session};
+use super::{certificates, complaints, ict, ministry, official, oidc, region, session};
 use crate::api::limit::ClientLimiter;
 use crate::api::AppState;
 use crate::config::ConsoleSettings;
@@ -135,6 +135,20 @@ impl Mount {
             .route(
                 "/region/demands/{id}/review",
                 web::post().to(region::review),
+            )
+            .route("/complaints", web::get().to(complaints::queue))
+            .route("/complaints/{id}", web::get().to(complaints::complaint))
+            .route(
+                "/complaints/{id}/reconsideration",
+                web::post().to(complaints::reconsider),
+            )
+            .route(
+                "/complaints/{id}/forwarding",
+                web::post().to(complaints::forward),
+            )
+            .route(
+                "/complaints/{id}/decision",
+                web::post().to(complaints::decide),
             )
             .route("/quota", web::get().to(ministry::quota))
             .route("/transfers", web::get().to(ministry::transfers))

@@ -79,9 +79,17 @@ fn parse(citation: &str) -> Option<(Act, Vec<Provision<'_>>)> {
     } else {
         (Act::Law, citation.strip_prefix("Art. ")?)
     };
+    // A complaint's step stores each provision with its act named again
+    // (`APPK Art. 91(1), APPK Art. 91(4)`): the same act, read once.
+    let again = match act {
+        Act::Law => "Art. ",
+        Act::LabourCode => "Labour Code of the RK, Art. ",
+        Act::Appk => "APPK Art. ",
+    };
     let provisions = rest
         .split(", ")
         .map(|one| {
+            let one = one.strip_prefix(again).unwrap_or(one);
             let mut parts = one.split('(');
             let article = parts.next().filter(|a| is_number(a))?;
             let mut inner = parts.map(|p| p.strip_suffix(')').filter(|p| is_number(p)));
@@ -296,6 +304,19 @@ mod tests {
         assert_eq!(cite_all(&[]), "");
         assert_eq!(ART_7_21_1.to_string(), "Art. 7(21-1)");
     }
+    #[test]
+    fn a_citation_naming_its_act_before_each_provision_reads_as_one_citation() {
+        let stored = "APPK Art. 91(1), APPK Art. 91(4), APPK Art. 92(1)";
+        assert_eq!(
+            in_russian(stored),
+            "ст. 91 п. 1 АППК, ст. 91 п. 4 АППК, ст. 92 п. 1 АППК"
+        );
+        assert_eq!(
+            in_kazakh(stored),
+            "ӘРПК 91-бабының 1-тармағы, ӘРПК 91-бабының 4-тармағы, ӘРПК 92-бабының 1-тармағы"
+        );
+    }
+
     #[test]
     fn a_citation_reads_as_kazakh_and_russian_legal_texts_write_it() {
         let cases = [

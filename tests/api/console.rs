@@ -234,28 +234,29 @@ async fn every_role_sees_exactly_the_console_pages_its_api_calls_allow() {
         "/console/transfers",
         "/console/demand",
         "/console/rules",
+        "/console/complaints",
     ];
-    //                 queue overdue ict quota transfers demand rules
-    let table: [(&str, String, [u16; 7]); 4] = [
+    //                 queue overdue ict quota transfers demand rules complaints
+    let table: [(&str, String, [u16; 8]); 4] = [
         (
             "ministry",
             app.ministry(),
-            [200, 200, 200, 200, 200, 200, 200],
+            [200, 200, 200, 200, 200, 200, 200, 200],
         ),
         (
             "akimat",
             app.akimat("KZ-75"),
-            [200, 200, 200, 403, 200, 403, 200],
+            [200, 200, 200, 403, 200, 403, 200, 200],
         ),
         (
             "employer",
             app.employer(BIN_A),
-            [403, 403, 403, 403, 403, 403, 403],
+            [403, 403, 403, 403, 403, 403, 403, 403],
         ),
         (
             "auditor",
             app.auditor(),
-            [200, 200, 200, 200, 200, 200, 200],
+            [200, 200, 200, 200, 200, 200, 200, 200],
         ),
     ];
     for (role, token, expected) in table {

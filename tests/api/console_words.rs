@@ -116,6 +116,7 @@ fn worker_ru(name: &str, passport: &str) -> Value {
 /// application awaiting decision, an ICT permit in Almaty; and the values the test typed.
 struct Walk {
     revoked: i64,
+    complaint: i64,
     pending: i64,
     /// A self-employment certificate applied for in Almaty, and the ICT permit there.
     certificate: i64,
@@ -209,6 +210,19 @@ async fn cases(app: &TestApp) -> Walk {
         .ok(200)
         .clone();
     assert_eq!(p["status"], "revoked");
+    // The employer contests the revocation: the complaint pages have one to show.
+    let complaint = app
+        .post("/v1/complaints")
+        .token(&app.employer(BIN_A))
+        .json(&json!({
+            "permit_id": revoked, "act": "revocation", "relief": "annul",
+            "grounds": "Договор зарегистрирован в срок.",
+            "references": ["Договор № 7 от 10.12.2025"]
+        }))
+        .await
+        .ok(201)["id"]
+        .as_i64()
+        .unwrap();
     let number = p["number"].as_str().unwrap().to_owned();
     let ict = crate::ict::issued(app).await;
     let certificate = app
@@ -268,6 +282,7 @@ async fn cases(app: &TestApp) -> Walk {
     }
     Walk {
         revoked,
+        complaint,
         pending,
         certificate,
         ict: ict["id"].as_i64().unwrap(),
@@ -284,6 +299,20 @@ fn pages(w: &Walk) -> Vec<(&'static str, String)> {
         ("akimat-KZ-23", format!("/console/permits/{}", w.pending)),
         ("akimat-KZ-23", format!("/console/permits/{}", w.revoked)),
         ("akimat-KZ-23", "/console/overdue".to_owned()),
+        ("akimat-KZ-23", "/console/complaints".to_owned()),
+        (
+            "akimat-KZ-23",
+            format!("/console/complaints/{}", w.complaint),
+        ),
+        ("akimat-KZ-23", "/console/complaints/abc".to_owned()),
+        (
+            "akimat-KZ-75",
+            format!("/console/complaints/{}", w.complaint),
+        ),
+        ("ministry", "/console/complaints".to_owned()),
+        ("ministry", format!("/console/complaints/{}", w.complaint)),
+        ("auditor", "/console/complaints".to_owned()),
+        ("employer", "/console/complaints".to_owned()),
         ("akimat-KZ-75", "/console/ict".to_owned()),
         ("akimat-KZ-23", "/console/no-such-page".to_owned()),
         ("akimat-KZ-23", "/console/permits/abc".to_owned()),

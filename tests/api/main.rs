@@ -12,6 +12,7 @@ mod complaints;
 mod concurrency;
 mod console;
 mod console_cases;
+mod console_complaints;
 mod console_day;
 mod console_find;
 mod console_session;

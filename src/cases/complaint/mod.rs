@@ -5,6 +5,7 @@
 
 mod annul;
 pub mod decide;
+pub mod desk;
 pub mod file;
 pub mod file_case;
 pub mod forward;
