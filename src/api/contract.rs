@@ -29,28 +29,7 @@ pub struct Contract;
 
 impl Modify for Contract {
     fn modify(&self, doc: &mut OpenApi) {
-        doc.info.description = Some(DESCRIPTION.to_owned());
-        doc.info.contact = Some(
-            ContactBuilder::new()
-                .name(Some(
-                    "Ministry of Labour and Social Protection of the Population, permit service",
-                ))
-                .url(Some("https://www.enbek.gov.kz"))
-                .email(Some("permits-api@enbek.gov.kz"))
-                .build(),
-        );
-        doc.servers = Some(vec![ServerBuilder::new()
-            .url("/")
-            .description(Some(
-                "The production service, at the address this document was read from; a \
-                 local or staging instance serves the same paths at its own address.",
-            ))
-            .extensions(Some(
-                utoipa::openapi::extensions::ExtensionsBuilder::new()
-                    .add("x-internal", false)
-                    .build(),
-            ))
-            .build()]);
+        describe(doc);
         for item in doc.paths.paths.values_mut() {
             for op in [
                 &mut item.get,
@@ -75,6 +54,31 @@ impl Modify for Contract {
             *doc = bounded;
         }
     }
+}
+
+/// The document's own parts: what the service is, who answers for it, where it is served.
+fn describe(doc: &mut OpenApi) {
+    doc.info.description = Some(DESCRIPTION.to_owned());
+    doc.info.contact = Some(
+        ContactBuilder::new()
+            .name(Some(
+                "Ministry of Labour and Social Protection of the Population, permit service",
+            ))
+            .url(Some("https://www.enbek.gov.kz"))
+            .build(),
+    );
+    doc.servers = Some(vec![ServerBuilder::new()
+        .url("/")
+        .description(Some(
+            "The production service, at the address this document was read from; a \
+             local or staging instance serves the same paths at its own address.",
+        ))
+        .extensions(Some(
+            utoipa::openapi::extensions::ExtensionsBuilder::new()
+                .add("x-internal", false)
+                .build(),
+        ))
+        .build()]);
 }
 
 const DESCRIPTION: &str = "Runs Kazakhstan's foreign-labour regime under Articles 32-35 of \

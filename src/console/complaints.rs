@@ -4,9 +4,11 @@
 //! authorizes with `auth` and reads and acts through `cases::complaint`, as the API does.
 
 use super::frame::{Ctx, Fail, Form, Frame};
-use crate::auth::{authorize_role, case_access, visible, Action, Caller, Role};
+use crate::auth::{
+    authorize_role, complaint_access, complaint_decider, visible, Action, Caller, Role,
+};
 use crate::cases::complaint::desk::{self, Desk, Line, Step};
-use crate::cases::complaint::{self as cases, Outcome, Seen};
+use crate::cases::complaint::{self as cases, Outcome};
 use crate::domain::complaint::{ActKind, ComplaintState, DecidingBody};
 use crate::domain::Message;
 use crate::error::{ApiError, FieldError};
@@ -23,36 +25,12 @@ fn official(ctx: &Ctx) -> Result<Caller, Fail> {
     Ok(c)
 }
 
-/// The access check of a complaint for `action`, as the API's: it must contest an act of
-/// the akimat's region (404 otherwise, as for one that does not exist).
-fn access(caller: &Caller, action: Action) -> impl FnOnce(Seen<'_>) -> Result<(), ApiError> + '_ {
-    move |seen| {
-        let employers = seen.bin.map_or(&[][..], std::slice::from_ref);
-        case_access(caller, action, std::slice::from_ref(seen.region), employers)
-    }
-}
-
 /// The body an official of `role` is, when it decides complaints at all.
 fn body_of(role: Role) -> Option<DecidingBody> {
     match role {
         Role::Ministry => Some(DecidingBody::Ministry),
         Role::Akimat => Some(DecidingBody::Akimat),
         Role::Employer | Role::Auditor => None,
-    }
-}
-
-/// The access check of a decision: besides [`access`], only the body the rule set names
-/// decides (APPK Art. 91(3)); the other is refused with 403.
-fn deciding(caller: &Caller) -> impl FnOnce(Seen<'_>) -> Result<(), ApiError> + '_ {
-    move |seen| {
-        access(caller, Action::DecideComplaint)(seen)?;
-        if body_of(caller.role) == Some(seen.decider) {
-            Ok(())
-        } else {
-            Err(ApiError::Forbidden(
-                Message::new("forbidden-not-deciding-body").text("body", seen.decider.as_str()),
-            ))
-        }
     }
 }
 
@@ -113,7 +91,14 @@ async fn read(ctx: &Ctx, c: &Caller, id: i64) -> Result<(Line, Vec<Step>), Fail>
     let caller = c.clone();
     Ok(ctx
         .state
-        .read(move |conn| desk::read(conn, id, today, access(&caller, Action::ReadComplaints)))
+        .read(move |conn| {
+            desk::read(
+                conn,
+                id,
+                today,
+                complaint_access(&caller, Action::ReadComplaints),
+            )
+        })
         .await?)
 }
 
@@ -367,12 +352,17 @@ async fn act(
                         reasons.as_deref().unwrap_or_default(),
                         expected,
                         today,
-                        access(&c, action),
+                        complaint_access(&c, action),
                         &actor,
                     ),
-                    Ask::Forward => {
-                        cases::forward(conn, id, expected, today, access(&c, action), &actor)
-                    }
+                    Ask::Forward => cases::forward(
+                        conn,
+                        id,
+                        expected,
+                        today,
+                        complaint_access(&c, action),
+                        &actor,
+                    ),
                     Ask::Decide(outcome) => cases::decide(
                         conn,
                         id,
@@ -383,7 +373,7 @@ async fn act(
                         },
                         expected,
                         today,
-                        deciding(&c),
+                        complaint_decider(&c),
                         &actor,
                     ),
                 }

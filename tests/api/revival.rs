@@ -308,7 +308,7 @@ async fn art_28_2_8_a_revocation_annulled_owes_only_the_replaced_workers_departu
         .clone();
     app.post(&format!("/v1/permits/{id}/trips"))
         .token(&app.employer(BIN_A))
-        .json(&json!({"worker_id": newcomer, "host_region": "KZ-47", "host_organisation": "Karaganda Steel JSC", "from": "2026-03-10", "to": "2026-03-20"}))
+        .json(&json!({"worker_id": newcomer, "host_region": "KZ-47", "host_organisation": "Karaganda Steel JSC", "start_date": "2026-03-10", "end_date": "2026-03-20"}))
         .await
         .ok(201);
     revoke(&app, &id, "unlawful-engagement").await;

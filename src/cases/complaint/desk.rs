@@ -4,7 +4,7 @@
 
 use super::super::CaseError;
 use super::list::{cases_of, officials_queue};
-use super::view::{load, Detail, Seen};
+use super::view::{load, Detail};
 use crate::db::audit;
 use crate::db::complaints::{CaseLink, ComplaintRow, Filter};
 use crate::db::Conn;
@@ -168,7 +168,7 @@ pub fn read<E: From<CaseError>>(
     conn: &mut Conn,
     id: i64,
     today: NaiveDate,
-    access: impl FnOnce(Seen<'_>) -> Result<(), E>,
+    access: impl FnOnce(&RegionCode, Option<&EmployerId>, DecidingBody) -> Result<(), E>,
 ) -> Result<(Line, Vec<Step>), E> {
     let row = load(conn, id, access)?;
     let mut links = cases_of(conn, std::slice::from_ref(&row))?;
