@@ -9,7 +9,7 @@
 use crate::domain::article;
 use crate::domain::verification::NotValid;
 use crate::domain::{Message, Money};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
@@ -64,15 +64,21 @@ pub fn integer(lang: Lang, value: i64) -> String {
     decimal(lang, Decimal::from(value))
 }
 
-/// An amount in tenge with its tiyn and the tenge sign: `1 548 350,00 ₸`.
-pub fn money(lang: Lang, amount: Money) -> String {
+/// An amount in tenge with its tiyn, without the sign, for a sentence that names the unit
+/// in words: `1 548 350,00` (`1,548,350.00` in English).
+pub fn amount(lang: Lang, amount: Money) -> String {
     let mut tenge = amount.tenge();
     tenge.rescale(2);
+    decimal(lang, tenge)
+}
+
+/// An amount in tenge with its tiyn and the tenge sign: `1 548 350,00 ₸`.
+pub fn money(lang: Lang, amount: Money) -> String {
     let sep = match lang {
         Lang::Kk | Lang::Ru => GROUP,
         Lang::En => ' ',
     };
-    format!("{}{sep}{TENGE}", decimal(lang, tenge))
+    format!("{}{sep}{TENGE}", self::amount(lang, amount))
 }
 
 /// A percentage: `0,25 %` in Kazakh and Russian (a space before the sign, as their

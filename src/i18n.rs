@@ -4,94 +4,29 @@
 //! when none of the three matches. Codes and articles never change with the language.
 
 use crate::domain::violation::{Arg, Message};
+pub use crate::lang::Lang;
+use crate::format;
+use chrono::NaiveDate;
 use fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader};
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 fluent_templates::static_loader! {
     static LOCALES = {
         locales: "./locales",
         fallback_language: "en",
         // No Unicode isolation marks around arguments: the text goes into JSON and logs.
-        customise: |bundle| bundle.set_use_isolating(false),
+        // Whole numbers of five digits and more grouped by thousands as each language
+        // writes them (`99 500`, `99,500`); years and four-digit figures as they are.
+        customise: |bundle| {
+            bundle.set_use_isolating(false);
+            bundle.set_formatter(Some(number_formatter(&bundle.locales)));
+        },
     };
 }
 
-/// A language the service speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Lang {
-    /// Kazakh, the state language.
-    Kk,
-    /// Russian.
-    Ru,
-    /// English, the default.
-    En,
-}
-
-static IDS: LazyLock<[LanguageIdentifier; 3]> = LazyLock::new(|| {
-    [
-        fluent_templates::langid!("kk"),
-        fluent_templates::langid!("ru"),
-        fluent_templates::langid!("en"),
-    ]
-});
-
 impl Lang {
-    /// Every language, the state language first.
-    pub const ALL: [Lang; 3] = [Lang::Kk, Lang::Ru, Lang::En];
-
-    /// The BCP 47 tag, as sent in `Content-Language`.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::Kk => "kk",
-            Lang::Ru => "ru",
-            Lang::En => "en",
-        }
-    }
-
-    fn id(self) -> &'static LanguageIdentifier {
-        &IDS[self as usize]
-    }
-
-    /// The language an `Accept-Language` header asks for, by its q-values: the first of
-    /// kk, ru and en it accepts (`kk-KZ` is Kazakh, `ru-RU` Russian); English when it
-    /// accepts none of them or is absent.
-    pub fn negotiate(accept_language: Option<&str>) -> Lang {
-        let Some(header) = accept_language else {
-            return Lang::En;
-        };
-        // Ranges by their q-value, highest first (the header's order among equals); a
-        // range with q=0 is not acceptable at all.
-        let mut ranges: Vec<(f32, &str)> = header
-            .split(',')
-            .filter_map(|item| {
-                let mut parts = item.split(';').map(str::trim);
-                let tag = parts.next().filter(|t| !t.is_empty())?;
-                let q = parts
-                    .find_map(|p| p.strip_prefix("q="))
-                    .map_or(Some(1.0), |q| q.parse::<f32>().ok())?;
-                (q > 0.0).then_some((q, tag))
-            })
-            .collect();
-        ranges.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let tags: Vec<&str> = ranges.into_iter().map(|(_, tag)| tag).collect();
-        let requested = fluent_langneg::convert_vec_str_to_langids_lossy(tags);
-        let available: Vec<&LanguageIdentifier> = IDS.iter().collect();
-        let default = Lang::En.id();
-        let chosen = fluent_langneg::negotiate_languages(
-            &requested,
-            &available,
-            Some(&default),
-            fluent_langneg::NegotiationStrategy::Lookup,
-        );
-        chosen
-            .first()
-            .and_then(|id| Lang::ALL.into_iter().find(|l| l.id() == **id))
-            .unwrap_or(Lang::En)
-    }
-
     /// The text of `message` in this language. A key missing from the catalogue renders
     /// as the key itself (a test keeps every key present in all three languages).
     pub fn text(self, message: &Message) -> String {
@@ -104,6 +39,8 @@ impl Lang {
                 let value = match value {
                     Arg::Number(n) if n.unsigned_abs() < 1 << 53 => FluentValue::from(*n),
                     Arg::Words(w) => FluentValue::from(self.pick(w).to_owned()),
+                    Arg::Money { tenge } => FluentValue::from(format::amount(self, *tenge)),
+                    Arg::Text(t) => FluentValue::from(self.dates_in(t)),
                     other => FluentValue::from(other.to_string()),
                 };
                 (Cow::Owned(name.clone()), value)
@@ -115,6 +52,16 @@ impl Lang {
                 log::error!("message {} is missing from the catalogue", message.key);
                 message.key.clone()
             })
+    }
+
+    /// A text argument as this language writes it: a calendar date given as text
+    /// (`2026-12-07`, as the rules and findings stored by every version of the service
+    /// give it) reads as the language writes dates (`07.12.2026`); any other text as it is.
+    fn dates_in(self, text: &str) -> String {
+        match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            Ok(day) if text.len() == 10 => format::date(self, day),
+            _ => text.to_owned(),
+        }
     }
 
     /// Of words given in every language, those of this one.
@@ -150,6 +97,40 @@ impl Lang {
     }
 }
 
+/// A whole number of five digits or more as `lang` groups it; `None` (Fluent's own form)
+/// for a fraction or a shorter number, so that a year reads `2026`, never `2 026`.
+fn grouped(lang: Lang, value: &FluentValue) -> Option<String> {
+    match value {
+        FluentValue::Number(n) if n.value.fract() == 0.0 && n.value.abs() >= 10_000.0 => {
+            format!("{}", n.value).parse().ok().map(|whole| format::integer(lang, whole))
+        }
+        _ => None,
+    }
+}
+
+fn grouped_kk<M>(value: &FluentValue, _: &M) -> Option<String> {
+    grouped(Lang::Kk, value)
+}
+
+fn grouped_ru<M>(value: &FluentValue, _: &M) -> Option<String> {
+    grouped(Lang::Ru, value)
+}
+
+fn grouped_en<M>(value: &FluentValue, _: &M) -> Option<String> {
+    grouped(Lang::En, value)
+}
+
+/// The number formatter of the catalogue's bundle for `locales` (its first is its own).
+type NumberFormatter<M> = fn(&FluentValue, &M) -> Option<String>;
+
+fn number_formatter<M>(locales: &[LanguageIdentifier]) -> NumberFormatter<M> {
+    match locales.first().map(|l| l.language.as_str()) {
+        Some("kk") => grouped_kk::<M>,
+        Some("ru") => grouped_ru::<M>,
+        _ => grouped_en::<M>,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,6 +162,34 @@ mod tests {
     fn arguments_are_placed_without_isolation_marks() {
         let m = Message::new("not-found-quota-year").arg("year", 2026);
         assert_eq!(Lang::En.text(&m), "no quota is set for 2026");
+    }
+
+    #[test]
+    fn money_dates_and_large_counts_in_a_refusal_read_as_the_language_writes_them() {
+        let fee = |n: i64| crate::domain::Money::from_tenge(rust_decimal::Decimal::from(n));
+        let v = crate::domain::fees::check_payment(
+            fee(100).unwrap(),
+            fee(873_650).unwrap(),
+            fee(4_325).unwrap(),
+            &"KZ-75".parse().unwrap(),
+        )
+        .unwrap();
+        let m = Message {
+            key: v.code.clone(),
+            args: v.args.clone(),
+        };
+        let ru = Lang::Ru.text(&m);
+        assert!(ru.contains("873\u{a0}650,00") && ru.contains("4\u{a0}325,00"), "{ru}");
+        assert!(Lang::En.text(&m).contains("873,650.00"));
+        let m = Message::new("payment-date-invalid")
+            .text("date", "2027-01-07")
+            .text("decided", "2026-12-01")
+            .text("today", "2026-12-07");
+        assert!(!Lang::Kk.text(&m).contains("2027-01-07"), "{}", Lang::Kk.text(&m));
+        let m = Message::new("not-found-quota-year").arg("year", 2026);
+        assert!(Lang::Ru.text(&m).contains("2026"));
+        let m = Message::new("conflict-hold-state-changed").arg("id", 99_500);
+        assert!(Lang::Kk.text(&m).contains("99\u{a0}500"), "{}", Lang::Kk.text(&m));
     }
 
     /// The keys of a catalogue file with the names of their arguments, also those a

@@ -14,5 +14,6 @@ pub mod domain;
 pub mod error;
 pub mod format;
 pub mod i18n;
+pub mod lang;
 pub mod ops;
 pub mod startup;

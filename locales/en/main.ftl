@@ -33,6 +33,15 @@ malformed-limit = limit must be between 1 and 500
 malformed-cursor = the cursor is not one this service sent
 malformed-year = year { $year } is outside 2000-2100
 malformed-year-text = year { $year } is not a whole number
+malformed-reason-syntax = the body is not valid JSON (line { $line }, column { $column })
+malformed-reason-not-object = the body must be one JSON object
+malformed-reason-type = { $field } has a value of the wrong type
+malformed-reason-value = { $field } has a value it does not admit
+malformed-reason-variant = { $field }: “{ $value }” is none of { $allowed }
+malformed-reason-missing = the field { $field } is missing
+malformed-reason-unknown = the field { $field } is not one this request takes
+malformed-reason-length = { $field } has the wrong number of items
+malformed-reason-duplicate = the key { $field } is given twice
 unknown-region = { $region } is none of the regions of Kazakhstan
 
 # 401

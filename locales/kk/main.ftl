@@ -33,6 +33,15 @@ malformed-limit = limit 1 мен 500 аралығында болуы керек
 malformed-cursor = курсорды бұл қызмет берген жоқ
 malformed-year = { $year } жылы 2000–2100 аралығынан тыс
 malformed-year-text = { $year } жылы бүтін сан емес
+malformed-reason-syntax = сұрау денесі дұрыс JSON емес ({ $line }-жол, { $column }-баған)
+malformed-reason-not-object = сұрау денесі бір JSON нысаны болуы керек
+malformed-reason-type = { $field } өрісі мәнінің түрі дұрыс емес
+malformed-reason-value = { $field } өрісінің мәні жарамсыз
+malformed-reason-variant = { $field } өрісі: «{ $value }» мәні { $allowed } мәндерінің ешқайсысы емес
+malformed-reason-missing = міндетті { $field } өрісі жоқ
+malformed-reason-unknown = бұл сұрауда { $field } өрісі қарастырылмаған
+malformed-reason-length = { $field } өрісіндегі элементтер саны дұрыс емес
+malformed-reason-duplicate = { $field } кілті екі рет берілген
 unknown-region = { $region } Қазақстан өңірлерінің қатарына кірмейді
 
 # 401

@@ -33,6 +33,15 @@ malformed-limit = limit должен быть от 1 до 500
 malformed-cursor = курсор выдан не этим сервисом
 malformed-year = год { $year } вне диапазона 2000–2100
 malformed-year-text = год { $year } не является целым числом
+malformed-reason-syntax = тело запроса — не корректный JSON (строка { $line }, столбец { $column })
+malformed-reason-not-object = тело запроса должно быть одним объектом JSON
+malformed-reason-type = у поля { $field } значение неверного типа
+malformed-reason-value = поле { $field } имеет недопустимое значение
+malformed-reason-variant = поле { $field }: «{ $value }» — не одно из значений { $allowed }
+malformed-reason-missing = нет обязательного поля { $field }
+malformed-reason-unknown = поле { $field } этим запросом не предусмотрено
+malformed-reason-length = в поле { $field } неверное число элементов
+malformed-reason-duplicate = ключ { $field } указан дважды
 unknown-region = { $region } не относится к регионам Казахстана
 
 # 401

@@ -64,18 +64,31 @@ impl<T: DeserializeOwned + Validate + ActionBody + 'static> FromRequest for Body
             if bytes.len() > limit {
                 return Err(ApiError::PayloadTooLarge(limit));
             }
-            let malformed = |message: String, field: String| {
+            // serde's reasons are English; the client reads the catalogue's, in its language.
+            let lang = accept_language(req.headers());
+            let malformed = |reason: Message, field: String| {
+                let text = lang.text(&reason);
                 ApiError::malformed(
-                    Message::new("malformed-body").text("reason", &message),
-                    vec![FieldError::new(field, message)],
+                    Message::new("malformed-body").text("reason", &text),
+                    vec![FieldError::new(field, text)],
                 )
             };
-            let Strict(mut json) = serde_json::from_slice(&bytes)
-                .map_err(|e| malformed(strip_position(&e.to_string()), String::new()))?;
+            let Strict(mut json) = serde_json::from_slice(&bytes).map_err(|e| {
+                let reason = match e.classify() {
+                    serde_json::error::Category::Data => {
+                        super::malformed::reason(&strip_position(&e.to_string()), "")
+                    }
+                    _ => super::malformed::syntax(e.line(), e.column()),
+                };
+                malformed(reason, String::new())
+            })?;
             // Every request body is an object; serde would also read a struct from an
             // array by field position, which no client means.
             if !json.is_object() {
-                return Err(malformed("must be a JSON object".into(), String::new()));
+                return Err(malformed(
+                    Message::new("malformed-reason-not-object"),
+                    String::new(),
+                ));
             }
             let mut nul = Vec::new();
             normalize(&mut json, &mut String::new(), &mut nul);
@@ -85,7 +98,8 @@ impl<T: DeserializeOwned + Validate + ActionBody + 'static> FromRequest for Body
             let value: T = serde_path_to_error::deserialize(json).map_err(|e| {
                 let path = e.path().to_string();
                 let message = strip_position(&e.into_inner().to_string());
-                malformed(message.clone(), field_of(&path, &message))
+                let field = field_of(&path, &message);
+                malformed(super::malformed::reason(&message, &field), field)
             })?;
             value.validate()?;
             let mut h = Sha256::new();
@@ -274,10 +288,13 @@ fn strip_position(message: &str) -> String {
 }
 
 /// The error handler for path parameters that do not parse.
-pub fn path_error(err: actix_web::error::PathError, _req: &HttpRequest) -> actix_web::Error {
+/// Which segment failed is not told by actix, only serde's English reason: the client reads
+/// the catalogue's sentence in its language.
+pub fn path_error(_err: actix_web::error::PathError, req: &HttpRequest) -> actix_web::Error {
+    let text = accept_language(req.headers()).key("malformed-path");
     ApiError::malformed(
         Message::new("malformed-path"),
-        vec![FieldError::new("path", strip_position(&err.to_string()))],
+        vec![FieldError::new("path", text)],
     )
     .into()
 }
@@ -318,14 +335,13 @@ impl<T: DeserializeOwned> FromRequest for Query<T> {
             serde_path_to_error::deserialize(de)
                 .map(Query)
                 .map_err(|e| {
-                    let field = e.path().to_string();
-                    let message = e.into_inner().to_string();
+                    let path = e.path().to_string();
+                    let field = if path == "." { "query".into() } else { path };
+                    let reason = super::malformed::reason(&e.into_inner().to_string(), &field);
+                    let text = accept_language(req.headers()).text(&reason);
                     ApiError::malformed(
-                        Message::new("malformed-query").text("reason", &message),
-                        vec![FieldError::new(
-                            if field == "." { "query".into() } else { field },
-                            message,
-                        )],
+                        Message::new("malformed-query").text("reason", &text),
+                        vec![FieldError::new(field, text)],
                     )
                 }),
         )

@@ -19,6 +19,7 @@ pub mod health;
 pub mod ict;
 pub mod idempotency;
 pub mod limit;
+pub mod malformed;
 pub mod openapi;
 pub mod page;
 pub mod permits;

@@ -314,7 +314,7 @@ pub fn report(
             "certificate-not-issued",
             ART_28_2_10,
         )
-        .arg("id", id)]));
+        .text("id", id)]));
     };
     if kind == ReportKind::End
         && !reports
@@ -324,7 +324,7 @@ pub fn report(
         return Err(CaseError::rules(vec![Violation::service_rule(
             "employment-end-without-hire",
         )
-        .arg("id", id)]));
+        .text("id", id)]));
     }
     let past_validity = certificate::past_validity(on, issued, until);
     let report = db::report(

@@ -151,7 +151,7 @@ pub fn review<E: From<CaseError>>(
     .ok_or_else(|| {
         CaseError::conflict(
             "changed-concurrently",
-            Message::new("conflict-demand-changed").arg("id", id),
+            Message::new("conflict-demand-changed").text("id", id),
         )
     })?;
     audit::record(

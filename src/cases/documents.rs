@@ -42,13 +42,13 @@ pub fn issue(
     let number = number.ok_or_else(|| {
         CaseError::conflict(
             "changed-concurrently",
-            Message::new("conflict-permit-changed").arg("id", l.permit.id),
+            Message::new("conflict-permit-changed").text("id", l.permit.id),
         )
     })?;
     if db::set_number(conn, l.permit.id, number.as_str(), today)? == 0 {
         return Err(CaseError::conflict(
             "changed-concurrently",
-            Message::new("conflict-permit-changed").arg("id", l.permit.id),
+            Message::new("conflict-permit-changed").text("id", l.permit.id),
         ));
     }
     audit::record(
@@ -247,7 +247,7 @@ fn document_of(conn: &mut Conn, l: Loaded, today: NaiveDate) -> Result<PermitDoc
         return Err(CaseError::conflict(
             "permit-not-issued",
             Message::new("conflict-permit-not-issued")
-                .arg("id", l.permit.id)
+                .text("id", l.permit.id)
                 .text("status", l.state_on(today).as_str()),
         ));
     };

@@ -251,7 +251,7 @@ fn hold_again(conn: &mut Conn, l: &Loaded, complaint: i64, actor: &Actor) -> Res
 fn changed(id: i64) -> CaseError {
     CaseError::conflict(
         "changed-concurrently",
-        Message::new("conflict-permit-changed").arg("id", id),
+        Message::new("conflict-permit-changed").text("id", id),
     )
 }
 

@@ -427,7 +427,7 @@ pub fn apply_extension<E: From<CaseError>>(
     if pending_extension(&row).is_some() {
         return Err(CaseError::conflict(
             "ict-extension-pending",
-            Message::new("conflict-ict-extension-pending").arg("id", id),
+            Message::new("conflict-ict-extension-pending").text("id", id),
         )
         .into());
     }
@@ -559,7 +559,7 @@ pub fn extend<E: From<CaseError>>(
     let Some(asked) = pending_extension(&row) else {
         return Err(CaseError::conflict(
             "ict-extension-not-applied",
-            Message::new("conflict-ict-extension-not-applied").arg("id", id),
+            Message::new("conflict-ict-extension-not-applied").text("id", id),
         )
         .into());
     };
@@ -717,7 +717,7 @@ pub fn notify_arrival<E: From<CaseError>>(
     let permit = &loaded.permit;
     if !permit.status.was_issued() {
         return Err(CaseError::rules(vec![
-            Violation::new("ict-permit-not-issued", ART_35_3).arg("id", id)
+            Violation::new("ict-permit-not-issued", ART_35_3).text("id", id)
         ])
         .into());
     }
@@ -751,7 +751,7 @@ pub fn notify_arrival<E: From<CaseError>>(
             None => out.push(
                 Violation::service_rule("ict-worker-not-on-permit")
                     .arg("worker", w.worker_id)
-                    .arg("id", id),
+                    .text("id", id),
             ),
             Some(x) if x.arrival_id.is_some() || ids.contains(&x.id) => {
                 out.push(Violation::service_rule("ict-worker-already-notified").arg("worker", x.id))
@@ -826,7 +826,7 @@ pub fn record_departure<E: From<CaseError>>(
     let loaded = load(conn, id, access)?;
     if !loaded.permit.status.was_issued() {
         return Err(CaseError::rules(vec![
-            Violation::new("ict-permit-not-issued", ART_28_2_8).arg("id", id)
+            Violation::new("ict-permit-not-issued", ART_28_2_8).text("id", id)
         ])
         .into());
     }
@@ -834,7 +834,7 @@ pub fn record_departure<E: From<CaseError>>(
         return Err(
             CaseError::rules(vec![Violation::service_rule("ict-worker-not-on-permit")
                 .arg("worker", worker_id)
-                .arg("id", id)])
+                .text("id", id)])
             .into(),
         );
     };
@@ -856,7 +856,7 @@ pub fn record_departure<E: From<CaseError>>(
         return Err(CaseError::conflict(
             "ict-permit-not-ended",
             Message::new("conflict-ict-permit-not-ended")
-                .arg("id", id)
+                .text("id", id)
                 .text("until", until),
         )
         .into());

@@ -46,7 +46,7 @@ impl Lifecycle {
     pub fn changed(&self, id: i64) -> CaseError {
         CaseError::conflict(
             "changed-concurrently",
-            Message::new(self.conflict).arg("id", id),
+            Message::new(self.conflict).text("id", id),
         )
     }
 

@@ -279,7 +279,7 @@ pub fn file_report(
         });
         if !own {
             return Err(Violation::new("replacement-permit-unknown", ART_33_2)
-                .arg("id", *id)
+                .text("id", *id)
                 .into());
         }
     }

@@ -294,7 +294,7 @@ async fn confirmation(ctx: &Ctx, id: i64, form: &Form, ask: Ask) -> Option<HttpR
         Ok(ConfirmPage {
             act: ctx.lang.text(
                 &Message::new(&format!("console-confirm-complaint-{}", ask.key()))
-                    .arg("id", id)
+                    .text("id", id)
                     .text("act", act),
             ),
             effects: effects(ctx, &l, ask, form),

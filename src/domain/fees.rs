@@ -115,9 +115,9 @@ pub fn check_payment(
     (paid < due).then(|| {
         Violation::new("fee-underpaid", ART_33_4)
             .text("region", region)
-            .text("paid", paid)
-            .text("due", due)
-            .text("mrp", mrp)
+            .arg("paid", paid)
+            .arg("due", due)
+            .arg("mrp", mrp)
     })
 }
 

@@ -5,6 +5,7 @@
 //! never change with the language.
 
 use super::article::{cite_all, Article};
+use super::money::Money;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -18,6 +19,12 @@ pub enum Arg {
     /// Words the data gives in each language (a category of a rule set's list), shown in
     /// the reader's.
     Words(Words),
+    /// An amount in tenge, shown as the reader's language writes money (`873 650,00` in
+    /// Kazakh and Russian, `873,650.00` in English); stored as `{"tenge": "873650.00"}`.
+    Money {
+        /// The amount, in tenge with its tiyn.
+        tenge: Money,
+    },
 }
 
 /// A name from data in the three languages the service speaks.
@@ -34,6 +41,7 @@ impl fmt::Display for Arg {
             Arg::Number(n) => write!(f, "{n}"),
             Arg::Text(t) => f.write_str(t),
             Arg::Words(w) => f.write_str(&w.en),
+            Arg::Money { tenge } => write!(f, "{tenge}"),
         }
     }
 }
@@ -58,6 +66,12 @@ number_arg!(i64, i32, u32, u16);
 impl From<usize> for Arg {
     fn from(n: usize) -> Arg {
         i64::try_from(n).map_or_else(|_| Arg::Text(n.to_string()), Arg::Number)
+    }
+}
+
+impl From<Money> for Arg {
+    fn from(tenge: Money) -> Arg {
+        Arg::Money { tenge }
     }
 }
 

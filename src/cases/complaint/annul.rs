@@ -30,7 +30,7 @@ pub(super) struct Annulled {
 fn changed(id: i64) -> CaseError {
     CaseError::conflict(
         "changed-concurrently",
-        Message::new("conflict-permit-changed").arg("id", id),
+        Message::new("conflict-permit-changed").text("id", id),
     )
 }
 

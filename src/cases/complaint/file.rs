@@ -69,7 +69,7 @@ fn file_loaded(
     {
         return Err(CaseError::conflict(
             "complaint-exists",
-            Message::new("conflict-complaint-exists").arg("id", l.permit.id),
+            Message::new("conflict-complaint-exists").text("id", l.permit.id),
         ));
     }
     let rules = rules_on(conn, today)?;

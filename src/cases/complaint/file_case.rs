@@ -105,7 +105,7 @@ fn file_loaded(
     {
         return Err(CaseError::conflict(
             "complaint-exists",
-            Message::new("conflict-complaint-exists").arg("id", case.id),
+            Message::new("conflict-complaint-exists").text("id", case.id),
         ));
     }
     let refused_at = act

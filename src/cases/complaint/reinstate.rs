@@ -48,7 +48,7 @@ fn reinstate_loaded(
     if !Detail::of(row)?.awaiting_quota {
         return Err(CaseError::conflict(
             "complaint-not-awaiting-quota",
-            Message::new("conflict-complaint-not-awaiting-quota").arg("id", row.id),
+            Message::new("conflict-complaint-not-awaiting-quota").text("id", row.id),
         ));
     }
     let rules = rules_on(conn, today)?;

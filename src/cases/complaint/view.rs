@@ -50,7 +50,7 @@ pub(super) fn not_found() -> CaseError {
 fn changed(id: i64) -> CaseError {
     CaseError::conflict(
         "changed-concurrently",
-        Message::new("conflict-complaint-changed").arg("id", id),
+        Message::new("conflict-complaint-changed").text("id", id),
     )
 }
 

@@ -47,7 +47,7 @@ pub(super) fn depart_loaded(
         .iter()
         .find(|w| w.id == cmd.worker_id && w.needs_permit)
         .ok_or_else(|| {
-            CaseError::not_found(Message::new("not-found-worker").arg("id", cmd.worker_id))
+            CaseError::not_found(Message::new("not-found-worker").text("id", cmd.worker_id))
         })?;
     let state = l.state_on(today);
     let stay = Stay {
@@ -73,7 +73,7 @@ pub(super) fn depart_loaded(
     if worker.departed_on.is_some() {
         return Err(CaseError::conflict(
             "departure-recorded",
-            Message::new("conflict-departure-recorded").arg("id", worker.id),
+            Message::new("conflict-departure-recorded").text("id", worker.id),
         ));
     }
     if db::record_departure(conn, l.permit.id, worker.id, cmd.on, &cmd.evidence)? == 0 {

@@ -115,7 +115,7 @@ pub(super) fn not_found(_id: i64) -> CaseError {
 pub(super) fn changed(id: i64) -> CaseError {
     CaseError::conflict(
         "changed-concurrently",
-        Message::new("conflict-permit-changed").arg("id", id),
+        Message::new("conflict-permit-changed").text("id", id),
     )
 }
 

@@ -59,7 +59,7 @@ pub(super) fn reissue_loaded(
         .holding_workers()
         .find(|w| w.id == cmd.worker_id)
         .ok_or_else(|| {
-            CaseError::not_found(Message::new("not-found-worker").arg("id", cmd.worker_id))
+            CaseError::not_found(Message::new("not-found-worker").text("id", cmd.worker_id))
         })?;
     let rules = rules_on(conn, today)?;
     let dates = workers_as_persons(
@@ -210,7 +210,7 @@ pub(super) fn replacement_loaded(
     if l.replacement.is_some() {
         return Err(CaseError::conflict(
             "replacement-reported",
-            Message::new("conflict-replacement-reported").arg("id", l.permit.id),
+            Message::new("conflict-replacement-reported").text("id", l.permit.id),
         ));
     }
     let hired: Vec<NaiveDate> = citizens.iter().map(|c| c.hired_on).collect();

@@ -50,7 +50,7 @@ pub(super) fn trip_loaded(
         .holding_workers()
         .find(|w| w.id == cmd.worker_id)
         .ok_or_else(|| {
-            CaseError::not_found(Message::new("not-found-worker").arg("id", cmd.worker_id))
+            CaseError::not_found(Message::new("not-found-worker").text("id", cmd.worker_id))
         })?;
     crate::cases::known_regions(conn, [("host_region".to_owned(), &cmd.host_region)])?;
     let rules = rules_on(conn, today)?;

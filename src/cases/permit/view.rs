@@ -280,6 +280,8 @@ fn check_line(c: &Check, lang: Lang, reader: Reader) -> CheckLine {
                     Arg::Number(n) => serde_json::json!(n),
                     Arg::Text(t) => serde_json::json!(t),
                     Arg::Words(w) => serde_json::json!(lang.pick(w)),
+                    // The wire keeps decimal strings in tenge, as every amount of the API.
+                    Arg::Money { tenge } => serde_json::json!(tenge.to_string()),
                 };
                 (k.clone(), v)
             })

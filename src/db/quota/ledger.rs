@@ -174,7 +174,7 @@ pub fn hold_read(
                 "case-already-holds-quota",
                 Message::new("conflict-case-already-holds-quota")
                     .text("kind", case.kind.as_str())
-                    .arg("id", case.id)
+                    .text("id", case.id)
                     .text("region", &claim.region),
             ),
             // The hold references the regional row: none means nothing was allocated.
@@ -213,7 +213,7 @@ fn hold_row(conn: &mut AnyConnection, id: i64) -> Result<HoldRow, Error> {
         .select(HoldRow::as_select())
         .first(conn)
         .optional()?
-        .ok_or_else(|| Error::not_found(Message::new("not-found-hold").arg("id", id)))
+        .ok_or_else(|| Error::not_found(Message::new("not-found-hold").text("id", id)))
 }
 
 /// Confirms held units as used: the permit was issued (its fee paid).
@@ -256,7 +256,7 @@ fn apply(
     if n == 0 {
         return Err(Error::conflict(
             "hold-state-changed",
-            Message::new("conflict-hold-state-changed").arg("id", h.id),
+            Message::new("conflict-hold-state-changed").text("id", h.id),
         ));
     }
     let (held, used) = (mv.held * h.units, mv.used * h.units);
