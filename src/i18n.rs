@@ -4,8 +4,8 @@
 //! when none of the three matches. Codes and articles never change with the language.
 
 use crate::domain::violation::{Arg, Message};
-pub use crate::lang::Lang;
 use crate::format;
+pub use crate::lang::Lang;
 use chrono::NaiveDate;
 use fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader};
@@ -102,7 +102,10 @@ impl Lang {
 fn grouped(lang: Lang, value: &FluentValue) -> Option<String> {
     match value {
         FluentValue::Number(n) if n.value.fract() == 0.0 && n.value.abs() >= 10_000.0 => {
-            format!("{}", n.value).parse().ok().map(|whole| format::integer(lang, whole))
+            format!("{}", n.value)
+                .parse()
+                .ok()
+                .map(|whole| format::integer(lang, whole))
         }
         _ => None,
     }
@@ -179,17 +182,28 @@ mod tests {
             args: v.args.clone(),
         };
         let ru = Lang::Ru.text(&m);
-        assert!(ru.contains("873\u{a0}650,00") && ru.contains("4\u{a0}325,00"), "{ru}");
+        assert!(
+            ru.contains("873\u{a0}650,00") && ru.contains("4\u{a0}325,00"),
+            "{ru}"
+        );
         assert!(Lang::En.text(&m).contains("873,650.00"));
         let m = Message::new("payment-date-invalid")
             .text("date", "2027-01-07")
             .text("decided", "2026-12-01")
             .text("today", "2026-12-07");
-        assert!(!Lang::Kk.text(&m).contains("2027-01-07"), "{}", Lang::Kk.text(&m));
+        assert!(
+            !Lang::Kk.text(&m).contains("2027-01-07"),
+            "{}",
+            Lang::Kk.text(&m)
+        );
         let m = Message::new("not-found-quota-year").arg("year", 2026);
         assert!(Lang::Ru.text(&m).contains("2026"));
         let m = Message::new("conflict-hold-state-changed").arg("id", 99_500);
-        assert!(Lang::Kk.text(&m).contains("99\u{a0}500"), "{}", Lang::Kk.text(&m));
+        assert!(
+            Lang::Kk.text(&m).contains("99\u{a0}500"),
+            "{}",
+            Lang::Kk.text(&m)
+        );
     }
 
     /// The keys of a catalogue file with the names of their arguments, also those a

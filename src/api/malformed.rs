@@ -67,8 +67,14 @@ mod tests {
 
     #[test]
     fn a_reason_in_rusts_words_reads_as_the_catalogue_says_it_naming_the_field() {
-        let text = ru("invalid type: integer `3`, expected string or map", "category");
-        assert!(text.contains("category") && !text.contains("invalid"), "{text}");
+        let text = ru(
+            "invalid type: integer `3`, expected string or map",
+            "category",
+        );
+        assert!(
+            text.contains("category") && !text.contains("invalid"),
+            "{text}"
+        );
         let text = ru("invalid value: integer `-5`, expected u32", "kazakh");
         assert!(text.contains("kazakh") && !text.contains("u32"), "{text}");
         let text = ru("input is out of range", "as_of");
@@ -82,7 +88,10 @@ mod tests {
             "decision",
         );
         let text = Lang::Kk.text(&m);
-        assert!(text.contains("maybe") && text.contains("approve, refuse"), "{text}");
+        assert!(
+            text.contains("maybe") && text.contains("approve, refuse"),
+            "{text}"
+        );
         assert!(!text.contains("unknown variant"), "{text}");
     }
 
@@ -91,6 +100,9 @@ mod tests {
         assert!(ru("missing field `rules`", "rules").contains("rules"));
         assert!(ru("unknown field `extra`, expected `a`", "extra").contains("extra"));
         let text = ru("duplicate key `reason`", "");
-        assert!(text.contains("reason") && !text.contains("duplicate"), "{text}");
+        assert!(
+            text.contains("reason") && !text.contains("duplicate"),
+            "{text}"
+        );
     }
 }

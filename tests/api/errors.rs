@@ -352,7 +352,6 @@ async fn a_body_must_be_one_object_with_each_key_once_and_a_missing_field_is_nam
     );
 }
 
-
 /// serde's and actix's reasons are English and name Rust's types (`expected u32`, `Path
 /// deserialize error`): a client asking for Kazakh or Russian reads the catalogue's sentence
 /// naming the field, and no Rust words.
@@ -360,12 +359,28 @@ async fn a_body_must_be_one_object_with_each_key_once_and_a_missing_field_is_nam
 async fn a_body_or_path_that_cannot_be_read_is_explained_in_the_readers_language() {
     let app = spawn_app().await;
     let t = app.employer(BIN_A);
-    let rust_words = ["invalid type", "expected", "u32", "i64", "EOF", "variant", "deserialize"];
+    let rust_words = [
+        "invalid type",
+        "expected",
+        "u32",
+        "i64",
+        "EOF",
+        "variant",
+        "deserialize",
+    ];
     let cases: [(&str, &str, &str); 4] = [
         ("ru", r#"{"category": "3", "#, "не корректный JSON"),
         ("ru", r#"{"category": 3}"#, "category"),
-        ("kk", r#"{"workers": [{"experience_years": -5}]}"#, "workers"),
-        ("ru", r#"{"category": "3", "term": {"length": "twelve"}}"#, "term"),
+        (
+            "kk",
+            r#"{"workers": [{"experience_years": -5}]}"#,
+            "workers",
+        ),
+        (
+            "ru",
+            r#"{"category": "3", "term": {"length": "twelve"}}"#,
+            "term",
+        ),
     ];
     for (lang, body, names) in cases {
         let r = app
@@ -380,7 +395,10 @@ async fn a_body_or_path_that_cannot_be_read_is_explained_in_the_readers_language
         assert!(detail.contains(names), "{lang} {body}: {detail}");
         for word in rust_words {
             assert!(!detail.contains(word), "{lang} {body}: {detail}");
-            assert!(!field_message.contains(word), "{lang} {body}: {field_message}");
+            assert!(
+                !field_message.contains(word),
+                "{lang} {body}: {field_message}"
+            );
         }
     }
     let r = app
@@ -391,6 +409,9 @@ async fn a_body_or_path_that_cannot_be_read_is_explained_in_the_readers_language
         .await;
     let p = r.problem(400, "malformed-request");
     let message = p["errors"][0]["message"].as_str().unwrap();
-    assert!(!message.contains("deserialize") && !message.contains("i64"), "{message}");
+    assert!(
+        !message.contains("deserialize") && !message.contains("i64"),
+        "{message}"
+    );
     assert_eq!(message, "жол параметрі дұрыс емес");
 }

@@ -220,11 +220,11 @@ async fn a_permit_runs_from_application_to_departure() {
     assert_eq!(v["article"], "Art. 33(4)");
     assert_eq!(
         v["message"],
-        "1000000.00 tenge were paid to KZ-23; the fee due is 1588528.00 tenge at the MRP of 3932.00 tenge on the payment date"
+        "1,000,000.00 tenge were paid to KZ-23; the fee due is 1,588,528.00 tenge at the MRP of 3,932.00 tenge on the payment date"
     );
     for (lang, text) in [
-        ("ru", "в бюджет KZ-23 уплачено 1000000.00 тенге; сбор составляет 1588528.00 тенге по МРП 3932.00 тенге на дату оплаты"),
-        ("kk", "KZ-23 бюджетіне 1000000.00 теңге төленді; төлем күнгі 3932.00 теңгелік АЕК бойынша алым 1588528.00 теңге"),
+        ("ru", "в бюджет KZ-23 уплачено 1\u{a0}000\u{a0}000,00 тенге; сбор составляет 1\u{a0}588\u{a0}528,00 тенге по МРП 3\u{a0}932,00 тенге на дату оплаты"),
+        ("kk", "KZ-23 бюджетіне 1\u{a0}000\u{a0}000,00 теңге төленді; төлем күнгі 3\u{a0}932,00 теңгелік АЕК бойынша алым 1\u{a0}588\u{a0}528,00 теңге"),
     ] {
         let r = pay(&app, &id, "KZ-23", "1000000.00", "2025-12-26", lang).await;
         let v = &r.problem(422, "fee-underpaid")["violations"][0];
@@ -243,7 +243,7 @@ async fn a_permit_runs_from_application_to_departure() {
     assert!(r.problem(422, "fee-underpaid")["violations"][0]["message"]
         .as_str()
         .unwrap()
-        .contains("the fee due is 1747300.00 tenge at the MRP of 4325.00"));
+        .contains("the fee due is 1,747,300.00 tenge at the MRP of 4,325.00"));
     let p = pay(&app, &id, "KZ-47", "1747300.00", "2026-01-05", "en")
         .await
         .ok(201)
@@ -931,7 +931,7 @@ async fn art_33_2_a_revocation_for_unlawful_engagement_bars_the_employer_for_12_
     );
     assert_eq!(
         c["message"],
-        "шетелдік жұмыс күшін заңсыз тартқаны үшін рұқсаттың кері қайтарылуы жұмыс берушіге 2027-03-10 дейін жаңа рұқсат бермейді"
+        "шетелдік жұмыс күшін заңсыз тартқаны үшін рұқсаттың кері қайтарылуы жұмыс берушіге 10.03.2027 дейін жаңа рұқсат бермейді"
     );
     decide(&app, &p["id"], "KZ-23", json!({"decision": "approve"}))
         .await
