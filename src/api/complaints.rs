@@ -1,7 +1,10 @@
 //! Pre-trial complaints against the service's acts (APPK No. 350-VI, Art. 91-92, 101):
 //! thin handlers that parse, authorize, call one command of `cases::complaint` and render.
 
-use super::docs::{IdempotencyKeyHeader, IfMatchComplaint, NotAnAkimat, StaleVersionShort};
+use super::docs::{
+    ComplaintExists, EmployerOrOtherRegion, IdempotencyKeyHeader, IfMatchComplaint,
+    NotAkimatsComplaint, NotAnAkimat, NotAnEmployer, StaleVersionShort,
+};
 use super::extract::{Body, IdempotencyKey, IfMatch, Query, RequestId};
 use super::idempotency::{create, etag, Created};
 use super::page::{split, PageQuery};
@@ -421,9 +424,9 @@ fn created(c: Complaint) -> Created<ComplaintView> {
     request_body = ComplaintRequest,
     responses(
         (status = 201, description = "Filed with the akimat whose act it contests.", body = ComplaintView, headers(("Location" = String, description = "The complaint."), ("ETag" = String, description = "The version."))),
-        (status = 403, description = "Not an employer.", body = Problem, content_type = "application/problem+json"),
+        NotAnEmployer,
         (status = 404, description = "No such permit, or not the employer's; no rule set in force.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "`complaint-exists`: an open complaint of the permit; the Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
+        ComplaintExists,
         (status = 422, description = "Invalid fields; `complaint-no-such-act` (APPK Art. 91(1), (2)): the permit shows no such act; `complaint-relief-mismatch` (APPK Art. 91(1)).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/complaints")]
@@ -468,9 +471,9 @@ pub async fn file_complaint(
     request_body = CaseComplaintRequest,
     responses(
         (status = 201, description = "Filed with the akimat that refused.", body = ComplaintView, headers(("Location" = String, description = "The complaint."), ("ETag" = String, description = "The version."))),
-        (status = 403, description = "Not an employer.", body = Problem, content_type = "application/problem+json"),
+        NotAnEmployer,
         (status = 404, description = "No such ICT permit, or not the employer's; no rule set in force.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "`complaint-exists`: an open complaint of the permit; the Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
+        ComplaintExists,
         (status = 422, description = "Invalid fields; `complaint-no-such-act` (APPK Art. 91(1)): the permit is not refused; `complaint-relief-mismatch` (APPK Art. 91(1)).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/ict-permits/{id}/complaints")]
@@ -498,7 +501,7 @@ pub async fn file_ict_complaint(
         (status = 201, description = "Registered with the akimat that refused.", body = ComplaintView, headers(("Location" = String, description = "The complaint."), ("ETag" = String, description = "The version."))),
         NotAnAkimat,
         (status = 404, description = "No such certificate, or not the akimat's region; no rule set in force.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "`complaint-exists`: an open complaint of the certificate; the Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
+        ComplaintExists,
         (status = 422, description = "Invalid fields; `complaint-no-such-act` (APPK Art. 91(1)): the certificate is not refused; `complaint-relief-mismatch` (APPK Art. 91(1)).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/self-employment-certificates/{id}/complaints")]
@@ -663,7 +666,7 @@ pub async fn list_complaints(
 #[utoipa::path(tag = "complaints", security(("bearer" = [])), params(QueueQuery),
     responses(
         (status = 200, description = "Open complaints by deadline (`next_cursor` is always null: at most `limit`).", body = ComplaintPage),
-        (status = 403, description = "An employer, or an akimat asking for another region.", body = Problem, content_type = "application/problem+json"),
+        EmployerOrOtherRegion,
     ))]
 #[get("/complaint-queue")]
 pub async fn complaint_queue(
@@ -757,7 +760,7 @@ pub struct ComplaintStatistics {
 #[utoipa::path(tag = "complaints", security(("bearer" = [])), params(ComplaintStatisticsQuery),
     responses(
         (status = 200, description = "The counts.", body = ComplaintStatistics),
-        (status = 403, description = "An employer, or an akimat asking for another region.", body = Problem, content_type = "application/problem+json"),
+        EmployerOrOtherRegion,
     ))]
 #[get("/complaint-statistics")]
 pub async fn complaint_statistics(
@@ -808,7 +811,7 @@ pub async fn complaint_statistics(
     responses(
         (status = 200, description = "Satisfied by the akimat: the act annulled.", body = ComplaintView, headers(("ETag" = String, description = "The version."))),
         NotAnAkimat,
-        (status = 404, description = "No such complaint, or not against the akimat's region.", body = Problem, content_type = "application/problem+json"),
+        NotAkimatsComplaint,
         (status = 409, description = "Not `filed`, or the permit changed concurrently.", body = Problem, content_type = "application/problem+json"),
         StaleVersionShort,
         (status = 422, description = "Invalid fields; `complaint-reconsideration-term-passed` (APPK Art. 91(4)).", body = Problem, content_type = "application/problem+json"),
@@ -843,7 +846,7 @@ pub async fn reconsider_complaint(
     responses(
         (status = 200, description = "With the body considering it, with its deadline.", body = ComplaintView, headers(("ETag" = String, description = "The version."))),
         NotAnAkimat,
-        (status = 404, description = "No such complaint, or not against the akimat's region.", body = Problem, content_type = "application/problem+json"),
+        NotAkimatsComplaint,
         (status = 409, description = "Not `filed`.", body = Problem, content_type = "application/problem+json"),
         StaleVersionShort,
     ))]
@@ -878,7 +881,7 @@ pub async fn forward_complaint(
     responses(
         (status = 200, description = "Reinstated: the permit active, the complaint no longer awaiting quota.", body = ComplaintView, headers(("ETag" = String, description = "The version."))),
         NotAnAkimat,
-        (status = 404, description = "No such complaint, or not against the akimat's region.", body = Problem, content_type = "application/problem+json"),
+        NotAkimatsComplaint,
         (status = 409, description = "`complaint-not-awaiting-quota`, or the permit changed concurrently.", body = Problem, content_type = "application/problem+json"),
         StaleVersionShort,
         (status = 422, description = "`quota-exhausted` (Art. 33(2)): still no room in a named region.", body = Problem, content_type = "application/problem+json"),

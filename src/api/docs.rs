@@ -12,7 +12,8 @@
 //! type declares (it sees only the names written in the attribute). Responses: the refusals of a conditional or repeated request
 //! ([`StaleVersion`], [`StaleVersionShort`], [`IdempotencyConflict`], [`Concurrent`]) and
 //! the refusals many operations word alike ([`NotCallersPermit`], [`NoStatistics`],
-//! [`NotAnAkimat`]).
+//! [`NotAnAkimat`], [`NotAnEmployer`]), and the complaints' ([`NotAkimatsComplaint`],
+//! [`ComplaintExists`], [`EmployerOrOtherRegion`]).
 
 use std::collections::BTreeMap;
 use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn};
@@ -194,4 +195,35 @@ problems!(
     /// 403: only an akimat takes this step.
     NotAnAkimat,
     ("403", "Not an akimat.")
+);
+problems!(
+    /// 403: only an employer takes this step.
+    NotAnEmployer,
+    ("403", "Not an employer.")
+);
+problems!(
+    /// 404 of a complaint that does not exist or is not against the calling akimat's region
+    /// (APPK Art. 91(4): the akimat acts only on complaints against its own acts).
+    NotAkimatsComplaint,
+    (
+        "404",
+        "No such complaint, or not against the akimat's region."
+    )
+);
+problems!(
+    /// 409 of a filing: the case already has an open complaint, or the key was reused.
+    ComplaintExists,
+    (
+        "409",
+        "`complaint-exists`: an open complaint of the permit or certificate; the Idempotency-Key was used for another request."
+    )
+);
+problems!(
+    /// 403 of the officials' complaint reads: an employer, or an akimat asking for
+    /// another region.
+    EmployerOrOtherRegion,
+    (
+        "403",
+        "An employer, or an akimat asking for another region."
+    )
 );

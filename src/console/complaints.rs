@@ -7,8 +7,8 @@ use super::frame::{Ctx, Fail, Form, Frame};
 use crate::auth::{
     authorize_role, complaint_access, complaint_decider, visible, Action, Caller, Role,
 };
-use crate::cases::complaint::desk::{self, Desk, Line, Step};
-use crate::cases::complaint::{self as cases, Outcome};
+use crate::cases::complaint::desk::{self, Line, Step};
+use crate::cases::complaint::{self as cases, Outcome, QueueOf, Scope};
 use crate::domain::complaint::{ActKind, ComplaintState, DecidingBody};
 use crate::domain::Message;
 use crate::error::{ApiError, FieldError};
@@ -48,15 +48,19 @@ pub async fn queue(ctx: Ctx) -> HttpResponse {
     let page = async {
         let c = official(&ctx)?;
         let region = visible(&c, Action::ReadComplaints, None)?.region;
-        let d = match (c.role, region) {
-            (Role::Ministry, _) => Desk::Ministry,
-            (_, Some(region)) => Desk::Akimat(region),
-            (_, None) => Desk::All,
+        let whose = match c.role {
+            Role::Ministry => QueueOf::Ministry,
+            Role::Akimat => QueueOf::Akimat,
+            Role::Employer | Role::Auditor => QueueOf::All,
+        };
+        let scope = Scope {
+            region,
+            ..Scope::default()
         };
         let today = ctx.state.time.today();
         let lines = ctx
             .state
-            .read(move |conn| Ok(desk::queue(conn, &d, ROWS, today)?))
+            .read(move |conn| Ok(desk::queue(conn, &scope, whose, ROWS, today)?))
             .await?;
         let bins = lines
             .iter()
@@ -83,6 +87,9 @@ struct ComplaintPage {
     can_reconsider: bool,
     /// The official's body decides it now (APPK Art. 91(3)).
     can_decide: bool,
+    /// The akimat reinstates the permit of an annulled revocation that waits for quota
+    /// (APPK Art. 91(3) with Art. 33(2)).
+    can_reinstate: bool,
 }
 
 /// Complaint `id` as the official reads it, with its history.
@@ -119,6 +126,8 @@ pub async fn complaint(ctx: Ctx, id: web::Path<String>) -> HttpResponse {
         let can_decide = l.state == ComplaintState::Forwarded
             && body_of(c.role) == Some(l.decider)
             && authorize_role(&c, Action::DecideComplaint).is_ok();
+        let can_reinstate =
+            l.awaiting_quota && authorize_role(&c, Action::ReconsiderComplaint).is_ok();
         let bins = l.bin.iter().map(ToString::to_string).collect();
         Ok(ComplaintPage {
             f: ctx
@@ -128,6 +137,7 @@ pub async fn complaint(ctx: Ctx, id: web::Path<String>) -> HttpResponse {
             steps,
             can_reconsider,
             can_decide,
+            can_reinstate,
         })
     }
     .await;
@@ -147,6 +157,9 @@ enum Ask {
     Forward,
     /// The deciding body decides it (APPK Art. 91(3), 92(2)).
     Decide(Outcome),
+    /// The akimat reinstates the permit of an annulled revocation once there is quota
+    /// (APPK Art. 91(3) with Art. 33(2)).
+    Reinstate,
 }
 
 impl Ask {
@@ -155,6 +168,7 @@ impl Ask {
             Ask::Reconsider => "reconsideration",
             Ask::Forward => "forwarding",
             Ask::Decide(_) => "decision",
+            Ask::Reinstate => "reinstatement",
         }
     }
 
@@ -165,6 +179,7 @@ impl Ask {
             Ask::Decide(Outcome::Satisfied) => "satisfied",
             Ask::Decide(Outcome::PartlySatisfied) => "partly-satisfied",
             Ask::Decide(Outcome::Refused) => "refused",
+            Ask::Reinstate => "reinstate",
         }
     }
 
@@ -233,6 +248,17 @@ fn effects(ctx: &Ctx, l: &Line, ask: Ask, form: &Form) -> Vec<String> {
         .lang
         .key(&format!("console-complaint-act-{}", l.act.as_str()));
     let mut out = Vec::new();
+    if ask == Ask::Reinstate {
+        return [
+            "console-effect-complaint-reinstate",
+            "console-effect-complaint-bar",
+            "console-effect-complaint-reinstate-extension",
+            "console-effect-complaint-reinstate-no-room",
+        ]
+        .into_iter()
+        .map(|k| ctx.lang.key(k))
+        .collect();
+    }
     if ask == Ask::Forward {
         let body = ctx
             .lang
@@ -335,7 +361,7 @@ async fn act(
         let c = official(&ctx)?;
         let action = match ask {
             Ask::Decide(_) => Action::DecideComplaint,
-            Ask::Reconsider | Ask::Forward => Action::ReconsiderComplaint,
+            Ask::Reconsider | Ask::Forward | Ask::Reinstate => Action::ReconsiderComplaint,
         };
         authorize_role(&c, action)?;
         let expected = version(&form)?;
@@ -356,6 +382,14 @@ async fn act(
                         &actor,
                     ),
                     Ask::Forward => cases::forward(
+                        conn,
+                        id,
+                        expected,
+                        today,
+                        complaint_access(&c, action),
+                        &actor,
+                    ),
+                    Ask::Reinstate => cases::reinstate(
                         conn,
                         id,
                         expected,
@@ -415,4 +449,10 @@ pub async fn forward(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpResp
 /// (the API's decision).
 pub async fn decide(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpResponse {
     act(ctx, id.into_inner(), body, |f| outcome(f).map(Ask::Decide)).await
+}
+
+/// The akimat reinstates the permit of an annulled revocation that waited for quota, once
+/// its regions have room (the API's reinstatement; APPK Art. 91(3) with Art. 33(2)).
+pub async fn reinstate(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpResponse {
+    act(ctx, id.into_inner(), body, |_| Ok(Ask::Reinstate)).await
 }

@@ -150,6 +150,10 @@ impl Mount {
                 "/complaints/{id}/decision",
                 web::post().to(complaints::decide),
             )
+            .route(
+                "/complaints/{id}/reinstatement",
+                web::post().to(complaints::reinstate),
+            )
             .route("/quota", web::get().to(ministry::quota))
             .route("/transfers", web::get().to(ministry::transfers))
             .route("/demand", web::get().to(ministry::demand))

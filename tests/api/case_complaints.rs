@@ -308,3 +308,34 @@ async fn appk_92_a_late_complaint_on_a_refused_ict_permit_satisfied_by_the_minis
         .await;
     assert_eq!(again.ok(200)["status"], "issued");
 }
+
+#[actix_web::test]
+async fn appk_91_4_a_certificates_and_an_ict_permits_complaint_run_their_akimats_term_over_a_holiday(
+) {
+    let app = spawn_app().await;
+    // Refused and contested on Tuesday 15 December 2026: three working days over
+    // Independence Day (16 December) end on Monday the 21st, not Friday the 18th.
+    app.set_today("2026-12-15T04:00:00Z");
+    let cert = refused_certificate(&app).await;
+    let c = app
+        .post(&format!("{CERTIFICATES}/{cert}/complaints"))
+        .token(&app.akimat("KZ-75"))
+        .json(&complaint())
+        .await;
+    let c = c.ok(201).clone();
+    assert_eq!(
+        (&c["act_on"], &c["due"]),
+        (&json!("2026-12-15"), &json!("2026-12-21"))
+    );
+    let ict = refused_ict(&app).await;
+    let c = app
+        .post(&format!("/v1/ict-permits/{ict}/complaints"))
+        .token(&app.employer(BIN_BRANCH))
+        .json(&complaint())
+        .await;
+    let c = c.ok(201).clone();
+    assert_eq!(
+        (&c["act_on"], &c["due"]),
+        (&json!("2026-12-15"), &json!("2026-12-21"))
+    );
+}

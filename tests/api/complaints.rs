@@ -30,7 +30,7 @@ async fn apply(app: &TestApp, passport: &str) -> Value {
         .clone()
 }
 
-async fn decide_permit(app: &TestApp, id: &Value, body: Value) -> Resp {
+pub(crate) async fn decide_permit(app: &TestApp, id: &Value, body: Value) -> Resp {
     app.post(&format!("/v1/permits/{id}/decisions"))
         .token(&app.akimat("KZ-23"))
         .json(&body)
@@ -55,7 +55,7 @@ fn actions(permit: &Value) -> Vec<String> {
         .collect()
 }
 
-async fn forward(app: &TestApp, id: &Value) -> Value {
+pub(crate) async fn forward(app: &TestApp, id: &Value) -> Value {
     app.post(&format!("/v1/complaints/{id}/forwarding"))
         .token(&app.akimat("KZ-23"))
         .send()
@@ -64,7 +64,7 @@ async fn forward(app: &TestApp, id: &Value) -> Value {
         .clone()
 }
 
-async fn decide(app: &TestApp, id: &Value, body: Value) -> Resp {
+pub(crate) async fn decide(app: &TestApp, id: &Value, body: Value) -> Resp {
     app.post(&format!("/v1/complaints/{id}/decision"))
         .token(&app.ministry())
         .json(&body)
@@ -539,7 +539,7 @@ async fn appk_91_each_side_reaches_only_its_own_complaints() {
 
 /// BIN_A's one-worker application in KZ-23; `spring`: filed in March 2026, starting on
 /// 1 April.
-async fn apply_for(app: &TestApp, name: &str, passport: &str, spring: bool) -> Value {
+pub(crate) async fn apply_for(app: &TestApp, name: &str, passport: &str, spring: bool) -> Value {
     let mut a = application(&["KZ-23"], vec![worker(name, "TUR", passport)]);
     if spring {
         a["start_date"] = json!("2026-04-01");
@@ -815,4 +815,123 @@ async fn appk_92_1_the_act_is_dated_in_kazakhstan_time_not_utc() {
         (&c["act_on"], &c["filed_on"]),
         (&json!("2025-12-18"), &json!("2025-12-18"))
     );
+}
+
+/// BIN_A's one-worker application in `region`, refused there on the day.
+async fn refused_in(app: &TestApp, region: &str, name: &str, passport: &str) -> Value {
+    let id = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .json(&application(&[region], vec![worker(name, "TUR", passport)]))
+        .await
+        .ok(201)["id"]
+        .clone();
+    app.post(&format!("/v1/permits/{id}/decisions"))
+        .token(&app.akimat(region))
+        .json(&json!({"decision": "refuse", "grounds": ["unreliable-documents"]}))
+        .await
+        .ok(200);
+    id
+}
+
+#[actix_web::test]
+async fn appk_complaint_statistics_count_filed_satisfied_and_refused_by_region_and_act_with_the_median_time_to_decide(
+) {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 5), ("KZ-75", "3", 5)]).await;
+    profile(&app, BIN_A).await;
+    let mut ids = Vec::new();
+    for (region, name, passport) in [
+        ("KZ-23", "KAYA MEHMET", "U1000000"),
+        ("KZ-23", "DEMIR ALI", "U2000000"),
+        ("KZ-23", "YILMAZ CAN", "U3000000"),
+        ("KZ-75", "CELIK EMRE", "U4000000"),
+    ] {
+        let p = refused_in(&app, region, name, passport).await;
+        let c = file(&app, BIN_A, &p, "refusal", "annul").await.ok(201)["id"].clone();
+        ids.push(c);
+    }
+    // The akimat satisfies the first itself on the day it is filed (0 days).
+    app.post(&format!("/v1/complaints/{}/reconsideration", ids[0]))
+        .token(&app.akimat("KZ-23"))
+        .json(&json!({"reasons": "The documents were reliable."}))
+        .await
+        .ok(200);
+    forward(&app, &ids[1]).await;
+    forward(&app, &ids[2]).await;
+    app.post(&format!("/v1/complaints/{}/forwarding", ids[3]))
+        .token(&app.akimat("KZ-75"))
+        .send()
+        .await
+        .ok(200);
+    // The ministry refuses the second after 4 days and satisfies the third after 10; the
+    // fourth, in Almaty, stays open.
+    app.set_today("2025-12-19T04:00:00Z");
+    decide(
+        &app,
+        &ids[1],
+        json!({"outcome": "refused", "reasons": "The copy was not notarised."}),
+    )
+    .await
+    .ok(200);
+    app.set_today("2025-12-25T04:00:00Z");
+    decide(&app, &ids[2], json!({"outcome": "satisfied"}))
+        .await
+        .ok(200);
+
+    let stats = |token: String, query: &'static str| {
+        let app = &app;
+        async move {
+            app.get(&format!(
+                "/v1/complaint-statistics?from=2025-01-01&to=2025-12-31{query}"
+            ))
+            .token(&token)
+            .send()
+            .await
+        }
+    };
+    let row = |r: &Value| {
+        json!([
+            r["region"],
+            r["act"],
+            r["filed"],
+            r["reconsidered"],
+            r["satisfied"],
+            r["refused"],
+            r["open"],
+            r["median_days_to_decide"]
+        ])
+    };
+    let all = stats(app.ministry(), "").await;
+    let rows: Vec<Value> = all.ok(200)["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(row)
+        .collect();
+    // The median of 0, 4 and 10 days is 4; none decided in Almaty, so no median there.
+    assert_eq!(
+        rows,
+        vec![
+            json!(["KZ-23", "refusal", 1 + 2, 1, 1, 1, 0, 4]),
+            json!(["KZ-75", "refusal", 1, 0, 0, 0, 1, null]),
+        ]
+    );
+    // An akimat counts its own region's alone, and may not ask for another's.
+    let own = stats(app.akimat("KZ-75"), "").await;
+    let rows: Vec<Value> = own.ok(200)["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(row)
+        .collect();
+    assert_eq!(rows, vec![json!(["KZ-75", "refusal", 1, 0, 0, 0, 1, null])]);
+    stats(app.akimat("KZ-75"), "&region=KZ-23")
+        .await
+        .problem(403, "forbidden");
+    // The employer reads no statistics.
+    stats(app.employer(BIN_A), "")
+        .await
+        .problem(403, "forbidden");
 }

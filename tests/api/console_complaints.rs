@@ -286,3 +286,231 @@ async fn appk_91_4_an_akimat_official_satisfies_a_complaint_in_chromium_and_the_
     assert_eq!(permit(&app, permit_id).await["status"], "active");
     assert!(violations.is_empty(), "axe:\n{}", violations.join("\n"));
 }
+
+/// BIN_A's permit in Atyrau region revoked, its region's one unit then given to another
+/// permit, and BIN_A's complaint satisfied by the ministry without room: the complaint
+/// waits for quota (`awaiting_quota`). The permit's id and the complaint's.
+async fn annulled_without_room(app: &TestApp) -> (i64, i64) {
+    use crate::complaints::{apply_for, decide, decide_permit, forward};
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(app, &[("KZ-23", "3", 1)]).await;
+    profile(app, BIN_A).await;
+    let id = active_permit(app, "U1000000").await;
+    app.set_today("2026-03-10T04:00:00Z");
+    app.post(&format!("/v1/permits/{id}/revocation"))
+        .token(&app.akimat("KZ-23"))
+        .json(&json!({"ground": "unreliable-documents"}))
+        .await
+        .ok(200);
+    let other = apply_for(app, "DEMIR ALI", "U2000000", true).await;
+    decide_permit(app, &other, json!({"decision": "approve"}))
+        .await
+        .ok(200);
+    let c = app
+        .post("/v1/complaints")
+        .token(&app.employer(BIN_A))
+        .json(&json!({
+            "permit_id": id, "act": "revocation", "relief": "annul",
+            "grounds": "The documents were reliable: the diploma was apostilled.",
+        }))
+        .await
+        .ok(201)["id"]
+        .clone();
+    forward(app, &c).await;
+    app.set_today("2026-03-12T04:00:00Z");
+    let d = decide(app, &c, json!({"outcome": "satisfied"}))
+        .await
+        .ok(200)
+        .clone();
+    assert_eq!(d["awaiting_quota"], true, "{d}");
+    (id.as_i64().unwrap(), c.as_i64().unwrap())
+}
+
+/// The ministry gives Atyrau region a second unit of category 3 for 2026.
+async fn one_more_unit(app: &TestApp) {
+    app.put("/v1/quotas/2026/regions/KZ-23")
+        .token(&app.ministry())
+        .json(&json!({"categories": [{"category": "3", "allocated": 2}], "reason": "Order No. 40 of 12.03.2026"}))
+        .await
+        .ok(200);
+}
+
+/// The confirmation page, in `lang`, of what `form` asks at `path`, before anything is
+/// done.
+async fn confirmation(
+    app: &TestApp,
+    s: &crate::console::Session,
+    lang: &str,
+    path: &str,
+    form: &str,
+) -> String {
+    let mut res = crate::console::http()
+        .post(format!("{}{path}", app.address))
+        .insert_header(("Cookie", s.cookie.clone()))
+        .insert_header(("Accept-Language", lang.to_owned()))
+        .insert_header(("Content-Type", "application/x-www-form-urlencoded"))
+        .send_body(form.to_owned())
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    String::from_utf8(res.body().await.unwrap().to_vec()).unwrap()
+}
+
+#[actix_web::test]
+async fn appk_91_3_the_akimat_reinstates_a_permit_waiting_for_quota_after_confirming_in_each_language(
+) {
+    let app = spawn_app().await;
+    let (permit_id, id) = annulled_without_room(&app).await;
+    // The ministry reads the complaint but has no reinstatement to make: only the akimat.
+    let s = sign_in(&app, &app.ministry()).await;
+    let (_, html) = page(&app, &s, &format!("/console/complaints/{id}")).await;
+    assert!(html.contains("the permit waits for quota"), "{html}");
+    assert!(!html.contains("id=\"reinstate\""), "{html}");
+    let path = format!("/console/complaints/{id}/reinstatement");
+    let (status, _, _) =
+        post_form(&app, &s, &path, &format!("csrf={}&confirmed=yes", s.csrf)).await;
+    assert_eq!(status, 303);
+    assert_eq!(permit(&app, permit_id).await["status"], "revoked");
+    // The akimat's page offers the reinstatement; another region's akimat gets 404.
+    let other = sign_in(&app, &app.akimat("KZ-75")).await;
+    let (status, _) = page(&app, &other, &format!("/console/complaints/{id}")).await;
+    assert_eq!(status, 404);
+    let s = sign_in(&app, &app.akimat("KZ-23")).await;
+    let (_, html) = page(&app, &s, &format!("/console/complaints/{id}")).await;
+    assert!(html.contains("id=\"reinstate\""), "{html}");
+    let version = complaint(&app, id).await["version"].as_i64().unwrap();
+    let form = format!("csrf={}&version={version}", s.csrf);
+    // Without the session's CSRF token: refused, nothing done.
+    let (status, _, _) = post_form(&app, &s, &path, "csrf=0&confirmed=yes").await;
+    assert_eq!(status, 403);
+    // The confirmation says in words what will follow, in each language; nothing is done.
+    for (lang, words) in [
+        (
+            "kk",
+            [
+                "№ {id} шағым бойынша рұқсатты қалпына келтіресіз, акт: рұқсатты кері қайтарып алу",
+                "квотаны қайтадан алады",
+                "33-баптың 2-тармағы",
+                "ештеңе өзгермейді",
+            ],
+        ),
+        (
+            "ru",
+            [
+                "Вы восстанавливаете разрешение по жалобе № {id} на акт: отзыв разрешения",
+                "снова занимает квоту",
+                "ст. 33 п. 2",
+                "ничего не меняется",
+            ],
+        ),
+        (
+            "en",
+            [
+                "You are reinstating the permit of complaint № {id} against the revocation of a permit.",
+                "takes its quota again in every named region",
+                "(Art. 33(2)) is lifted",
+                "nothing changes",
+            ],
+        ),
+    ] {
+        let confirm = confirmation(&app, &s, lang, &path, &form).await;
+        assert!(confirm.contains(&format!("lang=\"{lang}\"")), "{confirm}");
+        for w in words {
+            let w = w.replace("{id}", &id.to_string());
+            assert!(confirm.contains(&w), "{lang}: {w}: {confirm}");
+        }
+        assert!(confirm.contains("name=\"confirmed\" value=\"yes\""), "{confirm}");
+    }
+    assert_eq!(permit(&app, permit_id).await["status"], "revoked");
+    // Confirmed while the region still has no room: nothing changes, the reason is shown.
+    let (status, location, _) = post_form(&app, &s, &path, &format!("{form}&confirmed=yes")).await;
+    assert_eq!(
+        (status, location),
+        (303, format!("/console/complaints/{id}"))
+    );
+    assert_eq!(permit(&app, permit_id).await["status"], "revoked");
+    assert_eq!(complaint(&app, id).await["awaiting_quota"], true);
+    // Once there is room, confirmed: the permit is active again and waits no more.
+    one_more_unit(&app).await;
+    let (status, _, _) = post_form(&app, &s, &path, &format!("{form}&confirmed=yes")).await;
+    assert_eq!(status, 303);
+    assert_eq!(permit(&app, permit_id).await["status"], "active");
+    let c = complaint(&app, id).await;
+    assert_eq!(
+        (&c["state"], &c["awaiting_quota"]),
+        (&json!("satisfied"), &json!(false))
+    );
+    let (_, html) = page(&app, &s, &format!("/console/complaints/{id}")).await;
+    assert!(
+        html.contains("data-action=\"complaint.reinstated\""),
+        "{html}"
+    );
+    assert!(!html.contains("id=\"reinstate\""), "{html}");
+}
+
+#[actix_web::test]
+async fn appk_91_3_an_akimat_official_reinstates_a_permit_in_chromium_in_kazakh_russian_and_english(
+) {
+    use crate::console::{
+        attr, attr_becomes, browser, browser_sign_in, chromium, click, driver, oidc_provider, shot,
+        text,
+    };
+    let Some((chromium_bin, driver_bin)) = browser() else {
+        return;
+    };
+    let Some(dir) = oidc_provider() else {
+        return;
+    };
+    let axe_js = std::fs::read_to_string(dir.join("node_modules/axe-core/axe.min.js"))
+        .expect("axe-core is installed with tests/oidc's packages");
+    let _turn = heavy().await;
+    let app = spawn_app().await;
+    let (permit_id, id) = annulled_without_room(&app).await;
+    let d = driver(&driver_bin).await;
+    let c = chromium(&d, &chromium_bin, 1).await;
+    c.set_window_size(1366, 900).await.unwrap();
+    browser_sign_in(&c, &app, &app.akimat("KZ-23")).await;
+    let mut violations = Vec::new();
+    // In each language: the complaint page, the button, the confirmation in words; then
+    // back, nothing done.
+    for (lang, lifted) in [
+        ("kk", "33-баптың 2-тармағы"),
+        ("ru", "ст. 33 п. 2"),
+        ("en", "(Art. 33(2)) is lifted"),
+    ] {
+        c.goto(&format!("{}/console/complaints/{id}", app.address))
+            .await
+            .unwrap();
+        click(&c, &format!("#lang-{lang}")).await;
+        attr_becomes(&c, "html", "lang", lang).await;
+        for v in crate::console_session::axe(&c, &axe_js).await {
+            violations.push(format!("complaint {lang}: {v}"));
+        }
+        click(&c, "#reinstate").await;
+        let effects = text(&c, "#confirm-effects").await;
+        assert!(effects.contains(lifted), "{lang}: {effects}");
+        shot(&c, &app, &format!("44-reinstate-confirm-{lang}")).await;
+        for v in crate::console_session::axe(&c, &axe_js).await {
+            violations.push(format!("confirmation {lang}: {v}"));
+        }
+    }
+    assert_eq!(permit(&app, permit_id).await["status"], "revoked");
+    // In English, confirmed without room: refused with the reason, nothing changes.
+    click(&c, "#confirm").await;
+    attr_becomes(&c, "#complaint-state", "data-state", "satisfied").await;
+    assert!(attr(&c, "#flash", "class").await.contains("refused"));
+    assert_eq!(permit(&app, permit_id).await["status"], "revoked");
+    // Once there is room: reinstated, the flash says so, the case is active.
+    one_more_unit(&app).await;
+    c.refresh().await.unwrap();
+    click(&c, "#reinstate").await;
+    click(&c, "#confirm").await;
+    attr_becomes(&c, "#complaint-state", "data-state", "satisfied").await;
+    assert!(attr(&c, "#flash", "class").await.contains("ok"));
+    shot(&c, &app, "45-reinstated").await;
+    click(&c, "#case").await;
+    attr_becomes(&c, "#status", "data-status", "active").await;
+    c.close().await.unwrap();
+    assert_eq!(complaint(&app, id).await["awaiting_quota"], false);
+    assert!(violations.is_empty(), "axe:\n{}", violations.join("\n"));
+}

@@ -1,26 +1,17 @@
 //! The complaint desk of the deciding body's officials (the console's complaint pages):
-//! the queue by deadline under the same rule as the API's `GET /v1/complaint-queue`, and
-//! one complaint with its history, as plain read models that name no table.
+//! the officials' queue of [`super::read::officials`] (the same rule as the API's
+//! `GET /v1/complaint-queue`, written once there), and one complaint with its history, as
+//! plain read models that name no table.
 
 use super::super::CaseError;
-use super::list::{cases_of, officials_queue};
-use super::view::{load, Detail};
+use super::read::{officials, one, Complaint, QueueOf, Scope};
 use crate::db::audit;
-use crate::db::complaints::{CaseLink, ComplaintRow, Filter};
+use crate::db::complaints::CaseLink;
 use crate::db::Conn;
 use crate::domain::article::SERVICE_RULE;
 use crate::domain::complaint::{ActKind, ComplaintState, DecidingBody, Relief};
 use crate::domain::{EmployerId, RegionCode};
 use chrono::{DateTime, NaiveDate, Utc};
-
-/// Whose queue is read: the ministry's (what it decides), an akimat's (complaints against
-/// its region's acts that await it), or every open complaint (auditors).
-#[derive(Debug, Clone)]
-pub enum Desk {
-    Ministry,
-    Akimat(RegionCode),
-    All,
-}
 
 /// A complaint as the desk shows it.
 #[derive(Debug, Clone)]
@@ -73,94 +64,54 @@ pub struct Step {
 /// The most steps a complaint's history shows.
 const STEPS: i64 = 200;
 
-fn line(row: ComplaintRow, case: Option<CaseLink>, today: NaiveDate) -> Result<Line, CaseError> {
-    let detail = Detail::of(&row)?;
-    let (certificate_id, ict_permit_id) = match case {
-        Some(CaseLink::Certificate(id)) => (Some(id), None),
-        Some(CaseLink::Ict(id)) => (None, Some(id)),
-        None => (None, None),
-    };
-    Ok(Line {
-        id: row.id,
-        permit_id: row.permit_id,
-        certificate_id,
-        ict_permit_id,
-        decider: row.decider(),
-        overdue: row.state.is_open() && row.due < today,
-        relief: Relief::parse(&row.relief).unwrap_or(Relief::Annul),
-        bin: row.bin,
-        region: row.region,
-        act: row.act_kind,
-        act_on: row.act_on,
-        grounds: row.grounds,
-        references: detail.references,
-        filed_on: row.filed_on,
-        late: row.late,
-        state: row.state,
-        due: row.due,
-        forwarded_on: detail.forwarded_on,
-        decided_on: row.decided_on,
-        reasons: detail.reasons,
-        term_restored: detail.term_restored,
-        awaiting_quota: detail.awaiting_quota,
-        version: row.version,
-    })
+impl From<Complaint> for Line {
+    fn from(c: Complaint) -> Line {
+        let (certificate_id, ict_permit_id) = match c.case {
+            Some(CaseLink::Certificate(id)) => (Some(id), None),
+            Some(CaseLink::Ict(id)) => (None, Some(id)),
+            None => (None, None),
+        };
+        Line {
+            id: c.id,
+            permit_id: c.permit_id,
+            certificate_id,
+            ict_permit_id,
+            bin: c.bin,
+            region: c.region,
+            act: c.act,
+            act_on: c.act_on,
+            relief: c.relief,
+            grounds: c.grounds,
+            references: c.detail.references,
+            filed_on: c.filed_on,
+            late: c.late,
+            state: c.state,
+            decider: c.decider,
+            due: c.due,
+            overdue: c.overdue,
+            forwarded_on: c.detail.forwarded_on,
+            decided_on: c.decided_on,
+            reasons: c.detail.reasons,
+            term_restored: c.detail.term_restored,
+            awaiting_quota: c.detail.awaiting_quota,
+            version: c.version,
+        }
+    }
 }
 
-/// The open complaints of `desk` by deadline, the earliest (and overdue) first, at most
-/// `limit`, after the annulled revocations whose permits wait for quota: the ministry's
-/// those forwarded to it; an akimat's those against its region's acts within its own term,
-/// those waiting for quota, and those forwarded where the rule set names the akimat to
-/// decide; every open one for auditors.
+/// The officials' queue of `scope` for `whose` (see [`officials`]), at most `limit`, as the
+/// desk shows it.
 pub fn queue(
     conn: &mut Conn,
-    desk: &Desk,
+    scope: &Scope,
+    whose: QueueOf,
     limit: i64,
     today: NaiveDate,
 ) -> Result<Vec<Line>, CaseError> {
-    let open = vec![
-        ComplaintState::Filed.as_str(),
-        ComplaintState::Forwarded.as_str(),
-    ];
-    let filter = match desk {
-        Desk::Ministry => Filter {
-            states: Some(vec![ComplaintState::Forwarded.as_str()]),
-            decider: Some(DecidingBody::Ministry.as_str()),
-            ..Filter::default()
-        },
-        Desk::Akimat(region) => Filter {
-            region: Some(region.to_string()),
-            states: Some(open),
-            ..Filter::default()
-        },
-        Desk::All => Filter {
-            states: Some(open),
-            ..Filter::default()
-        },
-    };
-    let filter = Filter {
-        limit,
-        by_due: true,
-        ..filter
-    };
-    let akimat = matches!(desk, Desk::Akimat(_));
-    let rows: Vec<ComplaintRow> = officials_queue(conn, &filter)?
+    Ok(officials(conn, scope, whose, today, limit)?
         .into_iter()
-        .filter(|(r, waiting)| {
-            !akimat
-                || *waiting
-                || r.state == ComplaintState::Filed
-                || r.decider() == DecidingBody::Akimat
-        })
-        .map(|(r, _)| r)
-        .collect();
-    let mut links = cases_of(conn, &rows)?;
-    rows.into_iter()
-        .map(|r| {
-            let case = links.remove(&r.id);
-            line(r, case, today)
-        })
-        .collect()
+        .map(Line::from)
+        .collect())
 }
 
 /// Complaint `id`, once `access` lets the caller see it, with its history oldest first.
@@ -170,9 +121,7 @@ pub fn read<E: From<CaseError>>(
     today: NaiveDate,
     access: impl FnOnce(&RegionCode, Option<&EmployerId>, DecidingBody) -> Result<(), E>,
 ) -> Result<(Line, Vec<Step>), E> {
-    let row = load(conn, id, access)?;
-    let mut links = cases_of(conn, std::slice::from_ref(&row))?;
-    let case = links.remove(&row.id);
+    let complaint = one(conn, id, today, access)?;
     let steps = audit::history(conn, "complaint", &id.to_string(), STEPS)
         .map_err(CaseError::from)?
         .into_iter()
@@ -184,5 +133,5 @@ pub fn read<E: From<CaseError>>(
             legal_basis: Some(e.legal_basis).filter(|b| b != SERVICE_RULE),
         })
         .collect();
-    Ok((line(row, case, today)?, steps))
+    Ok((Line::from(complaint), steps))
 }
