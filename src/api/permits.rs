@@ -1159,14 +1159,7 @@ async fn decide(
                 today,
                 permit_access(&caller, Action::DecidePermit),
                 &actor,
-                |c, l, rules| {
-                    Ok(PermitView::from(view::render_under(
-                        c,
-                        Some(rules),
-                        l,
-                        how,
-                    )?))
-                },
+                |decided| Ok(PermitView::from(decided.render(how)?)),
             )
         })
         .await

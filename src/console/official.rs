@@ -755,8 +755,8 @@ pub async fn decide(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpRespo
                     date: how.today,
                     rule_sets: &rule_sets,
                 };
-                permits::decide(conn, id, &cmd, today, access, &actor, |conn, l, rules| {
-                    Ok(view::render_under(conn, Some(rules), l, how)?)
+                permits::decide(conn, id, &cmd, today, access, &actor, |decided| {
+                    Ok(decided.render(how)?)
                 })
             })
             .await?)

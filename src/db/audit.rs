@@ -11,6 +11,7 @@ use super::schema::{audit_chain_head, audit_events};
 use super::AnyConnection;
 use chrono::{NaiveDateTime, SubsecRound};
 use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Nullable, Text, Timestamp};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 use std::cell::RefCell;
@@ -85,22 +86,56 @@ pub struct HistoryLine {
     pub legal_basis: String,
 }
 
-/// An entity's history, oldest first, at most `limit` lines: one statement of a fixed shape
-/// (kept prepared) on the `(entity_type, entity_id)` index, without the before/after
-/// snapshots the view does not show.
+/// An entity's history, oldest first, at most `limit` lines, as this thread's transaction
+/// sees it: the stored lines, read in one statement of a fixed shape (kept prepared) on the
+/// `(entity_type, entity_id)` index without the before/after snapshots the view does not
+/// show, then the lines it recorded and has not yet sealed ([`unsealed_lines`]).
 pub fn history(
     conn: &mut AnyConnection,
     entity_type: &str,
     entity_id: &str,
     limit: i64,
 ) -> QueryResult<Vec<HistoryLine>> {
-    audit_events::table
+    let stored = audit_events::table
         .filter(audit_events::entity_type.eq(entity_type))
         .filter(audit_events::entity_id.eq(entity_id))
         .order(audit_events::id)
         .limit(limit)
         .select(HistoryLine::as_select())
-        .load(conn)
+        .load(conn)?;
+    Ok(with_unsealed(stored, entity_type, entity_id, limit))
+}
+
+/// `stored`, an entity's stored history (oldest first, at most `limit` lines), followed by
+/// the lines this thread's transaction recorded for it and has not yet sealed: the history
+/// the transaction would read once they are written, up to `limit` lines.
+pub fn with_unsealed(
+    mut stored: Vec<HistoryLine>,
+    entity_type: &str,
+    entity_id: &str,
+    limit: i64,
+) -> Vec<HistoryLine> {
+    stored.extend(unsealed_lines(entity_type, entity_id));
+    stored.truncate(usize::try_from(limit).unwrap_or(0));
+    stored
+}
+
+/// The history lines of an entity recorded by this thread's transaction and not yet sealed
+/// (they are written with their place in the chain at its end, [`seal`]), in order.
+fn unsealed_lines(entity_type: &str, entity_id: &str) -> Vec<HistoryLine> {
+    UNSEALED.with(|u| {
+        u.borrow()
+            .iter()
+            .filter(|e| e.entity_type == entity_type && e.entity_id == entity_id)
+            .map(|e| HistoryLine {
+                occurred_at: e.occurred_at,
+                action: e.action.clone(),
+                actor: e.actor.clone(),
+                role: e.role.clone(),
+                legal_basis: e.legal_basis.clone(),
+            })
+            .collect()
+    })
 }
 
 /// The JSON snapshot of a value for an event's before/after; a value that cannot be
@@ -114,8 +149,8 @@ thread_local! {
     /// sealed into the chain. A transaction runs on one thread from `BEGIN` to `COMMIT`
     /// ([`super::write_tx`] takes the list before committing), so the list is exactly the
     /// transaction's own events: an event inserted behind the service's back is never
-    /// sealed by a later writer, and [`verify`] reports it.
-    /// Each is kept as inserted, so sealing it reads nothing back.
+    /// sealed by a later writer, and [`verify`] reports it. None is written before [`seal`]
+    /// writes it already sealed (its id 0 until then).
     static UNSEALED: RefCell<Vec<Event>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -124,34 +159,16 @@ pub(crate) fn forget_unsealed() {
     UNSEALED.with(|u| u.borrow_mut().clear());
 }
 
-/// Records one state change; call inside [`super::write_tx`], which seals the event into
-/// the chain before committing. The event is kept as stored (its time in whole
-/// microseconds, as PostgreSQL keeps a timestamp), so that sealing it hashes what the row
-/// holds without reading it back.
-pub fn record(conn: &mut AnyConnection, actor: &Actor, change: Change<'_>) -> QueryResult<()> {
+/// Records one state change; call inside [`super::write_tx`] (whose connection `_conn` is),
+/// which writes the event, already sealed into the chain, as one of its last statements:
+/// an event is one `INSERT` with its place and hash, never an `INSERT` and an `UPDATE`
+/// (issue 20). Until then it is kept as it will be stored (its time in whole microseconds,
+/// as PostgreSQL keeps a timestamp), and [`history`] reads it with the stored lines.
+pub fn record(_conn: &mut AnyConnection, actor: &Actor, change: Change<'_>) -> QueryResult<()> {
     let json = |v: Option<Value>| v.map(|v| v.to_string());
-    let at = actor.at.trunc_subsecs(6);
-    let (before_json, after_json) = (json(change.before), json(change.after));
-    let id: i64 = diesel::insert_into(audit_events::table)
-        .values((
-            audit_events::occurred_at.eq(at),
-            audit_events::actor.eq(&actor.sub),
-            audit_events::role.eq(actor.role),
-            audit_events::region.eq(change.region),
-            audit_events::bin.eq(change.bin),
-            audit_events::action.eq(change.action),
-            audit_events::entity_type.eq(change.entity_type),
-            audit_events::entity_id.eq(&change.entity_id),
-            audit_events::before_json.eq(&before_json),
-            audit_events::after_json.eq(&after_json),
-            audit_events::legal_basis.eq(change.legal_basis),
-            audit_events::request_id.eq(&actor.request_id),
-        ))
-        .returning(audit_events::id)
-        .get_result(conn)?;
     let event = Event {
-        id,
-        occurred_at: at,
+        id: 0,
+        occurred_at: actor.at.trunc_subsecs(6),
         actor: actor.sub.clone(),
         role: actor.role.to_owned(),
         region: change.region.map(str::to_owned),
@@ -159,8 +176,8 @@ pub fn record(conn: &mut AnyConnection, actor: &Actor, change: Change<'_>) -> Qu
         action: change.action.to_owned(),
         entity_type: change.entity_type.to_owned(),
         entity_id: change.entity_id,
-        before_json,
-        after_json,
+        before_json: json(change.before),
+        after_json: json(change.after),
         legal_basis: change.legal_basis.to_owned(),
         request_id: actor.request_id.clone(),
         seq: None,
@@ -219,22 +236,55 @@ pub struct Head {
     pub event_id: Option<i64>,
 }
 
+/// The head row and the ids of `n` new events, as [`lock_head`] reads them.
+#[derive(QueryableByName)]
+struct HeadAndId {
+    #[diesel(sql_type = BigInt)]
+    seq: i64,
+    #[diesel(sql_type = Text)]
+    hash: String,
+    #[diesel(sql_type = Nullable<BigInt>)]
+    event_id: Option<i64>,
+    #[diesel(sql_type = BigInt)]
+    next_id: i64,
+}
+
 /// The head row, locked until the transaction ends on PostgreSQL (SQLite's writers are
-/// serialized already by `BEGIN IMMEDIATE`).
-fn lock_head(conn: &mut AnyConnection) -> QueryResult<Option<Head>> {
-    match conn {
-        AnyConnection::Postgresql(c) => audit_chain_head::table
-            .filter(audit_chain_head::id.eq(1))
-            .select(Head::as_select())
-            .for_update()
-            .first(c)
-            .optional(),
-        AnyConnection::Sqlite(c) => audit_chain_head::table
-            .filter(audit_chain_head::id.eq(1))
-            .select(Head::as_select())
-            .first(c)
-            .optional(),
-    }
+/// serialized already by `BEGIN IMMEDIATE`), and the ids of the `n` events to be sealed
+/// after it, in one statement: PostgreSQL draws them from the identity's sequence (a row
+/// each), SQLite gives the ones after the largest it ever gave (`AUTOINCREMENT`'s
+/// `sqlite_sequence`), which no other writer can take before this one commits.
+fn lock_head(conn: &mut AnyConnection, n: usize) -> QueryResult<Option<(Head, Vec<i64>)>> {
+    let rows: Vec<HeadAndId> = match conn {
+        AnyConnection::Postgresql(c) => diesel::sql_query(
+            "SELECT h.seq, h.hash, h.event_id, \
+               nextval(pg_get_serial_sequence('audit_events', 'id')) AS next_id \
+             FROM audit_chain_head h CROSS JOIN generate_series(1, $1) \
+             WHERE h.id = 1 FOR UPDATE OF h",
+        )
+        .bind::<BigInt, _>(i64::try_from(n).unwrap_or(i64::MAX))
+        .load(c)?,
+        AnyConnection::Sqlite(c) => diesel::sql_query(
+            "SELECT seq, hash, event_id, 1 + coalesce((SELECT s.seq FROM sqlite_sequence s \
+               WHERE s.name = 'audit_events'), 0) AS next_id \
+             FROM audit_chain_head WHERE id = 1",
+        )
+        .load(c)?,
+    };
+    let Some(first) = rows.first() else {
+        return Ok(None);
+    };
+    let head = Head {
+        seq: first.seq,
+        hash: first.hash.clone(),
+        event_id: first.event_id,
+    };
+    let mut ids: Vec<i64> = match conn {
+        AnyConnection::Postgresql(_) => rows.iter().map(|r| r.next_id).collect(),
+        AnyConnection::Sqlite(_) => (first.next_id..).take(n).collect(),
+    };
+    ids.sort_unstable();
+    Ok(Some((head, ids)))
 }
 
 /// The chain's head, unlocked (`None` before start-up first chained the trail).
@@ -246,8 +296,8 @@ pub fn head(conn: &mut AnyConnection) -> QueryResult<Option<Head>> {
         .optional()
 }
 
-/// Chains `events` (in this order) after the locked `head`: one UPDATE per event, nothing
-/// read. Returns the moved head, which the caller writes.
+/// Chains `events`, stored before the chain existed, in this order after `head`: one
+/// UPDATE per event, nothing read. Returns the moved head, which the caller writes.
 fn chain(conn: &mut AnyConnection, head: Head, events: &[Event]) -> QueryResult<Head> {
     let mut head = head;
     for e in events {
@@ -265,30 +315,97 @@ fn chain(conn: &mut AnyConnection, head: Head, events: &[Event]) -> QueryResult<
     Ok(head)
 }
 
-/// Seals the events this transaction recorded into the chain: locks the head, links each
-/// event after it in id order and moves the head. [`super::write_tx`] calls it as the
-/// transaction's last statements, so writers take turns on the head only for these few
-/// statements and their commit; a transaction that recorded nothing takes no lock.
+/// Seals the events this transaction recorded into the chain: locks the head (taking the
+/// events' ids in the same statement), links each event after it in the order recorded,
+/// writes them already sealed in one `INSERT` and moves the head. [`super::write_tx`] calls
+/// it as the transaction's last statements, so writers take turns on the head only for
+/// these three statements and their commit; a transaction that recorded nothing takes no
+/// lock.
 pub fn seal(conn: &mut AnyConnection) -> QueryResult<()> {
     let events = UNSEALED.with(|u| std::mem::take(&mut *u.borrow_mut()));
     if events.is_empty() {
         return Ok(());
     }
-    let Some(head) = lock_head(conn)? else {
+    let Some((mut head, ids)) = lock_head(conn, events.len())? else {
         // The head is written at start-up before anything is recorded ([`genesis`]).
         return Err(diesel::result::Error::QueryBuilderError(
             "the audit chain has no head: start-up did not chain the trail".into(),
         ));
     };
-    let moved = chain(conn, head, &events)?;
+    let mut sealed = Vec::with_capacity(events.len());
+    for (mut e, id) in events.into_iter().zip(ids) {
+        e.id = id;
+        let seq = head.seq + 1;
+        let hash = link(&head.hash, seq, &e);
+        head = Head {
+            seq,
+            hash: hash.clone(),
+            event_id: Some(id),
+        };
+        e.seq = Some(seq);
+        e.hash = Some(hash);
+        sealed.push(e);
+    }
+    insert_sealed(conn, &sealed)?;
     diesel::update(audit_chain_head::table.filter(audit_chain_head::id.eq(1)))
         .set((
-            audit_chain_head::seq.eq(moved.seq),
-            audit_chain_head::hash.eq(&moved.hash),
-            audit_chain_head::event_id.eq(moved.event_id),
+            audit_chain_head::seq.eq(head.seq),
+            audit_chain_head::hash.eq(&head.hash),
+            audit_chain_head::event_id.eq(head.event_id),
         ))
         .execute(conn)
         .map(drop)
+}
+
+/// Writes `events`, each with its id, place and hash, in one statement (PostgreSQL's
+/// identity column takes the ids its sequence gave only when told to override it).
+fn insert_sealed(conn: &mut AnyConnection, events: &[Event]) -> QueryResult<()> {
+    const COLUMNS: usize = 15;
+    let (postgres, overriding) = match conn {
+        AnyConnection::Postgresql(_) => (true, " OVERRIDING SYSTEM VALUE"),
+        AnyConnection::Sqlite(_) => (false, ""),
+    };
+    let rows: Vec<String> = (0..events.len())
+        .map(|i| {
+            let marks: Vec<String> = (1..=COLUMNS)
+                .map(|k| {
+                    let n = i * COLUMNS + k;
+                    if postgres {
+                        format!("${n}")
+                    } else {
+                        format!("?{n}")
+                    }
+                })
+                .collect();
+            format!("({})", marks.join(", "))
+        })
+        .collect();
+    let sql = format!(
+        "INSERT INTO audit_events (id, occurred_at, actor, role, region, bin, action, \
+           entity_type, entity_id, before_json, after_json, legal_basis, request_id, seq, hash)\
+         {overriding} VALUES {}",
+        rows.join(", ")
+    );
+    let mut q = diesel::sql_query(sql).into_boxed::<<AnyConnection as Connection>::Backend>();
+    for e in events {
+        q = q
+            .bind::<BigInt, _>(e.id)
+            .bind::<Timestamp, _>(e.occurred_at)
+            .bind::<Text, _>(e.actor.clone())
+            .bind::<Text, _>(e.role.clone())
+            .bind::<Nullable<Text>, _>(e.region.clone())
+            .bind::<Nullable<Text>, _>(e.bin.clone())
+            .bind::<Text, _>(e.action.clone())
+            .bind::<Text, _>(e.entity_type.clone())
+            .bind::<Text, _>(e.entity_id.clone())
+            .bind::<Nullable<Text>, _>(e.before_json.clone())
+            .bind::<Nullable<Text>, _>(e.after_json.clone())
+            .bind::<Text, _>(e.legal_basis.clone())
+            .bind::<Text, _>(e.request_id.clone())
+            .bind::<Nullable<BigInt>, _>(e.seq)
+            .bind::<Nullable<Text>, _>(e.hash.clone());
+    }
+    q.execute(conn).map(drop)
 }
 
 /// Once, right after the migration that made the chain ([`super::migrate`] calls it): chains

@@ -18,6 +18,7 @@ pub mod reference;
 pub mod rulesets;
 pub mod schema;
 pub mod seed;
+pub mod standing;
 pub mod statistics;
 pub mod worker_routes;
 pub mod workforce;

@@ -94,24 +94,6 @@ pub fn version_in_force(conn: &mut AnyConnection, on: NaiveDate) -> QueryResult<
         .optional()
 }
 
-/// The numbers of the versions in force on `a` and on `b`, in one statement of two
-/// sub-selects (each as [`version_in_force`]).
-pub fn versions_in_force(
-    conn: &mut AnyConnection,
-    a: NaiveDate,
-    b: NaiveDate,
-) -> QueryResult<(Option<i64>, Option<i64>)> {
-    let on = |day: NaiveDate| {
-        rule_sets::table
-            .filter(rule_sets::effective_from.le(day))
-            .order((rule_sets::effective_from.desc(), rule_sets::version.desc()))
-            .select(rule_sets::version)
-            .limit(1)
-            .single_value()
-    };
-    diesel::select((on(a), on(b))).get_result(conn)
-}
-
 /// One database's rule sets, parsed, by version: a stored version never changes (the table
 /// is append-only), so an entry never goes stale. A permit read asks which version is in
 /// force (a few bytes) instead of fetching, comparing and deep-copying its ~20 KB of rules.
@@ -132,20 +114,19 @@ impl Parsed {
         }
     }
 
-    /// The rules in force on `a` and on `b` (in this order), the versions asked in one
-    /// statement.
-    pub fn in_force_on_both(
+    /// The rules of `versions` (each none for none), as read already (an approval reads
+    /// them with its other facts, [`super::standing`]): from the kept ones, each read only
+    /// the first time.
+    pub fn versions(
         &self,
         conn: &mut AnyConnection,
-        a: NaiveDate,
-        b: NaiveDate,
+        versions: [Option<i64>; 2],
     ) -> QueryResult<[Option<Arc<RuleSet>>; 2]> {
-        let (va, vb) = versions_in_force(conn, a, b)?;
         let mut rules = |v: Option<i64>| match v {
             Some(v) => self.version(conn, v),
             None => Ok(None),
         };
-        Ok([rules(va)?, rules(vb)?])
+        Ok([rules(versions[0])?, rules(versions[1])?])
     }
 
     /// Version `version` parsed: kept, or read and kept (a few are kept, the oldest

@@ -1,6 +1,7 @@
 //! The foreigners an employer already engages on this service's permits and ICT permits,
 //! which the ratios of Art. 33(6) and 35(4) count besides the staff its profile declares.
 
+use super::audit::HistoryLine;
 use super::permits::NamingPermit;
 use super::schema::{ict_decisions as d, ict_permits as ip, ict_workers as iw};
 use super::{AnyConnection, Backend};
@@ -8,9 +9,9 @@ use crate::domain::ict::IctState;
 use crate::domain::permit::{PermitKind, PermitState, RegionDecision};
 use crate::domain::person::{name_key_sql, PersonKey};
 use crate::domain::Category;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Bool, Date, Integer, Nullable, Text};
+use diesel::sql_types::{BigInt, Bool, Date, Integer, Nullable, Text, Timestamp};
 
 /// The term a case asks foreigners to share a day with (Art. 33(6)), and the permits whose
 /// workers are the case's own.
@@ -22,7 +23,7 @@ pub struct Window<'a> {
 }
 
 /// What the checks of Art. 33(2) and (6) read of an employer's cases, in one statement.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct EmployerFacts {
     /// The foreign workers of its live permits — approved by every region and not ended
     /// (awaiting payment, active or suspended) and not past their end on `today` — whose
@@ -43,12 +44,24 @@ pub struct EmployerFacts {
     /// that name them (any employer's, as [`permits_naming_person`] finds them), oldest
     /// first.
     pub naming: Vec<Vec<NamingPermit>>,
+    /// The stored history of the permit asked for (a decision answers with it), oldest
+    /// first; empty when none was asked.
+    pub history: Vec<HistoryLine>,
+}
+
+/// The permit whose stored history a decision reads with its facts, and at most how many
+/// lines.
+#[derive(Debug, Clone, Copy)]
+pub struct HistoryOf {
+    pub permit: i64,
+    pub limit: i64,
 }
 
 /// A row of [`employer_facts`]: which part it answers (1 a permit's worker, 2 an ICT
 /// permit's worker, 3 a permit of the employer's record, 4 a permit naming a person: its
-/// employer in `code`, the person's place in `months`, whether approved in `barred`) and
-/// that part's columns.
+/// employer in `code`, the person's place in `months`, whether approved in `barred`; 5 a
+/// line of the permit's history: its action in `code`, actor in `passport`, event id in
+/// `permit_id`) and that part's columns.
 #[derive(QueryableByName)]
 struct FactRow {
     #[diesel(sql_type = Integer)]
@@ -67,6 +80,12 @@ struct FactRow {
     ended_on: Option<NaiveDate>,
     #[diesel(sql_type = Nullable<Bool>)]
     barred: Option<bool>,
+    #[diesel(sql_type = Nullable<Timestamp>)]
+    at: Option<NaiveDateTime>,
+    #[diesel(sql_type = Nullable<Text>)]
+    role: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    basis: Option<String>,
 }
 
 /// Parameter `n` (from 1) as each database numbers it; a number may be used twice.
@@ -85,6 +104,14 @@ fn marks(backend: Backend, first: usize, len: usize) -> Option<String> {
     })
 }
 
+/// A part's column it leaves empty, typed as the first part's (PostgreSQL types a
+/// `UNION`'s columns by it).
+const NO_DAY: &str = "CAST(NULL AS DATE)";
+const NO_MONTHS: &str = "CAST(NULL AS INTEGER)";
+const NO_FLAG: &str = "CAST(NULL AS BOOLEAN)";
+const NO_TEXT: &str = "CAST(NULL AS TEXT)";
+const NO_AT: &str = "CAST(NULL AS TIMESTAMP)";
+
 fn quoted(values: &[&str]) -> String {
     let q: Vec<String> = values.iter().map(|s| format!("'{s}'")).collect();
     q.join(", ")
@@ -94,8 +121,10 @@ fn quoted(values: &[&str]) -> String {
 /// sharing a day with `window`, its record of revocations on the `barring` grounds and of
 /// unreported category-4 replacements, and the open cases naming each of `persons` (Art.
 /// 33(3)) — one statement of four parts (`UNION ALL`) on both databases, where each was a
-/// statement of its own (the ICT permits' three, one per person). A decision asks it after
-/// writing the rows of the cases naming its workers ([`super::permits::touch`]): on
+/// statement of its own (the ICT permits' three, one per person); with `history_of`, a
+/// fifth part reads that permit's stored history, which a decision answers with (issue 20:
+/// one statement fewer than reading it after the decision's event). A decision asks it
+/// after writing the rows of the cases naming its workers ([`super::permits::touch`]): on
 /// PostgreSQL the statement's snapshot then sees a concurrent approval of the same person.
 pub fn employer_facts(
     conn: &mut AnyConnection,
@@ -104,6 +133,7 @@ pub fn employer_facts(
     barring: &[String],
     persons: &[PersonKey],
     today: NaiveDate,
+    history_of: Option<HistoryOf>,
 ) -> QueryResult<EmployerFacts> {
     let backend = match conn {
         AnyConnection::Postgresql(_) => Backend::Postgres,
@@ -154,7 +184,8 @@ pub fn employer_facts(
                 " UNION ALL \
                  SELECT 4, p.bin, p.status, p.id, CAST(NULL AS DATE), CAST({i} AS INTEGER), \
                    CAST(NULL AS DATE), (p.status <> '{applied}' OR EXISTS (SELECT 1 \
-                   FROM permit_regions r WHERE r.permit_id = p.id AND r.decision = '{approved}')) \
+                   FROM permit_regions r WHERE r.permit_id = p.id AND r.decision = '{approved}')), \
+                   {no_at}, {no_text}, {no_text} \
                  FROM permit_workers w JOIN permits p ON p.id = w.permit_id \
                  WHERE w.citizenship = {c} AND (w.passport_number = {passport} \
                    OR ({name_key} = {name} AND w.birth_date = {born})) \
@@ -164,13 +195,33 @@ pub fn employer_facts(
                 applied = PermitState::Applied.as_str(),
                 approved = RegionDecision::Approved.as_str(),
                 name_key = name_key_sql("w.full_name_latin"),
+                no_at = NO_AT,
+                no_text = NO_TEXT,
             )
         })
         .collect();
+    let history_first = first_person + 4 * persons.len();
+    let history = history_of
+        .map(|_| {
+            let [entity, limit] = [0, 1].map(|k| mark(backend, history_first + k));
+            format!(
+                " UNION ALL \
+                 SELECT 5, e.action, e.actor, e.id, {no_day}, {no_months}, {no_day}, \
+                   {no_flag}, e.occurred_at, e.role, e.legal_basis \
+                 FROM (SELECT id, action, actor, occurred_at, role, legal_basis \
+                   FROM audit_events WHERE entity_type = 'permit' AND entity_id = {entity} \
+                   ORDER BY id LIMIT {limit}) e",
+                no_day = NO_DAY,
+                no_months = NO_MONTHS,
+                no_flag = NO_FLAG,
+            )
+        })
+        .unwrap_or_default();
     let sql = format!(
         "SELECT DISTINCT 1 AS part, p.category AS code, w.passport_number AS passport, \
            {no_id} AS permit_id, {no_day} AS start_date, {no_months} AS months, \
-           {no_day} AS ended_on, {no_flag} AS barred \
+           {no_day} AS ended_on, {no_flag} AS barred, {no_at} AS at, {no_text} AS role, \
+           {no_text} AS basis \
          FROM permit_workers w JOIN permits p ON p.id = w.permit_id \
          WHERE p.bin = {bin_m} AND p.status IN ({live}) AND p.end_date >= {today_m} \
            AND p.end_date >= {from_m} AND p.start_date <= {to_m}{except} \
@@ -178,7 +229,7 @@ pub fn employer_facts(
            AND w.id NOT IN (SELECT replaced_id FROM permit_reissues) \
          UNION ALL \
          SELECT DISTINCT 2, iw.position, iw.passport_number, {no_id}, {no_day}, {no_months}, \
-           {no_day}, {no_flag} \
+           {no_day}, {no_flag}, {no_at}, {no_text}, {no_text} \
          FROM ict_workers iw JOIN ict_permits ip ON ip.id = iw.permit_id \
            JOIN ict_decisions d ON d.permit_id = ip.id \
          WHERE ip.bin = {bin_m} AND ip.status IN ({ict_live}) \
@@ -186,19 +237,20 @@ pub fn employer_facts(
            AND d.issued_on <= {to_m} AND iw.departed_on IS NULL \
          UNION ALL \
          SELECT 3, {no_text}, {no_text}, p.id, p.start_date, d.replacement_months, \
-           p.ended_on, {barred} \
+           p.ended_on, {barred}, {no_at}, {no_text}, {no_text} \
          FROM permits p JOIN permit_details d ON d.permit_id = p.id \
            LEFT JOIN permit_replacements x ON x.permit_id = p.id \
          WHERE p.bin = {bin_m} AND ((p.kind = '{kind}' AND p.category = '{four}' \
-           AND p.status IN ({issued}) AND x.permit_id IS NULL) OR {barred}){naming} \
+           AND p.status IN ({issued}) AND x.permit_id IS NULL) OR {barred}){naming}{history} \
          ORDER BY 1, 4, 2, 3",
         kind = PermitKind::Permit.as_str(),
         four = Category::QualifiedWorkers.code(),
         no_id = "CAST(NULL AS BIGINT)",
-        no_day = "CAST(NULL AS DATE)",
-        no_months = "CAST(NULL AS INTEGER)",
-        no_flag = "CAST(NULL AS BOOLEAN)",
-        no_text = "CAST(NULL AS TEXT)",
+        no_day = NO_DAY,
+        no_months = NO_MONTHS,
+        no_flag = NO_FLAG,
+        no_text = NO_TEXT,
+        no_at = NO_AT,
     );
     let mut q = diesel::sql_query(sql)
         .into_boxed::<<AnyConnection as Connection>::Backend>()
@@ -218,6 +270,11 @@ pub fn employer_facts(
             .bind::<Text, _>(key.passport.clone())
             .bind::<Text, _>(key.name_key.clone())
             .bind::<Date, _>(key.birth_date);
+    }
+    if let Some(h) = history_of {
+        q = q
+            .bind::<Text, _>(h.permit.to_string())
+            .bind::<BigInt, _>(h.limit);
     }
     let rows: Vec<FactRow> = q.load(conn)?;
     let mut facts = EmployerFacts {
@@ -243,6 +300,18 @@ pub fn employer_facts(
                         id,
                         bin,
                         approved: r.barred == Some(true),
+                    });
+                }
+            }
+            (5, Some(action), Some(actor), _, _) => {
+                if let (Some(occurred_at), Some(role), Some(legal_basis)) = (r.at, r.role, r.basis)
+                {
+                    facts.history.push(HistoryLine {
+                        occurred_at,
+                        action,
+                        actor,
+                        role,
+                        legal_basis,
                     });
                 }
             }

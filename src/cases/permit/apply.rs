@@ -129,6 +129,8 @@ pub fn apply(
         replacement_months: cmd.replacement_months,
         engager: &engager,
         profile: profile.as_ref(),
+        quota_read: None,
+        history_of: None,
     };
     let (found, _) = run_checks(conn, &subject, &rules, today)?;
     let mixed: Vec<Check> = found

@@ -6,8 +6,9 @@ use super::record::Loaded;
 use super::steps::stored;
 use crate::cases::eligibility::PersonFacts;
 use crate::cases::CaseError;
+use crate::db::audit::HistoryLine;
 use crate::db::permits::{self as db, NewWorker, ProfileRow};
-use crate::db::workforce::{employer_facts, Window};
+use crate::db::workforce::{employer_facts, HistoryOf, Window};
 use crate::db::{reference, rulesets, Conn};
 use crate::domain::article::*;
 use crate::domain::permit::checks::{self, Check, Commitment, Qualification};
@@ -68,16 +69,35 @@ pub(super) struct Subject<'a> {
     /// The employer's profile in force today, whose workforce the Kazakh share is judged on
     /// (Art. 33(6)); none filed: the share cannot be judged.
     pub(super) profile: Option<&'a ProfileRow>,
+    /// The first region's quota facts when already read (an approval reads them with the
+    /// rules and profiles, [`crate::db::standing`]): its units left, those of the first
+    /// country's quota ([`first_country`]) and the year's fault.
+    pub(super) quota_read: Option<(i64, Option<i64>, Option<String>)>,
+    /// The permit whose stored history is read with the employer's facts (a decision
+    /// answers with it), if any.
+    pub(super) history_of: Option<HistoryOf>,
 }
 
-/// What the quota checks read that an approval's hold needs again, so that it is not read
-/// twice in one transaction: the fault a ledger check found in the year's figures (`None`:
-/// not read, no region was checked; `Some(None)`: sound), and the workers' countries that
-/// have a country-of-origin quota in the year.
+/// What the checks read that an approval needs again, so that it is not read twice in one
+/// transaction: the fault a ledger check found in the year's figures (`None`: not read, no
+/// region was checked; `Some(None)`: sound), the workers' countries that have a
+/// country-of-origin quota in the year, and the permit's stored history when asked
+/// ([`Subject::history_of`]).
 #[derive(Debug, Clone, Default)]
 pub(super) struct QuotaRead {
     pub(super) fault: Option<Option<String>>,
     pub(super) country_quotas: Vec<String>,
+    pub(super) history: Vec<HistoryLine>,
+}
+
+/// The country whose quota the checks judge first: the first, in code order, of the
+/// workers who need a permit (an approval reads its quota before the checks).
+pub(super) fn first_country(l: &Loaded) -> Option<&str> {
+    l.workers
+        .iter()
+        .filter(|w| w.needs_permit)
+        .map(|w| w.citizenship.as_str())
+        .min()
 }
 
 /// Runs every automatic check (Art. 33(2), (3), (6), (7), 2(3), 7(20)) under `rules`, and
@@ -105,10 +125,13 @@ pub(super) fn run_checks(
     // in one statement; any further region or country in one of its own.
     let first_country = by_country.keys().next().copied();
     let mut first_country_left = None;
+    let mut quota_read = s.quota_read.clone();
     for (i, region) in s.pending.iter().enumerate() {
         let left = if i == 0 {
-            let (left, country, fault) =
-                db::quota_facts(conn, s.year, region, s.category, first_country)?;
+            let (left, country, fault) = match quota_read.take() {
+                Some(read) => read,
+                None => db::quota_facts(conn, s.year, region, s.category, first_country)?,
+            };
             first_country_left = Some(country);
             read.fault = Some(fault);
             left
@@ -150,6 +173,7 @@ pub(super) fn run_checks(
         &barring(rules),
         &persons,
         today,
+        s.history_of,
     )?;
     let mut naming = record.naming.iter();
     out.push(crate::cases::ratio::kazakh_share(
@@ -240,6 +264,7 @@ pub(super) fn run_checks(
         out.push(checks::worker_not_pending(name, pending));
         out.push(checks::passport_valid(name, w.passport_expiry, s.end_date));
     }
+    read.history = record.history;
     Ok((out, read))
 }
 
@@ -533,6 +558,7 @@ pub(super) fn recheck(
     rules: &RuleSet,
     today: NaiveDate,
     (engager, profile): (&Engager, Option<&ProfileRow>),
+    read: Reread,
 ) -> Result<(Vec<Check>, QuotaRead), CaseError> {
     let workers: Vec<NewWorker> = l
         .workers
@@ -594,6 +620,17 @@ pub(super) fn recheck(
             .and_then(|m| u32::try_from(m).ok()),
         engager,
         profile,
+        quota_read: read.quota,
+        history_of: read.history_of,
     };
     run_checks(conn, &subject, rules, today)
+}
+
+/// What a decision's checks take as read already, and what they read besides.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Reread {
+    /// [`Subject::quota_read`].
+    pub(super) quota: Option<(i64, Option<i64>, Option<String>)>,
+    /// [`Subject::history_of`].
+    pub(super) history_of: Option<HistoryOf>,
 }

@@ -1,16 +1,18 @@
 //! An akimat's decision for its region (Art. 33(2), 9(5)): the approval that holds the
 //! region's quota, or the refusal on listed grounds.
 
-use super::checks::{recheck, serialize_on_persons, Engager};
+use super::checks::{first_country, recheck, serialize_on_persons, Engager, Reread};
 use super::record::{changed, load, not_found, Access, Loaded};
 use super::steps::{
     advance, audit_in, check_version, claim_country, illegal, release_all, stored, Today,
 };
+use super::view::{self, Permit, Reading, HISTORY_LINES};
 use crate::cases::{follow, ledger, statistics, CaseError};
-use crate::db::audit::Actor;
+use crate::db::audit::{self, Actor, HistoryLine};
 use crate::db::permits::{self as db, Move, ProfileRow};
 use crate::db::statistics::{self as counters, Figures, Key};
-use crate::db::Conn;
+use crate::db::workforce::HistoryOf;
+use crate::db::{standing, Conn};
 use crate::domain::article::*;
 use crate::domain::dates::add_working_days;
 use crate::domain::hold::{QuotaClaim, Release, Units};
@@ -54,9 +56,10 @@ pub enum Decision {
 /// list, refuses the whole permit and gives back the quota other regions hold for it.
 ///
 /// The command owns its transaction's order: it loads the case once, decides and writes
-/// the case's own rows and audit event, then lets `answer` read what the caller returns
-/// (the decided case, as written, and the rules in force), and writes the contended rows
-/// last ([`LastWrites`]): the region's quota row, then the statistics counters.
+/// the case's own rows and audit event, then lets `answer` make what the caller returns of
+/// the [`Decided`] case (as written, with the rules in force and its history, nothing read
+/// again), and writes the contended rows last ([`LastWrites`]): the region's quota row,
+/// then the statistics counters.
 pub fn decide<R, E: From<CaseError>>(
     conn: &mut Conn,
     id: i64,
@@ -64,13 +67,30 @@ pub fn decide<R, E: From<CaseError>>(
     today: Today<'_>,
     access: impl Access<E>,
     actor: &Actor,
-    answer: impl FnOnce(&mut Conn, Loaded, &RuleSet) -> Result<R, E>,
+    answer: impl FnOnce(Decided) -> Result<R, E>,
 ) -> Result<R, E> {
     let l = load(conn, id, access)?;
-    let (after, rules, last) = decide_loaded(conn, l, cmd, today, &actor.as_stored())?;
-    let out = answer(conn, after, &rules)?;
+    let (decided, last) = decide_loaded(conn, l, cmd, today, &actor.as_stored())?;
+    let out = answer(decided)?;
     last.write(conn)?;
     Ok(out)
+}
+
+/// A decided case as its answer shows it: changed in memory as the decision's writes
+/// changed the stored rows, the rules in force today, and its history up to and including
+/// the decision (an approval read the stored lines with its facts).
+#[derive(Debug, Clone)]
+pub struct Decided {
+    pub case: Loaded,
+    pub rules: Arc<RuleSet>,
+    pub history: Vec<HistoryLine>,
+}
+
+impl Decided {
+    /// The decided permit as `how` reads it.
+    pub fn render(self, how: Reading) -> Result<Permit, CaseError> {
+        view::permit(self.case, Some(&self.rules), self.history, how)
+    }
 }
 
 /// The writes a decision leaves for last: the quota units an approval takes (Art. 33(2))
@@ -99,15 +119,15 @@ impl LastWrites {
     }
 }
 
-/// A decision, its rules and its last writes; the decided case is changed in memory as its
-/// writes changed the stored rows, not read again.
+/// A decision and its last writes; the decided case is changed in memory as its writes
+/// changed the stored rows, not read again.
 pub(super) fn decide_loaded(
     conn: &mut Conn,
     l: Loaded,
     cmd: &Decide,
     today: Today<'_>,
     actor: &Actor,
-) -> Result<(Loaded, Arc<RuleSet>, LastWrites), CaseError> {
+) -> Result<(Decided, LastWrites), CaseError> {
     let (region, decision) = (&cmd.region, &cmd.decision);
     check_version(&l, cmd.expected_version)?;
     let asked = match decision {
@@ -138,7 +158,6 @@ pub(super) fn decide_loaded(
                 .text("event", event.name()),
         ));
     }
-    let (rules, start_list) = today.rules_with_list_on(conn, l.permit.start_date)?;
     let mut after = l.clone();
     after.permit.status = to;
     after.permit.version += 1;
@@ -149,12 +168,33 @@ pub(super) fn decide_loaded(
             serialize_on_persons(conn, &l, today.date, |c| {
                 advance(c, &l, to, &Move::default())
             })?;
-            let bin = l.permit.bin.as_str();
+            // The rules, the quota and the profiles in one read after the lock, the stored
+            // history with the employer's facts (issue 20).
             let start = l.permit.start_date;
-            let (profile, on_start) = db::profiles_on(conn, bin, today.date, start)?;
+            let stood = standing::standing(
+                conn,
+                &standing::Ask {
+                    bin: l.permit.bin.as_str(),
+                    today: today.date,
+                    start,
+                    year: l.permit.quota_year,
+                    region,
+                    category: l.permit.category,
+                    country: first_country(&l),
+                },
+            )?;
+            let (rules, start_list) = today.rules_with_list_of(conn, stood.rules)?;
+            let (profile, on_start) = stood.profiles;
             let engager = Engager::new(on_start.as_ref(), start_list, l.permit.category, start)?;
             let employer = (&engager, profile.as_ref());
-            let (found, read) = recheck(conn, &l, region, &rules, today.date, employer)?;
+            let reread = Reread {
+                quota: Some((stood.regional_left, stood.country_left, stood.fault)),
+                history_of: Some(HistoryOf {
+                    permit: l.permit.id,
+                    limit: HISTORY_LINES,
+                }),
+            };
+            let (found, read) = recheck(conn, &l, region, &rules, today.date, employer, reread)?;
             let failed = checks::failures(&found);
             if !failed.is_empty() {
                 return Err(CaseError::rules(failed));
@@ -234,9 +274,21 @@ pub(super) fn decide_loaded(
                 hold: Some(hold),
                 counters: statistics::delta(Some(&l), &after)?,
             };
-            Ok((after, rules, last))
+            let history = audit::with_unsealed(
+                read.history,
+                "permit",
+                &l.permit.id.to_string(),
+                HISTORY_LINES,
+            );
+            let decided = Decided {
+                case: after,
+                rules,
+                history,
+            };
+            Ok((decided, last))
         }
         Decision::Refuse { grounds, note } => {
+            let rules = today.rules(conn)?;
             let list = &rules.permit_grounds;
             if grounds.is_empty() {
                 return Err(Violation::service_rule("grounds-required").into());
@@ -286,7 +338,13 @@ pub(super) fn decide_loaded(
                 hold: None,
                 counters: statistics::delta(Some(&l), &after)?,
             };
-            Ok((after, rules, last))
+            let history = audit::history(conn, "permit", &l.permit.id.to_string(), HISTORY_LINES)?;
+            let decided = Decided {
+                case: after,
+                rules,
+                history,
+            };
+            Ok((decided, last))
         }
     }
 }

@@ -144,6 +144,8 @@ pub(super) fn extend_loaded(
             .and_then(|m| u32::try_from(m).ok()),
         engager: &engager,
         profile: profile.as_ref(),
+        quota_read: None,
+        history_of: None,
     };
     let (found, _) = run_checks(conn, &subject, &rules, today)?;
     let due = add_working_days(

@@ -23,7 +23,7 @@ pub mod view;
 
 pub use apply::{apply, withdraw, Apply};
 pub use checks::WorkerInput;
-pub use decide::{decide, Decide, Decision};
+pub use decide::{decide, Decide, Decided, Decision};
 pub use departure::{record_departure, Departure};
 pub use extend::{extend, Extend};
 pub use lapse::{lapse_due, lapse_if_due, lapse_overdue};

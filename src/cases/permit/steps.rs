@@ -151,15 +151,29 @@ pub struct Today<'a> {
 }
 
 impl Today<'_> {
-    /// The rules in force today and the Government's list of persons who need no permit
-    /// in force on `on` (none in force then: an empty list), both versions asked in one
-    /// statement; no rules in force today is a 404 (`not-found-rule-set-on`).
-    pub(super) fn rules_with_list_on(
+    /// The rules in force today; none in force is a 404 (`not-found-rule-set-on`).
+    pub(super) fn rules(&self, conn: &mut Conn) -> Result<Arc<RuleSet>, CaseError> {
+        let rules = self.rule_sets.in_force(conn, self.date)?;
+        Ok(self.rules_with_list([rules, None])?.0)
+    }
+
+    /// The rules in force today and the Government's list of persons who need no permit in
+    /// force on another day (none in force then: an empty list), of their versions read
+    /// already (an approval reads them with its other facts, `db::standing`); no rules in
+    /// force today is a 404 (`not-found-rule-set-on`).
+    pub(super) fn rules_with_list_of(
         &self,
         conn: &mut Conn,
-        on: NaiveDate,
+        versions: [Option<i64>; 2],
     ) -> Result<(Arc<RuleSet>, NoPermitList), CaseError> {
-        let [rules, then] = self.rule_sets.in_force_on_both(conn, self.date, on)?;
+        let both = self.rule_sets.versions(conn, versions)?;
+        self.rules_with_list(both)
+    }
+
+    fn rules_with_list(
+        &self,
+        [rules, then]: [Option<Arc<RuleSet>>; 2],
+    ) -> Result<(Arc<RuleSet>, NoPermitList), CaseError> {
         let rules = rules.ok_or_else(|| {
             CaseError::not_found(Message::new("not-found-rule-set-on").text("date", self.date))
         })?;

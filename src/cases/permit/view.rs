@@ -252,7 +252,7 @@ pub struct Permit {
 }
 
 /// The most lines of history a permit's view shows (a permit's whole life is a few dozen).
-const HISTORY_LINES: i64 = 1000;
+pub(super) const HISTORY_LINES: i64 = 1000;
 
 fn check_line(c: &Check, lang: Lang, reader: Reader) -> CheckLine {
     let shown;

@@ -148,63 +148,129 @@ pub fn hold_read(
     case: &CaseRef,
     actor: &Actor,
 ) -> Result<Hold, Error> {
-    let (year, region, category, units) = (
-        claim.year,
-        claim.region.as_str(),
-        claim.category,
-        claim.units.get(),
-    );
+    let (year, category, units) = (claim.year, claim.category, claim.units.get());
     let case_ref = case.in_region(&claim.region);
-    let row: HoldRow = diesel::insert_into(quota_holds::table)
-        .values((
-            quota_holds::year.eq(year),
-            quota_holds::region.eq(region),
-            quota_holds::category.eq(category.code()),
-            quota_holds::country.eq(country.as_ref().map(CountryCode::as_str)),
-            quota_holds::units.eq(units),
-            quota_holds::case_ref.eq(&case_ref),
-            quota_holds::state.eq(HoldState::Held.as_str()),
-            quota_holds::created_at.eq(actor.at),
-            quota_holds::updated_at.eq(actor.at),
-        ))
-        .returning(quota_holds::all_columns)
-        .get_result(conn)
-        .map_err(|e| match e {
-            e if crate::db::is_unique_violation(&e) => Error::conflict(
-                "case-already-holds-quota",
-                Message::new("conflict-case-already-holds-quota")
-                    .text("kind", case.kind.as_str())
-                    .text("id", case.id)
-                    .text("region", &claim.region),
-            ),
-            // The hold references the regional row: none means nothing was allocated.
-            diesel::result::Error::DatabaseError(
-                diesel::result::DatabaseErrorKind::ForeignKeyViolation,
-                _,
-            ) => Error::from(quota::quota_exhausted(
-                year,
-                &claim.region,
-                category,
-                Allocation::default(),
-                units,
-            )),
-            e => Error::Db(e),
-        })?;
-    ledger_line(
-        conn,
-        actor,
-        Line {
+    let new = NewHold {
+        claim,
+        country: country.as_ref().map(CountryCode::as_str),
+        case_ref: &case_ref,
+    };
+    let id = insert_hold(conn, &new, actor).map_err(|e| match e {
+        e if crate::db::is_unique_violation(&e) => Error::conflict(
+            "case-already-holds-quota",
+            Message::new("conflict-case-already-holds-quota")
+                .text("kind", case.kind.as_str())
+                .text("id", case.id)
+                .text("region", &claim.region),
+        ),
+        // The hold references the regional row: none means nothing was allocated.
+        diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::ForeignKeyViolation,
+            _,
+        ) => Error::from(quota::quota_exhausted(
             year,
-            region,
+            &claim.region,
             category,
-            movement: Movement::Hold,
-            deltas: (0, units, 0),
-            hold_id: Some(row.id),
-            transfer_id: None,
-            note: &case_ref,
-        },
-    )?;
+            Allocation::default(),
+            units,
+        )),
+        e => Error::Db(e),
+    })?;
+    let row = HoldRow {
+        id,
+        year,
+        region: claim.region.clone(),
+        category,
+        country: new.country.map(str::to_owned),
+        units,
+        case_ref,
+        state: HoldState::Held,
+        created_at: actor.at,
+        updated_at: actor.at,
+    };
     Ok(Hold { row, country })
+}
+
+/// The id of the hold [`insert_hold`] wrote.
+#[derive(QueryableByName)]
+struct HoldId {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    id: i64,
+}
+
+/// A hold as [`insert_hold`] writes it.
+struct NewHold<'a> {
+    claim: &'a QuotaClaim,
+    country: Option<&'a str>,
+    /// The holding case and region, e.g. `permit:42/KZ-75`: also the ledger line's note.
+    case_ref: &'a str,
+}
+
+/// Writes a new hold and its ledger line (the held units, noted with the case): on
+/// PostgreSQL in one statement, the line inserted from the hold's `RETURNING` in a
+/// data-modifying `WITH` (issue 20); SQLite has none, so there the hold and then its line.
+/// Returns the hold's id.
+fn insert_hold(conn: &mut AnyConnection, h: &NewHold<'_>, actor: &Actor) -> QueryResult<i64> {
+    let c = h.claim;
+    let (year, region, category, units) =
+        (c.year, c.region.as_str(), c.category.code(), c.units.get());
+    let held = HoldState::Held.as_str();
+    match conn {
+        AnyConnection::Postgresql(pg) => diesel::sql_query(
+            "WITH h AS (INSERT INTO quota_holds (year, region, category, country, units, \
+               case_ref, state, created_at, updated_at) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING *), \
+             l AS (INSERT INTO quota_ledger (year, region, category, movement, allocated_delta, \
+               held_delta, used_delta, hold_id, transfer_id, note, occurred_at, actor, request_id) \
+               SELECT year, region, category, $9, 0, units, 0, id, NULL, case_ref, created_at, \
+                 $10, $11 FROM h) \
+             SELECT id FROM h",
+        )
+        .bind::<diesel::sql_types::Integer, _>(year)
+        .bind::<diesel::sql_types::Text, _>(region)
+        .bind::<diesel::sql_types::Text, _>(category)
+        .bind::<diesel::sql_types::Nullable<diesel::sql_types::Text>, _>(h.country)
+        .bind::<diesel::sql_types::BigInt, _>(units)
+        .bind::<diesel::sql_types::Text, _>(h.case_ref)
+        .bind::<diesel::sql_types::Text, _>(held)
+        .bind::<diesel::sql_types::Timestamp, _>(actor.at)
+        .bind::<diesel::sql_types::Text, _>(Movement::Hold.as_str())
+        .bind::<diesel::sql_types::Text, _>(&actor.sub)
+        .bind::<diesel::sql_types::Text, _>(&actor.request_id)
+        .get_result::<HoldId>(pg)
+        .map(|h| h.id),
+        AnyConnection::Sqlite(_) => {
+            let id: i64 = diesel::insert_into(quota_holds::table)
+                .values((
+                    quota_holds::year.eq(year),
+                    quota_holds::region.eq(region),
+                    quota_holds::category.eq(category),
+                    quota_holds::country.eq(h.country),
+                    quota_holds::units.eq(units),
+                    quota_holds::case_ref.eq(h.case_ref),
+                    quota_holds::state.eq(held),
+                    quota_holds::created_at.eq(actor.at),
+                    quota_holds::updated_at.eq(actor.at),
+                ))
+                .returning(quota_holds::id)
+                .get_result(conn)?;
+            ledger_line(
+                conn,
+                actor,
+                Line {
+                    year,
+                    region,
+                    category: c.category,
+                    movement: Movement::Hold,
+                    deltas: (0, units, 0),
+                    hold_id: Some(id),
+                    transfer_id: None,
+                    note: h.case_ref,
+                },
+            )?;
+            Ok(id)
+        }
+    }
 }
 
 fn hold_row(conn: &mut AnyConnection, id: i64) -> Result<HoldRow, Error> {
