@@ -335,7 +335,10 @@ async fn the_pdf_is_an_attachment_named_by_its_number_and_an_octet_stream_on_req
     let (id, number) = issued(&app).await;
     let url = format!("{}/v1/permits/{id}/document", app.address);
     let get = |accept: Option<&'static str>| {
-        let mut req = awc::Client::default()
+        // Rendering takes seconds on a loaded machine: more than awc's default 5 s.
+        let mut req = awc::Client::builder()
+            .timeout(std::time::Duration::from_secs(60))
+            .finish()
             .get(&url)
             .insert_header(("Authorization", format!("Bearer {}", app.employer(BIN_A))));
         if let Some(a) = accept {
