@@ -57,9 +57,17 @@ pub struct EventSettings {
     /// Whether `http://` endpoints may be registered (tests, development); production
     /// takes `https://` only.
     pub allow_http: bool,
+    /// Whether webhooks may be delivered to a loopback address (127.0.0.0/8, ::1): tests
+    /// only. Off, as every other private, link-local or unique-local address always is,
+    /// so that an employer cannot make the service call its own host (SSRF).
+    pub allow_loopback: bool,
     /// Seconds between sweeps for the events time brings (expiry coming up, the last day
-    /// to pay, overdue departures); 0: no sweep.
+    /// to pay, an arrival notice due, overdue departures); 0: no sweep. Each sweep also
+    /// prunes the delivery log.
     pub sweep_seconds: u64,
+    /// Days a finished delivery (delivered, or failed when its schedule ran out) stays in
+    /// the delivery log after its last try; the worker removes it after that.
+    pub delivery_retention_days: u32,
 }
 
 impl Default for EventSettings {
@@ -69,7 +77,9 @@ impl Default for EventSettings {
             retry_seconds: vec![5, 300, 1800, 7200, 18000, 36000, 36000],
             timeout_seconds: 10,
             allow_http: false,
+            allow_loopback: false,
             sweep_seconds: 3600,
+            delivery_retention_days: 30,
         }
     }
 }

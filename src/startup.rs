@@ -169,6 +169,7 @@ fn state_observed(
             .then(Default::default),
         rule_sets: Default::default(),
         webhooks_allow_http: settings.events.allow_http,
+        webhooks_allow_loopback: settings.events.allow_loopback,
     }))
 }
 

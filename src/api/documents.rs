@@ -26,8 +26,9 @@ use utoipa::ToSchema;
 #[utoipa::path(tag = "permits", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64)),
     responses(
-        (status = 200, description = "The PDF.", content_type = "application/pdf", body = PdfFile,
-            headers(("Content-Disposition" = String, description = "`inline` with the file name `<number>.pdf`."))),
+        (status = 200, description = "The PDF, a file to download: `application/pdf`, or the same bytes as `application/octet-stream` for a client whose `Accept` asks for that and not for PDF.",
+            content((PdfFile = "application/pdf"), (PdfFile = "application/octet-stream")),
+            headers(("Content-Disposition" = String, description = "`attachment` with the file name `<number>.pdf` (RFC 6266), e.g. `attachment; filename=\"KZ-2026-7HQX-M4RB-2C9D.pdf\"`."))),
         NotCallersPermit,
         (status = 409, description = "`permit-not-issued`: the permit has no number yet (Art. 33(4): issued on payment of every region's fee).", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -35,9 +36,11 @@ use utoipa::ToSchema;
 pub async fn permit_document(
     state: web::Data<AppState>,
     caller: Caller,
+    req: HttpRequest,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
+    let content_type = pdf_content_type(req.headers().get(header::ACCEPT));
     authorize_role(&caller, Action::ReadPermits)?;
     let today = state.time.today();
     let doc = state
@@ -58,12 +61,25 @@ pub async fn permit_document(
             ApiError::Internal
         })?;
     Ok(HttpResponse::Ok()
-        .content_type("application/pdf")
+        .content_type(content_type)
         .insert_header((
             header::CONTENT_DISPOSITION,
-            format!("inline; filename=\"{number}.pdf\""),
+            format!("attachment; filename=\"{number}.pdf\""),
         ))
         .body(pdf))
+}
+
+/// The media type the PDF is sent as: `application/octet-stream` when `Accept` names it
+/// and not PDF (a generated client that reads only octet streams as files), else
+/// `application/pdf`.
+fn pdf_content_type(accept: Option<&header::HeaderValue>) -> &'static str {
+    let accept = accept.and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let names = |t: &str| accept.split(',').any(|r| r.trim().starts_with(t));
+    if names("application/octet-stream") && !names("application/pdf") {
+        "application/octet-stream"
+    } else {
+        "application/pdf"
+    }
 }
 
 /// A PDF file, in the contract: a binary string.

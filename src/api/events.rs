@@ -37,7 +37,10 @@ impl utoipa::PartialSchema for EventTypeName {
                  ones, and complaint decisions. From time passing (recorded by a daily sweep, \
                  once per case and day): `permit.expiring` and `ict-permit.expiring` (the \
                  rule set's extension window opened), `permit.fee-due` (the last day to pay), \
-                 `permit.departure-overdue` and `ict-permit.departure-overdue` (Art. 28(2)(8)).",
+                 `ict-permit.arrival-notice-due` (the last day to notify the arrival of \
+                 workers not yet notified, counted from the earliest day they could enter, \
+                 Art. 35(3)), `permit.departure-overdue` and `ict-permit.departure-overdue` \
+                 (Art. 28(2)(8)).",
             ))
             .enum_values(Some(EventType::ALL.iter().map(|t| t.as_str())))
             .examples([serde_json::json!("permit.approved")])
@@ -104,8 +107,9 @@ pub struct EventView {
     #[schema(example = "Art. 33(2), 9(5)", max_length = 500)]
     pub article: Option<String>,
     /// A small object of facts by type: a permit's `status`, `start_date`, `end_date`,
-    /// `fee_due`; a swept event's `end_date` and `extension_window_opened`, `fee_due`, or
-    /// `owed_since` and `worker_ids`; another case's `status`.
+    /// `fee_due`; a swept event's `end_date` and `extension_window_opened`, `fee_due`,
+    /// `due_on`, `counted_from` and `worker_ids` (an arrival notice due), or `owed_since`
+    /// and `worker_ids`; another case's `status`.
     #[schema(value_type = Object, example = json!({"status": "awaiting_payment", "start_date": "2026-01-15", "end_date": "2027-01-14", "fee_due": "2026-12-15"}))]
     pub data: serde_json::Value,
 }

@@ -418,9 +418,14 @@ impl FromRequest for AcceptLanguage {
     }
 }
 
-/// The optional `Idempotency-Key` of a creating request (1 to 255 visible characters).
+/// The optional `Idempotency-Key` of a creating request (1 to 255 visible characters), with
+/// the language its `Accept-Language` chose: the first answer is stored in it, and a replay
+/// names it in `Content-Language` whatever the repeat asks for.
 #[derive(Debug, Clone)]
-pub struct IdempotencyKey(pub Option<String>);
+pub struct IdempotencyKey {
+    pub key: Option<String>,
+    pub lang: Lang,
+}
 
 impl FromRequest for IdempotencyKey {
     type Error = ApiError;
@@ -440,7 +445,8 @@ impl FromRequest for IdempotencyKey {
                 )),
             },
         };
-        std::future::ready(key.map(IdempotencyKey))
+        let lang = accept_language(req.headers());
+        std::future::ready(key.map(|key| IdempotencyKey { key, lang }))
     }
 }
 

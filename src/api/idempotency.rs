@@ -8,6 +8,7 @@ use crate::auth::Caller;
 use crate::cases::idempotency::{self, Stored};
 use crate::domain::violation::Message;
 use crate::error::ApiError;
+use crate::i18n::Lang;
 use actix_web::http::{header, StatusCode};
 use actix_web::HttpResponse;
 use serde::Serialize;
@@ -36,7 +37,7 @@ where
     let now = state.time.now().naive_utc();
     let answer = state
         .write(move |conn| {
-            if let Some(k) = &key.0 {
+            if let Some(k) = &key.key {
                 if let Some(stored) = idempotency::find(conn, &owner, k)? {
                     return if stored.request_hash == fingerprint {
                         Answer::replay(stored)
@@ -49,8 +50,8 @@ where
                 }
             }
             let created = f(conn)?;
-            let answer = Answer::created(created)?;
-            if let Some(k) = &key.0 {
+            let answer = Answer::created(created, key.lang)?;
+            if let Some(k) = &key.key {
                 let stored = Stored {
                     request_hash: fingerprint,
                     status: i32::from(answer.status.as_u16()),
@@ -87,13 +88,19 @@ struct Answer {
 }
 
 impl Answer {
-    fn created<T: Serialize>(created: Created<T>) -> Result<Answer, ApiError> {
+    /// The first answer, in `lang`: its `Content-Language` is stored with it, so that a
+    /// replay names the language it was made in.
+    fn created<T: Serialize>(created: Created<T>, lang: Lang) -> Result<Answer, ApiError> {
         let mut headers = vec![
             (
                 header::CONTENT_TYPE.as_str().to_owned(),
                 "application/json".to_owned(),
             ),
             (header::LOCATION.as_str().to_owned(), created.location),
+            (
+                header::CONTENT_LANGUAGE.as_str().to_owned(),
+                lang.tag().to_owned(),
+            ),
         ];
         if let Some(v) = created.version {
             headers.push((header::ETAG.as_str().to_owned(), etag(v)));

@@ -31,6 +31,9 @@ pub struct AppState {
     pub rule_sets: std::sync::Arc<db::rulesets::Parsed>,
     /// Whether webhook endpoints may be `http://` (`events.allow_http`: development, tests).
     pub webhooks_allow_http: bool,
+    /// Whether webhook endpoints may be on a loopback address (`events.allow_loopback`:
+    /// tests); every other non-public address is refused whatever the configuration.
+    pub webhooks_allow_loopback: bool,
 }
 
 impl AppState {

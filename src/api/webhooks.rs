@@ -12,12 +12,15 @@ use super::page::{next_cursor, PageQuery};
 use super::AppState;
 use crate::auth::{authorize_role, Action, Caller, Role};
 use crate::cases;
+use crate::cases::egress;
 use crate::cases::events::{DeliveryLog, Owner, SubscriptionView};
-use crate::domain::violation::Message;
+use crate::domain::violation::{Message, Violation};
 use crate::error::{ApiError, Problem};
 use actix_web::{delete, get, post, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::net::{IpAddr, Ipv4Addr};
+use url::Host;
 use utoipa::ToSchema;
 use validator::Validate;
 
@@ -26,7 +29,9 @@ use validator::Validate;
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"url": "https://hr.example.kz/hooks/permits", "types": ["permit.approved", "permit.fee-due"]}))]
 pub struct NewWebhookRequest {
-    /// Where to POST the events: an absolute `https://` URL.
+    /// Where to POST the events: an absolute `https://` URL of a public Internet host
+    /// (no loopback, private, link-local or unique-local address, checked again at each
+    /// delivery on what its name resolves to).
     #[validate(length(min = 9, max = 2000))]
     #[schema(
         example = "https://hr.example.kz/hooks/permits",
@@ -231,22 +236,40 @@ fn owner(caller: &Caller) -> Result<Owner, ApiError> {
     }
 }
 
-/// 422 unless `url` is an absolute https URL (http too when `allow_http`) with a host and
-/// no credentials.
-fn check_url(url: &str, allow_http: bool) -> Result<(), ApiError> {
-    let parsed = reqwest::Url::parse(url)
-        .map_err(|e| ApiError::invalid("url", format!("not an absolute URL: {e}")))?;
+/// 422 unless `url` is an absolute https URL (http too when `allow_http`) with a host, no
+/// credentials, and no address the service may not call ([`egress::may_call`]): an IP
+/// written in it, or `localhost`, is judged here; a name is judged on each delivery,
+/// by the addresses it resolves to then. Service rules: no article.
+fn check_url(url: &str, allow_http: bool, allow_loopback: bool) -> Result<(), ApiError> {
+    let refuse = |code: &str| ApiError::rule(Violation::service_rule(code));
+    let parsed = reqwest::Url::parse(url).map_err(|_| refuse("webhook-url-not-absolute"))?;
     let scheme_ok = parsed.scheme() == "https" || (allow_http && parsed.scheme() == "http");
     if !scheme_ok {
-        return Err(ApiError::invalid("url", "must be an https:// URL"));
-    }
-    if parsed.host_str().is_none_or(str::is_empty) {
-        return Err(ApiError::invalid("url", "must name a host"));
+        return Err(refuse("webhook-url-not-https"));
     }
     if !parsed.username().is_empty() || parsed.password().is_some() {
-        return Err(ApiError::invalid("url", "must not carry credentials"));
+        return Err(refuse("webhook-url-credentials"));
     }
-    Ok(())
+    let ip = match parsed.host() {
+        Some(Host::Ipv4(ip)) => IpAddr::V4(ip),
+        Some(Host::Ipv6(ip)) => IpAddr::V6(ip),
+        Some(Host::Domain(name)) if !name.is_empty() => {
+            let name = name.trim_end_matches('.').to_ascii_lowercase();
+            if name != "localhost" && !name.ends_with(".localhost") {
+                return Ok(());
+            }
+            IpAddr::V4(Ipv4Addr::LOCALHOST)
+        }
+        _ => return Err(refuse("webhook-url-not-absolute")),
+    };
+    if egress::may_call(ip, allow_loopback) {
+        Ok(())
+    } else {
+        Err(ApiError::rule(
+            Violation::service_rule("webhook-url-not-public")
+                .text("host", parsed.host_str().unwrap_or_default()),
+        ))
+    }
 }
 
 /// The path of a subscription.
@@ -275,7 +298,7 @@ pub struct DeliveryPath {
     responses(
         (status = 201, description = "Registered; the secret is shown this once.", body = CreatedWebhookView, headers(("Location" = String, description = "The subscription."))),
         IdempotencyConflict,
-        (status = 422, description = "Invalid fields: a `url` that is not an absolute https URL with a host and no credentials; an unknown type.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Refused (service rules, article null): `webhook-url-not-absolute` (not an absolute URL with a host), `webhook-url-not-https`, `webhook-url-credentials` (a user name or password in it), `webhook-url-not-public` (an IP address, or `localhost`, that is loopback, private, link-local such as 169.254.169.254, shared, unique-local or reserved: the service calls public addresses only, and checks what a host name resolves to at each delivery).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/webhooks")]
 pub async fn create_webhook(
@@ -287,7 +310,11 @@ pub async fn create_webhook(
 ) -> Result<HttpResponse, ApiError> {
     let owner = owner(&caller)?;
     let req = body.value;
-    check_url(&req.url, state.webhooks_allow_http)?;
+    check_url(
+        &req.url,
+        state.webhooks_allow_http,
+        state.webhooks_allow_loopback,
+    )?;
     let cmd = cases::events::NewSubscription {
         url: req.url,
         types: req
@@ -463,11 +490,31 @@ mod tests {
 
     #[test]
     fn only_absolute_https_urls_with_a_host_and_no_credentials_are_taken() {
-        assert!(check_url("https://hr.example.kz/hooks", false).is_ok());
-        assert!(check_url("http://hr.example.kz/hooks", false).is_err());
-        assert!(check_url("http://127.0.0.1:9/hooks", true).is_ok());
-        assert!(check_url("https://user:pw@hr.example.kz/", false).is_err());
-        assert!(check_url("/hooks", false).is_err());
-        assert!(check_url("ftp://hr.example.kz/", true).is_err());
+        assert!(check_url("https://hr.example.kz/hooks", false, false).is_ok());
+        assert!(check_url("http://hr.example.kz/hooks", false, false).is_err());
+        assert!(check_url("https://user:pw@hr.example.kz/", false, false).is_err());
+        assert!(check_url("/hooks", false, false).is_err());
+        assert!(check_url("ftp://hr.example.kz/", true, false).is_err());
+    }
+
+    #[test]
+    fn no_url_may_name_the_services_own_host_or_network_but_loopback_when_configured() {
+        for url in [
+            "https://127.0.0.1/hooks",
+            "https://localhost/hooks",
+            "https://api.localhost./hooks",
+            "https://10.1.2.3/hooks",
+            "https://169.254.169.254/latest/meta-data/",
+            "https://[::1]/hooks",
+            "https://[fd00:ec2::254]/hooks",
+            "https://[::ffff:192.168.0.1]/hooks",
+            "https://2130706433/hooks",
+        ] {
+            assert!(check_url(url, true, false).is_err(), "{url}");
+        }
+        assert!(check_url("http://127.0.0.1:9/hooks", true, true).is_ok());
+        assert!(check_url("https://localhost/hooks", false, true).is_ok());
+        assert!(check_url("https://10.1.2.3/hooks", true, true).is_err());
+        assert!(check_url("https://195.210.46.1/hooks", false, false).is_ok());
     }
 }

@@ -1,5 +1,6 @@
 //! Events to employers' systems (issue 22): the feed, the sweep that records what time
-//! brings (expiry coming up, the last day to pay, an overdue departure), and the webhook
+//! brings (expiry coming up, the last day to pay, an arrival notice due, an overdue
+//! departure), and the webhook
 //! subscriptions with their deliveries.
 //!
 //! The outbox is the audit trail: every change records its audit event in its own
@@ -14,7 +15,7 @@ use crate::db::audit::{self, Actor};
 pub use crate::db::events::Scope;
 use crate::db::events::{self as db, Delivery, Subscription};
 use crate::db::Conn;
-use crate::domain::article::{cite_all, ART_28_2_8, ART_33_2, ART_33_4, ART_35_1};
+use crate::domain::article::{cite_all, ART_28_2_8, ART_33_2, ART_33_4, ART_35_1, ART_35_3};
 use crate::domain::event::{self, CaseKind, EventType};
 use crate::domain::permit::PermitState;
 use crate::domain::violation::Message;
@@ -61,6 +62,7 @@ fn swept(t: EventType) -> bool {
             | EventType::PermitDepartureOverdue
             | EventType::IctPermitExpiring
             | EventType::IctPermitDepartureOverdue
+            | EventType::IctPermitArrivalNoticeDue
     )
 }
 
@@ -251,6 +253,42 @@ pub fn sweep(conn: &mut Conn, today: NaiveDate, actor: &Actor) -> Result<usize, 
         }
     }
     n += sweep_departures(conn, today, actor)?;
+    n += sweep_arrivals(conn, &rules.rules.ict, today, actor)?;
+    Ok(n)
+}
+
+/// Art. 35(3): one event per ICT permit whose workers' arrival notice is due today and not
+/// made, keyed on that day.
+fn sweep_arrivals(
+    conn: &mut Conn,
+    rules: &crate::domain::ruleset::IctRules,
+    today: NaiveDate,
+    actor: &Actor,
+) -> Result<usize, CaseError> {
+    let basis = cite_all(&[ART_35_3]);
+    let mut n = 0;
+    for u in db::ict_unnotified(conn)? {
+        let Some(due) = event::arrival_notice_due(rules, u.issued_on, u.contract_start, today)
+        else {
+            continue;
+        };
+        let data = json!({
+            "due_on": due,
+            "counted_from": u.issued_on.max(u.contract_start),
+            "worker_ids": u.workers,
+        });
+        n += usize::from(record_swept(
+            conn,
+            actor,
+            EventType::IctPermitArrivalNoticeDue,
+            u.permit_id,
+            &u.bin,
+            &u.region,
+            due,
+            &basis,
+            data,
+        )?);
+    }
     Ok(n)
 }
 
@@ -549,6 +587,16 @@ pub fn fan_out(conn: &mut Conn, now: NaiveDateTime, batch: i64) -> Result<usize,
     }
     Ok(n)
 }
+
+/// Removes the deliveries finished (delivered, or failed when their schedule ran out)
+/// before `before`, with their tries, in the caller's write transaction; a pending one
+/// stays. Returns how many it removed.
+pub fn prune(conn: &mut Conn, before: NaiveDateTime) -> Result<usize, CaseError> {
+    Ok(db::prune(conn, before, PRUNE_BATCH)?)
+}
+
+/// Deliveries removed per sweep, at most (the rest go at the next).
+const PRUNE_BATCH: i64 = 10_000;
 
 /// Deliveries due at `now`, at most `limit`.
 pub fn due(conn: &mut Conn, now: NaiveDateTime, limit: i64) -> Result<Vec<Delivery>, CaseError> {

@@ -13,6 +13,7 @@ pub mod certificates;
 pub mod complaint;
 pub mod demands;
 pub mod documents;
+pub mod egress;
 pub mod eligibility;
 pub mod employers;
 pub mod events;

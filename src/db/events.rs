@@ -387,6 +387,25 @@ pub fn record_attempt(
         .map(drop)
 }
 
+/// Removes at most `limit` deliveries finished (delivered or failed) before `before`, and
+/// their tries. A finished delivery's `next_attempt_at` is its last try's time.
+pub fn prune(conn: &mut AnyConnection, before: NaiveDateTime, limit: i64) -> QueryResult<usize> {
+    let ids: Vec<i64> = webhook_deliveries::table
+        .filter(webhook_deliveries::status.eq_any(["delivered", "failed"]))
+        .filter(webhook_deliveries::next_attempt_at.lt(before))
+        .order(webhook_deliveries::id)
+        .limit(limit)
+        .select(webhook_deliveries::id)
+        .load(conn)?;
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    diesel::delete(webhook_attempts::table.filter(webhook_attempts::delivery_id.eq_any(&ids)))
+        .execute(conn)?;
+    diesel::delete(webhook_deliveries::table.filter(webhook_deliveries::id.eq_any(&ids)))
+        .execute(conn)
+}
+
 /// A subscription's deliveries, newest first, before `before_id`.
 pub fn deliveries(
     conn: &mut AnyConnection,
@@ -541,6 +560,57 @@ pub fn fees_due_on(conn: &mut AnyConnection, on: NaiveDate) -> QueryResult<Vec<D
         .filter_map(|(id, bin)| {
             let region = unpaid.iter().find(|u| u.0 == id)?.1.clone();
             Some((id, bin, region, on))
+        })
+        .collect())
+}
+
+/// An ICT permit in force with workers whose arrival is not notified (Art. 35(3)).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unnotified {
+    pub permit_id: i64,
+    pub bin: String,
+    pub region: String,
+    pub issued_on: NaiveDate,
+    pub contract_start: NaiveDate,
+    /// The workers not notified and not departed, by id.
+    pub workers: Vec<i64>,
+}
+
+/// ICT permits in force (issued or suspended) with a worker neither notified nor departed.
+pub fn ict_unnotified(conn: &mut AnyConnection) -> QueryResult<Vec<Unnotified>> {
+    use super::schema::{ict_decisions as d, ict_permits as p, ict_workers as w};
+    let workers: Vec<(i64, i64)> = w::table
+        .filter(w::arrival_id.is_null())
+        .filter(w::departed_on.is_null())
+        .order((w::permit_id, w::id))
+        .select((w::permit_id, w::id))
+        .load(conn)?;
+    let mut ids: Vec<i64> = workers.iter().map(|x| x.0).collect();
+    ids.dedup();
+    let permits: Vec<(i64, String, String, NaiveDate)> = p::table
+        .filter(p::id.eq_any(&ids))
+        .filter(p::status.eq_any(["issued", "suspended"]))
+        .order(p::id)
+        .select((p::id, p::bin, p::region, p::contract_start))
+        .load(conn)?;
+    let issued: std::collections::BTreeMap<i64, Option<NaiveDate>> = d::table
+        .filter(d::permit_id.eq_any(permits.iter().map(|x| x.0)))
+        .select((d::permit_id, d::issued_on))
+        .load(conn)?
+        .into_iter()
+        .collect();
+    Ok(permits
+        .into_iter()
+        .filter_map(|(id, bin, region, contract_start)| {
+            let issued_on = issued.get(&id).copied().flatten()?;
+            Some(Unnotified {
+                permit_id: id,
+                bin,
+                region,
+                issued_on,
+                contract_start,
+                workers: workers.iter().filter(|x| x.0 == id).map(|x| x.1).collect(),
+            })
         })
         .collect())
 }

@@ -1,9 +1,11 @@
 //! Events of an employer's (and a region's) stream (issue 22): what employers' systems are
 //! told happened to their cases. An event is never stored twice: it is an audit event whose
 //! action maps to an [`EventType`] ([`EventType::of_action`]), or one the daily sweep records
-//! when time passes ([`expiring`], [`fee_due_today`]).
+//! when time passes ([`expiring`], [`fee_due_today`], [`arrival_notice_due`]).
 
+use crate::domain::ict;
 use crate::domain::permit::PermitState;
+use crate::domain::ruleset::IctRules;
 use chrono::{Days, NaiveDate};
 
 /// The kind of case an event concerns.
@@ -94,6 +96,7 @@ event_types! {
     IctPermitRevoked = "ict-permit.revoked", "ict_permit", "ict_permit.revoked";
     IctPermitExpiring = "ict-permit.expiring", "ict_permit", "ict_permit.expiring";
     IctPermitDepartureOverdue = "ict-permit.departure-overdue", "ict_permit", "ict_permit.departure_overdue";
+    IctPermitArrivalNoticeDue = "ict-permit.arrival-notice-due", "ict_permit", "ict_permit.arrival_notice_due";
     CertificateIssued = "certificate.issued", "self_employment_certificate", "self_employment_certificate.issued";
     CertificateRefused = "certificate.refused", "self_employment_certificate", "self_employment_certificate.refused";
     CertificateExtended = "certificate.extended", "self_employment_certificate", "self_employment_certificate.extended";
@@ -151,6 +154,20 @@ pub fn fee_due_today(due: NaiveDate, today: NaiveDate) -> bool {
     due == today
 }
 
+/// Art. 35(3): the arrival notice of an ICT permit's workers not yet notified is due on the
+/// last day counted from the earliest day they could enter (the later of the day of issue
+/// and the contract's start, as the register counts a notice missing the day after): that
+/// day when it is `today`, else `None`.
+pub fn arrival_notice_due(
+    rules: &IctRules,
+    issued_on: NaiveDate,
+    contract_start: NaiveDate,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    let due = ict::arrival_deadline(rules, issued_on.max(contract_start));
+    (due == today).then_some(due)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,6 +214,30 @@ mod tests {
         assert_eq!(expiring(end, 60, d("2026-11-15")), Some(d("2026-11-15")));
         assert_eq!(expiring(end, 60, d("2027-01-14")), Some(d("2026-11-15")));
         assert_eq!(expiring(end, 60, d("2027-01-15")), None);
+    }
+
+    #[test]
+    fn art_35_3_the_arrival_notice_is_due_on_the_last_day_counted_from_the_earliest_entry() {
+        let mut rules = crate::domain::ruleset::tests::seeded().ict;
+        rules.arrival_notice_days = 10;
+        let (issued, start) = (d("2026-12-20"), d("2027-01-01"));
+        assert_eq!(
+            arrival_notice_due(&rules, issued, start, d("2027-01-10")),
+            None
+        );
+        assert_eq!(
+            arrival_notice_due(&rules, issued, start, d("2027-01-11")),
+            Some(d("2027-01-11"))
+        );
+        assert_eq!(
+            arrival_notice_due(&rules, issued, start, d("2027-01-12")),
+            None
+        );
+        // Issued after the contract began: counted from the day of issue.
+        assert_eq!(
+            arrival_notice_due(&rules, d("2027-02-01"), start, d("2027-02-11")),
+            Some(d("2027-02-11"))
+        );
     }
 
     #[test]

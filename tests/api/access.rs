@@ -455,11 +455,12 @@ fn rows() -> Vec<Row> {
             [Y, Y, Y, Y],
         ),
         r("GET", "/v1/events", None, [Y, Y, Y, Y]),
-        // The akimat registers subscription 1, the employer 2 (port 9: nothing listens).
+        // The akimat registers subscription 1, the employer 2 (`.invalid` never resolves,
+        // RFC 6761: nothing is delivered).
         r(
             "POST",
             "/v1/webhooks",
-            Some(json!({"url": "https://127.0.0.1:9/hooks"})),
+            Some(json!({"url": "https://hooks.invalid/hooks"})),
             [F, Y, Y, F],
         ),
         r("GET", "/v1/webhooks", None, [F, Y, Y, F]),

@@ -325,3 +325,58 @@ async fn verifications_beyond_the_limit_per_address_get_429_with_retry_after() {
         .await
         .ok(200);
 }
+
+/// The PDF as a file clients download (issue 22): an attachment named by the permit's
+/// number; a client whose `Accept` asks for an octet stream and not for PDF gets the same
+/// bytes as one.
+#[actix_web::test]
+async fn the_pdf_is_an_attachment_named_by_its_number_and_an_octet_stream_on_request() {
+    let app = spawn_app().await;
+    let (id, number) = issued(&app).await;
+    let url = format!("{}/v1/permits/{id}/document", app.address);
+    let get = |accept: Option<&'static str>| {
+        // Rendering takes seconds on a loaded machine: more than awc's default 5 s.
+        let mut req = awc::Client::builder()
+            .timeout(std::time::Duration::from_secs(60))
+            .finish()
+            .get(&url)
+            .insert_header(("Authorization", format!("Bearer {}", app.employer(BIN_A))));
+        if let Some(a) = accept {
+            req = req.insert_header(("Accept", a));
+        }
+        async move {
+            let mut res = req.send().await.expect("request sent");
+            let header = |n: &str| {
+                res.headers()
+                    .get(n)
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or_default()
+                    .to_owned()
+            };
+            let (content_type, disposition) =
+                (header("content-type"), header("content-disposition"));
+            let body = res.body().limit(10_000_000).await.expect("body read");
+            (content_type, disposition, body.to_vec())
+        }
+    };
+    let attachment = format!("attachment; filename=\"{number}.pdf\"");
+    let (ct, cd, pdf) = get(None).await;
+    assert_eq!(
+        (ct.as_str(), cd.as_str()),
+        ("application/pdf", attachment.as_str())
+    );
+    assert!(pdf.starts_with(b"%PDF-"));
+    for accept in [
+        "*/*",
+        "application/pdf",
+        "application/pdf, application/octet-stream",
+    ] {
+        assert_eq!(get(Some(accept)).await.0, "application/pdf", "{accept}");
+    }
+    let (ct, cd, bytes) = get(Some("application/octet-stream")).await;
+    assert_eq!(
+        (ct.as_str(), cd.as_str()),
+        ("application/octet-stream", attachment.as_str())
+    );
+    assert!(bytes.starts_with(b"%PDF-"));
+}

@@ -123,6 +123,7 @@ fn expected_signature(secret: &str, id: &str, timestamp: &str, body: &str) -> St
 
 fn fast(s: &mut permits::config::Settings) {
     s.events.allow_http = true;
+    s.events.allow_loopback = true;
     s.events.poll_millis = 100;
     s.events.retry_seconds = vec![1, 1, 1];
     s.events.timeout_seconds = 2;
@@ -414,6 +415,7 @@ fn start_binary(db_url: &str, port: u16) -> std::process::Child {
         .env("APP__DATABASE__URL", db_url)
         .env("APP__SERVER__PORT", port.to_string())
         .env("APP__EVENTS__ALLOW_HTTP", "true")
+        .env("APP__EVENTS__ALLOW_LOOPBACK", "true")
         .env("APP__EVENTS__POLL_MILLIS", "100")
         .env("APP__EVENTS__TIMEOUT_SECONDS", "1")
         .env("APP__EVENTS__SWEEP_SECONDS", "0")
@@ -560,4 +562,310 @@ async fn the_feed_pages_by_an_opaque_cursor_and_refuses_a_forged_one() {
         .json(&json!({"url": "ftp://hr.example.kz/hooks"}))
         .await;
     assert_eq!(r.status, 422, "{}", r.body);
+}
+
+/// Waits until the feed `token` reads holds an event of type `t` (panics after 10 s).
+async fn wait_for_type(app: &TestApp, token: &str, t: &str) -> Vec<Value> {
+    for _ in 0..100 {
+        let items = feed(app, token).await;
+        if !of_type(&items, t).is_empty() {
+            return items;
+        }
+        actix_web::rt::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("no {t} event in the feed");
+}
+
+/// Every event of `types` concerning case `id` is in the employer's stream and in its
+/// region's (officials'), and in no other employer's or region's.
+async fn in_both_streams(app: &TestApp, bin: &str, region: &str, types: &[&str], id: i64) {
+    for t in types {
+        for token in [app.employer(bin), app.akimat(region)] {
+            let items = wait_for_type(app, &token, t).await;
+            assert!(
+                of_type(&items, t).iter().any(|e| e["case_id"] == id),
+                "{t} of {id}: {items:?}"
+            );
+        }
+        let other = if bin == BIN_A { BIN_B } else { BIN_A };
+        assert!(of_type(&feed(app, &app.employer(other)).await, t).is_empty());
+        assert!(of_type(&feed(app, &app.akimat("KZ-71")).await, t).is_empty());
+    }
+}
+
+/// BIN_A's one-worker permit in KZ-23, approved and, when `paid`, issued: its id.
+async fn permit_of(app: &TestApp, name: &str, passport: &str, paid: bool) -> i64 {
+    let id = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .json(&application(
+            &["KZ-23"],
+            vec![worker(name, "TUR", passport)],
+        ))
+        .await
+        .ok(201)["id"]
+        .as_i64()
+        .unwrap();
+    app.post(&format!("/v1/permits/{id}/decisions"))
+        .token(&app.akimat("KZ-23"))
+        .json(&json!({"decision": "approve"}))
+        .await
+        .ok(200);
+    if paid {
+        app.post(&format!("/v1/permits/{id}/payments"))
+            .token(&app.employer(BIN_A))
+            .json(&json!({"region": "KZ-23", "amount": "100000000.00", "paid_on": "2025-12-15", "reference": "PP-1"}))
+            .await
+            .ok(201);
+    }
+    id
+}
+
+async fn sweeping() -> TestApp {
+    spawn_app_with(|s| {
+        fast(s);
+        s.events.sweep_seconds = 1;
+    })
+    .await
+}
+
+#[actix_web::test]
+async fn a_refusal_a_lapse_a_suspension_a_revocation_an_expiry_coming_up_and_an_overdue_departure_are_events_of_both_streams(
+) {
+    let app = sweeping().await;
+    let akimat = app.akimat("KZ-23");
+    // A refusal (a decision).
+    let refused = filed_permit(&app).await;
+    app.post(&format!("/v1/permits/{refused}/decisions"))
+        .token(&akimat)
+        .json(&json!({"decision": "refuse", "grounds": ["unreliable-documents"]}))
+        .await
+        .ok(200);
+    // Suspended, resumed and revoked once it began: its worker's departure is owed.
+    let revoked = permit_of(&app, "KAYA MEHMET", "U1000001", true).await;
+    let expiring = permit_of(&app, "DEMIR AYSE", "U1000002", true).await;
+    let lapsing = permit_of(&app, "YILMAZ CAN", "U1000003", false).await;
+    app.set_today("2026-02-02T04:00:00Z");
+    app.post(&format!("/v1/permits/{revoked}/suspension"))
+        .token(&akimat)
+        .json(&json!({"reason": "inspection of the Kazakh share"}))
+        .await
+        .ok(200);
+    app.post(&format!("/v1/permits/{revoked}/revocation"))
+        .token(&akimat)
+        .json(&json!({"ground": "kazakh-share-breached"}))
+        .await
+        .ok(200);
+    // Its fee unpaid past its last day, the third lapses when read (Art. 33(4)).
+    let r = app
+        .get(&format!("/v1/permits/{lapsing}"))
+        .token(&app.employer(BIN_A))
+        .send()
+        .await;
+    assert_eq!(r.ok(200)["status"], "lapsed");
+    in_both_streams(&app, BIN_A, "KZ-23", &["permit.refused"], refused).await;
+    in_both_streams(&app, BIN_A, "KZ-23", &["permit.lapsed"], lapsing).await;
+    let ended = [
+        "permit.suspended",
+        "permit.revoked",
+        "permit.departure-overdue",
+    ];
+    in_both_streams(&app, BIN_A, "KZ-23", &ended, revoked).await;
+    // The last day of the other: its extension window is open, so it is expiring.
+    let end = app
+        .get(&format!("/v1/permits/{expiring}"))
+        .token(&app.employer(BIN_A))
+        .send()
+        .await
+        .ok(200)["end_date"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    app.set_today(&format!("{end}T04:00:00Z"));
+    in_both_streams(&app, BIN_A, "KZ-23", &["permit.expiring"], expiring).await;
+    let items = feed(&app, &app.employer(BIN_A)).await;
+    let e = of_type(&items, "permit.expiring");
+    assert_eq!(e.len(), 1, "once: {e:?}");
+    assert_eq!(e[0]["data"]["end_date"], end.as_str());
+}
+
+#[actix_web::test]
+async fn an_ict_arrival_notice_not_made_is_due_on_its_last_day_in_both_streams_once() {
+    use crate::ict::{issued, BIN_BRANCH};
+    let app = sweeping().await;
+    // Issued before the contract's start (2027-01-01): the notice is due ten days after.
+    let permit = issued(&app).await;
+    let id = permit["id"].as_i64().unwrap();
+    app.set_today("2027-01-10T04:00:00Z");
+    actix_web::rt::time::sleep(Duration::from_millis(1500)).await;
+    let t = "ict-permit.arrival-notice-due";
+    assert!(of_type(&feed(&app, &app.employer(BIN_BRANCH)).await, t).is_empty());
+    app.set_today("2027-01-11T04:00:00Z");
+    for token in [app.employer(BIN_BRANCH), app.akimat("KZ-75")] {
+        let items = wait_for_type(&app, &token, t).await;
+        let due = of_type(&items, t);
+        assert_eq!(due.len(), 1, "{due:?}");
+        assert_eq!(due[0]["case_kind"], "ict_permit");
+        assert_eq!(due[0]["case_id"], id);
+        assert_eq!(due[0]["article"], "Art. 35(3)");
+        assert_eq!(due[0]["data"]["due_on"], "2027-01-11");
+        assert_eq!(due[0]["data"]["counted_from"], "2027-01-01");
+        assert_eq!(due[0]["data"]["worker_ids"].as_array().unwrap().len(), 3);
+    }
+    assert!(of_type(&feed(&app, &app.employer(BIN_A)).await, t).is_empty());
+    assert!(of_type(&feed(&app, &app.akimat("KZ-23")).await, t).is_empty());
+    // Later sweeps of the day record nothing more.
+    actix_web::rt::time::sleep(Duration::from_millis(2500)).await;
+    let items = feed(&app, &app.employer(BIN_BRANCH)).await;
+    assert_eq!(of_type(&items, t).len(), 1);
+}
+
+/// Sets a subscription's URL behind the API's back: what a name that resolved to a
+/// public address at registration may resolve to later (DNS rebinding).
+fn point(app: &TestApp, sub: &Value, url: &str) {
+    let mut conn = app.pool.get().unwrap();
+    let sql = format!(
+        "UPDATE webhook_subscriptions SET url = '{url}' WHERE id = {}",
+        sub["id"]
+    );
+    diesel::RunQueryDsl::execute(diesel::sql_query(sql), &mut *conn).unwrap();
+}
+
+#[actix_web::test]
+async fn an_employer_cannot_register_an_address_of_the_services_own_host_or_network() {
+    let app = spawn_app_with(|s| s.events.allow_http = true).await;
+    let bin_a = app.employer(BIN_A);
+    for url in [
+        "http://127.0.0.1:9/hooks",
+        "https://localhost/hooks",
+        "https://169.254.169.254/latest/meta-data/",
+        "https://10.0.0.5/hooks",
+        "https://192.168.1.10/hooks",
+        "https://[::1]/hooks",
+        "https://[fd00:ec2::254]/hooks",
+        "https://[::ffff:127.0.0.1]/hooks",
+    ] {
+        let r = app
+            .post("/v1/webhooks")
+            .token(&bin_a)
+            .json(&json!({ "url": url }))
+            .await;
+        let p = r.problem(422, "webhook-url-not-public");
+        assert_eq!(p["violations"][0]["article"], Value::Null, "{url}: {p}");
+    }
+    let mut messages = Vec::new();
+    for lang in ["kk", "ru", "en"] {
+        let r = app
+            .post("/v1/webhooks")
+            .token(&bin_a)
+            .header("Accept-Language", lang)
+            .json(&json!({"url": "https://169.254.169.254/"}))
+            .await;
+        let m = r.problem(422, "webhook-url-not-public")["violations"][0]["message"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        assert!(m.contains("169.254.169.254"), "{m}");
+        messages.push(m);
+    }
+    assert!(messages[0] != messages[1] && messages[1] != messages[2]);
+    assert!(messages[2].contains("not a public Internet address"));
+    // Production's defaults: https only, and no loopback.
+    let prod = spawn_app().await;
+    let r = prod
+        .post("/v1/webhooks")
+        .token(&prod.employer(BIN_A))
+        .json(&json!({"url": "http://hr.example.kz/hooks"}))
+        .await;
+    assert_eq!(
+        r.problem(422, "webhook-url-not-https")["violations"][0]["article"],
+        Value::Null
+    );
+    let r = prod
+        .post("/v1/webhooks")
+        .token(&prod.employer(BIN_A))
+        .json(&json!({"url": "https://hr.example.kz/hooks"}))
+        .await;
+    r.ok(201);
+}
+
+#[actix_web::test]
+async fn a_name_resolving_to_loopback_at_delivery_is_not_called() {
+    let app = spawn_app_with(|s| {
+        fast(s);
+        s.events.allow_loopback = false;
+    })
+    .await;
+    let rx = Receiver::start(&[]);
+    let port = rx.url.split(':').nth(2).unwrap().split('/').next().unwrap();
+    let bin_a = app.employer(BIN_A);
+    let by_name = subscribe(&app, &bin_a, "https://hr.example.kz/hooks").await;
+    let by_ip = subscribe(&app, &bin_a, "https://hr.example.kz/other").await;
+    point(&app, &by_name, &format!("http://localhost:{port}/hooks"));
+    point(&app, &by_ip, &format!("http://127.0.0.1:{port}/hooks"));
+    approved_permit(&app).await;
+    for sub in [&by_name, &by_ip] {
+        let mut error = Value::Null;
+        for _ in 0..100 {
+            let log = app
+                .get(&format!("/v1/webhooks/{}/deliveries", sub["id"]))
+                .token(&bin_a)
+                .send()
+                .await;
+            error = log.ok(200)["items"][0]["attempts"][0]["error"].clone();
+            if !error.is_null() {
+                break;
+            }
+            actix_web::rt::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert!(
+            error.as_str().unwrap().contains("no public address"),
+            "{error}"
+        );
+    }
+    actix_web::rt::time::sleep(Duration::from_millis(500)).await;
+    assert!(rx.got().is_empty(), "{:?}", rx.got());
+}
+
+#[actix_web::test]
+async fn finished_deliveries_past_the_retention_are_pruned_and_pending_ones_stay() {
+    let app = spawn_app_with(|s| {
+        fast(s);
+        s.events.sweep_seconds = 1;
+        s.events.delivery_retention_days = 0;
+        s.events.retry_seconds = vec![600];
+    })
+    .await;
+    let ok = Receiver::start(&[]);
+    let failing = Receiver::start(&[Answer::Status(500)]);
+    let bin_a = app.employer(BIN_A);
+    let done = subscribe(&app, &bin_a, &ok.url).await;
+    let pending = subscribe(&app, &bin_a, &failing.url).await;
+    approved_permit(&app).await;
+    ok.wait_for(1, 20).await;
+    failing.wait_for(1, 20).await;
+    let log = |sub: &Value| {
+        let path = format!("/v1/webhooks/{}/deliveries", sub["id"]);
+        let bin_a = bin_a.clone();
+        let app = &app;
+        async move {
+            app.get(&path).token(&bin_a).send().await.ok(200)["items"]
+                .as_array()
+                .unwrap()
+                .clone()
+        }
+    };
+    let mut items = log(&done).await;
+    for _ in 0..50 {
+        if items.is_empty() {
+            break;
+        }
+        actix_web::rt::time::sleep(Duration::from_millis(100)).await;
+        items = log(&done).await;
+    }
+    assert!(items.is_empty(), "the delivered one is pruned: {items:?}");
+    let kept = log(&pending).await;
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(kept[0]["status"], "pending");
+    assert_eq!(kept[0]["attempts"].as_array().unwrap().len(), 1);
 }

@@ -91,6 +91,31 @@ async fn a_replay_carries_every_header_of_the_first_answer() {
     }
 }
 
+/// A replay is the first answer, made in the first request's language: it names that
+/// language, whatever the repeat's `Accept-Language` asks for.
+#[actix_web::test]
+async fn a_replay_names_the_language_of_the_first_answer() {
+    let app = spawn_app().await;
+    app.set_today("2026-08-15T04:00:00Z");
+    let token = employer_token(&app, "dev", BIN_A);
+    let file = |lang: &'static str| {
+        app.post("/v1/quota-demands")
+            .token(&token)
+            .header("Idempotency-Key", "demand-lang")
+            .header("Accept-Language", lang)
+            .json_owned(demand())
+    };
+    let first = file("ru").await;
+    first.ok(201);
+    assert_eq!(first.header("content-language"), Some("ru"));
+    for lang in ["kk", "en", "ru"] {
+        let again = file(lang).await;
+        assert_eq!(again.ok(201), &first.body);
+        assert_eq!(again.header("idempotent-replayed"), Some("true"));
+        assert_eq!(again.header("content-language"), Some("ru"), "asked {lang}");
+    }
+}
+
 const NOT_EMPLOYERS: [&str; 5] = [
     "000000000000", // month 00
     "211340000006", // month 13
