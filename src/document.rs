@@ -328,9 +328,10 @@ pub fn render(doc: &PermitDocument, verify_url: &str) -> Result<Vec<u8>, Documen
             10.0,
             4.0,
             &format!(
-                "{}. {name}, {}, {passport} {}",
+                "{}. {name}, {} / {}, {passport} {}",
                 i + 1,
-                w.citizenship,
+                w.citizenship_kk,
+                w.citizenship_ru,
                 w.passport_number
             ),
         );
@@ -407,6 +408,8 @@ mod tests {
                     full_name_latin: format!("WORKER {i}"),
                     full_name_cyrillic: Some("ҒАЛЫМ ҮСЕНОВ".into()),
                     citizenship: "UZB".into(),
+                    citizenship_kk: "Өзбекстан".into(),
+                    citizenship_ru: "Узбекистан".into(),
                     passport_number: format!("FA{i:07}"),
                 })
                 .collect(),

@@ -98,6 +98,31 @@ pub fn date(lang: Lang, day: NaiveDate) -> String {
     }
 }
 
+/// A date as an official types it, in any of the three languages: `07.12.2026` (day,
+/// month, year, as Kazakh and Russian write dates; one-digit days and months allowed), or
+/// the ISO `2026-12-07` a link or an English reader may carry. `None` for anything else,
+/// an impossible day (`31.02.2026`) included.
+pub fn typed_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    let dotted = || {
+        let mut parts = text.split('.');
+        let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+        let digits = |p: &str, n: std::ops::RangeInclusive<usize>| {
+            n.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+        };
+        if parts.next().is_some() || !digits(d, 1..=2) || !digits(m, 1..=2) || !digits(y, 4..=4) {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    };
+    let iso = || {
+        (text.len() == 10)
+            .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+            .flatten()
+    };
+    dotted().or_else(iso)
+}
+
 /// A moment in Kazakhstan time (`offset`) to the minute: `07.12.2026 10:00` in Kazakh and
 /// Russian, `2026-12-07 10:00` in English.
 pub fn time(lang: Lang, at: DateTime<Utc>, offset: FixedOffset) -> String {
@@ -139,6 +164,25 @@ pub fn not_valid(lang: Lang, why: NotValid) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_date_is_typed_as_day_month_year_with_dots_or_as_iso() {
+        let d = NaiveDate::from_ymd_opt(2026, 12, 7);
+        assert_eq!(typed_date("07.12.2026"), d);
+        assert_eq!(typed_date(" 7.12.2026 "), d);
+        assert_eq!(typed_date("2026-12-07"), d);
+        for bad in [
+            "12/07/2026",
+            "31.02.2026",
+            "07.12.26",
+            "07.12.2026.",
+            "7 12 2026",
+            "",
+            "2026-12-7",
+        ] {
+            assert_eq!(typed_date(bad), None, "{bad}");
+        }
+    }
+
     use super::*;
 
     /// The text with its no-break spaces as plain ones, to compare with the examples.

@@ -1196,3 +1196,25 @@ console-action-complaint-satisfied = complaint satisfied
 console-action-complaint-partly-satisfied = complaint partly satisfied
 console-action-complaint-refused = complaint refused
 console-action-complaint-reinstated = permit reinstated
+
+## Education levels as an application names them (issue 21)
+console-education-postgraduate = postgraduate
+console-education-higher = higher
+console-education-vocational = technical and vocational
+console-education-secondary = secondary
+console-education-basic = basic secondary
+console-education-primary = primary
+
+## Dates typed into the console's forms (issue 21)
+console-date-hint = day.month.year, e.g. 07.12.2026
+malformed-typed-date = “{ $typed }” in { $field ->
+    [due_by] “Decision due by”
+    [contract_start] “First day of the contract”
+    [contract_end] “Last day of the contract”
+   *[other] the date field
+  } is not a date: write it as 07.12.2026 (day.month.year)
+
+## The certificate list's order (issue 21)
+console-sort = Order
+console-sort-filed = by date filed
+console-sort-deadline = by deadline: the certificate's nearest last day first

@@ -1173,3 +1173,25 @@ console-action-complaint-satisfied = шағым қанағаттандырылд
 console-action-complaint-partly-satisfied = шағым ішінара қанағаттандырылды
 console-action-complaint-refused = шағым қанағаттандырусыз қалдырылды
 console-action-complaint-reinstated = рұқсат қалпына келтірілді
+
+## Education levels as an application names them (issue 21)
+console-education-postgraduate = жоғары оқу орнынан кейінгі
+console-education-higher = жоғары
+console-education-vocational = техникалық және кәсіптік
+console-education-secondary = орта
+console-education-basic = негізгі орта
+console-education-primary = бастауыш
+
+## Dates typed into the console's forms (issue 21)
+console-date-hint = күні.айы.жылы, мысалы 07.12.2026
+malformed-typed-date = { $field ->
+    [due_by] «Шешім мерзімі осы күнге дейін»
+    [contract_start] «Шарттың бірінші күні»
+    [contract_end] «Шарттың соңғы күні»
+   *[other] Күн
+  } өрісіндегі «{ $typed }» күн емес: күнді 07.12.2026 түрінде жазыңыз (күні.айы.жылы)
+
+## The certificate list's order (issue 21)
+console-sort = Реті
+console-sort-filed = өтініш берілген күні бойынша
+console-sort-deadline = мерзімі бойынша: анықтаманың соңғы күні жақыны бірінші

@@ -1205,3 +1205,25 @@ console-action-complaint-satisfied = жалоба удовлетворена
 console-action-complaint-partly-satisfied = жалоба удовлетворена частично
 console-action-complaint-refused = жалоба оставлена без удовлетворения
 console-action-complaint-reinstated = разрешение восстановлено
+
+## Education levels as an application names them (issue 21)
+console-education-postgraduate = послевузовское
+console-education-higher = высшее
+console-education-vocational = техническое и профессиональное
+console-education-secondary = среднее
+console-education-basic = основное среднее
+console-education-primary = начальное
+
+## Dates typed into the console's forms (issue 21)
+console-date-hint = день.месяц.год, например 07.12.2026
+malformed-typed-date = в поле { $field ->
+    [due_by] «Срок решения»
+    [contract_start] «Первый день договора»
+    [contract_end] «Последний день договора»
+   *[other] даты
+  } введено «{ $typed }», а не дата: пишите дату как 07.12.2026 (день.месяц.год)
+
+## The certificate list's order (issue 21)
+console-sort = Порядок
+console-sort-filed = по дате подачи
+console-sort-deadline = по сроку: справки с ближайшим последним днём первыми

@@ -99,6 +99,10 @@ pub struct DocumentWorker {
     pub full_name_cyrillic: Option<String>,
     /// ISO 3166-1 alpha-3.
     pub citizenship: String,
+    /// The citizenship's name in Kazakh and in Russian (the reference data's, Unicode
+    /// CLDR); the code when the reference data has no name for it.
+    pub citizenship_kk: String,
+    pub citizenship_ru: String,
     pub passport_number: String,
 }
 
@@ -254,6 +258,8 @@ fn document_of(conn: &mut Conn, l: Loaded, today: NaiveDate) -> Result<PermitDoc
     let regions = region_names(conn, &l)?;
     let employer_name = employer_name(conn, &l, issued_on)?;
     let ended = document_end(conn, &l)?;
+    let countries = reference::countries(conn)?;
+    let country = |code: &str| countries.iter().find(|c| c.code == code);
     let status = l.state_on(today);
     let p = &l.permit;
     Ok(PermitDocument {
@@ -276,6 +282,10 @@ fn document_of(conn: &mut Conn, l: Loaded, today: NaiveDate) -> Result<PermitDoc
                 full_name_latin: w.full_name_latin.clone(),
                 full_name_cyrillic: w.full_name_cyrillic.clone(),
                 citizenship: w.citizenship.clone(),
+                citizenship_kk: country(&w.citizenship)
+                    .map_or_else(|| w.citizenship.clone(), |c| c.name_kk.clone()),
+                citizenship_ru: country(&w.citizenship)
+                    .map_or_else(|| w.citizenship.clone(), |c| c.name_ru.clone()),
                 passport_number: w.passport_number.clone(),
             })
             .collect(),

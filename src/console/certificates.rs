@@ -164,6 +164,10 @@ struct ListPage {
     /// The region shown (`None`: every region, for the ministry and auditors).
     region: Option<RegionCode>,
     regions: Vec<String>,
+    /// The status asked (`None`: any) and whether by deadline.
+    status: Option<CertificateState>,
+    by_deadline: bool,
+    statuses: [CertificateState; 4],
     total: i64,
     items: Vec<Certificate>,
     next: Option<String>,
@@ -173,44 +177,119 @@ impl ListPage {
     fn chosen(&self, code: &str) -> bool {
         self.region.as_ref().is_some_and(|r| r.as_str() == code)
     }
+
+    fn status_chosen(&self, s: &CertificateState) -> bool {
+        self.status == Some(*s)
+    }
 }
 
-/// The region's certificates, oldest first, [`PAGE_ROWS`] to a page with the total: an
-/// akimat its own region's, the ministry and auditors any region's or all.
+/// What the certificate list asks beyond the region: `?status=` (one of the states),
+/// `?sort=deadline` (the last day soonest first; else the order of filing) and, in that
+/// order, `?cursor=` (`2026-12-07.15`, or `none.15` among those with no last day).
+#[derive(Debug, Clone, Default)]
+struct Filter {
+    status: Option<CertificateState>,
+    by_deadline: bool,
+    cursor: Option<list::After>,
+}
+
+fn filter(lang: Lang, q: &str) -> Result<Filter, Fail> {
+    let mut f = Filter::default();
+    for (key, value) in form_urlencoded::parse(q.as_bytes()) {
+        let value = value.trim();
+        match key.as_ref() {
+            "status" if !value.is_empty() => {
+                f.status = Some(
+                    CertificateState::parse(value)
+                        .ok_or_else(|| bad_field(lang, "status", "console-find-status"))?,
+                );
+            }
+            "sort" => f.by_deadline = value == "deadline",
+            "cursor" if !value.is_empty() => {
+                f.cursor = Some(
+                    deadline_cursor(value)
+                        .ok_or_else(|| bad_field(lang, "cursor", "console-find-next"))?,
+                );
+            }
+            _ => {}
+        }
+    }
+    Ok(f)
+}
+
+/// A deadline order's cursor (`2026-12-07.15`, `none.15`) read back.
+fn deadline_cursor(v: &str) -> Option<list::After> {
+    let (day, id) = v.split_once('.')?;
+    let id = id.parse().ok().filter(|n: &i64| *n > 0)?;
+    match day {
+        "none" => Some(list::After::Deadline(None, id)),
+        d => Some(list::After::Deadline(Some(d.parse().ok()?), id)),
+    }
+}
+
+/// The link to the page after `last`, keeping the region, status and order asked.
+fn next_link(region: Option<&RegionCode>, f: &Filter, last: &Certificate) -> String {
+    let mut q = form_urlencoded::Serializer::new(String::new());
+    if let Some(r) = region {
+        q.append_pair("region", r.as_str());
+    }
+    if let Some(s) = f.status {
+        q.append_pair("status", s.as_str());
+    }
+    if f.by_deadline {
+        let day = last
+            .valid_until
+            .map_or_else(|| "none".to_owned(), |d| d.to_string());
+        q.append_pair("sort", "deadline");
+        q.append_pair("cursor", &format!("{day}.{}", last.id));
+    } else {
+        q.append_pair("after", &last.id.to_string());
+    }
+    format!("/console/certificates?{}", q.finish())
+}
+
+/// The region's certificates, [`PAGE_ROWS`] to a page with the total: an akimat its own
+/// region's, the ministry and auditors any region's or all; of one status when asked, in
+/// the order of filing or by deadline (the last day soonest first).
 pub async fn queue(ctx: Ctx, req: HttpRequest) -> HttpResponse {
     let page = async {
         let c = ctx.official()?;
         authorize_role(&c, Action::ReadSelfEmploymentCertificates)?;
         let ask = list_ask(ctx.lang, req.query_string())?;
+        let fl = filter(ctx.lang, req.query_string())?;
         let region = visible(&c, Action::ReadSelfEmploymentCertificates, ask.region)?.region;
         let regions = chooser(&ctx, &c, Action::ReadSelfEmploymentCertificates).await?;
-        let asked = region.clone();
+        let asked = list::Page {
+            region: region.clone(),
+            status: fl.status,
+            by_deadline: fl.by_deadline,
+            after: fl.cursor.or(ask.after.map(list::After::Filed)),
+            limit: PAGE_ROWS + 1,
+        };
         let (total, mut items) = ctx
             .state
             .read(move |conn| {
-                let r = asked.as_ref();
-                Ok((
-                    list::count(conn, r)?,
-                    list::list(conn, r, None, ask.after, PAGE_ROWS + 1)?,
-                ))
+                let total = list::count(conn, asked.region.as_ref(), asked.status)?;
+                Ok((total, list::page(conn, &asked)?))
             })
             .await?;
-        let next = (items.len() > usize::try_from(PAGE_ROWS).unwrap_or(usize::MAX)).then(|| {
-            items.truncate(usize::try_from(PAGE_ROWS).unwrap_or(usize::MAX));
-            let last = items.last().map_or(0, |x| x.id);
-            let within = region
-                .as_ref()
-                .map(|r| format!("region={r}&"))
-                .unwrap_or_default();
-            format!("/console/certificates?{within}after={last}")
+        let rows = usize::try_from(PAGE_ROWS).unwrap_or(usize::MAX);
+        let next = (items.len() > rows).then(|| {
+            items.truncate(rows);
+            items
+                .last()
+                .map(|last| next_link(region.as_ref(), &fl, last))
         });
         Ok(ListPage {
             f: ctx.frame("console-certificates-title", Some(&c))?,
             region,
             regions,
+            status: fl.status,
+            by_deadline: fl.by_deadline,
+            statuses: CertificateState::ALL,
             total,
             items,
-            next,
+            next: next.flatten(),
         })
     }
     .await;
@@ -373,11 +452,7 @@ pub async fn extend(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpRespo
         let c = ctx.official()?;
         let form = ctx.form(&body)?;
         authorize_role(&c, Action::DecideSelfEmploymentCertificate)?;
-        let date = |field: &str| {
-            form.get(field)
-                .parse::<chrono::NaiveDate>()
-                .map_err(|_| Fail::Api(ApiError::invalid(field, "must be a date")))
-        };
+        let date = |field: &str| super::words::typed_date(field, form.get(field));
         let ext = cmd::Extend {
             employer: form
                 .get("employer")

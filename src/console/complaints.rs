@@ -129,10 +129,12 @@ pub async fn complaint(ctx: Ctx, id: web::Path<String>) -> HttpResponse {
         let can_reinstate =
             l.awaiting_quota && authorize_role(&c, Action::ReconsiderComplaint).is_ok();
         let bins = l.bin.iter().map(ToString::to_string).collect();
+        let f = ctx
+            .frame_naming("console-complaint-title", Some(&c), bins)
+            .await?;
+        let actors = steps.iter().map(|h| h.actor.clone()).collect();
         Ok(ComplaintPage {
-            f: ctx
-                .frame_naming("console-complaint-title", Some(&c), bins)
-                .await?,
+            f: ctx.naming_officials(f, actors).await?,
             l,
             steps,
             can_reconsider,

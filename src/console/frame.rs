@@ -22,6 +22,8 @@ use std::future::{ready, Ready};
 pub(super) const CLAIMS: &str = "claims";
 const CSRF: &str = "csrf";
 const FLASH: &str = "flash";
+/// The signed-in official's display name, when the identity provider gave one.
+const NAME: &str = "name";
 
 /// One console request.
 pub struct Ctx {
@@ -88,6 +90,8 @@ pub struct Frame {
     pub offset: chrono::FixedOffset,
     /// Names of the employers the page shows, by BIN (see `words.rs`).
     pub employers: std::collections::BTreeMap<String, String>,
+    /// Display names of the officials the page's history names, by sign-in subject.
+    pub officials: std::collections::BTreeMap<String, String>,
 }
 
 impl Frame {
@@ -104,6 +108,7 @@ impl Frame {
             flash: None,
             offset,
             employers: std::collections::BTreeMap::new(),
+            officials: std::collections::BTreeMap::new(),
         }
     }
 
@@ -254,7 +259,7 @@ impl Ctx {
     /// Starts a session for `caller` until `exp` (a fresh session id and CSRF token: no
     /// fixation). A token already expired — which the verifier's leeway for clock skew
     /// still lets through — is refused rather than beginning a session that is over.
-    pub fn begin(&self, caller: &Caller, exp: i64) -> Result<(), Fail> {
+    pub fn begin(&self, caller: &Caller, exp: i64, name: Option<&str>) -> Result<(), Fail> {
         let now = self.state.time.now();
         let expires = chrono::DateTime::from_timestamp(exp, 0).unwrap_or_default();
         if !may_begin(expires.naive_utc(), now.naive_utc()) {
@@ -276,6 +281,10 @@ impl Ctx {
         self.session
             .insert(CLAIMS, claims)
             .and_then(|()| self.session.insert(CSRF, new_token()))
+            .and_then(|()| match name {
+                Some(n) => self.session.insert(NAME, n),
+                None => Ok(()),
+            })
             .map_err(|_| Fail::Api(ApiError::Internal))
     }
 
@@ -361,11 +370,21 @@ impl Ctx {
             flash,
             offset: self.state.time.offset(),
             employers: std::collections::BTreeMap::new(),
+            officials: std::collections::BTreeMap::new(),
         })
     }
 
-    /// Who is signed in, for the frame: role, region or BIN, subject.
+    /// Who is signed in, for the frame: role, region or BIN, and the display name the
+    /// identity provider gave (the sign-in subject when it gave none).
     fn who(&self, c: &Caller) -> String {
+        let name = match self.session.get::<String>(NAME) {
+            Ok(Some(name)) => name,
+            Ok(None) => c.sub.clone(),
+            Err(e) => {
+                log::warn!("a session's display name does not read: {e}");
+                c.sub.clone()
+            }
+        };
         let role = self.lang.key(&format!("console-role-{}", c.role.as_str()));
         let bound = c
             .region
@@ -373,8 +392,8 @@ impl Ctx {
             .map(|r| super::naming::region_name(self.lang, r.as_str()))
             .or_else(|| c.bin.as_ref().map(ToString::to_string));
         match bound {
-            Some(b) => format!("{role} · {b} · {}", c.sub),
-            None => format!("{role} · {}", c.sub),
+            Some(b) => format!("{role} · {b} · {name}"),
+            None => format!("{role} · {name}"),
         }
     }
 

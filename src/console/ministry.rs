@@ -248,8 +248,10 @@ pub async fn rules(ctx: Ctx) -> HttpResponse {
             log::error!("the rule set in force does not serialize: {e}");
             Fail::Api(ApiError::Internal)
         })?;
+        let authors = history.iter().map(|v| v.created_by.clone()).collect();
+        let f = ctx.frame("console-rules-title", Some(&c))?;
         Ok(RulesPage {
-            f: ctx.frame("console-rules-title", Some(&c))?,
+            f: ctx.naming_officials(f, authors).await?,
             current,
             rules,
             history,

@@ -122,7 +122,7 @@ impl QueueAsk {
             .map(|v| v.parse::<EmployerId>().map_err(|_| bad("employer")))
             .transpose()?;
         let due_by = given(&self.due_by)
-            .map(|v| v.parse::<chrono::NaiveDate>().map_err(|_| bad("due_by")))
+            .map(|v| super::words::typed_date("due_by", &v))
             .transpose()?;
         let limit = given(&self.limit)
             .map(|v| {
@@ -362,10 +362,12 @@ pub async fn case(ctx: Ctx, id: web::Path<String>) -> HttpResponse {
             .state
             .read(move |conn| Ok(case_page::notes(conn, id)?))
             .await?;
+        let f = ctx
+            .frame_naming("console-case-title", Some(&c), bins)
+            .await?;
+        let actors = p.history.iter().map(|h| h.actor.clone()).collect();
         Ok(CasePage {
-            f: ctx
-                .frame_naming("console-case-title", Some(&c), bins)
-                .await?,
+            f: ctx.naming_officials(f, actors).await?,
             p,
             quota,
             can_decide,

@@ -134,6 +134,18 @@ fn configured(ctx: &Ctx) -> Result<Oidc, Fail> {
         .ok_or_else(|| Fail::Api(ApiError::not_found(Message::new("not-found-console-page"))))
 }
 
+/// The display name an ID token's standard `name` claim gives (OpenID Connect Core 1.0,
+/// 5.1), trimmed, at most 200 characters, with no control characters; `None` when it gives
+/// none.
+fn display_name(claim: Option<&str>) -> Option<String> {
+    let name: String = claim?
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(200)
+        .collect();
+    Some(name.trim().to_owned()).filter(|n| !n.is_empty())
+}
+
 /// Sends the browser to the provider with a fresh state, nonce and PKCE challenge.
 pub async fn start(ctx: Ctx, req: actix_web::HttpRequest, body: web::Bytes) -> HttpResponse {
     let go = async {
@@ -227,7 +239,18 @@ pub async fn callback(ctx: Ctx, req: actix_web::HttpRequest) -> HttpResponse {
         })
         .map_err(ApiError::Unauthorized)?;
         let caller = ctx.state.verifier.known(caller)?;
-        ctx.begin(&caller, exp)
+        let name = display_name(claims.name().and_then(|n| n.get(None)).map(|n| n.as_str()));
+        if let Some(name) = name.clone() {
+            let (sub, at) = (caller.sub.clone(), ctx.state.time.now().naive_utc());
+            ctx.state
+                .write(move |conn| {
+                    Ok(crate::cases::names::remember_official(
+                        conn, &sub, &name, at,
+                    )?)
+                })
+                .await?;
+        }
+        ctx.begin(&caller, exp, name.as_deref())
     }
     .await;
     match done {

@@ -55,7 +55,7 @@ fn begin(ctx: &Ctx, body: &[u8]) -> Result<(), Fail> {
         )));
     }
     let (caller, exp) = ctx.state.verifier.verify_until(form.get("token"))?;
-    ctx.begin(&caller, exp)
+    ctx.begin(&caller, exp, None)
 }
 
 /// Signs out.

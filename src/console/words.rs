@@ -5,7 +5,7 @@
 //! page's [`Frame`]; the formats themselves are `crate::format`'s, shared with the PDF.
 
 use super::frame::{Ctx, Fail, Frame};
-use super::naming::{in_words, region_name};
+use super::naming::{country_name, in_words, region_name};
 use crate::auth::Caller;
 use crate::domain::{Category, Money};
 use crate::format;
@@ -63,6 +63,12 @@ impl Frame {
         region_name(self.lang, code)
     }
 
+    /// A country (a citizenship, a sending entity's or a mission's country) by its name in
+    /// the reader's language (`TUR` → «Түркия»).
+    pub fn country(&self, code: &str) -> String {
+        country_name(self.lang, code)
+    }
+
     /// A message of the catalogue as shown: its regions by name, its dates as the
     /// language writes them.
     pub fn said(&self, text: &str) -> String {
@@ -98,18 +104,36 @@ impl Frame {
         self.named(&format!("console-role-{role}"), role)
     }
 
-    /// Who acted: an official's or employer's sign-in subject as it is, the service's own
-    /// actors (`system`, `seed`) in words.
+    /// Who acted: an official by the display name the identity provider gave them (their
+    /// sign-in subject when it gave none), the service's own actors (`system`, `seed`) in
+    /// words. The history shows the role beside it, in words.
     pub fn actor(&self, sub: &str) -> String {
         match sub {
             "system" | "seed" => self.named(&format!("console-actor-{sub}"), sub),
-            _ => sub.to_owned(),
+            _ => self
+                .officials
+                .get(sub)
+                .cloned()
+                .unwrap_or_else(|| sub.to_owned()),
         }
     }
 
     /// An ICT position in words (`head` → «руководитель»).
     pub fn position(&self, position: &str) -> String {
         self.named(&format!("console-position-{position}"), position)
+    }
+
+    /// An education level as the application states it, in words (`higher` → «высшее»):
+    /// the levels of Kazakhstan's education system an application names (`postgraduate`,
+    /// `higher`, `vocational`, `secondary`, `basic`, `primary`, in any case); any other text
+    /// as the employer typed it.
+    pub fn education(&self, level: &str) -> String {
+        let key = level.trim().to_lowercase();
+        if EDUCATION_LEVELS.contains(&key.as_str()) {
+            self.named(&format!("console-education-{key}"), level)
+        } else {
+            level.to_owned()
+        }
     }
 
     /// A fee's rate in the MRP of the page's language, times the workers it is for:
@@ -152,6 +176,57 @@ impl Ctx {
         f.employers = self
             .state
             .read(move |conn| Ok(crate::cases::names::employers(conn, &bins, today)?))
+            .await?;
+        Ok(f)
+    }
+}
+
+/// A date field of a console form (`field`: `due_by`, `contract_start`, `contract_end`) as
+/// typed, `07.12.2026` in every language (or ISO): anything else is a 400
+/// `malformed-typed-date` that names the field in the reader's words, quotes what was typed
+/// and shows how a date is written, so the official sees one clear sentence whatever the
+/// browser's own locale.
+pub fn typed_date(field: &str, typed: &str) -> Result<NaiveDate, Fail> {
+    format::typed_date(typed).ok_or_else(|| {
+        Fail::Api(crate::error::ApiError::malformed(
+            crate::domain::Message::new("malformed-typed-date")
+                .text("field", field)
+                .text("typed", typed.chars().take(40).collect::<String>()),
+            vec![crate::error::FieldError::new(
+                field,
+                "must be a date written as dd.mm.yyyy",
+            )],
+        ))
+    })
+}
+
+impl Frame {
+    /// A date field's value as the form shows it back: a date as `07.12.2026` in every
+    /// language (what the field asks to be typed), anything else as it was typed.
+    pub fn typed(&self, value: &str) -> String {
+        format::typed_date(value)
+            .map_or_else(|| value.to_owned(), |d| d.format("%d.%m.%Y").to_string())
+    }
+}
+
+/// The education levels an application names in English (Law "On Education", Art. 12: the
+/// levels of education), which a page shows in the reader's words.
+const EDUCATION_LEVELS: [&str; 6] = [
+    "postgraduate",
+    "higher",
+    "vocational",
+    "secondary",
+    "basic",
+    "primary",
+];
+
+impl Ctx {
+    /// `f` with the display names of the officials `subs` (the actors a page's history
+    /// names), read in one statement.
+    pub async fn naming_officials(&self, mut f: Frame, subs: Vec<String>) -> Result<Frame, Fail> {
+        f.officials = self
+            .state
+            .read(move |conn| Ok(crate::cases::names::officials(conn, &subs)?))
             .await?;
         Ok(f)
     }
@@ -321,6 +396,19 @@ mod tests {
             action_key("permit.fee_paid"),
             "console-action-permit-fee-paid"
         );
+    }
+
+    #[test]
+    fn every_education_level_has_its_words_in_kazakh_russian_and_english() {
+        for lang in Lang::ALL {
+            for level in EDUCATION_LEVELS {
+                let m = crate::domain::Message::new(&format!("console-education-{level}"));
+                assert!(lang.renders(&m), "{level} in {lang:?}");
+            }
+        }
+        let f = Frame::bare(Lang::Ru, chrono::FixedOffset::east_opt(5 * 3600).unwrap());
+        assert_eq!(f.education(" Higher "), "высшее");
+        assert_eq!(f.education("MBA"), "MBA");
     }
 
     #[test]

@@ -283,13 +283,98 @@ pub fn extend(
 }
 
 /// Certificates, oldest first; `region` and `reported_by` carry the caller's scope.
-/// How many certificates `region` has (every region's when `None`): the console's total.
-pub fn count(conn: &mut AnyConnection, region: Option<&RegionCode>) -> QueryResult<i64> {
+/// How many certificates `region` has (every region's when `None`), in `status` when
+/// given: the console's total.
+pub fn count(
+    conn: &mut AnyConnection,
+    region: Option<&RegionCode>,
+    status: Option<CertificateState>,
+) -> QueryResult<i64> {
     let mut q = c::table.select(diesel::dsl::count_star()).into_boxed();
     if let Some(region) = region {
         q = q.filter(c::region.eq(region.as_str()));
     }
+    if let Some(status) = status {
+        q = q.filter(c::status.eq(status.as_str()));
+    }
     q.first(conn)
+}
+
+/// Where a page of the console's certificate list starts: after the certificate `id` in
+/// the order of filing, or after (`valid_until`, `id`) in the order of deadlines (`None`:
+/// among those with no last day yet).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum After {
+    Filed(i64),
+    Deadline(Option<NaiveDate>, i64),
+}
+
+/// A page of the console's certificate list: the region (every region's when `None`), the
+/// status (any when `None`), deadlines first or filing order, where it starts, how many.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub region: Option<RegionCode>,
+    pub status: Option<CertificateState>,
+    pub by_deadline: bool,
+    pub after: Option<After>,
+    pub limit: i64,
+}
+
+/// Certificates of `page`: in the order of filing, or by deadline — the certificate's last
+/// day (`valid_until`, by which an issued one must be extended, Art. 34(1), (3)) soonest
+/// first, then those with none (awaiting a decision, refused) oldest first.
+pub fn page(conn: &mut AnyConnection, page: &Page) -> QueryResult<Vec<CertificateRow>> {
+    let mut q = c::table
+        .left_join(d::table)
+        .select(Applied::as_select())
+        .limit(page.limit)
+        .into_boxed();
+    if let Some(region) = &page.region {
+        q = q.filter(c::region.eq(region.as_str()));
+    }
+    if let Some(status) = page.status {
+        q = q.filter(c::status.eq(status.as_str()));
+    }
+    q = match page.after {
+        None => q,
+        Some(After::Filed(id)) => q.filter(c::id.gt(id)),
+        Some(After::Deadline(Some(day), id)) => q.filter(
+            d::valid_until
+                .gt(day)
+                .or(d::valid_until.eq(day).and(c::id.gt(id)))
+                .or(d::valid_until.is_null()),
+        ),
+        Some(After::Deadline(None, id)) => q.filter(d::valid_until.is_null().and(c::id.gt(id))),
+    };
+    q = if page.by_deadline {
+        q.order((d::valid_until.is_null(), d::valid_until, c::id))
+    } else {
+        q.order(c::id)
+    };
+    let applied: Vec<Applied> = q.load(conn)?;
+    with_decisions(conn, applied)
+}
+
+/// The rows of `applied` with their decisions, in the same order (one read).
+fn with_decisions(
+    conn: &mut AnyConnection,
+    applied: Vec<Applied>,
+) -> QueryResult<Vec<CertificateRow>> {
+    let ids: Vec<i64> = applied.iter().map(|a| a.id).collect();
+    let mut decisions: std::collections::HashMap<i64, DecisionRow> = d::table
+        .filter(d::certificate_id.eq_any(&ids))
+        .select(DecisionRow::as_select())
+        .load(conn)?
+        .into_iter()
+        .map(|dr| (dr.certificate_id, dr))
+        .collect();
+    Ok(applied
+        .into_iter()
+        .map(|a| {
+            let dec = decisions.remove(&a.id);
+            CertificateRow::of(a, dec)
+        })
+        .collect())
 }
 
 pub fn list(
@@ -319,21 +404,7 @@ pub fn list(
         q = q.filter(c::id.gt(id));
     }
     let applied: Vec<Applied> = q.load(conn)?;
-    let ids: Vec<i64> = applied.iter().map(|a| a.id).collect();
-    let mut decisions: std::collections::HashMap<i64, DecisionRow> = d::table
-        .filter(d::certificate_id.eq_any(&ids))
-        .select(DecisionRow::as_select())
-        .load(conn)?
-        .into_iter()
-        .map(|dr| (dr.certificate_id, dr))
-        .collect();
-    Ok(applied
-        .into_iter()
-        .map(|a| {
-            let dec = decisions.remove(&a.id);
-            CertificateRow::of(a, dec)
-        })
-        .collect())
+    with_decisions(conn, applied)
 }
 
 /// An employer's report.

@@ -11,6 +11,7 @@ pub mod events;
 pub mod ict;
 pub mod idempotency;
 pub mod lifecycle;
+pub mod officials;
 pub mod ops;
 pub mod permits;
 pub mod quota;

@@ -40,6 +40,12 @@ pub struct Country {
     /// Name in English.
     #[schema(example = "Uzbekistan")]
     pub name_en: String,
+    /// Name in Kazakh (Unicode CLDR).
+    #[schema(example = "Өзбекстан")]
+    pub name_kk: String,
+    /// Name in Russian (Unicode CLDR).
+    #[schema(example = "Узбекистан")]
+    pub name_ru: String,
     /// WTO membership date; an ICT sending entity must be established in a WTO member (Art. 1(25)).
     pub wto_member_since: Option<NaiveDate>,
     /// Eurasian Economic Union member: its citizens need no permit.

@@ -15,6 +15,8 @@ diesel::table! {
     countries (code) {
         code -> Text,
         name_en -> Text,
+        name_kk -> Text,
+        name_ru -> Text,
         wto_member_since -> Nullable<Date>,
         eaeu_member -> Bool,
         labour_migration_treaty -> Bool,
@@ -613,6 +615,21 @@ diesel::allow_tables_to_appear_in_same_query!(countries, permit_regions);
 diesel::allow_tables_to_appear_in_same_query!(countries, permit_workers);
 diesel::allow_tables_to_appear_in_same_query!(countries, permit_worker_routes);
 diesel::allow_tables_to_appear_in_same_query!(countries, complaints);
+
+diesel::table! {
+    officials (sub) {
+        sub -> Text,
+        name -> Text,
+        signed_in_at -> Timestamp,
+    }
+}
+
+// The console's certificate list orders by the decision's last day (db::certificates::page).
+diesel::joinable!(self_employment_decisions -> self_employment_certificates (certificate_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    self_employment_certificates,
+    self_employment_decisions
+);
 
 diesel::table! {
     console_sessions (id_hash) {

@@ -733,7 +733,7 @@ async fn openid_connect_sign_in_at_a_real_provider_makes_the_same_caller_as_a_to
         s.console.oidc_client_id = "permits-console".into();
         s.console.oidc_client_secret = permits::config::Secret::new("permits-console-test-secret");
         s.console.oidc_redirect_url = "/console/oidc/callback".into();
-        s.console.oidc_scopes = "permits".into();
+        s.console.oidc_scopes = "profile permits".into();
     })
     .await;
     let provider = Provider(

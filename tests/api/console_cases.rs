@@ -755,3 +755,81 @@ async fn the_new_pages_in_chromium_in_three_languages_pass_axe_and_decide_throug
     c.close().await.unwrap();
     assert!(violations.is_empty(), "axe-core: {violations:#?}");
 }
+
+/// Issue 21: the certificate list filters by status and sorts by deadline (the last day
+/// soonest first, those with none after), as the permit queue does; a citizenship reads
+/// as the country's name in the reader's language; and the queue's date field reads and
+/// takes `07.12.2026` whatever the browser's locale, a date typed otherwise answering one
+/// sentence in the reader's language.
+#[actix_web::test]
+async fn certificates_filter_by_status_sort_by_deadline_and_dates_are_typed_as_07_12_2026() {
+    let app = spawn_app().await;
+    let w = cases(&app).await;
+    let [a, b] = w.certificates;
+    let mut s = sign_in(&app, &app.akimat("KZ-75")).await;
+    let page_of = format!("/console/certificates/{b}");
+    let api_path = format!("/v1/self-employment-certificates/{b}");
+    let post = format!("{page_of}/decision");
+    let note = act(
+        &app,
+        &mut s,
+        &api_path,
+        &post,
+        &page_of,
+        "decision=issue&months=3",
+    )
+    .await;
+    assert!(note.starts_with("ok: "), "{note}");
+
+    let (status, issued) = page(&app, &s, "/console/certificates?status=issued").await;
+    assert_eq!(status, 200, "{issued}");
+    assert!(
+        issued.contains(&format!("id=\"certificate-{b}\"")),
+        "{issued}"
+    );
+    assert!(
+        !issued.contains(&format!("id=\"certificate-{a}\"")),
+        "{issued}"
+    );
+    assert!(issued.contains("Cases found: 1"), "{issued}");
+    let (_, by_deadline) = page(&app, &s, "/console/certificates?sort=deadline").await;
+    let at = |id: i64| {
+        by_deadline
+            .find(&format!("id=\"certificate-{id}\""))
+            .unwrap()
+    };
+    assert!(
+        at(b) < at(a),
+        "the issued one, with a last day, comes first"
+    );
+    let (status, _) = page(&app, &s, "/console/certificates?status=lost").await;
+    assert_eq!(status, 400);
+
+    let ru = Session {
+        cookie: format!("{}; permits-lang=ru", s.cookie),
+        csrf: s.csrf.clone(),
+    };
+    let (_, list) = page(&app, &ru, "/console/certificates").await;
+    let citizenship = crate::certificates::application("KZ-75")["citizenship"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        !list.contains(&format!("<td>{citizenship}</td>")),
+        "a citizenship shows by name: {list}"
+    );
+    let (status, queue) = page(&app, &ru, "/console/queue?due_by=07.12.2026").await;
+    assert_eq!(status, 200, "{queue}");
+    assert!(queue.contains("value=\"07.12.2026\""), "{queue}");
+    assert!(queue.contains("placeholder=\"07.12.2026\""), "{queue}");
+    assert!(!queue.contains("type=\"date\""), "{queue}");
+    let (status, _) = page(&app, &ru, "/console/queue?due_by=2026-12-07").await;
+    assert_eq!(status, 200);
+    let (status, refused) = page(&app, &ru, "/console/queue?due_by=12%2F07%2F2026").await;
+    assert_eq!(status, 400);
+    assert!(
+        refused
+            .contains("«Срок решения» введено «12/07/2026», а не дата: пишите дату как 07.12.2026"),
+        "{refused}"
+    );
+}

@@ -184,7 +184,7 @@ async fn an_officials_day_in_chromium_in_kazakh_russian_and_english() {
         s.console.oidc_client_id = "permits-console".into();
         s.console.oidc_client_secret = permits::config::Secret::new("permits-console-test-secret");
         s.console.oidc_redirect_url = "/console/oidc/callback".into();
-        s.console.oidc_scopes = "permits".into();
+        s.console.oidc_scopes = "profile permits".into();
     })
     .await;
     let provider = Provider(

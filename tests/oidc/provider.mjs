@@ -12,9 +12,9 @@ const issuer = `http://127.0.0.1:${port}`;
 
 // The login name typed into the provider's form picks the account.
 const accounts = {
-  'akimat-kz23': { role: 'akimat', region: 'KZ-23' },
+  'akimat-kz23': { role: 'akimat', region: 'KZ-23', name: 'Айгүл Сәрсенбаева' },
   'employer-a': { role: 'employer', bin: '210340000013' },
-  'analyst': { role: 'ministry' },
+  'analyst': { role: 'ministry', name: 'Дмитрий Ковалёв' },
   'akimat-nowhere': { role: 'akimat', region: 'KZ-98' },
 };
 
@@ -27,8 +27,8 @@ const provider = new Provider(issuer, {
     response_types: ['code'],
     token_endpoint_auth_method: 'client_secret_basic',
   }],
-  scopes: ['openid', 'permits'],
-  claims: { openid: ['sub'], permits: ['role', 'region', 'bin'] },
+  scopes: ['openid', 'profile', 'permits'],
+  claims: { openid: ['sub'], profile: ['name'], permits: ['role', 'region', 'bin'] },
   // The claims go into the ID token itself, which is what the console reads.
   conformIdTokenClaims: false,
   pkce: { required: () => true },

@@ -6,6 +6,7 @@ use super::view::{of_row, Certificate};
 use crate::cases::CaseError;
 use crate::db::certificates as db;
 use crate::db::Conn;
+use crate::domain::certificate::CertificateState;
 use crate::domain::{EmployerId, RegionCode};
 
 /// Certificates in `region` and reported by `bin` (each when given), oldest first, after
@@ -23,7 +24,23 @@ pub fn list(
         .collect()
 }
 
-/// How many certificates `region` has (every region's when `None`).
-pub fn count(conn: &mut Conn, region: Option<&RegionCode>) -> Result<i64, CaseError> {
-    Ok(db::count(conn, region)?)
+/// A page of the console's list: its region and status, filing or deadline order, where it
+/// starts and how many (see [`db::page`]).
+pub use crate::db::certificates::{After, Page};
+
+/// The certificates of `page` (the caller's scope already in its region), as read models.
+pub fn page(conn: &mut Conn, page: &Page) -> Result<Vec<Certificate>, CaseError> {
+    db::page(conn, page)?
+        .into_iter()
+        .map(|r| of_row(conn, r))
+        .collect()
+}
+
+/// How many certificates `region` has (every region's when `None`), in `status` when given.
+pub fn count(
+    conn: &mut Conn,
+    region: Option<&RegionCode>,
+    status: Option<CertificateState>,
+) -> Result<i64, CaseError> {
+    Ok(db::count(conn, region, status)?)
 }

@@ -1,0 +1,2 @@
+ALTER TABLE countries DROP COLUMN name_ru;
+ALTER TABLE countries DROP COLUMN name_kk;
