@@ -376,7 +376,7 @@ async fn an_akimat_issues_refuses_and_extends_ict_permits_and_sees_arrivals_thro
         )
         .await
         .ok(201);
-    app.post(&format!("{}/extension-applications", path(a)))
+    app.post(&format!("{}/extensions", path(a)))
         .token(&app.employer(BIN_BRANCH))
         .json(&json!({"months": 12}))
         .await
@@ -526,7 +526,7 @@ async fn furnished(app: &TestApp) -> Cases {
         )
         .await
         .ok(201);
-    app.post(&format!("{ict}/extension-applications"))
+    app.post(&format!("{ict}/extensions"))
         .token(&app.employer(BIN_BRANCH))
         .json(&json!({"months": 12}))
         .await

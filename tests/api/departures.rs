@@ -158,7 +158,7 @@ async fn ict_permit(app: &TestApp, n: u32, decision: &str) -> i64 {
     if decision == "refuse" {
         d["reason"] = json!("documents unreliable");
     }
-    app.post(&format!("{ICT}/{id}/decision"))
+    app.post(&format!("{ICT}/{id}/decisions"))
         .token(&app.akimat("KZ-75"))
         .json(&d)
         .await

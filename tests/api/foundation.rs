@@ -137,7 +137,7 @@ fn next_year_rules(app: &TestApp) -> Value {
     doc["rules"]["mrp"]["values"]
         .as_array_mut()
         .unwrap()
-        .push(json!({"from": "2027-01-01", "tenge": "4500.00"}));
+        .push(json!({"valid_from": "2027-01-01", "tenge": "4500.00"}));
     doc
 }
 
