@@ -203,8 +203,10 @@ fn finish(mut doc: Doc) -> Doc {
                     }
                 }
             }
-            if idempotent {
-                if let Some(RefOr::T(created)) = op.responses.responses.get_mut("201") {
+            // The success a key replays: 201 of a creation, 200 of a change, 202 of work queued.
+            let successes = ["200", "201", "202"];
+            for status in successes.iter().filter(|_| idempotent) {
+                if let Some(RefOr::T(created)) = op.responses.responses.get_mut(*status) {
                     created.headers.insert(
                         "Idempotent-Replayed".to_owned(),
                         HeaderBuilder::new()
