@@ -92,14 +92,12 @@ impl TryFrom<Event> for AuditEventView {
     }
 }
 
-/// A page of audit events.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct AuditEventPage {
-    /// The events on this page, oldest first.
-    pub items: Vec<AuditEventView>,
-    /// Pass as `cursor` for the next page; null on the last page.
-    pub next_cursor: Option<String>,
-}
+super::page::cursor_page!(
+    /// A page of audit events.
+    AuditEventPage,
+    AuditEventView,
+    "The events on this page, oldest first."
+);
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -175,7 +173,7 @@ pub async fn list_audit_events(
         action: q.action,
         actor: q.actor,
         after_id: page.after_id,
-        limit: page.limit,
+        limit: page.fetch(),
     };
     let events = state.db(move |c| Ok(audit::list(c, &filter)?)).await?;
     let (items, next_cursor) = split(page, events, |e| e.id, AuditEventView::try_from)?;
@@ -225,7 +223,7 @@ pub struct ChainVerification {
     pub intact: bool,
     /// Events verified, in chain order, up to the end or the first break.
     #[schema(example = 1234)]
-    pub checked: i64,
+    pub events_checked: i64,
     /// The head the service keeps.
     pub head: Option<ChainHeadView>,
     /// The first event that does not match; null when intact.
@@ -236,7 +234,7 @@ impl From<audit::Verification> for ChainVerification {
     fn from(v: audit::Verification) -> Self {
         ChainVerification {
             intact: v.first_break.is_none(),
-            checked: v.checked,
+            events_checked: v.checked,
             head: v.head.map(|h| ChainHeadView {
                 seq: h.seq,
                 hash: h.hash,

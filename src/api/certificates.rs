@@ -298,14 +298,12 @@ impl From<view::Certificate> for CertificateView {
     }
 }
 
-/// A page of certificates.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct CertificatePage {
-    /// The certificates on this page, oldest first.
-    pub items: Vec<CertificateView>,
-    /// Pass as `cursor` for the next page; absent on the last page.
-    pub next_cursor: Option<String>,
-}
+super::page::cursor_page!(
+    /// A page of certificates.
+    CertificatePage,
+    CertificateView,
+    "The certificates on this page, oldest first."
+);
 
 fn country(code: &str, field: &str) -> Result<CountryCode, ApiError> {
     code.parse()
@@ -458,7 +456,7 @@ pub async fn list_certificates(
     let rows = state
         .read(move |c| {
             let (region, bin) = (scope.region.as_ref(), scope.bin.as_ref());
-            Ok(list::list(c, region, bin, page.after_id, page.limit)?)
+            Ok(list::list(c, region, bin, page.after_id, page.fetch())?)
         })
         .await?;
     let (items, next_cursor) = split(page, rows, |c| c.id, |c| Ok(CertificateView::from(c)))?;
@@ -502,7 +500,7 @@ pub async fn get_certificate(
         StaleVersion,
         (status = 422, description = "Invalid fields, or `certificate-term-too-long` (Art. 34(1)).", body = Problem, content_type = "application/problem+json"),
     ))]
-#[post("/self-employment-certificates/{id}/decision")]
+#[post("/self-employment-certificates/{id}/decisions")]
 pub async fn decide_certificate(
     state: web::Data<AppState>,
     caller: Caller,
@@ -548,7 +546,7 @@ pub async fn decide_certificate(
         StaleVersion,
         (status = 422, description = "Invalid fields, or `extension-window-closed` (Art. 34(3)), `certificate-holder-not-employed` (Art. 34(3)), `extension-beyond-three-years` (Art. 34(1)).", body = Problem, content_type = "application/problem+json"),
     ))]
-#[post("/self-employment-certificates/{id}/extension")]
+#[post("/self-employment-certificates/{id}/extensions")]
 pub async fn extend_certificate(
     state: web::Data<AppState>,
     caller: Caller,

@@ -614,14 +614,12 @@ pub struct QueueQuery {
     pub limit: Option<i64>,
 }
 
-/// A page of complaints.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ComplaintPage {
-    /// The complaints on this page.
-    pub items: Vec<ComplaintView>,
-    /// Pass as `cursor` for the next page; null on the last page.
-    pub next_cursor: Option<String>,
-}
+super::page::cursor_page!(
+    /// A page of complaints.
+    ComplaintPage,
+    ComplaintView,
+    "The complaints on this page."
+);
 
 /// The listing's scope: what the caller may see, narrowed by the query.
 fn scope_of(state: &AppState, caller: &Caller, q: &ComplaintQuery) -> Result<Scope, ApiError> {
@@ -650,7 +648,7 @@ pub async fn list_complaints(
     let page = page.0.parse()?;
     let today = state.time.today();
     let scope = scope_of(&state, &caller, &filter.0)?;
-    let (after_id, limit) = (page.after_id, page.limit);
+    let (after_id, limit) = (page.after_id, page.fetch());
     let rows = state
         .db(move |c| Ok(cases::list(c, &scope, today, after_id, limit)?))
         .await?;
@@ -665,7 +663,7 @@ pub async fn list_complaints(
 /// akimat to reinstate once there is room.
 #[utoipa::path(tag = "complaints", security(("bearer" = [])), params(QueueQuery),
     responses(
-        (status = 200, description = "Open complaints by deadline (`next_cursor` is always null: at most `limit`).", body = ComplaintPage),
+        (status = 200, description = "Open complaints by deadline (at most `limit`, never a `next_cursor`).", body = ComplaintPage),
         EmployerOrOtherRegion,
     ))]
 #[get("/complaint-queue")]
@@ -689,7 +687,7 @@ pub async fn complaint_queue(
         cursor: None,
     }
     .parse()?
-    .limit;
+    .limit();
     let today = state.time.today();
     let q = ComplaintQuery {
         region: filter.0.region.clone(),
@@ -709,9 +707,9 @@ pub async fn complaint_queue(
 #[into_params(parameter_in = Query)]
 pub struct ComplaintStatisticsQuery {
     /// Filed on or after this day; default the first of January of this year.
-    pub from: Option<NaiveDate>,
+    pub filed_from: Option<NaiveDate>,
     /// Filed on or before this day; default today.
-    pub to: Option<NaiveDate>,
+    pub filed_to: Option<NaiveDate>,
     /// Only acts of this region (an akimat always gets its own).
     #[param(pattern = "^KZ-[0-9]{2}$")]
     pub region: Option<String>,
@@ -747,10 +745,10 @@ pub struct ComplaintCounts {
 /// Complaint statistics.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ComplaintStatistics {
-    /// First day of the period.
-    pub from: NaiveDate,
-    /// Last day of the period.
-    pub to: NaiveDate,
+    /// First day of the period (filed on or after).
+    pub filed_from: NaiveDate,
+    /// Last day of the period (filed on or before).
+    pub filed_to: NaiveDate,
     /// One row per region and kind of act with any complaint.
     pub rows: Vec<ComplaintCounts>,
 }
@@ -777,10 +775,10 @@ pub async fn complaint_statistics(
     )?;
     let today = state.time.today();
     let from =
-        q.0.from
+        q.0.filed_from
             .or_else(|| NaiveDate::from_ymd_opt(today.year(), 1, 1))
             .unwrap_or(today);
-    let to = q.0.to.unwrap_or(today);
+    let to = q.0.filed_to.unwrap_or(today);
     let rows = state
         .db(move |c| Ok(cases::statistics(c, from, to, scope.region.as_ref())?))
         .await?;
@@ -799,7 +797,11 @@ pub async fn complaint_statistics(
             median_days_to_decide: r.counts.median_days_to_decide,
         })
         .collect();
-    Ok(HttpResponse::Ok().json(ComplaintStatistics { from, to, rows }))
+    Ok(HttpResponse::Ok().json(ComplaintStatistics {
+        filed_from: from,
+        filed_to: to,
+        rows,
+    }))
 }
 
 /// The akimat whose act is contested satisfies the complaint itself within its term (APPK
@@ -922,7 +924,7 @@ pub async fn reinstate_complaint(
         StaleVersionShort,
         (status = 422, description = "Invalid fields; `complaint-reasons-required` (APPK Art. 91(3)); `complaint-term-restoration-required` (APPK Art. 92(2)); `complaint-term-not-restored` (APPK Art. 92(3)).", body = Problem, content_type = "application/problem+json"),
     ))]
-#[post("/complaints/{id}/decision")]
+#[post("/complaints/{id}/decisions")]
 pub async fn decide_complaint(
     state: web::Data<AppState>,
     caller: Caller,

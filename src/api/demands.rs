@@ -163,14 +163,12 @@ impl From<Demand> for DemandView {
     }
 }
 
-/// A page of demands.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct DemandPage {
-    /// The demands on this page, oldest first.
-    pub items: Vec<DemandView>,
-    /// Pass as `cursor` for the next page; null on the last page.
-    pub next_cursor: Option<String>,
-}
+super::page::cursor_page!(
+    /// A page of demands.
+    DemandPage,
+    DemandView,
+    "The demands on this page, oldest first."
+);
 
 /// The akimat's decision.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
@@ -382,7 +380,7 @@ pub async fn list_quota_demands(
         bin: scope.bin,
         status: f.status.map(DemandState::from),
         after_id: page.after_id,
-        limit: page.limit,
+        limit: page.fetch(),
     };
     let rows = state
         .db(move |c| Ok(cases::demands::list(c, &filter)?))

@@ -374,7 +374,8 @@ fn question(r: EligibilityRequest, today: NaiveDate) -> Result<Question, ApiErro
 /// state (Art. 2(3)); exempt, naming the subparagraph of Art. 32(2); a self-employment
 /// certificate (Art. 34); an ICT permit (Art. 35, 32(3)); or a permit within the quota
 /// with its category (Art. 33(1)) — with every citation, why the other routes do not
-/// apply, and the next step, in the language `Accept-Language` chose. Nothing is stored.
+/// apply, and the next step, in the language `Accept-Language` chose. Nothing is stored:
+/// a computation, so it takes neither `Idempotency-Key` nor `If-Match`.
 #[utoipa::path(tag = "eligibility", security(("bearer" = [])),
     request_body = EligibilityRequest,
     responses(

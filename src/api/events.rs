@@ -87,7 +87,6 @@ pub struct EventView {
     #[schema(example = "evt_1042", pattern = "^evt_[0-9]{1,19}$", max_length = 23)]
     pub id: String,
     /// What happened.
-    #[serde(rename = "type")]
     pub event_type: EventTypeName,
     /// When the change was made (UTC), or the sweep recorded the event.
     pub occurred_at: DateTime<Utc>,
@@ -154,8 +153,6 @@ pub struct EventPage {
 #[serde(deny_unknown_fields)]
 pub struct EventQuery {
     /// Only events of this type.
-    #[serde(rename = "type")]
-    #[param(rename = "type")]
     pub event_type: Option<EventTypeName>,
     /// Events per page.
     #[param(minimum = 1, maximum = 500, default = 100)]

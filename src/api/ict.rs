@@ -610,14 +610,12 @@ impl From<view::IctPermit> for IctPermitView {
     }
 }
 
-/// A page of ICT permits.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct IctPermitPage {
-    /// The items on this page, oldest first.
-    pub items: Vec<IctPermitView>,
-    /// Pass as `cursor` for the next page; absent on the last page.
-    pub next_cursor: Option<String>,
-}
+super::page::cursor_page!(
+    /// A page of ICT permits.
+    IctPermitPage,
+    IctPermitView,
+    "The items on this page, oldest first."
+);
 
 fn country(code: &str, field: &str) -> Result<CountryCode, ApiError> {
     code.parse()
@@ -839,7 +837,7 @@ pub async fn list_ict_permits(
     let rows = state
         .read(move |c| {
             let (region, bin) = (scope.region.as_ref(), scope.bin.as_ref());
-            Ok(list::permits(c, region, bin, page.after_id, page.limit)?)
+            Ok(list::permits(c, region, bin, page.after_id, page.fetch())?)
         })
         .await?;
     let (items, next_cursor) = split(page, rows, |p| p.id, |p| Ok(IctPermitView::from(p)))?;
@@ -904,7 +902,7 @@ fn answer(view: IctPermitView) -> HttpResponse {
         StaleVersion,
         (status = 422, description = "Invalid fields, or `ict-contract-ended` (Art. 35(1)); an issue runs the application's checks again under the rule set in force today, so also `ict-ratio-exceeded` (Art. 35(4)) when the employer's ICT permits issued since the filing leave no room in the ratio, or another violation of the application's checks.", body = Problem, content_type = "application/problem+json"),
     ))]
-#[post("/ict-permits/{id}/decision")]
+#[post("/ict-permits/{id}/decisions")]
 pub async fn decide_ict_permit(
     state: web::Data<AppState>,
     caller: Caller,
@@ -958,7 +956,7 @@ pub async fn decide_ict_permit(
         StaleVersion,
         (status = 422, description = "Invalid fields, or `ict-extension-limit`, `ict-extension-too-long` (Art. 35(1)).", body = Problem, content_type = "application/problem+json"),
     ))]
-#[post("/ict-permits/{id}/extension-applications")]
+#[post("/ict-permits/{id}/extensions")]
 pub async fn apply_ict_extension(
     state: web::Data<AppState>,
     caller: Caller,
@@ -1003,7 +1001,7 @@ pub async fn apply_ict_extension(
         StaleVersion,
         (status = 422, description = "Invalid fields, or `ict-extension-limit`, `ict-extension-too-long` (Art. 35(1)), `ict-extension-beyond-application`.", body = Problem, content_type = "application/problem+json"),
     ))]
-#[post("/ict-permits/{id}/extension")]
+#[post("/ict-permits/{id}/extension-decisions")]
 pub async fn extend_ict_permit(
     state: web::Data<AppState>,
     caller: Caller,
@@ -1274,14 +1272,12 @@ pub struct IctRegisterLine {
     pub departure_overdue: bool,
 }
 
-/// A page of the register.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct IctRegisterPage {
-    /// The items on this page, oldest first.
-    pub items: Vec<IctRegisterLine>,
-    /// Pass as `cursor` for the next page; absent on the last page.
-    pub next_cursor: Option<String>,
-}
+super::page::cursor_page!(
+    /// A page of the register.
+    IctRegisterPage,
+    IctRegisterLine,
+    "The items on this page, oldest first."
+);
 
 impl From<IctAttention> for list::Attention {
     fn from(a: IctAttention) -> Self {
@@ -1362,18 +1358,18 @@ async fn register(
     let scope = super::narrowed(state, caller, Action::ReadIctRegister, q.region.as_deref())?;
     let attention = q.attention.map(list::Attention::from);
     let today = state.time.today();
-    let (items, last) = state
+    let mut items = state
         .read(move |c| {
             let asked = list::RegisterPage {
                 region: scope.region.as_ref(),
                 attention,
                 after_worker: page.after_id,
-                limit: page.limit,
+                limit: page.fetch(),
             };
             Ok(list::register(c, asked, today)?)
         })
         .await?;
-    let next = last.and_then(|id| next_cursor(page, items.len(), Some(id)));
+    let next = next_cursor(page, &mut items, |l| l.worker_id);
     Ok(IctRegisterPage {
         items: items.into_iter().map(IctRegisterLine::from).collect(),
         next_cursor: next,

@@ -20,8 +20,17 @@ pub struct Created<T> {
     pub version: Option<i64>,
 }
 
-/// Runs `f` in one write transaction, unless the caller's key was seen already, in which
-/// case the stored first answer is replayed (or the key's reuse for another body refused).
+/// What a changing handler made: the answer's status (200, or 202 for work queued), its
+/// body, and the resource's version (its `ETag`) when it has one.
+pub struct Changed<T> {
+    pub status: StatusCode,
+    pub body: T,
+    pub version: Option<i64>,
+}
+
+/// Runs `f` in one write transaction and answers 201 with what it created, unless the
+/// caller's key was seen already, in which case the stored first answer is replayed (or
+/// the key's reuse for another body refused).
 pub async fn create<T, F>(
     state: &AppState,
     caller: &Caller,
@@ -32,6 +41,46 @@ pub async fn create<T, F>(
 where
     T: Serialize + Send + 'static,
     F: FnOnce(&mut Conn) -> Result<Created<T>, ApiError> + Send + 'static,
+{
+    let lang = key.lang;
+    once(state, caller, key, fingerprint, move |c| {
+        Answer::created(f(c)?, lang)
+    })
+    .await
+}
+
+/// Runs `f` in one write transaction and answers with the changed resource, unless the
+/// caller's key was seen already, in which case the stored first answer is replayed (or
+/// the key's reuse for another body refused).
+pub async fn change<T, F>(
+    state: &AppState,
+    caller: &Caller,
+    key: IdempotencyKey,
+    fingerprint: String,
+    f: F,
+) -> Result<HttpResponse, ApiError>
+where
+    T: Serialize + Send + 'static,
+    F: FnOnce(&mut Conn) -> Result<Changed<T>, ApiError> + Send + 'static,
+{
+    let lang = key.lang;
+    once(state, caller, key, fingerprint, move |c| {
+        Answer::changed(f(c)?, lang)
+    })
+    .await
+}
+
+/// Runs `f`, which makes the answer, in one write transaction with the key's first answer
+/// stored, or replays that answer.
+async fn once<F>(
+    state: &AppState,
+    caller: &Caller,
+    key: IdempotencyKey,
+    fingerprint: String,
+    f: F,
+) -> Result<HttpResponse, ApiError>
+where
+    F: FnOnce(&mut Conn) -> Result<Answer, ApiError> + Send + 'static,
 {
     let owner = principal(caller);
     let now = state.time.now().naive_utc();
@@ -49,8 +98,7 @@ where
                     };
                 }
             }
-            let created = f(conn)?;
-            let answer = Answer::created(created, key.lang)?;
+            let answer = f(conn)?;
             if let Some(k) = &key.key {
                 let stored = Stored {
                     request_hash: fingerprint,
@@ -109,6 +157,30 @@ impl Answer {
             status: StatusCode::CREATED,
             headers,
             body: serde_json::to_string(&created.body).map_err(|_| ApiError::Internal)?,
+            replayed: false,
+        })
+    }
+
+    /// The first answer of a change, in `lang`, stored with its `Content-Language` as
+    /// [`Answer::created`]'s.
+    fn changed<T: Serialize>(changed: Changed<T>, lang: Lang) -> Result<Answer, ApiError> {
+        let mut headers = vec![
+            (
+                header::CONTENT_TYPE.as_str().to_owned(),
+                "application/json".to_owned(),
+            ),
+            (
+                header::CONTENT_LANGUAGE.as_str().to_owned(),
+                lang.tag().to_owned(),
+            ),
+        ];
+        if let Some(v) = changed.version {
+            headers.push((header::ETAG.as_str().to_owned(), etag(v)));
+        }
+        Ok(Answer {
+            status: changed.status,
+            headers,
+            body: serde_json::to_string(&changed.body).map_err(|_| ApiError::Internal)?,
             replayed: false,
         })
     }

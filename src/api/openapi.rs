@@ -110,6 +110,23 @@ fn hoist_nullable_ref_description(property: &mut RefOr<Schema>) {
     }
 }
 
+/// Whether a property's schema admits `null`: an optional field is either sent as `null`
+/// or, declared not nullable, left out.
+fn nullable(schema: &RefOr<Schema>) -> bool {
+    let null = |t: &SchemaType| match t {
+        SchemaType::Type(t) => *t == Type::Null,
+        SchemaType::Array(ts) => ts.contains(&Type::Null),
+        SchemaType::AnyValue => true,
+    };
+    match schema {
+        RefOr::T(Schema::Object(o)) => null(&o.schema_type),
+        RefOr::T(Schema::Array(a)) => null(&a.schema_type),
+        RefOr::T(Schema::OneOf(o)) => o.items.iter().any(nullable),
+        RefOr::T(Schema::AnyOf(o)) => o.items.iter().any(nullable),
+        _ => true,
+    }
+}
+
 /// Adds what every operation shares: the bearer scheme and the problem responses any
 /// request can meet (malformed input, authentication, authorization, a database outage,
 /// and for a body, its size and media type).
@@ -131,10 +148,11 @@ fn finish(mut doc: Doc) -> Doc {
                 .for_each(hoist_nullable_ref_description);
             name_enum_values(object);
             // Responses send every field, null included; only a problem leaves out its
-            // empty `errors` and `violations`.
+            // empty `errors` and `violations`, and a page its `next_cursor` on the last
+            // page (an optional field its type declares not nullable).
             if !requested.contains(name) && name != "Problem" {
-                for property in object.properties.keys() {
-                    if !object.required.contains(property) {
+                for (property, schema) in &object.properties {
+                    if !object.required.contains(property) && nullable(schema) {
                         object.required.push(property.clone());
                     }
                 }
@@ -185,8 +203,10 @@ fn finish(mut doc: Doc) -> Doc {
                     }
                 }
             }
-            if idempotent {
-                if let Some(RefOr::T(created)) = op.responses.responses.get_mut("201") {
+            // The success a key replays: 201 of a creation, 200 of a change, 202 of work queued.
+            let successes = ["200", "201", "202"];
+            for status in successes.iter().filter(|_| idempotent) {
+                if let Some(RefOr::T(created)) = op.responses.responses.get_mut(*status) {
                     created.headers.insert(
                         "Idempotent-Replayed".to_owned(),
                         HeaderBuilder::new()

@@ -26,11 +26,26 @@ pub struct PageQuery {
     pub cursor: Option<String>,
 }
 
-/// A checked page request: the id to continue after and how many to return.
+/// A checked page request: the id to continue after and how many items the page holds.
 #[derive(Debug, Clone, Copy)]
 pub struct PageRequest {
     pub after_id: Option<i64>,
-    pub limit: i64,
+    /// Items on the page at most (1-500).
+    limit: i64,
+}
+
+impl PageRequest {
+    /// Rows to read: the page's limit and one more, whose presence says that another page
+    /// follows (so a full last page says it is the last).
+    pub fn fetch(&self) -> i64 {
+        self.limit + 1
+    }
+
+    /// Items the page holds at most: for a list that never pages on (a queue's first
+    /// items), the rows to read.
+    pub fn limit(&self) -> i64 {
+        self.limit
+    }
 }
 
 impl PageQuery {
@@ -86,23 +101,57 @@ fn encode(id: i64) -> String {
         .collect()
 }
 
-/// A page of rows turned into views, and the cursor of the next page when this one is full.
+/// A page of the `limit + 1` rows read ([`PageRequest::fetch`]) turned into views, and the
+/// cursor of the next page when a row was left over.
 pub fn split<R, V>(
     page: PageRequest,
-    rows: Vec<R>,
+    mut rows: Vec<R>,
     id: impl Fn(&R) -> i64,
     view: impl FnMut(R) -> Result<V, ApiError>,
 ) -> Result<(Vec<V>, Option<String>), ApiError> {
-    let next = next_cursor(page, rows.len(), rows.last().map(id));
+    let next = next_cursor(page, &mut rows, id);
     let items = rows.into_iter().map(view).collect::<Result<Vec<_>, _>>()?;
     Ok((items, next))
 }
 
-/// The cursor of the page after `last_id`, when the page was full.
-pub fn next_cursor(page: PageRequest, returned: usize, last_id: Option<i64>) -> Option<String> {
-    let full = i64::try_from(returned).is_ok_and(|n| n == page.limit);
-    last_id.filter(|_| full).map(encode)
+/// Keeps the page's first `limit` of the `limit + 1` rows read and answers the cursor after
+/// the last one kept, when a row was left over (another page follows).
+pub fn next_cursor<R>(
+    page: PageRequest,
+    rows: &mut Vec<R>,
+    id: impl Fn(&R) -> i64,
+) -> Option<String> {
+    more(page, rows).then(|| rows.last().map(id).map(encode))?
 }
+
+/// Keeps the page's first `limit` of the `limit + 1` rows read; true when a row was left
+/// over, so another page follows.
+pub fn more<R>(page: PageRequest, rows: &mut Vec<R>) -> bool {
+    let keep = usize::try_from(page.limit).unwrap_or(usize::MAX);
+    let more = rows.len() > keep;
+    rows.truncate(keep);
+    more
+}
+
+/// A list answer: `$name { items: Vec<$item>, next_cursor }`, the one shape of every list
+/// of the API. `next_cursor` is left out on the last page (a client reads on while it is
+/// present); a whole list, such as the regions, is one page and never has it.
+macro_rules! cursor_page {
+    ($(#[$meta:meta])* $name:ident, $item:ty, $items:literal) => {
+        $(#[$meta])*
+        #[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+        pub struct $name {
+            #[doc = $items]
+            pub items: Vec<$item>,
+            /// The `cursor` of the next page: opaque, pass it back exactly as sent. Left out
+            /// on the last page.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            #[schema(nullable = false, max_length = 64, pattern = "^[A-Za-z0-9_-]+$", example = "c2n9c")]
+            pub next_cursor: Option<String>,
+        }
+    };
+}
+pub(crate) use cursor_page;
 
 #[cfg(test)]
 mod tests {
@@ -114,9 +163,8 @@ mod tests {
             after_id: None,
             limit: 2,
         };
-        let c = next_cursor(page, 2, Some(41)).unwrap();
+        let c = next_cursor(page, &mut vec![40, 41, 42], |id| *id).unwrap();
         assert_eq!(decode(&c), Some(41));
-        assert_eq!(next_cursor(page, 1, Some(41)), None);
         assert_eq!(decode("bm9wZQ"), None);
         assert_eq!(decode("c0"), Some(0));
         assert_eq!(decode("czzzzzzzzzzzz"), Some(4_738_381_338_321_616_895));
@@ -126,6 +174,21 @@ mod tests {
             decode(&encode(i64::from(u32::MAX))),
             Some(i64::from(u32::MAX))
         );
+    }
+
+    #[test]
+    fn a_full_last_page_has_no_next_cursor_and_a_fuller_read_one() {
+        let page = PageRequest {
+            after_id: None,
+            limit: 2,
+        };
+        let mut last = vec![7, 8];
+        assert_eq!(next_cursor(page, &mut last, |id| *id), None);
+        assert_eq!(last, vec![7, 8]);
+        let mut more = vec![7, 8, 9];
+        assert_eq!(next_cursor(page, &mut more, |id| *id), Some(encode(8)));
+        assert_eq!(more, vec![7, 8]);
+        assert_eq!(page.fetch(), 3);
     }
 
     #[test]

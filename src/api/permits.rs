@@ -3,8 +3,8 @@
 //! resume and revoke for their region; everyone reads what they may see.
 
 use super::extract::{Body, IdempotencyKey, IfMatch, Query, RequestId};
-use super::idempotency::{create, etag, Created};
-use super::page::{split, PageQuery};
+use super::idempotency::{change, create, etag, Changed, Created};
+use super::page::{more, split, PageQuery};
 use super::{narrowed, AppState};
 use crate::api::docs::{
     IdempotencyConflict, IdempotencyKeyHeader, IfMatchPermit, NotCallersPermit, StaleVersionShort,
@@ -792,14 +792,12 @@ pub struct PermitQuery {
     pub due_by: Option<NaiveDate>,
 }
 
-/// A page of permits.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PermitPage {
-    /// The permits on this page.
-    pub items: Vec<PermitSummary>,
-    /// Pass as `cursor` for the next page; absent on the last page.
-    pub next_cursor: Option<String>,
-}
+super::page::cursor_page!(
+    /// A page of permits.
+    PermitPage,
+    PermitSummary,
+    "The permits on this page."
+);
 
 /// A permit in a listing.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -904,7 +902,7 @@ fn listing_of(
         due_by: q.due_by,
         search: None,
         after_id: page.after_id,
-        limit: page.limit,
+        limit: page.fetch(),
     })
 }
 
@@ -967,14 +965,12 @@ async fn applications(
     .parse()?;
     let l = listing_of(state, caller, filter, &page)?;
     let today = state.time.today();
-    let rows = state
+    let mut rows = state
         .db(move |c| Ok(list::applications(c, &l, after, today)?))
         .await?;
-    let full = i64::try_from(rows.len()).is_ok_and(|n| n == page.limit);
-    let next_cursor = rows
-        .last()
-        .filter(|_| full)
-        .map(|p| list::due_cursor(p.decision_due, p.id));
+    let next_cursor = more(page, &mut rows)
+        .then(|| rows.last().map(|p| list::due_cursor(p.decision_due, p.id)))
+        .flatten();
     let items = rows.into_iter().map(PermitSummary::from).collect();
     Ok(PermitPage { items, next_cursor })
 }
@@ -1786,21 +1782,28 @@ pub struct DepartureRequest {
 }
 
 /// Records a worker's departure once the permit issued has ended after its term began, or
-/// the worker was replaced on it (employer, Art. 28(2)(8)).
+/// the worker was replaced on it (employer, Art. 28(2)(8)). A retry with the same
+/// `Idempotency-Key` replays the first answer.
 #[utoipa::path(tag = "permits", security(("bearer" = [])),
-    params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64)),
+    params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
+        IdempotencyKeyHeader,
+        IfMatchPermit),
     request_body = DepartureRequest,
     responses(
         (status = 200, description = "Recorded.", body = PermitView, headers(("ETag" = String, description = "The permit's version."))),
         (status = 404, description = "No such permit or worker, or not the caller's.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The permit has not ended or was never issued (lapsed), or the departure is recorded.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The permit has not ended or was never issued (lapsed), or the departure is recorded, or the `Idempotency-Key` was used for another body.", body = Problem, content_type = "application/problem+json"),
+        StaleVersionShort,
         (status = 422, description = "Invalid fields, or `departure-not-owed` (Art. 28(2)(8)): the permit ended before its term began.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/permits/{id}/departures")]
+#[allow(clippy::too_many_arguments)]
 pub async fn record_departure(
     state: web::Data<AppState>,
     caller: Caller,
     rid: RequestId,
+    key: IdempotencyKey,
+    if_match: IfMatch,
     lang: AcceptLanguage,
     id: web::Path<i64>,
     body: Body<DepartureRequest>,
@@ -1812,25 +1815,33 @@ pub async fn record_departure(
         worker_id: req.worker_id,
         on: req.date,
         evidence: req.evidence,
+        expected_version: if_match.0,
     };
     let today = state.time.today();
     let rule_sets = state.rule_sets.clone();
     let how = reading(&state, &caller, lang.0);
     let actor = state.actor(&caller, &rid);
-    let view = state
-        .write(move |c| {
-            let l = cases::permits::record_departure(
-                c,
-                id,
-                &cmd,
-                today,
-                permit_access(&caller, Action::RecordDeparture),
-                &actor,
-            )?;
-            Ok(PermitView::from(view::render(c, &rule_sets, l, how)?))
-        })
-        .await?;
-    Ok(respond(view))
+    change(&state, &caller.clone(), key, body.fingerprint, move |c| {
+        let l = cases::permits::record_departure(
+            c,
+            id,
+            &cmd,
+            today,
+            permit_access(&caller, Action::RecordDeparture),
+            &actor,
+        )?;
+        changed(PermitView::from(view::render(c, &rule_sets, l, how)?))
+    })
+    .await
+}
+
+/// The permit's view as a changed resource: its version is the answer's `ETag`.
+fn changed(view: PermitView) -> Result<Changed<PermitView>, ApiError> {
+    Ok(Changed {
+        status: actix_web::http::StatusCode::OK,
+        version: Some(view.version),
+        body: view,
+    })
 }
 
 /// A Kazakh citizen hired to replace a category-4 foreign worker (Art. 33(2)).
@@ -1878,21 +1889,28 @@ pub struct ReplacementReportRequest {
 /// Reports, once, that an issued category-4 permit's commitment to replace its foreign
 /// workers with Kazakh citizens was met (employer, Art. 33(2)). Until it is reported, a
 /// permit whose replacement period has passed fails `replacement-obligation-met` on the
-/// employer's new applications and decisions.
+/// employer's new applications and decisions. A retry with the same `Idempotency-Key`
+/// replays the first answer.
 #[utoipa::path(tag = "permits", security(("bearer" = [])),
-    params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64)),
+    params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
+        IdempotencyKeyHeader,
+        IfMatchPermit),
     request_body = ReplacementReportRequest,
     responses(
         (status = 200, description = "Reported.", body = PermitView, headers(("ETag" = String, description = "The permit's version."))),
         NotCallersPermit,
-        (status = 409, description = "The permit was never issued, or the replacement is reported.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The permit was never issued, or the replacement is reported, or the `Idempotency-Key` was used for another body.", body = Problem, content_type = "application/problem+json"),
+        StaleVersionShort,
         (status = 422, description = "Invalid fields, `replacement-not-category-4` or `replacement-report-short` (Art. 33(2)).", body = Problem, content_type = "application/problem+json"),
     ))]
 #[post("/permits/{id}/replacement-report")]
+#[allow(clippy::too_many_arguments)]
 pub async fn report_replacement(
     state: web::Data<AppState>,
     caller: Caller,
     rid: RequestId,
+    key: IdempotencyKey,
+    if_match: IfMatch,
     lang: AcceptLanguage,
     id: web::Path<i64>,
     body: Body<ReplacementReportRequest>,
@@ -1913,20 +1931,20 @@ pub async fn report_replacement(
     let rule_sets = state.rule_sets.clone();
     let how = reading(&state, &caller, lang.0);
     let actor = state.actor(&caller, &rid);
-    let view = state
-        .write(move |c| {
-            let l = cases::permits::report_replacement(
-                c,
-                id,
-                &citizens,
-                today,
-                permit_access(&caller, Action::ReportReplacement),
-                &actor,
-            )?;
-            Ok(PermitView::from(view::render(c, &rule_sets, l, how)?))
-        })
-        .await?;
-    Ok(respond(view))
+    let expected = if_match.0;
+    change(&state, &caller.clone(), key, body.fingerprint, move |c| {
+        let l = cases::permits::report_replacement(
+            c,
+            id,
+            &citizens,
+            expected,
+            today,
+            permit_access(&caller, Action::ReportReplacement),
+            &actor,
+        )?;
+        changed(PermitView::from(view::render(c, &rule_sets, l, how)?))
+    })
+    .await
 }
 
 /// A worker whose departure is owed and not recorded (Art. 28(2)(8)).
@@ -1955,12 +1973,12 @@ pub struct OverdueDeparture {
     pub ended_on: NaiveDate,
 }
 
-/// Overdue departures.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct DeparturePage {
-    /// Workers whose departure is owed and not recorded, oldest first.
-    pub items: Vec<OverdueDeparture>,
-}
+super::page::cursor_page!(
+    /// Overdue departures.
+    DeparturePage,
+    OverdueDeparture,
+    "Workers whose departure is owed and not recorded, oldest first."
+);
 
 /// Query of the overdue departures.
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -2019,6 +2037,7 @@ async fn overdue_departures(
         .await?;
     Ok(DeparturePage {
         items: items.into_iter().map(OverdueDeparture::from).collect(),
+        next_cursor: None,
     })
 }
 

@@ -95,9 +95,16 @@ pub async fn current_rule_set(
     Ok(HttpResponse::Ok().json(RuleSetView::from(found)))
 }
 
+super::page::cursor_page!(
+    /// The rule-set versions, one page.
+    RuleSetPage,
+    RuleSetView,
+    "Every version, oldest first."
+);
+
 /// Every version, oldest first; old versions stay readable.
 #[utoipa::path(tag = "rule sets", security(("bearer" = [])),
-    responses((status = 200, description = "All versions.", body = [RuleSetView])))]
+    responses((status = 200, description = "All versions.", body = RuleSetPage)))]
 #[get("/rule-sets")]
 pub async fn list_rule_sets(
     state: web::Data<AppState>,
@@ -105,8 +112,10 @@ pub async fn list_rule_sets(
 ) -> Result<HttpResponse, ApiError> {
     authorize(&caller, Action::ReadRuleSets, Scope::All)?;
     let all = state.db(|c| Ok(rulesets::all(c)?)).await?;
-    let views: Vec<RuleSetView> = all.into_iter().map(RuleSetView::from).collect();
-    Ok(HttpResponse::Ok().json(views))
+    Ok(HttpResponse::Ok().json(RuleSetPage {
+        items: all.into_iter().map(RuleSetView::from).collect(),
+        next_cursor: None,
+    }))
 }
 
 /// One version.

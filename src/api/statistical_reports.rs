@@ -240,11 +240,25 @@ impl ReportQuery {
     }
 }
 
+super::page::cursor_page!(
+    /// The statistical reports of a period, one page.
+    StatisticalReportPage,
+    StatisticalReportView,
+    "By region, employer and quarter."
+);
+
+super::page::cursor_page!(
+    /// The reports missing for a quarter, one page.
+    MissingReportPage,
+    MissingReportView,
+    "By region and employer."
+);
+
 /// Statistical reports of a year (or quarter): the ministry and auditors all, an akimat its
 /// region's (Art. 37(1), (4)), an employer its own.
 #[utoipa::path(tag = "statistics", security(("bearer" = [])), params(ReportQuery),
     responses(
-        (status = 200, description = "By region, employer and quarter.", body = [StatisticalReportView]),
+        (status = 200, description = "By region, employer and quarter.", body = StatisticalReportPage),
         (status = 403, description = "An akimat asked for another region.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[get("/statistical-reports")]
@@ -272,8 +286,11 @@ pub async fn list_statistical_reports(
             )?)
         })
         .await?;
-    let views = rows.into_iter().map(view).collect::<Result<Vec<_>, _>>()?;
-    Ok(HttpResponse::Ok().json(views))
+    let items = rows.into_iter().map(view).collect::<Result<Vec<_>, _>>()?;
+    Ok(HttpResponse::Ok().json(StatisticalReportPage {
+        items,
+        next_cursor: None,
+    }))
 }
 
 /// An employer that has not reported a quarter it owes.
@@ -304,7 +321,7 @@ pub struct MissingReportView {
 #[utoipa::path(tag = "statistics", security(("bearer" = [])), params(ReportQuery),
     responses(
         (status = 200, description = "By region and employer. CSV and XLSX columns: `year,quarter,region,bin,name`.",
-            content((Vec<MissingReportView> = "application/json"), (CsvDocument = "text/csv"), (XlsxDocument = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
+            content((MissingReportPage = "application/json"), (CsvDocument = "text/csv"), (XlsxDocument = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
         (status = 403, description = "An akimat asked for another region.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "No quarter given.", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -337,7 +354,7 @@ pub async fn missing_statistical_reports(
             )?)
         })
         .await?;
-    let views: Vec<MissingReportView> = missing
+    let items = missing
         .into_iter()
         .map(|m| MissingReportView {
             year,
@@ -347,10 +364,15 @@ pub async fn missing_statistical_reports(
             name: m.name,
         })
         .collect();
-    render(&req, &views, || Table {
+    let page = MissingReportPage {
+        items,
+        next_cursor: None,
+    };
+    render(&req, &page, || Table {
         sheet: "missing reports",
         columns: &["year", "quarter", "region", "bin", "name"],
-        rows: views
+        rows: page
+            .items
             .iter()
             .map(|m| {
                 vec![
@@ -543,7 +565,8 @@ pub struct CalculationView {
 /// Proposes a year's national permit quota and its split among categories and regions
 /// from the figures given, with the arithmetic of every step (Art. 32(4)–(5); ministry).
 /// Nothing is changed: apply a proposal with `PUT /v1/quotas/{year}` and
-/// `PUT /v1/quotas/{year}/regions/{region}`.
+/// `PUT /v1/quotas/{year}/regions/{region}`. A computation, so it takes neither
+/// `Idempotency-Key` nor `If-Match`.
 #[utoipa::path(tag = "statistics", security(("bearer" = [])),
     params(YearPath),
     request_body = CalculationRequest,

@@ -7,7 +7,7 @@
 use super::docs::{IdempotencyConflict, IdempotencyKeyHeader};
 use super::events::EventTypeName;
 use super::extract::{Body, IdempotencyKey, Query, RequestId};
-use super::idempotency::{create, Created};
+use super::idempotency::{change, create, Changed, Created};
 use super::page::{next_cursor, PageQuery};
 use super::AppState;
 use crate::auth::{authorize_role, Action, Caller, Role};
@@ -16,6 +16,7 @@ use crate::cases::egress;
 use crate::cases::events::{DeliveryLog, Owner, SubscriptionView};
 use crate::domain::violation::{Message, Violation};
 use crate::error::{ApiError, Problem};
+use actix_web::http::StatusCode;
 use actix_web::{delete, get, post, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -119,14 +120,12 @@ impl From<SubscriptionView> for WebhookView {
     }
 }
 
-/// A page of subscriptions.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct WebhookPage {
-    /// The subscriptions, oldest first.
-    pub items: Vec<WebhookView>,
-    /// Pass as `cursor` for the next page; null on the last page.
-    pub next_cursor: Option<String>,
-}
+super::page::cursor_page!(
+    /// A page of subscriptions.
+    WebhookPage,
+    WebhookView,
+    "The subscriptions, oldest first."
+);
 
 /// Where a delivery stands.
 #[derive(Debug, Clone, Copy, Serialize, ToSchema)]
@@ -214,14 +213,12 @@ impl TryFrom<DeliveryLog> for DeliveryView {
     }
 }
 
-/// A page of deliveries.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct DeliveryPage {
-    /// The deliveries, newest first.
-    pub items: Vec<DeliveryView>,
-    /// Pass as `cursor` for the next (older) page; null on the last page.
-    pub next_cursor: Option<String>,
-}
+super::page::cursor_page!(
+    /// A page of deliveries.
+    DeliveryPage,
+    DeliveryView,
+    "The deliveries, newest first."
+);
 
 /// Whose subscriptions the caller manages: an employer its BIN's, an akimat its region's.
 fn owner(caller: &Caller) -> Result<Owner, ApiError> {
@@ -362,11 +359,12 @@ pub async fn list_webhooks(
                 c,
                 &owner,
                 page.after_id,
-                page.limit,
+                page.fetch(),
             )?)
         })
         .await?;
-    let next = next_cursor(page, rows.len(), rows.last().map(|s| s.row.id));
+    let mut rows = rows;
+    let next = next_cursor(page, &mut rows, |s| s.row.id);
     Ok(HttpResponse::Ok().json(WebhookPage {
         items: rows.into_iter().map(WebhookView::from).collect(),
         next_cursor: next,
@@ -394,7 +392,8 @@ pub async fn get_webhook(
     Ok(HttpResponse::Ok().json(WebhookView::from(v)))
 }
 
-/// Deletes one of the caller's subscriptions: nothing more is sent to it.
+/// Deletes one of the caller's subscriptions: nothing more is sent to it. Idempotent as a
+/// DELETE is: a repeat changes nothing and answers 404.
 #[utoipa::path(tag = "events", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Subscription id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64)),
     responses(
@@ -444,11 +443,12 @@ pub async fn list_webhook_deliveries(
                 &owner,
                 id,
                 page.after_id,
-                page.limit,
+                page.fetch(),
             )?)
         })
         .await?;
-    let next = next_cursor(page, rows.len(), rows.last().map(|l| l.delivery.id));
+    let mut rows = rows;
+    let next = next_cursor(page, &mut rows, |l| l.delivery.id);
     Ok(HttpResponse::Ok().json(DeliveryPage {
         items: rows
             .into_iter()
@@ -461,27 +461,38 @@ pub async fn list_webhook_deliveries(
 /// Sends a delivery again.
 ///
 /// Queues it from the start of the retry schedule, due now, whatever it came to before;
-/// the event keeps its id, so a receiver that processed it already can tell.
+/// the event keeps its id, so a receiver that processed it already can tell. A retry with
+/// the same `Idempotency-Key` replays the first answer and queues nothing more.
 #[utoipa::path(tag = "events", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Subscription id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
-        ("delivery_id" = i64, Path, description = "Delivery id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64)),
+        ("delivery_id" = i64, Path, description = "Delivery id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
+        IdempotencyKeyHeader),
     responses(
         (status = 202, description = "Queued again.", body = DeliveryView),
         (status = 404, description = "No such subscription or delivery, or not the caller's.", body = Problem, content_type = "application/problem+json"),
+        IdempotencyConflict,
     ))]
 #[post("/webhooks/{id}/deliveries/{delivery_id}/replay")]
 pub async fn replay_webhook_delivery(
     state: web::Data<AppState>,
     caller: Caller,
+    key: IdempotencyKey,
     path: web::Path<DeliveryPath>,
 ) -> Result<HttpResponse, ApiError> {
     let owner = owner(&caller)?;
     let (id, delivery_id) = (path.id, path.delivery_id);
     let now = Utc::now().naive_utc();
-    let log = state
-        .write(move |c| Ok(cases::events::replay(c, &owner, id, delivery_id, now)?))
-        .await?;
-    Ok(HttpResponse::Accepted().json(DeliveryView::try_from(log)?))
+    // The path is the whole request: the same key for another delivery is refused.
+    let fingerprint = format!("replay:{id}:{delivery_id}");
+    change(&state, &caller, key, fingerprint, move |c| {
+        let log = cases::events::replay(c, &owner, id, delivery_id, now)?;
+        Ok(Changed {
+            status: StatusCode::ACCEPTED,
+            body: DeliveryView::try_from(log)?,
+            version: None,
+        })
+    })
+    .await
 }
 
 #[cfg(test)]

@@ -28,7 +28,6 @@ use serde_json::{json, Value};
 pub struct Wire {
     /// Stable id, the same in the feed and in every delivery: de-duplicate by it.
     pub id: String,
-    #[serde(rename = "type")]
     pub event_type: &'static str,
     pub occurred_at: DateTime<Utc>,
     pub case_kind: &'static str,

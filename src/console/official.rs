@@ -918,7 +918,7 @@ pub async fn ict(ctx: Ctx) -> HttpResponse {
                 let missing =
                     ict::register(conn, page(Some(Attention::MissingNotification)), today)?;
                 let register = ict::register(conn, page(None), today)?;
-                Ok((missing.0, register.0))
+                Ok((missing, register))
             })
             .await?;
         let bins = register.iter().map(|l| l.bin.to_string()).collect();

@@ -698,7 +698,7 @@ async fn script(settings: Settings, labour_force: Option<LabourForce>) -> Result
         200,
         "read"
     );
-    let trip = json!({"worker_id": workers(&mangystau), "host_region": "KZ-23", "host_organisation": "Tengiz field", "from": "2026-03-10", "to": "2026-06-07"});
+    let trip = json!({"worker_id": workers(&mangystau), "host_region": "KZ-23", "host_organisation": "Tengiz field", "start_date": "2026-03-10", "end_date": "2026-06-07"});
     let (s, _) = call!(
         post,
         format!("/v1/permits/{}/trips", ids[10]),
@@ -709,7 +709,7 @@ async fn script(settings: Settings, labour_force: Option<LabourForce>) -> Result
         "   #{}: 90-day business trip to KZ-23 (Art. 33(3)): {s}",
         ids[10]
     );
-    let trip = json!({"worker_id": workers(&mangystau), "host_region": "KZ-23", "host_organisation": "Tengiz field", "from": "2026-07-01", "to": "2026-07-01"});
+    let trip = json!({"worker_id": workers(&mangystau), "host_region": "KZ-23", "host_organisation": "Tengiz field", "start_date": "2026-07-01", "end_date": "2026-07-01"});
     let (s, v) = call!(
         post,
         format!("/v1/permits/{}/trips", ids[10]),

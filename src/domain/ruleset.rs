@@ -569,8 +569,10 @@ pub struct FeeRules {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MrpValue {
-    /// First day the value applies; it applies until the next value's date.
-    pub from: NaiveDate,
+    /// First day the value applies; it applies until the next value's date. Versions
+    /// stored before issue 22 name it `from` (a reserved word in Python).
+    #[serde(alias = "from")]
+    pub valid_from: NaiveDate,
     /// One MRP, in tenge.
     pub tenge: Money,
 }
@@ -1053,7 +1055,7 @@ impl RuleSet {
         );
         check_share_groups(&self.kazakh_share, &mut out);
         check_fees(&self.fees, &mut out);
-        if self.mrp.values.is_empty() || !self.mrp.values.is_sorted_by_key(|v| v.from) {
+        if self.mrp.values.is_empty() || !self.mrp.values.is_sorted_by_key(|v| v.valid_from) {
             out.push(problem(
                 "rules.mrp.values",
                 "must list MRP values in ascending date order",
@@ -1433,7 +1435,7 @@ impl RuleSet {
             .values
             .iter()
             .rev()
-            .find(|v| v.from <= date)
+            .find(|v| v.valid_from <= date)
             .map(|v| v.tenge)
     }
 

@@ -124,13 +124,13 @@ fn rows() -> Vec<Row> {
         ),
         r(
             "POST",
-            "/v1/self-employment-certificates/1/decision",
+            "/v1/self-employment-certificates/1/decisions",
             Some(json!({"decision": "refuse", "reason": "documents unreliable"})),
             [F, Y, F, F],
         ),
         r(
             "POST",
-            "/v1/self-employment-certificates/1/extension",
+            "/v1/self-employment-certificates/1/extensions",
             Some(
                 json!({"employer_bin": BIN_A, "contract_start": "2026-09-01", "contract_end": "2027-08-31"}),
             ),
@@ -264,7 +264,7 @@ fn rows() -> Vec<Row> {
         ),
         r(
             "POST",
-            "/v1/complaints/1/decision",
+            "/v1/complaints/1/decisions",
             Some(json!({"outcome": "refused", "reasons": "x"})),
             [Y, F, F, F],
         ),
@@ -300,19 +300,19 @@ fn rows() -> Vec<Row> {
         r("GET", "/v1/ict-permits/2", None, [Y, F, F, Y]),
         r(
             "POST",
-            "/v1/ict-permits/1/decision",
+            "/v1/ict-permits/1/decisions",
             Some(json!({"decision": "refuse", "reason": "documents unreliable"})),
             [F, Y, F, F],
         ),
         r(
             "POST",
-            "/v1/ict-permits/1/extension",
+            "/v1/ict-permits/1/extension-decisions",
             Some(json!({"decision": "extend"})),
             [F, Y, F, F],
         ),
         r(
             "POST",
-            "/v1/ict-permits/1/extension-applications",
+            "/v1/ict-permits/1/extensions",
             Some(json!({"months": 12})),
             [F, F, Y, F],
         ),

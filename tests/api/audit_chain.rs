@@ -73,7 +73,7 @@ async fn every_event_is_chained_and_the_chain_verifies_up_to_the_head() {
 
     let v = verification(&app).await;
     assert_eq!(v["intact"], true, "{v}");
-    assert_eq!(v["checked"], all.len());
+    assert_eq!(v["events_checked"], all.len());
     assert_eq!(v["head"]["seq"], all.len());
     let last = all.iter().max_by_key(|e| e["seq"].as_i64()).unwrap();
     assert_eq!(v["head"]["hash"], last["hash"]);
@@ -105,7 +105,7 @@ async fn an_event_changed_with_the_trigger_disabled_is_named() {
     );
     let v = verification(&app).await;
     assert_eq!(v["intact"], false, "{v}");
-    assert_eq!(v["checked"], 1);
+    assert_eq!(v["events_checked"], 1);
     assert_eq!(v["first_break"]["event_id"], second["id"]);
     assert_eq!(v["first_break"]["seq"], 2);
     assert_eq!(v["first_break"]["problem"], "hash-mismatch");
@@ -140,7 +140,7 @@ async fn deleting_the_last_events_is_named_by_the_head() {
     let v = verification(&app).await;
     assert_eq!(v["intact"], false, "{v}");
     assert_eq!(v["first_break"]["problem"], "head-mismatch");
-    assert_eq!(v["checked"], head["seq"].as_i64().unwrap() - 1);
+    assert_eq!(v["events_checked"], head["seq"].as_i64().unwrap() - 1);
 }
 
 #[actix_web::test]
@@ -198,7 +198,7 @@ async fn an_event_inserted_out_of_order_with_a_made_up_place_is_named() {
     );
     let v = verification(&app).await;
     assert_eq!(v["intact"], false, "{v}");
-    assert_eq!(v["checked"], 2);
+    assert_eq!(v["events_checked"], 2);
     assert_eq!(v["first_break"]["seq"], 3);
     assert_eq!(v["first_break"]["problem"], "hash-mismatch");
     assert_ne!(v["first_break"]["event_id"], third["id"]);

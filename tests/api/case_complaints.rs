@@ -41,7 +41,7 @@ async fn refused_certificate(app: &TestApp) -> i64 {
         .await;
     let id = c.ok(201)["id"].as_i64().unwrap();
     let d = app
-        .post(&format!("{CERTIFICATES}/{id}/decision"))
+        .post(&format!("{CERTIFICATES}/{id}/decisions"))
         .token(&akimat)
         .json(&json!({"decision": "refuse", "reason": "the diploma was not legalised"}))
         .await;
@@ -57,7 +57,7 @@ async fn refused_ict(app: &TestApp) -> i64 {
         .await;
     let id = c.ok(201)["id"].as_i64().unwrap();
     let d = app
-        .post(&format!("/v1/ict-permits/{id}/decision"))
+        .post(&format!("/v1/ict-permits/{id}/decisions"))
         .token(&app.akimat("KZ-75"))
         .json(&json!({"decision": "refuse", "reason": "the training plan was not kept"}))
         .await;
@@ -130,7 +130,7 @@ async fn appk_91_4_a_refused_certificate_contested_is_annulled_by_the_akimat_and
     }
     // Decided again: issued this time.
     let d = app
-        .post(&format!("{CERTIFICATES}/{id}/decision"))
+        .post(&format!("{CERTIFICATES}/{id}/decisions"))
         .token(&akimat)
         .json(&json!({"decision": "issue", "months": 3}))
         .await;
@@ -142,7 +142,7 @@ async fn appk_91_4_a_refused_certificate_contested_is_annulled_by_the_akimat_and
         .await
         .problem(422, "complaint-no-such-act");
     let stats = app
-        .get("/v1/complaint-statistics?from=2026-01-01")
+        .get("/v1/complaint-statistics?filed_from=2026-01-01")
         .token(&app.ministry())
         .send()
         .await;
@@ -225,13 +225,13 @@ async fn appk_91_3_a_refused_ict_permit_contested_goes_to_the_ministry_which_ref
         .await;
     assert_eq!(queue.ok(200)["items"][0]["ict_permit_id"], json!(id));
     let d = app
-        .post(&format!("/v1/complaints/{cid}/decision"))
+        .post(&format!("/v1/complaints/{cid}/decisions"))
         .token(&app.ministry())
         .json(&json!({"outcome": "refused"}))
         .await;
     d.problem(422, "complaint-reasons-required");
     let d = app
-        .post(&format!("/v1/complaints/{cid}/decision"))
+        .post(&format!("/v1/complaints/{cid}/decisions"))
         .token(&app.ministry())
         .json(&json!({"outcome": "refused", "reasons": "The training plan was indeed not kept."}))
         .await;
@@ -284,13 +284,13 @@ async fn appk_92_a_late_complaint_on_a_refused_ict_permit_satisfied_by_the_minis
         .send()
         .await
         .ok(200);
-    app.post(&format!("/v1/complaints/{cid}/decision"))
+    app.post(&format!("/v1/complaints/{cid}/decisions"))
         .token(&app.ministry())
         .json(&json!({"outcome": "satisfied"}))
         .await
         .problem(422, "complaint-term-restoration-required");
     let d = app
-        .post(&format!("/v1/complaints/{cid}/decision"))
+        .post(&format!("/v1/complaints/{cid}/decisions"))
         .token(&app.ministry())
         .json(&json!({"outcome": "satisfied", "term_restored": true}))
         .await;
@@ -302,7 +302,7 @@ async fn appk_92_a_late_complaint_on_a_refused_ict_permit_satisfied_by_the_minis
         .await;
     assert_eq!(p.ok(200)["status"], "applied");
     let again = app
-        .post(&format!("/v1/ict-permits/{id}/decision"))
+        .post(&format!("/v1/ict-permits/{id}/decisions"))
         .token(&app.akimat("KZ-75"))
         .json(&json!({"decision": "issue"}))
         .await;

@@ -26,7 +26,7 @@ async fn issued(app: &TestApp) -> i64 {
     let id = c.ok(201)["id"].as_i64().unwrap();
     assert_eq!(c.body["status"], "applied");
     let d = app
-        .post(&format!("{BASE}/{id}/decision"))
+        .post(&format!("{BASE}/{id}/decisions"))
         .token(&akimat)
         .json(&json!({"decision": "issue", "months": 3}))
         .await;
@@ -67,7 +67,7 @@ async fn certificate_is_issued_for_three_months_and_extended_inside_its_window_w
         .await;
     let other = other.ok(201)["id"].as_i64().unwrap();
     let r = app
-        .post(&format!("{BASE}/{other}/decision"))
+        .post(&format!("{BASE}/{other}/decisions"))
         .token(&akimat)
         .json(&json!({"decision": "issue", "months": 4}))
         .await;
@@ -78,14 +78,14 @@ async fn certificate_is_issued_for_three_months_and_extended_inside_its_window_w
     // Extended inside the window, for a two-year contract that starts while it is valid.
     app.set_today("2027-02-20T04:00:00Z");
     let e = app
-        .post(&format!("{BASE}/{id}/extension"))
+        .post(&format!("{BASE}/{id}/extensions"))
         .token(&akimat)
         .json(&json!({"employer_bin": BIN_A, "contract_start": "2027-02-25", "contract_end": "2029-02-24"}))
         .await;
     assert_eq!(e.ok(200)["status"], "extended");
     assert_eq!(e.body["valid_until"], "2029-02-24");
     // Only once.
-    app.post(&format!("{BASE}/{id}/extension"))
+    app.post(&format!("{BASE}/{id}/extensions"))
         .token(&akimat)
         .json(&json!({"employer_bin": BIN_A, "contract_start": "2027-02-25", "contract_end": "2029-02-24"}))
         .await
@@ -102,7 +102,7 @@ async fn certificate_extension_is_refused_outside_its_window_and_beyond_three_ye
     // A four-year contract is beyond three years (Art. 34(1)).
     app.set_today("2027-01-10T04:00:00Z");
     let r = app
-        .post(&format!("{BASE}/{id}/extension"))
+        .post(&format!("{BASE}/{id}/extensions"))
         .token(&akimat)
         .json(&json!({"employer_bin": BIN_A, "contract_start": "2027-01-15", "contract_end": "2031-01-14"}))
         .await;
@@ -114,7 +114,7 @@ async fn certificate_extension_is_refused_outside_its_window_and_beyond_three_ye
     // that started while the certificate was valid.
     app.set_today("2027-03-01T04:00:00Z");
     let r = app
-        .post(&format!("{BASE}/{id}/extension"))
+        .post(&format!("{BASE}/{id}/extensions"))
         .token(&akimat)
         .json(&json!({"employer_bin": BIN_A, "contract_start": "2027-02-01", "contract_end": "2028-01-31"}))
         .await;
@@ -123,7 +123,7 @@ async fn certificate_extension_is_refused_outside_its_window_and_beyond_three_ye
         "Art. 34(3)"
     );
     // Another region's akimat does not see it.
-    app.post(&format!("{BASE}/{id}/extension"))
+    app.post(&format!("{BASE}/{id}/extensions"))
         .token(&app.akimat("KZ-71"))
         .json(&json!({"employer_bin": BIN_A, "contract_start": "2027-03-02", "contract_end": "2028-03-01"}))
         .await
@@ -140,7 +140,7 @@ async fn art_34_3_a_certificate_is_extended_only_once_its_holder_is_employed_for
     let extend = |start: &'static str, end: &'static str| {
         let (app, akimat) = (&app, &akimat);
         async move {
-            app.post(&format!("{BASE}/{id}/extension"))
+            app.post(&format!("{BASE}/{id}/extensions"))
                 .token(akimat)
                 .json(&json!({"employer_bin": BIN_A, "contract_start": start, "contract_end": end}))
                 .await
@@ -179,7 +179,7 @@ async fn art_34_3_a_hire_reported_while_the_certificate_is_valid_lets_it_be_exte
     let extend = |start: &'static str, end: &'static str| {
         let (app, akimat) = (&app, &akimat);
         async move {
-            app.post(&format!("{BASE}/{id}/extension"))
+            app.post(&format!("{BASE}/{id}/extensions"))
                 .token(akimat)
                 .json(&json!({"employer_bin": BIN_A, "contract_start": start, "contract_end": end}))
                 .await

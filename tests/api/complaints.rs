@@ -65,7 +65,7 @@ pub(crate) async fn forward(app: &TestApp, id: &Value) -> Value {
 }
 
 pub(crate) async fn decide(app: &TestApp, id: &Value, body: Value) -> Resp {
-    app.post(&format!("/v1/complaints/{id}/decision"))
+    app.post(&format!("/v1/complaints/{id}/decisions"))
         .token(&app.ministry())
         .json(&body)
         .await
@@ -229,7 +229,7 @@ async fn appk_91_3_a_revocation_annulled_lifts_the_bar_and_holds_the_quota_again
         .send()
         .await;
     assert_eq!(q.ok(200)["items"][0]["id"], c["id"]);
-    app.post(&format!("/v1/complaints/{}/decision", c["id"]))
+    app.post(&format!("/v1/complaints/{}/decisions", c["id"]))
         .token(&app.akimat("KZ-23"))
         .json(&json!({"outcome": "satisfied"}))
         .await
@@ -272,7 +272,7 @@ async fn appk_91_3_a_revocation_annulled_lifts_the_bar_and_holds_the_quota_again
         .await;
     assert_eq!(mine.ok(200)["items"][0]["state"], "satisfied");
     let s = app
-        .get("/v1/complaint-statistics?from=2026-01-01&to=2026-12-31")
+        .get("/v1/complaint-statistics?filed_from=2026-01-01&filed_to=2026-12-31")
         .token(&app.ministry())
         .send()
         .await;
@@ -323,7 +323,7 @@ async fn appk_91_3_a_complaint_refused_with_reasons_leaves_the_act_standing() {
         .clone();
     forward(&app, &c["id"]).await;
     let r = app
-        .post(&format!("/v1/complaints/{}/decision", c["id"]))
+        .post(&format!("/v1/complaints/{}/decisions", c["id"]))
         .token(&app.ministry())
         .header("Accept-Language", "ru")
         .json(&json!({"outcome": "refused"}))
@@ -476,7 +476,7 @@ async fn appk_91_each_side_reaches_only_its_own_complaints() {
         .send()
         .await
         .problem(403, "forbidden");
-    app.post(&format!("{path}/decision"))
+    app.post(&format!("{path}/decisions"))
         .token(&app.auditor())
         .json(&json!({"outcome": "refused", "reasons": "x"}))
         .await

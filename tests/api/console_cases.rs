@@ -376,7 +376,7 @@ async fn an_akimat_issues_refuses_and_extends_ict_permits_and_sees_arrivals_thro
         )
         .await
         .ok(201);
-    app.post(&format!("{}/extension-applications", path(a)))
+    app.post(&format!("{}/extensions", path(a)))
         .token(&app.employer(BIN_BRANCH))
         .json(&json!({"months": 12}))
         .await
@@ -488,7 +488,7 @@ async fn furnished(app: &TestApp) -> Cases {
     let w = cases(app).await;
     let akimat = app.akimat("KZ-75");
     let cert = format!("/v1/self-employment-certificates/{}", w.certificates[0]);
-    app.post(&format!("{cert}/decision"))
+    app.post(&format!("{cert}/decisions"))
         .token(&akimat)
         .json(&json!({"decision": "issue", "months": 3}))
         .await
@@ -500,7 +500,7 @@ async fn furnished(app: &TestApp) -> Cases {
         .ok(201);
     let ict = format!("/v1/ict-permits/{}", w.ict[0]);
     let p = app
-        .post(&format!("{ict}/decision"))
+        .post(&format!("{ict}/decisions"))
         .token(&akimat)
         .json(&json!({"decision": "issue"}))
         .await
@@ -526,7 +526,7 @@ async fn furnished(app: &TestApp) -> Cases {
         )
         .await
         .ok(201);
-    app.post(&format!("{ict}/extension-applications"))
+    app.post(&format!("{ict}/extensions"))
         .token(&app.employer(BIN_BRANCH))
         .json(&json!({"months": 12}))
         .await

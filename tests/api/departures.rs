@@ -158,7 +158,7 @@ async fn ict_permit(app: &TestApp, n: u32, decision: &str) -> i64 {
     if decision == "refuse" {
         d["reason"] = json!("documents unreliable");
     }
-    app.post(&format!("{ICT}/{id}/decision"))
+    app.post(&format!("{ICT}/{id}/decisions"))
         .token(&app.akimat("KZ-75"))
         .json(&d)
         .await
@@ -263,4 +263,49 @@ async fn art_28_2_8_no_departure_is_owed_for_an_ict_permit_never_issued_or_revok
     // Past its last day the running permit's workers owe theirs; still none of the others.
     app.set_today("2030-01-01T04:00:00Z");
     assert_eq!(ict_overdue(&app).await, (vec![(began, 2), (running, 3)], 5));
+}
+
+/// The departure of 2026-01-18 with an `Idempotency-Key` and an `If-Match`.
+async fn depart_keyed(app: &TestApp, id: &Value, worker: &Value, key: &str, etag: &str) -> Resp {
+    app.post(&format!("/v1/permits/{id}/departures"))
+        .token(&app.employer(BIN_A))
+        .header("Idempotency-Key", key)
+        .header("If-Match", etag)
+        .json(&json!({"worker_id": worker, "date": "2026-01-18", "evidence": "Atyrau airport"}))
+        .await
+}
+
+#[actix_web::test]
+async fn art_28_2_8_a_retried_departure_replays_its_answer_and_a_stale_one_is_412() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 5)]).await;
+    profile(&app, BIN_A).await;
+    let (id, worker) = permit(&app, "SAHIN MUSTAFA", "U4000004", true).await;
+    app.set_today("2026-01-15T04:00:00Z");
+    app.post(&format!("/v1/permits/{id}/return"))
+        .token(&app.employer(BIN_A))
+        .json(&json!({"reason": "project ended"}))
+        .await
+        .ok(200);
+    app.set_today("2026-01-20T04:00:00Z");
+    let read = app
+        .get(&format!("/v1/permits/{id}"))
+        .token(&app.employer(BIN_A))
+        .send()
+        .await;
+    let etag = read.header("ETag").unwrap().to_owned();
+    let version = read.ok(200)["version"].as_i64().unwrap();
+    // An If-Match of an earlier version: 412, nothing recorded.
+    depart_keyed(&app, &id, &worker, "stale", &format!("\"{}\"", version - 1))
+        .await
+        .problem(412, "stale-version");
+    let first = depart_keyed(&app, &id, &worker, "dep-1", &etag).await;
+    assert_eq!(first.header("Idempotent-Replayed"), None);
+    let body = first.ok(200).clone();
+    assert_eq!(body["workers"][0]["departed_on"], "2026-01-18");
+    // The retry (its If-Match now stale) gets the first answer again, not 409 or 412.
+    let again = depart_keyed(&app, &id, &worker, "dep-1", &etag).await;
+    assert_eq!(again.header("Idempotent-Replayed"), Some("true"));
+    assert_eq!(again.ok(200), &body);
 }

@@ -179,7 +179,7 @@ async fn feed(app: &TestApp, token: &str) -> Vec<Value> {
 }
 
 fn of_type<'a>(items: &'a [Value], t: &str) -> Vec<&'a Value> {
-    items.iter().filter(|e| e["type"] == t).collect()
+    items.iter().filter(|e| e["event_type"] == t).collect()
 }
 
 #[actix_web::test]
@@ -203,7 +203,7 @@ async fn a_delivery_is_signed_per_standard_webhooks_and_is_the_feeds_event() {
     );
     let delivered: Value = serde_json::from_str(&g.body).unwrap();
     assert_eq!(delivered["id"], id.as_str());
-    assert_eq!(delivered["type"], "permit.approved");
+    assert_eq!(delivered["event_type"], "permit.approved");
     assert_eq!(delivered["case_kind"], "permit");
     assert_eq!(delivered["case_id"], permit);
     assert_eq!(delivered["bin"], BIN_A);
@@ -228,7 +228,7 @@ async fn a_delivery_is_signed_per_standard_webhooks_and_is_the_feeds_event() {
         1
     );
     let r = app
-        .get("/v1/events?type=permit.refused")
+        .get("/v1/events?event_type=permit.refused")
         .token(&app.employer(BIN_A))
         .send()
         .await;
@@ -551,7 +551,7 @@ async fn the_feed_pages_by_an_opaque_cursor_and_refuses_a_forged_one() {
         .send()
         .await
         .problem(400, "malformed-request");
-    app.get("/v1/events?type=permit.nothing")
+    app.get("/v1/events?event_type=permit.nothing")
         .token(&bin_a)
         .send()
         .await

@@ -381,18 +381,18 @@ async fn art_35_1_an_ict_extension_application_follows_its_permit() {
         .json(&crate::ict::application())
         .await;
     let id = c.ok(201)["id"].as_i64().unwrap();
-    app.post(&format!("{ICT}/{id}/decision"))
+    app.post(&format!("{ICT}/{id}/decisions"))
         .token(&akimat)
         .json(&json!({"decision": "issue"}))
         .await
         .ok(200);
     let apply = || {
-        app.post(&format!("{ICT}/{id}/extension-applications"))
+        app.post(&format!("{ICT}/{id}/extensions"))
             .token(&branch)
             .json_owned(json!({"months": 12}))
     };
     let extend = || {
-        app.post(&format!("{ICT}/{id}/extension"))
+        app.post(&format!("{ICT}/{id}/extension-decisions"))
             .token(&akimat)
             .json_owned(json!({"decision": "extend"}))
     };
@@ -461,12 +461,12 @@ async fn ict_with_application(app: &TestApp) -> i64 {
         .ok(201)["id"]
         .as_i64()
         .unwrap();
-    app.post(&format!("{ICT}/{id}/decision"))
+    app.post(&format!("{ICT}/{id}/decisions"))
         .token(&app.akimat("KZ-75"))
         .json(&json!({"decision": "issue"}))
         .await
         .ok(200);
-    app.post(&format!("{ICT}/{id}/extension-applications"))
+    app.post(&format!("{ICT}/{id}/extensions"))
         .token(&branch)
         .json(&json!({"months": 12}))
         .await
@@ -484,7 +484,7 @@ async fn art_35_1_an_ict_permit_past_its_last_day_is_not_extended() {
     // Valid until 2029-12-31; on 2030-01-01 there is nothing left to extend.
     app.set_today("2030-01-01T04:00:00Z");
     let r = app
-        .post(&format!("{ICT}/{id}/extension"))
+        .post(&format!("{ICT}/{id}/extension-decisions"))
         .token(&akimat)
         .header("Accept-Language", "ru")
         .json(&json!({"decision": "extend"}))
@@ -539,7 +539,7 @@ async fn art_34_3_an_expired_certificate_is_not_extended_inside_the_window() {
         .unwrap();
     // Issued on 2026-12-01 for one month: valid until 2026-12-31.
     let d = app
-        .post(&format!("{base}/{id}/decision"))
+        .post(&format!("{base}/{id}/decisions"))
         .token(&akimat)
         .json(&json!({"decision": "issue", "months": 1}))
         .await;
@@ -548,7 +548,7 @@ async fn art_34_3_an_expired_certificate_is_not_extended_inside_the_window() {
     // the certificate has expired.
     app.set_today("2027-01-20T04:00:00Z");
     let r = app
-        .post(&format!("{base}/{id}/extension"))
+        .post(&format!("{base}/{id}/extensions"))
         .token(&akimat)
         .json(&json!({"employer_bin": BIN_A, "contract_start": "2026-12-15", "contract_end": "2027-12-14"}))
         .await;
@@ -729,7 +729,7 @@ async fn an_ict_arrival_and_departure_move_the_ict_permits_version() {
         .as_i64()
         .unwrap();
     let issued = app
-        .post(&format!("{ICT}/{id}/decision"))
+        .post(&format!("{ICT}/{id}/decisions"))
         .token(&app.akimat("KZ-75"))
         .json(&json!({"decision": "issue"}))
         .await;

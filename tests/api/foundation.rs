@@ -42,14 +42,14 @@ async fn reference_data_is_seeded_and_served() {
     let app = spawn_app().await;
     let t = app.employer(BIN_A);
     let regions = app.get("/v1/regions").token(&t).send().await;
-    let regions = regions.ok(200).as_array().unwrap().clone();
+    let regions = regions.ok(200)["items"].as_array().unwrap().clone();
     assert_eq!(regions.len(), 20);
     let almaty = regions.iter().find(|r| r["code"] == "KZ-75").unwrap();
     assert_eq!(almaty["kato_prefix"], "75");
     assert!(almaty["name_kk"].as_str().unwrap().contains("Алматы"));
 
     let countries = app.get("/v1/countries").token(&t).send().await;
-    let countries = countries.ok(200).as_array().unwrap().clone();
+    let countries = countries.ok(200)["items"].as_array().unwrap().clone();
     assert!(countries.len() >= 240);
     let by = |code: &str| {
         countries
@@ -69,7 +69,7 @@ async fn reference_data_is_seeded_and_served() {
     assert_eq!(wto, 165, "166 WTO members less the EU itself");
 
     let sectors = app.get("/v1/sectors").token(&t).send().await;
-    let sectors = sectors.ok(200).as_array().unwrap().clone();
+    let sectors = sectors.ok(200)["items"].as_array().unwrap().clone();
     assert_eq!(sectors.len(), 21);
     assert_eq!(sectors[0]["code"], "A");
     assert_eq!(sectors[20]["code"], "U");
@@ -137,7 +137,7 @@ fn next_year_rules(app: &TestApp) -> Value {
     doc["rules"]["mrp"]["values"]
         .as_array_mut()
         .unwrap()
-        .push(json!({"from": "2027-01-01", "tenge": "4500.00"}));
+        .push(json!({"valid_from": "2027-01-01", "tenge": "4500.00"}));
     doc
 }
 
@@ -184,7 +184,7 @@ async fn the_ministry_publishes_a_future_rule_set_and_old_versions_stay_readable
         .await;
     assert_eq!(next.ok(200)["version"], 2);
     let all = app.get("/v1/rule-sets").token(&t).send().await;
-    assert_eq!(all.ok(200).as_array().unwrap().len(), 2);
+    assert_eq!(all.ok(200)["items"].as_array().unwrap().len(), 2);
     assert_eq!(
         app.get("/v1/rule-sets/1").token(&t).send().await.ok(200)["version"],
         1
@@ -229,7 +229,11 @@ async fn a_rule_set_in_force_in_the_past_or_with_inconsistent_numbers_is_refused
         ]
     );
     let all = app.get("/v1/rule-sets").token(&t).send().await;
-    assert_eq!(all.ok(200).as_array().unwrap().len(), 1, "nothing changed");
+    assert_eq!(
+        all.ok(200)["items"].as_array().unwrap().len(),
+        1,
+        "nothing changed"
+    );
 }
 
 #[actix_web::test]
@@ -262,7 +266,7 @@ async fn a_repeated_idempotency_key_replays_the_first_answer() {
         .await;
     clash.problem(409, "idempotency-key-reused");
     let all = app.get("/v1/rule-sets").token(&t).send().await;
-    assert_eq!(all.ok(200).as_array().unwrap().len(), 2);
+    assert_eq!(all.ok(200)["items"].as_array().unwrap().len(), 2);
 }
 
 #[actix_web::test]

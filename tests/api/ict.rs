@@ -58,7 +58,7 @@ pub async fn issued(app: &TestApp) -> Value {
     let id = c.ok(201)["id"].as_i64().unwrap();
     assert_eq!(c.body["status"], "applied");
     let d = app
-        .post(&format!("{BASE}/{id}/decision"))
+        .post(&format!("{BASE}/{id}/decisions"))
         .token(&app.akimat("KZ-75"))
         .json(&json!({"decision": "issue"}))
         .await;
@@ -114,7 +114,7 @@ async fn ict_refused_for_a_non_wto_sender_issued_for_a_wto_one_without_quota_or_
     assert_eq!(regional(&app).await, regional_before);
     // The employer applies for the extension; more than a year is refused at once
     // (Art. 35(1)), and the akimat has nothing to decide before an application.
-    let apply = format!("{BASE}/{id}/extension-applications");
+    let apply = format!("{BASE}/{id}/extensions");
     let r = app
         .post(&apply)
         .token(&app.employer(BIN_BRANCH))
@@ -124,7 +124,7 @@ async fn ict_refused_for_a_non_wto_sender_issued_for_a_wto_one_without_quota_or_
         r.problem(422, "ict-extension-too-long")["violations"][0]["article"],
         "Art. 35(1)"
     );
-    app.post(&format!("{BASE}/{id}/extension"))
+    app.post(&format!("{BASE}/{id}/extension-decisions"))
         .token(&akimat)
         .json(&json!({"decision": "extend"}))
         .await
@@ -142,7 +142,7 @@ async fn ict_refused_for_a_non_wto_sender_issued_for_a_wto_one_without_quota_or_
         .await
         .problem(409, "ict-extension-pending");
     let refused = app
-        .post(&format!("{BASE}/{id}/extension"))
+        .post(&format!("{BASE}/{id}/extension-decisions"))
         .token(&akimat)
         .json(&json!({"decision": "refuse", "reason": "the training plan was not kept"}))
         .await;
@@ -154,13 +154,13 @@ async fn ict_refused_for_a_non_wto_sender_issued_for_a_wto_one_without_quota_or_
         .await
         .ok(200);
     // The akimat grants no more than was applied for; then extends once by a year.
-    app.post(&format!("{BASE}/{id}/extension"))
+    app.post(&format!("{BASE}/{id}/extension-decisions"))
         .token(&akimat)
         .json(&json!({"decision": "extend", "months": 13}))
         .await
         .problem(422, "ict-extension-beyond-application");
     let e = app
-        .post(&format!("{BASE}/{id}/extension"))
+        .post(&format!("{BASE}/{id}/extension-decisions"))
         .token(&akimat)
         .json(&json!({"decision": "extend"}))
         .await;
@@ -215,7 +215,7 @@ async fn ict_arrival_on_day_11_is_late_and_officials_list_missing_and_late_notif
     a["workers"] = json!([a["workers"][2].clone()]);
     let other = app.post(BASE).token(&app.employer(BIN_REP)).json(&a).await;
     let other_id = other.ok(201)["id"].as_i64().unwrap();
-    app.post(&format!("{BASE}/{other_id}/decision"))
+    app.post(&format!("{BASE}/{other_id}/decisions"))
         .token(&app.akimat("KZ-75"))
         .json(&json!({"decision": "issue"}))
         .await
@@ -436,7 +436,7 @@ async fn ict_suspension_revocation_and_overdue_departures() {
         .await;
     assert_eq!(s.ok(200)["status"], "suspended");
     // A suspended permit is not extended: no application is taken.
-    app.post(&format!("{BASE}/{id}/extension-applications"))
+    app.post(&format!("{BASE}/{id}/extensions"))
         .token(&app.employer(BIN_BRANCH))
         .json(&json!({"months": 12}))
         .await
@@ -568,14 +568,14 @@ async fn ict_application_replays_its_idempotency_key_and_a_stale_decision_is_ref
     let list = app.get(BASE).token(&app.ministry()).send().await;
     assert_eq!(list.ok(200)["items"].as_array().unwrap().len(), 1);
     // A decision on a version no longer current is 412; on the current one it is taken.
-    app.post(&format!("{BASE}/{id}/decision"))
+    app.post(&format!("{BASE}/{id}/decisions"))
         .token(&app.akimat("KZ-75"))
         .header("If-Match", "\"7\"")
         .json(&json!({"decision": "refuse", "reason": "documents unreliable"}))
         .await
         .problem(412, "stale-version");
     let d = app
-        .post(&format!("{BASE}/{id}/decision"))
+        .post(&format!("{BASE}/{id}/decisions"))
         .token(&app.akimat("KZ-75"))
         .header("If-Match", "\"1\"")
         .json(&json!({"decision": "refuse", "reason": "documents unreliable"}))
@@ -583,7 +583,7 @@ async fn ict_application_replays_its_idempotency_key_and_a_stale_decision_is_ref
     assert_eq!(d.ok(200)["status"], "refused");
     assert_eq!(d.body["refusal_reason"], "documents unreliable");
     // Decided once.
-    app.post(&format!("{BASE}/{id}/decision"))
+    app.post(&format!("{BASE}/{id}/decisions"))
         .token(&app.akimat("KZ-75"))
         .json(&json!({"decision": "issue"}))
         .await

@@ -247,10 +247,23 @@ fn generated_clients_get_what_they_need() {
                 .into_iter()
                 .flatten()
                 .any(|p| p["name"] == "Idempotency-Key");
-            if keyed {
-                let headers = &responses["201"]["headers"];
-                for h in ["Location", "Idempotent-Replayed"] {
-                    assert!(headers[h].is_object(), "{method} {path}: 201 without {h}");
+            // A creation answers 201 with its Location; a change (a departure) 200, and
+            // work queued (a delivery's replay) 202: each says when it is a replay.
+            let success = ["201", "200", "202"]
+                .into_iter()
+                .find(|s| responses[*s].is_object());
+            if let (true, Some(status)) = (keyed, success) {
+                let headers = &responses[status]["headers"];
+                let wanted: &[&str] = if status == "201" {
+                    &["Location", "Idempotent-Replayed"]
+                } else {
+                    &["Idempotent-Replayed"]
+                };
+                for h in wanted {
+                    assert!(
+                        headers[h].is_object(),
+                        "{method} {path}: {status} without {h}"
+                    );
                 }
             }
         }

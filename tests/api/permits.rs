@@ -1692,9 +1692,9 @@ async fn a_permits_view_prices_the_fee_by_the_rule_set_in_force_on_the_day_it_is
     let values = doc["rules"]["mrp"]["values"].as_array_mut().unwrap();
     let at = values
         .iter()
-        .position(|v| v["from"].as_str().unwrap() > "2025-12-20")
+        .position(|v| v["valid_from"].as_str().unwrap() > "2025-12-20")
         .unwrap_or(values.len());
-    values.insert(at, json!({"from": "2025-12-20", "tenge": "4000.00"}));
+    values.insert(at, json!({"valid_from": "2025-12-20", "tenge": "4000.00"}));
     app.post("/v1/rule-sets")
         .token(&app.ministry())
         .json(&doc)

@@ -145,7 +145,7 @@ async fn art_32_4_the_ministry_sets_the_national_quota_as_a_share_of_the_labour_
         .await;
     stale.problem(412, "stale-version");
     let versions = app.get("/v1/quotas/2026/versions").token(&t).send().await;
-    let versions = versions.ok(200).as_array().unwrap().clone();
+    let versions = versions.ok(200)["items"].as_array().unwrap().clone();
     assert_eq!(versions.len(), 2);
     assert_eq!(versions[0]["quota"]["permit_total"], 18_250);
     assert_eq!(versions[1]["quota"]["categories"][2]["total"], 7000);
@@ -332,7 +332,7 @@ async fn art_7_23_regions_together_never_exceed_the_national_figure() {
         .token(&app.auditor())
         .send()
         .await;
-    let all = all.ok(200).as_array().unwrap().clone();
+    let all = all.ok(200)["items"].as_array().unwrap().clone();
     assert_eq!(all.len(), 20);
     let kz71 = all.iter().find(|r| r["region"] == "KZ-71").unwrap();
     assert_eq!(figures(kz71, "1"), (26, 0, 0, 26));
@@ -402,7 +402,7 @@ async fn art_7_23_transfers_move_only_unused_units_and_conserve_the_total() {
     r.problem(422, "transfer-to-itself");
 
     let regions = app.get("/v1/quotas/2026/regions").token(&t).send().await;
-    let regions = regions.ok(200).as_array().unwrap().clone();
+    let regions = regions.ok(200)["items"].as_array().unwrap().clone();
     let of = |code: &str| figures(regions.iter().find(|r| r["region"] == code).unwrap(), "3");
     assert_eq!(of("KZ-71"), (2, 2, 0, 0));
     assert_eq!(of("KZ-75"), (20, 0, 0, 20));
@@ -600,7 +600,7 @@ async fn an_akimat_reads_its_own_region_only() {
         .await
         .problem(403, "forbidden");
     let list = app.get("/v1/quotas/2026/regions").token(&t).send().await;
-    let list = list.ok(200).as_array().unwrap().clone();
+    let list = list.ok(200)["items"].as_array().unwrap().clone();
     assert_eq!(list.len(), 1);
     assert_eq!(list[0]["region"], "KZ-75");
     app.get("/v1/quotas/2026/ledger?region=KZ-71")
@@ -670,7 +670,7 @@ async fn a_figure_the_ledger_does_not_explain_is_found_at_start_up_freezes_the_y
     );
     assert!(fault["found_at"].is_string(), "{fault}");
     let all = app.get("/v1/quotas/2026/regions").token(&t).send().await;
-    assert_eq!(all.ok(200)[0]["ledger_fault"], fault);
+    assert_eq!(all.ok(200)["items"][0]["ledger_fault"], fault);
     flagged(&all);
     let national = app.get("/v1/quotas/2026").token(&t).send().await;
     assert_eq!(national.ok(200)["ledger_fault"], fault);

@@ -86,7 +86,7 @@ fn ict_application(form: &str, tag: &str, specialists: usize, kazakh: u32) -> Va
 }
 
 async fn issue_ict(app: &TestApp, id: &Value) -> Resp {
-    app.post(&format!("/v1/ict-permits/{id}/decision"))
+    app.post(&format!("/v1/ict-permits/{id}/decisions"))
         .token(&app.akimat("KZ-75"))
         .json(&json!({"decision": "issue"}))
         .await

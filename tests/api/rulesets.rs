@@ -334,7 +334,7 @@ async fn a_publication_is_audited_on_the_articles_of_the_sections_it_changes() {
     doc["rules"]["mrp"]["values"]
         .as_array_mut()
         .unwrap()
-        .push(json!({"from": "2027-01-01", "tenge": "4500.00"}));
+        .push(json!({"valid_from": "2027-01-01", "tenge": "4500.00"}));
     app.post("/v1/rule-sets")
         .token(&app.ministry())
         .json(&doc)
@@ -345,7 +345,7 @@ async fn a_publication_is_audited_on_the_articles_of_the_sections_it_changes() {
     doc["rules"]["mrp"]["values"]
         .as_array_mut()
         .unwrap()
-        .push(json!({"from": "2027-01-01", "tenge": "4500.00"}));
+        .push(json!({"valid_from": "2027-01-01", "tenge": "4500.00"}));
     doc["rules"]["lists"]["seasonal_professions"]
         .as_array_mut()
         .unwrap()

@@ -563,7 +563,7 @@ async fn art_37_employers_report_quarterly_to_their_region_and_the_missing_are_l
                 .token(&token)
                 .send()
                 .await
-                .ok(200)
+                .ok(200)["items"]
                 .clone()
         }
     };
@@ -617,7 +617,7 @@ async fn art_37_employers_report_quarterly_to_their_region_and_the_missing_are_l
                 .token(&token)
                 .send()
                 .await
-                .ok(200)
+                .ok(200)["items"]
                 .as_array()
                 .unwrap()
                 .len()
@@ -842,7 +842,7 @@ async fn art_37_2_an_employer_with_an_ict_permit_in_force_owes_quarterly_reports
                 .token(&token)
                 .send()
                 .await
-                .ok(200)
+                .ok(200)["items"]
                 .clone()
         }
     };

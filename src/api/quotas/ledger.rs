@@ -79,14 +79,12 @@ impl From<view::LedgerLine> for LedgerLineView {
     }
 }
 
-/// A page of ledger lines.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct LedgerPage {
-    /// The ledger lines on this page, oldest first.
-    pub items: Vec<LedgerLineView>,
-    /// Pass as `cursor` for the next page; null on the last page.
-    pub next_cursor: Option<String>,
-}
+super::super::page::cursor_page!(
+    /// A page of ledger lines.
+    LedgerPage,
+    LedgerLineView,
+    "The ledger lines on this page, oldest first."
+);
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -128,7 +126,7 @@ pub async fn list_quota_ledger(
                 region.as_ref(),
                 filter.category,
                 page.after_id,
-                page.limit,
+                page.fetch(),
             )?)
         })
         .await?;
@@ -186,7 +184,9 @@ pub struct LedgerCheckView {
 
 /// Checks that every region's figures for the year are the sums of its ledger lines
 /// (ministry). A mismatch refuses the year's quota writes; a clean check lifts an earlier
-/// refusal (the same check runs at start-up).
+/// refusal (the same check runs at start-up). A computation: it changes nothing but that
+/// mark, which it sets from what it finds, so a repeat answers the same; it takes neither
+/// `Idempotency-Key` nor `If-Match`.
 #[utoipa::path(tag = "quotas", security(("bearer" = [])),
     params(YearPath),
     responses((status = 200, description = "The outcome of the check.", body = LedgerCheckView)))]

@@ -364,11 +364,18 @@ pub async fn get_national_quota(
         .json(view))
 }
 
+super::super::page::cursor_page!(
+    /// The versions of a year's national quota, one page.
+    NationalQuotaVersionPage,
+    NationalQuotaVersionView,
+    "Every version, oldest first."
+);
+
 /// Every version of the year's national quota, oldest first (ministry, auditor).
 #[utoipa::path(tag = "quotas", security(("bearer" = [])),
     params(YearPath),
     responses(
-        (status = 200, description = "The versions.", body = [NationalQuotaVersionView]),
+        (status = 200, description = "The versions.", body = NationalQuotaVersionPage),
         (status = 404, description = "No quota is set for the year.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[get("/quotas/{year}/versions")]
@@ -381,7 +388,7 @@ pub async fn list_national_quota_versions(
     let rows = state.db(move |c| Ok(view::versions(c, year)?)).await?;
     // A stored version that no longer parses is logged and refused, never served as a
     // default.
-    let views: Vec<NationalQuotaVersionView> = rows
+    let items: Vec<NationalQuotaVersionView> = rows
         .into_iter()
         .map(|r| {
             let quota = serde_json::from_str(&r.body).map_err(|e| {
@@ -399,7 +406,10 @@ pub async fn list_national_quota_versions(
             })
         })
         .collect::<Result<_, ApiError>>()?;
-    Ok(HttpResponse::Ok().json(views))
+    Ok(HttpResponse::Ok().json(NationalQuotaVersionPage {
+        items,
+        next_cursor: None,
+    }))
 }
 
 /// The year's national quota as `caller` may read it.

@@ -100,6 +100,7 @@ pub struct RegionalAllocationRequest {
 
 /// Sets a region's allocation of some categories (ministry). The regions together never
 /// exceed the national figure; a region never goes below what it holds and uses.
+/// Idempotent as a PUT is: the figures are absolute, so a repeat sets the same ones.
 #[utoipa::path(tag = "quotas", security(("bearer" = [])),
     params(RegionPath),
     request_body = RegionalAllocationRequest,
@@ -140,11 +141,18 @@ pub async fn set_regional_quota(
     Ok(HttpResponse::Ok().json(RegionalQuotaView::from(figures)))
 }
 
+super::super::page::cursor_page!(
+    /// The regions' figures of a year, one page.
+    RegionalQuotaPage,
+    RegionalQuotaView,
+    "Per region, by code."
+);
+
 /// Every region's figures for the year (ministry, auditor; an akimat gets its own region).
 #[utoipa::path(tag = "quotas", security(("bearer" = [])),
     params(YearPath),
     responses(
-        (status = 200, description = "Per region and category: allocated, held, used, available.", body = [RegionalQuotaView], headers(("Ledger-Check" = Option<String>, description = "`failing` while the year's figures fail their ledger check (see `ledger_fault`)."))),
+        (status = 200, description = "Per region and category: allocated, held, used, available.", body = RegionalQuotaPage, headers(("Ledger-Check" = Option<String>, description = "`failing` while the year's figures fail their ledger check (see `ledger_fault`)."))),
         (status = 404, description = "No quota is set for the year.", body = Problem, content_type = "application/problem+json"),
     ))]
 #[get("/quotas/{year}/regions")]
@@ -159,7 +167,10 @@ pub async fn list_regional_quotas(
         &mut res,
         views.first().and_then(|v| v.ledger_fault.as_ref()),
     );
-    Ok(res.json(views))
+    Ok(res.json(RegionalQuotaPage {
+        items: views,
+        next_cursor: None,
+    }))
 }
 
 /// Every region's figures `caller` may read.

@@ -89,14 +89,12 @@ impl From<view::Transfer> for TransferView {
     }
 }
 
-/// A page of transfers.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct TransferPage {
-    /// The transfers on this page, oldest first.
-    pub items: Vec<TransferView>,
-    /// Pass as `cursor` for the next page; null on the last page.
-    pub next_cursor: Option<String>,
-}
+super::super::page::cursor_page!(
+    /// A page of transfers.
+    TransferPage,
+    TransferView,
+    "The transfers on this page, oldest first."
+);
 
 /// One movement of units; a region's figures are the sums of its lines.
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -183,7 +181,13 @@ pub async fn list_quota_transfers(
     let rows = state
         .db(move |c| {
             let region = region.as_ref();
-            Ok(view::transfers(c, year, region, page.after_id, page.limit)?)
+            Ok(view::transfers(
+                c,
+                year,
+                region,
+                page.after_id,
+                page.fetch(),
+            )?)
         })
         .await?;
     let (items, next_cursor) = split(page, rows, |t| t.id, |t| Ok(TransferView::from(t)))?;

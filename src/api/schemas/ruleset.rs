@@ -518,7 +518,7 @@ pub struct FeeRules {
 #[serde(deny_unknown_fields)]
 pub struct MrpValue {
     /// First day the value applies; it applies until the next value's date.
-    pub from: NaiveDate,
+    pub valid_from: NaiveDate,
     /// One MRP, in tenge.
     pub tenge: Money,
 }

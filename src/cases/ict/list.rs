@@ -147,13 +147,13 @@ pub struct RegisterPage<'a> {
     pub limit: i64,
 }
 
-/// A page of the register of ICT foreigners (Art. 35(5)) by worker on `today`, and the
-/// worker id to continue after when the page is full (more may follow).
+/// A page of the register of ICT foreigners (Art. 35(5)) by worker on `today`: at most
+/// `limit` lines, the last one's worker id to continue after.
 pub fn register(
     conn: &mut Conn,
     page: RegisterPage<'_>,
     today: NaiveDate,
-) -> Result<(Vec<RegisterLine>, Option<i64>), CaseError> {
+) -> Result<Vec<RegisterLine>, CaseError> {
     let rules = rulesets::in_force(conn, today)?.map(|s| s.rules.ict.clone());
     let mut items = Vec::new();
     let mut after = page.after_worker;
@@ -167,12 +167,12 @@ pub fn register(
             if line.needs(page.attention) {
                 items.push(line);
                 if i64::try_from(items.len()).is_ok_and(|n| n == page.limit) {
-                    return Ok((items, Some(id)));
+                    return Ok(items);
                 }
             }
         }
         if !full {
-            return Ok((items, None));
+            return Ok(items);
         }
     }
 }

@@ -1,7 +1,7 @@
 //! A worker's departure (Art. 28(2)(8)).
 
 use super::record::{changed, load, load_full, Access, Loaded};
-use super::steps::{illegal, record};
+use super::steps::{check_version, illegal, record};
 use crate::cases::CaseError;
 use crate::db::audit::Actor;
 use crate::db::permits::{self as db};
@@ -17,6 +17,8 @@ pub struct Departure {
     pub worker_id: i64,
     pub on: NaiveDate,
     pub evidence: String,
+    /// The version the employer last read (`If-Match`); `None`: any.
+    pub expected_version: Option<i64>,
 }
 
 /// Art. 28(2)(8): once a permit issued has ended (expired, revoked, returned), or once a
@@ -32,6 +34,7 @@ pub fn record_departure<E: From<CaseError>>(
     actor: &Actor,
 ) -> Result<Loaded, E> {
     let l = load(conn, id, access)?;
+    check_version(&l, cmd.expected_version)?;
     Ok(depart_loaded(conn, l, cmd, today, actor)?)
 }
 

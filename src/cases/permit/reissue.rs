@@ -182,15 +182,18 @@ pub struct HiredCitizen {
 /// citizens it hired to replace the foreigners of an issued category-4 permit — at least
 /// as many as the permit's foreign workers, each hired by today. Until it does, a
 /// permit whose replacement period has passed refuses the employer's new applications.
+/// `expected_version`: the version the employer last read (`If-Match`); `None`: any.
 pub fn report_replacement<E: From<CaseError>>(
     conn: &mut Conn,
     id: i64,
     citizens: &[HiredCitizen],
+    expected_version: Option<i64>,
     today: NaiveDate,
     access: impl Access<E>,
     actor: &Actor,
 ) -> Result<Loaded, E> {
     let l = load(conn, id, access)?;
+    check_version(&l, expected_version)?;
     Ok(replacement_loaded(conn, l, citizens, today, actor)?)
 }
 
