@@ -208,7 +208,7 @@ pub fn due_cursor(due: NaiveDate, id: i64) -> String {
     let days = (due - NaiveDate::default())
         .num_days()
         .clamp(0, (1 << 18) - 1);
-    cursor::encode(days << DUE_ID_BITS | id.clamp(0, (1 << DUE_ID_BITS) - 1))
+    cursor::encode((days << DUE_ID_BITS) | id.clamp(0, (1 << DUE_ID_BITS) - 1))
 }
 
 /// The (deadline, id) a [`due_cursor`] continues after; every cursor of the contract's
