@@ -74,8 +74,7 @@ pub struct ViolationView {
     #[schema(example = "Art. 33(2)")]
     pub article: Option<String>,
     /// The field of the request the rule refuses, as a JSON pointer (RFC 6901), for a rule
-    /// about one field (e.g. `/workers/0/birth_date`); absent for a rule of the request.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// about one field (e.g. `/workers/0/birth_date`); null for a rule of the request.
     #[schema(example = "/workers/0/full_name_latin")]
     pub pointer: Option<String>,
 }

@@ -17,6 +17,12 @@ use utoipa::Modify;
 /// longer, and what the service writes itself is shorter.
 pub const STRING_MAX: usize = 262_144;
 
+/// The longest value of a query, path or header parameter whose type states no tighter
+/// bound: well inside the request line and header sizes the server reads
+/// (`server.max_header_bytes`), so a value the contract admits is answered, never cut off
+/// with a bare 431.
+pub const PARAMETER_MAX: usize = 1_024;
+
 /// The most elements of an array whose type states no tighter bound; a page holds at most
 /// [`PAGE_MAX`].
 pub const ARRAY_MAX: usize = 10_000;
@@ -199,6 +205,9 @@ fn rate_limit(op: &mut Operation) {
 fn bound(value: &mut serde_json::Value, property: Option<&str>) {
     match value {
         serde_json::Value::Object(fields) => {
+            if fields.contains_key("in") {
+                bound_parameter(fields);
+            }
             if fields.contains_key("type") {
                 bound_schema(fields, property);
             }
@@ -219,6 +228,25 @@ fn bound(value: &mut serde_json::Value, property: Option<&str>) {
         }
         serde_json::Value::Array(items) => items.iter_mut().for_each(|v| bound(v, None)),
         _ => {}
+    }
+}
+
+/// A parameter's string schema without a bound gets [`PARAMETER_MAX`]; a query
+/// parameter's at least one character, as the service refuses an empty one
+/// (`malformed-query-empty`: give a value or leave it out).
+fn bound_parameter(parameter: &mut serde_json::Map<String, serde_json::Value>) {
+    let in_query = parameter.get("in").and_then(|i| i.as_str()) == Some("query");
+    let Some(serde_json::Value::Object(schema)) = parameter.get_mut("schema") else {
+        return;
+    };
+    if !has_type(schema, "string") || schema.contains_key("enum") {
+        return;
+    }
+    if !schema.contains_key("maxLength") && !schema.contains_key("format") {
+        schema.insert("maxLength".to_owned(), PARAMETER_MAX.into());
+    }
+    if in_query {
+        schema.entry("minLength").or_insert_with(|| 1.into());
     }
 }
 

@@ -1220,8 +1220,14 @@ pub struct RegisterQuery {
     /// Items per page.
     #[param(minimum = 1, maximum = 500, default = 50)]
     pub limit: Option<i64>,
-    /// `next_cursor` of the previous page.
-    #[param(pattern = "^[A-Za-z0-9_-]+$", max_length = 64)]
+    /// `next_cursor` of the previous page, passed back unchanged; opaque, as the lists'
+    /// `cursor` is.
+    #[param(
+        pattern = "^c[0-9a-z]{1,12}$",
+        min_length = 2,
+        max_length = 13,
+        example = "c2n9c"
+    )]
     pub cursor: Option<String>,
 }
 

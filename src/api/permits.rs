@@ -16,6 +16,7 @@ use crate::cases;
 use crate::cases::permit::list;
 use crate::cases::permit::view::{self, Reader, Reading};
 use crate::cases::permits::Supervision;
+use crate::domain::ids::IdError;
 use crate::domain::permit::PermitState;
 use crate::domain::person;
 use crate::domain::ruleset::TermUnit;
@@ -781,8 +782,10 @@ pub struct PermitQuery {
     pub status: Option<String>,
     /// Only this worker category.
     pub category: Option<Category>,
-    /// Only this employer (officials; an employer always gets its own).
-    #[param(pattern = "^[0-9]{12}$")]
+    /// Only this employer (officials; an employer always gets its own): its BIN or IIN,
+    /// twelve digits the last of which is a check digit (see `GET /v1/employers/{bin}`);
+    /// twelve digits no BIN or IIN has match no case (an empty page).
+    #[param(pattern = "^[0-9]{12}$", min_length = 12, max_length = 12)]
     pub bin: Option<String>,
     /// Filed on or after this date.
     pub filed_from: Option<NaiveDate>,
@@ -859,24 +862,24 @@ fn malformed(field: &str, reason: &str, error: &str) -> ApiError {
     )
 }
 
-/// The listing the query asks for, narrowed to what `caller` may see.
+/// The listing the query asks for, narrowed to what `caller` may see; `None` when it can
+/// match nothing (a `bin` of twelve digits that is no BIN or IIN).
 fn listing_of(
     state: &AppState,
     caller: &Caller,
     q: &PermitQuery,
     page: &super::page::PageRequest,
-) -> Result<list::Listing, ApiError> {
+) -> Result<Option<list::Listing>, ApiError> {
     let scope = narrowed(state, caller, Action::ReadPermits, q.region.as_deref())?;
-    let asked_bin = q
-        .bin
-        .as_deref()
-        .map(|b| {
-            b.parse::<EmployerId>().map_err(|e| {
-                let e = e.to_string();
-                malformed("bin", &e, &e)
-            })
-        })
-        .transpose()?;
+    let asked_bin = match q.bin.as_deref().map(str::parse::<EmployerId>).transpose() {
+        Ok(bin) => bin,
+        Err(e) if e == IdError::NotTwelveDigits => {
+            return Err(malformed("bin", &e.to_string(), &e.to_string()))
+        }
+        // Twelve digits no BIN or IIN has: no case names them (as GET /v1/employers/{bin}
+        // answers 404).
+        Err(_) => return Ok(None),
+    };
     let status = q
         .status
         .as_deref()
@@ -892,7 +895,7 @@ fn listing_of(
                 })
         })
         .transpose()?;
-    Ok(list::Listing {
+    Ok(Some(list::Listing {
         region: scope.region,
         bin: scope.bin.or(asked_bin),
         status,
@@ -903,7 +906,7 @@ fn listing_of(
         search: None,
         after_id: page.after_id,
         limit: page.fetch(),
-    })
+    }))
 }
 
 /// Permits and applications, oldest first, with filters: an employer sees its own, an
@@ -928,7 +931,9 @@ async fn permits(
     page: &PageQuery,
 ) -> Result<PermitPage, ApiError> {
     let page = page.parse()?;
-    let l = listing_of(state, caller, filter, &page)?;
+    let Some(l) = listing_of(state, caller, filter, &page)? else {
+        return Ok(PermitPage::default());
+    };
     let today = state.time.today();
     let rows = state.db(move |c| Ok(list::permits(c, &l, today)?)).await?;
     let (items, next_cursor) = split(page, rows, |p| p.id, |p| Ok(PermitSummary::from(p)))?;
@@ -963,7 +968,9 @@ async fn applications(
         cursor: None,
     }
     .parse()?;
-    let l = listing_of(state, caller, filter, &page)?;
+    let Some(l) = listing_of(state, caller, filter, &page)? else {
+        return Ok(PermitPage::default());
+    };
     let today = state.time.today();
     let mut rows = state
         .db(move |c| Ok(list::applications(c, &l, after, today)?))

@@ -11,6 +11,7 @@ pub mod audit;
 pub mod case_page;
 pub mod certificates;
 pub mod complaint;
+pub mod cursor;
 pub mod demands;
 pub mod documents;
 pub mod egress;

@@ -8,6 +8,7 @@ mod backup;
 mod bodies;
 mod case_complaints;
 mod certificates;
+mod client;
 mod complaints;
 mod concurrency;
 mod console;

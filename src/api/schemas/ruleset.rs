@@ -81,16 +81,18 @@ pub struct RuleSet {
     /// revocation for unlawful engagement (Art. 33(2), 9(5)).
     pub permit_grounds: PermitGrounds,
     /// The minimum age of a foreign worker on the first day of the permit (Labour Code
-    /// Art. 31); absent, the Code's sixteen.
+    /// Art. 31); absent, the Code's sixteen (not null: leave it out).
     #[serde(default)]
+    #[schema(value_type = WorkingAgeRule)]
     pub working_age: Option<WorkingAgeRule>,
     /// The Government's list of persons who need no permit (Art. 32(2)(11)); a rule set
     /// published without this section lists none.
     #[cfg_attr(test, serde(default))]
     pub no_permit_list: NoPermitList,
     /// The terms of a pre-trial complaint against the service's acts and the body that
-    /// decides it (APPK Art. 91-92, 101); absent, the Code's.
+    /// decides it (APPK Art. 91-92, 101); absent, the Code's (not null: leave it out).
     #[serde(default)]
+    #[schema(value_type = ComplaintRules)]
     pub complaints: Option<ComplaintRules>,
 }
 

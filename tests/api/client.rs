@@ -1,0 +1,116 @@
+//! The contract from outside, as an employer's developer meets it: a client generated from
+//! `openapi/openapi.json` by a third-party generator (openapi-typescript with openapi-fetch,
+//! `tests/client`) type-checks with `tsc` and runs a whole permit case against the real
+//! service on the configured database.
+
+use crate::helpers::*;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// `tests/client` with its packages installed (`npm ci` on first use), or `None` (with a
+/// loud message) when Node.js is missing and `CI_REQUIRE_BROWSER` is not set.
+fn client_dir() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/client");
+    if Command::new("node").arg("--version").output().is_err() {
+        let why = "node (Node.js) is missing";
+        if std::env::var_os("CI_REQUIRE_BROWSER").is_some() {
+            panic!("the generated client's test is required: {why}");
+        }
+        eprintln!("\n!!!!!!!! GENERATED CLIENT TEST SKIPPED: {why} !!!!!!!!\n");
+        return None;
+    }
+    if !dir.join("node_modules/openapi-fetch").exists()
+        || !dir.join("node_modules/typescript").exists()
+    {
+        npx(&dir, &["npm", "ci", "--no-audit", "--no-fund"]);
+    }
+    Some(dir)
+}
+
+/// Runs `program args…` in `dir`; panics with its output unless it succeeds.
+fn npx(dir: &Path, command: &[&str]) {
+    let out = Command::new(command[0])
+        .args(&command[1..])
+        .current_dir(dir)
+        .output()
+        .unwrap_or_else(|e| panic!("{command:?} runs: {e}"));
+    assert!(
+        out.status.success(),
+        "{command:?} failed:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[actix_web::test]
+async fn a_client_generated_by_openapi_typescript_type_checks_and_runs_a_whole_permit_case() {
+    let Some(dir) = client_dir() else {
+        return;
+    };
+    // The employer's build: generate the types from the published contract, then `tsc`
+    // type-checks the script against them (it emits nothing on an error).
+    let generate = [
+        "npx",
+        "--no-install",
+        "openapi-typescript",
+        "../../openapi/openapi.json",
+        "-o",
+        "generated/schema.d.ts",
+    ];
+    npx(&dir, &generate);
+    npx(&dir, &["npx", "--no-install", "tsc", "-p", "."]);
+
+    let app = spawn_app().await;
+    let mut child = Command::new("node")
+        .arg("dist/permit-case.js")
+        .current_dir(&dir)
+        .env("PERMITS_URL", &app.address)
+        .env("TOKEN_MINISTRY", app.ministry())
+        .env("TOKEN_AKIMAT", app.akimat("KZ-23"))
+        .env("TOKEN_EMPLOYER", app.employer(BIN_A))
+        .env("EMPLOYER_BIN", BIN_A)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("node runs the script");
+    // The script asks for the clock on stdout (`clock <instant>`) and waits for `ok`.
+    let (mut stdin, stdout) = (child.stdin.take().unwrap(), child.stdout.take().unwrap());
+    let clock = app.clock.clone();
+    let clock_thread = std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            let line = line.expect("the script's output reads");
+            let instant = line.strip_prefix("clock ").expect("only clock requests");
+            clock.set(instant.parse().expect("an RFC 3339 instant"));
+            writeln!(stdin, "ok").expect("the script reads its answer");
+        }
+    });
+    let mut stderr = child.stderr.take().unwrap();
+    let log = std::thread::spawn(move || {
+        let mut s = String::new();
+        stderr.read_to_string(&mut s).map(|_| s)
+    });
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("the script's status") {
+            break status;
+        }
+        if started.elapsed() > Duration::from_secs(120) {
+            let _ = child.kill();
+            panic!("the script did not finish in 120 s");
+        }
+        actix_web::rt::time::sleep(Duration::from_millis(50)).await;
+    };
+    clock_thread.join().expect("the clock thread ends");
+    let log = log
+        .join()
+        .expect("the log thread ends")
+        .expect("the log reads");
+    assert!(
+        status.success(),
+        "the generated client's case failed:\n{log}"
+    );
+    assert!(log.contains("the whole case ran"), "{log}");
+}
