@@ -424,7 +424,7 @@ fn created(c: Complaint) -> Created<ComplaintView> {
         (status = 403, description = "Not an employer.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such permit, or not the employer's; no rule set in force.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "`complaint-exists`: an open complaint of the permit; the Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields; `complaint-no-such-act` (APPK Art. 91(1), (2)): the permit shows no such act; `complaint-relief-mismatch` (APPK Art. 91(1)).", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::FileComplaintRefused,
     ))]
 #[post("/complaints")]
 pub async fn file_complaint(
@@ -471,7 +471,7 @@ pub async fn file_complaint(
         (status = 403, description = "Not an employer.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such ICT permit, or not the employer's; no rule set in force.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "`complaint-exists`: an open complaint of the permit; the Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields; `complaint-no-such-act` (APPK Art. 91(1)): the permit is not refused; `complaint-relief-mismatch` (APPK Art. 91(1)).", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::FileComplaintRefused,
     ))]
 #[post("/ict-permits/{id}/complaints")]
 pub async fn file_ict_complaint(
@@ -499,7 +499,7 @@ pub async fn file_ict_complaint(
         NotAnAkimat,
         (status = 404, description = "No such certificate, or not the akimat's region; no rule set in force.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "`complaint-exists`: an open complaint of the certificate; the Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields; `complaint-no-such-act` (APPK Art. 91(1)): the certificate is not refused; `complaint-relief-mismatch` (APPK Art. 91(1)).", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::FileComplaintRefused,
     ))]
 #[post("/self-employment-certificates/{id}/complaints")]
 pub async fn file_certificate_complaint(
@@ -811,7 +811,7 @@ pub async fn complaint_statistics(
         (status = 404, description = "No such complaint, or not against the akimat's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not `filed`, or the permit changed concurrently.", body = Problem, content_type = "application/problem+json"),
         StaleVersionShort,
-        (status = 422, description = "Invalid fields; `complaint-reconsideration-term-passed` (APPK Art. 91(4)).", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::ReconsiderComplaintRefused,
     ))]
 #[post("/complaints/{id}/reconsideration")]
 pub async fn reconsider_complaint(
@@ -881,7 +881,7 @@ pub async fn forward_complaint(
         (status = 404, description = "No such complaint, or not against the akimat's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "`complaint-not-awaiting-quota`, or the permit changed concurrently.", body = Problem, content_type = "application/problem+json"),
         StaleVersionShort,
-        (status = 422, description = "`quota-exhausted` (Art. 33(2)): still no room in a named region.", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::ReinstateRefused,
     ))]
 #[post("/complaints/{id}/reinstatement")]
 pub async fn reinstate_complaint(
@@ -917,7 +917,7 @@ pub async fn reinstate_complaint(
         (status = 404, description = "No such complaint, or not the akimat's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not `forwarded`, or the permit changed concurrently.", body = Problem, content_type = "application/problem+json"),
         StaleVersionShort,
-        (status = 422, description = "Invalid fields; `complaint-reasons-required` (APPK Art. 91(3)); `complaint-term-restoration-required` (APPK Art. 92(2)); `complaint-term-not-restored` (APPK Art. 92(3)).", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::DecideComplaintRefused,
     ))]
 #[post("/complaints/{id}/decision")]
 pub async fn decide_complaint(

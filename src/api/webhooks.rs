@@ -275,7 +275,7 @@ pub struct DeliveryPath {
     responses(
         (status = 201, description = "Registered; the secret is shown this once.", body = CreatedWebhookView, headers(("Location" = String, description = "The subscription."))),
         IdempotencyConflict,
-        (status = 422, description = "Invalid fields: a `url` that is not an absolute https URL with a host and no credentials; an unknown type.", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::WebhookRefused,
     ))]
 #[post("/webhooks")]
 pub async fn create_webhook(
