@@ -160,7 +160,10 @@ impl PartialSchema for Limit {
                 "What `value` counts: `days` (calendar days), `times` (steps taken), \
                  `percent`, `months`, `units` (workers or quota units).",
             ))
-            .enum_values(Some(LimitUnit::ALL.map(LimitUnit::as_str)));
+            .enum_values(Some(LimitUnit::ALL.map(LimitUnit::as_str)))
+            .extensions(Some(
+                enum_varnames(["DAYS", "TIMES", "PERCENT", "MONTHS", "UNITS"]).build(),
+            ));
         ObjectBuilder::new()
             .schema_type(Type::Object)
             .description(Some(

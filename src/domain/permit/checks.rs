@@ -93,7 +93,8 @@ pub fn quota_available(
             .arg("year", year)
             .text("category", category)
             .arg("left", left)
-            .arg("wanted", wanted),
+            .arg("wanted", wanted)
+            .quota_left(left),
     )
 }
 
@@ -105,7 +106,8 @@ pub fn country_quota_available(country: &CountryCode, year: i32, left: i64, want
             .text("country", country)
             .arg("year", year)
             .arg("left", left)
-            .arg("wanted", wanted),
+            .arg("wanted", wanted)
+            .quota_left(left),
     )
 }
 
