@@ -105,9 +105,9 @@ impl ViolationView {
             message: lang.text(&v.message()),
             article: v.article.clone(),
             pointer: v.field.clone(),
-            fee_due: v.fee_due,
-            quota_left: v.quota_left,
-            limit: v.limit,
+            fee_due: v.members.as_ref().and_then(|m| m.fee_due),
+            quota_left: v.members.as_ref().and_then(|m| m.quota_left),
+            limit: v.members.as_ref().and_then(|m| m.limit),
         }
     }
 }

@@ -127,6 +127,14 @@ pub struct Violation {
     /// `/workers/0/birth_date`), for a rule about one field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// The figures a client acts on, as typed members (boxed: most violations have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub members: Option<Box<Members>>,
+}
+
+/// Typed figures of a refusal beside its message (RFC 9457 §3.2 extension members).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Members {
     /// The fee due, in tenge, of a payment refused as too small (Art. 33(4)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fee_due: Option<Money>,
@@ -166,30 +174,28 @@ impl Violation {
             article: None,
             args: Vec::new(),
             field: None,
-            fee_due: None,
-            quota_left: None,
-            limit: None,
+            members: None,
         }
     }
 
     /// States the fee due, in tenge (a typed member beside the message's figures).
     #[must_use]
     pub fn fee_due(mut self, due: Money) -> Self {
-        self.fee_due = Some(due);
+        self.members.get_or_insert_with(Box::default).fee_due = Some(due);
         self
     }
 
     /// States the quota units left (never below 0).
     #[must_use]
     pub fn quota_left(mut self, left: i64) -> Self {
-        self.quota_left = Some(left.max(0));
+        self.members.get_or_insert_with(Box::default).quota_left = Some(left.max(0));
         self
     }
 
     /// States the limit the request would exceed.
     #[must_use]
     pub fn limit(mut self, limit: Limit) -> Self {
-        self.limit = Some(limit);
+        self.members.get_or_insert_with(Box::default).limit = Some(limit);
         self
     }
 
