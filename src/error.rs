@@ -1,8 +1,9 @@
 //! One error type for the whole API, rendered as RFC 9457 `application/problem+json`.
 
 use crate::cases::CaseError;
+use crate::domain::problem::Limit;
 use crate::domain::violation::Message;
-use crate::domain::{Refusal, Violation};
+use crate::domain::{Money, Refusal, Violation};
 use crate::i18n::Lang;
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
@@ -60,11 +61,14 @@ pub fn pointer_of(field: &str) -> String {
     out
 }
 
-/// A rule check that refused (or warned about) a request, as the API shows it.
+/// A rule check that refused (or warned about) a request, as the API shows it. Besides
+/// its message, a refusal states the figures a client acts on as typed members (RFC 9457
+/// §3.2): `fee_due`, `quota_left`, `limit`; each is null where the rule has no such figure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 pub struct ViolationView {
     /// Stable, machine-readable code of the rule, e.g. `quota-exhausted`; never translated.
-    #[schema(example = "quota-exhausted")]
+    /// Each operation's 422 lists the codes it answers in `x-problem-codes`.
+    #[schema(value_type = crate::domain::ProblemCode, example = "quota-exhausted")]
     pub code: String,
     /// What is wrong, for a person, in the language `Accept-Language` chose.
     #[schema(example = "KZ-75 has 0 of 50 units of category 3 left for 2026; 1 requested")]
@@ -77,6 +81,20 @@ pub struct ViolationView {
     /// about one field (e.g. `/workers/0/birth_date`); null for a rule of the request.
     #[schema(example = "/workers/0/full_name_latin")]
     pub pointer: Option<String>,
+    /// The fee due in tenge at the MRP of the payment date, of a payment refused as too
+    /// small (`fee-underpaid`, Art. 33(4)); null otherwise.
+    #[schema(value_type = Option<Money>, example = "873650.00")]
+    pub fee_due: Option<Money>,
+    /// Quota units (workers) left, of a request refused for want of quota
+    /// (`quota-exhausted` Art. 33(2), `country-quota-exhausted` Art. 32(4)(2),
+    /// `national-quota-exceeded`, `transfer-exceeds-unused`); null otherwise.
+    #[schema(example = 0, minimum = 0, maximum = 100_000_000)]
+    pub quota_left: Option<i64>,
+    /// The limit the request would exceed, with its unit (`trip-days-exceeded`: days in a
+    /// year, Art. 33(3); `extension-limit-reached`: times, Art. 7(20); `ict-ratio-exceeded`:
+    /// percent, Art. 35(4); a term too long: months); null otherwise.
+    #[schema(value_type = Option<Limit>)]
+    pub limit: Option<Limit>,
 }
 
 impl ViolationView {
@@ -87,6 +105,9 @@ impl ViolationView {
             message: lang.text(&v.message()),
             article: v.article.clone(),
             pointer: v.field.clone(),
+            fee_due: v.members.as_ref().and_then(|m| m.fee_due),
+            quota_left: v.members.as_ref().and_then(|m| m.quota_left),
+            limit: v.members.as_ref().and_then(|m| m.limit),
         }
     }
 }
@@ -98,7 +119,7 @@ impl ViolationView {
     "title": "A rule of the law refuses the request",
     "status": 422,
     "detail": "KZ-75 has 0 of 50 units of category 3 left for 2026; 1 requested (Art. 33(2))",
-    "violations": [{"code": "quota-exhausted", "message": "KZ-75 has 0 of 50 units of category 3 left for 2026; 1 requested", "article": "Art. 33(2)", "pointer": null}]
+    "violations": [{"code": "quota-exhausted", "message": "KZ-75 has 0 of 50 units of category 3 left for 2026; 1 requested", "article": "Art. 33(2)", "pointer": null, "fee_due": null, "quota_left": 0, "limit": null}]
 }))]
 pub struct Problem {
     /// Stable URI of the kind of problem; never translated.
@@ -510,7 +531,7 @@ mod tests {
     #[test]
     fn a_single_rule_violation_names_the_problem_type_after_its_code() {
         let e = ApiError::rule(Violation::new(
-            "transfer-to-itself",
+            crate::domain::ProblemCode::TransferToItself,
             crate::domain::article::ART_7_23,
         ));
         let p = e.problem(Lang::En);

@@ -406,7 +406,7 @@ fn application(region: RegionCode, req: NewCertificateRequest) -> Result<cmd::Ap
         (status = 201, description = "Registered.", body = CertificateView, headers(("Location" = String, description = "The certificate."), ("ETag" = String, description = "The version."))),
         (status = 404, description = "No such country, or no rule set in force.", body = Problem, content_type = "application/problem+json"),
         IdempotencyConflict,
-        (status = 422, description = "Invalid fields (also a `region` that is none of the 20 regions), or a rule violation: `profession-not-in-demand` (Art. 34(1)), `qualification-education-below`, `qualification-experience-below` (Art. 34(4)). A person's fields refused at their JSON pointer (`pointer`) with the act: `name-blank`, `name-invisible-character`, `name-not-latin`, `name-separator`, `name-too-long` (ICAO Doc 9303 Part 3), `passport-number-character`, `passport-number-length`, `mrz-shape`, `mrz-not-passport`, `mrz-date`, `mrz-check-digit`, `mrz-mismatch` (Part 4).", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::ApplyCertificateRefused,
     ))]
 #[post("/self-employment-certificates")]
 pub async fn apply_certificate(
@@ -498,7 +498,7 @@ pub async fn get_certificate(
         (status = 404, description = "No such certificate, or not the caller's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already decided.", body = Problem, content_type = "application/problem+json"),
         StaleVersion,
-        (status = 422, description = "Invalid fields, or `certificate-term-too-long` (Art. 34(1)).", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::DecideCertificateRefused,
     ))]
 #[post("/self-employment-certificates/{id}/decisions")]
 pub async fn decide_certificate(
@@ -544,7 +544,7 @@ pub async fn decide_certificate(
         (status = 404, description = "No such certificate, or not the caller's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not issued, or already extended.", body = Problem, content_type = "application/problem+json"),
         StaleVersion,
-        (status = 422, description = "Invalid fields, or `extension-window-closed` (Art. 34(3)), `certificate-holder-not-employed` (Art. 34(3)), `extension-beyond-three-years` (Art. 34(1)).", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::ExtendCertificateRefused,
     ))]
 #[post("/self-employment-certificates/{id}/extensions")]
 pub async fn extend_certificate(
@@ -598,7 +598,7 @@ pub async fn extend_certificate(
         (status = 201, description = "Reported.", body = EmploymentReportView, headers(("Location" = String, description = "The certificate."))),
         (status = 404, description = "No such certificate.", body = Problem, content_type = "application/problem+json"),
         IdempotencyConflict,
-        (status = 422, description = "Invalid fields, or `certificate-not-issued` (Art. 28(2)(10)), `employment-end-without-hire`. `passport-number-character`, `passport-number-length` (ICAO Doc 9303 Part 4) at `/passport_number`.", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::ReportEmploymentRefused,
     ))]
 #[post("/self-employment-certificates/{id}/employment-reports")]
 pub async fn report_employment(

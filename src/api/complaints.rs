@@ -427,7 +427,7 @@ fn created(c: Complaint) -> Created<ComplaintView> {
         NotAnEmployer,
         (status = 404, description = "No such permit, or not the employer's; no rule set in force.", body = Problem, content_type = "application/problem+json"),
         ComplaintExists,
-        (status = 422, description = "Invalid fields; `complaint-no-such-act` (APPK Art. 91(1), (2)): the permit shows no such act; `complaint-relief-mismatch` (APPK Art. 91(1)).", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::FileComplaintRefused,
     ))]
 #[post("/complaints")]
 pub async fn file_complaint(
@@ -474,7 +474,7 @@ pub async fn file_complaint(
         NotAnEmployer,
         (status = 404, description = "No such ICT permit, or not the employer's; no rule set in force.", body = Problem, content_type = "application/problem+json"),
         ComplaintExists,
-        (status = 422, description = "Invalid fields; `complaint-no-such-act` (APPK Art. 91(1)): the permit is not refused; `complaint-relief-mismatch` (APPK Art. 91(1)).", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::FileComplaintRefused,
     ))]
 #[post("/ict-permits/{id}/complaints")]
 pub async fn file_ict_complaint(
@@ -502,7 +502,7 @@ pub async fn file_ict_complaint(
         NotAnAkimat,
         (status = 404, description = "No such certificate, or not the akimat's region; no rule set in force.", body = Problem, content_type = "application/problem+json"),
         ComplaintExists,
-        (status = 422, description = "Invalid fields; `complaint-no-such-act` (APPK Art. 91(1)): the certificate is not refused; `complaint-relief-mismatch` (APPK Art. 91(1)).", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::FileComplaintRefused,
     ))]
 #[post("/self-employment-certificates/{id}/complaints")]
 pub async fn file_certificate_complaint(
@@ -816,7 +816,7 @@ pub async fn complaint_statistics(
         NotAkimatsComplaint,
         (status = 409, description = "Not `filed`, or the permit changed concurrently.", body = Problem, content_type = "application/problem+json"),
         StaleVersionShort,
-        (status = 422, description = "Invalid fields; `complaint-reconsideration-term-passed` (APPK Art. 91(4)).", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::ReconsiderComplaintRefused,
     ))]
 #[post("/complaints/{id}/reconsideration")]
 pub async fn reconsider_complaint(
@@ -886,7 +886,7 @@ pub async fn forward_complaint(
         NotAkimatsComplaint,
         (status = 409, description = "`complaint-not-awaiting-quota`, or the permit changed concurrently.", body = Problem, content_type = "application/problem+json"),
         StaleVersionShort,
-        (status = 422, description = "`quota-exhausted` (Art. 33(2)): still no room in a named region.", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::ReinstateRefused,
     ))]
 #[post("/complaints/{id}/reinstatement")]
 pub async fn reinstate_complaint(
@@ -922,7 +922,7 @@ pub async fn reinstate_complaint(
         (status = 404, description = "No such complaint, or not the akimat's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not `forwarded`, or the permit changed concurrently.", body = Problem, content_type = "application/problem+json"),
         StaleVersionShort,
-        (status = 422, description = "Invalid fields; `complaint-reasons-required` (APPK Art. 91(3)); `complaint-term-restoration-required` (APPK Art. 92(2)); `complaint-term-not-restored` (APPK Art. 92(3)).", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::DecideComplaintRefused,
     ))]
 #[post("/complaints/{id}/decisions")]
 pub async fn decide_complaint(

@@ -247,7 +247,7 @@ pub struct LabourForceArithmetic {
     /// Forecast labour force the quota is a share of (employed plus unemployed, Art. 1(11)).
     pub labour_force: i64,
     /// Percentage of the labour force for permits to employers, decimal (Art. 32(4)(1)).
-    #[schema(example = "0.25")]
+    #[schema(value_type = crate::api::schemas::Percent, example = "0.25")]
     pub permit_percent: String,
     /// The permit quota: `permit_percent` of `labour_force`, rounded down (Art. 32(4)(1)).
     pub permit_total: i64,
@@ -309,7 +309,7 @@ fn parse_region(s: &str, field: &str) -> Result<RegionCode, ApiError> {
         (status = 201, description = "Filed.", body = DemandView, headers(("Location" = String, description = "The demand."), ("ETag" = String, description = "The version."))),
         (status = 404, description = "No rule set in force.", body = Problem, content_type = "application/problem+json"),
         IdempotencyConflict,
-        (status = 422, description = "Invalid fields (also a `region` that is none of the 20 regions), or a rule violation: `demand-filing-closed` (Art. 32(5)), `profession-not-seasonal` (Art. 7(21-1)).", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::FileDemandRefused,
     ))]
 #[post("/quota-demands")]
 pub async fn file_quota_demand(
@@ -426,7 +426,7 @@ pub async fn get_quota_demand(
         (status = 404, description = "No such demand, or not the caller's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already reviewed.", body = Problem, content_type = "application/problem+json"),
         StaleVersion,
-        (status = 422, description = "Invalid fields, or a rule of the service (no article): `reduction-invalid`, `reason-required`.", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::ReviewDemandRefused,
     ))]
 #[post("/quota-demands/{id}/review")]
 pub async fn review_quota_demand(

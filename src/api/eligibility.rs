@@ -381,7 +381,7 @@ fn question(r: EligibilityRequest, today: NaiveDate) -> Result<Question, ApiErro
     responses(
         (status = 200, description = "The route.", body = EligibilityView, headers(("Content-Language" = String, description = "kk, ru or en."))),
         (status = 404, description = "No such country, or no rule set in force on the start date.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid or contradictory facts.", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::EligibilityRefused,
     ))]
 #[post("/eligibility")]
 pub async fn check_eligibility(

@@ -226,7 +226,7 @@ pub(crate) fn employer_param(s: &str) -> Result<EmployerId, ApiError> {
         (status = 404, description = "Another employer's profile.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Changed concurrently.", body = Problem, content_type = "application/problem+json"),
         StaleVersionShort,
-        (status = 422, description = "Invalid fields (also a `region` that is none of the 20 regions), `foreign-division-mismatch` (Art. 33(6)) or `unknown-sector`.", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::ProfileRefused,
     ))]
 #[put("/employers/{bin}")]
 pub async fn put_employer_profile(

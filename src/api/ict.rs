@@ -780,7 +780,7 @@ fn application(
         (status = 201, description = "Filed.", body = IctPermitView, headers(("Location" = String, description = "The permit."), ("ETag" = String, description = "The version."))),
         (status = 404, description = "No such country, or no rule set in force.", body = Problem, content_type = "application/problem+json"),
         IdempotencyConflict,
-        (status = 422, description = "Invalid fields (also a `region` that is none of the 20 regions), or a rule violation: `ict-employer-form`, `ict-sender-not-wto`, `ict-not-employed-by-sender` (Art. 1(25)), `ict-term-too-long` (Art. 35(1)), `ict-ratio-exceeded` (Art. 35(4)), `ict-worker-route-other` (the worker's own route's articles). A person's fields refused at their JSON pointer (`pointer`) with the act: `name-blank`, `name-invisible-character`, `name-not-latin`, `name-separator`, `name-too-long` (ICAO Doc 9303 Part 3), `passport-number-character`, `passport-number-length`, `mrz-shape`, `mrz-not-passport`, `mrz-date`, `mrz-check-digit`, `mrz-mismatch` (Part 4).", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::ApplyIctRefused,
     ))]
 #[post("/ict-permits")]
 pub async fn apply_ict_permit(
@@ -900,7 +900,7 @@ fn answer(view: IctPermitView) -> HttpResponse {
         (status = 404, description = "No such permit, or not the caller's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already decided.", body = Problem, content_type = "application/problem+json"),
         StaleVersion,
-        (status = 422, description = "Invalid fields, or `ict-contract-ended` (Art. 35(1)); an issue runs the application's checks again under the rule set in force today, so also `ict-ratio-exceeded` (Art. 35(4)) when the employer's ICT permits issued since the filing leave no room in the ratio, or another violation of the application's checks.", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::DecideIctRefused,
     ))]
 #[post("/ict-permits/{id}/decisions")]
 pub async fn decide_ict_permit(
@@ -954,7 +954,7 @@ pub async fn decide_ict_permit(
         NotCallersPermit,
         (status = 409, description = "Not issued, suspended, or an application is pending (`ict-extension-pending`).", body = Problem, content_type = "application/problem+json"),
         StaleVersion,
-        (status = 422, description = "Invalid fields, or `ict-extension-limit`, `ict-extension-too-long` (Art. 35(1)).", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::ApplyIctExtensionRefused,
     ))]
 #[post("/ict-permits/{id}/extensions")]
 pub async fn apply_ict_extension(
@@ -999,7 +999,7 @@ pub async fn apply_ict_extension(
         (status = 404, description = "No such permit, or not the caller's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not issued, suspended, or no extension applied for (`ict-extension-not-applied`).", body = Problem, content_type = "application/problem+json"),
         StaleVersion,
-        (status = 422, description = "Invalid fields, or `ict-extension-limit`, `ict-extension-too-long` (Art. 35(1)), `ict-extension-beyond-application`.", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::ExtendIctRefused,
     ))]
 #[post("/ict-permits/{id}/extension-decisions")]
 pub async fn extend_ict_permit(
@@ -1042,7 +1042,7 @@ pub async fn extend_ict_permit(
         (status = 404, description = "No such permit, or not the caller's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not allowed in the permit's state (`ict-measure-not-allowed`).", body = Problem, content_type = "application/problem+json"),
         StaleVersion,
-        (status = 422, description = "Invalid fields, or `unknown-ground` (Art. 9(5)).", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::MeasureRefused,
     ))]
 #[post("/ict-permits/{id}/measures")]
 pub async fn ict_permit_measure(
@@ -1097,7 +1097,7 @@ pub async fn ict_permit_measure(
         (status = 201, description = "Received.", body = ArrivalView, headers(("Location" = String, description = "The permit."))),
         NotCallersPermit,
         (status = 409, description = "The Idempotency-Key was used for another request, or a worker was notified concurrently.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, or `ict-permit-not-issued` (Art. 35(3)), `ict-worker-not-on-permit`, `ict-worker-already-notified`, `ict-arrival-sender-mismatch`, `ict-entry-in-future`. A name that is no Latin name as a passport prints it (`name-*`, ICAO Doc 9303 Part 3) at `/workers/N/full_name`.", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::IctArrivalRefused,
     ))]
 #[post("/ict-permits/{id}/arrivals")]
 pub async fn notify_ict_arrival(
@@ -1143,7 +1143,7 @@ pub async fn notify_ict_arrival(
         (status = 201, description = "Recorded.", body = IctWorkerView, headers(("Location" = String, description = "The permit."))),
         NotCallersPermit,
         (status = 409, description = "The permit has not ended (`ict-permit-not-ended`), the departure was already recorded (`ict-departure-recorded`), or the Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, or `ict-permit-not-issued` (Art. 28(2)(8)), `departure-not-owed` (Art. 28(2)(8): the permit was revoked before its term — from the later of its issue and the contract's start — began, so no worker came on it), `ict-worker-not-on-permit`, `ict-departure-in-future`.", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::IctDepartureRefused,
     ))]
 #[post("/ict-permits/{id}/departures")]
 pub async fn record_ict_departure(

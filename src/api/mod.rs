@@ -26,6 +26,7 @@ pub mod permits;
 pub mod person;
 pub mod quotas;
 pub mod reference;
+pub mod refusals;
 pub mod request_id;
 pub mod routes;
 pub mod rulesets;

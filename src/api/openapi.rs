@@ -8,7 +8,7 @@ use utoipa::openapi::info::LicenseBuilder;
 use utoipa::openapi::schema::{KnownFormat, SchemaFormat, SchemaType, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ObjectBuilder, OpenApi as Doc, PathItem, RefOr, Schema};
-use utoipa::{Modify, OpenApi};
+use utoipa::{IntoResponses, Modify, OpenApi};
 use utoipa_actix_web::AppExt;
 
 #[derive(OpenApi)]
@@ -225,6 +225,11 @@ fn finish(mut doc: Doc) -> Doc {
                 }
             }
             let responses = &mut op.responses.responses;
+            if region_filter {
+                for (status, refused) in super::refusals::RegionFilterRefused::responses() {
+                    responses.entry(status).or_insert(refused);
+                }
+            }
             let mut add = |code: &str, text: &str| {
                 responses
                     .entry(code.to_owned())
@@ -245,12 +250,6 @@ fn finish(mut doc: Doc) -> Doc {
                 );
                 add("413", "The body is larger than the service accepts.");
                 add("415", "The body is not application/json.");
-            }
-            if region_filter {
-                add(
-                    "422",
-                    "The `region` filter names none of the 20 regions (`errors` names `region`).",
-                );
             }
             add(
                 "431",

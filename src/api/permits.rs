@@ -250,8 +250,9 @@ pub struct ApplicationRequest {
 /// language, and the figures it used.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct CheckView {
-    /// Stable code of the check, e.g. `kazakh-share`.
-    #[schema(example = "kazakh-share")]
+    /// Stable code of the check, e.g. `kazakh-share`: a `ProblemCode`, also the code of
+    /// the violation when the check fails.
+    #[schema(example = "kazakh-share", value_type = crate::domain::ProblemCode)]
     pub code: String,
     /// pass, fail or warning.
     #[schema(example = "pass", value_type = super::schemas::CheckOutcome)]
@@ -731,7 +732,7 @@ fn application(
         (status = 201, description = "Filed, with its checks.", body = PermitView, headers(("Location" = String, description = "The permit."), ("ETag" = String, description = "The version."))),
         (status = 404, description = "No rule set in force.", body = Problem, content_type = "application/problem+json"),
         IdempotencyConflict,
-        (status = 422, description = "Invalid fields (also a region of `regions` that is none of the 20 regions, e.g. `regions[0]`), or when no worker needs a permit each worker's own route (`worker-needs-no-permit`, Art. 2(3); `worker-exempt`, the subparagraph of Art. 32(2) the route finder chose), `no-permit-list-category-unknown` (Art. 32(2)(11)), `term-allowed` (Art. 7(20)), `profession-not-seasonal` (Art. 7(21-1)), `replacement-commitment` (Art. 33(2)), `start-date-past`, `unknown-country`. A person's fields refused at their JSON pointer (`pointer`) with the act: `name-blank`, `name-invisible-character`, `name-not-latin`, `name-separator`, `name-too-long` (ICAO Doc 9303 Part 3), `passport-number-character`, `passport-number-length`, `mrz-shape`, `mrz-not-passport`, `mrz-date`, `mrz-check-digit`, `mrz-mismatch` (Part 4), `birth-date-not-past`, `worker-below-working-age`, `experience-beyond-working-years` (Labour Code Art. 31), `passport-expiry-before-birth`, `worker-named-twice` (Art. 33(3)).", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::FilePermitRefused,
     ))]
 #[post("/permit-applications")]
 pub async fn file_permit_application(
@@ -1100,7 +1101,7 @@ impl From<DecisionRequest> for cases::permits::Decision {
         (status = 404, description = "No such permit, or it does not name the akimat's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not awaiting a decision, or the region already decided; for an extension, `extension-parent-not-active` while the permit it extends is not active (suspended, or ended: Art. 33(2)), naming its state.", body = Problem, content_type = "application/problem+json"),
         StaleVersionShort,
-        (status = 422, description = "A check fails at decision time (its code and article), `quota-exhausted` (Art. 33(2)), `unknown-ground`, `grounds-required`.", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::DecidePermitRefused,
     ))]
 #[post("/permits/{id}/decisions")]
 pub async fn decide_permit(
@@ -1260,7 +1261,7 @@ impl TryFrom<PaymentRequest> for cases::permits::Pay {
         (status = 201, description = "Recorded.", body = PermitView, headers(("Location" = String, description = "The permit."), ("ETag" = String, description = "The permit's version."))),
         NotCallersPermit,
         (status = 409, description = "Not awaiting payment (e.g. lapsed), or that region is paid; for an extension, `extension-parent-not-active` while the permit it extends is not active (suspended, or ended: Art. 33(2)), naming its state.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields (also a `region` that is none of the 20 regions), `fee-underpaid` (Art. 33(4)) with the amount due, `region-not-in-permit`, `payment-date-invalid`.", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::PayFeeRefused,
     ))]
 #[post("/permits/{id}/payments")]
 pub async fn pay_permit_fee(
@@ -1322,7 +1323,7 @@ pub struct ExtensionRequest {
         (status = 201, description = "The extension case, with its checks.", body = PermitView, headers(("ETag" = String, description = "The permit's version."), ("Location" = String, description = "The extension."))),
         NotCallersPermit,
         (status = 409, description = "The permit is not active, or an extension is already filed.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`extension-not-allowed`, `extension-limit-reached`, `extension-window`, `term-allowed` (Art. 7(20)).", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::ExtendPermitRefused,
     ))]
 #[post("/permits/{id}/extensions")]
 pub async fn extend_permit(
@@ -1460,7 +1461,7 @@ async fn supervision(
         (status = 404, description = "No such permit, or not naming the akimat's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not active.", body = Problem, content_type = "application/problem+json"),
         StaleVersionShort,
-        (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::FieldsRefused,
     ))]
 #[post("/permits/{id}/suspension")]
 pub async fn suspend_permit(
@@ -1535,7 +1536,7 @@ pub async fn resume_permit(
         (status = 404, description = "No such permit, or not naming the akimat's region.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not active or suspended.", body = Problem, content_type = "application/problem+json"),
         StaleVersionShort,
-        (status = 422, description = "`unknown-ground`.", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::MeasureRefused,
     ))]
 #[post("/permits/{id}/revocation")]
 pub async fn revoke_permit(
@@ -1576,7 +1577,7 @@ pub async fn revoke_permit(
         NotCallersPermit,
         (status = 409, description = "Not active.", body = Problem, content_type = "application/problem+json"),
         StaleVersionShort,
-        (status = 422, description = "Invalid fields.", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::FieldsRefused,
     ))]
 #[post("/permits/{id}/return")]
 pub async fn return_permit(
@@ -1646,7 +1647,7 @@ pub struct TripRequest {
         (status = 201, description = "Recorded.", body = TripView, headers(("Location" = String, description = "The permit."))),
         (status = 404, description = "No such permit or worker, or not the caller's.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The permit is not active.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields (also a `host_region` that is none of the 20 regions), `trip-days-exceeded`, `trip-region-in-permit`, `trip-outside-validity` (Art. 33(3)).", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::TripRefused,
     ))]
 #[post("/permits/{id}/trips")]
 pub async fn report_trip(
@@ -1716,7 +1717,7 @@ pub struct ReissueRequest {
         (status = 404, description = "No such permit or worker (or the worker was already replaced), or not the caller's.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The permit is not active, or changed concurrently.", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "`If-Match` names another version.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`reissue-not-allowed`, `reissue-occupation-differs` (Art. 7(20)), `reissue-needs-no-permit` (Art. 2(3)), `reissue-country-quota` (Art. 32(4)(2)), `qualification-data` (Art. 33(7)), `worker-on-live-permit` (Art. 33(3)), or field errors. A person's fields refused at their JSON pointer (`pointer`) with the act: `name-blank`, `name-invisible-character`, `name-not-latin`, `name-separator`, `name-too-long` (ICAO Doc 9303 Part 3), `passport-number-character`, `passport-number-length`, `mrz-shape`, `mrz-not-passport`, `mrz-date`, `mrz-check-digit`, `mrz-mismatch` (Part 4), `birth-date-not-past`, `worker-below-working-age`, `experience-beyond-working-years` (Labour Code Art. 31), `passport-expiry-before-birth`, `worker-named-twice` (Art. 33(3)).", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::ReissueRefused,
     ))]
 #[post("/permits/{id}/reissues")]
 #[allow(clippy::too_many_arguments)]
@@ -1801,7 +1802,7 @@ pub struct DepartureRequest {
         (status = 404, description = "No such permit or worker, or not the caller's.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The permit has not ended or was never issued (lapsed), or the departure is recorded, or the `Idempotency-Key` was used for another body.", body = Problem, content_type = "application/problem+json"),
         StaleVersionShort,
-        (status = 422, description = "Invalid fields, or `departure-not-owed` (Art. 28(2)(8)): the permit ended before its term began.", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::DepartureRefused,
     ))]
 #[post("/permits/{id}/departures")]
 #[allow(clippy::too_many_arguments)]
@@ -1908,7 +1909,7 @@ pub struct ReplacementReportRequest {
         NotCallersPermit,
         (status = 409, description = "The permit was never issued, or the replacement is reported, or the `Idempotency-Key` was used for another body.", body = Problem, content_type = "application/problem+json"),
         StaleVersionShort,
-        (status = 422, description = "Invalid fields, `replacement-not-category-4` or `replacement-report-short` (Art. 33(2)).", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::ReplacementReportRefused,
     ))]
 #[post("/permits/{id}/replacement-report")]
 #[allow(clippy::too_many_arguments)]

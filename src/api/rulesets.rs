@@ -145,7 +145,7 @@ pub async fn get_rule_set(
         (status = 201, description = "Published.", body = RuleSetView,
             headers(("Location" = String, description = "The new version."), ("ETag" = String, description = "The version."))),
         IdempotencyConflict,
-        (status = 422, description = "A field or the rule set is inconsistent (`invalid-fields`, with `errors`), or a number goes beyond a limit of the law (`violations`): `statutory-limit-exceeded` (Art. 33(3), 34(1), 34(3), 35(1), 35(3)), `ict-fee-not-allowed` (Art. 33(4)).", body = crate::error::Problem, content_type = "application/problem+json"),
+        crate::api::refusals::RuleSetRefused,
     ))]
 #[post("/rule-sets")]
 pub async fn publish_rule_set(

@@ -153,7 +153,7 @@ fn view(r: FiledReport) -> Result<StatisticalReportView, ApiError> {
         (status = 403, description = "Only an employer files its statistical data.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Another employer's BIN.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "`statistical-report-exists`: the quarter was reported; or the Idempotency-Key was used for another request.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, or a rule violation: `statistical-report-period-open` (Art. 37(2)), `employer-profile-required` (Art. 33(6)), `replacement-permit-unknown` (Art. 33(2)).", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::StatisticalReportRefused,
     ))]
 #[post("/employers/{bin}/statistical-reports")]
 pub async fn file_statistical_report(
@@ -323,7 +323,7 @@ pub struct MissingReportView {
         (status = 200, description = "By region and employer. CSV and XLSX columns: `year,quarter,region,bin,name`.",
             content((MissingReportPage = "application/json"), (CsvDocument = "text/csv"), (XlsxDocument = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
         (status = 403, description = "An akimat asked for another region.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "No quarter given.", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::MissingReportsRefused,
     ))]
 #[get("/statistical-reports/missing")]
 pub async fn missing_statistical_reports(
@@ -430,11 +430,11 @@ pub struct CalculationRequest {
     #[validate(range(min = 1, max = 100_000_000))]
     pub labour_force: i64,
     /// The permit quota as a percentage of the labour force (Art. 32(4)(1)), e.g. `"0.25"`.
-    #[schema(value_type = String, example = "0.25", pattern = "^[0-9]{1,3}(\\.[0-9]{1,25})?$", max_length = 29)]
+    #[schema(value_type = crate::api::schemas::Percent, example = "0.25")]
     #[serde(with = "crate::domain::percent")]
     pub permit_percent: Decimal,
     /// The labour immigrants' percentage (Art. 32(4)(3)), if it is to be shown.
-    #[schema(value_type = Option<String>, example = "2.9", pattern = "^[0-9]{1,3}(\\.[0-9]{1,25})?$", max_length = 29)]
+    #[schema(value_type = Option<crate::api::schemas::Percent>, example = "2.9")]
     #[serde(default, with = "optional_percent")]
     pub labour_immigrant_percent: Option<Decimal>,
     /// How the permit quota is split among categories (e.g. the published split, or last
@@ -543,10 +543,16 @@ pub struct CalculationView {
     #[schema(example = 7_258_400)]
     pub labour_force: i64,
     /// The permit quota's percentage.
-    #[schema(example = "0.25")]
+    #[schema(value_type = crate::api::schemas::Percent, example = "0.25")]
     pub permit_percent: String,
-    /// labour force × percent / 100, exactly.
-    #[schema(example = "18146.00")]
+    /// labour force × percent / 100, exactly: workers, a decimal string (`format: decimal`)
+    /// with two decimals.
+    #[schema(
+        format = "decimal",
+        example = "18146.00",
+        pattern = "^[0-9]{1,16}\\.[0-9]{2}$",
+        max_length = 19
+    )]
     pub permit_exact: String,
     /// The permit quota: rounded down to whole workers (Art. 32(4)).
     #[schema(example = 18_146)]
@@ -573,7 +579,7 @@ pub struct CalculationView {
     responses(
         (status = 200, description = "The proposal and its arithmetic.", body = CalculationView),
         (status = 403, description = "Only the ministry calculates the quota.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields: a repeated region, one that is none of the 20 regions (`regions[0].region`), a percentage that is not one.", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::CalculationRefused,
     ))]
 #[post("/quotas/{year}/calculation")]
 pub async fn calculate_quota(

@@ -15,6 +15,7 @@ use crate::cases;
 use crate::cases::egress;
 use crate::cases::events::{DeliveryLog, Owner, SubscriptionView};
 use crate::domain::violation::{Message, Violation};
+use crate::domain::ProblemCode;
 use crate::error::{ApiError, Problem};
 use actix_web::http::StatusCode;
 use actix_web::{delete, get, post, web, HttpResponse};
@@ -238,14 +239,15 @@ fn owner(caller: &Caller) -> Result<Owner, ApiError> {
 /// written in it, or `localhost`, is judged here; a name is judged on each delivery,
 /// by the addresses it resolves to then. Service rules: no article.
 fn check_url(url: &str, allow_http: bool, allow_loopback: bool) -> Result<(), ApiError> {
-    let refuse = |code: &str| ApiError::rule(Violation::service_rule(code));
-    let parsed = reqwest::Url::parse(url).map_err(|_| refuse("webhook-url-not-absolute"))?;
+    let refuse = |code: ProblemCode| ApiError::rule(Violation::service_rule(code));
+    let parsed =
+        reqwest::Url::parse(url).map_err(|_| refuse(ProblemCode::WebhookUrlNotAbsolute))?;
     let scheme_ok = parsed.scheme() == "https" || (allow_http && parsed.scheme() == "http");
     if !scheme_ok {
-        return Err(refuse("webhook-url-not-https"));
+        return Err(refuse(ProblemCode::WebhookUrlNotHttps));
     }
     if !parsed.username().is_empty() || parsed.password().is_some() {
-        return Err(refuse("webhook-url-credentials"));
+        return Err(refuse(ProblemCode::WebhookUrlCredentials));
     }
     let ip = match parsed.host() {
         Some(Host::Ipv4(ip)) => IpAddr::V4(ip),
@@ -257,13 +259,13 @@ fn check_url(url: &str, allow_http: bool, allow_loopback: bool) -> Result<(), Ap
             }
             IpAddr::V4(Ipv4Addr::LOCALHOST)
         }
-        _ => return Err(refuse("webhook-url-not-absolute")),
+        _ => return Err(refuse(ProblemCode::WebhookUrlNotAbsolute)),
     };
     if egress::may_call(ip, allow_loopback) {
         Ok(())
     } else {
         Err(ApiError::rule(
-            Violation::service_rule("webhook-url-not-public")
+            Violation::service_rule(ProblemCode::WebhookUrlNotPublic)
                 .text("host", parsed.host_str().unwrap_or_default()),
         ))
     }
@@ -295,7 +297,7 @@ pub struct DeliveryPath {
     responses(
         (status = 201, description = "Registered; the secret is shown this once.", body = CreatedWebhookView, headers(("Location" = String, description = "The subscription."))),
         IdempotencyConflict,
-        (status = 422, description = "Refused (service rules, article null): `webhook-url-not-absolute` (not an absolute URL with a host), `webhook-url-not-https`, `webhook-url-credentials` (a user name or password in it), `webhook-url-not-public` (an IP address, or `localhost`, that is loopback, private, link-local such as 169.254.169.254, shared, unique-local or reserved: the service calls public addresses only, and checks what a host name resolves to at each delivery).", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::WebhookRefused,
     ))]
 #[post("/webhooks")]
 pub async fn create_webhook(

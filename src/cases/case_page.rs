@@ -6,6 +6,7 @@ use super::CaseError;
 use crate::db::rulesets::Parsed;
 use crate::db::{case_notes, Conn};
 use crate::domain::Message;
+use crate::domain::ProblemCode;
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// Words an official wrote with an act on the permit.
@@ -60,8 +61,11 @@ pub fn revocation_bar(
         .revocation_ground(code)
         .ok_or_else(|| {
             CaseError::from(
-                crate::domain::Violation::new("unknown-ground", crate::domain::article::ART_9_5)
-                    .text("ground", code),
+                crate::domain::Violation::new(
+                    ProblemCode::UnknownGround,
+                    crate::domain::article::ART_9_5,
+                )
+                .text("ground", code),
             )
         })?;
     Ok(g.bars_employer

@@ -15,6 +15,7 @@ use crate::db::{reference, rulesets, Conn};
 use crate::domain::article::*;
 use crate::domain::certificate::{self, Arrival, CertificateEvent, CertificateState};
 use crate::domain::person::{LatinName, PassportNumber};
+use crate::domain::ProblemCode;
 use crate::domain::{CountryCode, EmployerId, Message, RegionCode, Violation};
 use chrono::NaiveDate;
 
@@ -311,7 +312,7 @@ pub fn report(
     }
     let (Some(issued), Some(until)) = (row.issued_on(), row.valid_until()) else {
         return Err(CaseError::rules(vec![Violation::new(
-            "certificate-not-issued",
+            ProblemCode::CertificateNotIssued,
             ART_28_2_10,
         )
         .text("id", id)]));
@@ -322,7 +323,7 @@ pub fn report(
             .any(|r| &r.bin == employer && r.kind == ReportKind::Hire)
     {
         return Err(CaseError::rules(vec![Violation::service_rule(
-            "employment-end-without-hire",
+            ProblemCode::EmploymentEndWithoutHire,
         )
         .text("id", id)]));
     }

@@ -8,6 +8,7 @@ use crate::db::{reference, rulesets, Conn};
 use crate::domain::route::{self, EmployerType, Engagement, Facts, Position, Profession, Transfer};
 use crate::domain::ruleset::NoPermitList;
 use crate::domain::violation::Words;
+use crate::domain::ProblemCode;
 use crate::domain::{CountryCode, Message, Violation};
 use chrono::NaiveDate;
 
@@ -77,7 +78,7 @@ pub fn listed(
     match list.category(code) {
         Some(c) => Ok(Some(c.words())),
         None => Err(Violation::new(
-            "no-permit-list-category-unknown",
+            ProblemCode::NoPermitListCategoryUnknown,
             crate::domain::article::ART_32_2_11,
         )
         .text("category", code)

@@ -10,6 +10,7 @@ use crate::domain::article::*;
 use crate::domain::permit::checks::StaffLine;
 use crate::domain::route::EmployerType;
 use crate::domain::ruleset::RuleSet;
+use crate::domain::ProblemCode;
 use crate::domain::{EmployerId, EmployerKind, Message, RegionCode, SectorCode, Violation};
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -43,7 +44,7 @@ pub fn check_division(bin: &EmployerId, foreign_division: bool) -> Option<Violat
         EmployerKind::Branch | EmployerKind::RepresentativeOffice
     );
     (foreign_division && !can).then(|| {
-        Violation::new("foreign-division-mismatch", ART_33_6)
+        Violation::new(ProblemCode::ForeignDivisionMismatch, ART_33_6)
             .text("bin", bin)
             .text("kind", kind.as_str())
     })
@@ -59,7 +60,7 @@ pub fn put(
     super::known_regions(conn, [("region".to_owned(), &cmd.region)])?;
     let sectors = reference::sectors(conn)?;
     if !sectors.iter().any(|s| s.code == cmd.sector.as_str()) {
-        return Err(Violation::service_rule("unknown-sector")
+        return Err(Violation::service_rule(ProblemCode::UnknownSector)
             .text("sector", &cmd.sector)
             .into());
     }

@@ -17,6 +17,7 @@ use crate::domain::ict::{self, EmployerForm, IctEvent, IctPosition, IctState, Sp
 use crate::domain::person::{LatinName, PassportNumber};
 use crate::domain::route::{self, EmployerType, Engagement, Facts, Position, Route, Transfer};
 use crate::domain::ruleset::RuleSet;
+use crate::domain::ProblemCode;
 use crate::domain::{CountryCode, EmployerId, Message, RegionCode, Violation};
 use chrono::NaiveDate;
 use std::sync::Arc;
@@ -128,7 +129,7 @@ fn worker_routes(
         if answer.route != Route::IctPermit {
             let kind = answer.route.kind().map_or("none", |k| k.as_str());
             out.push(
-                Violation::resting_on("ict-worker-route-other", &answer.articles)
+                Violation::resting_on(ProblemCode::IctWorkerRouteOther, &answer.articles)
                     .text("worker", &w.full_name)
                     .text("route", kind),
             );
@@ -371,9 +372,11 @@ pub fn decide<E: From<CaseError>>(
     let decision = match cmd {
         Decide::Issue => {
             if row.contract_end < today {
-                return Err(CaseError::rules(vec![
-                    Violation::new("ict-contract-ended", ART_35_1).text("end", row.contract_end)
-                ])
+                return Err(CaseError::rules(vec![Violation::new(
+                    ProblemCode::IctContractEnded,
+                    ART_35_1,
+                )
+                .text("end", row.contract_end)])
                 .into());
             }
             let failed = recheck(conn, &row, today)?;
@@ -571,7 +574,7 @@ pub fn extend<E: From<CaseError>>(
             let months = months.unwrap_or(asked);
             if months > asked {
                 return Err(CaseError::rules(vec![Violation::service_rule(
-                    "ict-extension-beyond-application",
+                    ProblemCode::IctExtensionBeyondApplication,
                 )
                 .arg("months", months)
                 .arg("asked", asked)])
@@ -658,7 +661,7 @@ pub fn measure<E: From<CaseError>>(
                 .revocation_ground(ground)
                 .ok_or_else(|| {
                     CaseError::from(
-                        Violation::new("unknown-ground", ART_9_5).text("ground", ground),
+                        Violation::new(ProblemCode::UnknownGround, ART_9_5).text("ground", ground),
                     )
                 })?;
             (Some(ground.as_str()), format!("{}; {}", ART_9_5, g.article))
@@ -716,17 +719,23 @@ pub fn notify_arrival<E: From<CaseError>>(
     let loaded = load(conn, id, access)?;
     let permit = &loaded.permit;
     if !permit.status.was_issued() {
-        return Err(CaseError::rules(vec![
-            Violation::new("ict-permit-not-issued", ART_35_3).text("id", id)
-        ])
+        return Err(CaseError::rules(vec![Violation::new(
+            ProblemCode::IctPermitNotIssued,
+            ART_35_3,
+        )
+        .text("id", id)])
         .into());
     }
     let mut out = Vec::new();
     if cmd.entry_date > today {
-        out.push(Violation::service_rule("ict-entry-in-future").text("entry", cmd.entry_date));
+        out.push(
+            Violation::service_rule(ProblemCode::IctEntryInFuture).text("entry", cmd.entry_date),
+        );
     }
     if cmd.term_to < cmd.term_from {
-        out.push(Violation::service_rule("contract-ends-before-start"));
+        out.push(Violation::service_rule(
+            ProblemCode::ContractEndsBeforeStart,
+        ));
     }
     if let Some(until) = permit.valid_until() {
         let from = permit
@@ -740,7 +749,7 @@ pub fn notify_arrival<E: From<CaseError>>(
     }
     if cmd.sending_country.as_str() != permit.sender_country {
         out.push(
-            Violation::service_rule("ict-arrival-sender-mismatch")
+            Violation::service_rule(ProblemCode::IctArrivalSenderMismatch)
                 .text("country", &cmd.sending_country)
                 .text("sender", &permit.sender_country),
         );
@@ -749,13 +758,13 @@ pub fn notify_arrival<E: From<CaseError>>(
     for w in &cmd.workers {
         match loaded.workers.iter().find(|x| x.id == w.worker_id) {
             None => out.push(
-                Violation::service_rule("ict-worker-not-on-permit")
+                Violation::service_rule(ProblemCode::IctWorkerNotOnPermit)
                     .arg("worker", w.worker_id)
                     .text("id", id),
             ),
-            Some(x) if x.arrival_id.is_some() || ids.contains(&x.id) => {
-                out.push(Violation::service_rule("ict-worker-already-notified").arg("worker", x.id))
-            }
+            Some(x) if x.arrival_id.is_some() || ids.contains(&x.id) => out.push(
+                Violation::service_rule(ProblemCode::IctWorkerAlreadyNotified).arg("worker", x.id),
+            ),
             Some(x) => ids.push(x.id),
         }
     }
@@ -825,18 +834,20 @@ pub fn record_departure<E: From<CaseError>>(
 ) -> Result<WorkerRow, E> {
     let loaded = load(conn, id, access)?;
     if !loaded.permit.status.was_issued() {
-        return Err(CaseError::rules(vec![
-            Violation::new("ict-permit-not-issued", ART_28_2_8).text("id", id)
-        ])
+        return Err(CaseError::rules(vec![Violation::new(
+            ProblemCode::IctPermitNotIssued,
+            ART_28_2_8,
+        )
+        .text("id", id)])
         .into());
     }
     let Some(worker) = loaded.workers.iter().find(|w| w.id == worker_id) else {
-        return Err(
-            CaseError::rules(vec![Violation::service_rule("ict-worker-not-on-permit")
-                .arg("worker", worker_id)
-                .text("id", id)])
-            .into(),
-        );
+        return Err(CaseError::rules(vec![Violation::service_rule(
+            ProblemCode::IctWorkerNotOnPermit,
+        )
+        .arg("worker", worker_id)
+        .text("id", id)])
+        .into());
     };
     let until = loaded
         .permit
@@ -847,7 +858,7 @@ pub fn record_departure<E: From<CaseError>>(
         if let (Some(on), Some(began)) = (stay.revoked_on, stay.term_began()) {
             // Revoked before its first day: no worker came on it.
             return Err(CaseError::from(
-                Violation::new("departure-not-owed", ART_28_2_8)
+                Violation::new(ProblemCode::DepartureNotOwed, ART_28_2_8)
                     .text("start", began)
                     .text("ended", on),
             )
@@ -862,9 +873,10 @@ pub fn record_departure<E: From<CaseError>>(
         .into());
     }
     if on > today {
-        return Err(CaseError::rules(vec![
-            Violation::service_rule("ict-departure-in-future").text("date", on)
-        ])
+        return Err(CaseError::rules(vec![Violation::service_rule(
+            ProblemCode::IctDepartureInFuture,
+        )
+        .text("date", on)])
         .into());
     }
     if !db::depart(conn, id, worker_id, on, evidence, actor).map_err(CaseError::from)? {

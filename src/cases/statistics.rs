@@ -18,6 +18,7 @@ use crate::domain::permit::checks;
 use crate::domain::permit::decision::decided_late;
 use crate::domain::permit::{PermitKind, PermitState, RegionDecision};
 use crate::domain::statistics::Measure;
+use crate::domain::ProblemCode;
 use crate::domain::{fees, statistics, Category, EmployerId, Message, Violation};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -268,7 +269,7 @@ pub fn file_report(
         return Err(v.into());
     }
     let (_, last) = statistics::quarter_bounds(cmd.year, cmd.quarter)
-        .ok_or_else(|| CaseError::from(Violation::service_rule("quarter-invalid")))?;
+        .ok_or_else(|| CaseError::from(Violation::service_rule(ProblemCode::QuarterInvalid)))?;
     let profile = permits_db::profile_on(conn, cmd.bin.as_str(), last)?
         .ok_or_else(|| CaseError::rules(vec![checks::profile_missing(last).finding]))?;
     for id in &cmd.replacement_permits {
@@ -278,9 +279,11 @@ pub fn file_report(
                 && p.kind == PermitKind::Permit
         });
         if !own {
-            return Err(Violation::new("replacement-permit-unknown", ART_33_2)
-                .text("id", *id)
-                .into());
+            return Err(
+                Violation::new(ProblemCode::ReplacementPermitUnknown, ART_33_2)
+                    .text("id", *id)
+                    .into(),
+            );
         }
     }
     let body = serde_json::to_string(&cmd.figures)?;
@@ -290,8 +293,9 @@ pub fn file_report(
             bin: cmd.bin.as_str(),
             region: &profile.region,
             year: cmd.year,
-            quarter: i32::try_from(cmd.quarter)
-                .map_err(|_| CaseError::from(Violation::service_rule("quarter-invalid")))?,
+            quarter: i32::try_from(cmd.quarter).map_err(|_| {
+                CaseError::from(Violation::service_rule(ProblemCode::QuarterInvalid))
+            })?,
             body: &body,
             foreign_employed: cmd.foreign_employed,
             kazakh_staff: cmd.kazakh_staff,
@@ -346,9 +350,9 @@ pub fn missing_reports(
     bin: Option<&str>,
 ) -> Result<Vec<Missing>, CaseError> {
     let (first, last) = statistics::quarter_bounds(year, quarter)
-        .ok_or_else(|| CaseError::from(Violation::service_rule("quarter-invalid")))?;
+        .ok_or_else(|| CaseError::from(Violation::service_rule(ProblemCode::QuarterInvalid)))?;
     let q = i32::try_from(quarter)
-        .map_err(|_| CaseError::from(Violation::service_rule("quarter-invalid")))?;
+        .map_err(|_| CaseError::from(Violation::service_rule(ProblemCode::QuarterInvalid)))?;
     let reported: std::collections::BTreeSet<String> =
         db::reports(conn, year, Some(q), region, bin)?
             .into_iter()

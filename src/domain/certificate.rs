@@ -13,6 +13,8 @@ use super::statute::{
 };
 use super::Violation;
 use crate::domain::article::*;
+use crate::domain::problem::{Limit, LimitUnit};
+use crate::domain::ProblemCode;
 use chrono::{Days, Months, NaiveDate};
 
 /// Where a certificate stands.
@@ -215,19 +217,23 @@ pub fn check_application<'a>(
         .iter()
         .find(|p| p.occupation_code == occupation_code)
     else {
-        return Err(vec![Violation::new("profession-not-in-demand", ART_34_1)
-            .text("occupation", occupation_code)
-            .text("date", applied_on)]);
+        return Err(vec![Violation::new(
+            ProblemCode::ProfessionNotInDemand,
+            ART_34_1,
+        )
+        .text("occupation", occupation_code)
+        .text("date", applied_on)]);
     };
     let mut out = Vec::new();
     if p.higher_education_required && !higher_education {
         out.push(
-            Violation::new("qualification-education-below", ART_34_4).text("profession", &p.name),
+            Violation::new(ProblemCode::QualificationEducationBelow, ART_34_4)
+                .text("profession", &p.name),
         );
     }
     if experience_years < p.min_experience_years {
         out.push(
-            Violation::new("qualification-experience-below", ART_34_4)
+            Violation::new(ProblemCode::QualificationExperienceBelow, ART_34_4)
                 .text("profession", &p.name)
                 .arg("years", experience_years)
                 .arg("required", p.min_experience_years),
@@ -258,14 +264,18 @@ pub fn issue(
         .initial_max_months
         .min(MAX_SELF_EMPLOYMENT_INITIAL_MONTHS);
     if months == 0 || months > max {
-        return Err(Violation::new("certificate-term-too-long", ART_34_1)
-            .arg("months", months)
-            .arg("max", max));
+        return Err(
+            Violation::new(ProblemCode::CertificateTermTooLong, ART_34_1)
+                .arg("months", months)
+                .arg("max", max)
+                .limit(Limit::new(max, LimitUnit::Months)),
+        );
     }
     last_day(issued_on, months).ok_or_else(|| {
-        Violation::new("certificate-term-too-long", ART_34_1)
+        Violation::new(ProblemCode::CertificateTermTooLong, ART_34_1)
             .arg("months", months)
             .arg("max", max)
+            .limit(Limit::new(max, LimitUnit::Months))
     })
 }
 
@@ -311,7 +321,7 @@ pub fn extend(
     match issued_on.checked_add_months(Months::new(within)) {
         Some(deadline) if applied_on < deadline => {}
         deadline => out.push(
-            Violation::new("extension-window-closed", ART_34_3)
+            Violation::new(ProblemCode::ExtensionWindowClosed, ART_34_3)
                 .text("issued", issued_on)
                 .text(
                     "deadline",
@@ -324,7 +334,7 @@ pub fn extend(
     let reported = employment.hired_on.iter().any(|&d| valid(d));
     if contract_start > valid_until || !(valid(contract_start) || reported) {
         out.push(
-            Violation::new("certificate-holder-not-employed", ART_34_3)
+            Violation::new(ProblemCode::CertificateHolderNotEmployed, ART_34_3)
                 .text("issued", issued_on)
                 .text("until", valid_until)
                 .text("start", contract_start),
@@ -334,13 +344,16 @@ pub fn extend(
         .extension_max_months
         .min(MAX_SELF_EMPLOYMENT_EXTENSION_MONTHS);
     if contract_end < contract_start {
-        out.push(Violation::service_rule("contract-ends-before-start"));
+        out.push(Violation::service_rule(
+            ProblemCode::ContractEndsBeforeStart,
+        ));
     } else if last_day(contract_start, max).is_none_or(|last| contract_end > last) {
         out.push(
-            Violation::new("extension-beyond-three-years", ART_34_1)
+            Violation::new(ProblemCode::ExtensionBeyondThreeYears, ART_34_1)
                 .text("start", contract_start)
                 .text("end", contract_end)
-                .arg("max", max),
+                .arg("max", max)
+                .limit(Limit::new(max, LimitUnit::Months)),
         );
     }
     if out.is_empty() {

@@ -10,6 +10,7 @@ use super::dates::{add_working_days, WorkCalendar};
 use super::permit::PermitState;
 use super::state::IllegalTransition;
 use super::Violation;
+use crate::domain::ProblemCode;
 use chrono::{Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -318,7 +319,7 @@ pub fn contestable(
         ActKind::MissedDeadline => APPK_91_2,
         _ => APPK_91_1,
     };
-    Err(Violation::new("complaint-no-such-act", article)
+    Err(Violation::new(ProblemCode::ComplaintNoSuchAct, article)
         .text("act", act.as_str())
         .text("state", state.as_str())
         .text("due", decision_due))
@@ -331,7 +332,7 @@ pub fn refusal_contestable(act: ActKind, refused: bool, state: &str) -> Result<(
     if refused && act.case() != CaseKind::Permit {
         return Ok(());
     }
-    Err(Violation::new("complaint-no-such-act", APPK_91_1)
+    Err(Violation::new(ProblemCode::ComplaintNoSuchAct, APPK_91_1)
         .text("act", act.as_str())
         .text("state", state)
         .text("due", "-"))
@@ -347,9 +348,11 @@ pub fn relief_fits(act: ActKind, relief: Relief) -> Result<(), Violation> {
     if fits {
         Ok(())
     } else {
-        Err(Violation::new("complaint-relief-mismatch", APPK_91_1)
-            .text("act", act.as_str())
-            .text("relief", relief.as_str()))
+        Err(
+            Violation::new(ProblemCode::ComplaintReliefMismatch, APPK_91_1)
+                .text("act", act.as_str())
+                .text("relief", relief.as_str()),
+        )
     }
 }
 
@@ -403,12 +406,12 @@ pub fn late_term_decided(
     }
     match (term_restored, outcome) {
         (None, _) => Err(Violation::new(
-            "complaint-term-restoration-required",
+            ProblemCode::ComplaintTermRestorationRequired,
             APPK_92_2,
         )),
-        (Some(false), ComplaintEvent::Satisfy | ComplaintEvent::SatisfyPartly) => {
-            Err(Violation::new("complaint-term-not-restored", APPK_92_3))
-        }
+        (Some(false), ComplaintEvent::Satisfy | ComplaintEvent::SatisfyPartly) => Err(
+            Violation::new(ProblemCode::ComplaintTermNotRestored, APPK_92_3),
+        ),
         _ => Ok(()),
     }
 }
@@ -419,7 +422,10 @@ pub fn reconsideration_open(due: NaiveDate, today: NaiveDate) -> Result<(), Viol
     if today <= due {
         Ok(())
     } else {
-        Err(Violation::new("complaint-reconsideration-term-passed", APPK_91_4).text("due", due))
+        Err(
+            Violation::new(ProblemCode::ComplaintReconsiderationTermPassed, APPK_91_4)
+                .text("due", due),
+        )
     }
 }
 

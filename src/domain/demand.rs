@@ -3,6 +3,7 @@
 
 use super::state::IllegalTransition;
 use super::Violation;
+use crate::domain::ProblemCode;
 
 /// Where a demand stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -122,18 +123,21 @@ pub fn review(
             state: next,
             accepted_number: requested,
         }),
-        DemandDecision::Reduce => match accepted_number {
-            Some(n) if (0..requested).contains(&n) && has_reason => Ok(DemandOutcome {
-                state: next,
-                accepted_number: n,
-            }),
-            _ => Err(Violation::service_rule("reduction-invalid").arg("requested", requested)),
-        },
+        DemandDecision::Reduce => {
+            match accepted_number {
+                Some(n) if (0..requested).contains(&n) && has_reason => Ok(DemandOutcome {
+                    state: next,
+                    accepted_number: n,
+                }),
+                _ => Err(Violation::service_rule(ProblemCode::ReductionInvalid)
+                    .arg("requested", requested)),
+            }
+        }
         DemandDecision::Reject if has_reason => Ok(DemandOutcome {
             state: next,
             accepted_number: 0,
         }),
-        DemandDecision::Reject => Err(Violation::service_rule("reason-required")),
+        DemandDecision::Reject => Err(Violation::service_rule(ProblemCode::ReasonRequired)),
     })
 }
 

@@ -6,6 +6,7 @@
 
 use crate::domain::article::*;
 use crate::domain::ruleset::{FeeRules, SectorFeeGroup, TermUnit};
+use crate::domain::ProblemCode;
 use crate::domain::{Category, Money, RegionCode, SectorCode, Violation};
 
 impl FeeRules {
@@ -85,7 +86,7 @@ pub fn fee_rate(
         }
     };
     rate.ok_or_else(|| {
-        Violation::service_rule("rule-set-incomplete")
+        Violation::service_rule(ProblemCode::RuleSetIncomplete)
             .text("section", "fees")
             .text("category", category)
             .text("sector", sector)
@@ -113,11 +114,12 @@ pub fn check_payment(
     region: &RegionCode,
 ) -> Option<Violation> {
     (paid < due).then(|| {
-        Violation::new("fee-underpaid", ART_33_4)
+        Violation::new(ProblemCode::FeeUnderpaid, ART_33_4)
             .text("region", region)
             .arg("paid", paid)
             .arg("due", due)
             .arg("mrp", mrp)
+            .fee_due(due)
     })
 }
 

@@ -4,6 +4,7 @@
 use super::article::{Article, ART_33_2};
 use super::category::Category;
 use super::violation::Violation;
+use crate::domain::ProblemCode;
 
 /// The revocation ground of the category-4 replacement obligation (the rule set's code).
 pub const REPLACEMENT_OBLIGATION_UNMET: &str = "replacement-obligation-unmet";
@@ -27,9 +28,11 @@ pub fn check_revocation_ground(code: &str, category: Category) -> Result<(), Vio
     if revocation_ground_applies(code, category) {
         Ok(())
     } else {
-        Err(Violation::new("ground-not-for-category", GROUND_SCOPE)
-            .text("ground", code)
-            .text("category", category.code()))
+        Err(
+            Violation::new(ProblemCode::GroundNotForCategory, GROUND_SCOPE)
+                .text("ground", code)
+                .text("category", category.code()),
+        )
     }
 }
 

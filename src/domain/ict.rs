@@ -28,6 +28,8 @@ use super::statute::{
 };
 use super::Violation;
 use crate::domain::article::*;
+use crate::domain::problem::{Limit, LimitUnit};
+use crate::domain::ProblemCode;
 use chrono::{Days, Months, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -225,7 +227,7 @@ pub fn check_employer(kind: EmployerKind, form: EmployerForm) -> Option<Violatio
             | (EmployerKind::HeadOffice, EmployerForm::Subsidiary)
     );
     (!fits).then(|| {
-        Violation::new("ict-employer-form", ART_1_25)
+        Violation::new(ProblemCode::IctEmployerForm, ART_1_25)
             .text("kind", kind.as_str())
             .text("form", form.as_str())
     })
@@ -329,7 +331,7 @@ pub fn check_sender(
     on: NaiveDate,
 ) -> Option<Violation> {
     wto_since.is_none_or(|d| d > on).then(|| {
-        Violation::new("ict-sender-not-wto", ART_1_25)
+        Violation::new(ProblemCode::IctSenderNotWto, ART_1_25)
             .text("country", country)
             .text("date", on)
     })
@@ -352,12 +354,13 @@ fn check_ratio(
     let max = rules.max_percent_of_kazakh_staff;
     let within = Decimal::from(foreigners) * Decimal::from(100) <= max * Decimal::from(kazakh);
     (!within).then(|| {
-        Violation::new("ict-ratio-exceeded", ART_35_4)
+        Violation::new(ProblemCode::IctRatioExceeded, ART_35_4)
             .text("position", position.as_str())
             .arg("foreigners", foreigners)
             .arg("transferred", transferred)
             .arg("kazakh", kazakh)
             .text("max", max)
+            .limit(Limit::new(max, LimitUnit::Percent))
     })
 }
 
@@ -371,19 +374,23 @@ pub fn check_application(rules: &IctRules, a: &Application<'_>) -> Vec<Violation
         .collect();
     let max = rules.max_term_months.min(MAX_ICT_TERM_MONTHS);
     if a.contract_end < a.contract_start {
-        out.push(Violation::service_rule("contract-ends-before-start"));
+        out.push(Violation::service_rule(
+            ProblemCode::ContractEndsBeforeStart,
+        ));
     } else if last_day(a.contract_start, max).is_none_or(|last| a.contract_end > last) {
         out.push(
-            Violation::new("ict-term-too-long", ART_35_1)
+            Violation::new(ProblemCode::IctTermTooLong, ART_35_1)
                 .text("start", a.contract_start)
                 .text("end", a.contract_end)
-                .arg("max", max),
+                .arg("max", max)
+                .limit(Limit::new(max, LimitUnit::Months)),
         );
     }
     for w in a.workers {
         if w.prior_employment_months == 0 {
             out.push(
-                Violation::new("ict-not-employed-by-sender", ART_1_25).text("worker", w.full_name),
+                Violation::new(ProblemCode::IctNotEmployedBySender, ART_1_25)
+                    .text("worker", w.full_name),
             );
         }
     }
@@ -417,15 +424,20 @@ pub fn extend(
 ) -> Result<NaiveDate, Vec<Violation>> {
     let allowed = rules.max_extensions.min(MAX_ICT_EXTENSIONS);
     if extensions >= allowed {
-        return Err(vec![Violation::new("ict-extension-limit", ART_35_1)
-            .arg("max", allowed)
-            .arg("extensions", extensions)]);
+        return Err(vec![Violation::new(
+            ProblemCode::IctExtensionLimit,
+            ART_35_1,
+        )
+        .arg("max", allowed)
+        .limit(Limit::new(allowed, LimitUnit::Times))
+        .arg("extensions", extensions)]);
     }
     let max = rules.extension_months.min(MAX_ICT_EXTENSION_MONTHS);
     let too_long = || {
-        vec![Violation::new("ict-extension-too-long", ART_35_1)
+        vec![Violation::new(ProblemCode::IctExtensionTooLong, ART_35_1)
             .arg("months", months)
-            .arg("max", max)]
+            .arg("max", max)
+            .limit(Limit::new(max, LimitUnit::Months))]
     };
     if months == 0 || months > max {
         return Err(too_long());
@@ -469,7 +481,7 @@ pub fn arrival_term_within(
     valid_until: NaiveDate,
 ) -> Option<Violation> {
     (term.0 < valid_from || term.1 > valid_until).then(|| {
-        Violation::new("ict-arrival-term-outside-permit", ART_35_1)
+        Violation::new(ProblemCode::IctArrivalTermOutsidePermit, ART_35_1)
             .text("from", term.0)
             .text("to", term.1)
             .text("valid_from", valid_from)

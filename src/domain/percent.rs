@@ -5,6 +5,9 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serializer};
 
+/// The strings [`parse`] reads, as a regular expression (for the contract).
+pub const PATTERN: &str = "^[0-9]{1,3}(\\.[0-9]{1,25})?$";
+
 /// The percentage `s` names, or `None` when it is not 1-3 digits with at most 25 decimals.
 pub fn parse(s: &str) -> Option<Decimal> {
     let (whole, fraction) = s.split_once('.').unwrap_or((s, ""));
@@ -48,6 +51,29 @@ mod tests {
             "0.25000000000000000000000001",
         ] {
             assert_eq!(parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_contracts_pattern_admits_exactly_what_parse_reads() {
+        let pattern = regex::Regex::new(PATTERN).unwrap();
+        for s in [
+            "0.25",
+            "70",
+            "100",
+            "999",
+            "0.0000000000000000000000001",
+            "",
+            "1000",
+            "0.",
+            ".5",
+            "+1",
+            "-1",
+            "1e2",
+            "0.25000000000000000000000001",
+            "07",
+        ] {
+            assert_eq!(pattern.is_match(s), parse(s).is_some(), "{s}");
         }
     }
 }

@@ -9,6 +9,7 @@
 
 use super::{statute, CountryCode, Violation};
 use crate::domain::article::{Article, ICAO_9303_3, ICAO_9303_4, LABOUR_CODE_31};
+use crate::domain::ProblemCode;
 use chrono::{Datelike, NaiveDate};
 use std::fmt;
 use unicode_normalization::UnicodeNormalization;
@@ -232,7 +233,7 @@ impl NameError {
     /// whose Cyrillic spelling goes in `cyrillic_field` where the request has one.
     pub fn latin(self, pointer: &str, cyrillic_field: Option<&str>) -> Violation {
         match self {
-            NameError::Foreign(c) => Violation::new("name-not-latin", ICAO_NAMES)
+            NameError::Foreign(c) => Violation::new(ProblemCode::NameNotLatin, ICAO_NAMES)
                 .text("char", shown(c))
                 .text("cyrillic", cyrillic_field.unwrap_or("none")),
             other => other.common(),
@@ -244,7 +245,7 @@ impl NameError {
     pub fn cyrillic(self, pointer: &str) -> Violation {
         match self {
             NameError::Foreign(c) => {
-                Violation::new("name-not-cyrillic", ICAO_NAMES).text("char", shown(c))
+                Violation::new(ProblemCode::NameNotCyrillic, ICAO_NAMES).text("char", shown(c))
             }
             other => other.common(),
         }
@@ -253,14 +254,15 @@ impl NameError {
 
     fn common(self) -> Violation {
         match self {
-            NameError::Blank => Violation::new("name-blank", ICAO_NAMES),
+            NameError::Blank => Violation::new(ProblemCode::NameBlank, ICAO_NAMES),
             NameError::TooLong => {
-                Violation::new("name-too-long", ICAO_NAMES).arg("max", MAX_NAME_CHARS)
+                Violation::new(ProblemCode::NameTooLong, ICAO_NAMES).arg("max", MAX_NAME_CHARS)
             }
             NameError::Invisible(c) | NameError::Foreign(c) => {
-                Violation::new("name-invisible-character", ICAO_NAMES).text("char", shown(c))
+                Violation::new(ProblemCode::NameInvisibleCharacter, ICAO_NAMES)
+                    .text("char", shown(c))
             }
-            NameError::Separator => Violation::new("name-separator", ICAO_NAMES),
+            NameError::Separator => Violation::new(ProblemCode::NameSeparator, ICAO_NAMES),
         }
     }
 }
@@ -283,12 +285,15 @@ impl PassportError {
     pub fn violation(self, pointer: &str) -> Violation {
         match self {
             PassportError::Character(c) => {
-                Violation::new("passport-number-character", ICAO_PASSPORT).text("char", shown(c))
+                Violation::new(ProblemCode::PassportNumberCharacter, ICAO_PASSPORT)
+                    .text("char", shown(c))
             }
-            PassportError::Length(n) => Violation::new("passport-number-length", ICAO_PASSPORT)
-                .arg("length", n)
-                .arg("min", MIN_PASSPORT_CHARS)
-                .arg("max", MAX_PASSPORT_CHARS),
+            PassportError::Length(n) => {
+                Violation::new(ProblemCode::PassportNumberLength, ICAO_PASSPORT)
+                    .arg("length", n)
+                    .arg("min", MIN_PASSPORT_CHARS)
+                    .arg("max", MAX_PASSPORT_CHARS)
+            }
         }
         .at(pointer)
     }
@@ -434,16 +439,15 @@ impl MrzError {
     /// The refusal of the zone at `pointer` (the `mrz` field).
     pub fn violation(self, pointer: &str) -> Violation {
         match self {
-            MrzError::Shape(line) => Violation::new("mrz-shape", ICAO_PASSPORT)
+            MrzError::Shape(line) => Violation::new(ProblemCode::MrzShape, ICAO_PASSPORT)
                 .arg("line", line + 1)
                 .at(&format!("{pointer}/{line}")),
-            MrzError::NotPassport => {
-                Violation::new("mrz-not-passport", ICAO_PASSPORT).at(&format!("{pointer}/0"))
-            }
-            MrzError::Date(item) => Violation::new("mrz-date", ICAO_PASSPORT)
+            MrzError::NotPassport => Violation::new(ProblemCode::MrzNotPassport, ICAO_PASSPORT)
+                .at(&format!("{pointer}/0")),
+            MrzError::Date(item) => Violation::new(ProblemCode::MrzDate, ICAO_PASSPORT)
                 .text("item", item.as_str())
                 .at(&format!("{pointer}/1")),
-            MrzError::CheckDigit(item) => Violation::new("mrz-check-digit", ICAO_PASSPORT)
+            MrzError::CheckDigit(item) => Violation::new(ProblemCode::MrzCheckDigit, ICAO_PASSPORT)
                 .text("item", item.as_str())
                 .at(&format!("{pointer}/1")),
         }
@@ -580,7 +584,7 @@ pub fn mrz_disagreements(mrz: &Mrz, s: &Stated<'_>, at: &str) -> Vec<Violation> 
     let mut out = Vec::new();
     let mut differ = |field: &str, item: &str| {
         out.push(
-            Violation::new("mrz-mismatch", ICAO_PASSPORT)
+            Violation::new(ProblemCode::MrzMismatch, ICAO_PASSPORT)
                 .text("item", item)
                 .at(&format!("{at}/{field}")),
         );
@@ -726,7 +730,7 @@ pub fn check_life_dates(
     };
     if d.birth_date >= today {
         out.push(
-            Violation::new("birth-date-not-past", LABOUR_CODE_AGE)
+            Violation::new(ProblemCode::BirthDateNotPast, LABOUR_CODE_AGE)
                 .text("birth", d.birth_date)
                 .text("today", today)
                 .at(&format!("{at}/birth_date")),
@@ -736,7 +740,7 @@ pub fn check_life_dates(
     let at_start = age_on(d.birth_date, start);
     if at_start < i32::try_from(minimum).unwrap_or(i32::MAX) {
         out.push(
-            Violation::new("worker-below-working-age", LABOUR_CODE_AGE)
+            Violation::new(ProblemCode::WorkerBelowWorkingAge, LABOUR_CODE_AGE)
                 .text("birth", d.birth_date)
                 .text("start", start)
                 .arg("age", at_start)
@@ -748,7 +752,7 @@ pub fn check_life_dates(
     let possible = (age_on(d.birth_date, today) - i32::try_from(minimum).unwrap_or(0)).max(0);
     if i64::from(d.experience_years) > i64::from(possible) {
         out.push(
-            Violation::new("experience-beyond-working-years", LABOUR_CODE_AGE)
+            Violation::new(ProblemCode::ExperienceBeyondWorkingYears, LABOUR_CODE_AGE)
                 .arg("years", d.experience_years)
                 .arg("possible", possible)
                 .arg("minimum", minimum)
@@ -757,7 +761,7 @@ pub fn check_life_dates(
     }
     if let Some(expiry) = d.passport_expiry.filter(|e| *e <= d.birth_date) {
         out.push(
-            Violation::new("passport-expiry-before-birth", ICAO_NAMES)
+            Violation::new(ProblemCode::PassportExpiryBeforeBirth, ICAO_NAMES)
                 .text("expiry", expiry)
                 .text("birth", d.birth_date)
                 .at(&format!("{at}/passport_expiry")),

@@ -4,6 +4,7 @@
 
 use crate::domain::article::*;
 use crate::domain::ledger::DISTRIBUTION;
+use crate::domain::ProblemCode;
 use crate::domain::{Category, CountryCode, RegionCode, Violation};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -74,7 +75,7 @@ pub fn check_national_quota(plan: &NationalQuotaPlan) -> Vec<Violation> {
     let sum: i64 = plan.categories.iter().map(|(_, total, _)| total).sum();
     if sum > plan.permit_total {
         out.push(
-            Violation::new("category-split-exceeds-quota", ART_32_4_1)
+            Violation::new(ProblemCode::CategorySplitExceedsQuota, ART_32_4_1)
                 .arg("sum", sum)
                 .arg("total", plan.permit_total)
                 .arg("year", plan.year),
@@ -88,17 +89,20 @@ pub fn check_national_quota(plan: &NationalQuotaPlan) -> Vec<Violation> {
     for c in &plan.countries {
         if c.eaeu {
             out.push(
-                Violation::resting_on("country-quota-for-eaeu-member", &[ART_2_3, ART_32_4_2])
-                    .text("country", &c.country),
+                Violation::resting_on(
+                    ProblemCode::CountryQuotaForEaeuMember,
+                    &[ART_2_3, ART_32_4_2],
+                )
+                .text("country", &c.country),
             );
         } else if !c.treaty {
             out.push(
-                Violation::new("country-not-treaty-partner", ART_32_4_2)
+                Violation::new(ProblemCode::CountryNotTreatyPartner, ART_32_4_2)
                     .text("country", &c.country),
             );
         } else if c.number < c.taken {
             out.push(
-                Violation::new("quota-below-used", ART_32_4_2)
+                Violation::new(ProblemCode::QuotaBelowUsed, ART_32_4_2)
                     .text("country", &c.country)
                     .arg("number", c.number)
                     .arg("taken", c.taken),
@@ -111,7 +115,7 @@ pub fn check_national_quota(plan: &NationalQuotaPlan) -> Vec<Violation> {
 /// Art. 7(23): the national figure of a category cannot go below what the ministry has
 /// already distributed to the regions.
 pub fn below_distributed(category: Category, total: i64, distributed: i64) -> Violation {
-    Violation::new("quota-below-distributed", ART_7_23)
+    Violation::new(ProblemCode::QuotaBelowDistributed, ART_7_23)
         .text("category", category)
         .arg("total", total)
         .arg("distributed", distributed)
@@ -120,7 +124,7 @@ pub fn below_distributed(category: Category, total: i64, distributed: i64) -> Vi
 /// Art. 7(23): regions get their allocations out of the year's national quota, so none
 /// can be set for a category the year's quota does not have yet.
 pub fn quota_not_set(year: i32, category: Category) -> Violation {
-    Violation::new("quota-not-set", ART_7_23)
+    Violation::new(ProblemCode::QuotaNotSet, ART_7_23)
         .arg("year", year)
         .text("category", category)
 }
@@ -132,7 +136,7 @@ pub fn share_out_of_range(component: QuotaComponent) -> Violation {
         QuotaComponent::Permits => ("permits", ART_32_4_1),
         QuotaComponent::LabourImmigrants => ("labour-immigrants", ART_32_4_3),
     };
-    Violation::new("quota-out-of-range", article).text("component", name)
+    Violation::new(ProblemCode::QuotaOutOfRange, article).text("component", name)
 }
 
 /// The components of the national quota that are shares of the labour force.
@@ -159,7 +163,7 @@ pub fn check_regional_allocation(
     let taken = current.held + current.used;
     if new_allocated < taken {
         out.push(
-            Violation::new("allocation-below-used", ART_7_23)
+            Violation::new(ProblemCode::AllocationBelowUsed, ART_7_23)
                 .text("region", region)
                 .arg("number", new_allocated)
                 .text("category", category)
@@ -170,12 +174,13 @@ pub fn check_regional_allocation(
     let increase = new_allocated - current.allocated;
     if increase > reserve {
         out.push(
-            Violation::resting_on("national-quota-exceeded", &[ART_7_23, ART_32_4_1])
+            Violation::resting_on(ProblemCode::NationalQuotaExceeded, &[ART_7_23, ART_32_4_1])
                 .text("region", region)
                 .arg("increase", increase)
                 .text("category", category)
                 .arg("year", year)
-                .arg("reserve", reserve),
+                .arg("reserve", reserve)
+                .quota_left(reserve),
         );
     }
     out
@@ -210,7 +215,10 @@ pub fn check_transfer(
 ) -> Vec<Violation> {
     let mut out = Vec::new();
     if from == to {
-        out.push(Violation::resting_on("transfer-to-itself", DISTRIBUTION));
+        out.push(Violation::resting_on(
+            ProblemCode::TransferToItself,
+            DISTRIBUTION,
+        ));
     }
     if units > available_at_source {
         out.push(transfer_exceeds_unused(
@@ -233,9 +241,10 @@ pub fn transfer_exceeds_unused(
     units: i64,
     available: i64,
 ) -> Violation {
-    Violation::resting_on("transfer-exceeds-unused", DISTRIBUTION)
+    Violation::resting_on(ProblemCode::TransferExceedsUnused, DISTRIBUTION)
         .text("source", from)
         .arg("available", available)
+        .quota_left(available)
         .text("category", category)
         .arg("year", year)
         .arg("units", units)
@@ -250,10 +259,11 @@ pub fn quota_exhausted(
     left: Allocation,
     wanted: i64,
 ) -> Violation {
-    Violation::new("quota-exhausted", ART_33_2)
+    Violation::new(ProblemCode::QuotaExhausted, ART_33_2)
         .text("region", region)
         .arg("left", left.available().max(0))
         .arg("allocated", left.allocated)
+        .quota_left(left.available())
         .text("category", category)
         .arg("year", year)
         .arg("wanted", wanted)
@@ -267,10 +277,11 @@ pub fn country_quota_exhausted(
     left: i64,
     wanted: i64,
 ) -> Violation {
-    Violation::new("country-quota-exhausted", ART_32_4_2)
+    Violation::new(ProblemCode::CountryQuotaExhausted, ART_32_4_2)
         .arg("year", year)
         .text("country", country)
         .arg("left", left)
+        .quota_left(left)
         .arg("wanted", wanted)
 }
 
@@ -285,7 +296,8 @@ pub fn check_seasonal_profession(
         .iter()
         .any(|p| p.trim().eq_ignore_ascii_case(profession.trim()));
     (category == Category::Seasonal && !listed).then(|| {
-        Violation::new("profession-not-seasonal", ART_7_21_1).text("profession", profession)
+        Violation::new(ProblemCode::ProfessionNotSeasonal, ART_7_21_1)
+            .text("profession", profession)
     })
 }
 

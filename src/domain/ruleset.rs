@@ -4,6 +4,7 @@
 
 use crate::domain::article::*;
 use crate::domain::complaint::{ActKind, DecidingBody};
+use crate::domain::ProblemCode;
 use crate::domain::{statute, Category, Money, SectorCode, Violation};
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -1446,7 +1447,7 @@ impl RuleSet {
         let opens = q.filing_opens.in_year(quota_year - 1);
         let closes = q.filing_closes.in_year(quota_year - 1);
         (today < opens || closes < today).then(|| {
-            Violation::resting_on("demand-filing-closed", &[ART_32_5, ART_6_2])
+            Violation::resting_on(ProblemCode::DemandFilingClosed, &[ART_32_5, ART_6_2])
                 .arg("year", quota_year)
                 .text("opens", opens)
                 .text("closes", closes)

@@ -3,6 +3,7 @@
 
 use super::violation::Violation;
 use crate::domain::article::*;
+use crate::domain::ProblemCode;
 use chrono::{Datelike, NaiveDate};
 
 /// What one permit counter counts (`permit_stats.measure`, whose CHECK constraint allows
@@ -127,7 +128,7 @@ pub fn quarter_bounds(year: i32, quarter: u32) -> Option<(NaiveDate, NaiveDate)>
 pub fn check_report_period(year: i32, quarter: u32, today: NaiveDate) -> Option<Violation> {
     let (_, last) = quarter_bounds(year, quarter)?;
     (today <= last).then(|| {
-        Violation::new("statistical-report-period-open", ART_37_2)
+        Violation::new(ProblemCode::StatisticalReportPeriodOpen, ART_37_2)
             .arg("year", i64::from(year))
             .arg("quarter", i64::from(quarter))
             .text("from", last.succ_opt().unwrap_or(last))

@@ -3,6 +3,7 @@
 //! of the regime allowed in code; each cites its article.
 
 use crate::domain::article::*;
+use crate::domain::ProblemCode;
 use crate::domain::Violation;
 
 /// Art. 33(3): business trips of a permitted worker outside the ATUs named in the permit,
@@ -75,17 +76,17 @@ pub fn check_working_age(field: &str, years: u32) -> Option<Violation> {
 }
 
 /// Code of a violation: a rule-set number goes beyond the limit the law fixes.
-pub const STATUTORY_LIMIT_EXCEEDED: &str = "statutory-limit-exceeded";
+pub const STATUTORY_LIMIT_EXCEEDED: ProblemCode = ProblemCode::StatutoryLimitExceeded;
 
 /// Code of a violation: a rule-set number falls short of what the law gives (a term or a
 /// deadline the law grants the employer or the foreigner cannot be cut below it).
-pub const STATUTORY_MINIMUM_NOT_MET: &str = "statutory-minimum-not-met";
+pub const STATUTORY_MINIMUM_NOT_MET: ProblemCode = ProblemCode::StatutoryMinimumNotMet;
 
 /// Code of a violation: a rule-set switch says the opposite of what the law fixes.
-pub const STATUTORY_RULE_FIXED: &str = "statutory-rule-fixed";
+pub const STATUTORY_RULE_FIXED: ProblemCode = ProblemCode::StatutoryRuleFixed;
 
 /// Code of a violation: a rule set charges a fee for intra-corporate transfers.
-pub const ICT_FEE_NOT_ALLOWED: &str = "ict-fee-not-allowed";
+pub const ICT_FEE_NOT_ALLOWED: ProblemCode = ProblemCode::IctFeeNotAllowed;
 
 /// `value` of the rule-set field `field` lies within `minimum..=limit`, the bounds the
 /// article gives; a number the law fixes has `minimum == limit`.
@@ -284,13 +285,13 @@ mod tests {
         let v = check_complaint_filing_months("f", 2).unwrap();
         assert_eq!(
             (v.code.as_str(), v.article.as_deref()),
-            (STATUTORY_MINIMUM_NOT_MET, Some("APPK Art. 92(1)"))
+            (STATUTORY_MINIMUM_NOT_MET.as_str(), Some("APPK Art. 92(1)"))
         );
         assert_eq!(check_complaint_reconsideration_days("f", 3), None);
         let v = check_complaint_reconsideration_days("f", 4).unwrap();
         assert_eq!(
             (v.code.as_str(), v.article.as_deref()),
-            (STATUTORY_LIMIT_EXCEEDED, Some("APPK Art. 91(4)"))
+            (STATUTORY_LIMIT_EXCEEDED.as_str(), Some("APPK Art. 91(4)"))
         );
         // A special law may set a shorter term (the Law on State Services: 15 days).
         assert_eq!(check_complaint_decision_days("f", 15), None);

@@ -5,7 +5,8 @@
 //! never change with the language.
 
 use super::article::{cite_all, Article};
-use super::money::Money;
+use super::problem::{Limit, ProblemCode};
+use super::Money;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -125,7 +126,9 @@ impl Message {
 /// stored with a decision and rendered in the reader's language when read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Violation {
-    /// Stable, machine-readable code of the rule, e.g. `quota-exhausted`.
+    /// Stable, machine-readable code of the rule, e.g. `quota-exhausted`: a
+    /// [`ProblemCode`] as sent, kept as text so that a finding stored under an earlier
+    /// code still reads.
     pub code: String,
     /// The article of Law 482-V (or the ministry's act) the rule rests on, e.g.
     /// `Art. 33(2)`; `None` for a rule of the service itself rather than of the law.
@@ -137,39 +140,76 @@ pub struct Violation {
     /// `/workers/0/birth_date`), for a rule about one field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// The figures a client acts on, as typed members (boxed: most violations have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub members: Option<Box<Members>>,
+}
+
+/// Typed figures of a refusal beside its message (RFC 9457 §3.2 extension members).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Members {
+    /// The fee due, in tenge, of a payment refused as too small (Art. 33(4)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fee_due: Option<Money>,
+    /// The quota units left, of a request refused for want of quota (Art. 33(2), 32(4)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quota_left: Option<i64>,
+    /// The limit the request would exceed, with its unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<Limit>,
 }
 
 impl Violation {
     /// A violation of the rule `code`, resting on `article`.
-    pub fn new(code: &str, article: Article) -> Self {
+    pub fn new(code: ProblemCode, article: Article) -> Self {
         Self::citing(code, article.cite().to_owned())
     }
 
     /// A violation of the rule `code`, resting on several provisions together, cited as
     /// `Art. 33(2), 9(5)`.
-    pub fn resting_on(code: &str, articles: &[Article]) -> Self {
+    pub fn resting_on(code: ProblemCode, articles: &[Article]) -> Self {
         Self::citing(code, cite_all(articles))
     }
 
     /// A violation of the rule `code` whose citation was composed at run time from typed
     /// articles, e.g. the articles of the route the route finder chose.
-    pub fn citing(code: &str, citation: String) -> Self {
+    pub fn citing(code: ProblemCode, citation: String) -> Self {
         Self {
-            code: code.to_owned(),
             article: Some(citation),
-            args: Vec::new(),
-            field: None,
+            ..Self::service_rule(code)
         }
     }
 
     /// A violation of a rule the service sets itself (no article of the law).
-    pub fn service_rule(code: &str) -> Self {
+    pub fn service_rule(code: ProblemCode) -> Self {
         Self {
-            code: code.to_owned(),
+            code: code.as_str().to_owned(),
             article: None,
             args: Vec::new(),
             field: None,
+            members: None,
         }
+    }
+
+    /// States the fee due, in tenge (a typed member beside the message's figures).
+    #[must_use]
+    pub fn fee_due(mut self, due: Money) -> Self {
+        self.members.get_or_insert_with(Box::default).fee_due = Some(due);
+        self
+    }
+
+    /// States the quota units left (never below 0).
+    #[must_use]
+    pub fn quota_left(mut self, left: i64) -> Self {
+        self.members.get_or_insert_with(Box::default).quota_left = Some(left.max(0));
+        self
+    }
+
+    /// States the limit the request would exceed.
+    #[must_use]
+    pub fn limit(mut self, limit: Limit) -> Self {
+        self.members.get_or_insert_with(Box::default).limit = Some(limit);
+        self
     }
 
     /// Adds the named argument `name`.

@@ -271,20 +271,39 @@ fn declared(method: &str, path: &str, res: Resp) -> Resp {
     } else {
         method.to_lowercase()
     };
+    // The template with the fewest parameters wins: `/v1/permits/search` before
+    // `/v1/permits/{id}`.
     let op = doc["paths"]
         .as_object()
         .unwrap()
         .iter()
-        .find_map(|(template, item)| {
+        .filter_map(|(template, item)| {
             let t: Vec<&str> = template.split('/').collect();
             let matches = t.len() == segments.len()
                 && t.iter()
                     .zip(&segments)
                     .all(|(a, b)| a == b || (a.starts_with('{') && !b.is_empty()));
-            matches.then(|| &item[&method]).filter(|op| op.is_object())
-        });
+            let parameters = t.iter().filter(|a| a.starts_with('{')).count();
+            matches
+                .then(|| (parameters, &item[&method]))
+                .filter(|(_, op)| op.is_object())
+        })
+        .min_by_key(|(parameters, _)| *parameters)
+        .map(|(_, op)| op);
     if let Some(op) = op {
         let response = &op["responses"][res.status.to_string()];
+        // A rule's refusal names only codes its operation lists (`x-problem-codes`).
+        for v in res.body["violations"].as_array().into_iter().flatten() {
+            if res.status != 422 {
+                continue;
+            }
+            let code = &v["code"];
+            let listed = response["x-problem-codes"].as_array();
+            assert!(
+                listed.is_some_and(|codes| codes.contains(code)),
+                "{method} {path} answered 422 with {code}, which its x-problem-codes {listed:?} do not list"
+            );
+        }
         if response.is_object() {
             for h in ["ETag", "Location", "Idempotent-Replayed", "Retry-After"] {
                 if res.headers.contains_key(h) {

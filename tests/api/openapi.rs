@@ -277,3 +277,96 @@ fn generated_clients_get_what_they_need() {
         );
     }
 }
+
+/// Every 422 an operation answers lists the rule codes its `violations` can carry
+/// (`x-problem-codes`), each once and each a value of the `ProblemCode` enum that
+/// `ViolationView.code` is; an answer that takes no field it checks lists at least one code
+/// (the API tests check, by `declared`, that every 422 they meet names only listed codes).
+#[test]
+fn every_422_lists_its_problem_codes_from_the_problem_code_enum() {
+    let doc = document();
+    let schemas = &doc["components"]["schemas"];
+    let all: Vec<&serde_json::Value> = schemas["ProblemCode"]["enum"]
+        .as_array()
+        .expect("the ProblemCode enum")
+        .iter()
+        .collect();
+    assert!(all.len() > 100, "{} codes", all.len());
+    assert_eq!(
+        schemas["ProblemCode"]["x-enum-varnames"]
+            .as_array()
+            .map(Vec::len),
+        Some(all.len())
+    );
+    assert_eq!(
+        schemas["ViolationView"]["properties"]["code"]["$ref"],
+        "#/components/schemas/ProblemCode"
+    );
+    let mut used = std::collections::BTreeSet::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let Some(refused) = op["responses"].get("422") else {
+                continue;
+            };
+            let codes = refused["x-problem-codes"]
+                .as_array()
+                .unwrap_or_else(|| panic!("{method} {path}: 422 without x-problem-codes"));
+            let description = refused["description"].as_str().unwrap_or_default();
+            assert!(
+                !codes.is_empty() || description.contains("invalid-fields"),
+                "{method} {path}: a 422 that lists no code and no field error"
+            );
+            let mut seen = std::collections::BTreeSet::new();
+            for code in codes {
+                assert!(
+                    all.contains(&code),
+                    "{method} {path}: {code} is no ProblemCode"
+                );
+                assert!(
+                    seen.insert(code.to_string()),
+                    "{method} {path}: {code} twice"
+                );
+                assert!(
+                    description.contains(&format!("`{}`", code.as_str().unwrap())),
+                    "{method} {path}: {code} not in the description"
+                );
+                used.insert(code.as_str().unwrap().to_owned());
+            }
+        }
+    }
+    assert!(
+        used.len() > 80,
+        "only {} codes are answered anywhere",
+        used.len()
+    );
+}
+
+/// Amounts and percentages are decimal strings with their unit (`format: decimal`,
+/// `x-unit`): a generator can map them to an exact decimal type.
+#[test]
+fn money_and_percentages_are_decimal_strings_with_their_unit() {
+    let doc = document();
+    let schemas = &doc["components"]["schemas"];
+    for (name, unit) in [("Money", "tenge"), ("Percent", "percent")] {
+        assert_eq!(schemas[name]["type"], "string", "{name}");
+        assert_eq!(schemas[name]["format"], "decimal", "{name}");
+        assert_eq!(schemas[name]["x-unit"], unit, "{name}");
+    }
+    // No percentage is left a plain string.
+    for (name, schema) in schemas.as_object().unwrap() {
+        for (property, p) in schema["properties"].as_object().into_iter().flatten() {
+            if property.ends_with("_percent") || property.contains("percent_of") {
+                let named = p["$ref"].as_str().or_else(|| {
+                    p["oneOf"]
+                        .as_array()
+                        .and_then(|o| o.iter().find_map(|x| x["$ref"].as_str()))
+                });
+                assert_eq!(
+                    named,
+                    Some("#/components/schemas/Percent"),
+                    "{name}.{property}"
+                );
+            }
+        }
+    }
+}

@@ -218,6 +218,12 @@ async fn a_permit_runs_from_application_to_departure() {
     assert_eq!(r.status, 422, "{}", r.body); // paid_on after today on the 24th
     let v = &r2.problem(422, "fee-underpaid")["violations"][0];
     assert_eq!(v["article"], "Art. 33(4)");
+    // The amount due as a typed member (RFC 9457 §3.2), not only inside the message.
+    assert_eq!(v["fee_due"], "1588528.00");
+    assert_eq!(
+        (&v["quota_left"], &v["limit"]),
+        (&json!(null), &json!(null))
+    );
     assert_eq!(
         v["message"],
         "1,000,000.00 tenge were paid to KZ-23; the fee due is 1,588,528.00 tenge at the MRP of 3,932.00 tenge on the payment date"
@@ -563,6 +569,7 @@ async fn art_33_3_trip_days_are_counted_per_calendar_year_up_to_90() {
     // The 91st day is refused.
     let r = post(trip("2026-06-01", "2026-06-01")).await;
     let v = &r.problem(422, "trip-days-exceeded")["violations"][0];
+    assert_eq!(v["limit"], json!({"value": "90", "unit": "days"}));
     assert_eq!(
         v["message"],
         "in 2026 the worker has 90 business-trip days; 1 more would exceed 90"
@@ -1051,9 +1058,11 @@ async fn an_extension_is_decided_like_an_application_on_the_quota_of_the_year_it
     assert_eq!(e["decision_due"], "2026-12-04");
     // No 2027 quota yet: the extension's own check fails and its approval is refused.
     assert_eq!(check(&e, "quota-available")["outcome"], "fail");
-    decide(&app, &e["id"], "KZ-23", json!({"decision": "approve"}))
-        .await
-        .problem(422, "quota-available");
+    let refused = decide(&app, &e["id"], "KZ-23", json!({"decision": "approve"})).await;
+    let v = &refused.problem(422, "quota-available")["violations"][0];
+    // What is left, as a typed member: nothing of 2027's quota.
+    assert_eq!(v["quota_left"], 0);
+    assert_eq!(v["fee_due"], json!(null));
     quota_2027(&app, 3).await;
     let p = decide(&app, &e["id"], "KZ-23", json!({"decision": "approve"}))
         .await

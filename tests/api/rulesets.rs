@@ -34,7 +34,11 @@ async fn art_33_3_a_rule_set_with_120_trip_days_is_refused_citing_the_article() 
         json!([{
             "code": "statutory-limit-exceeded",
             "message": "rules.business_trips.max_days_per_calendar_year is 120; the law allows at most 90",
-            "article": "Art. 33(3)"
+            "article": "Art. 33(3)",
+            "pointer": null,
+            "fee_due": null,
+            "quota_left": null,
+            "limit": null
         }])
     );
     assert!(body.get("errors").is_none());

@@ -85,7 +85,7 @@ pub struct NationalQuotaRequest {
     pub labour_force_source: String,
     /// Percentage of the labour force for permits to employers (Art. 32(4)(1)).
     #[serde(deserialize_with = "crate::domain::percent::deserialize")]
-    #[schema(value_type = String, example = "0.25", pattern = "^[0-9]{1,3}(\\.[0-9]{1,25})?$")]
+    #[schema(value_type = crate::api::schemas::Percent, example = "0.25")]
     pub permit_percent: Decimal,
     /// The permit quota by worker category; every category once. Their sum may not exceed
     /// the permit quota.
@@ -95,7 +95,7 @@ pub struct NationalQuotaRequest {
     /// Percentage of the labour force for labour immigrants (Art. 32(4)(3)), recorded for
     /// the ministry's statistics.
     #[serde(deserialize_with = "crate::domain::percent::deserialize")]
-    #[schema(value_type = String, example = "2.9", pattern = "^[0-9]{1,3}(\\.[0-9]{1,25})?$")]
+    #[schema(value_type = crate::api::schemas::Percent, example = "2.9")]
     pub labour_immigrant_percent: Decimal,
     /// Country-of-origin quotas, only for treaty partners (Art. 32(4)(2)).
     #[serde(default)]
@@ -155,12 +155,12 @@ pub struct NationalQuotaView {
     /// Where the labour-force figure comes from.
     pub labour_force_source: String,
     /// Percentage of the labour force for permits to employers, decimal (Art. 32(4)(1)).
-    #[schema(example = "0.25")]
+    #[schema(value_type = crate::api::schemas::Percent, example = "0.25")]
     pub permit_percent: String,
     /// The permit quota: `permit_percent` of the labour force, rounded down.
     pub permit_total: i64,
     /// Percentage of the labour force for labour immigrants, decimal (Art. 32(4)(3)).
-    #[schema(example = "2.9")]
+    #[schema(value_type = crate::api::schemas::Percent, example = "2.9")]
     pub labour_immigrant_percent: String,
     /// The labour-immigrant quota, rounded down.
     pub labour_immigrant_total: i64,
@@ -311,7 +311,7 @@ impl NationalQuotaRequest {
         (status = 404, description = "A country is not in the reference data.", body = Problem, content_type = "application/problem+json"),
         Concurrent,
         StaleVersion,
-        (status = 422, description = "Invalid fields, or a rule violation: `category-split-exceeds-quota` (Art. 32(4)(1)), `quota-below-distributed` (Art. 7(23)), `country-not-treaty-partner` (Art. 32(4)(2)), `quota-below-used`.", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::NationalQuotaRefused,
     ))]
 #[put("/quotas/{year}")]
 pub async fn set_national_quota(

@@ -108,7 +108,7 @@ pub struct RegionalAllocationRequest {
         (status = 200, description = "The region's figures after the change.", body = RegionalQuotaView),
         (status = 404, description = "No such region.", body = Problem, content_type = "application/problem+json"),
         Concurrent,
-        (status = 422, description = "Invalid fields, or a rule violation: `quota-not-set`, `national-quota-exceeded`, `allocation-below-used` (Art. 7(23)).", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::RegionalQuotaRefused,
     ))]
 #[put("/quotas/{year}/regions/{region}")]
 pub async fn set_regional_quota(

@@ -11,7 +11,7 @@ use crate::cases;
 use crate::cases::quota::view;
 use crate::domain::quota::Pool;
 use crate::domain::Category;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use actix_web::{get, post, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -115,7 +115,7 @@ pub struct TransferQuery {
     responses(
         (status = 201, description = "Transferred.", body = TransferView, headers(("Location" = String, description = "The year's transfers."))),
         IdempotencyConflict,
-        (status = 422, description = "Invalid fields (also a `from_region` or `to_region` that is none of the 20 regions), or a rule violation: `transfer-exceeds-unused`, `transfer-to-itself` (Art. 7(23), 6(2)), `quota-not-set` (Art. 7(23)).", body = Problem, content_type = "application/problem+json"),
+        crate::api::refusals::TransferRefused,
     ))]
 #[post("/quotas/{year}/transfers")]
 pub async fn transfer_quota(

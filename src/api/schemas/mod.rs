@@ -5,10 +5,11 @@
 
 pub mod ruleset;
 
+use crate::domain::problem::{Limit, LimitUnit};
 use crate::domain::ruleset::MonthDay;
-use crate::domain::{Category, Money, RegionCode, SectorCode};
+use crate::domain::{Category, Money, ProblemCode, RegionCode, SectorCode};
 use utoipa::openapi::extensions::ExtensionsBuilder;
-use utoipa::openapi::schema::{Schema, Type};
+use utoipa::openapi::schema::{Schema, SchemaFormat, Type};
 use utoipa::openapi::{ObjectBuilder, RefOr};
 use utoipa::{PartialSchema, ToSchema};
 
@@ -59,17 +60,123 @@ impl PartialSchema for Category {
 }
 impl ToSchema for Category {}
 
+/// The `format` of every amount and percentage: a decimal number written as a JSON string,
+/// read exactly (never as a binary float).
+pub(crate) const DECIMAL: &str = "decimal";
+
+/// A decimal string (`format: decimal`) counted in `unit` (`x-unit`: `tenge`, `percent`).
+fn decimal_schema(
+    description: &str,
+    pattern: &str,
+    max_length: usize,
+    example: &str,
+    unit: &str,
+) -> RefOr<Schema> {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .format(Some(SchemaFormat::Custom(DECIMAL.to_owned())))
+        .description(Some(description))
+        .pattern(Some(pattern))
+        .max_length(Some(max_length))
+        .examples([serde_json::Value::String(example.to_owned())])
+        .extensions(Some(ExtensionsBuilder::new().add("x-unit", unit).build()))
+        .into()
+}
+
 impl PartialSchema for Money {
     fn schema() -> RefOr<Schema> {
-        string_schema(
-            "An amount in tenge, a decimal string with at most two decimals.",
+        decimal_schema(
+            "An amount in tenge (`x-unit`), a decimal string (`format: decimal`: read it as \
+             an exact decimal, never a binary float) with at most two decimals.",
             "^-?[0-9]{1,16}(\\.[0-9]{1,2})?$",
             20,
             "1297500.00",
+            "tenge",
         )
     }
 }
 impl ToSchema for Money {}
+
+/// A percentage on the wire: a decimal string of 1-3 digits and at most 25 decimals, as
+/// [`crate::domain::percent`] reads it. Fields name it with `#[schema(value_type = Percent)]`.
+pub struct Percent;
+
+impl PartialSchema for Percent {
+    fn schema() -> RefOr<Schema> {
+        decimal_schema(
+            "A percentage (`x-unit`: `percent`; `\"0.25\"` is a quarter of one percent), a \
+             decimal string (`format: decimal`: read it as an exact decimal, never a binary \
+             float) of 1-3 digits and at most 25 decimals.",
+            crate::domain::percent::PATTERN,
+            29,
+            "0.25",
+            "percent",
+        )
+    }
+}
+impl ToSchema for Percent {}
+
+impl PartialSchema for ProblemCode {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .description(Some(
+                "The code of a rule that refused a request: stable, never translated, and the \
+                 catalogue key of its message. Each operation's 422 answer lists the codes it \
+                 can give in `x-problem-codes`.",
+            ))
+            .enum_values(Some(ProblemCode::ALL.iter().map(|c| c.as_str())))
+            .extensions(Some(
+                ExtensionsBuilder::new()
+                    .add(
+                        "x-enum-varnames",
+                        ProblemCode::ALL
+                            .iter()
+                            .map(|c| c.constant())
+                            .collect::<Vec<_>>(),
+                    )
+                    .build(),
+            ))
+            .into()
+    }
+}
+impl ToSchema for ProblemCode {}
+
+impl PartialSchema for Limit {
+    fn schema() -> RefOr<Schema> {
+        let value = ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(SchemaFormat::Custom(DECIMAL.to_owned())))
+            .description(Some(
+                "The largest value the rule admits, in `unit`: a decimal string \
+                 (`format: decimal`).",
+            ))
+            .pattern(Some("^[0-9]{1,12}(\\.[0-9]{1,25})?$"))
+            .max_length(Some(38))
+            .examples([serde_json::Value::String("90".to_owned())]);
+        let unit = ObjectBuilder::new()
+            .schema_type(Type::String)
+            .description(Some(
+                "What `value` counts: `days` (calendar days), `times` (steps taken), \
+                 `percent`, `months`, `units` (workers or quota units).",
+            ))
+            .enum_values(Some(LimitUnit::ALL.map(LimitUnit::as_str)))
+            .extensions(Some(
+                enum_varnames(["DAYS", "TIMES", "PERCENT", "MONTHS", "UNITS"]).build(),
+            ));
+        ObjectBuilder::new()
+            .schema_type(Type::Object)
+            .description(Some(
+                "The limit a rule refused a request for exceeding, with its unit.",
+            ))
+            .property("value", value)
+            .property("unit", unit)
+            .required("value")
+            .required("unit")
+            .into()
+    }
+}
+impl ToSchema for Limit {}
 
 impl PartialSchema for MonthDay {
     fn schema() -> RefOr<Schema> {

@@ -331,11 +331,7 @@ pub struct IctRules {
     #[schema(minimum = 1, maximum = 1)]
     pub max_extensions: u32,
     /// ICT foreigners as a percentage of Kazakh staff in the same category, at most (Art. 35(4)).
-    #[schema(
-        example = "50",
-        max_length = 29,
-        pattern = "^[0-9]{1,3}(\\.[0-9]{1,25})?$"
-    )]
+    #[schema(value_type = super::Percent, example = "50")]
     pub max_percent_of_kazakh_staff: String,
     /// Calendar days after entry within which the employer reports the arrival: ten, fixed
     /// by the law (Art. 35(3)).
@@ -376,11 +372,7 @@ pub struct ShareRatio {
     #[schema(example = json!(["1", "2"]), max_items = 5)]
     pub categories: Vec<Category>,
     /// Kazakh citizens as a percentage of staff, at least.
-    #[schema(
-        example = "70",
-        max_length = 29,
-        pattern = "^[0-9]{1,3}(\\.[0-9]{1,25})?$"
-    )]
+    #[schema(value_type = super::Percent, example = "70")]
     pub min_kazakh_percent: String,
 }
 

@@ -10,6 +10,7 @@ use crate::db::Conn;
 use crate::domain::article::*;
 use crate::domain::complaint::DecidingBody;
 use crate::domain::complaint::{self, ComplaintEvent};
+use crate::domain::ProblemCode;
 use crate::domain::Violation;
 use crate::domain::{EmployerId, RegionCode};
 use chrono::NaiveDate;
@@ -87,7 +88,7 @@ fn decide_loaded(
         .map(str::trim)
         .filter(|r| !r.is_empty());
     if reasons.is_none() && event != ComplaintEvent::Satisfy {
-        return Err(Violation::new("complaint-reasons-required", APPK_91_3).into());
+        return Err(Violation::new(ProblemCode::ComplaintReasonsRequired, APPK_91_3).into());
     }
     let detail = Detail {
         reasons: reasons.map(str::to_owned),

@@ -12,6 +12,7 @@ use crate::domain::article::*;
 use crate::domain::complaint::{self, ActKind, Relief};
 use crate::domain::dates::local_date;
 use crate::domain::permit::RegionDecision;
+use crate::domain::ProblemCode;
 use crate::domain::{EmployerId, Message, RegionCode, Violation};
 use chrono::{FixedOffset, NaiveDate};
 
@@ -153,7 +154,7 @@ fn act_of(
     };
     found.ok_or_else(|| {
         CaseError::from(
-            Violation::new("complaint-no-such-act", APPK_91_1)
+            Violation::new(ProblemCode::ComplaintNoSuchAct, APPK_91_1)
                 .text("act", act.as_str())
                 .text("state", l.permit.status.as_str())
                 .text("due", l.permit.decision_due),

@@ -16,6 +16,7 @@ use crate::domain::hold::Release;
 use crate::domain::permit::checks::{self, Check};
 use crate::domain::permit::{transition, PermitEvent, PermitKind};
 use crate::domain::ruleset::TermUnit;
+use crate::domain::ProblemCode;
 use crate::domain::{quota, Category, EmployerId, RegionCode, Violation};
 use chrono::{Datelike, NaiveDate};
 
@@ -79,7 +80,7 @@ pub fn apply(
     }
     if cmd.start_date < today {
         refusals.push(
-            Violation::service_rule("start-date-past")
+            Violation::service_rule(ProblemCode::StartDatePast)
                 .text("start", cmd.start_date)
                 .text("today", today),
         );

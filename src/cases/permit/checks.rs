@@ -17,6 +17,7 @@ use crate::domain::person::{self, CyrillicName, LatinName, PassportNumber, Perso
 use crate::domain::route::{self, EmployerType, Engagement, Facts, Position};
 use crate::domain::ruleset::{NoPermitList, RuleSet, TermChoice, TermUnit};
 use crate::domain::violation::Words;
+use crate::domain::ProblemCode;
 use crate::domain::{Category, CountryCode, EmployerId, RegionCode, Violation};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -457,7 +458,7 @@ pub(super) fn list_on(conn: &mut Conn, on: NaiveDate) -> Result<NoPermitList, Ca
 
 pub(super) fn citizen_of(conn: &mut Conn, code: &str) -> Result<reference::Country, CaseError> {
     reference::country(conn, code)?.ok_or_else(|| {
-        CaseError::from(Violation::service_rule("unknown-country").text("country", code))
+        CaseError::from(Violation::service_rule(ProblemCode::UnknownCountry).text("country", code))
     })
 }
 
@@ -538,7 +539,7 @@ pub(super) fn workers_as_persons(
         );
         if seen.iter().any(|k| k.same(&key)) {
             out.push(
-                Violation::new("worker-named-twice", ART_33_3)
+                Violation::new(ProblemCode::WorkerNamedTwice, ART_33_3)
                     .text("worker", &w.full_name_latin)
                     .at(&pointer),
             );

@@ -19,6 +19,7 @@ use crate::domain::hold::{QuotaClaim, Release, Units};
 use crate::domain::permit::checks;
 use crate::domain::permit::{may_decide, transition, PermitEvent, PermitState, RegionDecision};
 use crate::domain::ruleset::RuleSet;
+use crate::domain::ProblemCode;
 use crate::domain::{fees, Message, RegionCode, SectorCode, Violation};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -291,12 +292,14 @@ pub(super) fn decide_loaded(
             let rules = today.rules(conn)?;
             let list = &rules.permit_grounds;
             if grounds.is_empty() {
-                return Err(Violation::service_rule("grounds-required").into());
+                return Err(Violation::service_rule(ProblemCode::GroundsRequired).into());
             }
             let mut articles = Vec::new();
             for g in grounds {
                 let ground = list.refusal_ground(g).ok_or_else(|| {
-                    CaseError::from(Violation::new("unknown-ground", ART_33_2).text("ground", g))
+                    CaseError::from(
+                        Violation::new(ProblemCode::UnknownGround, ART_33_2).text("ground", g),
+                    )
                 })?;
                 articles.push(ground.article.clone());
             }
@@ -370,7 +373,9 @@ pub(super) fn fee_rate_of(
     let profile =
         profile.ok_or_else(|| CaseError::rules(vec![checks::profile_missing(today).finding]))?;
     let sector: SectorCode = profile.sector.parse().map_err(|_| {
-        CaseError::from(Violation::service_rule("unknown-sector").text("sector", &profile.sector))
+        CaseError::from(
+            Violation::service_rule(ProblemCode::UnknownSector).text("sector", &profile.sector),
+        )
     })?;
     let days = (l.permit.end_date - l.permit.start_date).num_days() + 1;
     Ok(fees::fee_rate(

@@ -8,6 +8,7 @@ use crate::db::permits::{self as db};
 use crate::db::Conn;
 use crate::domain::article::*;
 use crate::domain::permit::{departure_owed, transition, PermitEvent, Stay};
+use crate::domain::ProblemCode;
 use crate::domain::{Message, Violation};
 use chrono::NaiveDate;
 
@@ -62,13 +63,13 @@ pub(super) fn depart_loaded(
     if !departure_owed(&stay) {
         transition(state, PermitEvent::Depart).map_err(illegal)?;
         // Ended before its first day: no worker came on it.
-        return Err(Violation::new("departure-not-owed", ART_28_2_8)
+        return Err(Violation::new(ProblemCode::DepartureNotOwed, ART_28_2_8)
             .text("start", l.permit.start_date)
             .text("ended", stay.replaced_on.or(stay.ended_on).unwrap_or(today))
             .into());
     }
     if cmd.on > today {
-        return Err(Violation::service_rule("departure-date-future")
+        return Err(Violation::service_rule(ProblemCode::DepartureDateFuture)
             .text("date", cmd.on)
             .text("today", today)
             .into());

@@ -11,7 +11,9 @@ use crate::domain::article::*;
 use crate::domain::dates::add_working_days;
 use crate::domain::permit::checks;
 use crate::domain::permit::{transition, PermitEvent, PermitKind};
+use crate::domain::problem::{Limit, LimitUnit};
 use crate::domain::ruleset::TermUnit;
+use crate::domain::ProblemCode;
 use crate::domain::{Message, Violation};
 use chrono::{Datelike, Days, NaiveDate};
 
@@ -62,7 +64,7 @@ pub(super) fn extend_loaded(
     let category = parent.permit.category;
     let terms = rules.categories.iter().find(|t| t.category == category);
     let Some(choice) = terms.and_then(|t| t.extension.clone()) else {
-        return Err(Violation::new("extension-not-allowed", ART_7_20)
+        return Err(Violation::new(ProblemCode::ExtensionNotAllowed, ART_7_20)
             .text("category", category)
             .into());
     };
@@ -72,9 +74,10 @@ pub(super) fn extend_loaded(
         .count();
     if let Some(max) = terms.and_then(|t| t.max_extensions) {
         if u32::try_from(done).unwrap_or(u32::MAX) >= max {
-            return Err(Violation::new("extension-limit-reached", ART_7_20)
+            return Err(Violation::new(ProblemCode::ExtensionLimitReached, ART_7_20)
                 .text("category", category)
                 .arg("max", max)
+                .limit(Limit::new(max, LimitUnit::Times))
                 .into());
         }
     }
@@ -83,7 +86,7 @@ pub(super) fn extend_loaded(
     let opens = end - Days::new(u64::from(w.earliest_days_before_expiry));
     let closes = end - Days::new(u64::from(w.latest_days_before_expiry));
     if today < opens || today > closes {
-        return Err(Violation::new("extension-window", ART_7_20)
+        return Err(Violation::new(ProblemCode::ExtensionWindow, ART_7_20)
             .text("end", end)
             .text("opens", opens)
             .text("closes", closes)

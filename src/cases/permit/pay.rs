@@ -8,6 +8,7 @@ use crate::db::permits::{self as db, Move};
 use crate::db::Conn;
 use crate::domain::article::*;
 use crate::domain::permit::{transition, PermitEvent, PermitState};
+use crate::domain::ProblemCode;
 use crate::domain::{fees, Message, Money, RegionCode, Violation};
 use chrono::NaiveDate;
 
@@ -47,7 +48,7 @@ pub(super) fn pay_loaded(
     follow::ensure_parent_active(conn, &l, PermitEvent::Pay, today)?;
     let Some(region) = l.regions.iter().find(|r| r.region == cmd.region) else {
         crate::cases::known_regions(conn, [("region".to_owned(), &cmd.region)])?;
-        return Err(Violation::service_rule("region-not-in-permit")
+        return Err(Violation::service_rule(ProblemCode::RegionNotInPermit)
             .text("region", &cmd.region)
             .into());
     };
@@ -76,7 +77,7 @@ pub(super) fn pay_loaded(
         .map(|t| t.date())
         .unwrap_or(l.permit.filed_on);
     if cmd.paid_on > today || cmd.paid_on < decided {
-        return Err(Violation::service_rule("payment-date-invalid")
+        return Err(Violation::service_rule(ProblemCode::PaymentDateInvalid)
             .text("date", cmd.paid_on)
             .text("decided", decided)
             .text("today", today)
@@ -93,7 +94,7 @@ pub(super) fn pay_loaded(
     }
     let tiyn = |m: Money| {
         m.tiyn()
-            .map_err(|_| CaseError::from(Violation::service_rule("fee-underpaid")))
+            .map_err(|_| CaseError::from(Violation::service_rule(ProblemCode::FeeUnderpaid)))
     };
     advance(conn, &l, to, &Move::default())?;
     let n = db::pay_region(

@@ -14,6 +14,7 @@ use crate::domain::article::*;
 use crate::domain::permit::checks::{self, Qualification};
 use crate::domain::permit::{transition, PermitEvent, PermitKind};
 use crate::domain::person::PersonKey;
+use crate::domain::ProblemCode;
 use crate::domain::{Category, Message, Violation};
 use chrono::NaiveDate;
 
@@ -206,9 +207,11 @@ pub(super) fn replacement_loaded(
 ) -> Result<Loaded, CaseError> {
     transition(l.state_on(today), PermitEvent::ReportReplacement).map_err(illegal)?;
     if l.permit.category != Category::QualifiedWorkers || l.permit.kind != PermitKind::Permit {
-        return Err(Violation::new("replacement-not-category-4", ART_33_2)
-            .text("category", l.permit.category)
-            .into());
+        return Err(
+            Violation::new(ProblemCode::ReplacementNotCategory4, ART_33_2)
+                .text("category", l.permit.category)
+                .into(),
+        );
     }
     if l.replacement.is_some() {
         return Err(CaseError::conflict(

@@ -9,6 +9,7 @@ use crate::db::Conn;
 use crate::domain::article::*;
 use crate::domain::hold::Release;
 use crate::domain::permit::{transition, OwnGround, PermitEvent};
+use crate::domain::ProblemCode;
 use crate::domain::Violation;
 use chrono::NaiveDate;
 
@@ -94,7 +95,7 @@ pub(super) fn supervise_loaded(
                 .revocation_ground(ground)
                 .ok_or_else(|| {
                     CaseError::from(
-                        Violation::new("unknown-ground", ART_9_5).text("ground", ground),
+                        Violation::new(ProblemCode::UnknownGround, ART_9_5).text("ground", ground),
                     )
                 })?;
             crate::domain::ground_scope::check_revocation_ground(&g.code, l.permit.category)?;

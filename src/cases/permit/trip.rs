@@ -10,6 +10,7 @@ use crate::domain::article::*;
 use crate::domain::dates::DateRange;
 use crate::domain::permit::trips::{self, TripRequest};
 use crate::domain::permit::{transition, PermitEvent};
+use crate::domain::ProblemCode;
 use crate::domain::{Message, RegionCode, Violation};
 use chrono::NaiveDate;
 
@@ -56,7 +57,7 @@ pub(super) fn trip_loaded(
     let rules = rules_on(conn, today)?;
     let days = DateRange::new(cmd.from, cmd.to).map_err(|_| {
         CaseError::from(
-            Violation::new("trip-outside-validity", ART_33_3)
+            Violation::new(ProblemCode::TripOutsideValidity, ART_33_3)
                 .text("from", cmd.from)
                 .text("to", cmd.to)
                 .text("start", l.permit.start_date)

@@ -7,6 +7,7 @@ use crate::db::schema::{
 };
 use crate::db::{AnyConnection, Error};
 use crate::domain::quota::{self, CountryPlan, NationalQuotaPlan, QuotaComponent};
+use crate::domain::ProblemCode;
 use crate::domain::{Category, CountryCode, Message, Refusal, Violation};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
@@ -144,7 +145,7 @@ pub fn set_national(
             .optional()?;
         let Some((treaty, eaeu)) = flags else {
             return Err(Error::from(
-                Violation::service_rule("unknown-country").text("country", country),
+                Violation::service_rule(ProblemCode::UnknownCountry).text("country", country),
             ));
         };
         plan_countries.push(CountryPlan {

@@ -10,6 +10,7 @@ use crate::domain::route::{Route, RouteAnswer};
 use crate::domain::ruleset::{
     KazakhShareRules, LabourMarketTest, ReissueRules, ReplacementDuty, TermChoice, TermUnit,
 };
+use crate::domain::ProblemCode;
 use crate::domain::{Category, CountryCode, Message, RegionCode, Violation};
 use chrono::{Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -87,12 +88,13 @@ pub fn quota_available(
 ) -> Check {
     Check::judged(
         left >= wanted,
-        Violation::new("quota-available", ART_33_2)
+        Violation::new(ProblemCode::QuotaAvailable, ART_33_2)
             .text("region", region)
             .arg("year", year)
             .text("category", category)
             .arg("left", left)
-            .arg("wanted", wanted),
+            .arg("wanted", wanted)
+            .quota_left(left),
     )
 }
 
@@ -100,11 +102,12 @@ pub fn quota_available(
 pub fn country_quota_available(country: &CountryCode, year: i32, left: i64, wanted: i64) -> Check {
     Check::judged(
         left >= wanted,
-        Violation::new("country-quota-available", ART_32_4_2)
+        Violation::new(ProblemCode::CountryQuotaAvailable, ART_32_4_2)
             .text("country", country)
             .arg("year", year)
             .arg("left", left)
-            .arg("wanted", wanted),
+            .arg("wanted", wanted)
+            .quota_left(left),
     )
 }
 
@@ -114,7 +117,8 @@ pub fn country_quota_available(country: &CountryCode, year: i32, left: i64, want
 /// country's share could not be held against its quota). `treaty` is the first such
 /// country among the workers, `countries` how many citizenships need a permit.
 pub fn country_quota_not_mixed(treaty: Option<&CountryCode>, countries: usize) -> Check {
-    let finding = Violation::service_rule("country-quota-mixed").arg("countries", countries);
+    let finding =
+        Violation::service_rule(ProblemCode::CountryQuotaMixed).arg("countries", countries);
     Check::judged(
         treaty.is_none() || countries <= 1,
         match treaty {
@@ -196,7 +200,7 @@ pub fn kazakh_share(
     if workforce.foreign_division && employees <= rules.exemption_max_employees {
         return Check::judged(
             true,
-            Violation::new("kazakh-share-exempt", ART_33_6)
+            Violation::new(ProblemCode::KazakhShareExempt, ART_33_6)
                 .arg("employees", employees)
                 .arg("max", rules.exemption_max_employees),
         );
@@ -207,7 +211,7 @@ pub fn kazakh_share(
     {
         return Check::judged(
             true,
-            Violation::new("kazakh-share-small-business", ART_33_6)
+            Violation::new(ProblemCode::KazakhShareSmallBusiness, ART_33_6)
                 .arg("employees", employees)
                 .arg("max", max),
         );
@@ -215,7 +219,8 @@ pub fn kazakh_share(
     let Some(ratio) = rules.ratio_for(category) else {
         return Check::judged(
             true,
-            Violation::new("kazakh-share-not-applicable", ART_33_6).text("category", category),
+            Violation::new(ProblemCode::KazakhShareNotApplicable, ART_33_6)
+                .text("category", category),
         );
     };
     let permitted = workforce.permitted_in(&ratio.categories);
@@ -240,7 +245,7 @@ pub fn kazakh_share(
     let categories: Vec<&str> = ratio.categories.iter().map(|c| c.code()).collect();
     Check::judged(
         ratio.is_met(kazakh, foreign),
-        Violation::new("kazakh-share", ART_33_6)
+        Violation::new(ProblemCode::KazakhShare, ART_33_6)
             .text("categories", categories.join("+"))
             .arg("kazakh", kazakh)
             .arg("foreign", foreign)
@@ -254,7 +259,7 @@ pub fn kazakh_share(
 pub fn profile_missing(date: NaiveDate) -> Check {
     Check::judged(
         false,
-        Violation::new("employer-profile-required", ART_33_6).text("date", date),
+        Violation::new(ProblemCode::EmployerProfileRequired, ART_33_6).text("date", date),
     )
 }
 
@@ -296,7 +301,7 @@ pub fn qualification(q: &Qualification<'_>, category: Category) -> Check {
         && (!reference_needed || q.reference.is_some_and(|r| !r.trim().is_empty()));
     Check::judged(
         ok,
-        Violation::new("qualification-data", ART_33_7)
+        Violation::new(ProblemCode::QualificationData, ART_33_7)
             .text("worker", q.worker)
             .text("occupation", q.occupation_code)
             .arg("years", q.experience_years),
@@ -312,7 +317,7 @@ pub fn term_allowed(category: Category, choice: &TermChoice, unit: TermUnit, len
     };
     Check::judged(
         choice.unit == unit && choice.allows(length),
-        Violation::new("term-allowed", ART_7_20)
+        Violation::new(ProblemCode::TermAllowed, ART_7_20)
             .text("category", category)
             .arg("length", length)
             .text("unit", unit_name),
@@ -336,7 +341,7 @@ pub fn labour_market_test(
             && days >= i64::from(test.min_days_published));
     Check::judged(
         ok,
-        Violation::new("labour-market-test", ART_7_20)
+        Violation::new(ProblemCode::LabourMarketTest, ART_7_20)
             .arg("days", days)
             .arg("min", test.min_days_published),
     )
@@ -346,7 +351,7 @@ pub fn labour_market_test(
 /// engaging foreign labour unlawfully is refused until `barred_until` (inclusive).
 pub fn employer_not_barred(barred_until: Option<NaiveDate>, today: NaiveDate) -> Check {
     let until = barred_until.filter(|u| *u >= today);
-    let finding = Violation::new("employer-barred", ART_33_2);
+    let finding = Violation::new(ProblemCode::EmployerBarred, ART_33_2);
     Check::judged(
         until.is_none(),
         match until {
@@ -373,7 +378,7 @@ pub fn replacement_commitment(
     let ok = !needed || months.is_some_and(|m| (duty.min_months..=duty.max_months).contains(&m));
     Check::judged(
         ok,
-        Violation::new("replacement-commitment", ART_33_2)
+        Violation::new(ProblemCode::ReplacementCommitment, ART_33_2)
             .arg("min", duty.min_months)
             .arg("max", duty.max_months),
     )
@@ -406,7 +411,7 @@ pub fn replacements_met(unreported: &[Commitment], today: NaiveDate) -> Check {
         .collect();
     Check::judged(
         overdue.is_empty(),
-        Violation::new("replacement-obligation-met", ART_33_2)
+        Violation::new(ProblemCode::ReplacementObligationMet, ART_33_2)
             .arg("count", overdue.len())
             .text(
                 "permits",
@@ -430,9 +435,11 @@ pub fn replacement_report(
     if hired.len() >= foreign_workers && in_time {
         Ok(())
     } else {
-        Err(Violation::new("replacement-report-short", ART_33_2)
-            .arg("hired", hired.len())
-            .arg("foreign", foreign_workers))
+        Err(
+            Violation::new(ProblemCode::ReplacementReportShort, ART_33_2)
+                .arg("hired", hired.len())
+                .arg("foreign", foreign_workers),
+        )
     }
 }
 
@@ -445,7 +452,7 @@ pub struct OtherCase {
     pub own: bool,
 }
 
-fn naming(code: &str, worker: &str, other: Option<OtherCase>) -> Violation {
+fn naming(code: ProblemCode, worker: &str, other: Option<OtherCase>) -> Violation {
     let finding = Violation::new(code, ART_33_3).text("worker", worker);
     match other {
         Some(o) => finding
@@ -460,7 +467,7 @@ fn naming(code: &str, worker: &str, other: Option<OtherCase>) -> Violation {
 pub fn worker_free(worker: &str, live: Option<OtherCase>) -> Check {
     Check::judged(
         live.is_none(),
-        naming("worker-on-live-permit", worker, live),
+        naming(ProblemCode::WorkerOnLivePermit, worker, live),
     )
 }
 
@@ -471,7 +478,7 @@ pub fn worker_free(worker: &str, live: Option<OtherCase>) -> Check {
 pub fn worker_not_pending(worker: &str, pending: Option<OtherCase>) -> Check {
     Check::warn_if(
         pending.is_some(),
-        naming("worker-on-pending-application", worker, pending),
+        naming(ProblemCode::WorkerOnPendingApplication, worker, pending),
     )
 }
 
@@ -480,7 +487,7 @@ pub fn worker_not_pending(worker: &str, pending: Option<OtherCase>) -> Check {
 pub fn passport_valid(worker: &str, expiry: NaiveDate, permit_end: NaiveDate) -> Check {
     Check::warn_if(
         expiry < permit_end,
-        Violation::service_rule("passport-expires")
+        Violation::service_rule(ProblemCode::PassportExpires)
             .text("worker", worker)
             .text("expiry", expiry)
             .text("end", permit_end),
@@ -492,7 +499,7 @@ pub fn passport_valid(worker: &str, expiry: NaiveDate, permit_end: NaiveDate) ->
 pub fn needs_no_permit(worker: &str, country: &CountryCode) -> Check {
     Check::warn_if(
         true,
-        Violation::new("worker-needs-no-permit", ART_2_3)
+        Violation::new(ProblemCode::WorkerNeedsNoPermit, ART_2_3)
             .text("worker", worker)
             .text("country", country),
     )
@@ -524,23 +531,24 @@ pub struct Reissue<'a> {
 pub fn reissue(rules: &ReissueRules, r: &Reissue<'_>) -> Vec<Violation> {
     let mut out = Vec::new();
     if !rules.allowed {
-        out.push(Violation::new("reissue-not-allowed", ART_7_20));
+        out.push(Violation::new(ProblemCode::ReissueNotAllowed, ART_7_20));
     }
     if rules.same_occupation && r.leaving_occupation != r.newcomer_occupation {
         out.push(
-            Violation::new("reissue-occupation-differs", ART_7_20)
+            Violation::new(ProblemCode::ReissueOccupationDiffers, ART_7_20)
                 .text("occupation", r.leaving_occupation)
                 .text("newcomer", r.newcomer_occupation),
         );
     }
     if r.newcomer_eaeu {
         out.push(
-            Violation::new("reissue-needs-no-permit", ART_2_3).text("country", r.newcomer_country),
+            Violation::new(ProblemCode::ReissueNeedsNoPermit, ART_2_3)
+                .text("country", r.newcomer_country),
         );
     } else if r.held_country != r.newcomer_quota_country {
         let held = r.held_country.map_or("-", |c| c.as_str());
         out.push(
-            Violation::new("reissue-country-quota", ART_32_4_2)
+            Violation::new(ProblemCode::ReissueCountryQuota, ART_32_4_2)
                 .text("country", r.newcomer_country)
                 .text("held", held),
         );
@@ -562,7 +570,7 @@ pub fn worker_exempt(worker: &str, answer: &RouteAnswer) -> Option<Violation> {
     let Route::Exempt(x) = answer.route else {
         return None;
     };
-    let mut v = Violation::new("worker-exempt", x.article())
+    let mut v = Violation::new(ProblemCode::WorkerExempt, x.article())
         .text("worker", worker)
         .arg("subparagraph", x.subparagraph());
     if let Some((_, category)) = answer.reason.args.iter().find(|(n, _)| n == "category") {
@@ -597,7 +605,7 @@ pub fn worker_route(worker: &str, answer: &RouteAnswer, needs_permit: bool) -> O
         return None;
     }
     let route = answer.route.kind().map_or("none", |k| k.as_str());
-    let finding = Violation::resting_on("worker-route-other", &answer.articles)
+    let finding = Violation::resting_on(ProblemCode::WorkerRouteOther, &answer.articles)
         .text("worker", worker)
         .text("route", route);
     Some(if !needs_permit && !quota {
@@ -610,7 +618,7 @@ pub fn worker_route(worker: &str, answer: &RouteAnswer, needs_permit: bool) -> O
 /// Art. 33(1): a permit whose workers all need no permit within the quota has nothing to
 /// permit (at filing each such worker is refused with the article of their own route).
 pub fn nothing_to_permit() -> Violation {
-    Violation::new("no-worker-needs-permit", ART_33_1)
+    Violation::new(ProblemCode::NoWorkerNeedsPermit, ART_33_1)
 }
 
 /// Art. 7(20): the last day of a permit of `length` `unit` starting on `start`.

@@ -5,7 +5,9 @@
 
 use crate::domain::article::*;
 use crate::domain::dates::DateRange;
+use crate::domain::problem::{Limit, LimitUnit};
 use crate::domain::statute::MAX_BUSINESS_TRIP_DAYS_PER_YEAR;
+use crate::domain::ProblemCode;
 use crate::domain::{RegionCode, Violation};
 use chrono::{Datelike, NaiveDate};
 
@@ -53,11 +55,13 @@ pub fn check_trip(t: &TripRequest<'_>) -> Vec<Violation> {
     let mut out = Vec::new();
     let max = t.max_days_per_year.min(MAX_BUSINESS_TRIP_DAYS_PER_YEAR);
     if t.permit_regions.contains(t.host_region) {
-        out.push(Violation::new("trip-region-in-permit", ART_33_3).text("region", t.host_region));
+        out.push(
+            Violation::new(ProblemCode::TripRegionInPermit, ART_33_3).text("region", t.host_region),
+        );
     }
     if !t.validity.contains(t.days.start) || !t.validity.contains(t.days.end) {
         out.push(
-            Violation::new("trip-outside-validity", ART_33_3)
+            Violation::new(ProblemCode::TripOutsideValidity, ART_33_3)
                 .text("from", t.days.start)
                 .text("to", t.days.end)
                 .text("start", t.validity.start)
@@ -69,11 +73,12 @@ pub fn check_trip(t: &TripRequest<'_>) -> Vec<Violation> {
         let used: i64 = t.earlier.iter().map(|e| days_in_year(e, year)).sum();
         if used + wanted > i64::from(max) {
             out.push(
-                Violation::new("trip-days-exceeded", ART_33_3)
+                Violation::new(ProblemCode::TripDaysExceeded, ART_33_3)
                     .arg("year", year)
                     .arg("used", used)
                     .arg("wanted", wanted)
-                    .arg("max", max),
+                    .arg("max", max)
+                    .limit(Limit::new(max, LimitUnit::Days)),
             );
         }
     }
