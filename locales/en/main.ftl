@@ -961,6 +961,7 @@ console-rules-key-filing_closes = filing closes
 console-rules-key-filing_months = filing, months
 console-rules-key-filing_opens = filing opens
 console-rules-key-from = from
+console-rules-key-valid_from = from
 console-rules-key-group = group
 console-rules-key-higher_education_required = higher education required
 console-rules-key-ict_exempt = intra-corporate transfer exempt

@@ -938,6 +938,7 @@ console-rules-key-filing_closes = өтінім қабылдау аяқталад
 console-rules-key-filing_months = шағым беру мерзімі, ай
 console-rules-key-filing_opens = өтінім қабылдау басталады
 console-rules-key-from = басталатын күн
+console-rules-key-valid_from = басталатын күн
 console-rules-key-group = топ
 console-rules-key-higher_education_required = жоғары білім талап етіледі
 console-rules-key-ict_exempt = корпоративішілік ауыстыру алымнан босатылған

@@ -970,6 +970,7 @@ console-rules-key-filing_closes = приём заявок заканчивает
 console-rules-key-filing_months = срок подачи жалобы, мес.
 console-rules-key-filing_opens = приём заявок начинается
 console-rules-key-from = с
+console-rules-key-valid_from = с
 console-rules-key-group = группа
 console-rules-key-higher_education_required = требуется высшее образование
 console-rules-key-ict_exempt = внутрикорпоративный перевод освобождён от сбора

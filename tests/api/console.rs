@@ -760,7 +760,7 @@ async fn openid_connect_sign_in_at_a_real_provider_makes_the_same_caller_as_a_to
     oidc_sign_in(&c, &app, "akimat-kz23").await;
     let who = text(&c, "#user").await;
     assert!(
-        who.contains("Atyrau Region") && who.contains("akimat-kz23"),
+        who.contains("Atyrau Region") && who.contains("Айгүл Сәрсенбаева"),
         "{who}"
     );
     c.goto(&format!("{}/console/queue", app.address))

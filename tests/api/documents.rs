@@ -133,7 +133,8 @@ async fn an_issued_permit_has_a_pdf_with_its_number_data_workers_and_qr_address(
         "Caspian Drilling LLP",
         BIN_A,
         "KAYA MEHMET",
-        "TUR",
+        // The citizenship by its name, in Kazakh and Russian (CLDR).
+        "Түркия / Турция",
         "U1000000",
         "KZ-23",
         // The term as Kazakh and Russian write dates (issue 21).

@@ -176,7 +176,7 @@ expect(short.response.status === 422, "an underpayment is refused", short.respon
 const underpaid = short.error?.violations?.[0];
 expect(underpaid?.code === "fee-underpaid", "the violation's code", short.error);
 expect(underpaid.article === "Art. 33(4)", "the violation's article", underpaid);
-expect(underpaid.message.includes(due), "the message names the fee due", underpaid.message);
+expect(underpaid.fee_due === due, "the violation names the fee due as a typed member", underpaid);
 expect(short.response.headers.get("Content-Language") === "ru", "the problem is in Russian");
 permit = must(
   "payment",
