@@ -444,6 +444,7 @@ fee-underpaid = { $paid } tenge were paid to { $region }; the fee due is { $due 
 trip-region-in-permit = { $region } is named in the permit: the permit itself is valid there, no business trip is needed
 trip-outside-validity = the trip from { $from } to { $to } is outside the permit's validity from { $start } to { $end }
 trip-days-exceeded = in { $year } the worker has { $used } business-trip days; { $wanted } more would exceed { $max }
+trip-ends-before-start = the trip ends on { $to }, before it starts on { $from }
 unknown-ground = { $ground } is not a ground on the ministry's list
 grounds-required = a refusal names at least one ground from the ministry's list
 complaint-no-such-act = the permit shows no { $act ->

@@ -424,6 +424,7 @@ fee-underpaid = { $region } бюджетіне { $paid } теңге төленд
 trip-region-in-permit = { $region } рұқсатта көрсетілген: рұқсат онда өздігінен жарамды, іссапар қажет емес
 trip-outside-validity = { $from } – { $to } іссапары рұқсаттың { $start } – { $end } қолданылу мерзімінен тыс
 trip-days-exceeded = { $year } жылы қызметкердің іссапар күндері { $used }; тағы { $wanted } күн { $max } шегінен асады
+trip-ends-before-start = іссапар { $to } аяқталады, ол басталатын күннен ({ $from }) бұрын
 unknown-ground = { $ground } министрліктің негіздер тізбесінде жоқ
 grounds-required = бас тарту министрлік тізбесіндегі кемінде бір негізді көрсетеді
 complaint-no-such-act = рұқсатта шағым жасалатын { $act ->

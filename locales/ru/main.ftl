@@ -450,6 +450,7 @@ fee-underpaid = в бюджет { $region } уплачено { $paid } тенг�
 trip-region-in-permit = { $region } указан в разрешении: разрешение действует там само, командировка не нужна
 trip-outside-validity = командировка с { $from } по { $to } выходит за срок действия разрешения с { $start } по { $end }
 trip-days-exceeded = в { $year } году у работника { $used } дней командировок; ещё { $wanted } превысят { $max }
+trip-ends-before-start = командировка заканчивается { $to }, раньше, чем начинается ({ $from })
 unknown-ground = { $ground } нет в перечне оснований министерства
 grounds-required = в отказе указывается хотя бы одно основание из перечня министерства
 complaint-no-such-act = у разрешения нет { $act ->

@@ -208,7 +208,7 @@ refusals!(
     /// `POST /v1/permits/{id}/trips` (Art. 33(3)).
     TripRefused,
     Some("; also a `host_region` that is none of the 20 regions"),
-    [&[TripDaysExceeded, TripRegionInPermit, TripOutsideValidity]]
+    [&[TripDaysExceeded, TripRegionInPermit, TripOutsideValidity, TripEndsBeforeStart]]
 );
 refusals!(
     /// `POST /v1/permits/{id}/reissues` (Art. 7(20), 2(3), 32(4)(2), 33(3), 33(7)).

@@ -333,6 +333,8 @@ fn scalar_html(f: &Frame, key: &str, v: &serde_json::Value) -> String {
         } else {
             "console-rules-no"
         })),
+        // A year is a name of a year, not a count: `2026`, never `2 026`.
+        Value::Number(n) if key == "year" || key.ends_with("_year") => escape(&n.to_string()),
         Value::Number(n) => n
             .as_i64()
             .map_or_else(|| escape(&n.to_string()), |i| escape(&f.num(&i))),

@@ -148,6 +148,7 @@ problem_codes! {
     TransferExceedsUnused = "transfer-exceeds-unused",
     TransferToItself = "transfer-to-itself",
     TripDaysExceeded = "trip-days-exceeded",
+    TripEndsBeforeStart = "trip-ends-before-start",
     TripOutsideValidity = "trip-outside-validity",
     TripRegionInPermit = "trip-region-in-permit",
     UnknownCountry = "unknown-country",

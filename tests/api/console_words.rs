@@ -474,6 +474,11 @@ async fn the_ministry_pages_group_thousands_write_percentages_and_read_the_rule_
         assert!(rules.contains(words), "{words} missing: {rules}");
     }
     assert!(!rules.contains("issue_decision_working_days"), "{rules}");
+    // A holiday calendar's year reads as a year, not as a count grouped by thousands.
+    assert!(
+        !rules.contains("2 023") && !rules.contains("2 026"),
+        "{rules}"
+    );
     // A year that is no number: a sentence in the reader's language, no parser's English.
     let (status, ru) = page_in(&app, &s, "ru", "/console/quota?year=abc").await;
     assert_eq!(status, 400);

@@ -278,6 +278,20 @@ async fn a_permit_runs_from_application_to_departure() {
         r.problem(422, "trip-region-in-permit")["violations"][0]["article"],
         "Art. 33(3)"
     );
+    // A trip that ends before it starts is refused as such, naming its end, not as one
+    // outside the permit's validity (both days lie within it).
+    let r = app
+        .post(&format!("/v1/permits/{id}/trips"))
+        .token(&app.employer(BIN_A))
+        .header("Accept-Language", "ru")
+        .json(&trip("KZ-35", "2026-05-20", "2026-05-10"))
+        .await;
+    let v = &r.problem(422, "trip-ends-before-start")["violations"][0];
+    assert_eq!(
+        (v["pointer"].as_str(), v["article"].as_str()),
+        (Some("/end_date"), None)
+    );
+    assert!(v["message"].as_str().unwrap().contains("10.05.2026"), "{v}");
 
     // An extension: its own case, filed in the window 60 to 30 days before the end.
     app.set_today("2026-11-20T04:00:00Z");

@@ -55,13 +55,14 @@ pub(super) fn trip_loaded(
         })?;
     crate::cases::known_regions(conn, [("host_region".to_owned(), &cmd.host_region)])?;
     let rules = rules_on(conn, today)?;
+    // A trip that ends before it starts is no trip at all (the service's own rule), not
+    // one outside the permit's validity.
     let days = DateRange::new(cmd.from, cmd.to).map_err(|_| {
         CaseError::from(
-            Violation::new(ProblemCode::TripOutsideValidity, ART_33_3)
+            Violation::service_rule(ProblemCode::TripEndsBeforeStart)
                 .text("from", cmd.from)
                 .text("to", cmd.to)
-                .text("start", l.permit.start_date)
-                .text("end", l.permit.end_date),
+                .at("/end_date"),
         )
     })?;
     let validity =
