@@ -1,4 +1,4 @@
-//! Pre-trial complaints against the service's acts (APPK No. 350-VI, Art. 91-92, 101):
+//! Pre-trial complaints against the service's acts (APPK No. 350-VI, Art. 91-92, 99-100):
 //! thin handlers that parse, authorize, call one command of `cases::complaint` and render.
 
 use super::docs::{
@@ -340,7 +340,7 @@ pub struct ComplaintView {
     /// `forwarded`; null once decided.
     pub with_body: Option<String>,
     /// The deadline of the body that has it: the akimat's term to satisfy it itself while
-    /// `filed` (APPK Art. 91(4)), the decision term once `forwarded` (101(1)), in working
+    /// `filed` (APPK Art. 91(4)), the decision term once `forwarded` (99), in working
     /// days over the holiday calendar; once decided, the last deadline it had.
     pub due: NaiveDate,
     /// Open past its deadline.

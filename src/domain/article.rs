@@ -290,7 +290,7 @@ articles! {
     APPK_92_1 = "APPK Art. 92(1)";
     APPK_92_2 = "APPK Art. 92(2)";
     APPK_92_3 = "APPK Art. 92(3)";
-    APPK_101_1 = "APPK Art. 101(1)";
+    APPK_99 = "APPK Art. 99";
 }
 
 #[cfg(test)]
@@ -371,7 +371,7 @@ mod tests {
             ICAO_9303_4,
             LABOUR_CODE_31,
             APPK_91_1,
-            APPK_101_1,
+            APPK_99,
         ];
         for a in all {
             for text in [in_kazakh(a.cite()), in_russian(a.cite())] {

@@ -1,12 +1,12 @@
 //! The pre-trial complaint against the service's acts (the Administrative Procedural and
-//! Process-Related Code No. 350-VI, "APPK", Art. 91-92, 101): an employer contests a
+//! Process-Related Code No. 350-VI, "APPK", Art. 91-92, 99-100): an employer contests a
 //! permit's refusal, suspension or revocation, or a decision not taken by its deadline;
 //! the akimat whose act it is may satisfy it itself within its term, otherwise it passes
 //! it to the body considering complaints, which decides within its term. Pure rules: the
 //! terms come from the rule set's `complaints` section, working days from its calendar.
 
 use super::article::*;
-use super::dates::{add_working_days, WorkCalendar};
+use super::dates::{add_working_days, working_day_on_or_after, WorkCalendar};
 use super::permit::PermitState;
 use super::state::IllegalTransition;
 use super::Violation;
@@ -362,14 +362,33 @@ pub fn silence_refuses_on(decision_due: NaiveDate) -> NaiveDate {
     decision_due + Days::new(1)
 }
 
-/// APPK Art. 92(1): a complaint is on time when filed no later than `months` calendar
-/// months after the day the employer learnt of the act (`notified_on`); later, it is still
-/// accepted (92(3)) but late.
-pub fn filed_late(notified_on: NaiveDate, filed_on: NaiveDate, months: u32) -> bool {
-    match notified_on.checked_add_months(Months::new(months)) {
-        Some(last) => filed_on > last,
-        None => false,
-    }
+/// APPK Art. 92(1): the last day a complaint is on time, `months` calendar months after
+/// the day the employer learnt of the act (`notified_on`): the same date of the last month,
+/// or that month's last day when it has no such date (Civil Code of the RK, Art. 174(3)),
+/// and, when that day is not a working day of `calendar`, the next working day (Civil Code
+/// Art. 175). The APPK has no rule of its own on computing its terms; the Civil Code's
+/// general rule is read into it, as APPK Art. 12 resolves a doubt in the participant's
+/// favour (docs/LAW.md, "Complaints"). `None` past the dates the calendar can express.
+pub fn filing_last_day<C: WorkCalendar + ?Sized>(
+    notified_on: NaiveDate,
+    months: u32,
+    calendar: &C,
+) -> Option<NaiveDate> {
+    notified_on
+        .checked_add_months(Months::new(months))
+        .map(|last| working_day_on_or_after(last, calendar))
+}
+
+/// APPK Art. 92(1), (3): a complaint filed after its [`filing_last_day`] is late; it is
+/// still accepted (92(3)). A complaint filed on the working day a term ending on a day off
+/// moved to is on time.
+pub fn filed_late<C: WorkCalendar + ?Sized>(
+    notified_on: NaiveDate,
+    filed_on: NaiveDate,
+    months: u32,
+    calendar: &C,
+) -> bool {
+    filing_last_day(notified_on, months, calendar).is_some_and(|last| filed_on > last)
 }
 
 /// APPK Art. 91(4): the last day the akimat whose act is contested may satisfy the
@@ -382,7 +401,7 @@ pub fn reconsideration_due<C: WorkCalendar + ?Sized>(
     add_working_days(filed_on, days, calendar)
 }
 
-/// APPK Art. 101(1): the last day the body considering the complaint decides it: `days`
+/// APPK Art. 99: the last day the body considering the complaint decides it: `days`
 /// working days after the day it received it.
 pub fn decision_due<C: WorkCalendar + ?Sized>(
     received_on: NaiveDate,
@@ -480,15 +499,46 @@ mod tests {
     #[test]
     fn appk_92_1_a_complaint_after_three_months_is_late_but_the_last_day_is_on_time() {
         let notified = date("2026-01-31");
-        // 31 January + 3 months is 30 April (the month's last day).
-        assert!(!filed_late(notified, date("2026-04-30"), 3));
-        assert!(filed_late(notified, date("2026-05-01"), 3));
-        assert!(!filed_late(date("2026-03-10"), date("2026-06-10"), 3));
-        assert!(filed_late(date("2026-03-10"), date("2026-06-11"), 3));
+        // 31 January + 3 months is 30 April (the month's last day), a Thursday.
+        assert!(!filed_late(notified, date("2026-04-30"), 3, &[][..]));
+        assert!(filed_late(notified, date("2026-05-01"), 3, &[][..]));
+        assert!(!filed_late(
+            date("2026-03-10"),
+            date("2026-06-10"),
+            3,
+            &[][..]
+        ));
+        assert!(filed_late(
+            date("2026-03-10"),
+            date("2026-06-11"),
+            3,
+            &[][..]
+        ));
     }
 
     #[test]
-    fn appk_101_1_the_decision_term_counts_working_days_over_a_holiday() {
+    fn appk_92_1_a_filing_term_ending_on_a_holiday_ends_on_the_next_working_day() {
+        // 23 December 2025 + 3 months is Monday 23 March 2026, Nauryz; 24 and 25 March are
+        // days off too: the term ends on Thursday 26 March (Civil Code Art. 175).
+        let nauryz = [date("2026-03-23"), date("2026-03-24"), date("2026-03-25")];
+        let notified = date("2025-12-23");
+        assert_eq!(
+            filing_last_day(notified, 3, &nauryz[..]),
+            Some(date("2026-03-26"))
+        );
+        assert!(!filed_late(notified, date("2026-03-26"), 3, &nauryz[..]));
+        assert!(filed_late(notified, date("2026-03-27"), 3, &nauryz[..]));
+        // Without the holidays the term ends on the Monday itself.
+        assert!(filed_late(notified, date("2026-03-24"), 3, &[][..]));
+        // A term ending on a Sunday (15 March 2026) ends on Monday 16 March.
+        assert_eq!(
+            filing_last_day(date("2025-12-15"), 3, &[][..]),
+            Some(date("2026-03-16"))
+        );
+    }
+
+    #[test]
+    fn appk_99_the_decision_term_counts_working_days_over_a_holiday() {
         // Forwarded on Friday 20 March 2026; Monday 23 March (Nauryz) is off: 3 working
         // days end on Thursday 26 March, not Wednesday 25.
         let holidays = [date("2026-03-23")];

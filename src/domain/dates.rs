@@ -70,6 +70,17 @@ pub fn is_working_day<C: WorkCalendar + ?Sized>(d: NaiveDate, calendar: &C) -> b
     }
 }
 
+/// `d` if it is a working day, else the first working day after it: the last day of a term
+/// that falls on a day off (Civil Code of the RK, Art. 175: "if the last day of a term falls
+/// on a non-working day, the term ends on the next working day after it").
+pub fn working_day_on_or_after<C: WorkCalendar + ?Sized>(d: NaiveDate, calendar: &C) -> NaiveDate {
+    let mut day = d;
+    while !is_working_day(day, calendar) {
+        day = day + Days::new(1);
+    }
+    day
+}
+
 /// The date `n` working days after `start` (`start` itself is not counted), e.g. the last day
 /// of a decision or fee-payment deadline.
 pub fn add_working_days<C: WorkCalendar + ?Sized>(
@@ -188,6 +199,26 @@ mod tests {
         assert!(!is_working_day(date("2025-03-10"), &cal));
         // 9 May 2026 is a Saturday: Monday 11 May is off.
         assert!(!is_working_day(date("2026-05-11"), &cal));
+    }
+
+    #[test]
+    fn civil_code_175_a_term_ending_on_a_day_off_ends_on_the_next_working_day() {
+        let cal = seeded().holidays;
+        // Monday 23 March 2026 (Nauryz), 24 and 25 March off: Thursday 26 March.
+        assert_eq!(
+            working_day_on_or_after(date("2026-03-23"), &cal),
+            date("2026-03-26")
+        );
+        // Saturday 14 March 2026: Monday 16 March.
+        assert_eq!(
+            working_day_on_or_after(date("2026-03-14"), &cal),
+            date("2026-03-16")
+        );
+        // A working day stays.
+        assert_eq!(
+            working_day_on_or_after(date("2026-03-26"), &cal),
+            date("2026-03-26")
+        );
     }
 
     #[test]

@@ -54,13 +54,13 @@ pub struct RuleSet {
     #[serde(default)]
     pub no_permit_list: NoPermitList,
     /// The terms of a pre-trial complaint against the service's acts and the body that
-    /// decides it (APPK Art. 91-92, 101); a rule set that does not state them has the
+    /// decides it (APPK Art. 91-92, 99-100); a rule set that does not state them has the
     /// Code's.
     #[serde(default)]
     pub complaints: ComplaintRules,
 }
 
-/// Pre-trial complaints (APPK No. 350-VI, Art. 91(3)-(4), 92(1), 101(1)): dated data, so
+/// Pre-trial complaints (APPK No. 350-VI, Art. 91(3)-(4), 92(1), 99): dated data, so
 /// that a special law's shorter terms (the Law on State Services) or another deciding
 /// body are published like any other rule, within the Code's limits
 /// ([`RuleSet::statutory_violations`]).
@@ -74,7 +74,7 @@ pub struct ComplaintRules {
     /// satisfy the complaint itself; by then it passes it on (APPK Art. 91(4)).
     pub reconsideration_working_days: u32,
     /// Working days from the day the body considering the complaint received it within
-    /// which it decides (APPK Art. 101(1)).
+    /// which it decides (APPK Art. 99).
     pub decision_working_days: u32,
     /// The body considering complaints against each kind of act (APPK Art. 91(3)); a kind
     /// not listed goes to the ministry's authorised unit.

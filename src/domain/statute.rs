@@ -61,13 +61,13 @@ pub const APPK_FILING_MONTHS: u32 = 3;
 /// complaint itself before it passes it to the body considering complaints, at most.
 pub const APPK_RECONSIDERATION_WORKING_DAYS: u32 = 3;
 
-/// APPK Art. 101(1): working days the body considering the complaint has to decide it,
+/// APPK Art. 99: working days the body considering the complaint has to decide it,
 /// from the day it received it, at most.
 pub const APPK_DECISION_WORKING_DAYS: u32 = 20;
 
 /// The act of the complaint terms.
 pub const APPK_SOURCE: &str =
-    "Administrative Procedural and Process-Related Code of the Republic of Kazakhstan No. 350-VI of 29.06.2020, Art. 91(3)-(4), 92(1), 101(1)";
+    "Administrative Procedural and Process-Related Code of the Republic of Kazakhstan No. 350-VI of 29.06.2020, Art. 91(3)-(4), 92(1), 99";
 
 /// Labour Code Art. 31: the rule set's minimum working age is never below sixteen
 /// (`statutory-minimum-not-met`); the rule set may raise it. `years`: the age, in years.
@@ -267,10 +267,10 @@ pub fn check_complaint_reconsideration_days(field: &str, days: u32) -> Option<Vi
     within(field, days, 1, APPK_RECONSIDERATION_WORKING_DAYS, APPK_91_4)
 }
 
-/// APPK Art. 101(1): the body considering the complaint decides within twenty working
+/// APPK Art. 99: the body considering the complaint decides within twenty working
 /// days at most (a law may set a shorter term). `days`: working days.
 pub fn check_complaint_decision_days(field: &str, days: u32) -> Option<Violation> {
-    within(field, days, 1, APPK_DECISION_WORKING_DAYS, APPK_101_1)
+    within(field, days, 1, APPK_DECISION_WORKING_DAYS, APPK_99)
 }
 
 #[cfg(test)]
@@ -297,6 +297,7 @@ mod tests {
         assert_eq!(check_complaint_decision_days("f", 15), None);
         let v = check_complaint_decision_days("f", 21).unwrap();
         assert_eq!(v.get("limit"), Some(&Arg::Number(20)));
+        assert_eq!(v.article.as_deref(), Some("APPK Art. 99"));
     }
 
     #[test]

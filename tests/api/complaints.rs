@@ -1,4 +1,4 @@
-//! Pre-trial complaints (APPK No. 350-VI, Art. 91-92, 101) through HTTP on the configured
+//! Pre-trial complaints (APPK No. 350-VI, Art. 91-92, 99) through HTTP on the configured
 //! database: a refusal annulled by the akimat itself and decided again, a revocation
 //! annulled by the ministry (bar lifted, quota held again), a complaint refused with
 //! reasons, a late complaint, a missed decision deadline, deadlines over holidays, access.
@@ -360,22 +360,24 @@ async fn appk_92_a_late_complaint_is_accepted_marked_and_satisfied_only_once_its
 {
     let app = spawn_app().await;
     let id = refused_permit(&app).await;
-    // 15 December + 3 months is 15 March: the 16th is late (APPK Art. 92(1)).
-    app.set_today("2026-03-16T04:00:00Z");
+    // 15 December + 3 months is Sunday 15 March: the term ends on Monday 16 March (APPK
+    // Art. 92(1) with Civil Code Art. 175), so the 17th is late.
+    app.set_today("2026-03-17T04:00:00Z");
     let c = file(&app, BIN_A, &id, "refusal", "annul")
         .await
         .ok(201)
         .clone();
     assert_eq!(c["late"], true);
-    // The akimat's own term ends on the third working day (19 March).
-    app.set_today("2026-03-20T04:00:00Z");
+    // The akimat's own term ends on the third working day (20 March).
+    app.set_today("2026-03-23T04:00:00Z");
     app.post(&format!("/v1/complaints/{}/reconsideration", c["id"]))
         .token(&app.akimat("KZ-23"))
         .json(&json!({"reasons": "x"}))
         .await
         .problem(422, "complaint-reconsideration-term-passed");
     let f = forward(&app, &c["id"]).await;
-    // Twenty working days from 20 March 2026 over Nauryz (23-25 March): 22 April.
+    // Twenty working days from Monday 23 March 2026, Nauryz, with 24-25 March off too:
+    // 22 April.
     assert_eq!(f["due"], "2026-04-22");
     decide(&app, &c["id"], json!({"outcome": "satisfied"}))
         .await
@@ -399,6 +401,49 @@ async fn appk_92_a_late_complaint_is_accepted_marked_and_satisfied_only_once_its
         (&json!("satisfied"), &json!(true))
     );
     assert_eq!(permit(&app, &id).await["status"], "applied");
+}
+
+#[actix_web::test]
+async fn appk_92_1_a_filing_term_ending_on_a_holiday_runs_to_the_next_working_day() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-23T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 5)]).await;
+    profile(&app, BIN_A).await;
+    let first = apply_for(&app, "KAYA MEHMET", "U1000000", false).await;
+    let second = apply_for(&app, "DEMIR ALI", "U1000001", false).await;
+    for id in [&first, &second] {
+        let r = decide_permit(
+            &app,
+            id,
+            json!({"decision": "refuse", "grounds": ["unreliable-documents"]}),
+        )
+        .await;
+        assert_eq!(r.ok(200)["status"], "refused");
+    }
+    // Refused on Tuesday 23 December 2025: three months end on Monday 23 March 2026,
+    // Nauryz, and the rule set's calendar has 24-25 March off too, so the term runs to
+    // Thursday 26 March (APPK Art. 92(1) with Civil Code Art. 175).
+    app.set_today("2026-03-26T04:00:00Z");
+    let c = file(&app, BIN_A, &first, "refusal", "annul")
+        .await
+        .ok(201)
+        .clone();
+    assert_eq!(
+        (&c["act_on"], &c["late"]),
+        (&json!("2025-12-23"), &json!(false)),
+        "{c}"
+    );
+    // The day after it the complaint is late, still accepted (92(3)).
+    app.set_today("2026-03-27T04:00:00Z");
+    let c = file(&app, BIN_A, &second, "refusal", "annul")
+        .await
+        .ok(201)
+        .clone();
+    assert_eq!(
+        (&c["act_on"], &c["late"]),
+        (&json!("2025-12-23"), &json!(true)),
+        "{c}"
+    );
 }
 
 #[actix_web::test]

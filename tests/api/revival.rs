@@ -171,6 +171,30 @@ async fn appk_91_3_a_revocation_annulled_brings_back_the_pending_extension_which
 }
 
 #[actix_web::test]
+async fn appk_91_3_a_revived_extensions_decision_term_skips_a_public_holiday() {
+    let app = spawn_app().await;
+    let id = issued_permit(&app, 5).await;
+    let ext = extension(&app, &id).await;
+    // Monday 14 December 2026: the permit is revoked, the undecided extension ends with it,
+    // and the akimat annuls the revocation the same day.
+    app.set_today("2026-12-14T04:00:00Z");
+    revoke(&app, &id, "unlawful-engagement").await;
+    assert_eq!(read(&app, &ext).await["status"], "lapsed");
+    let c = complain(&app, &id).await;
+    assert_eq!(reconsider(&app, &c).await["awaiting_quota"], false);
+    let e = read(&app, &ext).await;
+    assert_eq!(e["status"], "applied");
+    // Three working days from Monday 14 December over Independence Day (Wednesday
+    // 16 December, a day off in the rule set's 2026 calendar): 15, 17 and 18 December, so
+    // Friday 18 December, not Thursday 17.
+    assert_eq!(e["decision_due"], "2026-12-18");
+    assert_eq!(
+        approve(&app, &ext).await.ok(200)["status"],
+        "awaiting_payment"
+    );
+}
+
+#[actix_web::test]
 async fn appk_91_3_an_approved_extension_comes_back_awaiting_its_fee_once_there_is_quota_for_it() {
     let app = spawn_app().await;
     let id = issued_permit(&app, 5).await;

@@ -90,13 +90,13 @@ pub struct RuleSet {
     #[cfg_attr(test, serde(default))]
     pub no_permit_list: NoPermitList,
     /// The terms of a pre-trial complaint against the service's acts and the body that
-    /// decides it (APPK Art. 91-92, 101); absent, the Code's (not null: leave it out).
+    /// decides it (APPK Art. 91-92, 99-100); absent, the Code's (not null: leave it out).
     #[serde(default)]
     #[schema(value_type = ComplaintRules)]
     pub complaints: Option<ComplaintRules>,
 }
 
-/// Pre-trial complaints (APPK No. 350-VI, Art. 91(3)-(4), 92(1), 101(1)), within the
+/// Pre-trial complaints (APPK No. 350-VI, Art. 91(3)-(4), 92(1), 99), within the
 /// Code's limits.
 #[derive(ToSchema)]
 #[cfg_attr(test, derive(Deserialize))]
@@ -112,7 +112,7 @@ pub struct ComplaintRules {
     #[schema(example = 3, minimum = 1, maximum = 3)]
     pub reconsideration_working_days: u32,
     /// Working days from the day the body considering the complaint received it within
-    /// which it decides, at most the Code's twenty (APPK Art. 101(1)).
+    /// which it decides, at most the Code's twenty (APPK Art. 99).
     #[schema(example = 20, minimum = 1, maximum = 20)]
     pub decision_working_days: u32,
     /// The body considering complaints against each kind of act (APPK Art. 91(3)); a kind

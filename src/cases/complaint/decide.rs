@@ -1,4 +1,4 @@
-//! The body considering the complaint decides it (APPK Art. 91(3), 92(2)-(3), 101(1)).
+//! The body considering the complaint decides it (APPK Art. 91(3), 92(2)-(3), 99).
 
 use super::super::CaseError;
 use super::annul::annul;

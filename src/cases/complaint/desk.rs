@@ -36,7 +36,7 @@ pub struct Line {
     pub state: ComplaintState,
     /// The body considering it once passed on (APPK Art. 91(3)).
     pub decider: DecidingBody,
-    /// The deadline of the body that has it (APPK Art. 91(4), 101(1)).
+    /// The deadline of the body that has it (APPK Art. 91(4), 99).
     pub due: NaiveDate,
     /// Open past its deadline.
     pub overdue: bool,

@@ -76,7 +76,7 @@ fn file_loaded(
     let rules = rules_on(conn, today)?;
     let (act_on, region) = act_of(conn, l, cmd.act, offset)?;
     let terms = &rules.complaints;
-    let late = complaint::filed_late(act_on, today, terms.filing_months);
+    let late = complaint::filed_late(act_on, today, terms.filing_months, &rules.holidays);
     let due =
         complaint::reconsideration_due(today, terms.reconsideration_working_days, &rules.holidays);
     let detail = Detail {

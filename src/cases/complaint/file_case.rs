@@ -116,7 +116,7 @@ fn file_loaded(
     let act_on = refused_at.map_or(today, |at| local_date(at, offset));
     let rules = rules_on(conn, today)?;
     let terms = &rules.complaints;
-    let late = complaint::filed_late(act_on, today, terms.filing_months);
+    let late = complaint::filed_late(act_on, today, terms.filing_months, &rules.holidays);
     let due =
         complaint::reconsideration_due(today, terms.reconsideration_working_days, &rules.holidays);
     let detail = Detail {

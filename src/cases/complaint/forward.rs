@@ -12,7 +12,7 @@ use crate::domain::{EmployerId, RegionCode};
 use chrono::NaiveDate;
 
 /// APPK Art. 91(3), (4): the akimat whose act is contested passes the complaint with the
-/// case to the body considering it, which the rule set names; that body's term (101(1))
+/// case to the body considering it, which the rule set names; that body's term (99)
 /// runs from today in working days over the holiday calendar of the rule set in force.
 pub fn forward<E: From<CaseError>>(
     conn: &mut Conn,

@@ -1,4 +1,4 @@
-//! Pre-trial complaints against the service's acts (APPK No. 350-VI, Art. 91-92, 101): one
+//! Pre-trial complaints against the service's acts (APPK No. 350-VI, Art. 91-92, 99-100): one
 //! command per step, each owning the transaction it is given (load → rule → conditional
 //! write → audit on the complaint and in the history of the permit, certificate or ICT
 //! permit whose act it contests).
