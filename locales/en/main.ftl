@@ -668,6 +668,7 @@ console-overdue = overdue
 console-find-search = Find a case (case number, permit number, BIN, employer, passport number or name in Latin letters)
 console-find-status = Status
 console-find-awaiting = awaiting your decision
+console-find-awaiting-all = awaiting a region's decision
 console-find-any = any
 console-find-employer = Employer's BIN
 console-find-due-by = Decision due by

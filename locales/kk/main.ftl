@@ -648,6 +648,7 @@ console-overdue = мерзімі өтті
 console-find-search = Істі табу (іс нөмірі, рұқсат нөмірі, БСН, жұмыс беруші, паспорт нөмірі немесе латынша аты-жөні)
 console-find-status = Мәртебесі
 console-find-awaiting = сіздің шешіміңізді күтуде
+console-find-awaiting-all = өңір шешімін күтуде
 console-find-any = кез келген
 console-find-employer = Жұмыс берушінің БСН
 console-find-due-by = Шешім мерзімі осы күнге дейін

@@ -674,6 +674,7 @@ console-overdue = просрочено
 console-find-search = Найти дело (номер дела, номер разрешения, БИН, работодатель, номер паспорта или имя латиницей)
 console-find-status = Статус
 console-find-awaiting = ожидают вашего решения
+console-find-awaiting-all = ожидают решения региона
 console-find-any = любая
 console-find-employer = БИН работодателя
 console-find-due-by = Срок решения до

@@ -182,9 +182,10 @@ const QUEUE_ROWS: i64 = 50;
 #[template(path = "queue.html")]
 struct QueueView {
     f: Frame,
-    /// The catalogue key of the page's first sentence: an akimat's queue awaits its own
-    /// region's decisions; the ministry and auditors, who have no region, see every one's.
-    intro: &'static str,
+    /// Whether the reader has a region of its own: an akimat's queue awaits its own
+    /// region's decisions; the ministry and auditors, who have none, see every region's,
+    /// and the page words its introduction and the status filter's first choice so.
+    own_region: bool,
     ask: QueueAsk,
     found: list::QueuePage,
     /// The link to the next page, when there is one.
@@ -219,11 +220,7 @@ pub async fn queue(ctx: Ctx, req: HttpRequest) -> HttpResponse {
             f: ctx
                 .frame_naming("console-queue-title", Some(&c), bins)
                 .await?,
-            intro: if c.region.is_some() {
-                "console-queue-intro"
-            } else {
-                "console-queue-intro-all"
-            },
+            own_region: c.region.is_some(),
             ask,
             found,
             next,

@@ -143,6 +143,15 @@ async fn a_year_that_is_no_year_on_the_region_page_is_named_as_the_year_not_as_a
     assert!(!said.contains("очеред"), "{said}");
 }
 
+/// The status filter's first choice on an akimat's queue, in `lang`.
+fn awaiting(lang: &str) -> &'static str {
+    match lang {
+        "kk" => "сіздің шешіміңізді күтуде",
+        "ru" => "ожидают вашего решения",
+        _ => "awaiting your decision",
+    }
+}
+
 #[actix_web::test]
 async fn the_ministrys_queue_is_every_regions_and_an_akimats_its_own() {
     let app = spawn_app().await;
@@ -160,13 +169,18 @@ async fn the_ministrys_queue_is_every_regions_and_an_akimats_its_own() {
         ("kk", "Өңіріңіздің", "Барлық өңірлерде"),
         ("en", "your region", "in every region"),
     ] {
-        let (_, ministry) = page_in(&app, &m, lang, "/console/queue").await;
-        let ministry = intro(&ministry);
+        let (_, html) = page_in(&app, &m, lang, "/console/queue").await;
+        // Nor does its status filter offer "awaiting your decision".
+        let own_filter = format!(r#"<option value="">{}"#, awaiting(lang));
+        assert!(!html.contains(&own_filter), "{lang}: {html}");
+        let ministry = intro(&html);
         assert!(ministry.contains(every), "{lang}: {ministry}");
         assert!(!ministry.contains(own), "{lang}: {ministry}");
         let (_, akimat) = page_in(&app, &a, lang, "/console/queue").await;
         assert!(intro(&akimat).contains(own), "{lang}: {akimat}");
     }
+    let (_, html) = page_in(&app, &a, "ru", "/console/queue").await;
+    assert!(html.contains(r#"<option value="">ожидают вашего решения"#));
     let auditor = sign_in(&app, &app.auditor()).await;
     let (_, html) = page_in(&app, &auditor, "en", "/console/queue").await;
     assert!(intro(&html).contains("in every region"), "{html}");
