@@ -36,6 +36,8 @@ pub struct Ctx {
     pub path: String,
     /// The path with its query (for the language switch to come back to).
     pub back: String,
+    /// The request, which keeps the signed-in caller for the access line ([`Ctx::caller`]).
+    req: HttpRequest,
 }
 
 impl FromRequest for Ctx {
@@ -224,12 +226,14 @@ impl Ctx {
                 .uri()
                 .path_and_query()
                 .map_or_else(|| req.path().to_owned(), |p| p.as_str().to_owned()),
+            req: req.clone(),
         })
     }
 
     /// The signed-in caller, checked again on every request: the claims kept in the
     /// session the server holds must still make a caller (a known role, a seeded region),
-    /// and the session ends with the token.
+    /// and the session ends with the token. The caller is kept with the request, so the
+    /// console's access line carries its role and region as the API's does.
     pub fn caller(&self) -> Result<Caller, Fail> {
         let claims = self
             .session
@@ -241,7 +245,14 @@ impl Ctx {
             return Err(Fail::SignIn);
         }
         let caller = Caller::from_claims(claims).map_err(|_| Fail::SignIn)?;
-        self.state.verifier.known(caller).map_err(|_| Fail::SignIn)
+        let caller = self
+            .state
+            .verifier
+            .known(caller)
+            .map_err(|_| Fail::SignIn)?;
+        // The access line names the caller's role and region, as the API's lines do.
+        self.req.extensions_mut().insert(caller.clone());
+        Ok(caller)
     }
 
     /// The signed-in caller when an official (not an employer, who works through the

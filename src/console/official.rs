@@ -16,6 +16,7 @@ use crate::domain::ground_scope::revocation_ground_applies;
 use crate::domain::permit::{may_decide, may_supervise, PermitState, RegionDecision};
 use crate::domain::ruleset::is_ground_code;
 use crate::domain::search::{search_keys, MAX_TERM_CHARS};
+use crate::domain::verification::NotValid;
 use crate::domain::Message;
 use crate::domain::{Category, EmployerId};
 use crate::error::{ApiError, FieldError};
@@ -181,6 +182,10 @@ const QUEUE_ROWS: i64 = 50;
 #[template(path = "queue.html")]
 struct QueueView {
     f: Frame,
+    /// Whether the reader has a region of its own: an akimat's queue awaits its own
+    /// region's decisions; the ministry and auditors, who have none, see every region's,
+    /// and the page words its introduction and the status filter's first choice so.
+    own_region: bool,
     ask: QueueAsk,
     found: list::QueuePage,
     /// The link to the next page, when there is one.
@@ -215,6 +220,7 @@ pub async fn queue(ctx: Ctx, req: HttpRequest) -> HttpResponse {
             f: ctx
                 .frame_naming("console-queue-title", Some(&c), bins)
                 .await?,
+            own_region: c.region.is_some(),
             ask,
             found,
             next,
@@ -940,6 +946,9 @@ struct VerifyPage {
     f: Frame,
     asked: String,
     permit: Option<PublicPermit>,
+    /// When no issued permit carries the number asked: the sentence saying so, in the
+    /// reader's language, shown above the form to type it again.
+    unknown: Option<String>,
 }
 
 impl VerifyPage {
@@ -948,6 +957,16 @@ impl VerifyPage {
         p.not_valid
             .map(|why| crate::format::not_valid(self.f.lang, why))
             .unwrap_or_default()
+    }
+
+    /// The permit's status in words. An issued permit whose term has not begun is not
+    /// called active (in Kazakh «жарамды», valid) beside "not valid today": it reads
+    /// "issued, not yet in force", and the reason gives the day it begins.
+    fn status_words(&self, p: &PublicPermit) -> String {
+        match p.not_valid {
+            Some(NotValid::NotYetStarted { .. }) => self.f.t("console-verify-status-not-started"),
+            _ => self.f.tk("console-status-", p.status.as_str()),
+        }
     }
 
     /// The region's name in the page's language.
@@ -985,24 +1004,52 @@ pub async fn verify(
         .map(|n| n.trim().to_owned())
         .filter(|n| !n.is_empty());
     let page = async {
-        let permit = match asked.clone() {
-            None => None,
-            Some(number) => {
-                ctx.console.limit_verification(req.peer_addr())?;
-                let today = ctx.state.time.today();
-                let found = ctx
-                    .state
-                    .read(move |c| Ok(crate::cases::documents::verify_public(c, &number, today)?))
-                    .await?;
-                Some(found)
-            }
-        };
+        let (permit, unknown) =
+            match asked.clone() {
+                None => (None, None),
+                Some(number) => {
+                    ctx.console.limit_verification(req.peer_addr())?;
+                    let today = ctx.state.time.today();
+                    let typed = number.clone();
+                    let found = ctx
+                        .state
+                        .read(move |c| {
+                            Ok(crate::cases::documents::verify_public(c, &number, today)
+                                .map_err(ApiError::from))
+                        })
+                        .await?;
+                    match found {
+                        Ok(p) => (Some(p), None),
+                        // A wrong number: the form again, saying so in the reader's words.
+                        Err(ApiError::NotFound(_)) => (
+                            None,
+                            Some(ctx.lang.text(
+                                &Message::new("console-verify-unknown").text("number", typed),
+                            )),
+                        ),
+                        Err(e) => return Err(Fail::Api(e)),
+                    }
+                }
+            };
         Ok(VerifyPage {
             f: ctx.frame("console-verify-title", None)?,
             asked: asked.clone().unwrap_or_default(),
             permit,
+            unknown,
         })
     }
     .await;
-    ctx.page(page)
+    let missing = matches!(
+        &page,
+        Ok(VerifyPage {
+            unknown: Some(_),
+            ..
+        })
+    );
+    let mut res = ctx.page(page);
+    // The same 404 as the API's answer, with the page and its form.
+    if missing {
+        *res.status_mut() = actix_web::http::StatusCode::NOT_FOUND;
+    }
+    res
 }

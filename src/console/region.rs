@@ -13,8 +13,9 @@ use crate::cases::demands::{self, Demand, Filter, Review};
 use crate::cases::quota::view::{self as quota, CountryQuota, RegionalQuota};
 use crate::domain::demand::{DemandDecision, DemandState};
 use crate::domain::quota::YEARS;
+use crate::domain::Message;
 use crate::domain::RegionCode;
-use crate::error::ApiError;
+use crate::error::{ApiError, FieldError};
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
 use chrono::Datelike;
@@ -78,12 +79,19 @@ fn ask(ctx: &Ctx, q: &str) -> Result<(i32, Option<RegionCode>), Fail> {
     for (key, value) in form_urlencoded::parse(q.as_bytes()) {
         let value = value.trim();
         match key.as_ref() {
+            // A year that is no whole number, or none the service keeps, is told as the
+            // ministry's pages tell it: the year named in words, not a queue's choice.
             "year" if !value.is_empty() => {
-                year = value
-                    .parse()
-                    .ok()
-                    .filter(|y| YEARS.contains(y))
-                    .ok_or_else(|| bad_field(ctx.lang, "year", "console-col-year"))?;
+                let asked: i32 = value.parse().map_err(|_| {
+                    ApiError::malformed(
+                        Message::new("malformed-year-text").text("year", value),
+                        vec![FieldError::new("year", "must be a whole number")],
+                    )
+                })?;
+                if !YEARS.contains(&asked) {
+                    return Err(Fail::Api(ApiError::malformed_year(asked)));
+                }
+                year = asked;
             }
             "region" if !value.is_empty() => {
                 region = Some(

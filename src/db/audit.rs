@@ -86,10 +86,17 @@ pub struct HistoryLine {
     pub legal_basis: String,
 }
 
+/// The action of the event recording an official's read of a worker's personal data
+/// (`crate::ops::reads`): kept in the audit trail, the record the law requires of who read
+/// whose data, and never a line of the case's history, which tells what was decided and
+/// done (issue 21: every look at a case made a line of it, burying its decisions).
+pub const PERSONAL_DATA_READ: &str = "personal_data.read";
+
 /// An entity's history, oldest first, at most `limit` lines, as this thread's transaction
 /// sees it: the stored lines, read in one statement of a fixed shape (kept prepared) on the
 /// `(entity_type, entity_id)` index without the before/after snapshots the view does not
-/// show, then the lines it recorded and has not yet sealed ([`unsealed_lines`]).
+/// show, then the lines it recorded and has not yet sealed ([`unsealed_lines`]). Reads of
+/// personal data ([`PERSONAL_DATA_READ`]) are not history lines.
 pub fn history(
     conn: &mut AnyConnection,
     entity_type: &str,
@@ -99,6 +106,7 @@ pub fn history(
     let stored = audit_events::table
         .filter(audit_events::entity_type.eq(entity_type))
         .filter(audit_events::entity_id.eq(entity_id))
+        .filter(audit_events::action.ne(PERSONAL_DATA_READ))
         .order(audit_events::id)
         .limit(limit)
         .select(HistoryLine::as_select())
@@ -127,6 +135,7 @@ fn unsealed_lines(entity_type: &str, entity_id: &str) -> Vec<HistoryLine> {
         u.borrow()
             .iter()
             .filter(|e| e.entity_type == entity_type && e.entity_id == entity_id)
+            .filter(|e| e.action != PERSONAL_DATA_READ)
             .map(|e| HistoryLine {
                 occurred_at: e.occurred_at,
                 action: e.action.clone(),

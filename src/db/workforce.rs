@@ -210,7 +210,8 @@ pub fn employer_facts(
                    {no_flag}, e.occurred_at, e.role, e.legal_basis \
                  FROM (SELECT id, action, actor, occurred_at, role, legal_basis \
                    FROM audit_events WHERE entity_type = 'permit' AND entity_id = {entity} \
-                   ORDER BY id LIMIT {limit}) e",
+                   AND action <> '{read}' ORDER BY id LIMIT {limit}) e",
+                read = super::audit::PERSONAL_DATA_READ,
                 no_day = NO_DAY,
                 no_months = NO_MONTHS,
                 no_flag = NO_FLAG,

@@ -14,8 +14,8 @@ use crate::domain::article::SERVICE_RULE;
 use crate::error::ApiError;
 use actix_web::{HttpMessage, HttpRequest};
 
-/// The action of a read's audit event.
-pub const ACTION: &str = "personal_data.read";
+/// The action of a read's audit event (in the audit trail, not in the case's history).
+pub const ACTION: &str = audit::PERSONAL_DATA_READ;
 
 /// The routes whose answers show a worker's passport data, and the entity each reads.
 pub const PERSONAL_READS: [(&str, &str); 4] = [

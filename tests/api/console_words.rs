@@ -114,18 +114,18 @@ fn worker_ru(name: &str, passport: &str) -> Value {
 
 /// What the walk puts on the pages: a revoked permit with its whole history, an
 /// application awaiting decision, an ICT permit in Almaty; and the values the test typed.
-struct Walk {
-    revoked: i64,
-    complaint: i64,
-    pending: i64,
+pub(crate) struct Walk {
+    pub(crate) revoked: i64,
+    pub(crate) complaint: i64,
+    pub(crate) pending: i64,
     /// A self-employment certificate applied for in Almaty, and the ICT permit there.
-    certificate: i64,
-    ict: i64,
-    number: String,
+    pub(crate) certificate: i64,
+    pub(crate) ict: i64,
+    pub(crate) number: String,
     typed: Vec<String>,
 }
 
-async fn cases(app: &TestApp) -> Walk {
+pub(crate) async fn cases(app: &TestApp) -> Walk {
     // A quota demand for 2026 in Almaty, filed in its window (issue 21, item 6).
     app.set_today("2025-08-15T04:00:00Z");
     app.post("/v1/quota-demands")
