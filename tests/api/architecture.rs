@@ -265,15 +265,6 @@ const ALLOWED_LONG_API_FNS: &[(&str, &str)] = &[
     // The OpenAPI document's finishing pass and the route table: one long list each.
     ("src/api/openapi.rs", "finish"),
     ("src/api/routes.rs", "routes"),
-    // Handlers that still sequence their work (issue 20, item 2).
-    ("src/api/statistical_reports.rs", "calculate_quota"),
-    (
-        "src/api/statistical_reports.rs",
-        "missing_statistical_reports",
-    ),
-    ("src/api/eligibility.rs", "question"),
-    ("src/api/quotas/national.rs", "command"),
-    ("src/api/employers.rs", "put_employer_profile"),
 ];
 
 /// Each function of `text` with the lines of its body (between the line of its opening
