@@ -4,7 +4,8 @@
 //! holder's employment it reported.
 
 use super::extract::{Body, IdempotencyKey, IfMatch, Query, RequestId};
-use super::idempotency::{create, etag, Created};
+use super::idempotency::{create, Created};
+use super::lifecycle::{answer, moved, Versioned};
 use super::page::{split, PageQuery};
 use super::AppState;
 use crate::api::docs::{
@@ -17,7 +18,6 @@ use crate::cases::certificates::{list, view};
 use crate::domain::person::{self, PassportNumber};
 use crate::domain::{CountryCode, Message, RegionCode};
 use crate::error::{ApiError, Problem};
-use actix_web::http::header;
 use actix_web::{get, post, web, HttpResponse};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -329,11 +329,10 @@ impl TryFrom<CertificateDecisionRequest> for Decide {
     }
 }
 
-/// A certificate with its `ETag`.
-fn answer(view: CertificateView) -> HttpResponse {
-    HttpResponse::Ok()
-        .insert_header((header::ETAG, etag(view.version)))
-        .json(view)
+impl Versioned for CertificateView {
+    fn version(&self) -> i64 {
+        self.version
+    }
 }
 
 /// How the application arrived: a foreign mission names its country, the akimat none.
@@ -514,21 +513,19 @@ pub async fn decide_certificate(
     let decision = Decide::try_from(body.value)?;
     let today = state.time.today();
     let actor = state.actor(&caller, &rid);
-    let view = state
-        .write(move |conn| {
-            let row = cmd::decide(
-                conn,
-                id,
-                &decision,
-                if_match.0,
-                today,
-                certificate_access(&caller, Action::DecideSelfEmploymentCertificate),
-                &actor,
-            )?;
-            Ok(CertificateView::from(view::of_row(conn, row)?))
-        })
-        .await?;
-    Ok(answer(view))
+    moved(&state, move |conn| {
+        let row = cmd::decide(
+            conn,
+            id,
+            &decision,
+            if_match.0,
+            today,
+            certificate_access(&caller, Action::DecideSelfEmploymentCertificate),
+            &actor,
+        )?;
+        Ok(CertificateView::from(view::of_row(conn, row)?))
+    })
+    .await
 }
 
 /// Extends an issued certificate of the akimat's region for the holder's labour contract:
@@ -570,21 +567,19 @@ pub async fn extend_certificate(
     };
     let today = state.time.today();
     let actor = state.actor(&caller, &rid);
-    let view = state
-        .write(move |conn| {
-            let row = cmd::extend(
-                conn,
-                id,
-                &command,
-                if_match.0,
-                today,
-                certificate_access(&caller, Action::DecideSelfEmploymentCertificate),
-                &actor,
-            )?;
-            Ok(CertificateView::from(view::of_row(conn, row)?))
-        })
-        .await?;
-    Ok(answer(view))
+    moved(&state, move |conn| {
+        let row = cmd::extend(
+            conn,
+            id,
+            &command,
+            if_match.0,
+            today,
+            certificate_access(&caller, Action::DecideSelfEmploymentCertificate),
+            &actor,
+        )?;
+        Ok(CertificateView::from(view::of_row(conn, row)?))
+    })
+    .await
 }
 
 /// An employer reports that it hired the holder of an issued certificate, or that the

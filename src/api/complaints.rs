@@ -6,7 +6,8 @@ use super::docs::{
     NotAkimatsComplaint, NotAnAkimat, NotAnEmployer, StaleVersionShort,
 };
 use super::extract::{Body, IdempotencyKey, IfMatch, Query, RequestId};
-use super::idempotency::{create, etag, Created};
+use super::idempotency::{create, Created};
+use super::lifecycle::{answer, Versioned};
 use super::page::{split, PageQuery};
 use super::{narrowed, AppState};
 use crate::auth::{
@@ -17,7 +18,6 @@ use crate::cases::complaint::{self as cases, CaseLink, Complaint, QueueOf, Scope
 use crate::domain::complaint::{ActKind, ComplaintState, DecidingBody, Relief};
 use crate::domain::{EmployerId, Message};
 use crate::error::{ApiError, Problem};
-use actix_web::http::header;
 use actix_web::{get, post, web, HttpResponse};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -399,11 +399,14 @@ impl From<Complaint> for ComplaintView {
     }
 }
 
+impl Versioned for ComplaintView {
+    fn version(&self) -> i64 {
+        self.version
+    }
+}
+
 fn respond(c: Complaint) -> HttpResponse {
-    let v = ComplaintView::from(c);
-    HttpResponse::Ok()
-        .insert_header((header::ETAG, etag(v.version)))
-        .json(v)
+    answer(ComplaintView::from(c))
 }
 
 /// A complaint just filed, answered 201 at its address.

@@ -308,66 +308,76 @@ fn country(code: &str, field: &str) -> Result<CountryCode, ApiError> {
 
 /// Turns the request into the question, refusing facts that contradict each other.
 fn question(r: EligibilityRequest, today: NaiveDate) -> Result<Question, ApiError> {
-    let on = r.start_date.unwrap_or(today);
     let engagement = match r.employer_kind {
-        None => None,
-        Some(kind) => {
-            let position = match r
-                .position
-                .ok_or_else(|| ApiError::invalid("position", "is required with employer_kind"))?
-            {
-                PositionParam::Head => Position::Head,
-                PositionParam::Manager => Position::Manager,
-                PositionParam::Specialist => Position::Specialist,
-                PositionParam::QualifiedWorker => Position::QualifiedWorker,
-            };
-            let employer = EmployerTypeRequest {
-                kind,
-                contractor: r.contractor,
-                project_value_mrp: r.project_value_mrp,
-                commissioned_on: r.commissioned_on,
-            }
-            .to_domain("")?;
-            let sender_country = match (r.intra_corporate_transfer, &r.sender_country) {
-                (true, Some(c)) => Some(country(c, "sender_country")?),
-                (true, None) => {
-                    return Err(ApiError::invalid(
-                        "sender_country",
-                        "is required for an intra-corporate transfer",
-                    ))
-                }
-                (false, Some(_)) => {
-                    return Err(ApiError::invalid(
-                        "sender_country",
-                        "is given only with intra_corporate_transfer",
-                    ))
-                }
-                (false, None) => None,
-            };
-            Some(EngagementQuestion {
-                employer,
-                position,
-                higher_education: r.higher_education,
-                first_head: r.first_head,
-                seasonal: r.seasonal,
-                sender_country,
-            })
+        None if r.position.is_some() || r.intra_corporate_transfer => {
+            return Err(ApiError::invalid(
+                "employer_kind",
+                "is required with position or intra_corporate_transfer",
+            ))
         }
+        None => None,
+        Some(kind) => Some(engagement(&r, kind)?),
     };
-    if engagement.is_none() && (r.position.is_some() || r.intra_corporate_transfer) {
-        return Err(ApiError::invalid(
-            "employer_kind",
-            "is required with position or intra_corporate_transfer",
-        ));
-    }
     Ok(Question {
         citizenship: country(&r.citizenship, "citizenship")?,
         permanent_resident: r.permanent_resident,
         no_permit_list_category: r.no_permit_list_category,
-        on,
+        on: r.start_date.unwrap_or(today),
         engagement,
         occupation_code: r.occupation_code,
     })
+}
+
+impl From<PositionParam> for Position {
+    fn from(p: PositionParam) -> Self {
+        match p {
+            PositionParam::Head => Position::Head,
+            PositionParam::Manager => Position::Manager,
+            PositionParam::Specialist => Position::Specialist,
+            PositionParam::QualifiedWorker => Position::QualifiedWorker,
+        }
+    }
+}
+
+/// The engagement a question with an employer asks about.
+fn engagement(
+    r: &EligibilityRequest,
+    kind: EmployerKindParam,
+) -> Result<EngagementQuestion, ApiError> {
+    let position = r
+        .position
+        .ok_or_else(|| ApiError::invalid("position", "is required with employer_kind"))?;
+    let employer = EmployerTypeRequest {
+        kind,
+        contractor: r.contractor,
+        project_value_mrp: r.project_value_mrp,
+        commissioned_on: r.commissioned_on,
+    }
+    .to_domain("")?;
+    Ok(EngagementQuestion {
+        employer,
+        position: position.into(),
+        higher_education: r.higher_education,
+        first_head: r.first_head,
+        seasonal: r.seasonal,
+        sender_country: sender_country(r)?,
+    })
+}
+
+/// The sending company's country: given exactly when the transfer is intra-corporate.
+fn sender_country(r: &EligibilityRequest) -> Result<Option<CountryCode>, ApiError> {
+    match (r.intra_corporate_transfer, &r.sender_country) {
+        (true, Some(c)) => Ok(Some(country(c, "sender_country")?)),
+        (true, None) => Err(ApiError::invalid(
+            "sender_country",
+            "is required for an intra-corporate transfer",
+        )),
+        (false, Some(_)) => Err(ApiError::invalid(
+            "sender_country",
+            "is given only with intra_corporate_transfer",
+        )),
+        (false, None) => Ok(None),
+    }
 }
 
 /// Which route a planned engagement takes (any valid token): a citizen of an EAEU member

@@ -250,32 +250,9 @@ pub async fn put_employer_profile(
             bin: &bin,
         },
     )?;
-    let sector: SectorCode = req
-        .sector
-        .parse()
-        .map_err(|_| ApiError::invalid("sector", "must be an OKED section letter A-U"))?;
-    let mut seen = std::collections::BTreeSet::new();
-    if !req.workforce.iter().all(|l| seen.insert(l.category)) {
-        return Err(ApiError::invalid("workforce", "each category at most once"));
-    }
     let today = state.time.today();
     let actor = state.actor(&caller, &rid);
-    let cmd = cases::employers::PutProfile {
-        bin,
-        as_of: req.as_of.unwrap_or(today),
-        name: req.name,
-        legal_form: req.legal_form,
-        foreign_division: req.foreign_division,
-        sector,
-        region,
-        workforce: req.workforce.into_iter().map(StaffLine::from).collect(),
-        employer_type: match &req.employer_type {
-            Some(t) => t.to_domain("employer_type.")?,
-            None => crate::domain::route::EmployerType::Ordinary,
-        },
-        small_business: req.small_business,
-        expected_version: if_match.0,
-    };
+    let cmd = req.command(bin, region, today, if_match.0)?;
     let (profile, created) = state
         .write(move |c| Ok(cases::employers::put_profile(c, &cmd, &actor, today)?))
         .await?;
@@ -286,6 +263,43 @@ pub async fn put_employer_profile(
         HttpResponse::Ok()
     };
     Ok(res.insert_header((header::ETAG, etag(v.version))).json(v))
+}
+
+impl ProfileRequest {
+    /// The command for the profile of `bin` in `region`, as of `today` unless the request
+    /// names its day.
+    fn command(
+        self,
+        bin: EmployerId,
+        region: RegionCode,
+        today: NaiveDate,
+        expected_version: Option<i64>,
+    ) -> Result<cases::employers::PutProfile, ApiError> {
+        let sector: SectorCode = self
+            .sector
+            .parse()
+            .map_err(|_| ApiError::invalid("sector", "must be an OKED section letter A-U"))?;
+        let mut seen = std::collections::BTreeSet::new();
+        if !self.workforce.iter().all(|l| seen.insert(l.category)) {
+            return Err(ApiError::invalid("workforce", "each category at most once"));
+        }
+        Ok(cases::employers::PutProfile {
+            bin,
+            as_of: self.as_of.unwrap_or(today),
+            name: self.name,
+            legal_form: self.legal_form,
+            foreign_division: self.foreign_division,
+            sector,
+            region,
+            workforce: self.workforce.into_iter().map(StaffLine::from).collect(),
+            employer_type: match &self.employer_type {
+                Some(t) => t.to_domain("employer_type.")?,
+                None => crate::domain::route::EmployerType::Ordinary,
+            },
+            small_business: self.small_business,
+            expected_version,
+        })
+    }
 }
 
 /// An employer's profile in force today and its history: the employer itself and

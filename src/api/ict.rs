@@ -5,7 +5,8 @@
 //! (Art. 35(5)). No quota and no fee: nothing here reaches the ledger.
 
 use super::extract::{Body, IdempotencyKey, IfMatch, Query, RequestId};
-use super::idempotency::{create, etag, Created};
+use super::idempotency::{create, Created};
+use super::lifecycle::{answer, moved, Versioned};
 use super::page::{next_cursor, split, PageQuery};
 use super::AppState;
 use crate::api::docs::{
@@ -19,7 +20,6 @@ use crate::domain::ict::{EmployerForm, IctPosition, SpecialCondition};
 use crate::domain::person::{self, LatinName};
 use crate::domain::{CountryCode, EmployerId, Message, RegionCode};
 use crate::error::{ApiError, Problem};
-use actix_web::http::header;
 use actix_web::{get, post, web, HttpResponse};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -860,33 +860,23 @@ pub async fn get_ict_permit(
     let id = id.into_inner();
     authorize_role(&caller, Action::ReadIctPermits)?;
     let today = state.time.today();
-    let read = |caller: Caller| {
-        state.db(move |c| {
-            let access = region_case_access(&caller, Action::ReadIctPermits);
-            Ok(view::read(c, id, today, access)?.map(IctPermitView::from))
-        })
-    };
-    // A read is a read: only a permit whose extension application outlived its last day
-    // takes the write lock, to end the application first (Art. 35(1)), and is read again.
-    let view = match read(caller.clone()).await? {
-        Some(view) => view,
-        None => {
-            let actor = crate::cases::permits::system_actor(state.time.now().naive_utc());
-            state
-                .write(move |c| Ok(view::settle(c, id, today, &actor)?))
-                .await?;
-            read(caller).await?.ok_or(ApiError::Internal)?
-        }
-    };
-    Ok(HttpResponse::Ok()
-        .insert_header((header::ETAG, etag(view.version)))
-        .json(view))
+    let actor = crate::cases::permits::system_actor(state.time.now().naive_utc());
+    let view = state
+        .read_settled(
+            move |c| {
+                let access = region_case_access(&caller, Action::ReadIctPermits);
+                Ok(view::read(c, id, today, access)?.map(IctPermitView::from))
+            },
+            move |c| Ok(view::settle(c, id, today, &actor)?),
+        )
+        .await?;
+    Ok(answer(view))
 }
 
-fn answer(view: IctPermitView) -> HttpResponse {
-    HttpResponse::Ok()
-        .insert_header((header::ETAG, etag(view.version)))
-        .json(view)
+impl Versioned for IctPermitView {
+    fn version(&self) -> i64 {
+        self.version
+    }
 }
 
 /// Decides an application of the akimat's region: issue for the contract's term, or refuse
@@ -925,21 +915,19 @@ pub async fn decide_ict_permit(
     };
     let today = state.time.today();
     let actor = state.actor(&caller, &rid);
-    let permit = state
-        .write(move |conn| {
-            let row = cmd::decide(
-                conn,
-                id,
-                &decision,
-                if_match.0,
-                today,
-                region_case_access(&caller, Action::DecideIctPermit),
-                &actor,
-            )?;
-            Ok(view::of_row(conn, row)?)
-        })
-        .await?;
-    Ok(answer(IctPermitView::from(permit)))
+    moved(&state, move |conn| {
+        let row = cmd::decide(
+            conn,
+            id,
+            &decision,
+            if_match.0,
+            today,
+            region_case_access(&caller, Action::DecideIctPermit),
+            &actor,
+        )?;
+        Ok(IctPermitView::from(view::of_row(conn, row)?))
+    })
+    .await
 }
 
 /// Applies for the one extension of an issued permit, of at most a year (employer,
@@ -970,21 +958,19 @@ pub async fn apply_ict_extension(
     let months = body.value.months;
     let today = state.time.today();
     let actor = state.actor(&caller, &rid);
-    let permit = state
-        .write(move |conn| {
-            let row = cmd::apply_extension(
-                conn,
-                id,
-                months,
-                if_match.0,
-                today,
-                region_case_access(&caller, Action::ApplyIctExtension),
-                &actor,
-            )?;
-            Ok(view::of_row(conn, row)?)
-        })
-        .await?;
-    Ok(answer(IctPermitView::from(permit)))
+    moved(&state, move |conn| {
+        let row = cmd::apply_extension(
+            conn,
+            id,
+            months,
+            if_match.0,
+            today,
+            region_case_access(&caller, Action::ApplyIctExtension),
+            &actor,
+        )?;
+        Ok(IctPermitView::from(view::of_row(conn, row)?))
+    })
+    .await
 }
 
 /// Decides the employer's extension application for a permit of the akimat's region
@@ -1015,21 +1001,19 @@ pub async fn extend_ict_permit(
     let decision = cmd::ExtensionDecision::try_from(body.value)?;
     let today = state.time.today();
     let actor = state.actor(&caller, &rid);
-    let permit = state
-        .write(move |conn| {
-            let row = cmd::extend(
-                conn,
-                id,
-                &decision,
-                if_match.0,
-                today,
-                region_case_access(&caller, Action::DecideIctPermit),
-                &actor,
-            )?;
-            Ok(view::of_row(conn, row)?)
-        })
-        .await?;
-    Ok(answer(IctPermitView::from(permit)))
+    moved(&state, move |conn| {
+        let row = cmd::extend(
+            conn,
+            id,
+            &decision,
+            if_match.0,
+            today,
+            region_case_access(&caller, Action::DecideIctPermit),
+            &actor,
+        )?;
+        Ok(IctPermitView::from(view::of_row(conn, row)?))
+    })
+    .await
 }
 
 /// Suspends, resumes or revokes a permit of the akimat's region, with the grounds.
@@ -1067,22 +1051,20 @@ pub async fn ict_permit_measure(
     };
     let today = state.time.today();
     let actor = state.actor(&caller, &rid);
-    let permit = state
-        .write(move |conn| {
-            let row = cmd::measure(
-                conn,
-                id,
-                &measure,
-                &req.reason,
-                if_match.0,
-                today,
-                region_case_access(&caller, Action::DecideIctPermit),
-                &actor,
-            )?;
-            Ok(view::of_row(conn, row)?)
-        })
-        .await?;
-    Ok(answer(IctPermitView::from(permit)))
+    moved(&state, move |conn| {
+        let row = cmd::measure(
+            conn,
+            id,
+            &measure,
+            &req.reason,
+            if_match.0,
+            today,
+            region_case_access(&caller, Action::DecideIctPermit),
+            &actor,
+        )?;
+        Ok(IctPermitView::from(view::of_row(conn, row)?))
+    })
+    .await
 }
 
 /// The employer notifies the arrival of workers of its issued permit (Art. 35(3)): the
@@ -1347,21 +1329,18 @@ pub async fn ict_register(
     caller: Caller,
     query: Query<RegisterQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(register(&state, &caller, query.0).await?))
-}
-
-/// The register `caller` may read.
-async fn register(
-    state: &AppState,
-    caller: &Caller,
-    q: RegisterQuery,
-) -> Result<IctRegisterPage, ApiError> {
+    let q = query.0;
     let page = PageQuery {
         limit: q.limit,
         cursor: q.cursor,
     }
     .parse()?;
-    let scope = super::narrowed(state, caller, Action::ReadIctRegister, q.region.as_deref())?;
+    let scope = super::narrowed(
+        &state,
+        &caller,
+        Action::ReadIctRegister,
+        q.region.as_deref(),
+    )?;
     let attention = q.attention.map(list::Attention::from);
     let today = state.time.today();
     let mut items = state
@@ -1376,8 +1355,8 @@ async fn register(
         })
         .await?;
     let next = next_cursor(page, &mut items, |l| l.worker_id);
-    Ok(IctRegisterPage {
+    Ok(HttpResponse::Ok().json(IctRegisterPage {
         items: items.into_iter().map(IctRegisterLine::from).collect(),
         next_cursor: next,
-    })
+    }))
 }

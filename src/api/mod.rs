@@ -18,6 +18,7 @@ pub mod fallback;
 pub mod health;
 pub mod ict;
 pub mod idempotency;
+pub mod lifecycle;
 pub mod limit;
 pub mod malformed;
 pub mod openapi;

@@ -3,7 +3,8 @@
 //! resume and revoke for their region; everyone reads what they may see.
 
 use super::extract::{Body, IdempotencyKey, IfMatch, Query, RequestId};
-use super::idempotency::{change, create, etag, Changed, Created};
+use super::idempotency::{change, create, Changed, Created};
+use super::lifecycle::{answer, moved, Versioned};
 use super::page::{more, split, PageQuery};
 use super::{narrowed, AppState};
 use crate::api::docs::{
@@ -23,7 +24,6 @@ use crate::domain::ruleset::TermUnit;
 use crate::domain::{Category, CountryCode, EmployerId, Message, Money, RegionCode, Violation};
 use crate::error::{ApiError, FieldError, Problem};
 use crate::i18n::Lang;
-use actix_web::http::header;
 use actix_web::{get, post, web, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -664,10 +664,10 @@ fn own_bin(caller: &Caller) -> Result<EmployerId, ApiError> {
         .ok_or_else(|| ApiError::Forbidden(Message::new("forbidden-no-bin")))
 }
 
-fn respond(view: PermitView) -> HttpResponse {
-    HttpResponse::Ok()
-        .insert_header((header::ETAG, etag(view.version)))
-        .json(view)
+impl Versioned for PermitView {
+    fn version(&self) -> i64 {
+        self.version
+    }
 }
 
 /// The regions an application names, each a region code and each once.
@@ -921,24 +921,14 @@ pub async fn list_permits(
     filter: Query<PermitQuery>,
     page: Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(permits(&state, &caller, &filter.0, &page.0).await?))
-}
-
-/// The permits `caller` may list with these filters.
-async fn permits(
-    state: &AppState,
-    caller: &Caller,
-    filter: &PermitQuery,
-    page: &PageQuery,
-) -> Result<PermitPage, ApiError> {
-    let page = page.parse()?;
-    let Some(l) = listing_of(state, caller, filter, &page)? else {
-        return Ok(PermitPage::default());
+    let page = page.0.parse()?;
+    let Some(l) = listing_of(&state, &caller, &filter.0, &page)? else {
+        return Ok(HttpResponse::Ok().json(PermitPage::default()));
     };
     let today = state.time.today();
     let rows = state.db(move |c| Ok(list::permits(c, &l, today)?)).await?;
     let (items, next_cursor) = split(page, rows, |p| p.id, |p| Ok(PermitSummary::from(p)))?;
-    Ok(PermitPage { items, next_cursor })
+    Ok(HttpResponse::Ok().json(PermitPage { items, next_cursor }))
 }
 
 /// Applications awaiting a decision, by decision deadline, overdue first: an akimat sees
@@ -953,24 +943,19 @@ pub async fn list_permit_applications(
     filter: Query<PermitQuery>,
     page: Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(applications(&state, &caller, &filter.0, &page.0).await?))
-}
-
-/// The applications awaiting `caller`'s decision, by deadline, overdue first.
-async fn applications(
-    state: &AppState,
-    caller: &Caller,
-    filter: &PermitQuery,
-    page: &PageQuery,
-) -> Result<PermitPage, ApiError> {
-    let after = page.cursor.as_deref().map(decode_due_cursor).transpose()?;
+    let after = page
+        .0
+        .cursor
+        .as_deref()
+        .map(decode_due_cursor)
+        .transpose()?;
     let page = PageQuery {
-        limit: page.limit,
+        limit: page.0.limit,
         cursor: None,
     }
     .parse()?;
-    let Some(l) = listing_of(state, caller, filter, &page)? else {
-        return Ok(PermitPage::default());
+    let Some(l) = listing_of(&state, &caller, &filter.0, &page)? else {
+        return Ok(HttpResponse::Ok().json(PermitPage::default()));
     };
     let today = state.time.today();
     let mut rows = state
@@ -980,7 +965,7 @@ async fn applications(
         .then(|| rows.last().map(|p| list::due_cursor(p.decision_due, p.id)))
         .flatten();
     let items = rows.into_iter().map(PermitSummary::from).collect();
-    Ok(PermitPage { items, next_cursor })
+    Ok(HttpResponse::Ok().json(PermitPage { items, next_cursor }))
 }
 
 fn decode_due_cursor(c: &str) -> Result<(NaiveDate, i64), ApiError> {
@@ -1008,9 +993,7 @@ pub async fn get_permit(
     lang: AcceptLanguage,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(respond(
-        read(&state, caller, id.into_inner(), lang.0).await?,
-    ))
+    Ok(answer(read(&state, caller, id.into_inner(), lang.0).await?))
 }
 
 /// One permit as `caller` may read it.
@@ -1022,20 +1005,17 @@ async fn read(
 ) -> Result<PermitView, ApiError> {
     authorize_role(&caller, Action::ReadPermits)?;
     let how = reading(state, &caller, lang);
-    let read = |caller: Caller| {
-        let rule_sets = state.rule_sets.clone();
-        state.read(move |c| {
-            let access = permit_access(&caller, Action::ReadPermits);
-            Ok(view::read(c, &rule_sets, id, how, access)?.map(PermitView::from))
-        })
-    };
-    // A read is a read: only a permit found overdue (or an extension whose parent has
-    // ended) takes the write lock, to lapse or end it first, and is read again.
-    if let Some(view) = read(caller.clone()).await? {
-        return Ok(view);
-    }
-    lapse_first(state, id, how.today).await?;
-    read(caller).await?.ok_or(ApiError::Internal)
+    let rule_sets = state.rule_sets.clone();
+    let actor = cases::permits::system_actor(state.time.now().naive_utc());
+    state
+        .read_settled(
+            move |c| {
+                let access = permit_access(&caller, Action::ReadPermits);
+                Ok(view::read(c, &rule_sets, id, how, access)?.map(PermitView::from))
+            },
+            move |c| Ok(view::settle(c, id, how.today, &actor)?),
+        )
+        .await
 }
 
 /// Lapses the permit when its fee is overdue, and ends it when it is an extension whose
@@ -1113,29 +1093,7 @@ pub async fn decide_permit(
     id: web::Path<i64>,
     body: Body<DecisionRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let view = decide(
-        &state,
-        caller,
-        &rid,
-        id.into_inner(),
-        body.value,
-        if_match,
-        lang.0,
-    )
-    .await?;
-    Ok(respond(view))
-}
-
-/// The akimat's decision for its region.
-async fn decide(
-    state: &AppState,
-    caller: Caller,
-    rid: &RequestId,
-    id: i64,
-    body: DecisionRequest,
-    if_match: IfMatch,
-    lang: Lang,
-) -> Result<PermitView, ApiError> {
+    let id = id.into_inner();
     authorize_role(&caller, Action::DecidePermit)?;
     let region = caller
         .region
@@ -1143,30 +1101,29 @@ async fn decide(
         .ok_or_else(|| ApiError::Forbidden(Message::new("forbidden-other-region")))?;
     let cmd = cases::permits::Decide {
         region,
-        decision: body.into(),
+        decision: body.value.into(),
         expected_version: if_match.0,
     };
     let today = state.time.today();
     let rule_sets = state.rule_sets.clone();
-    let how = reading(state, &caller, lang);
-    let actor = state.actor(&caller, rid);
-    state
-        .write(move |c| {
-            let today = cases::permits::Today {
-                date: today,
-                rule_sets: &rule_sets,
-            };
-            cases::permits::decide(
-                c,
-                id,
-                &cmd,
-                today,
-                permit_access(&caller, Action::DecidePermit),
-                &actor,
-                |decided| Ok(PermitView::from(decided.render(how)?)),
-            )
-        })
-        .await
+    let how = reading(&state, &caller, lang.0);
+    let actor = state.actor(&caller, &rid);
+    moved(&state, move |c| {
+        let today = cases::permits::Today {
+            date: today,
+            rule_sets: &rule_sets,
+        };
+        cases::permits::decide(
+            c,
+            id,
+            &cmd,
+            today,
+            permit_access(&caller, Action::DecidePermit),
+            &actor,
+            |decided| Ok(PermitView::from(decided.render(how)?)),
+        )
+    })
+    .await
 }
 
 /// Withdraws an application before a decision (employer); quota held for it comes back.
@@ -1193,19 +1150,17 @@ pub async fn withdraw_permit(
     let rule_sets = state.rule_sets.clone();
     let how = reading(&state, &caller, lang.0);
     let actor = state.actor(&caller, &rid);
-    let view = state
-        .write(move |c| {
-            let l = cases::permits::withdraw(
-                c,
-                id,
-                if_match.0,
-                permit_access(&caller, Action::WithdrawPermit),
-                &actor,
-            )?;
-            Ok(PermitView::from(view::render(c, &rule_sets, l, how)?))
-        })
-        .await?;
-    Ok(respond(view))
+    moved(&state, move |c| {
+        let l = cases::permits::withdraw(
+            c,
+            id,
+            if_match.0,
+            permit_access(&caller, Action::WithdrawPermit),
+            &actor,
+        )?;
+        Ok(PermitView::from(view::render(c, &rule_sets, l, how)?))
+    })
+    .await
 }
 
 /// A fee payment to one region's budget (Art. 33(4)).
@@ -1406,6 +1361,7 @@ struct Supervise {
     lang: Lang,
 }
 
+/// Suspends, resumes, revokes or returns a permit.
 async fn supervise(
     state: web::Data<AppState>,
     caller: Caller,
@@ -1413,17 +1369,6 @@ async fn supervise(
     id: i64,
     s: Supervise,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(respond(supervision(&state, caller, &rid, id, s).await?))
-}
-
-/// Suspends, resumes, revokes or returns a permit.
-async fn supervision(
-    state: &AppState,
-    caller: Caller,
-    rid: &RequestId,
-    id: i64,
-    s: Supervise,
-) -> Result<PermitView, ApiError> {
     let Supervise {
         action,
         cmd,
@@ -1433,22 +1378,21 @@ async fn supervision(
     authorize_role(&caller, action)?;
     let today = state.time.today();
     let rule_sets = state.rule_sets.clone();
-    let how = reading(state, &caller, lang);
-    let actor = state.actor(&caller, rid);
-    state
-        .write(move |c| {
-            let l = cases::permits::supervise(
-                c,
-                id,
-                &cmd,
-                today,
-                if_match.0,
-                permit_access(&caller, action),
-                &actor,
-            )?;
-            Ok(PermitView::from(view::render(c, &rule_sets, l, how)?))
-        })
-        .await
+    let how = reading(&state, &caller, lang);
+    let actor = state.actor(&caller, &rid);
+    moved(&state, move |c| {
+        let l = cases::permits::supervise(
+            c,
+            id,
+            &cmd,
+            today,
+            if_match.0,
+            permit_access(&caller, action),
+            &actor,
+        )?;
+        Ok(PermitView::from(view::render(c, &rule_sets, l, how)?))
+    })
+    .await
 }
 
 /// Suspends an active permit (akimat of a named region, Art. 9(5), 33(2)).
@@ -2013,7 +1957,20 @@ pub async fn list_overdue_departures(
     caller: Caller,
     q: Query<DepartureQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(overdue_departures(&state, &caller, &q.0).await?))
+    let scope = narrowed(
+        &state,
+        &caller,
+        Action::ReadDepartures,
+        q.0.region.as_deref(),
+    )?;
+    let today = state.time.today();
+    let items = state
+        .db(move |c| Ok(list::overdue_departures(c, scope.region.as_ref(), today)?))
+        .await?;
+    Ok(HttpResponse::Ok().json(DeparturePage {
+        items: items.into_iter().map(OverdueDeparture::from).collect(),
+        next_cursor: None,
+    }))
 }
 
 impl From<list::OverdueDeparture> for OverdueDeparture {
@@ -2030,23 +1987,6 @@ impl From<list::OverdueDeparture> for OverdueDeparture {
             ended_on: d.ended_on,
         }
     }
-}
-
-/// The overdue departures `caller` may read.
-async fn overdue_departures(
-    state: &AppState,
-    caller: &Caller,
-    q: &DepartureQuery,
-) -> Result<DeparturePage, ApiError> {
-    let scope = narrowed(state, caller, Action::ReadDepartures, q.region.as_deref())?;
-    let today = state.time.today();
-    let items = state
-        .db(move |c| Ok(list::overdue_departures(c, scope.region.as_ref(), today)?))
-        .await?;
-    Ok(DeparturePage {
-        items: items.into_iter().map(OverdueDeparture::from).collect(),
-        next_cursor: None,
-    })
 }
 
 impl crate::api::extract::ActionBody for ApplicationRequest {

@@ -85,6 +85,25 @@ impl AppState {
         self.db(move |conn| db::read_tx(conn, f)).await
     }
 
+    /// A case read as it stands today, settled first when it must be: `read` answers
+    /// `None` for a case that must change before it is shown (a permit whose fee is overdue
+    /// lapses, an extension whose parent ended ends, an ICT extension application that
+    /// outlived its permit ends); then `settle` runs in one write transaction and the case
+    /// is read again. A read stays a read: only a case found unsettled takes the write
+    /// lock. The API and the console read permits and ICT permits through this one path.
+    pub async fn read_settled<T, R, S>(&self, read: R, settle: S) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        R: Fn(&mut Conn) -> Result<Option<T>, ApiError> + Clone + Send + 'static,
+        S: FnOnce(&mut Conn) -> Result<(), ApiError> + Send + 'static,
+    {
+        if let Some(found) = self.read(read.clone()).await? {
+            return Ok(found);
+        }
+        self.write(settle).await?;
+        self.read(read).await?.ok_or(ApiError::Internal)
+    }
+
     /// 422 naming each field whose region code is none of the seeded regions (the set the
     /// token verifier holds: no query), as the case layer's check of a body does.
     pub(crate) fn known_regions<'a>(

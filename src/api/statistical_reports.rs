@@ -10,9 +10,10 @@ use super::{narrowed, AppState};
 use crate::api::docs::IdempotencyKeyHeader;
 use crate::auth::{authorize, authorize_role, Action, Caller, Scope};
 use crate::cases;
+use crate::cases::reports::calculation::Calculation;
 use crate::cases::reports::export::{Cell, Table};
 use crate::cases::statistics::FiledReport;
-use crate::domain::calculation::{CalculationInput, RegionInput, Share};
+use crate::domain::calculation::{CalculationInput, CategorySplit, RegionInput, Share};
 use crate::domain::{Category, EmployerId, Message};
 use crate::error::{ApiError, Problem};
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
@@ -354,37 +355,49 @@ pub async fn missing_statistical_reports(
             )?)
         })
         .await?;
-    let items = missing
-        .into_iter()
-        .map(|m| MissingReportView {
+    let page = MissingReportPage {
+        items: missing
+            .into_iter()
+            .map(|m| MissingReportView::new(year, quarter, m))
+            .collect(),
+        next_cursor: None,
+    };
+    render(&req, &page, || page.table())
+}
+
+impl MissingReportView {
+    fn new(year: i32, quarter: u32, m: cases::statistics::Missing) -> Self {
+        MissingReportView {
             year,
             quarter,
             region: m.region,
             bin: m.bin,
             name: m.name,
-        })
-        .collect();
-    let page = MissingReportPage {
-        items,
-        next_cursor: None,
-    };
-    render(&req, &page, || Table {
-        sheet: "missing reports",
-        columns: &["year", "quarter", "region", "bin", "name"],
-        rows: page
-            .items
-            .iter()
-            .map(|m| {
-                vec![
-                    Cell::Int(i64::from(m.year)),
-                    Cell::Int(i64::from(m.quarter)),
-                    Cell::Text(m.region.clone()),
-                    Cell::Text(m.bin.clone()),
-                    Cell::Text(m.name.clone()),
-                ]
-            })
-            .collect(),
-    })
+        }
+    }
+}
+
+impl MissingReportPage {
+    /// The page as a CSV/XLSX table: `year,quarter,region,bin,name`.
+    fn table(&self) -> Table {
+        Table {
+            sheet: "missing reports",
+            columns: &["year", "quarter", "region", "bin", "name"],
+            rows: self
+                .items
+                .iter()
+                .map(|m| {
+                    vec![
+                        Cell::Int(i64::from(m.year)),
+                        Cell::Int(i64::from(m.quarter)),
+                        Cell::Text(m.region.clone()),
+                        Cell::Text(m.bin.clone()),
+                        Cell::Text(m.name.clone()),
+                    ]
+                })
+                .collect(),
+        }
+    }
 }
 
 /// A number per category.
@@ -591,41 +604,49 @@ pub async fn calculate_quota(
 ) -> Result<HttpResponse, ApiError> {
     authorize(&caller, Action::CalculateQuota, Scope::All)?;
     let req = body.value;
-    let mut seen = std::collections::BTreeSet::new();
-    let mut named = Vec::new();
-    for (i, r) in req.regions.iter().enumerate() {
-        let code = super::extract::region_param(&r.region, "regions")?;
-        if !seen.insert(r.region.clone()) {
-            return Err(ApiError::invalid("regions", "each region at most once"));
-        }
-        named.push((format!("regions[{i}].region"), code));
-    }
-    state.known_regions(named.iter().map(|(field, code)| (field.clone(), code)))?;
-    let pairs = |l: &[CategoryNumber]| l.iter().map(|c| (c.category, c.number)).collect();
-    let input = CalculationInput {
-        labour_force: req.labour_force,
-        permit_percent: req.permit_percent,
-        immigrant_percent: req.labour_immigrant_percent,
-        category_weights: pairs(&req.category_weights),
-        regions: req
-            .regions
-            .iter()
-            .map(|r| RegionInput {
-                region: r.region.clone(),
-                labour_force: r.labour_force,
-                last_year_used: pairs(&r.last_year_used),
-                accepted_demand: pairs(&r.accepted_demand),
-            })
-            .collect(),
-    };
+    let input = req.input(&state)?;
     let calc = cases::reports::calculation::calculate(&input)
         .ok_or_else(|| ApiError::invalid("labour_force", "the quota does not fit a number"))?;
-    let p = &calc.proposal;
-    let categories = p
-        .categories
-        .iter()
-        .zip(&calc.arithmetic)
-        .map(|(c, (share, regions))| CategoryProposalView {
+    Ok(HttpResponse::Ok().json(CalculationView::new(year, &req, calc, &lang)))
+}
+
+impl CalculationRequest {
+    /// The calculator's input, each region a known region code given at most once.
+    fn input(&self, state: &AppState) -> Result<CalculationInput, ApiError> {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut named = Vec::new();
+        for (i, r) in self.regions.iter().enumerate() {
+            let code = super::extract::region_param(&r.region, "regions")?;
+            if !seen.insert(r.region.clone()) {
+                return Err(ApiError::invalid("regions", "each region at most once"));
+            }
+            named.push((format!("regions[{i}].region"), code));
+        }
+        state.known_regions(named.iter().map(|(field, code)| (field.clone(), code)))?;
+        let pairs = |l: &[CategoryNumber]| l.iter().map(|c| (c.category, c.number)).collect();
+        Ok(CalculationInput {
+            labour_force: self.labour_force,
+            permit_percent: self.permit_percent,
+            immigrant_percent: self.labour_immigrant_percent,
+            category_weights: pairs(&self.category_weights),
+            regions: self
+                .regions
+                .iter()
+                .map(|r| RegionInput {
+                    region: r.region.clone(),
+                    labour_force: r.labour_force,
+                    last_year_used: pairs(&r.last_year_used),
+                    accepted_demand: pairs(&r.accepted_demand),
+                })
+                .collect(),
+        })
+    }
+}
+
+impl CategoryProposalView {
+    /// A category's split with the arithmetic of its share and of each region's.
+    fn new(c: &CategorySplit, (share, regions): &(String, Vec<String>)) -> CategoryProposalView {
+        CategoryProposalView {
             category: c.category,
             share: share_view(&c.share, share),
             basis: c.basis.as_str().to_owned(),
@@ -638,23 +659,35 @@ pub async fn calculate_quota(
                     share: share_view(s, a),
                 })
                 .collect(),
-        })
-        .collect();
-    Ok(HttpResponse::Ok().json(CalculationView {
-        year,
-        labour_force: req.labour_force,
-        permit_percent: req.permit_percent.normalize().to_string(),
-        permit_exact: p.permit_exact.round_dp(2).to_string(),
-        permit_total: p.permit_total,
-        labour_immigrant_total: p.immigrant_total,
-        steps: calc.steps.iter().map(|m| lang.0.text(m)).collect(),
-        categories,
-        regions: calc
-            .region_totals
-            .into_iter()
-            .map(|(region, total)| RegionTotalView { region, total })
-            .collect(),
-    }))
+        }
+    }
+}
+
+impl CalculationView {
+    /// The wire form of a calculation for `req`, its steps in the reader's language.
+    fn new(year: i32, req: &CalculationRequest, calc: Calculation, lang: &AcceptLanguage) -> Self {
+        let p = &calc.proposal;
+        CalculationView {
+            year,
+            labour_force: req.labour_force,
+            permit_percent: req.permit_percent.normalize().to_string(),
+            permit_exact: p.permit_exact.round_dp(2).to_string(),
+            permit_total: p.permit_total,
+            labour_immigrant_total: p.immigrant_total,
+            steps: calc.steps.iter().map(|m| lang.0.text(m)).collect(),
+            categories: p
+                .categories
+                .iter()
+                .zip(&calc.arithmetic)
+                .map(|(c, a)| CategoryProposalView::new(c, a))
+                .collect(),
+            regions: calc
+                .region_totals
+                .into_iter()
+                .map(|(region, total)| RegionTotalView { region, total })
+                .collect(),
+        }
+    }
 }
 
 impl crate::api::extract::ActionBody for StatisticalReportRequest {

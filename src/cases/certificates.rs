@@ -119,7 +119,6 @@ pub fn apply(
         },
     )?;
     LIFE.record(
-        conn,
         actor,
         "self_employment_certificate.applied",
         None,
@@ -203,7 +202,7 @@ pub fn decide<E: From<CaseError>>(
     };
     let written =
         db::decide(conn, id, row.status, row.version, &decision, actor).map_err(CaseError::from)?;
-    Ok(LIFE.moved(conn, actor, action, &row, written, ART_34_1.cite())?)
+    Ok(LIFE.moved(actor, action, &row, written, ART_34_1.cite())?)
 }
 
 /// An extension for the labour contract.
@@ -275,7 +274,6 @@ pub fn extend<E: From<CaseError>>(
     .map_err(CaseError::from)?
     .ok_or_else(|| LIFE.changed(id))?;
     LIFE.record(
-        conn,
         actor,
         "self_employment_certificate.extended",
         Some(&row),
@@ -344,7 +342,6 @@ pub fn report(
         return Err(LIFE.changed(id));
     }
     audit::record(
-        conn,
         actor,
         audit::Change {
             action: "self_employment_certificate.employment_reported",

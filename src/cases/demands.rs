@@ -71,7 +71,6 @@ pub fn file(
         actor,
     )?;
     audit::record(
-        conn,
         actor,
         audit::Change {
             action: "quota_demand.filed",
@@ -155,7 +154,6 @@ pub fn review<E: From<CaseError>>(
         )
     })?;
     audit::record(
-        conn,
         actor,
         audit::Change {
             action: "quota_demand.reviewed",

@@ -52,7 +52,6 @@ pub fn issue(
         ));
     }
     audit::record(
-        conn,
         actor,
         audit::Change {
             action: "permit.issued",

@@ -107,7 +107,6 @@ pub fn put(
         )
     })?;
     audit::record(
-        conn,
         actor,
         audit::Change {
             action: "employer_profile.put",

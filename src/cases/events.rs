@@ -172,7 +172,6 @@ fn record_swept(
         return Ok(false);
     }
     audit::record(
-        conn,
         actor,
         audit::Change {
             action: t.action(),
@@ -422,7 +421,6 @@ pub fn subscribe(
         },
     )?;
     audit::record(
-        conn,
         actor,
         audit::Change {
             action: "webhook_subscription.created",
@@ -479,7 +477,6 @@ pub fn unsubscribe(
         return Err(not_found());
     }
     audit::record(
-        conn,
         actor,
         audit::Change {
             action: "webhook_subscription.deleted",

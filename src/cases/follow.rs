@@ -110,7 +110,6 @@ fn end(
     statistics::track(conn, Some(&l), &after)?;
     for r in &after.regions {
         audit_in(
-            conn,
             actor,
             &after,
             "permit.extension_ended",
@@ -212,7 +211,6 @@ fn revive(
     statistics::track(conn, Some(&l), &after)?;
     for g in &after.regions {
         audit_in(
-            conn,
             actor,
             &after,
             "permit.extension_revived",

@@ -228,14 +228,7 @@ pub fn apply(
         },
         &new_workers,
     )?;
-    LIFE.record(
-        conn,
-        actor,
-        "ict_permit.applied",
-        None,
-        &row,
-        ART_35_1.cite(),
-    )?;
+    LIFE.record(actor, "ict_permit.applied", None, &row, ART_35_1.cite())?;
     Ok(row)
 }
 
@@ -403,7 +396,7 @@ pub fn decide<E: From<CaseError>>(
     };
     let written =
         db::decide(conn, id, row.status, row.version, &decision, actor).map_err(CaseError::from)?;
-    Ok(LIFE.moved(conn, actor, action, &row, written, ART_35_1.cite())?)
+    Ok(LIFE.moved(actor, action, &row, written, ART_35_1.cite())?)
 }
 
 /// Art. 35(1): the employer applies for the one extension of an issued permit, of at most
@@ -442,7 +435,6 @@ pub fn apply_extension<E: From<CaseError>>(
         .map_err(CaseError::from)?
         .ok_or_else(|| LIFE.changed(id))?;
     LIFE.record(
-        conn,
         actor,
         "ict_permit.extension_applied",
         Some(&row),
@@ -466,7 +458,6 @@ fn end_extension_application(
     let after = db::end_extension_request(conn, row.id, row.version)?
         .ok_or_else(|| LIFE.changed(row.id))?;
     audit::record(
-        conn,
         actor,
         audit::Change {
             action: "ict_permit.extension_ended",
@@ -592,7 +583,6 @@ pub fn extend<E: From<CaseError>>(
     };
     match decision {
         ExtensionDecision::Extend { .. } => LIFE.record(
-            conn,
             actor,
             "ict_permit.extended",
             Some(&row),
@@ -600,7 +590,6 @@ pub fn extend<E: From<CaseError>>(
             ART_35_1.cite(),
         )?,
         ExtensionDecision::Refuse { reason } => audit::record(
-            conn,
             actor,
             audit::Change {
                 action: "ict_permit.extension_refused",
@@ -671,7 +660,7 @@ pub fn measure<E: From<CaseError>>(
     let after = db::measure(conn, id, row.status, to, row.version, reason, ground, today)
         .map_err(CaseError::from)?
         .ok_or_else(|| LIFE.changed(id))?;
-    LIFE.record(conn, actor, action, Some(&row), &after, &basis)?;
+    LIFE.record(actor, action, Some(&row), &after, &basis)?;
     if to == IctState::Revoked {
         // Art. 35(1): an extension application hangs on its permit and ends with it.
         return Ok(end_extension_application(
@@ -799,7 +788,6 @@ pub fn notify_arrival<E: From<CaseError>>(
         return Err(LIFE.changed(id).into());
     }
     audit::record(
-        conn,
         actor,
         audit::Change {
             action: "ict_permit.arrival_notified",
@@ -895,7 +883,6 @@ pub fn record_departure<E: From<CaseError>>(
     after.departure_evidence = Some(evidence.to_owned());
     after.departure_recorded_by = Some(actor.sub.clone());
     audit::record(
-        conn,
         actor,
         audit::Change {
             action: "ict_permit.departure_recorded",

@@ -5,7 +5,6 @@
 
 use super::CaseError;
 use crate::db::audit::{self, Actor};
-use crate::db::Conn;
 use crate::domain::{EmployerId, Message, Refusal, RegionCode};
 
 /// A case row a lifecycle moves: identified, versioned, decided by one region's akimat,
@@ -54,7 +53,6 @@ impl Lifecycle {
     /// `after`, resting on `basis`.
     pub fn record<R: CaseRow>(
         &self,
-        conn: &mut Conn,
         actor: &Actor,
         action: &str,
         before: Option<&R>,
@@ -62,7 +60,6 @@ impl Lifecycle {
         basis: &str,
     ) -> Result<(), CaseError> {
         audit::record(
-            conn,
             actor,
             audit::Change {
                 action,
@@ -82,7 +79,6 @@ impl Lifecycle {
     /// when another change came first: 409), audited as `action` on `basis`.
     pub fn moved<R: CaseRow>(
         &self,
-        conn: &mut Conn,
         actor: &Actor,
         action: &str,
         before: &R,
@@ -90,7 +86,7 @@ impl Lifecycle {
         basis: &str,
     ) -> Result<R, CaseError> {
         let after = written.ok_or_else(|| self.changed(before.id()))?;
-        self.record(conn, actor, action, Some(before), &after, basis)?;
+        self.record(actor, action, Some(before), &after, basis)?;
         Ok(after)
     }
 }

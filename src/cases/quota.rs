@@ -31,7 +31,6 @@ pub fn set_national(
 ) -> Result<(Option<NationalQuota>, NationalQuota), CaseError> {
     let (before, after) = quota::set_national(conn, cmd, expected, actor, snapshot)?;
     audit::record(
-        conn,
         actor,
         audit::Change {
             action: "quota.set",
@@ -76,7 +75,6 @@ pub fn set_regional(
     let before = quota::regional(conn, year, Some(region.as_str()))?;
     let after = quota::set_regional(conn, year, region, changes, reason, actor)?;
     audit::record(
-        conn,
         actor,
         audit::Change {
             action: "quota.allocated",
@@ -116,7 +114,6 @@ pub fn transfer(
             Pool::Reserve => None,
         };
         audit::record(
-            conn,
             actor,
             audit::Change {
                 action: "quota.transferred",
@@ -142,7 +139,6 @@ pub fn check_ledger(
 ) -> Result<Vec<quota::LedgerMismatch>, CaseError> {
     let found = quota::check_and_record(conn, Some(year), actor.at)?;
     audit::record(
-        conn,
         actor,
         audit::Change {
             action: "quota.ledger_checked",

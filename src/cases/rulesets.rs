@@ -22,7 +22,6 @@ pub fn publish(conn: &mut Conn, new: &NewRuleSet, actor: &Actor) -> Result<Versi
         .publication_basis(before.as_ref().map(|b| b.rules.as_ref()));
     let stored = rulesets::insert(conn, new, actor.at, &actor.sub)?;
     audit::record(
-        conn,
         actor,
         audit::Change {
             action: "rule_set.published",

@@ -312,7 +312,6 @@ pub fn file_report(
         )
     })?;
     audit::record(
-        conn,
         actor,
         audit::Change {
             action: "statistical_report.filed",

@@ -118,20 +118,18 @@ impl CasePage {
 /// that outlived the permit's last day is ended first, as the API's read does.
 async fn read(ctx: &Ctx, c: &Caller, id: i64) -> Result<IctPermit, Fail> {
     let today = ctx.state.time.today();
-    let once = |c: Caller| {
-        ctx.state.db(move |conn| {
-            let access = region_case_access(&c, Action::ReadIctPermits);
-            view::read(conn, id, today, access)
-        })
-    };
-    if let Some(p) = once(c.clone()).await? {
-        return Ok(p);
-    }
+    let caller = c.clone();
     let actor = crate::cases::permits::system_actor(ctx.state.time.now().naive_utc());
-    ctx.state
-        .write(move |conn| Ok(view::settle(conn, id, today, &actor)?))
-        .await?;
-    Ok(once(c.clone()).await?.ok_or(ApiError::Internal)?)
+    Ok(ctx
+        .state
+        .read_settled(
+            move |conn| {
+                let access = region_case_access(&caller, Action::ReadIctPermits);
+                view::read(conn, id, today, access)
+            },
+            move |conn| Ok(view::settle(conn, id, today, &actor)?),
+        )
+        .await?)
 }
 
 /// One ICT permit: the application and its workers, the decision, the extension applied

@@ -308,22 +308,18 @@ fn reading(ctx: &Ctx) -> Reading {
 async fn read(ctx: &Ctx, c: &Caller, id: i64) -> Result<Permit, Fail> {
     authorize_role(c, Action::ReadPermits)?;
     let how = reading(ctx);
-    let read = || {
-        let (caller, rule_sets) = (c.clone(), ctx.state.rule_sets.clone());
-        ctx.state.read(move |conn| {
-            let access = permit_access(&caller, Action::ReadPermits);
-            view::read(conn, &rule_sets, id, how, access)
-        })
-    };
-    if let Some(p) = read().await? {
-        return Ok(p);
-    }
+    let (caller, rule_sets) = (c.clone(), ctx.state.rule_sets.clone());
     let actor = permits::system_actor(ctx.state.time.now().naive_utc());
-    let today = how.today;
-    ctx.state
-        .write(move |conn| Ok(view::settle(conn, id, today, &actor)?))
-        .await?;
-    Ok(read().await?.ok_or(ApiError::Internal)?)
+    Ok(ctx
+        .state
+        .read_settled(
+            move |conn| {
+                let access = permit_access(&caller, Action::ReadPermits);
+                view::read(conn, &rule_sets, id, how, access)
+            },
+            move |conn| Ok(view::settle(conn, id, how.today, &actor)?),
+        )
+        .await?)
 }
 
 /// The case page: workers, every automatic check with its article, the quota left in

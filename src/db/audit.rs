@@ -7,8 +7,8 @@
 //! lock of the one-row chain head. [`verify`] walks the chain and names the first event
 //! that does not match: a row changed, deleted or inserted behind the service's back.
 
+use super::connection::AnyConnection;
 use super::schema::{audit_chain_head, audit_events};
-use super::AnyConnection;
 use chrono::{NaiveDateTime, SubsecRound};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Nullable, Text, Timestamp};
@@ -149,7 +149,7 @@ fn unsealed_lines(entity_type: &str, entity_id: &str) -> Vec<HistoryLine> {
 
 /// The JSON snapshot of a value for an event's before/after; a value that cannot be
 /// encoded fails the transaction instead of leaving a hole in the trail.
-pub fn snapshot<T: serde::Serialize>(value: &T) -> Result<Value, super::Error> {
+pub fn snapshot<T: serde::Serialize>(value: &T) -> Result<Value, super::error::Error> {
     Ok(serde_json::to_value(value)?)
 }
 
@@ -168,12 +168,11 @@ pub(crate) fn forget_unsealed() {
     UNSEALED.with(|u| u.borrow_mut().clear());
 }
 
-/// Records one state change; call inside [`super::write_tx`] (whose connection `_conn` is),
-/// which writes the event, already sealed into the chain, as one of its last statements:
-/// an event is one `INSERT` with its place and hash, never an `INSERT` and an `UPDATE`
-/// (issue 20). Until then it is kept as it will be stored (its time in whole microseconds,
+/// Records one state change; call inside [`super::write_tx`], which writes the event,
+/// already sealed into the chain, as one of its last statements: an event is one `INSERT`
+/// with its place and hash, never an `INSERT` and an `UPDATE` (issue 20). Until then it is kept as it will be stored (its time in whole microseconds,
 /// as PostgreSQL keeps a timestamp), and [`history`] reads it with the stored lines.
-pub fn record(_conn: &mut AnyConnection, actor: &Actor, change: Change<'_>) -> QueryResult<()> {
+pub fn record(actor: &Actor, change: Change<'_>) -> QueryResult<()> {
     let json = |v: Option<Value>| v.map(|v| v.to_string());
     let event = Event {
         id: 0,

@@ -24,8 +24,13 @@ pub mod statistics;
 pub mod worker_routes;
 pub mod workforce;
 
+mod connection;
+mod error;
+
+pub use connection::{AnyConnection, Conn};
+pub use error::Error;
+
 use crate::config::{DatabaseSettings, Secret, StatementCount};
-use crate::domain::{Message, Refusal, Violation};
 use diesel::connection::{
     AnsiTransactionManager, Instrumentation, InstrumentationEvent, SimpleConnection,
     TransactionManager,
@@ -35,15 +40,7 @@ use diesel::{Connection, PgConnection, QueryResult, SqliteConnection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 use std::time::Duration;
 
-/// One binary, two databases: the variant is chosen from the URL.
-#[derive(diesel::MultiConnection)]
-pub enum AnyConnection {
-    Postgresql(PgConnection),
-    Sqlite(SqliteConnection),
-}
-
 pub type Pool = diesel::r2d2::Pool<Manager>;
-pub type Conn = AnyConnection;
 
 /// The PostgreSQL migrations, embedded in the binary.
 pub const PG_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
@@ -316,57 +313,6 @@ where
             }
             Err(e)
         }
-    }
-}
-
-/// Why a command's work in the database did not happen: the domain refused it (also when a
-/// conditional write found the state moved on), or the database failed.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    #[error("refused: {0:?}")]
-    Refused(Refusal),
-    #[error(transparent)]
-    Db(#[from] diesel::result::Error),
-    /// A value could not be written as JSON (an audit snapshot, a stored document): the
-    /// transaction fails rather than store less than it should.
-    #[error("a value could not be encoded: {0}")]
-    Encode(#[from] serde_json::Error),
-}
-
-impl From<Refusal> for Error {
-    fn from(r: Refusal) -> Error {
-        Error::Refused(r)
-    }
-}
-
-impl From<Violation> for Error {
-    fn from(v: Violation) -> Error {
-        Error::Refused(Refusal::from(v))
-    }
-}
-
-impl Error {
-    /// 404: `detail` says what does not exist.
-    pub fn not_found(detail: Message) -> Error {
-        Error::Refused(Refusal::NotFound(detail))
-    }
-
-    /// 409 `code`: the state does not allow the change.
-    pub fn conflict(code: &'static str, detail: Message) -> Error {
-        Error::Refused(Refusal::Conflict { code, detail })
-    }
-
-    /// Rules refused the change.
-    pub fn rules(v: Vec<Violation>) -> Error {
-        Error::Refused(Refusal::Rule(v))
-    }
-
-    /// A stored figure is missing or out of the range its rule takes, which the table's
-    /// constraints forbid: a fault of the data (500, logged), never read as a zero.
-    pub fn stored(what: &str) -> Error {
-        Error::Db(diesel::result::Error::DeserializationError(
-            format!("{what}: missing or out of range").into(),
-        ))
     }
 }
 

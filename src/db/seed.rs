@@ -90,7 +90,6 @@ pub fn run(conn: &mut AnyConnection, dir: &Path, now: NaiveDateTime) -> Result<(
                 at: now,
             };
             audit::record(
-                conn,
                 &actor,
                 audit::Change {
                     action: "rule_set.published",

@@ -111,9 +111,8 @@ pub async fn record(state: &AppState, read: Read) -> Result<(), ApiError> {
         at: state.time.now().naive_utc(),
     };
     state
-        .write(move |c| {
+        .write(move |_| {
             audit::record(
-                c,
                 &actor,
                 audit::Change {
                     action: ACTION,

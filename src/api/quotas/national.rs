@@ -239,22 +239,7 @@ pub struct NationalQuotaVersionView {
 impl NationalQuotaRequest {
     /// Parses the request into the command the database layer takes.
     fn command(self, year: i32) -> Result<SetNational, ApiError> {
-        let mut errors = Vec::new();
-        // The permit quota must allow someone; a labour-immigrant share of 0 % is lawful
-        // (the Government may set none, Art. 32(4)(3)).
-        if self.permit_percent <= Decimal::ZERO || self.permit_percent > Decimal::ONE_HUNDRED {
-            errors.push(FieldError::new(
-                "permit_percent",
-                "must be above 0 and at most 100",
-            ));
-        }
-        let immigrant = self.labour_immigrant_percent;
-        if immigrant < Decimal::ZERO || immigrant > Decimal::ONE_HUNDRED {
-            errors.push(FieldError::new(
-                "labour_immigrant_percent",
-                "must be from 0 to 100",
-            ));
-        }
+        let mut errors = self.percent_errors();
         for c in Category::ALL {
             let n = self.categories.iter().filter(|x| x.category == c).count();
             if n != 1 {
@@ -264,19 +249,7 @@ impl NationalQuotaRequest {
                 ));
             }
         }
-        let mut countries: Vec<(CountryCode, i64)> = Vec::new();
-        for (i, c) in self.country_quotas.iter().enumerate() {
-            match c.country.parse::<CountryCode>() {
-                Ok(code) if countries.iter().any(|(x, _)| x == &code) => errors.push(
-                    FieldError::new(format!("country_quotas[{i}].country"), "appears twice"),
-                ),
-                Ok(code) => countries.push((code, c.number)),
-                Err(e) => errors.push(FieldError::new(
-                    format!("country_quotas[{i}].country"),
-                    e.to_string(),
-                )),
-            }
-        }
+        let countries = self.countries(&mut errors);
         if !errors.is_empty() {
             return Err(ApiError::Invalid(errors));
         }
@@ -295,6 +268,44 @@ impl NationalQuotaRequest {
             order_number: self.order.number,
             order_date: self.order.date,
         })
+    }
+
+    /// The percentages out of range. The permit quota must allow someone; a
+    /// labour-immigrant share of 0 % is lawful (the Government may set none, Art. 32(4)(3)).
+    fn percent_errors(&self) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        if self.permit_percent <= Decimal::ZERO || self.permit_percent > Decimal::ONE_HUNDRED {
+            errors.push(FieldError::new(
+                "permit_percent",
+                "must be above 0 and at most 100",
+            ));
+        }
+        let immigrant = self.labour_immigrant_percent;
+        if immigrant < Decimal::ZERO || immigrant > Decimal::ONE_HUNDRED {
+            errors.push(FieldError::new(
+                "labour_immigrant_percent",
+                "must be from 0 to 100",
+            ));
+        }
+        errors
+    }
+
+    /// The country quotas by parsed code; a code that does not parse or repeats is an error.
+    fn countries(&self, errors: &mut Vec<FieldError>) -> Vec<(CountryCode, i64)> {
+        let mut countries: Vec<(CountryCode, i64)> = Vec::new();
+        for (i, c) in self.country_quotas.iter().enumerate() {
+            match c.country.parse::<CountryCode>() {
+                Ok(code) if countries.iter().any(|(x, _)| x == &code) => errors.push(
+                    FieldError::new(format!("country_quotas[{i}].country"), "appears twice"),
+                ),
+                Ok(code) => countries.push((code, c.number)),
+                Err(e) => errors.push(FieldError::new(
+                    format!("country_quotas[{i}].country"),
+                    e.to_string(),
+                )),
+            }
+        }
+        countries
     }
 }
 

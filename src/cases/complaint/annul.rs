@@ -263,7 +263,7 @@ fn annul_refusal(conn: &mut Conn, c: &ComplaintRow, actor: &Actor) -> Result<(),
                 None => None,
             };
             let action = "self_employment_certificate.annulled";
-            super::super::certificates::LIFE.moved(conn, actor, action, &row, after, &basis)?;
+            super::super::certificates::LIFE.moved(actor, action, &row, after, &basis)?;
         }
         CaseLink::Ict(id) => {
             let row = ict::get(conn, id)?.ok_or_else(super::view::not_found)?;
@@ -274,14 +274,7 @@ fn annul_refusal(conn: &mut Conn, c: &ComplaintRow, actor: &Actor) -> Result<(),
                 Some(()) => ict::get(conn, id)?,
                 None => None,
             };
-            super::super::ict::LIFE.moved(
-                conn,
-                actor,
-                "ict_permit.annulled",
-                &row,
-                after,
-                &basis,
-            )?;
+            super::super::ict::LIFE.moved(actor, "ict_permit.annulled", &row, after, &basis)?;
         }
     }
     Ok(())

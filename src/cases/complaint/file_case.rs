@@ -147,7 +147,6 @@ fn file_loaded(
         if late { APPK_92_3 } else { APPK_92_1 },
     ];
     audit_step(
-        conn,
         actor,
         None,
         &row,

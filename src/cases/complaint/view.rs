@@ -137,25 +137,16 @@ pub(super) fn finish(
         },
     )?
     .ok_or_else(|| changed(row.id))?;
-    let step = |conn: &mut Conn, case: History<'_>| {
-        audit_step(
-            conn,
-            actor,
-            Some(row),
-            &after,
-            m.actions,
-            m.legal_basis,
-            case,
-        )
-    };
+    let step =
+        |case: History<'_>| audit_step(actor, Some(row), &after, m.actions, m.legal_basis, case);
     match row.permit_id {
         Some(id) => {
             let permit = permits::load_full(conn, id)?;
-            step(conn, History::Permit(&permit))?;
+            step(History::Permit(&permit))?;
         }
         None => {
             let link = db::case_of(conn, row.id)?.ok_or_else(not_found)?;
-            step(conn, History::Other(link))?;
+            step(History::Other(link))?;
         }
     }
     Ok(after)
@@ -183,7 +174,6 @@ pub(super) fn entity_of(link: CaseLink) -> (&'static str, i64) {
 /// same step under its own entity type, e.g. `ict_permit.complaint_filed`), under the
 /// region of the act contested.
 pub(super) fn audit_step(
-    conn: &mut Conn,
     actor: &Actor,
     before: Option<&ComplaintRow>,
     after: &ComplaintRow,
@@ -192,7 +182,6 @@ pub(super) fn audit_step(
     case: History<'_>,
 ) -> Result<(), CaseError> {
     audit::record(
-        conn,
         actor,
         audit::Change {
             action: actions.0,
@@ -211,7 +200,6 @@ pub(super) fn audit_step(
             let (entity_type, id) = entity_of(link);
             let step = actions.1.trim_start_matches("permit.");
             audit::record(
-                conn,
                 actor,
                 audit::Change {
                     action: &format!("{entity_type}.{step}"),
@@ -228,7 +216,6 @@ pub(super) fn audit_step(
         }
     };
     permits::audit_in(
-        conn,
         actor,
         permit,
         actions.1,

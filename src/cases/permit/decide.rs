@@ -263,7 +263,6 @@ pub(super) fn decide_loaded(
                 }
             }
             audit_in(
-                conn,
                 actor,
                 &after,
                 "permit.approved",
@@ -329,7 +328,6 @@ pub(super) fn decide_loaded(
                 articles.join(", ")
             );
             audit_in(
-                conn,
                 actor,
                 &after,
                 "permit.refused",

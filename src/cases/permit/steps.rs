@@ -70,12 +70,11 @@ pub(crate) fn record_in(
     region: Option<&str>,
 ) -> Result<(), CaseError> {
     statistics::track(conn, before, after)?;
-    audit_in(conn, actor, after, action, before, legal_basis, region)
+    audit_in(actor, after, action, before, legal_basis, region)
 }
 
 /// The audit event of a move, under `region`.
 pub(crate) fn audit_in(
-    conn: &mut Conn,
     actor: &Actor,
     after: &Loaded,
     action: &str,
@@ -95,7 +94,6 @@ pub(crate) fn audit_in(
         }))
     };
     audit::record(
-        conn,
         actor,
         audit::Change {
             action,

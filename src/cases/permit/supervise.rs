@@ -133,7 +133,6 @@ pub(super) fn supervise_loaded(
     // suspension, resumption, revocation or return is filed under each of them.
     for r in &after.regions {
         audit_in(
-            conn,
             actor,
             &after,
             action,
