@@ -12,6 +12,7 @@
 #   tests/contract/schemathesis.sh sqlite          # or: postgres
 #   MAX_EXAMPLES=100 SEED=1 tests/contract/schemathesis.sh
 #   ROLES="ministry employer" tests/contract/schemathesis.sh sqlite
+#   PERMITS=target/debug/permits tests/contract/schemathesis.sh   # no build first
 #
 # Needs `schemathesis` on PATH (`pip install schemathesis`; 4.x) or SCHEMATHESIS=/path/to/it,
 # PostgreSQL at CI_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres) for the
@@ -34,8 +35,12 @@ BIN_A=210340000013
 OUT=target/schemathesis
 mkdir -p "$OUT"
 
-cargo build -q --bin permits
-PERMITS=target/debug/permits
+# PERMITS names a built service to use as it is (e.g. the one `cargo build --tests` made,
+# which `cargo build --bin permits` would rebuild with other dependency features).
+if [ -z "${PERMITS:-}" ]; then
+  cargo build -q --bin permits
+  PERMITS=target/debug/permits
+fi
 failed=0
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
