@@ -640,11 +640,14 @@ pub async fn calculate_quota(
                 .collect(),
         })
         .collect();
+    // Two decimals always, as the contract's pattern says: `0.00`, not `0`.
+    let mut permit_exact = p.permit_exact.round_dp(2);
+    permit_exact.rescale(2);
     Ok(HttpResponse::Ok().json(CalculationView {
         year,
         labour_force: req.labour_force,
         permit_percent: req.permit_percent.normalize().to_string(),
-        permit_exact: p.permit_exact.round_dp(2).to_string(),
+        permit_exact: permit_exact.to_string(),
         permit_total: p.permit_total,
         labour_immigrant_total: p.immigrant_total,
         steps: calc.steps.iter().map(|m| lang.0.text(m)).collect(),
