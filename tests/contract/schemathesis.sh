@@ -21,6 +21,13 @@
 # its reports (JUnit, NDJSON) and the server's log under target/schemathesis/<db>-<role>/.
 # The accepted statuses of a valid request are in tests/contract/schemathesis.toml. Exit
 # status 1 when any role on any database found a failure.
+#
+# Known false positive (schemathesis 4.32.5): its coverage phase sends `If-Match: 0` as a
+# valid value of a header whose pattern is `^(\*|(W/)?"[0-9]{1,18}")$` — it generates the
+# quoted ETag `"0"`, then reads it back as JSON, the integer 0, and sends that (a spec with
+# this one header reproduces it; with `^[a-z]+$` it sends a valid value). The service
+# rightly refuses the unquoted tag with 400: one ST202 for each of the 22 operations that
+# take If-Match, for every role. Anything else is a finding.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
