@@ -75,7 +75,7 @@ async fn run_case(dir: &Path, program: &str, args: &[&str]) {
     let app = spawn_app().await;
     let mut child = Command::new(program)
         .args(args)
-        .current_dir(&dir)
+        .current_dir(dir)
         .env("PERMITS_URL", &app.address)
         .env("TOKEN_MINISTRY", app.ministry())
         .env("TOKEN_AKIMAT", app.akimat("KZ-23"))
