@@ -667,11 +667,14 @@ impl CalculationView {
     /// The wire form of a calculation for `req`, its steps in the reader's language.
     fn new(year: i32, req: &CalculationRequest, calc: Calculation, lang: &AcceptLanguage) -> Self {
         let p = &calc.proposal;
+        // Two decimals always, as the contract's pattern says: `0.00`, not `0`.
+        let mut permit_exact = p.permit_exact.round_dp(2);
+        permit_exact.rescale(2);
         CalculationView {
             year,
             labour_force: req.labour_force,
             permit_percent: req.permit_percent.normalize().to_string(),
-            permit_exact: p.permit_exact.round_dp(2).to_string(),
+            permit_exact: permit_exact.to_string(),
             permit_total: p.permit_total,
             labour_immigrant_total: p.immigrant_total,
             steps: calc.steps.iter().map(|m| lang.0.text(m)).collect(),

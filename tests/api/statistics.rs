@@ -666,6 +666,7 @@ async fn art_32_4_the_calculator_reproduces_the_published_2026_quota_and_splits_
         .json(&body)
         .await;
     let v = r.ok(200).clone();
+    assert_eq!(v["permit_exact"], "18146.00");
     assert_eq!(v["permit_total"], 18146);
     assert_eq!(v["labour_immigrant_total"], 210_493);
     assert_eq!(
@@ -896,4 +897,22 @@ async fn art_37_2_an_employer_with_an_ict_permit_in_force_owes_quarterly_reports
         BIN_BRANCH
     );
     assert_eq!(missing("2027&quarter=3", app.ministry()).await, json!([]));
+}
+
+/// Found by schemathesis: a calculation at 0 % answered `permit_exact: "0"`, outside the
+/// contract's pattern of two decimals.
+#[actix_web::test]
+async fn a_calculation_states_the_exact_quota_with_two_decimals_even_when_it_is_zero() {
+    let app = spawn_app().await;
+    let body = json!({"labour_force": 7258400, "permit_percent": "0", "category_weights": [],
+        "regions": [{"region": "KZ-75", "labour_force": 1200000,
+            "last_year_used": [{"category": "1", "number": 99999999}], "accepted_demand": []}]});
+    let r = app
+        .post("/v1/quotas/2026/calculation")
+        .token(&app.ministry())
+        .json(&body)
+        .await;
+    let v = r.ok(200);
+    assert_eq!(v["permit_exact"], "0.00");
+    assert_eq!(v["permit_total"], 0);
 }

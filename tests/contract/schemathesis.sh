@@ -12,6 +12,7 @@
 #   tests/contract/schemathesis.sh sqlite          # or: postgres
 #   MAX_EXAMPLES=100 SEED=1 tests/contract/schemathesis.sh
 #   ROLES="ministry employer" tests/contract/schemathesis.sh sqlite
+#   PERMITS=target/debug/permits tests/contract/schemathesis.sh   # no build first
 #
 # Needs `schemathesis` on PATH (`pip install schemathesis`; 4.x) or SCHEMATHESIS=/path/to/it,
 # PostgreSQL at CI_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres) for the
@@ -20,6 +21,13 @@
 # its reports (JUnit, NDJSON) and the server's log under target/schemathesis/<db>-<role>/.
 # The accepted statuses of a valid request are in tests/contract/schemathesis.toml. Exit
 # status 1 when any role on any database found a failure.
+#
+# Known false positive (schemathesis 4.32.5): its coverage phase sends `If-Match: 0` as a
+# valid value of a header whose pattern is `^(\*|(W/)?"[0-9]{1,18}")$` — it generates the
+# quoted ETag `"0"`, then reads it back as JSON, the integer 0, and sends that (a spec with
+# this one header reproduces it; with `^[a-z]+$` it sends a valid value). The service
+# rightly refuses the unquoted tag with 400: one ST202 for each of the 22 operations that
+# take If-Match, for every role. Anything else is a finding.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -34,8 +42,12 @@ BIN_A=210340000013
 OUT=target/schemathesis
 mkdir -p "$OUT"
 
-cargo build -q --bin permits
-PERMITS=target/debug/permits
+# PERMITS names a built service to use as it is (e.g. the one `cargo build --tests` made,
+# which `cargo build --bin permits` would rebuild with other dependency features).
+if [ -z "${PERMITS:-}" ]; then
+  cargo build -q --bin permits
+  PERMITS=target/debug/permits
+fi
 failed=0
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
