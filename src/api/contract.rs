@@ -50,6 +50,7 @@ impl Modify for Contract {
             {
                 languages(op);
                 rate_limit(op);
+                locations(op);
             }
         }
         let mut json = match serde_json::to_value(&*doc) {
@@ -126,6 +127,23 @@ it is opaque, and left out on the last page.\n\
 - **Values**: money is a decimal string in tenge (`1548350.00`); dates are YYYY-MM-DD in \
 Kazakhstan time, timestamps RFC 3339 UTC; a BIN or IIN is 12 digits; regions are ISO \
 3166-2:KZ codes (`KZ-75`), countries ISO 3166-1 alpha-3.";
+
+/// A `Location` header names the created resource by its path on this service (RFC 9110
+/// §10.2.2), so its schema says so: `format: uri-reference`.
+fn locations(op: &mut Operation) {
+    for response in op.responses.responses.values_mut() {
+        let RefOr::T(response) = response else {
+            continue;
+        };
+        if let Some(location) = response.headers.get_mut("Location") {
+            if let RefOr::T(utoipa::openapi::Schema::Object(schema)) = &mut location.schema {
+                if schema.format.is_none() {
+                    schema.format = Some(SchemaFormat::Custom("uri-reference".to_owned()));
+                }
+            }
+        }
+    }
+}
 
 /// Every operation answers in the language `Accept-Language` asks for, and says which.
 fn languages(op: &mut Operation) {

@@ -426,7 +426,8 @@ fn violations(
         Value::Array(_) => "array",
         Value::Object(_) => "object",
     };
-    if !types.contains(&kind) && !(kind == "integer" && types.contains(&"number")) {
+    let declared = types.contains(&kind) || (kind == "integer" && types.contains(&"number"));
+    if !declared {
         out.push(format!("{at}: {kind} where {types:?} is declared"));
         return out;
     }
