@@ -152,7 +152,11 @@ impl AuditQuery {
 /// Longest text filter of the audit listing.
 const MAX_FILTER: usize = 256;
 
-/// Audit events in the order they happened.
+/// List audit events
+///
+/// Audit events in the order they happened, a cursor page at a time, filtered by region,
+/// entity, action or actor: the ministry and auditors read every region's, an akimat its
+/// own. The trail is append-only and hash-chained (see `/v1/audit/chain/verification`).
 #[utoipa::path(tag = "audit", security(("bearer" = [])), params(AuditQuery, PageQuery),
     responses((status = 200, description = "A page of events.", body = AuditEventPage)))]
 #[get("/audit-events")]
@@ -250,6 +254,8 @@ impl From<audit::Verification> for ChainVerification {
     }
 }
 
+/// Verify the audit chain
+///
 /// Walks the whole audit chain on one snapshot: recomputes every event's SHA-256 link and
 /// names the first event that does not match (changed, deleted before, inserted outside
 /// the chain, or the end cut off). The head is also written to the log. Ministry and

@@ -395,6 +395,8 @@ fn application(region: RegionCode, req: NewCertificateRequest) -> Result<cmd::Ap
     Ok(command)
 }
 
+/// Register a self-employment certificate application
+///
 /// Registers an application for a self-employment certificate (akimat, its own region),
 /// made through a foreign mission or directly, for a profession on the in-demand list in
 /// force today whose education and experience requirements are met (Art. 34(1)-(4)).
@@ -440,6 +442,8 @@ pub async fn apply_certificate(
     .await
 }
 
+/// List self-employment certificates
+///
 /// Certificates, oldest first: an akimat sees its region's, an employer those whose
 /// holder's employment it reported, the ministry and auditors all.
 #[utoipa::path(tag = "self-employment", security(("bearer" = [])), params(PageQuery),
@@ -462,6 +466,8 @@ pub async fn list_certificates(
     Ok(HttpResponse::Ok().json(CertificatePage { items, next_cursor }))
 }
 
+/// Read a self-employment certificate
+///
 /// One certificate with its employment history (404 when not the caller's to see).
 #[utoipa::path(tag = "self-employment", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Certificate id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64)),
@@ -486,6 +492,8 @@ pub async fn get_certificate(
     Ok(answer(view))
 }
 
+/// Issue or refuse a self-employment certificate
+///
 /// Decides an application of the akimat's region: issue for at most three months, or
 /// refuse with a reason (Art. 34(1)).
 #[utoipa::path(tag = "self-employment", security(("bearer" = [])),
@@ -528,6 +536,8 @@ pub async fn decide_certificate(
     .await
 }
 
+/// Extend a self-employment certificate
+///
 /// Extends an issued certificate of the akimat's region for the holder's labour contract:
 /// applied for within three months of issue, once the holder is employed (the contract
 /// starts while the certificate is valid, or the employer reported the hire while it was),
@@ -582,6 +592,8 @@ pub async fn extend_certificate(
     .await
 }
 
+/// Report a certificate holder's employment
+///
 /// An employer reports that it hired the holder of an issued certificate, or that the
 /// employment ended (Art. 28(2)(10)); a day outside the certificate's validity is accepted
 /// and flagged.

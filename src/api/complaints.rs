@@ -419,6 +419,8 @@ fn created(c: Complaint) -> Created<ComplaintView> {
     }
 }
 
+/// File a complaint against a permit decision
+///
 /// Files a complaint against a refusal, suspension or revocation of the employer's permit,
 /// or against a decision not taken by its deadline (employer; APPK Art. 91, 92). Filed late
 /// (after the rule set's months from the act), it is accepted and marked `late`.
@@ -465,6 +467,8 @@ pub async fn file_complaint(
     .await
 }
 
+/// Complain against an ICT permit refusal
+///
 /// Files the employer's complaint against the refusal of its ICT permit (employer; Art.
 /// 35(1), APPK Art. 91, 92), with the akimat that refused, in the same queue and under the
 /// same terms as a permit's. Filed late, it is accepted and marked `late`.
@@ -492,6 +496,8 @@ pub async fn file_ict_complaint(
     file_case(state, caller, rid, key, case, body.value, body.fingerprint).await
 }
 
+/// Register a complaint against a certificate refusal
+///
 /// Registers a certificate holder's written complaint against the refusal of the
 /// certificate (akimat, its own region; Art. 34(1), APPK Art. 91, 92): the akimat that
 /// registered the application registers the complaint, which it may then satisfy itself
@@ -562,6 +568,8 @@ async fn file_case(
     .await
 }
 
+/// Read a complaint
+///
 /// One complaint with its deadlines: the employer's own, an akimat's region's, all for the
 /// ministry and auditors.
 #[utoipa::path(tag = "complaints", security(("bearer" = [])),
@@ -634,6 +642,8 @@ fn scope_of(state: &AppState, caller: &Caller, q: &ComplaintQuery) -> Result<Sco
     })
 }
 
+/// List complaints
+///
 /// Complaints, oldest first, with their deadlines: an employer lists its own, an akimat
 /// those against its region's acts, the ministry and auditors all.
 #[utoipa::path(tag = "complaints", security(("bearer" = [])), params(ComplaintQuery, PageQuery),
@@ -659,6 +669,8 @@ pub async fn list_complaints(
     Ok(HttpResponse::Ok().json(ComplaintPage { items, next_cursor }))
 }
 
+/// Complaints awaiting a decision
+///
 /// The queue of open complaints by deadline, the earliest (and overdue) first: an akimat's
 /// those awaiting it (its own term, or its decision where the rule set names the akimat),
 /// the ministry's those it decides; auditors read every open complaint. Ahead of them all,
@@ -756,6 +768,8 @@ pub struct ComplaintStatistics {
     pub rows: Vec<ComplaintCounts>,
 }
 
+/// Complaint statistics by region
+///
 /// Complaints filed, satisfied and refused by region and kind of act, with the median
 /// time to decide: the ministry and auditors all regions, an akimat its own.
 #[utoipa::path(tag = "complaints", security(("bearer" = [])), params(ComplaintStatisticsQuery),
@@ -807,6 +821,8 @@ pub async fn complaint_statistics(
     }))
 }
 
+/// Satisfy a complaint by the akimat itself
+///
 /// The akimat whose act is contested satisfies the complaint itself within its term (APPK
 /// Art. 91(4)): the act is annulled and the permit goes back to where it stood before it.
 #[utoipa::path(tag = "complaints", security(("bearer" = [])),
@@ -843,6 +859,8 @@ pub async fn reconsider_complaint(
     Ok(respond(done))
 }
 
+/// Forward a complaint to the considering body
+///
 /// The akimat passes the complaint with the case to the body considering it (APPK Art.
 /// 91(3), (4)), whose decision term runs from today in working days.
 #[utoipa::path(tag = "complaints", security(("bearer" = [])),
@@ -876,6 +894,8 @@ pub async fn forward_complaint(
     Ok(respond(done))
 }
 
+/// Reinstate a permit once quota is free
+///
 /// The akimat reinstates the permit of a complaint that annulled its revocation while the
 /// regions had no quota left (`awaiting_quota`, first in the complaint queue): the permit
 /// is active again with its quota held and used anew, the 12-month bar lifted (APPK Art.
@@ -912,6 +932,8 @@ pub async fn reinstate_complaint(
     Ok(respond(done))
 }
 
+/// Decide a complaint
+///
 /// The body considering the complaint decides it (APPK Art. 91(3), 92(2)-(3)): satisfied
 /// (the act annulled, the permit back where it stood, a revocation's quota held again and
 /// its bar lifted), partly satisfied or refused with reasons.

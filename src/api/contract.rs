@@ -1,7 +1,8 @@
 //! What the whole contract says beyond each operation's own annotation: where the service
 //! is served, whom to ask, the languages of every operation and answer, the rate limit of
 //! the operations that have one, and bounds on every string, integer and array a wire type
-//! leaves unbounded (OWASP API4: a client and a gateway can check a size before reading it).
+//! leaves unbounded (OWASP API4: a client and a gateway can check a size before reading it),
+//! and an example on every request body and answer (`api::examples`).
 //! The ruleset it is linted against is `tests/contract/.spectral.yaml`.
 
 use utoipa::openapi::header::{Header, HeaderBuilder};
@@ -49,6 +50,7 @@ impl Modify for Contract {
             {
                 languages(op);
                 rate_limit(op);
+                locations(op);
             }
         }
         let mut json = match serde_json::to_value(&*doc) {
@@ -56,6 +58,7 @@ impl Modify for Contract {
             Err(_) => return,
         };
         bound(&mut json, None);
+        super::examples::exemplify(&mut json);
         if let Ok(bounded) = serde_json::from_value::<OpenApi>(json) {
             *doc = bounded;
         }
@@ -87,20 +90,60 @@ fn describe(doc: &mut OpenApi) {
         .build()]);
 }
 
-const DESCRIPTION: &str = "Runs Kazakhstan's foreign-labour regime under Articles 32-35 of \
-the Law \"On Employment of the Population\" (No. 482-V): the yearly quota and its split among \
-the 20 regions, employers' quota demand and the ministry's versioned rule set; employers' \
-profiles and work permits from application through approval, fee, issue, extension, \
-suspension, revocation and departure; intra-corporate transfers; self-employment \
-certificates; pre-trial complaints; the public check of a permit number; the ministry's \
-statistics and employers' statistical reports.\n\n\
-Every refusal is an RFC 9457 problem document (`application/problem+json`) with a stable \
-`code` and the `article` it rests on; rule refusals list `violations`. Messages are in \
-Kazakh, Russian or English by `Accept-Language`, and `Content-Language` names the one \
-chosen. Money is a decimal string in tenge, dates are YYYY-MM-DD (Kazakhstan time), \
-timestamps RFC 3339 UTC. Lists are cursor pages: pass `next_cursor` back as `cursor` \
-unchanged. Writes that create take an `Idempotency-Key`; writes that change a versioned \
-object take `If-Match` with its `ETag`.";
+const DESCRIPTION: &str = "Runs Kazakhstan's foreign-labour regime under Articles 32-37 of \
+the Law \"On Employment of the Population\" (No. 482-V), for the ministry, the akimats of the \
+20 regions, employers (by BIN) and auditors.\n\n\
+## What it covers\n\n\
+- **Quota**: the yearly national quota by category, its allocation among the regions, \
+transfers of unused units and the ledger behind every figure (Art. 32, 7(23)); employers' \
+demand for next year's quota (Art. 32(5)) and the ministry's quota calculator.\n\
+- **Permits**: employers' profiles; applications checked at once and again at the \
+decision; approval per named region, which places a hold on the region's quota; the fee in \
+MRP paid to each region's budget (Art. 33(4)); the permit number, its PDF and the public \
+check of a number (Art. 33(5)); business trips, extensions, re-issues, suspension, \
+revocation, return and departure.\n\
+- **Self-employment certificates** (Art. 34) and **intra-corporate transfers** (ICT \
+permits outside the quota, Art. 35), with arrival notifications and the ICT register.\n\
+- **Complaints**: pre-trial complaints against refusals, suspensions, revocations and \
+missed deadlines, with the akimat and the body considering them (APPK Art. 91-92).\n\
+- **Events**: what happened to the caller's cases as a cursor-paged feed (`/v1/events`) \
+and as webhooks (`/v1/webhooks`) signed per the Standard Webhooks specification \
+(`webhook-id`, `webhook-timestamp`, `webhook-signature`), delivered at least once.\n\
+- **Statistics**: quota utilization, permits, decision times, fees, employers' quarterly \
+statistical reports (Art. 36-37); JSON, CSV or XLSX by `Accept`.\n\n\
+## Conventions\n\n\
+- **Errors** are RFC 9457 problem documents (`application/problem+json`) with a stable \
+`type`; a 422 lists `violations`, each with a `code` of the `ProblemCode` enum (the \
+operation's own in `x-problem-codes`), the `article` it rests on and typed figures \
+(`fee_due`, `quota_left`, `limit`).\n\
+- **Languages**: messages and names in Kazakh, Russian or English by `Accept-Language`; \
+`Content-Language` names the one chosen. Codes and articles are never translated.\n\
+- **Writes**: a POST that creates something takes an `Idempotency-Key` (a replay answers \
+the stored result with `Idempotent-Replayed: true`); a write to a versioned object (a \
+permit, a complaint, a profile, the national quota) takes `If-Match` with the `ETag` it \
+was read with (412 when it changed since).\n\
+- **Lists** are cursor pages of `items`: pass `next_cursor` back as `cursor` unchanged; \
+it is opaque, and left out on the last page.\n\
+- **Values**: money is a decimal string in tenge (`1548350.00`); dates are YYYY-MM-DD in \
+Kazakhstan time, timestamps RFC 3339 UTC; a BIN or IIN is 12 digits; regions are ISO \
+3166-2:KZ codes (`KZ-75`), countries ISO 3166-1 alpha-3.";
+
+/// A `Location` header names the created resource by its path on this service (RFC 9110
+/// §10.2.2), so its schema says so: `format: uri-reference`.
+fn locations(op: &mut Operation) {
+    for response in op.responses.responses.values_mut() {
+        let RefOr::T(response) = response else {
+            continue;
+        };
+        if let Some(location) = response.headers.get_mut("Location") {
+            if let RefOr::T(utoipa::openapi::Schema::Object(schema)) = &mut location.schema {
+                if schema.format.is_none() {
+                    schema.format = Some(SchemaFormat::Custom("uri-reference".to_owned()));
+                }
+            }
+        }
+    }
+}
 
 /// Every operation answers in the language `Accept-Language` asks for, and says which.
 fn languages(op: &mut Operation) {

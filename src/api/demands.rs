@@ -300,6 +300,8 @@ fn parse_region(s: &str, field: &str) -> Result<RegionCode, ApiError> {
         .map_err(|e: crate::domain::ids::IdError| ApiError::invalid(field, e.to_string()))
 }
 
+/// File quota demand for next year
+///
 /// Files demand for next year's quota (employer), within the filing window of the rule
 /// set in force (Art. 32(5)).
 #[utoipa::path(tag = "quota demand", security(("bearer" = [])),
@@ -355,6 +357,8 @@ pub async fn file_quota_demand(
     .await
 }
 
+/// List quota demands
+///
 /// Demands, oldest first: an employer sees its own, an akimat its region's, the ministry
 /// and auditors all.
 #[utoipa::path(tag = "quota demand", security(("bearer" = [])), params(DemandQuery, PageQuery),
@@ -389,7 +393,11 @@ pub async fn list_quota_demands(
     Ok(HttpResponse::Ok().json(DemandPage { items, next_cursor }))
 }
 
-/// One demand (404 for another employer's or another region's).
+/// Read a quota demand
+///
+/// One demand for next year's quota with its categories and its review (Art. 32(5)): an
+/// employer reads its own, an akimat its region's, the ministry and auditors all; another
+/// employer's or another region's answers 404.
 #[utoipa::path(tag = "quota demand", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Demand id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64)),
     responses(
@@ -415,6 +423,8 @@ pub async fn get_quota_demand(
         .json(view))
 }
 
+/// Review a quota demand
+///
 /// Reviews a demand of the akimat's region: accept, reduce with a reason, or reject with
 /// a reason; the reviewed demand is the region's proposal to the ministry (Art. 32(5)).
 #[utoipa::path(tag = "quota demand", security(("bearer" = [])),
@@ -463,6 +473,8 @@ pub async fn review_quota_demand(
         .json(view))
 }
 
+/// Demand summary for setting the quota
+///
 /// A year's demand by region × category beside the labour-force arithmetic of the
 /// quota, for the ministry setting it (Art. 32(5)).
 #[utoipa::path(tag = "quota demand", security(("bearer" = [])),

@@ -19,6 +19,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+/// Download the permit as a PDF
+///
 /// The permit's document as a PDF: number, employer, category, regions, term, workers
 /// and a QR code of its public verification address, labelled in Kazakh and Russian.
 /// Readable by whoever may read the permit; a permit not yet issued (fees unpaid) has no
@@ -236,6 +238,8 @@ impl From<PublicPermit> for PublicPermitView {
     }
 }
 
+/// Check a permit number (public)
+///
 /// Verifies a permit number, without signing in (Art. 33(5)): whether the permit is
 /// valid today and, when not, why (`not_valid`: not yet started, suspended, revoked,
 /// expired, lapsed, returned), its employer's name, category, regions and term. Case, surrounding spaces

@@ -380,6 +380,8 @@ fn sender_country(r: &EligibilityRequest) -> Result<Option<CountryCode>, ApiErro
     }
 }
 
+/// Check which route an engagement takes
+///
 /// Which route a planned engagement takes (any valid token): a citizen of an EAEU member
 /// state (Art. 2(3)); exempt, naming the subparagraph of Art. 32(2); a self-employment
 /// certificate (Art. 34); an ICT permit (Art. 35, 32(3)); or a permit within the quota

@@ -213,6 +213,8 @@ pub(crate) fn employer_param(s: &str) -> Result<EmployerId, ApiError> {
     })
 }
 
+/// State the employer's profile
+///
 /// States the employer's profile from a date (employer, its own BIN): name, legal form,
 /// whether it is a division of a foreign legal entity (checked against the BIN), OKED
 /// section, region and workforce (Art. 33(6)).
@@ -302,6 +304,8 @@ impl ProfileRequest {
     }
 }
 
+/// Read an employer's profile
+///
 /// An employer's profile in force today and its history: the employer itself and
 /// officials; another employer gets 404.
 #[utoipa::path(tag = "permits", security(("bearer" = [])),

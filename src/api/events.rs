@@ -188,6 +188,8 @@ fn decode(cursor: &str) -> Result<i64, ApiError> {
     })
 }
 
+/// Read the caller's event feed
+///
 /// Events of the caller's stream in commit order.
 ///
 /// An employer reads its BIN's events, an akimat its region's, the ministry and auditors

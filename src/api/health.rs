@@ -13,14 +13,20 @@ pub struct Health {
     pub status: &'static str,
 }
 
-/// The process is up.
+/// Liveness probe
+///
+/// Answers 200 while the process is up, without touching the database: the orchestrator's
+/// liveness probe. Open to anyone.
 #[utoipa::path(tag = "operations", responses((status = 200, description = "The process is alive.", body = Health)))]
 #[get("/health/live")]
 pub async fn health_live() -> HttpResponse {
     HttpResponse::Ok().json(Health { status: "ok" })
 }
 
-/// The database answers; 503 while it does not, 200 again once it is back.
+/// Readiness probe
+///
+/// Answers 200 when the database answers, and 503 with `Retry-After` while it does not; 200
+/// again once it is back: the orchestrator's readiness probe. Open to anyone.
 #[utoipa::path(tag = "operations", responses((status = 200, description = "Ready to serve.", body = Health)))]
 #[get("/health/ready")]
 pub async fn health_ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {

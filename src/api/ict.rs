@@ -768,6 +768,8 @@ fn application(
     })
 }
 
+/// Apply for an ICT permit
+///
 /// Files an ICT permit application for the caller's own BIN (Art. 35(1), 1(25)): the BIN
 /// agrees with the declared form; the sender is in a WTO member today; the contract runs at
 /// most three years; each worker works for the sender and takes the ICT route (the route
@@ -822,6 +824,8 @@ pub async fn apply_ict_permit(
     .await
 }
 
+/// List ICT permits
+///
 /// ICT permits, oldest first: an akimat sees its region's, an employer its own, the
 /// ministry and auditors all.
 #[utoipa::path(tag = "ict", security(("bearer" = [])), params(PageQuery),
@@ -844,6 +848,8 @@ pub async fn list_ict_permits(
     Ok(HttpResponse::Ok().json(IctPermitPage { items, next_cursor }))
 }
 
+/// Read an ICT permit
+///
 /// One ICT permit with its workers and notifications (404 when not the caller's to see).
 #[utoipa::path(tag = "ict", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64)),
@@ -879,6 +885,8 @@ impl Versioned for IctPermitView {
     }
 }
 
+/// Issue or refuse an ICT permit
+///
 /// Decides an application of the akimat's region: issue for the contract's term, or refuse
 /// with the grounds (Art. 35(1)). No quota is held, no fee assessed (Art. 32(3), 33(4)).
 #[utoipa::path(tag = "ict", security(("bearer" = [])),
@@ -930,6 +938,8 @@ pub async fn decide_ict_permit(
     .await
 }
 
+/// Apply to extend an ICT permit
+///
 /// Applies for the one extension of an issued permit, of at most a year (employer,
 /// Art. 35(1)): a second extension or one too long is refused at once with the article;
 /// otherwise the application waits for the akimat.
@@ -973,6 +983,8 @@ pub async fn apply_ict_extension(
     .await
 }
 
+/// Decide an ICT permit extension
+///
 /// Decides the employer's extension application for a permit of the akimat's region
 /// (Art. 35(1)): extends it once, by at most a year and at most what was applied for, or
 /// refuses with the reason.
@@ -1016,6 +1028,8 @@ pub async fn extend_ict_permit(
     .await
 }
 
+/// Suspend, resume or revoke an ICT permit
+///
 /// Suspends, resumes or revokes a permit of the akimat's region, with the grounds.
 #[utoipa::path(tag = "ict", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
@@ -1067,6 +1081,8 @@ pub async fn ict_permit_measure(
     .await
 }
 
+/// Notify the arrival of ICT workers
+///
 /// The employer notifies the arrival of workers of its issued permit (Art. 35(3)): the
 /// sending country and organisation, each worker's full name, education, qualification,
 /// speciality and experience, and the term of work. Due within ten calendar days after
@@ -1114,6 +1130,8 @@ pub async fn notify_ict_arrival(
     .await
 }
 
+/// Record an ICT worker's departure
+///
 /// The employer records that a worker of its permit left Kazakhstan once the permit has
 /// ended — its last day passed, or it was revoked on or after the first day of its term
 /// (the later of its issue and the contract's start) — (Art. 28(2)(8)), as for permits.
@@ -1314,6 +1332,8 @@ impl From<list::RegisterLine> for IctRegisterLine {
     }
 }
 
+/// Register of ICT foreigners
+///
 /// The register of ICT foreigners (Art. 35(5)), by worker: every worker of a permit ever
 /// issued, with the permit, the arrival notification and the departure. `attention`
 /// lists the missing and late notifications (Art. 35(3)) and the overdue departures

@@ -13,6 +13,7 @@ pub mod documents;
 pub mod eligibility;
 pub mod employers;
 pub mod events;
+pub mod examples;
 pub mod extract;
 pub mod fallback;
 pub mod health;

@@ -723,6 +723,8 @@ fn application(
     })
 }
 
+/// File a permit application
+///
 /// Files an application (employer): the checks run at once and are stored with it; an
 /// application nothing of which could be permitted is refused with its articles.
 #[utoipa::path(tag = "permits", security(("bearer" = [])),
@@ -910,6 +912,8 @@ fn listing_of(
     }))
 }
 
+/// List permits and applications
+///
 /// Permits and applications, oldest first, with filters: an employer sees its own, an
 /// akimat those naming its region, the ministry and auditors all.
 #[utoipa::path(tag = "permits", security(("bearer" = [])), params(PermitQuery, PageQuery),
@@ -931,6 +935,8 @@ pub async fn list_permits(
     Ok(HttpResponse::Ok().json(PermitPage { items, next_cursor }))
 }
 
+/// Applications awaiting a decision
+///
 /// Applications awaiting a decision, by decision deadline, overdue first: an akimat sees
 /// those still pending in its region, an employer its own, the ministry and auditors all.
 /// The cursor continues after the last (deadline, id) of the page.
@@ -977,6 +983,8 @@ fn decode_due_cursor(c: &str) -> Result<(NaiveDate, i64), ApiError> {
     })
 }
 
+/// Read a permit
+///
 /// One permit with its workers, checks (in the reader's language), fee per region with
 /// payments, trips and history. A permit whose fee is overdue lapses first (the same
 /// command the scheduled job runs); an active one past its end reads as expired.
@@ -1069,6 +1077,8 @@ impl From<DecisionRequest> for cases::permits::Decision {
     }
 }
 
+/// Approve or refuse a permit
+///
 /// Approves or refuses the permit for the akimat's region (Art. 33(2), 9(5)). An approval
 /// re-runs the checks, holds the region's quota and prices its fee; a refusal refuses the
 /// whole permit and gives back quota other regions hold for it.
@@ -1126,6 +1136,8 @@ pub async fn decide_permit(
     .await
 }
 
+/// Withdraw an application
+///
 /// Withdraws an application before a decision (employer); quota held for it comes back.
 #[utoipa::path(tag = "permits", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
@@ -1203,6 +1215,8 @@ impl TryFrom<PaymentRequest> for cases::permits::Pay {
     }
 }
 
+/// Record a fee payment
+///
 /// Records the fee paid to one named region's budget (employer, Art. 33(4)): the fee due is
 /// rate × the MRP in force on the payment date × workers; an underpayment is refused with
 /// the amount due. The fee falls due to every region on one day, the rule set's working
@@ -1264,6 +1278,8 @@ pub struct ExtensionRequest {
     pub term: TermView,
 }
 
+/// Apply to extend a permit
+///
 /// Applies for an extension (employer): a case of its own, decided like an application,
 /// drawing quota of the year it starts in and paying a new fee (Art. 33(2), 7(20)). One
 /// open extension per permit, held by the database (409 `extension-exists`). It follows
@@ -1395,6 +1411,8 @@ async fn supervise(
     .await
 }
 
+/// Suspend a permit
+///
 /// Suspends an active permit (akimat of a named region, Art. 9(5), 33(2)).
 #[utoipa::path(tag = "permits", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
@@ -1435,6 +1453,8 @@ pub async fn suspend_permit(
     .await
 }
 
+/// Lift a permit's suspension
+///
 /// Lifts a suspension (akimat of a named region, Art. 9(5)).
 #[utoipa::path(tag = "permits", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
@@ -1469,6 +1489,8 @@ pub async fn resume_permit(
     .await
 }
 
+/// Revoke a permit
+///
 /// Revokes a permit on a ground from the list (akimat of a named region, Art. 9(5),
 /// 33(2)); its quota comes back; a ground that bars keeps the employer from new permits.
 #[utoipa::path(tag = "permits", security(("bearer" = [])),
@@ -1511,6 +1533,8 @@ pub async fn revoke_permit(
     .await
 }
 
+/// Return a permit voluntarily
+///
 /// Returns an active permit voluntarily (employer); its quota comes back.
 #[utoipa::path(tag = "permits", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
@@ -1582,6 +1606,8 @@ pub struct TripRequest {
     pub to: NaiveDate,
 }
 
+/// Report a worker's business trip
+///
 /// Reports a business trip of a worker on an active permit (employer, Art. 33(3)).
 #[utoipa::path(tag = "permits", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Permit id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
@@ -1647,6 +1673,8 @@ pub struct ReissueRequest {
     pub newcomer: WorkerRequest,
 }
 
+/// Re-issue a permit for another worker
+///
 /// Re-issues an active permit for another foreigner in place of one of its workers
 /// (employer; Order No. 279 under Art. 7(20), Art. 33(3)). The permit keeps its employer,
 /// regions, term and units of quota; no fee is assessed; the worker replaced owes a
@@ -1733,6 +1761,8 @@ pub struct DepartureRequest {
     pub evidence: String,
 }
 
+/// Record a worker's departure
+///
 /// Records a worker's departure once the permit issued has ended after its term began, or
 /// the worker was replaced on it (employer, Art. 28(2)(8)). A retry with the same
 /// `Idempotency-Key` replays the first answer.
@@ -1838,6 +1868,8 @@ pub struct ReplacementReportRequest {
     pub citizens: Vec<HiredCitizenRequest>,
 }
 
+/// Report a category-4 replacement met
+///
 /// Reports, once, that an issued category-4 permit's commitment to replace its foreign
 /// workers with Kazakh citizens was met (employer, Art. 33(2)). Until it is reported, a
 /// permit whose replacement period has passed fails `replacement-obligation-met` on the
@@ -1941,6 +1973,8 @@ pub struct DepartureQuery {
     pub region: Option<String>,
 }
 
+/// Workers whose departure is overdue
+///
 /// Workers of permits that were issued and ended after their term began (expired, or
 /// revoked or returned on or after their first day), workers replaced on a permit by
 /// another foreigner once its term began, and workers of ICT permits (Art. 35) that were

@@ -27,7 +27,10 @@ super::page::cursor_page!(
     "The OKED sections A-U, by letter."
 );
 
-/// The 20 regions among which the quota is split (Art. 6(2), 7(23)).
+/// List regions
+///
+/// The 20 regions (ISO 3166-2:KZ codes, e.g. `KZ-75` for Almaty) among which the quota is
+/// split (Art. 6(2), 7(23)). Any signed-in role.
 #[utoipa::path(tag = "reference", security(("bearer" = [])),
     responses((status = 200, description = "All regions, by code.", body = RegionPage)))]
 #[get("/regions")]
@@ -43,7 +46,11 @@ pub async fn list_regions(
     }))
 }
 
-/// Countries with their WTO, EAEU and labour-migration-treaty status.
+/// List countries
+///
+/// Countries (ISO 3166-1 alpha-2) with their WTO, EAEU and labour-migration-treaty status,
+/// which decide a worker's route (Art. 2(3), 35(1)) and the country quotas (Art. 32(4)(2)).
+/// Any signed-in role.
 #[utoipa::path(tag = "reference", security(("bearer" = [])),
     responses((status = 200, description = "All ISO 3166-1 countries, by code.", body = CountryPage)))]
 #[get("/countries")]
@@ -59,7 +66,10 @@ pub async fn list_countries(
     }))
 }
 
-/// OKED sections A-U.
+/// List OKED sections
+///
+/// The OKED sections A-U (the general classifier of economic activities) by which
+/// employers' profiles, quota demand and statistics are grouped. Any signed-in role.
 #[utoipa::path(tag = "reference", security(("bearer" = [])),
     responses((status = 200, description = "All OKED sections, by letter.", body = SectorPage)))]
 #[get("/sectors")]

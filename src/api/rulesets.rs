@@ -77,7 +77,10 @@ pub struct OnQuery {
     pub on: Option<NaiveDate>,
 }
 
-/// The version in force on a date.
+/// Read the rule set in force on a date
+///
+/// The rule-set version in force on `on` (today, Kazakhstan time, when absent); 404 when no
+/// version is in force on that date. Any signed-in role.
 #[utoipa::path(tag = "rule sets", security(("bearer" = [])), params(OnQuery),
     responses(
         (status = 200, description = "The version in force.", body = RuleSetView),
@@ -102,7 +105,11 @@ super::page::cursor_page!(
     "Every version, oldest first."
 );
 
-/// Every version, oldest first; old versions stay readable.
+/// List rule-set versions
+///
+/// Every version of the ministry's rule set (MRP, fee rates, terms, shares, filing
+/// windows), oldest first; old versions stay readable, so a decision is checked against the
+/// numbers in force on its day. Any signed-in role.
 #[utoipa::path(tag = "rule sets", security(("bearer" = [])),
     responses((status = 200, description = "All versions.", body = RuleSetPage)))]
 #[get("/rule-sets")]
@@ -118,7 +125,9 @@ pub async fn list_rule_sets(
     }))
 }
 
-/// One version.
+/// Read a rule-set version
+///
+/// One rule-set version by its number, in force or not. Any signed-in role.
 #[utoipa::path(tag = "rule sets", security(("bearer" = [])),
     params(("version" = i64, Path, description = "Version number.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64)),
     responses(
@@ -137,7 +146,11 @@ pub async fn get_rule_set(
     Ok(HttpResponse::Ok().json(RuleSetView::from(found)))
 }
 
-/// Publishes a new version, in force from a present or future date (ministry).
+/// Publish a rule-set version
+///
+/// Publishes a new version of the ministry's rule set, in force from today or a future date
+/// (ministry). A number the law fixes is checked against its statutory limit
+/// (`statutory-limit-exceeded`, `statutory-minimum-not-met`, `statutory-rule-fixed`).
 #[utoipa::path(tag = "rule sets", security(("bearer" = [])),
     request_body = NewRuleSetRequest,
     params(IdempotencyKeyHeader),

@@ -143,6 +143,8 @@ fn view(r: FiledReport) -> Result<StatisticalReportView, ApiError> {
     })
 }
 
+/// File a quarterly statistical report
+///
 /// Files the employer's primary statistical data for a quarter that is over (employer,
 /// its own BIN; Art. 37(2)). Once per quarter.
 #[utoipa::path(tag = "statistics", security(("bearer" = [])),
@@ -255,6 +257,8 @@ super::page::cursor_page!(
     "By region and employer."
 );
 
+/// List statistical reports
+///
 /// Statistical reports of a year (or quarter): the ministry and auditors all, an akimat its
 /// region's (Art. 37(1), (4)), an employer its own.
 #[utoipa::path(tag = "statistics", security(("bearer" = [])), params(ReportQuery),
@@ -315,6 +319,8 @@ pub struct MissingReportView {
     pub name: String,
 }
 
+/// Employers missing a statistical report
+///
 /// Employers with a permit or an ICT permit in force during the quarter who have not
 /// reported it, per region (Art. 37(2); the ministry and auditors all, an akimat its
 /// region). JSON, CSV or
@@ -581,6 +587,8 @@ pub struct CalculationView {
     pub regions: Vec<RegionTotalView>,
 }
 
+/// Calculate a proposed quota
+///
 /// Proposes a year's national permit quota and its split among categories and regions
 /// from the figures given, with the arithmetic of every step (Art. 32(4)–(5); ministry).
 /// Nothing is changed: apply a proposal with `PUT /v1/quotas/{year}` and

@@ -207,6 +207,8 @@ pub struct MonthlyUseReport {
     pub rows: Vec<MonthlyUseRow>,
 }
 
+/// Quota utilization
+///
 /// Quota utilization, year × region × category: allocated, pending, used and available
 /// (ministry, auditor; an akimat its own region). JSON, CSV or XLSX by `Accept`.
 #[utoipa::path(tag = "statistics", security(("bearer" = [])),
@@ -249,6 +251,8 @@ impl From<reports::Utilization> for UtilizationReport {
     }
 }
 
+/// Quota use by month
+///
 /// Use of the quota over time: per region, category and month, the workers whose permits
 /// were issued and those given back (ministry, auditor; an akimat its own region).
 #[utoipa::path(tag = "statistics", security(("bearer" = [])),
@@ -407,6 +411,8 @@ pub struct PermitStatsReport {
     pub rows: Vec<PermitStatsRow>,
 }
 
+/// Permit statistics
+///
 /// Permits applied for, issued, extended, refused (by ground), revoked (by ground),
 /// returned and lapsed, by region, category, sector (OKED) and country of origin
 /// (ministry, auditor; an akimat its own region). JSON, CSV or XLSX by `Accept`.
@@ -493,6 +499,8 @@ pub struct DecisionTimesReport {
     pub rows: Vec<DecisionTimesRow>,
 }
 
+/// Akimats' decision times
+///
 /// The akimats' decision times against the deadline, per region: median, 90th percentile,
 /// overdue decisions (Art. 36; ministry, auditor; an akimat its own region).
 #[utoipa::path(tag = "statistics", security(("bearer" = [])),
@@ -570,6 +578,8 @@ pub struct FeeReport {
     pub rows: Vec<FeeRow>,
 }
 
+/// Fee statistics by region's budget
+///
 /// Fees assessed and paid per region's budget and calendar year (Art. 33(4); ministry,
 /// auditor; an akimat its own region).
 #[utoipa::path(tag = "statistics", security(("bearer" = [])),
@@ -657,6 +667,8 @@ pub struct OtherStatsReport {
     pub rows: Vec<OtherStatsRow>,
 }
 
+/// Certificate and ICT statistics
+///
 /// Self-employment certificates and ICT permits applied for in a year by region, sector and
 /// country, with late and missing ICT arrival notifications (Art. 34, 35(3), 36; ministry,
 /// auditor; an akimat its own region). JSON, CSV or XLSX by `Accept`.

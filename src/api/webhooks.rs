@@ -284,6 +284,8 @@ pub struct DeliveryPath {
     pub delivery_id: i64,
 }
 
+/// Register a webhook subscription
+///
 /// Registers an endpoint for the caller's events.
 ///
 /// An employer's receives its BIN's events, an akimat's its region's, from now on. The
@@ -344,7 +346,11 @@ pub async fn create_webhook(
     .await
 }
 
-/// The caller's subscriptions.
+/// List webhook subscriptions
+///
+/// The caller's webhook subscriptions: an employer's for its BIN's events, an akimat's for
+/// its region's. The signing secret is shown only in the answer that created a
+/// subscription.
 #[utoipa::path(tag = "events", security(("bearer" = [])), params(PageQuery),
     responses((status = 200, description = "A page of subscriptions (secrets are never shown again).", body = WebhookPage)))]
 #[get("/webhooks")]
@@ -373,7 +379,10 @@ pub async fn list_webhooks(
     }))
 }
 
-/// One of the caller's subscriptions.
+/// Read a webhook subscription
+///
+/// One of the caller's webhook subscriptions (an employer's or an akimat's own; another's
+/// answers 404). The signing secret is not shown again.
 #[utoipa::path(tag = "events", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Subscription id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64)),
     responses(
@@ -394,6 +403,8 @@ pub async fn get_webhook(
     Ok(HttpResponse::Ok().json(WebhookView::from(v)))
 }
 
+/// Delete a webhook subscription
+///
 /// Deletes one of the caller's subscriptions: nothing more is sent to it. Idempotent as a
 /// DELETE is: a repeat changes nothing and answers 404.
 #[utoipa::path(tag = "events", security(("bearer" = [])),
@@ -418,6 +429,8 @@ pub async fn delete_webhook(
     Ok(HttpResponse::NoContent().finish())
 }
 
+/// List a subscription's deliveries
+///
 /// The delivery log of one of the caller's subscriptions.
 ///
 /// Every event sent to it, newest first, with each try: when, the endpoint's status, why
@@ -460,6 +473,8 @@ pub async fn list_webhook_deliveries(
     }))
 }
 
+/// Replay a webhook delivery
+///
 /// Sends a delivery again.
 ///
 /// Queues it from the start of the retry schedule, due now, whatever it came to before;

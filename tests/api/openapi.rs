@@ -370,3 +370,266 @@ fn money_and_percentages_are_decimal_strings_with_their_unit() {
         }
     }
 }
+
+/// The schema `s` points at, following `$ref`s.
+fn resolve<'a>(s: &'a serde_json::Value, doc: &'a serde_json::Value) -> &'a serde_json::Value {
+    match s["$ref"].as_str() {
+        Some(r) => resolve(
+            &doc["components"]["schemas"][r.rsplit('/').next().unwrap()],
+            doc,
+        ),
+        None => s,
+    }
+}
+
+/// What is wrong with `value` against `schema`, as far as this contract uses JSON Schema:
+/// `$ref`, `oneOf`, `enum`, `type`, `required`, `properties`, `additionalProperties: false`,
+/// `items`, the bounds of strings, numbers and arrays, `pattern` and the `date` and
+/// `date-time` formats. No JSON Schema validator is in the dependency tree, so this is it.
+fn violations(
+    value: &serde_json::Value,
+    schema: &serde_json::Value,
+    doc: &serde_json::Value,
+    at: &str,
+) -> Vec<String> {
+    use serde_json::Value;
+    let schema = resolve(schema, doc);
+    if let Some(branches) = schema["oneOf"].as_array() {
+        let fitting = branches
+            .iter()
+            .filter(|b| violations(value, b, doc, at).is_empty())
+            .count();
+        return match fitting {
+            1 => Vec::new(),
+            n => vec![format!(
+                "{at}: {value} fits {n} of oneOf's branches, not one"
+            )],
+        };
+    }
+    let mut out = Vec::new();
+    if let Some(values) = schema["enum"].as_array() {
+        if !values.contains(value) {
+            out.push(format!("{at}: {value} is none of the enum"));
+        }
+    }
+    let types: Vec<&str> = match &schema["type"] {
+        Value::String(t) => vec![t.as_str()],
+        Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => return out,
+    };
+    let kind = match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    };
+    let declared = types.contains(&kind) || (kind == "integer" && types.contains(&"number"));
+    if !declared {
+        out.push(format!("{at}: {kind} where {types:?} is declared"));
+        return out;
+    }
+    match value {
+        Value::Object(fields) => {
+            for r in schema["required"].as_array().into_iter().flatten() {
+                if !fields.contains_key(r.as_str().unwrap()) {
+                    out.push(format!("{at}: required {r} is missing"));
+                }
+            }
+            let properties = schema["properties"].as_object();
+            for (k, v) in fields {
+                match properties.and_then(|p| p.get(k)) {
+                    Some(ps) => out.extend(violations(v, ps, doc, &format!("{at}.{k}"))),
+                    None if schema["additionalProperties"] == false => {
+                        out.push(format!("{at}: {k} is not a property"))
+                    }
+                    None => {
+                        if schema["additionalProperties"].is_object() {
+                            let ps = &schema["additionalProperties"];
+                            out.extend(violations(v, ps, doc, &format!("{at}.{k}")));
+                        }
+                    }
+                }
+            }
+        }
+        Value::Array(items) => {
+            let n = items.len() as u64;
+            if schema["maxItems"].as_u64().is_some_and(|m| n > m)
+                || schema["minItems"].as_u64().is_some_and(|m| n < m)
+            {
+                out.push(format!("{at}: {n} items outside the bounds"));
+            }
+            for (i, item) in items.iter().enumerate() {
+                out.extend(violations(
+                    item,
+                    &schema["items"],
+                    doc,
+                    &format!("{at}[{i}]"),
+                ));
+            }
+        }
+        Value::String(s) => {
+            let n = s.chars().count() as u64;
+            if schema["maxLength"].as_u64().is_some_and(|m| n > m)
+                || schema["minLength"].as_u64().is_some_and(|m| n < m)
+            {
+                out.push(format!("{at}: {s:?} has a length outside the bounds"));
+            }
+            if let Some(p) = schema["pattern"].as_str() {
+                if !regex::Regex::new(p).unwrap().is_match(s) {
+                    out.push(format!("{at}: {s:?} does not match {p}"));
+                }
+            }
+            let well_formed = match schema["format"].as_str() {
+                Some("date") => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok(),
+                Some("date-time") => chrono::DateTime::parse_from_rfc3339(s).is_ok(),
+                _ => true,
+            };
+            if !well_formed {
+                out.push(format!("{at}: {s:?} is no {}", schema["format"]));
+            }
+        }
+        Value::Number(n) => {
+            let x = n.as_f64().unwrap();
+            if schema["minimum"].as_f64().is_some_and(|m| x < m)
+                || schema["maximum"].as_f64().is_some_and(|m| x > m)
+            {
+                out.push(format!("{at}: {n} outside the bounds"));
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// Every request body and every answer with content carries an example (its media type's
+/// or its schema's), and each example is valid against its schema: what a developer
+/// copies from the documentation is a request the service takes and an answer it sends.
+/// A binary download (the permit's PDF, an XLSX table) has no example a document can show.
+#[test]
+fn every_request_body_and_answer_has_an_example_valid_against_its_schema() {
+    let doc = document();
+    let mut missing = Vec::new();
+    let mut invalid = Vec::new();
+    let mut checked = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let mut contents = vec![("request".to_owned(), &op["requestBody"]["content"])];
+            for (status, response) in op["responses"].as_object().unwrap() {
+                contents.push((status.clone(), &response["content"]));
+            }
+            for (what, content) in contents {
+                for (media, body) in content.as_object().into_iter().flatten() {
+                    let at = format!("{method} {path} {what} {media}");
+                    let schema = resolve(&body["schema"], &doc);
+                    if schema["format"] == "binary" {
+                        continue;
+                    }
+                    let example = body
+                        .get("example")
+                        .or_else(|| {
+                            body["examples"]
+                                .as_object()
+                                .and_then(|e| e.values().next())
+                                .map(|e| &e["value"])
+                        })
+                        .or_else(|| schema.get("example"));
+                    match example {
+                        None => missing.push(at),
+                        Some(example) => {
+                            checked += 1;
+                            invalid.extend(violations(example, &body["schema"], &doc, &at));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "without an example:\n{}",
+        missing.join("\n")
+    );
+    assert!(
+        invalid.is_empty(),
+        "examples off their schema:\n{}",
+        invalid.join("\n")
+    );
+    assert!(checked > 900, "only {checked} examples checked");
+}
+
+/// A 422's example is a refusal its operation lists, so the example teaches the codes
+/// that operation really answers.
+#[test]
+fn a_422_example_names_a_code_of_its_operation() {
+    let doc = document();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let Some(refused) = op["responses"].get("422") else {
+                continue;
+            };
+            let example = &refused["content"]["application/problem+json"]["example"];
+            let codes = refused["x-problem-codes"].as_array().unwrap();
+            for v in example["violations"].as_array().into_iter().flatten() {
+                assert!(codes.contains(&v["code"]), "{method} {path}: {}", v["code"]);
+            }
+            if example["violations"].is_null() {
+                assert_eq!(example["type"], "urn:kz:permits:problem:invalid-fields");
+            }
+        }
+    }
+}
+
+/// Every operation has a summary of a few words (a Swagger title, a generated method's
+/// first docstring line) and a description of what it does and who may call it.
+#[test]
+fn every_operation_has_a_short_summary_and_a_description() {
+    let doc = document();
+    let mut out = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            match op["summary"].as_str() {
+                Some(s) if s.chars().count() <= 80 && !s.contains('\n') => {}
+                other => out.push(format!("{method} {path}: summary {other:?}")),
+            }
+            if op["description"]
+                .as_str()
+                .is_none_or(|d| d.trim().len() < 20)
+            {
+                out.push(format!("{method} {path}: no description"));
+            }
+        }
+    }
+    assert!(out.is_empty(), "{}", out.join("\n"));
+}
+
+/// The document says where it is served, whom to ask, and what the service covers.
+#[test]
+fn the_document_names_its_servers_contact_and_conventions() {
+    let doc = document();
+    assert!(doc["servers"][0]["url"].is_string());
+    assert!(doc["info"]["contact"]["url"].is_string());
+    let description = doc["info"]["description"].as_str().unwrap();
+    for needle in [
+        "quota",
+        "allocation",
+        "hold",
+        "Permits",
+        "certificates",
+        "ICT",
+        "Complaints",
+        "webhooks",
+        "problem+json",
+        "Accept-Language",
+        "Idempotency-Key",
+        "If-Match",
+        "next_cursor",
+    ] {
+        assert!(
+            description.contains(needle),
+            "info.description lacks {needle}"
+        );
+    }
+}

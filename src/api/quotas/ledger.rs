@@ -96,6 +96,8 @@ pub struct LedgerQuery {
     pub category: Option<Category>,
 }
 
+/// List the quota ledger
+///
 /// The ledger behind the figures: every allocation, transfer, hold, confirmation and
 /// release, oldest first (ministry, auditor; an akimat its own region).
 #[utoipa::path(tag = "quotas", security(("bearer" = [])),
@@ -182,6 +184,8 @@ pub struct LedgerCheckView {
     pub mismatches: Vec<LedgerMismatchView>,
 }
 
+/// Check the quota ledger against the figures
+///
 /// Checks that every region's figures for the year are the sums of its ledger lines
 /// (ministry). A mismatch refuses the year's quota writes; a clean check lifts an earlier
 /// refusal (the same check runs at start-up). A computation: it changes nothing but that

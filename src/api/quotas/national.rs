@@ -309,6 +309,8 @@ impl NationalQuotaRequest {
     }
 }
 
+/// Set the year's national quota
+///
 /// Sets a new version of the year's national quota (ministry). The first version creates
 /// the year (201); later ones may change it during the year, never below what is
 /// distributed to regions (200). Every version is kept.
@@ -354,7 +356,11 @@ pub async fn set_national_quota(
         .json(view))
 }
 
-/// The year's national quota with utilization (ministry, auditor).
+/// Read the year's national quota
+///
+/// The year's national quota by category with its utilization: allocated to regions, held
+/// for applications, used by permits issued and available (Art. 32). The ministry and
+/// auditors.
 #[utoipa::path(tag = "quotas", security(("bearer" = [])),
     params(YearPath),
     responses(
@@ -382,6 +388,8 @@ super::super::page::cursor_page!(
     "Every version, oldest first."
 );
 
+/// List versions of the national quota
+///
 /// Every version of the year's national quota, oldest first (ministry, auditor).
 #[utoipa::path(tag = "quotas", security(("bearer" = [])),
     params(YearPath),

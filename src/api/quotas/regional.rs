@@ -98,6 +98,8 @@ pub struct RegionalAllocationRequest {
     pub reason: String,
 }
 
+/// Set a region's allocation
+///
 /// Sets a region's allocation of some categories (ministry). The regions together never
 /// exceed the national figure; a region never goes below what it holds and uses.
 /// Idempotent as a PUT is: the figures are absolute, so a repeat sets the same ones.
@@ -148,6 +150,8 @@ super::super::page::cursor_page!(
     "Per region, by code."
 );
 
+/// List regions' quota figures
+///
 /// Every region's figures for the year (ministry, auditor; an akimat gets its own region).
 #[utoipa::path(tag = "quotas", security(("bearer" = [])),
     params(YearPath),
@@ -186,6 +190,8 @@ async fn regions(
     Ok(figures.into_iter().map(RegionalQuotaView::from).collect())
 }
 
+/// Read a region's quota figures
+///
 /// One region's figures for the year (an akimat reads its own region only).
 #[utoipa::path(tag = "quotas", security(("bearer" = [])),
     params(RegionPath),

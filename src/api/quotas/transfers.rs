@@ -105,6 +105,8 @@ pub struct TransferQuery {
     pub region: Option<String>,
 }
 
+/// Transfer unused quota
+///
 /// Moves unused units of a category between two regions, or between a region and the
 /// national reserve, with a reason (ministry; Art. 7(23) with the Art. 6(2) rules, which
 /// its audit events and ledger lines cite).
@@ -158,6 +160,8 @@ pub async fn transfer_quota(
     .await
 }
 
+/// List quota transfers
+///
 /// The year's transfers, oldest first (ministry, auditor; an akimat those of its region).
 #[utoipa::path(tag = "quotas", security(("bearer" = [])),
     params(YearPath, TransferQuery, PageQuery),
