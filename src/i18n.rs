@@ -12,6 +12,9 @@ use fluent_templates::{LanguageIdentifier, Loader};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+/// The arguments of the catalogue's messages that carry a country's code: read by name.
+const COUNTRY_ARGS: [&str; 2] = ["country", "sender"];
+
 fluent_templates::static_loader! {
     static LOCALES = {
         locales: "./locales",
@@ -40,6 +43,9 @@ impl Lang {
                     Arg::Number(n) if n.unsigned_abs() < 1 << 53 => FluentValue::from(*n),
                     Arg::Words(w) => FluentValue::from(self.pick(w).to_owned()),
                     Arg::Money { tenge } => FluentValue::from(format::amount(self, *tenge)),
+                    Arg::Text(t) if COUNTRY_ARGS.contains(&name.as_str()) => {
+                        FluentValue::from(self.country(t))
+                    }
                     Arg::Text(t) => FluentValue::from(self.dates_in(t)),
                     other => FluentValue::from(other.to_string()),
                 };
@@ -52,6 +58,13 @@ impl Lang {
                 log::error!("message {} is missing from the catalogue", message.key);
                 message.key.clone()
             })
+    }
+
+    /// A country argument (its ISO 3166-1 alpha-3 code, as every finding stores it) as the
+    /// country's name in this language (`UZB` → «Өзбекстан», «Узбекистан», "Uzbekistan"); a
+    /// code that names no country as it is.
+    fn country(self, code: &str) -> String {
+        crate::countries::name(self, code).map_or_else(|| code.to_owned(), str::to_owned)
     }
 
     /// A text argument as this language writes it: a calendar date given as text

@@ -341,10 +341,9 @@ impl TryFrom<CertificateDecisionRequest> for Decide {
                 grounds: req.grounds.into_iter().map(String::from).collect(),
                 note: req.reason,
             }),
-            (CertificateDecisionParam::Refuse, Some(_)) => Err(ApiError::invalid(
-                "months",
-                "is given only to issue",
-            )),
+            (CertificateDecisionParam::Refuse, Some(_)) => {
+                Err(ApiError::invalid("months", "is given only to issue"))
+            }
         }
     }
 }

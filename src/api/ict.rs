@@ -723,7 +723,9 @@ impl TryFrom<IctExtensionDecisionRequest> for cmd::ExtensionDecision {
                 grounds: req.grounds.into_iter().map(String::from).collect(),
                 note: req.reason,
             }),
-            IctExtensionDecisionParam::Extend if req.reason.is_some() || !req.grounds.is_empty() => {
+            IctExtensionDecisionParam::Extend
+                if req.reason.is_some() || !req.grounds.is_empty() =>
+            {
                 Err(ApiError::invalid("reason", "is given only to refuse"))
             }
             IctExtensionDecisionParam::Extend => {

@@ -590,7 +590,8 @@ pub fn extend<E: From<CaseError>>(
         ExtensionDecision::Refuse { grounds, note } => {
             let (_, rules) = rules_on(conn, today)?;
             let (stated, basis) = stated_grounds(&rules, grounds, GroundUse::IctExtension)?;
-            let codes: serde_json::Value = serde_json::from_str(&stated).map_err(CaseError::from)?;
+            let codes: serde_json::Value =
+                serde_json::from_str(&stated).map_err(CaseError::from)?;
             Some((codes, note.clone(), basis))
         }
         ExtensionDecision::Extend { .. } => None,

@@ -154,9 +154,8 @@ pub async fn case(ctx: Ctx, id: web::Path<i64>) -> HttpResponse {
         let decides = reach(c.role, Action::DecideIctPermit) != Reach::None
             && c.region.as_ref() == Some(&p.region);
         let can_decide = decides && p.status == IctState::Applied;
-        let can_extend = decides
-            && p.status == IctState::Issued
-            && p.extension_applied_months.is_some();
+        let can_extend =
+            decides && p.status == IctState::Issued && p.extension_applied_months.is_some();
         let list = if can_decide || can_extend || !p.refusal_grounds.is_empty() {
             case_grounds(&ctx).await?
         } else {
@@ -290,21 +289,22 @@ pub async fn extend(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpRespo
             return Ok(Err(page));
         }
         authorize_role(&c, Action::DecideIctPermit)?;
-        let decision = match form.get("decision") {
-            "extend" => ExtensionDecision::Extend {
-                months: match form.get("months") {
-                    "" => None,
-                    m => Some(m.parse().map_err(|_| {
-                        bad_field(ctx.lang, "months", "console-ict-extend-months")
-                    })?),
+        let decision =
+            match form.get("decision") {
+                "extend" => ExtensionDecision::Extend {
+                    months: match form.get("months") {
+                        "" => None,
+                        m => Some(m.parse().map_err(|_| {
+                            bad_field(ctx.lang, "months", "console-ict-extend-months")
+                        })?),
+                    },
                 },
-            },
-            "refuse" => {
-                let (grounds, note) = refusal(&form);
-                ExtensionDecision::Refuse { grounds, note }
-            }
-            _ => return Err(ApiError::invalid("decision", "must be extend or refuse").into()),
-        };
+                "refuse" => {
+                    let (grounds, note) = refusal(&form);
+                    ExtensionDecision::Refuse { grounds, note }
+                }
+                _ => return Err(ApiError::invalid("decision", "must be extend or refuse").into()),
+            };
         let key = match decision {
             ExtensionDecision::Extend { .. } => "console-done-ict-extended",
             ExtensionDecision::Refuse { .. } => "console-done-ict-extension-refused",

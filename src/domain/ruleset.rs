@@ -383,8 +383,9 @@ impl Default for CaseGrounds {
         CaseGrounds {
             refusal: Vec::new(),
             confirmed: false,
-            source: "Not in this rule set: no ground to refuse a certificate or an ICT permit is listed"
-                .into(),
+            source:
+                "Not in this rule set: no ground to refuse a certificate or an ICT permit is listed"
+                    .into(),
         }
     }
 }

@@ -244,7 +244,7 @@ async fn an_akimat_issues_refuses_and_extends_certificates_through_the_forms() {
     // A refusal shows what it does and changes nothing until confirmed.
     let version = api(&app, &path(b)).await["version"].as_i64().unwrap();
     let form = format!(
-        "csrf={}&version={version}&decision=refuse&reason=диплом+не+подтверждён",
+        "csrf={}&version={version}&decision=refuse&ground=certificate-qualification-unmet&reason=диплом+не+подтверждён",
         s.csrf
     );
     let post = format!("{}/decision", page_of(b));
@@ -259,6 +259,13 @@ async fn an_akimat_issues_refuses_and_extends_certificates_through_the_forms() {
         .unwrap();
     let confirm = String::from_utf8(res.body().await.unwrap().to_vec()).unwrap();
     assert!(confirm.contains("id=\"confirm-act\""), "{confirm}");
+    // What will happen: the ground named with its article, and the note kept.
+    assert!(
+        confirm.contains(
+            "Образование или опыт работы не соответствуют квалификационным требованиям (ст.\u{a0}34 п.\u{a0}4)"
+        ),
+        "{confirm}"
+    );
     assert!(confirm.contains("диплом не подтверждён"), "{confirm}");
     assert!(
         confirm.contains(r#"<input type="hidden" name="confirmed" value="yes">"#),
@@ -271,15 +278,23 @@ async fn an_akimat_issues_refuses_and_extends_certificates_through_the_forms() {
         &path(b),
         &post,
         &page_of(b),
-        "decision=refuse&reason=диплом+не+подтверждён&confirmed=yes",
+        "decision=refuse&ground=certificate-qualification-unmet&reason=диплом+не+подтверждён&confirmed=yes",
     )
     .await;
     assert!(note.starts_with("ok: "), "{note}");
     let c = api(&app, &path(b)).await;
     assert_eq!(c["status"], "refused");
     assert_eq!(c["refusal_reason"], "диплом не подтверждён");
+    assert_eq!(
+        c["refusal_grounds"],
+        json!(["certificate-qualification-unmet"])
+    );
     let (_, html) = page(&app, &s, &page_of(b)).await;
     assert!(html.contains("диплом не подтверждён"), "{html}");
+    assert!(
+        html.contains(r#"<span data-ground="certificate-qualification-unmet">"#),
+        "{html}"
+    );
     // The employer reports the hire; the akimat extends for the contract; the report is
     // listed on the case page.
     app.post(&format!("{}/employment-reports", path(a)))
@@ -324,7 +339,7 @@ async fn an_akimat_issues_refuses_and_extends_ict_permits_and_sees_arrivals_thro
     let version = api(&app, &path(b)).await["version"].as_i64().unwrap();
     let post = format!("{}/decision", page_of(b));
     let form = format!(
-        "csrf={}&version={version}&decision=refuse&reason=план+обучения+не+представлен",
+        "csrf={}&version={version}&decision=refuse&ground=ict-conditions-unmet&reason=план+обучения+не+представлен",
         s.csrf
     );
     let (status, _, _) = post_form(&app, &s, &post, &form).await;
@@ -336,7 +351,7 @@ async fn an_akimat_issues_refuses_and_extends_ict_permits_and_sees_arrivals_thro
         &path(b),
         &post,
         &page_of(b),
-        "decision=refuse&reason=план+обучения+не+представлен&confirmed=yes",
+        "decision=refuse&ground=ict-conditions-unmet&reason=план+обучения+не+представлен&confirmed=yes",
     )
     .await;
     assert!(note.starts_with("ok: "), "{note}");

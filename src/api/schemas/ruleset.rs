@@ -119,7 +119,11 @@ pub enum GroundUse {
 #[serde(deny_unknown_fields)]
 pub struct CaseGround {
     /// Stable code, e.g. `profession-not-in-demand`; each code once.
-    #[schema(example = "profession-not-in-demand", pattern = "^[a-z0-9-]{1,64}$", max_length = 64)]
+    #[schema(
+        example = "profession-not-in-demand",
+        pattern = "^[a-z0-9-]{1,64}$",
+        max_length = 64
+    )]
     pub code: String,
     /// The article the ground rests on, e.g. `Art. 34(2)`.
     #[schema(example = "Art. 34(2)", max_length = 64)]
