@@ -41,6 +41,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_seeded_country_has_its_name_in_kazakh_and_russian() {
+        assert_eq!(COUNTRIES.len(), 249);
+        for c in COUNTRIES.iter() {
+            assert!(!c.name_kk.is_empty() && !c.name_ru.is_empty(), "{}", c.code);
+            // Written in Cyrillic, with no Latin letter left from the English name.
+            assert!(
+                !c.name_kk
+                    .chars()
+                    .chain(c.name_ru.chars())
+                    .any(|ch| ch.is_ascii_alphabetic()),
+                "{}",
+                c.code
+            );
+        }
+        assert_eq!(name(Lang::Kk, "TUR"), Some("Түркия"));
+        assert_eq!(name(Lang::Ru, "TUR"), Some("Турция"));
+        assert_eq!(name(Lang::En, "TUR"), Some("Türkiye"));
+    }
+
+    #[test]
     fn a_country_reads_by_its_name_in_each_language_and_an_unknown_code_by_none() {
         assert_eq!(name(Lang::Ru, "UZB"), Some("Узбекистан"));
         assert_eq!(name(Lang::Kk, "UZB"), Some("Өзбекстан"));

@@ -175,6 +175,51 @@ mod tests {
     }
 
     #[test]
+    fn a_country_argument_reads_as_the_countrys_name_in_every_language() {
+        let keys = [
+            "country-quota-exhausted",
+            "country-not-treaty-partner",
+            "route-eaeu-applies",
+            "route-ict-applies",
+            "reissue-country-quota",
+            "worker-needs-no-permit",
+            "ict-sender-not-wto",
+        ];
+        for lang in [Lang::Kk, Lang::Ru, Lang::En] {
+            let name = crate::countries::name(lang, "UZB").expect("seeded");
+            for key in keys {
+                let m = Message::new(key)
+                    .text("country", "UZB")
+                    .arg("year", 2026)
+                    .arg("left", 3)
+                    .arg("wanted", 5)
+                    .text("worker", "Ali Valiev")
+                    .text("held", "KZ-75")
+                    .text("date", "2026-12-07");
+                let text = lang.text(&m);
+                assert!(text.contains(name), "{key} in {lang:?}: {text}");
+                assert!(!text.contains("UZB"), "{key} in {lang:?}: {text}");
+            }
+        }
+        let m = Message::new("ict-arrival-sender-mismatch")
+            .text("country", "UZB")
+            .text("sender", "TUR");
+        assert_eq!(
+            Lang::Ru.text(&m),
+            "страна, из которой прибыли работники: Узбекистан; страна направляющей стороны разрешения: Турция"
+        );
+        let m = Message::new("country-quota-exhausted")
+            .text("country", "UZB")
+            .arg("year", 2027)
+            .arg("left", 0)
+            .arg("wanted", 2);
+        assert_eq!(
+            Lang::Ru.text(&m),
+            "в квоте на 2027 год по стране гражданства (Узбекистан) осталось 0 единиц; запрошено 2"
+        );
+    }
+
+    #[test]
     fn arguments_are_placed_without_isolation_marks() {
         let m = Message::new("not-found-quota-year").arg("year", 2026);
         assert_eq!(Lang::En.text(&m), "no quota is set for 2026");
