@@ -261,9 +261,7 @@ async fn an_akimat_issues_refuses_and_extends_certificates_through_the_forms() {
     assert!(confirm.contains("id=\"confirm-act\""), "{confirm}");
     // What will happen: the ground named with its article, and the note kept.
     assert!(
-        confirm.contains(
-            "Образование или опыт работы не соответствуют квалификационным требованиям (ст.\u{a0}34 п.\u{a0}4)"
-        ),
+        confirm.contains("Education or experience below the qualification requirements (Art. 34(4))"),
         "{confirm}"
     );
     assert!(confirm.contains("диплом не подтверждён"), "{confirm}");
@@ -624,15 +622,32 @@ async fn the_new_pages_in_chromium_in_three_languages_pass_axe_and_decide_throug
             );
             shot(&c, &app, &format!("cases-{lang}-{name}")).await;
         }
-        // The refusals' confirmation pages, not confirmed.
-        for (name, path) in [
+        // The refusals' confirmation pages, not confirmed: only the grounds that refuse
+        // this kind of case are offered, none ticked.
+        for (name, path, ground, other) in [
             (
                 "certificate-confirm",
                 format!("/console/certificates/{cert_b}"),
+                "certificate-qualification-unmet",
+                "ict-conditions-unmet",
             ),
-            ("ict-confirm", format!("/console/ict-permits/{ict_b}")),
+            (
+                "ict-confirm",
+                format!("/console/ict-permits/{ict_b}"),
+                "ict-conditions-unmet",
+                "profession-not-in-demand",
+            ),
         ] {
             c.goto(&format!("{}{path}", app.address)).await.unwrap();
+            text(&c, "h1").await;
+            let html = c.source().await.unwrap();
+            assert!(!html.contains(" checked"), "{html}");
+            assert!(!html.contains(&format!("value=\"{other}\"")), "{html}");
+            assert!(
+                !html.contains("value=\"ict-contract-not-extended\""),
+                "{html}"
+            );
+            click(&c, &format!("#ground-{ground}")).await;
             c.wait()
                 .for_element(Locator::Css("#reason"))
                 .await
@@ -657,6 +672,7 @@ async fn the_new_pages_in_chromium_in_three_languages_pass_axe_and_decide_throug
     c.goto(&format!("{}/console/certificates/{cert_b}", app.address))
         .await
         .unwrap();
+    click(&c, "#ground-certificate-qualification-unmet").await;
     c.find(Locator::Css("#reason"))
         .await
         .unwrap()
@@ -671,11 +687,17 @@ async fn the_new_pages_in_chromium_in_three_languages_pass_axe_and_decide_throug
         text(&c, "#refusal-reason").await,
         "The diploma is not confirmed"
     );
+    assert!(
+        text(&c, "#refusal-grounds")
+            .await
+            .contains("Education or experience below the qualification requirements"),
+    );
     shot(&c, &app, "cases-en-certificate-refused").await;
     // Refuse ICT permit 2, confirmed; extend ICT permit 1 by the months applied for.
     c.goto(&format!("{}/console/ict-permits/{ict_b}", app.address))
         .await
         .unwrap();
+    click(&c, "#ground-ict-unreliable-documents").await;
     c.find(Locator::Css("#reason"))
         .await
         .unwrap()
