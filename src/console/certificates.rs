@@ -1,6 +1,7 @@
 //! The akimat's pages for self-employment certificates (Art. 34, 28(2)(10)): the region's
 //! certificates by page with their total, one certificate with its decision (issue for at
-//! most three months, or refuse with the reason after a confirmation), its extension for
+//! most three months, or refuse on grounds of the rule set's list that refuse a certificate,
+//! with a note, after a confirmation), its extension for
 //! the holder's labour contract and the employers' hiring and end reports. The ministry
 //! and auditors read any region's, chosen on the page, and act on none. Each authorizes
 //! with `auth` and reads and acts through the same `cases` functions as the API's

@@ -1,6 +1,7 @@
 //! The akimat's pages for intra-corporate transfer permits (Art. 35): the region's ICT
 //! permits by page with their total, one permit with its workers, its decision (issue for
-//! the contract's term, or refuse with the reason after a confirmation), the employer's
+//! the contract's term, or refuse on grounds of the rule set's list that refuse it, with a
+//! note, after a confirmation), the employer's
 //! extension application to decide (Art. 35(1)) and the arrival notifications received
 //! (Art. 35(3)). The ministry and auditors read any region's and act on none. Each
 //! authorizes with `auth` and reads and acts through the same `cases` functions as the

@@ -261,7 +261,8 @@ async fn an_akimat_issues_refuses_and_extends_certificates_through_the_forms() {
     assert!(confirm.contains("id=\"confirm-act\""), "{confirm}");
     // What will happen: the ground named with its article, and the note kept.
     assert!(
-        confirm.contains("Education or experience below the qualification requirements (Art. 34(4))"),
+        confirm
+            .contains("Education or experience below the qualification requirements (Art. 34(4))"),
         "{confirm}"
     );
     assert!(confirm.contains("диплом не подтверждён"), "{confirm}");
@@ -687,11 +688,9 @@ async fn the_new_pages_in_chromium_in_three_languages_pass_axe_and_decide_throug
         text(&c, "#refusal-reason").await,
         "The diploma is not confirmed"
     );
-    assert!(
-        text(&c, "#refusal-grounds")
-            .await
-            .contains("Education or experience below the qualification requirements"),
-    );
+    assert!(text(&c, "#refusal-grounds")
+        .await
+        .contains("Education or experience below the qualification requirements"),);
     shot(&c, &app, "cases-en-certificate-refused").await;
     // Refuse ICT permit 2, confirmed; extend ICT permit 1 by the months applied for.
     c.goto(&format!("{}/console/ict-permits/{ict_b}", app.address))
