@@ -12,6 +12,9 @@ use fluent_templates::{LanguageIdentifier, Loader};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+/// The arguments of the catalogue's messages that carry a country's code: read by name.
+const COUNTRY_ARGS: [&str; 2] = ["country", "sender"];
+
 fluent_templates::static_loader! {
     static LOCALES = {
         locales: "./locales",
@@ -40,6 +43,9 @@ impl Lang {
                     Arg::Number(n) if n.unsigned_abs() < 1 << 53 => FluentValue::from(*n),
                     Arg::Words(w) => FluentValue::from(self.pick(w).to_owned()),
                     Arg::Money { tenge } => FluentValue::from(format::amount(self, *tenge)),
+                    Arg::Text(t) if COUNTRY_ARGS.contains(&name.as_str()) => {
+                        FluentValue::from(self.country(t))
+                    }
                     Arg::Text(t) => FluentValue::from(self.dates_in(t)),
                     other => FluentValue::from(other.to_string()),
                 };
@@ -52,6 +58,13 @@ impl Lang {
                 log::error!("message {} is missing from the catalogue", message.key);
                 message.key.clone()
             })
+    }
+
+    /// A country argument (its ISO 3166-1 alpha-3 code, as every finding stores it) as the
+    /// country's name in this language (`UZB` → «Өзбекстан», «Узбекистан», "Uzbekistan"); a
+    /// code that names no country as it is.
+    fn country(self, code: &str) -> String {
+        crate::countries::name(self, code).map_or_else(|| code.to_owned(), str::to_owned)
     }
 
     /// A text argument as this language writes it: a calendar date given as text
@@ -158,6 +171,51 @@ mod tests {
         assert_eq!(
             Lang::En.text(&m),
             "quota hold 9223372036854775807 changed concurrently"
+        );
+    }
+
+    #[test]
+    fn a_country_argument_reads_as_the_countrys_name_in_every_language() {
+        let keys = [
+            "country-quota-exhausted",
+            "country-not-treaty-partner",
+            "route-eaeu-applies",
+            "route-ict-applies",
+            "reissue-country-quota",
+            "worker-needs-no-permit",
+            "ict-sender-not-wto",
+        ];
+        for lang in [Lang::Kk, Lang::Ru, Lang::En] {
+            let name = crate::countries::name(lang, "UZB").expect("seeded");
+            for key in keys {
+                let m = Message::new(key)
+                    .text("country", "UZB")
+                    .arg("year", 2026)
+                    .arg("left", 3)
+                    .arg("wanted", 5)
+                    .text("worker", "Ali Valiev")
+                    .text("held", "KZ-75")
+                    .text("date", "2026-12-07");
+                let text = lang.text(&m);
+                assert!(text.contains(name), "{key} in {lang:?}: {text}");
+                assert!(!text.contains("UZB"), "{key} in {lang:?}: {text}");
+            }
+        }
+        let m = Message::new("ict-arrival-sender-mismatch")
+            .text("country", "UZB")
+            .text("sender", "TUR");
+        assert_eq!(
+            Lang::Ru.text(&m),
+            "страна, из которой прибыли работники: Узбекистан; страна направляющей стороны разрешения: Турция"
+        );
+        let m = Message::new("country-quota-exhausted")
+            .text("country", "UZB")
+            .arg("year", 2027)
+            .arg("left", 0)
+            .arg("wanted", 2);
+        assert_eq!(
+            Lang::Ru.text(&m),
+            "в квоте на 2027 год по стране гражданства (Узбекистан) осталось 0 единиц; запрошено 2"
         );
     }
 

@@ -7,6 +7,7 @@ pub mod cases;
 pub mod clock;
 pub mod config;
 pub mod console;
+pub mod countries;
 pub mod db;
 pub mod demo;
 pub mod document;

@@ -102,13 +102,21 @@ pub enum CertificateDecisionParam {
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CertificateDecisionRequest {
-    /// `issue` for `months`, or `refuse` with a `reason`.
+    /// `issue` for `months`, or `refuse` on `grounds` with an optional note (`reason`).
     pub decision: CertificateDecisionParam,
     /// For `issue`: months of validity, at most three (Art. 34(1)).
     #[validate(range(min = 1, max = 120))]
     #[schema(example = 3, minimum = 1, maximum = 120)]
     pub months: Option<u32>,
-    /// For `refuse`: why.
+    /// For `refuse`: codes of grounds from the rule set's `case_grounds` that apply to
+    /// a certificate (`certificate`) (`applies_to`), at least one; a ground of another kind of case or
+    /// decision is refused (422 `ground-not-for-case`).
+    #[serde(default)]
+    #[validate(length(max = 10))]
+    #[schema(max_items = 10)]
+    pub grounds: Vec<crate::api::permits::GroundCode>,
+    /// For `refuse`: the official's note, kept as the refusal's `refusal_reason` and in the
+    /// case's history; optional.
     #[validate(
         length(min = 1, max = 4000),
         custom(function = "crate::api::extract::not_blank")
@@ -248,8 +256,11 @@ pub struct CertificateView {
     pub issued_on: Option<NaiveDate>,
     /// Its last day of validity.
     pub valid_until: Option<NaiveDate>,
-    /// Why it was refused.
+    /// The official's note on a refusal, when one was written.
     pub refusal_reason: Option<String>,
+    /// The codes of a refusal's grounds from the rule set's `case_grounds` (names and
+    /// articles there); empty for a refusal recorded before grounds were listed.
+    pub refusal_grounds: Vec<String>,
     /// The contract's employer, once extended.
     pub contract_bin: Option<String>,
     /// The contract's first day, once extended.
@@ -288,6 +299,7 @@ impl From<view::Certificate> for CertificateView {
             issued_on: c.issued_on,
             valid_until: c.valid_until,
             refusal_reason: c.refusal_reason,
+            refusal_grounds: c.refusal_grounds,
             contract_bin: c.contract_bin,
             contract_start: c.contract_start,
             contract_end: c.contract_end,
@@ -312,19 +324,26 @@ fn country(code: &str, field: &str) -> Result<CountryCode, ApiError> {
 
 impl TryFrom<CertificateDecisionRequest> for Decide {
     type Error = ApiError;
-    /// The decision asked for: an issue needs months and no reason, a refusal the reverse.
+    /// The decision asked for: an issue needs months and neither grounds nor a note, a
+    /// refusal no months (its grounds are checked against the rule set's list).
     fn try_from(req: CertificateDecisionRequest) -> Result<Self, ApiError> {
-        match (req.decision, req.months, req.reason) {
-            (CertificateDecisionParam::Issue, Some(months), None) => Ok(Decide::Issue { months }),
-            (CertificateDecisionParam::Issue, _, _) => Err(ApiError::invalid(
+        match (req.decision, req.months) {
+            (CertificateDecisionParam::Issue, Some(months))
+                if req.reason.is_none() && req.grounds.is_empty() =>
+            {
+                Ok(Decide::Issue { months })
+            }
+            (CertificateDecisionParam::Issue, _) => Err(ApiError::invalid(
                 "months",
-                "is required to issue, and a reason is not given",
+                "is required to issue, and neither grounds nor a reason are given",
             )),
-            (CertificateDecisionParam::Refuse, None, Some(reason)) => Ok(Decide::Refuse { reason }),
-            (CertificateDecisionParam::Refuse, _, _) => Err(ApiError::invalid(
-                "reason",
-                "is required to refuse, and months are not given",
-            )),
+            (CertificateDecisionParam::Refuse, None) => Ok(Decide::Refuse {
+                grounds: req.grounds.into_iter().map(String::from).collect(),
+                note: req.reason,
+            }),
+            (CertificateDecisionParam::Refuse, Some(_)) => {
+                Err(ApiError::invalid("months", "is given only to issue"))
+            }
         }
     }
 }
@@ -495,7 +514,7 @@ pub async fn get_certificate(
 /// Issue or refuse a self-employment certificate
 ///
 /// Decides an application of the akimat's region: issue for at most three months, or
-/// refuse with a reason (Art. 34(1)).
+/// refuse on grounds of the rule set's `case_grounds` with an optional note (Art. 34(1)).
 #[utoipa::path(tag = "self-employment", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Certificate id.", minimum = 1, maximum = 9_223_372_036_854_775_807_i64),
         IfMatchCertificate),

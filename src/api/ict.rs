@@ -162,9 +162,17 @@ pub enum IctDecisionParam {
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IctDecisionRequest {
-    /// `issue` (for the contract's term) or `refuse` with the grounds.
+    /// `issue` (for the contract's term) or `refuse` on `grounds` with an optional note.
     pub decision: IctDecisionParam,
-    /// For `refuse`: the grounds.
+    /// For `refuse`: codes of grounds from the rule set's `case_grounds` that apply to
+    /// an ICT application (`ict`) (`applies_to`), at least one; a ground of another kind of case or
+    /// decision is refused (422 `ground-not-for-case`).
+    #[serde(default)]
+    #[validate(length(max = 10))]
+    #[schema(max_items = 10)]
+    pub grounds: Vec<crate::api::permits::GroundCode>,
+    /// For `refuse`: the official's note, kept as the refusal's `refusal_reason` and in the
+    /// case's history; optional.
     #[validate(
         length(min = 1, max = 4000),
         custom(function = "crate::api::extract::not_blank")
@@ -195,13 +203,22 @@ pub enum IctExtensionDecisionParam {
 #[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IctExtensionDecisionRequest {
-    /// `extend` (by `months`, at most what was applied for) or `refuse` with the reason.
+    /// `extend` (by `months`, at most what was applied for) or `refuse` on `grounds` with an
+    /// optional note (`reason`).
     pub decision: IctExtensionDecisionParam,
     /// For `extend`: months; the months applied for when absent.
     #[validate(range(min = 1, max = 120))]
     #[schema(example = 12, minimum = 1, maximum = 120)]
     pub months: Option<u32>,
-    /// For `refuse`: the reason.
+    /// For `refuse`: codes of grounds from the rule set's `case_grounds` that apply to
+    /// an extension (`ict_extension`) (`applies_to`), at least one; a ground of another kind of case or
+    /// decision is refused (422 `ground-not-for-case`).
+    #[serde(default)]
+    #[validate(length(max = 10))]
+    #[schema(max_items = 10)]
+    pub grounds: Vec<crate::api::permits::GroundCode>,
+    /// For `refuse`: the official's note, kept as the refusal's `refusal_reason` and in the
+    /// case's history; optional.
     #[validate(
         length(min = 1, max = 4000),
         custom(function = "crate::api::extract::not_blank")
@@ -531,8 +548,11 @@ pub struct IctPermitView {
     pub issued_on: Option<NaiveDate>,
     /// The last day of validity (moved by the extension).
     pub valid_until: Option<NaiveDate>,
-    /// The grounds of a refusal.
+    /// The official's note on a refusal, when one was written.
     pub refusal_reason: Option<String>,
+    /// The codes of a refusal's grounds from the rule set's `case_grounds` (names and
+    /// articles there); empty for a refusal recorded before grounds were listed.
+    pub refusal_grounds: Vec<String>,
     /// Extensions granted: at most one (Art. 35(1)).
     pub extensions: i32,
     /// The day of the extension.
@@ -594,6 +614,7 @@ impl From<view::IctPermit> for IctPermitView {
             issued_on: p.issued_on,
             valid_until: p.valid_until,
             refusal_reason: p.refusal_reason,
+            refusal_grounds: p.refusal_grounds,
             extensions: p.extensions,
             extended_on: p.extended_on,
             extension_applied_on: p.extension_applied_on,
@@ -694,19 +715,20 @@ fn workers_of(requests: Vec<IctWorkerRequest>) -> Result<Vec<WorkerIn>, ApiError
 
 impl TryFrom<IctExtensionDecisionRequest> for cmd::ExtensionDecision {
     type Error = ApiError;
-    /// The decision asked for: a refusal needs a reason, an extension takes none.
+    /// The decision asked for: a refusal names grounds (checked against the rule set's
+    /// list), an extension takes neither grounds nor a note.
     fn try_from(req: IctExtensionDecisionRequest) -> Result<Self, ApiError> {
-        match (req.decision, req.reason) {
-            (IctExtensionDecisionParam::Refuse, Some(reason)) => {
-                Ok(cmd::ExtensionDecision::Refuse { reason })
-            }
-            (IctExtensionDecisionParam::Refuse, None) => {
-                Err(ApiError::invalid("reason", "is required to refuse"))
-            }
-            (IctExtensionDecisionParam::Extend, Some(_)) => {
+        match req.decision {
+            IctExtensionDecisionParam::Refuse => Ok(cmd::ExtensionDecision::Refuse {
+                grounds: req.grounds.into_iter().map(String::from).collect(),
+                note: req.reason,
+            }),
+            IctExtensionDecisionParam::Extend
+                if req.reason.is_some() || !req.grounds.is_empty() =>
+            {
                 Err(ApiError::invalid("reason", "is given only to refuse"))
             }
-            (IctExtensionDecisionParam::Extend, None) => {
+            IctExtensionDecisionParam::Extend => {
                 Ok(cmd::ExtensionDecision::Extend { months: req.months })
             }
         }
@@ -911,15 +933,18 @@ pub async fn decide_ict_permit(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     authorize_role(&caller, Action::DecideIctPermit)?;
-    let decision = match (body.value.decision, body.value.reason) {
-        (IctDecisionParam::Issue, None) => Decide::Issue,
-        (IctDecisionParam::Issue, Some(_)) => {
+    let body = body.value;
+    let decision = match body.decision {
+        IctDecisionParam::Issue if body.reason.is_none() && body.grounds.is_empty() => {
+            Decide::Issue
+        }
+        IctDecisionParam::Issue => {
             return Err(ApiError::invalid("reason", "is given only to refuse"))
         }
-        (IctDecisionParam::Refuse, Some(reason)) => Decide::Refuse { reason },
-        (IctDecisionParam::Refuse, None) => {
-            return Err(ApiError::invalid("reason", "is required to refuse"))
-        }
+        IctDecisionParam::Refuse => Decide::Refuse {
+            grounds: body.grounds.into_iter().map(String::from).collect(),
+            note: body.reason,
+        },
     };
     let today = state.time.today();
     let actor = state.actor(&caller, &rid);

@@ -260,7 +260,7 @@ refusals!(
     /// A certificate's decision (Art. 34(1)).
     DecideCertificateRefused,
     Some(""),
-    [&[CertificateTermTooLong]]
+    [&[CertificateTermTooLong, GroundsRequired, UnknownGround, GroundNotForCase]]
 );
 refusals!(
     /// A certificate's extension (Art. 34(1),(3)).
@@ -292,7 +292,10 @@ refusals!(
     /// An ICT permit's decision: the application's checks again (Art. 35(1),(4)).
     DecideIctRefused,
     Some(""),
-    [&[IctContractEnded], ICT_CHECKS]
+    [
+        &[IctContractEnded, GroundsRequired, UnknownGround, GroundNotForCase],
+        ICT_CHECKS,
+    ]
 );
 refusals!(
     /// An application for an ICT permit's extension (Art. 35(1)).
@@ -304,7 +307,14 @@ refusals!(
     /// An ICT permit's extension (Art. 35(1)).
     ExtendIctRefused,
     Some(""),
-    [&[IctExtensionLimit, IctExtensionTooLong, IctExtensionBeyondApplication]]
+    [&[
+        IctExtensionLimit,
+        IctExtensionTooLong,
+        IctExtensionBeyondApplication,
+        GroundsRequired,
+        UnknownGround,
+        GroundNotForCase,
+    ]]
 );
 refusals!(
     /// An ICT arrival notice (Art. 35(3)).

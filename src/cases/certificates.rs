@@ -14,7 +14,9 @@ use crate::db::certificates::{self as db, CertificateRow, ReportRow};
 use crate::db::{reference, rulesets, Conn};
 use crate::domain::article::*;
 use crate::domain::certificate::{self, Arrival, CertificateEvent, CertificateState};
+use crate::domain::ground_scope;
 use crate::domain::person::{LatinName, PassportNumber};
+use crate::domain::ruleset::GroundUse;
 use crate::domain::ProblemCode;
 use crate::domain::{CountryCode, EmployerId, Message, RegionCode, Violation};
 use chrono::NaiveDate;
@@ -149,12 +151,39 @@ pub fn load<E: From<CaseError>>(
 pub enum Decide {
     /// Issue for this many months (at most three).
     Issue { months: u32 },
-    /// Refuse, with the reason.
-    Refuse { reason: String },
+    /// Refuse on grounds from the rule set's `case_grounds` that apply to a certificate,
+    /// with the official's note (kept as the refusal's reason and in its audit event).
+    Refuse {
+        grounds: Vec<String>,
+        note: Option<String>,
+    },
+}
+
+/// The rule set in force `today`; 404 when none is.
+fn rules_today(
+    conn: &mut Conn,
+    today: NaiveDate,
+) -> Result<std::sync::Arc<crate::domain::ruleset::RuleSet>, CaseError> {
+    Ok(rulesets::in_force(conn, today)?
+        .ok_or_else(|| {
+            CaseError::not_found(Message::new("not-found-rule-set-on").text("date", today))
+        })?
+        .rules)
+}
+
+/// The rule set's grounds to refuse certificates and ICT permits (Art. 34, 35) in force
+/// `today`, for the choices an official is offered and the names of grounds given; 404 when
+/// no rule set is in force.
+pub fn case_grounds(
+    conn: &mut Conn,
+    today: NaiveDate,
+) -> Result<crate::domain::ruleset::CaseGrounds, CaseError> {
+    Ok(rules_today(conn, today)?.case_grounds.clone())
 }
 
 /// Decides an application once (Art. 34(1),(3)): issued for at most three months from
-/// `today`, or refused with a reason.
+/// `today`, or refused on grounds of the rule set's list that apply to a certificate
+/// ([`ground_scope::case_refusal_grounds`]), with the official's note.
 pub fn decide<E: From<CaseError>>(
     conn: &mut Conn,
     id: i64,
@@ -172,29 +201,31 @@ pub fn decide<E: From<CaseError>>(
     };
     let to =
         certificate::transition(row.status, event).map_err(|t| CaseError::Refused(t.into()))?;
-    let decision = match cmd {
+    let rules = rules_today(conn, today)?;
+    let (decision, basis) = match cmd {
         Decide::Issue { months } => {
-            let rules = rulesets::in_force(conn, today)
-                .map_err(CaseError::from)?
-                .ok_or_else(|| {
-                    CaseError::not_found(Message::new("not-found-rule-set-on").text("date", today))
-                })?
-                .rules;
             let until = certificate::issue(&rules.self_employment, today, *months)
                 .map_err(CaseError::from)?;
-            db::Decision {
+            let d = db::Decision {
                 to,
                 issued_on: Some(today),
                 valid_until: Some(until),
                 refusal_reason: None,
-            }
+                refusal_grounds: None,
+            };
+            (d, ART_34_1.cite().to_owned())
         }
-        Decide::Refuse { reason } => db::Decision {
-            to,
-            issued_on: None,
-            valid_until: None,
-            refusal_reason: Some(reason),
-        },
+        Decide::Refuse { grounds, note } => {
+            let (stated, basis) = stated_grounds(&rules, grounds, GroundUse::Certificate)?;
+            let d = db::Decision {
+                to,
+                issued_on: None,
+                valid_until: None,
+                refusal_reason: Some(note.as_deref().unwrap_or("")),
+                refusal_grounds: Some(stated),
+            };
+            (d, basis)
+        }
     };
     let action = match to {
         CertificateState::Issued => "self_employment_certificate.issued",
@@ -202,7 +233,29 @@ pub fn decide<E: From<CaseError>>(
     };
     let written =
         db::decide(conn, id, row.status, row.version, &decision, actor).map_err(CaseError::from)?;
-    Ok(LIFE.moved(actor, action, &row, written, ART_34_1.cite())?)
+    Ok(LIFE.moved(actor, action, &row, written, &basis)?)
+}
+
+/// Art. 34(1), 35(1): the refusal's grounds, checked against the rule set's list for the
+/// decision `used`, as stored (a JSON array of their codes, each once) and the refusal's
+/// legal basis: the decision's article, then the grounds' own.
+pub(crate) fn stated_grounds(
+    rules: &crate::domain::ruleset::RuleSet,
+    codes: &[String],
+    used: GroundUse,
+) -> Result<(String, String), CaseError> {
+    let found = ground_scope::case_refusal_grounds(&rules.case_grounds, codes, used)
+        .map_err(|v| CaseError::rules(vec![v]))?;
+    let stated: Vec<&str> = found.iter().map(|g| g.code.as_str()).collect();
+    let mut articles: Vec<&str> = found.iter().map(|g| g.article.as_str()).collect();
+    articles.sort_unstable();
+    articles.dedup();
+    let basis = format!(
+        "{}; {}",
+        ground_scope::refusal_article(used),
+        articles.join(", ")
+    );
+    Ok((serde_json::to_string(&stated)?, basis))
 }
 
 /// An extension for the labour contract.

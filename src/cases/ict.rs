@@ -7,6 +7,7 @@
 pub mod list;
 pub mod view;
 
+use super::certificates::stated_grounds;
 use super::lifecycle::{CaseRow, Lifecycle};
 use super::CaseError;
 use crate::db::audit::{self, Actor};
@@ -16,7 +17,7 @@ use crate::domain::article::*;
 use crate::domain::ict::{self, EmployerForm, IctEvent, IctPosition, IctState, SpecialCondition};
 use crate::domain::person::{LatinName, PassportNumber};
 use crate::domain::route::{self, EmployerType, Engagement, Facts, Position, Route, Transfer};
-use crate::domain::ruleset::RuleSet;
+use crate::domain::ruleset::{GroundUse, RuleSet};
 use crate::domain::ProblemCode;
 use crate::domain::{CountryCode, EmployerId, Message, RegionCode, Violation};
 use chrono::NaiveDate;
@@ -273,8 +274,12 @@ fn illegal(t: crate::domain::state::IllegalTransition) -> CaseError {
 pub enum Decide {
     /// Issue for the contract's term (at most three years, checked on application).
     Issue,
-    /// Refuse, with the grounds.
-    Refuse { reason: String },
+    /// Refuse on grounds from the rule set's `case_grounds` that apply to an ICT
+    /// application, with the official's note.
+    Refuse {
+        grounds: Vec<String>,
+        note: Option<String>,
+    },
 }
 
 /// Art. 1(25), 35(1),(4) at decision time: the application's checks again under the rule
@@ -344,8 +349,9 @@ fn recheck(
 
 /// Decides an application once (Art. 35(1)): issued from `today` to the contract's end —
 /// once its checks pass again today ([`recheck`]: the ratio of Art. 35(4) counts the ICT
-/// permits issued to the employer meanwhile) — or refused with its grounds. No quota is
-/// held and no fee assessed (Art. 32(3), 33(4)).
+/// permits issued to the employer meanwhile) — or refused on grounds of the rule set's
+/// list that apply to an ICT application, with the official's note. No quota is held and no
+/// fee assessed (Art. 32(3), 33(4)).
 pub fn decide<E: From<CaseError>>(
     conn: &mut Conn,
     id: i64,
@@ -362,7 +368,7 @@ pub fn decide<E: From<CaseError>>(
         Decide::Refuse { .. } => IctEvent::Refuse,
     };
     let to = ict::transition(row.status, event).map_err(illegal)?;
-    let decision = match cmd {
+    let (decision, basis) = match cmd {
         Decide::Issue => {
             if row.contract_end < today {
                 return Err(CaseError::rules(vec![Violation::new(
@@ -376,19 +382,27 @@ pub fn decide<E: From<CaseError>>(
             if !failed.is_empty() {
                 return Err(CaseError::rules(failed).into());
             }
-            db::Decision {
+            let d = db::Decision {
                 to,
                 issued_on: Some(today),
                 valid_until: Some(row.contract_end),
                 refusal_reason: None,
-            }
+                refusal_grounds: None,
+            };
+            (d, ART_35_1.cite().to_owned())
         }
-        Decide::Refuse { reason } => db::Decision {
-            to,
-            issued_on: None,
-            valid_until: None,
-            refusal_reason: Some(reason),
-        },
+        Decide::Refuse { grounds, note } => {
+            let (_, rules) = rules_on(conn, today)?;
+            let (stated, basis) = stated_grounds(&rules, grounds, GroundUse::Ict)?;
+            let d = db::Decision {
+                to,
+                issued_on: None,
+                valid_until: None,
+                refusal_reason: Some(note.as_deref().unwrap_or("")),
+                refusal_grounds: Some(stated),
+            };
+            (d, basis)
+        }
     };
     let action = match to {
         IctState::Issued => "ict_permit.issued",
@@ -396,7 +410,7 @@ pub fn decide<E: From<CaseError>>(
     };
     let written =
         db::decide(conn, id, row.status, row.version, &decision, actor).map_err(CaseError::from)?;
-    Ok(LIFE.moved(actor, action, &row, written, ART_35_1.cite())?)
+    Ok(LIFE.moved(actor, action, &row, written, &basis)?)
 }
 
 /// Art. 35(1): the employer applies for the one extension of an issued permit, of at most
@@ -527,13 +541,19 @@ pub enum ExtensionDecision {
     /// Extend by `months` (the months applied for when `None`), at most what the employer
     /// applied for.
     Extend { months: Option<u32> },
-    /// Refuse, with the reason.
-    Refuse { reason: String },
+    /// Refuse on grounds from the rule set's `case_grounds` that apply to an extension,
+    /// with the official's note.
+    Refuse {
+        grounds: Vec<String>,
+        note: Option<String>,
+    },
 }
 
 /// Art. 35(1): the akimat extends an issued permit once, by at most a year from its last
 /// day and at most what the employer applied for — a second extension is refused with the
-/// article — or refuses the application. Without an application there is nothing to decide.
+/// article — or refuses the application on grounds of the rule set's list that apply to an
+/// extension, with the official's note, both kept in the refusal's audit event. Without an
+/// application there is nothing to decide.
 pub fn extend<E: From<CaseError>>(
     conn: &mut Conn,
     id: i64,
@@ -556,6 +576,16 @@ pub fn extend<E: From<CaseError>>(
             Message::new("conflict-ict-extension-not-applied").text("id", id),
         )
         .into());
+    };
+    let refused = match decision {
+        ExtensionDecision::Refuse { grounds, note } => {
+            let (_, rules) = rules_on(conn, today)?;
+            let (stated, basis) = stated_grounds(&rules, grounds, GroundUse::IctExtension)?;
+            let codes: serde_json::Value =
+                serde_json::from_str(&stated).map_err(CaseError::from)?;
+            Some((codes, note.clone(), basis))
+        }
+        ExtensionDecision::Extend { .. } => None,
     };
     let after = match decision {
         ExtensionDecision::Refuse { .. } => db::extension_request(conn, id, row.version, None)
@@ -581,15 +611,15 @@ pub fn extend<E: From<CaseError>>(
                 .ok_or_else(|| LIFE.changed(id))?
         }
     };
-    match decision {
-        ExtensionDecision::Extend { .. } => LIFE.record(
+    match refused {
+        None => LIFE.record(
             actor,
             "ict_permit.extended",
             Some(&row),
             &after,
             ART_35_1.cite(),
         )?,
-        ExtensionDecision::Refuse { reason } => audit::record(
+        Some((grounds, note, basis)) => audit::record(
             actor,
             audit::Change {
                 action: "ict_permit.extension_refused",
@@ -599,9 +629,10 @@ pub fn extend<E: From<CaseError>>(
                 bin: Some(after.bin.as_str()),
                 before: Some(audit::snapshot(&row)?),
                 after: Some(audit::snapshot(&serde_json::json!({
-                    "permit": after, "extension_refused": {"months": asked, "reason": reason},
+                    "permit": after,
+                    "extension_refused": {"months": asked, "grounds": grounds, "reason": note},
                 }))?),
-                legal_basis: ART_35_1.cite(),
+                legal_basis: &basis,
             },
         )
         .map_err(CaseError::from)?,

@@ -1,6 +1,7 @@
 //! The akimat's pages for self-employment certificates (Art. 34, 28(2)(10)): the region's
 //! certificates by page with their total, one certificate with its decision (issue for at
-//! most three months, or refuse with the reason after a confirmation), its extension for
+//! most three months, or refuse on grounds of the rule set's list that refuse a certificate,
+//! with a note, after a confirmation), its extension for
 //! the holder's labour contract and the employers' hiring and end reports. The ministry
 //! and auditors read any region's, chosen on the page, and act on none. Each authorizes
 //! with `auth` and reads and acts through the same `cases` functions as the API's
@@ -10,8 +11,10 @@ use super::frame::{Ctx, Fail, Form, Frame};
 use crate::auth::{authorize_role, certificate_access, reach, visible, Action, Caller, Reach};
 use crate::cases::certificates::view::{self, Arrived, Certificate};
 use crate::cases::certificates::{self as cmd, list};
+use crate::cases::permit::view::Ground;
 use crate::cases::reference;
 use crate::domain::certificate::{CertificateState, ReportKind};
+use crate::domain::ruleset::{CaseGrounds, GroundUse};
 use crate::domain::statute::MAX_SELF_EMPLOYMENT_INITIAL_MONTHS;
 use crate::domain::{EmployerId, Message, RegionCode};
 use crate::error::{ApiError, FieldError};
@@ -150,6 +153,98 @@ impl ConfirmPage {
                 .collect(),
         }
     }
+}
+
+/// The rule set's grounds to refuse certificates and ICT permits in force today.
+pub(super) async fn case_grounds(ctx: &Ctx) -> Result<CaseGrounds, Fail> {
+    let today = ctx.state.time.today();
+    Ok(ctx
+        .state
+        .read(move |conn| Ok(cmd::case_grounds(conn, today)?))
+        .await?)
+}
+
+/// The grounds of `list` that refuse the decision `used`, in the reader's language with
+/// their articles: the choices a refusal form offers, none ticked.
+pub(super) fn choices(list: &CaseGrounds, used: GroundUse, lang: Lang) -> Vec<Ground> {
+    list.for_use(used)
+        .map(|g| Ground {
+            code: g.code.clone(),
+            article: Some(g.article.clone()),
+            name: lang.pick(&g.words()).to_owned(),
+        })
+        .collect()
+}
+
+/// The grounds `codes` as `list` names them in the reader's language; a code the list no
+/// longer has is shown as its code.
+pub(super) fn named(list: &CaseGrounds, codes: &[String], lang: Lang) -> Vec<Ground> {
+    codes
+        .iter()
+        .map(|code| match list.ground(code) {
+            Some(g) => Ground {
+                code: code.clone(),
+                article: Some(g.article.clone()),
+                name: lang.pick(&g.words()).to_owned(),
+            },
+            None => Ground {
+                code: code.clone(),
+                article: None,
+                name: code.clone(),
+            },
+        })
+        .collect()
+}
+
+/// A ground as a confirmation reads it: its name and article.
+pub(super) fn ground_text(f: &Frame, g: &Ground) -> String {
+    match &g.article {
+        Some(a) => format!("{} ({})", g.name, f.article(a)),
+        None => g.name.clone(),
+    }
+}
+
+/// The confirmation of a refusal on the grounds ticked in `form`, when every one of them
+/// refuses the decision `used`: what the official does (the grounds, named), and what
+/// follows (`effect`, then the note kept in the history). `None` when a ground is unknown
+/// or does not apply: the command refuses it as the API would.
+pub(super) fn refusal_words(
+    f: &Frame,
+    list: &CaseGrounds,
+    form: &Form,
+    used: GroundUse,
+    (act, effect): (&str, &str),
+) -> Option<(String, Vec<String>)> {
+    let codes = form.all("ground");
+    if codes
+        .iter()
+        .any(|c| !list.ground(c).is_some_and(|g| g.applies(used)))
+    {
+        return None;
+    }
+    let names: Vec<String> = named(list, &codes, f.lang)
+        .iter()
+        .map(|g| ground_text(f, g))
+        .collect();
+    let act = f
+        .lang
+        .text(&Message::new(act).text("grounds", names.join("; ")));
+    let mut effects = vec![f.lang.key(effect)];
+    let note = form.get("reason");
+    if !note.is_empty() {
+        effects.push(
+            f.lang
+                .text(&Message::new("console-effect-note").text("note", note)),
+        );
+    }
+    Some((act, effects))
+}
+
+/// A refusal's grounds and note from the form: the ticked `ground`s (the command checks
+/// them against the rule set's list) and the optional `reason`.
+pub(super) fn refusal(form: &Form) -> (Vec<String>, Option<String>) {
+    let note = Some(form.get("reason").to_owned()).filter(|n| !n.is_empty());
+    (form.all("ground"), note)
 }
 
 /// Whether the form confirms what its confirmation page showed.
@@ -301,6 +396,10 @@ pub async fn queue(ctx: Ctx, req: HttpRequest) -> HttpResponse {
 struct CasePage {
     f: Frame,
     x: Certificate,
+    /// The grounds a refusal may name, none ticked; empty unless it may be decided.
+    grounds: Vec<Ground>,
+    /// The grounds it was refused on, named.
+    refused_on: Vec<Ground>,
     can_decide: bool,
     can_extend: bool,
     max_months: u32,
@@ -347,11 +446,23 @@ pub async fn case(ctx: Ctx, id: web::Path<i64>) -> HttpResponse {
             && c.region.as_ref() == Some(&x.region);
         let mut bins: Vec<String> = x.employment.iter().map(|r| r.bin.to_string()).collect();
         bins.extend(x.contract_bin.clone());
+        let can_decide = decides && x.status == CertificateState::Applied;
+        let list = if can_decide || !x.refusal_grounds.is_empty() {
+            case_grounds(&ctx).await?
+        } else {
+            CaseGrounds::default()
+        };
         Ok(CasePage {
+            grounds: if can_decide {
+                choices(&list, GroundUse::Certificate, ctx.lang)
+            } else {
+                Vec::new()
+            },
+            refused_on: named(&list, &x.refusal_grounds, ctx.lang),
             f: ctx
                 .frame_naming("console-certificate-title", Some(&c), bins)
                 .await?,
-            can_decide: decides && x.status == CertificateState::Applied,
+            can_decide,
             can_extend: decides && x.status == CertificateState::Issued,
             max_months: MAX_SELF_EMPLOYMENT_INITIAL_MONTHS,
             x,
@@ -361,7 +472,8 @@ pub async fn case(ctx: Ctx, id: web::Path<i64>) -> HttpResponse {
     ctx.page(page)
 }
 
-/// The decision the form asks for: issue for the months chosen, or refuse with the reason.
+/// The decision the form asks for: issue for the months chosen, or refuse on the grounds
+/// ticked with the note written.
 fn decision(form: &Form) -> Result<cmd::Decide, Fail> {
     match form.get("decision") {
         "issue" => {
@@ -371,36 +483,46 @@ fn decision(form: &Form) -> Result<cmd::Decide, Fail> {
                 .map_err(|_| Fail::Api(ApiError::invalid("months", "must be a whole number")))?;
             Ok(cmd::Decide::Issue { months })
         }
-        "refuse" => match form.get("reason") {
-            "" => Err(ApiError::invalid("reason", "is required to refuse").into()),
-            reason => Ok(cmd::Decide::Refuse {
-                reason: reason.to_owned(),
-            }),
-        },
+        "refuse" => {
+            let (grounds, note) = refusal(form);
+            Ok(cmd::Decide::Refuse { grounds, note })
+        }
         _ => Err(ApiError::invalid("decision", "must be issue or refuse").into()),
     }
 }
 
-/// The confirmation page of a refusal with its reason; `None` when the form is confirmed,
-/// asks for an issue, or has no reason (the command then refuses as the API would).
+/// The confirmation page of a refusal on its grounds, with its note; `None` when the form
+/// is confirmed, asks for an issue, or names no ground or one that does not refuse a
+/// certificate (the command then refuses as the API would).
 async fn confirmation(ctx: &Ctx, id: i64, form: &Form) -> Result<Option<ConfirmPage>, Fail> {
-    if confirmed(form) || form.get("decision") != "refuse" || form.get("reason").is_empty() {
+    if confirmed(form) || form.get("decision") != "refuse" || form.all("ground").is_empty() {
         return Ok(None);
     }
     let c = ctx.official()?;
     authorize_role(&c, Action::DecideSelfEmploymentCertificate)?;
     let x = read(ctx, &c, id).await?;
-    let act = ctx.lang.text(
-        &Message::new("console-confirm-certificate-refuse").text("reason", form.get("reason")),
-    );
+    let list = case_grounds(ctx).await?;
+    let f = ctx.frame("console-confirm-title", Some(&c))?;
+    let Some((act, effects)) = refusal_words(
+        &f,
+        &list,
+        form,
+        GroundUse::Certificate,
+        (
+            "console-confirm-certificate-refuse",
+            "console-effect-certificate-refused",
+        ),
+    ) else {
+        return Ok(None);
+    };
     let mut page = ConfirmPage::of(
-        ctx.frame("console-confirm-title", Some(&c))?,
+        f,
         form,
         format!("№ {} · {}", x.id, x.full_name),
         act,
         format!("/console/certificates/{id}/decision"),
     );
-    page.effects = vec![ctx.lang.key("console-effect-certificate-refused")];
+    page.effects = effects;
     Ok(Some(page))
 }
 

@@ -1,21 +1,24 @@
 //! The akimat's pages for intra-corporate transfer permits (Art. 35): the region's ICT
 //! permits by page with their total, one permit with its workers, its decision (issue for
-//! the contract's term, or refuse with the reason after a confirmation), the employer's
+//! the contract's term, or refuse on grounds of the rule set's list that refuse it, with a
+//! note, after a confirmation), the employer's
 //! extension application to decide (Art. 35(1)) and the arrival notifications received
 //! (Art. 35(3)). The ministry and auditors read any region's and act on none. Each
 //! authorizes with `auth` and reads and acts through the same `cases` functions as the
 //! API's `/v1/ict-permits`.
 
 use super::certificates::{
-    after, bad_field, chooser, confirmed, list_ask, version, ConfirmPage, PAGE_ROWS,
+    after, bad_field, case_grounds, choices, chooser, confirmed, list_ask, named, refusal,
+    refusal_words, version, ConfirmPage, PAGE_ROWS,
 };
 use super::frame::{Ctx, Fail, Form, Frame};
 use crate::auth::{authorize_role, reach, region_case_access, visible, Action, Caller, Reach};
 use crate::cases::ict::list;
 use crate::cases::ict::view::{self, IctPermit};
 use crate::cases::ict::{self as cmd, ExtensionDecision};
+use crate::cases::permit::view::Ground;
 use crate::domain::ict::IctState;
-use crate::domain::Message;
+use crate::domain::ruleset::{CaseGrounds, GroundUse};
 use crate::error::ApiError;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
@@ -88,6 +91,13 @@ pub async fn queue(ctx: Ctx, req: HttpRequest) -> HttpResponse {
 struct CasePage {
     f: Frame,
     p: IctPermit,
+    /// The grounds a refusal of the application may name, none ticked; empty unless it may
+    /// be decided.
+    grounds: Vec<Ground>,
+    /// The grounds a refusal of the extension application may name, none ticked.
+    extension_grounds: Vec<Ground>,
+    /// The grounds the application was refused on, named.
+    refused_on: Vec<Ground>,
     can_decide: bool,
     can_extend: bool,
 }
@@ -142,7 +152,25 @@ pub async fn case(ctx: Ctx, id: web::Path<i64>) -> HttpResponse {
         let p = read(&ctx, &c, id.into_inner()).await?;
         let decides = reach(c.role, Action::DecideIctPermit) != Reach::None
             && c.region.as_ref() == Some(&p.region);
+        let can_decide = decides && p.status == IctState::Applied;
+        let can_extend =
+            decides && p.status == IctState::Issued && p.extension_applied_months.is_some();
+        let list = if can_decide || can_extend || !p.refusal_grounds.is_empty() {
+            case_grounds(&ctx).await?
+        } else {
+            CaseGrounds::default()
+        };
+        let offered = |yes: bool, used: GroundUse| {
+            if yes {
+                choices(&list, used, ctx.lang)
+            } else {
+                Vec::new()
+            }
+        };
         Ok(CasePage {
+            grounds: offered(can_decide, GroundUse::Ict),
+            extension_grounds: offered(can_extend, GroundUse::IctExtension),
+            refused_on: named(&list, &p.refusal_grounds, ctx.lang),
             f: ctx
                 .frame_naming(
                     "console-ict-permit-title",
@@ -150,10 +178,8 @@ pub async fn case(ctx: Ctx, id: web::Path<i64>) -> HttpResponse {
                     vec![p.bin.to_string()],
                 )
                 .await?,
-            can_decide: decides && p.status == IctState::Applied,
-            can_extend: decides
-                && p.status == IctState::Issued
-                && p.extension_applied_months.is_some(),
+            can_decide,
+            can_extend,
             p,
         })
     }
@@ -161,41 +187,52 @@ pub async fn case(ctx: Ctx, id: web::Path<i64>) -> HttpResponse {
     ctx.page(page)
 }
 
-/// The confirmation page of a refusal (of the application, or of its extension) with its
-/// reason; `None` when the form is confirmed or is no refusal with a reason.
+/// The confirmation page of a refusal (of the application, or of its extension) on its
+/// grounds, with its note; `None` when the form is confirmed, is no refusal, or names no
+/// ground or one that does not refuse this decision (the command then refuses as the API
+/// would).
 async fn confirmation(
     ctx: &Ctx,
     id: i64,
     form: &Form,
     what: &str,
 ) -> Result<Option<ConfirmPage>, Fail> {
-    if confirmed(form) || form.get("decision") != "refuse" || form.get("reason").is_empty() {
+    if confirmed(form) || form.get("decision") != "refuse" || form.all("ground").is_empty() {
         return Ok(None);
     }
     let c = ctx.official()?;
     authorize_role(&c, Action::DecideIctPermit)?;
     let p = read(ctx, &c, id).await?;
-    let (act, effect) = if what == "extension" {
+    let (used, words) = if what == "extension" {
         (
-            "console-confirm-ict-extension-refuse",
-            "console-effect-ict-extension-refused",
+            GroundUse::IctExtension,
+            (
+                "console-confirm-ict-extension-refuse",
+                "console-effect-ict-extension-refused",
+            ),
         )
     } else {
-        ("console-confirm-ict-refuse", "console-effect-ict-refused")
+        (
+            GroundUse::Ict,
+            ("console-confirm-ict-refuse", "console-effect-ict-refused"),
+        )
     };
+    let list = case_grounds(ctx).await?;
     let f = ctx
         .frame_naming("console-confirm-title", Some(&c), vec![p.bin.to_string()])
         .await?;
+    let Some((act, effects)) = refusal_words(&f, &list, form, used, words) else {
+        return Ok(None);
+    };
     let case = format!("№ {} · {}", p.id, f.employer(p.bin.as_str()));
     let mut page = ConfirmPage::of(
         f,
         form,
         case,
-        ctx.lang
-            .text(&Message::new(act).text("reason", form.get("reason"))),
+        act,
         format!("/console/ict-permits/{id}/{what}"),
     );
-    page.effects = vec![ctx.lang.key(effect)];
+    page.effects = effects;
     Ok(Some(page))
 }
 
@@ -210,14 +247,12 @@ pub async fn decide(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpRespo
             return Ok(Err(page));
         }
         authorize_role(&c, Action::DecideIctPermit)?;
-        let cmd = match (form.get("decision"), form.get("reason")) {
-            ("issue", _) => cmd::Decide::Issue,
-            ("refuse", "") => {
-                return Err(ApiError::invalid("reason", "is required to refuse").into())
+        let cmd = match form.get("decision") {
+            "issue" => cmd::Decide::Issue,
+            "refuse" => {
+                let (grounds, note) = refusal(&form);
+                cmd::Decide::Refuse { grounds, note }
             }
-            ("refuse", reason) => cmd::Decide::Refuse {
-                reason: reason.to_owned(),
-            },
             _ => return Err(ApiError::invalid("decision", "must be issue or refuse").into()),
         };
         let expected = version(&form)?;
@@ -254,8 +289,8 @@ pub async fn extend(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpRespo
         }
         authorize_role(&c, Action::DecideIctPermit)?;
         let decision =
-            match (form.get("decision"), form.get("reason")) {
-                ("extend", _) => ExtensionDecision::Extend {
+            match form.get("decision") {
+                "extend" => ExtensionDecision::Extend {
                     months: match form.get("months") {
                         "" => None,
                         m => Some(m.parse().map_err(|_| {
@@ -263,12 +298,10 @@ pub async fn extend(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpRespo
                         })?),
                     },
                 },
-                ("refuse", "") => {
-                    return Err(ApiError::invalid("reason", "is required to refuse").into())
+                "refuse" => {
+                    let (grounds, note) = refusal(&form);
+                    ExtensionDecision::Refuse { grounds, note }
                 }
-                ("refuse", reason) => ExtensionDecision::Refuse {
-                    reason: reason.to_owned(),
-                },
                 _ => return Err(ApiError::invalid("decision", "must be extend or refuse").into()),
             };
         let key = match decision {

@@ -362,6 +362,9 @@ fn string_html(f: &Frame, key: &str, s: &str) -> String {
     if key == "unit" {
         return escape(&f.named(&format!("console-rules-unit-{s}"), s));
     }
+    if key == "applies_to" {
+        return escape(&f.named(&format!("console-rules-use-{s}"), s));
+    }
     if let Ok(d) = s.parse::<NaiveDate>() {
         return escape(&f.date(&d));
     }

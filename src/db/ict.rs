@@ -43,7 +43,11 @@ pub struct DecisionRow {
     pub permit_id: i64,
     pub issued_on: Option<NaiveDate>,
     pub valid_until: Option<NaiveDate>,
+    /// The note of a refusal ('' when none was written).
     pub refusal_reason: Option<String>,
+    /// The codes of a refusal's grounds from the rule set's `case_grounds`, as a JSON
+    /// array; none for a refusal recorded before grounds were listed.
+    pub refusal_grounds: Option<String>,
     pub decided_at: NaiveDateTime,
     pub decided_by: String,
     pub extensions: i32,
@@ -320,6 +324,7 @@ pub fn decide(
             d::issued_on.eq(dec.issued_on),
             d::valid_until.eq(dec.valid_until),
             d::refusal_reason.eq(dec.refusal_reason),
+            d::refusal_grounds.eq(dec.refusal_grounds.as_deref()),
             d::decided_at.eq(actor.at),
             d::decided_by.eq(&actor.sub),
             d::extensions.eq(0),

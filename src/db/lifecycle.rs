@@ -11,7 +11,10 @@ pub struct Decision<'a, S> {
     pub to: S,
     pub issued_on: Option<NaiveDate>,
     pub valid_until: Option<NaiveDate>,
+    /// A refusal's note ('' when none was written).
     pub refusal_reason: Option<&'a str>,
+    /// A refusal's ground codes, as a JSON array.
+    pub refusal_grounds: Option<String>,
 }
 
 /// Moves the row `$id` of the case table `$t` (a `schema` module with `id`, `status` and

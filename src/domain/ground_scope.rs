@@ -1,8 +1,9 @@
 //! Which of the rule set's grounds may be used for which permit: a ground that rests on a
 //! duty only some permits carry is offered, and accepted, only for those.
 
-use super::article::{Article, ART_33_2};
+use super::article::{Article, ART_33_2, ART_34_1, ART_35_1};
 use super::category::Category;
+use super::ruleset::{CaseGround, CaseGrounds, GroundUse};
 use super::violation::Violation;
 use crate::domain::ProblemCode;
 
@@ -36,9 +37,110 @@ pub fn check_revocation_ground(code: &str, category: Category) -> Result<(), Vio
     }
 }
 
+/// The article under which the decision `used` is refused: Art. 34(1) for a certificate,
+/// Art. 35(1) for an ICT permit and its extension.
+pub fn refusal_article(used: GroundUse) -> Article {
+    match used {
+        GroundUse::Certificate => ART_34_1,
+        GroundUse::Ict | GroundUse::IctExtension => ART_35_1,
+    }
+}
+
+/// Art. 34(1), 35(1): the grounds a refusal of the decision `used` names, read from the
+/// rule set's list, each once in the order given. A refusal names at least one
+/// (`grounds-required`); a code the list does not have is `unknown-ground`; a ground the
+/// list has for another kind of case or another decision (an ICT ground for a certificate,
+/// an extension's ground for an application) is `ground-not-for-case` — each under the
+/// decision's article.
+pub fn case_refusal_grounds<'a>(
+    list: &'a CaseGrounds,
+    codes: &[String],
+    used: GroundUse,
+) -> Result<Vec<&'a CaseGround>, Violation> {
+    if codes.is_empty() {
+        return Err(Violation::service_rule(ProblemCode::GroundsRequired));
+    }
+    let article = refusal_article(used);
+    let mut out: Vec<&CaseGround> = Vec::new();
+    for code in codes {
+        let g = list.ground(code).ok_or_else(|| {
+            Violation::new(ProblemCode::UnknownGround, article).text("ground", code)
+        })?;
+        if !g.applies(used) {
+            return Err(Violation::new(ProblemCode::GroundNotForCase, article)
+                .text("ground", code)
+                .text("decision", used.as_str()));
+        }
+        if !out.iter().any(|o| o.code == g.code) {
+            out.push(g);
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn ground(code: &str, applies_to: Vec<GroundUse>) -> CaseGround {
+        CaseGround {
+            code: code.into(),
+            article: "Art. 35(4)".into(),
+            name_kk: "kk".into(),
+            name_ru: "ru".into(),
+            name_en: "en".into(),
+            applies_to,
+        }
+    }
+
+    fn list() -> CaseGrounds {
+        CaseGrounds {
+            refusal: vec![
+                ground("profession-not-in-demand", vec![GroundUse::Certificate]),
+                ground(
+                    "ict-ratio-unmet",
+                    vec![GroundUse::Ict, GroundUse::IctExtension],
+                ),
+                ground("ict-contract-not-extended", vec![GroundUse::IctExtension]),
+            ],
+            confirmed: false,
+            source: "test".into(),
+        }
+    }
+
+    #[test]
+    fn art_34_1_35_1_a_refusal_names_grounds_of_its_decision_each_once() {
+        let l = list();
+        let codes = vec!["ict-ratio-unmet".to_owned(), "ict-ratio-unmet".to_owned()];
+        let got = case_refusal_grounds(&l, &codes, GroundUse::Ict).expect("applies");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].code, "ict-ratio-unmet");
+        let ext = vec!["ict-contract-not-extended".to_owned()];
+        assert!(case_refusal_grounds(&l, &ext, GroundUse::IctExtension).is_ok());
+    }
+
+    #[test]
+    fn art_34_1_35_1_a_ground_of_another_kind_or_decision_is_refused_with_the_article() {
+        let l = list();
+        let ict = vec!["ict-ratio-unmet".to_owned()];
+        let v = case_refusal_grounds(&l, &ict, GroundUse::Certificate).expect_err("kind");
+        assert_eq!(v.code, ProblemCode::GroundNotForCase.as_str());
+        assert_eq!(v.article.as_deref(), Some(ART_34_1.cite()));
+        let ext = vec!["ict-contract-not-extended".to_owned()];
+        let v = case_refusal_grounds(&l, &ext, GroundUse::Ict).expect_err("state");
+        assert_eq!(v.code, ProblemCode::GroundNotForCase.as_str());
+        assert_eq!(v.article.as_deref(), Some(ART_35_1.cite()));
+    }
+
+    #[test]
+    fn art_34_1_a_refusal_without_grounds_or_with_an_unlisted_one_is_refused() {
+        let l = list();
+        let v = case_refusal_grounds(&l, &[], GroundUse::Certificate).expect_err("none");
+        assert_eq!(v.code, ProblemCode::GroundsRequired.as_str());
+        let v = case_refusal_grounds(&l, &["unreliable-documents".to_owned()], GroundUse::Ict)
+            .expect_err("unlisted");
+        assert_eq!(v.code, ProblemCode::UnknownGround.as_str());
+    }
 
     #[test]
     fn art_33_2_the_replacement_ground_revokes_only_category_4_permits() {

@@ -70,6 +70,7 @@ problem_codes! {
     ExtensionWindowClosed = "extension-window-closed",
     FeeUnderpaid = "fee-underpaid",
     ForeignDivisionMismatch = "foreign-division-mismatch",
+    GroundNotForCase = "ground-not-for-case",
     GroundNotForCategory = "ground-not-for-category",
     GroundsRequired = "grounds-required",
     IctArrivalSenderMismatch = "ict-arrival-sender-mismatch",

@@ -58,6 +58,11 @@ pub struct RuleSet {
     /// Code's.
     #[serde(default)]
     pub complaints: ComplaintRules,
+    /// Grounds on which an akimat refuses a self-employment certificate (Art. 34) or an
+    /// intra-corporate transfer permit and its extension (Art. 35); a rule set published
+    /// before this section existed lists none.
+    #[serde(default)]
+    pub case_grounds: CaseGrounds,
 }
 
 /// Pre-trial complaints (APPK No. 350-VI, Art. 91(3)-(4), 92(1), 99): dated data, so
@@ -289,6 +294,112 @@ impl PermitGrounds {
     /// Art. 9(5), 33(2): the revocation ground with `code`, if the list has it.
     pub fn revocation_ground(&self, code: &str) -> Option<&PermitGround> {
         self.revocation.iter().find(|g| g.code == code)
+    }
+}
+
+/// The decision a ground of [`CaseGrounds`] refuses: the case's kind and the state it is
+/// decided in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroundUse {
+    /// An application for a self-employment certificate (Art. 34(1), (3)).
+    Certificate,
+    /// An application for an ICT permit (Art. 35(1)).
+    Ict,
+    /// An issued ICT permit's extension application (Art. 35(1)).
+    IctExtension,
+}
+
+impl GroundUse {
+    /// Every use, in the order above.
+    pub const ALL: [GroundUse; 3] = [
+        GroundUse::Certificate,
+        GroundUse::Ict,
+        GroundUse::IctExtension,
+    ];
+
+    /// The stored and wire form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GroundUse::Certificate => "certificate",
+            GroundUse::Ict => "ict",
+            GroundUse::IctExtension => "ict_extension",
+        }
+    }
+}
+
+/// One ground an akimat refuses a certificate or an ICT permit on, from the ministry's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseGround {
+    /// Stable code, e.g. `profession-not-in-demand`; each code once.
+    pub code: String,
+    /// The article the ground rests on, e.g. `Art. 34(2)`.
+    pub article: String,
+    /// The ground in Kazakh, the state language.
+    pub name_kk: String,
+    /// The ground in Russian.
+    pub name_ru: String,
+    /// The ground in English.
+    pub name_en: String,
+    /// The decisions it refuses; at least one, each once.
+    pub applies_to: Vec<GroundUse>,
+}
+
+impl CaseGround {
+    /// The ground's name in every language.
+    pub fn words(&self) -> crate::domain::violation::Words {
+        crate::domain::violation::Words {
+            kk: self.name_kk.clone(),
+            ru: self.name_ru.clone(),
+            en: self.name_en.clone(),
+        }
+    }
+
+    /// Whether it refuses the decision `used`.
+    pub fn applies(&self, used: GroundUse) -> bool {
+        self.applies_to.contains(&used)
+    }
+}
+
+/// The ministry's list of grounds to refuse a self-employment certificate (Art. 34) or an
+/// ICT permit and its extension (Art. 35), one list for both kinds: each ground names the
+/// decisions it refuses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseGrounds {
+    /// The grounds.
+    pub refusal: Vec<CaseGround>,
+    /// Whether the list was checked against the order's text.
+    pub confirmed: bool,
+    /// The order the grounds come from.
+    pub source: String,
+}
+
+impl Default for CaseGrounds {
+    /// A rule set that says nothing of these grounds lists none: nothing can be refused
+    /// under it until the ministry publishes them.
+    fn default() -> CaseGrounds {
+        CaseGrounds {
+            refusal: Vec::new(),
+            confirmed: false,
+            source:
+                "Not in this rule set: no ground to refuse a certificate or an ICT permit is listed"
+                    .into(),
+        }
+    }
+}
+
+impl CaseGrounds {
+    /// The ground with `code`, if the list has it.
+    pub fn ground(&self, code: &str) -> Option<&CaseGround> {
+        self.refusal.iter().find(|g| g.code == code)
+    }
+
+    /// The grounds that refuse the decision `used`, in the list's order: the choices an
+    /// official is offered.
+    pub fn for_use(&self, used: GroundUse) -> impl Iterator<Item = &CaseGround> {
+        self.refusal.iter().filter(move |g| g.applies(used))
     }
 }
 
@@ -983,6 +1094,41 @@ fn check_grounds(g: &PermitGrounds, out: &mut Vec<RuleSetProblem>) {
     }
 }
 
+fn check_case_grounds(g: &CaseGrounds, out: &mut Vec<RuleSetProblem>) {
+    let codes: BTreeSet<&str> = g.refusal.iter().map(|x| x.code.as_str()).collect();
+    if codes.len() != g.refusal.len() || codes.iter().any(|c| !is_ground_code(c)) {
+        out.push(problem(
+            "rules.case_grounds.refusal",
+            "every ground needs a code of small letters, digits and hyphens, each once",
+        ));
+    }
+    if g.refusal.iter().any(|x| {
+        [&x.article, &x.name_kk, &x.name_ru, &x.name_en]
+            .iter()
+            .any(|t| t.trim().is_empty())
+    }) {
+        out.push(problem(
+            "rules.case_grounds.refusal",
+            "every ground needs an article and a name in kk, ru and en",
+        ));
+    }
+    if g.refusal.iter().any(|x| {
+        let uses: BTreeSet<GroundUse> = x.applies_to.iter().copied().collect();
+        uses.is_empty() || uses.len() != x.applies_to.len()
+    }) {
+        out.push(problem(
+            "rules.case_grounds.refusal",
+            "every ground applies to at least one decision, each once",
+        ));
+    }
+    if g.source.trim().is_empty() {
+        out.push(problem(
+            "rules.case_grounds.source",
+            "must name the act the grounds come from",
+        ));
+    }
+}
+
 fn check_list(list: &NoPermitList, out: &mut Vec<RuleSetProblem>) {
     let codes: BTreeSet<&str> = list.categories.iter().map(|c| c.code.as_str()).collect();
     if codes.len() != list.categories.len()
@@ -1102,6 +1248,7 @@ impl RuleSet {
         self.check_sizes(&mut out);
         check_grounds(&self.permit_grounds, &mut out);
         check_list(&self.no_permit_list, &mut out);
+        check_case_grounds(&self.case_grounds, &mut out);
         out
     }
 
@@ -1146,6 +1293,26 @@ impl RuleSet {
         size(
             format!("{r}.permit_grounds.reissue.source"),
             text(&grounds.reissue.source),
+            MAX_SOURCE,
+        );
+        let cases = &self.case_grounds;
+        let f = format!("{r}.case_grounds.refusal");
+        size(f.clone(), cases.refusal.len(), 100);
+        for (i, g) in cases.refusal.iter().enumerate() {
+            size(format!("{f}[{i}].code"), text(&g.code), 64);
+            size(format!("{f}[{i}].article"), text(&g.article), 64);
+            size(
+                format!("{f}[{i}].applies_to"),
+                g.applies_to.len(),
+                GroundUse::ALL.len(),
+            );
+            for (lang, t) in [("kk", &g.name_kk), ("ru", &g.name_ru), ("en", &g.name_en)] {
+                size(format!("{f}[{i}].name_{lang}"), text(t), 500);
+            }
+        }
+        size(
+            format!("{r}.case_grounds.source"),
+            text(&cases.source),
             MAX_SOURCE,
         );
         let list = &self.no_permit_list;
@@ -1352,6 +1519,7 @@ impl RuleSet {
     /// - terms, the category-4 replacement duty, ICT conditions, deadlines, the extension
     ///   window, the labour-market test, refusal and revocation grounds: Art. 7(20);
     /// - self-employment terms, priority sectors and in-demand professions: Art. 7(21);
+    /// - grounds to refuse a certificate or an ICT permit: Art. 7(20) and 7(21) both;
     /// - seasonal professions: Art. 7(21-1);
     /// - the quota-demand cycle: Art. 6(2) (the Government's quota rules);
     /// - business trips: Art. 33(3); fees and the MRP: Art. 33(4); the Kazakh share: Art. 33(6);
@@ -1376,9 +1544,10 @@ impl RuleSet {
             complaints: _,
             permit_grounds,
             no_permit_list,
+            case_grounds,
         } = self;
         let changed = |differs: &dyn Fn(&RuleSet) -> bool| before.is_none_or(differs);
-        let sections: [(bool, Article); 16] = [
+        let sections: [(bool, Article); 18] = [
             (changed(&|b| &b.categories != categories), ART_7_20),
             (
                 changed(&|b| &b.category_4_replacement != category_4_replacement),
@@ -1395,10 +1564,12 @@ impl RuleSet {
                 ART_7_20,
             ),
             (changed(&|b| &b.permit_grounds != permit_grounds), ART_7_20),
+            (changed(&|b| &b.case_grounds != case_grounds), ART_7_20),
             (
                 changed(&|b| &b.self_employment != self_employment),
                 ART_7_21,
             ),
+            (changed(&|b| &b.case_grounds != case_grounds), ART_7_21),
             (
                 changed(&|b| {
                     b.lists.priority_sectors != lists.priority_sectors

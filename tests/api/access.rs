@@ -125,7 +125,9 @@ fn rows() -> Vec<Row> {
         r(
             "POST",
             "/v1/self-employment-certificates/1/decisions",
-            Some(json!({"decision": "refuse", "reason": "documents unreliable"})),
+            Some(
+                json!({"decision": "refuse", "grounds": ["certificate-unreliable-documents"], "reason": "documents unreliable"}),
+            ),
             [F, Y, F, F],
         ),
         r(
@@ -301,7 +303,9 @@ fn rows() -> Vec<Row> {
         r(
             "POST",
             "/v1/ict-permits/1/decisions",
-            Some(json!({"decision": "refuse", "reason": "documents unreliable"})),
+            Some(
+                json!({"decision": "refuse", "grounds": ["ict-unreliable-documents"], "reason": "documents unreliable"}),
+            ),
             [F, Y, F, F],
         ),
         r(

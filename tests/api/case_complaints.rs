@@ -43,7 +43,7 @@ async fn refused_certificate(app: &TestApp) -> i64 {
     let d = app
         .post(&format!("{CERTIFICATES}/{id}/decisions"))
         .token(&akimat)
-        .json(&json!({"decision": "refuse", "reason": "the diploma was not legalised"}))
+        .json(&json!({"decision": "refuse", "grounds": ["certificate-qualification-unmet"], "reason": "the diploma was not legalised"}))
         .await;
     assert_eq!(d.ok(200)["status"], "refused");
     id
@@ -59,7 +59,7 @@ async fn refused_ict(app: &TestApp) -> i64 {
     let d = app
         .post(&format!("/v1/ict-permits/{id}/decisions"))
         .token(&app.akimat("KZ-75"))
-        .json(&json!({"decision": "refuse", "reason": "the training plan was not kept"}))
+        .json(&json!({"decision": "refuse", "grounds": ["ict-conditions-unmet"], "reason": "the training plan was not kept"}))
         .await;
     assert_eq!(d.ok(200)["status"], "refused");
     id

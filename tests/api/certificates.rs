@@ -346,3 +346,97 @@ async fn certificate_employer_reports_a_hire_and_its_end_and_sees_only_what_it_r
     let theirs = app.get(BASE).token(&app.employer(BIN_B)).send().await;
     assert_eq!(theirs.ok(200)["items"].as_array().unwrap().len(), 0);
 }
+
+#[actix_web::test]
+async fn certificate_refusal_names_grounds_of_the_rule_sets_list_that_refuse_a_certificate() {
+    let app = spawn_app().await;
+    let akimat = app.akimat("KZ-75");
+    let id = app
+        .post(BASE)
+        .token(&akimat)
+        .json(&application("KZ-75"))
+        .await
+        .ok(201)["id"]
+        .as_i64()
+        .unwrap();
+    let decide = |body: Value| {
+        app.post(&format!("{BASE}/{id}/decisions"))
+            .token(&akimat)
+            .header("Accept-Language", "ru")
+            .json_owned(body)
+    };
+    // No ground, a ground of no list, an ICT ground: each refused under Art. 34(1).
+    decide(json!({"decision": "refuse", "reason": "free text alone"}))
+        .await
+        .problem(422, "grounds-required");
+    let r = decide(json!({"decision": "refuse", "grounds": ["quota-exhausted"]})).await;
+    assert_eq!(
+        r.problem(422, "unknown-ground")["violations"][0]["article"],
+        "Art. 34(1)"
+    );
+    let r = decide(json!({"decision": "refuse", "grounds": ["ict-ratio-unmet"]})).await;
+    let v = &r.problem(422, "ground-not-for-case")["violations"][0];
+    assert_eq!(v["article"], "Art. 34(1)");
+    assert!(
+        v["message"]
+            .as_str()
+            .unwrap()
+            .contains("справке о самостоятельном трудоустройстве"),
+        "{v}"
+    );
+    // An issue names no grounds.
+    decide(json!({"decision": "issue", "months": 3, "grounds": ["profession-not-in-demand"]}))
+        .await
+        .problem(422, "invalid-fields");
+    let still = app.get(&format!("{BASE}/{id}")).token(&akimat).send().await;
+    assert_eq!(still.ok(200)["status"], "applied");
+    // Refused on two grounds with the note: both kept, the note as refusal_reason, the
+    // grounds' articles in the history's legal basis.
+    let d = decide(json!({"decision": "refuse",
+        "grounds": ["profession-not-in-demand", "certificate-qualification-unmet"],
+        "reason": "the diploma was not legalised"}))
+    .await;
+    assert_eq!(d.ok(200)["status"], "refused");
+    assert_eq!(
+        d.body["refusal_grounds"],
+        json!([
+            "profession-not-in-demand",
+            "certificate-qualification-unmet"
+        ])
+    );
+    assert_eq!(d.body["refusal_reason"], "the diploma was not legalised");
+    let events = app
+        .get(&format!(
+            "/v1/audit-events?entity_type=self_employment_certificate&entity_id={id}&limit=10"
+        ))
+        .token(&app.ministry())
+        .send()
+        .await;
+    let refused = events.ok(200)["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["action"] == "self_employment_certificate.refused")
+        .expect("the refusal is in the history")
+        .clone();
+    assert_eq!(refused["legal_basis"], "Art. 34(1); Art. 34(2), Art. 34(4)");
+    // Without a note, the refusal reads none.
+    let other = app
+        .post(BASE)
+        .token(&akimat)
+        .json(&application("KZ-75"))
+        .await
+        .ok(201)["id"]
+        .as_i64()
+        .unwrap();
+    let d = app
+        .post(&format!("{BASE}/{other}/decisions"))
+        .token(&akimat)
+        .json(&json!({"decision": "refuse", "grounds": ["certificate-unreliable-documents"]}))
+        .await;
+    assert_eq!(d.ok(200)["refusal_reason"], Value::Null);
+    assert_eq!(
+        d.body["refusal_grounds"],
+        json!(["certificate-unreliable-documents"])
+    );
+}

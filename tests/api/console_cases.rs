@@ -244,7 +244,7 @@ async fn an_akimat_issues_refuses_and_extends_certificates_through_the_forms() {
     // A refusal shows what it does and changes nothing until confirmed.
     let version = api(&app, &path(b)).await["version"].as_i64().unwrap();
     let form = format!(
-        "csrf={}&version={version}&decision=refuse&reason=диплом+не+подтверждён",
+        "csrf={}&version={version}&decision=refuse&ground=certificate-qualification-unmet&reason=диплом+не+подтверждён",
         s.csrf
     );
     let post = format!("{}/decision", page_of(b));
@@ -259,6 +259,12 @@ async fn an_akimat_issues_refuses_and_extends_certificates_through_the_forms() {
         .unwrap();
     let confirm = String::from_utf8(res.body().await.unwrap().to_vec()).unwrap();
     assert!(confirm.contains("id=\"confirm-act\""), "{confirm}");
+    // What will happen: the ground named with its article, and the note kept.
+    assert!(
+        confirm
+            .contains("Education or experience below the qualification requirements (Art. 34(4))"),
+        "{confirm}"
+    );
     assert!(confirm.contains("диплом не подтверждён"), "{confirm}");
     assert!(
         confirm.contains(r#"<input type="hidden" name="confirmed" value="yes">"#),
@@ -271,15 +277,23 @@ async fn an_akimat_issues_refuses_and_extends_certificates_through_the_forms() {
         &path(b),
         &post,
         &page_of(b),
-        "decision=refuse&reason=диплом+не+подтверждён&confirmed=yes",
+        "decision=refuse&ground=certificate-qualification-unmet&reason=диплом+не+подтверждён&confirmed=yes",
     )
     .await;
     assert!(note.starts_with("ok: "), "{note}");
     let c = api(&app, &path(b)).await;
     assert_eq!(c["status"], "refused");
     assert_eq!(c["refusal_reason"], "диплом не подтверждён");
+    assert_eq!(
+        c["refusal_grounds"],
+        json!(["certificate-qualification-unmet"])
+    );
     let (_, html) = page(&app, &s, &page_of(b)).await;
     assert!(html.contains("диплом не подтверждён"), "{html}");
+    assert!(
+        html.contains(r#"<span data-ground="certificate-qualification-unmet">"#),
+        "{html}"
+    );
     // The employer reports the hire; the akimat extends for the contract; the report is
     // listed on the case page.
     app.post(&format!("{}/employment-reports", path(a)))
@@ -324,7 +338,7 @@ async fn an_akimat_issues_refuses_and_extends_ict_permits_and_sees_arrivals_thro
     let version = api(&app, &path(b)).await["version"].as_i64().unwrap();
     let post = format!("{}/decision", page_of(b));
     let form = format!(
-        "csrf={}&version={version}&decision=refuse&reason=план+обучения+не+представлен",
+        "csrf={}&version={version}&decision=refuse&ground=ict-conditions-unmet&reason=план+обучения+не+представлен",
         s.csrf
     );
     let (status, _, _) = post_form(&app, &s, &post, &form).await;
@@ -336,7 +350,7 @@ async fn an_akimat_issues_refuses_and_extends_ict_permits_and_sees_arrivals_thro
         &path(b),
         &post,
         &page_of(b),
-        "decision=refuse&reason=план+обучения+не+представлен&confirmed=yes",
+        "decision=refuse&ground=ict-conditions-unmet&reason=план+обучения+не+представлен&confirmed=yes",
     )
     .await;
     assert!(note.starts_with("ok: "), "{note}");
@@ -609,15 +623,32 @@ async fn the_new_pages_in_chromium_in_three_languages_pass_axe_and_decide_throug
             );
             shot(&c, &app, &format!("cases-{lang}-{name}")).await;
         }
-        // The refusals' confirmation pages, not confirmed.
-        for (name, path) in [
+        // The refusals' confirmation pages, not confirmed: only the grounds that refuse
+        // this kind of case are offered, none ticked.
+        for (name, path, ground, other) in [
             (
                 "certificate-confirm",
                 format!("/console/certificates/{cert_b}"),
+                "certificate-qualification-unmet",
+                "ict-conditions-unmet",
             ),
-            ("ict-confirm", format!("/console/ict-permits/{ict_b}")),
+            (
+                "ict-confirm",
+                format!("/console/ict-permits/{ict_b}"),
+                "ict-conditions-unmet",
+                "profession-not-in-demand",
+            ),
         ] {
             c.goto(&format!("{}{path}", app.address)).await.unwrap();
+            text(&c, "h1").await;
+            let html = c.source().await.unwrap();
+            assert!(!html.contains(" checked"), "{html}");
+            assert!(!html.contains(&format!("value=\"{other}\"")), "{html}");
+            assert!(
+                !html.contains("value=\"ict-contract-not-extended\""),
+                "{html}"
+            );
+            click(&c, &format!("#ground-{ground}")).await;
             c.wait()
                 .for_element(Locator::Css("#reason"))
                 .await
@@ -642,6 +673,7 @@ async fn the_new_pages_in_chromium_in_three_languages_pass_axe_and_decide_throug
     c.goto(&format!("{}/console/certificates/{cert_b}", app.address))
         .await
         .unwrap();
+    click(&c, "#ground-certificate-qualification-unmet").await;
     c.find(Locator::Css("#reason"))
         .await
         .unwrap()
@@ -656,11 +688,15 @@ async fn the_new_pages_in_chromium_in_three_languages_pass_axe_and_decide_throug
         text(&c, "#refusal-reason").await,
         "The diploma is not confirmed"
     );
+    assert!(text(&c, "#refusal-grounds")
+        .await
+        .contains("Education or experience below the qualification requirements"),);
     shot(&c, &app, "cases-en-certificate-refused").await;
     // Refuse ICT permit 2, confirmed; extend ICT permit 1 by the months applied for.
     c.goto(&format!("{}/console/ict-permits/{ict_b}", app.address))
         .await
         .unwrap();
+    click(&c, "#ground-ict-unreliable-documents").await;
     c.find(Locator::Css("#reason"))
         .await
         .unwrap()

@@ -156,6 +156,7 @@ async fn ict_permit(app: &TestApp, n: u32, decision: &str) -> i64 {
         .unwrap();
     let mut d = json!({"decision": decision});
     if decision == "refuse" {
+        d["grounds"] = json!(["ict-unreliable-documents"]);
         d["reason"] = json!("documents unreliable");
     }
     app.post(&format!("{ICT}/{id}/decisions"))

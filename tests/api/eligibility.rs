@@ -205,3 +205,35 @@ async fn eligibility_refuses_contradictory_or_unknown_facts() {
         .await
         .problem(401, "unauthorized");
 }
+
+#[actix_web::test]
+async fn a_country_reads_by_its_name_in_the_callers_language_in_a_fitting_sentence() {
+    let app = spawn_app().await;
+    let t = app.employer(BIN_A);
+    let facts =
+        json!({"citizenship": "KGZ", "employer_kind": "ordinary", "position": "qualified_worker"});
+    for (lang, said) in [
+        (
+            "ru",
+            "гражданство: Киргизия, государство — член Евразийского экономического союза",
+        ),
+        (
+            "kk",
+            "Еуразиялық экономикалық одаққа мүше мемлекет Қырғызстан азаматы",
+        ),
+        (
+            "en",
+            "a citizen of Kyrgyzstan, a member state of the Eurasian Economic Union",
+        ),
+    ] {
+        let r = app
+            .post("/v1/eligibility")
+            .token(&t)
+            .header("Accept-Language", lang)
+            .json(&facts)
+            .await;
+        let reason = r.ok(200)["reason"].as_str().unwrap().to_owned();
+        assert!(reason.starts_with(said), "{lang}: {reason}");
+        assert!(!reason.contains("KGZ"), "{lang}: {reason}");
+    }
+}

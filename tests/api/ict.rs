@@ -141,10 +141,24 @@ async fn ict_refused_for_a_non_wto_sender_issued_for_a_wto_one_without_quota_or_
         .json(&json!({"months": 12}))
         .await
         .problem(409, "ict-extension-pending");
+    // A ground of the application's decision does not refuse an extension (Art. 35(1)),
+    // nor does a refusal without grounds; nothing changes.
+    let wrong = app
+        .post(&format!("{BASE}/{id}/extension-decisions"))
+        .token(&akimat)
+        .json(&json!({"decision": "refuse", "grounds": ["ict-conditions-unmet"]}))
+        .await;
+    let v = &wrong.problem(422, "ground-not-for-case")["violations"][0];
+    assert_eq!(v["article"], "Art. 35(1)");
+    app.post(&format!("{BASE}/{id}/extension-decisions"))
+        .token(&akimat)
+        .json(&json!({"decision": "refuse", "reason": "no grounds"}))
+        .await
+        .problem(422, "grounds-required");
     let refused = app
         .post(&format!("{BASE}/{id}/extension-decisions"))
         .token(&akimat)
-        .json(&json!({"decision": "refuse", "reason": "the training plan was not kept"}))
+        .json(&json!({"decision": "refuse", "grounds": ["ict-contract-not-extended"], "reason": "the training plan was not kept"}))
         .await;
     assert_eq!(refused.ok(200)["extension_applied_months"], Value::Null);
     assert_eq!(refused.body["extensions"], 0);
@@ -571,14 +585,14 @@ async fn ict_application_replays_its_idempotency_key_and_a_stale_decision_is_ref
     app.post(&format!("{BASE}/{id}/decisions"))
         .token(&app.akimat("KZ-75"))
         .header("If-Match", "\"7\"")
-        .json(&json!({"decision": "refuse", "reason": "documents unreliable"}))
+        .json(&json!({"decision": "refuse", "grounds": ["ict-unreliable-documents"], "reason": "documents unreliable"}))
         .await
         .problem(412, "stale-version");
     let d = app
         .post(&format!("{BASE}/{id}/decisions"))
         .token(&app.akimat("KZ-75"))
         .header("If-Match", "\"1\"")
-        .json(&json!({"decision": "refuse", "reason": "documents unreliable"}))
+        .json(&json!({"decision": "refuse", "grounds": ["ict-unreliable-documents"], "reason": "documents unreliable"}))
         .await;
     assert_eq!(d.ok(200)["status"], "refused");
     assert_eq!(d.body["refusal_reason"], "documents unreliable");

@@ -94,6 +94,68 @@ pub struct RuleSet {
     #[serde(default)]
     #[schema(value_type = ComplaintRules)]
     pub complaints: Option<ComplaintRules>,
+    /// Grounds on which an akimat refuses a self-employment certificate (Art. 34) or an
+    /// ICT permit and its extension (Art. 35); a rule set published without this section
+    /// lists none.
+    #[cfg_attr(test, serde(default))]
+    pub case_grounds: CaseGrounds,
+}
+
+/// The decision a ground of `case_grounds` refuses: `certificate` (an application for a
+/// self-employment certificate, Art. 34(1)), `ict` (an application for an ICT permit,
+/// Art. 35(1)) or `ict_extension` (an issued ICT permit's extension application, 35(1)).
+#[derive(ToSchema)]
+#[cfg_attr(test, derive(Deserialize))]
+#[serde(rename_all = "snake_case")]
+pub enum GroundUse {
+    Certificate,
+    Ict,
+    IctExtension,
+}
+
+/// One ground an akimat refuses a certificate or an ICT permit on, from the ministry's list.
+#[derive(ToSchema)]
+#[cfg_attr(test, derive(Deserialize))]
+#[serde(deny_unknown_fields)]
+pub struct CaseGround {
+    /// Stable code, e.g. `profession-not-in-demand`; each code once.
+    #[schema(
+        example = "profession-not-in-demand",
+        pattern = "^[a-z0-9-]{1,64}$",
+        max_length = 64
+    )]
+    pub code: String,
+    /// The article the ground rests on, e.g. `Art. 34(2)`.
+    #[schema(example = "Art. 34(2)", max_length = 64)]
+    pub article: String,
+    /// The ground in Kazakh, the state language.
+    #[schema(max_length = 500)]
+    pub name_kk: String,
+    /// The ground in Russian.
+    #[schema(max_length = 500)]
+    pub name_ru: String,
+    /// The ground in English.
+    #[schema(max_length = 500)]
+    pub name_en: String,
+    /// The decisions it refuses; at least one, each once.
+    #[schema(min_items = 1, max_items = 3)]
+    pub applies_to: Vec<GroundUse>,
+}
+
+/// The ministry's list of grounds to refuse a self-employment certificate (Art. 34) or an
+/// ICT permit and its extension (Art. 35).
+#[derive(ToSchema)]
+#[cfg_attr(test, derive(Deserialize, Default))]
+#[serde(deny_unknown_fields)]
+pub struct CaseGrounds {
+    /// The grounds, each naming the decisions it refuses.
+    #[schema(max_items = 100)]
+    pub refusal: Vec<CaseGround>,
+    /// Whether the list was checked against the order's text.
+    pub confirmed: bool,
+    /// The order the grounds come from.
+    #[schema(max_length = 2000)]
+    pub source: String,
 }
 
 /// Pre-trial complaints (APPK No. 350-VI, Art. 91(3)-(4), 92(1), 99), within the

@@ -70,7 +70,11 @@ pub struct Certificate {
     pub status: CertificateState,
     pub issued_on: Option<NaiveDate>,
     pub valid_until: Option<NaiveDate>,
+    /// The official's note on a refusal, when one was written.
     pub refusal_reason: Option<String>,
+    /// The codes of a refusal's grounds from the rule set's `case_grounds` (none for a
+    /// refusal recorded before grounds were listed).
+    pub refusal_grounds: Vec<String>,
     /// The labour contract's employer and term, once extended (Art. 34(3)).
     pub contract_bin: Option<String>,
     pub contract_start: Option<NaiveDate>,
@@ -106,7 +110,14 @@ impl Certificate {
             status: c.status,
             issued_on: d.as_ref().and_then(|d| d.issued_on),
             valid_until: d.as_ref().and_then(|d| d.valid_until),
-            refusal_reason: d.as_ref().and_then(|d| d.refusal_reason.clone()),
+            refusal_reason: d
+                .as_ref()
+                .and_then(|d| d.refusal_reason.clone())
+                .filter(|r| !r.is_empty()),
+            refusal_grounds: d
+                .as_ref()
+                .map(|d| crate::cases::ict::view::ground_codes(d.refusal_grounds.as_deref()))
+                .unwrap_or_default(),
             contract_bin: d.as_ref().and_then(|d| d.contract_bin.clone()),
             contract_start: d.as_ref().and_then(|d| d.contract_start),
             contract_end: d.as_ref().and_then(|d| d.contract_end),

@@ -110,7 +110,11 @@ pub struct IctPermit {
     pub status: IctState,
     pub issued_on: Option<NaiveDate>,
     pub valid_until: Option<NaiveDate>,
+    /// The official's note on a refusal, when one was written.
     pub refusal_reason: Option<String>,
+    /// The codes of a refusal's grounds from the rule set's `case_grounds` (none for a
+    /// refusal recorded before grounds were listed).
+    pub refusal_grounds: Vec<String>,
     /// Extensions granted: at most one (Art. 35(1)).
     pub extensions: i32,
     pub extended_on: Option<NaiveDate>,
@@ -124,6 +128,15 @@ pub struct IctPermit {
     /// Oldest first.
     pub arrivals: Vec<Arrival>,
     pub version: i64,
+}
+
+/// The ground codes a decision row stores as a JSON array; a stored text that is no such
+/// array is kept whole as one code rather than dropped.
+pub fn ground_codes(stored: Option<&str>) -> Vec<String> {
+    match stored {
+        None => Vec::new(),
+        Some(text) => serde_json::from_str(text).unwrap_or_else(|_| vec![text.to_owned()]),
+    }
 }
 
 impl IctPermit {
@@ -151,7 +164,14 @@ impl IctPermit {
             status: p.status,
             issued_on: d.as_ref().and_then(|d| d.issued_on),
             valid_until: d.as_ref().and_then(|d| d.valid_until),
-            refusal_reason: d.as_ref().and_then(|d| d.refusal_reason.clone()),
+            refusal_reason: d
+                .as_ref()
+                .and_then(|d| d.refusal_reason.clone())
+                .filter(|r| !r.is_empty()),
+            refusal_grounds: d
+                .as_ref()
+                .map(|d| ground_codes(d.refusal_grounds.as_deref()))
+                .unwrap_or_default(),
             extensions: d.as_ref().map_or(0, |d| d.extensions),
             extended_on: d.as_ref().and_then(|d| d.extended_on),
             extension_applied_on: d.as_ref().and_then(|d| d.extension_requested_on),
