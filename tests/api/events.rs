@@ -281,6 +281,35 @@ async fn a_delivery_is_signed_per_standard_webhooks_and_is_the_feeds_event() {
     assert_eq!(other_deliveries.ok(200)["items"], json!([]));
 }
 
+/// A registration repeated with its `Idempotency-Key` answers the same subscription, but
+/// not its secret: the stored answer never held it (newcomer's finding 16).
+#[actix_web::test]
+async fn a_replayed_registration_answers_the_subscription_without_its_secret() {
+    let app = spawn_app_with(fast).await;
+    let receiver = Receiver::start(&[]);
+    let token = app.employer(BIN_A);
+    let register = || {
+        app.post("/v1/webhooks")
+            .token(&token)
+            .header("Idempotency-Key", "register-once")
+            .json_owned(json!({"url": receiver.url}))
+    };
+    let first = register().await;
+    let created = first.ok(201).clone();
+    assert!(created["secret"].as_str().unwrap().starts_with("whsec_"));
+    assert_eq!(created["secret_withheld"], false);
+    assert_eq!(first.header("idempotent-replayed"), None);
+    let again = register().await;
+    let replayed = again.ok(201);
+    assert_eq!(again.header("idempotent-replayed"), Some("true"));
+    assert_eq!(again.header("location"), first.header("location"));
+    assert_eq!(replayed["id"], created["id"]);
+    assert_eq!(replayed["url"], created["url"]);
+    assert_eq!(replayed["secret"], Value::Null, "the secret is shown once: {replayed}");
+    assert_eq!(replayed["secret_withheld"], true);
+    assert!(!again.body.to_string().contains("whsec_"));
+}
+
 #[actix_web::test]
 async fn a_receiver_answering_500_twice_gets_the_event_again_and_the_log_shows_each_try() {
     let app = spawn_app_with(fast).await;
