@@ -634,7 +634,8 @@ async fn another_employers_activity_shows_in_neither_the_ids_nor_the_cursors_of_
     for e in all.iter().chain(feed(&app, &theirs).await.iter()) {
         assert!(id.is_match(e["id"].as_str().unwrap()), "{e}");
     }
-    let ids: std::collections::BTreeSet<_> = all.iter().map(|e| e["id"].clone()).collect();
+    let ids: std::collections::BTreeSet<String> =
+        all.iter().map(|e| e["id"].to_string()).collect();
     assert_eq!(ids.len(), all.len(), "each event its own id");
     // Page by one: the cursors are opaque, and the feed is the same events in order.
     let cursor = regex::Regex::new("^e[0-9a-f]{16}$").unwrap();
@@ -660,7 +661,7 @@ async fn another_employers_activity_shows_in_neither_the_ids_nor_the_cursors_of_
         .send()
         .await;
     for e in there.ok(200)["items"].as_array().unwrap() {
-        assert!(!ids.contains(&e["id"]), "{e}");
+        assert!(!ids.contains(&e["id"].to_string()), "{e}");
     }
     let empty = app
         .get(&format!("/v1/events?cursor={last}"))
