@@ -594,13 +594,13 @@ async fn the_feed_pages_by_an_opaque_cursor_and_refuses_a_forged_one() {
 }
 
 /// Approves a permit of `bin` for a worker with `passport`.
-async fn approved_of(app: &TestApp, bin: &str, passport: &str) {
+async fn approved_of(app: &TestApp, bin: &str, name: &str, passport: &str) {
     let id = app
         .post("/v1/permit-applications")
         .token(&app.employer(bin))
         .json(&application(
             &["KZ-23"],
-            vec![worker("ASEL NURLANOVA", "TUR", passport)],
+            vec![worker(name, "TUR", passport)],
         ))
         .await
         .ok(201)["id"]
@@ -623,10 +623,10 @@ async fn another_employers_activity_shows_in_neither_the_ids_nor_the_cursors_of_
     quota(&app, &[("KZ-23", "3", 5)]).await;
     profile(&app, BIN_A).await;
     profile(&app, BIN_B).await;
-    approved_of(&app, BIN_A, "U1234567").await;
-    approved_of(&app, BIN_B, "U2234567").await;
-    approved_of(&app, BIN_B, "U3234567").await;
-    approved_of(&app, BIN_A, "U4234567").await;
+    approved_of(&app, BIN_A, "ASEL NURLANOVA", "U1234567").await;
+    approved_of(&app, BIN_B, "MEHMET YILMAZ", "U2234567").await;
+    approved_of(&app, BIN_B, "AYSE KAYA", "U3234567").await;
+    approved_of(&app, BIN_A, "EMRE DEMIR", "U4234567").await;
     let (mine, theirs) = (app.employer(BIN_A), app.employer(BIN_B));
     let all = feed(&app, &mine).await;
     assert_eq!(of_type(&all, "permit.approved").len(), 2, "{all:?}");
