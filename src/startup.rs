@@ -217,7 +217,10 @@ impl Application {
                 // answered as every other unknown path is.
                 .wrap_fn(|req, srv| {
                     let lang = accept_language(&req);
-                    let docs = req.path().starts_with("/docs/").then(|| req.path().to_owned());
+                    let docs = req
+                        .path()
+                        .starts_with("/docs/")
+                        .then(|| req.path().to_owned());
                     let fut = srv.call(req);
                     async move {
                         let res = fut.await?;

@@ -161,7 +161,12 @@ pub fn narrow(doc: &mut OpenApi) {
                 .as_ref()
                 .and_then(|e| e.get("x-problem-codes"))
                 .and_then(|c| c.as_array())
-                .map(|c| c.iter().filter_map(|c| c.as_str()).map(str::to_owned).collect())
+                .map(|c| {
+                    c.iter()
+                        .filter_map(|c| c.as_str())
+                        .map(str::to_owned)
+                        .collect()
+                })
                 .unwrap_or_default();
             let name = schema.ref_location.rsplit('/').next().unwrap_or_default();
             wanted.insert(name.to_owned(), codes);
@@ -201,7 +206,11 @@ pub fn narrow(doc: &mut OpenApi) {
         if let Some(RefOr::T(Schema::Object(type_))) = refusal.properties.get_mut("type") {
             let names: Vec<String> = types
                 .iter()
-                .map(|t| t[PROBLEM_TYPE_PREFIX.len()..].replace('-', "_").to_uppercase())
+                .map(|t| {
+                    t[PROBLEM_TYPE_PREFIX.len()..]
+                        .replace('-', "_")
+                        .to_uppercase()
+                })
                 .collect();
             type_.enum_values = Some(types.into_iter().map(Into::into).collect());
             type_
@@ -214,8 +223,7 @@ pub fn narrow(doc: &mut OpenApi) {
         } else {
             let code_name = format!("{name}Code");
             let violation_name = format!("{name}Violation");
-            if let Some(RefOr::T(Schema::Array(list))) = refusal.properties.get_mut("violations")
-            {
+            if let Some(RefOr::T(Schema::Array(list))) = refusal.properties.get_mut("violations") {
                 list.items = ArrayItems::RefOrSchema(Box::new(
                     Ref::from_schema_name(&violation_name).into(),
                 ));
@@ -255,7 +263,9 @@ pub fn narrow(doc: &mut OpenApi) {
         added.push((name, refusal));
     }
     for (name, schema) in added {
-        components.schemas.insert(name, RefOr::T(Schema::Object(schema)));
+        components
+            .schemas
+            .insert(name, RefOr::T(Schema::Object(schema)));
     }
 }
 

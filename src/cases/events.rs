@@ -118,7 +118,9 @@ impl EventKey {
             && digits
                 .bytes()
                 .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
-        let n = u64::from_str_radix(digits, 16).ok().filter(|_| well_formed)?;
+        let n = u64::from_str_radix(digits, 16)
+            .ok()
+            .filter(|_| well_formed)?;
         let stream = stream_name(stream);
         let (mut left, mut right) = ((n >> 32) as u32, n as u32);
         for i in (0..ROUNDS).rev() {
@@ -779,15 +781,25 @@ mod tests {
         for seq in [0, 1, 2, 1042, i64::from(u32::MAX) + 7] {
             let cursor = key.cursor(&mine, seq);
             assert_eq!(key.position(&mine, &cursor), Some(seq), "{cursor}");
-            assert_ne!(key.position(&theirs, &cursor), Some(seq), "another stream's");
+            assert_ne!(
+                key.position(&theirs, &cursor),
+                Some(seq),
+                "another stream's"
+            );
             assert_ne!(cursor, key.cursor(&theirs, seq));
-            assert!(!cursor.contains(&format!("{seq:x}")) || seq < 16, "{cursor}");
+            assert!(
+                !cursor.contains(&format!("{seq:x}")) || seq < 16,
+                "{cursor}"
+            );
         }
         // Neighbouring places have unrelated cursors: no gap can be read from them.
         let (a, b) = (key.cursor(&mine, 41), key.cursor(&mine, 42));
         let differ = a.bytes().zip(b.bytes()).filter(|(x, y)| x != y).count();
         assert!(differ >= 8, "{a} {b}");
-        assert!(key.position(&mine, "e0000000000000000").is_some(), "any of the pattern");
+        assert!(
+            key.position(&mine, "e0000000000000000").is_some(),
+            "any of the pattern"
+        );
         assert_eq!(key.position(&mine, "c2"), None);
         assert_eq!(key.position(&mine, "e000000000000000G"), None);
         assert_eq!(key.position(&mine, "e00000000000000000"), None);

@@ -305,7 +305,11 @@ async fn a_replayed_registration_answers_the_subscription_without_its_secret() {
     assert_eq!(again.header("location"), first.header("location"));
     assert_eq!(replayed["id"], created["id"]);
     assert_eq!(replayed["url"], created["url"]);
-    assert_eq!(replayed["secret"], Value::Null, "the secret is shown once: {replayed}");
+    assert_eq!(
+        replayed["secret"],
+        Value::Null,
+        "the secret is shown once: {replayed}"
+    );
     assert_eq!(replayed["secret_withheld"], true);
     assert!(!again.body.to_string().contains("whsec_"));
 }
@@ -634,8 +638,7 @@ async fn another_employers_activity_shows_in_neither_the_ids_nor_the_cursors_of_
     for e in all.iter().chain(feed(&app, &theirs).await.iter()) {
         assert!(id.is_match(e["id"].as_str().unwrap()), "{e}");
     }
-    let ids: std::collections::BTreeSet<String> =
-        all.iter().map(|e| e["id"].to_string()).collect();
+    let ids: std::collections::BTreeSet<String> = all.iter().map(|e| e["id"].to_string()).collect();
     assert_eq!(ids.len(), all.len(), "each event its own id");
     // Page by one: the cursors are opaque, and the feed is the same events in order.
     let cursor = regex::Regex::new("^e[0-9a-f]{16}$").unwrap();

@@ -366,7 +366,10 @@ async fn a_file_the_docs_do_not_have_is_a_problem_like_every_other_404() {
     assert_eq!(r.header("content-language"), Some("ru"));
     assert_eq!(r.body["type"], "urn:kz:permits:problem:not-found");
     assert!(
-        r.body["detail"].as_str().unwrap().contains("/docs/no-such-file.js"),
+        r.body["detail"]
+            .as_str()
+            .unwrap()
+            .contains("/docs/no-such-file.js"),
         "{}",
         r.body
     );
