@@ -213,17 +213,36 @@ impl Application {
                 .default_service(web::to(api::fallback))
                 // Problems in the caller's language: an error rendered in English by its
                 // `ResponseError` is rendered again in the language `Accept-Language` chose.
+                // The Swagger UI answers a file it does not have with an empty 404: it is
+                // answered as every other unknown path is.
                 .wrap_fn(|req, srv| {
                     let lang = accept_language(&req);
+                    let docs = req
+                        .path()
+                        .starts_with("/docs/")
+                        .then(|| req.path().to_owned());
                     let fut = srv.call(req);
                     async move {
                         let res = fut.await?;
-                        let again = res
-                            .response()
-                            .error()
-                            .and_then(|e| e.as_error::<ApiError>())
-                            .filter(|_| lang != Lang::En)
-                            .map(|e| e.response(lang));
+                        let missing = docs.filter(|_| {
+                            res.status() == actix_web::http::StatusCode::NOT_FOUND
+                                && res.response().error().is_none()
+                        });
+                        let again = match missing {
+                            Some(path) => Some(
+                                ApiError::not_found(
+                                    crate::domain::violation::Message::new("not-found-path")
+                                        .text("path", &path),
+                                )
+                                .response(lang),
+                            ),
+                            None => res
+                                .response()
+                                .error()
+                                .and_then(|e| e.as_error::<ApiError>())
+                                .filter(|_| lang != Lang::En)
+                                .map(|e| e.response(lang)),
+                        };
                         Ok(match again {
                             Some(translated) => res.into_response(translated).map_into_boxed_body(),
                             None => res.map_into_boxed_body(),

@@ -49,6 +49,31 @@ where
     .await
 }
 
+/// As [`create`], for an answer that shows something only once (a webhook's signing
+/// secret): `f` also gives what a repeat of the request is answered instead, which is what
+/// is stored, so the secret is never kept with the key nor answered again.
+pub async fn create_shown_once<T, R, F>(
+    state: &AppState,
+    caller: &Caller,
+    key: IdempotencyKey,
+    fingerprint: String,
+    f: F,
+) -> Result<HttpResponse, ApiError>
+where
+    T: Serialize + Send + 'static,
+    R: Serialize + Send + 'static,
+    F: FnOnce(&mut Conn) -> Result<(Created<T>, R), ApiError> + Send + 'static,
+{
+    let lang = key.lang;
+    once(state, caller, key, fingerprint, move |c| {
+        let (created, replay) = f(c)?;
+        let mut answer = Answer::created(created, lang)?;
+        answer.stored = Some(serde_json::to_string(&replay).map_err(|_| ApiError::Internal)?);
+        Ok(answer)
+    })
+    .await
+}
+
 /// Runs `f` in one write transaction and answers with the changed resource, unless the
 /// caller's key was seen already, in which case the stored first answer is replayed (or
 /// the key's reuse for another body refused).
@@ -105,7 +130,7 @@ where
                     status: i32::from(answer.status.as_u16()),
                     headers: serde_json::to_string(&answer.headers)
                         .map_err(|_| ApiError::Internal)?,
-                    body: answer.body.clone(),
+                    body: answer.stored.clone().unwrap_or_else(|| answer.body.clone()),
                 };
                 idempotency::store(conn, &owner, k, &stored, now)?;
             }
@@ -127,11 +152,13 @@ pub fn principal(caller: &Caller) -> String {
     .to_string()
 }
 
-/// An answer as stored for replay: status, every header the handler set, and the body.
+/// An answer as stored for replay: status, every header the handler set, and the body
+/// (`stored` instead, when the first answer shows what a replay must not).
 struct Answer {
     status: StatusCode,
     headers: Vec<(String, String)>,
     body: String,
+    stored: Option<String>,
     replayed: bool,
 }
 
@@ -157,6 +184,7 @@ impl Answer {
             status: StatusCode::CREATED,
             headers,
             body: serde_json::to_string(&created.body).map_err(|_| ApiError::Internal)?,
+            stored: None,
             replayed: false,
         })
     }
@@ -181,6 +209,7 @@ impl Answer {
             status: changed.status,
             headers,
             body: serde_json::to_string(&changed.body).map_err(|_| ApiError::Internal)?,
+            stored: None,
             replayed: false,
         })
     }
@@ -195,6 +224,7 @@ impl Answer {
             status,
             headers,
             body: stored.body,
+            stored: None,
             replayed: true,
         })
     }

@@ -277,6 +277,7 @@ fn finish(mut doc: Doc) -> Doc {
             }
         }
     }
+    super::refusals::narrow(&mut doc);
     super::contract::Contract.modify(&mut doc);
     doc
 }

@@ -1,15 +1,20 @@
 //! The 422 answer of each operation, written once as a type: which field errors it gives
 //! (`invalid-fields`, with `errors`) and the closed list of rule codes its `violations` can
-//! carry, sent as `x-problem-codes` beside the `ProblemCode` enum of `ViolationView.code`.
-//! `responses(…, PayFeeRefused)` in a `#[utoipa::path]` gives the operation its 422; the
-//! description is made from the same list, so no refusal is described by hand per endpoint.
+//! carry. `responses(…, PayFeeRefused)` in a `#[utoipa::path]` gives the operation its 422,
+//! whose schema is the operation's own narrowed problem (`PayFeeRefusal`: the `Problem`
+//! shape whose `type` and `violations[].code` are enums of only that operation's codes,
+//! added to the components by [`narrow`]), so a generated client's type of the 422 is the
+//! union of what it can meet; the list is also sent as `x-problem-codes`, and the
+//! description is made from it, so no refusal is described by hand per endpoint.
 //! Every API test checks that a 422 it meets names only codes of its operation's list
 //! (`tests/api/helpers.rs`, `declared`).
 
 use crate::domain::ProblemCode::{self, *};
+use crate::error::PROBLEM_TYPE_PREFIX;
 use std::collections::BTreeMap;
 use utoipa::openapi::extensions::ExtensionsBuilder;
-use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
+use utoipa::openapi::schema::{ArrayItems, Object};
+use utoipa::openapi::{ContentBuilder, OpenApi, Ref, RefOr, Response, ResponseBuilder, Schema};
 use utoipa::IntoResponses;
 
 /// A Latin name as a passport prints it (ICAO Doc 9303 Part 3).
@@ -78,9 +83,11 @@ const ICT_CHECKS: &[ProblemCode] = &[
 /// What a field error adds when a field names something that does not exist.
 const REGION: &str = "; also a `region` that is none of the 20 regions";
 
-/// The 422 answer: field errors (with `fields` saying what else they cover) when the
+/// The 422 answer of the refusal type `name` (`PayFeeRefused`, whose schema is
+/// `PayFeeRefusal`): field errors (with `fields` saying what else they cover) when the
 /// operation checks fields, and the rule codes of `groups`.
 fn unprocessable(
+    name: &str,
     fields: Option<&str>,
     groups: &[&[ProblemCode]],
 ) -> BTreeMap<String, RefOr<Response>> {
@@ -100,7 +107,7 @@ fn unprocessable(
         let listed: Vec<String> = codes.iter().map(|c| format!("`{c}`")).collect();
         parts.push(format!(
             "A rule refuses the request (`violations`, each with its article): each \
-             violation's `code` is one of `x-problem-codes`: {}.",
+             violation's `code` is one of {}.",
             listed.join(", ")
         ));
     }
@@ -109,7 +116,7 @@ fn unprocessable(
         .content(
             "application/problem+json",
             ContentBuilder::new()
-                .schema(Some(Ref::from_schema_name("Problem")))
+                .schema(Some(Ref::from_schema_name(schema_name(name))))
                 .build(),
         )
         .extensions(Some(
@@ -124,6 +131,144 @@ fn unprocessable(
     BTreeMap::from([("422".to_owned(), RefOr::T(response))])
 }
 
+/// The component schema of the refusal type `name`: `PayFeeRefused` → `PayFeeRefusal`.
+fn schema_name(name: &str) -> String {
+    format!("{}Refusal", name.strip_suffix("Refused").unwrap_or(name))
+}
+
+/// Adds to the components, for every 422 that names a refusal schema not yet there, the
+/// operation's narrowed problem: `Problem` whose `type` is one of `invalid-fields`,
+/// `rule-violation` and the URNs of the operation's codes, and whose `violations` (left out
+/// where it lists none) are `ViolationView`s whose `code` is the enum `…RefusalCode` of
+/// those codes (read from its `x-problem-codes`). Run after every operation has its 422.
+pub fn narrow(doc: &mut OpenApi) {
+    let mut wanted: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for item in doc.paths.paths.values() {
+        let operations = [&item.get, &item.put, &item.post, &item.delete, &item.patch];
+        for op in operations.into_iter().flatten() {
+            let Some(RefOr::T(refused)) = op.responses.responses.get("422") else {
+                continue;
+            };
+            let Some(RefOr::Ref(schema)) = refused
+                .content
+                .get("application/problem+json")
+                .and_then(|c| c.schema.as_ref())
+            else {
+                continue;
+            };
+            let codes = refused
+                .extensions
+                .as_ref()
+                .and_then(|e| e.get("x-problem-codes"))
+                .and_then(|c| c.as_array())
+                .map(|c| {
+                    c.iter()
+                        .filter_map(|c| c.as_str())
+                        .map(str::to_owned)
+                        .collect()
+                })
+                .unwrap_or_default();
+            let name = schema.ref_location.rsplit('/').next().unwrap_or_default();
+            wanted.insert(name.to_owned(), codes);
+        }
+    }
+    let Some(components) = doc.components.as_mut() else {
+        return;
+    };
+    let object = |name: &str| match components.schemas.get(name) {
+        Some(RefOr::T(Schema::Object(o))) => Some(o.clone()),
+        _ => None,
+    };
+    let (Some(problem), Some(violation), Some(all)) = (
+        object("Problem"),
+        object("ViolationView"),
+        object("ProblemCode"),
+    ) else {
+        return;
+    };
+    let mut added: Vec<(String, Object)> = Vec::new();
+    for (name, codes) in wanted {
+        if name == "Problem" || components.schemas.contains_key(&name) {
+            continue;
+        }
+        let mut refusal = problem.clone();
+        refusal.example = None;
+        refusal.examples.clear();
+        refusal.description = Some(format!(
+            "The 422 answer of an operation (`{name}`): an RFC 9457 problem whose `type` and \
+             `violations[].code` are only those the operation gives."
+        ));
+        let mut types = vec![format!("{PROBLEM_TYPE_PREFIX}invalid-fields")];
+        if !codes.is_empty() {
+            types.push(format!("{PROBLEM_TYPE_PREFIX}rule-violation"));
+        }
+        types.extend(codes.iter().map(|c| format!("{PROBLEM_TYPE_PREFIX}{c}")));
+        if let Some(RefOr::T(Schema::Object(type_))) = refusal.properties.get_mut("type") {
+            let names: Vec<String> = types
+                .iter()
+                .map(|t| {
+                    t[PROBLEM_TYPE_PREFIX.len()..]
+                        .replace('-', "_")
+                        .to_uppercase()
+                })
+                .collect();
+            type_.enum_values = Some(types.into_iter().map(Into::into).collect());
+            type_
+                .extensions
+                .get_or_insert_with(Default::default)
+                .insert("x-enum-varnames".to_owned(), names.into());
+        }
+        if codes.is_empty() {
+            refusal.properties.remove("violations");
+        } else {
+            let code_name = format!("{name}Code");
+            let violation_name = format!("{name}Violation");
+            if let Some(RefOr::T(Schema::Array(list))) = refusal.properties.get_mut("violations") {
+                list.items = ArrayItems::RefOrSchema(Box::new(
+                    Ref::from_schema_name(&violation_name).into(),
+                ));
+            }
+            let mut view = violation.clone();
+            view.example = None;
+            let mut code = Ref::from_schema_name(&code_name);
+            code.description = "Stable, machine-readable code of the rule; one of those this \
+                                operation gives; never translated."
+                .to_owned();
+            view.properties.insert("code".to_owned(), code.into());
+            let mut enumerated = all.clone();
+            enumerated.description = Some(format!(
+                "The codes of the rules that can refuse this operation (`{name}`): a subset \
+                 of `ProblemCode`."
+            ));
+            let names = all
+                .extensions
+                .as_ref()
+                .and_then(|e| e.get("x-enum-varnames"))
+                .and_then(|n| n.as_array());
+            let values = all.enum_values.iter().flatten();
+            let kept: Vec<(serde_json::Value, Option<serde_json::Value>)> = values
+                .enumerate()
+                .filter(|(_, v)| codes.iter().any(|c| v.as_str() == Some(c.as_str())))
+                .map(|(i, v)| (v.clone(), names.and_then(|n| n.get(i)).cloned()))
+                .collect();
+            enumerated.enum_values = Some(kept.iter().map(|(v, _)| v.clone()).collect());
+            if let Some(extensions) = enumerated.extensions.as_mut() {
+                let names: Vec<serde_json::Value> =
+                    kept.into_iter().filter_map(|(_, n)| n).collect();
+                extensions.insert("x-enum-varnames".to_owned(), names.into());
+            }
+            added.push((code_name, enumerated));
+            added.push((violation_name, view));
+        }
+        added.push((name, refusal));
+    }
+    for (name, schema) in added {
+        components
+            .schemas
+            .insert(name, RefOr::T(Schema::Object(schema)));
+    }
+}
+
 /// Declares the 422 answer of an operation: `fields` is `None` for an operation that
 /// checks no field, else what its field errors cover beyond the body's own checks.
 macro_rules! refusals {
@@ -133,7 +278,7 @@ macro_rules! refusals {
 
         impl IntoResponses for $name {
             fn responses() -> BTreeMap<String, RefOr<Response>> {
-                unprocessable($fields, &[$($group),*])
+                unprocessable(stringify!($name), $fields, &[$($group),*])
             }
         }
     };

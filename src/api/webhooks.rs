@@ -7,7 +7,7 @@
 use super::docs::{IdempotencyConflict, IdempotencyKeyHeader};
 use super::events::EventTypeName;
 use super::extract::{Body, IdempotencyKey, Query, RequestId};
-use super::idempotency::{change, create, Changed, Created};
+use super::idempotency::{change, create_shown_once, Changed, Created};
 use super::page::{next_cursor, PageQuery};
 use super::AppState;
 use crate::auth::{authorize_role, Action, Caller, Role};
@@ -95,13 +95,20 @@ pub struct CreatedWebhookView {
     /// When it was registered (UTC).
     pub created_at: DateTime<Utc>,
     /// The signing secret (Standard Webhooks: `whsec_` and base64 of 32 bytes): keep it;
-    /// it is never shown again. Verify each delivery's `webhook-signature` with it.
+    /// it is never shown again. Verify each delivery's `webhook-signature` with it. Null
+    /// in the answer to a repeat of the request (same `Idempotency-Key`): the secret was
+    /// shown once, in the first answer, and is not stored with the key.
     #[schema(
         example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwMfKQ9r8GKYo=",
         pattern = "^whsec_[A-Za-z0-9+/=]+$",
         max_length = 100
     )]
-    pub secret: String,
+    pub secret: Option<String>,
+    /// True when `secret` is null because it was shown once already: this answers a repeat
+    /// of the registration (`Idempotent-Replayed: true`). A client that lost the first
+    /// answer deletes the subscription and registers again.
+    #[schema(example = false)]
+    pub secret_withheld: bool,
 }
 
 fn types(v: &SubscriptionView) -> Vec<EventTypeName> {
@@ -163,7 +170,12 @@ pub struct DeliveryView {
     #[schema(example = 12, minimum = 1)]
     pub id: i64,
     /// The event's id (as in the feed and the `webhook-id` header).
-    #[schema(example = "evt_1042", max_length = 23)]
+    #[schema(
+        example = "evt_3f0c9a41d2b87e5a6c1d0e9f8a7b6c5d",
+        pattern = "^evt_[0-9a-f]{32}$",
+        min_length = 36,
+        max_length = 36
+    )]
     pub event_id: String,
     /// The event's type.
     pub event_type: EventTypeName,
@@ -193,7 +205,7 @@ impl TryFrom<DeliveryLog> for DeliveryView {
             .ok_or(ApiError::Internal)?;
         Ok(DeliveryView {
             id: d.id,
-            event_id: cases::events::event_id(d.event_seq),
+            event_id: l.event_id,
             event_type,
             next_attempt_at: matches!(status, DeliveryStatus::Pending)
                 .then(|| d.next_attempt_at.and_utc()),
@@ -289,7 +301,9 @@ pub struct DeliveryPath {
 /// Registers an endpoint for the caller's events.
 ///
 /// An employer's receives its BIN's events, an akimat's its region's, from now on. The
-/// answer holds the signing secret, shown only here. Each delivery is a POST of one event
+/// answer holds the signing secret, shown only here: a repeat with the same
+/// `Idempotency-Key` answers the same subscription with `secret` null and
+/// `secret_withheld` true. Each delivery is a POST of one event
 /// (the feed's JSON) with `webhook-id`, `webhook-timestamp` and `webhook-signature`
 /// (Standard Webhooks); answer 2xx to acknowledge, anything else is retried with
 /// exponential backoff for a day.
@@ -326,7 +340,7 @@ pub async fn create_webhook(
             .collect(),
     };
     let actor = state.actor(&caller, &rid);
-    create(&state, &caller, key, body.fingerprint, move |conn| {
+    create_shown_once(&state, &caller, key, body.fingerprint, move |conn| {
         let v = cases::events::subscribe(conn, &owner, &cmd, &actor)?;
         let body = CreatedWebhookView {
             types: types(&v),
@@ -335,13 +349,20 @@ pub async fn create_webhook(
             bin: v.row.bin,
             region: v.row.region,
             created_at: v.row.created_at.and_utc(),
-            secret: v.row.secret,
+            secret: Some(v.row.secret),
+            secret_withheld: false,
         };
-        Ok(Created {
+        let replay = CreatedWebhookView {
+            secret: None,
+            secret_withheld: true,
+            ..body.clone()
+        };
+        let created = Created {
             location: format!("/v1/webhooks/{}", body.id),
             version: None,
             body,
-        })
+        };
+        Ok((created, replay))
     })
     .await
 }

@@ -47,9 +47,95 @@ pub struct FeedEvent {
     pub wire: Wire,
 }
 
-/// The stable id of the event at `seq`.
-pub fn event_id(seq: i64) -> String {
-    format!("evt_{seq}")
+/// The service's secret for events (`event_keys`): an event's id and a stream's cursors
+/// are derived from it, so neither tells an event's place in the whole trail, which would
+/// tell one employer how many events others had between two of its own.
+pub struct EventKey(hmac::Hmac<sha2::Sha256>);
+
+/// Rounds of the Feistel network of a cursor (four make a pseudorandom permutation,
+/// Luby-Rackoff).
+const ROUNDS: u8 = 4;
+
+impl EventKey {
+    /// The key, read from the database.
+    pub fn load(conn: &mut Conn) -> Result<EventKey, CaseError> {
+        Ok(EventKey::new(db::event_key(conn)?.as_bytes()))
+    }
+
+    /// The key of the stored `secret`.
+    pub fn new(secret: &[u8]) -> EventKey {
+        use hmac::digest::{Digest, KeyInit};
+        // HMAC-SHA256's key is one block (64 bytes): SHA-512 of the stored secret.
+        let block = sha2::Sha512::digest(secret);
+        EventKey(hmac::Hmac::new(&block))
+    }
+
+    /// HMAC-SHA256 under the key of `parts`, each length-prefixed.
+    fn mac(&self, parts: &[&[u8]]) -> [u8; 32] {
+        use hmac::Mac;
+        let mut mac = self.0.clone();
+        for part in parts {
+            mac.update(&(part.len() as u64).to_be_bytes());
+            mac.update(part);
+        }
+        mac.finalize().into_bytes().into()
+    }
+
+    /// The stable id of the event at `seq`, the same in every stream, the feed and every
+    /// delivery (`webhook-id`): `evt_` and 32 hex digits of a MAC of its place, which
+    /// tell nothing of the place without the key.
+    pub fn event_id(&self, seq: i64) -> String {
+        let mac = self.mac(&[b"event-id", &seq.to_be_bytes()]);
+        let hex: String = mac[..16].iter().map(|b| format!("{b:02x}")).collect();
+        format!("evt_{hex}")
+    }
+
+    /// One round of the Feistel network of `stream`'s cursors.
+    fn round(&self, stream: &[u8], round: u8, half: u32) -> u32 {
+        let mac = self.mac(&[b"cursor", stream, &[round], &half.to_be_bytes()]);
+        u32::from_be_bytes([mac[0], mac[1], mac[2], mac[3]])
+    }
+
+    /// The cursor after place `seq` of `stream`: `e` and 16 hex digits of the place
+    /// permuted by a keyed Feistel network of its own per stream, so that a stream's cursors
+    /// tell neither the place nor the gap between two of them.
+    pub fn cursor(&self, stream: &Scope, seq: i64) -> String {
+        let stream = stream_name(stream);
+        let n = u64::try_from(seq).unwrap_or(0);
+        let (mut left, mut right) = ((n >> 32) as u32, n as u32);
+        for i in 0..ROUNDS {
+            (left, right) = (right, left ^ self.round(&stream, i, right));
+        }
+        format!("e{:016x}", (u64::from(left) << 32) | u64::from(right))
+    }
+
+    /// The place a cursor of `stream` continues after; `None` for a value outside the
+    /// contract's pattern `^e[0-9a-f]{16}$`. Every value of the pattern is a place (one
+    /// no page answered reads as some place, and the feed goes on after it).
+    pub fn position(&self, stream: &Scope, cursor: &str) -> Option<i64> {
+        let digits = cursor.strip_prefix('e')?;
+        let well_formed = digits.len() == 16
+            && digits
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+        let n = u64::from_str_radix(digits, 16)
+            .ok()
+            .filter(|_| well_formed)?;
+        let stream = stream_name(stream);
+        let (mut left, mut right) = ((n >> 32) as u32, n as u32);
+        for i in (0..ROUNDS).rev() {
+            (left, right) = (right ^ self.round(&stream, i, left), left);
+        }
+        let place = (u64::from(left) << 32) | u64::from(right);
+        Some(i64::try_from(place).unwrap_or(i64::MAX))
+    }
+}
+
+/// The name a stream's cursors are keyed with.
+fn stream_name(stream: &Scope) -> Vec<u8> {
+    serde_json::json!([stream.region, stream.bin])
+        .to_string()
+        .into_bytes()
 }
 
 /// Actions the sweep records, whose `after` is the event's data as it is.
@@ -67,7 +153,7 @@ fn swept(t: EventType) -> bool {
 
 /// The event an audit event is, if any: its type by its action ([`EventType::of_action`])
 /// and a small data object from its `after` snapshot.
-pub fn event_of(e: &audit::Event) -> Result<Option<FeedEvent>, CaseError> {
+pub fn event_of(e: &audit::Event, key: &EventKey) -> Result<Option<FeedEvent>, CaseError> {
     let (Some(seq), Some(kind)) = (e.seq, CaseKind::of_entity(&e.entity_type)) else {
         return Ok(None);
     };
@@ -107,7 +193,7 @@ pub fn event_of(e: &audit::Event) -> Result<Option<FeedEvent>, CaseError> {
         seq,
         event_type: t,
         wire: Wire {
-            id: event_id(seq),
+            id: key.event_id(seq),
             event_type: t.as_str(),
             occurred_at: e.occurred_at.and_utc(),
             case_kind: kind.as_str(),
@@ -142,9 +228,10 @@ pub fn feed(
     };
     let rows = db::after(conn, scope, &actions, after, None, limit)?;
     let last = rows.last().and_then(|e| e.seq).unwrap_or(after);
+    let key = EventKey::load(conn)?;
     let mut items = Vec::new();
     for e in &rows {
-        if let Some(ev) = event_of(e)? {
+        if let Some(ev) = event_of(e, &key)? {
             if only.is_none_or(|t| t == ev.event_type) {
                 items.push(ev);
             }
@@ -495,6 +582,8 @@ pub fn unsubscribe(
 /// A delivery with its tries, oldest first.
 pub struct DeliveryLog {
     pub delivery: Delivery,
+    /// The id of the event it delivers (its `webhook-id`).
+    pub event_id: String,
     pub attempts: Vec<db::AttemptRow>,
 }
 
@@ -510,12 +599,14 @@ pub fn deliveries(
     let rows = db::deliveries(conn, id, before_id, limit)?;
     let ids: Vec<i64> = rows.iter().map(|d| d.id).collect();
     let mut attempts = db::attempts(conn, &ids)?;
+    let key = EventKey::load(conn)?;
     Ok(rows
         .into_iter()
         .map(|d| {
             let (mine, rest) = attempts.drain(..).partition(|a| a.delivery_id == d.id);
             attempts = rest;
             DeliveryLog {
+                event_id: key.event_id(d.event_seq),
                 delivery: d,
                 attempts: mine,
             }
@@ -541,7 +632,12 @@ pub fn replay(
     db::requeue(conn, delivery_id, now)?;
     let delivery = db::delivery(conn, id, delivery_id)?.ok_or_else(not_found)?;
     let attempts = db::attempts(conn, &[delivery_id])?;
-    Ok(DeliveryLog { delivery, attempts })
+    let event_id = EventKey::load(conn)?.event_id(delivery.event_seq);
+    Ok(DeliveryLog {
+        delivery,
+        event_id,
+        attempts,
+    })
 }
 
 /// Turns the events committed since each live subscription's cursor into deliveries due
@@ -554,6 +650,7 @@ pub fn fan_out(conn: &mut Conn, now: NaiveDateTime, batch: i64) -> Result<usize,
     }
     let head = db::head_seq(conn)?;
     let actions = EventType::actions();
+    let key = EventKey::load(conn)?;
     let mut n = 0;
     for s in subs {
         if s.cursor_seq >= head {
@@ -567,7 +664,7 @@ pub fn fan_out(conn: &mut Conn, now: NaiveDateTime, batch: i64) -> Result<usize,
             _ => head,
         };
         for e in &rows {
-            if let Some(ev) = event_of(e)? {
+            if let Some(ev) = event_of(e, &key)? {
                 if types.is_empty() || types.contains(&ev.event_type) {
                     db::queue(conn, s.id, ev.seq, ev.event_type.as_str(), now)?;
                     n += 1;
@@ -622,7 +719,8 @@ pub fn take(
     let Some(e) = db::at_seq(conn, d.event_seq)? else {
         return Ok(None);
     };
-    Ok(event_of(&e)?.map(|ev| Outgoing {
+    let key = EventKey::load(conn)?;
+    Ok(event_of(&e, &key)?.map(|ev| Outgoing {
         url: s.url,
         secret: s.secret,
         event: ev.wire,
@@ -665,6 +763,55 @@ pub fn record(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn stream(bin: &str) -> Scope {
+        Scope {
+            region: None,
+            bin: Some(bin.to_owned()),
+        }
+    }
+
+    #[test]
+    fn a_cursor_is_a_place_of_its_own_stream_that_it_does_not_show() {
+        let key = EventKey::new(b"secret");
+        let (mine, theirs) = (stream("210340000013"), stream("980440000024"));
+        for seq in [0, 1, 2, 1042, i64::from(u32::MAX) + 7] {
+            let cursor = key.cursor(&mine, seq);
+            assert_eq!(key.position(&mine, &cursor), Some(seq), "{cursor}");
+            assert_ne!(
+                key.position(&theirs, &cursor),
+                Some(seq),
+                "another stream's"
+            );
+            assert_ne!(cursor, key.cursor(&theirs, seq));
+            assert!(
+                !cursor.contains(&format!("{seq:x}")) || seq < 16,
+                "{cursor}"
+            );
+        }
+        // Neighbouring places have unrelated cursors: no gap can be read from them.
+        let (a, b) = (key.cursor(&mine, 41), key.cursor(&mine, 42));
+        let differ = a.bytes().zip(b.bytes()).filter(|(x, y)| x != y).count();
+        assert!(differ >= 8, "{a} {b}");
+        assert!(
+            key.position(&mine, "e0000000000000000").is_some(),
+            "any of the pattern"
+        );
+        assert_eq!(key.position(&mine, "c2"), None);
+        assert_eq!(key.position(&mine, "e000000000000000G"), None);
+        assert_eq!(key.position(&mine, "e00000000000000000"), None);
+    }
+
+    #[test]
+    fn an_event_id_is_stable_and_tells_nothing_of_its_place() {
+        let key = EventKey::new(b"secret");
+        assert_eq!(key.event_id(15), key.event_id(15));
+        assert_ne!(key.event_id(15), key.event_id(16));
+        assert_ne!(key.event_id(15), EventKey::new(b"other").event_id(15));
+        let id = key.event_id(15);
+        assert!(id.starts_with("evt_") && id.len() == 36, "{id}");
+        assert!(id[4..].bytes().all(|b| b.is_ascii_hexdigit()), "{id}");
+    }
 
     #[test]
     fn retries_follow_the_schedule_then_stop() {

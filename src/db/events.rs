@@ -108,6 +108,22 @@ pub fn at_seq(conn: &mut AnyConnection, seq: i64) -> QueryResult<Option<Event>> 
         .optional()
 }
 
+diesel::table! {
+    /// The service's secret for events' ids and the feed's cursors (one row).
+    event_keys (id) {
+        id -> Integer,
+        key -> Text,
+    }
+}
+
+/// The service's secret for events (hex), made by the migration that made its table.
+pub fn event_key(conn: &mut AnyConnection) -> QueryResult<String> {
+    event_keys::table
+        .filter(event_keys::id.eq(1))
+        .select(event_keys::key)
+        .first(conn)
+}
+
 /// The chain's last place (0 for an empty chain).
 pub fn head_seq(conn: &mut AnyConnection) -> QueryResult<i64> {
     Ok(audit_chain_head::table

@@ -281,6 +281,39 @@ async fn a_delivery_is_signed_per_standard_webhooks_and_is_the_feeds_event() {
     assert_eq!(other_deliveries.ok(200)["items"], json!([]));
 }
 
+/// A registration repeated with its `Idempotency-Key` answers the same subscription, but
+/// not its secret: the stored answer never held it (newcomer's finding 16).
+#[actix_web::test]
+async fn a_replayed_registration_answers_the_subscription_without_its_secret() {
+    let app = spawn_app_with(fast).await;
+    let receiver = Receiver::start(&[]);
+    let token = app.employer(BIN_A);
+    let register = || {
+        app.post("/v1/webhooks")
+            .token(&token)
+            .header("Idempotency-Key", "register-once")
+            .json_owned(json!({"url": receiver.url}))
+    };
+    let first = register().await;
+    let created = first.ok(201).clone();
+    assert!(created["secret"].as_str().unwrap().starts_with("whsec_"));
+    assert_eq!(created["secret_withheld"], false);
+    assert_eq!(first.header("idempotent-replayed"), None);
+    let again = register().await;
+    let replayed = again.ok(201);
+    assert_eq!(again.header("idempotent-replayed"), Some("true"));
+    assert_eq!(again.header("location"), first.header("location"));
+    assert_eq!(replayed["id"], created["id"]);
+    assert_eq!(replayed["url"], created["url"]);
+    assert_eq!(
+        replayed["secret"],
+        Value::Null,
+        "the secret is shown once: {replayed}"
+    );
+    assert_eq!(replayed["secret_withheld"], true);
+    assert!(!again.body.to_string().contains("whsec_"));
+}
+
 #[actix_web::test]
 async fn a_receiver_answering_500_twice_gets_the_event_again_and_the_log_shows_each_try() {
     let app = spawn_app_with(fast).await;
@@ -546,7 +579,7 @@ async fn the_feed_pages_by_an_opaque_cursor_and_refuses_a_forged_one() {
         after.as_str(),
         "poll again from here"
     );
-    app.get("/v1/events?cursor=0")
+    app.get("/v1/events?cursor=c0")
         .token(&bin_a)
         .send()
         .await
@@ -562,6 +595,83 @@ async fn the_feed_pages_by_an_opaque_cursor_and_refuses_a_forged_one() {
         .json(&json!({"url": "ftp://hr.example.kz/hooks"}))
         .await;
     assert_eq!(r.status, 422, "{}", r.body);
+}
+
+/// Approves a permit of `bin` for a worker with `passport`.
+async fn approved_of(app: &TestApp, bin: &str, name: &str, passport: &str) {
+    let id = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(bin))
+        .json(&application(
+            &["KZ-23"],
+            vec![worker(name, "TUR", passport)],
+        ))
+        .await
+        .ok(201)["id"]
+        .as_i64()
+        .unwrap();
+    app.post(&format!("/v1/permits/{id}/decisions"))
+        .token(&app.akimat("KZ-23"))
+        .json(&json!({"decision": "approve"}))
+        .await
+        .ok(200);
+}
+
+/// Two employers' events interleave in the trail; one employer's ids and cursors are
+/// opaque, so the others' activity between two of its events shows in neither
+/// (newcomer's finding 17), while its feed keeps commit order and pages on.
+#[actix_web::test]
+async fn another_employers_activity_shows_in_neither_the_ids_nor_the_cursors_of_mine() {
+    let app = spawn_app_with(fast).await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 5)]).await;
+    profile(&app, BIN_A).await;
+    profile(&app, BIN_B).await;
+    approved_of(&app, BIN_A, "ASEL NURLANOVA", "U1234567").await;
+    approved_of(&app, BIN_B, "MEHMET YILMAZ", "U2234567").await;
+    approved_of(&app, BIN_B, "AYSE KAYA", "U3234567").await;
+    approved_of(&app, BIN_A, "EMRE DEMIR", "U4234567").await;
+    let (mine, theirs) = (app.employer(BIN_A), app.employer(BIN_B));
+    let all = feed(&app, &mine).await;
+    assert_eq!(of_type(&all, "permit.approved").len(), 2, "{all:?}");
+    let id = regex::Regex::new("^evt_[0-9a-f]{32}$").unwrap();
+    for e in all.iter().chain(feed(&app, &theirs).await.iter()) {
+        assert!(id.is_match(e["id"].as_str().unwrap()), "{e}");
+    }
+    let ids: std::collections::BTreeSet<String> = all.iter().map(|e| e["id"].to_string()).collect();
+    assert_eq!(ids.len(), all.len(), "each event its own id");
+    // Page by one: the cursors are opaque, and the feed is the same events in order.
+    let cursor = regex::Regex::new("^e[0-9a-f]{16}$").unwrap();
+    let (mut paged, mut cursors, mut at) = (Vec::new(), Vec::new(), None::<String>);
+    for _ in 0..all.len() {
+        let path = match &at {
+            Some(c) => format!("/v1/events?limit=1&cursor={c}"),
+            None => "/v1/events?limit=1".to_owned(),
+        };
+        let page = app.get(&path).token(&mine).send().await.ok(200).clone();
+        paged.extend(page["items"].as_array().unwrap().iter().cloned());
+        let next = page["next_cursor"].as_str().unwrap().to_owned();
+        assert!(cursor.is_match(&next), "{next}");
+        cursors.push(next.clone());
+        at = Some(next);
+    }
+    assert_eq!(paged, all, "the feed's order, page by page");
+    // My cursor is nothing in another stream: it reads none of my events there.
+    let last = cursors.last().unwrap();
+    let there = app
+        .get(&format!("/v1/events?cursor={}", cursors[0]))
+        .token(&theirs)
+        .send()
+        .await;
+    for e in there.ok(200)["items"].as_array().unwrap() {
+        assert!(!ids.contains(&e["id"].to_string()), "{e}");
+    }
+    let empty = app
+        .get(&format!("/v1/events?cursor={last}"))
+        .token(&mine)
+        .send()
+        .await;
+    assert_eq!(empty.ok(200)["items"], json!([]), "nothing after my last");
 }
 
 /// Waits until the feed `token` reads holds an event of type `t` (panics after 10 s).

@@ -354,6 +354,34 @@ async fn swagger_ui_and_the_openapi_document_are_served() {
 }
 
 #[actix_web::test]
+async fn a_file_the_docs_do_not_have_is_a_problem_like_every_other_404() {
+    let app = spawn_app().await;
+    let r = app
+        .get("/docs/no-such-file.js")
+        .header("Accept-Language", "ru")
+        .send()
+        .await;
+    assert_eq!(r.status, 404);
+    assert_eq!(r.header("content-type"), Some("application/problem+json"));
+    assert_eq!(r.header("content-language"), Some("ru"));
+    assert_eq!(r.body["type"], "urn:kz:permits:problem:not-found");
+    assert!(
+        r.body["detail"]
+            .as_str()
+            .unwrap()
+            .contains("/docs/no-such-file.js"),
+        "{}",
+        r.body
+    );
+    let other = app
+        .get("/nowhere")
+        .header("Accept-Language", "ru")
+        .send()
+        .await;
+    assert_eq!(r.body["title"], other.body["title"], "worded as any 404");
+}
+
+#[actix_web::test]
 async fn the_token_subcommand_mints_tokens_the_service_accepts() {
     let app = spawn_app().await;
     let mint = |args: &[&str]| {

@@ -292,17 +292,31 @@ fn declared(method: &str, path: &str, res: Resp) -> Resp {
         .map(|(_, op)| op);
     if let Some(op) = op {
         let response = &op["responses"][res.status.to_string()];
-        // A rule's refusal names only codes its operation lists (`x-problem-codes`).
-        for v in res.body["violations"].as_array().into_iter().flatten() {
-            if res.status != 422 {
-                continue;
-            }
-            let code = &v["code"];
-            let listed = response["x-problem-codes"].as_array();
+        if res.status == 422 {
+            // A refusal is of its operation's own problem schema: its `type` one of that
+            // schema's, each violation's code one of its codes (and of `x-problem-codes`).
+            let schema = |r: &Value| {
+                let name = r["$ref"].as_str().unwrap_or_default();
+                &doc["components"]["schemas"][name.rsplit('/').next().unwrap_or_default()]
+            };
+            let refusal = schema(&response["content"]["application/problem+json"]["schema"]);
+            let types = refusal["properties"]["type"]["enum"].as_array();
             assert!(
-                listed.is_some_and(|codes| codes.contains(code)),
-                "{method} {path} answered 422 with {code}, which its x-problem-codes {listed:?} do not list"
+                !response.is_object() || types.is_some_and(|t| t.contains(&res.body["type"])),
+                "{method} {path} answered 422 of type {}, which its schema's {types:?} do not list",
+                res.body["type"]
             );
+            let violation = schema(&refusal["properties"]["violations"]["items"]);
+            let codes = schema(&violation["properties"]["code"])["enum"].as_array();
+            for v in res.body["violations"].as_array().into_iter().flatten() {
+                let code = &v["code"];
+                let listed = response["x-problem-codes"].as_array();
+                assert!(
+                    listed.is_some_and(|l| l.contains(code))
+                        && codes.is_some_and(|c| c.contains(code)),
+                    "{method} {path} answered 422 with {code}, which its codes {codes:?} do not list"
+                );
+            }
         }
         if response.is_object() {
             for h in ["ETag", "Location", "Idempotent-Replayed", "Retry-After"] {

@@ -22,6 +22,52 @@ import type { components, paths } from "./generated/schema.js";
 type Problem = components["schemas"]["Problem"];
 type PermitView = components["schemas"]["PermitView"];
 
+// Each operation's 422 is its own problem type, whose violations' codes are only the
+// operation's: `tsc` refuses these tables if a code of the operation is missing or one
+// it cannot give is there (an object literal of `Record<Union, true>` must name exactly
+// the union's members).
+type Refusal<P extends keyof paths> = paths[P] extends {
+  post: { responses: { 422: { content: { "application/problem+json": infer R } } } };
+}
+  ? R
+  : never;
+type CodeOf<R> = R extends { violations?: (infer V)[] } ? (V extends { code: infer C } ? C : never) : never;
+type PayCode = CodeOf<Refusal<"/v1/permits/{id}/payments">>;
+type DecideCode = CodeOf<Refusal<"/v1/permits/{id}/decisions">>;
+const payCodes: Record<PayCode, true> = {
+  "fee-underpaid": true,
+  "region-not-in-permit": true,
+  "payment-date-invalid": true,
+  "rule-set-incomplete": true,
+};
+const decideCodes: Record<DecideCode, true> = {
+  "quota-available": true,
+  "country-quota-available": true,
+  "country-quota-mixed": true,
+  "kazakh-share": true,
+  "employer-profile-required": true,
+  "qualification-data": true,
+  "term-allowed": true,
+  "labour-market-test": true,
+  "employer-barred": true,
+  "replacement-commitment": true,
+  "replacement-obligation-met": true,
+  "worker-on-live-permit": true,
+  "worker-on-pending-application": true,
+  "passport-expires": true,
+  "worker-needs-no-permit": true,
+  "worker-exempt": true,
+  "worker-route-other": true,
+  "no-worker-needs-permit": true,
+  "rule-set-incomplete": true,
+  "quota-exhausted": true,
+  "country-quota-exhausted": true,
+  "unknown-ground": true,
+  "grounds-required": true,
+  "ground-not-for-category": true,
+  "unknown-sector": true,
+};
+
 const env = (name: string): string => {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set`);
@@ -175,6 +221,7 @@ const short = await employer.POST("/v1/permits/{id}/payments", {
 expect(short.response.status === 422, "an underpayment is refused", short.response.status);
 const underpaid = short.error?.violations?.[0];
 expect(underpaid?.code === "fee-underpaid", "the violation's code", short.error);
+expect(payCodes[underpaid.code] && !(underpaid.code in decideCodes), "one of the payment's codes", underpaid);
 expect(underpaid.article === "Art. 33(4)", "the violation's article", underpaid);
 expect(underpaid.fee_due === due, "the violation names the fee due as a typed member", underpaid);
 expect(short.response.headers.get("Content-Language") === "ru", "the problem is in Russian");
