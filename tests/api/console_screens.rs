@@ -12,6 +12,10 @@ use crate::console_session::axe;
 use crate::helpers::*;
 use fantoccini::{Client, Locator};
 
+/// A group of pages: who looks (the screenshots' name part), the token signed in with
+/// (none for the public pages), and each page's name and path.
+type Group<'a> = (&'a str, Option<String>, Vec<(&'a str, String)>);
+
 /// Switches the console's language to `lang` (from any console page).
 async fn language(c: &Client, app: &TestApp, lang: &str) {
     c.goto(&format!("{}/console/", app.address)).await.unwrap();
@@ -90,7 +94,7 @@ async fn screenshots_of_every_console_page_in_kazakh_russian_and_english_at_1366
     let mut wrong = Vec::new();
 
     let case = |id: i64| format!("/console/permits/{id}");
-    let groups: Vec<(&str, Option<String>, Vec<(&str, String)>)> = vec![
+    let groups: Vec<Group> = vec![
         (
             "public",
             None,
