@@ -4,6 +4,7 @@
 //! requests (`fallback.rs`).
 
 pub mod audit;
+pub mod bounds;
 pub mod certificates;
 pub mod complaints;
 pub mod contract;

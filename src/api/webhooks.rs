@@ -342,29 +342,35 @@ pub async fn create_webhook(
     let actor = state.actor(&caller, &rid);
     create_shown_once(&state, &caller, key, body.fingerprint, move |conn| {
         let v = cases::events::subscribe(conn, &owner, &cmd, &actor)?;
-        let body = CreatedWebhookView {
-            types: types(&v),
-            id: v.row.id,
-            url: v.row.url,
-            bin: v.row.bin,
-            region: v.row.region,
-            created_at: v.row.created_at.and_utc(),
-            secret: Some(v.row.secret),
-            secret_withheld: false,
-        };
-        let replay = CreatedWebhookView {
-            secret: None,
-            secret_withheld: true,
-            ..body.clone()
-        };
-        let created = Created {
-            location: format!("/v1/webhooks/{}", body.id),
-            version: None,
-            body,
-        };
-        Ok((created, replay))
+        Ok(shown_once(v))
     })
     .await
+}
+
+/// The registration's answer, with its secret, and the answer a replay of it gets: the
+/// same subscription with the secret withheld (it is shown once).
+fn shown_once(v: SubscriptionView) -> (Created<CreatedWebhookView>, CreatedWebhookView) {
+    let body = CreatedWebhookView {
+        types: types(&v),
+        id: v.row.id,
+        url: v.row.url,
+        bin: v.row.bin,
+        region: v.row.region,
+        created_at: v.row.created_at.and_utc(),
+        secret: Some(v.row.secret),
+        secret_withheld: false,
+    };
+    let replay = CreatedWebhookView {
+        secret: None,
+        secret_withheld: true,
+        ..body.clone()
+    };
+    let created = Created {
+        location: format!("/v1/webhooks/{}", body.id),
+        version: None,
+        body,
+    };
+    (created, replay)
 }
 
 /// List webhook subscriptions
