@@ -27,6 +27,7 @@ from permits_client import (
     DepartureRequest,
     ExtensionRequest,
     NationalQuotaRequest,
+    PayFeeRefusal,
     PaymentRequest,
     PermitsApi,
     PermitView,
@@ -254,8 +255,8 @@ short = refused(
 )
 expect(short.status == 422, "an underpayment is refused", short.status)
 problem = short.data
-expect(isinstance(problem, Problem) and bool(problem.violations), "the violations", problem)
-assert isinstance(problem, Problem) and problem.violations
+expect(isinstance(problem, PayFeeRefusal) and bool(problem.violations), "the violations", problem)
+assert isinstance(problem, PayFeeRefusal) and problem.violations
 underpaid = problem.violations[0]
 expect(underpaid.code == "fee-underpaid", "the violation's code", underpaid)
 expect(underpaid.article == "Art. 33(4)", "the violation's article", underpaid)

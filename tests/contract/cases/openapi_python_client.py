@@ -13,7 +13,7 @@ expect raises, and the process exits with status 1.
 
 import os
 import sys
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from permits_opc import AuthenticatedClient, Client
 from permits_opc.api.permits import (
@@ -40,6 +40,7 @@ from permits_opc.models import (
     ExtensionRequest,
     NationalQuotaRequest,
     NationalQuotaView,
+    PayFeeRefusal,
     PaymentRequest,
     PermitPage,
     PermitView,
@@ -85,7 +86,7 @@ def expect(ok: bool, what: str, detail: object = None) -> None:
         raise AssertionError(what if detail is None else f"{what}: {detail!r}")
 
 
-def must(step: str, response: Response[T | Problem], kind: type[T]) -> T:
+def must(step: str, response: Response[Any], kind: type[T]) -> T:
     """The parsed answer of a success, or an error naming the problem."""
     parsed = response.parsed
     expect(isinstance(parsed, kind), f"{step}: {response.status_code}", parsed)
@@ -255,8 +256,8 @@ short = pay_permit_fee.sync_detailed(
 )
 expect(short.status_code == 422, "an underpayment is refused", short.status_code)
 problem = short.parsed
-expect(isinstance(problem, Problem) and bool(problem.violations), "the violations", problem)
-assert isinstance(problem, Problem) and isinstance(problem.violations, list)
+expect(isinstance(problem, PayFeeRefusal) and bool(problem.violations), "the violations", problem)
+assert isinstance(problem, PayFeeRefusal) and isinstance(problem.violations, list)
 underpaid = problem.violations[0]
 expect(underpaid.code.value == "fee-underpaid", "the violation's code", underpaid)
 expect(underpaid.article == "Art. 33(4)", "the violation's article", underpaid)
