@@ -635,7 +635,9 @@ async fn console_journeys_in_headless_chromium() {
         .await
         .unwrap();
     click(&c, "#verify").await;
-    attr_becomes(&c, "#error", "data-status", "404").await;
+    // A number no permit has: the form again, the number kept, the sentence beside it.
+    text(&c, "#unknown-number").await;
+    attr_becomes(&c, "#number", "aria-invalid", "true").await;
     shot(&c, &app, "16-verify-unknown").await;
     c.close().await.unwrap();
 }

@@ -255,6 +255,8 @@ pub(crate) async fn cases(app: &TestApp) -> Walk {
         "Order No. 412",
         // What the test types into the year of the quota page.
         "abc",
+        // The number no permit has, typed into public verification (shown back in its form).
+        "KZ-2026-0000-0000-0000",
     ]
     .map(str::to_owned)
     .to_vec();
