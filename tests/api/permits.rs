@@ -602,15 +602,15 @@ async fn art_2_3_an_application_of_eaeu_citizens_only_is_refused_with_the_articl
     for (lang, text) in [
         (
             "en",
-            "IVANOV PETR is a citizen of RUS, an EAEU member state, and needs no permit: refused for this worker, drawing no quota",
+            "IVANOV PETR is a citizen of Russian Federation, an EAEU member state, and needs no permit: refused for this worker, drawing no quota",
         ),
         (
             "ru",
-            "IVANOV PETR — гражданин RUS, государства — члена ЕАЭС, и не нуждается в разрешении: отказано по этому работнику, квота не расходуется",
+            "IVANOV PETR (гражданство: Россия, государство — член ЕАЭС) не нуждается в разрешении: отказано по этому работнику, квота не расходуется",
         ),
         (
             "kk",
-            "IVANOV PETR — ЕАЭО мүше мемлекеті RUS азаматы, оған рұқсат қажет емес: бұл қызметкер бойынша бас тартылды, квота жұмсалмайды",
+            "IVANOV PETR — ЕАЭО мүше мемлекеті Ресей азаматы, оған рұқсат қажет емес: бұл қызметкер бойынша бас тартылды, квота жұмсалмайды",
         ),
     ] {
         let r = app
@@ -1452,7 +1452,7 @@ async fn art_32_4_2_citizens_of_a_treaty_country_are_not_mixed_with_others_on_on
     assert_eq!(v["article"], serde_json::Value::Null);
     assert_eq!(
         v["message"],
-        "UZB азаматтары өз елінің квотасын пайдаланады, сондықтан оларға 2 азаматтықтағы қызметкерлермен бірге емес, жеке рұқсат сұралады"
+        "Өзбекстан азаматтары өз елінің квотасын пайдаланады, сондықтан оларға 2 азаматтықтағы қызметкерлермен бірге емес, жеке рұқсат сұралады"
     );
     // Alone, the Uzbek citizens draw on their country quota (2 units in 2026).
     let p = app
