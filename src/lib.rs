@@ -18,3 +18,4 @@ pub mod i18n;
 pub mod lang;
 pub mod ops;
 pub mod startup;
+pub mod wire;

@@ -197,16 +197,6 @@ fn normalize(value: &mut serde_json::Value, path: &mut String, nul: &mut Vec<Fie
     }
 }
 
-/// A text field must say something: blank text (only white space) is refused like an
-/// empty one, wherever a reason, a justification, a source or a name is asked for.
-pub fn not_blank(s: &str) -> Result<(), validator::ValidationError> {
-    if s.trim().is_empty() {
-        Err(validator::ValidationError::new("blank").with_message("must not be blank".into()))
-    } else {
-        Ok(())
-    }
-}
-
 /// The field a deserialization error is about: its path, with the name of a missing field
 /// appended (serde reports it in the message, at the path of the object that lacks it).
 fn field_of(path: &str, message: &str) -> String {
@@ -346,18 +336,6 @@ impl<T: DeserializeOwned> FromRequest for Query<T> {
                 }),
         )
     }
-}
-
-/// A region code from a path or query parameter: malformed is a 400 naming the parameter.
-pub fn region_param(s: &str, field: &str) -> Result<crate::domain::RegionCode, ApiError> {
-    s.parse().map_err(|e: crate::domain::ids::IdError| {
-        ApiError::malformed(
-            Message::new("malformed-parameter")
-                .text("field", field)
-                .text("reason", &e),
-            vec![FieldError::new(field, e.to_string())],
-        )
-    })
 }
 
 impl FromRequest for Caller {

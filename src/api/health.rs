@@ -2,16 +2,8 @@
 
 use super::AppState;
 use crate::error::ApiError;
+use crate::wire::health::Health;
 use actix_web::{get, web, HttpResponse};
-use serde::Serialize;
-use utoipa::ToSchema;
-
-#[derive(Serialize, ToSchema)]
-pub struct Health {
-    /// `ok` when the check passed.
-    #[schema(example = "ok")]
-    pub status: &'static str,
-}
 
 /// Liveness probe
 ///

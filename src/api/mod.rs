@@ -4,17 +4,13 @@
 //! requests (`fallback.rs`).
 
 pub mod audit;
-pub mod bounds;
 pub mod certificates;
 pub mod complaints;
-pub mod contract;
 pub mod demands;
-pub mod docs;
 pub mod documents;
 pub mod eligibility;
 pub mod employers;
 pub mod events;
-pub mod examples;
 pub mod extract;
 pub mod fallback;
 pub mod health;
@@ -26,14 +22,11 @@ pub mod malformed;
 pub mod openapi;
 pub mod page;
 pub mod permits;
-pub mod person;
 pub mod quotas;
 pub mod reference;
-pub mod refusals;
 pub mod request_id;
 pub mod routes;
 pub mod rulesets;
-pub mod schemas;
 pub mod scope;
 pub mod state;
 pub mod statistical_reports;

@@ -1,8 +1,9 @@
 //! The OpenAPI document: its base (`ApiDoc`), the routes' own paths, and what every
 //! operation shares, added by [`finish`].
 
-use super::{routes::routes, schemas};
+use super::routes::routes;
 use crate::error::{FieldError, Problem};
+use crate::wire::schemas;
 use utoipa::openapi::header::HeaderBuilder;
 use utoipa::openapi::info::LicenseBuilder;
 use utoipa::openapi::schema::{KnownFormat, SchemaFormat, SchemaType, Type};
@@ -226,7 +227,7 @@ fn finish(mut doc: Doc) -> Doc {
             }
             let responses = &mut op.responses.responses;
             if region_filter {
-                for (status, refused) in super::refusals::RegionFilterRefused::responses() {
+                for (status, refused) in crate::wire::refusals::RegionFilterRefused::responses() {
                     responses.entry(status).or_insert(refused);
                 }
             }
@@ -277,8 +278,8 @@ fn finish(mut doc: Doc) -> Doc {
             }
         }
     }
-    super::refusals::narrow(&mut doc);
-    super::contract::Contract.modify(&mut doc);
+    crate::wire::refusals::narrow(&mut doc);
+    crate::wire::contract::Contract.modify(&mut doc);
     doc
 }
 

@@ -3,79 +3,12 @@
 use super::extract::{Body, IdempotencyKey, Query, RequestId};
 use super::idempotency::{create, Created};
 use super::AppState;
-use crate::api::docs::{IdempotencyConflict, IdempotencyKeyHeader};
 use crate::auth::{authorize, Action, Caller, Scope};
-use crate::cases::rulesets::{self, NewRuleSet, Version};
-use crate::domain::ruleset::RuleSet;
+use crate::cases::rulesets::{self, NewRuleSet};
 use crate::error::{ApiError, FieldError};
+use crate::wire::docs::{IdempotencyConflict, IdempotencyKeyHeader};
+use crate::wire::rulesets::{NewRuleSetRequest, OnQuery, RuleSetView};
 use actix_web::{get, post, web, HttpResponse};
-use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
-use validator::Validate;
-
-/// One version of the rule set.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct RuleSetView {
-    /// Version number, one above the previous.
-    #[schema(example = 2)]
-    pub version: i64,
-    /// First day the version is in force.
-    pub effective_from: NaiveDate,
-    /// The order or decree it implements.
-    pub source: String,
-    /// When the version was published (UTC).
-    pub created_at: DateTime<Utc>,
-    /// Token subject of the ministry user who published it; `seed` for the seeded version.
-    pub created_by: String,
-    /// The ministry's numbers in this version.
-    #[schema(value_type = super::schemas::ruleset::RuleSet)]
-    pub rules: RuleSet,
-}
-
-impl From<Version> for RuleSetView {
-    fn from(v: Version) -> Self {
-        RuleSetView {
-            version: v.version,
-            effective_from: v.effective_from,
-            source: v.source,
-            created_at: v.created_at,
-            created_by: v.created_by,
-            rules: v.rules,
-        }
-    }
-}
-
-/// A new version of the rule set.
-#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct NewRuleSetRequest {
-    /// First day in force: today or later (Kazakhstan date).
-    pub effective_from: NaiveDate,
-    /// The order or decree it implements.
-    #[validate(
-        length(min = 1, max = 500),
-        custom(function = "crate::api::extract::not_blank")
-    )]
-    #[schema(
-        pattern = "\\S",
-        min_length = 1,
-        max_length = 500,
-        example = "Order No. 279 of 30.06.2023 as amended by Order No. 12 of 10.01.2027"
-    )]
-    pub source: String,
-    /// The ministry's numbers for the new version; refused with 422 when inconsistent or
-    /// beyond a limit of Law 482-V.
-    #[schema(value_type = super::schemas::ruleset::RuleSet)]
-    pub rules: RuleSet,
-}
-
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct OnQuery {
-    /// The date that matters; today (Kazakhstan date) when absent.
-    pub on: Option<NaiveDate>,
-}
 
 /// Read the rule set in force on a date
 ///
@@ -158,7 +91,7 @@ pub async fn get_rule_set(
         (status = 201, description = "Published.", body = RuleSetView,
             headers(("Location" = String, description = "The new version."), ("ETag" = String, description = "The version."))),
         IdempotencyConflict,
-        crate::api::refusals::RuleSetRefused,
+        crate::wire::refusals::RuleSetRefused,
     ))]
 #[post("/rule-sets")]
 pub async fn publish_rule_set(

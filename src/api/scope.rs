@@ -1,7 +1,6 @@
 //! The scope of a listing: the region a query asks for, checked and narrowed to what the
 //! caller may see.
 
-use super::extract;
 use super::state::AppState;
 use crate::auth::Caller;
 use crate::error::ApiError;
@@ -14,7 +13,7 @@ pub(crate) fn narrowed(
     asked_region: Option<&str>,
 ) -> Result<crate::auth::Visible, ApiError> {
     let asked = asked_region
-        .map(|r| extract::region_param(r, "region"))
+        .map(|r| crate::wire::fields::region_param(r, "region"))
         .transpose()?;
     // A filter by a region that is none of the 20 would answer an empty list, and a typo
     // would read as "nothing here": it is a bad value of the parameter, as in a body.

@@ -84,6 +84,56 @@ fn the_api_holds_no_sql() {
     assert!(found.is_empty(), "SQL belongs in src/db: {found:#?}");
 }
 
+/// Lines of the files under `src/<layer>` that mention one of `forbidden` outside comments
+/// and outside the unit tests that end a file (`#[cfg(test)] mod`).
+fn offences_outside_tests(layer: &str, forbidden: &[&str]) -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("src")
+        .join(layer);
+    let mut found = Vec::new();
+    for file in rust_files(&root) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let code = match text.find("#[cfg(test)]\nmod ") {
+            Some(at) => &text[..at],
+            None => &text,
+        };
+        for (n, line) in code.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            for f in forbidden {
+                if code.contains(f) {
+                    found.push(format!("{}:{}: {f}", file.display(), n + 1));
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_wire_types_hold_no_sql_and_name_neither_edge() {
+    // The published contract's types and the document's passes (crates.io's `views.rs`
+    // beside its `controllers/`): `api` uses them; they use the domain, the read models of
+    // `cases`, `error`, `i18n` and `auth`, never a handler, the console or the database. A
+    // unit test at a file's end may build the whole document to check its type against it.
+    let found = offences_outside_tests(
+        "wire",
+        &[
+            "crate::db",
+            "crate::api",
+            "crate::console",
+            "diesel",
+            "db::schema",
+            "sql_query",
+            "actix_web::get",
+            "HttpResponse",
+        ],
+    );
+    assert!(
+        found.is_empty(),
+        "wire holds the contract's types, not handlers, SQL or the console: {found:#?}"
+    );
+}
+
 #[test]
 fn commands_do_not_reach_back_into_the_edges() {
     let found = offences("cases", &["actix", "crate::api", "utoipa", "HttpResponse"]);
@@ -210,6 +260,7 @@ fn no_file_imports_another_that_imports_it_back() {
 fn the_edges_name_no_database_they_call_cases() {
     let mut found = offences("api", &["crate::db"]);
     found.extend(offences("console", &["crate::db"]));
+    found.extend(offences("wire", &["crate::db"]));
     let state = Path::new("src").join("api").join("state.rs");
     let mut files: Vec<String> = found
         .iter()
@@ -246,27 +297,28 @@ fn the_edges_name_no_database_they_call_cases() {
     );
 }
 
-/// The longest body, in lines, of a function in `src/api`: a handler extracts, authorizes,
+/// The longest body, in lines, of a function in `src/api` or `src/wire`: a handler extracts, authorizes,
 /// calls one `cases` function and maps its answer to the wire type.
 const LONGEST_API_FN: usize = 40;
 
-/// Functions of `src/api` that may be longer: the extractors, which parse a request's parts
+/// Functions of `src/api` and `src/wire` that may be longer: the extractors, which parse a request's parts
 /// by hand (`from_request`, and `normalize`, the JSON body's one walk before typed parsing).
 const EXTRACTORS: &[&str] = &["from_request", "normalize"];
 
-/// Functions of `src/api` (file, name) still longer than [`LONGEST_API_FN`], one line each
+/// Functions of `src/api` and `src/wire` (file, name) still longer than [`LONGEST_API_FN`], one line each
 /// with the reason; a listed function that is no longer too long (or gone) fails the test,
 /// so the list only shrinks.
 const ALLOWED_LONG_API_FNS: &[(&str, &str)] = &[
     // The OpenAPI document's finishing pass and the route table: one long list each.
     ("src/api/openapi.rs", "finish"),
-    // The contract's own passes over the generated document (issue 22): the narrowed 422
-    // schemas and the examples walk JSON, one case per schema shape; no request runs them.
-    ("src/api/refusals.rs", "narrow"),
-    ("src/api/examples.rs", "exemplify"),
-    ("src/api/examples.rs", "compose"),
-    ("src/api/examples.rs", "text"),
-    ("src/api/examples.rs", "refusal"),
+    // The contract's own passes over the generated document (issue 22), in `src/wire` with
+    // the types they describe: the narrowed 422 schemas and the examples walk JSON, one case
+    // per schema shape; no request runs them.
+    ("src/wire/refusals.rs", "narrow"),
+    ("src/wire/examples.rs", "exemplify"),
+    ("src/wire/examples.rs", "compose"),
+    ("src/wire/examples.rs", "text"),
+    ("src/wire/examples.rs", "refusal"),
     ("src/api/routes.rs", "routes"),
 ];
 
@@ -398,7 +450,11 @@ fn function_bodies(text: &str) -> Vec<(String, usize)> {
 fn no_function_of_the_api_is_longer_than_forty_lines_but_the_extractors() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut long = Vec::new();
-    for file in rust_files(&root.join("src").join("api")) {
+    let edge = [
+        rust_files(&root.join("src").join("api")),
+        rust_files(&root.join("src").join("wire")),
+    ];
+    for file in edge.concat() {
         let rel = file
             .strip_prefix(root)
             .unwrap()
@@ -423,7 +479,7 @@ fn no_function_of_the_api_is_longer_than_forty_lines_but_the_extractors() {
         .collect();
     assert!(
         unexpected.is_empty(),
-        "a function of src/api is longer than {LONGEST_API_FN} lines: move its logic into \
+        "a function of src/api or src/wire is longer than {LONGEST_API_FN} lines: move its logic into \
          cases and map the answer with From: {unexpected:#?}"
     );
     assert!(

@@ -588,7 +588,7 @@ async fn the_readmes_first_permit_example_still_runs_as_written() {
 /// check before they send; the patterns are the ones `api::person` documents.
 #[test]
 fn the_contract_states_each_person_fields_pattern_and_length() {
-    use permits::api::person::{
+    use permits::wire::person::{
         CYRILLIC_NAME_PATTERN, LATIN_NAME_PATTERN, MRZ_LINE_PATTERN, PASSPORT_PATTERN,
     };
     let doc: Value = serde_json::from_str(&permits::api::openapi_json().unwrap()).unwrap();

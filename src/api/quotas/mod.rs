@@ -10,7 +10,8 @@ pub mod path;
 pub mod regional;
 pub mod transfers;
 
+pub use crate::wire::quotas::fault::LedgerFaultView;
 pub(crate) use fault::mark_fault;
-pub use fault::{LedgerFaultView, LEDGER_CHECK_HEADER};
+pub use fault::LEDGER_CHECK_HEADER;
 pub(crate) use path::year_of;
 pub use path::{RegionPath, YearPath};

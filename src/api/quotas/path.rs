@@ -1,11 +1,11 @@
 //! The `{year}` and `{region}` of quota paths: extractors that check them, and the
 //! parameters the OpenAPI document gives them (`params(YearPath)`).
 
-use crate::api::docs::{path, REGION_EXAMPLE, REGION_PATTERN};
-use crate::api::extract::region_param;
 use crate::domain::quota::YEARS;
 use crate::domain::{Message, RegionCode};
 use crate::error::{ApiError, FieldError};
+use crate::wire::docs::{path, REGION_EXAMPLE, REGION_PATTERN};
+use crate::wire::fields::region_param;
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest};
 use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn};

@@ -13,7 +13,7 @@ use utoipa::openapi::server::ServerBuilder;
 use utoipa::openapi::{ObjectBuilder, OpenApi, RefOr, Required};
 use utoipa::Modify;
 
-pub use super::bounds::{PARAMETER_MAX, STRING_MAX};
+pub use crate::wire::bounds::{PARAMETER_MAX, STRING_MAX};
 
 /// The most elements of an array whose type states no tighter bound; a page holds at most
 /// [`PAGE_MAX`].
@@ -49,7 +49,7 @@ impl Modify for Contract {
             Err(_) => return,
         };
         bound(&mut json, None);
-        super::examples::exemplify(&mut json);
+        crate::wire::examples::exemplify(&mut json);
         if let Ok(bounded) = serde_json::from_value::<OpenApi>(json) {
             *doc = bounded;
         }
@@ -176,7 +176,7 @@ fn content_language() -> Header {
                 .schema_type(Type::String)
                 .enum_values(Some(["kk", "ru", "en"]))
                 .extensions(Some(
-                    super::schemas::enum_varnames(["KK", "RU", "EN"]).build(),
+                    crate::wire::schemas::enum_varnames(["KK", "RU", "EN"]).build(),
                 )),
         )
         .description(Some(

@@ -192,9 +192,9 @@ pub struct ComplaintRules {
 #[serde(deny_unknown_fields)]
 pub struct DecidingBodyRule {
     /// The kind of act.
-    pub act: crate::api::complaints::ActKindWire,
+    pub act: crate::wire::complaints::ActKindWire,
     /// The body that decides complaints against it.
-    pub body: crate::api::complaints::DecidingBodyWire,
+    pub body: crate::wire::complaints::DecidingBodyWire,
 }
 
 /// The age from which a labour contract may be concluded (Labour Code Art. 31), which a

@@ -56,7 +56,7 @@ impl MrzLine {
 
 impl utoipa::PartialSchema for MrzLine {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-        let mut s = super::schemas::string_schema(
+        let mut s = crate::wire::schemas::string_schema(
             "One line of a passport's machine-readable zone (ICAO Doc 9303 Part 4, TD3): 44 \
              characters A-Z, 0-9 and `<`.",
             MRZ_LINE_PATTERN,
