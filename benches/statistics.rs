@@ -64,12 +64,14 @@ fn load_sql(n: i64) -> String {
              (ARRAY['A','B','C','D','E','F','G','H','I','J','K','L','M','N','O','P','Q','R','S',
                  'T'])[1 + (i / 7) % 20]
          FROM generate_series(1, {n}) AS i;
-         INSERT INTO permit_regions (permit_id, region, decision, grounds, decided_at, decided_by,
-             hold_id, fee_rate_mrp, payment_due, paid_tiyn, mrp_tiyn, paid_on, payment_reference)
+         INSERT INTO permit_regions (permit_id, region, decision, grounds, decided_at, decided_on,
+             decided_by, hold_id, fee_rate_mrp, payment_due, paid_tiyn, mrp_tiyn, paid_on,
+             payment_reference)
          SELECT i, a.codes[1 + (i / 3) % 20],
              CASE WHEN s = 16 THEN 'refused' WHEN s IN (17, 18) THEN 'pending' ELSE 'approved' END,
              CASE WHEN s = 16 THEN '[\"unreliable-documents\"]' END,
              CASE WHEN s NOT IN (17, 18) THEN f + (i % 12)::int + TIME '04:00' END,
+             CASE WHEN s NOT IN (17, 18) THEN f + (i % 12)::int END,
              CASE WHEN s NOT IN (17, 18) THEN 'bench' END,
              CASE WHEN s NOT IN (16, 17, 18) THEN 1 END,
              CASE WHEN s NOT IN (16, 17, 18) THEN 202 END,

@@ -146,7 +146,7 @@ pub fn contribution(l: &Loaded) -> Result<BTreeMap<Key, Figures>, CaseError> {
                 );
             }
         }
-        let decided = r.decided_at.map(|t| t.date());
+        let decided = r.decided_on;
         if let (Some(d), RegionDecision::Refused) = (decided, r.decision) {
             per_country!(Measure::Refused, &month(d), "");
             let grounds: Vec<String> = match &r.grounds {

@@ -431,6 +431,7 @@ pub fn regions_pending_again(conn: &mut AnyConnection, permit_id: i64) -> QueryR
             permit_regions::decision.eq("pending"),
             permit_regions::grounds.eq(None::<String>),
             permit_regions::decided_at.eq(None::<NaiveDateTime>),
+            permit_regions::decided_on.eq(None::<NaiveDate>),
             permit_regions::decided_by.eq(None::<String>),
             permit_regions::hold_id.eq(None::<i64>),
             permit_regions::fee_rate_mrp.eq(None::<i32>),

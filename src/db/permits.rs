@@ -520,6 +520,8 @@ pub struct RegionRow {
     pub mrp_tiyn: Option<i64>,
     pub paid_on: Option<NaiveDate>,
     pub payment_reference: Option<String>,
+    /// The Kazakhstan date of the decision (`decided_at` read at the country's offset).
+    pub decided_on: Option<NaiveDate>,
 }
 
 pub fn insert_region(
@@ -553,6 +555,8 @@ pub struct Approval<'a> {
     pub fee_rate_mrp: i32,
     /// The last day to pay (Art. 33(4)), when this approval is the last.
     pub payment_due: Option<NaiveDate>,
+    /// The Kazakhstan date of the approval: the first day a payment may be dated.
+    pub on: NaiveDate,
     pub actor: &'a Actor,
 }
 
@@ -570,6 +574,7 @@ pub fn approve_region(
     .set((
         permit_regions::decision.eq(RegionDecision::Approved.as_str()),
         permit_regions::decided_at.eq(a.actor.at),
+        permit_regions::decided_on.eq(a.on),
         permit_regions::decided_by.eq(&a.actor.sub),
         permit_regions::hold_id.eq(a.hold_id),
         permit_regions::fee_rate_mrp.eq(a.fee_rate_mrp),
@@ -598,6 +603,7 @@ pub fn refuse_region(
     permit_id: i64,
     region: &RegionCode,
     grounds: &str,
+    on: NaiveDate,
     actor: &Actor,
 ) -> QueryResult<usize> {
     diesel::update(
@@ -609,6 +615,7 @@ pub fn refuse_region(
         permit_regions::decision.eq(RegionDecision::Refused.as_str()),
         permit_regions::grounds.eq(grounds),
         permit_regions::decided_at.eq(actor.at),
+        permit_regions::decided_on.eq(on),
         permit_regions::decided_by.eq(&actor.sub),
     ))
     .execute(conn)

@@ -343,6 +343,7 @@ diesel::table! {
         mrp_tiyn -> Nullable<BigInt>,
         paid_on -> Nullable<Date>,
         payment_reference -> Nullable<Text>,
+        decided_on -> Nullable<Date>,
     }
 }
 

@@ -227,18 +227,18 @@ pub fn recount_sql(backend: Backend) -> String {
         Backend::Postgres => (
             "to_char({}, 'YYYY-MM')",
             "CAST({} AS DATE)",
-            "CAST(CAST(r.decided_at AS DATE) - b.filed_on AS BIGINT)",
+            "CAST(r.decided_on - b.filed_on AS BIGINT)",
             "CROSS JOIN LATERAL json_array_elements_text(CAST(r.grounds AS json)) AS g(value)",
         ),
         Backend::Sqlite => (
             "strftime('%Y-%m', {})",
             "date({})",
-            "CAST(julianday(date(r.decided_at)) - julianday(b.filed_on) AS INTEGER)",
+            "CAST(julianday(r.decided_on) - julianday(b.filed_on) AS INTEGER)",
             "CROSS JOIN json_each(r.grounds) AS g",
         ),
     };
     let m = |e: &str| month.replace("{}", e);
-    let decided_day = day.replace("{}", "r.decided_at");
+    let decided_day = day.replace("{}", "r.decided_on");
     let m_filed = m("b.filed_on");
     let m_paid = m("pd.paid");
     let m_ended = m("b.ended_on");
@@ -309,12 +309,12 @@ pub fn recount_sql(backend: Backend) -> String {
          SELECT b.year, 'decided', r.region, b.category, {m_decided}, '', '', '', {days}, 1, \
              COALESCE(u.n, 0), 0 \
              FROM b JOIN permit_regions r ON r.permit_id = b.id LEFT JOIN u ON u.permit_id = b.id \
-             WHERE r.decided_at IS NOT NULL \
+             WHERE r.decided_on IS NOT NULL \
          UNION ALL \
          SELECT b.year, 'decided_late', r.region, b.category, {m_decided}, '', '', '', NULL, 1, \
              COALESCE(u.n, 0), 0 \
              FROM b JOIN permit_regions r ON r.permit_id = b.id LEFT JOIN u ON u.permit_id = b.id \
-             WHERE r.decided_at IS NOT NULL AND {decided_day} > b.decision_due \
+             WHERE r.decided_on IS NOT NULL AND {decided_day} > b.decision_due \
          ) x GROUP BY year, measure, region, category, month, sector, country, ground, days"
     )
 }

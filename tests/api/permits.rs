@@ -1778,3 +1778,44 @@ pub async fn quota_2027(app: &TestApp, n: i64) {
         .await
         .ok(200);
 }
+
+/// DESIGN "Time" and Art. 33(4): an approval at 03:30 in Kazakhstan (22:30 UTC the evening
+/// before) is dated the Kazakhstan day, so a payment dated the UTC day before it predates the
+/// decision and is refused; one dated the Kazakhstan day is taken.
+#[actix_web::test]
+async fn a_payment_may_not_predate_the_kazakhstan_day_of_an_approval_made_before_dawn() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 10)]).await;
+    profile(&app, BIN_A).await;
+    let body = application(&["KZ-23"], vec![worker("KAYA MEHMET", "TUR", "U1000001")]);
+    let p = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .header("Idempotency-Key", "dawn-1")
+        .json(&body)
+        .await
+        .ok(201)
+        .clone();
+    let id = p["id"].clone();
+    // 24 December 2025, 03:30 in Kazakhstan (UTC+5).
+    app.set_today("2025-12-23T22:30:00Z");
+    let p = decide(&app, &id, "KZ-23", json!({"decision": "approve"}))
+        .await
+        .ok(200)
+        .clone();
+    assert_eq!(p["status"], "awaiting_payment");
+    // 202 MRP × 3,932 tenge × 1 worker.
+    let r = pay(&app, &id, "KZ-23", "794264.00", "2025-12-23", "en").await;
+    let v = &r.problem(422, "payment-date-invalid")["violations"][0];
+    assert!(
+        v["message"].as_str().unwrap().contains("2025-12-24")
+            || v["message"].as_str().unwrap().contains("24.12.2025"),
+        "{v}"
+    );
+    let p = pay(&app, &id, "KZ-23", "794264.00", "2025-12-24", "en")
+        .await
+        .ok(201)
+        .clone();
+    assert_eq!(p["status"], "active");
+}

@@ -916,3 +916,46 @@ async fn a_calculation_states_the_exact_quota_with_two_decimals_even_when_it_is_
     assert_eq!(v["permit_exact"], "0.00");
     assert_eq!(v["permit_total"], 0);
 }
+
+/// DESIGN "Time" and Art. 36: a refusal at 03:30 on 1 January in Kazakhstan (22:30 UTC on
+/// 31 December) is counted in January, the month it was taken in the country, by the
+/// counters and by the recount from the permits alike.
+#[actix_web::test]
+async fn a_refusal_before_dawn_on_the_first_counts_in_the_kazakhstan_month() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 10)]).await;
+    profile(&app, BIN_A).await;
+    let body = application(&["KZ-23"], vec![worker("KAYA MEHMET", "TUR", "U1000001")]);
+    let p = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .header("Idempotency-Key", "dawn-refusal")
+        .json(&body)
+        .await
+        .ok(201)
+        .clone();
+    app.set_today("2025-12-31T22:30:00Z");
+    decide(
+        &app,
+        &p["id"],
+        "KZ-23",
+        json!({"decision": "refuse", "grounds": ["unreliable-documents"]}),
+    )
+    .await
+    .ok(200);
+    let mut conn = app.pool.get().unwrap();
+    let kept = counters(&mut conn).unwrap();
+    let months = |m: &str| -> Vec<String> {
+        let mut v: Vec<String> = kept
+            .keys()
+            .filter(|k| k.measure.as_str() == m)
+            .map(|k| k.month.clone())
+            .collect();
+        v.dedup();
+        v
+    };
+    assert_eq!(months("refused"), vec!["2026-01".to_owned()], "{kept:?}");
+    assert_eq!(months("decided"), vec!["2026-01".to_owned()], "{kept:?}");
+    assert_eq!(kept, recount(&mut conn).unwrap());
+}

@@ -237,6 +237,7 @@ pub(super) fn decide_loaded(
                     hold_id: hold.id(),
                     fee_rate_mrp,
                     payment_due: due.filter(|_| alone),
+                    on: today.date,
                     actor,
                 },
             )?;
@@ -249,6 +250,7 @@ pub(super) fn decide_loaded(
             for r in after.regions.iter_mut().filter(|r| &r.region == region) {
                 r.decision = RegionDecision::Approved;
                 r.decided_at = Some(actor.at);
+                r.decided_on = Some(today.date);
                 r.decided_by = Some(actor.sub.clone());
                 r.hold_id = Some(hold.id());
                 r.fee_rate_mrp = Some(fee_rate_mrp);
@@ -309,7 +311,7 @@ pub(super) fn decide_loaded(
             advance(conn, &l, to, &words)?;
             after.detail.end_note.clone_from(note);
             let stated = serde_json::to_string(grounds)?;
-            let n = db::refuse_region(conn, l.permit.id, region, &stated, actor)?;
+            let n = db::refuse_region(conn, l.permit.id, region, &stated, today.date, actor)?;
             if n == 0 {
                 return Err(changed(l.permit.id));
             }
@@ -318,6 +320,7 @@ pub(super) fn decide_loaded(
                 r.decision = RegionDecision::Refused;
                 r.grounds = Some(stated.clone());
                 r.decided_at = Some(actor.at);
+                r.decided_on = Some(today.date);
                 r.decided_by = Some(actor.sub.clone());
             }
             articles.sort();

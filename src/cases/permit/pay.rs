@@ -72,10 +72,7 @@ pub(super) fn pay_loaded(
                 .text("event", "pay"),
         ));
     }
-    let decided = region
-        .decided_at
-        .map(|t| t.date())
-        .unwrap_or(l.permit.filed_on);
+    let decided = region.decided_on.unwrap_or(l.permit.filed_on);
     if cmd.paid_on > today || cmd.paid_on < decided {
         return Err(Violation::service_rule(ProblemCode::PaymentDateInvalid)
             .text("date", cmd.paid_on)

@@ -1,0 +1,1 @@
+ALTER TABLE permit_regions DROP COLUMN decided_on;
