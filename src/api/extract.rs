@@ -463,9 +463,10 @@ impl FromRequest for IfMatch {
 /// The version in an entity tag as the contract declares it, `"N"` or `W/"N"` with 1 to
 /// 18 digits (always an `i64`); anything else, an unquoted number included, is refused.
 fn version_of_etag(tag: &str) -> Option<i64> {
+    let tag = tag.trim();
     let digits = tag
-        .trim()
-        .trim_start_matches("W/")
+        .strip_prefix("W/")
+        .unwrap_or(tag)
         .strip_prefix('"')?
         .strip_suffix('"')?;
     let well_formed =
@@ -520,6 +521,8 @@ mod tests {
             "\"-7\"",
             "\"+7\"",
             "\"1234567890123456789\"",
+            "W/W/\"7\"",
+            "w/\"7\"",
         ] {
             assert_eq!(version_of_etag(bad), None, "{bad}");
         }

@@ -17,7 +17,7 @@
 
 use std::collections::BTreeMap;
 use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn};
-use utoipa::openapi::schema::Type;
+use utoipa::openapi::schema::{SchemaFormat, Type};
 use utoipa::openapi::{
     ContentBuilder, ObjectBuilder, Ref, RefOr, Required, Response, ResponseBuilder,
 };
@@ -27,6 +27,10 @@ use utoipa::{IntoParams, IntoResponses};
 const IF_MATCH_PATTERN: &str = "^(\\*|(W/)?\"[0-9]{1,18}\")$";
 /// The longest `If-Match` value the pattern takes (`W/"` + 18 digits + `"`).
 const IF_MATCH_MAX_LENGTH: usize = 22;
+/// The `format` that names an `If-Match` value for tools: an RFC 9110 §8.8.3 entity-tag (or
+/// `*`), always quoted. A test tool that cannot draw a header value from a pattern of quotes
+/// and slashes generates it from this name instead (tests/contract/schemathesis_hooks.py).
+const IF_MATCH_FORMAT: &str = "entity-tag";
 /// The pattern of a region code in a path or query (ISO 3166-2:KZ).
 pub(crate) const REGION_PATTERN: &str = "^KZ-[0-9]{2}$";
 /// The region code the document shows as an example (Almaty).
@@ -70,6 +74,7 @@ fn if_match_described(description: &str) -> Parameter {
         description,
         ObjectBuilder::new()
             .pattern(Some(IF_MATCH_PATTERN))
+            .format(Some(SchemaFormat::Custom(IF_MATCH_FORMAT.to_owned())))
             .max_length(Some(IF_MATCH_MAX_LENGTH)),
     )
 }

@@ -210,9 +210,11 @@ pub struct ApplicationRequest {
     #[validate(length(min = 1, max = 20))]
     #[schema(value_type = Vec<RegionCode>, example = json!(["KZ-23", "KZ-47"]), min_items = 1, max_items = 20)]
     pub regions: Vec<String>,
-    /// The foreign workers.
-    #[validate(length(min = 1, max = 500), nested)]
-    #[schema(max_items = 500)]
+    /// The foreign workers, at most 100: with every field at its longest, 100 workers fit
+    /// in the request body the service reads (`server.max_body_bytes`, 256 KiB), so an
+    /// application the contract admits is never refused as too large (413).
+    #[validate(length(min = 1, max = 100), nested)]
+    #[schema(max_items = 100)]
     pub workers: Vec<WorkerRequest>,
     /// The requested term.
     #[validate(nested)]

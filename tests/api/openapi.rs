@@ -633,3 +633,32 @@ fn the_document_names_its_servers_contact_and_conventions() {
         );
     }
 }
+
+/// Every `If-Match` has one shape: a string of `format: entity-tag` (RFC 9110 §8.8.3) whose
+/// pattern takes `*` or one quoted version, no longer than `W/"` + 18 digits + `"`. The
+/// format names the value for tools that cannot draw a header from a pattern of quotes
+/// (tests/contract/schemathesis_hooks.py registers it from this pattern); the service takes
+/// exactly what the pattern does (`extract::tests::if_match_takes_exactly_the_declared_entity_tags`).
+#[test]
+fn every_if_match_is_a_quoted_entity_tag_of_one_shape() {
+    let doc = document();
+    let expected = serde_json::json!({
+        "type": "string",
+        "format": "entity-tag",
+        "pattern": "^(\\*|(W/)?\"[0-9]{1,18}\")$",
+        "maxLength": 22,
+    });
+    let mut seen = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            for p in op["parameters"].as_array().into_iter().flatten() {
+                if p["name"].as_str().unwrap().eq_ignore_ascii_case("if-match") {
+                    seen += 1;
+                    assert_eq!(p["schema"], expected, "{method} {path}");
+                    assert_eq!(p["in"], "header", "{method} {path}");
+                }
+            }
+        }
+    }
+    assert!(seen >= 22, "only {seen} operations take If-Match");
+}

@@ -1818,4 +1818,55 @@ async fn a_payment_may_not_predate_the_kazakhstan_day_of_an_approval_made_before
         .ok(201)
         .clone();
     assert_eq!(p["status"], "active");
+/// An application of the most workers the contract admits (100), every field the service
+/// keeps at its longest, fits in the request body the service reads (256 KiB) and is judged
+/// on the law, not refused as too large (schemathesis found 500 workers of the contract's
+/// own example answered 413); one worker more is a field refusal naming `workers`.
+#[actix_web::test]
+async fn an_application_of_the_most_workers_the_contract_admits_is_read_not_refused_as_too_large() {
+    let app = spawn_app().await;
+    app.set_today("2025-12-15T04:00:00Z");
+    quota(&app, &[("KZ-23", "3", 200)]).await;
+    profile(&app, BIN_A).await;
+    let longest = |n: usize| {
+        let mut w = worker(
+            &format!("{} {}", letters(n), "A".repeat(299 - letters(n).len())),
+            "TUR",
+            &format!("U{:08}{}", n, "<".repeat(35)),
+        );
+        w["full_name_cyrillic"] = json!("Ә".repeat(300));
+        w["qualification_ref"] = json!("Q".repeat(300));
+        w
+    };
+    let body = application(&["KZ-23"], (0..100).map(longest).collect());
+    let size = body.to_string().len();
+    assert!((150_000..262_144).contains(&size), "{size} bytes");
+    let r = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .header("Idempotency-Key", "the-most-workers")
+        .json(&body)
+        .await;
+    assert_ne!(r.status, 413, "{}", r.body);
+    assert!(
+        r.status == 201 || r.status == 422,
+        "{} {}",
+        r.status,
+        r.body
+    );
+    assert_ne!(
+        r.body["type"], "urn:kz:permits:problem:invalid-fields",
+        "{}",
+        r.body
+    );
+
+    let one_more = application(&["KZ-23"], (0..101).map(longest).collect());
+    let r = app
+        .post("/v1/permit-applications")
+        .token(&app.employer(BIN_A))
+        .header("Idempotency-Key", "one-worker-more")
+        .json(&one_more)
+        .await;
+    let refused = r.problem(422, "invalid-fields");
+    assert_eq!(refused["errors"][0]["field"], "workers", "{refused}");
 }

@@ -919,3 +919,45 @@ async fn art_7_23_6_2_a_transfer_cites_the_distribution_rules_and_units_given_ba
         }
     }
 }
+
+/// An `If-Match` is an RFC 9110 entity-tag as the contract's `format: entity-tag` pattern
+/// says: the weak `W/"1"` checks the version like `"1"`, while a bare `1` (the tag without
+/// its quotes) or a doubled `W/W/"1"` is refused as malformed, naming the header, and
+/// changes nothing — the service never guesses which version a client meant.
+#[actix_web::test]
+async fn an_if_match_is_a_quoted_entity_tag_and_a_bare_version_number_is_refused() {
+    let app = spawn_app().await;
+    let t = app.ministry();
+    app.put("/v1/quotas/2026")
+        .token(&t)
+        .json(&national_2026())
+        .await
+        .ok(201);
+    let mut raised = national_2026();
+    raised["permit_percent"] = json!("0.3");
+    for bare in ["1", "W/W/\"1\""] {
+        let r = app
+            .put("/v1/quotas/2026")
+            .token(&t)
+            .header("If-Match", bare)
+            .json(&raised)
+            .await;
+        let body = r.problem(400, "malformed-request");
+        assert_eq!(body["errors"][0]["field"], "If-Match", "{bare}: {body}");
+    }
+    let got = app.get("/v1/quotas/2026").token(&t).send().await;
+    assert_eq!(got.ok(200)["version"], 1, "a refused tag changed nothing");
+    let r = app
+        .put("/v1/quotas/2026")
+        .token(&t)
+        .header("If-Match", "W/\"1\"")
+        .json(&raised)
+        .await;
+    assert_eq!(r.ok(200)["version"], 2);
+    app.put("/v1/quotas/2026")
+        .token(&t)
+        .header("If-Match", "W/\"1\"")
+        .json(&raised)
+        .await
+        .problem(412, "stale-version");
+}
