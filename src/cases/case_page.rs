@@ -130,12 +130,24 @@ pub fn case_history(
             actor: e.actor,
             role: e.role,
             bin: e.bin,
-            legal_basis: Some(e.legal_basis).filter(|b| b != SERVICE_RULE),
+            legal_basis: Some(cited_once(&e.legal_basis)).filter(|b| b != SERVICE_RULE),
             grounds,
             note: note.filter(|n| !n.is_empty()),
         });
     }
     Ok(out)
+}
+
+/// A stored legal basis with each article cited once (`Art. 35(1); Art. 35(1)`, the
+/// decision's article and its ground's, reads `Art. 35(1)`), in the order stored.
+fn cited_once(basis: &str) -> String {
+    let mut seen: Vec<&str> = Vec::new();
+    for part in basis.split(';').map(str::trim) {
+        if !seen.contains(&part) {
+            seen.push(part);
+        }
+    }
+    seen.join("; ")
 }
 
 /// The grounds and words the event `action` keeps in its after-image `after`.
@@ -206,4 +218,17 @@ fn case_grounds_named(codes: &[String], rules: Option<&RuleSet>, lang: Lang) -> 
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_legal_basis_cites_each_article_once_in_the_order_stored() {
+        assert_eq!(super::cited_once("Art. 35(1); Art. 35(1)"), "Art. 35(1)");
+        assert_eq!(
+            super::cited_once("Art. 9(5); Art. 33(3); Art. 9(5)"),
+            "Art. 9(5); Art. 33(3)"
+        );
+        assert_eq!(super::cited_once(""), "");
+    }
 }

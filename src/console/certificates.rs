@@ -182,10 +182,14 @@ pub(super) fn choices(list: &CaseGrounds, used: GroundUse, lang: Lang) -> Vec<Gr
 /// reader's language, for the form to show instead of an empty list; `None` when it has.
 pub(super) fn no_grounds(list: &CaseGrounds, used: GroundUse, lang: Lang) -> Option<String> {
     list.for_use(used).next().is_none().then(|| {
-        lang.text(
-            &Message::new(ProblemCode::RuleSetListsNoGrounds.as_str())
-                .text("decision", used.as_str()),
-        )
+        let m = Message::new(ProblemCode::RuleSetListsNoGrounds.as_str())
+            .text("decision", used.as_str());
+        // The refusal's message as a sentence of its own.
+        let text = lang.text(&m);
+        let mut chars = text.chars();
+        chars.next().map_or_else(String::new, |first| {
+            format!("{}{}.", first.to_uppercase(), chars.as_str())
+        })
     })
 }
 

@@ -137,8 +137,10 @@ fn history(html: &str) -> Vec<String> {
         .unwrap_or_else(|| panic!("no history: {html}"))
         .as_str()
         .to_owned();
-    let row =
-        regex::Regex::new(r#"(?s)<tr><td>[^<]*</td><td data-action="([^"]+)">.*?</tr>"#).unwrap();
+    let row = regex::Regex::new(
+        r#"(?s)<tr><td class="when">[^<]*</td><td class="words" data-action="([^"]+)">.*?</tr>"#,
+    )
+    .unwrap();
     let cell = regex::Regex::new(r"(?s)<td[^>]*>(.*?)</td>").unwrap();
     let tag = regex::Regex::new(r"<[^>]*>").unwrap();
     row.captures_iter(&table)
@@ -429,7 +431,7 @@ async fn under_a_rule_set_without_case_grounds_a_refusal_says_the_ministry_must_
     for (lang, words) in [
         (
             "ru",
-            "в действующем своде правил нет оснований для отказа в справке",
+            "В действующем своде правил нет оснований для отказа в справке",
         ),
         (
             "kk",
@@ -437,7 +439,7 @@ async fn under_a_rule_set_without_case_grounds_a_refusal_says_the_ministry_must_
         ),
         (
             "en",
-            "the rule set in force lists no grounds to refuse a self-employment",
+            "The rule set in force lists no grounds to refuse a self-employment",
         ),
     ] {
         let (status, html) = page(
