@@ -447,6 +447,11 @@ trip-days-exceeded = in { $year } the worker has { $used } business-trip days; {
 trip-ends-before-start = the trip ends on { $to }, before it starts on { $from }
 unknown-ground = { $ground } is not a ground on the ministry's list
 grounds-required = a refusal names at least one ground from the ministry's list
+rule-set-lists-no-grounds = the rule set in force lists no grounds to refuse { $decision ->
+    [certificate] a self-employment certificate
+    [ict] an ICT permit
+   *[ict_extension] the extension of an ICT permit
+} (it was published before such grounds were listed): it cannot be refused until the ministry publishes a version of the rule set that lists them
 complaint-no-such-act = the permit shows no { $act ->
         [refusal] refusal
         [suspension] suspension
@@ -905,6 +910,26 @@ console-action-permit-fee-due = last day to pay the fee
 console-action-permit-departure-overdue = workers' departure overdue
 console-action-ict-permit-expiring = expiry coming up: the extension window opened
 console-action-ict-permit-departure-overdue = workers' departure overdue
+console-action-self-employment-certificate-applied = application registered
+console-action-self-employment-certificate-issued = certificate issued
+console-action-self-employment-certificate-refused = refused
+console-action-self-employment-certificate-extended = extended for the labour contract
+console-action-self-employment-certificate-employment-reported = employer's report of the employment
+console-action-self-employment-certificate-annulled = annulled
+console-action-ict-permit-applied = application filed
+console-action-ict-permit-issued = permit issued
+console-action-ict-permit-refused = refused
+console-action-ict-permit-extension-applied = extension applied for
+console-action-ict-permit-extended = extended
+console-action-ict-permit-extension-refused = extension refused
+console-action-ict-permit-extension-ended = extension application ended
+console-action-ict-permit-suspended = suspended
+console-action-ict-permit-resumed = resumed
+console-action-ict-permit-revoked = revoked
+console-action-ict-permit-annulled = annulled
+console-action-ict-permit-arrival-notified = arrival notified
+console-action-ict-permit-arrival-notice-due = arrival notice due
+console-action-ict-permit-departure-recorded = departure recorded
 console-action-permit-departure-recorded = departure recorded
 console-action-permit-extension-applied = extension applied for
 console-action-permit-extension-ended = extension ended

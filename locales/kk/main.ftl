@@ -427,6 +427,11 @@ trip-days-exceeded = { $year } жылы қызметкердің іссапар 
 trip-ends-before-start = іссапар { $to } аяқталады, ол басталатын күннен ({ $from }) бұрын
 unknown-ground = { $ground } министрліктің негіздер тізбесінде жоқ
 grounds-required = бас тарту министрлік тізбесіндегі кемінде бір негізді көрсетеді
+rule-set-lists-no-grounds = қолданыстағы ережелер жинағында { $decision ->
+    [certificate] өз бетінше жұмысқа орналасу анықтамасынан
+    [ict] корпоративішілік ауыстыру рұқсатынан
+   *[ict_extension] корпоративішілік ауыстыру рұқсатын ұзартудан
+} бас тарту негіздері жоқ (ол мұндай негіздер тізбеленгенге дейін жарияланған): министрлік оларды қамтитын ережелер жинағының нұсқасын жарияламайынша бас тартуға болмайды
 complaint-no-such-act = рұқсатта шағым жасалатын { $act ->
         [refusal] бас тарту
         [suspension] тоқтата тұру
@@ -882,6 +887,26 @@ console-action-permit-fee-due = алымды төлеудің соңғы күн�
 console-action-permit-departure-overdue = қызметкерлердің шығуы кешіктірілді
 console-action-ict-permit-expiring = мерзімі жақында бітеді: ұзарту мерзімі ашылды
 console-action-ict-permit-departure-overdue = қызметкерлердің шығуы кешіктірілді
+console-action-self-employment-certificate-applied = өтініш тіркелді
+console-action-self-employment-certificate-issued = анықтама берілді
+console-action-self-employment-certificate-refused = бас тартылды
+console-action-self-employment-certificate-extended = еңбек шартының мерзіміне ұзартылды
+console-action-self-employment-certificate-employment-reported = жұмыс беруші жұмысқа орналасу туралы хабарлады
+console-action-self-employment-certificate-annulled = күші жойылды
+console-action-ict-permit-applied = өтініш берілді
+console-action-ict-permit-issued = рұқсат берілді
+console-action-ict-permit-refused = бас тартылды
+console-action-ict-permit-extension-applied = ұзарту туралы өтініш берілді
+console-action-ict-permit-extended = ұзартылды
+console-action-ict-permit-extension-refused = ұзартудан бас тартылды
+console-action-ict-permit-extension-ended = ұзарту туралы өтініш тоқтатылды
+console-action-ict-permit-suspended = қолданылуы тоқтатыла тұрды
+console-action-ict-permit-resumed = қолданылуы қайта жаңартылды
+console-action-ict-permit-revoked = кері қайтарып алынды
+console-action-ict-permit-annulled = күші жойылды
+console-action-ict-permit-arrival-notified = келуі туралы хабарланды
+console-action-ict-permit-arrival-notice-due = келуі туралы хабарлау мерзімі
+console-action-ict-permit-departure-recorded = қызметкердің шығуы белгіленді
 console-action-permit-departure-recorded = қызметкердің шығуы белгіленді
 console-action-permit-extension-applied = ұзарту туралы өтініш берілді
 console-action-permit-extension-ended = ұзарту тоқтатылды

@@ -453,6 +453,11 @@ trip-days-exceeded = в { $year } году у работника { $used } дн�
 trip-ends-before-start = командировка заканчивается { $to }, раньше, чем начинается ({ $from })
 unknown-ground = { $ground } нет в перечне оснований министерства
 grounds-required = в отказе указывается хотя бы одно основание из перечня министерства
+rule-set-lists-no-grounds = в действующем своде правил нет оснований для отказа { $decision ->
+    [certificate] в справке о самостоятельном трудоустройстве
+    [ict] в разрешении на внутрикорпоративный перевод
+   *[ict_extension] в продлении разрешения на внутрикорпоративный перевод
+} (он опубликован до того, как такие основания стали перечисляться): отказать нельзя, пока министерство не опубликует версию свода правил с ними
 complaint-no-such-act = у разрешения нет { $act ->
         [refusal] отказа
         [suspension] приостановления
@@ -914,6 +919,26 @@ console-action-permit-fee-due = последний день уплаты сбо�
 console-action-permit-departure-overdue = просрочен выезд работников
 console-action-ict-permit-expiring = скоро истекает срок: открылось окно продления
 console-action-ict-permit-departure-overdue = просрочен выезд работников
+console-action-self-employment-certificate-applied = заявление зарегистрировано
+console-action-self-employment-certificate-issued = справка выдана
+console-action-self-employment-certificate-refused = отказано
+console-action-self-employment-certificate-extended = продлена на срок трудового договора
+console-action-self-employment-certificate-employment-reported = работодатель сообщил о трудоустройстве
+console-action-self-employment-certificate-annulled = аннулировано
+console-action-ict-permit-applied = подано заявление
+console-action-ict-permit-issued = разрешение выдано
+console-action-ict-permit-refused = отказано
+console-action-ict-permit-extension-applied = подано заявление о продлении
+console-action-ict-permit-extended = продлено
+console-action-ict-permit-extension-refused = в продлении отказано
+console-action-ict-permit-extension-ended = заявление о продлении прекращено
+console-action-ict-permit-suspended = приостановлено
+console-action-ict-permit-resumed = возобновлено
+console-action-ict-permit-revoked = отозвано
+console-action-ict-permit-annulled = аннулировано
+console-action-ict-permit-arrival-notified = сообщено о прибытии
+console-action-ict-permit-arrival-notice-due = срок уведомления о прибытии
+console-action-ict-permit-departure-recorded = отмечен выезд работника
 console-action-permit-departure-recorded = отмечен выезд работника
 console-action-permit-extension-applied = подано заявление о продлении
 console-action-permit-extension-ended = продление прекращено

@@ -9,6 +9,7 @@
 
 use super::frame::{Ctx, Fail, Form, Frame};
 use crate::auth::{authorize_role, certificate_access, reach, visible, Action, Caller, Reach};
+use crate::cases::case_page::{self, Line};
 use crate::cases::certificates::view::{self, Arrived, Certificate};
 use crate::cases::certificates::{self as cmd, list};
 use crate::cases::permit::view::Ground;
@@ -16,7 +17,7 @@ use crate::cases::reference;
 use crate::domain::certificate::{CertificateState, ReportKind};
 use crate::domain::ruleset::{CaseGrounds, GroundUse};
 use crate::domain::statute::MAX_SELF_EMPLOYMENT_INITIAL_MONTHS;
-use crate::domain::{EmployerId, Message, RegionCode};
+use crate::domain::{EmployerId, Message, ProblemCode, RegionCode};
 use crate::error::{ApiError, FieldError};
 use crate::i18n::Lang;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -176,6 +177,22 @@ pub(super) fn choices(list: &CaseGrounds, used: GroundUse, lang: Lang) -> Vec<Gr
         .collect()
 }
 
+/// Why a refusal cannot be made when `list` has no ground for the decision `used` (a rule
+/// set published before `case_grounds`): the sentence the API's refusal gives, in the
+/// reader's language, for the form to show instead of an empty list; `None` when it has.
+pub(super) fn no_grounds(list: &CaseGrounds, used: GroundUse, lang: Lang) -> Option<String> {
+    list.for_use(used).next().is_none().then(|| {
+        let m = Message::new(ProblemCode::RuleSetListsNoGrounds.as_str())
+            .text("decision", used.as_str());
+        // The refusal's message as a sentence of its own.
+        let text = lang.text(&m);
+        let mut chars = text.chars();
+        chars.next().map_or_else(String::new, |first| {
+            format!("{}{}.", first.to_uppercase(), chars.as_str())
+        })
+    })
+}
+
 /// The grounds `codes` as `list` names them in the reader's language; a code the list no
 /// longer has is shown as its code.
 pub(super) fn named(list: &CaseGrounds, codes: &[String], lang: Lang) -> Vec<Ground> {
@@ -245,6 +262,45 @@ pub(super) fn refusal_words(
 pub(super) fn refusal(form: &Form) -> (Vec<String>, Option<String>) {
     let note = Some(form.get("reason").to_owned()).filter(|n| !n.is_empty());
     (form.all("ground"), note)
+}
+
+/// The history of case `id` of `entity_type` (`self_employment_certificate`,
+/// `ict_permit`) in the reader's language: each act with who did it, its article, the
+/// grounds named and the note written.
+pub(super) async fn history(
+    ctx: &Ctx,
+    entity_type: &'static str,
+    id: i64,
+) -> Result<Vec<Line>, Fail> {
+    let how = (ctx.state.time.today(), ctx.lang);
+    let rule_sets = ctx.state.rule_sets.clone();
+    Ok(ctx
+        .state
+        .read(move |conn| {
+            Ok(case_page::case_history(
+                conn,
+                &rule_sets,
+                how,
+                entity_type,
+                id,
+            )?)
+        })
+        .await?)
+}
+
+/// The frame of a case page naming the employers `bins` and those the history `lines`
+/// names, and the officials who acted in it.
+pub(super) async fn case_frame(
+    ctx: &Ctx,
+    c: &Caller,
+    title: &str,
+    mut bins: Vec<String>,
+    lines: &[Line],
+) -> Result<Frame, Fail> {
+    bins.extend(lines.iter().filter_map(|h| h.bin.clone()));
+    let f = ctx.frame_naming(title, Some(c), bins).await?;
+    let actors = lines.iter().map(|h| h.actor.clone()).collect();
+    ctx.naming_officials(f, actors).await
 }
 
 /// Whether the form confirms what its confirmation page showed.
@@ -400,9 +456,13 @@ struct CasePage {
     grounds: Vec<Ground>,
     /// The grounds it was refused on, named.
     refused_on: Vec<Ground>,
+    /// Why no refusal can be made (the rule set in force lists no grounds for it), when so.
+    no_grounds: Option<String>,
     can_decide: bool,
     can_extend: bool,
     max_months: u32,
+    /// Every act on the certificate, with its grounds and notes.
+    history: Vec<Line>,
 }
 
 impl CasePage {
@@ -442,6 +502,7 @@ pub async fn case(ctx: Ctx, id: web::Path<i64>) -> HttpResponse {
         let c = ctx.official()?;
         authorize_role(&c, Action::ReadSelfEmploymentCertificates)?;
         let x = read(&ctx, &c, id.into_inner()).await?;
+        let history = history(&ctx, cmd::LIFE.entity_type, x.id).await?;
         let decides = reach(c.role, Action::DecideSelfEmploymentCertificate) != Reach::None
             && c.region.as_ref() == Some(&x.region);
         let mut bins: Vec<String> = x.employment.iter().map(|r| r.bin.to_string()).collect();
@@ -459,12 +520,16 @@ pub async fn case(ctx: Ctx, id: web::Path<i64>) -> HttpResponse {
                 Vec::new()
             },
             refused_on: named(&list, &x.refusal_grounds, ctx.lang),
-            f: ctx
-                .frame_naming("console-certificate-title", Some(&c), bins)
-                .await?,
+            no_grounds: if can_decide {
+                no_grounds(&list, GroundUse::Certificate, ctx.lang)
+            } else {
+                None
+            },
+            f: case_frame(&ctx, &c, "console-certificate-title", bins, &history).await?,
             can_decide,
             can_extend: decides && x.status == CertificateState::Issued,
             max_months: MAX_SELF_EMPLOYMENT_INITIAL_MONTHS,
+            history,
             x,
         })
     }

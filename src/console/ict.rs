@@ -8,11 +8,12 @@
 //! API's `/v1/ict-permits`.
 
 use super::certificates::{
-    after, bad_field, case_grounds, choices, chooser, confirmed, list_ask, named, refusal,
-    refusal_words, version, ConfirmPage, PAGE_ROWS,
+    after, bad_field, case_frame, case_grounds, choices, chooser, confirmed, history, list_ask,
+    named, no_grounds, refusal, refusal_words, version, ConfirmPage, PAGE_ROWS,
 };
 use super::frame::{Ctx, Fail, Form, Frame};
 use crate::auth::{authorize_role, reach, region_case_access, visible, Action, Caller, Reach};
+use crate::cases::case_page::Line;
 use crate::cases::ict::list;
 use crate::cases::ict::view::{self, IctPermit};
 use crate::cases::ict::{self as cmd, ExtensionDecision};
@@ -98,8 +99,14 @@ struct CasePage {
     extension_grounds: Vec<Ground>,
     /// The grounds the application was refused on, named.
     refused_on: Vec<Ground>,
+    /// Why the application, or its extension, cannot be refused (the rule set in force
+    /// lists no grounds for it), when so.
+    no_grounds: Option<String>,
+    no_extension_grounds: Option<String>,
     can_decide: bool,
     can_extend: bool,
+    /// Every act on the permit, with its grounds and notes.
+    history: Vec<Line>,
 }
 
 impl CasePage {
@@ -150,6 +157,7 @@ pub async fn case(ctx: Ctx, id: web::Path<i64>) -> HttpResponse {
         let c = ctx.official()?;
         authorize_role(&c, Action::ReadIctPermits)?;
         let p = read(&ctx, &c, id.into_inner()).await?;
+        let history = history(&ctx, cmd::LIFE.entity_type, p.id).await?;
         let decides = reach(c.role, Action::DecideIctPermit) != Reach::None
             && c.region.as_ref() == Some(&p.region);
         let can_decide = decides && p.status == IctState::Applied;
@@ -167,19 +175,30 @@ pub async fn case(ctx: Ctx, id: web::Path<i64>) -> HttpResponse {
                 Vec::new()
             }
         };
+        let why = |yes: bool, used: GroundUse| {
+            if yes {
+                no_grounds(&list, used, ctx.lang)
+            } else {
+                None
+            }
+        };
         Ok(CasePage {
+            no_grounds: why(can_decide, GroundUse::Ict),
+            no_extension_grounds: why(can_extend, GroundUse::IctExtension),
             grounds: offered(can_decide, GroundUse::Ict),
             extension_grounds: offered(can_extend, GroundUse::IctExtension),
             refused_on: named(&list, &p.refusal_grounds, ctx.lang),
-            f: ctx
-                .frame_naming(
-                    "console-ict-permit-title",
-                    Some(&c),
-                    vec![p.bin.to_string()],
-                )
-                .await?,
+            f: case_frame(
+                &ctx,
+                &c,
+                "console-ict-permit-title",
+                vec![p.bin.to_string()],
+                &history,
+            )
+            .await?,
             can_decide,
             can_extend,
+            history,
             p,
         })
     }

@@ -4,7 +4,7 @@
 
 use super::frame::{Ctx, Fail, Form, Frame};
 use crate::auth::{authorize, authorize_role, permit_access, visible, Action, Caller, Role, Scope};
-use crate::cases::case_page::{self, Note};
+use crate::cases::case_page::{self, Line, Note};
 use crate::cases::documents::{PublicPermit, RegionName};
 use crate::cases::ict::list::{self as ict, Attention, Notification, RegisterLine};
 use crate::cases::permit::list::{self, Listing, OverdueDeparture, Summary};
@@ -255,19 +255,21 @@ struct CasePage {
     refusal: Vec<view::Ground>,
     /// The revocation grounds that apply to the permit's category (Art. 33(2)).
     revocation: Vec<view::Ground>,
-    /// What officials wrote with their acts, shown beside them in the history.
-    notes: Vec<Note>,
+    /// The history, with what officials wrote with their acts beside them.
+    history: Vec<Line>,
 }
 
 impl CasePage {
-    /// The words written with history line `h`, if any.
-    fn note_of(&self, h: &view::Change) -> String {
-        self.notes
+    /// The official who decided a region's part, by name and role as the history names
+    /// them (the role of their decision's line; an akimat's when the history has none).
+    fn decider(&self, sub: &str) -> String {
+        let role = self
+            .history
             .iter()
-            .filter(|n| n.at == h.at && n.action == h.action)
-            .map(|n| n.text.clone())
-            .next()
-            .unwrap_or_default()
+            .rev()
+            .find(|h| h.actor == sub)
+            .map_or("akimat", |h| h.role.as_str());
+        format!("{} ({})", self.f.actor(sub), self.f.role(role))
     }
 
     fn status(&self) -> String {
@@ -292,6 +294,27 @@ impl CasePage {
     fn active(&self) -> bool {
         self.p.status == PermitState::Active
     }
+}
+
+/// The permit's history as the page shows it: each line with the words an official wrote
+/// with it; an employer acting is the permit's employer.
+fn history(p: &Permit, notes: &[Note]) -> Vec<Line> {
+    p.history
+        .iter()
+        .map(|h| Line {
+            at: h.at,
+            action: h.action.clone(),
+            actor: h.actor.clone(),
+            role: h.role.clone(),
+            bin: (h.role == Role::Employer.as_str()).then(|| p.bin.to_string()),
+            legal_basis: h.legal_basis.clone(),
+            grounds: Vec::new(),
+            note: notes
+                .iter()
+                .find(|n| n.at == h.at && n.action == h.action)
+                .map(|n| n.text.clone()),
+        })
+        .collect()
 }
 
 /// How an official reads a permit today, in the page's language.
@@ -367,16 +390,17 @@ pub async fn case(ctx: Ctx, id: web::Path<String>) -> HttpResponse {
         let f = ctx
             .frame_naming("console-case-title", Some(&c), bins)
             .await?;
-        let actors = p.history.iter().map(|h| h.actor.clone()).collect();
+        let mut actors: Vec<String> = p.history.iter().map(|h| h.actor.clone()).collect();
+        actors.extend(p.regions.iter().filter_map(|r| r.decided_by.clone()));
         Ok(CasePage {
             f: ctx.naming_officials(f, actors).await?,
+            history: history(&p, &notes),
             p,
             quota,
             can_decide,
             can_supervise,
             refusal,
             revocation,
-            notes,
         })
     }
     .await;

@@ -7,6 +7,7 @@
 use super::frame::{Ctx, Fail, Frame};
 use super::naming::{country_name, in_words, region_name};
 use crate::auth::Caller;
+use crate::cases::case_page::Line;
 use crate::domain::{Category, Money};
 use crate::format;
 use crate::i18n::Lang;
@@ -116,6 +117,27 @@ impl Frame {
                 .cloned()
                 .unwrap_or_else(|| sub.to_owned()),
         }
+    }
+
+    /// An employer who acted, by the name its profile gives it with its BIN beside
+    /// (`ТОО «Атырау Бурение» · 210340000013`); its sign-in subject `sub` when no profile
+    /// names it.
+    pub fn employer_actor(&self, sub: &str, bin: &str) -> String {
+        match self.employers.get(bin) {
+            Some(name) => format!("{name} · {bin}"),
+            None => sub.to_owned(),
+        }
+    }
+
+    /// Who made history line `h`, with the role in words: an employer by its name with its
+    /// BIN beside, an official by the name the identity provider gave them, the service's
+    /// own actors in words; the sign-in subject only when no name is stored.
+    pub fn who(&self, h: &Line) -> String {
+        let name = match (h.role.as_str(), &h.bin) {
+            ("employer", Some(bin)) => self.employer_actor(&h.actor, bin),
+            _ => self.actor(&h.actor),
+        };
+        format!("{name} ({})", self.role(&h.role))
     }
 
     /// An ICT position in words (`head` → «руководитель»).

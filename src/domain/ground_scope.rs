@@ -47,8 +47,10 @@ pub fn refusal_article(used: GroundUse) -> Article {
 }
 
 /// Art. 34(1), 35(1): the grounds a refusal of the decision `used` names, read from the
-/// rule set's list, each once in the order given. A refusal names at least one
-/// (`grounds-required`); a code the list does not have is `unknown-ground`; a ground the
+/// rule set's list, each once in the order given. A list with no ground for that decision
+/// (a rule set published before `case_grounds` existed) refuses every refusal with
+/// `rule-set-lists-no-grounds`: the ministry must publish a version that lists them. A
+/// refusal names at least one (`grounds-required`); a code the list does not have is `unknown-ground`; a ground the
 /// list has for another kind of case or another decision (an ICT ground for a certificate,
 /// an extension's ground for an application) is `ground-not-for-case` — each under the
 /// decision's article.
@@ -57,10 +59,14 @@ pub fn case_refusal_grounds<'a>(
     codes: &[String],
     used: GroundUse,
 ) -> Result<Vec<&'a CaseGround>, Violation> {
+    let article = refusal_article(used);
+    if list.for_use(used).next().is_none() {
+        return Err(Violation::new(ProblemCode::RuleSetListsNoGrounds, article)
+            .text("decision", used.as_str()));
+    }
     if codes.is_empty() {
         return Err(Violation::service_rule(ProblemCode::GroundsRequired));
     }
-    let article = refusal_article(used);
     let mut out: Vec<&CaseGround> = Vec::new();
     for code in codes {
         let g = list.ground(code).ok_or_else(|| {
@@ -140,6 +146,31 @@ mod tests {
         let v = case_refusal_grounds(&l, &["unreliable-documents".to_owned()], GroundUse::Ict)
             .expect_err("unlisted");
         assert_eq!(v.code, ProblemCode::UnknownGround.as_str());
+    }
+
+    #[test]
+    fn art_34_1_35_1_a_rule_set_listing_no_grounds_for_a_decision_says_so_whatever_is_named() {
+        let none = CaseGrounds::default();
+        for used in [
+            GroundUse::Certificate,
+            GroundUse::Ict,
+            GroundUse::IctExtension,
+        ] {
+            for codes in [vec![], vec!["ict-ratio-unmet".to_owned()]] {
+                let v = case_refusal_grounds(&none, &codes, used).expect_err("no list");
+                assert_eq!(v.code, ProblemCode::RuleSetListsNoGrounds.as_str());
+                assert_eq!(v.article.as_deref(), Some(refusal_article(used).cite()));
+            }
+        }
+        // A list with grounds for other decisions only: none for this one.
+        let ict_only = CaseGrounds {
+            refusal: vec![ground("ict-ratio-unmet", vec![GroundUse::Ict])],
+            ..list()
+        };
+        let v = case_refusal_grounds(&ict_only, &[], GroundUse::Certificate).expect_err("none");
+        assert_eq!(v.code, ProblemCode::RuleSetListsNoGrounds.as_str());
+        let v = case_refusal_grounds(&ict_only, &[], GroundUse::Ict).expect_err("none named");
+        assert_eq!(v.code, ProblemCode::GroundsRequired.as_str());
     }
 
     #[test]

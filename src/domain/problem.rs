@@ -140,6 +140,7 @@ problem_codes! {
     ReplacementPermitUnknown = "replacement-permit-unknown",
     ReplacementReportShort = "replacement-report-short",
     RuleSetIncomplete = "rule-set-incomplete",
+    RuleSetListsNoGrounds = "rule-set-lists-no-grounds",
     StartDatePast = "start-date-past",
     StatisticalReportPeriodOpen = "statistical-report-period-open",
     StatutoryLimitExceeded = "statutory-limit-exceeded",

@@ -405,7 +405,13 @@ refusals!(
     /// A certificate's decision (Art. 34(1)).
     DecideCertificateRefused,
     Some(""),
-    [&[CertificateTermTooLong, GroundsRequired, UnknownGround, GroundNotForCase]]
+    [&[
+        CertificateTermTooLong,
+        RuleSetListsNoGrounds,
+        GroundsRequired,
+        UnknownGround,
+        GroundNotForCase,
+    ]]
 );
 refusals!(
     /// A certificate's extension (Art. 34(1),(3)).
@@ -438,7 +444,13 @@ refusals!(
     DecideIctRefused,
     Some(""),
     [
-        &[IctContractEnded, GroundsRequired, UnknownGround, GroundNotForCase],
+        &[
+            IctContractEnded,
+            RuleSetListsNoGrounds,
+            GroundsRequired,
+            UnknownGround,
+            GroundNotForCase,
+        ],
         ICT_CHECKS,
     ]
 );
@@ -456,6 +468,7 @@ refusals!(
         IctExtensionLimit,
         IctExtensionTooLong,
         IctExtensionBeyondApplication,
+        RuleSetListsNoGrounds,
         GroundsRequired,
         UnknownGround,
         GroundNotForCase,

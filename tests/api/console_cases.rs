@@ -483,7 +483,7 @@ async fn an_akimat_reviews_its_regions_demand_and_the_ministry_sees_any_region_r
 }
 
 /// Runs axe-core on the page `c` shows: the rules it breaks, one line each.
-async fn axe(c: &fantoccini::Client, source: &str) -> Vec<String> {
+pub(crate) async fn axe(c: &fantoccini::Client, source: &str) -> Vec<String> {
     let script = format!(
         "{source}\n;const done = arguments[arguments.length - 1];\
          axe.run(document, {{resultTypes: ['violations']}})\
@@ -550,7 +550,7 @@ async fn furnished(app: &TestApp) -> Cases {
 }
 
 /// Switches the browser's console language to `lang` (from any console page).
-async fn language(c: &fantoccini::Client, app: &TestApp, lang: &str) {
+pub(crate) async fn language(c: &fantoccini::Client, app: &TestApp, lang: &str) {
     c.goto(&format!("{}/console/", app.address)).await.unwrap();
     if c.find(fantoccini::Locator::Css(&format!(
         "#lang-{lang}:not([disabled])"
