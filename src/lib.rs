@@ -8,6 +8,7 @@ pub mod clock;
 pub mod config;
 pub mod console;
 pub mod countries;
+pub mod regions;
 pub mod db;
 pub mod demo;
 pub mod document;

@@ -226,11 +226,11 @@ async fn a_permit_runs_from_application_to_departure() {
     );
     assert_eq!(
         v["message"],
-        "1,000,000.00 tenge were paid to KZ-23; the fee due is 1,588,528.00 tenge at the MRP of 3,932.00 tenge on the payment date"
+        "1,000,000.00 ₸ were paid to Atyrau Region; the fee due is 1,588,528.00 ₸ at the MRP of 3,932.00 ₸ on the payment date"
     );
     for (lang, text) in [
-        ("ru", "в бюджет KZ-23 уплачено 1\u{a0}000\u{a0}000,00 тенге; сбор составляет 1\u{a0}588\u{a0}528,00 тенге по МРП 3\u{a0}932,00 тенге на дату оплаты"),
-        ("kk", "KZ-23 бюджетіне 1\u{a0}000\u{a0}000,00 теңге төленді; төлем күнгі 3\u{a0}932,00 теңгелік АЕК бойынша алым 1\u{a0}588\u{a0}528,00 теңге"),
+        ("ru", "в местный бюджет (Атырауская область) уплачено 1\u{a0}000\u{a0}000,00\u{a0}₸; сбор составляет 1\u{a0}588\u{a0}528,00\u{a0}₸ по МРП 3\u{a0}932,00\u{a0}₸ на дату оплаты"),
+        ("kk", "өңір бюджетіне (Атырау облысы) 1\u{a0}000\u{a0}000,00\u{a0}₸ төленді; төлем күнгі АЕК (3\u{a0}932,00\u{a0}₸) бойынша алым 1\u{a0}588\u{a0}528,00\u{a0}₸"),
     ] {
         let r = pay(&app, &id, "KZ-23", "1000000.00", "2025-12-26", lang).await;
         let v = &r.problem(422, "fee-underpaid")["violations"][0];
