@@ -423,7 +423,10 @@ replacement-report-short = the report names { $hired ->
        *[other] { $foreign } foreign workers
     } to replace
 replacement-not-category-4 = only a category-4 permit carries a replacement commitment; this one is category { $category }
-country-quota-mixed = citizens of { $country } draw on their country quota, so they are applied for on a permit of their own, not with workers of { $countries } citizenships
+country-quota-mixed = citizens of { $country } draw on their country quota, so they are applied for on a permit of their own, not with workers of { $countries ->
+        [one] { $countries } citizenship
+       *[other] { $countries } citizenships
+    }
 passport-expires = the passport of { $worker } expires on { $expiry }, before the permit ends on { $end }
 quota-available-pass =
     { $region } has { $left } { $left ->
