@@ -567,7 +567,10 @@ mod tests {
                 method: "PATCH".into(),
                 allow: "GET".into(),
             },
-            ApiError::conflict("changed-concurrently", Message::new("conflict-created-concurrently")),
+            ApiError::conflict(
+                "changed-concurrently",
+                Message::new("conflict-created-concurrently"),
+            ),
             ApiError::PreconditionFailed { current: 2 },
             ApiError::TooManyRequests(1),
             ApiError::Unavailable,
@@ -592,7 +595,10 @@ mod tests {
         }
         for code in crate::domain::ProblemCode::ALL {
             let own = ApiError::rule(Violation::service_rule(*code)).problem(Lang::En);
-            assert_eq!(own.title, "The service refuses the request by a rule of its own");
+            assert_eq!(
+                own.title,
+                "The service refuses the request by a rule of its own"
+            );
             let law = ApiError::rule(Violation::new(*code, crate::domain::article::ART_33_2));
             assert_eq!(
                 law.problem(Lang::En).title,
@@ -616,7 +622,10 @@ mod tests {
     fn a_whole_year_out_of_range_is_told_so_and_other_text_is_no_whole_number() {
         let said = |raw: &str| ApiError::malformed_year_text(raw).problem(Lang::En).detail;
         assert_eq!(said("99999999999"), "year 99999999999 is outside 2000-2100");
-        assert_eq!(said("-99999999999"), "year -99999999999 is outside 2000-2100");
+        assert_eq!(
+            said("-99999999999"),
+            "year -99999999999 is outside 2000-2100"
+        );
         assert_eq!(said("20x6"), "year 20x6 is not a whole number");
         assert_eq!(said(""), "year  is not a whole number");
     }

@@ -321,7 +321,10 @@ mod tests {
             cited(Lang::En, "no quota", Some("Art. 33(2)")),
             "no quota (Art. 33(2))"
         );
-        assert_eq!(cited(Lang::Ru, "адрес не публичный", None), "адрес не публичный");
+        assert_eq!(
+            cited(Lang::Ru, "адрес не публичный", None),
+            "адрес не публичный"
+        );
     }
 
     #[test]

@@ -292,13 +292,22 @@ mod tests {
             .arg("year", 2026)
             .arg("reserve", 5_393);
         let kk = Lang::Kk.text(&m);
-        assert!(kk.contains("99\u{a0}500") && kk.contains("5\u{a0}393"), "{kk}");
+        assert!(
+            kk.contains("99\u{a0}500") && kk.contains("5\u{a0}393"),
+            "{kk}"
+        );
         assert!(kk.contains("Алматы қаласы") && kk.contains("2026"), "{kk}");
         assert!(!kk.contains("KZ-75") && !kk.contains("2\u{a0}026"), "{kk}");
         let ru = Lang::Ru.text(&m);
-        assert!(ru.contains("город Алматы") && ru.contains("5\u{a0}393"), "{ru}");
+        assert!(
+            ru.contains("город Алматы") && ru.contains("5\u{a0}393"),
+            "{ru}"
+        );
         let en = Lang::En.text(&m);
-        assert!(en.contains("Almaty") && en.contains("5,393") && en.contains("99,500"), "{en}");
+        assert!(
+            en.contains("Almaty") && en.contains("5,393") && en.contains("99,500"),
+            "{en}"
+        );
         // A code that names no region stays as it is.
         let m = Message::new("not-found-region").text("region", "KZ-99");
         assert_eq!(Lang::En.text(&m), "no region KZ-99");
@@ -319,9 +328,15 @@ mod tests {
         assert!(en.contains("against 1 foreign worker with"), "{en}");
         assert!(Lang::En.text(&share(2, 1)).contains("2 foreign workers"));
         let ru = Lang::Ru.text(&share(1, 1));
-        assert!(ru.contains("1 казахстанский работник против 1 иностранного"), "{ru}");
+        assert!(
+            ru.contains("1 казахстанский работник против 1 иностранного"),
+            "{ru}"
+        );
         let ru = Lang::Ru.text(&share(3, 3));
-        assert!(ru.contains("3 казахстанских работника против 3 иностранных"), "{ru}");
+        assert!(
+            ru.contains("3 казахстанских работника против 3 иностранных"),
+            "{ru}"
+        );
         let left = |n: i64| {
             Message::new("country-quota-exhausted")
                 .text("country", "UZB")

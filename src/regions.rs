@@ -25,14 +25,11 @@ static REGIONS: LazyLock<Vec<RegionNames>> = LazyLock::new(|| {
 /// Region `code`'s (ISO 3166-2:KZ, `KZ-23`) name in `lang` (`KZ-23` → «Атырау облысы»,
 /// «Атырауская область», "Atyrau Region"); `None` for a code that names no region.
 pub fn name(lang: Lang, code: &str) -> Option<&'static str> {
-    REGIONS
-        .iter()
-        .find(|r| r.code == code)
-        .map(|r| match lang {
-            Lang::Kk => r.name_kk.as_str(),
-            Lang::Ru => r.name_ru.as_str(),
-            Lang::En => r.name_en.as_str(),
-        })
+    REGIONS.iter().find(|r| r.code == code).map(|r| match lang {
+        Lang::Kk => r.name_kk.as_str(),
+        Lang::Ru => r.name_ru.as_str(),
+        Lang::En => r.name_en.as_str(),
+    })
 }
 
 #[cfg(test)]

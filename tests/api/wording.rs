@@ -212,7 +212,9 @@ async fn roles_and_kinds_of_employer_read_in_the_readers_words() {
 async fn a_refusal_reads_its_article_region_and_figures_as_each_language_writes_them() {
     let app = spawn_app().await;
     crate::quotas::set_quota(&app).await;
-    crate::quotas::allocate(&app, "KZ-75", "3", 500).await.ok(200);
+    crate::quotas::allocate(&app, "KZ-75", "3", 500)
+        .await
+        .ok(200);
     let expected = [
         (
             "kk",
@@ -245,12 +247,18 @@ async fn a_refusal_reads_its_article_region_and_figures_as_each_language_writes_
         for w in words {
             assert!(detail.contains(w), "{lang}: {w} not in {detail}");
         }
-        assert!(!detail.contains("KZ-75") && detail.contains("2026"), "{detail}");
+        assert!(
+            !detail.contains("KZ-75") && detail.contains("2026"),
+            "{detail}"
+        );
         let message = p["violations"][0]["message"].as_str().unwrap();
         assert!(raw.starts_with(message), "{lang}: {message} / {raw}");
         if lang != "en" {
             // Grouped with a no-break space, the article in the reader's words.
-            assert!(raw.contains("5\u{a0}393") && raw.contains("99\u{a0}500"), "{raw}");
+            assert!(
+                raw.contains("5\u{a0}393") && raw.contains("99\u{a0}500"),
+                "{raw}"
+            );
             assert!(!raw.contains("Art."), "{raw}");
             assert!(!detail.contains("2 026"), "{detail}");
         }
