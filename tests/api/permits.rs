@@ -249,7 +249,7 @@ async fn a_permit_runs_from_application_to_departure() {
     assert!(r.problem(422, "fee-underpaid")["violations"][0]["message"]
         .as_str()
         .unwrap()
-        .contains("the fee due is 1,747,300.00 tenge at the MRP of 4,325.00"));
+        .contains("the fee due is 1,747,300.00 ₸ at the MRP of 4,325.00 ₸"));
     let p = pay(&app, &id, "KZ-47", "1747300.00", "2026-01-05", "en")
         .await
         .ok(201)
@@ -866,7 +866,7 @@ async fn art_33_6_a_small_foreign_branch_is_exempt_and_only_a_branch_may_say_it_
     assert_eq!(v["article"], "Art. 33(6)");
     assert_eq!(
         v["message"],
-        "категории 1+2: 2 казахстанских работников против 4 иностранных с этим разрешением, из них 0 — по другим действующим разрешениям работодателя и разрешениям на внутрикорпоративный перевод; казахстанских должно быть не менее 70 %"
+        "категории 1+2: 2 казахстанских работника против 4 иностранных с этим разрешением, из них 0 — по другим действующим разрешениям работодателя и разрешениям на внутрикорпоративный перевод; казахстанских должно быть не менее 70 %"
     );
 }
 
