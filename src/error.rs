@@ -71,7 +71,7 @@ pub struct ViolationView {
     #[schema(value_type = crate::domain::ProblemCode, example = "quota-exhausted")]
     pub code: String,
     /// What is wrong, for a person, in the language `Accept-Language` chose.
-    #[schema(example = "KZ-75 has 0 of 50 units of category 3 left for 2026; 1 requested")]
+    #[schema(example = "Almaty has 0 of 50 units of category 3 left for 2026; 1 requested")]
     pub message: String,
     /// The article of Law 482-V (or the ministry's act) the rule rests on; null for a rule
     /// of the service itself. Never translated.
@@ -118,8 +118,8 @@ impl ViolationView {
     "type": "urn:kz:permits:problem:quota-exhausted",
     "title": "A rule of the law refuses the request",
     "status": 422,
-    "detail": "KZ-75 has 0 of 50 units of category 3 left for 2026; 1 requested (Art. 33(2))",
-    "violations": [{"code": "quota-exhausted", "message": "KZ-75 has 0 of 50 units of category 3 left for 2026; 1 requested", "article": "Art. 33(2)", "pointer": null, "fee_due": null, "quota_left": 0, "limit": null}]
+    "detail": "Almaty has 0 of 50 units of category 3 left for 2026; 1 requested (Art. 33(2))",
+    "violations": [{"code": "quota-exhausted", "message": "Almaty has 0 of 50 units of category 3 left for 2026; 1 requested", "article": "Art. 33(2)", "pointer": null, "fee_due": null, "quota_left": 0, "limit": null}]
 }))]
 pub struct Problem {
     /// Stable URI of the kind of problem; never translated.
@@ -207,6 +207,24 @@ impl ApiError {
         )
     }
 
+    /// 400: the year `raw` a path or form gave is no quota year: a whole number outside
+    /// the years the service accepts (`99999999999` too, though no `i32` holds it) is
+    /// told so, anything else is told it is no whole number.
+    pub fn malformed_year_text(raw: &str) -> ApiError {
+        let digits = raw.strip_prefix('-').unwrap_or(raw);
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            ApiError::malformed(
+                Message::new("malformed-year").text("year", raw),
+                vec![FieldError::new("year", "must be between 2000 and 2100")],
+            )
+        } else {
+            ApiError::malformed(
+                Message::new("malformed-year-text").text("year", raw),
+                vec![FieldError::new("year", "must be a whole number")],
+            )
+        }
+    }
+
     /// 409 `code` with the catalogue message `detail`.
     pub fn conflict(code: &'static str, detail: Message) -> ApiError {
         ApiError::Conflict { code, detail }
@@ -235,7 +253,12 @@ impl ApiError {
                     [one] => one.code.as_str(),
                     _ => "rule-violation",
                 },
-                "title-rule-violation",
+                // A refusal resting on no article is the service's own rule, not the law's.
+                if v.iter().any(|v| v.article.is_some()) {
+                    "title-rule-violation"
+                } else {
+                    "title-service-rule"
+                },
             ),
             ApiError::Unauthorized(_) => ("unauthorized", "title-unauthorized"),
             ApiError::Forbidden(_) => ("forbidden", "title-forbidden"),
@@ -291,10 +314,7 @@ impl ApiError {
         let detail = match self {
             ApiError::Rule(v) => v
                 .iter()
-                .map(|v| match &v.article {
-                    Some(article) => format!("{} ({article})", lang.text(&v.message())),
-                    None => lang.text(&v.message()),
-                })
+                .map(|v| crate::format::cited(lang, &lang.text(&v.message()), v.article.as_deref()))
                 .collect::<Vec<_>>()
                 .join("; "),
             other => lang.text(&other.detail()),
@@ -527,6 +547,88 @@ impl From<CaseError> for ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every kind of problem the API answers, each once.
+    fn every_kind() -> Vec<ApiError> {
+        let code = crate::domain::ProblemCode::WebhookUrlNotPublic;
+        vec![
+            ApiError::malformed(Message::new("malformed-path"), Vec::new()),
+            ApiError::UnsupportedMediaType,
+            ApiError::PayloadTooLarge(1),
+            ApiError::RequestTimeout,
+            ApiError::HeaderTooLarge(1),
+            ApiError::Invalid(Vec::new()),
+            ApiError::rule(Violation::new(code, crate::domain::article::ART_33_2)),
+            ApiError::rule(Violation::service_rule(code)),
+            ApiError::Unauthorized(Message::new("unauthorized-missing-claim")),
+            ApiError::Forbidden(Message::new("forbidden-role")),
+            ApiError::NotFound(Message::new("not-found-resource")),
+            ApiError::MethodNotAllowed {
+                method: "PATCH".into(),
+                allow: "GET".into(),
+            },
+            ApiError::conflict(
+                "changed-concurrently",
+                Message::new("conflict-created-concurrently"),
+            ),
+            ApiError::PreconditionFailed { current: 2 },
+            ApiError::TooManyRequests(1),
+            ApiError::Unavailable,
+            ApiError::Internal,
+        ]
+    }
+
+    /// Every problem type's title is its own, in words of each language's own (no
+    /// fallback to English), and says what the problem is: the law's title only for a
+    /// refusal that cites an article, the service's own rule titled as the service's.
+    #[test]
+    fn every_problem_type_has_a_title_of_its_own_in_kazakh_russian_and_english() {
+        for lang in Lang::ALL {
+            let mut titles = Vec::new();
+            for e in every_kind() {
+                let (_, key) = e.slug_and_title();
+                assert!(lang.renders(&Message::new(key)), "{key} in {lang:?}");
+                let title = e.problem(lang).title;
+                assert!(!title.is_empty() && !titles.contains(&title), "{title}");
+                titles.push(title);
+            }
+        }
+        for code in crate::domain::ProblemCode::ALL {
+            let own = ApiError::rule(Violation::service_rule(*code)).problem(Lang::En);
+            assert_eq!(
+                own.title,
+                "The service refuses the request by a rule of its own"
+            );
+            let law = ApiError::rule(Violation::new(*code, crate::domain::article::ART_33_2));
+            assert_eq!(
+                law.problem(Lang::En).title,
+                "A rule of the law refuses the request"
+            );
+        }
+        let own = ApiError::rule(Violation::service_rule(
+            crate::domain::ProblemCode::WebhookUrlNotPublic,
+        ));
+        assert_eq!(
+            own.problem(Lang::Ru).title,
+            "Запрос отклонён по правилу самого сервиса"
+        );
+        assert_eq!(
+            own.problem(Lang::Kk).title,
+            "Сұрау сервистің өз ережесі бойынша қабылданбады"
+        );
+    }
+
+    #[test]
+    fn a_whole_year_out_of_range_is_told_so_and_other_text_is_no_whole_number() {
+        let said = |raw: &str| ApiError::malformed_year_text(raw).problem(Lang::En).detail;
+        assert_eq!(said("99999999999"), "year 99999999999 is outside 2000-2100");
+        assert_eq!(
+            said("-99999999999"),
+            "year -99999999999 is outside 2000-2100"
+        );
+        assert_eq!(said("20x6"), "year 20x6 is not a whole number");
+        assert_eq!(said(""), "year  is not a whole number");
+    }
 
     #[test]
     fn a_single_rule_violation_names_the_problem_type_after_its_code() {

@@ -145,6 +145,29 @@ pub fn citation(lang: Lang, stored: &str) -> String {
     }
 }
 
+/// A citation inside a sentence a person reads, as `lang` writes it ([`citation`]) and
+/// kept on one line: in Russian with no-break spaces after «ст.», «п.», «пп.», as Russian
+/// typesetting does (`ст.\u{a0}33 п.\u{a0}2`). The one form the API's problem messages and
+/// the console's pages cite an article in; the `article` member of a problem keeps the
+/// stored English citation, which never changes with the language.
+pub fn article(lang: Lang, stored: &str) -> String {
+    let text = citation(lang, stored);
+    match lang {
+        Lang::Ru => text.replace("ст. ", "ст.\u{a0}").replace("п. ", "п.\u{a0}"),
+        Lang::Kk | Lang::En => text,
+    }
+}
+
+/// A sentence of a rule that refuses, followed by the article it rests on in parentheses
+/// as `lang` writes it (`… (ст.\u{a0}33 п.\u{a0}2)`); the sentence alone for a rule of the
+/// service itself, which cites no article.
+pub fn cited(lang: Lang, sentence: &str, stored: Option<&str>) -> String {
+    match stored {
+        Some(a) => format!("{sentence} ({})", article(lang, a)),
+        None => sentence.to_owned(),
+    }
+}
+
 /// Why a permit is not valid today, as `lang` says it, its day written as `lang` writes
 /// dates (`оның қолданылу мерзімі 14.12.2026 басталады`): the reason public verification
 /// gives, on the console's page and in the API's answer alike (Art. 33(5)).
@@ -264,6 +287,44 @@ mod tests {
         // Late in the UTC evening it is already the next day in Kazakhstan.
         let late: DateTime<Utc> = "2026-12-31T19:30:59Z".parse().unwrap();
         assert_eq!(time(Lang::Ru, late, almaty), "01.01.2027 00:30");
+    }
+
+    #[test]
+    fn an_article_in_a_sentence_is_written_by_the_readers_language_on_one_line() {
+        assert_eq!(article(Lang::Kk, "Art. 33(2)"), "33-баптың 2-тармағы");
+        assert_eq!(article(Lang::Ru, "Art. 33(2)"), "ст.\u{a0}33 п.\u{a0}2");
+        assert_eq!(article(Lang::En, "Art. 33(2)"), "Art. 33(2)");
+        assert_eq!(
+            plain(article(Lang::Ru, "Art. 32(2)(12)")),
+            "ст. 32 п. 2 пп. 12"
+        );
+        assert!(!article(Lang::Ru, "Art. 32(2)(12)").contains("пп. "));
+        assert_eq!(
+            article(Lang::Kk, "Art. 7(23), 32(4)(1)"),
+            citation(Lang::Kk, "Art. 7(23), 32(4)(1)")
+        );
+        assert!(!article(Lang::Kk, "Art. 7(23), 32(4)(1)").contains("Art."));
+        assert!(!article(Lang::Ru, "Art. 7(23), 32(4)(1)").contains("Art."));
+    }
+
+    #[test]
+    fn a_refusal_cites_its_article_after_the_sentence_and_a_service_rule_none() {
+        assert_eq!(
+            plain(cited(Lang::Ru, "квоты нет", Some("Art. 33(2)"))),
+            "квоты нет (ст. 33 п. 2)"
+        );
+        assert_eq!(
+            cited(Lang::Kk, "квота жоқ", Some("Art. 33(2)")),
+            "квота жоқ (33-баптың 2-тармағы)"
+        );
+        assert_eq!(
+            cited(Lang::En, "no quota", Some("Art. 33(2)")),
+            "no quota (Art. 33(2))"
+        );
+        assert_eq!(
+            cited(Lang::Ru, "адрес не публичный", None),
+            "адрес не публичный"
+        );
     }
 
     #[test]

@@ -15,13 +15,28 @@ use std::collections::HashMap;
 /// The arguments of the catalogue's messages that carry a country's code: read by name.
 const COUNTRY_ARGS: [&str; 2] = ["country", "sender"];
 
+/// The numeric arguments that name rather than count (a year, an id, a permit's number, a
+/// category, a line of a file): shown as their digits, never grouped (`2026`, not `2 026`).
+const LABEL_ARGS: [&str; 9] = [
+    "year",
+    "id",
+    "permit",
+    "parent",
+    "category",
+    "quarter",
+    "subparagraph",
+    "line",
+    "column",
+];
+
 fluent_templates::static_loader! {
     static LOCALES = {
         locales: "./locales",
         fallback_language: "en",
         // No Unicode isolation marks around arguments: the text goes into JSON and logs.
-        // Whole numbers of five digits and more grouped by thousands as each language
-        // writes them (`99 500`, `99,500`); years and four-digit figures as they are.
+        // Every count and amount as each language writes numbers (`5 393`, `99 500`,
+        // `0,25`; `5,393`, `0.25`), as the console and the PDF write them; the numbers
+        // that name (years, ids) are given as text and stay as they are.
         customise: |bundle| {
             bundle.set_use_isolating(false);
             bundle.set_formatter(Some(number_formatter(&bundle.locales)));
@@ -40,13 +55,19 @@ impl Lang {
                 // Fluent numbers are doubles: a number beyond 2^53 (a large id) is shown as
                 // its digits, exactly.
                 let value = match value {
+                    Arg::Number(n) if LABEL_ARGS.contains(&name.as_str()) => {
+                        FluentValue::from(n.to_string())
+                    }
                     Arg::Number(n) if n.unsigned_abs() < 1 << 53 => FluentValue::from(*n),
                     Arg::Words(w) => FluentValue::from(self.pick(w).to_owned()),
-                    Arg::Money { tenge } => FluentValue::from(format::amount(self, *tenge)),
+                    Arg::Money { tenge } => FluentValue::from(format::money(self, *tenge)),
                     Arg::Text(t) if COUNTRY_ARGS.contains(&name.as_str()) => {
                         FluentValue::from(self.country(t))
                     }
-                    Arg::Text(t) => FluentValue::from(self.dates_in(t)),
+                    Arg::Text(t) => match crate::regions::name(self, t) {
+                        Some(region) => FluentValue::from(region),
+                        None => FluentValue::from(self.dates_in(t)),
+                    },
                     other => FluentValue::from(other.to_string()),
                 };
                 (Cow::Owned(name.clone()), value)
@@ -110,16 +131,15 @@ impl Lang {
     }
 }
 
-/// A whole number of five digits or more as `lang` groups it; `None` (Fluent's own form)
-/// for a fraction or a shorter number, so that a year reads `2026`, never `2 026`.
+/// A number as `lang` writes it, grouped by thousands from four digits and with its
+/// decimal mark (`5 393`, `0,25`; `5,393`, `0.25`): the same digits as
+/// [`format::decimal`] gives the console and the PDF.
 fn grouped(lang: Lang, value: &FluentValue) -> Option<String> {
     match value {
-        FluentValue::Number(n) if n.value.fract() == 0.0 && n.value.abs() >= 10_000.0 => {
-            format!("{}", n.value)
-                .parse()
-                .ok()
-                .map(|whole| format::integer(lang, whole))
-        }
+        FluentValue::Number(n) => format!("{}", n.value)
+            .parse()
+            .ok()
+            .map(|d| format::decimal(lang, d)),
         _ => None,
     }
 }
@@ -256,12 +276,82 @@ mod tests {
         );
         let m = Message::new("not-found-quota-year").arg("year", 2026);
         assert!(Lang::Ru.text(&m).contains("2026"));
+        // An id names a hold: its digits as they are, never grouped.
         let m = Message::new("conflict-hold-state-changed").arg("id", 99_500);
+        assert!(Lang::Kk.text(&m).contains("99500"), "{}", Lang::Kk.text(&m));
+    }
+
+    /// The trial's refusals: every count grouped as the reader's language groups numbers
+    /// (four digits too), the region by its name, the year as it is.
+    #[test]
+    fn counts_are_grouped_from_four_digits_and_regions_named_in_every_language() {
+        let m = Message::new("national-quota-exceeded")
+            .text("region", "KZ-75")
+            .arg("increase", 99_500)
+            .arg("category", 3)
+            .arg("year", 2026)
+            .arg("reserve", 5_393);
+        let kk = Lang::Kk.text(&m);
         assert!(
-            Lang::Kk.text(&m).contains("99\u{a0}500"),
-            "{}",
-            Lang::Kk.text(&m)
+            kk.contains("99\u{a0}500") && kk.contains("5\u{a0}393"),
+            "{kk}"
         );
+        assert!(kk.contains("Алматы қаласы") && kk.contains("2026"), "{kk}");
+        assert!(!kk.contains("KZ-75") && !kk.contains("2\u{a0}026"), "{kk}");
+        let ru = Lang::Ru.text(&m);
+        assert!(
+            ru.contains("город Алматы") && ru.contains("5\u{a0}393"),
+            "{ru}"
+        );
+        let en = Lang::En.text(&m);
+        assert!(
+            en.contains("Almaty") && en.contains("5,393") && en.contains("99,500"),
+            "{en}"
+        );
+        // A code that names no region stays as it is.
+        let m = Message::new("not-found-region").text("region", "KZ-99");
+        assert_eq!(Lang::En.text(&m), "no region KZ-99");
+    }
+
+    /// A count meets its noun in the form the count asks for, in English and Russian.
+    #[test]
+    fn a_count_meets_its_noun_in_the_form_the_count_asks_for() {
+        let share = |foreign: i64, kazakh: i64| {
+            Message::new("kazakh-share")
+                .text("categories", "3")
+                .arg("kazakh", kazakh)
+                .arg("foreign", foreign)
+                .arg("permitted", 0)
+                .arg("min", 70)
+        };
+        let en = Lang::En.text(&share(1, 1));
+        assert!(en.contains("against 1 foreign worker with"), "{en}");
+        assert!(Lang::En.text(&share(2, 1)).contains("2 foreign workers"));
+        let ru = Lang::Ru.text(&share(1, 1));
+        assert!(
+            ru.contains("1 казахстанский работник против 1 иностранного"),
+            "{ru}"
+        );
+        let ru = Lang::Ru.text(&share(3, 3));
+        assert!(
+            ru.contains("3 казахстанских работника против 3 иностранных"),
+            "{ru}"
+        );
+        let left = |n: i64| {
+            Message::new("country-quota-exhausted")
+                .text("country", "UZB")
+                .arg("year", 2026)
+                .arg("left", n)
+                .arg("wanted", 9)
+        };
+        assert!(Lang::Ru.text(&left(1)).contains("осталась 1 единица"));
+        assert!(Lang::Ru.text(&left(2)).contains("осталось 2 единицы"));
+        assert!(Lang::Ru.text(&left(5)).contains("осталось 5 единиц"));
+        assert!(Lang::En.text(&left(1)).contains("has 1 unit left"));
+        let m = Message::new("extension-limit-reached")
+            .arg("category", 3)
+            .arg("max", 1);
+        assert!(Lang::En.text(&m).ends_with("at most once"));
     }
 
     /// The keys of a catalogue file with the names of their arguments, also those a

@@ -17,5 +17,6 @@ pub mod format;
 pub mod i18n;
 pub mod lang;
 pub mod ops;
+pub mod regions;
 pub mod startup;
 pub mod wire;

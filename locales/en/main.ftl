@@ -4,6 +4,7 @@ title-unsupported-media-type = Unsupported media type
 title-payload-too-large = The body is too large
 title-invalid-fields = Some fields are invalid
 title-rule-violation = A rule of the law refuses the request
+title-service-rule = The service refuses the request by a rule of its own
 title-unauthorized = Authentication required
 title-forbidden = Not allowed for this caller
 title-not-found = Not found
@@ -217,9 +218,18 @@ unknown-country = { $country } is not in the reference data
 allocation-below-used = { $region } cannot go down to { $number } of category { $category } for { $year }: { $taken } are held or used
 national-quota-exceeded = { $region } would get { $increase } more of category { $category } for { $year }, but only { $reserve } are left undistributed
 transfer-to-itself = a transfer needs two different ends
-transfer-exceeds-unused = { $source } has { $available } unused units of category { $category } for { $year }, fewer than { $units }
-quota-exhausted = { $region } has { $left } of { $allocated } units of category { $category } left for { $year }; { $wanted } requested
-country-quota-exhausted = the { $year } quota for citizens of { $country } has { $left } units left; { $wanted } requested
+transfer-exceeds-unused = { $source } has { $available } unused { $available ->
+        [one] unit
+       *[other] units
+    } of category { $category } for { $year }, fewer than { $units }
+quota-exhausted = { $region } has { $left } of { $allocated ->
+        [one] { $allocated } unit
+       *[other] { $allocated } units
+    } of category { $category } left for { $year }; { $wanted } requested
+country-quota-exhausted = the { $year } quota for citizens of { $country } has { $left ->
+        [one] { $left } unit
+       *[other] { $left } units
+    } left; { $wanted } requested
 reduction-invalid = a reduction needs a number below the { $requested } requested and a reason
 reason-required = a rejection needs a reason
 profession-not-seasonal = { $profession } is not on the ministry's list of seasonal professions
@@ -260,7 +270,13 @@ mrz-mismatch = { $field }: the { $item ->
     } in the machine-readable zone differs from the one sent
 birth-date-not-past = { $field }: the date of birth { $birth } is not before today, { $today }
 worker-below-working-age = { $field }: born on { $birth }, the worker is { $age } on the permit's first day, { $start }; a labour contract needs { $minimum } years ({ $source })
-experience-beyond-working-years = { $field }: { $years } years of experience, but only { $possible } years have passed since the age of { $minimum }
+experience-beyond-working-years = { $field }: { $years ->
+        [one] { $years } year
+       *[other] { $years } years
+    } of experience, but only { $possible ->
+        [one] { $possible } year has
+       *[other] { $possible } years have
+    } passed since the age of { $minimum }
 passport-expiry-before-birth = { $field }: the passport expires on { $expiry }, before its holder was born on { $birth }
 worker-named-twice = { $field }: { $worker } is named twice in the request
 ict-fee-not-allowed = { $field } must be true: ICT permits pay no fee
@@ -323,7 +339,10 @@ route-next-none = the foreigner needs an employer who applies for a permit, or a
 conflict-certificate-changed = self-employment certificate { $id } changed concurrently; read it again
 profession-not-in-demand = occupation { $occupation } is not on the list of in-demand professions of priority sectors in force on { $date }
 qualification-education-below = { $profession } requires higher education
-qualification-experience-below = { $profession } requires { $required } years of experience; the applicant has { $years }
+qualification-experience-below = { $profession } requires { $required ->
+        [one] { $required } year
+       *[other] { $required } years
+    } of experience; the applicant has { $years }
 certificate-term-too-long = a certificate is issued for at most { $max } months; { $months } asked
 extension-window-closed = the certificate was issued on { $issued }: an extension had to be applied for by { $deadline }, not on { $applied }
 extension-beyond-three-years = the labour contract from { $start } to { $end } runs beyond { $max } months; a certificate is never extended beyond three years
@@ -333,14 +352,32 @@ certificate-not-issued = self-employment certificate { $id } has not been issued
 employment-end-without-hire = the end of an employment is reported after the hire; this employer reported no hire on certificate { $id }
 
 # Permits (Art. 33): checks of an application (code = key), stored and rendered when read
-quota-available = { $region } has { $left } units of category { $category } left for { $year }; { $wanted } needed
-country-quota-available = the { $year } quota for citizens of { $country } has { $left } units left; { $wanted } needed
-kazakh-share = categories { $categories }: { $kazakh } Kazakh staff against { $foreign } foreign workers with this permit, { $permitted } of them on the employer's other live permits and ICT permits; at least { $min } % must be Kazakh
-kazakh-share-exempt = a branch or representative office of a foreign legal entity with { $employees } employees (at most { $max }) keeps no Kazakh share
-kazakh-share-small-business = a small-business entity with { $employees } employees (at most { $max }) keeps no Kazakh share
+quota-available = { $region } has { $left ->
+        [one] { $left } unit
+       *[other] { $left } units
+    } of category { $category } left for { $year }; { $wanted } needed
+country-quota-available = the { $year } quota for citizens of { $country } has { $left ->
+        [one] { $left } unit
+       *[other] { $left } units
+    } left; { $wanted } needed
+kazakh-share = categories { $categories }: { $kazakh } Kazakh staff against { $foreign ->
+        [one] { $foreign } foreign worker
+       *[other] { $foreign } foreign workers
+    } with this permit, { $permitted } of them on the employer's other live permits and ICT permits; at least { $min } % must be Kazakh
+kazakh-share-exempt = a branch or representative office of a foreign legal entity with { $employees ->
+        [one] { $employees } employee
+       *[other] { $employees } employees
+    } (at most { $max }) keeps no Kazakh share
+kazakh-share-small-business = a small-business entity with { $employees ->
+        [one] { $employees } employee
+       *[other] { $employees } employees
+    } (at most { $max }) keeps no Kazakh share
 kazakh-share-not-applicable = no Kazakh-share ratio covers category { $category }
 employer-profile-required = the employer has no profile in force on { $date }: its workforce is needed to judge the Kazakh share
-qualification-data = { $worker }: occupation { $occupation }, { $years } years of experience; education, an NKZ occupation code and a qualification reference are required
+qualification-data = { $worker }: occupation { $occupation }, { $years ->
+        [one] { $years } year
+       *[other] { $years } years
+    } of experience; education, an NKZ occupation code and a qualification reference are required
 term-allowed =
     category { $category } allows no term of { $length } { $unit ->
         [days] { $length ->
@@ -353,7 +390,10 @@ term-allowed =
         }
        *[other] units
     }
-labour-market-test = the vacancy was published on the Electronic Labour Exchange { $days } days before the application; at least { $min } are required, with its code
+labour-market-test = the vacancy was published on the Electronic Labour Exchange { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } before the application; at least { $min } are required, with its code
 employer-barred = a revocation for unlawful engagement of foreign labour bars the employer until { $until }
 replacement-commitment = category 4 commits to replacing the foreigners with Kazakh citizens within { $min } to { $max } months
 worker-on-live-permit = { $holder ->
@@ -375,9 +415,18 @@ reissue-occupation-differs = the newcomer's occupation { $newcomer } is not that
 reissue-needs-no-permit = the newcomer is a citizen of { $country }, an EAEU member state, and needs no permit
 reissue-country-quota = the newcomer, a citizen of { $country }, would draw on another quota than the permit's units are held in ({ $held })
 replacement-obligation-met = earlier category-4 permits whose replacement period has passed without the replacement reported: { $count } ({ $permits })
-replacement-report-short = the report names { $hired } Kazakh citizens hired by today; the permit had { $foreign } foreign workers to replace
+replacement-report-short = the report names { $hired ->
+        [one] { $hired } Kazakh citizen
+       *[other] { $hired } Kazakh citizens
+    } hired by today; the permit had { $foreign ->
+        [one] { $foreign } foreign worker
+       *[other] { $foreign } foreign workers
+    } to replace
 replacement-not-category-4 = only a category-4 permit carries a replacement commitment; this one is category { $category }
-country-quota-mixed = citizens of { $country } draw on their country quota, so they are applied for on a permit of their own, not with workers of { $countries } citizenships
+country-quota-mixed = citizens of { $country } draw on their country quota, so they are applied for on a permit of their own, not with workers of { $countries ->
+        [one] { $countries } citizenship
+       *[other] { $countries } citizenships
+    }
 passport-expires = the passport of { $worker } expires on { $expiry }, before the permit ends on { $end }
 quota-available-pass =
     { $region } has { $left } { $left ->
@@ -390,9 +439,18 @@ country-quota-available-pass =
        *[other] units
     } left, enough for the { $wanted } needed
 country-quota-mixed-pass = no citizen of a country with a country-of-origin quota is applied for together with workers of other citizenships
-kazakh-share-pass = categories { $categories }: { $kazakh } Kazakh staff against { $foreign } foreign workers with this permit, { $permitted } of them on the employer's other live permits and ICT permits, keep the Kazakh share of at least { $min } %
-kazakh-share-exempt-pass = exempt from the Kazakh share: a branch or representative office of a foreign legal entity with { $employees } employees (at most { $max })
-kazakh-share-small-business-pass = exempt from the Kazakh share: a small-business entity with { $employees } employees (at most { $max })
+kazakh-share-pass = categories { $categories }: { $kazakh } Kazakh staff against { $foreign ->
+        [one] { $foreign } foreign worker
+       *[other] { $foreign } foreign workers
+    } with this permit, { $permitted } of them on the employer's other live permits and ICT permits, keep the Kazakh share of at least { $min } %
+kazakh-share-exempt-pass = exempt from the Kazakh share: a branch or representative office of a foreign legal entity with { $employees ->
+        [one] { $employees } employee
+       *[other] { $employees } employees
+    } (at most { $max })
+kazakh-share-small-business-pass = exempt from the Kazakh share: a small-business entity with { $employees ->
+        [one] { $employees } employee
+       *[other] { $employees } employees
+    } (at most { $max })
 kazakh-share-not-applicable-pass = no Kazakh-share ratio covers category { $category }, so no share is required
 qualification-data-pass = { $worker }: occupation { $occupation }, { $years } years of experience; the education, NKZ occupation code and qualification reference are given
 term-allowed-pass =
@@ -440,10 +498,13 @@ worker-route-other =
     }): refused for this permit, drawing no quota
 no-worker-needs-permit = no worker of the permit needs a permit within the quota
 rule-set-incomplete = the rule set in force has no { $section } for category { $category } in sector { $sector }: the ministry must complete it before this permit can be priced
-fee-underpaid = { $paid } tenge were paid to { $region }; the fee due is { $due } tenge at the MRP of { $mrp } tenge on the payment date
+fee-underpaid = { $paid } were paid to { $region }; the fee due is { $due } at the MRP of { $mrp } on the payment date
 trip-region-in-permit = { $region } is named in the permit: the permit itself is valid there, no business trip is needed
 trip-outside-validity = the trip from { $from } to { $to } is outside the permit's validity from { $start } to { $end }
-trip-days-exceeded = in { $year } the worker has { $used } business-trip days; { $wanted } more would exceed { $max }
+trip-days-exceeded = in { $year } the worker has { $used ->
+        [one] { $used } business-trip day
+       *[other] { $used } business-trip days
+    }; { $wanted } more would exceed { $max }
 trip-ends-before-start = the trip ends on { $to }, before it starts on { $from }
 unknown-ground = { $ground } is not a ground on the ministry's list
 grounds-required = a refusal names at least one ground from the ministry's list
@@ -488,7 +549,10 @@ foreign-division-mismatch =
        *[other] another kind of employer
     }: only a branch or representative office can be a division of a foreign legal entity
 extension-not-allowed = category { $category } permits cannot be extended
-extension-limit-reached = a category { $category } permit can be extended at most { $max } times
+extension-limit-reached = a category { $category } permit can be extended at most { $max ->
+        [one] once
+       *[other] { $max } times
+    }
 extension-window = an extension of a permit ending on { $end } is applied for from { $opens } to { $closes }; today is { $today }
 payment-date-invalid = the payment date { $date } is before the decision ({ $decided }) or after today ({ $today })
 start-date-past = the permit cannot start on { $start }, before today ({ $today })
@@ -559,7 +623,13 @@ webhook-url-not-public = { $host } is not a public Internet address: the service
 ict-arrival-term-outside-permit = the term of work { $from } – { $to } goes beyond the ICT permit's validity ({ $valid_from } – { $valid_until })
 conflict-ict-extension-pending = ICT permit { $id } already has an extension application awaiting the akimat
 conflict-ict-extension-not-applied = no extension of ICT permit { $id } was applied for
-ict-extension-beyond-application = an extension by { $months } months goes beyond the { $asked } months applied for
+ict-extension-beyond-application = an extension by { $months ->
+        [one] { $months } month
+       *[other] { $months } months
+    } goes beyond the { $asked ->
+        [one] { $asked } month
+       *[other] { $asked } months
+    } applied for
 ict-worker-not-on-permit = worker { $worker } is not on ICT permit { $id }
 ict-worker-already-notified = the arrival of worker { $worker } was already notified
 ict-departure-in-future = the departure date { $date } is in the future

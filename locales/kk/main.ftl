@@ -4,6 +4,7 @@ title-unsupported-media-type = Мазмұн түріне қолдау көрсе
 title-payload-too-large = Сұрау денесі тым үлкен
 title-invalid-fields = Кейбір өрістер қате толтырылған
 title-rule-violation = Сұрау заң нормасы бойынша қабылданбады
+title-service-rule = Сұрау сервистің өз ережесі бойынша қабылданбады
 title-unauthorized = Аутентификация қажет
 title-forbidden = Бұл пайдаланушыға рұқсат етілмеген
 title-not-found = Табылмады
@@ -100,7 +101,7 @@ conflict-case-already-holds-quota =
         [complaint-extension] { $id } шағымы бойынша қалпына келтірілген ұзарту
         [complaint] { $id } шағымы
        *[other] { $id } ісі
-    } { $region } өңірінде квотаны әлдеқашан ұстап тұр
+    } квотаны әлдеқашан ұстап тұр (өңір: { $region })
 conflict-hold-state-changed = { $id } квота резерві қатар жүрген сұраумен өзгерді
 conflict-demand-changed = { $id } квотаға өтінімі қаралып жатқанда өзгерді
 conflict-illegal-transition =
@@ -214,11 +215,11 @@ country-not-treaty-partner = { $country } елінің Қазақстанмен 
 country-quota-for-eaeu-member = { $country } — Еуразиялық экономикалық одақтың мүшесі: оның азаматтары рұқсатсыз жұмыс істейді, сондықтан оған шыққан елі бойынша квота болмайды
 quota-below-used = { $country } квотасын { $number } дейін азайтуға болмайды: { $taken } резервте немесе пайдаланылған
 unknown-country = { $country } кодты ел анықтамалықта жоқ
-allocation-below-used = { $region } өңірінің { $year } жылғы { $category } санатындағы квотасын { $number } дейін азайтуға болмайды: { $taken } резервте немесе пайдаланылған
+allocation-below-used = { $region }: { $year } жылғы { $category } санатындағы квотаны { $number } дейін азайтуға болмайды: { $taken } резервте немесе пайдаланылған
 national-quota-exceeded = { $region } { $year } жылға { $category } санаты бойынша тағы { $increase } алар еді, бірақ бөлінбегені тек { $reserve }
 transfer-to-itself = қайта бөлудің екі түрлі шеті болуы керек
-transfer-exceeds-unused = { $source } ішінде { $year } жылға { $category } санатының пайдаланылмаған { $available } бірлігі бар, бұл { $units } кем
-quota-exhausted = { $region } өңірінде { $year } жылға { $category } санатының { $allocated } бірлігінен { $left } қалды; { $wanted } сұралды
+transfer-exceeds-unused = { $source }: { $year } жылға { $category } санатының пайдаланылмаған { $available } бірлігі бар, бұл { $units } кем
+quota-exhausted = { $region }: { $year } жылға { $category } санатының { $allocated } бірлігінен { $left } қалды; { $wanted } сұралды
 country-quota-exhausted = { $country } азаматтарына арналған { $year } жылғы квотада { $left } бірлік қалды; { $wanted } сұралды
 reduction-invalid = азайту үшін сұралған { $requested } санынан кіші сан және себеп қажет
 reason-required = бас тарту үшін себеп қажет
@@ -265,7 +266,7 @@ passport-expiry-before-birth = { $field }: паспорттың мерзімі {
 worker-named-twice = { $field }: { $worker } сұрауда екі рет көрсетілген
 ict-fee-not-allowed = { $field } true болуы керек: корпоративішілік ауыстыру үшін алым алынбайды
 title-request-timeout = Сұрауды күту уақыты өтті
-title-header-too-large = Тақырып тым үлкен
+title-header-too-large = Сұраудың HTTP тақырыбы тым үлкен
 detail-request-timeout = сұрау денесі уақытында келмеді
 detail-header-too-large = сұрау тақырыбы { $limit } байттан үлкен
 unauthorized-subject-too-long = токен субъектісі { $max } байттан ұзын
@@ -333,7 +334,7 @@ certificate-not-issued = өз бетінше жұмысқа орналасу т�
 employment-end-without-hire = еңбек қатынастарының тоқтатылуы туралы жұмысқа алу туралы хабарламадан кейін хабарлайды; бұл жұмыс беруші { $id } анықтама бойынша жұмысқа алу туралы хабарламаған
 
 # Permits (Art. 33): checks of an application (code = key), stored and rendered when read
-quota-available = { $region } өңірінде { $year } жылға { $category } санаты бойынша { $left } квота бірлігі қалды; { $wanted } қажет
+quota-available = { $region }: { $year } жылға { $category } санаты бойынша { $left } квота бірлігі қалды; { $wanted } қажет
 country-quota-available = { $country } азаматтарына арналған { $year } жылғы квотада { $left } бірлік қалды; { $wanted } қажет
 kazakh-share = { $categories } санаттары: осы рұқсатпен { $kazakh } қазақстандық қызметкерге { $foreign } шетелдік қызметкер келеді, оның { $permitted } — жұмыс берушінің басқа қолданыстағы рұқсаттары мен корпоративішілік ауыстыру рұқсаттары бойынша; қазақстандықтар кемінде { $min } % болуы тиіс
 kazakh-share-exempt = { $employees } қызметкері бар (ең көбі { $max }) шетелдік заңды тұлғаның филиалы немесе өкілдігі қазақстандық кадрлар үлесін сақтамайды
@@ -373,7 +374,7 @@ replacement-report-short = есепте бүгінге дейін жұмысқа
 replacement-not-category-4 = алмастыру міндеттемесі тек 4-санат рұқсатында болады; бұл рұқсат { $category } санатты
 country-quota-mixed = { $country } азаматтары өз елінің квотасын пайдаланады, сондықтан оларға { $countries } азаматтықтағы қызметкерлермен бірге емес, жеке рұқсат сұралады
 passport-expires = { $worker } паспортының мерзімі { $expiry } күні, рұқсат аяқталатын { $end } күнінен бұрын бітеді
-quota-available-pass = { $region } өңірінде { $year } жылға { $category } санаты бойынша { $left } квота бірлігі қалды, бұл қажетті { $wanted } бірлікке жеткілікті
+quota-available-pass = { $region }: { $year } жылға { $category } санаты бойынша { $left } квота бірлігі қалды, бұл қажетті { $wanted } бірлікке жеткілікті
 country-quota-available-pass = { $country } азаматтарына арналған { $year } жылғы квотада { $left } бірлік қалды, бұл қажетті { $wanted } бірлікке жеткілікті
 country-quota-mixed-pass = шығу елі бойынша квотасы бар елдің азаматтары басқа азаматтықтағы қызметкерлермен бір рұқсатқа біріктірілмеген
 kazakh-share-pass = { $categories } санаттары: осы рұқсатпен { $kazakh } қазақстандық қызметкерге { $foreign } шетелдік қызметкер келеді, оның { $permitted } — жұмыс берушінің басқа қолданыстағы рұқсаттары мен корпоративішілік ауыстыру рұқсаттары бойынша, — қазақстандықтардың кемінде { $min } % үлесі сақталған
@@ -420,7 +421,7 @@ worker-route-other =
     }): осы рұқсат бойынша бас тартылды, квота жұмсалмайды
 no-worker-needs-permit = рұқсаттың бірде-бір қызметкеріне квота шегінде рұқсат қажет емес
 rule-set-incomplete = қолданыстағы ережелер жинағында { $sector } секциясындағы { $category } санатына «{ $section }» бөлімі жоқ: бұл рұқсаттың алымын есептеу үшін министрлік оны толықтыруы керек
-fee-underpaid = { $region } бюджетіне { $paid } теңге төленді; төлем күнгі { $mrp } теңгелік АЕК бойынша алым { $due } теңге
+fee-underpaid = өңір бюджетіне ({ $region }) { $paid } төленді; төлем күнгі АЕК ({ $mrp }) бойынша алым { $due }
 trip-region-in-permit = { $region } рұқсатта көрсетілген: рұқсат онда өздігінен жарамды, іссапар қажет емес
 trip-outside-validity = { $from } – { $to } іссапары рұқсаттың { $start } – { $end } қолданылу мерзімінен тыс
 trip-days-exceeded = { $year } жылы қызметкердің іссапар күндері { $used }; тағы { $wanted } күн { $max } шегінен асады
@@ -827,7 +828,7 @@ console-cancel = Бас тартып, іске оралу
 console-confirm-title = Шешімді растау
 console-confirm-revoke = Сіз бұл рұқсатты мына негіз бойынша кері қайтарып аласыз: { $ground }.
 console-confirm-refuse = Сіз бұл өтінішті мына негіздер бойынша қабылдамайсыз: { $grounds }.
-console-effect-quota-back = { $region } өңіріне { $workers } жұмыскерге резервтелген квота ({ $category }, { $year } жыл) { $date } қайтарылады: оны басқа жұмыс берушілердің өтініштері пайдалана алады.
+console-effect-quota-back = Өңірге ({ $region }) { $workers } жұмыскерге резервтелген квота ({ $category }, { $year } жыл) { $date } қайтарылады: оны басқа жұмыс берушілердің өтініштері пайдалана алады.
 console-effect-bar = { $employer } жұмыс берушіге { $months } ай бойы, { $until } қоса алғанда, жаңа рұқсаттар берілмейді ({ $article }).
 console-effect-revoked = Рұқсат бүгін, { $date }, тоқтатылады: оның нөмірін тексерген кез келген адамға ол { $date } кері қайтарып алынғаны айтылады.
 console-effect-refused = Өтінішті бүгін, { $date }, онда аталған барлық өңірлерде қабылдамау шешімі шығады; жұмыс берушіге негіздері хабарланады.

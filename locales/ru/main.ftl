@@ -4,6 +4,7 @@ title-unsupported-media-type = Неподдерживаемый тип соде�
 title-payload-too-large = Слишком большое тело запроса
 title-invalid-fields = Некоторые поля заполнены неверно
 title-rule-violation = Запрос отклонён по норме закона
+title-service-rule = Запрос отклонён по правилу самого сервиса
 title-unauthorized = Требуется аутентификация
 title-forbidden = Действие не разрешено для этого пользователя
 title-not-found = Не найдено
@@ -100,7 +101,7 @@ conflict-case-already-holds-quota =
         [complaint-extension] продление, восстановленное по жалобе { $id },
         [complaint] жалоба { $id }
        *[other] дело { $id }
-    } уже занимает квоту в { $region }
+    } уже занимает квоту (регион: { $region })
 conflict-hold-state-changed = резерв квоты { $id } изменился параллельно
 conflict-demand-changed = заявка на квоту { $id } изменилась во время рассмотрения
 conflict-illegal-transition =
@@ -214,12 +215,19 @@ country-not-treaty-partner = страна { $country } не имеет рати�
 country-quota-for-eaeu-member = { $country } — член Евразийского экономического союза: его граждане работают без разрешения, поэтому квоты по стране происхождения для него быть не может
 quota-below-used = квоту по стране происхождения ({ $country }) нельзя уменьшить до { $number }: { $taken } уже зарезервировано или использовано
 unknown-country = страны с кодом { $country } нет в справочнике
-allocation-below-used = квоту { $region } по категории { $category } на { $year } год нельзя уменьшить до { $number }: { $taken } зарезервировано или использовано
-national-quota-exceeded = { $region } получил бы ещё { $increase } по категории { $category } на { $year } год, но нераспределённым осталось только { $reserve }
+allocation-below-used = { $region }: квоту по категории { $category } на { $year } год нельзя уменьшить до { $number }: { $taken } зарезервировано или использовано
+national-quota-exceeded = { $region }: ещё { $increase } по категории { $category } на { $year } год не выделить, нераспределённым осталось только { $reserve }
 transfer-to-itself = у перераспределения должны быть два разных конца
-transfer-exceeds-unused = у { $source } { $available } неиспользованных единиц категории { $category } на { $year } год, меньше чем { $units }
-quota-exhausted = у { $region } осталось { $left } из { $allocated } единиц категории { $category } на { $year } год; запрошено { $wanted }
-country-quota-exhausted = в квоте на { $year } год по стране гражданства ({ $country }) осталось { $left } единиц; запрошено { $wanted }
+transfer-exceeds-unused = { $source }: неиспользованных единиц категории { $category } на { $year } год — { $available }, меньше чем { $units }
+quota-exhausted = { $region }: осталось { $left } из { $allocated ->
+        [one] { $allocated } единицы
+       *[other] { $allocated } единиц
+    } квоты категории { $category } на { $year } год; запрошено { $wanted }
+country-quota-exhausted = в квоте на { $year } год по стране гражданства ({ $country }) { $left ->
+        [one] осталась { $left } единица
+        [few] осталось { $left } единицы
+       *[other] осталось { $left } единиц
+    }; запрошено { $wanted }
 reduction-invalid = для сокращения нужно число меньше запрошенных { $requested } и причина
 reason-required = для отказа нужна причина
 profession-not-seasonal = профессии { $profession } нет в перечне сезонных профессий министерства
@@ -259,13 +267,21 @@ mrz-mismatch = { $field }: { $item ->
        *[expiry] дата окончания срока действия
     } в машиночитаемой зоне не совпадает с указанным
 birth-date-not-past = { $field }: дата рождения { $birth } не раньше сегодняшнего дня, { $today }
-worker-below-working-age = { $field }: родившемуся { $birth } работнику в первый день разрешения, { $start }, { $age } лет; трудовой договор заключается с { $minimum } лет ({ $source })
-experience-beyond-working-years = { $field }: стаж { $years } лет, но с { $minimum } лет прошло только { $possible }
+worker-below-working-age = { $field }: родившемуся { $birth } работнику в первый день разрешения, { $start }, { $age ->
+        [one] { $age } год
+        [few] { $age } года
+       *[other] { $age } лет
+    }; трудовой договор заключается с { $minimum } лет ({ $source })
+experience-beyond-working-years = { $field }: стаж { $years ->
+        [one] { $years } год
+        [few] { $years } года
+       *[other] { $years } лет
+    }, но с { $minimum } лет прошло только { $possible }
 passport-expiry-before-birth = { $field }: паспорт истекает { $expiry }, раньше рождения его владельца { $birth }
 worker-named-twice = { $field }: { $worker } указан в запросе дважды
 ict-fee-not-allowed = { $field } должно быть true: за внутрикорпоративный перевод сбор не взимается
 title-request-timeout = Истекло время ожидания запроса
-title-header-too-large = Заголовок слишком большой
+title-header-too-large = Заголовок запроса слишком большой
 detail-request-timeout = тело запроса не поступило вовремя
 detail-header-too-large = заголовок запроса больше { $limit } байт
 unauthorized-subject-too-long = субъект токена длиннее { $max } байт
@@ -323,7 +339,11 @@ route-next-none = иностранцу нужен работодатель, ко
 conflict-certificate-changed = справка о самостоятельном трудоустройстве { $id } изменилась одновременно; прочитайте её снова
 profession-not-in-demand = занятия { $occupation } нет в перечне востребованных профессий приоритетных отраслей, действующем на { $date }
 qualification-education-below = для профессии { $profession } требуется высшее образование
-qualification-experience-below = для профессии { $profession } требуется стаж { $required } лет; у заявителя { $years }
+qualification-experience-below = для профессии { $profession } требуется стаж { $required ->
+        [one] { $required } год
+        [few] { $required } года
+       *[other] { $required } лет
+    }; у заявителя { $years }
 certificate-term-too-long = справка выдаётся не более чем на { $max } мес.; запрошено { $months }
 extension-window-closed = справка выдана { $issued }: заявление о продлении нужно было подать до { $deadline }, а не { $applied }
 extension-beyond-three-years = трудовой договор с { $start } по { $end } длится более { $max } мес.; справка никогда не продлевается более чем на три года
@@ -333,14 +353,39 @@ certificate-not-issued = справка о самостоятельном тру
 employment-end-without-hire = о прекращении трудовых отношений сообщают после сообщения о найме; этот работодатель не сообщал о найме по справке { $id }
 
 # Permits (Art. 33): checks of an application (code = key), stored and rendered when read
-quota-available = у { $region } осталось { $left } единиц квоты категории { $category } на { $year } год; нужно { $wanted }
-country-quota-available = в квоте { $year } года по стране гражданства ({ $country }) осталось { $left } единиц; нужно { $wanted }
-kazakh-share = категории { $categories }: { $kazakh } казахстанских работников против { $foreign } иностранных с этим разрешением, из них { $permitted } — по другим действующим разрешениям работодателя и разрешениям на внутрикорпоративный перевод; казахстанских должно быть не менее { $min } %
-kazakh-share-exempt = филиал или представительство иностранного юридического лица с { $employees } работниками (не более { $max }) не соблюдает соотношение казахстанских кадров
-kazakh-share-small-business = субъект малого предпринимательства с { $employees } работниками (не более { $max }) не соблюдает соотношение казахстанских кадров
+quota-available = { $region }: осталось { $left ->
+        [one] { $left } единица
+        [few] { $left } единицы
+       *[other] { $left } единиц
+    } квоты категории { $category } на { $year } год; нужно { $wanted }
+country-quota-available = в квоте { $year } года по стране гражданства ({ $country }) { $left ->
+        [one] осталась { $left } единица
+        [few] осталось { $left } единицы
+       *[other] осталось { $left } единиц
+    }; нужно { $wanted }
+kazakh-share = категории { $categories }: { $kazakh ->
+        [one] { $kazakh } казахстанский работник
+        [few] { $kazakh } казахстанских работника
+       *[other] { $kazakh } казахстанских работников
+    } против { $foreign } { $foreign ->
+        [one] иностранного
+       *[other] иностранных
+    } с этим разрешением, из них { $permitted } — по другим действующим разрешениям работодателя и разрешениям на внутрикорпоративный перевод; казахстанских должно быть не менее { $min } %
+kazakh-share-exempt = филиал или представительство иностранного юридического лица с { $employees ->
+        [one] { $employees } работником
+       *[other] { $employees } работниками
+    } (не более { $max }) не соблюдает соотношение казахстанских кадров
+kazakh-share-small-business = субъект малого предпринимательства с { $employees ->
+        [one] { $employees } работником
+       *[other] { $employees } работниками
+    } (не более { $max }) не соблюдает соотношение казахстанских кадров
 kazakh-share-not-applicable = категория { $category } не входит ни в одно соотношение казахстанских кадров
 employer-profile-required = у работодателя нет профиля, действующего на { $date }: для проверки соотношения нужен его штат
-qualification-data = { $worker }: занятие { $occupation }, стаж { $years } лет; требуются образование, код занятия по НКЗ и ссылка на квалификационный справочник
+qualification-data = { $worker }: занятие { $occupation }, стаж { $years ->
+        [one] { $years } год
+        [few] { $years } года
+       *[other] { $years } лет
+    }; требуются образование, код занятия по НКЗ и ссылка на квалификационный справочник
 term-allowed =
     для категории { $category } срок { $length } { $unit ->
         [days] { $length ->
@@ -355,9 +400,16 @@ term-allowed =
         }
        *[other] ед.
     } не допускается
-labour-market-test = вакансия опубликована на Электронной бирже труда за { $days } дней до заявления; требуется не менее { $min } и её код
+labour-market-test = вакансия опубликована на Электронной бирже труда за { $days ->
+        [one] { $days } день
+        [few] { $days } дня
+       *[other] { $days } дней
+    } до заявления; требуется не менее { $min } и её код
 employer-barred = отзыв разрешения за незаконное привлечение иностранной рабочей силы закрывает работодателю выдачу до { $until }
-replacement-commitment = по 4-й категории работодатель обязуется заменить иностранцев гражданами Казахстана в срок от { $min } до { $max } месяцев
+replacement-commitment = по 4-й категории работодатель обязуется заменить иностранцев гражданами Казахстана в срок от { $min } до { $max ->
+        [one] { $max } месяца
+       *[other] { $max } месяцев
+    }
 worker-on-live-permit = { $holder ->
     [own] { $worker } указан в действующем разрешении этого работодателя { $permit }
    *[other] { $worker } указан в действующем разрешении другого работодателя{ $permit ->
@@ -377,16 +429,32 @@ reissue-occupation-differs = занятие нового работника { $n
 reissue-needs-no-permit = гражданство нового работника: { $country }, государство — член ЕАЭС; разрешение ему не нужно
 reissue-country-quota = новый работник (гражданство: { $country }) расходовал бы иную квоту, чем та, в которой удерживаются единицы разрешения ({ $held })
 replacement-obligation-met = прежние разрешения 4-й категории, срок замены по которым истёк, а замена не сообщена: { $count } ({ $permits })
-replacement-report-short = в отчёте { $hired } граждан Казахстана, принятых на работу к сегодняшнему дню; заменить нужно { $foreign } иностранных работников
+replacement-report-short = в отчёте указаны граждане Казахстана, принятые на работу к сегодняшнему дню: { $hired }; заменить нужно иностранных работников: { $foreign }
 replacement-not-category-4 = обязательство по замене несёт только разрешение 4-й категории; это разрешение категории { $category }
-country-quota-mixed = граждане страны с квотой по стране происхождения ({ $country }) расходуют её квоту, поэтому на них подаётся отдельное разрешение, а не вместе с работниками { $countries } гражданств
+country-quota-mixed = граждане страны с квотой по стране происхождения ({ $country }) расходуют её квоту, поэтому на них подаётся отдельное разрешение, а не вместе с работниками { $countries ->
+        [one] { $countries } гражданства
+       *[other] { $countries } гражданств
+    }
 passport-expires = паспорт { $worker } истекает { $expiry }, раньше окончания разрешения { $end }
-quota-available-pass = остаток квоты { $region } по категории { $category } на { $year } год — { $left } ед.; этого достаточно для нужных { $wanted }
+quota-available-pass = { $region }: остаток квоты по категории { $category } на { $year } год — { $left } ед.; этого достаточно для нужных { $wanted }
 country-quota-available-pass = остаток квоты { $year } года по стране гражданства ({ $country }) — { $left } ед.; этого достаточно для нужных { $wanted }
 country-quota-mixed-pass = граждане страны с квотой по стране происхождения не объединены в одном разрешении с работниками других гражданств
-kazakh-share-pass = категории { $categories }: { $kazakh } казахстанских работников против { $foreign } иностранных с этим разрешением, из них { $permitted } — по другим действующим разрешениям работодателя и разрешениям на внутрикорпоративный перевод, — доля казахстанских кадров не менее { $min } % соблюдена
-kazakh-share-exempt-pass = филиал или представительство иностранного юридического лица с { $employees } работниками (не более { $max }) освобождено от соблюдения доли казахстанских кадров
-kazakh-share-small-business-pass = субъект малого предпринимательства с { $employees } работниками (не более { $max }) освобождён от соблюдения доли казахстанских кадров
+kazakh-share-pass = категории { $categories }: { $kazakh ->
+        [one] { $kazakh } казахстанский работник
+        [few] { $kazakh } казахстанских работника
+       *[other] { $kazakh } казахстанских работников
+    } против { $foreign } { $foreign ->
+        [one] иностранного
+       *[other] иностранных
+    } с этим разрешением, из них { $permitted } — по другим действующим разрешениям работодателя и разрешениям на внутрикорпоративный перевод, — доля казахстанских кадров не менее { $min } % соблюдена
+kazakh-share-exempt-pass = филиал или представительство иностранного юридического лица с { $employees ->
+        [one] { $employees } работником
+       *[other] { $employees } работниками
+    } (не более { $max }) освобождено от соблюдения доли казахстанских кадров
+kazakh-share-small-business-pass = субъект малого предпринимательства с { $employees ->
+        [one] { $employees } работником
+       *[other] { $employees } работниками
+    } (не более { $max }) освобождён от соблюдения доли казахстанских кадров
 kazakh-share-not-applicable-pass = категория { $category } не входит ни в одно соотношение казахстанских кадров, поэтому доля не требуется
 qualification-data-pass =
     { $worker }: занятие { $occupation }, стаж { $years } { $years ->
@@ -446,10 +514,14 @@ worker-route-other =
     }): отказано по этому разрешению, квота не расходуется
 no-worker-needs-permit = ни одному работнику разрешения не требуется разрешение в пределах квоты
 rule-set-incomplete = в действующем своде правил нет раздела «{ $section }» для категории { $category } в секции { $sector }: министерству нужно дополнить его, прежде чем сбор по этому разрешению можно будет рассчитать
-fee-underpaid = в бюджет { $region } уплачено { $paid } тенге; сбор составляет { $due } тенге по МРП { $mrp } тенге на дату оплаты
-trip-region-in-permit = { $region } указан в разрешении: разрешение действует там само, командировка не нужна
+fee-underpaid = в местный бюджет ({ $region }) уплачено { $paid }; сбор составляет { $due } по МРП { $mrp } на дату оплаты
+trip-region-in-permit = { $region }: регион указан в разрешении, разрешение действует там само, командировка не нужна
 trip-outside-validity = командировка с { $from } по { $to } выходит за срок действия разрешения с { $start } по { $end }
-trip-days-exceeded = в { $year } году у работника { $used } дней командировок; ещё { $wanted } превысят { $max }
+trip-days-exceeded = в { $year } году у работника { $used ->
+        [one] { $used } день командировок
+        [few] { $used } дня командировок
+       *[other] { $used } дней командировок
+    }; ещё { $wanted } превысят { $max }
 trip-ends-before-start = командировка заканчивается { $to }, раньше, чем начинается ({ $from })
 unknown-ground = { $ground } нет в перечне оснований министерства
 grounds-required = в отказе указывается хотя бы одно основание из перечня министерства
@@ -494,13 +566,16 @@ foreign-division-mismatch =
        *[other] иной вид работодателя
     }: подразделением иностранного юридического лица может быть только филиал или представительство
 extension-not-allowed = разрешения категории { $category } не продлеваются
-extension-limit-reached = разрешение категории { $category } продлевается не более { $max } раз
+extension-limit-reached = разрешение категории { $category } продлевается не более { $max ->
+        [one] { $max } раза
+       *[other] { $max } раз
+    }
 extension-window = продление разрешения, истекающего { $end }, запрашивается с { $opens } по { $closes }; сегодня { $today }
 payment-date-invalid = дата оплаты { $date } раньше решения ({ $decided }) или позже сегодняшнего дня ({ $today })
 start-date-past = разрешение не может начаться { $start }, раньше сегодняшнего дня ({ $today })
 departure-date-future = выезд { $date } нельзя зарегистрировать раньше, чем он состоится (сегодня { $today })
 departure-not-owed = выезд не требуется: срок разрешения начинался { $start }, позже, чем оно прекратилось для этого работника { $ended }, поэтому по нему работник не прибывал
-region-not-in-permit = { $region } не указан в разрешении
+region-not-in-permit = { $region }: регион не указан в разрешении
 unknown-sector = { $sector } не является секцией ОКЭД
 not-found-permit = разрешение { $id } не найдено
 not-found-employer-profile = профиль работодателя { $bin } не найден
@@ -635,7 +710,7 @@ not-found-console-page = в консоли нет такой страницы
 calculation-step-permit-quota = квота на разрешения = ⌊{ $labour_force } × { $percent } / 100⌋ = ⌊{ $exact }⌋ = { $total }
 calculation-step-labour-immigrants = трудовые иммигранты = ⌊{ $labour_force } × { $percent } / 100⌋ = ⌊{ $exact }⌋ = { $total }
 calculation-step-category = категория { $category }: { $arithmetic }
-calculation-step-category-region = категория { $category } в { $region } ({ $basis }): { $arithmetic }
+calculation-step-category-region = категория { $category }, { $region } ({ $basis }): { $arithmetic }
 
 console-name = Иностранная рабочая сила: консоль должностных лиц
 console-service-rule = собственное правило сервиса
@@ -853,7 +928,7 @@ console-cancel = Отменить и вернуться к делу
 console-confirm-title = Подтверждение решения
 console-confirm-revoke = Вы отзываете это разрешение по основанию: { $ground }.
 console-confirm-refuse = Вы отказываете в этом заявлении по основаниям: { $grounds }.
-console-effect-quota-back = { $region } получает обратно квоту, зарезервированную на { $workers ->
+console-effect-quota-back = { $region }: регион получает обратно квоту, зарезервированную на { $workers ->
         [one] { $workers } работника
        *[other] { $workers } работников
     } ({ $category }, { $year } год), { $date }: ею смогут воспользоваться заявления других работодателей.
@@ -862,7 +937,7 @@ console-effect-bar = Работодателю { $employer } в течение { 
        *[other] { $months } месяцев
     } не выдаются новые разрешения, по { $until } включительно ({ $article }).
 console-effect-revoked = Разрешение прекращается сегодня, { $date }: любому, кто проверит его номер, будет сказано, что оно отозвано { $date }.
-console-effect-refused = В заявлении отказывается сегодня, { $date }, во всех указанных в нём регионах; работодателю сообщаются основания.
+console-effect-refused = Сегодня, { $date }, в заявлении отказывают во всех указанных в нём регионах; работодателю сообщают основания.
 console-effect-note = Ваше примечание сохранится в истории дела: { $note }
 console-stale-form = Дело изменилось после того, как вы его открыли: { $what }, { $who }, { $when }. Ничего не сделано; ниже дело в нынешнем виде.
 console-stale-form-plain = Дело изменилось после того, как вы его открыли. Ничего не сделано; ниже дело в нынешнем виде.

@@ -449,14 +449,11 @@ impl Ctx {
         };
         say(p.detail);
         for v in p.violations {
-            match v.article {
-                Some(a) => say(format!(
-                    "{} ({})",
-                    v.message,
-                    crate::format::citation(self.lang, &a)
-                )),
-                None => say(v.message),
-            }
+            say(crate::format::cited(
+                self.lang,
+                &v.message,
+                v.article.as_deref(),
+            ));
         }
         for f in p.errors {
             if self.lang == Lang::En {

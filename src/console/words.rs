@@ -49,14 +49,9 @@ impl Frame {
     }
 
     /// A stored citation (`Art. 33(2)`) as the page's language writes it, kept on one
-    /// line in Russian (no-break spaces after «ст.», «п.», «пп.», as Russian typesetting
-    /// does).
+    /// line: [`format::article`], the form the API's messages cite in too.
     pub fn article(&self, stored: &str) -> String {
-        let text = format::citation(self.lang, stored);
-        match self.lang {
-            Lang::Ru => text.replace("ст. ", "ст.\u{a0}").replace("п. ", "п.\u{a0}"),
-            Lang::Kk | Lang::En => text,
-        }
+        format::article(self.lang, stored)
     }
 
     /// A region by its name.

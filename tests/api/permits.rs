@@ -226,11 +226,11 @@ async fn a_permit_runs_from_application_to_departure() {
     );
     assert_eq!(
         v["message"],
-        "1,000,000.00 tenge were paid to KZ-23; the fee due is 1,588,528.00 tenge at the MRP of 3,932.00 tenge on the payment date"
+        "1,000,000.00 ₸ were paid to Atyrau Region; the fee due is 1,588,528.00 ₸ at the MRP of 3,932.00 ₸ on the payment date"
     );
     for (lang, text) in [
-        ("ru", "в бюджет KZ-23 уплачено 1\u{a0}000\u{a0}000,00 тенге; сбор составляет 1\u{a0}588\u{a0}528,00 тенге по МРП 3\u{a0}932,00 тенге на дату оплаты"),
-        ("kk", "KZ-23 бюджетіне 1\u{a0}000\u{a0}000,00 теңге төленді; төлем күнгі 3\u{a0}932,00 теңгелік АЕК бойынша алым 1\u{a0}588\u{a0}528,00 теңге"),
+        ("ru", "в местный бюджет (Атырауская область) уплачено 1\u{a0}000\u{a0}000,00\u{a0}₸; сбор составляет 1\u{a0}588\u{a0}528,00\u{a0}₸ по МРП 3\u{a0}932,00\u{a0}₸ на дату оплаты"),
+        ("kk", "өңір бюджетіне (Атырау облысы) 1\u{a0}000\u{a0}000,00\u{a0}₸ төленді; төлем күнгі АЕК (3\u{a0}932,00\u{a0}₸) бойынша алым 1\u{a0}588\u{a0}528,00\u{a0}₸"),
     ] {
         let r = pay(&app, &id, "KZ-23", "1000000.00", "2025-12-26", lang).await;
         let v = &r.problem(422, "fee-underpaid")["violations"][0];
@@ -249,7 +249,7 @@ async fn a_permit_runs_from_application_to_departure() {
     assert!(r.problem(422, "fee-underpaid")["violations"][0]["message"]
         .as_str()
         .unwrap()
-        .contains("the fee due is 1,747,300.00 tenge at the MRP of 4,325.00"));
+        .contains("the fee due is 1,747,300.00 ₸ at the MRP of 4,325.00 ₸"));
     let p = pay(&app, &id, "KZ-47", "1747300.00", "2026-01-05", "en")
         .await
         .ok(201)
@@ -866,7 +866,7 @@ async fn art_33_6_a_small_foreign_branch_is_exempt_and_only_a_branch_may_say_it_
     assert_eq!(v["article"], "Art. 33(6)");
     assert_eq!(
         v["message"],
-        "категории 1+2: 2 казахстанских работников против 4 иностранных с этим разрешением, из них 0 — по другим действующим разрешениям работодателя и разрешениям на внутрикорпоративный перевод; казахстанских должно быть не менее 70 %"
+        "категории 1+2: 2 казахстанских работника против 4 иностранных с этим разрешением, из них 0 — по другим действующим разрешениям работодателя и разрешениям на внутрикорпоративный перевод; казахстанских должно быть не менее 70 %"
     );
 }
 

@@ -365,7 +365,7 @@ async fn art_7_23_transfers_move_only_unused_units_and_conserve_the_total() {
     let p = r.problem(422, "transfer-exceeds-unused");
     assert_eq!(
         p["violations"][0]["message"],
-        "KZ-71 has 18 unused units of category 3 for 2026, fewer than 19"
+        "Astana has 18 unused units of category 3 for 2026, fewer than 19"
     );
     let r = app
         .post("/v1/quotas/2026/transfers")

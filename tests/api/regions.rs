@@ -94,7 +94,7 @@ async fn art_9_5_a_two_region_permit_is_approved_by_a_region_with_units_while_th
         v["message"]
             .as_str()
             .unwrap()
-            .starts_with("KZ-47 has 0 units"),
+            .starts_with("Mangystau Region has 0 units"),
         "{v}"
     );
     assert_eq!(region_units(&app, "KZ-47", "3").await, (1, 1, 0));

@@ -43,16 +43,20 @@ async fn art_33_3_a_rule_set_with_120_trip_days_is_refused_citing_the_article() 
     );
     assert!(body.get("errors").is_none());
     // The same refusal in the state language and in Russian: code and article unchanged.
-    for (lang, title, message) in [
+    // The detail cites the article as the reader's language writes it; the `article`
+    // member keeps the stored citation.
+    for (lang, title, message, cited) in [
         (
             "kk-KZ,kk;q=0.9",
             "Сұрау заң нормасы бойынша қабылданбады",
             "rules.business_trips.max_days_per_calendar_year мәні 120; заң ең көбі 90 рұқсат етеді",
+            "33-баптың 3-тармағы",
         ),
         (
             "ru",
             "Запрос отклонён по норме закона",
             "rules.business_trips.max_days_per_calendar_year равно 120; закон допускает не более 90",
+            "ст.\u{a0}33 п.\u{a0}3",
         ),
     ] {
         let r = app
@@ -67,7 +71,7 @@ async fn art_33_3_a_rule_set_with_120_trip_days_is_refused_citing_the_article() 
         assert_eq!(body["violations"][0]["message"], message);
         assert_eq!(body["violations"][0]["code"], "statutory-limit-exceeded");
         assert_eq!(body["violations"][0]["article"], "Art. 33(3)");
-        assert_eq!(body["detail"], format!("{message} (Art. 33(3))"));
+        assert_eq!(body["detail"], format!("{message} ({cited})"));
     }
     assert_eq!(versions(&app).await, 1, "nothing published");
 }

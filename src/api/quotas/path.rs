@@ -2,8 +2,8 @@
 //! parameters the OpenAPI document gives them (`params(YearPath)`).
 
 use crate::domain::quota::YEARS;
-use crate::domain::{Message, RegionCode};
-use crate::error::{ApiError, FieldError};
+use crate::domain::RegionCode;
+use crate::error::ApiError;
 use crate::wire::docs::{path, REGION_EXAMPLE, REGION_PATTERN};
 use crate::wire::fields::region_param;
 use actix_web::dev::Payload;
@@ -24,12 +24,9 @@ pub(crate) fn year_of(y: i32) -> Result<i32, ApiError> {
 
 fn year_segment(req: &HttpRequest) -> Result<i32, ApiError> {
     let raw = req.match_info().get("year").unwrap_or_default();
-    let y = raw.parse::<i32>().map_err(|_| {
-        ApiError::malformed(
-            Message::new("malformed-year-text").text("year", raw),
-            vec![FieldError::new("year", "must be a whole number")],
-        )
-    })?;
+    let y = raw
+        .parse::<i32>()
+        .map_err(|_| ApiError::malformed_year_text(raw))?;
     year_of(y)
 }
 
