@@ -16,6 +16,7 @@ mod console_cases;
 mod console_complaints;
 mod console_day;
 mod console_find;
+mod console_newcomer;
 mod console_screens;
 mod console_session;
 mod console_trial;
