@@ -187,10 +187,7 @@ async fn a_ground_not_on_the_list_is_refused_at_the_form_without_being_echoed() 
             "ru",
             "Выбранного основания нет в перечне оснований отказа министерства.",
         ),
-        (
-            "en",
-            "The ground chosen is not on the ministry",
-        ),
+        ("en", "The ground chosen is not on the ministry"),
     ] {
         for confirmed in ["", "&confirmed=yes"] {
             for grounds in [

@@ -25,7 +25,33 @@ const EXCEPTIONS: &[(&str, &str)] = &[
         "(PDF)",
         "the file format of the permit's document, named as Kazakh and Russian texts name it",
     ),
+    (
+        "adilet.zan.kz K2000000350",
+        "the address and number of the APPK in the state register of legal acts, which the \
+         rule set's source cites (rules page)",
+    ),
+    (
+        "adilet.zan.kz P2300001041",
+        "the address and number of Government Decree No. 1041 in the state register of \
+         legal acts (rules page)",
+    ),
+    (
+        "docs/LAW.md",
+        "the project's file of the law's texts, which the rule set's source cites",
+    ),
+    (
+        "B и G",
+        "OKED section letters, codes an employer types (rules page, in Russian)",
+    ),
+    (
+        "B және G",
+        "OKED section letters, codes an employer types (rules page, in Kazakh)",
+    ),
 ];
+
+/// An act's number as the register writes it: digits, a hyphen and the Roman numeral of
+/// the Parliament's convocation (`482-V`, `267-XIII`) — a name in every language.
+const ACT_NUMBER: &str = r"\b\d+-[IVXL]+\b";
 
 /// The page's visible text: its title and body without tags; the parts marked as another
 /// language (`lang="en"`: the language switch's own names, a certificate's profession as
@@ -78,6 +104,10 @@ fn latin_runs(text: &str, typed: &[String]) -> Vec<String> {
     for a in allowed {
         t = t.replace(a, " ");
     }
+    let t = regex::Regex::new(ACT_NUMBER)
+        .unwrap()
+        .replace_all(&t, " ")
+        .into_owned();
     let chars: Vec<char> = t.chars().collect();
     regex::Regex::new(r"[A-Za-z]+")
         .unwrap()
