@@ -877,6 +877,7 @@ console-rules-current = In force today
 console-rules-version = Version
 console-rules-from = in force from
 console-rules-source = Source
+console-rules-in-english = in English
 console-rules-numbers = Every number of the version
 console-rules-history = History
 unauthorized-oidc =
@@ -927,6 +928,8 @@ console-effect-refused = The application is refused today, { $date }, in every r
 console-effect-note = Your note, kept in the case's history: { $note }
 console-stale-form = The case changed after you opened it: { $what } by { $who } at { $when }. Nothing was done; the page below shows the case as it is now.
 console-stale-form-plain = The case changed after you opened it. Nothing was done; the page below shows the case as it is now.
+console-ground-unlisted = The ground chosen is not on the ministry's list of refusal grounds. Nothing was done; choose a ground from the list below.
+console-request-unread = The request could not be read. Nothing was done; go back to the page and try again.
 console-effect-no-quota = No region holds quota for it yet: none is given back.
 console-sign-in-oidc = Sign in with the identity provider
 console-status-issued = issued
@@ -1318,7 +1321,7 @@ console-education-basic = basic secondary
 console-education-primary = primary
 
 ## Dates typed into the console's forms (issue 21)
-console-date-hint = day.month.year, e.g. 07.12.2026
+console-date-hint = day.month.year, e.g. { $example }
 malformed-typed-date = “{ $typed }” in { $field ->
     [due_by] “Decision due by”
     [contract_start] “First day of the contract”

@@ -437,7 +437,7 @@ complaint-no-such-act = рұқсатта шағым жасалатын { $act ->
         [refusal] бас тарту
         [suspension] тоқтата тұру
         [revocation] кері қайтарып алу
-        [certificate_refusal] куәлік беруден бас тарту
+        [certificate_refusal] анықтама беруден бас тарту
         [ict_refusal] ШКА рұқсатын беруден бас тарту
        *[missed_deadline] өткізіп алынған шешім мерзімі (мерзімі { $due })
     } жоқ
@@ -445,7 +445,7 @@ complaint-relief-mismatch = { $act ->
         [refusal] бас тартуға
         [suspension] тоқтата тұруға
         [revocation] кері қайтарып алуға
-        [certificate_refusal] куәлік беруден бас тартуға
+        [certificate_refusal] анықтама беруден бас тартуға
         [ict_refusal] ШКА рұқсатын беруден бас тартуға
        *[missed_deadline] мерзімді өткізіп алуға
     } шағым { $relief ->
@@ -668,7 +668,7 @@ console-col-case = Іс
 console-col-kind = Түрі
 console-col-employer = Жұмыс беруші
 console-col-category = Санат
-console-col-filed = Берілді
+console-col-filed = Түскен күні
 console-col-due = Шешім мерзімі
 console-col-status = Мәртебесі
 console-col-profession = Кәсіп
@@ -695,7 +695,7 @@ console-col-sender = Жіберуші тарап
 console-col-arrival = Келу туралы хабарлама
 console-kind-permit = рұқсат
 console-kind-extension = ұзарту
-console-status-applied = берілді
+console-status-applied = қаралуда
 console-status-refused = бас тартылды
 console-status-withdrawn = өтініш кері алынды
 console-status-awaiting_payment = төлемді күтуде
@@ -788,6 +788,7 @@ console-rules-current = Бүгін қолданыста
 console-rules-version = Нұсқа
 console-rules-from = қолданысқа енген күні
 console-rules-source = Дереккөз
+console-rules-in-english = ағылшынша
 console-rules-numbers = Нұсқаның барлық сандары
 console-rules-history = Тарихы
 unauthorized-oidc =
@@ -835,6 +836,8 @@ console-effect-refused = Өтінішті бүгін, { $date }, онда ата
 console-effect-note = Сіздің ескертпеңіз іс тарихында сақталады: { $note }
 console-stale-form = Сіз ашқаннан кейін іс өзгерді: { $what }, { $who }, { $when }. Ештеңе орындалмады; төменде істің қазіргі күйі көрсетілген.
 console-stale-form-plain = Сіз ашқаннан кейін іс өзгерді. Ештеңе орындалмады; төменде істің қазіргі күйі көрсетілген.
+console-ground-unlisted = Таңдалған негіз министрліктің бас тарту негіздерінің тізбесінде жоқ. Ештеңе орындалмады; төмендегі тізбеден негіз таңдаңыз.
+console-request-unread = Сұрау оқылмады. Ештеңе орындалмады; бетке қайта оралып, әрекетті қайталаңыз.
 console-effect-no-quota = Ол үшін әлі бірде-бір өңірде квота резервтелмеген: қайтарылатын ештеңе жоқ.
 console-sign-in-oidc = Сәйкестендіру провайдері арқылы кіру
 console-status-issued = берілді
@@ -1226,7 +1229,7 @@ console-education-basic = негізгі орта
 console-education-primary = бастауыш
 
 ## Dates typed into the console's forms (issue 21)
-console-date-hint = күні.айы.жылы, мысалы 07.12.2026
+console-date-hint = күні.айы.жылы, мысалы { $example }
 malformed-typed-date = { $field ->
     [due_by] «Шешім мерзімі осы күнге дейін»
     [contract_start] «Шарттың бірінші күні»

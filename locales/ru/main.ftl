@@ -888,6 +888,7 @@ console-rules-current = Действует сегодня
 console-rules-version = Версия
 console-rules-from = действует с
 console-rules-source = Источник
+console-rules-in-english = по-английски
 console-rules-numbers = Все числа версии
 console-rules-history = История
 unauthorized-oidc =
@@ -941,6 +942,8 @@ console-effect-refused = Сегодня, { $date }, в заявлении отк
 console-effect-note = Ваше примечание сохранится в истории дела: { $note }
 console-stale-form = Дело изменилось после того, как вы его открыли: { $what }, { $who }, { $when }. Ничего не сделано; ниже дело в нынешнем виде.
 console-stale-form-plain = Дело изменилось после того, как вы его открыли. Ничего не сделано; ниже дело в нынешнем виде.
+console-ground-unlisted = Выбранного основания нет в перечне оснований отказа министерства. Ничего не сделано; выберите основание из перечня ниже.
+console-request-unread = Запрос не прочитан. Ничего не сделано; вернитесь на страницу и повторите действие.
 console-effect-no-quota = Квота под него ещё не зарезервирована ни в одном регионе: возвращать нечего.
 console-sign-in-oidc = Войти через поставщика удостоверений
 console-status-issued = выдано
@@ -1332,7 +1335,7 @@ console-education-basic = основное среднее
 console-education-primary = начальное
 
 ## Dates typed into the console's forms (issue 21)
-console-date-hint = день.месяц.год, например 07.12.2026
+console-date-hint = день.месяц.год, например { $example }
 malformed-typed-date = в поле { $field ->
     [due_by] «Срок решения»
     [contract_start] «Первый день договора»

@@ -90,6 +90,8 @@ pub struct Frame {
     pub flash: Option<Flash>,
     /// Kazakhstan's offset from UTC, for the times a page shows.
     pub offset: chrono::FixedOffset,
+    /// Today in Kazakhstan by the service's clock: the example a date field gives.
+    pub today: chrono::NaiveDate,
     /// Names of the employers the page shows, by BIN (see `words.rs`).
     pub employers: std::collections::BTreeMap<String, String>,
     /// Display names of the officials the page's history names, by sign-in subject.
@@ -99,7 +101,7 @@ pub struct Frame {
 impl Frame {
     /// A frame with no page around it, only the reader's words and Kazakhstan's time: for
     /// text composed outside a page (a note carried to the next one).
-    pub fn bare(lang: Lang, offset: chrono::FixedOffset) -> Frame {
+    pub fn bare(lang: Lang, offset: chrono::FixedOffset, today: chrono::NaiveDate) -> Frame {
         Frame {
             lang,
             title: String::new(),
@@ -109,6 +111,7 @@ impl Frame {
             nav: Vec::new(),
             flash: None,
             offset,
+            today,
             employers: std::collections::BTreeMap::new(),
             officials: std::collections::BTreeMap::new(),
         }
@@ -222,10 +225,13 @@ impl Ctx {
             lang,
             rid,
             path: req.path().to_owned(),
-            back: req
-                .uri()
-                .path_and_query()
-                .map_or_else(|| req.path().to_owned(), |p| p.as_str().to_owned()),
+            back: if req.method() == actix_web::http::Method::GET {
+                req.uri()
+                    .path_and_query()
+                    .map_or_else(|| req.path().to_owned(), |p| p.as_str().to_owned())
+            } else {
+                page_of(req.path())
+            },
             req: req.clone(),
         })
     }
@@ -380,6 +386,7 @@ impl Ctx {
             nav,
             flash,
             offset: self.state.time.offset(),
+            today: self.state.time.today(),
             employers: std::collections::BTreeMap::new(),
             officials: std::collections::BTreeMap::new(),
         })
@@ -447,7 +454,12 @@ impl Ctx {
                 parts.push(part);
             }
         };
-        say(p.detail);
+        // A rule's detail is its violations' messages with their articles as the API
+        // cites them; the violations below say the same, the articles as the reader's
+        // language writes them, once.
+        if !matches!(e, ApiError::Rule(_)) {
+            say(p.detail);
+        }
         for v in p.violations {
             say(crate::format::cited(
                 self.lang,
@@ -467,22 +479,39 @@ impl Ctx {
 
     /// The answer to a page that cannot be shown.
     pub fn fail(&self, f: Fail) -> HttpResponse {
-        let mut retry_after = None;
-        let (status, text) = match f {
-            Fail::SignIn => return self.see_other("/console/sign-in"),
-            Fail::Csrf => (StatusCode::FORBIDDEN, self.lang.key("console-csrf-refused")),
-            Fail::Api(e) => {
-                if let ApiError::TooManyRequests(seconds) = e {
-                    retry_after = Some(seconds);
-                }
-                if let ApiError::Internal = e {
-                    log::error!("console request {} failed", self.rid.0);
-                }
-                let status = StatusCode::from_u16(e.problem(self.lang).status)
-                    .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-                (status, self.problem_text(&e))
-            }
+        match f {
+            Fail::SignIn => self.see_other("/console/sign-in"),
+            Fail::Csrf => self.error_page(
+                StatusCode::FORBIDDEN,
+                self.lang.key("console-csrf-refused"),
+                None,
+            ),
+            Fail::Api(e) => self.refused(&e),
+        }
+    }
+
+    /// The error page of an API refusal, in the reader's language.
+    fn refused(&self, e: &ApiError) -> HttpResponse {
+        if let ApiError::Internal = e {
+            log::error!("console request {} failed", self.rid.0);
+        }
+        // A refusal for too many requests says when to come back, as the API's does.
+        let retry_after = match e {
+            ApiError::TooManyRequests(seconds) => Some(*seconds),
+            _ => None,
         };
+        let status = StatusCode::from_u16(e.problem(self.lang).status)
+            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        self.error_page(status, self.problem_text(e), retry_after)
+    }
+
+    /// The error page: `text` in the frame, with `status`.
+    fn error_page(
+        &self,
+        status: StatusCode,
+        text: String,
+        retry_after: Option<u64>,
+    ) -> HttpResponse {
         let caller = self.caller().ok();
         let page = self
             .frame("console-error-title", caller.as_ref())
@@ -497,13 +526,56 @@ impl Ctx {
                 .content_type("text/plain; charset=utf-8")
                 .body(status.canonical_reason().unwrap_or("error")),
         };
-        // A refusal for too many requests says when to come back, as the API's does.
         if let Some(seconds) = retry_after {
             res.headers_mut()
                 .insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
         }
         res
     }
+}
+
+/// The page a form posted to `path` belongs to, for the language switch of the page its
+/// answer shows (a confirmation, an error): the case page of a case's form, the region
+/// page of a demand's review, the start page otherwise. A form's own address answers
+/// only POST, and GET there would find nothing.
+fn page_of(path: &str) -> String {
+    let parts: Vec<&str> = path
+        .trim_start_matches("/console/")
+        .split('/')
+        .filter(|p| !p.is_empty())
+        .collect();
+    match parts.as_slice() {
+        [kind @ ("permits" | "certificates" | "ict-permits" | "complaints"), id, _] => {
+            format!("/console/{kind}/{id}")
+        }
+        ["region", ..] => "/console/region".to_owned(),
+        _ => "/console/".to_owned(),
+    }
+}
+
+/// An answer the console's handlers did not write — an extractor's refusal before any
+/// handler ran, such as a form body over the size limit (actix's plain-text 413) or a
+/// path that is no case number — made the console's error page in the reader's language.
+/// Every other answer passes unchanged.
+pub(super) fn as_page(res: actix_web::dev::ServiceResponse) -> actix_web::dev::ServiceResponse {
+    let Some(error) = res.response().error() else {
+        return res;
+    };
+    let status = res.status();
+    let Ok(ctx) = Ctx::of(res.request()) else {
+        return res;
+    };
+    let page = match error.as_error::<ApiError>() {
+        Some(e) => ctx.refused(e),
+        None if status == StatusCode::PAYLOAD_TOO_LARGE => {
+            ctx.refused(&ApiError::PayloadTooLarge(ctx.state.max_body_bytes))
+        }
+        None => {
+            log::warn!("console request {} refused: {error}", ctx.rid.0);
+            ctx.error_page(status, ctx.lang.key("console-request-unread"), None)
+        }
+    };
+    res.into_response(page)
 }
 
 impl Ctx {

@@ -540,7 +540,7 @@ async fn stale(ctx: &Ctx, id: i64) -> String {
         Some(h) => {
             // Named as the history names them: the act and the role in words, the time
             // in Kazakhstan's, to the minute.
-            let f = Frame::bare(ctx.lang, ctx.state.time.offset());
+            let f = Frame::bare(ctx.lang, ctx.state.time.offset(), ctx.state.time.today());
             ctx.lang.text(
                 &Message::new("console-stale-form")
                     .text(
@@ -732,6 +732,34 @@ async fn confirmation(ctx: &Ctx, id: i64, body: &[u8], revoke: bool) -> Option<H
     }
 }
 
+/// A refusal on a ground that is not on the rule set's list (a form made by hand, a list
+/// changed since the page was read): the case page and its form again, with one sentence
+/// that does not repeat what was sent; nothing is confirmed or decided.
+async fn unlisted_ground(ctx: &Ctx, id: i64, body: &[u8]) -> Option<HttpResponse> {
+    let c = ctx.caller().ok()?;
+    let form = ctx.form(body).ok()?;
+    if form.get("decision") != "refuse" {
+        return None;
+    }
+    let chosen = form.all("ground");
+    let listed = match grounds(ctx, &c).await {
+        Ok((refusal, _)) => refusal,
+        Err(f) => return Some(ctx.fail(f)),
+    };
+    if chosen
+        .iter()
+        .all(|code| code.is_empty() || listed.iter().any(|g| &g.code == code))
+    {
+        return None;
+    }
+    Some(
+        match ctx.flash(false, ctx.lang.key("console-ground-unlisted")) {
+            Ok(()) => ctx.see_other(&format!("/console/permits/{id}")),
+            Err(f) => ctx.fail(f),
+        },
+    )
+}
+
 /// The decision the form asks for: approve, or refuse on the grounds ticked.
 fn decision(form: &Form) -> Result<Decision, Fail> {
     match form.get("decision") {
@@ -756,6 +784,9 @@ fn decision(form: &Form) -> Result<Decision, Fail> {
 /// Approves or refuses (with grounds) for the official's region: the API's decision.
 pub async fn decide(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpResponse {
     let id = id.into_inner();
+    if let Some(page) = unlisted_ground(&ctx, id, &body).await {
+        return page;
+    }
     if let Some(page) = confirmation(&ctx, id, &body, false).await {
         return page;
     }

@@ -3,13 +3,14 @@
 
 use super::state::{Console, Oidc, SESSION_COOKIE};
 use super::store::DbStore;
-use super::{certificates, complaints, ict, ministry, official, oidc, region, session};
+use super::{certificates, complaints, frame, ict, ministry, official, oidc, region, session};
 use crate::api::limit::ClientLimiter;
 use crate::api::AppState;
 use crate::config::ConsoleSettings;
 use actix_session::config::{CookieContentSecurity, PersistentSession};
 use actix_session::SessionMiddleware;
 use actix_web::cookie::{time::Duration, Key, SameSite};
+use actix_web::dev::Service;
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 
@@ -159,6 +160,10 @@ impl Mount {
             .route("/demand", web::get().to(ministry::demand))
             .route("/rules", web::get().to(ministry::rules))
             .default_service(web::to(official::not_found))
+            .wrap_fn(|req, srv| {
+                let answer = srv.call(req);
+                async move { answer.await.map(frame::as_page) }
+            })
             .wrap(sessions)
     }
 }

@@ -167,6 +167,12 @@ impl Frame {
         rules_html(self, rules)
     }
 
+    /// One of the rule set's English texts (a source, a profession's name) as HTML in the
+    /// reader's language, from the rule set's `words` (see [`rule_text`]).
+    pub fn rule_text(&self, rules: &serde_json::Value, text: &str) -> String {
+        rule_text(self, words_of(rules), text)
+    }
+
     /// The catalogue's text for `key`, or `fallback` when the catalogue has none in this
     /// language (a code added without its words shows as the code, never as the key).
     fn named(&self, key: &str, fallback: &str) -> String {
@@ -224,6 +230,18 @@ impl Frame {
         format::typed_date(value)
             .map_or_else(|| value.to_owned(), |d| d.format("%d.%m.%Y").to_string())
     }
+
+    /// Today in Kazakhstan as a date field asks it typed (`08.12.2026`): the field's example.
+    pub fn date_example(&self) -> String {
+        self.today.format("%d.%m.%Y").to_string()
+    }
+
+    /// How a date field is typed, in the reader's words, with today as the example.
+    pub fn date_hint(&self) -> String {
+        self.lang.text(
+            &crate::domain::Message::new("console-date-hint").text("example", self.date_example()),
+        )
+    }
 }
 
 /// The education levels an application names in English (Law "On Education", Art. 12: the
@@ -266,7 +284,8 @@ fn escape(text: &str) -> String {
 }
 
 /// Keys whose text is the ministry's own, written in English in the rule set (its sources,
-/// and the names of professions on its lists): shown as written, marked `lang="en"`.
+/// and the names of professions on its lists): shown in the reader's language from the
+/// rule set's `words`, or as written, marked `lang="en"` and said to be English.
 const ENGLISH_DATA: [&str; 3] = ["source", "name", "seasonal_professions"];
 
 /// Keys whose values are codes an API client sends (ground and list codes, OKED sector
@@ -286,21 +305,51 @@ const CODES: [&str; 5] = [
 /// are marked as English and codes as code.
 fn rules_html(f: &Frame, rules: &serde_json::Value) -> String {
     let mut out = String::new();
+    let w = words_of(rules);
     if let serde_json::Value::Object(sections) = rules {
-        for (section, body) in sections {
+        // The words are the other sections' texts in Kazakh and Russian, not a section.
+        for (section, body) in sections.iter().filter(|(k, _)| k.as_str() != "words") {
             out.push_str(&format!(
                 "<section class=\"rules-section\" id=\"rules-{}\"><h3>{}</h3>",
                 escape(section),
                 escape(&f.named(&format!("console-rules-section-{section}"), section))
             ));
-            value_html(f, section, body, &mut out);
+            value_html(f, w, section, body, &mut out);
             out.push_str("</section>");
         }
     }
     out
 }
 
-fn value_html(f: &Frame, key: &str, v: &serde_json::Value, out: &mut String) {
+/// The rule set's `words`: its English texts in Kazakh and Russian, keyed by the English.
+type Words<'a> = Option<&'a serde_json::Map<String, serde_json::Value>>;
+
+fn words_of(rules: &serde_json::Value) -> Words<'_> {
+    rules.get("words").and_then(serde_json::Value::as_object)
+}
+
+/// `text` in the reader's language from `w`; a text the rule set gives no words for (a
+/// rule set published before it gave them) as written, marked as English and said so.
+fn rule_text(f: &Frame, w: Words<'_>, text: &str) -> String {
+    if f.lang == Lang::En {
+        return format!("<span lang=\"en\">{}</span>", escape(text));
+    }
+    let own = w
+        .and_then(|w| w.get(text))
+        .and_then(|t| t.get(f.lang.tag()))
+        .and_then(serde_json::Value::as_str)
+        .filter(|t| !t.trim().is_empty());
+    match own {
+        Some(t) => escape(t),
+        None => format!(
+            "<span lang=\"en\">{}</span> <small class=\"words in-english\">({})</small>",
+            escape(text),
+            escape(&f.t("console-rules-in-english"))
+        ),
+    }
+}
+
+fn value_html(f: &Frame, w: Words<'_>, key: &str, v: &serde_json::Value, out: &mut String) {
     use serde_json::Value;
     match v {
         Value::Object(map) => {
@@ -320,7 +369,7 @@ fn value_html(f: &Frame, key: &str, v: &serde_json::Value, out: &mut String) {
                     f.named(&format!("console-rules-key-{k}"), k)
                 };
                 out.push_str(&format!("<dt>{}</dt><dd>", escape(&label)));
-                value_html(f, k, x, out);
+                value_html(f, w, k, x, out);
                 out.push_str("</dd>");
             }
             out.push_str("</dl>");
@@ -329,20 +378,20 @@ fn value_html(f: &Frame, key: &str, v: &serde_json::Value, out: &mut String) {
             out.push_str("<ol>");
             for x in items {
                 out.push_str("<li>");
-                value_html(f, key, x, out);
+                value_html(f, w, key, x, out);
                 out.push_str("</li>");
             }
             out.push_str("</ol>");
         }
         Value::Array(items) => {
-            let parts: Vec<String> = items.iter().map(|x| scalar_html(f, key, x)).collect();
+            let parts: Vec<String> = items.iter().map(|x| scalar_html(f, w, key, x)).collect();
             out.push_str(&parts.join(", "));
         }
-        scalar => out.push_str(&scalar_html(f, key, scalar)),
+        scalar => out.push_str(&scalar_html(f, w, key, scalar)),
     }
 }
 
-fn scalar_html(f: &Frame, key: &str, v: &serde_json::Value) -> String {
+fn scalar_html(f: &Frame, w: Words<'_>, key: &str, v: &serde_json::Value) -> String {
     use serde_json::Value;
     match v {
         Value::Bool(b) => escape(&f.t(if *b {
@@ -355,15 +404,15 @@ fn scalar_html(f: &Frame, key: &str, v: &serde_json::Value) -> String {
         Value::Number(n) => n
             .as_i64()
             .map_or_else(|| escape(&n.to_string()), |i| escape(&f.num(&i))),
-        Value::String(s) => string_html(f, key, s),
+        Value::String(s) => string_html(f, w, key, s),
         Value::Null => escape(&f.t("console-rules-none")),
         other => escape(&other.to_string()),
     }
 }
 
-fn string_html(f: &Frame, key: &str, s: &str) -> String {
+fn string_html(f: &Frame, w: Words<'_>, key: &str, s: &str) -> String {
     if ENGLISH_DATA.contains(&key) {
-        return format!("<span lang=\"en\">{}</span>", escape(s));
+        return rule_text(f, w, s);
     }
     if CODES.contains(&key) {
         return format!("<code>{}</code>", escape(s));
@@ -428,7 +477,11 @@ mod tests {
                 assert!(lang.renders(&m), "{level} in {lang:?}");
             }
         }
-        let f = Frame::bare(Lang::Ru, chrono::FixedOffset::east_opt(5 * 3600).unwrap());
+        let f = Frame::bare(
+            Lang::Ru,
+            chrono::FixedOffset::east_opt(5 * 3600).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 12, 8).unwrap(),
+        );
         assert_eq!(f.education(" Higher "), "высшее");
         assert_eq!(f.education("MBA"), "MBA");
     }

@@ -63,6 +63,89 @@ pub struct RuleSet {
     /// before this section existed lists none.
     #[serde(default)]
     pub case_grounds: CaseGrounds,
+    /// The rule set's English texts — the act each section comes from, the names of the
+    /// professions on its lists, the notes of its holiday years — in Kazakh and Russian,
+    /// keyed by the English text, for the pages that show them in the reader's language.
+    /// A rule set that gives any gives every one ([`RuleSet::problems`]; it may also give
+    /// its version's source); one published before this section existed gives none, and
+    /// its texts read in English, marked so.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub words: std::collections::BTreeMap<String, TextWords>,
+}
+
+/// One English text of the rule set as Kazakh and Russian write it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TextWords {
+    /// The text in Kazakh.
+    pub kk: String,
+    /// The text in Russian.
+    pub ru: String,
+}
+
+impl RuleSet {
+    /// The English texts the ministry wrote into the rule set: every `source`, the names
+    /// of the in-demand professions and the seasonal professions.
+    pub fn english_texts(&self) -> BTreeSet<String> {
+        fn walk(v: &serde_json::Value, key: &str, out: &mut BTreeSet<String>) {
+            match v {
+                serde_json::Value::Object(m) => {
+                    for (k, x) in m.iter().filter(|(k, _)| k.as_str() != "words") {
+                        walk(x, k, out);
+                    }
+                }
+                serde_json::Value::Array(items) => {
+                    for x in items {
+                        walk(x, key, out);
+                    }
+                }
+                serde_json::Value::String(s)
+                    if matches!(key, "source" | "name" | "seasonal_professions") =>
+                {
+                    out.insert(s.clone());
+                }
+                _ => {}
+            }
+        }
+        let mut out = BTreeSet::new();
+        // A rule set always serializes (string keys, no floating-point numbers); the walk
+        // reads every section, present and future, without naming each.
+        walk(
+            &serde_json::to_value(self).unwrap_or(serde_json::Value::Null),
+            "",
+            &mut out,
+        );
+        out
+    }
+}
+
+/// Words given for some texts are given for every one, in both languages.
+fn check_words(rules: &RuleSet, out: &mut Vec<RuleSetProblem>) {
+    if rules.words.is_empty() {
+        return;
+    }
+    for (en, w) in &rules.words {
+        if w.kk.trim().is_empty() || w.ru.trim().is_empty() {
+            out.push(problem(
+                format!("rules.words[{en:?}]"),
+                "needs the text in kk and in ru",
+            ));
+        }
+        if w.kk.chars().count() > 4000 || w.ru.chars().count() > 4000 {
+            out.push(problem(
+                format!("rules.words[{en:?}]"),
+                "a text is at most 4000 characters",
+            ));
+        }
+    }
+    for text in rules.english_texts() {
+        if !rules.words.contains_key(&text) {
+            out.push(problem(
+                "rules.words",
+                format!("gives no kk and ru for {text:?}: words given for some texts are given for every one"),
+            ));
+        }
+    }
 }
 
 /// Pre-trial complaints (APPK No. 350-VI, Art. 91(3)-(4), 92(1), 99): dated data, so
@@ -1249,6 +1332,7 @@ impl RuleSet {
         check_grounds(&self.permit_grounds, &mut out);
         check_list(&self.no_permit_list, &mut out);
         check_case_grounds(&self.case_grounds, &mut out);
+        check_words(self, &mut out);
         out
     }
 
@@ -1515,7 +1599,8 @@ impl RuleSet {
     /// from `before` (every section for a first rule set), the article that lets the
     /// ministry set it, each once in the order of the law. The holiday calendar rests on the
     /// Law on Holidays and the Labour Code, the working age on the Labour Code, the complaint
-    /// terms on the APPK, not on Law 482-V: they add none.
+    /// terms on the APPK, not on Law 482-V: they add none; nor do the words, which only
+    /// say the other sections' texts in Kazakh and Russian.
     /// - terms, the category-4 replacement duty, ICT conditions, deadlines, the extension
     ///   window, the labour-market test, refusal and revocation grounds: Art. 7(20);
     /// - self-employment terms, priority sectors and in-demand professions: Art. 7(21);
@@ -1542,6 +1627,7 @@ impl RuleSet {
             holidays: _,
             working_age: _,
             complaints: _,
+            words: _,
             permit_grounds,
             no_permit_list,
             case_grounds,
@@ -1741,6 +1827,37 @@ pub(crate) mod tests {
         let v = rules.statutory_violations();
         assert_eq!(v.len(), 1);
         assert_eq!(v[0].article.as_deref(), Some("Art. 34(1)"));
+    }
+
+    #[test]
+    fn a_rule_set_that_gives_its_texts_in_kazakh_and_russian_gives_every_one_in_both() {
+        let rules = seeded();
+        assert!(rules.english_texts().contains("Fruit and vegetable picker"));
+        assert!(rules.english_texts().contains("Law 482-V Art. 33(3)"));
+        assert!(rules
+            .english_texts()
+            .iter()
+            .all(|t| rules.words.contains_key(t)));
+        // A text without its words.
+        let mut one_short = rules.clone();
+        one_short.words.remove("Fruit and vegetable picker");
+        let p = one_short.problems();
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].field, "rules.words");
+        assert!(p[0].message.contains("Fruit and vegetable picker"), "{p:?}");
+        // A text in one language only.
+        let mut half = rules.clone();
+        if let Some(w) = half.words.get_mut("Law 482-V Art. 33(3)") {
+            w.ru = " ".into();
+        }
+        assert_eq!(
+            half.problems()[0].field,
+            "rules.words[\"Law 482-V Art. 33(3)\"]"
+        );
+        // A rule set that gives none (published before the words existed) is whole.
+        let mut none = rules;
+        none.words.clear();
+        assert_eq!(none.problems(), vec![]);
     }
 
     #[test]

@@ -17,6 +17,7 @@ mod console_complaints;
 mod console_day;
 mod console_find;
 mod console_history;
+mod console_newcomer;
 mod console_screens;
 mod console_session;
 mod console_trial;

@@ -358,6 +358,9 @@ async fn a_publication_is_audited_on_the_articles_of_the_sections_it_changes() {
         .as_array_mut()
         .unwrap()
         .push(json!("Grape picker"));
+    // A rule set that gives its texts in Kazakh and Russian gives the new one's too.
+    doc["rules"]["words"]["Grape picker"] =
+        json!({"kk": "Жүзім жинаушы", "ru": "Сборщик винограда"});
     app.post("/v1/rule-sets")
         .token(&app.ministry())
         .json(&doc)

@@ -99,6 +99,25 @@ pub struct RuleSet {
     /// lists none.
     #[cfg_attr(test, serde(default))]
     pub case_grounds: CaseGrounds,
+    /// The rule set's English texts — the act each section comes from, the names of the
+    /// professions on its lists, the notes of its holiday years — in Kazakh and Russian,
+    /// keyed by the English text. A rule set that gives any gives every one (it may also
+    /// give its version's source); one without them reads in English on the console.
+    #[serde(default)]
+    pub words: std::collections::BTreeMap<String, TextWords>,
+}
+
+/// One English text of the rule set as Kazakh and Russian write it.
+#[derive(ToSchema)]
+#[cfg_attr(test, derive(Deserialize))]
+#[serde(deny_unknown_fields)]
+pub struct TextWords {
+    /// The text in Kazakh.
+    #[schema(min_length = 1, max_length = 4000)]
+    pub kk: String,
+    /// The text in Russian.
+    #[schema(min_length = 1, max_length = 4000)]
+    pub ru: String,
 }
 
 /// The decision a ground of `case_grounds` refuses: `certificate` (an application for a
@@ -777,13 +796,19 @@ mod tests {
         (domain, mirror)
     }
 
+    /// A key as a JSON pointer writes it (RFC 6901: `~` as `~0`, `/` as `~1`): the words'
+    /// keys are English texts, some with slashes.
+    fn token(key: &str) -> String {
+        key.replace('~', "~0").replace('/', "~1")
+    }
+
     /// Every object in the seeded rule set, by its JSON pointer.
     fn objects(v: &Value, at: String, out: &mut Vec<String>) {
         match v {
             Value::Object(fields) => {
                 out.push(at.clone());
                 for (k, x) in fields {
-                    objects(x, format!("{at}/{k}"), out);
+                    objects(x, format!("{at}/{}", token(k)), out);
                 }
             }
             Value::Array(items) => {
@@ -909,7 +934,7 @@ mod tests {
                         x,
                         &schema["properties"][k],
                         schemas,
-                        format!("{at}/{k}"),
+                        format!("{at}/{}", token(k)),
                         out,
                     );
                 }
