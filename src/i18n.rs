@@ -110,6 +110,16 @@ impl Lang {
     }
 }
 
+/// `message` in each of the three languages: an argument of another message that reads
+/// in the reader's language (a field's reason inside a problem's detail).
+pub fn words(message: &Message) -> Arg {
+    Arg::Words(crate::domain::violation::Words {
+        kk: Lang::Kk.text(message),
+        ru: Lang::Ru.text(message),
+        en: Lang::En.text(message),
+    })
+}
+
 /// A whole number of five digits or more as `lang` groups it; `None` (Fluent's own form)
 /// for a fraction or a shorter number, so that a year reads `2026`, never `2 026`.
 fn grouped(lang: Lang, value: &FluentValue) -> Option<String> {
@@ -760,6 +770,7 @@ mod tests {
             "not-found-",
             "conflict-",
             "console-",
+            "field-",
         ];
         // The console's pages name their keys in templates.
         stack.push(std::path::PathBuf::from(concat!(

@@ -29,6 +29,7 @@ mod errors;
 mod events;
 mod exemptions;
 mod extensions;
+mod field_words;
 mod foundation;
 mod grounds;
 mod helpers;

@@ -2,6 +2,7 @@
 //! parameters the OpenAPI document gives them (`params(YearPath)`).
 
 use crate::domain::quota::YEARS;
+use crate::domain::Reason;
 use crate::domain::{Message, RegionCode};
 use crate::error::{ApiError, FieldError};
 use crate::wire::docs::{path, REGION_EXAMPLE, REGION_PATTERN};
@@ -27,7 +28,7 @@ fn year_segment(req: &HttpRequest) -> Result<i32, ApiError> {
     let y = raw.parse::<i32>().map_err(|_| {
         ApiError::malformed(
             Message::new("malformed-year-text").text("year", raw),
-            vec![FieldError::new("year", "must be a whole number")],
+            vec![FieldError::new("year", Reason::WholeNumber)],
         )
     })?;
     year_of(y)
