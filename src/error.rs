@@ -3,7 +3,8 @@
 use crate::cases::CaseError;
 use crate::domain::problem::Limit;
 use crate::domain::violation::Message;
-use crate::domain::{Money, Refusal, Violation};
+use crate::domain::quota::YEARS;
+use crate::domain::{Money, Reason, Refusal, Violation};
 use crate::i18n::Lang;
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
@@ -13,9 +14,43 @@ use utoipa::ToSchema;
 /// Prefix of every problem `type` URI; the suffix is the stable problem slug.
 pub const PROBLEM_TYPE_PREFIX: &str = "urn:kz:permits:problem:";
 
-/// One field that failed to parse or validate.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+/// One field that failed to parse or validate: its path and why, as a message of the
+/// catalogue ([`Reason`] or another catalogue message), rendered in the reader's language
+/// when the problem is ([`FieldErrorView`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
+    /// Path of the field in the request (`categories[0].total`), a query parameter, a path
+    /// segment or a header; empty when the whole body is at fault.
+    pub field: String,
+    /// Why the field is refused.
+    pub reason: Message,
+}
+
+impl FieldError {
+    /// The field at `field` refused for `reason` (a [`Reason`], an identifier's
+    /// [`crate::domain::ids::IdError`] or a catalogue message).
+    pub fn new(field: impl Into<String>, reason: impl Into<Message>) -> Self {
+        FieldError {
+            field: field.into(),
+            reason: reason.into(),
+        }
+    }
+
+    /// The field error as the API shows it, its message in `lang`.
+    pub fn view(&self, lang: Lang) -> FieldErrorView {
+        FieldErrorView {
+            pointer: pointer_of(&self.field),
+            field: self.field.clone(),
+            message: lang.text(&self.reason),
+        }
+    }
+}
+
+/// One field that failed to parse or validate, its message in the language
+/// `Accept-Language` chose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+#[schema(as = FieldError)]
+pub struct FieldErrorView {
     /// Path of the field in the request: a body field (`categories[0].total`), a query
     /// parameter or a path segment; empty when the whole body is at fault.
     #[schema(example = "labour_force")]
@@ -24,20 +59,10 @@ pub struct FieldError {
     /// e.g. `/workers/0/citizenship`; empty when the whole body is at fault.
     #[schema(example = "/labour_force")]
     pub pointer: String,
-    /// What is wrong with it.
+    /// What is wrong with it, for a person, in the language `Accept-Language` chose (kk,
+    /// ru or en), naming the field's bound where it has one; never parse it.
     #[schema(example = "must be at least 1")]
     pub message: String,
-}
-
-impl FieldError {
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        let field = field.into();
-        FieldError {
-            pointer: pointer_of(&field),
-            field,
-            message: message.into(),
-        }
-    }
 }
 
 /// The JSON pointer (RFC 6901) of a field path: `workers[0].citizenship` is
@@ -133,7 +158,7 @@ pub struct Problem {
     pub detail: String,
     /// Field-level errors (400, 422).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub errors: Vec<FieldError>,
+    pub errors: Vec<FieldErrorView>,
     /// Rule checks that refused the request, each with the article it rests on (422).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub violations: Vec<ViolationView>,
@@ -189,8 +214,9 @@ impl ApiError {
         ApiError::Rule(vec![v])
     }
 
-    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> ApiError {
-        ApiError::Invalid(vec![FieldError::new(field, message)])
+    /// 422 for the one field at `field`, refused for `reason`.
+    pub fn invalid(field: impl Into<String>, reason: impl Into<Message>) -> ApiError {
+        ApiError::Invalid(vec![FieldError::new(field, reason)])
     }
 
     /// 404 with the catalogue message `detail`.
@@ -203,7 +229,13 @@ impl ApiError {
     pub fn malformed_year(year: i32) -> ApiError {
         ApiError::malformed(
             Message::new("malformed-year").arg("year", year),
-            vec![FieldError::new("year", "must be between 2000 and 2100")],
+            vec![FieldError::new(
+                "year",
+                Reason::Between {
+                    min: (*crate::domain::quota::YEARS.start()).into(),
+                    max: (*crate::domain::quota::YEARS.end()).into(),
+                },
+            )],
         )
     }
 
@@ -215,12 +247,18 @@ impl ApiError {
         if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
             ApiError::malformed(
                 Message::new("malformed-year").text("year", raw),
-                vec![FieldError::new("year", "must be between 2000 and 2100")],
+                vec![FieldError::new(
+                    "year",
+                    Reason::Between {
+                        min: i64::from(*YEARS.start()),
+                        max: i64::from(*YEARS.end()),
+                    },
+                )],
             )
         } else {
             ApiError::malformed(
                 Message::new("malformed-year-text").text("year", raw),
-                vec![FieldError::new("year", "must be a whole number")],
+                vec![FieldError::new("year", Reason::WholeNumber)],
             )
         }
     }
@@ -325,10 +363,12 @@ impl ApiError {
             status: self.status_code().as_u16(),
             detail,
             errors: match self {
-                ApiError::Malformed { errors, .. } | ApiError::Invalid(errors) => errors.clone(),
+                ApiError::Malformed { errors, .. } | ApiError::Invalid(errors) => {
+                    errors.iter().map(|e| e.view(lang)).collect()
+                }
                 ApiError::UnknownValues(fields) => fields
                     .iter()
-                    .map(|(field, message)| FieldError::new(field, lang.text(message)))
+                    .map(|(field, message)| FieldError::new(field, message.clone()).view(lang))
                     .collect(),
                 _ => Vec::new(),
             },
@@ -478,18 +518,39 @@ impl From<validator::ValidationErrors> for ApiError {
     }
 }
 
-/// A person's reading of a validator error: its message, or its code and bounds.
-fn describe(err: &validator::ValidationError) -> String {
-    if let Some(m) = &err.message {
-        return m.to_string();
-    }
-    let param = |k: &str| err.params.get(k).map(|v| v.to_string());
-    match (err.code.as_ref(), param("min"), param("max")) {
-        ("length", Some(min), Some(max)) => format!("length must be between {min} and {max}"),
-        ("range", Some(min), Some(max)) => format!("must be between {min} and {max}"),
-        ("range", Some(min), None) => format!("must be at least {min}"),
-        (code, _, _) => format!("fails the {code} check"),
-    }
+/// A validator error as the catalogue's reason, by its code and parameters: `length`
+/// (characters of text, items of a list; `min`, `max`, `equal`), `range` (`min`, `max`) and
+/// the codes of the project's own checks (`blank` from [`crate::wire::fields::not_blank`],
+/// `iin` from the twelve digits of an IIN). A code none of these is reported and reads as a
+/// value the field does not admit; a test keeps every `#[validate]` of the code base mapped.
+pub fn validation_reason(err: &validator::ValidationError) -> Message {
+    let bound = |k: &str| err.params.get(k).and_then(serde_json::Value::as_i64);
+    let list = err
+        .params
+        .get("value")
+        .is_some_and(serde_json::Value::is_array);
+    let (min, max) = (bound("min"), bound("max"));
+    let exactly = bound("equal").or(min.filter(|m| Some(*m) == max));
+    let reason = match (err.code.as_ref(), exactly, min, max) {
+        ("length", Some(n), ..) if list => Reason::ItemsExactly { n },
+        ("length", Some(n), ..) => Reason::CharsExactly { n },
+        ("length", None, Some(min), Some(max)) if list => Reason::ItemsBetween { min, max },
+        ("length", None, Some(min), Some(max)) => Reason::CharsBetween { min, max },
+        ("length", None, Some(min), None) if list => Reason::ItemsAtLeast { min },
+        ("length", None, Some(min), None) => Reason::CharsAtLeast { min },
+        ("length", None, None, Some(max)) if list => Reason::ItemsAtMost { max },
+        ("length", None, None, Some(max)) => Reason::CharsAtMost { max },
+        ("range", _, Some(min), Some(max)) => Reason::Between { min, max },
+        ("range", _, Some(min), None) => Reason::AtLeast { min },
+        ("range", _, None, Some(max)) => Reason::AtMost { max },
+        ("blank", ..) => Reason::Blank,
+        ("iin", ..) => return crate::domain::ids::IdError::NotTwelveDigits.message(),
+        (code, ..) => {
+            log::error!("validator code {code} has no message in the catalogue");
+            return Message::new("field-invalid");
+        }
+    };
+    reason.message()
 }
 
 fn flatten_validation(prefix: &str, e: &validator::ValidationErrors, out: &mut Vec<FieldError>) {
@@ -507,7 +568,7 @@ fn flatten_validation(prefix: &str, e: &validator::ValidationErrors, out: &mut V
         match kind {
             K::Field(errs) => out.extend(
                 errs.iter()
-                    .map(|err| FieldError::new(join(field), describe(err))),
+                    .map(|err| FieldError::new(join(field), validation_reason(err))),
             ),
             K::Struct(inner) => flatten_validation(&join(field), inner, out),
             K::List(items) => {
@@ -700,6 +761,401 @@ mod tests {
         assert_eq!(pointer_of("source"), "/source");
         assert_eq!(pointer_of(""), "");
         assert_eq!(pointer_of("a[0][1].b"), "/a/0/1/b");
+    }
+
+    /// Whether `text` has a letter of the Cyrillic script (Kazakh and Russian write in it).
+    fn cyrillic(text: &str) -> bool {
+        text.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c))
+    }
+
+    /// Every reason a field can be refused for, with figures: a variant added to
+    /// [`Reason`] fails to compile here until it is listed (the match has no wildcard).
+    fn every_reason() -> Vec<Reason> {
+        use crate::domain::Condition;
+        let mut all = vec![
+            Reason::Between { min: 1, max: 500 },
+            Reason::AtLeast { min: 7 },
+            Reason::AtMost { max: 80 },
+            Reason::AboveZeroAtMost { max: 100 },
+            Reason::CharsBetween { min: 3, max: 64 },
+            Reason::CharsAtLeast { min: 9 },
+            Reason::CharsAtMost { max: 21 },
+            Reason::CharsExactly { n: 5 },
+            Reason::ItemsBetween { min: 2, max: 5 },
+            Reason::ItemsAtLeast { min: 1 },
+            Reason::ItemsAtMost { max: 250 },
+            Reason::ItemsExactly { n: 3 },
+            Reason::Blank,
+            Reason::Empty,
+            Reason::Nul,
+            Reason::NulInKey,
+            Reason::DateOutside {
+                from: "1900-01-01",
+                to: "2100-12-31",
+            },
+            Reason::NotBefore(chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap()),
+            Reason::TypedDate,
+            Reason::WholeNumber,
+            Reason::PositiveAmount,
+            Reason::TooLarge,
+            Reason::Twice,
+            Reason::Repeated,
+            Reason::CategoryOnce {
+                category: "3".into(),
+                found: 2,
+            },
+            Reason::OneOf {
+                allowed: "1, 2".into(),
+            },
+            Reason::NoneOfChoices,
+            Reason::GroundCode { max: 64 },
+            Reason::Cursor,
+            Reason::VisibleAscii { min: 1, max: 255 },
+            Reason::QuotedVersion,
+            Reason::Required,
+        ];
+        for c in Condition::ALL {
+            all.push(Reason::RequiredWhen(c));
+            all.push(Reason::OnlyWhen(c));
+        }
+        for r in &all {
+            match r {
+                Reason::Between { .. }
+                | Reason::AtLeast { .. }
+                | Reason::AtMost { .. }
+                | Reason::AboveZeroAtMost { .. }
+                | Reason::CharsBetween { .. }
+                | Reason::CharsAtLeast { .. }
+                | Reason::CharsAtMost { .. }
+                | Reason::CharsExactly { .. }
+                | Reason::ItemsBetween { .. }
+                | Reason::ItemsAtLeast { .. }
+                | Reason::ItemsAtMost { .. }
+                | Reason::ItemsExactly { .. }
+                | Reason::Blank
+                | Reason::Empty
+                | Reason::Nul
+                | Reason::NulInKey
+                | Reason::DateOutside { .. }
+                | Reason::NotBefore(_)
+                | Reason::TypedDate
+                | Reason::WholeNumber
+                | Reason::PositiveAmount
+                | Reason::TooLarge
+                | Reason::Twice
+                | Reason::Repeated
+                | Reason::CategoryOnce { .. }
+                | Reason::OneOf { .. }
+                | Reason::NoneOfChoices
+                | Reason::GroundCode { .. }
+                | Reason::Cursor
+                | Reason::VisibleAscii { .. }
+                | Reason::QuotedVersion
+                | Reason::RequiredWhen(_)
+                | Reason::OnlyWhen(_)
+                | Reason::Required => {}
+            }
+        }
+        all
+    }
+
+    /// Every reason reads in Kazakh and Russian in words of their own (Cyrillic, not the
+    /// English), each naming the figures it carries: a bound, a date, a category.
+    #[test]
+    fn every_field_reason_reads_in_kazakh_russian_and_english_with_its_bounds() {
+        let mut keys = std::collections::BTreeSet::new();
+        for reason in every_reason() {
+            let m = reason.message();
+            keys.insert(m.key.clone());
+            let en = Lang::En.text(&m);
+            for lang in Lang::ALL {
+                assert!(lang.renders(&m), "{} does not render in {lang:?}", m.key);
+                let text = lang.text(&m);
+                for (name, arg) in &m.args {
+                    if let crate::domain::violation::Arg::Number(n) = arg {
+                        assert!(
+                            text.contains(&n.to_string()),
+                            "{} in {lang:?} does not name its {name} {n}: {text}",
+                            m.key
+                        );
+                    }
+                }
+                if lang != Lang::En {
+                    assert!(cyrillic(&text), "{} in {lang:?}: {text}", m.key);
+                    assert_ne!(text, en, "{} in {lang:?}", m.key);
+                }
+            }
+        }
+        assert_eq!(keys.len(), 34, "{keys:?}");
+    }
+
+    /// When a field is asked for or allowed only, each condition reads in words of its own,
+    /// never as the catalogue's fallback for a condition it does not know.
+    #[test]
+    fn every_condition_of_a_field_reads_in_words_of_its_own() {
+        for lang in Lang::ALL {
+            for key in ["field-required-when", "field-only-when"] {
+                let unknown = lang.text(&Message::new(key).text("when", "no-such-condition"));
+                let mut seen = std::collections::BTreeSet::new();
+                for c in crate::domain::Condition::ALL {
+                    let text = lang.text(&Message::new(key).text("when", c.as_str()));
+                    assert_ne!(text, unknown, "{key} {c:?} in {lang:?}");
+                    assert!(
+                        seen.insert(text),
+                        "{key} {c:?} in {lang:?} reads as another"
+                    );
+                }
+            }
+        }
+    }
+
+    /// An identifier that does not parse says why in the reader's language.
+    #[test]
+    fn every_identifier_error_reads_in_kazakh_russian_and_english() {
+        use crate::domain::ids::IdError;
+        for e in [
+            IdError::NotTwelveDigits,
+            IdError::BadCheckDigit,
+            IdError::BadBin,
+            IdError::BadIin,
+            IdError::NotAnEmployer,
+            IdError::BadRegion,
+            IdError::BadCountry,
+            IdError::BadSector,
+        ] {
+            let m = e.message();
+            assert_eq!(Lang::En.text(&m), e.to_string());
+            for lang in [Lang::Kk, Lang::Ru] {
+                assert!(lang.renders(&m), "{} in {lang:?}", m.key);
+                assert!(cyrillic(&lang.text(&m)), "{} in {lang:?}", m.key);
+            }
+        }
+    }
+
+    #[derive(validator::Validate)]
+    struct Sample {
+        #[validate(length(min = 1, max = 5))]
+        name: String,
+        #[validate(length(min = 1, max = 3))]
+        items: Vec<u8>,
+        #[validate(length(equal = 3))]
+        code: String,
+        #[validate(length(max = 10))]
+        notes: Vec<u8>,
+        #[validate(range(min = 1, max = 500))]
+        limit: i64,
+        #[validate(range(min = 2000))]
+        year: i64,
+        #[validate(range(max = 80))]
+        percent: i64,
+        #[validate(custom(function = "crate::wire::fields::not_blank"))]
+        reason: String,
+    }
+
+    /// validator's errors read by their code and bounds: the length of text in characters,
+    /// of a list in items, a range by its bounds, a blank text as blank.
+    #[test]
+    fn a_validator_error_reads_by_its_code_and_bounds_in_every_language() {
+        use validator::Validate;
+        let bad = Sample {
+            name: "toolong".into(),
+            items: vec![],
+            code: "ab".into(),
+            notes: vec![0; 11],
+            limit: 501,
+            year: 1999,
+            percent: 81,
+            reason: "  ".into(),
+        };
+        let e = ApiError::from(bad.validate().unwrap_err());
+        let en: Vec<(String, String)> = e
+            .problem(Lang::En)
+            .errors
+            .into_iter()
+            .map(|f| (f.field, f.message))
+            .collect();
+        let expect = |f: &str, m: &str| (f.to_owned(), m.to_owned());
+        assert_eq!(
+            en,
+            vec![
+                expect("code", "must be exactly 3 characters long"),
+                expect("items", "must have 1 to 3 items"),
+                expect("limit", "must be between 1 and 500"),
+                expect("name", "must be 1 to 5 characters long"),
+                expect("notes", "must have at most 10 items"),
+                expect("percent", "must be at most 80"),
+                expect("reason", "must not be blank"),
+                expect("year", "must be at least 2000"),
+            ]
+        );
+        let ru: Vec<String> = e
+            .problem(Lang::Ru)
+            .errors
+            .into_iter()
+            .map(|f| f.message)
+            .collect();
+        assert_eq!(
+            ru,
+            [
+                "длина должна быть ровно 3 символа",
+                "список должен содержать от 1 до 3 элементов",
+                "значение должно быть от 1 до 500",
+                "длина должна быть от 1 до 5 символов",
+                "список должен содержать не больше 10 элементов",
+                "значение должно быть не больше 80",
+                "текст не должен быть пустым или состоять из одних пробелов",
+                "значение должно быть не меньше 2000",
+            ]
+        );
+        let kk = e.problem(Lang::Kk);
+        assert_eq!(
+            kk.errors[2].message,
+            "мәні 1 мен 500 аралығында болуы керек"
+        );
+        assert_eq!(kk.errors[2].pointer, "/limit");
+        assert!(kk.errors.iter().all(|f| cyrillic(&f.message)), "{kk:?}");
+    }
+
+    /// Every `#[validate(...)]` of the code base uses a validator whose errors the catalogue
+    /// reads (length, range, the project's custom checks; nested passes its fields' on),
+    /// with no English `message` of its own: each length and range, with its bounds, reads
+    /// in every language, and each custom check's code has its message.
+    #[test]
+    fn every_validate_attribute_of_the_code_base_reads_from_the_catalogue() {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut stack = vec![src];
+        let mut attributes = Vec::new();
+        let mut files = Vec::new();
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    files.push(std::fs::read_to_string(&path).unwrap());
+                }
+            }
+        }
+        for text in &files {
+            let attribute = "#[validate(";
+            // Attributes only: a line that opens with one, not a mention in text.
+            let starts = text
+                .match_indices(attribute)
+                .map(|(at, _)| at)
+                .filter(|at| text[..*at].rsplit('\n').next().unwrap().trim().is_empty());
+            for at in starts {
+                let rest = &text[at + attribute.len()..];
+                let mut depth = 1;
+                let end = rest
+                    .char_indices()
+                    .find(|(_, c)| {
+                        depth += match c {
+                            '(' => 1,
+                            ')' => -1,
+                            _ => 0,
+                        };
+                        depth == 0
+                    })
+                    .map(|(i, _)| i)
+                    .unwrap();
+                attributes.push(rest[..end].split_whitespace().collect::<String>());
+            }
+        }
+        assert!(attributes.len() > 100, "{}", attributes.len());
+        let number = |args: &str, name: &str| -> Option<i64> {
+            let at = args.find(&format!("{name}="))?;
+            let digits: String = args[at + name.len() + 1..]
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '_')
+                .filter(|c| c.is_ascii_digit())
+                .collect();
+            digits.parse().ok()
+        };
+        let mut customs = std::collections::BTreeSet::new();
+        for attribute in &attributes {
+            // Validators side by side: `length(min=1,max=5),custom(function="…")`.
+            let mut depth = 0;
+            let mut parts = vec![String::new()];
+            for c in attribute.chars() {
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    ',' if depth == 0 => {
+                        parts.push(String::new());
+                        continue;
+                    }
+                    _ => {}
+                }
+                parts.last_mut().unwrap().push(c);
+            }
+            for part in parts {
+                let (name, args) = part.split_once('(').unwrap_or((&part, ""));
+                assert!(
+                    !args.contains("message=") && !args.contains("code="),
+                    "a validator with English words of its own: {attribute}"
+                );
+                match name {
+                    "nested" => {}
+                    "custom" => {
+                        let function = args.split('"').nth(1).unwrap();
+                        customs.insert(function.rsplit("::").next().unwrap().to_owned());
+                    }
+                    "length" | "range" => {
+                        let mut err = validator::ValidationError::new(if name == "length" {
+                            "length"
+                        } else {
+                            "range"
+                        });
+                        let bounds: Vec<(&str, i64)> = ["min", "max", "equal"]
+                            .into_iter()
+                            .filter_map(|b| number(args, b).map(|n| (b, n)))
+                            .collect();
+                        assert!(!bounds.is_empty(), "{attribute}");
+                        for (b, n) in &bounds {
+                            err.add_param((*b).into(), n);
+                        }
+                        for value in [serde_json::json!("x"), serde_json::json!([1])] {
+                            let mut err = err.clone();
+                            err.add_param("value".into(), &value);
+                            let m = validation_reason(&err);
+                            assert_ne!(m.key, "field-invalid", "{attribute}");
+                            for lang in Lang::ALL {
+                                assert!(lang.renders(&m), "{attribute} in {lang:?}");
+                                let text = lang.text(&m);
+                                let named = bounds.iter().any(|(_, n)| {
+                                    text.replace(['\u{a0}', ','], "").contains(&n.to_string())
+                                });
+                                assert!(named, "{attribute} in {lang:?}: {text}");
+                            }
+                        }
+                    }
+                    other => panic!("validator {other} has no message in the catalogue"),
+                }
+            }
+        }
+        // Each custom check's codes, from its body, read from the catalogue.
+        assert!(!customs.is_empty());
+        for function in customs {
+            let body = files
+                .iter()
+                .find_map(|t| t.split(&format!("fn {function}(")).nth(1))
+                .unwrap_or_else(|| panic!("no fn {function}"));
+            let body = &body[..body.find("\n}").unwrap()];
+            let codes: Vec<&str> = body
+                .split("ValidationError::new(\"")
+                .skip(1)
+                .map(|c| c.split('"').next().unwrap())
+                .collect();
+            assert!(!codes.is_empty(), "{function} raises no coded error");
+            assert!(!body.contains("with_message"), "{function}: English words");
+            for code in codes {
+                let mut err = validator::ValidationError::new("");
+                err.code = code.to_owned().into();
+                let m = validation_reason(&err);
+                assert_ne!(m.key, "field-invalid", "{function}: {code}");
+                assert!(Lang::Kk.renders(&m) && Lang::Ru.renders(&m), "{code}");
+            }
+        }
     }
 
     #[test]

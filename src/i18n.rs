@@ -131,6 +131,16 @@ impl Lang {
     }
 }
 
+/// `message` in each of the three languages: an argument of another message that reads
+/// in the reader's language (a field's reason inside a problem's detail).
+pub fn words(message: &Message) -> Arg {
+    Arg::Words(crate::domain::violation::Words {
+        kk: Lang::Kk.text(message),
+        ru: Lang::Ru.text(message),
+        en: Lang::En.text(message),
+    })
+}
+
 /// A number as `lang` writes it, grouped by thousands from four digits and with its
 /// decimal mark (`5 393`, `0,25`; `5,393`, `0.25`): the same digits as
 /// [`format::decimal`] gives the console and the PDF.
@@ -850,6 +860,7 @@ mod tests {
             "not-found-",
             "conflict-",
             "console-",
+            "field-",
         ];
         // The console's pages name their keys in templates.
         stack.push(std::path::PathBuf::from(concat!(

@@ -1333,3 +1333,126 @@ malformed-typed-date = “{ $typed }” in { $field ->
 console-sort = Order
 console-sort-filed = by date filed
 console-sort-deadline = by deadline: the certificate's nearest last day first
+
+## Why a field is refused: errors[].message of a problem (issue 22)
+field-between = must be between { $min } and { $max }
+field-at-least = must be at least { $min }
+field-at-most = must be at most { $max }
+field-above-zero-at-most = must be above 0 and at most { $max }
+field-chars-between = must be { $min } to { $max } { $max ->
+        [one] character
+       *[other] characters
+    } long
+field-chars-at-least = must be at least { $min } { $min ->
+        [one] character
+       *[other] characters
+    } long
+field-chars-at-most = must be at most { $max } { $max ->
+        [one] character
+       *[other] characters
+    } long
+field-chars-exactly = must be exactly { $n } { $n ->
+        [one] character
+       *[other] characters
+    } long
+field-items-between = must have { $min } to { $max } { $max ->
+        [one] item
+       *[other] items
+    }
+field-items-at-least = must have at least { $min } { $min ->
+        [one] item
+       *[other] items
+    }
+field-items-at-most = must have at most { $max } { $max ->
+        [one] item
+       *[other] items
+    }
+field-items-exactly = must have exactly { $n } { $n ->
+        [one] item
+       *[other] items
+    }
+field-blank = must not be blank
+field-empty = must not be empty
+field-nul = must not contain the NUL character (U+0000)
+field-nul-in-key = a key must not contain the NUL character (U+0000)
+field-date-outside = a date must lie between { $from } and { $to }
+field-not-before = must be { $earliest } or later
+field-typed-date = must be a date written as day.month.year, e.g. 07.12.2026
+field-whole-number = must be a whole number
+field-positive-amount = must be a positive amount in tenge
+field-too-large = is too large to compute with
+field-twice = appears twice
+field-repeated = names the same value more than once
+field-category-once = category { $category } must appear exactly once, found { $found }
+field-one-of = must be one of: { $allowed }
+field-none-of-choices = is none of the page's choices
+field-ground-code = must be a ground code: 1 to { $max } small letters, digits and hyphens
+field-cursor = not a cursor this service sent
+field-visible-ascii = must be { $min } to { $max } visible ASCII characters
+field-quoted-version = must be a quoted version number, e.g. "3"
+field-required-when = is required { $when ->
+        [issue] to issue, and an issue takes neither grounds nor a reason
+        [refuse] to refuse
+        [revoke] to revoke
+        [foreign-mission] for a foreign mission
+        [special-economic-zone] for a special economic zone
+        [intra-corporate-transfer] for an intra-corporate transfer
+        [position-or-transfer] with position or intra_corporate_transfer
+        [employer-kind] with employer_kind
+       *[other] here
+    }
+field-only-when = is given only { $when ->
+        [issue] to issue
+        [refuse] to refuse
+        [revoke] to revoke
+        [foreign-mission] for a foreign mission
+        [special-economic-zone] for a special economic zone
+        [intra-corporate-transfer] with intra_corporate_transfer
+        [position-or-transfer] with position or intra_corporate_transfer
+        [employer-kind] with employer_kind
+       *[other] in another case
+    }
+field-required = is missing
+field-invalid = has a value it does not admit
+field-id-twelve-digits = must be exactly 12 digits
+field-id-check-digit = check digit does not match
+field-id-bin = is not a BIN: YYMM of registration (month 01-12), then 4, 5 or 6, then 0 to 3
+field-id-iin = is not an IIN: a real YYMMDD birth date, then a century digit 1 to 6
+field-id-employer = is neither a BIN (YYMM, then 4-6, then 0-3) nor an individual entrepreneur's IIN (YYMMDD, then 1-6)
+field-id-region = must look like KZ-NN (ISO 3166-2:KZ)
+field-id-country = must be three capital letters (ISO 3166-1 alpha-3)
+field-id-sector = must be one OKED section letter A-U
+field-rules-terms-ascending = must list positive terms in ascending order
+field-rules-years-once = must list each year once, ascending
+field-rules-dates-of-year = must list dates of { $year } once, ascending
+field-rules-weekend-off = { $date } is a Saturday or Sunday; list only weekdays off
+field-rules-not-weekend = { $date } is not a Saturday or Sunday
+field-rules-category-one-ratio = category { $category } must be in exactly one ratio, found { $found }
+field-rules-group-repeated = group { $group } appears more than once
+field-rules-sector-in-groups = sector { $sector } is in more than one fee group
+field-rules-fee-per-category = must have one fee for category { $category }, found { $found }
+field-rules-terms-once = must list positive terms once, ascending
+field-rules-durations-ascending = must list durations in ascending order
+field-rules-sector-not-priority = sector { $sector } is not one of the priority sectors
+field-rules-occupation-code = must be an NKZ code: four digits, optionally followed by -digits
+field-rules-source = must name the act it comes from
+field-rules-grounds-listed = must list at least one ground, each code once
+field-rules-ground-named = every ground needs a code, an article and a name in kk, ru and en
+field-rules-ground-codes = every ground needs a code of small letters, digits and hyphens, each once
+field-rules-ground-article = every ground needs an article and a name in kk, ru and en
+field-rules-ground-applies = every ground applies to at least one decision, each once
+field-rules-list-categories = every category needs a code, each once, and a name in kk, ru and en
+field-rules-no-extension-terms = must be 0 when the category has no extension terms
+field-rules-replacement-months = min_months must be positive and not above max_months
+field-rules-mrp-ascending = must list MRP values in ascending date order
+field-rules-mrp-amount = must be a positive amount in whole tiyn that the ledger can hold
+field-rules-extension-window = earliest_days_before_expiry must be above latest_days_before_expiry
+field-rules-filing-window = filing_opens must not be after filing_closes
+field-rules-seasonal-rate = has no rate for seasonal permits of up to { $term } { $term ->
+        [one] day
+       *[other] days
+    }
+field-rules-size = must have at most { $max } { $max ->
+        [one] entry or character
+       *[other] entries or characters
+    }

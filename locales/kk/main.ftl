@@ -1241,3 +1241,96 @@ malformed-typed-date = { $field ->
 console-sort = Реті
 console-sort-filed = өтініш берілген күні бойынша
 console-sort-deadline = мерзімі бойынша: анықтаманың соңғы күні жақыны бірінші
+
+## Why a field is refused: errors[].message of a problem (issue 22)
+field-between = мәні { $min } мен { $max } аралығында болуы керек
+field-at-least = мәні кемінде { $min } болуы керек
+field-at-most = мәні ең көбі { $max } болуы керек
+field-above-zero-at-most = мәні 0-ден үлкен және ең көбі { $max } болуы керек
+field-chars-between = ұзындығы { $min }–{ $max } таңба болуы керек
+field-chars-at-least = ұзындығы кемінде { $min } таңба болуы керек
+field-chars-at-most = ұзындығы ең көбі { $max } таңба болуы керек
+field-chars-exactly = ұзындығы дәл { $n } таңба болуы керек
+field-items-between = тізімде { $min }–{ $max } элемент болуы керек
+field-items-at-least = тізімде кемінде { $min } элемент болуы керек
+field-items-at-most = тізімде ең көбі { $max } элемент болуы керек
+field-items-exactly = тізімде дәл { $n } элемент болуы керек
+field-blank = мәтін бос немесе тек бос орындардан тұрмауы керек
+field-empty = мәні бос болмауы керек
+field-nul = мәтінде NUL (U+0000) таңбасы болмауы керек
+field-nul-in-key = кілтте NUL (U+0000) таңбасы болмауы керек
+field-date-outside = күн { $from } мен { $to } аралығында болуы керек
+field-not-before = күн { $earliest } күнінен ерте болмауы керек
+field-typed-date = күн «күні.айы.жылы» түрінде жазылуы керек, мысалы 07.12.2026
+field-whole-number = мәні бүтін сан болуы керек
+field-positive-amount = теңгемен берілген сома нөлден үлкен болуы керек
+field-too-large = мәні есептеу үшін тым үлкен
+field-twice = екі рет көрсетілген
+field-repeated = бір мән бірнеше рет көрсетілген
+field-category-once = { $category } санаты дәл бір рет көрсетілуі керек, { $found } рет көрсетілген
+field-one-of = мәні мыналардың бірі болуы керек: { $allowed }
+field-none-of-choices = мәні осы беттегі нұсқалардың ешқайсысы емес
+field-ground-code = негіз коды 1–{ $max } кіші латын әрпінен, цифрдан және дефистен тұруы керек
+field-cursor = бұл курсорды осы қызмет берген жоқ
+field-visible-ascii = мәні { $min }–{ $max } көрінетін ASCII таңбадан тұруы керек
+field-quoted-version = мәні тырнақшадағы нұсқа нөмірі болуы керек, мысалы "3"
+field-required-when = { $when ->
+        [issue] беру үшін міндетті; беру кезінде негіздер мен себеп көрсетілмейді
+        [refuse] бас тарту үшін міндетті
+        [revoke] кері қайтарып алу үшін міндетті
+        [foreign-mission] шетелдегі мекеме арқылы берілгенде міндетті
+        [special-economic-zone] арнайы экономикалық аймақ үшін міндетті
+        [intra-corporate-transfer] корпоративішілік ауыстыру үшін міндетті
+        [position-or-transfer] position немесе intra_corporate_transfer берілгенде міндетті
+        [employer-kind] employer_kind берілгенде міндетті
+       *[other] бұл жағдайда міндетті
+    }
+field-only-when = { $when ->
+        [issue] тек беру кезінде көрсетіледі
+        [refuse] тек бас тарту кезінде көрсетіледі
+        [revoke] тек кері қайтарып алу кезінде көрсетіледі
+        [foreign-mission] тек шетелдегі мекеме арқылы берілгенде көрсетіледі
+        [special-economic-zone] тек арнайы экономикалық аймақ үшін көрсетіледі
+        [intra-corporate-transfer] тек intra_corporate_transfer берілгенде көрсетіледі
+        [position-or-transfer] тек position немесе intra_corporate_transfer берілгенде көрсетіледі
+        [employer-kind] тек employer_kind берілгенде көрсетіледі
+       *[other] бұл жағдайда көрсетілмейді
+    }
+field-required = көрсетілмеген
+field-invalid = мәні жарамсыз
+field-id-twelve-digits = дәл 12 цифрдан тұруы керек
+field-id-check-digit = бақылау цифры сәйкес келмейді
+field-id-bin = БСН емес: тіркелген ЖЖАА (ай 01–12), одан кейін 4, 5 немесе 6, одан кейін 0–3 цифры
+field-id-iin = ЖСН емес: нақты туған күні ЖЖААКК, одан кейін 1–6 ғасыр цифры
+field-id-employer = БСН де (ЖЖАА, одан кейін 4–6, одан кейін 0–3), жеке кәсіпкердің ЖСН-і де (ЖЖААКК, одан кейін 1–6) емес
+field-id-region = KZ-NN түрінде болуы керек (ISO 3166-2:KZ)
+field-id-country = үш бас латын әрпінен тұруы керек (ISO 3166-1 alpha-3)
+field-id-sector = A–U аралығындағы бір ЭҚЖЖ секциясының әрпі болуы керек
+field-rules-terms-ascending = мерзімдер оң сан болып, өсу ретімен берілуі керек
+field-rules-years-once = әр жыл бір рет, өсу ретімен көрсетіледі
+field-rules-dates-of-year = { $year } жылдың күндері бір-бір реттен, өсу ретімен көрсетіледі
+field-rules-weekend-off = { $date } — сенбі немесе жексенбі; тек жұмыс күндеріне түсетін демалыстарды көрсетіңіз
+field-rules-not-weekend = { $date } сенбі де, жексенбі де емес
+field-rules-category-one-ratio = { $category } санаты дәл бір арақатынасқа кіруі керек, табылғаны: { $found }
+field-rules-group-repeated = { $group } тобы бірнеше рет көрсетілген
+field-rules-sector-in-groups = { $sector } секциясы бірнеше алым тобына кірген
+field-rules-fee-per-category = { $category } санаты үшін бір алым мөлшерлемесі болуы керек, табылғаны: { $found }
+field-rules-terms-once = мерзімдер оң сан болып, қайталанбай, өсу ретімен берілуі керек
+field-rules-durations-ascending = мерзімдер өсу ретімен берілуі керек
+field-rules-sector-not-priority = { $sector } секциясы басым салаларға кірмейді
+field-rules-occupation-code = ҰКЖ коды болуы керек: төрт цифр, одан кейін дефис пен цифрлар болуы мүмкін
+field-rules-source = бұл алынған нормативтік құқықтық актіні көрсетіңіз
+field-rules-grounds-listed = кемінде бір негіз болуы керек, әр код бір рет
+field-rules-ground-named = әр негіздің коды, бабы және қазақ, орыс, ағылшын тілдеріндегі атауы болуы керек
+field-rules-ground-codes = әр негіздің кіші латын әріптерінен, цифрлардан және дефистерден тұратын, қайталанбайтын коды болуы керек
+field-rules-ground-article = әр негіздің бабы және қазақ, орыс, ағылшын тілдеріндегі атауы болуы керек
+field-rules-ground-applies = әр негіз кемінде бір шешімге қатысты, әр шешім бір рет көрсетіледі
+field-rules-list-categories = әр санаттың қайталанбайтын коды және қазақ, орыс, ағылшын тілдеріндегі атауы болуы керек
+field-rules-no-extension-terms = санатта ұзарту мерзімдері болмаса, 0 болуы керек
+field-rules-replacement-months = min_months оң сан болуы және max_months мәнінен аспауы керек
+field-rules-mrp-ascending = АЕК мәндері күндердің өсу ретімен берілуі керек
+field-rules-mrp-amount = журнал сақтай алатын, бүтін тиынмен берілген оң сома болуы керек
+field-rules-extension-window = earliest_days_before_expiry мәні latest_days_before_expiry мәнінен үлкен болуы керек
+field-rules-filing-window = filing_opens мәні filing_closes мәнінен кеш болмауы керек
+field-rules-seasonal-rate = { $term } күнге дейінгі маусымдық рұқсаттар үшін мөлшерлеме жоқ
+field-rules-size = ең көбі { $max } элемент немесе таңба болуы керек

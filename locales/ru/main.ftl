@@ -1347,3 +1347,132 @@ malformed-typed-date = в поле { $field ->
 console-sort = Порядок
 console-sort-filed = по дате подачи
 console-sort-deadline = по сроку: справки с ближайшим последним днём первыми
+
+## Why a field is refused: errors[].message of a problem (issue 22)
+field-between = значение должно быть от { $min } до { $max }
+field-at-least = значение должно быть не меньше { $min }
+field-at-most = значение должно быть не больше { $max }
+field-above-zero-at-most = значение должно быть больше 0 и не больше { $max }
+field-chars-between = длина должна быть от { $min } до { $max } { $max ->
+        [one] символа
+       *[other] символов
+    }
+field-chars-at-least = длина должна быть не меньше { $min } { $min ->
+        [one] символа
+       *[other] символов
+    }
+field-chars-at-most = длина должна быть не больше { $max } { $max ->
+        [one] символа
+       *[other] символов
+    }
+field-chars-exactly = длина должна быть ровно { $n } { $n ->
+        [one] символ
+        [few] символа
+       *[other] символов
+    }
+field-items-between = список должен содержать от { $min } до { $max } { $max ->
+        [one] элемента
+       *[other] элементов
+    }
+field-items-at-least = список должен содержать не меньше { $min } { $min ->
+        [one] элемента
+       *[other] элементов
+    }
+field-items-at-most = список должен содержать не больше { $max } { $max ->
+        [one] элемента
+       *[other] элементов
+    }
+field-items-exactly = список должен содержать ровно { $n } { $n ->
+        [one] элемент
+        [few] элемента
+       *[other] элементов
+    }
+field-blank = текст не должен быть пустым или состоять из одних пробелов
+field-empty = значение не должно быть пустым
+field-nul = текст не должен содержать символ NUL (U+0000)
+field-nul-in-key = ключ не должен содержать символ NUL (U+0000)
+field-date-outside = дата должна быть в пределах с { $from } по { $to }
+field-not-before = дата должна быть не ранее { $earliest }
+field-typed-date = дата должна быть записана как день.месяц.год, например 07.12.2026
+field-whole-number = значение должно быть целым числом
+field-positive-amount = сумма в тенге должна быть больше нуля
+field-too-large = значение слишком велико для расчёта
+field-twice = указано дважды
+field-repeated = одно и то же значение указано больше одного раза
+field-category-once = категория { $category } должна быть указана ровно один раз, указана { $found } { $found ->
+        [one] раз
+        [few] раза
+       *[other] раз
+    }
+field-one-of = значение должно быть одним из: { $allowed }
+field-none-of-choices = значение не входит в варианты этой страницы
+field-ground-code = код основания должен состоять из 1–{ $max } строчных латинских букв, цифр и дефисов
+field-cursor = курсор выдан не этим сервисом
+field-visible-ascii = значение должно состоять из { $min }–{ $max } видимых символов ASCII
+field-quoted-version = значение должно быть номером версии в кавычках, например "3"
+field-required-when = обязательно { $when ->
+        [issue] при выдаче; при выдаче основания и причина не указываются
+        [refuse] при отказе
+        [revoke] при отзыве
+        [foreign-mission] при подаче через загранучреждение
+        [special-economic-zone] для специальной экономической зоны
+        [intra-corporate-transfer] для внутрикорпоративного перевода
+        [position-or-transfer] вместе с position или intra_corporate_transfer
+        [employer-kind] вместе с employer_kind
+       *[other] в этом случае
+    }
+field-only-when = указывается только { $when ->
+        [issue] при выдаче
+        [refuse] при отказе
+        [revoke] при отзыве
+        [foreign-mission] при подаче через загранучреждение
+        [special-economic-zone] для специальной экономической зоны
+        [intra-corporate-transfer] вместе с intra_corporate_transfer
+        [position-or-transfer] вместе с position или intra_corporate_transfer
+        [employer-kind] вместе с employer_kind
+       *[other] в другом случае
+    }
+field-required = не указано
+field-invalid = недопустимое значение
+field-id-twelve-digits = должно состоять ровно из 12 цифр
+field-id-check-digit = контрольная цифра не совпадает
+field-id-bin = не является БИН: ГГММ регистрации (месяц 01–12), затем 4, 5 или 6, затем цифра от 0 до 3
+field-id-iin = не является ИИН: реальная дата рождения ГГММДД, затем цифра века от 1 до 6
+field-id-employer = не является ни БИН (ГГММ, затем 4–6, затем 0–3), ни ИИН индивидуального предпринимателя (ГГММДД, затем 1–6)
+field-id-region = должно иметь вид KZ-NN (ISO 3166-2:KZ)
+field-id-country = должно состоять из трёх заглавных латинских букв (ISO 3166-1 alpha-3)
+field-id-sector = должно быть одной буквой секции ОКЭД от A до U
+field-rules-terms-ascending = сроки должны быть положительными и идти по возрастанию
+field-rules-years-once = каждый год указывается один раз, по возрастанию
+field-rules-dates-of-year = даты { $year } года указываются по одному разу, по возрастанию
+field-rules-weekend-off = { $date } — суббота или воскресенье; указывайте только нерабочие будние дни
+field-rules-not-weekend = { $date } — не суббота и не воскресенье
+field-rules-category-one-ratio = категория { $category } должна входить ровно в одно соотношение, найдено: { $found }
+field-rules-group-repeated = группа { $group } указана больше одного раза
+field-rules-sector-in-groups = секция { $sector } входит больше чем в одну группу сборов
+field-rules-fee-per-category = для категории { $category } должна быть одна ставка сбора, найдено: { $found }
+field-rules-terms-once = сроки должны быть положительными, без повторов и по возрастанию
+field-rules-durations-ascending = сроки должны идти по возрастанию
+field-rules-sector-not-priority = секция { $sector } не входит в приоритетные отрасли
+field-rules-occupation-code = должно быть кодом НКЗ: четыре цифры, затем, возможно, дефис и цифры
+field-rules-source = укажите нормативный акт, из которого это взято
+field-rules-grounds-listed = нужно хотя бы одно основание, каждый код — один раз
+field-rules-ground-named = у каждого основания должны быть код, статья и название на казахском, русском и английском
+field-rules-ground-codes = у каждого основания должен быть свой код из строчных латинских букв, цифр и дефисов, без повторов
+field-rules-ground-article = у каждого основания должны быть статья и название на казахском, русском и английском
+field-rules-ground-applies = каждое основание относится хотя бы к одному решению, каждое решение — один раз
+field-rules-list-categories = у каждой категории должны быть свой код без повторов и название на казахском, русском и английском
+field-rules-no-extension-terms = должно быть 0, если у категории нет сроков продления
+field-rules-replacement-months = min_months должно быть положительным и не больше max_months
+field-rules-mrp-ascending = значения МРП должны идти по возрастанию дат
+field-rules-mrp-amount = должно быть положительной суммой в целых тиынах, которую вмещает журнал
+field-rules-extension-window = earliest_days_before_expiry должно быть больше latest_days_before_expiry
+field-rules-filing-window = filing_opens не должно быть позже filing_closes
+field-rules-seasonal-rate = нет ставки для сезонных разрешений сроком до { $term } { $term ->
+        [one] дня
+       *[other] дней
+    }
+field-rules-size = должно содержать не больше { $max } { $max ->
+        [one] элемента или символа
+       *[other] элементов или символов
+    }

@@ -75,7 +75,7 @@ pub async fn apply_certificate(
     let region: RegionCode = req
         .region
         .parse()
-        .map_err(|e: crate::domain::ids::IdError| ApiError::invalid("region", e.to_string()))?;
+        .map_err(|e: crate::domain::ids::IdError| ApiError::invalid("region", e))?;
     authorize(
         &caller,
         Action::ApplySelfEmploymentCertificate,
@@ -223,9 +223,7 @@ pub async fn extend_certificate(
         employer: req
             .employer_bin
             .parse()
-            .map_err(|e: crate::domain::ids::IdError| {
-                ApiError::invalid("employer_bin", e.to_string())
-            })?,
+            .map_err(|e: crate::domain::ids::IdError| ApiError::invalid("employer_bin", e))?,
         contract_start: req.contract_start,
         contract_end: req.contract_end,
     };

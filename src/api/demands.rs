@@ -29,7 +29,7 @@ super::page::cursor_page!(
 
 fn parse_region(s: &str, field: &str) -> Result<RegionCode, ApiError> {
     s.parse()
-        .map_err(|e: crate::domain::ids::IdError| ApiError::invalid(field, e.to_string()))
+        .map_err(|e: crate::domain::ids::IdError| ApiError::invalid(field, e))
 }
 
 /// File quota demand for next year

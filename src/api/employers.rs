@@ -23,8 +23,8 @@ pub(crate) fn employer_param(s: &str) -> Result<EmployerId, ApiError> {
         ApiError::malformed(
             Message::new("malformed-parameter")
                 .text("field", "bin")
-                .text("reason", &e),
-            vec![crate::error::FieldError::new("bin", e.to_string())],
+                .arg("reason", crate::i18n::words(&e.message())),
+            vec![crate::error::FieldError::new("bin", e)],
         )
     })
 }
@@ -58,8 +58,10 @@ pub async fn put_employer_profile(
     authorize_role(&caller, Action::PutEmployerProfile)?;
     let bin = employer_param(&bin)?;
     let req = body.value;
-    let region: RegionCode = crate::wire::fields::region_param(&req.region, "region")
-        .map_err(|_| ApiError::invalid("region", "must be a region code KZ-NN"))?;
+    let region: RegionCode = req
+        .region
+        .parse::<crate::domain::RegionCode>()
+        .map_err(|e: crate::domain::ids::IdError| ApiError::invalid("region", e))?;
     authorize(
         &caller,
         Action::PutEmployerProfile,

@@ -8,6 +8,7 @@ use crate::auth::{visible, Action, Caller};
 use crate::cases;
 use crate::cases::events::Scope;
 use crate::domain::violation::Message;
+use crate::domain::Reason;
 use crate::error::{ApiError, FieldError, Problem};
 use crate::wire::events::{EventPage, EventQuery, EventView};
 use actix_web::{get, web, HttpResponse};
@@ -18,7 +19,7 @@ const DEFAULT_LIMIT: i64 = 100;
 fn not_a_cursor() -> ApiError {
     ApiError::malformed(
         Message::new("malformed-cursor"),
-        vec![FieldError::new("cursor", "not a cursor this service sent")],
+        vec![FieldError::new("cursor", Reason::Cursor)],
     )
 }
 
@@ -46,7 +47,10 @@ pub async fn list_events(
     if !(1..=500).contains(&limit) {
         return Err(ApiError::malformed(
             Message::new("malformed-limit"),
-            vec![FieldError::new("limit", "must be between 1 and 500")],
+            vec![FieldError::new(
+                "limit",
+                Reason::Between { min: 1, max: 500 },
+            )],
         ));
     }
     let scope = Scope {

@@ -6,6 +6,7 @@ pub use super::request_id::RequestId;
 use super::state::AppState;
 use crate::auth::{authorize_role, Action, Caller};
 use crate::domain::violation::Message;
+use crate::domain::Reason;
 use crate::error::{ApiError, FieldError};
 use crate::i18n::Lang;
 use actix_web::dev::Payload;
@@ -67,10 +68,9 @@ impl<T: DeserializeOwned + Validate + ActionBody + 'static> FromRequest for Body
             // serde's reasons are English; the client reads the catalogue's, in its language.
             let lang = accept_language(req.headers());
             let malformed = |reason: Message, field: String| {
-                let text = lang.text(&reason);
                 ApiError::malformed(
-                    Message::new("malformed-body").text("reason", &text),
-                    vec![FieldError::new(field, text)],
+                    Message::new("malformed-body").text("reason", lang.text(&reason)),
+                    vec![FieldError::new(field, reason)],
                 )
             };
             let Strict(mut json) = serde_json::from_slice(&bytes).map_err(|e| {
@@ -114,15 +114,14 @@ impl<T: DeserializeOwned + Validate + ActionBody + 'static> FromRequest for Body
     }
 }
 
-/// Why text with U+0000 is refused: PostgreSQL cannot store it (SQLite can), so both
-/// databases refuse it at the edge.
-const NUL_MESSAGE: &str = "must not contain the NUL character (U+0000)";
-
 /// The years a date in a request may fall in. Stored dates are compared as text on SQLite
 /// and rendered as `YYYY-MM-DD` in the contract, so a five-digit or signed year would sort
 /// wrongly and break the contract; no case of this service reaches beyond them.
 const DATE_YEARS: std::ops::RangeInclusive<i64> = 1900..=2100;
-const DATE_MESSAGE: &str = "a date must lie between 1900-01-01 and 2100-12-31";
+const DATE_OUTSIDE: Reason = Reason::DateOutside {
+    from: "1900-01-01",
+    to: "2100-12-31",
+};
 
 /// The year of a string written as a date (`[+-]YYYY…-MM-DD`), if it is one.
 fn date_year(s: &str) -> Option<i64> {
@@ -142,7 +141,8 @@ const EXACT_DOUBLE_INTEGERS: f64 = 9_007_199_254_740_992.0;
 /// - a whole number written as a float (`12.0`, as Python and JavaScript clients often
 ///   send) becomes the integer it is, so integer fields accept it (`12.5` stays a float
 ///   and an integer field refuses it);
-/// - every string or key containing U+0000 is collected as a field error, and so is every
+/// - every string or key containing U+0000 is collected as a field error (PostgreSQL
+///   cannot store it, SQLite can: both databases refuse it at the edge), and so is every
 ///   date outside [`DATE_YEARS`].
 fn normalize(value: &mut serde_json::Value, path: &mut String, nul: &mut Vec<FieldError>) {
     use serde_json::{Number, Value};
@@ -161,10 +161,10 @@ fn normalize(value: &mut serde_json::Value, path: &mut String, nul: &mut Vec<Fie
         }
         Value::String(s) => {
             if s.contains('\0') {
-                nul.push(FieldError::new(path.clone(), NUL_MESSAGE));
+                nul.push(FieldError::new(path.clone(), Reason::Nul));
             }
             if date_year(s).is_some_and(|y| !DATE_YEARS.contains(&y)) {
-                nul.push(FieldError::new(path.clone(), DATE_MESSAGE));
+                nul.push(FieldError::new(path.clone(), DATE_OUTSIDE));
             }
         }
         Value::Array(items) => {
@@ -179,10 +179,7 @@ fn normalize(value: &mut serde_json::Value, path: &mut String, nul: &mut Vec<Fie
             for (key, item) in fields.iter_mut() {
                 let len = path.len();
                 if key.contains('\0') {
-                    nul.push(FieldError::new(
-                        path.clone(),
-                        format!("a key {NUL_MESSAGE}"),
-                    ));
+                    nul.push(FieldError::new(path.clone(), Reason::NulInKey));
                     continue;
                 }
                 if !path.is_empty() {
@@ -280,11 +277,10 @@ fn strip_position(message: &str) -> String {
 /// The error handler for path parameters that do not parse.
 /// Which segment failed is not told by actix, only serde's English reason: the client reads
 /// the catalogue's sentence in its language.
-pub fn path_error(_err: actix_web::error::PathError, req: &HttpRequest) -> actix_web::Error {
-    let text = accept_language(req.headers()).key("malformed-path");
+pub fn path_error(_err: actix_web::error::PathError, _req: &HttpRequest) -> actix_web::Error {
     ApiError::malformed(
         Message::new("malformed-path"),
-        vec![FieldError::new("path", text)],
+        vec![FieldError::new("path", Message::new("malformed-path"))],
     )
     .into()
 }
@@ -303,7 +299,7 @@ impl<T: DeserializeOwned> FromRequest for Query<T> {
         if let Some((k, _)) = pairs.iter().find(|(_, v)| v.is_empty()) {
             return std::future::ready(Err(ApiError::malformed(
                 Message::new("malformed-query-empty").text("field", k),
-                vec![FieldError::new(k.to_string(), "must not be empty")],
+                vec![FieldError::new(k.to_string(), Reason::Empty)],
             )));
         }
         // PostgreSQL cannot store or compare text with U+0000 (SQLite can): refuse it here.
@@ -314,7 +310,7 @@ impl<T: DeserializeOwned> FromRequest for Query<T> {
             let field = k.replace('\0', "\\0");
             return std::future::ready(Err(ApiError::malformed(
                 Message::new("malformed-query-nul").text("field", &field),
-                vec![FieldError::new(field, NUL_MESSAGE)],
+                vec![FieldError::new(field, Reason::Nul)],
             )));
         }
         let query = form_urlencoded::Serializer::new(String::new())
@@ -331,7 +327,7 @@ impl<T: DeserializeOwned> FromRequest for Query<T> {
                     let text = accept_language(req.headers()).text(&reason);
                     ApiError::malformed(
                         Message::new("malformed-query").text("reason", &text),
-                        vec![FieldError::new(field, text)],
+                        vec![FieldError::new(field, reason)],
                     )
                 }),
         )
@@ -418,7 +414,7 @@ impl FromRequest for IdempotencyKey {
                     Message::new("malformed-idempotency-key"),
                     vec![FieldError::new(
                         "Idempotency-Key",
-                        "1 to 255 visible ASCII characters",
+                        Reason::VisibleAscii { min: 1, max: 255 },
                     )],
                 )),
             },
@@ -449,10 +445,7 @@ impl FromRequest for IfMatch {
                 .ok_or_else(|| {
                     ApiError::malformed(
                         Message::new("malformed-if-match"),
-                        vec![FieldError::new(
-                            "If-Match",
-                            "must be a quoted version number",
-                        )],
+                        vec![FieldError::new("If-Match", Reason::QuotedVersion)],
                     )
                 }),
         };

@@ -12,6 +12,7 @@ use super::AppState;
 use crate::auth::{authorize, authorize_role, region_case_access, visible, Action, Caller, Scope};
 use crate::cases::ict::{self as cmd, Decide, Measure, Notify};
 use crate::cases::ict::{list, view};
+use crate::domain::{Condition, Reason};
 use crate::domain::{Message, RegionCode};
 use crate::error::{ApiError, Problem};
 use crate::wire::docs::{
@@ -82,7 +83,7 @@ pub async fn apply_ict_permit(
     let region: RegionCode = req
         .region
         .parse()
-        .map_err(|e: crate::domain::ids::IdError| ApiError::invalid("region", e.to_string()))?;
+        .map_err(|e: crate::domain::ids::IdError| ApiError::invalid("region", e))?;
     let bin = caller
         .bin
         .clone()
@@ -203,7 +204,10 @@ pub async fn decide_ict_permit(
             Decide::Issue
         }
         IctDecisionParam::Issue => {
-            return Err(ApiError::invalid("reason", "is given only to refuse"))
+            return Err(ApiError::invalid(
+                "reason",
+                Reason::OnlyWhen(Condition::Refuse),
+            ))
         }
         IctDecisionParam::Refuse => Decide::Refuse {
             grounds: body.grounds.into_iter().map(String::from).collect(),
@@ -346,9 +350,17 @@ pub async fn ict_permit_measure(
     let measure = match (req.measure, req.ground) {
         (IctMeasureParam::Revoke, Some(ground)) => Measure::Revoke { ground },
         (IctMeasureParam::Revoke, None) => {
-            return Err(ApiError::invalid("ground", "is required to revoke"))
+            return Err(ApiError::invalid(
+                "ground",
+                Reason::RequiredWhen(Condition::Revoke),
+            ))
         }
-        (_, Some(_)) => return Err(ApiError::invalid("ground", "is given only to revoke")),
+        (_, Some(_)) => {
+            return Err(ApiError::invalid(
+                "ground",
+                Reason::OnlyWhen(Condition::Revoke),
+            ))
+        }
         (IctMeasureParam::Suspend, None) => Measure::Suspend,
         (IctMeasureParam::Resume, None) => Measure::Resume,
     };

@@ -2,7 +2,7 @@
 //! operation shares, added by [`finish`].
 
 use super::routes::routes;
-use crate::error::{FieldError, Problem};
+use crate::error::{FieldErrorView, Problem};
 use crate::wire::schemas;
 use utoipa::openapi::header::HeaderBuilder;
 use utoipa::openapi::info::LicenseBuilder;
@@ -40,7 +40,7 @@ timestamps RFC 3339 UTC.",
         (name = "statistics", description = "The ministry's figures, read from counters kept with every change: quota utilization, permits, decision times, fees (JSON, CSV or XLSX by `Accept`); employers' statistical reports; the quota calculator (Art. 32(4)-(5), 36, 37)."),
         (name = "events", description = "What happened to the caller's cases, as a cursor-paged feed and as webhooks signed per the Standard Webhooks specification: decisions, payments due, lapses, suspensions, revocations, expiry coming up, overdue departures."),
     ),
-    components(schemas(Problem, FieldError))
+    components(schemas(Problem, FieldErrorView))
 )]
 struct ApiDoc;
 

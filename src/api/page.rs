@@ -2,12 +2,13 @@
 
 use crate::cases::cursor;
 use crate::domain::violation::Message;
+use crate::domain::Reason;
 use crate::error::{ApiError, FieldError};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
 const DEFAULT_LIMIT: i64 = 50;
-const MAX_LIMIT: i64 = 500;
+pub(crate) const MAX_LIMIT: i64 = 500;
 
 #[derive(Debug, Clone, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -55,7 +56,13 @@ impl PageQuery {
         if !(1..=MAX_LIMIT).contains(&limit) {
             return Err(ApiError::malformed(
                 Message::new("malformed-limit"),
-                vec![FieldError::new("limit", "must be between 1 and 500")],
+                vec![FieldError::new(
+                    "limit",
+                    Reason::Between {
+                        min: 1,
+                        max: MAX_LIMIT,
+                    },
+                )],
             ));
         }
         let after_id = match &self.cursor {
@@ -63,7 +70,7 @@ impl PageQuery {
             Some(c) => Some(decode(c).ok_or_else(|| {
                 ApiError::malformed(
                     Message::new("malformed-cursor"),
-                    vec![FieldError::new("cursor", "not a cursor this service sent")],
+                    vec![FieldError::new("cursor", Reason::Cursor)],
                 )
             })?),
         };

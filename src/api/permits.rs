@@ -15,6 +15,7 @@ use crate::cases::permit::view::{self, Reader, Reading};
 use crate::cases::permits::Supervision;
 use crate::domain::ids::IdError;
 use crate::domain::permit::PermitState;
+use crate::domain::Reason;
 use crate::domain::{EmployerId, Message};
 use crate::error::{ApiError, FieldError, Problem};
 use crate::i18n::Lang;
@@ -113,14 +114,26 @@ super::page::cursor_page!(
     "The permits on this page."
 );
 
-/// 400 for a query parameter: `reason` in the message, `error` on the field.
-fn malformed(field: &str, reason: &str, error: &str) -> ApiError {
+/// 400 for the query parameter `field`, refused for `reason`: the detail and the field
+/// say it in the reader's language.
+fn malformed(field: &str, reason: Message) -> ApiError {
     ApiError::malformed(
         Message::new("malformed-parameter")
             .text("field", field)
-            .text("reason", reason),
-        vec![FieldError::new(field, error)],
+            .arg("reason", crate::i18n::words(&reason)),
+        vec![FieldError::new(field, reason)],
     )
+}
+
+/// The permit statuses a listing filters by, comma-separated: every stored one (`expired`
+/// is read from an active permit's dates, never stored).
+fn stored_statuses() -> String {
+    PermitState::ALL
+        .into_iter()
+        .filter(|s| *s != PermitState::Expired)
+        .map(PermitState::as_str)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The listing the query asks for, narrowed to what `caller` may see; `None` when it can
@@ -134,9 +147,7 @@ fn listing_of(
     let scope = narrowed(state, caller, Action::ReadPermits, q.region.as_deref())?;
     let asked_bin = match q.bin.as_deref().map(str::parse::<EmployerId>).transpose() {
         Ok(bin) => bin,
-        Err(e) if e == IdError::NotTwelveDigits => {
-            return Err(malformed("bin", &e.to_string(), &e.to_string()))
-        }
+        Err(e) if e == IdError::NotTwelveDigits => return Err(malformed("bin", e.message())),
         // Twelve digits no BIN or IIN has: no case names them (as GET /v1/employers/{bin}
         // answers 404).
         Err(_) => return Ok(None),
@@ -148,11 +159,8 @@ fn listing_of(
             PermitState::parse(s)
                 .filter(|s| *s != PermitState::Expired)
                 .ok_or_else(|| {
-                    malformed(
-                        "status",
-                        "is not a stored permit status",
-                        "not a stored permit status",
-                    )
+                    let allowed = stored_statuses();
+                    malformed("status", Reason::OneOf { allowed }.message())
                 })
         })
         .transpose()?;
@@ -236,7 +244,7 @@ fn decode_due_cursor(c: &str) -> Result<(NaiveDate, i64), ApiError> {
     list::read_due_cursor(c).ok_or_else(|| {
         ApiError::malformed(
             Message::new("malformed-cursor"),
-            vec![FieldError::new("cursor", "not a cursor this service sent")],
+            vec![FieldError::new("cursor", Reason::Cursor)],
         )
     })
 }
@@ -733,8 +741,10 @@ pub async fn report_trip(
     let id = id.into_inner();
     authorize_role(&caller, Action::ReportTrip)?;
     let req = body.value;
-    let host = crate::wire::fields::region_param(&req.host_region, "host_region")
-        .map_err(|_| ApiError::invalid("host_region", "must be a region code KZ-NN"))?;
+    let host = req
+        .host_region
+        .parse::<crate::domain::RegionCode>()
+        .map_err(|e: crate::domain::ids::IdError| ApiError::invalid("host_region", e))?;
     let cmd = cases::permits::Trip {
         worker_id: req.worker_id,
         host_region: host,

@@ -5,6 +5,7 @@ use super::idempotency::{create, Created};
 use super::AppState;
 use crate::auth::{authorize, Action, Caller, Scope};
 use crate::cases::rulesets::{self, NewRuleSet};
+use crate::domain::Reason;
 use crate::error::{ApiError, FieldError};
 use crate::wire::docs::{IdempotencyConflict, IdempotencyKeyHeader};
 use crate::wire::rulesets::{NewRuleSetRequest, OnQuery, RuleSetView};
@@ -113,10 +114,7 @@ pub async fn publish_rule_set(
     if req.effective_from < today {
         errors.insert(
             0,
-            FieldError::new(
-                "effective_from",
-                format!("must be today ({today}) or later"),
-            ),
+            FieldError::new("effective_from", Reason::NotBefore(today)),
         );
     }
     if !errors.is_empty() {

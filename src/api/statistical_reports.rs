@@ -13,6 +13,7 @@ use crate::cases::reports::calculation::Calculation;
 use crate::cases::reports::export::{Cell, Table};
 use crate::cases::statistics::FiledReport;
 use crate::domain::calculation::{CalculationInput, RegionInput};
+use crate::domain::Reason;
 use crate::domain::{EmployerId, Message};
 use crate::error::{ApiError, Problem};
 use crate::wire::docs::IdempotencyKeyHeader;
@@ -75,10 +76,7 @@ pub async fn file_statistical_report(
         .iter()
         .all(|l| seen.insert((l.category, l.country.clone(), l.sector.clone())))
     {
-        return Err(ApiError::invalid(
-            "employed",
-            "each category, country and sector at most once",
-        ));
+        return Err(ApiError::invalid("employed", Reason::Repeated));
     }
     let today = state.time.today();
     let actor = state.actor(&caller, &rid);
@@ -189,7 +187,7 @@ pub async fn missing_statistical_reports(
     )?;
     let (year, quarter) = q.period()?;
     let Some(quarter) = quarter.map(u32::from) else {
-        return Err(ApiError::invalid("quarter", "the quarter is required"));
+        return Err(ApiError::invalid("quarter", Reason::Required));
     };
     let missing = state
         .read(move |c| {
@@ -262,7 +260,7 @@ pub async fn calculate_quota(
     let req = body.value;
     let input = req.input(&state)?;
     let calc = cases::reports::calculation::calculate(&input)
-        .ok_or_else(|| ApiError::invalid("labour_force", "the quota does not fit a number"))?;
+        .ok_or_else(|| ApiError::invalid("labour_force", Reason::TooLarge))?;
     Ok(HttpResponse::Ok().json(CalculationView::new(year, &req, calc, &lang)))
 }
 
@@ -282,7 +280,7 @@ impl CalculationRequest {
         for (i, r) in self.regions.iter().enumerate() {
             let code = crate::wire::fields::region_param(&r.region, "regions")?;
             if !seen.insert(r.region.clone()) {
-                return Err(ApiError::invalid("regions", "each region at most once"));
+                return Err(ApiError::invalid("regions", Reason::Repeated));
             }
             named.push((format!("regions[{i}].region"), code));
         }
@@ -349,7 +347,7 @@ impl ReportQuery {
                 u8::try_from(x)
                     .ok()
                     .filter(|x| (1..=4).contains(x))
-                    .ok_or_else(|| ApiError::invalid("quarter", "the quarter is 1 to 4"))
+                    .ok_or_else(|| ApiError::invalid("quarter", Reason::Between { min: 1, max: 4 }))
             })
             .transpose()?;
         Ok((year, quarter))

@@ -17,6 +17,7 @@ use crate::cases::reference;
 use crate::domain::certificate::{CertificateState, ReportKind};
 use crate::domain::ruleset::{CaseGrounds, GroundUse};
 use crate::domain::statute::MAX_SELF_EMPLOYMENT_INITIAL_MONTHS;
+use crate::domain::Reason;
 use crate::domain::{EmployerId, Message, ProblemCode, RegionCode};
 use crate::error::{ApiError, FieldError};
 use crate::i18n::Lang;
@@ -39,7 +40,7 @@ pub(super) struct ListAsk {
 pub(super) fn bad_field(lang: Lang, field: &str, label: &str) -> Fail {
     Fail::Api(ApiError::malformed(
         Message::new("malformed-queue-filter").text("field", format!("«{}»", lang.key(label))),
-        vec![FieldError::new(field, "is none of the page's choices")],
+        vec![FieldError::new(field, Reason::NoneOfChoices)],
     ))
 }
 
@@ -94,7 +95,7 @@ pub(super) fn version(form: &Form) -> Result<Option<i64>, Fail> {
         v => v
             .parse()
             .map(Some)
-            .map_err(|_| Fail::Api(ApiError::invalid("version", "must be a whole number"))),
+            .map_err(|_| Fail::Api(ApiError::invalid("version", Reason::WholeNumber))),
     }
 }
 
@@ -545,14 +546,20 @@ fn decision(form: &Form) -> Result<cmd::Decide, Fail> {
             let months = form
                 .get("months")
                 .parse()
-                .map_err(|_| Fail::Api(ApiError::invalid("months", "must be a whole number")))?;
+                .map_err(|_| Fail::Api(ApiError::invalid("months", Reason::WholeNumber)))?;
             Ok(cmd::Decide::Issue { months })
         }
         "refuse" => {
             let (grounds, note) = refusal(form);
             Ok(cmd::Decide::Refuse { grounds, note })
         }
-        _ => Err(ApiError::invalid("decision", "must be issue or refuse").into()),
+        _ => Err(ApiError::invalid(
+            "decision",
+            Reason::OneOf {
+                allowed: "issue, refuse".into(),
+            },
+        )
+        .into()),
     }
 }
 
@@ -644,7 +651,7 @@ pub async fn extend(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpRespo
             employer: form
                 .get("employer")
                 .parse::<EmployerId>()
-                .map_err(|e| Fail::Api(ApiError::invalid("employer", e.to_string())))?,
+                .map_err(|e| Fail::Api(ApiError::invalid("employer", e)))?,
             contract_start: date("contract_start")?,
             contract_end: date("contract_end")?,
         };

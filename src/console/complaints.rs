@@ -11,6 +11,7 @@ use crate::cases::complaint::desk::{self, Line, Step};
 use crate::cases::complaint::{self as cases, Outcome, QueueOf, Scope};
 use crate::domain::complaint::{ActKind, ComplaintState, DecidingBody};
 use crate::domain::Message;
+use crate::domain::Reason;
 use crate::error::{ApiError, FieldError};
 use actix_web::{web, HttpResponse};
 use askama::Template;
@@ -199,7 +200,9 @@ fn outcome(form: &Form) -> Result<Outcome, Fail> {
         "refused" => Ok(Outcome::Refused),
         _ => Err(Fail::Api(ApiError::invalid(
             "outcome",
-            "must be satisfied, partly_satisfied or refused",
+            Reason::OneOf {
+                allowed: "satisfied, partly_satisfied, refused".into(),
+            },
         ))),
     }
 }
@@ -222,7 +225,7 @@ fn version(form: &Form) -> Result<Option<i64>, Fail> {
         v => v.parse().map(Some).map_err(|_| {
             Fail::Api(ApiError::malformed(
                 Message::new("malformed-queue-filter").text("field", "version"),
-                vec![FieldError::new("version", "must be a whole number")],
+                vec![FieldError::new("version", Reason::WholeNumber)],
             ))
         }),
     }

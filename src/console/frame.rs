@@ -437,11 +437,10 @@ impl Ctx {
             .finish()
     }
 
-    /// The text of an API refusal in the reader's language: title, detail and each
-    /// violation with its article as the language cites it, regions by name. The fields'
-    /// own notes are the API's English and shown only in English (those naming unknown
-    /// values are the reader's words, and shown in every language); the detail says the
-    /// same in the reader's words.
+    /// The text of an API refusal in the reader's language: title, detail, each violation
+    /// with its article as the language cites it, regions by name, and each field's note in
+    /// the reader's words (in English after the field's name; in Kazakh and Russian alone,
+    /// the field's name being the API's identifier, which the detail names in words).
     pub fn problem_text(&self, e: &ApiError) -> String {
         let p = e.problem(self.lang);
         let mut parts: Vec<String> = vec![p.title];
@@ -470,7 +469,7 @@ impl Ctx {
         for f in p.errors {
             if self.lang == Lang::En {
                 say(format!("{}: {}", f.field, f.message));
-            } else if let ApiError::UnknownValues(_) = e {
+            } else {
                 say(f.message);
             }
         }

@@ -20,6 +20,7 @@ use crate::cases::ict::{self as cmd, ExtensionDecision};
 use crate::cases::permit::view::Ground;
 use crate::domain::ict::IctState;
 use crate::domain::ruleset::{CaseGrounds, GroundUse};
+use crate::domain::Reason;
 use crate::error::ApiError;
 use actix_web::{web, HttpRequest, HttpResponse};
 use askama::Template;
@@ -272,7 +273,15 @@ pub async fn decide(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpRespo
                 let (grounds, note) = refusal(&form);
                 cmd::Decide::Refuse { grounds, note }
             }
-            _ => return Err(ApiError::invalid("decision", "must be issue or refuse").into()),
+            _ => {
+                return Err(ApiError::invalid(
+                    "decision",
+                    Reason::OneOf {
+                        allowed: "issue, refuse".into(),
+                    },
+                )
+                .into())
+            }
         };
         let expected = version(&form)?;
         let today = ctx.state.time.today();
@@ -321,7 +330,15 @@ pub async fn extend(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpRespo
                     let (grounds, note) = refusal(&form);
                     ExtensionDecision::Refuse { grounds, note }
                 }
-                _ => return Err(ApiError::invalid("decision", "must be extend or refuse").into()),
+                _ => {
+                    return Err(ApiError::invalid(
+                        "decision",
+                        Reason::OneOf {
+                            allowed: "extend, refuse".into(),
+                        },
+                    )
+                    .into())
+                }
             };
         let key = match decision {
             ExtensionDecision::Extend { .. } => "console-done-ict-extended",

@@ -11,6 +11,7 @@ use crate::cases::rulesets::{self, Version};
 use crate::domain::quota::YEARS;
 use crate::domain::Category;
 use crate::domain::Message;
+use crate::domain::Reason;
 use crate::error::{ApiError, FieldError};
 use actix_web::HttpResponse;
 use askama::Template;
@@ -48,7 +49,7 @@ fn query(q: &str) -> Result<YearQuery, Fail> {
                 out.year = Some(value.parse().map_err(|_| {
                     ApiError::malformed(
                         Message::new("malformed-year-text").text("year", value.as_ref()),
-                        vec![FieldError::new("year", "must be a whole number")],
+                        vec![FieldError::new("year", Reason::WholeNumber)],
                     )
                 })?);
             }
@@ -56,10 +57,7 @@ fn query(q: &str) -> Result<YearQuery, Fail> {
                 out.category = Some(Category::from_code(&value).ok_or_else(|| {
                     ApiError::malformed(
                         Message::new("malformed-category").text("category", value.as_ref()),
-                        vec![FieldError::new(
-                            "category",
-                            "must be 1, 2, 3, 4 or seasonal",
-                        )],
+                        vec![FieldError::new("category", Reason::NoneOfChoices)],
                     )
                 })?);
             }

@@ -18,6 +18,7 @@ use crate::domain::ruleset::is_ground_code;
 use crate::domain::search::{search_keys, MAX_TERM_CHARS};
 use crate::domain::verification::NotValid;
 use crate::domain::Message;
+use crate::domain::Reason;
 use crate::domain::{Category, EmployerId};
 use crate::error::{ApiError, FieldError};
 use crate::i18n::Lang;
@@ -105,7 +106,7 @@ impl QueueAsk {
         let bad = |field: &str| {
             Fail::Api(ApiError::malformed(
                 Message::new("malformed-queue-filter").text("field", field),
-                vec![FieldError::new(field, "is none of the page's choices")],
+                vec![FieldError::new(field, Reason::NoneOfChoices)],
             ))
         };
         let given = |v: &str| Some(v.trim().to_owned()).filter(|v| !v.is_empty());
@@ -503,7 +504,7 @@ fn version(form: &Form) -> Result<Option<i64>, Fail> {
         v => v
             .parse()
             .map(Some)
-            .map_err(|_| Fail::Api(ApiError::invalid("version", "must be a whole number"))),
+            .map_err(|_| Fail::Api(ApiError::invalid("version", Reason::WholeNumber))),
     }
 }
 
@@ -769,7 +770,7 @@ fn decision(form: &Form) -> Result<Decision, Fail> {
             match grounds.iter().find(|g| !is_ground_code(g)) {
                 Some(_) => Err(Fail::Api(ApiError::invalid(
                     "ground",
-                    "must be a ground code: 1 to 64 small letters, digits and hyphens",
+                    Reason::GroundCode { max: 64 },
                 ))),
                 None => Ok(Decision::Refuse {
                     grounds,
@@ -777,7 +778,13 @@ fn decision(form: &Form) -> Result<Decision, Fail> {
                 }),
             }
         }
-        _ => Err(ApiError::invalid("decision", "must be approve or refuse").into()),
+        _ => Err(ApiError::invalid(
+            "decision",
+            Reason::OneOf {
+                allowed: "approve, refuse".into(),
+            },
+        )
+        .into()),
     }
 }
 

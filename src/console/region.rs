@@ -14,6 +14,7 @@ use crate::cases::quota::view::{self as quota, CountryQuota, RegionalQuota};
 use crate::domain::demand::{DemandDecision, DemandState};
 use crate::domain::quota::YEARS;
 use crate::domain::Message;
+use crate::domain::Reason;
 use crate::domain::RegionCode;
 use crate::error::{ApiError, FieldError};
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -85,7 +86,7 @@ fn ask(ctx: &Ctx, q: &str) -> Result<(i32, Option<RegionCode>), Fail> {
                 let asked: i32 = value.parse().map_err(|_| {
                     ApiError::malformed(
                         Message::new("malformed-year-text").text("year", value),
-                        vec![FieldError::new("year", "must be a whole number")],
+                        vec![FieldError::new("year", Reason::WholeNumber)],
                     )
                 })?;
                 if !YEARS.contains(&asked) {
@@ -192,7 +193,14 @@ pub async fn review(ctx: Ctx, id: web::Path<i64>, body: web::Bytes) -> HttpRespo
                         | (DemandDecision::Reject, "reject")
                 )
             })
-            .ok_or_else(|| ApiError::invalid("decision", "must be accept, reduce or reject"))?;
+            .ok_or_else(|| {
+                ApiError::invalid(
+                    "decision",
+                    Reason::OneOf {
+                        allowed: "accept, reduce, reject".into(),
+                    },
+                )
+            })?;
         let accepted_number =
             match form.get("accepted_number") {
                 "" => None,

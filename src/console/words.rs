@@ -217,7 +217,7 @@ pub fn typed_date(field: &str, typed: &str) -> Result<NaiveDate, Fail> {
                 .text("typed", typed.chars().take(40).collect::<String>()),
             vec![crate::error::FieldError::new(
                 field,
-                "must be a date written as dd.mm.yyyy",
+                crate::domain::Reason::TypedDate,
             )],
         ))
     })

@@ -47,7 +47,8 @@ pub fn run(conn: &mut AnyConnection, dir: &Path, now: NaiveDateTime) -> Result<(
     if let Some(p) = problems.first() {
         return Err(SetupError::Seed(format!(
             "rule-set.json: {}: {}",
-            p.field, p.message
+            p.field,
+            crate::i18n::Lang::En.text(&p.message)
         )));
     }
     // The seed is a rule set like any published one: beyond the law it does not load.

@@ -27,6 +27,28 @@ pub enum IdError {
     BadSector,
 }
 
+impl IdError {
+    /// Why the identifier is refused, as a message of the catalogue (`field-id-…`).
+    pub fn message(&self) -> super::violation::Message {
+        super::violation::Message::new(match self {
+            IdError::NotTwelveDigits => "field-id-twelve-digits",
+            IdError::BadCheckDigit => "field-id-check-digit",
+            IdError::BadBin => "field-id-bin",
+            IdError::BadIin => "field-id-iin",
+            IdError::NotAnEmployer => "field-id-employer",
+            IdError::BadRegion => "field-id-region",
+            IdError::BadCountry => "field-id-country",
+            IdError::BadSector => "field-id-sector",
+        })
+    }
+}
+
+impl From<IdError> for super::violation::Message {
+    fn from(e: IdError) -> Self {
+        e.message()
+    }
+}
+
 /// Check digit of a 12-digit BIN or IIN: weigh digits 1-11 by 1..11, sum mod 11; if that is
 /// 10, weigh by 3..11,1,2 and take mod 11 again; a second 10 makes the number invalid
 /// (the national identifier standard the DIGEST's "Identifiers" section describes).

@@ -5,7 +5,7 @@
 use crate::domain::article::*;
 use crate::domain::complaint::{ActKind, DecidingBody};
 use crate::domain::ProblemCode;
-use crate::domain::{statute, Category, Money, SectorCode, Violation};
+use crate::domain::{statute, Category, Message, Money, Reason, SectorCode, Violation};
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -968,14 +968,15 @@ impl From<MonthDay> for String {
 /// Longest `source` text of a rule-set section, in characters.
 const MAX_SOURCE: usize = 2000;
 
-/// A problem found in a rule set: the JSON path of the field and what is wrong.
+/// A problem found in a rule set: the JSON path of the field and what is wrong, as a
+/// message of the catalogue (a [`Reason`] or a `field-rules-…` message).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleSetProblem {
     pub field: String,
-    pub message: String,
+    pub message: Message,
 }
 
-fn problem(field: impl Into<String>, message: impl Into<String>) -> RuleSetProblem {
+fn problem(field: impl Into<String>, message: impl Into<Message>) -> RuleSetProblem {
     RuleSetProblem {
         field: field.into(),
         message: message.into(),
@@ -986,7 +987,7 @@ fn check_terms(field: &str, t: &TermChoice, out: &mut Vec<RuleSetProblem>) {
     if t.values.is_empty() || t.values.contains(&0) || !t.values.is_sorted() {
         out.push(problem(
             format!("{field}.values"),
-            "must list positive terms in ascending order",
+            Message::new("field-rules-terms-ascending"),
         ));
     }
 }
@@ -1004,7 +1005,7 @@ fn check_holidays(cal: &HolidayCalendar, out: &mut Vec<RuleSetProblem>) {
     if !strictly_ascending(&cal.years.iter().map(|y| y.year).collect::<Vec<_>>()) {
         out.push(problem(
             "rules.holidays.years",
-            "must list each year once, ascending",
+            Message::new("field-rules-years-once"),
         ));
     }
     for (i, y) in cal.years.iter().enumerate() {
@@ -1013,13 +1014,13 @@ fn check_holidays(cal: &HolidayCalendar, out: &mut Vec<RuleSetProblem>) {
         if !strictly_ascending(&y.days_off) || !y.days_off.iter().all(in_year) {
             out.push(problem(
                 format!("{field}.days_off"),
-                format!("must list dates of {} once, ascending", y.year),
+                Message::new("field-rules-dates-of-year").arg("year", y.year),
             ));
         }
         if let Some(d) = y.days_off.iter().find(|d| is_weekend(**d)) {
             out.push(problem(
                 format!("{field}.days_off"),
-                format!("{d} is a Saturday or Sunday; list only weekdays off"),
+                Message::new("field-rules-weekend-off").text("date", d),
             ));
         }
         if !strictly_ascending(&y.working_weekend_days)
@@ -1027,13 +1028,13 @@ fn check_holidays(cal: &HolidayCalendar, out: &mut Vec<RuleSetProblem>) {
         {
             out.push(problem(
                 format!("{field}.working_weekend_days"),
-                format!("must list dates of {} once, ascending", y.year),
+                Message::new("field-rules-dates-of-year").arg("year", y.year),
             ));
         }
         if let Some(d) = y.working_weekend_days.iter().find(|d| !is_weekend(**d)) {
             out.push(problem(
                 format!("{field}.working_weekend_days"),
-                format!("{d} is not a Saturday or Sunday"),
+                Message::new("field-rules-not-weekend").text("date", d),
             ));
         }
     }
@@ -1044,7 +1045,7 @@ fn check_share_groups(rules: &KazakhShareRules, out: &mut Vec<RuleSetProblem>) {
         if ratio.categories.is_empty() {
             out.push(problem(
                 format!("rules.kazakh_share.ratios[{i}].categories"),
-                "must name at least one category",
+                Reason::ItemsAtLeast { min: 1 },
             ));
         }
         check_percent(
@@ -1064,7 +1065,9 @@ fn check_share_groups(rules: &KazakhShareRules, out: &mut Vec<RuleSetProblem>) {
         if n > 1 || (needed && n == 0) {
             out.push(problem(
                 "rules.kazakh_share.ratios",
-                format!("category {c} must be in exactly one ratio, found {n}"),
+                Message::new("field-rules-category-one-ratio")
+                    .text("category", c)
+                    .arg("found", n),
             ));
         }
     }
@@ -1077,14 +1080,14 @@ fn check_fees(fees: &FeeRules, out: &mut Vec<RuleSetProblem>) {
         if !groups.insert(g.group) {
             out.push(problem(
                 format!("rules.fees.sector_groups[{i}].group"),
-                format!("group {} appears more than once", g.group),
+                Message::new("field-rules-group-repeated").arg("group", g.group),
             ));
         }
         for s in &g.sectors {
             if !seen.insert(s.clone()) {
                 out.push(problem(
                     format!("rules.fees.sector_groups[{i}].sectors"),
-                    format!("sector {s} is in more than one fee group"),
+                    Message::new("field-rules-sector-in-groups").text("sector", s),
                 ));
             }
         }
@@ -1096,7 +1099,9 @@ fn check_fees(fees: &FeeRules, out: &mut Vec<RuleSetProblem>) {
             if n != 1 {
                 out.push(problem(
                     format!("rules.fees.sector_groups[{i}].fees"),
-                    format!("must have one fee for category {c}, found {n}"),
+                    Message::new("field-rules-fee-per-category")
+                        .text("category", c)
+                        .arg("found", n),
                 ));
             }
         }
@@ -1105,7 +1110,7 @@ fn check_fees(fees: &FeeRules, out: &mut Vec<RuleSetProblem>) {
             if terms.contains(&0) || !strictly_ascending(&terms) {
                 out.push(problem(
                     format!("rules.fees.sector_groups[{i}].fees[{j}].by_term"),
-                    "must list positive terms once, ascending",
+                    Message::new("field-rules-terms-once"),
                 ));
             }
         }
@@ -1114,7 +1119,7 @@ fn check_fees(fees: &FeeRules, out: &mut Vec<RuleSetProblem>) {
     if days.is_empty() || days.contains(&0) || !strictly_ascending(&days) {
         out.push(problem(
             "rules.fees.seasonal",
-            "must list durations in ascending order",
+            Message::new("field-rules-durations-ascending"),
         ));
     }
 }
@@ -1132,18 +1137,18 @@ fn check_lists(lists: &ProfessionLists, out: &mut Vec<RuleSetProblem>) {
     for (i, p) in lists.in_demand_professions.iter().enumerate() {
         let field = format!("rules.lists.in_demand_professions[{i}]");
         if p.name.trim().is_empty() {
-            out.push(problem(format!("{field}.name"), "must not be empty"));
+            out.push(problem(format!("{field}.name"), Reason::Blank));
         }
         if !lists.priority_sectors.contains(&p.sector) {
             out.push(problem(
                 format!("{field}.sector"),
-                format!("sector {} is not one of the priority sectors", p.sector),
+                Message::new("field-rules-sector-not-priority").text("sector", &p.sector),
             ));
         }
         if !is_occupation_code(&p.occupation_code) {
             out.push(problem(
                 format!("{field}.occupation_code"),
-                "must be an NKZ code: four digits, optionally followed by -digits",
+                Message::new("field-rules-occupation-code"),
             ));
         }
     }
@@ -1153,7 +1158,7 @@ fn check_grounds(g: &PermitGrounds, out: &mut Vec<RuleSetProblem>) {
     if g.reissue.source.trim().is_empty() {
         out.push(problem(
             "rules.permit_grounds.reissue.source".to_owned(),
-            "must name the act the rule comes from",
+            Message::new("field-rules-source"),
         ));
     }
     for (name, list) in [("refusal", &g.refusal), ("revocation", &g.revocation)] {
@@ -1161,7 +1166,7 @@ fn check_grounds(g: &PermitGrounds, out: &mut Vec<RuleSetProblem>) {
         if list.is_empty() || codes.len() != list.len() {
             out.push(problem(
                 format!("rules.permit_grounds.{name}"),
-                "must list at least one ground, each code once",
+                Message::new("field-rules-grounds-listed"),
             ));
         }
         if list.iter().any(|x| {
@@ -1171,7 +1176,7 @@ fn check_grounds(g: &PermitGrounds, out: &mut Vec<RuleSetProblem>) {
         }) {
             out.push(problem(
                 format!("rules.permit_grounds.{name}"),
-                "every ground needs a code, an article and a name in kk, ru and en",
+                Message::new("field-rules-ground-named"),
             ));
         }
     }
@@ -1182,7 +1187,7 @@ fn check_case_grounds(g: &CaseGrounds, out: &mut Vec<RuleSetProblem>) {
     if codes.len() != g.refusal.len() || codes.iter().any(|c| !is_ground_code(c)) {
         out.push(problem(
             "rules.case_grounds.refusal",
-            "every ground needs a code of small letters, digits and hyphens, each once",
+            Message::new("field-rules-ground-codes"),
         ));
     }
     if g.refusal.iter().any(|x| {
@@ -1192,7 +1197,7 @@ fn check_case_grounds(g: &CaseGrounds, out: &mut Vec<RuleSetProblem>) {
     }) {
         out.push(problem(
             "rules.case_grounds.refusal",
-            "every ground needs an article and a name in kk, ru and en",
+            Message::new("field-rules-ground-article"),
         ));
     }
     if g.refusal.iter().any(|x| {
@@ -1201,13 +1206,13 @@ fn check_case_grounds(g: &CaseGrounds, out: &mut Vec<RuleSetProblem>) {
     }) {
         out.push(problem(
             "rules.case_grounds.refusal",
-            "every ground applies to at least one decision, each once",
+            Message::new("field-rules-ground-applies"),
         ));
     }
     if g.source.trim().is_empty() {
         out.push(problem(
             "rules.case_grounds.source",
-            "must name the act the grounds come from",
+            Message::new("field-rules-source"),
         ));
     }
 }
@@ -1223,20 +1228,20 @@ fn check_list(list: &NoPermitList, out: &mut Vec<RuleSetProblem>) {
     {
         out.push(problem(
             "rules.no_permit_list.categories",
-            "every category needs a code, each once, and a name in kk, ru and en",
+            Message::new("field-rules-list-categories"),
         ));
     }
     if list.source.trim().is_empty() {
         out.push(problem(
             "rules.no_permit_list.source",
-            "must name the act the list comes from",
+            Message::new("field-rules-source"),
         ));
     }
 }
 
 fn check_percent(field: String, p: rust_decimal::Decimal, out: &mut Vec<RuleSetProblem>) {
     if p < rust_decimal::Decimal::ZERO || p > rust_decimal::Decimal::ONE_HUNDRED {
-        out.push(problem(field, "must be between 0 and 100"));
+        out.push(problem(field, Reason::Between { min: 0, max: 100 }));
     }
 }
 
@@ -1249,7 +1254,10 @@ impl RuleSet {
             if n != 1 {
                 out.push(problem(
                     "rules.categories",
-                    format!("category {c} must appear exactly once, found {n}"),
+                    Reason::CategoryOnce {
+                        category: c.to_string(),
+                        found: n as i64,
+                    },
                 ));
             }
         }
@@ -1263,7 +1271,7 @@ impl RuleSet {
                 Some(e) => check_terms(&format!("rules.categories[{i}].extension"), e, &mut out),
                 None if t.max_extensions != Some(0) => out.push(problem(
                     format!("rules.categories[{i}].max_extensions"),
-                    "must be 0 when the category has no extension terms",
+                    Message::new("field-rules-no-extension-terms"),
                 )),
                 None => {}
             }
@@ -1272,11 +1280,14 @@ impl RuleSet {
         if r.min_months == 0 || r.min_months > r.max_months {
             out.push(problem(
                 "rules.category_4_replacement",
-                "min_months must be positive and not above max_months",
+                Message::new("field-rules-replacement-months"),
             ));
         }
         if self.ict.max_term_months == 0 {
-            out.push(problem("rules.ict.max_term_months", "must be positive"));
+            out.push(problem(
+                "rules.ict.max_term_months",
+                Reason::AtLeast { min: 1 },
+            ));
         }
         check_percent(
             "rules.ict.max_percent_of_kazakh_staff".into(),
@@ -1288,14 +1299,14 @@ impl RuleSet {
         if self.mrp.values.is_empty() || !self.mrp.values.is_sorted_by_key(|v| v.valid_from) {
             out.push(problem(
                 "rules.mrp.values",
-                "must list MRP values in ascending date order",
+                Message::new("field-rules-mrp-ascending"),
             ));
         }
         for (i, v) in self.mrp.values.iter().enumerate() {
             if Money::from_tenge(v.tenge.tenge()).is_err() || v.tenge.tenge().is_sign_negative() {
                 out.push(problem(
                     format!("rules.mrp.values[{i}].tenge"),
-                    "must be a positive amount in whole tiyn that the ledger can hold",
+                    Message::new("field-rules-mrp-amount"),
                 ));
             }
         }
@@ -1303,14 +1314,14 @@ impl RuleSet {
         if w.earliest_days_before_expiry <= w.latest_days_before_expiry {
             out.push(problem(
                 "rules.extension_window",
-                "earliest_days_before_expiry must be above latest_days_before_expiry",
+                Message::new("field-rules-extension-window"),
             ));
         }
         let q = &self.quota_demand;
         if q.filing_opens > q.filing_closes {
             out.push(problem(
                 "rules.quota_demand",
-                "filing_opens must not be after filing_closes",
+                Message::new("field-rules-filing-window"),
             ));
         }
         let longest_seasonal = self
@@ -1323,7 +1334,7 @@ impl RuleSet {
         if let Some(term) = longest_seasonal.filter(|t| Some(**t) > longest_priced) {
             out.push(problem(
                 "rules.fees.seasonal",
-                format!("has no rate for seasonal permits of up to {term} days"),
+                Message::new("field-rules-seasonal-rate").arg("term", *term),
             ));
         }
         check_lists(&self.lists, &mut out);
@@ -1343,7 +1354,7 @@ impl RuleSet {
             if len > max {
                 out.push(problem(
                     field,
-                    format!("must have at most {max} entries or characters"),
+                    Message::new("field-rules-size").arg("max", max),
                 ));
             }
         };
@@ -1757,10 +1768,12 @@ pub(crate) mod tests {
         rules
             .categories
             .retain(|c| c.category != Category::Seasonal);
-        assert!(rules
-            .problems()
-            .iter()
-            .any(|p| p.message.contains("category seasonal")));
+        assert!(rules.problems().iter().any(|p| p.message
+            == Reason::CategoryOnce {
+                category: "seasonal".into(),
+                found: 0,
+            }
+            .message()));
     }
 
     #[test]
@@ -1778,9 +1791,10 @@ pub(crate) mod tests {
         let mut rules = seeded();
         let s = rules.fees.sector_groups[0].sectors[0].clone();
         rules.fees.sector_groups[1].sectors.push(s);
-        assert!(rules.problems()[0]
-            .message
-            .contains("more than one fee group"));
+        assert_eq!(
+            rules.problems()[0].message.key,
+            "field-rules-sector-in-groups"
+        );
     }
 
     #[test]
@@ -1964,9 +1978,14 @@ pub(crate) mod tests {
     fn a_category_in_two_share_ratios_or_in_none_is_a_problem() {
         let mut rules = seeded();
         rules.kazakh_share.ratios[1].categories = vec![Category::Heads, Category::Specialists];
-        let messages: Vec<String> = rules.problems().into_iter().map(|p| p.message).collect();
-        assert!(messages.contains(&"category 1 must be in exactly one ratio, found 2".to_owned()));
-        assert!(messages.contains(&"category 4 must be in exactly one ratio, found 0".to_owned()));
+        let messages: Vec<Message> = rules.problems().into_iter().map(|p| p.message).collect();
+        let once = |category: &str, found: usize| {
+            Message::new("field-rules-category-one-ratio")
+                .text("category", category)
+                .arg("found", found)
+        };
+        assert!(messages.contains(&once("1", 2)), "{messages:?}");
+        assert!(messages.contains(&once("4", 0)), "{messages:?}");
     }
 
     #[test]
@@ -2039,7 +2058,7 @@ pub(crate) mod tests {
         assert_eq!(p.len(), 1);
         assert_eq!(
             p[0].message,
-            "has no rate for seasonal permits of up to 365 days"
+            Message::new("field-rules-seasonal-rate").arg("term", 365)
         );
     }
 

@@ -5,6 +5,7 @@
 use crate::cases::audit::{self, Event};
 use crate::domain::article::SERVICE_RULE;
 use crate::domain::violation::Message;
+use crate::domain::Reason;
 use crate::error::{ApiError, FieldError};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -130,7 +131,9 @@ impl AuditQuery {
                     ),
                     vec![FieldError::new(
                         field,
-                        format!("must be at most {MAX_FILTER} characters"),
+                        Reason::CharsAtMost {
+                            max: MAX_FILTER as i64,
+                        },
                     )],
                 ));
             }

@@ -5,6 +5,7 @@
 use crate::cases::certificates::view;
 use crate::cases::certificates::{self as cmd, Channel, Decide, ReportKind};
 use crate::domain::person::{self};
+use crate::domain::{Condition, Reason};
 use crate::domain::{CountryCode, RegionCode};
 use crate::error::ApiError;
 use crate::wire::person::{MrzLine, SexParam};
@@ -288,7 +289,7 @@ impl From<view::Certificate> for CertificateView {
 
 pub(crate) fn country(code: &str, field: &str) -> Result<CountryCode, ApiError> {
     code.parse()
-        .map_err(|e: crate::domain::ids::IdError| ApiError::invalid(field, e.to_string()))
+        .map_err(|e: crate::domain::ids::IdError| ApiError::invalid(field, e))
 }
 
 impl TryFrom<CertificateDecisionRequest> for Decide {
@@ -304,15 +305,16 @@ impl TryFrom<CertificateDecisionRequest> for Decide {
             }
             (CertificateDecisionParam::Issue, _) => Err(ApiError::invalid(
                 "months",
-                "is required to issue, and neither grounds nor a reason are given",
+                Reason::RequiredWhen(Condition::Issue),
             )),
             (CertificateDecisionParam::Refuse, None) => Ok(Decide::Refuse {
                 grounds: req.grounds.into_iter().map(String::from).collect(),
                 note: req.reason,
             }),
-            (CertificateDecisionParam::Refuse, Some(_)) => {
-                Err(ApiError::invalid("months", "is given only to issue"))
-            }
+            (CertificateDecisionParam::Refuse, Some(_)) => Err(ApiError::invalid(
+                "months",
+                Reason::OnlyWhen(Condition::Issue),
+            )),
         }
     }
 }
@@ -329,14 +331,14 @@ pub(crate) fn channel(
         (ChannelParam::ForeignMission, None) => {
             return Err(ApiError::invalid(
                 "mission_country",
-                "is required for a foreign mission",
+                Reason::RequiredWhen(Condition::ForeignMission),
             ))
         }
         (ChannelParam::Akimat, None) => Channel::Akimat,
         (ChannelParam::Akimat, Some(_)) => {
             return Err(ApiError::invalid(
                 "mission_country",
-                "is given only for a foreign mission",
+                Reason::OnlyWhen(Condition::ForeignMission),
             ))
         }
     })
@@ -351,7 +353,7 @@ pub(crate) fn application(
     let channel = channel(req.channel, req.mission_country.as_deref())?;
     if let Some(iin) = &req.iin {
         iin.parse::<crate::domain::Iin>()
-            .map_err(|e| ApiError::invalid("iin", e.to_string()))?;
+            .map_err(|e| ApiError::invalid("iin", e))?;
     }
     let citizenship = country(&req.citizenship, "citizenship")?;
     let mrz = req.mrz.map(MrzLine::lines);

@@ -5,6 +5,7 @@
 use crate::cases::eligibility::{EngagementQuestion, Question};
 use crate::domain::route::{EmployerType, Finding, Position, Route, RouteAnswer, RouteKind};
 use crate::domain::{Category, CountryCode};
+use crate::domain::{Condition, Reason};
 use crate::error::ApiError;
 use crate::i18n::Lang;
 use chrono::NaiveDate;
@@ -71,7 +72,7 @@ impl EmployerTypeRequest {
                     .ok_or_else(|| {
                         ApiError::invalid(
                             format!("{at}project_value_mrp"),
-                            "is required for a special economic zone",
+                            Reason::RequiredWhen(Condition::SpecialEconomicZone),
                         )
                     })?,
                 contractor: self.contractor,
@@ -294,7 +295,7 @@ impl EligibilityView {
 
 pub(crate) fn country(code: &str, field: &str) -> Result<CountryCode, ApiError> {
     code.parse()
-        .map_err(|e: crate::domain::ids::IdError| ApiError::invalid(field, e.to_string()))
+        .map_err(|e: crate::domain::ids::IdError| ApiError::invalid(field, e))
 }
 
 /// Turns the request into the question, refusing facts that contradict each other.
@@ -303,7 +304,7 @@ pub(crate) fn question(r: EligibilityRequest, today: NaiveDate) -> Result<Questi
         None if r.position.is_some() || r.intra_corporate_transfer => {
             return Err(ApiError::invalid(
                 "employer_kind",
-                "is required with position or intra_corporate_transfer",
+                Reason::RequiredWhen(Condition::PositionOrTransfer),
             ))
         }
         None => None,
@@ -335,9 +336,9 @@ pub(crate) fn engagement(
     r: &EligibilityRequest,
     kind: EmployerKindParam,
 ) -> Result<EngagementQuestion, ApiError> {
-    let position = r
-        .position
-        .ok_or_else(|| ApiError::invalid("position", "is required with employer_kind"))?;
+    let position = r.position.ok_or_else(|| {
+        ApiError::invalid("position", Reason::RequiredWhen(Condition::EmployerKind))
+    })?;
     let employer = EmployerTypeRequest {
         kind,
         contractor: r.contractor,
@@ -361,11 +362,11 @@ pub(crate) fn sender_country(r: &EligibilityRequest) -> Result<Option<CountryCod
         (true, Some(c)) => Ok(Some(country(c, "sender_country")?)),
         (true, None) => Err(ApiError::invalid(
             "sender_country",
-            "is required for an intra-corporate transfer",
+            Reason::RequiredWhen(Condition::IntraCorporateTransfer),
         )),
         (false, Some(_)) => Err(ApiError::invalid(
             "sender_country",
-            "is given only with intra_corporate_transfer",
+            Reason::OnlyWhen(Condition::IntraCorporateTransfer),
         )),
         (false, None) => Ok(None),
     }

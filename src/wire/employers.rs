@@ -5,6 +5,7 @@
 use crate::cases;
 use crate::cases::employers::Profile;
 use crate::domain::permit::checks::{Staff, StaffLine};
+use crate::domain::Reason;
 use crate::domain::{Category, EmployerId, EmployerKind, RegionCode, SectorCode};
 use crate::error::ApiError;
 use crate::wire::eligibility::EmployerTypeRequest;
@@ -204,10 +205,10 @@ impl ProfileRequest {
         let sector: SectorCode = self
             .sector
             .parse()
-            .map_err(|_| ApiError::invalid("sector", "must be an OKED section letter A-U"))?;
+            .map_err(|e| ApiError::invalid("sector", e))?;
         let mut seen = std::collections::BTreeSet::new();
         if !self.workforce.iter().all(|l| seen.insert(l.category)) {
-            return Err(ApiError::invalid("workforce", "each category at most once"));
+            return Err(ApiError::invalid("workforce", Reason::Repeated));
         }
         Ok(cases::employers::PutProfile {
             bin,

@@ -13,6 +13,7 @@ use crate::domain::article::{
 };
 use crate::domain::ledger::DISTRIBUTION;
 use crate::domain::problem::{Limit, LimitUnit};
+use crate::domain::Reason;
 use crate::domain::{Message, Money, ProblemCode, Violation};
 use crate::error::{ApiError, FieldError};
 use crate::i18n::Lang;
@@ -528,15 +529,14 @@ impl Sample<'_> {
     fn malformed(&self) -> ApiError {
         if self.cursor {
             let cursor = Message::new("malformed-cursor");
-            let text = Lang::En.text(&cursor);
-            return ApiError::malformed(cursor, vec![FieldError::new("cursor", text)]);
+            return ApiError::malformed(cursor.clone(), vec![FieldError::new("cursor", cursor)]);
         }
         if let Some(field) = self.body_field {
             let reason =
                 Lang::En.text(&Message::new("malformed-reason-missing").text("field", field));
             return ApiError::malformed(
                 Message::new("malformed-body").text("reason", &reason),
-                vec![FieldError::new(field, "is missing")],
+                vec![FieldError::new(field, Reason::Required)],
             );
         }
         ApiError::malformed(Message::new("malformed-path"), Vec::new())
@@ -586,7 +586,10 @@ impl Sample<'_> {
             .find_map(|code| refusal(code))
             .map(ApiError::rule)
             .unwrap_or_else(|| {
-                ApiError::Invalid(vec![FieldError::new("limit", "must be between 1 and 500")])
+                ApiError::Invalid(vec![FieldError::new(
+                    "limit",
+                    Reason::Between { min: 1, max: 500 },
+                )])
             })
     }
 }

@@ -8,7 +8,7 @@ use crate::error::{ApiError, FieldError};
 /// empty one, wherever a reason, a justification, a source or a name is asked for.
 pub fn not_blank(s: &str) -> Result<(), validator::ValidationError> {
     if s.trim().is_empty() {
-        Err(validator::ValidationError::new("blank").with_message("must not be blank".into()))
+        Err(validator::ValidationError::new("blank"))
     } else {
         Ok(())
     }
@@ -20,8 +20,8 @@ pub fn region_param(s: &str, field: &str) -> Result<crate::domain::RegionCode, A
         ApiError::malformed(
             Message::new("malformed-parameter")
                 .text("field", field)
-                .text("reason", &e),
-            vec![FieldError::new(field, e.to_string())],
+                .arg("reason", crate::i18n::words(&e.message())),
+            vec![FieldError::new(field, e)],
         )
     })
 }

@@ -6,6 +6,7 @@ use crate::cases::ict::{self as cmd, ArrivingWorker, Notify, WorkerIn};
 use crate::cases::ict::{list, view};
 use crate::domain::ict::{EmployerForm, IctPosition, SpecialCondition};
 use crate::domain::person::{self, LatinName};
+use crate::domain::{Condition, Reason};
 use crate::domain::{CountryCode, EmployerId, RegionCode};
 use crate::error::ApiError;
 use crate::wire::person::{MrzLine, SexParam};
@@ -599,7 +600,7 @@ impl From<view::IctPermit> for IctPermitView {
 
 pub(crate) fn country(code: &str, field: &str) -> Result<CountryCode, ApiError> {
     code.parse()
-        .map_err(|e: crate::domain::ids::IdError| ApiError::invalid(field, e.to_string()))
+        .map_err(|e: crate::domain::ids::IdError| ApiError::invalid(field, e))
 }
 
 impl From<IctEmployerForm> for EmployerForm {
@@ -685,7 +686,10 @@ impl TryFrom<IctExtensionDecisionRequest> for cmd::ExtensionDecision {
             IctExtensionDecisionParam::Extend
                 if req.reason.is_some() || !req.grounds.is_empty() =>
             {
-                Err(ApiError::invalid("reason", "is given only to refuse"))
+                Err(ApiError::invalid(
+                    "reason",
+                    Reason::OnlyWhen(Condition::Refuse),
+                ))
             }
             IctExtensionDecisionParam::Extend => {
                 Ok(cmd::ExtensionDecision::Extend { months: req.months })

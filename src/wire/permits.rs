@@ -7,6 +7,7 @@ use crate::cases::permit::list;
 use crate::cases::permit::view::{self};
 use crate::domain::person;
 use crate::domain::ruleset::TermUnit;
+use crate::domain::{ids::IdError, Reason};
 use crate::domain::{Category, CountryCode, EmployerId, Money, RegionCode, Violation};
 use crate::error::{ApiError, FieldError};
 use crate::wire::person::{MrzLine, SexParam};
@@ -141,12 +142,10 @@ impl WorkerRequest {
         pointer: &str,
     ) -> Result<cases::permits::WorkerInput, PersonError> {
         let mrz = self.mrz.map(MrzLine::lines);
-        let citizenship = self.citizenship.parse::<CountryCode>().map_err(|e| {
-            PersonError::Field(FieldError::new(
-                format!("{field}.citizenship"),
-                e.to_string(),
-            ))
-        })?;
+        let citizenship = self
+            .citizenship
+            .parse::<CountryCode>()
+            .map_err(|e| PersonError::Field(FieldError::new(format!("{field}.citizenship"), e)))?;
         let identity = person::identify(&person::IdentityFields {
             at: pointer,
             name_field: "full_name_latin",
@@ -635,11 +634,11 @@ impl From<view::Permit> for PermitView {
 pub(crate) fn regions_of(names: &[String]) -> Result<Vec<RegionCode>, ApiError> {
     let mut regions: Vec<RegionCode> = Vec::new();
     for (i, r) in names.iter().enumerate() {
-        let code: RegionCode = r.parse().map_err(|_| {
-            ApiError::invalid(format!("regions[{i}]"), "must be a region code KZ-NN")
-        })?;
+        let code: RegionCode = r
+            .parse()
+            .map_err(|_| ApiError::invalid(format!("regions[{i}]"), IdError::BadRegion))?;
         if regions.contains(&code) {
-            return Err(ApiError::invalid(format!("regions[{i}]"), "named twice"));
+            return Err(ApiError::invalid(format!("regions[{i}]"), Reason::Twice));
         }
         regions.push(code);
     }
@@ -826,13 +825,12 @@ impl TryFrom<PaymentRequest> for cases::permits::Pay {
     /// The payment as the command takes it: the region a code, the amount positive (read
     /// exactly, at most two decimals, by `Money`).
     fn try_from(req: PaymentRequest) -> Result<Self, ApiError> {
-        let region = crate::wire::fields::region_param(&req.region, "region")
-            .map_err(|_| ApiError::invalid("region", "must be a region code KZ-NN"))?;
+        let region = req
+            .region
+            .parse::<crate::domain::RegionCode>()
+            .map_err(|e: crate::domain::ids::IdError| ApiError::invalid("region", e))?;
         if req.amount.tenge() <= rust_decimal::Decimal::ZERO {
-            return Err(ApiError::invalid(
-                "amount",
-                "must be a positive amount in tenge",
-            ));
+            return Err(ApiError::invalid("amount", Reason::PositiveAmount));
         }
         Ok(cases::permits::Pay {
             region,
@@ -982,7 +980,7 @@ pub(crate) fn twelve_digits(s: &str) -> Result<(), validator::ValidationError> {
     if s.len() == 12 && s.bytes().all(|b| b.is_ascii_digit()) {
         Ok(())
     } else {
-        Err(validator::ValidationError::new("iin").with_message("must be 12 digits".into()))
+        Err(validator::ValidationError::new("iin"))
     }
 }
 

@@ -498,3 +498,70 @@ fn a_function_body_is_counted_in_lines_skipping_strings_comments_and_declaration
         vec![("short".to_owned(), 2), ("three".to_owned(), 3)]
     );
 }
+
+/// The parts of `args` (a call's arguments, without its parentheses) at the top level.
+fn arguments(args: &str) -> Vec<&str> {
+    let (mut depth, mut from, mut out) = (0i32, 0, Vec::new());
+    let mut quoted = false;
+    for (i, c) in args.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            '(' | '[' | '{' if !quoted => depth += 1,
+            ')' | ']' | '}' if !quoted => depth -= 1,
+            ',' if depth == 0 && !quoted => {
+                out.push(&args[from..i]);
+                from = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&args[from..]);
+    out
+}
+
+/// Every field a request gets wrong is explained in the reader's language (issue 22): a
+/// field error's reason is a message of the catalogue (a `Reason`, an identifier's error,
+/// a `Message`), never English text: no string literal, `format!` or `to_string()` as the
+/// reason of `FieldError::new` or `ApiError::invalid` anywhere in `src/`.
+#[test]
+fn no_field_error_is_given_english_text() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut found = Vec::new();
+    let mut calls = 0;
+    for file in rust_files(&src) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for call in ["FieldError::new(", "ApiError::invalid("] {
+            for (at, _) in text.match_indices(call) {
+                let rest = &text[at + call.len()..];
+                let mut depth = 1;
+                let end = rest
+                    .char_indices()
+                    .find(|(_, c)| {
+                        depth += match c {
+                            '(' => 1,
+                            ')' => -1,
+                            _ => 0,
+                        };
+                        depth == 0
+                    })
+                    .map_or(rest.len(), |(i, _)| i);
+                calls += 1;
+                let reason = arguments(&rest[..end]).get(1).map_or("", |r| r.trim());
+                let english = reason.starts_with('"')
+                    || reason.starts_with("format!(")
+                    || reason.starts_with("String::")
+                    || reason.ends_with("to_string()")
+                    || reason.ends_with("to_owned()");
+                if english {
+                    let line = text[..at].lines().count();
+                    found.push(format!("{}:{line}: {reason}", file.display()));
+                }
+            }
+        }
+    }
+    assert!(calls > 60, "{calls} calls found: the scan lost its way");
+    assert!(
+        found.is_empty(),
+        "a field error with English text instead of a catalogue reason: {found:#?}"
+    );
+}

@@ -31,6 +31,7 @@ mod errors;
 mod events;
 mod exemptions;
 mod extensions;
+mod field_words;
 mod foundation;
 mod grounds;
 mod helpers;

@@ -283,7 +283,7 @@ async fn malformed_quota_requests_name_their_fields() {
         .json(&json!({"categories": [], "reason": "x"}))
         .await;
     let p = r.problem(422, "invalid-fields");
-    assert_eq!(p["errors"][0]["message"], "length must be between 1 and 5");
+    assert_eq!(p["errors"][0]["message"], "must have 1 to 5 items");
     let r = allocate(&app, "KZ-99", "3", 1).await;
     r.problem(404, "not-found");
 }

@@ -7,6 +7,7 @@ use crate::auth::{authorize, Action, Caller, Scope};
 use crate::cases;
 use crate::cases::quota::view;
 use crate::domain::Category;
+use crate::domain::Reason;
 use crate::error::{ApiError, Problem};
 use crate::wire::docs::Concurrent;
 use crate::wire::quotas::regional::{RegionalAllocationRequest, RegionalQuotaView};
@@ -41,7 +42,10 @@ pub async fn set_regional_quota(
         if changes.iter().any(|(x, _)| *x == c.category) {
             return Err(ApiError::invalid(
                 "categories",
-                format!("category {} appears twice", c.category),
+                Reason::CategoryOnce {
+                    category: c.category.to_string(),
+                    found: 2,
+                },
             ));
         }
         changes.push((c.category, c.allocated));

@@ -3,6 +3,7 @@
 //! a `cases` read model to its view). Only the handlers run per request.
 
 use crate::cases::quota::{view, SetNational};
+use crate::domain::Reason;
 use crate::domain::{Category, CountryCode};
 use crate::error::{ApiError, FieldError};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -238,7 +239,10 @@ impl NationalQuotaRequest {
             if n != 1 {
                 errors.push(FieldError::new(
                     "categories",
-                    format!("category {c} must appear exactly once, found {n}"),
+                    Reason::CategoryOnce {
+                        category: c.to_string(),
+                        found: n as i64,
+                    },
                 ));
             }
         }
@@ -270,14 +274,14 @@ impl NationalQuotaRequest {
         if self.permit_percent <= Decimal::ZERO || self.permit_percent > Decimal::ONE_HUNDRED {
             errors.push(FieldError::new(
                 "permit_percent",
-                "must be above 0 and at most 100",
+                Reason::AboveZeroAtMost { max: 100 },
             ));
         }
         let immigrant = self.labour_immigrant_percent;
         if immigrant < Decimal::ZERO || immigrant > Decimal::ONE_HUNDRED {
             errors.push(FieldError::new(
                 "labour_immigrant_percent",
-                "must be from 0 to 100",
+                Reason::Between { min: 0, max: 100 },
             ));
         }
         errors
@@ -289,13 +293,10 @@ impl NationalQuotaRequest {
         for (i, c) in self.country_quotas.iter().enumerate() {
             match c.country.parse::<CountryCode>() {
                 Ok(code) if countries.iter().any(|(x, _)| x == &code) => errors.push(
-                    FieldError::new(format!("country_quotas[{i}].country"), "appears twice"),
+                    FieldError::new(format!("country_quotas[{i}].country"), Reason::Twice),
                 ),
                 Ok(code) => countries.push((code, c.number)),
-                Err(e) => errors.push(FieldError::new(
-                    format!("country_quotas[{i}].country"),
-                    e.to_string(),
-                )),
+                Err(e) => errors.push(FieldError::new(format!("country_quotas[{i}].country"), e)),
             }
         }
         countries
