@@ -2,8 +2,8 @@
 
 use crate::cases::CaseError;
 use crate::domain::problem::Limit;
-use crate::domain::violation::Message;
 use crate::domain::quota::YEARS;
+use crate::domain::violation::Message;
 use crate::domain::{Money, Reason, Refusal, Violation};
 use crate::i18n::Lang;
 use actix_web::http::{header, StatusCode};

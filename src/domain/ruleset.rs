@@ -125,25 +125,18 @@ fn check_words(rules: &RuleSet, out: &mut Vec<RuleSetProblem>) {
         return;
     }
     for (en, w) in &rules.words {
-        if w.kk.trim().is_empty() || w.ru.trim().is_empty() {
-            out.push(problem(
-                format!("rules.words[{en:?}]"),
-                "needs the text in kk and in ru",
-            ));
-        }
-        if w.kk.chars().count() > 4000 || w.ru.chars().count() > 4000 {
-            out.push(problem(
-                format!("rules.words[{en:?}]"),
-                "a text is at most 4000 characters",
-            ));
+        for (lang, text) in [("kk", &w.kk), ("ru", &w.ru)] {
+            let field = format!("rules.words[{en:?}].{lang}");
+            if text.trim().is_empty() {
+                out.push(problem(field, Reason::Blank));
+            } else if text.chars().count() > 4000 {
+                out.push(problem(field, Reason::CharsAtMost { max: 4000 }));
+            }
         }
     }
     for text in rules.english_texts() {
         if !rules.words.contains_key(&text) {
-            out.push(problem(
-                "rules.words",
-                format!("gives no kk and ru for {text:?}: words given for some texts are given for every one"),
-            ));
+            out.push(problem(format!("rules.words[{text:?}]"), Reason::Required));
         }
     }
 }
@@ -1857,8 +1850,8 @@ pub(crate) mod tests {
         one_short.words.remove("Fruit and vegetable picker");
         let p = one_short.problems();
         assert_eq!(p.len(), 1, "{p:?}");
-        assert_eq!(p[0].field, "rules.words");
-        assert!(p[0].message.contains("Fruit and vegetable picker"), "{p:?}");
+        assert_eq!(p[0].field, "rules.words[\"Fruit and vegetable picker\"]");
+        assert_eq!(p[0].message, Reason::Required.message(), "{p:?}");
         // A text in one language only.
         let mut half = rules.clone();
         if let Some(w) = half.words.get_mut("Law 482-V Art. 33(3)") {
@@ -1866,7 +1859,7 @@ pub(crate) mod tests {
         }
         assert_eq!(
             half.problems()[0].field,
-            "rules.words[\"Law 482-V Art. 33(3)\"]"
+            "rules.words[\"Law 482-V Art. 33(3)\"].ru"
         );
         // A rule set that gives none (published before the words existed) is whole.
         let mut none = rules;

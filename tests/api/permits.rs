@@ -1818,6 +1818,8 @@ async fn a_payment_may_not_predate_the_kazakhstan_day_of_an_approval_made_before
         .ok(201)
         .clone();
     assert_eq!(p["status"], "active");
+}
+
 /// An application of the most workers the contract admits (100), every field the service
 /// keeps at its longest, fits in the request body the service reads (256 KiB) and is judged
 /// on the law, not refused as too large (schemathesis found 500 workers of the contract's
