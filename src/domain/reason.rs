@@ -137,10 +137,24 @@ impl Reason {
     pub fn message(&self) -> Message {
         let bounds =
             |key: &str, min: i64, max: i64| Message::new(key).arg("min", min).arg("max", max);
+        // A bound of a value's range has no noun to agree with; of four digits or fewer it
+        // is written as it is, so that the years 2000-2100 never read "2 000" or "2,000",
+        // and a larger one grouped as every figure is.
+        let bound = |m: Message, name: &str, n: i64| {
+            if n.abs() < 10_000 {
+                m.text(name, n)
+            } else {
+                m.arg(name, n)
+            }
+        };
         match self {
-            Reason::Between { min, max } => bounds("field-between", *min, *max),
-            Reason::AtLeast { min } => Message::new("field-at-least").arg("min", *min),
-            Reason::AtMost { max } => Message::new("field-at-most").arg("max", *max),
+            Reason::Between { min, max } => bound(
+                bound(Message::new("field-between"), "min", *min),
+                "max",
+                *max,
+            ),
+            Reason::AtLeast { min } => bound(Message::new("field-at-least"), "min", *min),
+            Reason::AtMost { max } => bound(Message::new("field-at-most"), "max", *max),
             Reason::AboveZeroAtMost { max } => {
                 Message::new("field-above-zero-at-most").arg("max", *max)
             }
