@@ -55,7 +55,10 @@ impl Lang {
                 // Fluent numbers are doubles: a number beyond 2^53 (a large id) is shown as
                 // its digits, exactly.
                 let value = match value {
-                    Arg::Number(n) if LABEL_ARGS.contains(&name.as_str()) => {
+                    // A label under 1,000 (a subparagraph, a category, a quarter) stays a
+                    // number, which no grouping touches, so that a selector on it
+                    // (`[11]` for subparagraph 11) still picks its variant.
+                    Arg::Number(n) if LABEL_ARGS.contains(&name.as_str()) && n.abs() >= 1000 => {
                         FluentValue::from(n.to_string())
                     }
                     Arg::Number(n) if n.unsigned_abs() < 1 << 53 => FluentValue::from(*n),
